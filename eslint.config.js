@@ -1,0 +1,108 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+/** Layering: arrows point one way (desktop -> shared, hub -> shared); see shared/ARCHITECTURE.md. */
+const noNodeOrElectron = [
+  { group: ['node:*'], message: 'shared/ and the renderer run in browsers: no Node built-ins.' },
+  { group: ['electron', 'electron/*'], message: 'Only desktop/src/main and preload may use Electron.' },
+];
+
+export default tseslint.config(
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'data/**',
+      'test-results/**',
+      '**/*.d.ts',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        project: [
+          './shared/tsconfig.json',
+          './shared/tsconfig.test.json',
+          './hub/tsconfig.json',
+          './hub/tsconfig.test.json',
+          './desktop/tsconfig.node.json',
+          './desktop/tsconfig.web.json',
+        ],
+        tsconfigRootDir: import.meta.dirname,
+      },
+      globals: { ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['shared/src/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...noNodeOrElectron,
+            { group: ['@sidecoach/*'], message: 'shared/ imports nothing of ours.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['shared/src/**/*.test.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['hub/src/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@sidecoach/desktop', '**/desktop/**'], message: 'hub -> shared only.' },
+            { group: ['electron'], message: 'The hub never loads Electron.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['desktop/src/renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...noNodeOrElectron,
+            { group: ['**/main/**', '**/preload/**'], message: 'Talk to main through the bridge.' },
+            { group: ['@sidecoach/hub', '**/hub/**'], message: 'Talk to the hub over socket.io.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['desktop/src/main/**', 'desktop/src/preload/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/renderer/**'], message: 'main never imports the renderer.' }] },
+      ],
+    },
+  },
+);

@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import { AnswerSchema, ScoreResultSchema } from '../domain/scoring.js';
+import { StandardsPackSchema } from '../domain/standards.js';
+
+/** Client-generated record ids (UUID v7 recommended): the idempotency key of every write. */
+export const RecordIdSchema = z.uuid();
+export const IsoTimeSchema = z.iso.datetime({ offset: true });
+const ItemIdSchema = z.string().min(1).max(64);
+
+export const ROLES = ['agent', 'supervisor', 'lead', 'admin'] as const;
+export const RoleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof RoleSchema>;
+
+/** What an agent is doing, as shown to them and (later) on the supervisor's floor view. */
+export const AgentStatusSchema = z.enum(['available', 'on-call', 'wrap-up', 'offline']);
+export type AgentStatus = z.infer<typeof AgentStatusSchema>;
+
+export const CallSourceSchema = z.enum(['manual']);
+
+// ---- HTTP ----
+export const SignInRequestSchema = z.strictObject({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+export type SignInRequest = z.infer<typeof SignInRequestSchema>;
+
+export const TeamRefSchema = z.object({ id: z.string(), name: z.string() });
+export const UserProfileSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: RoleSchema,
+  teams: z.array(TeamRefSchema),
+});
+/** The signed-in user as the hub describes them. */
+export type UserProfile = z.infer<typeof UserProfileSchema>;
+
+export const SignInResponseSchema = z.object({
+  token: z.string(),
+  expiresAt: IsoTimeSchema,
+  user: UserProfileSchema,
+});
+export type SignInResponse = z.infer<typeof SignInResponseSchema>;
+
+/** The socket.io handshake `auth` object. */
+export const HandshakeAuthSchema = z.object({ token: z.string().min(1).max(200) });
+export type HandshakeAuth = z.infer<typeof HandshakeAuthSchema>;
+
+// ---- Socket payloads, client to hub ----
+export const EmptySchema = z.strictObject({});
+
+export const CallStartSchema = z.strictObject({
+  id: RecordIdSchema,
+  callType: z.string().min(1).max(64),
+  startedAt: IsoTimeSchema,
+});
+export type CallStart = z.infer<typeof CallStartSchema>;
+
+export const CallTickSchema = z.strictObject({
+  callId: RecordIdSchema,
+  itemId: ItemIdSchema,
+  checked: z.boolean(),
+  at: IsoTimeSchema,
+});
+export type CallTick = z.infer<typeof CallTickSchema>;
+
+export const CallEndSchema = z.strictObject({ callId: RecordIdSchema, endedAt: IsoTimeSchema });
+export type CallEnd = z.infer<typeof CallEndSchema>;
+
+export const NEXT_TIME_MAX = 500;
+export const AssessmentSubmitSchema = z.discriminatedUnion('status', [
+  z.strictObject({
+    id: RecordIdSchema,
+    callId: RecordIdSchema,
+    status: z.literal('submitted'),
+    answers: z.record(ItemIdSchema, AnswerSchema),
+    nextTime: z.string().trim().max(NEXT_TIME_MAX).optional(),
+    at: IsoTimeSchema,
+  }),
+  z.strictObject({
+    id: RecordIdSchema,
+    callId: RecordIdSchema,
+    status: z.literal('skipped'),
+    at: IsoTimeSchema,
+  }),
+]);
+/** A self-assessment, submitted or explicitly skipped (skips are recorded too). */
+export type AssessmentSubmit = z.infer<typeof AssessmentSubmitSchema>;
+
+export const CallListSchema = z.strictObject({
+  limit: z.number().int().min(1).max(100).default(20),
+  /** Whose calls: defaults to the signed-in user. */
+  agentId: z.string().min(1).max(64).optional(),
+});
+export type CallList = z.input<typeof CallListSchema>;
+
+export const CallGetSchema = z.strictObject({ callId: RecordIdSchema });
+export type CallGet = z.infer<typeof CallGetSchema>;
+
+// ---- Records, hub to client ----
+export const AssessmentRecordSchema = z.object({
+  id: z.string(),
+  callId: z.string(),
+  status: z.enum(['submitted', 'skipped']),
+  answers: z.record(z.string(), AnswerSchema),
+  nextTime: z.string().nullable(),
+  score: ScoreResultSchema.nullable(),
+  submittedAt: IsoTimeSchema,
+});
+/** A stored self-assessment, scored against the pack version of its call. */
+export type AssessmentRecord = z.infer<typeof AssessmentRecordSchema>;
+
+export const CallRecordSchema = z.object({
+  id: z.string(),
+  agentId: z.string(),
+  callType: z.string(),
+  packId: z.string(),
+  packVersion: z.number().int(),
+  source: CallSourceSchema,
+  startedAt: IsoTimeSchema,
+  endedAt: IsoTimeSchema.nullable(),
+  /** Handle time in milliseconds, once ended. */
+  durationMs: z.number().int().nullable(),
+  /** Checklist items ticked during the call. */
+  ticked: z.array(z.string()),
+  assessment: AssessmentRecordSchema.nullable(),
+});
+/** A call as stored by the hub, with its ticks and self-assessment. */
+export type CallRecord = z.infer<typeof CallRecordSchema>;
+
+export const BootstrapSchema = z.object({
+  user: UserProfileSchema,
+  status: AgentStatusSchema,
+  pack: StandardsPackSchema,
+  openCall: CallRecordSchema.nullable(),
+  recentCalls: z.array(CallRecordSchema),
+  serverTime: IsoTimeSchema,
+});
+/** Everything a sidebar needs right after connecting. */
+export type Bootstrap = z.infer<typeof BootstrapSchema>;
+
+export const StatusChangedSchema = z.object({
+  userId: z.string(),
+  status: AgentStatusSchema,
+  callId: z.string().nullable(),
+});
+export type StatusChanged = z.infer<typeof StatusChangedSchema>;

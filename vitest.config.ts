@@ -1,0 +1,20 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: { conditions: ['source'] },
+  ssr: { resolve: { conditions: ['source'] } },
+  test: {
+    include: [
+      'shared/src/**/*.test.ts',
+      'hub/test/**/*.test.ts',
+      'hub/src/**/*.test.ts',
+      'desktop/src/main/**/*.test.ts',
+      'desktop/e2e/**/*.test.ts',
+    ],
+    environment: 'node',
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    maxWorkers: 2,
+    reporters: ['default'],
+  },
+});
