@@ -1,0 +1,69 @@
+import type { FastifyInstance } from 'fastify';
+import { SignInRequestSchema, type SignInResponse } from '@sidecoach/shared';
+import { z } from 'zod';
+import { sendError } from '../http/errors.js';
+import type { Db } from '../store/db.js';
+import { DUMMY_HASH, verifyPassword } from './passwords.js';
+import { createSession, resolveToken, revokeSession } from './sessions.js';
+import { loadProfile } from './users.js';
+
+export interface AuthRouteOptions {
+  db: Db;
+  sessionHours: number;
+  /** Called after sign-out so live sockets of that session are closed. */
+  onSignOut: (sessionId: string) => void;
+}
+
+export function bearerToken(header: string | undefined): string | undefined {
+  const match = /^Bearer ([A-Za-z0-9_-]{10,200})$/.exec(header ?? '');
+  return match?.[1];
+}
+
+export function registerAuthRoutes(app: FastifyInstance, options: AuthRouteOptions) {
+  const { db } = options;
+  app.post(
+    '/api/auth/sign-in',
+    {
+      config: {
+        rateLimit: {
+          max: 10,
+          timeWindow: '1 minute',
+          keyGenerator: (req) => {
+            const body = req.body as { username?: unknown } | undefined;
+            return `${req.ip}|${typeof body?.username === 'string' ? body.username.toLowerCase() : ''}`;
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const parsed = SignInRequestSchema.safeParse(request.body);
+      if (!parsed.success) return sendError(reply, 'bad_request', z.prettifyError(parsed.error));
+      const { username, password } = parsed.data;
+      const user = await db
+        .selectFrom('users')
+        .select(['id', 'password_hash', 'disabled'])
+        .where('username', '=', username)
+        .executeTakeFirst();
+      const valid = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
+      if (!user || !valid || user.disabled) {
+        request.log.info({ username }, 'sign-in refused');
+        return sendError(reply, 'unauthorized', 'wrong username or password');
+      }
+      const profile = await loadProfile(db, user.id);
+      if (!profile) return sendError(reply, 'unauthorized', 'wrong username or password');
+      const session = await createSession(db, user.id, options.sessionHours);
+      request.log.info({ userId: user.id, sessionId: session.id }, 'signed in');
+      const body: SignInResponse = { token: session.token, expiresAt: session.expiresAt, user: profile };
+      return reply.send(body);
+    },
+  );
+
+  app.post('/api/auth/sign-out', async (request, reply) => {
+    const token = bearerToken(request.headers.authorization);
+    const user = token && (await resolveToken(db, token));
+    if (!user) return sendError(reply, 'unauthorized', 'not signed in');
+    await revokeSession(db, user.sessionId);
+    options.onSignOut(user.sessionId);
+    return reply.code(204).send();
+  });
+}

@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import type { Role, UserProfile } from '@sidecoach/shared';
+import { nowIso, type Db } from '../store/db.js';
+import { hashPassword } from './passwords.js';
+
+/** The authenticated user a socket or request acts as; never built from client fields. */
+export interface AuthUser extends UserProfile {
+  sessionId: string;
+}
+
+export async function loadProfile(db: Db, userId: string): Promise<UserProfile | undefined> {
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'username', 'display_name', 'role'])
+    .where('id', '=', userId)
+    .where('disabled', '=', 0)
+    .executeTakeFirst();
+  if (!user) return undefined;
+  const teams = await db
+    .selectFrom('team_members')
+    .innerJoin('teams', 'teams.id', 'team_members.team_id')
+    .select(['teams.id', 'teams.name'])
+    .where('team_members.user_id', '=', userId)
+    .orderBy('teams.name')
+    .execute();
+  return { id: user.id, username: user.username, displayName: user.display_name, role: user.role, teams };
+}
+
+export async function countUsers(db: Db): Promise<number> {
+  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  password: string;
+  teamIds?: string[];
+}
+
+export async function createUser(db: Db, user: NewUser): Promise<string> {
+  const id = randomUUID();
+  const passwordHash = await hashPassword(user.password);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('users')
+      .values({
+        id,
+        username: user.username,
+        display_name: user.displayName,
+        role: user.role,
+        password_hash: passwordHash,
+        created_at: nowIso(),
+      })
+      .execute();
+    for (const teamId of user.teamIds ?? []) {
+      await trx.insertInto('team_members').values({ team_id: teamId, user_id: id }).execute();
+    }
+  });
+  return id;
+}
+
+export async function createTeam(db: Db, id: string, name: string): Promise<void> {
+  await db.insertInto('teams').values({ id, name, created_at: nowIso() }).execute();
+}
+
+/** Ids of the users who share a team with the given user (the people they may coach). */
+export async function teammateIds(db: Db, userId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('team_members as mine')
+    .innerJoin('team_members as theirs', 'theirs.team_id', 'mine.team_id')
+    .select('theirs.user_id')
+    .where('mine.user_id', '=', userId)
+    .execute();
+  return new Set(rows.map((r) => r.user_id));
+}

@@ -1,0 +1,166 @@
+import { answerProblems, checklistFor, fail, ok, scorecardItemsFor, scoreScorecard, type CallRecord } from '@sidecoach/shared';
+import { userRoom, type HubContext, type HubSocket } from '../context.js';
+import { onEvent } from '../socket/handler.js';
+import { nowIso } from '../store/db.js';
+import { canReadCallsOf, canTakeCalls } from './policy.js';
+import { getCall, openCallOf, recentCalls, statusFrom } from './records.js';
+
+const AGENTS_ONLY = 'only agents take calls';
+
+/** Calls, checklist ticks and self-assessments. Every write is stored before it is acknowledged. */
+export function registerCallHandlers(ctx: HubContext, socket: HubSocket) {
+  const { db, standards, io } = ctx;
+  const user = socket.data.user;
+  const log = ctx.log.child({ userId: user.id });
+
+  /** Tells the agent's other sessions about a change, and everyone about the status. */
+  const changed = (call: CallRecord) => {
+    socket.to(userRoom(user.id)).emit('call:changed', call);
+    io.to(userRoom(user.id)).emit('status:changed', { userId: user.id, ...statusFrom(call) });
+    return ok(call);
+  };
+  /** The caller's own call, or an error response naming why not. */
+  const ownCall = async (callId: string) => {
+    const call = await getCall(db, callId);
+    if (!call || call.agentId !== user.id) return { error: fail('not_found', `no call ${callId} of yours`) };
+    return { call };
+  };
+
+  onEvent(socket, log, 'session:bootstrap', async () => {
+    const calls = await recentCalls(db, user.id, 20);
+    return ok({
+      user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role, teams: user.teams },
+      ...statusFrom(calls[0]),
+      pack: standards.active,
+      openCall: (await openCallOf(db, user.id)) ?? null,
+      recentCalls: calls,
+      serverTime: nowIso(),
+    });
+  });
+
+  onEvent(socket, log, 'call:start', async ({ id, callType, startedAt }) => {
+    if (!canTakeCalls(user)) return fail('forbidden', AGENTS_ONLY);
+    const existing = await getCall(db, id);
+    if (existing) return existing.agentId === user.id ? ok(existing) : fail('conflict', `call id ${id} is taken`);
+    const pack = standards.active;
+    if (!pack.callTypes.some((ct) => ct.id === callType)) return fail('bad_request', `unknown call type "${callType}"`);
+    const open = await openCallOf(db, user.id);
+    if (open) return fail('conflict', `call ${open.id} is still open: end it first`);
+    await db
+      .insertInto('calls')
+      .values({
+        id,
+        agent_id: user.id,
+        call_type: callType,
+        pack_id: pack.id,
+        pack_version: pack.version,
+        source: 'manual',
+        started_at: new Date(startedAt).toISOString(),
+        ended_at: null,
+        duration_ms: null,
+        created_at: nowIso(),
+      })
+      .onConflict((oc) => oc.doNothing()) // a concurrent retry of the same id got there first
+      .execute();
+    const stored = (await getCall(db, id))!;
+    if (stored.agentId !== user.id) return fail('conflict', `call id ${id} is taken`);
+    log.info({ callId: id, callType }, 'call started');
+    return changed(stored);
+  });
+
+  onEvent(socket, log, 'call:tick', async ({ callId, itemId, checked, at }) => {
+    if (!canTakeCalls(user)) return fail('forbidden', AGENTS_ONLY);
+    const { call, error } = await ownCall(callId);
+    if (!call) return error;
+    if (call.endedAt !== null) return fail('conflict', 'the call has ended: answer the self-assessment instead');
+    const pack = await standards.version(call.packId, call.packVersion);
+    const onChecklist = pack && checklistFor(pack, call.callType).some((a) => a.items.some((i) => i.id === itemId));
+    if (!onChecklist) return fail('bad_request', `"${itemId}" is not on the ${call.callType} checklist`);
+    const time = new Date(at).toISOString();
+    // Last write wins by the client's time, so a late retry cannot undo a newer tick.
+    await db
+      .insertInto('call_ticks')
+      .values({ call_id: callId, item_id: itemId, checked: checked ? 1 : 0, at: time })
+      .onConflict((oc) =>
+        oc.columns(['call_id', 'item_id']).doUpdateSet({ checked: checked ? 1 : 0, at: time }).where('call_ticks.at', '<=', time),
+      )
+      .execute();
+    const updated = (await getCall(db, callId))!;
+    socket.to(userRoom(user.id)).emit('call:changed', updated);
+    return ok(updated);
+  });
+
+  onEvent(socket, log, 'call:end', async ({ callId, endedAt }) => {
+    if (!canTakeCalls(user)) return fail('forbidden', AGENTS_ONLY);
+    const { call, error } = await ownCall(callId);
+    if (!call) return error;
+    if (call.endedAt !== null) return ok(call); // a retry: the first end stands
+    const end = new Date(endedAt);
+    const durationMs = end.getTime() - new Date(call.startedAt).getTime();
+    if (durationMs < 0) return fail('bad_request', 'endedAt is before the call started');
+    await db
+      .updateTable('calls')
+      .set({ ended_at: end.toISOString(), duration_ms: durationMs })
+      .where('id', '=', callId)
+      .where('ended_at', 'is', null)
+      .execute();
+    log.info({ callId, durationMs }, 'call ended');
+    return changed((await getCall(db, callId))!);
+  });
+
+  onEvent(socket, log, 'assessment:submit', async (input) => {
+    if (!canTakeCalls(user)) return fail('forbidden', AGENTS_ONLY);
+    const { call, error } = await ownCall(input.callId);
+    if (!call) return error;
+    if (call.assessment) {
+      return call.assessment.id === input.id ? ok(call) : fail('conflict', 'this call already has a self-assessment');
+    }
+    if (call.endedAt === null) return fail('conflict', 'end the call before assessing it');
+    const pack = await standards.version(call.packId, call.packVersion);
+    if (!pack) return fail('internal', `standards pack ${call.packId} v${call.packVersion} is missing`);
+    let answers = {};
+    let score = null;
+    if (input.status === 'submitted') {
+      const items = scorecardItemsFor(pack, call.callType);
+      const { missing, unknown } = answerProblems(items, input.answers);
+      if (missing.length > 0 || unknown.length > 0) {
+        const parts = [missing.length ? `unanswered: ${missing.join(', ')}` : '', unknown.length ? `not on the scorecard: ${unknown.join(', ')}` : ''];
+        return fail('bad_request', parts.filter(Boolean).join('; '));
+      }
+      answers = input.answers;
+      score = scoreScorecard(items, input.answers);
+    }
+    await db
+      .insertInto('self_assessments')
+      .values({
+        id: input.id,
+        call_id: call.id,
+        agent_id: user.id,
+        status: input.status,
+        answers: JSON.stringify(answers),
+        next_time: input.status === 'submitted' && input.nextTime ? input.nextTime : null,
+        score: score && JSON.stringify(score),
+        submitted_at: new Date(input.at).toISOString(),
+        created_at: nowIso(),
+      })
+      .onConflict((oc) => oc.doNothing()) // the id or the call is already assessed: checked below
+      .execute();
+    const stored = (await getCall(db, call.id))!;
+    if (stored.assessment?.id !== input.id) return fail('conflict', 'this call already has a self-assessment');
+    log.info({ callId: call.id, status: input.status, percent: score?.percent }, 'self-assessment stored');
+    return changed(stored);
+  });
+
+  onEvent(socket, log, 'call:list', async ({ limit, agentId }) => {
+    const whose = agentId ?? user.id;
+    if (!(await canReadCallsOf(db, user, whose))) return fail('forbidden', 'you may not read these calls');
+    return ok({ calls: await recentCalls(db, whose, limit) });
+  });
+
+  onEvent(socket, log, 'call:get', async ({ callId }) => {
+    const call = await getCall(db, callId);
+    // Same answer for "missing" and "not yours": ids of others' calls are not confirmed.
+    if (!call || !(await canReadCallsOf(db, user, call.agentId))) return fail('not_found', `no call ${callId}`);
+    return ok(call);
+  });
+}

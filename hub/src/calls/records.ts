@@ -1,0 +1,80 @@
+import type { AgentStatus, AssessmentRecord, CallRecord } from '@sidecoach/shared';
+import type { AssessmentRow, CallRow } from '../store/schema.js';
+import type { Db } from '../store/db.js';
+
+function toAssessment(row: AssessmentRow): AssessmentRecord {
+  return {
+    id: row.id,
+    callId: row.call_id,
+    status: row.status,
+    answers: JSON.parse(row.answers) as AssessmentRecord['answers'],
+    nextTime: row.next_time,
+    score: row.score === null ? null : (JSON.parse(row.score) as AssessmentRecord['score']),
+    submittedAt: row.submitted_at,
+  };
+}
+
+/** Calls with their ticks and self-assessments, in the order given. */
+async function assemble(db: Db, calls: CallRow[]): Promise<CallRecord[]> {
+  if (calls.length === 0) return [];
+  const ids = calls.map((c) => c.id);
+  const ticks = await db
+    .selectFrom('call_ticks')
+    .select(['call_id', 'item_id'])
+    .where('call_id', 'in', ids)
+    .where('checked', '=', 1)
+    .orderBy('at')
+    .execute();
+  const assessments = await db.selectFrom('self_assessments').selectAll().where('call_id', 'in', ids).execute();
+  return calls.map((c) => {
+    const assessment = assessments.find((a) => a.call_id === c.id);
+    return {
+      id: c.id,
+      agentId: c.agent_id,
+      callType: c.call_type,
+      packId: c.pack_id,
+      packVersion: c.pack_version,
+      source: c.source,
+      startedAt: c.started_at,
+      endedAt: c.ended_at,
+      durationMs: c.duration_ms,
+      ticked: ticks.filter((t) => t.call_id === c.id).map((t) => t.item_id),
+      assessment: assessment ? toAssessment(assessment) : null,
+    };
+  });
+}
+
+export async function getCall(db: Db, callId: string): Promise<CallRecord | undefined> {
+  const row = await db.selectFrom('calls').selectAll().where('id', '=', callId).executeTakeFirst();
+  return row && (await assemble(db, [row]))[0];
+}
+
+export async function recentCalls(db: Db, agentId: string, limit: number): Promise<CallRecord[]> {
+  const rows = await db
+    .selectFrom('calls')
+    .selectAll()
+    .where('agent_id', '=', agentId)
+    .orderBy('started_at', 'desc')
+    .limit(limit)
+    .execute();
+  return assemble(db, rows);
+}
+
+export async function openCallOf(db: Db, agentId: string): Promise<CallRecord | undefined> {
+  const row = await db
+    .selectFrom('calls')
+    .selectAll()
+    .where('agent_id', '=', agentId)
+    .where('ended_at', 'is', null)
+    .orderBy('started_at', 'desc')
+    .executeTakeFirst();
+  return row && (await assemble(db, [row]))[0];
+}
+
+/** On a call while one is open; in wrap-up until the last call's self-assessment is in or skipped. */
+export function statusFrom(latest: CallRecord | undefined): { status: AgentStatus; callId: string | null } {
+  if (!latest) return { status: 'available', callId: null };
+  if (latest.endedAt === null) return { status: 'on-call', callId: latest.id };
+  if (latest.assessment === null) return { status: 'wrap-up', callId: latest.id };
+  return { status: 'available', callId: null };
+}

@@ -1,0 +1,43 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ErrorBody, ErrorCode } from '@sidecoach/shared';
+
+const STATUS: Record<ErrorCode, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  unknown_event: 400,
+  payload_too_large: 413,
+  rate_limited: 429,
+  internal: 500,
+};
+
+export function sendError(reply: FastifyReply, code: ErrorCode, message: string) {
+  const body: { error: ErrorBody } = { error: { code, message } };
+  return reply.code(STATUS[code]).send(body);
+}
+
+/** Every HTTP failure answers `{ error: { code, message } }` with a matching status. */
+export function installErrorHandlers(app: FastifyInstance) {
+  app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    const code: ErrorCode =
+      status === 413
+        ? 'payload_too_large'
+        : status === 429
+          ? 'rate_limited'
+          : status === 401
+            ? 'unauthorized'
+            : status === 404
+              ? 'not_found'
+              : status < 500
+                ? 'bad_request'
+                : 'internal';
+    return sendError(reply, code, status >= 500 ? 'internal error' : error.message);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendError(reply, 'not_found', `no route ${request.method} ${request.url.split('?')[0]}`),
+  );
+}

@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+import { ConfigError, parseConfig, USAGE } from './config.js';
+import { createLogger } from './log.js';
+import { openDatabase } from './store/db.js';
+import { createHub } from './server.js';
+import { demoCredentialsText, seedDemo } from './demo/seed.js';
+import { countUsers } from './auth/users.js';
+import { runCreateAdmin } from './cli/create-admin.js';
+
+async function main(argv: string[]) {
+  if (argv[0] === 'create-admin') return runCreateAdmin(argv.slice(1));
+  const config = parseConfig(argv, process.env);
+  if (config.help) return void console.log(USAGE);
+  const log = createLogger(config.logLevel);
+  const { db, file, migrated } = await openDatabase(config.dataDir);
+  log.info({ file, migrated }, 'database ready');
+  const seeded = config.demo && (await seedDemo(db));
+  const hub = await createHub(config, db, log);
+  const address = await hub.app.listen({ host: config.host, port: config.port });
+  const url = address.replace('[::1]', 'localhost');
+  if (config.demo) process.stdout.write(demoCredentialsText(url) + '\n');
+  else if ((await countUsers(db)) === 0) {
+    log.warn('no users yet: create the first admin with `sidecoach-hub create-admin --username NAME` (see README)');
+  }
+  log.info({ url, demoSeeded: seeded }, 'hub listening');
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'hub stopping');
+    hub
+      .close()
+      .then(() => db.destroy())
+      .then(() => process.exit(0))
+      .catch((err: unknown) => {
+        log.error({ err }, 'unclean stop');
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  const message = err instanceof ConfigError || (err instanceof Error && err.name === 'PackLoadError') ? err.message : err;
+  console.error('sidecoach-hub:', message instanceof Error ? message.stack : message);
+  if (err instanceof ConfigError) console.error(USAGE);
+  process.exit(1);
+});

@@ -1,0 +1,93 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import { Server } from 'socket.io';
+import type { Logger } from 'pino';
+import { MAX_MESSAGE_BYTES } from '@sidecoach/shared';
+import { DESKTOP_ORIGIN, type HubConfig } from './config.js';
+import { sessionRoom, userRoom, type HubContext, type HubServer } from './context.js';
+import { registerAuthRoutes } from './auth/routes.js';
+import { originAllowed, socketAuthentication } from './auth/socket-auth.js';
+import { registerCallHandlers } from './calls/handlers.js';
+import { installErrorHandlers } from './http/errors.js';
+import { answerUnknownEvents } from './socket/handler.js';
+import { loadStandards } from './standards/packs.js';
+import type { Db } from './store/db.js';
+
+export interface Hub {
+  app: FastifyInstance;
+  io: HubServer;
+  close(): Promise<void>;
+}
+
+/** Composes the hub: HTTP API, web sidebar, socket.io with authentication, capabilities. */
+export async function createHub(config: HubConfig, db: Db, log: Logger): Promise<Hub> {
+  const standards = await loadStandards(db, config.standardsDir, config.packId, log);
+  const allowedOrigins = [DESKTOP_ORIGIN, ...config.allowOrigins];
+
+  const app = Fastify({ loggerInstance: log as FastifyBaseLogger, bodyLimit: MAX_MESSAGE_BYTES, trustProxy: false });
+  installErrorHandlers(app);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    // Hubs on a floor often run on plain http on the LAN: no forced upgrade, no HSTS.
+    strictTransportSecurity: false,
+  });
+  await app.register(cors, {
+    origin: (origin, cb) => cb(null, origin !== undefined && allowedOrigins.includes(origin)),
+  });
+  await app.register(rateLimit, { global: false });
+
+  app.get('/healthz', () => ({ ok: true, pack: `${standards.active.id}@${standards.active.version}` }));
+
+  const io: HubServer = new Server(app.server, {
+    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    allowRequest: (req, cb) => cb(null, originAllowed(req, allowedOrigins)),
+    cors: { origin: allowedOrigins },
+  });
+  registerAuthRoutes(app, {
+    db,
+    sessionHours: config.sessionHours,
+    onSignOut: (sessionId) => io.in(sessionRoom(sessionId)).disconnectSockets(true),
+  });
+
+  if (existsSync(config.rendererDir)) {
+    await app.register(fastifyStatic, { root: config.rendererDir, index: 'index.html' });
+  } else {
+    log.warn({ rendererDir: config.rendererDir }, 'web sidebar not built (run `npm run build`): only the API is served');
+  }
+
+  const ctx: HubContext = { db, standards, io, log };
+  io.use(socketAuthentication(db));
+  io.on('connection', (socket) => {
+    const { user } = socket.data;
+    void socket.join([userRoom(user.id), sessionRoom(user.sessionId)]);
+    log.debug({ userId: user.id, socketId: socket.id }, 'socket connected');
+    answerUnknownEvents(socket);
+    registerCallHandlers(ctx, socket);
+  });
+
+  return {
+    app,
+    io,
+    close: async () => {
+      await io.close();
+      await app.close();
+    },
+  };
+}

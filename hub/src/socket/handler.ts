@@ -1,0 +1,51 @@
+import type { Socket } from 'socket.io';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import {
+  clientEventSchemas,
+  fail,
+  type AckResponse,
+  type ClientEventName,
+  type ClientEventResults,
+} from '@sidecoach/shared';
+
+type Parsed<E extends ClientEventName> = z.output<(typeof clientEventSchemas)[E]>;
+export type EventHandler<E extends ClientEventName> = (
+  payload: Parsed<E>,
+) => Promise<AckResponse<ClientEventResults[E]>>;
+
+/**
+ * Registers a handler that never throws to socket.io: the payload is parsed with its schema
+ * first (failure: `bad_request`), errors become `internal`, and an event sent without an
+ * acknowledgement callback is logged and dropped (there is nobody to answer).
+ */
+export function onEvent<E extends ClientEventName>(socket: Socket, log: Logger, event: E, handler: EventHandler<E>) {
+  socket.on(event as string, async (...args: unknown[]) => {
+    const ack = args[args.length - 1];
+    if (typeof ack !== 'function') {
+      log.warn({ event }, 'event without acknowledgement dropped');
+      return;
+    }
+    const reply = ack as (response: AckResponse<unknown>) => void;
+    if (args.length !== 2) return reply(fail('bad_request', `${event} takes one payload object`));
+    const parsed = clientEventSchemas[event].safeParse(args[0]);
+    if (!parsed.success) return reply(fail('bad_request', z.prettifyError(parsed.error)));
+    try {
+      reply(await handler(parsed.data as Parsed<E>));
+    } catch (err) {
+      log.error({ err, event }, 'handler failed');
+      reply(fail('internal', 'internal error; nothing was changed'));
+    }
+  });
+}
+
+/** Events nobody handles get an `unknown_event` error instead of silence. */
+export function answerUnknownEvents(socket: Socket) {
+  socket.onAny((event: string, ...args: unknown[]) => {
+    if (Object.hasOwn(clientEventSchemas, event)) return;
+    const ack = args[args.length - 1];
+    if (typeof ack === 'function') {
+      (ack as (r: AckResponse<never>) => void)(fail('unknown_event', `unknown event "${event}"`));
+    }
+  });
+}

@@ -1,0 +1,94 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** ISO-8601 UTC text: portable between SQLite and PostgreSQL. */
+type Iso = string;
+
+export interface TeamsTable {
+  id: string;
+  name: string;
+  created_at: Iso;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  role: 'agent' | 'supervisor' | 'lead' | 'admin';
+  password_hash: string;
+  created_at: Iso;
+  disabled: ColumnType<number, number | undefined, number>;
+}
+
+export interface TeamMembersTable {
+  team_id: string;
+  user_id: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  created_at: Iso;
+  expires_at: Iso;
+  revoked_at: Iso | null;
+}
+
+export interface StandardsPacksTable {
+  pack_id: string;
+  version: number;
+  /** The validated pack as JSON, exactly as scored against. */
+  definition: string;
+  loaded_at: Iso;
+}
+
+export interface CallsTable {
+  id: string;
+  agent_id: string;
+  call_type: string;
+  pack_id: string;
+  pack_version: number;
+  source: 'manual';
+  started_at: Iso;
+  ended_at: Iso | null;
+  duration_ms: number | null;
+  created_at: Iso;
+}
+
+export interface CallTicksTable {
+  call_id: string;
+  item_id: string;
+  checked: number;
+  at: Iso;
+}
+
+export interface SelfAssessmentsTable {
+  id: string;
+  call_id: string;
+  agent_id: string;
+  status: 'submitted' | 'skipped';
+  answers: string;
+  next_time: string | null;
+  score: string | null;
+  submitted_at: Iso;
+  created_at: Iso;
+}
+
+export interface MigrationsMetaTable {
+  id: Generated<number>;
+}
+
+export interface Database {
+  teams: TeamsTable;
+  users: UsersTable;
+  team_members: TeamMembersTable;
+  sessions: SessionsTable;
+  standards_packs: StandardsPacksTable;
+  calls: CallsTable;
+  call_ticks: CallTicksTable;
+  self_assessments: SelfAssessmentsTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type CallRow = Selectable<CallsTable>;
+export type NewCall = Insertable<CallsTable>;
+export type AssessmentRow = Selectable<SelfAssessmentsTable>;
