@@ -1,6 +1,10 @@
 import type { Server, Socket } from 'socket.io';
-import type { Logger } from 'pino';
-import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents } from '@sidecoach/shared';
+import type { Logger } from './log.js';
+import type {
+  ClientToServerEvents,
+  InterServerEvents,
+  ServerToClientEvents,
+} from '@sidecoach/shared';
 import type { AuthUser } from './auth/users.js';
 import type { Db } from './store/db.js';
 import type { StandardsLibrary } from './standards/packs.js';
@@ -9,8 +13,18 @@ export interface SocketData {
   user: AuthUser;
 }
 
-export type HubServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
-export type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type HubServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  SocketData
+>;
+export type HubSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  SocketData
+>;
 
 /** What every capability is given: storage, standards, the socket server, a logger. */
 export interface HubContext {

@@ -20,7 +20,9 @@ async function main(argv: string[]) {
   const url = address.replace('[::1]', 'localhost');
   if (config.demo) process.stdout.write(demoCredentialsText(url) + '\n');
   else if ((await countUsers(db)) === 0) {
-    log.warn('no users yet: create the first admin with `sidecoach-hub create-admin --username NAME` (see README)');
+    log.warn(
+      'no users yet: create the first admin with `sidecoach-hub create-admin --username NAME` (see README)',
+    );
   }
   log.info({ url, demoSeeded: seeded }, 'hub listening');
 
@@ -43,7 +45,16 @@ async function main(argv: string[]) {
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {
-  const message = err instanceof ConfigError || (err instanceof Error && err.name === 'PackLoadError') ? err.message : err;
+  if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    console.error(
+      `sidecoach-hub: ${(err as Error).message}: another program uses that port; stop it or pass --port (EADDRINUSE)`,
+    );
+    process.exit(1);
+  }
+  const message =
+    err instanceof ConfigError || (err instanceof Error && err.name === 'PackLoadError')
+      ? err.message
+      : err;
   console.error('sidecoach-hub:', message instanceof Error ? message.stack : message);
   if (err instanceof ConfigError) console.error(USAGE);
   process.exit(1);

@@ -1,11 +1,11 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import { Server } from 'socket.io';
-import type { Logger } from 'pino';
+import type { Logger } from './log.js';
 import { MAX_MESSAGE_BYTES } from '@sidecoach/shared';
 import { DESKTOP_ORIGIN, type HubConfig } from './config.js';
 import { sessionRoom, userRoom, type HubContext, type HubServer } from './context.js';
@@ -28,7 +28,11 @@ export async function createHub(config: HubConfig, db: Db, log: Logger): Promise
   const standards = await loadStandards(db, config.standardsDir, config.packId, log);
   const allowedOrigins = [DESKTOP_ORIGIN, ...config.allowOrigins];
 
-  const app = Fastify({ loggerInstance: log as FastifyBaseLogger, bodyLimit: MAX_MESSAGE_BYTES, trustProxy: false });
+  const app = Fastify({
+    loggerInstance: log,
+    bodyLimit: MAX_MESSAGE_BYTES,
+    trustProxy: false,
+  });
   installErrorHandlers(app);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -53,7 +57,10 @@ export async function createHub(config: HubConfig, db: Db, log: Logger): Promise
   });
   await app.register(rateLimit, { global: false });
 
-  app.get('/healthz', () => ({ ok: true, pack: `${standards.active.id}@${standards.active.version}` }));
+  app.get('/healthz', () => ({
+    ok: true,
+    pack: `${standards.active.id}@${standards.active.version}`,
+  }));
 
   const io: HubServer = new Server(app.server, {
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
@@ -69,7 +76,10 @@ export async function createHub(config: HubConfig, db: Db, log: Logger): Promise
   if (existsSync(config.rendererDir)) {
     await app.register(fastifyStatic, { root: config.rendererDir, index: 'index.html' });
   } else {
-    log.warn({ rendererDir: config.rendererDir }, 'web sidebar not built (run `npm run build`): only the API is served');
+    log.warn(
+      { rendererDir: config.rendererDir },
+      'web sidebar not built (run `npm run build`): only the API is served',
+    );
   }
 
   const ctx: HubContext = { db, standards, io, log };

@@ -1,7 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scorecardItemsFor, type Answer, type CallRecord, type StandardsPack } from '@sidecoach/shared';
-import { connect, signIn, startHub, type HubSocket, type RunningHub } from './support/hub-process.js';
+import {
+  scorecardItemsFor,
+  type Answer,
+  type CallRecord,
+  type StandardsPack,
+} from '@sidecoach/shared';
+import {
+  connect,
+  signIn,
+  startHub,
+  type HubSocket,
+  type RunningHub,
+} from './support/hub-process.js';
 import { data, iso, runCall } from './support/calls.js';
 
 describe('calls and self-assessments through a real hub', () => {
@@ -27,7 +38,11 @@ describe('calls and self-assessments through a real hub', () => {
 
   it('bootstraps the agent with profile, status, pack and no calls', async () => {
     const boot = data(await agent.emitWithAck('session:bootstrap', {}));
-    expect(boot.user).toMatchObject({ username: 'agent1', role: 'agent', teams: [{ name: 'Demo team' }] });
+    expect(boot.user).toMatchObject({
+      username: 'agent1',
+      role: 'agent',
+      teams: [{ name: 'Demo team' }],
+    });
     expect(boot.status).toBe('available');
     expect(boot.pack.id).toBe('sidecoach-default');
     expect(boot.recentCalls).toEqual([]);
@@ -42,7 +57,12 @@ describe('calls and self-assessments through a real hub', () => {
     other.on('call:changed', (c) => seen.push(c));
     other.on('status:changed', (s) => statuses.push(s.status));
 
-    const call = await runCall(agent, 'complaint', ['proc-greeting', 'proc-log-complaint'], 125_000);
+    const call = await runCall(
+      agent,
+      'complaint',
+      ['proc-greeting', 'proc-log-complaint'],
+      125_000,
+    );
     expect(call.durationMs).toBe(125_000);
     expect(call.ticked).toEqual(['proc-greeting', 'proc-log-complaint']);
     expect(call).toMatchObject({ packId: 'sidecoach-default', packVersion: 1, assessment: null });
@@ -52,7 +72,14 @@ describe('calls and self-assessments through a real hub', () => {
     answers['beh-empathy'] = 'no';
     answers['val-honesty'] = 'na';
     const assessmentId = randomUUID();
-    const submit = { id: assessmentId, callId: call.id, status: 'submitted' as const, answers, nextTime: 'Name the empathy first', at: iso() };
+    const submit = {
+      id: assessmentId,
+      callId: call.id,
+      status: 'submitted' as const,
+      answers,
+      nextTime: 'Name the empathy first',
+      at: iso(),
+    };
     assessed = data(await agent.emitWithAck('assessment:submit', submit));
     const weight = (id: string) => items.find((i) => i.id === id)!.weight;
     const possible = items.reduce((sum, i) => sum + i.weight, 0) - weight('val-honesty');
@@ -60,7 +87,12 @@ describe('calls and self-assessments through a real hub', () => {
       id: assessmentId,
       status: 'submitted',
       nextTime: 'Name the empathy first',
-      score: { possible, earned: possible - weight('beh-empathy'), passed: true, criticalFailed: [] },
+      score: {
+        possible,
+        earned: possible - weight('beh-empathy'),
+        passed: true,
+        criticalFailed: [],
+      },
     });
 
     // A retry of the same id (lost acknowledgement) is acknowledged again and stored once.
@@ -85,7 +117,14 @@ describe('calls and self-assessments through a real hub', () => {
     data(await agent.emitWithAck('call:end', { callId: id, endedAt: iso() }));
     const ended = data(await agent.emitWithAck('call:end', { callId: id, endedAt: iso(5_000) }));
     expect(ended.endedAt).not.toBeNull();
-    const skip = data(await agent.emitWithAck('assessment:submit', { id: randomUUID(), callId: id, status: 'skipped', at: iso() }));
+    const skip = data(
+      await agent.emitWithAck('assessment:submit', {
+        id: randomUUID(),
+        callId: id,
+        status: 'skipped',
+        at: iso(),
+      }),
+    );
     expect(skip.assessment).toMatchObject({ status: 'skipped', score: null });
     const list = data(await agent.emitWithAck('call:list', {})).calls;
     expect(list.filter((c) => c.id === id)).toHaveLength(1);
@@ -106,33 +145,75 @@ describe('calls and self-assessments through a real hub', () => {
       expect(partial.error.message).toMatch(/unanswered: .*proc-sales-disclosure/);
       expect(partial.error.message).toMatch(/not on the scorecard: not-an-item/);
     }
-    const late = await agent.emitWithAck('call:tick', { callId: call.id, itemId: 'proc-greeting', checked: true, at: iso() });
+    const late = await agent.emitWithAck('call:tick', {
+      callId: call.id,
+      itemId: 'proc-greeting',
+      checked: true,
+      at: iso(),
+    });
     expect(late).toMatchObject({ ok: false, error: { code: 'conflict' } });
     const booking = randomUUID();
-    data(await agent.emitWithAck('call:start', { id: booking, callType: 'booking', startedAt: iso() }));
-    const offList = await agent.emitWithAck('call:tick', { callId: booking, itemId: 'proc-log-complaint', checked: true, at: iso() });
-    expect(offList).toMatchObject({ ok: false, error: { code: 'bad_request', message: expect.stringMatching(/not on the booking checklist/) } });
+    data(
+      await agent.emitWithAck('call:start', { id: booking, callType: 'booking', startedAt: iso() }),
+    );
+    const offList = await agent.emitWithAck('call:tick', {
+      callId: booking,
+      itemId: 'proc-log-complaint',
+      checked: true,
+      at: iso(),
+    });
+    expect(offList).toMatchObject({
+      ok: false,
+      error: {
+        code: 'bad_request',
+        message: expect.stringMatching(/not on the booking checklist/),
+      },
+    });
     data(await agent.emitWithAck('call:end', { callId: booking, endedAt: iso(1_000) }));
   });
 
   it('lets team supervisors read an agent’s calls and keeps agents to their own', async () => {
     const supervisor = await open('supervisor');
-    const theirs = data(await supervisor.emitWithAck('call:list', { agentId: assessed.agentId })).calls;
+    const theirs = data(
+      await supervisor.emitWithAck('call:list', { agentId: assessed.agentId }),
+    ).calls;
     expect(theirs.map((c) => c.id)).toContain(assessed.id);
     const fetched = data(await supervisor.emitWithAck('call:get', { callId: assessed.id }));
     expect(fetched.assessment?.score?.percent).toBe(assessed.assessment?.score?.percent);
-    expect(await supervisor.emitWithAck('call:start', { id: randomUUID(), callType: 'booking', startedAt: iso() })).toMatchObject({
+    expect(
+      await supervisor.emitWithAck('call:start', {
+        id: randomUUID(),
+        callType: 'booking',
+        startedAt: iso(),
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
 
     const agent2 = await open('agent2');
-    expect(await agent2.emitWithAck('call:list', { agentId: assessed.agentId })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await agent2.emitWithAck('call:get', { callId: assessed.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await agent2.emitWithAck('call:list', { agentId: assessed.agentId })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await agent2.emitWithAck('call:get', { callId: assessed.id })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     for (const attempt of [
-      agent2.emitWithAck('call:tick', { callId: assessed.id, itemId: 'proc-greeting', checked: false, at: iso() }),
+      agent2.emitWithAck('call:tick', {
+        callId: assessed.id,
+        itemId: 'proc-greeting',
+        checked: false,
+        at: iso(),
+      }),
       agent2.emitWithAck('call:end', { callId: assessed.id, endedAt: iso() }),
-      agent2.emitWithAck('assessment:submit', { id: randomUUID(), callId: assessed.id, status: 'skipped', at: iso() }),
+      agent2.emitWithAck('assessment:submit', {
+        id: randomUUID(),
+        callId: assessed.id,
+        status: 'skipped',
+        at: iso(),
+      }),
     ]) {
       expect(await attempt).toMatchObject({ ok: false, error: { code: 'not_found' } });
     }
@@ -158,7 +239,10 @@ describe('calls and self-assessments through a real hub', () => {
     const session = await signIn(hub.url, 'agent3');
     const socket = await connect(hub.url, session.token);
     const closed = new Promise<string>((resolve) => socket.once('disconnect', resolve));
-    const res = await fetch(`${hub.url}/api/auth/sign-out`, { method: 'POST', headers: { authorization: `Bearer ${session.token}` } });
+    const res = await fetch(`${hub.url}/api/auth/sign-out`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${session.token}` },
+    });
     expect(res.status).toBe(204);
     expect(await closed).toBe('io server disconnect');
     await expect(connect(hub.url, session.token)).rejects.toThrow('unauthorized');

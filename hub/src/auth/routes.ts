@@ -28,6 +28,9 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRouteOptio
         rateLimit: {
           max: 10,
           timeWindow: '1 minute',
+          // After body parsing, so the key is address + username: one guesser does not lock
+          // out a whole floor behind one NAT address.
+          hook: 'preHandler',
           keyGenerator: (req) => {
             const body = req.body as { username?: unknown } | undefined;
             return `${req.ip}|${typeof body?.username === 'string' ? body.username.toLowerCase() : ''}`;
@@ -53,7 +56,11 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRouteOptio
       if (!profile) return sendError(reply, 'unauthorized', 'wrong username or password');
       const session = await createSession(db, user.id, options.sessionHours);
       request.log.info({ userId: user.id, sessionId: session.id }, 'signed in');
-      const body: SignInResponse = { token: session.token, expiresAt: session.expiresAt, user: profile };
+      const body: SignInResponse = {
+        token: session.token,
+        expiresAt: session.expiresAt,
+        user: profile,
+      };
       return reply.send(body);
     },
   );

@@ -14,7 +14,14 @@ export async function createSession(db: Db, userId: string, hours: number) {
   const expiresAt = new Date(Date.now() + hours * 3_600_000).toISOString();
   await db
     .insertInto('sessions')
-    .values({ id, token_hash: tokenHash(token), user_id: userId, created_at: nowIso(), expires_at: expiresAt, revoked_at: null })
+    .values({
+      id,
+      token_hash: tokenHash(token),
+      user_id: userId,
+      created_at: nowIso(),
+      expires_at: expiresAt,
+      revoked_at: null,
+    })
     .execute();
   return { id, token, expiresAt };
 }
@@ -32,5 +39,9 @@ export async function resolveToken(db: Db, token: string): Promise<AuthUser | un
 }
 
 export async function revokeSession(db: Db, sessionId: string): Promise<void> {
-  await db.updateTable('sessions').set({ revoked_at: nowIso() }).where('id', '=', sessionId).execute();
+  await db
+    .updateTable('sessions')
+    .set({ revoked_at: nowIso() })
+    .where('id', '=', sessionId)
+    .execute();
 }

@@ -20,21 +20,24 @@ export function originAllowed(req: IncomingMessage, allowed: readonly string[]):
     return false;
   }
   if (allowed.includes(parsed.origin) || allowed.includes(origin)) return true;
-  return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.host === req.headers.host;
+  return (
+    (parsed.protocol === 'http:' || parsed.protocol === 'https:') &&
+    parsed.host === req.headers.host
+  );
 }
 
 /** socket.io middleware: a valid session token in the handshake `auth`, or the connection is refused. */
 export function socketAuthentication(db: Db) {
-  return async (socket: Socket, next: (err?: Error) => void) => {
+  return (socket: Socket, next: (err?: Error) => void): void => {
     const parsed = HandshakeAuthSchema.safeParse(socket.handshake.auth);
     if (!parsed.success) return next(new Error('unauthorized'));
-    try {
-      const user: AuthUser | undefined = await resolveToken(db, parsed.data.token);
-      if (!user) return next(new Error('unauthorized'));
-      (socket.data as { user?: AuthUser }).user = user;
-      next();
-    } catch (err) {
-      next(err instanceof Error ? err : new Error('internal'));
-    }
+    resolveToken(db, parsed.data.token).then(
+      (user: AuthUser | undefined) => {
+        if (!user) return next(new Error('unauthorized'));
+        (socket.data as { user?: AuthUser }).user = user;
+        next();
+      },
+      (err: unknown) => next(err instanceof Error ? err : new Error('internal')),
+    );
   };
 }

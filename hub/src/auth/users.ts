@@ -23,11 +23,20 @@ export async function loadProfile(db: Db, userId: string): Promise<UserProfile |
     .where('team_members.user_id', '=', userId)
     .orderBy('teams.name')
     .execute();
-  return { id: user.id, username: user.username, displayName: user.display_name, role: user.role, teams };
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    role: user.role,
+    teams,
+  };
 }
 
 export async function countUsers(db: Db): Promise<number> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

@@ -1,4 +1,12 @@
-import { answerProblems, checklistFor, fail, ok, scorecardItemsFor, scoreScorecard, type CallRecord } from '@sidecoach/shared';
+import {
+  answerProblems,
+  checklistFor,
+  fail,
+  ok,
+  scorecardItemsFor,
+  scoreScorecard,
+  type CallRecord,
+} from '@sidecoach/shared';
 import { userRoom, type HubContext, type HubSocket } from '../context.js';
 import { onEvent } from '../socket/handler.js';
 import { nowIso } from '../store/db.js';
@@ -22,14 +30,21 @@ export function registerCallHandlers(ctx: HubContext, socket: HubSocket) {
   /** The caller's own call, or an error response naming why not. */
   const ownCall = async (callId: string) => {
     const call = await getCall(db, callId);
-    if (!call || call.agentId !== user.id) return { error: fail('not_found', `no call ${callId} of yours`) };
+    if (!call || call.agentId !== user.id)
+      return { error: fail('not_found', `no call ${callId} of yours`) };
     return { call };
   };
 
   onEvent(socket, log, 'session:bootstrap', async () => {
     const calls = await recentCalls(db, user.id, 20);
     return ok({
-      user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role, teams: user.teams },
+      user: {
+        id: user.id,
+        username: user.username,
+        displayName: user.displayName,
+        role: user.role,
+        teams: user.teams,
+      },
       ...statusFrom(calls[0]),
       pack: standards.active,
       openCall: (await openCallOf(db, user.id)) ?? null,
@@ -41,9 +56,13 @@ export function registerCallHandlers(ctx: HubContext, socket: HubSocket) {
   onEvent(socket, log, 'call:start', async ({ id, callType, startedAt }) => {
     if (!canTakeCalls(user)) return fail('forbidden', AGENTS_ONLY);
     const existing = await getCall(db, id);
-    if (existing) return existing.agentId === user.id ? ok(existing) : fail('conflict', `call id ${id} is taken`);
+    if (existing)
+      return existing.agentId === user.id
+        ? ok(existing)
+        : fail('conflict', `call id ${id} is taken`);
     const pack = standards.active;
-    if (!pack.callTypes.some((ct) => ct.id === callType)) return fail('bad_request', `unknown call type "${callType}"`);
+    if (!pack.callTypes.some((ct) => ct.id === callType))
+      return fail('bad_request', `unknown call type "${callType}"`);
     const open = await openCallOf(db, user.id);
     if (open) return fail('conflict', `call ${open.id} is still open: end it first`);
     await db
@@ -72,17 +91,23 @@ export function registerCallHandlers(ctx: HubContext, socket: HubSocket) {
     if (!canTakeCalls(user)) return fail('forbidden', AGENTS_ONLY);
     const { call, error } = await ownCall(callId);
     if (!call) return error;
-    if (call.endedAt !== null) return fail('conflict', 'the call has ended: answer the self-assessment instead');
+    if (call.endedAt !== null)
+      return fail('conflict', 'the call has ended: answer the self-assessment instead');
     const pack = await standards.version(call.packId, call.packVersion);
-    const onChecklist = pack && checklistFor(pack, call.callType).some((a) => a.items.some((i) => i.id === itemId));
-    if (!onChecklist) return fail('bad_request', `"${itemId}" is not on the ${call.callType} checklist`);
+    const onChecklist =
+      pack && checklistFor(pack, call.callType).some((a) => a.items.some((i) => i.id === itemId));
+    if (!onChecklist)
+      return fail('bad_request', `"${itemId}" is not on the ${call.callType} checklist`);
     const time = new Date(at).toISOString();
     // Last write wins by the client's time, so a late retry cannot undo a newer tick.
     await db
       .insertInto('call_ticks')
       .values({ call_id: callId, item_id: itemId, checked: checked ? 1 : 0, at: time })
       .onConflict((oc) =>
-        oc.columns(['call_id', 'item_id']).doUpdateSet({ checked: checked ? 1 : 0, at: time }).where('call_ticks.at', '<=', time),
+        oc
+          .columns(['call_id', 'item_id'])
+          .doUpdateSet({ checked: checked ? 1 : 0, at: time })
+          .where('call_ticks.at', '<=', time),
       )
       .execute();
     const updated = (await getCall(db, callId))!;
@@ -113,18 +138,24 @@ export function registerCallHandlers(ctx: HubContext, socket: HubSocket) {
     const { call, error } = await ownCall(input.callId);
     if (!call) return error;
     if (call.assessment) {
-      return call.assessment.id === input.id ? ok(call) : fail('conflict', 'this call already has a self-assessment');
+      return call.assessment.id === input.id
+        ? ok(call)
+        : fail('conflict', 'this call already has a self-assessment');
     }
     if (call.endedAt === null) return fail('conflict', 'end the call before assessing it');
     const pack = await standards.version(call.packId, call.packVersion);
-    if (!pack) return fail('internal', `standards pack ${call.packId} v${call.packVersion} is missing`);
+    if (!pack)
+      return fail('internal', `standards pack ${call.packId} v${call.packVersion} is missing`);
     let answers = {};
     let score = null;
     if (input.status === 'submitted') {
       const items = scorecardItemsFor(pack, call.callType);
       const { missing, unknown } = answerProblems(items, input.answers);
       if (missing.length > 0 || unknown.length > 0) {
-        const parts = [missing.length ? `unanswered: ${missing.join(', ')}` : '', unknown.length ? `not on the scorecard: ${unknown.join(', ')}` : ''];
+        const parts = [
+          missing.length ? `unanswered: ${missing.join(', ')}` : '',
+          unknown.length ? `not on the scorecard: ${unknown.join(', ')}` : '',
+        ];
         return fail('bad_request', parts.filter(Boolean).join('; '));
       }
       answers = input.answers;
@@ -146,21 +177,27 @@ export function registerCallHandlers(ctx: HubContext, socket: HubSocket) {
       .onConflict((oc) => oc.doNothing()) // the id or the call is already assessed: checked below
       .execute();
     const stored = (await getCall(db, call.id))!;
-    if (stored.assessment?.id !== input.id) return fail('conflict', 'this call already has a self-assessment');
-    log.info({ callId: call.id, status: input.status, percent: score?.percent }, 'self-assessment stored');
+    if (stored.assessment?.id !== input.id)
+      return fail('conflict', 'this call already has a self-assessment');
+    log.info(
+      { callId: call.id, status: input.status, percent: score?.percent },
+      'self-assessment stored',
+    );
     return changed(stored);
   });
 
   onEvent(socket, log, 'call:list', async ({ limit, agentId }) => {
     const whose = agentId ?? user.id;
-    if (!(await canReadCallsOf(db, user, whose))) return fail('forbidden', 'you may not read these calls');
+    if (!(await canReadCallsOf(db, user, whose)))
+      return fail('forbidden', 'you may not read these calls');
     return ok({ calls: await recentCalls(db, whose, limit) });
   });
 
   onEvent(socket, log, 'call:get', async ({ callId }) => {
     const call = await getCall(db, callId);
     // Same answer for "missing" and "not yours": ids of others' calls are not confirmed.
-    if (!call || !(await canReadCallsOf(db, user, call.agentId))) return fail('not_found', `no call ${callId}`);
+    if (!call || !(await canReadCallsOf(db, user, call.agentId)))
+      return fail('not_found', `no call ${callId}`);
     return ok(call);
   });
 }

@@ -12,6 +12,7 @@ export function canTakeCalls(user: AuthUser): boolean {
 /** Agents read their own calls; supervisors and leads their teams'; admins all. */
 export async function canReadCallsOf(db: Db, user: AuthUser, agentId: string): Promise<boolean> {
   if (user.id === agentId || user.role === 'admin') return true;
-  if (user.role === 'supervisor' || user.role === 'lead') return (await teammateIds(db, user.id)).has(agentId);
+  if (user.role === 'supervisor' || user.role === 'lead')
+    return (await teammateIds(db, user.id)).has(agentId);
   return false;
 }

@@ -25,7 +25,11 @@ async function assemble(db: Db, calls: CallRow[]): Promise<CallRecord[]> {
     .where('checked', '=', 1)
     .orderBy('at')
     .execute();
-  const assessments = await db.selectFrom('self_assessments').selectAll().where('call_id', 'in', ids).execute();
+  const assessments = await db
+    .selectFrom('self_assessments')
+    .selectAll()
+    .where('call_id', 'in', ids)
+    .execute();
   return calls.map((c) => {
     const assessment = assessments.find((a) => a.call_id === c.id);
     return {
@@ -72,7 +76,10 @@ export async function openCallOf(db: Db, agentId: string): Promise<CallRecord | 
 }
 
 /** On a call while one is open; in wrap-up until the last call's self-assessment is in or skipped. */
-export function statusFrom(latest: CallRecord | undefined): { status: AgentStatus; callId: string | null } {
+export function statusFrom(latest: CallRecord | undefined): {
+  status: AgentStatus;
+  callId: string | null;
+} {
   if (!latest) return { status: 'available', callId: null };
   if (latest.endedAt === null) return { status: 'on-call', callId: latest.id };
   if (latest.assessment === null) return { status: 'wrap-up', callId: latest.id };

@@ -7,9 +7,15 @@ import { createUser } from '../auth/users.js';
 const MIN_PASSWORD = 12;
 
 async function readPassword(): Promise<string> {
-  const rl = createInterface({ input: process.stdin, output: process.stdin.isTTY ? process.stderr : undefined, terminal: false });
+  const rl = createInterface({
+    input: process.stdin,
+    output: process.stdin.isTTY ? process.stderr : undefined,
+    terminal: false,
+  });
   if (process.stdin.isTTY) process.stderr.write('Password for the new admin: ');
-  const line = await new Promise<string>((done) => rl.once('line', done).once('close', () => done('')));
+  const line = await new Promise<string>((done) =>
+    rl.once('line', done).once('close', () => done('')),
+  );
   rl.close();
   return line;
 }
@@ -28,10 +34,17 @@ export async function runCreateAdmin(argv: string[]): Promise<void> {
     throw new Error('create-admin needs --username (2-64 letters, digits, . _ -)');
   }
   const password = await readPassword();
-  if (password.length < MIN_PASSWORD) throw new Error(`the password needs at least ${MIN_PASSWORD} characters`);
-  const { db } = await openDatabase(resolve(values['data-dir'] ?? process.env.SIDECOACH_DATA_DIR ?? 'data'));
+  if (password.length < MIN_PASSWORD)
+    throw new Error(`the password needs at least ${MIN_PASSWORD} characters`);
+  const { db } = await openDatabase(
+    resolve(values['data-dir'] ?? process.env.SIDECOACH_DATA_DIR ?? 'data'),
+  );
   try {
-    const exists = await db.selectFrom('users').select('id').where('username', '=', values.username).executeTakeFirst();
+    const exists = await db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', values.username)
+      .executeTakeFirst();
     if (exists) throw new Error(`user "${values.username}" already exists`);
     await createUser(db, {
       username: values.username,

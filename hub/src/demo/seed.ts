@@ -22,7 +22,9 @@ export async function seedDemo(db: Db): Promise<boolean> {
 }
 
 export function demoCredentialsText(url: string): string {
-  const rows = DEMO_ACCOUNTS.map((a) => `  ${a.username.padEnd(11)} ${a.role.padEnd(11)} ${a.displayName}`);
+  const rows = DEMO_ACCOUNTS.map(
+    (a) => `  ${a.username.padEnd(11)} ${a.role.padEnd(11)} ${a.displayName}`,
+  );
   return [
     '',
     `Sidecoach demo team (password for every account: ${DEMO_PASSWORD})`,

@@ -20,23 +20,25 @@ export function sendError(reply: FastifyReply, code: ErrorCode, message: string)
 
 /** Every HTTP failure answers `{ error: { code, message } }` with a matching status. */
 export function installErrorHandlers(app: FastifyInstance) {
-  app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, request, reply) => {
-    const status = error.statusCode ?? 500;
-    if (status >= 500) request.log.error({ err: error }, 'request failed');
-    const code: ErrorCode =
-      status === 413
-        ? 'payload_too_large'
-        : status === 429
-          ? 'rate_limited'
-          : status === 401
-            ? 'unauthorized'
-            : status === 404
-              ? 'not_found'
-              : status < 500
-                ? 'bad_request'
-                : 'internal';
-    return sendError(reply, code, status >= 500 ? 'internal error' : error.message);
-  });
+  app.setErrorHandler(
+    (error: { statusCode?: number; code?: string; message: string }, request, reply) => {
+      const status = error.statusCode ?? 500;
+      if (status >= 500) request.log.error({ err: error }, 'request failed');
+      const code: ErrorCode =
+        status === 413
+          ? 'payload_too_large'
+          : status === 429
+            ? 'rate_limited'
+            : status === 401
+              ? 'unauthorized'
+              : status === 404
+                ? 'not_found'
+                : status < 500
+                  ? 'bad_request'
+                  : 'internal';
+      return sendError(reply, code, status >= 500 ? 'internal error' : error.message);
+    },
+  );
   app.setNotFoundHandler((request, reply) =>
     sendError(reply, 'not_found', `no route ${request.method} ${request.url.split('?')[0]}`),
   );

@@ -1,5 +1,5 @@
 import type { Socket } from 'socket.io';
-import type { Logger } from 'pino';
+import type { Logger } from '../log.js';
 import { z } from 'zod';
 import {
   clientEventSchemas,
@@ -19,8 +19,14 @@ export type EventHandler<E extends ClientEventName> = (
  * first (failure: `bad_request`), errors become `internal`, and an event sent without an
  * acknowledgement callback is logged and dropped (there is nobody to answer).
  */
-export function onEvent<E extends ClientEventName>(socket: Socket, log: Logger, event: E, handler: EventHandler<E>) {
-  socket.on(event as string, async (...args: unknown[]) => {
+export function onEvent<E extends ClientEventName>(
+  socket: Socket,
+  log: Logger,
+  event: E,
+  handler: EventHandler<E>,
+) {
+  const name: string = event; // widened: socket.io's listener type needs a concrete name
+  socket.on(name, async (...args: unknown[]) => {
     const ack = args[args.length - 1];
     if (typeof ack !== 'function') {
       log.warn({ event }, 'event without acknowledgement dropped');

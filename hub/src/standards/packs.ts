@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Logger } from 'pino';
+import type { Logger } from '../log.js';
 import { parseStandardsPackYaml, StandardsPackSchema, type StandardsPack } from '@sidecoach/shared';
 import { nowIso, type Db } from '../store/db.js';
 
@@ -37,7 +37,12 @@ export class StandardsLibrary {
  * whose content changed without a version bump keeps its stored definition: results must be
  * read against what they were scored with.
  */
-export async function loadStandards(db: Db, dir: string, activeId: string, log: Logger): Promise<StandardsLibrary> {
+export async function loadStandards(
+  db: Db,
+  dir: string,
+  activeId: string,
+  log: Logger,
+): Promise<StandardsLibrary> {
   const files = (await readdir(dir)).filter((f) => /\.ya?ml$/.test(f)).sort();
   for (const file of files) {
     const pack = parseStandardsPackYaml(await readFile(join(dir, file), 'utf8'), join(dir, file));
@@ -68,7 +73,9 @@ export async function loadStandards(db: Db, dir: string, activeId: string, log: 
     .orderBy('version', 'desc')
     .executeTakeFirst();
   if (!newest) {
-    throw new Error(`standards pack "${activeId}" not found in ${dir} (use --pack or add its YAML file)`);
+    throw new Error(
+      `standards pack "${activeId}" not found in ${dir} (use --pack or add its YAML file)`,
+    );
   }
   return new StandardsLibrary(db, StandardsPackSchema.parse(JSON.parse(newest.definition)));
 }

@@ -12,7 +12,9 @@ export type Db = Kysely<Database>;
  * migrates it. Writes are synchronous and fsynced (WAL, synchronous=FULL): once a query has
  * returned, the row survives a crash of the hub, which is what "persist before ack" rests on.
  */
-export async function openDatabase(dataDir: string): Promise<{ db: Db; file: string; migrated: string[] }> {
+export async function openDatabase(
+  dataDir: string,
+): Promise<{ db: Db; file: string; migrated: string[] }> {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'sidecoach.sqlite');
   const sqlite = new Sqlite(file);

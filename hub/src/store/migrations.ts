@@ -102,7 +102,10 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {
     const name = failed?.migrationName ?? 'unknown';
-    throw new Error(`database migration ${name} failed: ${String(error)}`, { cause: error });
+    throw new Error(
+      `database migration ${name} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`,
+      { cause: error },
+    );
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -19,9 +19,20 @@ export async function runCall(
 ): Promise<CallRecord> {
   const id = randomUUID();
   const start = Date.now() - durationMs;
-  data(await socket.emitWithAck('call:start', { id, callType, startedAt: new Date(start).toISOString() }));
+  data(
+    await socket.emitWithAck('call:start', {
+      id,
+      callType,
+      startedAt: new Date(start).toISOString(),
+    }),
+  );
   for (const itemId of ticks) {
     data(await socket.emitWithAck('call:tick', { callId: id, itemId, checked: true, at: iso() }));
   }
-  return data(await socket.emitWithAck('call:end', { callId: id, endedAt: new Date(start + durationMs).toISOString() }));
+  return data(
+    await socket.emitWithAck('call:end', {
+      callId: id,
+      endedAt: new Date(start + durationMs).toISOString(),
+    }),
+  );
 }

@@ -6,11 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io, type Socket } from 'socket.io-client';
-import type {
-  ClientToServerEvents,
-  ServerToClientEvents,
-  SignInResponse,
-} from '@sidecoach/shared';
+import type { ClientToServerEvents, ServerToClientEvents, SignInResponse } from '@sidecoach/shared';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const HUB_ENTRY = join(repoRoot, 'hub/dist/index.js');

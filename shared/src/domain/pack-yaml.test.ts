@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { PackLoadError, parseStandardsPackYaml } from './pack-yaml.js';
 import { checklistFor, localize, scorecardItemsFor, STANDARD_AREAS } from './standards.js';
 
-const defaultPackFile = fileURLToPath(new URL('../../../assets/standards/default.yaml', import.meta.url));
+const defaultPackFile = fileURLToPath(
+  new URL('../../../assets/standards/default.yaml', import.meta.url),
+);
 
 const minimal = `id: mini
 version: 1
@@ -43,7 +45,8 @@ describe('parseStandardsPackYaml', () => {
   it('loads the shipped default pack with all five areas', () => {
     const pack = parseStandardsPackYaml(readFileSync(defaultPackFile, 'utf8'), 'default.yaml');
     expect(pack.areas.map((a) => a.id).sort()).toEqual([...STANDARD_AREAS].sort());
-    for (const ct of pack.callTypes) expect(scorecardItemsFor(pack, ct.id).length).toBeGreaterThan(3);
+    for (const ct of pack.callTypes)
+      expect(scorecardItemsFor(pack, ct.id).length).toBeGreaterThan(3);
   });
 
   it('applies defaults and call-type filters', () => {
@@ -58,7 +61,9 @@ describe('parseStandardsPackYaml', () => {
   });
 
   it('names the line of a schema error', () => {
-    const err = loadError(minimal.replace('text: { en: Greets }', 'text: { en: Greets }\n        weight: -2'));
+    const err = loadError(
+      minimal.replace('text: { en: Greets }', 'text: { en: Greets }\n        weight: -2'),
+    );
     expect(err.line).toBe(14);
     expect(err.message).toMatch(/^pack\.yaml:14:\d+: areas\[0\]\.items\[0\]\.weight: /);
   });
@@ -73,11 +78,15 @@ describe('parseStandardsPackYaml', () => {
     expect(loadError(minimal.replace('[complaint]', '[complaints]')).message).toMatch(
       /pack\.yaml:16:\d+: areas\[0\]\.items\[1\]\.callTypes\[0\]: unknown call type "complaints"/,
     );
-    expect(loadError(minimal.replace('id: log', 'id: greet')).message).toMatch(/duplicate item "greet"/);
+    expect(loadError(minimal.replace('id: log', 'id: greet')).message).toMatch(
+      /duplicate item "greet"/,
+    );
     expect(loadError(minimal.replace('id: environment', 'id: ambience')).message).toMatch(
       /pack\.yaml:17:\d+: areas\[1\]\.id/,
     );
-    expect(loadError(minimal.replace('scorecard: false', 'scorecrd: false')).message).toMatch(/scorecrd/);
+    expect(loadError(minimal.replace('scorecard: false', 'scorecrd: false')).message).toMatch(
+      /scorecrd/,
+    );
   });
 
   it('requires an English text', () => {

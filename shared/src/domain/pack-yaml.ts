@@ -31,12 +31,17 @@ export function parseStandardsPackYaml(source: string, file = 'standards.yaml'):
   const syntax = doc.errors[0];
   if (syntax) {
     const pos = lineCounter.linePos(syntax.pos[0]);
-    throw new PackLoadError(file, pos.line, pos.col, syntax.message.split('\n')[0] ?? 'YAML syntax error');
+    throw new PackLoadError(
+      file,
+      pos.line,
+      pos.col,
+      syntax.message.split('\n')[0] ?? 'YAML syntax error',
+    );
   }
   const result = StandardsPackSchema.safeParse(doc.toJS());
   if (result.success) return result.data;
   const issue: z.core.$ZodIssue | undefined = result.error.issues[0];
-  const path = (issue?.path ?? []) as PropertyKey[];
+  const path = issue?.path ?? [];
   // Walk up from the failing field to the nearest node that exists in the document.
   let node: unknown = undefined;
   for (let depth = path.length; depth >= 0 && !isNode(node); depth--) {

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 
 /** The five areas every standards pack is grouped in (see DOMAIN.md, "Performance standards"). */
-export const STANDARD_AREAS = ['environment', 'process', 'knowledge', 'behaviour', 'values'] as const;
+export const STANDARD_AREAS = [
+  'environment',
+  'process',
+  'knowledge',
+  'behaviour',
+  'values',
+] as const;
 export type StandardArea = (typeof STANDARD_AREAS)[number];
 
 const slug = z
@@ -53,18 +59,30 @@ export const StandardsPackSchema = z
     const callTypeIds = new Set<string>();
     pack.callTypes.forEach((ct, i) => {
       if (callTypeIds.has(ct.id))
-        ctx.addIssue({ code: 'custom', path: ['callTypes', i, 'id'], message: `duplicate call type "${ct.id}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['callTypes', i, 'id'],
+          message: `duplicate call type "${ct.id}"`,
+        });
       callTypeIds.add(ct.id);
     });
     const areaIds = new Set<string>();
     const itemIds = new Set<string>();
     pack.areas.forEach((area, a) => {
       if (areaIds.has(area.id))
-        ctx.addIssue({ code: 'custom', path: ['areas', a, 'id'], message: `area "${area.id}" appears twice` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['areas', a, 'id'],
+          message: `area "${area.id}" appears twice`,
+        });
       areaIds.add(area.id);
       area.items.forEach((item, i) => {
         if (itemIds.has(item.id))
-          ctx.addIssue({ code: 'custom', path: ['areas', a, 'items', i, 'id'], message: `duplicate item "${item.id}"` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['areas', a, 'items', i, 'id'],
+            message: `duplicate item "${item.id}"`,
+          });
         itemIds.add(item.id);
         item.callTypes?.forEach((ct, c) => {
           if (!callTypeIds.has(ct))

@@ -7,7 +7,10 @@ const now = '2026-11-24T10:00:00.000Z';
 
 describe('client event schemas', () => {
   it('accept well-formed payloads', () => {
-    expect(clientEventSchemas['call:start'].safeParse({ id, callType: 'booking', startedAt: now }).success).toBe(true);
+    expect(
+      clientEventSchemas['call:start'].safeParse({ id, callType: 'booking', startedAt: now })
+        .success,
+    ).toBe(true);
     expect(
       clientEventSchemas['assessment:submit'].safeParse({
         id,
@@ -18,18 +21,36 @@ describe('client event schemas', () => {
         at: now,
       }).success,
     ).toBe(true);
-    expect(clientEventSchemas['assessment:submit'].safeParse({ id, callId: id, status: 'skipped', at: now }).success).toBe(true);
+    expect(
+      clientEventSchemas['assessment:submit'].safeParse({
+        id,
+        callId: id,
+        status: 'skipped',
+        at: now,
+      }).success,
+    ).toBe(true);
   });
 
   it('refuse wrong types, unknown fields, bad ids and times', () => {
     const start = clientEventSchemas['call:start'];
-    expect(start.safeParse({ id: 'nope', callType: 'booking', startedAt: now }).success).toBe(false);
+    expect(start.safeParse({ id: 'nope', callType: 'booking', startedAt: now }).success).toBe(
+      false,
+    );
     expect(start.safeParse({ id, callType: 7, startedAt: now }).success).toBe(false);
-    expect(start.safeParse({ id, callType: 'booking', startedAt: 'yesterday' }).success).toBe(false);
-    expect(start.safeParse({ id, callType: 'booking', startedAt: now, agentId: 'someone' }).success).toBe(false);
+    expect(start.safeParse({ id, callType: 'booking', startedAt: 'yesterday' }).success).toBe(
+      false,
+    );
     expect(
-      clientEventSchemas['assessment:submit'].safeParse({ id, callId: id, status: 'submitted', answers: { a: 'maybe' }, at: now })
-        .success,
+      start.safeParse({ id, callType: 'booking', startedAt: now, agentId: 'someone' }).success,
+    ).toBe(false);
+    expect(
+      clientEventSchemas['assessment:submit'].safeParse({
+        id,
+        callId: id,
+        status: 'submitted',
+        answers: { a: 'maybe' },
+        at: now,
+      }).success,
     ).toBe(false);
     expect(
       clientEventSchemas['assessment:submit'].safeParse({
@@ -53,7 +74,13 @@ describe('HubUrlSchema', () => {
   it('takes plain http(s) origins only', () => {
     expect(HubUrlSchema.safeParse('http://127.0.0.1:4780').success).toBe(true);
     expect(HubUrlSchema.safeParse('https://hub.example.com').success).toBe(true);
-    for (const bad of ['ftp://x', 'javascript:alert(1)', 'http://u:p@x', 'http://x/?a=1', 'not a url']) {
+    for (const bad of [
+      'ftp://x',
+      'javascript:alert(1)',
+      'http://u:p@x',
+      'http://x/?a=1',
+      'not a url',
+    ]) {
       expect(HubUrlSchema.safeParse(bad).success, bad).toBe(false);
     }
   });
