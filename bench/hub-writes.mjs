@@ -108,12 +108,14 @@ function report(name, { latencies, wallMs }, usage) {
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'sidecoach-bench-'));
+const children = [];
 try {
   console.log(
     `hub-writes: ${AGENTS} agents x ${CYCLES} call cycles x 6 acknowledged writes, loopback`,
   );
   await seed(dataDir);
   const baseline = await startServer([join(root, 'bench/baseline-relay.mjs')]);
+  children.push(baseline.child);
   const base = report(
     'baseline',
     await load(baseline.url, Array(AGENTS).fill('x')),
@@ -125,6 +127,7 @@ try {
     [join(root, 'hub/dist/index.js'), '--port', '0', '--data-dir', dataDir],
     { LOG_LEVEL: 'info' },
   );
+  children.push(hub.child);
   const tokens = await Promise.all(
     Array.from({ length: AGENTS }, (_, i) => token(hub.url, `bench${i}`)),
   );
@@ -138,5 +141,6 @@ try {
       `p50 ${(real.p50 / base.p50).toFixed(1)}x, p99 ${(real.p99 / base.p99).toFixed(1)}x`,
   );
 } finally {
+  await Promise.all(children.map(stop));
   rmSync(dataDir, { recursive: true, force: true });
 }
