@@ -5,3 +5,4 @@ export * from './protocol/errors.js';
 export * from './protocol/schemas.js';
 export * from './protocol/events.js';
 export * from './ipc/bridge.js';
+export * from './protocol/call-events.js';
