@@ -12,6 +12,8 @@ import { sessionRoom, userRoom, type HubContext, type HubServer } from './contex
 import { registerAuthRoutes } from './auth/routes.js';
 import { originAllowed, socketAuthentication } from './auth/socket-auth.js';
 import { registerCallHandlers } from './calls/handlers.js';
+import { registerCtiRoutes } from './cti/routes.js';
+import { ctiSecret } from './cti/secret.js';
 import { installErrorHandlers } from './http/errors.js';
 import { answerUnknownEvents } from './socket/handler.js';
 import { loadStandards } from './standards/packs.js';
@@ -83,6 +85,12 @@ export async function createHub(config: HubConfig, db: Db, log: Logger): Promise
   }
 
   const ctx: HubContext = { db, standards, io, log };
+  const cti = ctiSecret(config.dataDir, process.env);
+  registerCtiRoutes(app, ctx, cti.secret);
+  log.info(
+    { secretFile: cti.file ?? 'SIDECOACH_CTI_SECRET' },
+    'CTI webhook at POST /api/cti/events',
+  );
   io.use(socketAuthentication(db));
   io.on('connection', (socket) => {
     const { user } = socket.data;

@@ -46,6 +46,8 @@ export interface NewUser {
   role: Role;
   password: string;
   teamIds?: string[];
+  /** Phone extension, for CTI call events. */
+  extension?: string;
 }
 
 export async function createUser(db: Db, user: NewUser): Promise<string> {
@@ -61,6 +63,7 @@ export async function createUser(db: Db, user: NewUser): Promise<string> {
         role: user.role,
         password_hash: passwordHash,
         created_at: nowIso(),
+        extension: user.extension ?? null,
       })
       .execute();
     for (const teamId of user.teamIds ?? []) {

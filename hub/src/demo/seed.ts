@@ -6,9 +6,9 @@ export const DEMO_PASSWORD = 'sidecoach-demo';
 export const DEMO_ACCOUNTS = [
   { username: 'lead', displayName: 'Lina Lead', role: 'lead' },
   { username: 'supervisor', displayName: 'Sam Supervisor', role: 'supervisor' },
-  { username: 'agent1', displayName: 'Ava Agent', role: 'agent' },
-  { username: 'agent2', displayName: 'Ben Agent', role: 'agent' },
-  { username: 'agent3', displayName: 'Chen Agent', role: 'agent' },
+  { username: 'agent1', displayName: 'Ava Agent', role: 'agent', extension: '1001' },
+  { username: 'agent2', displayName: 'Ben Agent', role: 'agent', extension: '1002' },
+  { username: 'agent3', displayName: 'Chen Agent', role: 'agent', extension: '1003' },
 ] as const;
 
 /** Seeds the demo team into an empty database; returns false when users already exist. */

@@ -86,6 +86,32 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0002-cti': {
+    async up(db: Kysely<unknown>) {
+      // The agent's phone extension: how a PBX names the agent in its call events.
+      await db.schema.alterTable('users').addColumn('extension', 'text').execute();
+      await db.schema
+        .createIndex('users_extension')
+        .unique()
+        .on('users')
+        .column('extension')
+        .execute();
+      await db.schema
+        .createTable('cti_events')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('call_id', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('event', 'text', (c) => c.notNull())
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('cti_events_user')
+        .on('cti_events')
+        .columns(['user_id', 'received_at'])
+        .execute();
+    },
+  },
 };
 
 function sqlIn(column: string, values: string[]) {

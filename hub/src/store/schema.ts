@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Insertable, Selectable } from 'kysely';
 
 /** ISO-8601 UTC text: portable between SQLite and PostgreSQL. */
 type Iso = string;
@@ -17,6 +17,8 @@ export interface UsersTable {
   password_hash: string;
   created_at: Iso;
   disabled: ColumnType<number, number | undefined, number>;
+  /** Phone extension the PBX uses for the agent (unique). */
+  extension: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface TeamMembersTable {
@@ -73,8 +75,14 @@ export interface SelfAssessmentsTable {
   created_at: Iso;
 }
 
-export interface MigrationsMetaTable {
-  id: Generated<number>;
+export interface CtiEventsTable {
+  id: string;
+  user_id: string;
+  call_id: string;
+  kind: string;
+  /** The call event as received, JSON. */
+  event: string;
+  received_at: Iso;
 }
 
 export interface Database {
@@ -86,6 +94,7 @@ export interface Database {
   calls: CallsTable;
   call_ticks: CallTicksTable;
   self_assessments: SelfAssessmentsTable;
+  cti_events: CtiEventsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

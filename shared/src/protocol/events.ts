@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Ack } from './errors.js';
+import type { CallEvent } from './call-events.js';
 import {
   AssessmentSubmitSchema,
   CallEndSchema,
@@ -48,6 +49,8 @@ export interface ServerToClientEvents {
   'status:changed': (payload: StatusChanged) => void;
   /** One of the agent's calls changed in another session (another sidebar, a reload). */
   'call:changed': (payload: CallRecord) => void;
+  /** A call event for this agent from the PBX (CTI webhook), to drive the sidebar. */
+  'softphone:event': (payload: CallEvent) => void;
 }
 
 /** For the cluster adapter later. */

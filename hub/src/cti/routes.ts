@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { CallEventSchema } from '@sidecoach/shared';
+import { userRoom, type HubContext } from '../context.js';
+import { sendError } from '../http/errors.js';
+import { nowIso } from '../store/db.js';
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyCtiRequest } from './signature.js';
+
+export const CtiRequestSchema = z.strictObject({
+  /** The agent's extension as the PBX knows it. */
+  extension: z.string().min(1).max(32),
+  event: CallEventSchema.extend({ source: z.literal('cti').default('cti') }),
+});
+
+/**
+ * The PBX/ACD webhook: HMAC-signed call events keyed by extension, stored, then relayed to the
+ * agent's sidebars as `softphone:event`. The body is verified as the exact bytes received.
+ */
+export function registerCtiRoutes(app: FastifyInstance, ctx: HubContext, secret: string) {
+  void app.register((scope, _opts, done) => {
+    scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, next) =>
+      next(null, body),
+    );
+    scope.post('/api/cti/events', async (request, reply) => {
+      const body = typeof request.body === 'string' ? request.body : '';
+      const header = (name: string) => {
+        const value = request.headers[name];
+        return Array.isArray(value) ? value[0] : value;
+      };
+      const check = verifyCtiRequest(
+        secret,
+        header(TIMESTAMP_HEADER),
+        header(SIGNATURE_HEADER),
+        body,
+      );
+      if (!check.ok) return sendError(reply, 'unauthorized', check.reason);
+      let json: unknown;
+      try {
+        json = JSON.parse(body);
+      } catch {
+        return sendError(reply, 'bad_request', 'body is not JSON');
+      }
+      const parsed = CtiRequestSchema.safeParse(json);
+      if (!parsed.success) return sendError(reply, 'bad_request', z.prettifyError(parsed.error));
+      const { extension, event } = parsed.data;
+      const agent = await ctx.db
+        .selectFrom('users')
+        .select('id')
+        .where('extension', '=', extension)
+        .where('disabled', '=', 0)
+        .executeTakeFirst();
+      if (!agent) return sendError(reply, 'not_found', `no agent with extension ${extension}`);
+      await ctx.db
+        .insertInto('cti_events')
+        .values({
+          id: randomUUID(),
+          user_id: agent.id,
+          call_id: event.callId,
+          kind: event.kind,
+          event: JSON.stringify(event),
+          received_at: nowIso(),
+        })
+        .execute();
+      const room = userRoom(agent.id);
+      ctx.io.to(room).emit('softphone:event', event);
+      const delivered = (await ctx.io.in(room).fetchSockets()).length;
+      request.log.info(
+        { extension, kind: event.kind, callId: event.callId, delivered },
+        'cti event relayed',
+      );
+      return reply.code(202).send({ delivered });
+    });
+    done();
+  });
+}
