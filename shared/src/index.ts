@@ -6,3 +6,4 @@ export * from './protocol/schemas.js';
 export * from './protocol/events.js';
 export * from './ipc/bridge.js';
 export * from './protocol/call-events.js';
+export * from './domain/status.js';

@@ -5,13 +5,14 @@ import {
   ok,
   scorecardItemsFor,
   scoreScorecard,
+  statusFromLatestCall,
   type CallRecord,
 } from '@sidecoach/shared';
 import { userRoom, type HubContext, type HubSocket } from '../context.js';
 import { onEvent } from '../socket/handler.js';
 import { nowIso } from '../store/db.js';
 import { canReadCallsOf, canTakeCalls } from './policy.js';
-import { getCall, openCallOf, recentCalls, statusFrom } from './records.js';
+import { getCall, openCallOf, recentCalls } from './records.js';
 
 const AGENTS_ONLY = 'only agents take calls';
 
@@ -24,7 +25,10 @@ export function registerCallHandlers(ctx: HubContext, socket: HubSocket) {
   /** Tells the agent's other sessions about a change, and everyone about the status. */
   const changed = (call: CallRecord) => {
     socket.to(userRoom(user.id)).emit('call:changed', call);
-    io.to(userRoom(user.id)).emit('status:changed', { userId: user.id, ...statusFrom(call) });
+    io.to(userRoom(user.id)).emit('status:changed', {
+      userId: user.id,
+      ...statusFromLatestCall(call),
+    });
     return ok(call);
   };
   /** The caller's own call, or an error response naming why not. */
@@ -45,7 +49,7 @@ export function registerCallHandlers(ctx: HubContext, socket: HubSocket) {
         role: user.role,
         teams: user.teams,
       },
-      ...statusFrom(calls[0]),
+      ...statusFromLatestCall(calls[0]),
       pack: standards.active,
       openCall: (await openCallOf(db, user.id)) ?? null,
       recentCalls: calls,

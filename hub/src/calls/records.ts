@@ -1,4 +1,4 @@
-import type { AgentStatus, AssessmentRecord, CallRecord } from '@sidecoach/shared';
+import type { AssessmentRecord, CallRecord } from '@sidecoach/shared';
 import type { AssessmentRow, CallRow } from '../store/schema.js';
 import type { Db } from '../store/db.js';
 
@@ -73,15 +73,4 @@ export async function openCallOf(db: Db, agentId: string): Promise<CallRecord | 
     .orderBy('started_at', 'desc')
     .executeTakeFirst();
   return row && (await assemble(db, [row]))[0];
-}
-
-/** On a call while one is open; in wrap-up until the last call's self-assessment is in or skipped. */
-export function statusFrom(latest: CallRecord | undefined): {
-  status: AgentStatus;
-  callId: string | null;
-} {
-  if (!latest) return { status: 'available', callId: null };
-  if (latest.endedAt === null) return { status: 'on-call', callId: latest.id };
-  if (latest.assessment === null) return { status: 'wrap-up', callId: latest.id };
-  return { status: 'available', callId: null };
 }

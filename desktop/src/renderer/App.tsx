@@ -1,0 +1,53 @@
+import { useTranslation } from 'react-i18next';
+import { AssessmentForm } from './features/assessment/AssessmentForm.js';
+import { OnCall } from './features/call/OnCall.js';
+import { StartCall } from './features/call/StartCall.js';
+import { Header } from './features/header/Header.js';
+import { RecentCalls } from './features/history/RecentCalls.js';
+import { SignIn } from './features/sign-in/SignIn.js';
+import { currentStatus, useSidebar } from './store/sidebar-store.js';
+
+function NoticeBar() {
+  const { t } = useTranslation();
+  const notice = useSidebar((s) => s.notice);
+  const dismiss = useSidebar((s) => s.showNotice);
+  if (!notice) return null;
+  return (
+    <div className="notice" role="alert">
+      <span>{t(notice.key, notice.values)}</span>
+      <button type="button" className="link" onClick={() => dismiss(null)}>
+        {t('errors.dismiss')}
+      </button>
+    </div>
+  );
+}
+
+function Workspace() {
+  const calls = useSidebar((s) => s.calls);
+  const pack = useSidebar((s) => s.pack);
+  const { status, call } = currentStatus(calls);
+  if (!pack) return null;
+  return (
+    <main>
+      {status === 'on-call' && call ? <OnCall call={call} pack={pack} /> : null}
+      {status === 'wrap-up' && call ? (
+        <AssessmentForm key={call.id} call={call} pack={pack} />
+      ) : null}
+      {status === 'available' ? <StartCall pack={pack} /> : null}
+      <RecentCalls calls={calls} pack={pack} />
+    </main>
+  );
+}
+
+export function App() {
+  const phase = useSidebar((s) => s.phase);
+  if (phase === 'loading') return null;
+  if (phase === 'signed-out') return <SignIn />;
+  return (
+    <div className="sidebar">
+      <Header />
+      <NoticeBar />
+      <Workspace />
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { useTranslation } from 'react-i18next';
+import { checklistFor, localize, type CallRecord, type StandardsPack } from '@sidecoach/shared';
+import { nowIso } from '../../lib/ids.js';
+import { write } from '../../store/sync.js';
+import { useElapsed } from './use-elapsed.js';
+
+export function OnCall({ call, pack }: { call: CallRecord; pack: StandardsPack }) {
+  const { t, i18n } = useTranslation();
+  const elapsed = useElapsed(call.startedAt);
+  const areas = checklistFor(pack, call.callType);
+  const total = areas.reduce((n, a) => n + a.items.length, 0);
+  const callType = pack.callTypes.find((ct) => ct.id === call.callType);
+  const tick = (itemId: string, checked: boolean) =>
+    void write({ event: 'call:tick', payload: { callId: call.id, itemId, checked, at: nowIso() } });
+  const endCall = () =>
+    void write({ event: 'call:end', payload: { callId: call.id, endedAt: nowIso() } });
+
+  return (
+    <section className="card on-call" aria-labelledby="checklist-title">
+      <div className="row">
+        <h2 id="checklist-title">
+          {callType ? localize(callType.name, i18n.language) : call.callType}
+        </h2>
+        <span className="timer" aria-label={t('call.elapsed')}>
+          {elapsed}
+        </span>
+      </div>
+      <p className="muted small">{t('call.ticked', { done: call.ticked.length, total })}</p>
+      {areas.map((area) => (
+        <fieldset key={area.id} className="area">
+          <legend>{t(`areas.${area.id}`)}</legend>
+          {area.items.map((item) => (
+            <label key={item.id} className="check">
+              <input
+                type="checkbox"
+                checked={call.ticked.includes(item.id)}
+                onChange={(e) => tick(item.id, e.target.checked)}
+              />
+              <span>
+                {localize(item.text, i18n.language)}
+                {item.critical ? <em className="critical">{t('call.critical')}</em> : null}
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      ))}
+      <button type="button" className="danger" onClick={endCall}>
+        {t('call.end')}
+      </button>
+    </section>
+  );
+}

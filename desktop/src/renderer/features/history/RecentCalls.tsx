@@ -1,0 +1,58 @@
+import { useTranslation } from 'react-i18next';
+import { localize, type CallRecord, type StandardsPack } from '@sidecoach/shared';
+import { useSidebar } from '../../store/sidebar-store.js';
+import { callIdsOf } from '../../store/replay.js';
+import { formatDuration } from '../call/use-elapsed.js';
+
+function Outcome({ call }: { call: CallRecord }) {
+  const { t } = useTranslation();
+  const a = call.assessment;
+  if (!a) return <span className="muted">{t('history.pending')}</span>;
+  if (a.status === 'skipped') return <span className="muted">{t('history.skipped')}</span>;
+  if (!a.score || a.score.percent === null)
+    return <span className="muted">{t('history.notAssessable')}</span>;
+  return (
+    <span className={a.score.passed === false ? 'score fail' : 'score'}>
+      {a.score.percent}%{a.score.passed === false ? ` · ${t('history.failed')}` : ''}
+    </span>
+  );
+}
+
+export function RecentCalls({ calls, pack }: { calls: CallRecord[]; pack: StandardsPack }) {
+  const { t, i18n } = useTranslation();
+  const unsynced = callIdsOf(useSidebar((s) => s.pending));
+  const ended = calls.filter((c) => c.endedAt !== null);
+  const time = new Intl.DateTimeFormat(i18n.language, {
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  return (
+    <section className="history" aria-labelledby="history-title">
+      <h2 id="history-title">{t('history.title')}</h2>
+      {ended.length === 0 ? <p className="muted">{t('history.empty')}</p> : null}
+      <ul>
+        {ended.map((call) => {
+          const type = pack.callTypes.find((ct) => ct.id === call.callType);
+          return (
+            <li key={call.id} data-testid="recent-call">
+              <div className="row">
+                <strong>{type ? localize(type.name, i18n.language) : call.callType}</strong>
+                <Outcome call={call} />
+              </div>
+              <div className="row small muted">
+                <span>{time.format(new Date(call.startedAt))}</span>
+                <span>{formatDuration(call.durationMs ?? 0)}</span>
+              </div>
+              {call.assessment?.nextTime ? (
+                <p className="small next">“{call.assessment.nextTime}”</p>
+              ) : null}
+              {unsynced.has(call.id) ? <p className="small warn">{t('history.unsynced')}</p> : null}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

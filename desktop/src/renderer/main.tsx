@@ -1,0 +1,23 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App.js';
+import { initI18n, pickLanguage } from './i18n/index.js';
+import { bridge } from './lib/bridge.js';
+import { useSidebar } from './store/sidebar-store.js';
+import { begin, savedSession } from './store/sync.js';
+import './styles.css';
+
+async function start() {
+  const settings = await bridge.getSettings();
+  await initI18n(pickLanguage(settings.language, navigator.languages));
+  const session = savedSession();
+  if (session && session.hubUrl === settings.hubUrl) await begin(session);
+  else useSidebar.getState().signedOut();
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
+
+void start();

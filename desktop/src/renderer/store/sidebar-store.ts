@@ -1,0 +1,98 @@
+import { create } from 'zustand';
+import {
+  statusFromLatestCall,
+  type AgentStatus,
+  type CallRecord,
+  type StandardsPack,
+  type UserProfile,
+} from '@sidecoach/shared';
+import type { OutboxEntry } from '../lib/outbox.js';
+import { replay, upsert } from './replay.js';
+
+export interface Session {
+  token: string;
+  hubUrl: string;
+  user: UserProfile;
+}
+
+export type Connection = 'connecting' | 'online' | 'offline';
+/** A message for the agent: an i18n key with values, so it follows the language. */
+export interface Notice {
+  key: string;
+  values?: Record<string, string>;
+}
+
+interface SidebarState {
+  phase: 'loading' | 'signed-out' | 'ready';
+  session: Session | null;
+  connection: Connection;
+  pack: StandardsPack | null;
+  /** The hub's records, as last acknowledged or pushed. */
+  serverCalls: CallRecord[];
+  /** Writes stored in the outbox and not yet acknowledged. */
+  pending: OutboxEntry[];
+  /** What the agent sees: server records with pending writes applied. */
+  calls: CallRecord[];
+  notice: Notice | null;
+  signInNotice: Notice | null;
+
+  signedIn(session: Session): void;
+  signedOut(notice?: Notice): void;
+  setConnection(connection: Connection): void;
+  loaded(pack: StandardsPack, serverCalls: CallRecord[], pending: OutboxEntry[]): void;
+  queued(entry: OutboxEntry): void;
+  acknowledged(seq: number, record: CallRecord | null): void;
+  serverChanged(record: CallRecord): void;
+  showNotice(notice: Notice | null): void;
+}
+
+export const useSidebar = create<SidebarState>()((set, get) => {
+  const derive = (serverCalls: CallRecord[], pending: OutboxEntry[], pack = get().pack) => ({
+    serverCalls,
+    pending,
+    calls: replay(serverCalls, pending, get().session?.user.id ?? '', pack),
+  });
+  return {
+    phase: 'loading',
+    session: null,
+    connection: 'connecting',
+    pack: null,
+    serverCalls: [],
+    pending: [],
+    calls: [],
+    notice: null,
+    signInNotice: null,
+
+    signedIn: (session) =>
+      set({ session, phase: 'ready', signInNotice: null, connection: 'connecting' }),
+    signedOut: (notice) =>
+      set({
+        session: null,
+        phase: 'signed-out',
+        pack: null,
+        serverCalls: [],
+        pending: [],
+        calls: [],
+        signInNotice: notice ?? null,
+      }),
+    setConnection: (connection) => set({ connection }),
+    loaded: (pack, serverCalls, pending) => set({ pack, ...derive(serverCalls, pending, pack) }),
+    queued: (entry) => set(derive(get().serverCalls, [...get().pending, entry])),
+    acknowledged: (seq, record) => {
+      const pending = get().pending.filter((e) => e.seq !== seq);
+      set(derive(record ? upsert(get().serverCalls, record) : get().serverCalls, pending));
+    },
+    serverChanged: (record) => set(derive(upsert(get().serverCalls, record), get().pending)),
+    showNotice: (notice) => set({ notice }),
+  };
+});
+
+/** The agent's status as the sidebar shows it. */
+export function currentStatus(calls: CallRecord[]): {
+  status: AgentStatus;
+  call: CallRecord | undefined;
+} {
+  const latest = calls[0];
+  const { status } = statusFromLatestCall(latest);
+  return { status, call: status === 'available' ? undefined : latest };
+}
