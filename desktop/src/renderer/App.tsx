@@ -10,12 +10,12 @@ import { currentStatus, useSidebar } from './store/sidebar-store.js';
 function NoticeBar() {
   const { t } = useTranslation();
   const notice = useSidebar((s) => s.notice);
-  const dismiss = useSidebar((s) => s.showNotice);
+  const dismiss = () => useSidebar.getState().showNotice(null);
   if (!notice) return null;
   return (
     <div className="notice" role="alert">
       <span>{t(notice.key, notice.values)}</span>
-      <button type="button" className="link" onClick={() => dismiss(null)}>
+      <button type="button" className="link" onClick={dismiss}>
         {t('errors.dismiss')}
       </button>
     </div>

@@ -1,5 +1,9 @@
 import { io, type Socket } from 'socket.io-client';
 import type {
+  AckResponse,
+  ClientEventName,
+  ClientEventResults,
+  ClientPayload,
   ClientToServerEvents,
   ErrorCode,
   ServerToClientEvents,
@@ -57,4 +61,20 @@ export function openSocket(hubUrl: string, token: string): HubSocket {
     reconnectionDelay: 500,
     reconnectionDelayMax: 5_000,
   });
+}
+
+/**
+ * Sends an event and waits for its acknowledgement; rejects when none comes in time.
+ * (socket.io's `timeout()` typing expects an error-first ack, which our acks are not.)
+ */
+export function request<E extends ClientEventName>(
+  socket: HubSocket,
+  event: E,
+  payload: ClientPayload<E>,
+  timeoutMs: number,
+): Promise<AckResponse<ClientEventResults[E]>> {
+  const emitter = socket.timeout(timeoutMs) as unknown as {
+    emitWithAck(event: string, payload: unknown): Promise<AckResponse<ClientEventResults[E]>>;
+  };
+  return emitter.emitWithAck(event, payload);
 }

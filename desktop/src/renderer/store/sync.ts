@@ -1,7 +1,7 @@
 // Keeps the sidebar and the hub in step: connects, loads, and sends the outbox in order until
 // every write is acknowledged. Writes are stored in IndexedDB before the UI shows them.
-import type { AckResponse, Bootstrap, CallRecord, ErrorCode } from '@sidecoach/shared';
-import { openSocket, signOut as hubSignOut, type HubSocket } from '../lib/hub-api.js';
+import type { AckResponse, CallRecord, ErrorCode } from '@sidecoach/shared';
+import { openSocket, request, signOut as hubSignOut, type HubSocket } from '../lib/hub-api.js';
 import * as outbox from '../lib/outbox.js';
 import type { OutboxWrite } from '../lib/outbox.js';
 import { useSidebar, type Session } from './sidebar-store.js';
@@ -58,12 +58,9 @@ function connect(session: Session) {
 }
 
 async function onConnect(s: HubSocket, session: Session) {
-  const res = await s
-    .timeout(ACK_TIMEOUT_MS)
-    .emitWithAck('session:bootstrap', {})
-    .catch(() => null);
+  const res = await request(s, 'session:bootstrap', {}, ACK_TIMEOUT_MS).catch(() => null);
   if (!res?.ok) return;
-  const boot: Bootstrap = res.data;
+  const boot = res.data;
   await outbox.saveSnapshot(session.user.id, boot);
   const calls =
     boot.openCall && !boot.recentCalls.some((c) => c.id === boot.openCall?.id)
@@ -95,11 +92,13 @@ async function flush(): Promise<void> {
       if (!s?.connected || !next) return;
       let res: AckResponse<CallRecord>;
       try {
-        // The union of events needs one call shape; each payload matches its event by construction.
-        const emitter = s.timeout(ACK_TIMEOUT_MS) as unknown as {
-          emitWithAck(event: string, payload: unknown): Promise<AckResponse<CallRecord>>;
-        };
-        res = await emitter.emitWithAck(next.event, next.payload);
+        // Every outbox write is acknowledged with the updated call.
+        res = await request<'call:start'>(
+          s,
+          next.event as 'call:start',
+          next.payload as never,
+          ACK_TIMEOUT_MS,
+        );
       } catch {
         return scheduleRetry(); // no acknowledgement in time: the hub stores each id once, so resend later
       }
