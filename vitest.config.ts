@@ -9,6 +9,8 @@ export default defineConfig({
       'hub/test/**/*.test.ts',
       'hub/src/**/*.test.ts',
       'desktop/src/main/**/*.test.ts',
+      'desktop/src/preload/**/*.test.ts',
+      'scripts/**/*.test.mjs',
       'desktop/e2e/**/*.test.ts',
     ],
     environment: 'node',
