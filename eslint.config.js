@@ -29,6 +29,7 @@ export default tseslint.config(
           './hub/tsconfig.test.json',
           './desktop/tsconfig.node.json',
           './desktop/tsconfig.web.json',
+          './tsconfig.tools.json',
         ],
         tsconfigRootDir: import.meta.dirname,
       },

@@ -1,8 +1,10 @@
 // The web sidebar end to end: a real hub process serving the built renderer, Debian's Chromium.
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import type { CallEvent } from '@sidecoach/shared';
+import { signCtiRequest } from '../../hub/src/cti/signature.js';
 import { connect, signIn, startHub, type RunningHub } from '../../hub/test/support/hub-process.js';
 import {
   chromiumMissing,
@@ -35,6 +37,39 @@ async function answerRemaining(page: Page, choice: 'Yes' | 'No' | 'N/A') {
       await group.getByText(choice, { exact: true }).click();
     }
   }
+}
+
+/** Posts a signed PBX call event to the hub's CTI webhook, as a phone system would. */
+async function pbx(
+  hub: RunningHub,
+  extension: string,
+  kind: CallEvent['kind'],
+  callId: string,
+  at: Date,
+) {
+  const secret = readFileSync(join(hub.dataDir, 'cti-secret'), 'utf8').trim();
+  const body = JSON.stringify({
+    extension,
+    event: {
+      kind,
+      callId,
+      direction: 'inbound',
+      remoteParty: '+371 2000 0000',
+      at: at.toISOString(),
+      source: 'cti',
+    },
+  });
+  const ts = Math.floor(Date.now() / 1000);
+  const res = await fetch(`${hub.url}/api/cti/events`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-sidecoach-timestamp': String(ts),
+      'x-sidecoach-signature': signCtiRequest(secret, ts, body),
+    },
+    body,
+  });
+  expect(res.status).toBe(202);
 }
 
 async function tick(page: Page, label: string) {
@@ -130,6 +165,48 @@ describe.skipIf(missing)('web sidebar in Chromium', () => {
     await expect.poll(() => page.getByTestId('sync').textContent()).toBe('All changes saved');
     const [stored] = await storedCalls(hub, 'agent2');
     expect(stored?.assessment).toMatchObject({ status: 'skipped', score: null });
+    await page.context().close();
+  });
+
+  it('follows the phone system: the checklist on answer, the self-assessment on hang-up', async () => {
+    const page = await sidebarPage(browser);
+    await signInAs(page, hub.url, 'agent2');
+    await page.getByLabel('Call type').selectOption({ label: 'Booking' });
+    await expect.poll(() => page.getByTestId('status').textContent()).toBe('Available');
+    const answeredAt = new Date(Date.now() - 95_000);
+    await pbx(hub, '1002', 'ringing', 'pbx-e2e-1', new Date(answeredAt.getTime() - 8_000));
+    await page.getByText('Incoming call from +371 2000 0000').waitFor();
+    await pbx(hub, '1002', 'answered', 'pbx-e2e-1', answeredAt);
+    await page.getByRole('group', { name: 'Process' }).waitFor();
+    await expect.poll(() => page.getByTestId('status').textContent()).toMatch(/^On call · 01:3\d$/);
+    await pbx(hub, '1002', 'held', 'pbx-e2e-1', new Date());
+    await page.getByText('On hold').waitFor();
+    await pbx(hub, '1002', 'resumed', 'pbx-e2e-1', new Date());
+    await tick(page, 'Greets with own name and the company name');
+    const endedAt = new Date();
+    await pbx(hub, '1002', 'ended', 'pbx-e2e-1', endedAt);
+    await page.getByRole('heading', { name: 'How did that call go?' }).waitFor();
+    await page.getByRole('button', { name: 'Skip' }).click();
+    await expect.poll(() => page.getByTestId('sync').textContent()).toBe('All changes saved');
+    const stored = (await storedCalls(hub, 'agent2')).find((c) => c.externalId === 'pbx-e2e-1');
+    expect(stored).toMatchObject({
+      callType: 'booking',
+      source: 'cti',
+      externalId: 'pbx-e2e-1',
+      durationMs: endedAt.getTime() - answeredAt.getTime(),
+      ticked: ['proc-greeting'],
+    });
+
+    // A call the agent started by hand before the phone system reported it is the same call.
+    const before = (await storedCalls(hub, 'agent2')).length;
+    await page.getByRole('button', { name: 'Start call' }).click();
+    await page.getByRole('group', { name: 'Process' }).waitFor();
+    await pbx(hub, '1002', 'answered', 'pbx-e2e-2', new Date());
+    await pbx(hub, '1002', 'ended', 'pbx-e2e-2', new Date());
+    await page.getByRole('heading', { name: 'How did that call go?' }).waitFor();
+    await page.getByRole('button', { name: 'Skip' }).click();
+    await expect.poll(() => page.getByTestId('sync').textContent()).toBe('All changes saved');
+    expect(await storedCalls(hub, 'agent2')).toHaveLength(before + 1);
     await page.context().close();
   });
 

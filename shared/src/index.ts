@@ -5,5 +5,6 @@ export * from './protocol/errors.js';
 export * from './protocol/schemas.js';
 export * from './protocol/events.js';
 export * from './ipc/bridge.js';
+export * from './ipc/channels.js';
 export * from './protocol/call-events.js';
 export * from './domain/status.js';

@@ -1,11 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { z } from 'zod';
 import { App } from './App.js';
 import { initI18n, pickLanguage } from './i18n/index.js';
 import { bridge } from './lib/bridge.js';
 import { useSidebar } from './store/sidebar-store.js';
 import { begin, savedSession } from './store/sync.js';
 import './styles.css';
+
+// No runtime code generation: the CSP forbids eval, and zod would otherwise probe for it.
+z.config({ jitless: true });
 
 async function start() {
   const settings = await bridge.getSettings();

@@ -5,7 +5,7 @@ import {
   ok,
   scorecardItemsFor,
   scoreScorecard,
-  statusFromLatestCall,
+  agentStatusOf,
   type CallRecord,
 } from '@sidecoach/shared';
 import { userRoom, type HubContext, type HubSocket } from '../context.js';
@@ -22,13 +22,15 @@ export function registerCallHandlers(ctx: HubContext, socket: HubSocket) {
   const user = socket.data.user;
   const log = ctx.log.child({ userId: user.id });
 
+  /** The agent's status from their open call and latest calls, however they were started. */
+  const status = async () => {
+    const open = await openCallOf(db, user.id);
+    return agentStatusOf([...(open ? [open] : []), ...(await recentCalls(db, user.id, 5))]);
+  };
   /** Tells the agent's other sessions about a change, and everyone about the status. */
-  const changed = (call: CallRecord) => {
+  const changed = async (call: CallRecord) => {
     socket.to(userRoom(user.id)).emit('call:changed', call);
-    io.to(userRoom(user.id)).emit('status:changed', {
-      userId: user.id,
-      ...statusFromLatestCall(call),
-    });
+    io.to(userRoom(user.id)).emit('status:changed', { userId: user.id, ...(await status()) });
     return ok(call);
   };
   /** The caller's own call, or an error response naming why not. */
@@ -41,6 +43,7 @@ export function registerCallHandlers(ctx: HubContext, socket: HubSocket) {
 
   onEvent(socket, log, 'session:bootstrap', async () => {
     const calls = await recentCalls(db, user.id, 20);
+    const openCall = (await openCallOf(db, user.id)) ?? null;
     return ok({
       user: {
         id: user.id,
@@ -49,15 +52,15 @@ export function registerCallHandlers(ctx: HubContext, socket: HubSocket) {
         role: user.role,
         teams: user.teams,
       },
-      ...statusFromLatestCall(calls[0]),
+      ...agentStatusOf([...(openCall ? [openCall] : []), ...calls]),
       pack: standards.active,
-      openCall: (await openCallOf(db, user.id)) ?? null,
+      openCall,
       recentCalls: calls,
       serverTime: nowIso(),
     });
   });
 
-  onEvent(socket, log, 'call:start', async ({ id, callType, startedAt }) => {
+  onEvent(socket, log, 'call:start', async ({ id, callType, startedAt, source, externalId }) => {
     if (!canTakeCalls(user)) return fail('forbidden', AGENTS_ONLY);
     const existing = await getCall(db, id);
     if (existing)
@@ -77,7 +80,8 @@ export function registerCallHandlers(ctx: HubContext, socket: HubSocket) {
         call_type: callType,
         pack_id: pack.id,
         pack_version: pack.version,
-        source: 'manual',
+        source,
+        external_id: externalId ?? null,
         started_at: new Date(startedAt).toISOString(),
         ended_at: null,
         duration_ms: null,
@@ -87,7 +91,7 @@ export function registerCallHandlers(ctx: HubContext, socket: HubSocket) {
       .execute();
     const stored = (await getCall(db, id))!;
     if (stored.agentId !== user.id) return fail('conflict', `call id ${id} is taken`);
-    log.info({ callId: id, callType }, 'call started');
+    log.info({ callId: id, callType, source, externalId }, 'call started');
     return changed(stored);
   });
 

@@ -39,6 +39,7 @@ async function assemble(db: Db, calls: CallRow[]): Promise<CallRecord[]> {
       packId: c.pack_id,
       packVersion: c.pack_version,
       source: c.source,
+      externalId: c.external_id,
       startedAt: c.started_at,
       endedAt: c.ended_at,
       durationMs: c.duration_ms,

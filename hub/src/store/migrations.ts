@@ -112,6 +112,17 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0003-call-external-id': {
+    async up(db: Kysely<unknown>) {
+      // A softphone's or PBX's own call id: its events find the call they belong to.
+      await db.schema.alterTable('calls').addColumn('external_id', 'text').execute();
+      await db.schema
+        .createIndex('calls_agent_external')
+        .on('calls')
+        .columns(['agent_id', 'external_id'])
+        .execute();
+    },
+  },
 };
 
 function sqlIn(column: string, values: string[]) {

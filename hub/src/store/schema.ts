@@ -1,4 +1,5 @@
 import type { ColumnType, Insertable, Selectable } from 'kysely';
+import type { CallSource } from '@sidecoach/shared';
 
 /** ISO-8601 UTC text: portable between SQLite and PostgreSQL. */
 type Iso = string;
@@ -49,7 +50,8 @@ export interface CallsTable {
   call_type: string;
   pack_id: string;
   pack_version: number;
-  source: 'manual';
+  source: CallSource;
+  external_id: ColumnType<string | null, string | null | undefined, string | null>;
   started_at: Iso;
   ended_at: Iso | null;
   duration_ms: number | null;

@@ -17,7 +17,11 @@ export const HubUrlSchema = z
           url.username === '' &&
           url.password === '' &&
           url.search === '' &&
-          url.hash === ''
+          url.hash === '' &&
+          url.pathname === '/' &&
+          // Host names of letters, digits, dots and dashes, or a bracketed IPv6 address: the
+          // URL parser lets ; ' , through, which have no place in a hub address (or a CSP).
+          /^([a-z0-9.-]+|\[[0-9a-f:.]+\])$/i.test(url.hostname)
         );
       } catch {
         return false;
@@ -45,10 +49,3 @@ export interface SidecoachBridge {
   updateSettings(patch: DesktopSettingsPatch): Promise<DesktopSettings>;
   getVersion(): Promise<string>;
 }
-
-/** IPC channel names, in one place. */
-export const IPC = {
-  settingsGet: 'settings:get',
-  settingsUpdate: 'settings:update',
-  appVersion: 'app:version',
-} as const;

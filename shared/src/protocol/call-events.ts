@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import { IsoTimeSchema } from './schemas.js';
-
-/** Where a call event came from. */
-export const CALL_EVENT_SOURCES = ['baresip', 'command', 'cti', 'manual'] as const;
-export const CallEventSourceSchema = z.enum(CALL_EVENT_SOURCES);
-export type CallEventSource = z.infer<typeof CallEventSourceSchema>;
+import { CallSourceSchema, IsoTimeSchema } from './schemas.js';
 
 export const CALL_EVENT_KINDS = ['ringing', 'answered', 'held', 'resumed', 'ended'] as const;
 export const CallEventKindSchema = z.enum(CALL_EVENT_KINDS);
@@ -22,7 +17,7 @@ export const CallEventSchema = z.strictObject({
   /** The other party (SIP URI, phone number), when known. */
   remoteParty: z.string().max(256).nullable(),
   at: IsoTimeSchema,
-  source: CallEventSourceSchema,
+  source: CallSourceSchema,
   /** Why the call ended, when the source says. */
   reason: z.string().max(256).optional(),
 });

@@ -74,6 +74,7 @@ describe('HubUrlSchema', () => {
   it('takes plain http(s) origins only', () => {
     expect(HubUrlSchema.safeParse('http://127.0.0.1:4780').success).toBe(true);
     expect(HubUrlSchema.safeParse('https://hub.example.com').success).toBe(true);
+    expect(HubUrlSchema.safeParse('http://[::1]:4780/').success).toBe(true);
     for (const bad of [
       'ftp://x',
       'javascript:alert(1)',

@@ -15,7 +15,10 @@ export type Role = z.infer<typeof RoleSchema>;
 export const AgentStatusSchema = z.enum(['available', 'on-call', 'wrap-up', 'offline']);
 export type AgentStatus = z.infer<typeof AgentStatusSchema>;
 
-export const CallSourceSchema = z.enum(['manual']);
+/** Where a call came from: the agent's manual controls, a softphone adapter, a command hook, the PBX. */
+export const CALL_SOURCES = ['manual', 'baresip', 'command', 'cti'] as const;
+export const CallSourceSchema = z.enum(CALL_SOURCES);
+export type CallSource = z.infer<typeof CallSourceSchema>;
 
 // ---- HTTP ----
 export const SignInRequestSchema = z.strictObject({
@@ -53,6 +56,9 @@ export const CallStartSchema = z.strictObject({
   id: RecordIdSchema,
   callType: z.string().min(1).max(64),
   startedAt: IsoTimeSchema,
+  source: CallSourceSchema.default('manual'),
+  /** The source's own id for the call (softphone or PBX call id), to reconcile its events. */
+  externalId: z.string().min(1).max(128).optional(),
 });
 export type CallStart = z.infer<typeof CallStartSchema>;
 
@@ -117,6 +123,7 @@ export const CallRecordSchema = z.object({
   packId: z.string(),
   packVersion: z.number().int(),
   source: CallSourceSchema,
+  externalId: z.string().nullable(),
   startedAt: IsoTimeSchema,
   endedAt: IsoTimeSchema.nullable(),
   /** Handle time in milliseconds, once ended. */

@@ -9,6 +9,7 @@ export const en = {
     hubUrl: 'Hub address',
     submit: 'Sign in',
     busy: 'Signing in…',
+    badHubUrl: 'The hub address must look like http://127.0.0.1:4780',
     expired: 'Your sign-in has ended. Please sign in again.',
   },
   header: {
@@ -33,6 +34,10 @@ export const en = {
     checklist: 'Checklist',
     critical: 'critical',
     ticked: '{{done}} of {{total}} done',
+    incoming: 'Incoming call from {{party}}',
+    unknownParty: 'an unknown number',
+    onHold: 'On hold',
+    source: { manual: 'Manual', baresip: 'Softphone', command: 'Softphone', cti: 'Phone system' },
   },
   areas: {
     environment: 'Environment',

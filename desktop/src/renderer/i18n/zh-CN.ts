@@ -10,6 +10,7 @@ export const zhCN: Messages = {
     hubUrl: '服务器地址',
     submit: '登录',
     busy: '正在登录…',
+    badHubUrl: '服务器地址格式应类似 http://127.0.0.1:4780',
     expired: '登录已失效，请重新登录。',
   },
   header: {
@@ -34,6 +35,10 @@ export const zhCN: Messages = {
     checklist: '检查清单',
     critical: '关键',
     ticked: '已完成 {{done}} / {{total}}',
+    incoming: '来电：{{party}}',
+    unknownParty: '未知号码',
+    onHold: '保持中',
+    source: { manual: '手动', baresip: '软电话', command: '软电话', cti: '电话系统' },
   },
   areas: {
     environment: '环境',

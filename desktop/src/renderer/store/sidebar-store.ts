@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import {
-  statusFromLatestCall,
+  agentStatusOf,
   type AgentStatus,
+  type CallEvent,
   type CallRecord,
   type StandardsPack,
   type UserProfile,
@@ -35,6 +36,11 @@ interface SidebarState {
   calls: CallRecord[];
   notice: Notice | null;
   signInNotice: Notice | null;
+  /** A call ringing on the softphone or PBX, not yet answered. */
+  incoming: CallEvent | null;
+  onHold: boolean;
+  /** The call type new calls start with (the agent's last choice). */
+  preferredCallType: string | null;
 
   signedIn(session: Session): void;
   signedOut(notice?: Notice): void;
@@ -44,7 +50,12 @@ interface SidebarState {
   acknowledged(seq: number, record: CallRecord | null): void;
   serverChanged(record: CallRecord): void;
   showNotice(notice: Notice | null): void;
+  setIncoming(event: CallEvent | null): void;
+  setOnHold(onHold: boolean): void;
+  preferCallType(callType: string): void;
 }
+
+const CALL_TYPE_KEY = 'sidecoach.callType';
 
 export const useSidebar = create<SidebarState>()((set, get) => {
   const derive = (serverCalls: CallRecord[], pending: OutboxEntry[], pack = get().pack) => ({
@@ -62,6 +73,9 @@ export const useSidebar = create<SidebarState>()((set, get) => {
     calls: [],
     notice: null,
     signInNotice: null,
+    incoming: null,
+    onHold: false,
+    preferredCallType: localStorage.getItem(CALL_TYPE_KEY),
 
     signedIn: (session) =>
       set({ session, phase: 'ready', signInNotice: null, connection: 'connecting' }),
@@ -84,6 +98,12 @@ export const useSidebar = create<SidebarState>()((set, get) => {
     },
     serverChanged: (record) => set(derive(upsert(get().serverCalls, record), get().pending)),
     showNotice: (notice) => set({ notice }),
+    setIncoming: (incoming) => set({ incoming }),
+    setOnHold: (onHold) => set({ onHold }),
+    preferCallType: (callType) => {
+      localStorage.setItem(CALL_TYPE_KEY, callType);
+      set({ preferredCallType: callType });
+    },
   };
 });
 
@@ -92,7 +112,6 @@ export function currentStatus(calls: CallRecord[]): {
   status: AgentStatus;
   call: CallRecord | undefined;
 } {
-  const latest = calls[0];
-  const { status } = statusFromLatestCall(latest);
-  return { status, call: status === 'available' ? undefined : latest };
+  const { status, callId } = agentStatusOf(calls);
+  return { status, call: calls.find((c) => c.id === callId) };
 }

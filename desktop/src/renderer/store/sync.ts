@@ -5,6 +5,7 @@ import { openSocket, request, signOut as hubSignOut, type HubSocket } from '../l
 import * as outbox from '../lib/outbox.js';
 import type { OutboxWrite } from '../lib/outbox.js';
 import { useSidebar, type Session } from './sidebar-store.js';
+import { handleCallEvent } from './softphone.js';
 
 const SESSION_KEY = 'sidecoach.session';
 const ACK_TIMEOUT_MS = 10_000;
@@ -55,6 +56,7 @@ function connect(session: Session) {
     else store.setConnection('offline');
   });
   s.on('call:changed', (record) => useSidebar.getState().serverChanged(record));
+  s.on('softphone:event', (event) => handleCallEvent(event));
 }
 
 async function onConnect(s: HubSocket, session: Session) {

@@ -1,12 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { checklistFor, localize, type CallRecord, type StandardsPack } from '@sidecoach/shared';
 import { nowIso } from '../../lib/ids.js';
+import { useSidebar } from '../../store/sidebar-store.js';
 import { write } from '../../store/sync.js';
 import { useElapsed } from './use-elapsed.js';
 
 export function OnCall({ call, pack }: { call: CallRecord; pack: StandardsPack }) {
   const { t, i18n } = useTranslation();
   const elapsed = useElapsed(call.startedAt);
+  const onHold = useSidebar((s) => s.onHold);
   const areas = checklistFor(pack, call.callType);
   const total = areas.reduce((n, a) => n + a.items.length, 0);
   const callType = pack.callTypes.find((ct) => ct.id === call.callType);
@@ -25,7 +27,11 @@ export function OnCall({ call, pack }: { call: CallRecord; pack: StandardsPack }
           {elapsed}
         </span>
       </div>
-      <p className="muted small">{t('call.ticked', { done: call.ticked.length, total })}</p>
+      <p className="muted small">
+        {t('call.ticked', { done: call.ticked.length, total })}
+        {call.source !== 'manual' ? ` · ${t(`call.source.${call.source}`)}` : ''}
+        {onHold ? <strong className="hold"> · {t('call.onHold')}</strong> : null}
+      </p>
       {areas.map((area) => (
         <fieldset key={area.id} className="area">
           <legend>{t(`areas.${area.id}`)}</legend>

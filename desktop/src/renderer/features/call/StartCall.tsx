@@ -2,18 +2,34 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize, type StandardsPack } from '@sidecoach/shared';
 import { newId, nowIso } from '../../lib/ids.js';
+import { useSidebar } from '../../store/sidebar-store.js';
 import { write } from '../../store/sync.js';
 
 export function StartCall({ pack }: { pack: StandardsPack }) {
   const { t, i18n } = useTranslation();
-  const [callType, setCallType] = useState(pack.callTypes[0]?.id ?? '');
+  const preferred = useSidebar((s) => s.preferredCallType);
+  const incoming = useSidebar((s) => s.incoming);
+  const [callType, setCallType] = useState(
+    pack.callTypes.some((ct) => ct.id === preferred)
+      ? (preferred ?? '')
+      : (pack.callTypes[0]?.id ?? ''),
+  );
+  const choose = (id: string) => {
+    setCallType(id);
+    useSidebar.getState().preferCallType(id);
+  };
   const start = () =>
     void write({ event: 'call:start', payload: { id: newId(), callType, startedAt: nowIso() } });
   return (
     <section className="card start-call">
+      {incoming ? (
+        <p className="incoming" role="status">
+          {t('call.incoming', { party: incoming.remoteParty ?? t('call.unknownParty') })}
+        </p>
+      ) : null}
       <label>
         {t('call.type')}
-        <select value={callType} onChange={(e) => setCallType(e.target.value)}>
+        <select value={callType} onChange={(e) => choose(e.target.value)}>
           {pack.callTypes.map((ct) => (
             <option key={ct.id} value={ct.id}>
               {localize(ct.name, i18n.language)}

@@ -19,15 +19,25 @@ export function SignIn() {
     void bridge.getSettings().then((s) => setHubUrl(s.hubUrl));
   }, []);
 
+  // In Electron the hub address is part of the page's security policy: saving a new one reloads
+  // the page with a policy that allows it, so it is saved when the field is left, before sign-in.
+  const saveHubUrl = async () => {
+    const current = await bridge.getSettings();
+    if (hubUrl.trim() === current.hubUrl) return;
+    try {
+      await bridge.updateSettings({ hubUrl: hubUrl.trim() });
+      setError(null);
+    } catch {
+      setError(t('signIn.badHubUrl'));
+    }
+  };
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      const url =
-        bridge.host === 'electron'
-          ? (await bridge.updateSettings({ hubUrl: hubUrl.trim() })).hubUrl
-          : hubUrl;
+      const url = (await bridge.getSettings()).hubUrl;
       const res = await signIn(url, username.trim(), password);
       await begin({ token: res.token, hubUrl: url, user: res.user });
     } catch (err) {
@@ -54,7 +64,13 @@ export function SignIn() {
       {bridge.host === 'electron' ? (
         <label>
           {t('signIn.hubUrl')}
-          <input type="url" value={hubUrl} onChange={(e) => setHubUrl(e.target.value)} required />
+          <input
+            type="url"
+            value={hubUrl}
+            onChange={(e) => setHubUrl(e.target.value)}
+            onBlur={() => void saveHubUrl()}
+            required
+          />
         </label>
       ) : null}
       <label>

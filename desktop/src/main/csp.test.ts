@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { buildCsp, hubSources } from './csp.js';
+
+describe('buildCsp', () => {
+  it('allows the hub over HTTP and WebSocket and nothing else beyond the app', () => {
+    expect(buildCsp('http://127.0.0.1:4780')).toBe(
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+        "connect-src 'self' http://127.0.0.1:4780 ws://127.0.0.1:4780; object-src 'none'; " +
+        "base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    );
+  });
+
+  it('follows the hub URL it is given', () => {
+    expect(buildCsp('https://coach.example.com')).toContain(
+      "connect-src 'self' https://coach.example.com wss://coach.example.com;",
+    );
+  });
+
+  it('falls back to the app alone for an unusable hub URL', () => {
+    for (const bad of ['', 'not a url', 'javascript:alert(1)', 'file:///etc']) {
+      expect(buildCsp(bad)).toContain("connect-src 'self';");
+    }
+  });
+});
+
+describe('hubSources', () => {
+  it('keeps ports and IPv6 brackets and drops paths and credentials', () => {
+    expect(hubSources('http://[::1]:4780/some/path')).toEqual([
+      'http://[::1]:4780',
+      'ws://[::1]:4780',
+    ]);
+    expect(hubSources('https://u:p@hub.example:8443')).toEqual([
+      'https://hub.example:8443',
+      'wss://hub.example:8443',
+    ]);
+  });
+
+  it('cannot be used to inject directives', () => {
+    expect(hubSources("http://hub.example;script-src 'unsafe-inline'")).toEqual([]);
+    expect(hubSources('http://a;report-uri')).toEqual([]);
+    expect(hubSources("http://a'b,c")).toEqual([]);
+    expect(buildCsp('http://a;sandbox')).not.toContain('sandbox');
+  });
+});

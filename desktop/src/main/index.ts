@@ -1,0 +1,88 @@
+// Electron main process: wiring only. The decisions live in plain modules beside this file.
+import { app, type BrowserWindow, ipcMain, Menu, protocol, session, shell } from 'electron';
+import Store from 'electron-store';
+import { join, resolve } from 'node:path';
+import { serveAppRequest } from './app-protocol.js';
+import { buildCsp } from './csp.js';
+import { hardenWebContents, installPermissionHandlers } from './hardening.js';
+import { registerIpcHandlers } from './ipc-handlers.js';
+import { applicationMenuTemplate } from './menu.js';
+import {
+  createSettings,
+  hubUrlFromEnv,
+  settingsDefaults,
+  type StoredSettings,
+} from './settings.js';
+import { APP_SCHEME } from './trusted-url.js';
+import { createSidebarWindow } from './window.js';
+
+// esbuild bundles this file to dist/main/index.cjs (CommonJS), so __dirname is dist/main.
+const RENDERER_DIR = join(__dirname, '../renderer');
+const PRELOAD = join(__dirname, '../preload/index.cjs');
+
+// Before 'ready': standard gives app://sidecoach a real origin (storage, relative URLs, the
+// Origin header the hub checks), secure makes it a secure context, supportFetchAPI lets the page
+// fetch its own files. Not corsEnabled: no other origin may read app:// resources.
+protocol.registerSchemesAsPrivileged([
+  {
+    scheme: APP_SCHEME,
+    privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+  },
+]);
+
+// Every renderer sandboxed, including any a future change forgets to configure.
+app.enableSandbox();
+app.setName('Sidecoach');
+// SIDECOACH_USER_DATA_DIR gives tests (and a second profile) their own settings and lock.
+const userData = process.env.SIDECOACH_USER_DATA_DIR;
+app.setPath('userData', userData ? resolve(userData) : join(app.getPath('appData'), 'Sidecoach'));
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  start();
+}
+
+function start() {
+  const fromEnv = hubUrlFromEnv(process.env);
+  if (fromEnv.warning) console.warn(`[sidecoach] ${fromEnv.warning}`);
+  const store = new Store<StoredSettings>({
+    name: 'settings',
+    defaults: settingsDefaults(process.env),
+    // A damaged settings file resets to defaults instead of keeping the sidebar from starting.
+    clearInvalidConfig: true,
+  });
+  if (fromEnv.hubUrl) store.set('hubUrl', fromEnv.hubUrl);
+  const settings = createSettings(store);
+  let win: BrowserWindow | null = null;
+
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents, (url) => shell.openExternal(url));
+  });
+  app.on('second-instance', () => {
+    // Launched again by the agent: bring the existing sidebar back instead of a second one.
+    if (win === null || win.isDestroyed()) return;
+    if (win.isMinimized()) win.restore();
+    win.show();
+  });
+  app.on('window-all-closed', () => app.quit());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
+
+  app
+    .whenReady()
+    .then(() => {
+      installPermissionHandlers(session.defaultSession);
+      // The CSP is read per response so a changed hub URL applies at the next page load.
+      protocol.handle(APP_SCHEME, (request) =>
+        serveAppRequest(request, RENDERER_DIR, buildCsp(settings.read().hubUrl)),
+      );
+      registerIpcHandlers(ipcMain, settings, app.getVersion());
+      const template = applicationMenuTemplate(process.platform);
+      Menu.setApplicationMenu(template ? Menu.buildFromTemplate(template) : null);
+      win = createSidebarWindow(settings, PRELOAD);
+    })
+    .catch((err: unknown) => {
+      console.error('[sidecoach] could not start:', err);
+      app.exit(1);
+    });
+}

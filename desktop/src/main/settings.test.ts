@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_HUB_URL,
+  createSettings,
+  hubUrlFromEnv,
+  settingsDefaults,
+  type KeyValueStore,
+  type StoredSettings,
+} from './settings.js';
+
+function memoryStore(initial: Record<string, unknown>): KeyValueStore<StoredSettings> {
+  const data = new Map(Object.entries(initial));
+  return {
+    get: (key) => data.get(key) as never,
+    set: (key, value) => void data.set(key, value),
+  };
+}
+
+describe('hubUrlFromEnv and settingsDefaults', () => {
+  it('takes SIDECOACH_HUB_URL when it is a hub address', () => {
+    const env = { SIDECOACH_HUB_URL: 'http://127.0.0.1:51234' };
+    expect(hubUrlFromEnv(env)).toEqual({ hubUrl: 'http://127.0.0.1:51234' });
+    expect(settingsDefaults(env)).toEqual({
+      hubUrl: 'http://127.0.0.1:51234',
+      language: null,
+      bounds: null,
+    });
+  });
+
+  it('defaults to the laptop hub and warns about a bad value', () => {
+    expect(settingsDefaults({}).hubUrl).toBe(DEFAULT_HUB_URL);
+    expect(hubUrlFromEnv({ SIDECOACH_HUB_URL: '' })).toEqual({});
+    const bad = hubUrlFromEnv({ SIDECOACH_HUB_URL: 'file:///etc/passwd' });
+    expect(bad.hubUrl).toBeUndefined();
+    expect(bad.warning).toMatch(/SIDECOACH_HUB_URL ignored/);
+  });
+});
+
+describe('createSettings', () => {
+  it('reads, updates and returns what is stored', () => {
+    const settings = createSettings(memoryStore({ hubUrl: DEFAULT_HUB_URL, language: null }));
+    expect(settings.read()).toEqual({ hubUrl: DEFAULT_HUB_URL, language: null });
+    expect(settings.update({ language: 'zh-CN' })).toEqual({
+      hubUrl: DEFAULT_HUB_URL,
+      language: 'zh-CN',
+    });
+    expect(settings.update({ hubUrl: 'https://hub.example', language: null })).toEqual({
+      hubUrl: 'https://hub.example',
+      language: null,
+    });
+  });
+
+  it('falls back field by field when the file holds something unusable', () => {
+    const settings = createSettings(memoryStore({ hubUrl: 'javascript:alert(1)', language: 'xx' }));
+    expect(settings.read()).toEqual({ hubUrl: DEFAULT_HUB_URL, language: null });
+    const partial = createSettings(memoryStore({ hubUrl: 42, language: 'en' }));
+    expect(partial.read()).toEqual({ hubUrl: DEFAULT_HUB_URL, language: 'en' });
+  });
+
+  it('keeps window bounds apart from the settings the renderer sees', () => {
+    const settings = createSettings(memoryStore({ hubUrl: DEFAULT_HUB_URL, language: null }));
+    settings.saveBounds({ x: 1, y: 2, width: 360, height: 900 });
+    expect(settings.savedBounds()).toEqual({ x: 1, y: 2, width: 360, height: 900 });
+    expect(settings.read()).not.toHaveProperty('bounds');
+  });
+});

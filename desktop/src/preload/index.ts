@@ -1,0 +1,9 @@
+// Sandboxed preload: exposes window.sidecoach (the SidecoachBridge verbs) and nothing else.
+import { contextBridge, ipcRenderer } from 'electron';
+import { createBridge } from './bridge.js';
+
+// Arrow function: the page must not get a handle on ipcRenderer through `this` or a bound method.
+contextBridge.exposeInMainWorld(
+  'sidecoach',
+  createBridge((channel, ...args) => ipcRenderer.invoke(channel, ...args)),
+);
