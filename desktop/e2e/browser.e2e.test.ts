@@ -210,6 +210,14 @@ describe.skipIf(missing)('web sidebar in Chromium', () => {
     await page.context().close();
   });
 
+  it('tells a supervisor this sidebar is for agents instead of offering call controls', async () => {
+    const page = await sidebarPage(browser);
+    await signInAs(page, hub.url, 'supervisor');
+    await page.getByText(/You are signed in as a supervisor/).waitFor();
+    expect(await page.getByRole('button', { name: 'Start call' }).count()).toBe(0);
+    await page.context().close();
+  });
+
   it('says clearly when the password is wrong', async () => {
     const page = await sidebarPage(browser);
     await signInAs(page, hub.url, 'agent3', 'not-the-password');

@@ -23,10 +23,20 @@ function NoticeBar() {
 }
 
 function Workspace() {
+  const { t } = useTranslation();
   const calls = useSidebar((s) => s.calls);
   const pack = useSidebar((s) => s.pack);
+  const role = useSidebar((s) => s.session?.user.role);
   const { status, call } = currentStatus(calls);
   if (!pack) return null;
+  if (role !== 'agent') {
+    // Only agents take calls; the floor view for supervisors and leads is its own feature.
+    return (
+      <main>
+        <p className="card muted">{t('roles.notAgent', { role: t(`roles.${role ?? 'agent'}`) })}</p>
+      </main>
+    );
+  }
   return (
     <main>
       {status === 'on-call' && call ? <OnCall call={call} pack={pack} /> : null}

@@ -22,9 +22,10 @@ export async function seedDemo(db: Db): Promise<boolean> {
 }
 
 export function demoCredentialsText(url: string): string {
-  const rows = DEMO_ACCOUNTS.map(
-    (a) => `  ${a.username.padEnd(11)} ${a.role.padEnd(11)} ${a.displayName}`,
-  );
+  const rows = DEMO_ACCOUNTS.map((a) => {
+    const extension = 'extension' in a ? `extension ${a.extension}` : '';
+    return `  ${a.username.padEnd(11)} ${a.role.padEnd(11)} ${a.displayName.padEnd(15)} ${extension}`.trimEnd();
+  });
   return [
     '',
     `Sidecoach demo team (password for every account: ${DEMO_PASSWORD})`,

@@ -39,6 +39,14 @@ export const en = {
     onHold: 'On hold',
     source: { manual: 'Manual', baresip: 'Softphone', command: 'Softphone', cti: 'Phone system' },
   },
+  roles: {
+    agent: 'agent',
+    supervisor: 'supervisor',
+    lead: 'team lead',
+    admin: 'administrator',
+    notAgent:
+      'You are signed in as a {{role}}. This sidebar is for agents taking calls; the supervisor floor view and team lead sessions are not in this version yet.',
+  },
   areas: {
     environment: 'Environment',
     process: 'Process',

@@ -40,6 +40,14 @@ export const zhCN: Messages = {
     onHold: '保持中',
     source: { manual: '手动', baresip: '软电话', command: '软电话', cti: '电话系统' },
   },
+  roles: {
+    agent: '坐席',
+    supervisor: '主管',
+    lead: '组长',
+    admin: '管理员',
+    notAgent:
+      '您以{{role}}身份登录。此侧边栏供接听电话的坐席使用；主管现场视图和组长辅导功能尚未包含在此版本中。',
+  },
   areas: {
     environment: '环境',
     process: '流程',
