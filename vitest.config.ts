@@ -10,6 +10,7 @@ export default defineConfig({
       'hub/src/**/*.test.ts',
       'desktop/src/main/**/*.test.ts',
       'desktop/src/preload/**/*.test.ts',
+      'desktop/src/cli/**/*.test.ts',
       'scripts/**/*.test.mjs',
       'desktop/e2e/**/*.test.ts',
     ],

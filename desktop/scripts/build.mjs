@@ -38,6 +38,15 @@ await esbuild({
   outfile: join(root, 'dist/preload/index.cjs'),
 });
 
+// The command line softphones run on call events (`sidecoach call answer --id ...`).
+await esbuild({
+  ...common,
+  entryPoints: [join(root, 'src/cli/index.ts')],
+  outfile: join(root, 'dist/cli/sidecoach.cjs'),
+  external: [],
+  banner: { js: '#!/usr/bin/env node' },
+});
+
 const assets = join(root, 'dist/renderer/assets');
 let total = 0;
 for (const name of await readdir(assets)) {

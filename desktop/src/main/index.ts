@@ -15,6 +15,8 @@ import {
 } from './settings.js';
 import { APP_SCHEME } from './trusted-url.js';
 import { createSidebarWindow } from './window.js';
+import { startCallSources } from './softphone/sources.js';
+import { IPC_EVENTS } from '@sidecoach/shared';
 
 // esbuild bundles this file to dist/main/index.cjs (CommonJS), so __dirname is dist/main.
 const RENDERER_DIR = join(__dirname, '../renderer');
@@ -79,7 +81,24 @@ function start() {
       registerIpcHandlers(ipcMain, settings, app.getVersion());
       const template = applicationMenuTemplate(process.platform);
       Menu.setApplicationMenu(template ? Menu.buildFromTemplate(template) : null);
-      win = createSidebarWindow(settings, PRELOAD);
+      const sidebar = createSidebarWindow(settings, PRELOAD);
+      win = sidebar;
+      return startCallSources({
+        userDataDir: app.getPath('userData'),
+        env: process.env,
+        log: (message) => console.log(`[sidecoach] ${message}`),
+        send: (event) => {
+          if (sidebar.isDestroyed()) return;
+          sidebar.webContents.send(IPC_EVENTS.callEvent, event);
+          // A ringing or answered call brings the sidebar into view, never into focus: the
+          // agent keeps typing in the softphone or CRM.
+          if ((event.kind === 'ringing' || event.kind === 'answered') && !sidebar.isVisible()) {
+            sidebar.showInactive();
+          }
+        },
+      }).then((sources) => {
+        app.once('will-quit', () => void sources.stop());
+      });
     })
     .catch((err: unknown) => {
       console.error('[sidecoach] could not start:', err);

@@ -1,14 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { IPC, type SidecoachBridge } from '@sidecoach/shared';
+import { IPC, IPC_EVENTS, type SidecoachBridge } from '@sidecoach/shared';
 import { createBridge } from './bridge.js';
 
 function recordingBridge() {
   const calls: unknown[][] = [];
-  const bridge: SidecoachBridge = createBridge((channel, ...args) => {
-    calls.push([channel, ...args]);
-    return Promise.resolve(channel === IPC.appVersion ? '0.1.0' : { hubUrl: 'x', language: null });
-  });
-  return { bridge, calls };
+  const listeners = new Map<string, (payload: unknown) => void>();
+  const bridge: SidecoachBridge = createBridge(
+    (channel, ...args) => {
+      calls.push([channel, ...args]);
+      return Promise.resolve(
+        channel === IPC.appVersion ? '0.1.0' : { hubUrl: 'x', language: null },
+      );
+    },
+    (channel, listener) => {
+      listeners.set(channel, listener);
+      return () => listeners.delete(channel);
+    },
+  );
+  return { bridge, calls, listeners };
 }
 
 describe('createBridge', () => {
@@ -19,8 +28,19 @@ describe('createBridge', () => {
       'getSettings',
       'getVersion',
       'host',
+      'onCallEvent',
       'updateSettings',
     ]);
+  });
+
+  it('passes call events from main to the listener until unsubscribed', () => {
+    const { bridge, listeners } = recordingBridge();
+    const seen: unknown[] = [];
+    const unsubscribe = bridge.onCallEvent!((e) => seen.push(e));
+    listeners.get(IPC_EVENTS.callEvent)?.({ kind: 'answered', callId: 'b1' });
+    expect(seen).toEqual([{ kind: 'answered', callId: 'b1' }]);
+    unsubscribe();
+    expect(listeners.has(IPC_EVENTS.callEvent)).toBe(false);
   });
 
   it('invokes the shared channel names with the arguments given', async () => {

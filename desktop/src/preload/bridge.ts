@@ -2,14 +2,18 @@
 // renderer gets these verbs and nothing else: never ipcRenderer itself.
 import {
   IPC,
+  IPC_EVENTS,
+  type CallEvent,
   type DesktopSettings,
   type DesktopSettingsPatch,
   type SidecoachBridge,
 } from '@sidecoach/shared';
 
 export type Invoke = (channel: string, ...args: unknown[]) => Promise<unknown>;
+/** Subscribes to a main-to-renderer channel; returns the unsubscribe. */
+export type Subscribe = (channel: string, listener: (payload: unknown) => void) => () => void;
 
-export function createBridge(invoke: Invoke) {
+export function createBridge(invoke: Invoke, subscribe: Subscribe) {
   // Answers are typed by the main process handlers (ipc-handlers.ts), which parse their input
   // and build their output from the same shared schemas.
   return {
@@ -18,5 +22,8 @@ export function createBridge(invoke: Invoke) {
     updateSettings: (patch: DesktopSettingsPatch) =>
       invoke(IPC.settingsUpdate, patch) as Promise<DesktopSettings>,
     getVersion: () => invoke(IPC.appVersion) as Promise<string>,
+    // Sent only by main's own call sources (softphone adapters), never by other pages.
+    onCallEvent: (listener: (event: CallEvent) => void) =>
+      subscribe(IPC_EVENTS.callEvent, (payload) => listener(payload as CallEvent)),
   } satisfies SidecoachBridge;
 }

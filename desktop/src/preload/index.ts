@@ -5,5 +5,12 @@ import { createBridge } from './bridge.js';
 // Arrow function: the page must not get a handle on ipcRenderer through `this` or a bound method.
 contextBridge.exposeInMainWorld(
   'sidecoach',
-  createBridge((channel, ...args) => ipcRenderer.invoke(channel, ...args)),
+  createBridge(
+    (channel, ...args) => ipcRenderer.invoke(channel, ...args),
+    (channel, listener) => {
+      const handler = (_event: unknown, payload: unknown) => listener(payload);
+      ipcRenderer.on(channel, handler);
+      return () => void ipcRenderer.removeListener(channel, handler);
+    },
+  ),
 );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CallEvent } from '../protocol/call-events.js';
 
 export const UI_LANGUAGES = ['en', 'zh-CN'] as const;
 export const UiLanguageSchema = z.enum(UI_LANGUAGES);
@@ -48,4 +49,9 @@ export interface SidecoachBridge {
   getSettings(): Promise<DesktopSettings>;
   updateSettings(patch: DesktopSettingsPatch): Promise<DesktopSettings>;
   getVersion(): Promise<string>;
+  /**
+   * Call events from softphones on this machine (baresip, command hooks); desktop only.
+   * Returns the function that unsubscribes.
+   */
+  onCallEvent?(listener: (event: CallEvent) => void): () => void;
 }

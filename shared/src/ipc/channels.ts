@@ -1,9 +1,15 @@
 /**
- * IPC channel names, in one place. Kept free of zod so the sandboxed preload, which imports
- * only this, stays a few hundred bytes.
+ * IPC channel names the renderer invokes (main answers), in one place. Kept free of zod so the
+ * sandboxed preload, which imports only this, stays small.
  */
 export const IPC = {
   settingsGet: 'settings:get',
   settingsUpdate: 'settings:update',
   appVersion: 'app:version',
+} as const;
+
+/** Channels main sends on and the renderer listens to (no answer expected). */
+export const IPC_EVENTS = {
+  /** A call event from a softphone on this machine. */
+  callEvent: 'call:event',
 } as const;

@@ -4,6 +4,7 @@ import type { AckResponse, CallRecord, ErrorCode } from '@sidecoach/shared';
 import { openSocket, request, signOut as hubSignOut, type HubSocket } from '../lib/hub-api.js';
 import * as outbox from '../lib/outbox.js';
 import type { OutboxWrite } from '../lib/outbox.js';
+import { bridge } from '../lib/bridge.js';
 import { useSidebar, type Session } from './sidebar-store.js';
 import { handleCallEvent } from './softphone.js';
 
@@ -31,8 +32,13 @@ export function savedSession(): Session | null {
   }
 }
 
+let unsubscribeCalls: (() => void) | undefined;
+
 /** Starts a session: shows what this device knows at once, then connects to the hub. */
 export async function begin(session: Session): Promise<void> {
+  // Softphones on this machine (desktop only) drive calls like the phone system does.
+  unsubscribeCalls?.();
+  unsubscribeCalls = bridge.onCallEvent?.((event) => handleCallEvent(event));
   localStorage.setItem(SESSION_KEY, JSON.stringify(session));
   const store = useSidebar.getState();
   store.signedIn(session);
@@ -133,6 +139,8 @@ export async function end(notice?: { key: string }): Promise<void> {
   const session = useSidebar.getState().session;
   socket?.close();
   socket = null;
+  unsubscribeCalls?.();
+  unsubscribeCalls = undefined;
   localStorage.removeItem(SESSION_KEY);
   useSidebar.getState().signedOut(notice);
   if (session && !notice) await hubSignOut(session.hubUrl, session.token);
