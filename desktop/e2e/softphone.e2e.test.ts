@@ -1,11 +1,11 @@
 // A real softphone drives the sidebar: two baresip processes on loopback (agent and customer),
 // the BaresipAdapter on the agent's ctrl_tcp, the built renderer in Chromium, a real hub.
 // Electron's IPC is the one part not here: the adapter's events reach the page through
-// Playwright (page.evaluate) into the same `onCallEvent` bridge verb the preload implements;
-// the Electron end-to-end test covers the IPC where a binary exists.
+// Playwright (injectDesktopBridge) into the same `onCallEvent` bridge verb the preload
+// implements; the Electron end-to-end test covers the IPC where a binary exists.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { CallEvent, SidecoachBridge } from '@sidecoach/shared';
+import { DesktopSettingsSchema, type CallEvent } from '@sidecoach/shared';
 import { BaresipAdapter } from '../src/main/softphone/baresip.js';
 import { connect, signIn, startHub, type RunningHub } from '../../hub/test/support/hub-process.js';
 import {
@@ -17,19 +17,16 @@ import {
 } from './support/baresip.js';
 import {
   chromiumMissing,
+  injectDesktopBridge,
   launchChromium,
   screenshot,
   sidebarPage,
   signInAs,
+  type InjectedWindow,
 } from './support/browser.js';
 
 const missing = chromiumMissing() ?? baresipMissing();
 if (missing) console.warn(`[skip] softphone end-to-end tests: ${missing}`);
-
-type TestWindow = Window & {
-  sidecoach?: SidecoachBridge;
-  deliverCallEvent?: (e: CallEvent) => void;
-};
 
 describe.skipIf(missing)('baresip drives the sidebar', () => {
   let hub: RunningHub;
@@ -57,25 +54,13 @@ describe.skipIf(missing)('baresip drives the sidebar', () => {
 
     browser = await launchChromium();
     page = await sidebarPage(browser);
-    await page.addInitScript(() => {
-      const listeners = new Set<(e: CallEvent) => void>();
-      const w = window as TestWindow;
-      const settings = { hubUrl: location.origin, language: null };
-      w.sidecoach = {
-        host: 'web',
-        getSettings: () => Promise.resolve(settings),
-        updateSettings: () => Promise.resolve(settings),
-        getVersion: () => Promise.resolve('test'),
-        onCallEvent: (listener) => {
-          listeners.add(listener);
-          return () => listeners.delete(listener);
-        },
-      };
-      w.deliverCallEvent = (e) => listeners.forEach((l) => l(e));
-    });
+    await injectDesktopBridge(
+      page,
+      DesktopSettingsSchema.parse({ hubUrl: 'http://placeholder', language: null }),
+    );
     adapter.onEvent((e) => {
       events.push(e);
-      void page.evaluate((ev) => (window as TestWindow).deliverCallEvent?.(ev), e);
+      void page.evaluate((ev) => (window as InjectedWindow).deliverCallEvent?.(ev), e);
     });
     await signInAs(page, hub.url, 'agent1');
     await page.getByRole('button', { name: 'Start call' }).waitFor();

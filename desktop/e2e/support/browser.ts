@@ -1,5 +1,6 @@
 // Debian's Chromium driven by playwright-core (no browser download: the system binary).
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { CallEvent, DesktopSettings, HotkeyAction, SidecoachBridge } from '@sidecoach/shared';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,4 +45,44 @@ export async function signInAs(
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** What the page gets from `injectDesktopBridge`, besides the bridge itself. */
+export type InjectedWindow = Window & {
+  sidecoach?: SidecoachBridge;
+  deliverCallEvent?: (e: CallEvent) => void;
+  deliverHotkey?: (a: HotkeyAction) => void;
+  savedSettings?: DesktopSettings;
+};
+
+/**
+ * Gives the page the desktop bridge verbs (settings, call events, hotkeys) with Playwright as
+ * the transport instead of Electron's IPC, so the renderer's desktop behaviour runs in Chromium.
+ * The Electron end-to-end test covers the real preload and IPC where a binary exists.
+ */
+export async function injectDesktopBridge(page: Page, defaults: DesktopSettings): Promise<void> {
+  await page.addInitScript((initial: DesktopSettings) => {
+    const w = window as InjectedWindow;
+    const calls = new Set<(e: CallEvent) => void>();
+    const keys = new Set<(a: HotkeyAction) => void>();
+    let settings: DesktopSettings = { ...initial, hubUrl: location.origin };
+    const subscribe = <T>(set: Set<T>, listener: T) => {
+      set.add(listener);
+      return () => void set.delete(listener);
+    };
+    w.sidecoach = {
+      host: 'electron',
+      getSettings: () => Promise.resolve(settings),
+      updateSettings: (patch) => {
+        settings = { ...settings, ...patch };
+        w.savedSettings = settings;
+        return Promise.resolve(settings);
+      },
+      getVersion: () => Promise.resolve('test'),
+      onCallEvent: (listener) => subscribe(calls, listener),
+      onHotkey: (listener) => subscribe(keys, listener),
+    };
+    w.deliverCallEvent = (e) => calls.forEach((l) => l(e));
+    w.deliverHotkey = (a) => keys.forEach((l) => l(a));
+  }, defaults);
 }

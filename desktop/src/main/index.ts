@@ -1,5 +1,14 @@
 // Electron main process: wiring only. The decisions live in plain modules beside this file.
-import { app, type BrowserWindow, ipcMain, Menu, protocol, session, shell } from 'electron';
+import {
+  app,
+  type BrowserWindow,
+  globalShortcut,
+  ipcMain,
+  Menu,
+  protocol,
+  session,
+  shell,
+} from 'electron';
 import Store from 'electron-store';
 import { join, resolve } from 'node:path';
 import { serveAppRequest } from './app-protocol.js';
@@ -14,9 +23,10 @@ import {
   type StoredSettings,
 } from './settings.js';
 import { APP_SCHEME } from './trusted-url.js';
-import { createSidebarWindow } from './window.js';
+import { createSidebarWindow, redock } from './window.js';
+import { registerHotkeys } from './hotkeys.js';
 import { startCallSources } from './softphone/sources.js';
-import { IPC_EVENTS } from '@sidecoach/shared';
+import { IPC_EVENTS, type HotkeyAction } from '@sidecoach/shared';
 
 // esbuild bundles this file to dist/main/index.cjs (CommonJS), so __dirname is dist/main.
 const RENDERER_DIR = join(__dirname, '../renderer');
@@ -78,15 +88,29 @@ function start() {
       protocol.handle(APP_SCHEME, (request) =>
         serveAppRequest(request, RENDERER_DIR, buildCsp(settings.read().hubUrl)),
       );
-      registerIpcHandlers(ipcMain, settings, app.getVersion());
       const template = applicationMenuTemplate(process.platform);
       Menu.setApplicationMenu(template ? Menu.buildFromTemplate(template) : null);
       const sidebar = createSidebarWindow(settings, PRELOAD);
       win = sidebar;
+      const log = (message: string) => console.log(`[sidecoach] ${message}`);
+
+      // Hotkeys work while the softphone has the focus; "open the self-assessment" is the one
+      // that brings the sidebar forward, because the agent asked for it.
+      const bindHotkeys = (hotkeys: Record<HotkeyAction, string>) =>
+        registerHotkeys(globalShortcut, hotkeys, (action) => {
+          if (sidebar.isDestroyed()) return;
+          if (action === 'openAssessment') sidebar.show();
+          sidebar.webContents.send(IPC_EVENTS.hotkey, action);
+        });
+      let hotkeys = bindHotkeys(settings.read().hotkeys);
+      if (hotkeys.failed.length > 0)
+        log(`hotkeys taken by another program: ${hotkeys.failed.join(', ')}`);
+      app.once('will-quit', () => hotkeys.unregister());
+
       return startCallSources({
         userDataDir: app.getPath('userData'),
-        env: process.env,
-        log: (message) => console.log(`[sidecoach] ${message}`),
+        baresip: settings.read().baresipAddress,
+        log,
         send: (event) => {
           if (sidebar.isDestroyed()) return;
           sidebar.webContents.send(IPC_EVENTS.callEvent, event);
@@ -98,6 +122,17 @@ function start() {
         },
       }).then((sources) => {
         app.once('will-quit', () => void sources.stop());
+        registerIpcHandlers(ipcMain, settings, app.getVersion(), (before, after) => {
+          if (before.dockSide !== after.dockSide) redock(sidebar, after.dockSide);
+          if (JSON.stringify(before.hotkeys) !== JSON.stringify(after.hotkeys)) {
+            hotkeys.unregister();
+            hotkeys = bindHotkeys(after.hotkeys);
+            if (hotkeys.failed.length > 0)
+              log(`hotkeys taken by another program: ${hotkeys.failed.join(', ')}`);
+          }
+          if (before.baresipAddress !== after.baresipAddress)
+            void sources.useBaresip(after.baresipAddress);
+        });
       });
     })
     .catch((err: unknown) => {

@@ -1,6 +1,6 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { IPC } from '@sidecoach/shared';
+import { DEFAULT_HOTKEYS, IPC } from '@sidecoach/shared';
 import { RELOAD_DELAY_MS, registerIpcHandlers } from './ipc-handlers.js';
 import type { IpcHandleTarget } from './ipc-validation.js';
 import { createSettings, DEFAULT_HUB_URL, type StoredSettings } from './settings.js';
@@ -20,7 +20,10 @@ function setup() {
   const target: IpcHandleTarget = {
     handle: (channel, listener) => listeners.set(channel, listener),
   };
-  registerIpcHandlers(target, settings, '0.1.0');
+  const changes: [string, string][] = [];
+  registerIpcHandlers(target, settings, '0.1.0', (before, after) =>
+    changes.push([before.dockSide, after.dockSide]),
+  );
 
   const sender = { reloads: 0, isDestroyed: () => false, reload: () => void sender.reloads++ };
   const event = {
@@ -33,7 +36,7 @@ function setup() {
     // Like ipcMain.handle: whatever the listener throws reaches the caller as a rejection.
     return new Promise((resolve) => resolve(listener(event, ...args)));
   };
-  return { invoke, sender, channels: [...listeners.keys()] };
+  return { invoke, sender, changes, channels: [...listeners.keys()] };
 }
 
 beforeEach(() => vi.useFakeTimers());
@@ -49,8 +52,24 @@ describe('registerIpcHandlers', () => {
     await expect(invoke(IPC.settingsGet)).resolves.toEqual({
       hubUrl: DEFAULT_HUB_URL,
       language: null,
+      dockSide: 'right',
+      baresipAddress: null,
+      hotkeys: DEFAULT_HOTKEYS,
     });
     await expect(invoke(IPC.appVersion)).resolves.toBe('0.1.0');
+  });
+
+  it('tells main what changed, so it can re-dock, re-bind hotkeys and reconnect softphones', async () => {
+    const { invoke, changes } = setup();
+    await invoke(IPC.settingsUpdate, { dockSide: 'left' });
+    expect(changes).toEqual([['right', 'left']]);
+    await expect(
+      invoke(IPC.settingsUpdate, { baresipAddress: '192.168.1.9:4444' }),
+    ).rejects.toThrow(/loopback/);
+    await expect(invoke(IPC.settingsUpdate, { hotkeys: { tickNext: 'T' } })).rejects.toThrow(
+      /invalid argument/,
+    );
+    expect(changes).toHaveLength(1);
   });
 
   it('reloads the page after the hub URL changes, so the CSP names the new hub', async () => {
@@ -60,7 +79,9 @@ describe('registerIpcHandlers', () => {
     vi.advanceTimersByTime(RELOAD_DELAY_MS);
     expect(sender.reloads).toBe(0);
 
-    await expect(invoke(IPC.settingsUpdate, { hubUrl: 'http://10.0.0.5:4780' })).resolves.toEqual({
+    await expect(
+      invoke(IPC.settingsUpdate, { hubUrl: 'http://10.0.0.5:4780' }),
+    ).resolves.toMatchObject({
       hubUrl: 'http://10.0.0.5:4780',
       language: 'zh-CN',
     });

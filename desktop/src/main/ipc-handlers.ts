@@ -1,17 +1,25 @@
 // The bridge's main-process side: one validated handler per channel in shared's IPC table.
-import { DesktopSettingsPatchSchema, IPC } from '@sidecoach/shared';
+import { DesktopSettingsPatchSchema, IPC, type DesktopSettings } from '@sidecoach/shared';
 import { validatedIpc, type IpcHandleTarget } from './ipc-validation.js';
 import type { Settings } from './settings.js';
 
 /** Long enough for the renderer to receive the answer to its update before the page reloads. */
 export const RELOAD_DELAY_MS = 100;
 
-export function registerIpcHandlers(ipc: IpcHandleTarget, settings: Settings, version: string) {
+export function registerIpcHandlers(
+  ipc: IpcHandleTarget,
+  settings: Settings,
+  version: string,
+  /** Told of every accepted change, to re-dock, re-register hotkeys or reconnect softphones. */
+  onChange: (before: DesktopSettings, after: DesktopSettings) => void = () => undefined,
+) {
   const handlers = validatedIpc(ipc);
   handlers.handle(IPC.settingsGet, () => settings.read());
   handlers.handleWith(IPC.settingsUpdate, DesktopSettingsPatchSchema, (patch, event) => {
-    const before = settings.read().hubUrl;
+    const previous = settings.read();
+    const before = previous.hubUrl;
     const next = settings.update(patch);
+    onChange(previous, next);
     if (next.hubUrl !== before) {
       // A loaded page keeps the CSP it came with, and its connect-src names the old hub: reload
       // so the page gets a policy (and a connection) for the new one.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_HOTKEYS } from '@sidecoach/shared';
 import {
   DEFAULT_HUB_URL,
   createSettings,
@@ -24,7 +25,14 @@ describe('hubUrlFromEnv and settingsDefaults', () => {
       hubUrl: 'http://127.0.0.1:51234',
       language: null,
       bounds: null,
+      dockSide: 'right',
+      baresipAddress: null,
+      hotkeys: DEFAULT_HOTKEYS,
     });
+    expect(settingsDefaults({ SIDECOACH_BARESIP: '127.0.0.1:4444' }).baresipAddress).toBe(
+      '127.0.0.1:4444',
+    );
+    expect(settingsDefaults({ SIDECOACH_BARESIP: '10.0.0.9:4444' }).baresipAddress).toBeNull();
   });
 
   it('defaults to the laptop hub and warns about a bad value', () => {
@@ -39,22 +47,47 @@ describe('hubUrlFromEnv and settingsDefaults', () => {
 describe('createSettings', () => {
   it('reads, updates and returns what is stored', () => {
     const settings = createSettings(memoryStore({ hubUrl: DEFAULT_HUB_URL, language: null }));
-    expect(settings.read()).toEqual({ hubUrl: DEFAULT_HUB_URL, language: null });
+    const defaults = { dockSide: 'right', baresipAddress: null, hotkeys: DEFAULT_HOTKEYS };
+    expect(settings.read()).toEqual({ hubUrl: DEFAULT_HUB_URL, language: null, ...defaults });
     expect(settings.update({ language: 'zh-CN' })).toEqual({
       hubUrl: DEFAULT_HUB_URL,
       language: 'zh-CN',
+      ...defaults,
     });
     expect(settings.update({ hubUrl: 'https://hub.example', language: null })).toEqual({
       hubUrl: 'https://hub.example',
       language: null,
+      ...defaults,
+    });
+    const hotkeys = { ...DEFAULT_HOTKEYS, tickNext: 'Ctrl+Shift+1' };
+    expect(
+      settings.update({ dockSide: 'left', baresipAddress: '127.0.0.1:4444', hotkeys }),
+    ).toMatchObject({
+      dockSide: 'left',
+      baresipAddress: '127.0.0.1:4444',
+      hotkeys,
     });
   });
 
   it('falls back field by field when the file holds something unusable', () => {
     const settings = createSettings(memoryStore({ hubUrl: 'javascript:alert(1)', language: 'xx' }));
-    expect(settings.read()).toEqual({ hubUrl: DEFAULT_HUB_URL, language: null });
-    const partial = createSettings(memoryStore({ hubUrl: 42, language: 'en' }));
-    expect(partial.read()).toEqual({ hubUrl: DEFAULT_HUB_URL, language: 'en' });
+    expect(settings.read()).toMatchObject({ hubUrl: DEFAULT_HUB_URL, language: null });
+    const partial = createSettings(
+      memoryStore({
+        hubUrl: 42,
+        language: 'en',
+        dockSide: 'top',
+        baresipAddress: '8.8.8.8:1',
+        hotkeys: { tickNext: 'x' },
+      }),
+    );
+    expect(partial.read()).toEqual({
+      hubUrl: DEFAULT_HUB_URL,
+      language: 'en',
+      dockSide: 'right',
+      baresipAddress: null,
+      hotkeys: DEFAULT_HOTKEYS,
+    });
   });
 
   it('keeps window bounds apart from the settings the renderer sees', () => {

@@ -2,9 +2,14 @@
 // only through the bridge). Everything read back from disk is parsed again: the JSON file can be
 // edited by hand or written by an older version.
 import {
+  BaresipAddressSchema,
+  DEFAULT_HOTKEYS,
   DesktopSettingsSchema,
+  DockSideSchema,
+  HotkeysSchema,
   HubUrlSchema,
   UiLanguageSchema,
+  type DockSide,
   type DesktopSettings,
   type DesktopSettingsPatch,
   type UiLanguage,
@@ -18,6 +23,9 @@ export interface StoredSettings {
   hubUrl: string;
   language: UiLanguage | null;
   bounds: Rect | null;
+  dockSide: DockSide;
+  baresipAddress: string | null;
+  hotkeys: typeof DEFAULT_HOTKEYS;
 }
 
 /** The slice of electron-store used here, so tests can pass a Map-backed stand-in. */
@@ -39,7 +47,15 @@ export function hubUrlFromEnv(env: NodeJS.ProcessEnv): { hubUrl?: string; warnin
 }
 
 export function settingsDefaults(env: NodeJS.ProcessEnv): StoredSettings {
-  return { hubUrl: hubUrlFromEnv(env).hubUrl ?? DEFAULT_HUB_URL, language: null, bounds: null };
+  return {
+    hubUrl: hubUrlFromEnv(env).hubUrl ?? DEFAULT_HUB_URL,
+    language: null,
+    bounds: null,
+    dockSide: 'right',
+    // SIDECOACH_BARESIP seeds the first run; the settings panel changes it afterwards.
+    baresipAddress: BaresipAddressSchema.safeParse(env.SIDECOACH_BARESIP).data ?? null,
+    hotkeys: DEFAULT_HOTKEYS,
+  };
 }
 
 export function createSettings(store: KeyValueStore<StoredSettings>) {
@@ -49,6 +65,10 @@ export function createSettings(store: KeyValueStore<StoredSettings>) {
     return DesktopSettingsSchema.parse({
       hubUrl: hubUrl.success ? hubUrl.data : DEFAULT_HUB_URL,
       language: language.success ? language.data : null,
+      dockSide: DockSideSchema.safeParse(store.get('dockSide')).data ?? 'right',
+      baresipAddress:
+        BaresipAddressSchema.nullable().safeParse(store.get('baresipAddress') ?? null).data ?? null,
+      hotkeys: HotkeysSchema.safeParse(store.get('hotkeys')).data ?? DEFAULT_HOTKEYS,
     });
   };
   return {
@@ -57,6 +77,9 @@ export function createSettings(store: KeyValueStore<StoredSettings>) {
     update(patch: DesktopSettingsPatch): DesktopSettings {
       if (patch.hubUrl !== undefined) store.set('hubUrl', patch.hubUrl);
       if (patch.language !== undefined) store.set('language', patch.language);
+      if (patch.dockSide !== undefined) store.set('dockSide', patch.dockSide);
+      if (patch.baresipAddress !== undefined) store.set('baresipAddress', patch.baresipAddress);
+      if (patch.hotkeys !== undefined) store.set('hotkeys', patch.hotkeys);
       return read();
     },
     /** Raw: restoreBounds() decides whether the stored value is still usable. */

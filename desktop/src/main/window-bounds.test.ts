@@ -89,3 +89,11 @@ describe('isRect and fitsWithin', () => {
     expect(fitsWithin({ x: 1, y: 0, width: 1920, height: 1040 }, primary.workArea)).toBe(false);
   });
 });
+
+describe('docking to the left edge', () => {
+  it('puts the sidebar at the left of the work area when asked', () => {
+    const workArea = { x: 100, y: 0, width: 1920, height: 1040 };
+    expect(dockedBounds(workArea, 360, 'left')).toEqual({ x: 100, y: 0, width: 360, height: 1040 });
+    expect(restoreBounds(null, [{ workArea }], { workArea }, 'left').x).toBe(100);
+  });
+});

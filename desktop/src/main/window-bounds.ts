@@ -17,10 +17,15 @@ export const SIDEBAR_WIDTH = 360;
 export const SIDEBAR_MIN_WIDTH = 300;
 export const SIDEBAR_MIN_HEIGHT = 400;
 
-/** Full work-area height on the right edge; narrower only if the screen itself is. */
-export function dockedBounds(workArea: Rect, width = SIDEBAR_WIDTH): Rect {
+/** Full work-area height on the chosen edge; narrower only if the screen itself is. */
+export function dockedBounds(
+  workArea: Rect,
+  width = SIDEBAR_WIDTH,
+  side: 'left' | 'right' = 'right',
+): Rect {
   const w = Math.min(width, workArea.width);
-  return { x: workArea.x + workArea.width - w, y: workArea.y, width: w, height: workArea.height };
+  const x = side === 'left' ? workArea.x : workArea.x + workArea.width - w;
+  return { x, y: workArea.y, width: w, height: workArea.height };
 }
 
 /** A stored value is only trusted as bounds if it has the shape; the file can be hand-edited. */
@@ -51,9 +56,10 @@ export function restoreBounds(
   saved: unknown,
   displays: readonly DisplayArea[],
   primary: DisplayArea,
+  side: 'left' | 'right' = 'right',
 ): Rect {
   if (isRect(saved) && displays.some((d) => fitsWithin(saved, d.workArea))) {
     return { x: saved.x, y: saved.y, width: saved.width, height: saved.height };
   }
-  return dockedBounds(primary.workArea);
+  return dockedBounds(primary.workArea, SIDEBAR_WIDTH, side);
 }

@@ -6,19 +6,27 @@ import type { Settings } from './settings.js';
 import {
   SIDEBAR_MIN_HEIGHT,
   SIDEBAR_MIN_WIDTH,
+  dockedBounds,
   restoreBounds,
   type Rect,
 } from './window-bounds.js';
 
 const SAVE_DELAY_MS = 500;
 
-function placement(saved: unknown): Rect {
-  return restoreBounds(saved, screen.getAllDisplays(), screen.getPrimaryDisplay());
+function placement(saved: unknown, side: 'left' | 'right'): Rect {
+  return restoreBounds(saved, screen.getAllDisplays(), screen.getPrimaryDisplay(), side);
+}
+
+/** Docks the window to an edge of the display it is on (after the agent picks a side). */
+export function redock(win: BrowserWindow, side: 'left' | 'right'): void {
+  if (win.isDestroyed()) return;
+  const display = screen.getDisplayMatching(win.getBounds());
+  win.setBounds(dockedBounds(display.workArea, win.getBounds().width, side));
 }
 
 export function createSidebarWindow(settings: Settings, preloadPath: string): BrowserWindow {
   const win = new BrowserWindow({
-    ...placement(settings.savedBounds()),
+    ...placement(settings.savedBounds(), settings.read().dockSide),
     minWidth: SIDEBAR_MIN_WIDTH,
     minHeight: SIDEBAR_MIN_HEIGHT,
     title: 'Sidecoach',
@@ -63,7 +71,7 @@ export function createSidebarWindow(settings: Settings, preloadPath: string): Br
   const refit = () => {
     if (win.isDestroyed()) return;
     const current = win.getBounds();
-    const next = placement(current);
+    const next = placement(current, settings.read().dockSide);
     const moved = (['x', 'y', 'width', 'height'] as const).some((k) => next[k] !== current[k]);
     if (moved) win.setBounds(next);
   };

@@ -29,6 +29,7 @@ describe('createBridge', () => {
       'getVersion',
       'host',
       'onCallEvent',
+      'onHotkey',
       'updateSettings',
     ]);
   });

@@ -6,6 +6,7 @@ import {
   type CallEvent,
   type DesktopSettings,
   type DesktopSettingsPatch,
+  type HotkeyAction,
   type SidecoachBridge,
 } from '@sidecoach/shared';
 
@@ -25,5 +26,7 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe) {
     // Sent only by main's own call sources (softphone adapters), never by other pages.
     onCallEvent: (listener: (event: CallEvent) => void) =>
       subscribe(IPC_EVENTS.callEvent, (payload) => listener(payload as CallEvent)),
+    onHotkey: (listener: (action: HotkeyAction) => void) =>
+      subscribe(IPC_EVENTS.hotkey, (payload) => listener(payload as HotkeyAction)),
   } satisfies SidecoachBridge;
 }

@@ -5,6 +5,7 @@ import { StartCall } from './features/call/StartCall.js';
 import { Header } from './features/header/Header.js';
 import { RecentCalls } from './features/history/RecentCalls.js';
 import { SignIn } from './features/sign-in/SignIn.js';
+import { SettingsPanel } from './features/settings/SettingsPanel.js';
 import { currentStatus, useSidebar } from './store/sidebar-store.js';
 
 function NoticeBar() {
@@ -51,13 +52,20 @@ function Workspace() {
 
 export function App() {
   const phase = useSidebar((s) => s.phase);
+  const settingsOpen = useSidebar((s) => s.settingsOpen);
   if (phase === 'loading') return null;
   if (phase === 'signed-out') return <SignIn />;
   return (
     <div className="sidebar">
       <Header />
       <NoticeBar />
-      <Workspace />
+      {settingsOpen ? (
+        <main>
+          <SettingsPanel onClose={() => useSidebar.getState().toggleSettings()} />
+        </main>
+      ) : (
+        <Workspace />
+      )}
     </div>
   );
 }

@@ -31,13 +31,59 @@ export const HubUrlSchema = z
     { message: 'must be an http:// or https:// address such as http://127.0.0.1:4780' },
   );
 
+/** Which screen edge the sidebar docks to. */
+export const DockSideSchema = z.enum(['left', 'right']);
+export type DockSide = z.infer<typeof DockSideSchema>;
+
+/** baresip's ctrl_tcp address: on this machine only. */
+export const BaresipAddressSchema = z
+  .string()
+  .regex(
+    /^(127\.0\.0\.1|localhost|\[::1\]):\d{1,5}$/,
+    'must be a loopback address such as 127.0.0.1:4444',
+  )
+  .refine((v) => Number(v.slice(v.lastIndexOf(':') + 1)) < 65536, 'port must be below 65536');
+
+/** An Electron accelerator such as CommandOrControl+Alt+T: modifiers, then one key. */
+export const AcceleratorSchema = z
+  .string()
+  .max(64)
+  .regex(
+    /^((CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+)+([A-Z0-9]|F([1-9]|1[0-9]|2[0-4])|Space|Tab|Enter|Up|Down|Left|Right|Home|End|PageUp|PageDown|Insert|Delete|Backspace|Escape|Plus|[-=,./;'[\]\\`])$/,
+    'must be modifiers and one key, such as CommandOrControl+Alt+T',
+  );
+
+/** What the global hotkeys do. */
+export const HOTKEY_ACTIONS = ['tickNext', 'openAssessment', 'toggleCall'] as const;
+export type HotkeyAction = (typeof HOTKEY_ACTIONS)[number];
+export const DEFAULT_HOTKEYS: Record<HotkeyAction, string> = {
+  tickNext: 'CommandOrControl+Alt+T',
+  openAssessment: 'CommandOrControl+Alt+A',
+  toggleCall: 'CommandOrControl+Alt+C',
+};
+export const HotkeysSchema = z.strictObject({
+  tickNext: AcceleratorSchema,
+  openAssessment: AcceleratorSchema,
+  toggleCall: AcceleratorSchema,
+});
+
 export const DesktopSettingsSchema = z.object({
   hubUrl: HubUrlSchema,
   language: UiLanguageSchema.nullable(),
+  dockSide: DockSideSchema.default('right'),
+  /** baresip to follow, or null for none (command hooks and the phone system always work). */
+  baresipAddress: BaresipAddressSchema.nullable().default(null),
+  hotkeys: HotkeysSchema.default(DEFAULT_HOTKEYS),
 });
 /** Settings the sidebar keeps (electron-store on the desktop, localStorage on the web). */
 export type DesktopSettings = z.infer<typeof DesktopSettingsSchema>;
-export const DesktopSettingsPatchSchema = DesktopSettingsSchema.partial().strict();
+export const DesktopSettingsPatchSchema = z.strictObject({
+  hubUrl: HubUrlSchema.optional(),
+  language: UiLanguageSchema.nullable().optional(),
+  dockSide: DockSideSchema.optional(),
+  baresipAddress: BaresipAddressSchema.nullable().optional(),
+  hotkeys: HotkeysSchema.optional(),
+});
 export type DesktopSettingsPatch = z.infer<typeof DesktopSettingsPatchSchema>;
 
 /**
@@ -54,4 +100,6 @@ export interface SidecoachBridge {
    * Returns the function that unsubscribes.
    */
   onCallEvent?(listener: (event: CallEvent) => void): () => void;
+  /** A global hotkey was pressed (desktop only). Returns the function that unsubscribes. */
+  onHotkey?(listener: (action: HotkeyAction) => void): () => void;
 }

@@ -12,4 +12,6 @@ export const IPC = {
 export const IPC_EVENTS = {
   /** A call event from a softphone on this machine. */
   callEvent: 'call:event',
+  /** A global hotkey was pressed (the action's name). */
+  hotkey: 'hotkey',
 } as const;

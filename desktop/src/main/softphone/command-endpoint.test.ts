@@ -73,5 +73,6 @@ describe('baresipAddress', () => {
     expect(baresipAddress('10.0.0.5:4444')).toBeUndefined();
     expect(baresipAddress('127.0.0.1:99999')).toBeUndefined();
     expect(baresipAddress(undefined)).toBeUndefined();
+    expect(baresipAddress(null)).toBeUndefined();
   });
 });

@@ -47,6 +47,23 @@ export const en = {
     notAgent:
       'You are signed in as a {{role}}. This sidebar is for agents taking calls; the supervisor floor view and team lead sessions are not in this version yet.',
   },
+  settings: {
+    open: 'Settings',
+    title: 'Settings',
+    dock: 'Dock to',
+    dock_left: 'Left edge',
+    dock_right: 'Right edge',
+    baresip: 'baresip softphone (ctrl_tcp address)',
+    baresipHint: 'Empty: not used. Command-hook softphones and the phone system work without it.',
+    hotkeys: 'Global hotkeys',
+    hotkey_tickNext: 'Tick the next checklist item',
+    hotkey_openAssessment: 'Open the self-assessment',
+    hotkey_toggleCall: 'Start or end a manual call',
+    defaults: 'Restore the default hotkeys',
+    save: 'Save settings',
+    saved: 'Settings saved.',
+    close: 'Close',
+  },
   areas: {
     environment: 'Environment',
     process: 'Process',

@@ -48,6 +48,23 @@ export const zhCN: Messages = {
     notAgent:
       '您以{{role}}身份登录。此侧边栏供接听电话的坐席使用；主管现场视图和组长辅导功能尚未包含在此版本中。',
   },
+  settings: {
+    open: '设置',
+    title: '设置',
+    dock: '停靠位置',
+    dock_left: '左侧',
+    dock_right: '右侧',
+    baresip: 'baresip 软电话（ctrl_tcp 地址）',
+    baresipHint: '留空表示不使用。命令挂钩软电话和电话系统无需此项。',
+    hotkeys: '全局快捷键',
+    hotkey_tickNext: '勾选下一个清单项目',
+    hotkey_openAssessment: '打开自我评估',
+    hotkey_toggleCall: '开始或结束手动通话',
+    defaults: '恢复默认快捷键',
+    save: '保存设置',
+    saved: '设置已保存。',
+    close: '关闭',
+  },
   areas: {
     environment: '环境',
     process: '流程',

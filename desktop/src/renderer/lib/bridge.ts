@@ -20,7 +20,11 @@ export function createWebBridge(storage: Storage, origin: string): SidecoachBrid
     const stored = DesktopSettingsSchema.partial().safeParse(
       JSON.parse(storage.getItem(KEY) ?? '{}'),
     );
-    return { hubUrl: origin, language: (stored.success && stored.data.language) || null };
+    // Desktop-only settings (dock side, softphone, hotkeys) keep their defaults on the web.
+    return DesktopSettingsSchema.parse({
+      hubUrl: origin,
+      language: (stored.success && stored.data.language) || null,
+    });
   };
   return {
     host: 'web',

@@ -41,6 +41,7 @@ interface SidebarState {
   onHold: boolean;
   /** The call type new calls start with (the agent's last choice). */
   preferredCallType: string | null;
+  settingsOpen: boolean;
 
   signedIn(session: Session): void;
   signedOut(notice?: Notice): void;
@@ -53,6 +54,7 @@ interface SidebarState {
   setIncoming(event: CallEvent | null): void;
   setOnHold(onHold: boolean): void;
   preferCallType(callType: string): void;
+  toggleSettings(): void;
 }
 
 const CALL_TYPE_KEY = 'sidecoach.callType';
@@ -76,6 +78,7 @@ export const useSidebar = create<SidebarState>()((set, get) => {
     incoming: null,
     onHold: false,
     preferredCallType: localStorage.getItem(CALL_TYPE_KEY),
+    settingsOpen: false,
 
     signedIn: (session) =>
       set({ session, phase: 'ready', signInNotice: null, connection: 'connecting' }),
@@ -100,6 +103,7 @@ export const useSidebar = create<SidebarState>()((set, get) => {
     showNotice: (notice) => set({ notice }),
     setIncoming: (incoming) => set({ incoming }),
     setOnHold: (onHold) => set({ onHold }),
+    toggleSettings: () => set({ settingsOpen: !get().settingsOpen }),
     preferCallType: (callType) => {
       localStorage.setItem(CALL_TYPE_KEY, callType);
       set({ preferredCallType: callType });

@@ -7,6 +7,7 @@ import type { OutboxWrite } from '../lib/outbox.js';
 import { bridge } from '../lib/bridge.js';
 import { useSidebar, type Session } from './sidebar-store.js';
 import { handleCallEvent } from './softphone.js';
+import { handleHotkey } from './hotkeys.js';
 
 const SESSION_KEY = 'sidecoach.session';
 const ACK_TIMEOUT_MS = 10_000;
@@ -33,12 +34,15 @@ export function savedSession(): Session | null {
 }
 
 let unsubscribeCalls: (() => void) | undefined;
+let unsubscribeHotkeys: (() => void) | undefined;
 
 /** Starts a session: shows what this device knows at once, then connects to the hub. */
 export async function begin(session: Session): Promise<void> {
   // Softphones on this machine (desktop only) drive calls like the phone system does.
   unsubscribeCalls?.();
+  unsubscribeHotkeys?.();
   unsubscribeCalls = bridge.onCallEvent?.((event) => handleCallEvent(event));
+  unsubscribeHotkeys = bridge.onHotkey?.((action) => handleHotkey(action));
   localStorage.setItem(SESSION_KEY, JSON.stringify(session));
   const store = useSidebar.getState();
   store.signedIn(session);
@@ -140,7 +144,8 @@ export async function end(notice?: { key: string }): Promise<void> {
   socket?.close();
   socket = null;
   unsubscribeCalls?.();
-  unsubscribeCalls = undefined;
+  unsubscribeHotkeys?.();
+  unsubscribeCalls = unsubscribeHotkeys = undefined;
   localStorage.removeItem(SESSION_KEY);
   useSidebar.getState().signedOut(notice);
   if (session && !notice) await hubSignOut(session.hubUrl, session.token);

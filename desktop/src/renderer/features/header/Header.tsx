@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { currentStatus, useSidebar } from '../../store/sidebar-store.js';
 import { end } from '../../store/sync.js';
+import { bridge } from '../../lib/bridge.js';
 import { useElapsed } from '../call/use-elapsed.js';
 import { LanguagePicker } from './LanguagePicker.js';
 
@@ -41,6 +42,15 @@ export function Header() {
           {pending > 0 ? t('header.pending', { count: pending }) : t('header.synced')}
         </span>
         <LanguagePicker />
+        {bridge.host === 'electron' ? (
+          <button
+            type="button"
+            className="link"
+            onClick={() => useSidebar.getState().toggleSettings()}
+          >
+            {t('settings.open')}
+          </button>
+        ) : null}
         <button type="button" className="link" onClick={() => void end()}>
           {t('header.signOut')}
         </button>

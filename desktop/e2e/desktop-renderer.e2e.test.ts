@@ -1,0 +1,93 @@
+// The renderer's desktop-only behaviour (settings panel, global hotkeys) in Chromium, with the
+// bridge verbs injected by Playwright in place of Electron's IPC (see injectDesktopBridge).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { DEFAULT_HOTKEYS, DesktopSettingsSchema, type HotkeyAction } from '@sidecoach/shared';
+import { startHub, type RunningHub } from '../../hub/test/support/hub-process.js';
+import {
+  chromiumMissing,
+  injectDesktopBridge,
+  launchChromium,
+  screenshot,
+  sidebarPage,
+  signInAs,
+  type InjectedWindow,
+} from './support/browser.js';
+
+const missing = chromiumMissing();
+
+describe.skipIf(missing)('desktop sidebar: settings and hotkeys', () => {
+  let hub: RunningHub;
+  let browser: Browser;
+  let page: Page;
+  const press = (action: HotkeyAction) =>
+    page.evaluate((a) => (window as InjectedWindow).deliverHotkey?.(a), action);
+
+  beforeAll(async () => {
+    hub = await startHub({ demo: true });
+    browser = await launchChromium();
+    page = await sidebarPage(browser);
+    await injectDesktopBridge(
+      page,
+      DesktopSettingsSchema.parse({ hubUrl: 'http://placeholder', language: null }),
+    );
+    await signInAs(page, hub.url, 'agent1');
+    await page.getByRole('button', { name: 'Start call' }).waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.dispose();
+  });
+
+  it('edits dock side, softphone and hotkeys, and refuses a hotkey that is not one', async () => {
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('radio', { name: 'Left edge' }).check();
+    await page.getByLabel('baresip softphone (ctrl_tcp address)').fill('127.0.0.1:4444');
+    const tickNext = page.getByLabel('Tick the next checklist item');
+    expect(await tickNext.inputValue()).toBe(DEFAULT_HOTKEYS.tickNext);
+    await tickNext.fill('T');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toMatch(/hotkeys\.tickNext: must be modifiers and one key/);
+
+    await tickNext.fill('Ctrl+Shift+1');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Settings saved.').waitFor();
+    await screenshot(page, 'sidebar-settings');
+    const saved = await page.evaluate(() => (window as InjectedWindow).savedSettings);
+    expect(saved).toMatchObject({
+      dockSide: 'left',
+      baresipAddress: '127.0.0.1:4444',
+      hotkeys: { ...DEFAULT_HOTKEYS, tickNext: 'Ctrl+Shift+1' },
+    });
+    await page.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('runs a call from the hotkeys: start, tick the next items, end, jump to the self-assessment', async () => {
+    await press('toggleCall');
+    await expect.poll(() => page.getByTestId('status').textContent()).toMatch(/^On call/);
+    await press('tickNext');
+    await expect.poll(() => page.getByText(/^1 of \d+ done$/).count()).toBe(1);
+    await press('tickNext');
+    await expect.poll(() => page.getByText(/^2 of \d+ done$/).count()).toBe(1);
+    const firstTwo = page.getByRole('checkbox');
+    expect([
+      await firstTwo.nth(0).isChecked(),
+      await firstTwo.nth(1).isChecked(),
+      await firstTwo.nth(2).isChecked(),
+    ]).toEqual([true, true, false]);
+    await press('toggleCall');
+    await page.getByRole('heading', { name: 'How did that call go?' }).waitFor();
+    await press('openAssessment');
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            document.activeElement?.closest('.assessment') !== null &&
+            document.activeElement?.tagName === 'INPUT',
+        ),
+      )
+      .toBe(true);
+  });
+});

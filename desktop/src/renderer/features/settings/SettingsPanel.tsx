@@ -1,0 +1,121 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  DEFAULT_HOTKEYS,
+  DesktopSettingsPatchSchema,
+  HOTKEY_ACTIONS,
+  type DesktopSettings,
+  type DockSide,
+} from '@sidecoach/shared';
+import { bridge } from '../../lib/bridge.js';
+
+/** Desktop settings: hub, docking, softphone, hotkeys. Saved by main (electron-store). */
+export function SettingsPanel({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const [form, setForm] = useState<DesktopSettings | null>(null);
+  const [baresip, setBaresip] = useState('');
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+
+  useEffect(() => {
+    void bridge.getSettings().then((s) => {
+      setForm(s);
+      setBaresip(s.baresipAddress ?? '');
+    });
+  }, []);
+  if (!form) return null;
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = DesktopSettingsPatchSchema.safeParse({
+      hubUrl: form.hubUrl.trim(),
+      dockSide: form.dockSide,
+      baresipAddress: baresip.trim() === '' ? null : baresip.trim(),
+      hotkeys: form.hotkeys,
+    });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return setStatus({ ok: false, text: `${issue?.path.join('.')}: ${issue?.message}` });
+    }
+    try {
+      // A new hub address reloads the window (its security policy names the hub).
+      const saved = await bridge.updateSettings(parsed.data);
+      setForm(saved);
+      setStatus({ ok: true, text: t('settings.saved') });
+    } catch (err) {
+      setStatus({ ok: false, text: err instanceof Error ? err.message : String(err) });
+    }
+  };
+  const side = (value: DockSide) => setForm({ ...form, dockSide: value });
+
+  return (
+    <form className="card settings" onSubmit={(e) => void save(e)} aria-labelledby="settings-title">
+      <h2 id="settings-title">{t('settings.title')}</h2>
+      <label>
+        {t('signIn.hubUrl')}
+        <input
+          type="url"
+          value={form.hubUrl}
+          onChange={(e) => setForm({ ...form, hubUrl: e.target.value })}
+        />
+      </label>
+      <div role="radiogroup" aria-labelledby="dock-label" className="inline">
+        <span id="dock-label">{t('settings.dock')}</span>
+        {(['left', 'right'] as const).map((value) => (
+          <label key={value} className="choice">
+            <input
+              type="radio"
+              name="dock"
+              checked={form.dockSide === value}
+              onChange={() => side(value)}
+            />
+            {t(`settings.dock_${value}`)}
+          </label>
+        ))}
+      </div>
+      <label>
+        {t('settings.baresip')}
+        <input
+          value={baresip}
+          placeholder="127.0.0.1:4444"
+          onChange={(e) => setBaresip(e.target.value)}
+        />
+        <span className="muted small">{t('settings.baresipHint')}</span>
+      </label>
+      <fieldset className="hotkeys">
+        <legend>{t('settings.hotkeys')}</legend>
+        {HOTKEY_ACTIONS.map((action) => (
+          <label key={action}>
+            {t(`settings.hotkey_${action}`)}
+            <input
+              value={form.hotkeys[action]}
+              placeholder={DEFAULT_HOTKEYS[action]}
+              onChange={(e) =>
+                setForm({ ...form, hotkeys: { ...form.hotkeys, [action]: e.target.value } })
+              }
+            />
+          </label>
+        ))}
+        <button
+          type="button"
+          className="link"
+          onClick={() => setForm({ ...form, hotkeys: DEFAULT_HOTKEYS })}
+        >
+          {t('settings.defaults')}
+        </button>
+      </fieldset>
+      {status ? (
+        <p className={status.ok ? 'muted' : 'error'} role={status.ok ? 'status' : 'alert'}>
+          {status.text}
+        </p>
+      ) : null}
+      <div className="row">
+        <button type="submit" className="primary">
+          {t('settings.save')}
+        </button>
+        <button type="button" onClick={onClose}>
+          {t('settings.close')}
+        </button>
+      </div>
+    </form>
+  );
+}
