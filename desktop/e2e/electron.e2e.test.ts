@@ -1,5 +1,6 @@
 // The real Electron sidebar against a real hub. Runs where an Electron binary exists (and a
 // display, or Xvfb to make one); elsewhere it is skipped with the reason printed.
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import {
   type RunningHub,
 } from '../../hub/test/support/hub-process.js';
 import {
+  DESKTOP_DIR,
   electronSetup,
   launchSidebar,
   startXvfb,
@@ -113,7 +115,14 @@ describe.skipIf(skipReason !== null)('Electron sidebar', () => {
       };
     });
     expect(seen.host).toBe('electron');
-    expect(seen.keys).toEqual(['getSettings', 'getVersion', 'host', 'updateSettings']);
+    expect(seen.keys).toEqual([
+      'getSettings',
+      'getVersion',
+      'host',
+      'onCallEvent',
+      'onHotkey',
+      'updateSettings',
+    ]);
     expect(seen.settings?.hubUrl).toBe(hub.url);
     expect(seen.version).toMatch(/^\d+\.\d+\.\d+/);
     expect(seen.require).toBe('undefined');
@@ -179,5 +188,51 @@ describe.skipIf(skipReason !== null)('Electron sidebar', () => {
     } finally {
       socket.close();
     }
+  });
+
+  it('follows a command-hook softphone through the real IPC', async () => {
+    const cli = (...args: string[]) =>
+      new Promise<number>((resolve) => {
+        execFile(
+          process.execPath,
+          [join(DESKTOP_DIR, 'dist/cli/sidecoach.cjs'), 'call', ...args],
+          { env: { ...process.env, SIDECOACH_USER_DATA_DIR: userDataDir }, timeout: 10_000 },
+          (err) => resolve(err ? Number(err.code ?? 1) : 0),
+        );
+      });
+    expect(await cli('start', '--id', 'e2e-cli-1', '--from', '555 0100')).toBe(0);
+    await page.getByText('Incoming call from 555 0100').waitFor();
+    expect(await cli('answer', '--id', 'e2e-cli-1')).toBe(0);
+    await page.getByRole('group', { name: 'Process' }).waitFor();
+    expect(await cli('end', '--id', 'e2e-cli-1')).toBe(0);
+    await page.getByRole('heading', { name: 'How did that call go?' }).waitFor();
+    await page.getByRole('button', { name: 'Skip' }).click();
+    await expect.poll(() => page.getByTestId('sync').textContent()).toBe('All changes saved');
+    const socket = await connect(hub.url, (await signIn(hub.url, 'agent1')).token);
+    try {
+      const res = await socket.emitWithAck('call:list', { limit: 10 });
+      if (!res.ok) throw new Error(res.error.message);
+      expect(res.data.calls.find((c) => c.externalId === 'e2e-cli-1')).toMatchObject({
+        source: 'command',
+      });
+    } finally {
+      socket.close();
+    }
+  });
+
+  it('docks to the left edge when the agent picks it', async () => {
+    await page.evaluate(() =>
+      (window as SidebarWindow).sidecoach?.updateSettings({ dockSide: 'left' }),
+    );
+    await expect
+      .poll(() =>
+        app.evaluate(({ BrowserWindow, screen }) => {
+          const [win] = BrowserWindow.getAllWindows();
+          return win
+            ? win.getBounds().x - screen.getDisplayMatching(win.getBounds()).workArea.x
+            : null;
+        }),
+      )
+      .toBe(0);
   });
 });
