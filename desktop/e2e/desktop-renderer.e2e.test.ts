@@ -52,12 +52,20 @@ describe.skipIf(missing)('desktop sidebar: settings and hotkeys', () => {
       .toMatch(/hotkeys\.tickNext: must be modifiers and one key/);
 
     await tickNext.fill('Ctrl+Shift+1');
+    await page.getByRole('radio', { name: 'Beside a window' }).check();
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toMatch(/part of the softphone window/);
+    await page.getByLabel('Window title contains').fill('Zoiper');
+    await tickNext.fill('Ctrl+Shift+1');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Settings saved.').waitFor();
     await screenshot(page, 'sidebar-settings');
     const saved = await page.evaluate(() => (window as InjectedWindow).savedSettings);
     expect(saved).toMatchObject({
-      dockSide: 'left',
+      dockSide: 'window',
+      dockWindowTitle: 'Zoiper',
       baresipAddress: '127.0.0.1:4444',
       hotkeys: { ...DEFAULT_HOTKEYS, tickNext: 'Ctrl+Shift+1' },
     });

@@ -23,7 +23,7 @@ import {
   type StoredSettings,
 } from './settings.js';
 import { APP_SCHEME } from './trusted-url.js';
-import { createSidebarWindow, redock } from './window.js';
+import { createSidebarWindow, dock } from './window.js';
 import { registerHotkeys } from './hotkeys.js';
 import { startCallSources } from './softphone/sources.js';
 import { IPC_EVENTS, type HotkeyAction } from '@sidecoach/shared';
@@ -93,6 +93,9 @@ function start() {
       const sidebar = createSidebarWindow(settings, PRELOAD);
       win = sidebar;
       const log = (message: string) => console.log(`[sidecoach] ${message}`);
+      let stopDocking =
+        settings.read().dockSide === 'window' ? dock(sidebar, settings) : () => undefined;
+      app.once('will-quit', () => stopDocking());
 
       // Hotkeys work while the softphone has the focus; "open the self-assessment" is the one
       // that brings the sidebar forward, because the agent asked for it.
@@ -123,7 +126,13 @@ function start() {
       }).then((sources) => {
         app.once('will-quit', () => void sources.stop());
         registerIpcHandlers(ipcMain, settings, app.getVersion(), (before, after) => {
-          if (before.dockSide !== after.dockSide) redock(sidebar, after.dockSide);
+          if (
+            before.dockSide !== after.dockSide ||
+            before.dockWindowTitle !== after.dockWindowTitle
+          ) {
+            stopDocking();
+            stopDocking = dock(sidebar, settings);
+          }
           if (JSON.stringify(before.hotkeys) !== JSON.stringify(after.hotkeys)) {
             hotkeys.unregister();
             hotkeys = bindHotkeys(after.hotkeys);

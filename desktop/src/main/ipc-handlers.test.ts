@@ -53,6 +53,7 @@ describe('registerIpcHandlers', () => {
       hubUrl: DEFAULT_HUB_URL,
       language: null,
       dockSide: 'right',
+      dockWindowTitle: null,
       baresipAddress: null,
       hotkeys: DEFAULT_HOTKEYS,
     });

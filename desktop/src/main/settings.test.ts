@@ -26,6 +26,7 @@ describe('hubUrlFromEnv and settingsDefaults', () => {
       language: null,
       bounds: null,
       dockSide: 'right',
+      dockWindowTitle: null,
       baresipAddress: null,
       hotkeys: DEFAULT_HOTKEYS,
     });
@@ -47,7 +48,12 @@ describe('hubUrlFromEnv and settingsDefaults', () => {
 describe('createSettings', () => {
   it('reads, updates and returns what is stored', () => {
     const settings = createSettings(memoryStore({ hubUrl: DEFAULT_HUB_URL, language: null }));
-    const defaults = { dockSide: 'right', baresipAddress: null, hotkeys: DEFAULT_HOTKEYS };
+    const defaults = {
+      dockSide: 'right',
+      dockWindowTitle: null,
+      baresipAddress: null,
+      hotkeys: DEFAULT_HOTKEYS,
+    };
     expect(settings.read()).toEqual({ hubUrl: DEFAULT_HUB_URL, language: null, ...defaults });
     expect(settings.update({ language: 'zh-CN' })).toEqual({
       hubUrl: DEFAULT_HUB_URL,
@@ -85,6 +91,7 @@ describe('createSettings', () => {
       hubUrl: DEFAULT_HUB_URL,
       language: 'en',
       dockSide: 'right',
+      dockWindowTitle: null,
       baresipAddress: null,
       hotkeys: DEFAULT_HOTKEYS,
     });

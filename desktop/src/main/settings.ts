@@ -6,6 +6,7 @@ import {
   DEFAULT_HOTKEYS,
   DesktopSettingsSchema,
   DockSideSchema,
+  DockWindowTitleSchema,
   HotkeysSchema,
   HubUrlSchema,
   UiLanguageSchema,
@@ -24,6 +25,7 @@ export interface StoredSettings {
   language: UiLanguage | null;
   bounds: Rect | null;
   dockSide: DockSide;
+  dockWindowTitle: string | null;
   baresipAddress: string | null;
   hotkeys: typeof DEFAULT_HOTKEYS;
 }
@@ -52,6 +54,7 @@ export function settingsDefaults(env: NodeJS.ProcessEnv): StoredSettings {
     language: null,
     bounds: null,
     dockSide: 'right',
+    dockWindowTitle: null,
     // SIDECOACH_BARESIP seeds the first run; the settings panel changes it afterwards.
     baresipAddress: BaresipAddressSchema.safeParse(env.SIDECOACH_BARESIP).data ?? null,
     hotkeys: DEFAULT_HOTKEYS,
@@ -66,6 +69,9 @@ export function createSettings(store: KeyValueStore<StoredSettings>) {
       hubUrl: hubUrl.success ? hubUrl.data : DEFAULT_HUB_URL,
       language: language.success ? language.data : null,
       dockSide: DockSideSchema.safeParse(store.get('dockSide')).data ?? 'right',
+      dockWindowTitle:
+        DockWindowTitleSchema.nullable().safeParse(store.get('dockWindowTitle') ?? null).data ??
+        null,
       baresipAddress:
         BaresipAddressSchema.nullable().safeParse(store.get('baresipAddress') ?? null).data ?? null,
       hotkeys: HotkeysSchema.safeParse(store.get('hotkeys')).data ?? DEFAULT_HOTKEYS,
@@ -78,6 +84,7 @@ export function createSettings(store: KeyValueStore<StoredSettings>) {
       if (patch.hubUrl !== undefined) store.set('hubUrl', patch.hubUrl);
       if (patch.language !== undefined) store.set('language', patch.language);
       if (patch.dockSide !== undefined) store.set('dockSide', patch.dockSide);
+      if (patch.dockWindowTitle !== undefined) store.set('dockWindowTitle', patch.dockWindowTitle);
       if (patch.baresipAddress !== undefined) store.set('baresipAddress', patch.baresipAddress);
       if (patch.hotkeys !== undefined) store.set('hotkeys', patch.hotkeys);
       return read();

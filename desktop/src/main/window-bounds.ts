@@ -63,3 +63,17 @@ export function restoreBounds(
   }
   return dockedBounds(primary.workArea, SIDEBAR_WIDTH, side);
 }
+
+/**
+ * Beside another window: to its right when there is room on that screen, else to its left,
+ * else on the right edge; full work-area height either way (a softphone window is short).
+ */
+export function besideWindow(target: Rect, workArea: Rect, width = SIDEBAR_WIDTH): Rect {
+  const w = Math.min(width, workArea.width);
+  const right = target.x + target.width;
+  if (right + w <= workArea.x + workArea.width)
+    return { x: right, y: workArea.y, width: w, height: workArea.height };
+  if (target.x - w >= workArea.x)
+    return { x: target.x - w, y: workArea.y, width: w, height: workArea.height };
+  return dockedBounds(workArea, w, 'right');
+}

@@ -3,9 +3,12 @@
 import { BrowserWindow, screen } from 'electron';
 import { APP_ENTRY_URL } from './trusted-url.js';
 import type { Settings } from './settings.js';
+import type { DockSide } from '@sidecoach/shared';
+import { findWindow } from './window-locator.js';
 import {
   SIDEBAR_MIN_HEIGHT,
   SIDEBAR_MIN_WIDTH,
+  besideWindow,
   dockedBounds,
   restoreBounds,
   type Rect,
@@ -13,20 +16,57 @@ import {
 
 const SAVE_DELAY_MS = 500;
 
+/** Beside a window starts on the right edge until that window is found. */
+const edge = (side: DockSide): 'left' | 'right' => (side === 'left' ? 'left' : 'right');
+
 function placement(saved: unknown, side: 'left' | 'right'): Rect {
   return restoreBounds(saved, screen.getAllDisplays(), screen.getPrimaryDisplay(), side);
 }
 
-/** Docks the window to an edge of the display it is on (after the agent picks a side). */
-export function redock(win: BrowserWindow, side: 'left' | 'right'): void {
-  if (win.isDestroyed()) return;
-  const display = screen.getDisplayMatching(win.getBounds());
-  win.setBounds(dockedBounds(display.workArea, win.getBounds().width, side));
+const FOLLOW_INTERVAL_MS = 2_000;
+
+function moveTo(win: BrowserWindow, next: Rect) {
+  const current = win.getBounds();
+  const moved = (['x', 'y', 'width', 'height'] as const).some((k) => next[k] !== current[k]);
+  if (moved) win.setBounds(next); // setBounds never focuses
+}
+
+/**
+ * Docks the window as the settings say: to an edge of the display it is on, or beside the
+ * window whose title contains the chosen text (followed every 2 s while it moves; where it
+ * cannot be found, the sidebar stays where it is). Returns the function that stops following.
+ */
+export function dock(win: BrowserWindow, settings: Settings): () => void {
+  const { dockSide, dockWindowTitle } = settings.read();
+  if (win.isDestroyed()) return () => undefined;
+  if (dockSide !== 'window') {
+    const display = screen.getDisplayMatching(win.getBounds());
+    moveTo(win, dockedBounds(display.workArea, win.getBounds().width, dockSide));
+    return () => undefined;
+  }
+  if (!dockWindowTitle) return () => undefined;
+  let busy = false;
+  const follow = async () => {
+    if (busy || win.isDestroyed()) return;
+    busy = true;
+    try {
+      const target = await findWindow(dockWindowTitle, process.platform);
+      if (target && !win.isDestroyed()) {
+        const display = screen.getDisplayMatching(target);
+        moveTo(win, besideWindow(target, display.workArea, win.getBounds().width));
+      }
+    } finally {
+      busy = false;
+    }
+  };
+  void follow();
+  const timer = setInterval(() => void follow(), FOLLOW_INTERVAL_MS);
+  return () => clearInterval(timer);
 }
 
 export function createSidebarWindow(settings: Settings, preloadPath: string): BrowserWindow {
   const win = new BrowserWindow({
-    ...placement(settings.savedBounds(), settings.read().dockSide),
+    ...placement(settings.savedBounds(), edge(settings.read().dockSide)),
     minWidth: SIDEBAR_MIN_WIDTH,
     minHeight: SIDEBAR_MIN_HEIGHT,
     title: 'Sidecoach',
@@ -71,7 +111,7 @@ export function createSidebarWindow(settings: Settings, preloadPath: string): Br
   const refit = () => {
     if (win.isDestroyed()) return;
     const current = win.getBounds();
-    const next = placement(current, settings.read().dockSide);
+    const next = placement(current, edge(settings.read().dockSide));
     const moved = (['x', 'y', 'width', 'height'] as const).some((k) => next[k] !== current[k]);
     if (moved) win.setBounds(next);
   };

@@ -31,8 +31,13 @@ export const HubUrlSchema = z
     { message: 'must be an http:// or https:// address such as http://127.0.0.1:4780' },
   );
 
-/** Which screen edge the sidebar docks to. */
-export const DockSideSchema = z.enum(['left', 'right']);
+/** Where the sidebar docks: a screen edge, or beside another program's window. */
+export const DockSideSchema = z.enum(['left', 'right', 'window']);
+/** A part of the title of the window to dock beside: plain characters only (it reaches OS tools). */
+export const DockWindowTitleSchema = z
+  .string()
+  .trim()
+  .regex(/^[\p{L}\p{N} ._-]{1,64}$/u, 'use letters, digits, spaces, dots, dashes (up to 64)');
 export type DockSide = z.infer<typeof DockSideSchema>;
 
 /** baresip's ctrl_tcp address: on this machine only. */
@@ -71,6 +76,8 @@ export const DesktopSettingsSchema = z.object({
   hubUrl: HubUrlSchema,
   language: UiLanguageSchema.nullable(),
   dockSide: DockSideSchema.default('right'),
+  /** With dockSide "window": part of that window's title, e.g. "Zoiper". */
+  dockWindowTitle: DockWindowTitleSchema.nullable().default(null),
   /** baresip to follow, or null for none (command hooks and the phone system always work). */
   baresipAddress: BaresipAddressSchema.nullable().default(null),
   hotkeys: HotkeysSchema.default(DEFAULT_HOTKEYS),
@@ -81,6 +88,7 @@ export const DesktopSettingsPatchSchema = z.strictObject({
   hubUrl: HubUrlSchema.optional(),
   language: UiLanguageSchema.nullable().optional(),
   dockSide: DockSideSchema.optional(),
+  dockWindowTitle: DockWindowTitleSchema.nullable().optional(),
   baresipAddress: BaresipAddressSchema.nullable().optional(),
   hotkeys: HotkeysSchema.optional(),
 });

@@ -29,9 +29,13 @@ export function SettingsPanel({ onClose }: { onClose: () => void }) {
     const parsed = DesktopSettingsPatchSchema.safeParse({
       hubUrl: form.hubUrl.trim(),
       dockSide: form.dockSide,
+      dockWindowTitle: form.dockWindowTitle?.trim() ? form.dockWindowTitle.trim() : null,
       baresipAddress: baresip.trim() === '' ? null : baresip.trim(),
       hotkeys: form.hotkeys,
     });
+    if (parsed.success && parsed.data.dockSide === 'window' && !parsed.data.dockWindowTitle) {
+      return setStatus({ ok: false, text: t('settings.dockWindowMissing') });
+    }
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       return setStatus({ ok: false, text: `${issue?.path.join('.')}: ${issue?.message}` });
@@ -60,7 +64,7 @@ export function SettingsPanel({ onClose }: { onClose: () => void }) {
       </label>
       <div role="radiogroup" aria-labelledby="dock-label" className="inline">
         <span id="dock-label">{t('settings.dock')}</span>
-        {(['left', 'right'] as const).map((value) => (
+        {(['left', 'right', 'window'] as const).map((value) => (
           <label key={value} className="choice">
             <input
               type="radio"
@@ -72,6 +76,16 @@ export function SettingsPanel({ onClose }: { onClose: () => void }) {
           </label>
         ))}
       </div>
+      {form.dockSide === 'window' ? (
+        <label>
+          {t('settings.dockWindowTitle')}
+          <input
+            value={form.dockWindowTitle ?? ''}
+            placeholder="Zoiper"
+            onChange={(e) => setForm({ ...form, dockWindowTitle: e.target.value })}
+          />
+        </label>
+      ) : null}
       <label>
         {t('settings.baresip')}
         <input

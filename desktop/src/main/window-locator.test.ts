@@ -1,0 +1,106 @@
+// Finding a real window: Xvfb, an X program with a known title and geometry (xmessage), and the
+// real xdotool. Skipped, saying why, where those are missing.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findWindow, parseNumbers, parseXdotoolGeometry, type Exec } from './window-locator.js';
+import { besideWindow } from './window-bounds.js';
+
+const tools = ['Xvfb', 'xdotool', 'xmessage'].filter((t) => spawnSync('which', [t]).status !== 0);
+const missing =
+  tools.length > 0
+    ? `missing ${tools.join(', ')} (apt-get install xvfb xdotool x11-utils)`
+    : undefined;
+if (missing) console.warn(`[skip] window locator on X11: ${missing}`);
+
+describe('besideWindow', () => {
+  const workArea = { x: 0, y: 0, width: 1920, height: 1040 };
+  it('goes to the right of the window when there is room, else to its left, else the right edge', () => {
+    expect(besideWindow({ x: 100, y: 50, width: 400, height: 600 }, workArea)).toEqual({
+      x: 500,
+      y: 0,
+      width: 360,
+      height: 1040,
+    });
+    expect(besideWindow({ x: 1300, y: 50, width: 500, height: 600 }, workArea)).toEqual({
+      x: 940,
+      y: 0,
+      width: 360,
+      height: 1040,
+    });
+    expect(besideWindow({ x: 200, y: 0, width: 1600, height: 600 }, workArea).x).toBe(1560);
+  });
+});
+
+describe('parsing the platform tools', () => {
+  it('reads xdotool, AppleScript and Windows answers', () => {
+    expect(parseXdotoolGeometry('WINDOW=1\nX=10\nY=20\nWIDTH=300\nHEIGHT=400\nSCREEN=0\n')).toEqual(
+      [{ x: 10, y: 20, width: 300, height: 400 }],
+    );
+    expect(parseNumbers('100, 50, 400, 300\n', 'xywh')).toEqual({
+      x: 100,
+      y: 50,
+      width: 400,
+      height: 300,
+    });
+    expect(parseNumbers('100,50,500,350', 'ltrb')).toEqual({
+      x: 100,
+      y: 50,
+      width: 400,
+      height: 300,
+    });
+    expect(parseNumbers('', 'ltrb')).toBeUndefined();
+  });
+
+  it('never puts an unsafe title on a command line', async () => {
+    const seen: string[][] = [];
+    const exec: Exec = (cmd, args) => {
+      seen.push([cmd, ...args]);
+      return Promise.resolve('');
+    };
+    await expect(findWindow('Zoiper"; rm -rf ~', 'darwin', exec)).rejects.toThrow(
+      /letters, digits/,
+    );
+    await expect(findWindow("x' ; calc", 'win32', exec)).rejects.toThrow();
+    expect(seen).toEqual([]);
+  });
+});
+
+describe.skipIf(missing)('findWindow on X11 (real Xvfb and xdotool)', () => {
+  let xvfb: ChildProcess;
+  let softphone: ChildProcess;
+  const display = ':' + String(90 + (process.pid % 50));
+  const env = { ...process.env, DISPLAY: display };
+
+  beforeAll(async () => {
+    xvfb = spawn('Xvfb', [display, '-screen', '0', '1280x800x24'], { stdio: 'ignore' });
+    await new Promise((r) => setTimeout(r, 500));
+    softphone = spawn(
+      'xmessage',
+      ['-title', 'Zoiper 5 Softphone', '-geometry', '400x300+120+60', 'ringing'],
+      { env, stdio: 'ignore' },
+    );
+    for (
+      let i = 0;
+      i < 50 && spawnSync('xdotool', ['search', '--name', 'Zoiper'], { env }).status !== 0;
+      i++
+    ) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  });
+  afterAll(() => {
+    softphone?.kill();
+    xvfb?.kill();
+  });
+
+  it('finds the window by a part of its title, and nothing for a title no window has', async () => {
+    const exec: Exec = (cmd, args) =>
+      new Promise((resolve, reject) => {
+        const run = spawnSync(cmd, args, { env, encoding: 'utf8' });
+        if (run.status === 0) resolve(run.stdout);
+        else reject(new Error(run.stderr));
+      });
+    const found = await findWindow('Zoiper 5', 'linux', exec);
+    expect(found).toMatchObject({ x: 120, y: 60, width: 400, height: 300 });
+    expect(await findWindow('Bria', 'linux', exec)).toBeUndefined();
+  });
+});
