@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { CallEvent } from '@sidecoach/shared';
 import { signCtiRequest } from '../../hub/src/cti/signature.js';
-import { connect, signIn, startHub, type RunningHub } from '../../hub/test/support/hub-process.js';
+import { callsOf, startHub, type RunningHub } from '../../hub/test/support/hub-process.js';
 import {
   chromiumMissing,
   launchChromium,
@@ -17,16 +17,7 @@ import {
 const missing = chromiumMissing();
 if (missing) console.warn(`[skip] browser end-to-end tests: ${missing}`);
 
-async function storedCalls(hub: RunningHub, username: string) {
-  const socket = await connect(hub.url, (await signIn(hub.url, username)).token);
-  try {
-    const res = await socket.emitWithAck('call:list', { limit: 100 });
-    if (!res.ok) throw new Error(res.error.message);
-    return res.data.calls;
-  } finally {
-    socket.close();
-  }
-}
+const storedCalls = (hub: RunningHub, username: string) => callsOf(hub.url, username);
 
 /** Answers every scorecard question that has no answer yet with the given choice. */
 async function answerRemaining(page: Page, choice: 'Yes' | 'No' | 'N/A') {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DesktopSettingsSchema, type CallEvent } from '@sidecoach/shared';
 import { BaresipAdapter } from '../src/main/softphone/baresip.js';
-import { connect, signIn, startHub, type RunningHub } from '../../hub/test/support/hub-process.js';
+import { callsOf, startHub, type RunningHub } from '../../hub/test/support/hub-process.js';
 import {
   baresipMissing,
   freePort,
@@ -74,16 +74,8 @@ describe.skipIf(missing)('baresip drives the sidebar', () => {
     await hub?.dispose();
   });
 
-  async function storedCall(externalId: string) {
-    const socket = await connect(hub.url, (await signIn(hub.url, 'agent1')).token);
-    try {
-      const res = await socket.emitWithAck('call:list', { limit: 100 });
-      if (!res.ok) throw new Error(res.error.message);
-      return res.data.calls.find((c) => c.externalId === externalId);
-    } finally {
-      socket.close();
-    }
-  }
+  const storedCall = async (externalId: string) =>
+    (await callsOf(hub.url, 'agent1')).find((c) => c.externalId === externalId);
 
   it('shows the checklist when the agent answers and the self-assessment when the customer hangs up', async () => {
     expect((await customerCtrl.dial(agent.uri)).ok).toBe(true);

@@ -6,7 +6,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents, SignInResponse } from '@sidecoach/shared';
+import type {
+  CallRecord,
+  ClientToServerEvents,
+  ServerToClientEvents,
+  SignInResponse,
+} from '@sidecoach/shared';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const HUB_ENTRY = join(repoRoot, 'hub/dist/index.js');
@@ -147,4 +152,16 @@ export async function connect(url: string, token: string, origin = url): Promise
     });
   });
   return socket;
+}
+
+/** What the hub stored for a user's recent calls, read through a fresh signed-in socket. */
+export async function callsOf(url: string, username: string): Promise<CallRecord[]> {
+  const socket = await connect(url, (await signIn(url, username)).token);
+  try {
+    const res = await socket.emitWithAck('call:list', { limit: 100 });
+    if (!res.ok) throw new Error(`call:list refused: ${res.error.message}`);
+    return res.data.calls;
+  } finally {
+    socket.close();
+  }
 }
