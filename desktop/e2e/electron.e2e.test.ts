@@ -9,8 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SidecoachBridge } from '@sidecoach/shared';
 import {
   DEMO_PASSWORD,
-  connect,
-  signIn,
+  callsOf,
   startHub,
   type RunningHub,
 } from '../../hub/test/support/hub-process.js';
@@ -175,19 +174,13 @@ describe.skipIf(skipReason !== null)('Electron sidebar', () => {
     expect(await status()).toBe('Available');
 
     // What the sidebar showed is what the hub stored.
-    const socket = await connect(hub.url, (await signIn(hub.url, 'agent1')).token);
-    try {
-      const res = await socket.emitWithAck('call:list', { limit: 10 });
-      if (!res.ok) throw new Error(res.error.message);
-      expect(res.data.calls).toHaveLength(1);
-      expect(res.data.calls[0]).toMatchObject({
-        callType: 'complaint',
-        ticked: ['proc-greeting'],
-        assessment: { status: 'submitted' },
-      });
-    } finally {
-      socket.close();
-    }
+    const calls = await callsOf(hub.url, 'agent1');
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({
+      callType: 'complaint',
+      ticked: ['proc-greeting'],
+      assessment: { status: 'submitted' },
+    });
   });
 
   it('follows a command-hook softphone through the real IPC', async () => {
@@ -208,16 +201,8 @@ describe.skipIf(skipReason !== null)('Electron sidebar', () => {
     await page.getByRole('heading', { name: 'How did that call go?' }).waitFor();
     await page.getByRole('button', { name: 'Skip' }).click();
     await expect.poll(() => page.getByTestId('sync').textContent()).toBe('All changes saved');
-    const socket = await connect(hub.url, (await signIn(hub.url, 'agent1')).token);
-    try {
-      const res = await socket.emitWithAck('call:list', { limit: 10 });
-      if (!res.ok) throw new Error(res.error.message);
-      expect(res.data.calls.find((c) => c.externalId === 'e2e-cli-1')).toMatchObject({
-        source: 'command',
-      });
-    } finally {
-      socket.close();
-    }
+    const calls = await callsOf(hub.url, 'agent1');
+    expect(calls.find((c) => c.externalId === 'e2e-cli-1')).toMatchObject({ source: 'command' });
   });
 
   it('docks to the left edge when the agent picks it', async () => {
