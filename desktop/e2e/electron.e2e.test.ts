@@ -115,6 +115,7 @@ describe.skipIf(skipReason !== null)('Electron sidebar', () => {
     });
     expect(seen.host).toBe('electron');
     expect(seen.keys).toEqual([
+      'controlCall',
       'getSettings',
       'getVersion',
       'host',

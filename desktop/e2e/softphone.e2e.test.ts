@@ -5,7 +5,7 @@
 // implements; the Electron end-to-end test covers the IPC where a binary exists.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DesktopSettingsSchema, type CallEvent } from '@sidecoach/shared';
+import { DesktopSettingsSchema, type CallControl, type CallEvent } from '@sidecoach/shared';
 import { BaresipAdapter } from '../src/main/softphone/baresip.js';
 import { callsOf, startHub, type RunningHub } from '../../hub/test/support/hub-process.js';
 import {
@@ -62,6 +62,11 @@ describe.skipIf(missing)('baresip drives the sidebar', () => {
       events.push(e);
       void page.evaluate((ev) => (window as InjectedWindow).deliverCallEvent?.(ev), e);
     });
+    // The sidebar's Answer / Hold / Hang up buttons reach the adapter as the IPC would.
+    await page.exposeFunction('sidecoachControl', async (action: CallControl) => {
+      const response = await adapter[action]();
+      if (!response.ok) throw new Error(`baresip refused to ${action}`);
+    });
     await signInAs(page, hub.url, 'agent1');
     await page.getByRole('button', { name: 'Start call' }).waitFor();
   });
@@ -77,11 +82,15 @@ describe.skipIf(missing)('baresip drives the sidebar', () => {
   const storedCall = async (externalId: string) =>
     (await callsOf(hub.url, 'agent1')).find((c) => c.externalId === externalId);
 
-  it('shows the checklist when the agent answers and the self-assessment when the customer hangs up', async () => {
+  it('answers and holds from the sidebar, shows the checklist, and the self-assessment when the customer hangs up', async () => {
     expect((await customerCtrl.dial(agent.uri)).ok).toBe(true);
     await page.getByText(/Incoming call from sip:cust@127\.0\.0\.1/).waitFor();
-    expect((await adapter.answer()).ok).toBe(true);
+    await page.getByRole('button', { name: 'Answer' }).click();
     await page.getByRole('group', { name: 'Process' }).waitFor();
+    await page.getByRole('button', { name: 'Hold' }).click();
+    await page.getByText('On hold').waitFor();
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await expect.poll(() => page.getByText('On hold').count()).toBe(0);
     expect(await page.getByText('Softphone').count()).toBeGreaterThan(0);
     await screenshot(page, 'sidebar-baresip-call');
     expect((await customerCtrl.hangup()).ok).toBe(true);
@@ -89,9 +98,9 @@ describe.skipIf(missing)('baresip drives the sidebar', () => {
     await page.getByRole('button', { name: 'Skip' }).click();
     await expect.poll(() => page.getByTestId('sync').textContent()).toBe('All changes saved');
 
-    expect(events.map((e) => e.kind)).toEqual(['ringing', 'answered', 'ended']);
+    expect(events.map((e) => e.kind)).toEqual(['ringing', 'answered', 'held', 'resumed', 'ended']);
     const answered = events[1]!;
-    const ended = events[2]!;
+    const ended = events[4]!;
     const stored = await storedCall(answered.callId);
     expect(stored).toMatchObject({ source: 'baresip', startedAt: answered.at, endedAt: ended.at });
     expect(stored?.durationMs).toBe(Date.parse(ended.at) - Date.parse(answered.at));
@@ -107,7 +116,7 @@ describe.skipIf(missing)('baresip drives the sidebar', () => {
     await waitUntil(() => events.some((e) => e.kind === 'ringing'), 'ringing');
     expect((await adapter.answer()).ok).toBe(true);
     await page.getByRole('group', { name: 'Process' }).waitFor();
-    expect((await adapter.hangup()).ok).toBe(true);
+    await page.getByRole('button', { name: 'Hang up' }).click();
     await page.getByRole('heading', { name: 'How did that call go?' }).waitFor();
     const callId = events.find((e) => e.kind === 'answered')?.callId ?? '';
     await expect.poll(async () => (await storedCall(callId))?.endedAt ?? null).not.toBeNull();

@@ -1,6 +1,12 @@
 // Debian's Chromium driven by playwright-core (no browser download: the system binary).
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { CallEvent, DesktopSettings, HotkeyAction, SidecoachBridge } from '@sidecoach/shared';
+import type {
+  CallControl,
+  CallEvent,
+  DesktopSettings,
+  HotkeyAction,
+  SidecoachBridge,
+} from '@sidecoach/shared';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +59,8 @@ export type InjectedWindow = Window & {
   deliverCallEvent?: (e: CallEvent) => void;
   deliverHotkey?: (a: HotkeyAction) => void;
   savedSettings?: DesktopSettings;
+  /** Set by a test with page.exposeFunction to carry call controls to a softphone. */
+  sidecoachControl?: (action: CallControl) => Promise<void>;
 };
 
 /**
@@ -79,6 +87,10 @@ export async function injectDesktopBridge(page: Page, defaults: DesktopSettings)
         return Promise.resolve(settings);
       },
       getVersion: () => Promise.resolve('test'),
+      controlCall: (action) =>
+        w.sidecoachControl
+          ? w.sidecoachControl(action)
+          : Promise.reject(new Error('no softphone to control')),
       onCallEvent: (listener) => subscribe(calls, listener),
       onHotkey: (listener) => subscribe(keys, listener),
     };

@@ -26,7 +26,7 @@ import { APP_SCHEME } from './trusted-url.js';
 import { createSidebarWindow, dock } from './window.js';
 import { registerHotkeys } from './hotkeys.js';
 import { startCallSources } from './softphone/sources.js';
-import { IPC_EVENTS, type HotkeyAction } from '@sidecoach/shared';
+import { IPC_EVENTS, type DesktopSettings, type HotkeyAction } from '@sidecoach/shared';
 
 // esbuild bundles this file to dist/main/index.cjs (CommonJS), so __dirname is dist/main.
 const RENDERER_DIR = join(__dirname, '../renderer');
@@ -125,7 +125,7 @@ function start() {
         },
       }).then((sources) => {
         app.once('will-quit', () => void sources.stop());
-        registerIpcHandlers(ipcMain, settings, app.getVersion(), (before, after) => {
+        const onSettingsChange = (before: DesktopSettings, after: DesktopSettings) => {
           if (
             before.dockSide !== after.dockSide ||
             before.dockWindowTitle !== after.dockWindowTitle
@@ -141,7 +141,10 @@ function start() {
           }
           if (before.baresipAddress !== after.baresipAddress)
             void sources.useBaresip(after.baresipAddress);
-        });
+        };
+        registerIpcHandlers(ipcMain, settings, app.getVersion(), onSettingsChange, (action) =>
+          sources.control(action),
+        );
       });
     })
     .catch((err: unknown) => {

@@ -73,6 +73,15 @@ describe('registerIpcHandlers', () => {
     expect(changes).toHaveLength(1);
   });
 
+  it('passes valid call controls to the softphone and refuses others', async () => {
+    const { invoke } = setup();
+    // No softphone wired in this setup: the default answer says what to do.
+    await expect(invoke(IPC.callControl, 'answer')).rejects.toThrow(
+      /set the baresip address in Settings/,
+    );
+    await expect(invoke(IPC.callControl, 'transfer')).rejects.toThrow(/invalid argument/);
+  });
+
   it('reloads the page after the hub URL changes, so the CSP names the new hub', async () => {
     const { invoke, sender } = setup();
     await invoke(IPC.settingsUpdate, { language: 'zh-CN' });

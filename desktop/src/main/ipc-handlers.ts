@@ -1,5 +1,11 @@
 // The bridge's main-process side: one validated handler per channel in shared's IPC table.
-import { DesktopSettingsPatchSchema, IPC, type DesktopSettings } from '@sidecoach/shared';
+import {
+  CallControlSchema,
+  DesktopSettingsPatchSchema,
+  IPC,
+  type CallControl,
+  type DesktopSettings,
+} from '@sidecoach/shared';
 import { validatedIpc, type IpcHandleTarget } from './ipc-validation.js';
 import type { Settings } from './settings.js';
 
@@ -12,6 +18,9 @@ export function registerIpcHandlers(
   version: string,
   /** Told of every accepted change, to re-dock, re-register hotkeys or reconnect softphones. */
   onChange: (before: DesktopSettings, after: DesktopSettings) => void = () => undefined,
+  /** Answers, hangs up, holds or resumes through the softphone; rejects with the reason. */
+  controlCall: (action: CallControl) => Promise<void> = () =>
+    Promise.reject(new Error('no softphone to control: set the baresip address in Settings')),
 ) {
   const handlers = validatedIpc(ipc);
   handlers.handle(IPC.settingsGet, () => settings.read());
@@ -30,4 +39,5 @@ export function registerIpcHandlers(
     return next;
   });
   handlers.handle(IPC.appVersion, () => version);
+  handlers.handleWith(IPC.callControl, CallControlSchema, (action) => controlCall(action));
 }

@@ -25,6 +25,7 @@ describe('createBridge', () => {
     const { bridge } = recordingBridge();
     expect(bridge.host).toBe('electron');
     expect(Object.keys(bridge).sort()).toEqual([
+      'controlCall',
       'getSettings',
       'getVersion',
       'host',

@@ -3,6 +3,7 @@
 import {
   IPC,
   IPC_EVENTS,
+  type CallControl,
   type CallEvent,
   type DesktopSettings,
   type DesktopSettingsPatch,
@@ -24,6 +25,9 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe) {
       invoke(IPC.settingsUpdate, patch) as Promise<DesktopSettings>,
     getVersion: () => invoke(IPC.appVersion) as Promise<string>,
     // Sent only by main's own call sources (softphone adapters), never by other pages.
+    controlCall: async (action: CallControl) => {
+      await invoke(IPC.callControl, action);
+    },
     onCallEvent: (listener: (event: CallEvent) => void) =>
       subscribe(IPC_EVENTS.callEvent, (payload) => listener(payload as CallEvent)),
     onHotkey: (listener: (action: HotkeyAction) => void) =>

@@ -58,6 +58,9 @@ export const AcceleratorSchema = z
     'must be modifiers and one key, such as CommandOrControl+Alt+T',
   );
 
+export const CallControlSchema = z.enum(['answer', 'hangup', 'hold', 'resume']);
+export type CallControl = z.infer<typeof CallControlSchema>;
+
 /** What the global hotkeys do. */
 export const HOTKEY_ACTIONS = ['tickNext', 'openAssessment', 'toggleCall'] as const;
 export type HotkeyAction = (typeof HOTKEY_ACTIONS)[number];
@@ -108,6 +111,11 @@ export interface SidecoachBridge {
    * Returns the function that unsubscribes.
    */
   onCallEvent?(listener: (event: CallEvent) => void): () => void;
+  /**
+   * Asks the softphone on this machine to answer, hang up, hold or resume (desktop with
+   * baresip only; rejects with the reason when there is no softphone to ask).
+   */
+  controlCall?(action: CallControl): Promise<void>;
   /** A global hotkey was pressed (desktop only). Returns the function that unsubscribes. */
   onHotkey?(listener: (action: HotkeyAction) => void): () => void;
 }

@@ -6,6 +6,7 @@ export const IPC = {
   settingsGet: 'settings:get',
   settingsUpdate: 'settings:update',
   appVersion: 'app:version',
+  callControl: 'call:control',
 } as const;
 
 /** Channels main sends on and the renderer listens to (no answer expected). */

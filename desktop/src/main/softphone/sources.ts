@@ -1,7 +1,7 @@
 // The call sources on this machine, started by main: the command-hook endpoint (always on,
 // loopback only) and the baresip adapter when the settings name its ctrl_tcp address (it can
 // be changed while running). Every event goes to the sidebar through one callback.
-import { BaresipAddressSchema, type CallEvent } from '@sidecoach/shared';
+import { BaresipAddressSchema, type CallControl, type CallEvent } from '@sidecoach/shared';
 import { BaresipAdapter } from './baresip.js';
 import { startCommandEndpoint } from './command-endpoint.js';
 import { installSecret, writeEndpointFile } from './endpoint-file.js';
@@ -22,6 +22,8 @@ export function baresipAddress(
 export interface CallSources {
   /** Follows another baresip (or none, with null). */
   useBaresip(address: string | null): Promise<void>;
+  /** Answers, hangs up, holds or resumes through baresip; rejects with the reason. */
+  control(action: CallControl): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -51,6 +53,18 @@ export async function startCallSources(options: {
 
   return {
     useBaresip,
+    control: async (action) => {
+      if (!baresip) throw new Error('no softphone to control: set the baresip address in Settings');
+      const command = {
+        answer: 'answer',
+        hangup: 'hangup',
+        hold: 'hold',
+        resume: 'resume',
+      } as const;
+      const response = await baresip[command[action]]();
+      if (!response.ok)
+        throw new Error(`baresip refused to ${action}: ${response.data ?? 'no reason given'}`);
+    },
     stop: async () => {
       await baresip?.stop();
       await endpoint.close();

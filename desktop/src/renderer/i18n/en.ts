@@ -36,6 +36,7 @@ export const en = {
     ticked: '{{done}} of {{total}} done',
     incoming: 'Incoming call from {{party}}',
     unknownParty: 'an unknown number',
+    control: { answer: 'Answer', hangup: 'Hang up', hold: 'Hold', resume: 'Resume' },
     onHold: 'On hold',
     source: { manual: 'Manual', baresip: 'Softphone', command: 'Softphone', cti: 'Phone system' },
   },

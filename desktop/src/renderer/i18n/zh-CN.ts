@@ -37,6 +37,7 @@ export const zhCN: Messages = {
     ticked: '已完成 {{done}} / {{total}}',
     incoming: '来电：{{party}}',
     unknownParty: '未知号码',
+    control: { answer: '接听', hangup: '挂断', hold: '保持', resume: '恢复' },
     onHold: '保持中',
     source: { manual: '手动', baresip: '软电话', command: '软电话', cti: '电话系统' },
   },

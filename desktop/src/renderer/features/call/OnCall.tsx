@@ -4,6 +4,7 @@ import { nowIso } from '../../lib/ids.js';
 import { useSidebar } from '../../store/sidebar-store.js';
 import { write } from '../../store/sync.js';
 import { useElapsed } from './use-elapsed.js';
+import { ControlButton } from './ControlButton.js';
 
 export function OnCall({ call, pack }: { call: CallRecord; pack: StandardsPack }) {
   const { t, i18n } = useTranslation();
@@ -50,7 +51,13 @@ export function OnCall({ call, pack }: { call: CallRecord; pack: StandardsPack }
           ))}
         </fieldset>
       ))}
-      <button type="button" className="danger" onClick={endCall}>
+      {call.source === 'baresip' ? (
+        <div className="row">
+          <ControlButton action={onHold ? 'resume' : 'hold'} />
+          <ControlButton action="hangup" className="danger" />
+        </div>
+      ) : null}
+      <button type="button" className={call.source === 'baresip' ? '' : 'danger'} onClick={endCall}>
         {t('call.end')}
       </button>
     </section>

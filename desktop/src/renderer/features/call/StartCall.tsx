@@ -4,6 +4,7 @@ import { localize, type StandardsPack } from '@sidecoach/shared';
 import { newId, nowIso } from '../../lib/ids.js';
 import { useSidebar } from '../../store/sidebar-store.js';
 import { write } from '../../store/sync.js';
+import { ControlButton } from './ControlButton.js';
 
 export function StartCall({ pack }: { pack: StandardsPack }) {
   const { t, i18n } = useTranslation();
@@ -23,9 +24,14 @@ export function StartCall({ pack }: { pack: StandardsPack }) {
   return (
     <section className="card start-call">
       {incoming ? (
-        <p className="incoming" role="status">
-          {t('call.incoming', { party: incoming.remoteParty ?? t('call.unknownParty') })}
-        </p>
+        <div className="incoming row" role="status">
+          <span>
+            {t('call.incoming', { party: incoming.remoteParty ?? t('call.unknownParty') })}
+          </span>
+          {incoming.source === 'baresip' ? (
+            <ControlButton action="answer" className="primary" />
+          ) : null}
+        </div>
       ) : null}
       <label>
         {t('call.type')}
