@@ -170,6 +170,10 @@ describe.skipIf(missing)('web sidebar in Chromium', () => {
     await pbx(hub, '1002', 'answered', 'pbx-e2e-1', answeredAt);
     await page.getByRole('group', { name: 'Process' }).waitFor();
     await expect.poll(() => page.getByTestId('status').textContent()).toMatch(/^On call · 01:3\d$/);
+    // The phone system cannot know the call type: the agent corrects it, and the checklist follows.
+    expect(await page.getByRole('checkbox', { name: /^Logs the complaint/ }).count()).toBe(0);
+    await page.getByLabel('Call type').selectOption({ label: 'Complaint' });
+    await page.getByRole('checkbox', { name: /^Logs the complaint/ }).waitFor();
     await pbx(hub, '1002', 'held', 'pbx-e2e-1', new Date());
     await page.getByText('On hold').waitFor();
     await pbx(hub, '1002', 'resumed', 'pbx-e2e-1', new Date());
@@ -181,7 +185,7 @@ describe.skipIf(missing)('web sidebar in Chromium', () => {
     await expect.poll(() => page.getByTestId('sync').textContent()).toBe('All changes saved');
     const stored = (await storedCalls(hub, 'agent2')).find((c) => c.externalId === 'pbx-e2e-1');
     expect(stored).toMatchObject({
-      callType: 'booking',
+      callType: 'complaint',
       source: 'cti',
       externalId: 'pbx-e2e-1',
       durationMs: endedAt.getTime() - answeredAt.getTime(),

@@ -172,6 +172,45 @@ describe('calls and self-assessments through a real hub', () => {
     data(await agent.emitWithAck('call:end', { callId: booking, endedAt: iso(1_000) }));
   });
 
+  it('corrects the call type until the call is assessed', async () => {
+    const id = randomUUID();
+    data(
+      await agent.emitWithAck('call:start', { id, callType: 'booking', startedAt: iso(-30_000) }),
+    );
+    const retyped = data(
+      await agent.emitWithAck('call:retype', { callId: id, callType: 'complaint' }),
+    );
+    expect(retyped.callType).toBe('complaint');
+    expect(
+      await agent.emitWithAck('call:retype', { callId: id, callType: 'karaoke' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    });
+    data(await agent.emitWithAck('call:end', { callId: id, endedAt: iso() }));
+    data(
+      await agent.emitWithAck('assessment:submit', {
+        id: randomUUID(),
+        callId: id,
+        status: 'skipped',
+        at: iso(),
+      }),
+    );
+    expect(await agent.emitWithAck('call:retype', { callId: id, callType: 'sales' })).toMatchObject(
+      {
+        ok: false,
+        error: { code: 'conflict' },
+      },
+    );
+    const agent2 = await open('agent2');
+    expect(
+      await agent2.emitWithAck('call:retype', { callId: id, callType: 'sales' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+  });
+
   it('lets team supervisors read an agent’s calls and keeps agents to their own', async () => {
     const supervisor = await open('supervisor');
     const theirs = data(

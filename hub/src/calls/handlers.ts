@@ -141,6 +141,23 @@ export function registerCallHandlers(ctx: HubContext, socket: HubSocket) {
     return changed((await getCall(db, callId))!);
   });
 
+  onEvent(socket, log, 'call:retype', async ({ callId, callType }) => {
+    if (!canTakeCalls(user)) return fail('forbidden', AGENTS_ONLY);
+    const { call, error } = await ownCall(callId);
+    if (!call) return error;
+    if (call.assessment) return fail('conflict', 'the call is already assessed');
+    const pack = await standards.version(call.packId, call.packVersion);
+    if (!pack?.callTypes.some((ct) => ct.id === callType)) {
+      return fail('bad_request', `unknown call type "${callType}"`);
+    }
+    if (call.callType === callType) return ok(call);
+    await db.updateTable('calls').set({ call_type: callType }).where('id', '=', callId).execute();
+    log.info({ callId, from: call.callType, to: callType }, 'call type corrected');
+    const updated = (await getCall(db, callId))!;
+    socket.to(userRoom(user.id)).emit('call:changed', updated);
+    return ok(updated);
+  });
+
   onEvent(socket, log, 'assessment:submit', async (input) => {
     if (!canTakeCalls(user)) return fail('forbidden', AGENTS_ONLY);
     const { call, error } = await ownCall(input.callId);

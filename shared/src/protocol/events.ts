@@ -6,6 +6,7 @@ import {
   CallEndSchema,
   CallGetSchema,
   CallListSchema,
+  CallRetypeSchema,
   CallStartSchema,
   CallTickSchema,
   EmptySchema,
@@ -20,6 +21,7 @@ export const clientEventSchemas = {
   'call:start': CallStartSchema,
   'call:tick': CallTickSchema,
   'call:end': CallEndSchema,
+  'call:retype': CallRetypeSchema,
   'assessment:submit': AssessmentSubmitSchema,
   'call:list': CallListSchema,
   'call:get': CallGetSchema,
@@ -33,6 +35,7 @@ export interface ClientEventResults {
   'call:start': CallRecord;
   'call:tick': CallRecord;
   'call:end': CallRecord;
+  'call:retype': CallRecord;
   'assessment:submit': CallRecord;
   'call:list': { calls: CallRecord[] };
   'call:get': CallRecord;

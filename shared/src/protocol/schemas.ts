@@ -71,6 +71,13 @@ export const CallTickSchema = z.strictObject({
 export type CallTick = z.infer<typeof CallTickSchema>;
 
 export const CallEndSchema = z.strictObject({ callId: RecordIdSchema, endedAt: IsoTimeSchema });
+
+/** Corrects the call type (a call the phone started gets the agent's last type until they pick). */
+export const CallRetypeSchema = z.strictObject({
+  callId: RecordIdSchema,
+  callType: z.string().min(1).max(64),
+});
+export type CallRetype = z.infer<typeof CallRetypeSchema>;
 export type CallEnd = z.infer<typeof CallEndSchema>;
 
 export const NEXT_TIME_MAX = 500;

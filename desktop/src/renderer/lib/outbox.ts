@@ -6,6 +6,7 @@ export type OutboxWrite =
   | { event: 'call:start'; payload: ClientPayload<'call:start'> }
   | { event: 'call:tick'; payload: ClientPayload<'call:tick'> }
   | { event: 'call:end'; payload: ClientPayload<'call:end'> }
+  | { event: 'call:retype'; payload: ClientPayload<'call:retype'> }
   | { event: 'assessment:submit'; payload: ClientPayload<'assessment:submit'> };
 
 export type OutboxEntry = OutboxWrite & { seq: number; userId: string; createdAt: string };

@@ -46,6 +46,8 @@ function updateCall(call: CallRecord, write: OutboxWrite, pack: StandardsPack): 
       const others = call.ticked.filter((id) => id !== itemId);
       return { ...call, ticked: checked ? [...others, itemId] : others };
     }
+    case 'call:retype':
+      return call.assessment ? call : { ...call, callType: write.payload.callType };
     case 'call:end': {
       if (call.endedAt !== null) return call;
       const durationMs = Math.max(

@@ -15,15 +15,32 @@ export function OnCall({ call, pack }: { call: CallRecord; pack: StandardsPack }
   const callType = pack.callTypes.find((ct) => ct.id === call.callType);
   const tick = (itemId: string, checked: boolean) =>
     void write({ event: 'call:tick', payload: { callId: call.id, itemId, checked, at: nowIso() } });
+  // The phone system cannot know the call type: the agent corrects it here.
+  const retype = (next: string) => {
+    useSidebar.getState().preferCallType(next);
+    void write({ event: 'call:retype', payload: { callId: call.id, callType: next } });
+  };
   const endCall = () =>
     void write({ event: 'call:end', payload: { callId: call.id, endedAt: nowIso() } });
 
   return (
     <section className="card on-call" aria-labelledby="checklist-title">
       <div className="row">
-        <h2 id="checklist-title">
+        <h2 id="checklist-title" className="visually-hidden">
           {callType ? localize(callType.name, i18n.language) : call.callType}
         </h2>
+        <select
+          aria-label={t('call.type')}
+          className="call-type"
+          value={call.callType}
+          onChange={(e) => retype(e.target.value)}
+        >
+          {pack.callTypes.map((ct) => (
+            <option key={ct.id} value={ct.id}>
+              {localize(ct.name, i18n.language)}
+            </option>
+          ))}
+        </select>
         <span className="timer" aria-label={t('call.elapsed')}>
           {elapsed}
         </span>
