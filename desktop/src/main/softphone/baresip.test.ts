@@ -8,10 +8,20 @@ import {
   waitUntil,
   type Softphone,
 } from '../../../e2e/support/baresip.js';
-import { BaresipAdapter, backoffDelay, type AdapterStatus } from './baresip.js';
+import { BaresipAdapter, activeCallCount, backoffDelay, type AdapterStatus } from './baresip.js';
 
 const missing = baresipMissing();
 if (missing) console.warn(`[skip] baresip adapter tests: ${missing}`);
+
+describe('activeCallCount', () => {
+  it('reads the count from baresip’s listcalls answer', () => {
+    expect(
+      activeCallCount('\n--- Active calls (1) ---\n> [line 1]  0:00:01  ESTABLISHED  sip:c@x\n'),
+    ).toBe(1);
+    expect(activeCallCount('\n--- Active calls (0) ---\n')).toBe(0);
+    expect(activeCallCount('something else')).toBeNull();
+  });
+});
 
 describe('backoffDelay', () => {
   it('doubles from the minimum, caps at the maximum, and jitters down by at most 20%', () => {
@@ -90,6 +100,26 @@ describe.skipIf(missing)('BaresipAdapter with real baresip', () => {
     await expect
       .poll(() => events.map((e) => e.kind), { timeout: 10_000 })
       .toEqual(['ringing', 'ended']);
+  });
+
+  it('reports a live call ended when baresip comes back without it', async () => {
+    events.length = 0;
+    expect((await customerCtrl.dial(agent.uri)).ok).toBe(true);
+    await expect.poll(() => events.map((e) => e.kind), { timeout: 10_000 }).toEqual(['ringing']);
+    expect((await adapter.answer()).ok).toBe(true);
+    await expect
+      .poll(() => events.map((e) => e.kind), { timeout: 10_000 })
+      .toEqual(['ringing', 'answered']);
+    await agent.kill();
+    await agent.restart();
+    await expect
+      .poll(() => events.map((e) => e.kind), { timeout: 15_000 })
+      .toEqual(['ringing', 'answered', 'ended']);
+    expect(events[2]).toMatchObject({
+      callId: events[1]?.callId,
+      reason: expect.stringMatching(/not active/),
+    });
+    await customerCtrl.hangup().catch(() => undefined);
   });
 
   it('refuses commands while disconnected, with a clear error', async () => {

@@ -37,6 +37,12 @@ export function backoffDelay(
   return Math.round(base * (0.8 + 0.2 * random()));
 }
 
+/** The number in baresip's `listcalls` answer ("--- Active calls (N) ---"), or null. */
+export function activeCallCount(listing: string | undefined): number | null {
+  const match = /Active calls \((\d+)\)/.exec(listing ?? '');
+  return match?.[1] === undefined ? null : Number(match[1]);
+}
+
 export class BaresipAdapter {
   private socket: Socket | null = null;
   private readonly decoder = new NetstringDecoder();
@@ -125,8 +131,8 @@ export class BaresipAdapter {
       this.emitEvent({
         kind,
         callId: live.callId,
-        direction: 'inbound',
-        remoteParty: null,
+        direction: live.direction,
+        remoteParty: live.remoteParty,
         at: this.options.now().toISOString(),
         source: 'baresip',
       });
@@ -160,6 +166,7 @@ export class BaresipAdapter {
     socket.on('connect', () => {
       this.attempt = 0;
       this.setStatus('connected');
+      void this.resync();
     });
     socket.on('data', (chunk: Buffer) => this.receive(chunk));
     socket.on('error', () => {
@@ -182,6 +189,35 @@ export class BaresipAdapter {
       this.retryTimer = setTimeout(() => this.connect(), delay);
     });
     socket.connect(this.options.port, this.options.host);
+  }
+
+  /**
+   * After a (re)connection: calls this adapter still thinks are live but baresip no longer lists
+   * (it restarted, or they ended while we were away) are reported ended, so the sidebar does
+   * not stay on a call that is over. Calls that started while we were away carry no id in
+   * baresip's list; their next event brings one.
+   */
+  private async resync() {
+    const live = this.tracker.live();
+    if (live.length === 0) return;
+    let response: BaresipResponse;
+    try {
+      response = await this.command('listcalls');
+    } catch {
+      return; // disconnected again: the next connection tries again
+    }
+    if (!response.ok || activeCallCount(response.data) !== 0) return;
+    for (const call of live) {
+      this.emitEvent({
+        kind: 'ended',
+        callId: call.callId,
+        direction: call.direction,
+        remoteParty: call.remoteParty,
+        at: this.options.now().toISOString(),
+        source: 'baresip',
+        reason: 'not active in baresip after reconnecting',
+      });
+    }
   }
 
   private receive(chunk: Buffer) {

@@ -13,14 +13,22 @@ const NEXT: Record<CallEventKind | 'none', readonly CallEventKind[]> = {
 
 const MAX_TRACKED = 200;
 
+export interface LiveCall {
+  callId: string;
+  kind: CallEventKind;
+  direction: CallEvent['direction'];
+  remoteParty: string | null;
+}
+
 /** Filters a source's raw call events down to the meaningful transitions of each call. */
 export class CallTracker {
-  private readonly state = new Map<string, CallEventKind>();
+  private readonly state = new Map<string, { kind: CallEventKind; event: CallEvent }>();
 
   accept(event: CallEvent): boolean {
-    const current = this.state.get(event.callId) ?? 'none';
+    const current = this.state.get(event.callId)?.kind ?? 'none';
     if (!NEXT[current].includes(event.kind)) return false;
-    this.state.set(event.callId, event.kind);
+    const first = this.state.get(event.callId)?.event ?? event;
+    this.state.set(event.callId, { kind: event.kind, event: first });
     if (this.state.size > MAX_TRACKED) {
       const oldest = this.state.keys().next().value;
       if (oldest !== undefined) this.state.delete(oldest);
@@ -28,10 +36,15 @@ export class CallTracker {
     return true;
   }
 
-  /** The calls that are not over, with their last state. */
-  live(): { callId: string; kind: CallEventKind }[] {
+  /** The calls that are not over: their last state, direction and other party. */
+  live(): LiveCall[] {
     return [...this.state]
-      .filter(([, k]) => k !== 'ended')
-      .map(([callId, kind]) => ({ callId, kind }));
+      .filter(([, s]) => s.kind !== 'ended')
+      .map(([callId, s]) => ({
+        callId,
+        kind: s.kind,
+        direction: s.event.direction,
+        remoteParty: s.event.remoteParty,
+      }));
   }
 }
