@@ -1,16 +1,22 @@
+import type { EventEmitter } from 'node:events';
 import type { Server, Socket } from 'socket.io';
 import type { Logger } from './log.js';
 import type {
   ClientToServerEvents,
   InterServerEvents,
   ServerToClientEvents,
+  CallEvent,
+  CallRecord,
 } from '@sidecoach/shared';
+import type { Inbox } from './inbox/inbox.js';
 import type { AuthUser } from './auth/users.js';
 import type { Db } from './store/db.js';
 import type { StandardsLibrary } from './standards/packs.js';
 
 export interface SocketData {
   user: AuthUser;
+  /** The last inbox seq the client said it has (handshake `auth.lastSeq`). */
+  lastSeq?: number | undefined;
 }
 
 export type HubServer = Server<
@@ -26,15 +32,34 @@ export type HubSocket = Socket<
   SocketData
 >;
 
+/** What capabilities tell each other, without reaching into each other's code. */
+export interface HubEvents {
+  /** A call was started, ticked, ended, retyped or assessed (after it was stored). */
+  'call:changed': [call: CallRecord];
+  /** The PBX reported a call event for the agent. */
+  'softphone:event': [agentId: string, event: CallEvent];
+  /** An agent's connection count changed (first socket opened, last one closed). */
+  'presence:changed': [agentId: string];
+}
+
 /** What every capability is given: storage, standards, the socket server, a logger. */
 export interface HubContext {
   db: Db;
   standards: StandardsLibrary;
   io: HubServer;
   log: Logger;
+  bus: EventEmitter<HubEvents>;
+  /** Numbered per-recipient messages that must not be lost (group-committed). */
+  inbox: Inbox;
 }
 
 /** Room of every socket a user has open (desktop and web sidebars, several tabs). */
 export const userRoom = (userId: string) => `user:${userId}`;
 /** Room of every socket opened with one session token (closed on sign-out). */
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+/** Sockets of the supervisors and leads of a team (floor view updates). */
+export const teamRoom = (teamId: string) => `team:${teamId}`;
+/** Sockets of admins (quality managers): the floor of every team. */
+export const ALL_TEAMS_ROOM = 'team:*';
+/** Sockets observing an agent now (live ticks and call changes). */
+export const observersRoom = (agentId: string) => `observers:${agentId}`;

@@ -4,11 +4,21 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
+import { EventEmitter } from 'node:events';
 import { Server } from 'socket.io';
 import type { Logger } from './log.js';
 import { MAX_MESSAGE_BYTES } from '@sidecoach/shared';
 import { DESKTOP_ORIGIN, type HubConfig } from './config.js';
-import { sessionRoom, userRoom, type HubContext, type HubServer } from './context.js';
+import {
+  sessionRoom,
+  userRoom,
+  type HubContext,
+  type HubEvents,
+  type HubServer,
+} from './context.js';
+import { Inbox } from './inbox/inbox.js';
+import { InboxDelivery } from './inbox/delivery.js';
+import { startObservation } from './observation/index.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import { originAllowed, socketAuthentication } from './auth/socket-auth.js';
 import { registerCallHandlers } from './calls/handlers.js';
@@ -84,7 +94,10 @@ export async function createHub(config: HubConfig, db: Db, log: Logger): Promise
     );
   }
 
-  const ctx: HubContext = { db, standards, io, log };
+  const inbox = new Inbox(db, log);
+  const ctx: HubContext = { db, standards, io, log, bus: new EventEmitter<HubEvents>(), inbox };
+  const delivery = new InboxDelivery(inbox, io, log);
+  const observation = await startObservation(ctx);
   const cti = ctiSecret(config.dataDir, process.env);
   registerCtiRoutes(app, ctx, cti.secret);
   log.info(
@@ -98,6 +111,10 @@ export async function createHub(config: HubConfig, db: Db, log: Logger): Promise
     log.debug({ userId: user.id, socketId: socket.id }, 'socket connected');
     answerUnknownEvents(socket);
     registerCallHandlers(ctx, socket);
+    observation.onConnection(socket);
+    void delivery.attach(socket, socket.data.lastSeq);
+    ctx.bus.emit('presence:changed', user.id);
+    socket.on('disconnect', () => ctx.bus.emit('presence:changed', user.id));
   });
 
   return {

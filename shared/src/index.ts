@@ -8,3 +8,4 @@ export * from './ipc/bridge.js';
 export * from './ipc/channels.js';
 export * from './protocol/call-events.js';
 export * from './domain/status.js';
+export * from './protocol/observation.js';

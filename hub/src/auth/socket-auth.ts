@@ -34,7 +34,9 @@ export function socketAuthentication(db: Db) {
     resolveToken(db, parsed.data.token).then(
       (user: AuthUser | undefined) => {
         if (!user) return next(new Error('unauthorized'));
-        (socket.data as { user?: AuthUser }).user = user;
+        const data = socket.data as { user?: AuthUser; lastSeq?: number };
+        data.user = user;
+        data.lastSeq = parsed.data.lastSeq;
         next();
       },
       (err: unknown) => next(err instanceof Error ? err : new Error('internal')),

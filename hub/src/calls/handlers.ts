@@ -12,13 +12,13 @@ import { userRoom, type HubContext, type HubSocket } from '../context.js';
 import { onEvent } from '../socket/handler.js';
 import { nowIso } from '../store/db.js';
 import { canReadCallsOf, canTakeCalls } from './policy.js';
-import { getCall, openCallOf, recentCalls } from './records.js';
+import { getCall, openCallOf, recentCalls } from '../store/call-records.js';
 
 const AGENTS_ONLY = 'only agents take calls';
 
 /** Calls, checklist ticks and self-assessments. Every write is stored before it is acknowledged. */
 export function registerCallHandlers(ctx: HubContext, socket: HubSocket) {
-  const { db, standards, io } = ctx;
+  const { db, standards, io, bus } = ctx;
   const user = socket.data.user;
   const log = ctx.log.child({ userId: user.id });
 
@@ -31,6 +31,7 @@ export function registerCallHandlers(ctx: HubContext, socket: HubSocket) {
   const changed = async (call: CallRecord) => {
     socket.to(userRoom(user.id)).emit('call:changed', call);
     io.to(userRoom(user.id)).emit('status:changed', { userId: user.id, ...(await status()) });
+    bus.emit('call:changed', call);
     return ok(call);
   };
   /** The caller's own call, or an error response naming why not. */
@@ -120,6 +121,7 @@ export function registerCallHandlers(ctx: HubContext, socket: HubSocket) {
       .execute();
     const updated = (await getCall(db, callId))!;
     socket.to(userRoom(user.id)).emit('call:changed', updated);
+    bus.emit('call:changed', updated);
     return ok(updated);
   });
 
@@ -155,6 +157,7 @@ export function registerCallHandlers(ctx: HubContext, socket: HubSocket) {
     log.info({ callId, from: call.callType, to: callType }, 'call type corrected');
     const updated = (await getCall(db, callId))!;
     socket.to(userRoom(user.id)).emit('call:changed', updated);
+    bus.emit('call:changed', updated);
     return ok(updated);
   });
 

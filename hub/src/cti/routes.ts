@@ -64,6 +64,7 @@ export function registerCtiRoutes(app: FastifyInstance, ctx: HubContext, secret:
         .execute();
       const room = userRoom(agent.id);
       ctx.io.to(room).emit('softphone:event', event);
+      ctx.bus.emit('softphone:event', agent.id, event);
       const delivered = (await ctx.io.in(room).fetchSockets()).length;
       request.log.info(
         { extension, kind: event.kind, callId: event.callId, delivered },

@@ -3,20 +3,57 @@ import { countUsers, createTeam, createUser } from '../auth/users.js';
 
 /** Known on purpose: the demo is for trying Sidecoach on a laptop, never for production. */
 export const DEMO_PASSWORD = 'sidecoach-demo';
+export const DEMO_TEAMS = [
+  { id: 'team-demo', name: 'Demo team' },
+  { id: 'team-night', name: 'Night shift' },
+] as const;
 export const DEMO_ACCOUNTS = [
-  { username: 'lead', displayName: 'Lina Lead', role: 'lead' },
-  { username: 'supervisor', displayName: 'Sam Supervisor', role: 'supervisor' },
-  { username: 'agent1', displayName: 'Ava Agent', role: 'agent', extension: '1001' },
-  { username: 'agent2', displayName: 'Ben Agent', role: 'agent', extension: '1002' },
-  { username: 'agent3', displayName: 'Chen Agent', role: 'agent', extension: '1003' },
+  { username: 'lead', displayName: 'Lina Lead', role: 'lead', team: 'team-demo' },
+  { username: 'supervisor', displayName: 'Sam Supervisor', role: 'supervisor', team: 'team-demo' },
+  {
+    username: 'agent1',
+    displayName: 'Ava Agent',
+    role: 'agent',
+    extension: '1001',
+    team: 'team-demo',
+  },
+  {
+    username: 'agent2',
+    displayName: 'Ben Agent',
+    role: 'agent',
+    extension: '1002',
+    team: 'team-demo',
+  },
+  {
+    username: 'agent3',
+    displayName: 'Chen Agent',
+    role: 'agent',
+    extension: '1003',
+    team: 'team-demo',
+  },
+  { username: 'night-lead', displayName: 'Noor Lead', role: 'lead', team: 'team-night' },
+  {
+    username: 'night-supervisor',
+    displayName: 'Nia Supervisor',
+    role: 'supervisor',
+    team: 'team-night',
+  },
+  {
+    username: 'agent4',
+    displayName: 'Dev Agent',
+    role: 'agent',
+    extension: '1004',
+    team: 'team-night',
+  },
+  { username: 'quality', displayName: 'Quinn Quality', role: 'admin', team: null },
 ] as const;
 
 /** Seeds the demo team into an empty database; returns false when users already exist. */
 export async function seedDemo(db: Db): Promise<boolean> {
   if ((await countUsers(db)) > 0) return false;
-  await createTeam(db, 'team-demo', 'Demo team');
-  for (const account of DEMO_ACCOUNTS) {
-    await createUser(db, { ...account, password: DEMO_PASSWORD, teamIds: ['team-demo'] });
+  for (const team of DEMO_TEAMS) await createTeam(db, team.id, team.name);
+  for (const { team, ...account } of DEMO_ACCOUNTS) {
+    await createUser(db, { ...account, password: DEMO_PASSWORD, teamIds: team ? [team] : [] });
   }
   return true;
 }
@@ -24,7 +61,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
 export function demoCredentialsText(url: string): string {
   const rows = DEMO_ACCOUNTS.map((a) => {
     const extension = 'extension' in a ? `extension ${a.extension}` : '';
-    return `  ${a.username.padEnd(11)} ${a.role.padEnd(11)} ${a.displayName.padEnd(15)} ${extension}`.trimEnd();
+    return `  ${a.username.padEnd(17)} ${a.role.padEnd(11)} ${a.displayName.padEnd(15)} ${extension}`.trimEnd();
   });
   return [
     '',

@@ -123,6 +123,90 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0004-observation': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('observations')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('author_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('agent_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('call_id', 'text', (c) => c.references('calls.id'))
+        .addColumn('offset_ms', 'integer')
+        .addColumn('item_id', 'text')
+        .addColumn('area', 'text')
+        .addColumn('tags', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('visibility', 'text', (c) =>
+          c.notNull().check(sqlIn('visibility', ['private', 'shared'])),
+        )
+        .addColumn('delivery', 'text', (c) =>
+          c.notNull().check(sqlIn('delivery', ['now', 'after-call'])),
+        )
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('released_at', 'text')
+        .addColumn('delivered_at', 'text')
+        .addColumn('read_at', 'text')
+        .execute();
+      await db.schema
+        .createIndex('observations_agent_at')
+        .on('observations')
+        .columns(['agent_id', 'at'])
+        .execute();
+      await db.schema
+        .createIndex('observations_call')
+        .on('observations')
+        .columns(['call_id'])
+        .execute();
+      // Who is observing whom now: they receive every note about the agent, across restarts.
+      await db.schema
+        .createTable('observation_sessions')
+        .addColumn('observer_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('agent_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('joined_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('observation_sessions_pk', ['observer_id', 'agent_id'])
+        .execute();
+      await db.schema
+        .createIndex('observation_sessions_agent')
+        .on('observation_sessions')
+        .columns(['agent_id'])
+        .execute();
+      await db.schema
+        .createTable('coaching_notes')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('author_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('agent_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('call_id', 'text', (c) => c.references('calls.id'))
+        .addColumn('observation_ids', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('coaching_notes_agent_at')
+        .on('coaching_notes')
+        .columns(['agent_id', 'at'])
+        .execute();
+      // Every message a user must not miss, numbered per recipient (see inbox/inbox.ts).
+      await db.schema
+        .createTable('inbox')
+        .addColumn('recipient_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('ref_id', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('inbox_pk', ['recipient_id', 'seq'])
+        .addUniqueConstraint('inbox_ref', ['recipient_id', 'ref_id'])
+        .execute();
+      // How far each user has confirmed their inbox (delivered receipts start from here).
+      await db.schema
+        .createTable('inbox_acks')
+        .addColumn('recipient_id', 'text', (c) => c.primaryKey().references('users.id'))
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 function sqlIn(column: string, values: string[]) {

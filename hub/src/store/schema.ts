@@ -1,5 +1,5 @@
 import type { ColumnType, Insertable, Selectable } from 'kysely';
-import type { CallSource } from '@sidecoach/shared';
+import type { CallSource, Delivery, StandardArea, Visibility } from '@sidecoach/shared';
 
 /** ISO-8601 UTC text: portable between SQLite and PostgreSQL. */
 type Iso = string;
@@ -87,6 +87,59 @@ export interface CtiEventsTable {
   received_at: Iso;
 }
 
+export interface ObservationsTable {
+  id: string;
+  author_id: string;
+  agent_id: string;
+  call_id: string | null;
+  offset_ms: number | null;
+  item_id: string | null;
+  area: StandardArea | null;
+  /** JSON array of tags. */
+  tags: string;
+  text: string;
+  visibility: Visibility;
+  delivery: Delivery;
+  at: Iso;
+  created_at: Iso;
+  released_at: Iso | null;
+  delivered_at: Iso | null;
+  read_at: Iso | null;
+}
+
+export interface ObservationSessionsTable {
+  observer_id: string;
+  agent_id: string;
+  joined_at: Iso;
+}
+
+export interface CoachingNotesTable {
+  id: string;
+  author_id: string;
+  agent_id: string;
+  call_id: string | null;
+  /** JSON array of observation ids. */
+  observation_ids: string;
+  text: string;
+  at: Iso;
+  created_at: Iso;
+}
+
+export interface InboxTable {
+  recipient_id: string;
+  seq: number;
+  ref_id: string;
+  kind: string;
+  /** The message without its seq, JSON. */
+  body: string;
+  created_at: Iso;
+}
+
+export interface InboxAcksTable {
+  recipient_id: string;
+  seq: number;
+}
+
 export interface Database {
   teams: TeamsTable;
   users: UsersTable;
@@ -97,7 +150,15 @@ export interface Database {
   call_ticks: CallTicksTable;
   self_assessments: SelfAssessmentsTable;
   cti_events: CtiEventsTable;
+  observations: ObservationsTable;
+  observation_sessions: ObservationSessionsTable;
+  coaching_notes: CoachingNotesTable;
+  inbox: InboxTable;
+  inbox_acks: InboxAcksTable;
 }
+
+export type ObservationRow = Selectable<ObservationsTable>;
+export type CoachingNoteRow = Selectable<CoachingNotesTable>;
 
 export type UserRow = Selectable<UsersTable>;
 export type CallRow = Selectable<CallsTable>;

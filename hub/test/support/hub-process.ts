@@ -23,6 +23,10 @@ export const DEMO_USERS = {
   lead: 'lead',
   supervisor: 'supervisor',
   agents: ['agent1', 'agent2', 'agent3'],
+  nightSupervisor: 'night-supervisor',
+  nightLead: 'night-lead',
+  nightAgent: 'agent4',
+  admin: 'quality',
 } as const;
 
 export interface HubOptions {

@@ -14,6 +14,25 @@ import {
   type CallRecord,
   type StatusChanged,
 } from './schemas.js';
+import {
+  CoachingNoteSchema,
+  FloorListSchema,
+  InboxAckSchema,
+  MyNotesRequestSchema,
+  ObservationJoinSchema,
+  ObservationLeaveSchema,
+  ObservationListSchema,
+  ObservationNoteSchema,
+  ObservationReadSchema,
+  PresenceSchema,
+  type CoachingNoteRecord,
+  type Floor,
+  type FloorAgent,
+  type InboxMessage,
+  type MyNotes,
+  type ObservationJoined,
+  type ObservationRecord,
+} from './observation.js';
 
 /** The runtime schema of every client-to-hub event's payload; the hub parses with these first. */
 export const clientEventSchemas = {
@@ -25,6 +44,16 @@ export const clientEventSchemas = {
   'assessment:submit': AssessmentSubmitSchema,
   'call:list': CallListSchema,
   'call:get': CallGetSchema,
+  'presence:ringing': PresenceSchema,
+  'floor:list': FloorListSchema,
+  'observation:join': ObservationJoinSchema,
+  'observation:leave': ObservationLeaveSchema,
+  'observation:note': ObservationNoteSchema,
+  'observation:read': ObservationReadSchema,
+  'observation:list': ObservationListSchema,
+  'coaching:note': CoachingNoteSchema,
+  'inbox:ack': InboxAckSchema,
+  'notes:mine': MyNotesRequestSchema,
 } as const;
 export type ClientEventName = keyof typeof clientEventSchemas;
 export type ClientPayload<E extends ClientEventName> = z.input<(typeof clientEventSchemas)[E]>;
@@ -39,6 +68,16 @@ export interface ClientEventResults {
   'assessment:submit': CallRecord;
   'call:list': { calls: CallRecord[] };
   'call:get': CallRecord;
+  'presence:ringing': Record<string, never>;
+  'floor:list': Floor;
+  'observation:join': ObservationJoined;
+  'observation:leave': Record<string, never>;
+  'observation:note': ObservationRecord;
+  'observation:read': ObservationRecord;
+  'observation:list': { observations: ObservationRecord[] };
+  'coaching:note': CoachingNoteRecord;
+  'inbox:ack': { seq: number };
+  'notes:mine': MyNotes;
 }
 
 /** Client to hub: every event takes one payload and an acknowledgement callback. */
@@ -54,6 +93,13 @@ export interface ServerToClientEvents {
   'call:changed': (payload: CallRecord) => void;
   /** A call event for this agent from the PBX (CTI webhook), to drive the sidebar. */
   'softphone:event': (payload: CallEvent) => void;
+  /**
+   * A message from the user's inbox (observations, receipts, coaching notes), persisted first,
+   * numbered per recipient and sent once per connection in order of `seq`.
+   */
+  'inbox:message': (payload: InboxMessage) => void;
+  /** An agent on the floor changed (status, call, observers); to supervisors and leads of their teams. */
+  'floor:agent': (payload: FloorAgent) => void;
 }
 
 /** For the cluster adapter later. */

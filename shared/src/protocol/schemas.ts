@@ -46,7 +46,11 @@ export const SignInResponseSchema = z.object({
 export type SignInResponse = z.infer<typeof SignInResponseSchema>;
 
 /** The socket.io handshake `auth` object. */
-export const HandshakeAuthSchema = z.object({ token: z.string().min(1).max(200) });
+export const HandshakeAuthSchema = z.object({
+  token: z.string().min(1).max(200),
+  /** The last inbox sequence number this client has; the hub sends every later message. */
+  lastSeq: z.number().int().min(0).optional(),
+});
 export type HandshakeAuth = z.infer<typeof HandshakeAuthSchema>;
 
 // ---- Socket payloads, client to hub ----
@@ -137,6 +141,8 @@ export const CallRecordSchema = z.object({
   durationMs: z.number().int().nullable(),
   /** Checklist items ticked during the call. */
   ticked: z.array(z.string()),
+  /** When each ticked item was ticked (for observers' timelines). */
+  tickedAt: z.record(z.string(), IsoTimeSchema).optional(),
   assessment: AssessmentRecordSchema.nullable(),
 });
 /** A call as stored by the hub, with its ticks and self-assessment. */

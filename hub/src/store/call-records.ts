@@ -1,6 +1,6 @@
 import type { AssessmentRecord, CallRecord } from '@sidecoach/shared';
-import type { AssessmentRow, CallRow } from '../store/schema.js';
-import type { Db } from '../store/db.js';
+import type { AssessmentRow, CallRow } from './schema.js';
+import type { Db } from './db.js';
 
 function toAssessment(row: AssessmentRow): AssessmentRecord {
   return {
@@ -20,7 +20,7 @@ async function assemble(db: Db, calls: CallRow[]): Promise<CallRecord[]> {
   const ids = calls.map((c) => c.id);
   const ticks = await db
     .selectFrom('call_ticks')
-    .select(['call_id', 'item_id'])
+    .select(['call_id', 'item_id', 'at'])
     .where('call_id', 'in', ids)
     .where('checked', '=', 1)
     .orderBy('at')
@@ -32,6 +32,7 @@ async function assemble(db: Db, calls: CallRow[]): Promise<CallRecord[]> {
     .execute();
   return calls.map((c) => {
     const assessment = assessments.find((a) => a.call_id === c.id);
+    const ticked = ticks.filter((t) => t.call_id === c.id);
     return {
       id: c.id,
       agentId: c.agent_id,
@@ -43,7 +44,8 @@ async function assemble(db: Db, calls: CallRow[]): Promise<CallRecord[]> {
       startedAt: c.started_at,
       endedAt: c.ended_at,
       durationMs: c.duration_ms,
-      ticked: ticks.filter((t) => t.call_id === c.id).map((t) => t.item_id),
+      ticked: ticked.map((t) => t.item_id),
+      tickedAt: Object.fromEntries(ticked.map((t) => [t.item_id, t.at])),
       assessment: assessment ? toAssessment(assessment) : null,
     };
   });

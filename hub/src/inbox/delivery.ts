@@ -1,0 +1,96 @@
+import type { InboxMessage } from '@sidecoach/shared';
+import { userRoom, type HubServer, type HubSocket } from '../context.js';
+import type { Logger } from '../log.js';
+import type { Inbox } from './inbox.js';
+
+/** Messages read per catch-up query. */
+const PAGE = 500;
+
+interface Cursor {
+  /** The last seq sent on this connection. */
+  sent: number;
+  /** A catch-up from the database is running; live messages wait for it. */
+  catchingUp: boolean;
+  /** Something was committed while catching up: read again before going live. */
+  dirty: boolean;
+}
+
+/**
+ * Sends each connection its user's inbox exactly once and in order. A connection starts at the
+ * `lastSeq` the client sent in its handshake (or at the head, for a client that has none) and
+ * catches up from the database; then commits are pushed straight from memory as long as they
+ * follow on from what the connection has, and any gap sends it back to the database.
+ */
+export class InboxDelivery {
+  private readonly cursors = new Map<string, Cursor>();
+
+  constructor(
+    private readonly inbox: Inbox,
+    private readonly io: HubServer,
+    private readonly log: Logger,
+  ) {
+    inbox.onCommitted((messages) => this.pushCommitted(messages));
+  }
+
+  /** Starts delivery on a new connection. Returns the seq it starts after. */
+  async attach(socket: HubSocket, lastSeq: number | undefined): Promise<number> {
+    const userId = socket.data.user.id;
+    // Registered before the first await: commits from now on mark it dirty, none is missed.
+    const cursor: Cursor = { sent: 0, catchingUp: true, dirty: false };
+    this.cursors.set(socket.id, cursor);
+    socket.once('disconnect', () => this.cursors.delete(socket.id));
+    const head = await this.inbox.head(userId);
+    let start = lastSeq ?? head;
+    if (start > head) {
+      // The client saw numbers this hub never gave (a restored or replaced database).
+      this.log.warn({ userId, lastSeq, head }, 'client inbox position ahead of the hub; resetting');
+      start = head;
+    }
+    cursor.sent = start;
+    cursor.catchingUp = false;
+    if (start < head || cursor.dirty) await this.catchUp(socket, cursor);
+    return start;
+  }
+
+  private pushCommitted(messages: Array<InboxMessage & { recipientId: string }>) {
+    for (const { recipientId, ...message } of messages) {
+      const ids = this.io.sockets.adapter.rooms.get(userRoom(recipientId));
+      if (!ids) continue;
+      for (const id of ids) {
+        const socket = this.io.sockets.sockets.get(id);
+        const cursor = this.cursors.get(id);
+        if (!socket || !cursor) continue;
+        if (cursor.catchingUp) cursor.dirty = true;
+        else if (message.seq === cursor.sent + 1) this.send(socket, cursor, message);
+        else if (message.seq > cursor.sent + 1) void this.catchUp(socket, cursor);
+      }
+    }
+  }
+
+  private send(socket: HubSocket, cursor: Cursor, message: InboxMessage) {
+    socket.emit('inbox:message', message);
+    cursor.sent = message.seq;
+  }
+
+  private async catchUp(socket: HubSocket, cursor: Cursor): Promise<void> {
+    if (cursor.catchingUp) {
+      cursor.dirty = true;
+      return;
+    }
+    cursor.catchingUp = true;
+    try {
+      for (;;) {
+        cursor.dirty = false;
+        const page = await this.inbox.after(socket.data.user.id, cursor.sent, PAGE);
+        if (!socket.connected || this.cursors.get(socket.id) !== cursor) return;
+        for (const message of page) this.send(socket, cursor, message);
+        if (page.length < PAGE && !cursor.dirty) return;
+      }
+    } catch (err) {
+      this.log.error({ err, userId: socket.data.user.id }, 'inbox catch-up failed');
+      socket.disconnect(true); // the client reconnects with its lastSeq and loses nothing
+    } finally {
+      cursor.catchingUp = false;
+    }
+  }
+}

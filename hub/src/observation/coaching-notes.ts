@@ -1,0 +1,69 @@
+import type { CoachingNoteInput, CoachingNoteRecord, ErrorBody } from '@sidecoach/shared';
+import type { Job } from '../inbox/inbox.js';
+import { nowIso } from '../store/db.js';
+import { leadIdsOf, toCoachingNote } from './records.js';
+
+type Outcome = { note: CoachingNoteRecord } | { error: ErrorBody };
+
+/**
+ * Stores a coaching note once per id and sends it to the agent, the team leads of the agent's
+ * teams and its author. The observations it cites must be about the same agent.
+ */
+export function writeCoachingNote(
+  authorId: string,
+  input: Required<Omit<CoachingNoteInput, 'observationIds'>> & { observationIds: string[] },
+): Job<Outcome> {
+  return async (trx) => {
+    const cited = input.observationIds.length
+      ? await trx
+          .selectFrom('observations')
+          .select('id')
+          .where('id', 'in', input.observationIds)
+          .where('agent_id', '=', input.agentId)
+          .execute()
+      : [];
+    if (cited.length !== new Set(input.observationIds).size)
+      return {
+        result: {
+          error: { code: 'bad_request', message: 'a cited observation is not about this agent' },
+        },
+        messages: [],
+      };
+    await trx
+      .insertInto('coaching_notes')
+      .values({
+        id: input.id,
+        author_id: authorId,
+        agent_id: input.agentId,
+        call_id: input.callId,
+        observation_ids: JSON.stringify(input.observationIds),
+        text: input.text,
+        at: new Date(input.at).toISOString(),
+        created_at: nowIso(),
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+    const row = await trx
+      .selectFrom('coaching_notes')
+      .innerJoin('users', 'users.id', 'coaching_notes.author_id')
+      .selectAll('coaching_notes')
+      .select('users.display_name as author_name')
+      .where('coaching_notes.id', '=', input.id)
+      .executeTakeFirstOrThrow();
+    if (row.author_id !== authorId || row.agent_id !== input.agentId)
+      return {
+        result: { error: { code: 'conflict', message: `note id ${input.id} is taken` } },
+        messages: [],
+      };
+    const note = toCoachingNote(row);
+    const recipients = new Set([input.agentId, authorId, ...(await leadIdsOf(trx, input.agentId))]);
+    return {
+      result: { note },
+      messages: [...recipients].map((recipientId) => ({
+        recipientId,
+        refId: `note:${note.id}`,
+        content: { kind: 'coaching-note' as const, note },
+      })),
+    };
+  };
+}

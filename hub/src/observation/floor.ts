@@ -1,0 +1,83 @@
+import { agentStatusOf, type FloorAgent, type FloorStatus } from '@sidecoach/shared';
+import { ALL_TEAMS_ROOM, teamRoom, userRoom, type HubContext } from '../context.js';
+import { openCallOf, recentCalls } from '../store/call-records.js';
+
+/**
+ * The supervisors' floor: each agent's status from their calls, their connection and their
+ * phone ringing; pushed to the agent's teams whenever it changes.
+ */
+export class Floor {
+  /** Agents whose phone rings now (from their sidebar or the PBX); in memory, re-sent on reconnect. */
+  private readonly ringing = new Set<string>();
+  /** What was last sent per agent, so ticks and repeats do not spam the floor. */
+  private readonly lastSent = new Map<string, string>();
+
+  constructor(private readonly ctx: HubContext) {}
+
+  connected(userId: string): boolean {
+    return (this.ctx.io.sockets.adapter.rooms.get(userRoom(userId))?.size ?? 0) > 0;
+  }
+
+  setRinging(agentId: string, ringing: boolean) {
+    if (ringing) this.ringing.add(agentId);
+    else this.ringing.delete(agentId);
+    void this.publish(agentId);
+  }
+
+  async agent(agentId: string): Promise<FloorAgent | undefined> {
+    const { db } = this.ctx;
+    const user = await db
+      .selectFrom('users')
+      .select(['display_name', 'role'])
+      .where('id', '=', agentId)
+      .executeTakeFirst();
+    if (user?.role !== 'agent') return undefined;
+    const open = await openCallOf(db, agentId);
+    const recent = await recentCalls(db, agentId, 5);
+    const { status, callId } = agentStatusOf([...(open ? [open] : []), ...recent]);
+    const call = open ?? recent.find((c) => c.id === callId);
+    const online = this.connected(agentId);
+    let shown: FloorStatus = status;
+    if (status !== 'on-call') {
+      if (!online) shown = 'offline';
+      else if (this.ringing.has(agentId)) shown = 'ringing';
+    }
+    if (status === 'on-call' || !online) this.ringing.delete(agentId);
+    const observers = await db
+      .selectFrom('observation_sessions')
+      .innerJoin('users', 'users.id', 'observation_sessions.observer_id')
+      .select(['users.id', 'users.display_name'])
+      .where('observation_sessions.agent_id', '=', agentId)
+      .orderBy('observation_sessions.joined_at')
+      .execute();
+    return {
+      agentId,
+      displayName: user.display_name,
+      status: shown,
+      callId: call?.id ?? null,
+      callType: call?.callType ?? null,
+      callStartedAt: call && shown === 'on-call' ? call.startedAt : null,
+      observers: observers.filter((o) => this.connected(o.id)).map((o) => o.display_name),
+    };
+  }
+
+  /** Sends the agent's floor entry to their teams' supervisors and leads, if it changed. */
+  async publish(agentId: string): Promise<void> {
+    const entry = await this.agent(agentId).catch((err: unknown) => {
+      this.ctx.log.error({ err, agentId }, 'floor update failed');
+      return undefined;
+    });
+    if (!entry) return;
+    const json = JSON.stringify(entry);
+    if (this.lastSent.get(agentId) === json) return;
+    this.lastSent.set(agentId, json);
+    const teams = await this.ctx.db
+      .selectFrom('team_members')
+      .select('team_id')
+      .where('user_id', '=', agentId)
+      .execute();
+    this.ctx.io
+      .to([...teams.map((t) => teamRoom(t.team_id)), ALL_TEAMS_ROOM])
+      .emit('floor:agent', entry);
+  }
+}

@@ -1,0 +1,202 @@
+import { checklistFor, fail, ok, type ObservationNoteSchema } from '@sidecoach/shared';
+import type { z } from 'zod';
+import {
+  ALL_TEAMS_ROOM,
+  observersRoom,
+  teamRoom,
+  type HubContext,
+  type HubSocket,
+} from '../context.js';
+import { onEvent } from '../socket/handler.js';
+import { nowIso } from '../store/db.js';
+import { getCall, openCallOf, recentCalls } from '../store/call-records.js';
+import { loadProfile } from '../auth/users.js';
+import type { Floor } from './floor.js';
+import { canObserve, floorAgentIds, isCoach } from './policy.js';
+import { getObservation, listCoachingNotes, listObservations } from './records.js';
+import { confirmDelivery, markRead, writeObservation } from './jobs.js';
+import { writeCoachingNote } from './coaching-notes.js';
+
+const NOT_YOURS = 'you may not observe this agent';
+
+/** Observation, coaching notes, the floor view and inbox confirmations for one socket. */
+export function registerObservationHandlers(ctx: HubContext, floor: Floor, socket: HubSocket) {
+  const { db, standards, inbox } = ctx;
+  const user = socket.data.user;
+  const log = ctx.log.child({ userId: user.id });
+
+  if (isCoach(user)) {
+    void socket.join(
+      user.role === 'admin' ? [ALL_TEAMS_ROOM] : user.teams.map((t) => teamRoom(t.id)),
+    );
+  }
+
+  onEvent(socket, log, 'floor:list', async () => {
+    if (!isCoach(user)) return fail('forbidden', 'the floor view is for supervisors and leads');
+    const agents = [];
+    for (const id of await floorAgentIds(db, user)) {
+      const entry = await floor.agent(id);
+      if (entry) agents.push(entry);
+    }
+    return ok({ agents, serverTime: nowIso() });
+  });
+
+  onEvent(socket, log, 'presence:ringing', async ({ ringing }) => {
+    if (user.role !== 'agent') return fail('forbidden', 'only agents have a phone that rings');
+    floor.setRinging(user.id, ringing);
+    return Promise.resolve(ok({}));
+  });
+
+  onEvent(socket, log, 'observation:join', async ({ agentId }) => {
+    if (!(await canObserve(db, user, agentId))) return fail('forbidden', NOT_YOURS);
+    await db
+      .insertInto('observation_sessions')
+      .values({ observer_id: user.id, agent_id: agentId, joined_at: nowIso() })
+      .onConflict((oc) => oc.columns(['observer_id', 'agent_id']).doNothing())
+      .execute();
+    await socket.join(observersRoom(agentId));
+    const call = (await openCallOf(db, agentId)) ?? (await recentCalls(db, agentId, 1))[0] ?? null;
+    const pack = call
+      ? ((await standards.version(call.packId, call.packVersion)) ?? standards.active)
+      : standards.active;
+    const observations = await listObservations(db, {
+      agentId,
+      callId: call?.id,
+      agentView: false,
+      limit: 200,
+    });
+    await floor.publish(agentId);
+    log.info({ agentId }, 'observation joined');
+    return ok({
+      agent: (await loadProfile(db, agentId))!,
+      floor: (await floor.agent(agentId))!,
+      pack,
+      call,
+      observations,
+      inboxSeq: await inbox.head(user.id),
+    });
+  });
+
+  onEvent(socket, log, 'observation:leave', async ({ agentId }) => {
+    await db
+      .deleteFrom('observation_sessions')
+      .where('observer_id', '=', user.id)
+      .where('agent_id', '=', agentId)
+      .execute();
+    await socket.leave(observersRoom(agentId));
+    await floor.publish(agentId);
+    return ok({});
+  });
+
+  onEvent(socket, log, 'observation:note', async (input) => {
+    if (!(await canObserve(db, user, input.agentId))) return fail('forbidden', NOT_YOURS);
+    const existing = await getObservation(db, input.id);
+    if (existing) return retried(existing);
+    const checked = await checkNote(ctx, input);
+    if ('error' in checked) return fail('bad_request', checked.error);
+    const stored = await inbox.submit(
+      writeObservation({
+        row: {
+          id: input.id,
+          author_id: user.id,
+          agent_id: input.agentId,
+          call_id: input.callId,
+          offset_ms: input.offsetMs,
+          item_id: input.itemId ?? null,
+          area: input.area ?? null,
+          tags: JSON.stringify(input.tags),
+          text: input.text,
+          visibility: input.visibility,
+          delivery: input.delivery,
+          at: new Date(input.at).toISOString(),
+        },
+        releaseNow: input.visibility === 'shared' && checked.releaseNow,
+      }),
+    );
+    if (!stored) return retried((await getObservation(db, input.id))!); // a concurrent retry won
+    log.info(
+      { observationId: stored.id, agentId: stored.agentId, visibility: stored.visibility },
+      'observation stored',
+    );
+    return ok(stored);
+  });
+
+  /** A resend of a stored note: acknowledged again, never stored twice. */
+  function retried(existing: NonNullable<Awaited<ReturnType<typeof getObservation>>>) {
+    return existing.authorId === user.id
+      ? ok(existing)
+      : fail('conflict', `observation id ${existing.id} is taken`);
+  }
+
+  onEvent(socket, log, 'observation:read', async ({ id }) => {
+    if (user.role !== 'agent') return fail('forbidden', 'only the agent acknowledges a note');
+    const updated = await inbox.submit(markRead(user.id, id));
+    return updated ? ok(updated) : fail('not_found', `no note ${id} for you`);
+  });
+
+  onEvent(socket, log, 'observation:list', async ({ agentId, callId, limit }) => {
+    const self = agentId === user.id && user.role === 'agent';
+    if (!self && !(await canObserve(db, user, agentId)))
+      return fail('forbidden', 'you may not read these observations');
+    return ok({
+      observations: await listObservations(db, { agentId, callId, agentView: self, limit }),
+    });
+  });
+
+  onEvent(socket, log, 'notes:mine', async ({ limit }) => {
+    const inboxSeq = await inbox.head(user.id);
+    if (user.role === 'agent') {
+      return ok({
+        observations: await listObservations(db, { agentId: user.id, agentView: true, limit }),
+        coachingNotes: await listCoachingNotes(db, [user.id], limit),
+        inboxSeq,
+      });
+    }
+    const agents = isCoach(user) ? await floorAgentIds(db, user) : [];
+    return ok({
+      observations: [],
+      coachingNotes: await listCoachingNotes(db, agents, limit),
+      inboxSeq,
+    });
+  });
+
+  onEvent(socket, log, 'coaching:note', async (input) => {
+    if (!(await canObserve(db, user, input.agentId))) return fail('forbidden', NOT_YOURS);
+    if (input.callId) {
+      const call = await getCall(db, input.callId);
+      if (call?.agentId !== input.agentId)
+        return fail('bad_request', `call ${input.callId} is not a call of this agent`);
+    }
+    const result = await inbox.submit(writeCoachingNote(user.id, input));
+    if ('error' in result) return fail(result.error.code, result.error.message);
+    log.info({ noteId: input.id, agentId: input.agentId }, 'coaching note stored');
+    return ok(result.note);
+  });
+
+  onEvent(socket, log, 'inbox:ack', async ({ seq }) => {
+    const head = await inbox.head(user.id);
+    if (seq > head) return fail('bad_request', `seq ${seq} is beyond your inbox (${head})`);
+    if (user.role === 'agent') await inbox.submit(confirmDelivery(user.id, seq));
+    return ok({ seq });
+  });
+}
+
+/** Checks a note against the agent's call and its standards; says whether it goes out now. */
+async function checkNote(
+  ctx: HubContext,
+  input: z.output<typeof ObservationNoteSchema>,
+): Promise<{ releaseNow: boolean } | { error: string }> {
+  const call = input.callId ? await getCall(ctx.db, input.callId) : undefined;
+  if (input.callId && call?.agentId !== input.agentId)
+    return { error: `call ${input.callId} is not a call of this agent` };
+  if (input.itemId) {
+    const pack = call
+      ? await ctx.standards.version(call.packId, call.packVersion)
+      : ctx.standards.active;
+    const areas = pack && (call ? checklistFor(pack, call.callType) : pack.areas);
+    const items = areas?.flatMap((a) => a.items) ?? [];
+    if (!items.some((i) => i.id === input.itemId))
+      return { error: `"${input.itemId}" is not a standard of this call` };
+  }
+  return { releaseNow: input.delivery === 'now' || !call || call.endedAt !== null };
+}

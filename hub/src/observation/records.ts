@@ -1,0 +1,119 @@
+import type { CoachingNoteRecord, ObservationRecord } from '@sidecoach/shared';
+import type { Db } from '../store/db.js';
+import type { CoachingNoteRow, ObservationRow } from '../store/schema.js';
+import type { Trx } from '../inbox/inbox.js';
+
+type Named<R> = R & { author_name: string };
+
+export function toObservation(row: Named<ObservationRow>): ObservationRecord {
+  return {
+    id: row.id,
+    authorId: row.author_id,
+    authorName: row.author_name,
+    agentId: row.agent_id,
+    callId: row.call_id,
+    offsetMs: row.offset_ms,
+    itemId: row.item_id,
+    area: row.area,
+    tags: JSON.parse(row.tags) as ObservationRecord['tags'],
+    text: row.text,
+    visibility: row.visibility,
+    delivery: row.delivery,
+    at: row.at,
+    releasedAt: row.released_at,
+    deliveredAt: row.delivered_at,
+    readAt: row.read_at,
+  };
+}
+
+export function toCoachingNote(row: Named<CoachingNoteRow>): CoachingNoteRecord {
+  return {
+    id: row.id,
+    authorId: row.author_id,
+    authorName: row.author_name,
+    agentId: row.agent_id,
+    callId: row.call_id,
+    observationIds: JSON.parse(row.observation_ids) as string[],
+    text: row.text,
+    at: row.at,
+  };
+}
+
+const observations = (db: Db | Trx) =>
+  db
+    .selectFrom('observations')
+    .innerJoin('users', 'users.id', 'observations.author_id')
+    .selectAll('observations')
+    .select('users.display_name as author_name');
+
+export async function getObservation(
+  db: Db | Trx,
+  id: string,
+): Promise<ObservationRecord | undefined> {
+  const row = await observations(db).where('observations.id', '=', id).executeTakeFirst();
+  return row && toObservation(row);
+}
+
+export interface ObservationQuery {
+  agentId: string;
+  callId?: string | undefined;
+  /** Agents see only shared notes the hub has released to them. */
+  agentView: boolean;
+  limit: number;
+}
+
+/** Observations of an agent (of one call, when given), oldest first. */
+export async function listObservations(db: Db, q: ObservationQuery): Promise<ObservationRecord[]> {
+  let query = observations(db).where('observations.agent_id', '=', q.agentId);
+  if (q.callId) query = query.where('observations.call_id', '=', q.callId);
+  if (q.agentView)
+    query = query
+      .where('observations.visibility', '=', 'shared')
+      .where('observations.released_at', 'is not', null);
+  const rows = await query.orderBy('observations.at', 'desc').limit(q.limit).execute();
+  return rows.reverse().map(toObservation);
+}
+
+/** Coaching notes about the given agents, oldest first. */
+export async function listCoachingNotes(
+  db: Db,
+  agentIds: string[],
+  limit: number,
+): Promise<CoachingNoteRecord[]> {
+  if (agentIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('coaching_notes')
+    .innerJoin('users', 'users.id', 'coaching_notes.author_id')
+    .selectAll('coaching_notes')
+    .select('users.display_name as author_name')
+    .where('coaching_notes.agent_id', 'in', agentIds)
+    .orderBy('coaching_notes.at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.reverse().map(toCoachingNote);
+}
+
+/** Everyone observing the agent now (persisted: survives restarts and reconnects). */
+export async function observerIds(db: Db | Trx, agentId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('observation_sessions')
+    .select('observer_id')
+    .where('agent_id', '=', agentId)
+    .execute();
+  return rows.map((r) => r.observer_id);
+}
+
+/** Team leads of the agent's teams: they receive the agent's coaching notes. */
+export async function leadIdsOf(db: Db | Trx, agentId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('team_members as a')
+    .innerJoin('team_members as l', 'l.team_id', 'a.team_id')
+    .innerJoin('users', 'users.id', 'l.user_id')
+    .select('users.id')
+    .distinct()
+    .where('a.user_id', '=', agentId)
+    .where('users.role', '=', 'lead')
+    .where('users.disabled', '=', 0)
+    .execute();
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,82 @@
+// A signed-in socket.io client that keeps every inbox message it receives and, like the
+// sidebar, reconnects with the last sequence number it has in the handshake.
+import { io } from 'socket.io-client';
+import type { InboxMessage } from '@sidecoach/shared';
+import { signIn, type HubSocket } from './hub-process.js';
+
+export class InboxClient {
+  /** Every inbox message in the order received, duplicates included (tests assert none). */
+  readonly received: InboxMessage[] = [];
+  lastSeq: number | undefined;
+
+  private constructor(
+    readonly socket: HubSocket,
+    readonly userId: string,
+  ) {
+    socket.on('inbox:message', (m) => {
+      this.received.push(m);
+      this.lastSeq = Math.max(this.lastSeq ?? 0, m.seq);
+    });
+  }
+
+  /** Connects (reconnecting on its own with `lastSeq` after a drop or a hub restart). */
+  static async open(url: string, username: string, lastSeq?: number): Promise<InboxClient> {
+    const session = await signIn(url, username);
+    const holder: { client?: InboxClient } = {};
+    const socket: HubSocket = io(url, {
+      auth: (cb) => cb({ token: session.token, lastSeq: holder.client?.lastSeq ?? lastSeq }),
+      transports: ['websocket'],
+      reconnectionDelay: 100,
+      reconnectionDelayMax: 500,
+      extraHeaders: { origin: url },
+    });
+    const client = (holder.client = new InboxClient(socket, session.user.id));
+    client.lastSeq = lastSeq;
+    await client.connected();
+    return client;
+  }
+
+  connected(): Promise<void> {
+    if (this.socket.connected) return Promise.resolve();
+    return new Promise((resolve) => this.socket.once('connect', () => resolve()));
+  }
+
+  of<K extends InboxMessage['kind']>(kind: K): Extract<InboxMessage, { kind: K }>[] {
+    return this.received.filter((m): m is Extract<InboxMessage, { kind: K }> => m.kind === kind);
+  }
+
+  /** Waits (bounded) until the predicate holds over what was received. */
+  async until(what: string, predicate: () => boolean, timeoutMs = 15_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate()) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  close() {
+    this.socket.close();
+  }
+}
+
+/** Waits for the next event of a name on a socket, bounded. */
+export function nextEvent<T>(
+  socket: HubSocket,
+  event: 'floor:agent' | 'call:changed',
+  predicate: (payload: T) => boolean = () => true,
+  timeoutMs = 10_000,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      socket.off(event, listener);
+      reject(new Error(`no ${event} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const listener = (payload: unknown) => {
+      if (!predicate(payload as T)) return;
+      clearTimeout(timer);
+      socket.off(event, listener);
+      resolve(payload as T);
+    };
+    socket.on(event, listener);
+  });
+}

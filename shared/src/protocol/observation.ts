@@ -1,0 +1,209 @@
+import { z } from 'zod';
+import { STANDARD_AREAS } from '../domain/standards.js';
+import { CallRecordSchema, IsoTimeSchema, RecordIdSchema, UserProfileSchema } from './schemas.js';
+import { StandardsPackSchema } from '../domain/standards.js';
+
+// Side-by-side observation, coaching notes and the per-recipient inbox that delivers them.
+
+/** One-tap tags a supervisor puts on an observation (see DOMAIN.md, "Who uses it"). */
+export const OBSERVATION_TAGS = [
+  'posture',
+  'system-navigation',
+  'tone',
+  'questioning',
+  'listening',
+  'process-step',
+] as const;
+export const ObservationTagSchema = z.enum(OBSERVATION_TAGS);
+export type ObservationTag = z.infer<typeof ObservationTagSchema>;
+
+/** Private: the coach's record only. Shared: the agent sees it too. */
+export const VisibilitySchema = z.enum(['private', 'shared']);
+export type Visibility = z.infer<typeof VisibilitySchema>;
+/** When a shared note reaches the agent: at once (a quiet note) or when the call ends. */
+export const DeliverySchema = z.enum(['now', 'after-call']);
+export type Delivery = z.infer<typeof DeliverySchema>;
+
+export const OBSERVATION_TEXT_MAX = 2000;
+export const COACHING_TEXT_MAX = 5000;
+const UserIdSchema = z.string().min(1).max(64);
+
+/** Where the floor view's status goes beyond the agent's own: ringing comes from the phone. */
+export const FloorStatusSchema = z.enum(['available', 'ringing', 'on-call', 'wrap-up', 'offline']);
+export type FloorStatus = z.infer<typeof FloorStatusSchema>;
+
+// ---- client to hub ----
+
+export const ObservationJoinSchema = z.strictObject({ agentId: UserIdSchema });
+export const ObservationLeaveSchema = z.strictObject({ agentId: UserIdSchema });
+
+export const ObservationNoteSchema = z
+  .strictObject({
+    /** Client-generated (UUID v7): a retry of the same id is stored once. */
+    id: RecordIdSchema,
+    agentId: UserIdSchema,
+    /** The call observed; null for a note between calls. */
+    callId: RecordIdSchema.nullable(),
+    /** Milliseconds from the call's answer to the moment observed. */
+    offsetMs: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 3600_000)
+      .nullable(),
+    itemId: z.string().min(1).max(64).optional(),
+    area: z.enum(STANDARD_AREAS).optional(),
+    tags: z.array(ObservationTagSchema).max(OBSERVATION_TAGS.length).default([]),
+    text: z.string().trim().max(OBSERVATION_TEXT_MAX).default(''),
+    visibility: VisibilitySchema,
+    delivery: DeliverySchema.default('now'),
+    at: IsoTimeSchema,
+  })
+  .refine((n) => n.text.length > 0 || n.tags.length > 0 || n.itemId || n.area, {
+    message: 'an observation needs text, a tag or a standard',
+  });
+export type ObservationNote = z.input<typeof ObservationNoteSchema>;
+
+/** The agent read (acknowledged) a shared note. */
+export const ObservationReadSchema = z.strictObject({ id: RecordIdSchema });
+/** The client has every inbox message up to and including `seq`. */
+export const InboxAckSchema = z.strictObject({ seq: z.number().int().min(0) });
+export const MyNotesRequestSchema = z.strictObject({
+  limit: z.number().int().min(1).max(200).default(50),
+});
+export const ObservationListSchema = z.strictObject({
+  agentId: UserIdSchema,
+  callId: RecordIdSchema.optional(),
+  limit: z.number().int().min(1).max(200).default(100),
+});
+export const FloorListSchema = z.strictObject({});
+/** Ringing on the agent's own softphone (the hub hears of it only from the sidebar or the PBX). */
+export const PresenceSchema = z.strictObject({ ringing: z.boolean() });
+
+export const CoachingNoteSchema = z.strictObject({
+  id: RecordIdSchema,
+  agentId: UserIdSchema,
+  callId: RecordIdSchema.nullable(),
+  /** The observations this note was written from. */
+  observationIds: z.array(RecordIdSchema).max(200).default([]),
+  text: z.string().trim().min(1).max(COACHING_TEXT_MAX),
+  at: IsoTimeSchema,
+});
+export type CoachingNoteInput = z.input<typeof CoachingNoteSchema>;
+
+// ---- records, hub to client ----
+
+export const ObservationRecordSchema = z.object({
+  id: z.string(),
+  authorId: z.string(),
+  authorName: z.string(),
+  agentId: z.string(),
+  callId: z.string().nullable(),
+  offsetMs: z.number().int().nullable(),
+  itemId: z.string().nullable(),
+  area: z.enum(STANDARD_AREAS).nullable(),
+  tags: z.array(ObservationTagSchema),
+  text: z.string(),
+  visibility: VisibilitySchema,
+  delivery: DeliverySchema,
+  at: IsoTimeSchema,
+  /** When the hub let the agent have it (null: private, or held until the call ends). */
+  releasedAt: IsoTimeSchema.nullable(),
+  /** When one of the agent's devices confirmed it has it. */
+  deliveredAt: IsoTimeSchema.nullable(),
+  /** When the agent acknowledged it. */
+  readAt: IsoTimeSchema.nullable(),
+});
+/** An observation as stored. Agents only ever receive shared, released ones. */
+export type ObservationRecord = z.infer<typeof ObservationRecordSchema>;
+
+export const CoachingNoteRecordSchema = z.object({
+  id: z.string(),
+  authorId: z.string(),
+  authorName: z.string(),
+  agentId: z.string(),
+  callId: z.string().nullable(),
+  observationIds: z.array(z.string()),
+  text: z.string(),
+  at: IsoTimeSchema,
+});
+export type CoachingNoteRecord = z.infer<typeof CoachingNoteRecordSchema>;
+
+export const ReceiptSchema = z.object({
+  observationId: z.string(),
+  agentId: z.string(),
+  releasedAt: IsoTimeSchema.nullable(),
+  deliveredAt: IsoTimeSchema.nullable(),
+  readAt: IsoTimeSchema.nullable(),
+});
+export type Receipt = z.infer<typeof ReceiptSchema>;
+
+/**
+ * A message in a user's inbox. `seq` counts up by one per recipient: a client that reconnects
+ * sends the last one it saw (handshake `auth.lastSeq`) and gets every later one once, in order.
+ */
+export const InboxMessageSchema = z.discriminatedUnion('kind', [
+  z.object({
+    seq: z.number().int().positive(),
+    kind: z.literal('observation'),
+    observation: ObservationRecordSchema,
+  }),
+  z.object({
+    seq: z.number().int().positive(),
+    kind: z.literal('receipt'),
+    receipt: ReceiptSchema,
+  }),
+  z.object({
+    seq: z.number().int().positive(),
+    kind: z.literal('coaching-note'),
+    note: CoachingNoteRecordSchema,
+  }),
+]);
+export type InboxMessage = z.infer<typeof InboxMessageSchema>;
+/** An inbox message before the hub numbers it. */
+export type InboxContent = InboxMessage extends infer M
+  ? M extends { seq: number }
+    ? Omit<M, 'seq'>
+    : never
+  : never;
+
+export const FloorAgentSchema = z.object({
+  agentId: z.string(),
+  displayName: z.string(),
+  status: FloorStatusSchema,
+  callId: z.string().nullable(),
+  callType: z.string().nullable(),
+  /** When the open call was answered (for the elapsed time). */
+  callStartedAt: IsoTimeSchema.nullable(),
+  /** Display names of everyone observing the agent now. */
+  observers: z.array(z.string()),
+});
+/** One agent on the supervisor's floor view. */
+export type FloorAgent = z.infer<typeof FloorAgentSchema>;
+
+export const ObservationJoinedSchema = z.object({
+  agent: UserProfileSchema,
+  floor: FloorAgentSchema,
+  pack: StandardsPackSchema,
+  /** The open call, else the latest one. */
+  call: CallRecordSchema.nullable(),
+  /** Observations of that call (or recent ones between calls), oldest first. */
+  observations: z.array(ObservationRecordSchema),
+  /** The user's inbox position when joining: messages after it arrive live. */
+  inboxSeq: z.number().int().min(0),
+});
+export type ObservationJoined = z.infer<typeof ObservationJoinedSchema>;
+
+export const FloorSchema = z.object({
+  agents: z.array(FloorAgentSchema),
+  serverTime: IsoTimeSchema,
+});
+export type Floor = z.infer<typeof FloorSchema>;
+
+/** The agent's shared notes and coaching notes, newest last, for the sidebar after (re)loading. */
+export const MyNotesSchema = z.object({
+  observations: z.array(ObservationRecordSchema),
+  coachingNotes: z.array(CoachingNoteRecordSchema),
+  inboxSeq: z.number().int().min(0),
+});
+export type MyNotes = z.infer<typeof MyNotesSchema>;
