@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallRecord, FloorAgent, ObservationNote } from '@sidecoach/shared';
-import {
-  connect,
-  signIn,
-  startHub,
-  type HubSocket,
-  type RunningHub,
-} from './support/hub-process.js';
+import { signIn, startHub, type RunningHub } from './support/hub-process.js';
 import { data, iso } from './support/calls.js';
 import { InboxClient, nextEvent } from './support/inbox-client.js';
 
