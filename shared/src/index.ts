@@ -9,3 +9,4 @@ export * from './ipc/channels.js';
 export * from './protocol/call-events.js';
 export * from './domain/status.js';
 export * from './protocol/observation.js';
+export * from './domain/text-checks.js';
