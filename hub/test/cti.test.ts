@@ -100,4 +100,18 @@ describe('CTI webhook', () => {
     });
     expect(received).toHaveLength(1);
   });
+  it('shows the ringing phone on the supervisors’ floor until the call is answered', async () => {
+    const supervisor = await connect(hub.url, (await signIn(hub.url, 'supervisor')).token);
+    try {
+      const statuses: string[] = [];
+      supervisor.on('floor:agent', (a) => a.displayName === 'Ava Agent' && statuses.push(a.status));
+      await signed({ extension: '1001', event: event('ended') }); // the earlier test's call
+      await signed({ extension: '1001', event: { ...event('ringing'), callId: 'pbx-43' } });
+      await expect.poll(() => statuses.at(-1)).toBe('ringing');
+      await signed({ extension: '1001', event: { ...event('answered'), callId: 'pbx-43' } });
+      await expect.poll(() => statuses.at(-1)).toBe('available');
+    } finally {
+      supervisor.close();
+    }
+  });
 });
