@@ -100,6 +100,7 @@ describe('CTI webhook', () => {
     });
     expect(received).toHaveLength(1);
   });
+
   it('shows the ringing phone on the supervisors’ floor until the call is answered', async () => {
     const supervisor = await connect(hub.url, (await signIn(hub.url, 'supervisor')).token);
     try {

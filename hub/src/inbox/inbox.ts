@@ -78,9 +78,7 @@ export class Inbox {
       .orderBy('seq')
       .limit(limit)
       .execute();
-    return rows.map(
-      (r) => ({ ...(JSON.parse(r.body) as InboxContent), seq: r.seq }),
-    );
+    return rows.map((r) => ({ ...(JSON.parse(r.body) as InboxContent), seq: r.seq }));
   }
 
   private async storedHead(db: Db | Trx, recipientId: string): Promise<number> {
