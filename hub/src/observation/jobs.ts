@@ -1,6 +1,7 @@
 import type { ObservationRecord, Receipt } from '@sidecoach/shared';
 import type { Draft, Job, Trx } from '../inbox/inbox.js';
 import { nowIso } from '../store/db.js';
+import type { ObservationsTable } from '../store/schema.js';
 import { getObservation, observerIds } from './records.js';
 
 // The writes of observation, as inbox jobs: each stores its rows and names the messages they
@@ -33,20 +34,8 @@ function receiptTo(recipientId: string, o: ObservationRecord, event: string): Dr
 }
 
 export interface NewObservation {
-  row: {
-    id: string;
-    author_id: string;
-    agent_id: string;
-    call_id: string | null;
-    offset_ms: number | null;
-    item_id: string | null;
-    area: ObservationRecord['area'];
-    tags: string;
-    text: string;
-    visibility: ObservationRecord['visibility'];
-    delivery: ObservationRecord['delivery'];
-    at: string;
-  };
+  /** The row as the author wrote it; the hub sets the times of storage and delivery. */
+  row: Omit<ObservationsTable, 'created_at' | 'released_at' | 'delivered_at' | 'read_at'>;
   /** Shared and not held for the end of the call: the agent gets it now. */
   releaseNow: boolean;
 }
