@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { AssessmentForm } from './features/assessment/AssessmentForm.js';
 import { OnCall } from './features/call/OnCall.js';
+import { CoachNotesPanel } from './features/coach-notes/CoachNotesPanel.js';
+import { CoachingNotesList } from './features/coach-notes/CoachingNotesList.js';
+import { CoachWorkspace } from './features/floor/CoachWorkspace.js';
 import { StartCall } from './features/call/StartCall.js';
 import { Header } from './features/header/Header.js';
 import { RecentCalls } from './features/history/RecentCalls.js';
@@ -24,27 +27,22 @@ function NoticeBar() {
 }
 
 function Workspace() {
-  const { t } = useTranslation();
   const calls = useSidebar((s) => s.calls);
   const pack = useSidebar((s) => s.pack);
   const role = useSidebar((s) => s.session?.user.role);
   const { status, call } = currentStatus(calls);
   if (!pack) return null;
-  if (role !== 'agent') {
-    // Only agents take calls; the floor view for supervisors and leads is its own feature.
-    return (
-      <main>
-        <p className="card muted">{t('roles.notAgent', { role: t(`roles.${role ?? 'agent'}`) })}</p>
-      </main>
-    );
-  }
+  // Only agents take calls; supervisors, leads and admins get the floor and observation.
+  if (role !== 'agent') return <CoachWorkspace />;
   return (
     <main>
       {status === 'on-call' && call ? <OnCall call={call} pack={pack} /> : null}
+      <CoachNotesPanel status={status} call={call} pack={pack} />
       {status === 'wrap-up' && call ? (
         <AssessmentForm key={call.id} call={call} pack={pack} />
       ) : null}
       {status === 'available' ? <StartCall pack={pack} /> : null}
+      <CoachingNotesList />
       <RecentCalls calls={calls} pack={pack} />
     </main>
   );

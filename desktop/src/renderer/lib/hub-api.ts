@@ -6,6 +6,7 @@ import type {
   ClientPayload,
   ClientToServerEvents,
   ErrorCode,
+  HandshakeAuth,
   ServerToClientEvents,
   SignInResponse,
 } from '@sidecoach/shared';
@@ -54,9 +55,10 @@ export async function signOut(hubUrl: string, token: string): Promise<void> {
   await post(new URL('/api/auth/sign-out', hubUrl).href, undefined, token).catch(() => undefined);
 }
 
-export function openSocket(hubUrl: string, token: string): HubSocket {
+/** `auth` is asked again before every (re)connection, so it carries the current inbox position. */
+export function openSocket(hubUrl: string, auth: () => HandshakeAuth): HubSocket {
   return io(hubUrl, {
-    auth: { token },
+    auth: (cb) => cb(auth()),
     transports: ['websocket'],
     reconnectionDelay: 500,
     reconnectionDelayMax: 5_000,

@@ -4,7 +4,7 @@ import {
   type CallRecord,
   type StandardsPack,
 } from '@sidecoach/shared';
-import type { OutboxWrite } from '../lib/outbox.js';
+import type { CallWrite } from '../lib/outbox.js';
 
 const RECENT = 20;
 const byStartDesc = (a: CallRecord, b: CallRecord) => b.startedAt.localeCompare(a.startedAt);
@@ -12,7 +12,7 @@ const byStartDesc = (a: CallRecord, b: CallRecord) => b.startedAt.localeCompare(
 /** Applies one of the agent's own writes to the calls as the hub would (optimistic view). */
 export function applyWrite(
   calls: CallRecord[],
-  write: OutboxWrite,
+  write: CallWrite,
   agentId: string,
   pack: StandardsPack,
 ): CallRecord[] {
@@ -39,7 +39,7 @@ export function applyWrite(
   return calls.map((call) => (call.id === callId ? updateCall(call, write, pack) : call));
 }
 
-function updateCall(call: CallRecord, write: OutboxWrite, pack: StandardsPack): CallRecord {
+function updateCall(call: CallRecord, write: CallWrite, pack: StandardsPack): CallRecord {
   switch (write.event) {
     case 'call:tick': {
       const { itemId, checked } = write.payload;
@@ -83,7 +83,7 @@ function updateCall(call: CallRecord, write: OutboxWrite, pack: StandardsPack): 
 /** The calls the agent sees: the hub's records with every unsent write applied in order. */
 export function replay(
   server: CallRecord[],
-  writes: OutboxWrite[],
+  writes: CallWrite[],
   agentId: string,
   pack: StandardsPack | null,
 ): CallRecord[] {
@@ -98,6 +98,6 @@ export function upsert(calls: CallRecord[], record: CallRecord): CallRecord[] {
 }
 
 /** The call ids with writes still waiting in the outbox. */
-export function callIdsOf(writes: OutboxWrite[]): Set<string> {
+export function callIdsOf(writes: CallWrite[]): Set<string> {
   return new Set(writes.map((w) => (w.event === 'call:start' ? w.payload.id : w.payload.callId)));
 }

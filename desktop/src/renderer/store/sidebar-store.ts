@@ -7,7 +7,9 @@ import {
   type StandardsPack,
   type UserProfile,
 } from '@sidecoach/shared';
-import type { OutboxEntry } from '../lib/outbox.js';
+import type { CallWrite, OutboxEntry } from '../lib/outbox.js';
+
+type CallEntry = OutboxEntry<CallWrite>;
 import { replay, upsert } from './replay.js';
 
 export interface Session {
@@ -31,7 +33,7 @@ interface SidebarState {
   /** The hub's records, as last acknowledged or pushed. */
   serverCalls: CallRecord[];
   /** Writes stored in the outbox and not yet acknowledged. */
-  pending: OutboxEntry[];
+  pending: CallEntry[];
   /** What the agent sees: server records with pending writes applied. */
   calls: CallRecord[];
   notice: Notice | null;
@@ -46,8 +48,8 @@ interface SidebarState {
   signedIn(session: Session): void;
   signedOut(notice?: Notice): void;
   setConnection(connection: Connection): void;
-  loaded(pack: StandardsPack, serverCalls: CallRecord[], pending: OutboxEntry[]): void;
-  queued(entry: OutboxEntry): void;
+  loaded(pack: StandardsPack, serverCalls: CallRecord[], pending: CallEntry[]): void;
+  queued(entry: CallEntry): void;
   acknowledged(seq: number, record: CallRecord | null): void;
   serverChanged(record: CallRecord): void;
   showNotice(notice: Notice | null): void;
@@ -60,7 +62,7 @@ interface SidebarState {
 const CALL_TYPE_KEY = 'sidecoach.callType';
 
 export const useSidebar = create<SidebarState>()((set, get) => {
-  const derive = (serverCalls: CallRecord[], pending: OutboxEntry[], pack = get().pack) => ({
+  const derive = (serverCalls: CallRecord[], pending: CallEntry[], pack = get().pack) => ({
     serverCalls,
     pending,
     calls: replay(serverCalls, pending, get().session?.user.id ?? '', pack),

@@ -1,29 +1,24 @@
 // Keeps the sidebar and the hub in step: connects, loads, and sends the outbox in order until
 // every write is acknowledged. Writes are stored in IndexedDB before the UI shows them.
-import type { AckResponse, CallRecord, ErrorCode } from '@sidecoach/shared';
+import type { HandshakeAuth } from '@sidecoach/shared';
 import { openSocket, request, signOut as hubSignOut, type HubSocket } from '../lib/hub-api.js';
 import * as outbox from '../lib/outbox.js';
-import type { OutboxWrite } from '../lib/outbox.js';
+import { isCallEntry, isNoteEntry } from '../lib/outbox.js';
 import { bridge } from '../lib/bridge.js';
 import { useSidebar, type Session } from './sidebar-store.js';
+import { useNotes } from './notes-store.js';
+import { useObserve } from './observe-store.js';
 import { handleCallEvent } from './softphone.js';
 import { handleHotkey } from './hotkeys.js';
+import { ACK_TIMEOUT_MS, currentSocket, setSocket } from './connection.js';
+import { flushNow } from './outbox-flush.js';
+import { inboxPosition, onInboxMessage, startInbox, stopInbox, syncInbox } from './inbox-sync.js';
+import { agentConnected, coachConnected, followRinging, stopObserving } from './observe-sync.js';
+
+export { write } from './outbox-flush.js';
 
 const SESSION_KEY = 'sidecoach.session';
-const ACK_TIMEOUT_MS = 10_000;
-/** Refusals that a resend cannot fix: drop the write and tell the agent. */
-const FINAL: readonly ErrorCode[] = [
-  'bad_request',
-  'forbidden',
-  'not_found',
-  'conflict',
-  'unknown_event',
-];
-
-let socket: HubSocket | null = null;
-let flushing = false;
-let retryTimer: ReturnType<typeof setTimeout> | undefined;
-let retryDelay = 1_000;
+const LEAVE_TIMEOUT_MS = 1_000;
 
 export function savedSession(): Session | null {
   try {
@@ -33,31 +28,39 @@ export function savedSession(): Session | null {
   }
 }
 
-let unsubscribeCalls: (() => void) | undefined;
-let unsubscribeHotkeys: (() => void) | undefined;
+let unsubscribers: Array<() => void> = [];
 
 /** Starts a session: shows what this device knows at once, then connects to the hub. */
 export async function begin(session: Session): Promise<void> {
   // Softphones on this machine (desktop only) drive calls like the phone system does.
-  unsubscribeCalls?.();
-  unsubscribeHotkeys?.();
-  unsubscribeCalls = bridge.onCallEvent?.((event) => handleCallEvent(event));
-  unsubscribeHotkeys = bridge.onHotkey?.((action) => handleHotkey(action));
+  unsubscribers.forEach((off) => off());
+  unsubscribers = [
+    bridge.onCallEvent?.((event) => handleCallEvent(event)),
+    bridge.onHotkey?.((action) => handleHotkey(action)),
+    followRinging(),
+  ].filter((off) => off !== undefined);
   localStorage.setItem(SESSION_KEY, JSON.stringify(session));
   const store = useSidebar.getState();
   store.signedIn(session);
+  const userId = session.user.id;
   const [snapshot, pending] = await Promise.all([
-    outbox.loadSnapshot(session.user.id),
-    outbox.pending(session.user.id),
+    outbox.loadSnapshot(userId),
+    outbox.pending(userId),
+    startInbox(userId),
   ]);
-  if (snapshot) store.loaded(snapshot.pack, [...snapshot.recentCalls], pending);
+  useNotes.getState().loaded(pending.filter(isNoteEntry));
+  if (snapshot) store.loaded(snapshot.pack, [...snapshot.recentCalls], pending.filter(isCallEntry));
   connect(session);
 }
 
 function connect(session: Session) {
-  socket?.close();
-  const s = openSocket(session.hubUrl, session.token);
-  socket = s;
+  currentSocket()?.close();
+  const auth = (): HandshakeAuth => {
+    const lastSeq = inboxPosition();
+    return lastSeq === undefined ? { token: session.token } : { token: session.token, lastSeq };
+  };
+  const s = openSocket(session.hubUrl, auth);
+  setSocket(s);
   const store = useSidebar.getState();
   s.on('connect', () => void onConnect(s, session));
   s.on('disconnect', () => store.setConnection('offline'));
@@ -65,11 +68,18 @@ function connect(session: Session) {
     if (err.message === 'unauthorized') void end({ key: 'signIn.expired' });
     else store.setConnection('offline');
   });
-  s.on('call:changed', (record) => useSidebar.getState().serverChanged(record));
+  s.on('call:changed', (record) => {
+    // Observers get the calls of the agents they observe on the same event.
+    if (record.agentId === session.user.id) useSidebar.getState().serverChanged(record);
+    else useObserve.getState().callChanged(record);
+  });
   s.on('softphone:event', (event) => handleCallEvent(event));
+  s.on('inbox:message', (message) => onInboxMessage(message));
+  s.on('floor:agent', (entry) => useObserve.getState().floorAgent(entry));
 }
 
 async function onConnect(s: HubSocket, session: Session) {
+  void syncInbox(s);
   const res = await request(s, 'session:bootstrap', {}, ACK_TIMEOUT_MS).catch(() => null);
   if (!res?.ok) return;
   const boot = res.data;
@@ -78,75 +88,27 @@ async function onConnect(s: HubSocket, session: Session) {
     boot.openCall && !boot.recentCalls.some((c) => c.id === boot.openCall?.id)
       ? [boot.openCall, ...boot.recentCalls]
       : boot.recentCalls;
-  useSidebar.getState().loaded(boot.pack, calls, await outbox.pending(session.user.id));
+  const pending = await outbox.pending(session.user.id);
+  useSidebar.getState().loaded(boot.pack, calls, pending.filter(isCallEntry));
   useSidebar.getState().setConnection('online');
-  retryDelay = 1_000;
-  void flush();
-}
-
-/** Stores a write in the outbox, shows it, and sends what is waiting. */
-export async function write(w: OutboxWrite): Promise<void> {
-  const session = useSidebar.getState().session;
-  if (!session) return;
-  const entry = await outbox.enqueue(session.user.id, w);
-  useSidebar.getState().queued(entry);
-  void flush();
-}
-
-async function flush(): Promise<void> {
-  if (flushing) return;
-  flushing = true;
-  clearTimeout(retryTimer);
-  try {
-    for (;;) {
-      const s = socket;
-      const next = useSidebar.getState().pending[0];
-      if (!s?.connected || !next) return;
-      let res: AckResponse<CallRecord>;
-      try {
-        // Every outbox write is acknowledged with the updated call.
-        res = await request<'call:start'>(
-          s,
-          next.event as 'call:start',
-          next.payload as never,
-          ACK_TIMEOUT_MS,
-        );
-      } catch {
-        return scheduleRetry(); // no acknowledgement in time: the hub stores each id once, so resend later
-      }
-      if (res.ok) {
-        await outbox.remove(next.seq);
-        useSidebar.getState().acknowledged(next.seq, res.data);
-      } else if (FINAL.includes(res.error.code)) {
-        await outbox.remove(next.seq);
-        useSidebar.getState().acknowledged(next.seq, null);
-        useSidebar
-          .getState()
-          .showNotice({ key: `errors.${res.error.code}`, values: { message: res.error.message } });
-      } else {
-        return scheduleRetry();
-      }
-    }
-  } finally {
-    flushing = false;
-  }
-}
-
-function scheduleRetry() {
-  clearTimeout(retryTimer);
-  retryTimer = setTimeout(() => void flush(), retryDelay);
-  retryDelay = Math.min(retryDelay * 2, 30_000);
+  if (session.user.role === 'agent') agentConnected(s);
+  else void coachConnected(s);
+  flushNow();
 }
 
 /** Signs out (the outbox stays on the device and is sent at the next sign-in). */
 export async function end(notice?: { key: string }): Promise<void> {
   const session = useSidebar.getState().session;
-  socket?.close();
-  socket = null;
-  unsubscribeCalls?.();
-  unsubscribeHotkeys?.();
-  unsubscribeCalls = unsubscribeHotkeys = undefined;
+  // A coach who signs out stops observing (else the agent's notes keep coming to their inbox).
+  if (useObserve.getState().target) await stopObserving(LEAVE_TIMEOUT_MS);
+  currentSocket()?.close();
+  setSocket(null);
+  unsubscribers.forEach((off) => off());
+  unsubscribers = [];
+  stopInbox();
   localStorage.removeItem(SESSION_KEY);
   useSidebar.getState().signedOut(notice);
+  useNotes.getState().reset();
+  useObserve.getState().reset();
   if (session && !notice) await hubSignOut(session.hubUrl, session.token);
 }

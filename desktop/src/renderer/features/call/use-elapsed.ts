@@ -19,3 +19,23 @@ export function useElapsed(since: string | undefined): string {
   }, [since]);
   return since ? formatDuration(now - Date.parse(since)) : '';
 }
+
+/** A moment of a call, from its answer: m:ss (h:mm:ss past an hour). */
+export function formatOffset(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = String(total % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+
+/** This device's clock, re-read every second while `active`. */
+export function useNow(active = true): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!active) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [active]);
+  return now;
+}

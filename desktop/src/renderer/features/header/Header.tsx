@@ -1,27 +1,30 @@
 import { useTranslation } from 'react-i18next';
+import { useNotes } from '../../store/notes-store.js';
 import { currentStatus, useSidebar } from '../../store/sidebar-store.js';
 import { end } from '../../store/sync.js';
 import { bridge } from '../../lib/bridge.js';
 import { useElapsed } from '../call/use-elapsed.js';
 import { LanguagePicker } from './LanguagePicker.js';
+import { UnreadNotes } from './UnreadNotes.js';
 
 function StatusPill() {
   const { t } = useTranslation();
   const connection = useSidebar((s) => s.connection);
   const calls = useSidebar((s) => s.calls);
+  const isAgent = useSidebar((s) => s.session?.user.role === 'agent');
   const { status, call } = currentStatus(calls);
   const elapsed = useElapsed(status === 'on-call' ? call?.startedAt : undefined);
   const label =
     connection === 'online'
-      ? t(`status.${status}`)
+      ? t(isAgent ? `status.${status}` : 'status.online')
       : connection === 'offline'
         ? t('status.offline')
         : t('status.connecting');
-  const tone = connection === 'online' ? status : connection;
+  const tone = connection === 'online' ? (isAgent ? status : 'available') : connection;
   return (
     <span className={`pill pill-${tone}`} data-testid="status" role="status">
       {label}
-      {connection === 'online' && status === 'on-call' ? ` · ${elapsed}` : ''}
+      {connection === 'online' && isAgent && status === 'on-call' ? ` · ${elapsed}` : ''}
     </span>
   );
 }
@@ -29,7 +32,7 @@ function StatusPill() {
 export function Header() {
   const { t } = useTranslation();
   const user = useSidebar((s) => s.session?.user);
-  const pending = useSidebar((s) => s.pending.length);
+  const pending = useSidebar((s) => s.pending.length) + useNotes((s) => s.pending.length);
   const connection = useSidebar((s) => s.connection);
   return (
     <header>
@@ -37,6 +40,7 @@ export function Header() {
         <strong className="who">{user?.displayName}</strong>
         <StatusPill />
       </div>
+      {user?.role === 'agent' ? <UnreadNotes /> : null}
       <div className="row small">
         <span data-testid="sync" className={pending > 0 ? 'warn' : 'muted'}>
           {pending > 0 ? t('header.pending', { count: pending }) : t('header.synced')}

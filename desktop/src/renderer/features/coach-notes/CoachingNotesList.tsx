@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next';
+import { useNotes } from '../../store/notes-store.js';
+import { useSidebar } from '../../store/sidebar-store.js';
+
+const SHOWN = 5;
+
+/** Coaching notes written to the agent after observed calls, newest first. */
+export function CoachingNotesList() {
+  const { t, i18n } = useTranslation();
+  const me = useSidebar((s) => s.session?.user.id);
+  const all = useNotes((s) => s.coachingNotes);
+  const notes = all
+    .filter((n) => n.agentId === me)
+    .slice(-SHOWN)
+    .reverse();
+  if (notes.length === 0) return null;
+  const time = new Intl.DateTimeFormat(i18n.language, {
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  return (
+    <section className="history coaching-notes" aria-labelledby="coaching-notes-title">
+      <h2 id="coaching-notes-title">{t('coachNotes.coachingTitle')}</h2>
+      <ul>
+        {notes.map((note) => (
+          <li key={note.id} data-testid="coaching-note">
+            <div className="row small muted">
+              <strong>{note.authorName}</strong>
+              <span>{time.format(new Date(note.at))}</span>
+            </div>
+            <p className="note-text">{note.text}</p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { localize, type FloorAgent, type StandardsPack } from '@sidecoach/shared';
+import { useFocusIfLost } from '../../lib/focus.js';
+import { useObserve } from '../../store/observe-store.js';
+import { observe } from '../../store/observe-sync.js';
+import { useSidebar } from '../../store/sidebar-store.js';
+import { FloorPill } from './FloorPill.js';
+
+export function callTypeName(pack: StandardsPack | null, id: string | null, lang: string) {
+  const type = pack?.callTypes.find((ct) => ct.id === id);
+  return type ? localize(type.name, lang) : (id ?? '');
+}
+
+function FloorRow({ agent, pack }: { agent: FloorAgent; pack: StandardsPack | null }) {
+  const { t, i18n } = useTranslation();
+  const detail =
+    agent.status === 'on-call' || agent.status === 'wrap-up'
+      ? callTypeName(pack, agent.callType, i18n.language)
+      : '';
+  return (
+    <li className="floor-agent" data-testid="floor-agent">
+      <div className="row">
+        <strong className="who">{agent.displayName}</strong>
+        <FloorPill agent={agent} />
+      </div>
+      <div className="row small">
+        <span className="muted">
+          {detail}
+          {agent.observers.length > 0 ? (
+            <span className="observers">
+              {detail ? ' · ' : ''}
+              {t('floor.observers', { names: agent.observers.join(', ') })}
+            </span>
+          ) : null}
+        </span>
+        <button
+          type="button"
+          aria-label={t('floor.observeAgent', { name: agent.displayName })}
+          onClick={() => observe(agent.agentId)}
+        >
+          {t('floor.observe')}
+        </button>
+      </div>
+    </li>
+  );
+}
+
+/** Every agent of the coach's teams, live: who is on a call, ringing, in wrap-up or away. */
+export function FloorView() {
+  const { t } = useTranslation();
+  const role = useSidebar((s) => s.session?.user.role);
+  const pack = useSidebar((s) => s.pack);
+  const floor = useObserve((s) => s.floor);
+  const loaded = useObserve((s) => s.floorLoaded);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useFocusIfLost(heading);
+  return (
+    <section className="floor" aria-labelledby="floor-title">
+      <h2 id="floor-title" ref={heading} tabIndex={-1}>
+        {t('floor.title')}
+      </h2>
+      <p className="muted small">{t('roles.notAgent', { role: t(`roles.${role ?? 'agent'}`) })}</p>
+      {!loaded ? <p className="muted">{t('floor.loading')}</p> : null}
+      {loaded && floor.length === 0 ? <p className="muted">{t('floor.empty')}</p> : null}
+      <ul>
+        {floor.map((agent) => (
+          <FloorRow key={agent.agentId} agent={agent} pack={pack} />
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  COACHING_TEXT_MAX,
+  noTextChecks,
+  type CallRecord,
+  type ObservationRecord,
+  type StandardsPack,
+  type TextCheck,
+  type UserProfile,
+} from '@sidecoach/shared';
+import { newId, nowIso } from '../../lib/ids.js';
+import { useNotes } from '../../store/notes-store.js';
+import { write } from '../../store/sync.js';
+import { useStandardLabel } from '../coach-notes/note-parts.js';
+import { CheckedText } from '../coaching-text/CheckedText.js';
+import { callTypeName } from '../floor/FloorView.js';
+import { formatDuration } from '../call/use-elapsed.js';
+import { summarize } from './summary.js';
+import type { NoteRow } from './use-call-notes.js';
+
+/** After the call: turns its observations into a coaching note for the agent (and team lead). */
+export function CoachingNoteComposer({
+  agent,
+  call,
+  pack,
+  rows,
+  stored,
+  check = noTextChecks,
+}: {
+  agent: UserProfile;
+  call: CallRecord;
+  pack: StandardsPack;
+  rows: NoteRow[];
+  stored: ObservationRecord[];
+  check?: TextCheck;
+}) {
+  const { t, i18n } = useTranslation();
+  const standardLabel = useStandardLabel();
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState('');
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const sent = useNotes((s) => s.coachingNotes).filter((n) => n.callId === call.id);
+  const sending = useNotes((s) => s.pending).some(
+    (e) => e.event === 'coaching:note' && e.payload.callId === call.id,
+  );
+  useEffect(() => {
+    if (open) textRef.current?.focus();
+  }, [open]);
+
+  const start = () => {
+    const type = callTypeName(pack, call.callType, i18n.language);
+    setText(summarize(t, call, type, rows, standardLabel, pack));
+    setOpen(true);
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!text.trim()) return;
+    void write({
+      event: 'coaching:note',
+      payload: {
+        id: newId(),
+        agentId: agent.id,
+        callId: call.id,
+        observationIds: stored.map((o) => o.id),
+        text: text.trim(),
+        at: nowIso(),
+      },
+    });
+    setOpen(false);
+    setText('');
+  };
+
+  return (
+    <section className="card coaching" aria-labelledby="coaching-title">
+      <h2 id="coaching-title" className="small-title">
+        {t('coaching.title', {
+          callType: callTypeName(pack, call.callType, i18n.language),
+          duration: formatDuration(call.durationMs ?? 0),
+        })}
+      </h2>
+      {sent.map((n) => (
+        <p key={n.id} className="small sent-note" data-testid="sent-coaching-note">
+          <strong>{t('coaching.sent')}</strong> {n.text}
+        </p>
+      ))}
+      {sending ? <p className="small warn">{t('coaching.sending')}</p> : null}
+      {open ? (
+        <form onSubmit={submit} className="coaching-form">
+          <CheckedText
+            id="coaching-text"
+            label={t('coaching.text', { name: agent.displayName })}
+            value={text}
+            onChange={setText}
+            maxLength={COACHING_TEXT_MAX}
+            check={check}
+            rows={7}
+            inputRef={textRef}
+          />
+          {!rows.some((r) => r.visibility === 'shared') ? (
+            <p className="small muted">{t('coaching.noObservations')}</p>
+          ) : null}
+          <div className="row">
+            <button type="button" onClick={() => setOpen(false)}>
+              {t('coaching.cancel')}
+            </button>
+            <button type="submit" className="primary" disabled={!text.trim()}>
+              {t('coaching.send')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <button type="button" onClick={start}>
+          {t('coaching.write')}
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,109 @@
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { noTextChecks, type CallRecord, type FloorAgent, type TextCheck } from '@sidecoach/shared';
+import { useFocusIfLost } from '../../lib/focus.js';
+import { floorEntryOf, useObserve, type Observed } from '../../store/observe-store.js';
+import { backToFloor } from '../../store/observe-sync.js';
+import { formatDuration } from '../call/use-elapsed.js';
+import { callTypeName } from '../floor/FloorView.js';
+import { FloorPill, useHubElapsed } from '../floor/FloorPill.js';
+import { CallTimeline } from './CallTimeline.js';
+import { CoachingNoteComposer } from './CoachingNoteComposer.js';
+import { NoteComposer } from './NoteComposer.js';
+import { ObservationList } from './ObservationList.js';
+import { ObservedChecklist } from './ObservedChecklist.js';
+import { useCallNotes } from './use-call-notes.js';
+
+function CallState({ call }: { call: CallRecord | null }) {
+  const { t } = useTranslation();
+  const elapsed = useHubElapsed(call && call.endedAt === null ? call.startedAt : null);
+  if (!call) return <>{t('observe.noCall')}</>;
+  if (elapsed !== null) return <>{t('observe.onCall', { elapsed: formatDuration(elapsed) })}</>;
+  return <>{t('observe.ended', { duration: formatDuration(call.durationMs ?? 0) })}</>;
+}
+
+function BackButton() {
+  const { t } = useTranslation();
+  return (
+    <button
+      type="button"
+      className="link back"
+      aria-label={t('observe.backLabel')}
+      onClick={() => void backToFloor()}
+    >
+      {t('observe.back')}
+    </button>
+  );
+}
+
+/** The coaching note for the call that ended (kept while the agent takes the next call). */
+function CoachingFor({ agent: observed, check }: { agent: Observed; check: TextCheck }) {
+  const { agent, pack, call, previous } = observed;
+  const ended = call?.endedAt ? call : previous;
+  const { rows, stored } = useCallNotes(agent.id, ended);
+  if (!ended) return null;
+  return (
+    <CoachingNoteComposer
+      key={ended.id}
+      agent={agent}
+      call={ended}
+      pack={pack}
+      rows={rows}
+      stored={stored}
+      check={check}
+    />
+  );
+}
+
+/** Side by side with one agent: their call live, the note composer, and every coach's notes. */
+export function ObserveView({ check = noTextChecks }: { check?: TextCheck }) {
+  const { t, i18n } = useTranslation();
+  const observed = useObserve((s) => s.observed);
+  const target = useObserve((s) => s.target);
+  const entry: FloorAgent | undefined = useObserve((s) =>
+    floorEntryOf(s.floor, target ?? undefined),
+  );
+  const call = observed?.call ?? null;
+  const { rows } = useCallNotes(target ?? '', call);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useFocusIfLost(heading, observed !== null);
+  if (!observed) {
+    return (
+      <section className="card">
+        <BackButton />
+        <p className="muted">{t('observe.joining')}</p>
+      </section>
+    );
+  }
+  const { agent, pack } = observed;
+  // A note is about the open call, or the one the agent is wrapping up; else between calls.
+  const noteCallId = call && (call.endedAt === null || entry?.callId === call.id) ? call.id : null;
+  return (
+    <>
+      <section className="card observe-head" aria-labelledby="observed-agent">
+        <div className="row">
+          <BackButton />
+          {entry ? <FloorPill agent={entry} /> : null}
+        </div>
+        <h2 id="observed-agent" ref={heading} tabIndex={-1}>
+          {agent.displayName}
+        </h2>
+        <p className="small muted" data-testid="observed-call">
+          {call ? `${callTypeName(pack, call.callType, i18n.language)} · ` : ''}
+          <CallState call={call} />
+        </p>
+      </section>
+      <NoteComposer
+        agentId={agent.id}
+        call={call}
+        noteCallId={noteCallId}
+        pack={pack}
+        check={check}
+      />
+      <ObservationList rows={rows} pack={pack} />
+      <CoachingFor agent={observed} check={check} />
+      {call ? <ObservedChecklist call={call} pack={pack} /> : null}
+      {call ? <CallTimeline call={call} pack={pack} notes={rows} /> : null}
+    </>
+  );
+}
