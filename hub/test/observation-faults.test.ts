@@ -103,19 +103,23 @@ describe('note delivery across a hub crash and an agent away', () => {
   it('loses and repeats nothing when the hub is SIGKILLed mid-stream', async () => {
     const TOTAL = 120;
     let killed: Promise<void> | undefined;
+    let restarted = false;
+    let ackedAfterRestart = 0;
     for (let i = 0; i < TOTAL; i++) {
       // One at a time, so the order they were sent is the order they must be stored in.
       sent.push(await sendUntilAcked(supervisor.socket, note(i)));
+      if (restarted) ackedAfterRestart++;
       if (!killed && sent.length === 40) {
         // Kill without warning while notes keep coming, then start again on the same data.
         killed = hub.kill('SIGKILL').then(async () => {
           hub = await startHub({ dataDir, port });
+          restarted = true;
         });
       }
     }
     await killed;
     // The stream spanned the crash: the restarted hub stored some of the notes.
-    expect(hub.output.filter((l) => l.includes('observation stored')).length).toBeGreaterThan(0);
+    expect(ackedAfterRestart).toBeGreaterThan(0);
     // Stored once: the hub lists each note once, in order.
     const listed = data(
       await supervisor.socket.emitWithAck('observation:list', { agentId, limit: 200 }),

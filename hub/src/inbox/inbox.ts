@@ -94,6 +94,10 @@ export class Inbox {
     this.draining = true;
     try {
       while (this.queue.length > 0) {
+        // SQLite work is synchronous: without this turn of the event loop no socket could be
+        // read while a commit runs, every batch would hold one job, and a backlog would starve
+        // the sockets. Yielding lets the notes that arrived meanwhile join this commit.
+        await new Promise((resolve) => setImmediate(resolve));
         const batch = this.queue.splice(0, MAX_BATCH);
         try {
           await this.commit(batch);

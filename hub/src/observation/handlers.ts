@@ -12,18 +12,38 @@ import { nowIso } from '../store/db.js';
 import { getCall, openCallOf, recentCalls } from '../store/call-records.js';
 import { loadProfile } from '../auth/users.js';
 import type { Floor } from './floor.js';
+import type { Observers } from './observers.js';
 import { canObserve, floorAgentIds, isCoach } from './policy.js';
 import { getObservation, listCoachingNotes, listObservations } from './records.js';
 import { confirmDelivery, markRead, writeObservation } from './jobs.js';
 import { writeCoachingNote } from './coaching-notes.js';
 
 const NOT_YOURS = 'you may not observe this agent';
+/** How long a socket's answer to "may I observe this agent?" is reused (team changes apply after it). */
+const AUTHORIZATION_TTL_MS = 15_000;
 
 /** Observation, coaching notes, the floor view and inbox confirmations for one socket. */
-export function registerObservationHandlers(ctx: HubContext, floor: Floor, socket: HubSocket) {
+export function registerObservationHandlers(
+  ctx: HubContext,
+  { floor, observers }: { floor: Floor; observers: Observers },
+  socket: HubSocket,
+) {
   const { db, standards, inbox } = ctx;
   const user = socket.data.user;
   const log = ctx.log.child({ userId: user.id });
+
+  /**
+   * Whom this socket may observe, decided from the session and the stored teams, and kept for
+   * a short while: a supervisor writing notes fast asks the same question many times a minute.
+   */
+  const allowed = new Map<string, { ok: boolean; until: number }>();
+  const mayObserve = async (agentId: string) => {
+    const cached = allowed.get(agentId);
+    if (cached && cached.until > Date.now()) return cached.ok;
+    const ok = await canObserve(db, user, agentId);
+    allowed.set(agentId, { ok, until: Date.now() + AUTHORIZATION_TTL_MS });
+    return ok;
+  };
 
   if (isCoach(user)) {
     void socket.join(
@@ -48,12 +68,8 @@ export function registerObservationHandlers(ctx: HubContext, floor: Floor, socke
   });
 
   onEvent(socket, log, 'observation:join', async ({ agentId }) => {
-    if (!(await canObserve(db, user, agentId))) return fail('forbidden', NOT_YOURS);
-    await db
-      .insertInto('observation_sessions')
-      .values({ observer_id: user.id, agent_id: agentId, joined_at: nowIso() })
-      .onConflict((oc) => oc.columns(['observer_id', 'agent_id']).doNothing())
-      .execute();
+    if (!(await mayObserve(agentId))) return fail('forbidden', NOT_YOURS);
+    await observers.join(user.id, agentId);
     await socket.join(observersRoom(agentId));
     const call = (await openCallOf(db, agentId)) ?? (await recentCalls(db, agentId, 1))[0] ?? null;
     const pack = call
@@ -78,24 +94,18 @@ export function registerObservationHandlers(ctx: HubContext, floor: Floor, socke
   });
 
   onEvent(socket, log, 'observation:leave', async ({ agentId }) => {
-    await db
-      .deleteFrom('observation_sessions')
-      .where('observer_id', '=', user.id)
-      .where('agent_id', '=', agentId)
-      .execute();
+    await observers.leave(user.id, agentId);
     await socket.leave(observersRoom(agentId));
     await floor.publish(agentId);
     return ok({});
   });
 
   onEvent(socket, log, 'observation:note', async (input) => {
-    if (!(await canObserve(db, user, input.agentId))) return fail('forbidden', NOT_YOURS);
-    const existing = await getObservation(db, input.id);
-    if (existing) return retried(existing);
+    if (!(await mayObserve(input.agentId))) return fail('forbidden', NOT_YOURS);
     const checked = await checkNote(ctx, input);
     if ('error' in checked) return fail('bad_request', checked.error);
     const stored = await inbox.submit(
-      writeObservation({
+      writeObservation(observers, {
         row: {
           id: input.id,
           author_id: user.id,
@@ -110,18 +120,19 @@ export function registerObservationHandlers(ctx: HubContext, floor: Floor, socke
           delivery: input.delivery,
           at: new Date(input.at).toISOString(),
         },
+        authorName: user.displayName,
         releaseNow: input.visibility === 'shared' && checked.releaseNow,
       }),
     );
-    if (!stored) return retried((await getObservation(db, input.id))!); // a concurrent retry won
-    log.info(
+    // Already stored (a resend from the outbox): acknowledged again, never stored twice.
+    if (!stored) return retried((await getObservation(db, input.id))!);
+    log.debug(
       { observationId: stored.id, agentId: stored.agentId, visibility: stored.visibility },
       'observation stored',
     );
     return ok(stored);
   });
 
-  /** A resend of a stored note: acknowledged again, never stored twice. */
   function retried(existing: NonNullable<Awaited<ReturnType<typeof getObservation>>>) {
     return existing.authorId === user.id
       ? ok(existing)
@@ -130,13 +141,13 @@ export function registerObservationHandlers(ctx: HubContext, floor: Floor, socke
 
   onEvent(socket, log, 'observation:read', async ({ id }) => {
     if (user.role !== 'agent') return fail('forbidden', 'only the agent acknowledges a note');
-    const updated = await inbox.submit(markRead(user.id, id));
+    const updated = await inbox.submit(markRead(observers, user.id, id));
     return updated ? ok(updated) : fail('not_found', `no note ${id} for you`);
   });
 
   onEvent(socket, log, 'observation:list', async ({ agentId, callId, limit }) => {
     const self = agentId === user.id && user.role === 'agent';
-    if (!self && !(await canObserve(db, user, agentId)))
+    if (!self && !(await mayObserve(agentId)))
       return fail('forbidden', 'you may not read these observations');
     return ok({
       observations: await listObservations(db, { agentId, callId, agentView: self, limit }),
@@ -161,7 +172,7 @@ export function registerObservationHandlers(ctx: HubContext, floor: Floor, socke
   });
 
   onEvent(socket, log, 'coaching:note', async (input) => {
-    if (!(await canObserve(db, user, input.agentId))) return fail('forbidden', NOT_YOURS);
+    if (!(await mayObserve(input.agentId))) return fail('forbidden', NOT_YOURS);
     if (input.callId) {
       const call = await getCall(db, input.callId);
       if (call?.agentId !== input.agentId)
@@ -176,7 +187,7 @@ export function registerObservationHandlers(ctx: HubContext, floor: Floor, socke
   onEvent(socket, log, 'inbox:ack', async ({ seq }) => {
     const head = await inbox.head(user.id);
     if (seq > head) return fail('bad_request', `seq ${seq} is beyond your inbox (${head})`);
-    if (user.role === 'agent') await inbox.submit(confirmDelivery(user.id, seq));
+    if (user.role === 'agent') await inbox.submit(confirmDelivery(observers, user.id, seq));
     return ok({ seq });
   });
 }

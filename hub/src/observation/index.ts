@@ -2,6 +2,7 @@ import { observersRoom, type HubContext, type HubSocket } from '../context.js';
 import { Floor } from './floor.js';
 import { registerObservationHandlers } from './handlers.js';
 import { releaseHeld } from './jobs.js';
+import { Observers } from './observers.js';
 
 /**
  * The observation capability: follows calls and presence through the hub's events, releases
@@ -9,10 +10,11 @@ import { releaseHeld } from './jobs.js';
  */
 export async function startObservation(ctx: HubContext) {
   const floor = new Floor(ctx);
+  const observers = new Observers(ctx.db);
   const { bus, io, inbox, log } = ctx;
 
   const release = (callIds: string[]) =>
-    inbox.submit(releaseHeld(callIds)).then(
+    inbox.submit(releaseHeld(observers, callIds)).then(
       (n) => n > 0 && log.info({ callIds, released: n }, 'after-call notes released'),
       (err: unknown) => log.error({ err, callIds }, 'releasing after-call notes failed'),
     );
@@ -42,6 +44,7 @@ export async function startObservation(ctx: HubContext) {
 
   return {
     floor,
-    onConnection: (socket: HubSocket) => registerObservationHandlers(ctx, floor, socket),
+    onConnection: (socket: HubSocket) =>
+      registerObservationHandlers(ctx, { floor, observers }, socket),
   };
 }

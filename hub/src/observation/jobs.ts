@@ -2,7 +2,8 @@ import type { ObservationRecord, Receipt } from '@sidecoach/shared';
 import type { Draft, Job, Trx } from '../inbox/inbox.js';
 import { nowIso } from '../store/db.js';
 import type { ObservationsTable } from '../store/schema.js';
-import { getObservation, observerIds } from './records.js';
+import type { Observers } from './observers.js';
+import { getObservation } from './records.js';
 
 // The writes of observation, as inbox jobs: each stores its rows and names the messages they
 // cause, and the inbox commits both in one transaction.
@@ -10,8 +11,12 @@ import { getObservation, observerIds } from './records.js';
 const unique = (ids: string[]) => [...new Set(ids)];
 
 /** Coaches who follow an agent's notes: everyone observing now, and the note's author. */
-async function coachesOf(trx: Trx, note: ObservationRecord): Promise<string[]> {
-  return unique([note.authorId, ...(await observerIds(trx, note.agentId))]);
+async function coachesOf(
+  observers: Observers,
+  trx: Trx,
+  note: ObservationRecord,
+): Promise<string[]> {
+  return unique([note.authorId, ...(await observers.of(note.agentId, trx))]);
 }
 
 function noteTo(recipientId: string, observation: ObservationRecord): Draft {
@@ -36,15 +41,16 @@ function receiptTo(recipientId: string, o: ObservationRecord, event: string): Dr
 export interface NewObservation {
   /** The row as the author wrote it; the hub sets the times of storage and delivery. */
   row: Omit<ObservationsTable, 'created_at' | 'released_at' | 'delivered_at' | 'read_at'>;
+  authorName: string;
   /** Shared and not held for the end of the call: the agent gets it now. */
   releaseNow: boolean;
 }
 
 /** Stores a new observation (once per id) and sends it to the coaches and, if released, the agent. */
-export function writeObservation({
-  row,
-  releaseNow,
-}: NewObservation): Job<ObservationRecord | null> {
+export function writeObservation(
+  observers: Observers,
+  { row, authorName, releaseNow }: NewObservation,
+): Job<ObservationRecord | null> {
   return async (trx) => {
     const now = nowIso();
     const inserted = await trx
@@ -59,15 +65,32 @@ export function writeObservation({
       .onConflict((oc) => oc.column('id').doNothing())
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return { result: null, messages: [] };
-    const note = (await getObservation(trx, row.id))!;
-    const messages = (await coachesOf(trx, note)).map((id) => noteTo(id, note));
+    const note: ObservationRecord = {
+      id: row.id,
+      authorId: row.author_id,
+      authorName,
+      agentId: row.agent_id,
+      callId: row.call_id,
+      offsetMs: row.offset_ms,
+      itemId: row.item_id,
+      area: row.area,
+      tags: JSON.parse(row.tags) as ObservationRecord['tags'],
+      text: row.text,
+      visibility: row.visibility,
+      delivery: row.delivery,
+      at: row.at,
+      releasedAt: releaseNow ? now : null,
+      deliveredAt: null,
+      readAt: null,
+    };
+    const messages = (await coachesOf(observers, trx, note)).map((id) => noteTo(id, note));
     if (releaseNow) messages.push(noteTo(note.agentId, note));
     return { result: note, messages };
   };
 }
 
 /** Releases the shared notes held for the end of these calls (call end, or a sweep at start). */
-export function releaseHeld(callIds: string[]): Job<number> {
+export function releaseHeld(observers: Observers, callIds: string[]): Job<number> {
   return async (trx) => {
     if (callIds.length === 0) return { result: 0, messages: [] };
     const held = await trx
@@ -88,7 +111,7 @@ export function releaseHeld(callIds: string[]): Job<number> {
         .execute();
       const note = (await getObservation(trx, id))!;
       messages.push(noteTo(note.agentId, note));
-      for (const coach of await coachesOf(trx, note))
+      for (const coach of await coachesOf(observers, trx, note))
         messages.push(receiptTo(coach, note, 'released'));
     }
     return { result: held.length, messages };
@@ -96,7 +119,7 @@ export function releaseHeld(callIds: string[]): Job<number> {
 }
 
 /** The agent confirmed their inbox up to `seq`: their notes up to there are delivered. */
-export function confirmDelivery(agentId: string, seq: number): Job<number> {
+export function confirmDelivery(observers: Observers, agentId: string, seq: number): Job<number> {
   return async (trx) => {
     const before = await trx
       .selectFrom('inbox_acks')
@@ -132,7 +155,7 @@ export function confirmDelivery(agentId: string, seq: number): Job<number> {
         .executeTakeFirst();
       if (Number(updated.numUpdatedRows) === 0) continue;
       const note = (await getObservation(trx, id))!;
-      for (const coach of await coachesOf(trx, note))
+      for (const coach of await coachesOf(observers, trx, note))
         messages.push(receiptTo(coach, note, 'delivered'));
     }
     return { result: seq, messages };
@@ -140,7 +163,11 @@ export function confirmDelivery(agentId: string, seq: number): Job<number> {
 }
 
 /** The agent acknowledged a note ("got it"): read, and delivered if no device had said so yet. */
-export function markRead(agentId: string, id: string): Job<ObservationRecord | null> {
+export function markRead(
+  observers: Observers,
+  agentId: string,
+  id: string,
+): Job<ObservationRecord | null> {
   return async (trx) => {
     const note = await getObservation(trx, id);
     if (note?.agentId !== agentId || note.visibility !== 'shared' || !note.releasedAt)
@@ -153,7 +180,9 @@ export function markRead(agentId: string, id: string): Job<ObservationRecord | n
       .where('id', '=', id)
       .execute();
     const updated = (await getObservation(trx, id))!;
-    const messages = (await coachesOf(trx, updated)).map((c) => receiptTo(c, updated, 'read'));
+    const messages = (await coachesOf(observers, trx, updated)).map((c) =>
+      receiptTo(c, updated, 'read'),
+    );
     return { result: updated, messages };
   };
 }

@@ -93,16 +93,6 @@ export async function listCoachingNotes(
   return rows.reverse().map(toCoachingNote);
 }
 
-/** Everyone observing the agent now (persisted: survives restarts and reconnects). */
-export async function observerIds(db: Db | Trx, agentId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('observation_sessions')
-    .select('observer_id')
-    .where('agent_id', '=', agentId)
-    .execute();
-  return rows.map((r) => r.observer_id);
-}
-
 /** Team leads of the agent's teams: they receive the agent's coaching notes. */
 export async function leadIdsOf(db: Db | Trx, agentId: string): Promise<string[]> {
   const rows = await db
