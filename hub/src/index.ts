@@ -2,6 +2,7 @@
 import { ConfigError, parseConfig, USAGE } from './config.js';
 import { createLogger } from './log.js';
 import { openDatabase } from './store/db.js';
+import { startBackgroundCheckpoints } from './store/checkpoints.js';
 import { createHub } from './server.js';
 import { demoCredentialsText, seedDemo } from './demo/seed.js';
 import { countUsers } from './auth/users.js';
@@ -14,6 +15,7 @@ async function main(argv: string[]) {
   const log = createLogger(config.logLevel);
   const { db, file, migrated } = await openDatabase(config.dataDir);
   log.info({ file, migrated }, 'database ready');
+  const checkpoints = await startBackgroundCheckpoints(db, file, log);
   const seeded = config.demo && (await seedDemo(db));
   const hub = await createHub(config, db, log);
   const address = await hub.app.listen({ host: config.host, port: config.port });
@@ -33,6 +35,7 @@ async function main(argv: string[]) {
     log.info({ signal }, 'hub stopping');
     hub
       .close()
+      .then(() => checkpoints.stop())
       .then(() => db.destroy())
       .then(() => process.exit(0))
       .catch((err: unknown) => {
