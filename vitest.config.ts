@@ -17,6 +17,9 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Real hubs, browsers and softphones on a shared 2-core machine: a state that arrives in
+    // 1 s alone can take several while other test files run. Waits are bounded, not timed.
+    expect: { poll: { timeout: 10_000, interval: 50 } },
     maxWorkers: 2,
     reporters: ['default'],
   },
