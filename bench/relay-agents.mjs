@@ -2,8 +2,14 @@
 // recording when every note reaches it. Driven by bench/relay.mjs over IPC; not run directly.
 //   hub mode:      handshake auth { token }; notes arrive as `inbox:message` (kind observation)
 //   baseline mode: no auth; `join` the room named by the agent id; notes arrive as `note`
-import { io } from 'socket.io-client';
-import { openAll, parseNoteText, serveParent, tellParent, wallNow } from './relay-common.mjs';
+import {
+  openAll,
+  openClient,
+  parseNoteText,
+  serveParent,
+  tellParent,
+  wallNow,
+} from './relay-common.mjs';
 
 /** @type {import('socket.io-client').Socket[]} */
 const sockets = [];
@@ -38,19 +44,7 @@ async function connect({ url, mode, agents, concurrency }) {
     agents,
     concurrency,
     async ({ id, token }) => {
-      const socket = io(url, {
-        transports: ['websocket'],
-        forceNew: true,
-        reconnection: false,
-        timeout: 30_000,
-        ...(mode === 'hub' ? { auth: { token } } : {}),
-      });
-      await new Promise((resolve, reject) => {
-        socket.once('connect', () => resolve(undefined));
-        socket.once('connect_error', (err) =>
-          reject(new Error(`agent ${id} could not connect: ${err.message}`)),
-        );
-      });
+      const socket = await openClient(url, mode, token, `agent ${id}`);
       if (mode === 'hub') {
         socket.on('inbox:message', (/** @type {any} */ m) => {
           if (m?.kind === 'observation') received(id, m.observation);

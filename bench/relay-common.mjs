@@ -9,6 +9,30 @@
  * is being slewed that put processes started seconds apart several milliseconds out of step
  * (a baseline run measured a p50 of -3.9 ms).
  */
+import { io } from 'socket.io-client';
+
+/**
+ * Opens one load client: the hub wants its session token in the handshake, the bare relay
+ * nothing. Resolves once connected.
+ * @param {string} url @param {'hub'|'baseline'} mode @param {string} token @param {string} who
+ */
+export async function openClient(url, mode, token, who) {
+  const socket = io(url, {
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+    timeout: 30_000,
+    ...(mode === 'hub' ? { auth: { token } } : {}),
+  });
+  await new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(undefined));
+    socket.once('connect_error', (err) =>
+      reject(new Error(`${who} could not connect: ${err.message}`)),
+    );
+  });
+  return socket;
+}
+
 export const wallNow = () => Number(process.hrtime.bigint()) / 1e6;
 
 /**

@@ -4,8 +4,14 @@
 //   hub mode:      handshake auth { token }; emits `observation:note`
 //   baseline mode: no auth; emits `note` with the same payload
 import { randomUUID } from 'node:crypto';
-import { io } from 'socket.io-client';
-import { noteText, openAll, serveParent, tellParent, wallNow } from './relay-common.mjs';
+import {
+  noteText,
+  openAll,
+  openClient,
+  serveParent,
+  tellParent,
+  wallNow,
+} from './relay-common.mjs';
 
 /** @type {{ socket: import('socket.io-client').Socket, team: string[], sent: number }[]} */
 const supervisors = [];
@@ -27,19 +33,7 @@ async function connect({ url, mode, supervisors: list, concurrency }) {
     list,
     concurrency,
     async ({ id, token, team }) => {
-      const socket = io(url, {
-        transports: ['websocket'],
-        forceNew: true,
-        reconnection: false,
-        timeout: 30_000,
-        ...(mode === 'hub' ? { auth: { token } } : {}),
-      });
-      await new Promise((resolve, reject) => {
-        socket.once('connect', () => resolve(undefined));
-        socket.once('connect_error', (err) =>
-          reject(new Error(`supervisor ${id} could not connect: ${err.message}`)),
-        );
-      });
+      const socket = await openClient(url, mode, token, `supervisor ${id}`);
       supervisors.push({ socket, team, sent: 0 });
     },
     (done) => tellParent('connected', { done }),

@@ -3,7 +3,7 @@ import type { Draft, Job, Trx } from '../inbox/inbox.js';
 import { nowIso } from '../store/db.js';
 import type { ObservationsTable } from '../store/schema.js';
 import type { Observers } from './observers.js';
-import { getObservation } from './records.js';
+import { getObservation, toObservation } from './records.js';
 
 // The writes of observation, as inbox jobs: each stores its rows and names the messages they
 // cause, and the inbox commits both in one transaction.
@@ -53,36 +53,20 @@ export function writeObservation(
 ): Job<ObservationRecord | null> {
   return async (trx) => {
     const now = nowIso();
+    const stored = {
+      ...row,
+      created_at: now,
+      released_at: releaseNow ? now : null,
+      delivered_at: null,
+      read_at: null,
+    };
     const inserted = await trx
       .insertInto('observations')
-      .values({
-        ...row,
-        created_at: now,
-        released_at: releaseNow ? now : null,
-        delivered_at: null,
-        read_at: null,
-      })
+      .values(stored)
       .onConflict((oc) => oc.column('id').doNothing())
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return { result: null, messages: [] };
-    const note: ObservationRecord = {
-      id: row.id,
-      authorId: row.author_id,
-      authorName,
-      agentId: row.agent_id,
-      callId: row.call_id,
-      offsetMs: row.offset_ms,
-      itemId: row.item_id,
-      area: row.area,
-      tags: JSON.parse(row.tags) as ObservationRecord['tags'],
-      text: row.text,
-      visibility: row.visibility,
-      delivery: row.delivery,
-      at: row.at,
-      releasedAt: releaseNow ? now : null,
-      deliveredAt: null,
-      readAt: null,
-    };
+    const note = toObservation({ ...stored, author_name: authorName });
     const messages = (await coachesOf(observers, trx, note)).map((id) => noteTo(id, note));
     if (releaseNow) messages.push(noteTo(note.agentId, note));
     return { result: note, messages };
