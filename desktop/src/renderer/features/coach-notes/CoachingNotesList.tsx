@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { shortDateTime } from '../../lib/format.js';
 import { useNotes } from '../../store/notes-store.js';
 import { useSidebar } from '../../store/sidebar-store.js';
 
@@ -14,12 +15,7 @@ export function CoachingNotesList() {
     .slice(-SHOWN)
     .reverse();
   if (notes.length === 0) return null;
-  const time = new Intl.DateTimeFormat(i18n.language, {
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
+  const time = shortDateTime(i18n.language);
   return (
     <section className="history coaching-notes" aria-labelledby="coaching-notes-title">
       <h2 id="coaching-notes-title">{t('coachNotes.coachingTitle')}</h2>

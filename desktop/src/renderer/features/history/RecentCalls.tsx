@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { shortDateTime } from '../../lib/format.js';
 import { localize, type CallRecord, type StandardsPack } from '@sidecoach/shared';
 import { useSidebar } from '../../store/sidebar-store.js';
 import { callIdsOf } from '../../store/replay.js';
@@ -22,12 +23,7 @@ export function RecentCalls({ calls, pack }: { calls: CallRecord[]; pack: Standa
   const { t, i18n } = useTranslation();
   const unsynced = callIdsOf(useSidebar((s) => s.pending));
   const ended = calls.filter((c) => c.endedAt !== null);
-  const time = new Intl.DateTimeFormat(i18n.language, {
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
+  const time = shortDateTime(i18n.language);
   return (
     <section className="history" aria-labelledby="history-title">
       <h2 id="history-title">{t('history.title')}</h2>
