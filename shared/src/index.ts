@@ -10,3 +10,4 @@ export * from './protocol/call-events.js';
 export * from './domain/status.js';
 export * from './protocol/observation.js';
 export * from './domain/text-checks.js';
+export * from './domain/language/index.js';

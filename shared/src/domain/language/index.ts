@@ -1,0 +1,9 @@
+export { analyze, coachingLanguageOf, summarize, type LanguageFinding } from './analyze.js';
+export {
+  COACHING_LANGUAGES,
+  GOOD_CATEGORIES,
+  HARMFUL_CATEGORIES,
+  LANGUAGE_CATEGORIES,
+  type CoachingLanguage,
+  type LanguageCategory,
+} from './types.js';
