@@ -38,6 +38,7 @@ export function writeCoachingNote(
         call_id: input.callId,
         observation_ids: JSON.stringify(input.observationIds),
         text: input.text,
+        lang: input.lang,
         at: new Date(input.at).toISOString(),
         created_at: nowIso(),
       })

@@ -17,6 +17,7 @@ import { canObserve, floorAgentIds, isCoach } from './policy.js';
 import { getObservation, listCoachingNotes, listObservations } from './records.js';
 import { confirmDelivery, markRead, writeObservation } from './jobs.js';
 import { writeCoachingNote } from './coaching-notes.js';
+import { languageStats } from './language-stats.js';
 
 const NOT_YOURS = 'you may not observe this agent';
 /** How long a socket's answer to "may I observe this agent?" is reused (team changes apply after it). */
@@ -118,6 +119,7 @@ export function registerObservationHandlers(
           text: input.text,
           visibility: input.visibility,
           delivery: input.delivery,
+          lang: input.lang,
           at: new Date(input.at).toISOString(),
         },
         authorName: user.displayName,
@@ -182,6 +184,12 @@ export function registerObservationHandlers(
     if ('error' in result) return fail(result.error.code, result.error.message);
     log.info({ noteId: input.id, agentId: input.agentId }, 'coaching note stored');
     return ok(result.note);
+  });
+
+  onEvent(socket, log, 'language:stats', async ({ weeks }) => {
+    if (user.role !== 'lead' && user.role !== 'admin')
+      return fail('forbidden', 'coaching-language reports are for team leads and quality managers');
+    return ok(await languageStats(db, await floorAgentIds(db, user), weeks));
   });
 
   onEvent(socket, log, 'inbox:ack', async ({ seq }) => {

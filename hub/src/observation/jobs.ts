@@ -1,7 +1,7 @@
 import type { ObservationRecord, Receipt } from '@sidecoach/shared';
 import type { Draft, Job, Trx } from '../inbox/inbox.js';
 import { nowIso } from '../store/db.js';
-import type { ObservationsTable } from '../store/schema.js';
+import type { ObservationRow } from '../store/schema.js';
 import type { Observers } from './observers.js';
 import { getObservation, toObservation } from './records.js';
 
@@ -40,7 +40,7 @@ function receiptTo(recipientId: string, o: ObservationRecord, event: string): Dr
 
 export interface NewObservation {
   /** The row as the author wrote it; the hub sets the times of storage and delivery. */
-  row: Omit<ObservationsTable, 'created_at' | 'released_at' | 'delivered_at' | 'read_at'>;
+  row: Omit<ObservationRow, 'created_at' | 'released_at' | 'delivered_at' | 'read_at'>;
   authorName: string;
   /** Shared and not held for the end of the call: the agent gets it now. */
   releaseNow: boolean;

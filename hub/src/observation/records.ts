@@ -19,6 +19,7 @@ export function toObservation(row: Named<ObservationRow>): ObservationRecord {
     text: row.text,
     visibility: row.visibility,
     delivery: row.delivery,
+    lang: row.lang,
     at: row.at,
     releasedAt: row.released_at,
     deliveredAt: row.delivered_at,
@@ -35,6 +36,7 @@ export function toCoachingNote(row: Named<CoachingNoteRow>): CoachingNoteRecord 
     callId: row.call_id,
     observationIds: JSON.parse(row.observation_ids) as string[],
     text: row.text,
+    lang: row.lang,
     at: row.at,
   };
 }

@@ -207,6 +207,24 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0005-note-language': {
+    async up(db: Kysely<unknown>) {
+      // The language a note is written in, so the language coach reads it in that language.
+      await db.schema
+        .alterTable('observations')
+        .addColumn('lang', 'text', (c) => c.notNull().defaultTo('en'))
+        .execute();
+      await db.schema
+        .alterTable('coaching_notes')
+        .addColumn('lang', 'text', (c) => c.notNull().defaultTo('en'))
+        .execute();
+      await db.schema
+        .createIndex('observations_author_at')
+        .on('observations')
+        .columns(['author_id', 'at'])
+        .execute();
+    },
+  },
 };
 
 function sqlIn(column: string, values: string[]) {

@@ -100,6 +100,8 @@ export interface ObservationsTable {
   text: string;
   visibility: Visibility;
   delivery: Delivery;
+  /** BCP 47 tag of the note's language. */
+  lang: ColumnType<string, string | undefined, string>;
   at: Iso;
   created_at: Iso;
   released_at: Iso | null;
@@ -121,6 +123,7 @@ export interface CoachingNotesTable {
   /** JSON array of observation ids. */
   observation_ids: string;
   text: string;
+  lang: ColumnType<string, string | undefined, string>;
   at: Iso;
   created_at: Iso;
 }

@@ -25,6 +25,8 @@ import {
   ObservationNoteSchema,
   ObservationReadSchema,
   PresenceSchema,
+  LanguageStatsRequestSchema,
+  type LanguageStats,
   type CoachingNoteRecord,
   type Floor,
   type FloorAgent,
@@ -54,6 +56,7 @@ export const clientEventSchemas = {
   'coaching:note': CoachingNoteSchema,
   'inbox:ack': InboxAckSchema,
   'notes:mine': MyNotesRequestSchema,
+  'language:stats': LanguageStatsRequestSchema,
 } as const;
 export type ClientEventName = keyof typeof clientEventSchemas;
 export type ClientPayload<E extends ClientEventName> = z.input<(typeof clientEventSchemas)[E]>;
@@ -78,6 +81,7 @@ export interface ClientEventResults {
   'coaching:note': CoachingNoteRecord;
   'inbox:ack': { seq: number };
   'notes:mine': MyNotes;
+  'language:stats': LanguageStats;
 }
 
 /** Client to hub: every event takes one payload and an acknowledgement callback. */

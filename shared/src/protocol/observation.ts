@@ -27,6 +27,11 @@ export type Delivery = z.infer<typeof DeliverySchema>;
 export const OBSERVATION_TEXT_MAX = 2000;
 export const COACHING_TEXT_MAX = 5000;
 const UserIdSchema = z.string().min(1).max(64);
+/** The language a note is written in (BCP 47), for the language coach; English when absent. */
+export const NoteLanguageSchema = z
+  .string()
+  .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag')
+  .max(35);
 
 /** Where the floor view's status goes beyond the agent's own: ringing comes from the phone. */
 export const FloorStatusSchema = z.enum(['available', 'ringing', 'on-call', 'wrap-up', 'offline']);
@@ -57,6 +62,7 @@ export const ObservationNoteSchema = z
     text: z.string().trim().max(OBSERVATION_TEXT_MAX).default(''),
     visibility: VisibilitySchema,
     delivery: DeliverySchema.default('now'),
+    lang: NoteLanguageSchema.default('en'),
     at: IsoTimeSchema,
   })
   .refine((n) => n.text.length > 0 || n.tags.length > 0 || n.itemId || n.area, {
@@ -87,6 +93,7 @@ export const CoachingNoteSchema = z.strictObject({
   /** The observations this note was written from. */
   observationIds: z.array(RecordIdSchema).max(200).default([]),
   text: z.string().trim().min(1).max(COACHING_TEXT_MAX),
+  lang: NoteLanguageSchema.default('en'),
   at: IsoTimeSchema,
 });
 export type CoachingNoteInput = z.input<typeof CoachingNoteSchema>;
@@ -106,6 +113,7 @@ export const ObservationRecordSchema = z.object({
   text: z.string(),
   visibility: VisibilitySchema,
   delivery: DeliverySchema,
+  lang: z.string(),
   at: IsoTimeSchema,
   /** When the hub let the agent have it (null: private, or held until the call ends). */
   releasedAt: IsoTimeSchema.nullable(),
@@ -125,6 +133,7 @@ export const CoachingNoteRecordSchema = z.object({
   callId: z.string().nullable(),
   observationIds: z.array(z.string()),
   text: z.string(),
+  lang: z.string(),
   at: IsoTimeSchema,
 });
 export type CoachingNoteRecord = z.infer<typeof CoachingNoteRecordSchema>;
@@ -207,3 +216,23 @@ export const MyNotesSchema = z.object({
   inboxSeq: z.number().int().min(0),
 });
 export type MyNotes = z.infer<typeof MyNotesSchema>;
+
+export const LanguageStatsRequestSchema = z.strictObject({
+  weeks: z.number().int().min(1).max(52).default(12),
+});
+export const LanguageStatsSchema = z.object({
+  /** Monday of each week (UTC, YYYY-MM-DD), oldest first. */
+  weeks: z.array(z.string()),
+  coaches: z.array(
+    z.object({
+      coachId: z.string(),
+      displayName: z.string(),
+      /** Notes written per week (observations with text and coaching notes). */
+      notes: z.array(z.number().int()),
+      /** Findings per week for each language pattern (see the analyzer's categories). */
+      counts: z.record(z.string(), z.array(z.number().int())),
+    }),
+  ),
+});
+/** How each coach words their notes, week by week: so the coaches can be coached. */
+export type LanguageStats = z.infer<typeof LanguageStatsSchema>;

@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  connect,
+  signIn,
+  startHub,
+  type HubSocket,
+  type RunningHub,
+} from './support/hub-process.js';
+import { data, iso } from './support/calls.js';
+
+describe('coaching-language report through a real hub', () => {
+  let hub: RunningHub;
+  const sockets: HubSocket[] = [];
+  const open = async (username: string) => {
+    const s = await connect(hub.url, (await signIn(hub.url, username)).token);
+    sockets.push(s);
+    return s;
+  };
+  let supervisor: HubSocket;
+  let agentId: string;
+
+  beforeAll(async () => {
+    hub = await startHub({ demo: true });
+    supervisor = await open('supervisor');
+    agentId = (await signIn(hub.url, 'agent1')).user.id;
+    const note = (text: string, lang: string) =>
+      supervisor.emitWithAck('observation:note', {
+        id: randomUUID(),
+        agentId,
+        callId: null,
+        offsetMs: null,
+        text,
+        visibility: 'private',
+        lang,
+        at: iso(),
+      });
+    data(await note('You were polite, but you should verify the identity first.', 'en'));
+    data(await note('你很有礼貌，但是应该先核实身份。', 'zh-CN'));
+    data(
+      await supervisor.emitWithAck('coaching:note', {
+        id: randomUUID(),
+        agentId,
+        callId: null,
+        text: 'How do you feel that went? Next time, summarise before closing.',
+        lang: 'en',
+        at: iso(),
+      }),
+    );
+  });
+  afterAll(async () => {
+    sockets.forEach((s) => s.close());
+    await hub?.dispose();
+  });
+
+  it('counts each coach’s patterns this week, reading each note in its language', async () => {
+    const lead = await open('lead');
+    const stats = data(await lead.emitWithAck('language:stats', { weeks: 4 }));
+    expect(stats.weeks).toHaveLength(4);
+    const [sam] = stats.coaches;
+    expect(sam?.displayName).toBe('Sam Supervisor');
+    expect(sam?.notes).toEqual([0, 0, 0, 3]);
+    expect(sam?.counts.but?.[3]).toBe(2);
+    expect(sam?.counts.command?.[3]).toBe(2);
+    expect(sam?.counts['reflective-question']?.[3]).toBe(1);
+    expect(sam?.counts['next-time']?.[3]).toBe(1);
+  });
+
+  it('shows leads their teams only, and refuses agents and supervisors', async () => {
+    const nightLead = await open('night-lead');
+    expect(data(await nightLead.emitWithAck('language:stats', {})).coaches).toEqual([]);
+    const quality = await open('quality');
+    expect(data(await quality.emitWithAck('language:stats', {})).coaches).toHaveLength(1);
+    for (const who of ['agent1', 'supervisor']) {
+      const s = await open(who);
+      expect(await s.emitWithAck('language:stats', {})).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
+    }
+    expect(await quality.emitWithAck('language:stats', { weeks: 99 })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    });
+  });
+
+  it('stores the note language and refuses one that is not a language tag', async () => {
+    const listed = data(await supervisor.emitWithAck('observation:list', { agentId })).observations;
+    expect(listed.map((o) => o.lang).sort()).toEqual(['en', 'zh-CN']);
+    const bad = await supervisor.emitWithAck('observation:note', {
+      id: randomUUID(),
+      agentId,
+      callId: null,
+      offsetMs: null,
+      text: 'x',
+      visibility: 'private',
+      lang: 'not a tag!',
+      at: iso(),
+    });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+  });
+});
