@@ -98,7 +98,7 @@ describe('analyze (Latvian)', () => {
       'command:Tev jāpārbauda',
     ]);
     const [command] = analyze('Tev jāpārbauda identitāte.', 'lv');
-    expect(command?.suggestions[0]).toBe('tu varētu pārbaudīt');
+    expect(command?.suggestions[0]).toBe('Tu varētu pārbaudīt');
     expect(categories('Jums vajadzētu piedāvāt atzvanīšanu.', 'lv')).toEqual(['command']);
     expect(categories('Kāpēc tu nepajautāji klienta vārdu?', 'lv')).toEqual(['presupposing-why']);
     expect(categories('Ja es būtu tu, es vispirms atvainotos.', 'lv')).toEqual(['if-i-were-you']);

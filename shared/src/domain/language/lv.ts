@@ -25,11 +25,14 @@ const MODAL = words('vajadzētu|vajadzēja|vajag|nepieciešams|nepieciešami|jā
 const IF_I_WERE_YOU = words(
   'ja es būtu (?:tu|jūs|tavā vietā|jūsu vietā)|es tavā vietā|es jūsu vietā|tavā vietā es|jūsu vietā es|ja es būtu bijis (?:tu|jūs|tavā vietā|jūsu vietā)|es būtu tavā vietā|es būtu jūsu vietā',
 );
+/** "Kāpēc tu (to) nepajautāji?": a negated verb in the agent's person (2nd), after why. */
 const WHY_NOT = words(
-  '(?:kāpēc|kādēļ|kamdēļ|kāda iemesla dēļ)\\s+(?:tu\\s+|jūs\\s+)?(?:tomēr\\s+|atkal\\s+)?ne\\p{L}{2,}(?:\\s+(?:tu|jūs))?',
+  '(?:kāpēc|kādēļ|kamdēļ|kāda iemesla dēļ)\\s+(?:(?:tu|jūs)\\s+)?(?:(?:to|tos|tās|tam|viņam|viņai|klientam|tomēr|atkal|pat|vēl|jau)\\s+){0,2}ne\\p{L}{2,}(?:\\s+(?:tu|jūs))?',
 );
+/** The agent's person in a verb: -i, -ji (tu), -āt, -at, -jāt, -iet (jūs). */
+const SECOND_PERSON = /(?:i|āt|at|ait|iet|ēt|esi|esat)$/iu;
 const GENERIC = words(
-  'labs darbs|labi padarīts|labi strādāts|malacis|malace|malači|lieliski|super|superīgi|teicami|izcili|forši|tā turpināt|turpini tāpat|ļoti labi|labi darīts|apsveicami|bravo|brīnišķīgi',
+  'labs darbs|labi padarīts|labi strādāts|malacis|malace|malači|lieliski|super|superīgi|teicami|izcili|forši|ļoti labi|labi darīts|apsveicami|bravo|brīnišķīgi',
 );
 const BEHAVIOUR = words(
   '(?:tu|jūs)\\s+(?!esi|esat|biji|bijāt|vari|varat|mani|man)\\p{L}{3,}|sveic\\p{L}*|identitāt\\p{L}*|pārbaud\\p{L}*|apkopo\\p{L}*|kopsavilk\\p{L}*|' +
@@ -39,7 +42,17 @@ const BEHAVIOUR = words(
     'poz\\p{L}*|stāj\\p{L}*|tālrun\\p{L}*|kontu|konta|rēķin\\p{L}*|pasūtījum\\p{L}*|nosauc\\p{L}*',
 );
 const REFLECTIVE =
-  /^(?:un\s+)?(?:kā|ko|kas|kāpēc tu domā|kāpēc jūs domājat|kāpēc, tavuprāt|kādēļ tu domā|kuru|kurā|kādu|kāds|kāda|kad)(?![\p{L}]).*(?:tu|jūs|tev|jums|tavuprāt|jūsuprāt|tavā|jūsu|tevi|jūs)(?![\p{L}]).*\?$/iu;
+  /(?:^|["“”„:—–-]\s*)(?:un\s+)?(?:kā|ko|kas|kāpēc tu domā|kāpēc jūs domājat|kāpēc, tavuprāt|kādēļ tu domā|vai tu pamanīji|vai jūs pamanījāt|vai tu ievēroji|kuru|kurā|kādu|kāds|kāda|kad)(?![\p{L}])[^"“”„]*\?$/iu;
+/** Words that approve of what was done, tying praise to it. */
+const APPROVAL = words(
+  'tieši tā|tieši to|tieši tāds|tieši tāda|tieši tādu|tas ir (?:tieši )?mūsu standarts|atbilst mūsu|pilnībā atbilst|kā to paredz|kā paredz|kā mēs to prasām|labs darbs|malacis|malace|paldies|lieliski|teicami|izcili|ļoti labi|labi padarīts|tā ir pareizā|pareizi',
+);
+/** What the agent did: "tu apkopoji", "jūs pārbaudījāt" (not "tu biji", "tu vari"). */
+const AGENT_DID = words(
+  '(?:tu|jūs)\\s+(?:\\p{L}+\\s+){0,3}?(?!ne)\\p{L}+(?:i|ji|āt|ījāt|ājāt|ējāt|ojāt|āji|īji|oji|ēji)',
+);
+/** A fault in a clause: negated verbs, "aizmirsi", "pārāk" (too much). */
+const FAULT = words('ne\\p{L}{3,}|nav|aizmirs\\p{L}*|pārāk|kļūd\\p{L}*|neesi|nebija');
 const NEXT_TIME = words(
   'nākamreiz|nākošreiz|nākamajā (?:zvanā|sarunā|reizē)|nākamajos zvanos|turpmāk|nākotnē',
 );
@@ -57,7 +70,14 @@ function infinitive(form: string): string | undefined {
 function praisedBefore(s: Sentence, at: number, previous: Sentence | undefined): boolean {
   const before = s.text.slice(0, at);
   const re = new RegExp(PRAISE.source, 'iu');
-  if (re.test(before)) return true;
+  const fault = new RegExp(FAULT.source, 'iu');
+  if (re.test(before) && !fault.test(before)) return true;
+  // "Sūdzību tu uzklausīji ar empātiju, taču…": what the agent did, with no fault in it.
+  if (
+    /(?<![\p{L}])(?:tu|jūs|tavā|tava|tavs|tavu|jūsu)(?![\p{L}])/iu.test(before) &&
+    !fault.test(before)
+  )
+    return true;
   return (
     before.replace(/[,\s]/gu, '').length === 0 && previous !== undefined && re.test(previous.text)
   );
@@ -72,7 +92,9 @@ export const latvianRules: Rules = (s, previous) => {
     const lowered = c.text.toLowerCase();
     const concessive = lowered === 'lai gan' || lowered === 'kaut gan' || lowered === 'kaut arī';
     const praised = concessive
-      ? new RegExp(PRAISE.source, 'iu').test(s.text)
+      ? before.trim().length > 0
+        ? praisedBefore(s, c.start, previous)
+        : new RegExp(PRAISE.source, 'iu').test(s.text.slice(c.end).split(',').slice(1).join(','))
       : praisedBefore(s, c.start, previous);
     if (!praised) continue;
     hits.push({
@@ -85,26 +107,32 @@ export const latvianRules: Rules = (s, previous) => {
     const word = m.text;
     const before = s.text.slice(0, m.start);
     if (SPEAKERS_OWN.test(word)) continue;
-    if (/^jā/iu.test(word) && /^jā(?:ņ|nis|ni|nim|ņa|ņu)/iu.test(word)) continue; // Jānis, Jāņi
+    if (/^jā(?:ņ|nis|ni|nim|ņa|ņu)/iu.test(word)) continue; // Jānis, Jāņi
+    if (/(?<![\p{L}])(?:nav|nebūs|nebija|nebūtu)\s+(?:\p{L}+\s+)?$/iu.test(before)) continue; // "tev nav jāuztraucas"
     const agent = AGENT_DATIVE.exec(before);
-    if (!agent && OTHER_DATIVE.test(before)) continue;
+    const agentEarlier =
+      !agent && /(?<![\p{L}])(?:tev|jums)(?![\p{L}])/iu.test(before) && !OTHER_DATIVE.test(before);
+    if (!agent && !agentEarlier && OTHER_DATIVE.test(before)) continue;
     if (!agent && /(?:^|[\s,])(?:man|mums|viņam|viņai|viņiem)\s+(?:\p{L}+\s+){0,2}$/iu.test(before))
       continue;
-    if (/(?<![\p{L}])ne(?:vajag|vajadzētu)/iu.test(word)) continue;
     const start = agent ? m.start - (before.length - before.lastIndexOf(agent[1]!)) : m.start;
     const debitive = /^jā/iu.test(word);
     const inf = debitive ? infinitive(word.slice(2)) : undefined;
+    const you = agent?.[1];
     hits.push({
       start,
       end: m.end,
       category: 'command',
       suggestions: debitive
         ? inf
-          ? [`tu varētu ${inf}`, `iesaku ${inf}`]
-          : ['tu varētu']
-        : agent
           ? [
-              `${agent[1]![0] === 'J' ? 'Jūs' : agent[1]![0] === 'T' ? 'Tu' : agent[1] === 'jums' ? 'jūs' : 'tu'} varētu`,
+              `${you ? (you[0] === 'J' ? 'Jūs varētu' : you[0] === 'T' ? 'Tu varētu' : you === 'jums' ? 'jūs varētu' : 'tu varētu') : 'varētu'} ${inf}`,
+              `iesaku ${inf}`,
+            ]
+          : ['varētu']
+        : you
+          ? [
+              `${you[0] === 'J' ? 'Jūs' : you[0] === 'T' ? 'Tu' : you === 'jums' ? 'jūs' : 'tu'} varētu`,
             ]
           : ['varētu'],
     });
@@ -115,9 +143,15 @@ export const latvianRules: Rules = (s, previous) => {
       category: 'if-i-were-you',
       suggestions: ['Viena iespēja būtu', 'Ko tu domā par'],
     });
-  const whyNot = spans(WHY_NOT, s.text);
+  const whyNot = spans(WHY_NOT, s.text).filter((m) => {
+    const verb = /(?<![\p{L}])ne(\p{L}{2,})/iu.exec(m.text);
+    return (
+      /(?<![\p{L}])(?:tu|jūs)(?![\p{L}])/iu.test(m.text) ||
+      (verb !== null && SECOND_PERSON.test(verb[0]))
+    );
+  });
   for (const m of whyNot) {
-    const verb = /ne(\p{L}{2,})/iu.exec(m.text.replace(/^\S+\s+/u, ''))?.[1];
+    const verb = /(?<![\p{L}])ne(\p{L}{2,})/iu.exec(m.text)?.[1];
     const inf = verb && infinitive(verb);
     hits.push({
       ...m,
@@ -126,30 +160,29 @@ export const latvianRules: Rules = (s, previous) => {
     });
   }
   const generic = spans(GENERIC, s.text);
+  const cut = /(?<![\p{L}])(?:bet|taču|tomēr)(?![\p{L}])/iu.exec(s.text);
+  const approved =
+    cut && !/(?<![\p{L}])ne tikai(?![\p{L}])/iu.test(s.text) ? s.text.slice(0, cut.index) : s.text;
+  const approval = new RegExp(APPROVAL.source, 'iu').test(s.text);
   if (
-    generic.length > 0 ||
-    (new RegExp(PRAISE.source, 'iu').test(s.text) &&
-      /(?<![\p{L}])(?:tu|jūs|tev|jums)(?![\p{L}])/iu.test(s.text))
+    approval &&
+    new RegExp(AGENT_DID.source, 'iu').test(approved) &&
+    !s.text.endsWith('?') &&
+    !/(?<![\p{L}])(?:vajadzētu|vajag)(?![\p{L}])|(?<![\p{L}])(?:tev|jums)\s+jā/iu.test(approved)
   ) {
-    const behaviour = new RegExp(BEHAVIOUR.source, 'iu').test(s.text);
-    const critical =
-      /(?<![\p{L}])(?:bet|taču|tomēr|vajadzētu|vajag|kāpēc)(?![\p{L}])|(?<![\p{L}])jā\p{L}{3,}/iu.test(
-        s.text,
-      );
-    if (behaviour && !critical && !s.text.endsWith('?')) {
-      hits.push({ start: 0, end: s.text.length, category: 'specific-praise', suggestions: [] });
-    } else {
-      for (const g of generic)
-        hits.push({
-          ...g,
-          category: 'generic-praise',
-          suggestions: ['Labi: tu [ko darīji], un tieši to prasa [standarts].'],
-        });
-    }
+    hits.push({ start: 0, end: s.text.length, category: 'specific-praise', suggestions: [] });
+  } else {
+    for (const g of generic)
+      hits.push({
+        ...g,
+        category: 'generic-praise',
+        suggestions: ['Labi: tu [ko darīji], un tieši to prasa [standarts].'],
+      });
   }
   if (whyNot.length === 0 && REFLECTIVE.test(s.text))
     hits.push({ start: 0, end: s.text.length, category: 'reflective-question', suggestions: [] });
-  for (const m of spans(NEXT_TIME, s.text))
-    hits.push({ ...m, category: 'next-time', suggestions: [] });
+  if (!s.text.endsWith('?'))
+    for (const m of spans(NEXT_TIME, s.text))
+      hits.push({ ...m, category: 'next-time', suggestions: [] });
   return hits;
 };

@@ -38,10 +38,14 @@ export interface Sentence {
   start: number;
 }
 
-/** Sentences, each with its closing punctuation, split after . ! ? 。！？ ; and line breaks. */
+/**
+ * Sentences, each with its closing punctuation, split after . ! ? 。！？ and line breaks (not
+ * after semicolons: "...; great job" praises what came before it). A full stop between digits
+ * or after a one-letter abbreviation does not end a sentence.
+ */
 export function sentences(text: string): Sentence[] {
   const out: Sentence[] = [];
-  const re = /[^.!?。！？;；\n]+(?:[.!?。！？;；]+|\n|$)/gu;
+  const re = /(?:[^.!?。！？\n]|\.(?=\d))+(?:[.!?。！？]+|\n|$)/gu;
   for (const m of text.matchAll(re)) {
     const raw = m[0];
     const lead = raw.length - raw.trimStart().length;

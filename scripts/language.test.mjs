@@ -1,0 +1,51 @@
+// The language scripts as users run them, against the built shared package.
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const run = (script, args, input) =>
+  spawnSync(process.execPath, [join(here, script), ...args], {
+    input,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+
+describe('language-check', () => {
+  it('prints one JSON line of findings per note read on stdin', () => {
+    const { stdout, status } = run(
+      'language-check.mjs',
+      ['--lang', 'zh-CN'],
+      '你很有礼貌，但是应该先核实身份。\n客户需要退款。\n',
+    );
+    expect(status).toBe(0);
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(2);
+    expect(lines[0].findings.map((f) => [f.category, f.start, f.end])).toEqual([
+      ['but', 6, 8],
+      ['command', 8, 10],
+    ]);
+    expect(lines[0].findings[0].suggestions.length).toBeGreaterThan(0);
+    expect(lines[1]).toEqual({ findings: [] });
+  });
+
+  it('refuses a language it does not read, saying which it does', () => {
+    const { stderr, status } = run('language-check.mjs', ['--lang', 'de'], 'x\n');
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/en, zh-CN, zh-TW, lv/);
+  });
+});
+
+describe('language-score', () => {
+  it('meets precision >= 0.9 and recall >= 0.85 for every harmful category and language', () => {
+    for (const set of ['main', 'heldout']) {
+      const { stdout, status } = run('language-score.mjs', ['--set', set]);
+      expect(stdout, set).not.toMatch(/below target/);
+      expect(status, set).toBe(0);
+    }
+  });
+});
