@@ -34,13 +34,6 @@ const SECOND_PERSON = /(?:i|āt|at|ait|iet|ēt|esi|esat)$/iu;
 const GENERIC = words(
   'labs darbs|labi padarīts|labi strādāts|malacis|malace|malači|lieliski|super|superīgi|teicami|izcili|forši|ļoti labi|labi darīts|apsveicami|bravo|brīnišķīgi',
 );
-const BEHAVIOUR = words(
-  '(?:tu|jūs)\\s+(?!esi|esat|biji|bijāt|vari|varat|mani|man)\\p{L}{3,}|sveic\\p{L}*|identitāt\\p{L}*|pārbaud\\p{L}*|apkopo\\p{L}*|kopsavilk\\p{L}*|' +
-    'gaidīšan\\p{L}*|gaidīt\\p{L}*|empātij\\p{L}*|ton\\p{L}*|jautājum\\p{L}*|jautā\\p{L}*|klausī\\p{L}*|noslēgum\\p{L}*|atvadī\\p{L}*|' +
-    'proces\\p{L}*|standart\\p{L}*|sistēm\\p{L}*|produkt\\p{L}*|sūdzīb\\p{L}*|uzrun\\p{L}*|vārd\\p{L}*|pieklājīb\\p{L}*|' +
-    'iepazīstin\\p{L}*|paskaidro\\p{L}*|izskaidro\\p{L}*|atvainoj\\p{L}*|piedāvā\\p{L}*|apstiprin\\p{L}*|adres\\p{L}*|' +
-    'poz\\p{L}*|stāj\\p{L}*|tālrun\\p{L}*|kontu|konta|rēķin\\p{L}*|pasūtījum\\p{L}*|nosauc\\p{L}*',
-);
 const REFLECTIVE =
   /(?:^|["“”„:—–-]\s*)(?:un\s+)?(?:kā|ko|kas|kāpēc tu domā|kāpēc jūs domājat|kāpēc, tavuprāt|kādēļ tu domā|vai tu pamanīji|vai jūs pamanījāt|vai tu ievēroji|kuru|kurā|kādu|kāds|kāda|kad)(?![\p{L}])[^"“”„]*\?$/iu;
 /** Words that approve of what was done, tying praise to it. */
