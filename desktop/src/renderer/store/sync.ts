@@ -8,6 +8,7 @@ import { bridge } from '../lib/bridge.js';
 import { useSidebar, type Session } from './sidebar-store.js';
 import { useNotes } from './notes-store.js';
 import { useObserve } from './observe-store.js';
+import { useLanguageStats } from './language-stats-store.js';
 import { handleCallEvent } from './softphone.js';
 import { handleHotkey } from './hotkeys.js';
 import { ACK_TIMEOUT_MS, currentSocket, setSocket } from './connection.js';
@@ -110,5 +111,6 @@ export async function end(notice?: { key: string }): Promise<void> {
   useSidebar.getState().signedOut(notice);
   useNotes.getState().reset();
   useObserve.getState().reset();
+  useLanguageStats.getState().reset();
   if (session && !notice) await hubSignOut(session.hubUrl, session.token);
 }

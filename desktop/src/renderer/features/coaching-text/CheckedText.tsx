@@ -1,24 +1,15 @@
-import { useMemo, type KeyboardEvent, type ReactNode, type Ref } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { noTextChecks, type TextCheck, type TextFinding } from '@sidecoach/shared';
-
-/** The text with each finding's span marked (overlapping findings: the first one wins). */
-function highlight(text: string, findings: TextFinding[]): ReactNode[] {
-  const parts: ReactNode[] = [];
-  let at = 0;
-  for (const f of [...findings].sort((a, b) => a.start - b.start)) {
-    if (f.start < at || f.end <= f.start || f.end > text.length) continue;
-    if (f.start > at) parts.push(text.slice(at, f.start));
-    parts.push(
-      <mark key={`${f.start}-${f.category}`} className={`finding-${f.tone}`}>
-        {text.slice(f.start, f.end)}
-      </mark>,
-    );
-    at = f.end;
-  }
-  if (at < text.length) parts.push(text.slice(at));
-  return parts;
-}
+import {
+  noTextChecks,
+  type CoachingLanguage,
+  type TextCheck,
+  type TextFinding,
+} from '@sidecoach/shared';
+import { FindingList } from './FindingList.js';
+import { Highlights } from './Highlights.js';
+import { NoteLanguageSelect } from './NoteLanguageSelect.js';
+import { summaryLine } from './findings.js';
 
 export interface CheckedTextProps {
   id: string;
@@ -28,6 +19,9 @@ export interface CheckedTextProps {
   maxLength: number;
   /** The language check over the text (the constructive-language analyzer plugs in here). */
   check?: TextCheck | undefined;
+  /** The language the note is written in, and its picker's setter. */
+  lang: CoachingLanguage;
+  onLangChange: (lang: CoachingLanguage) => void;
   placeholder?: string;
   rows?: number;
   onKeyDown?: (event: KeyboardEvent<HTMLTextAreaElement>) => void;
@@ -35,9 +29,15 @@ export interface CheckedTextProps {
   hint?: string;
 }
 
+function assignRef<T>(ref: Ref<T> | undefined, value: T | null) {
+  if (typeof ref === 'function') ref(value);
+  else if (ref) ref.current = value;
+}
+
 /**
- * A coaching-text box that shows what its check finds: the spans marked, why, and rewrites the
- * coach takes with one click. Every composer of coaching text uses this one.
+ * A coaching-text box that shows what its check finds as the coach types: the spans marked in
+ * the text, why (on hover or focus), rewrites taken with one click, and a one-line summary
+ * before sending. It never blocks sending. Every composer of coaching text uses this one.
  */
 export function CheckedText({
   id,
@@ -46,59 +46,96 @@ export function CheckedText({
   onChange,
   maxLength,
   check = noTextChecks,
+  lang,
+  onLangChange,
   placeholder,
   rows = 3,
   onKeyDown,
   inputRef,
   hint,
 }: CheckedTextProps) {
-  const { t, i18n } = useTranslation();
-  const findings = useMemo(() => check(value, i18n.language), [check, value, i18n.language]);
-  const apply = (f: TextFinding, suggestion: string) => {
-    onChange(value.slice(0, f.start) + suggestion + value.slice(f.end));
-    // The chip clicked may go with its finding: the coach goes on typing where they were.
-    document.getElementById(id)?.focus();
+  const { t } = useTranslation();
+  const box = useRef<HTMLTextAreaElement | null>(null);
+  const backdrop = useRef<HTMLDivElement>(null);
+  /** Where the caret goes once a rewrite is in the text box. */
+  const caret = useRef<number | null>(null);
+  const findings = useMemo(() => check(value, lang), [check, value, lang]);
+  const summary = summaryLine(t, findings);
+  const setBox = useCallback(
+    (el: HTMLTextAreaElement | null) => {
+      box.current = el;
+      assignRef(inputRef, el);
+    },
+    [inputRef],
+  );
+  const syncScroll = () => {
+    if (box.current && backdrop.current) backdrop.current.scrollTop = box.current.scrollTop;
+  };
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    if (backdrop.current) backdrop.current.scrollTop = el.scrollTop;
+    if (caret.current === null) return;
+    el.focus();
+    el.setSelectionRange(caret.current, caret.current);
+    caret.current = null;
+  }, [value]);
+
+  const rewrite = (f: TextFinding, suggestion: string) => {
+    const next = value.slice(0, f.start) + suggestion + value.slice(f.end);
+    const at = f.start + suggestion.length;
+    if (next === value) {
+      box.current?.focus();
+      box.current?.setSelectionRange(at, at);
+      return;
+    }
+    caret.current = at;
+    onChange(next);
+  };
+  const select = (f: TextFinding) => {
+    box.current?.focus();
+    box.current?.setSelectionRange(f.start, f.end);
   };
   const findingsId = `${id}-findings`;
+  const summaryId = `${id}-summary`;
   return (
     <div className="checked-text">
-      <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        ref={inputRef}
-        value={value}
-        rows={rows}
-        maxLength={maxLength}
-        placeholder={placeholder}
-        onChange={(e) => onChange(e.target.value)}
-        onKeyDown={onKeyDown}
-        aria-describedby={findings.length > 0 ? findingsId : undefined}
-      />
+      <div className="row">
+        <label htmlFor={id}>{label}</label>
+        <NoteLanguageSelect id={`${id}-lang`} value={lang} onChange={onLangChange} />
+      </div>
+      <div className="checked-box">
+        <Highlights ref={backdrop} text={value} findings={findings} />
+        <textarea
+          id={id}
+          ref={setBox}
+          value={value}
+          rows={rows}
+          lang={lang}
+          // Grows with the text (field-sizing), from the height of `rows` lines.
+          style={{ minHeight: `calc(${rows * 1.4}em + 16px)` }}
+          maxLength={maxLength}
+          placeholder={placeholder}
+          onChange={(e) => onChange(e.target.value)}
+          onScroll={syncScroll}
+          onKeyDown={onKeyDown}
+          aria-describedby={summary ? summaryId : undefined}
+        />
+      </div>
       {hint ? <span className="small muted">{hint}</span> : null}
       {findings.length > 0 ? (
-        <div id={findingsId} className="findings" aria-label={t('textCheck.findings')}>
-          <p className="marked">{highlight(value, findings)}</p>
-          <ul>
-            {findings.map((f) => (
-              <li key={`${f.start}-${f.end}-${f.category}`} className={`finding finding-${f.tone}`}>
-                <span>
-                  <strong>{value.slice(f.start, f.end)}</strong>: {f.explanation}
-                </span>
-                {f.suggestions.map((s) => (
-                  <button
-                    key={s}
-                    type="button"
-                    className="chip"
-                    aria-label={t('textCheck.use', { text: s })}
-                    onClick={() => apply(f, s)}
-                  >
-                    {s}
-                  </button>
-                ))}
-              </li>
-            ))}
-          </ul>
-        </div>
+        <FindingList
+          id={findingsId}
+          text={value}
+          findings={findings}
+          onSelect={select}
+          onRewrite={rewrite}
+        />
+      ) : null}
+      {summary ? (
+        <p id={summaryId} className="small language-summary" data-testid="language-summary">
+          {summary}
+        </p>
       ) : null}
     </div>
   );

@@ -14,6 +14,7 @@ import { useNotes } from '../../store/notes-store.js';
 import { write } from '../../store/sync.js';
 import { useStandardLabel } from '../coach-notes/note-parts.js';
 import { CheckedText } from '../coaching-text/CheckedText.js';
+import { useNoteLanguage } from '../coaching-text/note-language.js';
 import { callTypeName } from '../floor/FloorView.js';
 import { formatDuration } from '../call/use-elapsed.js';
 import { summarize } from './summary.js';
@@ -39,6 +40,7 @@ export function CoachingNoteComposer({
   const standardLabel = useStandardLabel();
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
+  const [lang, setLang] = useNoteLanguage();
   const textRef = useRef<HTMLTextAreaElement>(null);
   const sent = useNotes((s) => s.coachingNotes).filter((n) => n.callId === call.id);
   const sending = useNotes((s) => s.pending).some(
@@ -64,6 +66,7 @@ export function CoachingNoteComposer({
         callId: call.id,
         observationIds: stored.map((o) => o.id),
         text: text.trim(),
+        lang,
         at: nowIso(),
       },
     });
@@ -94,6 +97,8 @@ export function CoachingNoteComposer({
             onChange={setText}
             maxLength={COACHING_TEXT_MAX}
             check={check}
+            lang={lang}
+            onLangChange={setLang}
             rows={7}
             inputRef={textRef}
           />

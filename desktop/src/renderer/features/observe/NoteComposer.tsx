@@ -19,6 +19,7 @@ import { newId, nowIso } from '../../lib/ids.js';
 import { useObserve } from '../../store/observe-store.js';
 import { write } from '../../store/sync.js';
 import { CheckedText } from '../coaching-text/CheckedText.js';
+import { useNoteLanguage } from '../coaching-text/note-language.js';
 
 const DAY_MS = 24 * 3600_000;
 
@@ -77,6 +78,7 @@ export function NoteComposer({
   const [text, setText] = useState('');
   const [visibility, setVisibility] = useState<Visibility>('private');
   const [delivery, setDelivery] = useState<Delivery>('now');
+  const [lang, setLang] = useNoteLanguage();
   const textRef = useRef<HTMLTextAreaElement>(null);
   const areas = call
     ? checklistFor(pack, call.callType)
@@ -112,6 +114,7 @@ export function NoteComposer({
         text: text.trim(),
         visibility,
         delivery: visibility === 'shared' ? delivery : 'now',
+        lang,
         at: nowIso(),
       },
     });
@@ -174,6 +177,8 @@ export function NoteComposer({
         onChange={setText}
         maxLength={OBSERVATION_TEXT_MAX}
         check={check}
+        lang={lang}
+        onLangChange={setLang}
         placeholder={t('composer.placeholder')}
         rows={2}
         onKeyDown={onKeyDown}

@@ -1,0 +1,168 @@
+// The constructive-language coach end to end: a supervisor's composer highlights, explains and
+// rewrites as they type (English and Chinese), and a team lead sees the counts per coach, on a
+// real hub (the built hub/dist serving the built renderer) in Chromium.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startHub, type RunningHub } from '../../hub/test/support/hub-process.js';
+import {
+  chromiumMissing,
+  launchChromium,
+  screenshot,
+  sidebarPage,
+  signInAs,
+} from './support/browser.js';
+
+const missing = chromiumMissing();
+if (missing) console.warn(`[skip] language end-to-end tests: ${missing}`);
+
+async function shot(page: Page, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, name);
+}
+const activeId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
+const caretAt = (page: Page) =>
+  page.evaluate(() => (document.activeElement as HTMLTextAreaElement | null)?.selectionStart);
+const marks = (page: Page, tone: 'harmful' | 'good') =>
+  page.getByTestId('highlights').locator(`mark.finding-${tone}`).allTextContents();
+const finding = (page: Page, text: string) => page.getByTestId('finding').filter({ hasText: text });
+const explanation = (page: Page) => page.getByTestId('explanation');
+const summary = (page: Page) => page.getByTestId('language-summary').textContent();
+
+describe.skipIf(missing)('constructive-language coach in Chromium', () => {
+  let hub: RunningHub;
+  let browser: Browser;
+  let supervisor: Page;
+  let lead: Page;
+
+  beforeAll(async () => {
+    hub = await startHub({ demo: true });
+    browser = await launchChromium();
+    supervisor = await sidebarPage(browser);
+    lead = await sidebarPage(browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.dispose();
+  });
+
+  it('highlights, explains and rewrites as the coach types, and never blocks sending', async () => {
+    await signInAs(supervisor, hub.url, 'supervisor');
+    await supervisor.getByRole('button', { name: 'Observe Ava Agent' }).click();
+    await supervisor.getByRole('heading', { name: 'Ava Agent' }).waitFor();
+    const language = supervisor.getByLabel('Note language');
+    await expect.poll(() => language.inputValue()).toBe('en'); // the UI language's
+    expect(
+      await supervisor.getByLabel('Note language').getByRole('option').allTextContents(),
+    ).toEqual(['English', '简体中文', '繁體中文', 'Latviešu']);
+
+    const box = supervisor.getByLabel('Observation', { exact: true });
+    await box.click();
+    await box.pressSequentially(
+      'You were polite, but you should verify the identity first. Next time, confirm the address.',
+    );
+    await expect.poll(() => marks(supervisor, 'harmful')).toEqual(['but', 'should']);
+    await expect.poll(() => marks(supervisor, 'good')).toEqual(['Next time']);
+    await expect.poll(() => summary(supervisor)).toBe('1 “but”, 1 command; 1 next-time action');
+
+    // The explanation on keyboard focus, and on hover.
+    const but = finding(supervisor, 'but');
+    const should = finding(supervisor, 'should');
+    await expect.poll(() => explanation(supervisor).count()).toBe(0);
+    await but.getByRole('button', { name: '“But”: but' }).focus();
+    await expect
+      .poll(() => explanation(supervisor).textContent())
+      .toMatch(/^“But” erases the praise/);
+    expect(
+      await but.getByRole('button', { name: '“But”: but' }).getAttribute('aria-describedby'),
+    ).toBeTruthy();
+    await should.getByRole('button', { name: 'Command: should' }).hover();
+    await expect
+      .poll(() => explanation(supervisor).textContent())
+      .toMatch(/^Commands .* sound authoritarian/);
+    await shot(supervisor, 'language-composer-highlights');
+
+    // One click rewrites the span; the caret stays in the text box after the rewrite.
+    await but.getByRole('button', { name: 'Use “and”', exact: true }).click();
+    const rewritten =
+      'You were polite, and you should verify the identity first. Next time, confirm the address.';
+    await expect.poll(() => box.inputValue()).toBe(rewritten);
+    await expect.poll(() => activeId(supervisor)).toBe('observation-text');
+    await expect.poll(() => caretAt(supervisor)).toBe('You were polite, and'.length);
+    await expect.poll(() => marks(supervisor, 'harmful')).toEqual(['should']);
+    await expect.poll(() => summary(supervisor)).toBe('1 command; 1 next-time action');
+
+    // A command is left in: the coach decides, sending is never blocked.
+    await supervisor.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect.poll(() => box.inputValue()).toBe('');
+    await supervisor.getByTestId('observed-note').filter({ hasText: rewritten }).waitFor();
+    await expect.poll(() => supervisor.getByTestId('language-summary').count()).toBe(0);
+    await expect.poll(() => supervisor.getByTestId('sync').textContent()).toBe('All changes saved');
+  });
+
+  it('reads Chinese notes in the note language and explains in the UI language', async () => {
+    await supervisor.getByLabel('Note language').selectOption({ label: '简体中文' });
+    const box = supervisor.getByLabel('Observation', { exact: true });
+    await box.click();
+    await box.pressSequentially('你很有礼貌，但是你应该先核实身份。');
+    await expect.poll(() => marks(supervisor, 'harmful')).toEqual(['但是', '应该']);
+    await expect.poll(() => summary(supervisor)).toBe('1 “but”, 1 command');
+    await finding(supervisor, '但是').getByRole('button').first().focus();
+    await expect.poll(() => explanation(supervisor).textContent()).toMatch(/erases the praise/);
+
+    // The UI in Chinese: the same findings, explained and summarised in Chinese.
+    await supervisor.getByLabel('Language', { exact: true }).selectOption('zh-CN');
+    await expect.poll(() => summary(supervisor)).toBe('1 个“但是”、1 处命令式');
+    await finding(supervisor, '应该').getByRole('button').first().focus();
+    await expect.poll(() => explanation(supervisor).textContent()).toMatch(/命令/);
+    await shot(supervisor, 'language-composer-zh');
+    await finding(supervisor, '应该').getByRole('button', { name: '改用“可以”' }).click();
+    await expect
+      .poll(() => supervisor.getByLabel('观察内容', { exact: true }).inputValue())
+      .toBe('你很有礼貌，但是你可以先核实身份。');
+    await expect.poll(() => activeId(supervisor)).toBe('observation-text');
+    await supervisor.getByRole('button', { name: '发送', exact: true }).click();
+    await supervisor
+      .getByTestId('observed-note')
+      .filter({ hasText: '你很有礼貌，但是你可以先核实身份。' })
+      .waitFor();
+    // The note language is this device's choice from now on.
+    await expect
+      .poll(() => supervisor.evaluate(() => localStorage.getItem('sidecoach.noteLanguage')))
+      .toBe('zh-CN');
+    await supervisor.getByLabel('语言', { exact: true }).selectOption('en');
+    await expect.poll(() => supervisor.getByTestId('sync').textContent()).toBe('All changes saved');
+  });
+
+  it('shows a team lead each coach’s patterns, per note and week by week', async () => {
+    await signInAs(lead, hub.url, 'lead');
+    await lead.getByRole('heading', { name: 'Floor' }).waitFor();
+    await lead.getByRole('button', { name: 'Coaching language' }).click();
+    await lead.getByRole('heading', { name: 'Coaching language' }).waitFor();
+    const row = lead.getByTestId('language-trends').getByRole('row', { name: /Sam Supervisor/ });
+    await row.waitFor();
+    // Two notes this week: "should" and "next time" in English, 但是 in Chinese.
+    await expect.poll(() => row.getByRole('cell').first().textContent()).toBe('2 · 2 harmful');
+    const weeks = lead.getByTestId('language-weeks');
+    const thisWeek = weeks.getByRole('row').last();
+    const headers = await weeks.getByRole('columnheader').allTextContents();
+    const cells = await thisWeek.getByRole('cell').allTextContents();
+    const byHeader = Object.fromEntries(headers.slice(1).map((h, i) => [h, cells[i]]));
+    expect(byHeader).toMatchObject({
+      Notes: '2',
+      'Harmful per note': '1.00',
+      '“But”': '1',
+      Command: '1',
+      'Next-time action': '1',
+      'Generic praise': '0',
+    });
+    await expect.poll(() => weeks.getByRole('row').count()).toBe(13); // the header and 12 weeks
+    await expect.poll(() => lead.locator('.rate-chart canvas').count()).toBe(1);
+    await shot(lead, 'language-stats');
+    // Not for supervisors.
+    await supervisor.getByRole('button', { name: 'Back to the floor' }).click();
+    await supervisor.getByRole('heading', { name: 'Floor' }).waitFor();
+    await expect
+      .poll(() => supervisor.getByRole('button', { name: 'Coaching language' }).count())
+      .toBe(0);
+  });
+});

@@ -1,0 +1,70 @@
+import { useTranslation } from 'react-i18next';
+import type { LanguageStats } from '@sidecoach/shared';
+import { formatRate } from './format.js';
+import { harmfulPerWeek, trendOf, trendWindow } from './rates.js';
+
+const ARROW = { better: '↓', worse: '↑', same: '→', unknown: '' } as const;
+
+/** Every coach at a glance: harmful patterns per note, first weeks against last weeks. */
+export function TrendTable({
+  stats,
+  selected,
+  onSelect,
+}: {
+  stats: LanguageStats;
+  selected: string | null;
+  onSelect: (coachId: string) => void;
+}) {
+  const { t } = useTranslation();
+  const weeks = stats.weeks.length;
+  const n = trendWindow(weeks);
+  return (
+    <table className="stats-table trend-table" data-testid="language-trends">
+      <caption>{t('languageStats.trendCaption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('languageStats.coach')}</th>
+          <th scope="col">{t('languageStats.notes')}</th>
+          <th scope="col">{t('languageStats.firstWeeks', { count: n })}</th>
+          <th scope="col">{t('languageStats.lastWeeks', { count: n })}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {stats.coaches.map((coach) => {
+          const trend = trendOf(coach, weeks);
+          const notes = coach.notes.reduce((a, b) => a + b, 0);
+          const harmful = harmfulPerWeek(coach, weeks).reduce((a, b) => a + b, 0);
+          return (
+            <tr key={coach.coachId} className={coach.coachId === selected ? 'selected' : ''}>
+              <th scope="row">
+                <button
+                  type="button"
+                  className="link"
+                  aria-pressed={coach.coachId === selected}
+                  onClick={() => onSelect(coach.coachId)}
+                >
+                  {coach.displayName}
+                </button>
+              </th>
+              <td>
+                {notes}
+                <span className="small muted">
+                  {' '}
+                  · {t('languageStats.harmfulCount', { count: harmful })}
+                </span>
+              </td>
+              <td>{formatRate(trend.first)}</td>
+              <td className={`trend trend-${trend.direction}`}>
+                {formatRate(trend.last)} {ARROW[trend.direction]}
+                <span className="visually-hidden">
+                  {' '}
+                  {t(`languageStats.trend.${trend.direction}`)}
+                </span>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,11 @@
+/** "3 Mar" / "3月3日": a week's Monday (YYYY-MM-DD, UTC) in the UI language. */
+export function weekLabel(week: string, lang: string): string {
+  const date = new Date(`${week}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return week;
+  return new Intl.DateTimeFormat(lang, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
+    date,
+  );
+}
+
+/** A rate per note, two decimals; a dash when there were no notes. */
+export const formatRate = (v: number | null) => (v === null ? '–' : v.toFixed(2));
