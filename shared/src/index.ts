@@ -11,3 +11,5 @@ export * from './domain/status.js';
 export * from './protocol/observation.js';
 export * from './domain/text-checks.js';
 export * from './domain/language/index.js';
+export * from './domain/surveys.js';
+export * from './domain/survey-selectivity.js';

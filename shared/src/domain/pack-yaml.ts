@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { z } from 'zod';
 import { StandardsPackSchema, type StandardsPack } from './standards.js';
+import { SurveyPackSchema, type SurveyPack } from './surveys.js';
 
 /** A standards pack that could not be loaded; `line` and `column` are 1-based when known. */
 export class PackLoadError extends Error {
@@ -26,6 +27,20 @@ function pathText(path: readonly PropertyKey[]): string {
  * naming the file, the line and column, and the field at fault.
  */
 export function parseStandardsPackYaml(source: string, file = 'standards.yaml'): StandardsPack {
+  return parseYamlWith(StandardsPackSchema, source, file, 'invalid pack');
+}
+
+/**
+ * Parses YAML and validates it with a schema; any problem throws a PackLoadError naming the
+ * file, the line and column, and the field at fault. For every YAML definition file (standards
+ * packs, survey packs).
+ */
+export function parseYamlWith<S extends z.ZodType>(
+  schema: S,
+  source: string,
+  file: string,
+  fallback = 'invalid file',
+): z.output<S> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const syntax = doc.errors[0];
@@ -38,7 +53,7 @@ export function parseStandardsPackYaml(source: string, file = 'standards.yaml'):
       syntax.message.split('\n')[0] ?? 'YAML syntax error',
     );
   }
-  const result = StandardsPackSchema.safeParse(doc.toJS());
+  const result = schema.safeParse(doc.toJS());
   if (result.success) return result.data;
   const issue: z.core.$ZodIssue | undefined = result.error.issues[0];
   const path = issue?.path ?? [];
@@ -50,5 +65,10 @@ export function parseStandardsPackYaml(source: string, file = 'standards.yaml'):
   const offset = isNode(node) ? node.range?.[0] : undefined;
   const pos = offset === undefined ? undefined : lineCounter.linePos(offset);
   const where = path.length > 0 ? `${pathText(path)}: ` : '';
-  throw new PackLoadError(file, pos?.line, pos?.col, `${where}${issue?.message ?? 'invalid pack'}`);
+  throw new PackLoadError(file, pos?.line, pos?.col, `${where}${issue?.message ?? fallback}`);
+}
+
+/** Parses a survey pack from YAML; problems throw a PackLoadError with file, line and field. */
+export function parseSurveyPackYaml(source: string, file = 'surveys.yaml'): SurveyPack {
+  return parseYamlWith(SurveyPackSchema, source, file, 'invalid survey pack');
 }
