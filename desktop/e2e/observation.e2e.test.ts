@@ -89,8 +89,8 @@ describe.skipIf(missing)('side-by-side observation in Chromium', () => {
     await signInAs(supervisor, hub.url, 'supervisor');
     const row = supervisor.getByTestId('floor-agent').filter({ hasText: 'Ava Agent' });
     await expect.poll(() => row.textContent()).toMatch(/On call · 00:\d\d.*Booking/);
-    expect(await supervisor.getByTestId('floor-agent').count()).toBe(3);
-    expect(await supervisor.getByRole('button', { name: 'Start call' }).count()).toBe(0);
+    await expect.poll(() => supervisor.getByTestId('floor-agent').count()).toBe(3);
+    await expect.poll(() => supervisor.getByRole('button', { name: 'Start call' }).count()).toBe(0);
     await shot(supervisor, 'observation-floor');
 
     await supervisor.getByRole('button', { name: 'Observe Ava Agent' }).click();
@@ -122,24 +122,26 @@ describe.skipIf(missing)('side-by-side observation in Chromium', () => {
 
     await note(supervisor, 'Warm greeting, used the customer’s name', { tag: 'Tone' });
     await supervisor.getByLabel('Observation', { exact: true }).press('Control+Enter');
-    expect(await activeId(supervisor)).toBe('observation-text');
-    expect(await supervisor.getByLabel('Observation', { exact: true }).inputValue()).toBe('');
+    await expect.poll(() => activeId(supervisor)).toBe('observation-text');
+    await expect
+      .poll(() => supervisor.getByLabel('Observation', { exact: true }).inputValue())
+      .toBe('');
 
     await coachNote(agent, 'Warm greeting').waitFor();
-    expect(await coachNote(agent, 'Warm greeting').textContent()).toMatch(
-      /Sam Supervisor.*at 0:\d\d.*Tone.*Warm greeting/,
-    );
-    expect(await activeId(agent)).toBe('crm');
-    expect(await agent.getByTestId('unread-notes').textContent()).toBe(
-      '1 new coach note · Warm greeting, used the customer’s name',
-    );
+    await expect
+      .poll(() => coachNote(agent, 'Warm greeting').textContent())
+      .toMatch(/Sam Supervisor.*at 0:\d\d.*Tone.*Warm greeting/);
+    await expect.poll(() => activeId(agent)).toBe('crm');
+    await expect
+      .poll(() => agent.getByTestId('unread-notes').textContent())
+      .toBe('1 new coach note · Warm greeting, used the customer’s name');
     await agent.keyboard.type(', confirmed');
-    expect(await agent.locator('#crm').inputValue()).toBe('Booking ref 4711, confirmed');
+    await expect.poll(() => agent.locator('#crm').inputValue()).toBe('Booking ref 4711, confirmed');
     await expect.poll(() => receiptOf(supervisor, 'Warm greeting').textContent()).toBe('Delivered');
 
     await note(supervisor, 'Summarise the booking before closing', { when: 'After the call' });
     await supervisor.getByRole('button', { name: 'Send', exact: true }).click();
-    expect(await activeId(supervisor)).toBe('observation-text');
+    await expect.poll(() => activeId(supervisor)).toBe('observation-text');
     await expect
       .poll(() => receiptOf(supervisor, 'Summarise the booking').textContent())
       .toBe('Held until the call ends');
@@ -150,8 +152,8 @@ describe.skipIf(missing)('side-by-side observation in Chromium', () => {
     await supervisor.getByRole('button', { name: 'Send', exact: true }).click();
     await expect.poll(() => receiptOf(supervisor, 'Leaning back').textContent()).toBe('Private');
     await new Promise((r) => setTimeout(r, 500));
-    expect(await coachNote(agent, 'Summarise the booking').count()).toBe(0);
-    expect(await coachNote(agent, 'Leaning back').count()).toBe(0);
+    await expect.poll(() => coachNote(agent, 'Summarise the booking').count()).toBe(0);
+    await expect.poll(() => coachNote(agent, 'Leaning back').count()).toBe(0);
     await expect.poll(() => supervisor.getByTestId('sync').textContent()).toBe('All changes saved');
     await shot(supervisor, 'observation-observe-view');
     await shot(agent, 'observation-agent-during-call');
@@ -160,8 +162,8 @@ describe.skipIf(missing)('side-by-side observation in Chromium', () => {
     await agent.getByRole('heading', { name: 'How did that call go?' }).waitFor();
     await agent.locator('#crm').focus();
     await coachNote(agent, 'Summarise the booking').waitFor();
-    expect(await activeId(agent)).toBe('crm');
-    expect(await coachNote(agent, 'Leaning back').count()).toBe(0);
+    await expect.poll(() => activeId(agent)).toBe('crm');
+    await expect.poll(() => coachNote(agent, 'Leaning back').count()).toBe(0);
     await coachNote(agent, 'Summarise the booking').getByRole('button', { name: 'Got it' }).click();
     await expect
       .poll(() => receiptOf(supervisor, 'Summarise the booking').textContent())
@@ -174,10 +176,10 @@ describe.skipIf(missing)('side-by-side observation in Chromium', () => {
     // The coach turns the call's observations into a coaching note.
     await supervisor.getByRole('button', { name: 'Write coaching note' }).click();
     const coaching = supervisor.getByLabel('Coaching note for Ava Agent');
-    expect(await activeId(supervisor)).toBe('coaching-text');
-    expect(await coaching.inputValue()).toMatch(
-      /Observations from this call \(Booking, 00:\d\d\):\n• 0:\d\d .*Warm greeting/,
-    );
+    await expect.poll(() => activeId(supervisor)).toBe('coaching-text');
+    await expect
+      .poll(() => coaching.inputValue())
+      .toMatch(/Observations from this call \(Booking, 00:\d\d\):\n• 0:\d\d .*Warm greeting/);
     expect(await coaching.inputValue()).not.toContain('Leaning back'); // private stays private
     await coaching.press('Control+End');
     await coaching.pressSequentially('Your greeting set a warm tone.');
@@ -198,7 +200,9 @@ describe.skipIf(missing)('side-by-side observation in Chromium', () => {
     await note(supervisor, 'Nice recovery after the hold', { when: 'Now' });
     await supervisor.getByRole('button', { name: 'Send', exact: true }).click();
     await expect.poll(() => receiptOf(supervisor, 'Nice recovery').textContent()).toBe('Sending…');
-    expect(await supervisor.getByTestId('sync').textContent()).toBe('1 change waiting to sync');
+    await expect
+      .poll(() => supervisor.getByTestId('sync').textContent())
+      .toBe('1 change waiting to sync');
     await shot(supervisor, 'observation-offline');
 
     hub = await startHub({ demo: true, dataDir, port });
@@ -210,7 +214,7 @@ describe.skipIf(missing)('side-by-side observation in Chromium', () => {
     await expect
       .poll(() => receiptOf(supervisor, 'Nice recovery').textContent())
       .toMatch(/^(Delivered|Read)$/);
-    expect(await coachNote(agent, 'Nice recovery').count()).toBe(1);
+    await expect.poll(() => coachNote(agent, 'Nice recovery').count()).toBe(1);
 
     // Joined again after the reconnect: the agent's next call shows up live.
     await agent.getByRole('button', { name: 'Skip' }).click();
@@ -222,19 +226,21 @@ describe.skipIf(missing)('side-by-side observation in Chromium', () => {
     await supervisor
       .getByRole('heading', { name: /^Coaching note · Booking call, 00:\d\d$/ })
       .waitFor();
-    expect(await supervisor.getByRole('button', { name: 'Write coaching note' }).count()).toBe(1);
+    await expect
+      .poll(() => supervisor.getByRole('button', { name: 'Write coaching note' }).count())
+      .toBe(1);
 
     // The agent's inbox position is kept on the device; a reload shows every note once.
     await expect.poll(() => storedInboxSeq(agent)).toBeGreaterThan(0);
     await agent.reload();
     await coachNote(agent, 'Nice recovery').waitFor();
-    expect(await coachNote(agent, 'Warm greeting').count()).toBe(1);
-    expect(await coachNote(agent, 'Summarise the booking').count()).toBe(0); // read, last call
+    await expect.poll(() => coachNote(agent, 'Warm greeting').count()).toBe(1);
+    await expect.poll(() => coachNote(agent, 'Summarise the booking').count()).toBe(0); // read, last call
     await note(supervisor, 'Checked the booking system quickly');
     await supervisor.getByRole('button', { name: 'Send', exact: true }).click();
     await coachNote(agent, 'Checked the booking system').waitFor();
     await new Promise((r) => setTimeout(r, 300));
-    expect(await coachNote(agent, 'Checked the booking system').count()).toBe(1);
+    await expect.poll(() => coachNote(agent, 'Checked the booking system').count()).toBe(1);
   });
 
   it('shows the agent’s ringing phone on the floor', async () => {
