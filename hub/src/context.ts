@@ -34,8 +34,11 @@ export type HubSocket = Socket<
 
 /** What capabilities tell each other, without reaching into each other's code. */
 export interface HubEvents {
-  /** A call was started, ticked, ended, retyped or assessed (after it was stored). */
-  'call:changed': [call: CallRecord];
+  /**
+   * A call was started, ticked, ended, retyped or assessed (after it was stored). A tick
+   * changes the checklist only, not the agent's status.
+   */
+  'call:changed': [call: CallRecord, change: 'status' | 'tick'];
   /** The PBX reported a call event for the agent. */
   'softphone:event': [agentId: string, event: CallEvent];
   /** An agent's connection count changed (first socket opened, last one closed). */

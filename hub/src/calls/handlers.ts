@@ -31,7 +31,7 @@ export function registerCallHandlers(ctx: HubContext, socket: HubSocket) {
   const changed = async (call: CallRecord) => {
     socket.to(userRoom(user.id)).emit('call:changed', call);
     io.to(userRoom(user.id)).emit('status:changed', { userId: user.id, ...(await status()) });
-    bus.emit('call:changed', call);
+    bus.emit('call:changed', call, 'status');
     return ok(call);
   };
   /** The caller's own call, or an error response naming why not. */
@@ -121,7 +121,7 @@ export function registerCallHandlers(ctx: HubContext, socket: HubSocket) {
       .execute();
     const updated = (await getCall(db, callId))!;
     socket.to(userRoom(user.id)).emit('call:changed', updated);
-    bus.emit('call:changed', updated);
+    bus.emit('call:changed', updated, 'tick');
     return ok(updated);
   });
 
@@ -157,7 +157,7 @@ export function registerCallHandlers(ctx: HubContext, socket: HubSocket) {
     log.info({ callId, from: call.callType, to: callType }, 'call type corrected');
     const updated = (await getCall(db, callId))!;
     socket.to(userRoom(user.id)).emit('call:changed', updated);
-    bus.emit('call:changed', updated);
+    bus.emit('call:changed', updated, 'status');
     return ok(updated);
   });
 

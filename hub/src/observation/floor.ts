@@ -63,6 +63,18 @@ export class Floor {
 
   /** Sends the agent's floor entry to their teams' supervisors and leads, if it changed. */
   async publish(agentId: string): Promise<void> {
+    const teams = await this.ctx.db
+      .selectFrom('team_members')
+      .select('team_id')
+      .where('user_id', '=', agentId)
+      .execute();
+    const rooms = [...teams.map((t) => teamRoom(t.team_id)), ALL_TEAMS_ROOM];
+    const { rooms: open } = this.ctx.io.sockets.adapter;
+    if (!rooms.some((room) => (open.get(room)?.size ?? 0) > 0)) {
+      // Nobody is looking at this agent's floor: floor:list computes it fresh when they do.
+      this.lastSent.delete(agentId);
+      return;
+    }
     const entry = await this.agent(agentId).catch((err: unknown) => {
       this.ctx.log.error({ err, agentId }, 'floor update failed');
       return undefined;
@@ -71,13 +83,6 @@ export class Floor {
     const json = JSON.stringify(entry);
     if (this.lastSent.get(agentId) === json) return;
     this.lastSent.set(agentId, json);
-    const teams = await this.ctx.db
-      .selectFrom('team_members')
-      .select('team_id')
-      .where('user_id', '=', agentId)
-      .execute();
-    this.ctx.io
-      .to([...teams.map((t) => teamRoom(t.team_id)), ALL_TEAMS_ROOM])
-      .emit('floor:agent', entry);
+    this.ctx.io.to(rooms).emit('floor:agent', entry);
   }
 }

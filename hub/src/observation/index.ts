@@ -19,16 +19,30 @@ export async function startObservation(ctx: HubContext) {
       (err: unknown) => log.error({ err, callIds }, 'releasing after-call notes failed'),
     );
 
-  bus.on('call:changed', (call) => {
+  bus.on('call:changed', (call, change) => {
     io.to(observersRoom(call.agentId)).emit('call:changed', call);
+    if (change === 'tick') return; // the checklist only: status and floor are unchanged
     void floor.publish(call.agentId);
-    if (call.endedAt !== null) void release([call.id]);
+    if (call.endedAt !== null) void releaseIfHeld(call.id);
   });
   bus.on('presence:changed', (agentId) => void floor.publish(agentId));
   bus.on('softphone:event', (agentId, event) => {
     if (event.kind === 'ringing') floor.setRinging(agentId, true);
     else if (event.kind === 'ended' || event.kind === 'answered') floor.setRinging(agentId, false);
   });
+
+  /** Most calls hold no notes: look before taking a turn in the inbox's commits. */
+  const releaseIfHeld = async (callId: string) => {
+    const held = await ctx.db
+      .selectFrom('observations')
+      .select('id')
+      .where('call_id', '=', callId)
+      .where('visibility', '=', 'shared')
+      .where('released_at', 'is', null)
+      .limit(1)
+      .executeTakeFirst();
+    if (held) await release([callId]);
+  };
 
   // A crash between a call's end and the release of its held notes must not lose them.
   const held = await ctx.db
