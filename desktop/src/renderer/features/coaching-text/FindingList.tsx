@@ -75,11 +75,15 @@ export function FindingList({
           );
         })}
       </ul>
-      {shown ? (
-        <p className={`explain explain-${shown.tone}`} data-testid="explanation">
-          {shown.explanation}
-        </p>
-      ) : null}
+      {/* Space kept for the explanation: showing it on hover must not move the Send button
+          out from under the pointer. */}
+      <div className="explain-slot">
+        {shown ? (
+          <p className={`explain explain-${shown.tone}`} data-testid="explanation">
+            {shown.explanation}
+          </p>
+        ) : null}
+      </div>
     </div>
   );
 }
