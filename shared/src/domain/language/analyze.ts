@@ -70,9 +70,9 @@ export function analyze(text: string, lang: string, uiLanguage: string = lang): 
 
 /** Counts of each category, for the summary a coach sees before sending. */
 export function summarize(
-  findings: readonly LanguageFinding[],
+  findings: readonly Pick<TextFinding, 'category'>[],
 ): Partial<Record<LanguageCategory, number>> {
-  const counts: Partial<Record<LanguageCategory, number>> = {};
+  const counts: Partial<Record<string, number>> = {};
   for (const f of findings) counts[f.category] = (counts[f.category] ?? 0) + 1;
   return counts;
 }

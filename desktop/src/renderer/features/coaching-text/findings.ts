@@ -1,5 +1,10 @@
 import type { TFunction } from 'i18next';
-import { HARMFUL_CATEGORIES, GOOD_CATEGORIES, type TextFinding } from '@sidecoach/shared';
+import {
+  HARMFUL_CATEGORIES,
+  GOOD_CATEGORIES,
+  summarize,
+  type TextFinding,
+} from '@sidecoach/shared';
 
 /** A stretch of the text and the tone it is marked with (harmful wins where findings overlap). */
 export interface Segment {
@@ -34,7 +39,8 @@ export function segments(text: string, findings: readonly TextFinding[]): Segmen
  * its plural ("1 “but”, 1 command; 1 next-time action"). Empty when nothing was found.
  */
 export function summaryLine(t: TFunction, findings: readonly TextFinding[]): string {
-  const count = (category: string) => findings.filter((f) => f.category === category).length;
+  const counts: Partial<Record<string, number>> = summarize(findings);
+  const count = (category: string) => counts[category] ?? 0;
   const group = (categories: readonly string[]) =>
     categories
       .filter((c) => count(c) > 0)
