@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { CallEvent } from '@sidecoach/shared';
-import { signCtiRequest } from '../../hub/src/cti/signature.js';
+import { signRequest } from '../../hub/src/http/signature.js';
 import { callsOf, startHub, type RunningHub } from '../../hub/test/support/hub-process.js';
 import {
   chromiumMissing,
@@ -56,7 +56,7 @@ async function pbx(
     headers: {
       'content-type': 'application/json',
       'x-sidecoach-timestamp': String(ts),
-      'x-sidecoach-signature': signCtiRequest(secret, ts, body),
+      'x-sidecoach-signature': signRequest(secret, ts, body),
     },
     body,
   });

@@ -21,6 +21,30 @@ export interface HubConfig {
   allowOrigins: string[];
   sessionHours: number;
   logLevel: string;
+  surveys: SurveyConfig;
+}
+
+/** Post-call surveys: where they are defined and how they reach customers. */
+export interface SurveyConfig {
+  /** YAML survey pack imported at start when newer than the stored one. */
+  packFile: string;
+  /** The hub's address as customers reach it, for survey links (default: the listen address). */
+  publicUrl: string | null;
+  /** SMTP server for the email channel, e.g. smtp://user:pass@mail.example.com:587. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** SMS and IVR gateway endpoint (HMAC-signed POSTs). */
+  webhookUrl: string | null;
+  /** How long after a call its survey goes out (the agent may flag it until then). */
+  delaySeconds: number;
+  /** First retry after this long; doubling up to an hour. */
+  retrySeconds: number;
+  /** A failing send is retried for this long, then marked failed (shown in the report). */
+  giveUpHours: number;
+  /** How long a survey link stays valid. */
+  linkDays: number;
+  /** Language of surveys whose customer language is not known. */
+  defaultLang: string;
 }
 
 export const DEFAULT_PORT = 4780;
@@ -42,6 +66,22 @@ Options (environment variable in brackets):
   --allow-origin URL     another browser origin allowed to connect (repeatable)
   --session-hours N      sign-in lifetime (default 168)
   --log-level LEVEL      trace|debug|info|warn|error (LOG_LEVEL, default info)
+
+Post-call surveys:
+  --surveys FILE         survey pack YAML (default assets/surveys/default.yaml)
+  --public-url URL       the hub's address as customers reach it, for survey links
+                         (SIDECOACH_PUBLIC_URL, default http://HOST:PORT)
+  --smtp-url URL         SMTP server for email surveys, smtp[s]://user:pass@host:port
+                         (SIDECOACH_SMTP_URL; unset: email surveys wait, retried)
+  --mail-from ADDRESS    sender of survey emails (SIDECOACH_MAIL_FROM)
+  --survey-webhook URL   SMS/IVR gateway for sms and ivr surveys, HMAC-signed
+                         (SIDECOACH_SURVEY_WEBHOOK; secret: SIDECOACH_SURVEY_WEBHOOK_SECRET
+                         or the file survey-webhook-secret in the data directory)
+  --survey-delay S       seconds after a call before its survey is sent (default 120)
+  --survey-retry S       first retry of a failed send after S seconds (default 30)
+  --survey-give-up H     hours of retrying before a send is marked failed (default 72)
+  --survey-link-days N   days a survey link stays valid (default 7)
+  --survey-lang LANG     survey language when the customer's is unknown (default en)
   --help`;
 
 export class ConfigError extends Error {}
@@ -62,6 +102,16 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): HubConfig &
       'allow-origin': { type: 'string', multiple: true },
       'session-hours': { type: 'string' },
       'log-level': { type: 'string' },
+      surveys: { type: 'string' },
+      'public-url': { type: 'string' },
+      'smtp-url': { type: 'string' },
+      'mail-from': { type: 'string' },
+      'survey-webhook': { type: 'string' },
+      'survey-delay': { type: 'string' },
+      'survey-retry': { type: 'string' },
+      'survey-give-up': { type: 'string' },
+      'survey-link-days': { type: 'string' },
+      'survey-lang': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -80,7 +130,45 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): HubConfig &
       throw new ConfigError(`--allow-origin "${o}" is not a URL`);
     }
   });
+  const number = (flag: string, value: string | undefined, fallback: number, max: number) => {
+    const n = Number(value ?? fallback);
+    if (!(n >= 0 && n <= max)) throw new ConfigError(`--${flag} must be a number from 0 to ${max}`);
+    return n;
+  };
+  const url = (flag: string, value: string | undefined, protocols: string[]) => {
+    if (!value) return null;
+    let parsed: URL;
+    try {
+      parsed = new URL(value);
+    } catch {
+      throw new ConfigError(`--${flag} "${value}" is not a URL`);
+    }
+    if (!protocols.includes(parsed.protocol))
+      throw new ConfigError(`--${flag} must start with ${protocols.join(' or ')}//`);
+    return value;
+  };
+  const surveys: SurveyConfig = {
+    packFile: resolve(values.surveys ?? join(repoRoot, 'assets/surveys/default.yaml')),
+    publicUrl:
+      url('public-url', values['public-url'] ?? env.SIDECOACH_PUBLIC_URL, [
+        'http:',
+        'https:',
+      ])?.replace(/\/+$/, '') ?? null,
+    smtpUrl: url('smtp-url', values['smtp-url'] ?? env.SIDECOACH_SMTP_URL, ['smtp:', 'smtps:']),
+    mailFrom: values['mail-from'] ?? env.SIDECOACH_MAIL_FROM ?? 'Sidecoach <surveys@localhost>',
+    webhookUrl: url('survey-webhook', values['survey-webhook'] ?? env.SIDECOACH_SURVEY_WEBHOOK, [
+      'http:',
+      'https:',
+    ]),
+    delaySeconds: number('survey-delay', values['survey-delay'], 120, 86_400),
+    retrySeconds: number('survey-retry', values['survey-retry'], 30, 3_600),
+    giveUpHours: number('survey-give-up', values['survey-give-up'], 72, 24 * 30),
+    linkDays: number('survey-link-days', values['survey-link-days'], 7, 90),
+    defaultLang: values['survey-lang'] ?? 'en',
+  };
+  if (surveys.linkDays === 0) throw new ConfigError('--survey-link-days must be at least 1');
   return {
+    surveys,
     help: values.help,
     host: values.host ?? env.SIDECOACH_HOST ?? '127.0.0.1',
     port,

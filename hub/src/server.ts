@@ -4,6 +4,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { EventEmitter } from 'node:events';
 import { Server } from 'socket.io';
 import type { Logger } from './log.js';
@@ -19,15 +20,25 @@ import {
 import { Inbox } from './inbox/inbox.js';
 import { InboxDelivery } from './inbox/delivery.js';
 import { startObservation } from './observation/index.js';
+import { startSurveys } from './surveys/index.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import { originAllowed, socketAuthentication } from './auth/socket-auth.js';
 import { registerCallHandlers } from './calls/handlers.js';
 import { registerCtiRoutes } from './cti/routes.js';
-import { ctiSecret } from './cti/secret.js';
+import { ctiSecret } from './store/secrets.js';
 import { installErrorHandlers } from './http/errors.js';
 import { answerUnknownEvents } from './socket/handler.js';
 import { loadStandards } from './standards/packs.js';
 import type { Db } from './store/db.js';
+
+/** The hub's own address as other machines reach it (for links when no public URL is set). */
+function listenUrl(app: FastifyInstance, host: string): string {
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const name =
+    host === '0.0.0.0' || host === '::' ? hostname() : host.includes(':') ? `[${host}]` : host;
+  return `http://${name}:${port}`;
+}
 
 export interface Hub {
   app: FastifyInstance;
@@ -98,6 +109,11 @@ export async function createHub(config: HubConfig, db: Db, log: Logger): Promise
   const ctx: HubContext = { db, standards, io, log, bus: new EventEmitter<HubEvents>(), inbox };
   const delivery = new InboxDelivery(inbox, io, log);
   const observation = await startObservation(ctx);
+  const surveys = await startSurveys(ctx, app, {
+    config: config.surveys,
+    dataDir: config.dataDir,
+    baseUrl: () => listenUrl(app, config.host),
+  });
   const cti = ctiSecret(config.dataDir, process.env);
   registerCtiRoutes(app, ctx, cti.secret);
   log.info(
@@ -112,6 +128,7 @@ export async function createHub(config: HubConfig, db: Db, log: Logger): Promise
     answerUnknownEvents(socket);
     registerCallHandlers(ctx, socket);
     observation.onConnection(socket);
+    surveys.onConnection(socket);
     void delivery.attach(socket, socket.data.lastSeq);
     ctx.bus.emit('presence:changed', user.id);
     socket.on('disconnect', () => ctx.bus.emit('presence:changed', user.id));
@@ -121,6 +138,7 @@ export async function createHub(config: HubConfig, db: Db, log: Logger): Promise
     app,
     io,
     close: async () => {
+      await surveys.stop();
       await io.close();
       await app.close();
     },

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallEvent } from '@sidecoach/shared';
-import { signCtiRequest } from '../src/cti/signature.js';
+import { signRequest } from '../src/http/signature.js';
 import {
   connect,
   signIn,
@@ -34,7 +34,7 @@ describe('CTI webhook', () => {
     const body = JSON.stringify(payload);
     return post(body, {
       'x-sidecoach-timestamp': String(at),
-      'x-sidecoach-signature': signCtiRequest(key, at, body),
+      'x-sidecoach-signature': signRequest(key, at, body),
     });
   };
 
@@ -71,7 +71,7 @@ describe('CTI webhook', () => {
     });
     const tampered = await post(body.replace('1001', '1002'), {
       'x-sidecoach-timestamp': String(now),
-      'x-sidecoach-signature': signCtiRequest(secret, now, body),
+      'x-sidecoach-signature': signRequest(secret, now, body),
     });
     expect(tampered.status).toBe(401);
     const stale = await signed({ extension: '1001', event: event('answered') }, now - 3600);

@@ -13,3 +13,4 @@ export * from './domain/text-checks.js';
 export * from './domain/language/index.js';
 export * from './domain/surveys.js';
 export * from './domain/survey-selectivity.js';
+export * from './protocol/surveys.js';

@@ -1,16 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { CallEventSchema } from '@sidecoach/shared';
+import { CallEventSchema, CustomerContactSchema } from '@sidecoach/shared';
 import { userRoom, type HubContext } from '../context.js';
 import { sendError } from '../http/errors.js';
 import { nowIso } from '../store/db.js';
-import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyCtiRequest } from './signature.js';
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignedRequest } from '../http/signature.js';
 
 export const CtiRequestSchema = z.strictObject({
   /** The agent's extension as the PBX knows it. */
   extension: z.string().min(1).max(32),
-  event: CallEventSchema.extend({ source: z.literal('cti').default('cti') }),
+  event: CallEventSchema.extend({
+    source: z.literal('cti').default('cti'),
+    /** Attached data: how to reach the customer for the post-call survey (kept by the hub). */
+    customer: CustomerContactSchema.optional(),
+  }),
 });
 
 /**
@@ -28,7 +32,7 @@ export function registerCtiRoutes(app: FastifyInstance, ctx: HubContext, secret:
         const value = request.headers[name];
         return Array.isArray(value) ? value[0] : value;
       };
-      const check = verifyCtiRequest(
+      const check = verifySignedRequest(
         secret,
         header(TIMESTAMP_HEADER),
         header(SIGNATURE_HEADER),
@@ -63,8 +67,11 @@ export function registerCtiRoutes(app: FastifyInstance, ctx: HubContext, secret:
         })
         .execute();
       const room = userRoom(agent.id);
-      ctx.io.to(room).emit('softphone:event', event);
-      ctx.bus.emit('softphone:event', agent.id, event);
+      // The customer's contact details stay in the hub: the sidebar gets the call event only.
+      const callEvent = { ...event, customer: undefined };
+      delete callEvent.customer;
+      ctx.io.to(room).emit('softphone:event', callEvent);
+      ctx.bus.emit('softphone:event', agent.id, callEvent);
       const delivered = (await ctx.io.in(room).fetchSockets()).length;
       request.log.info(
         { extension, kind: event.kind, callId: event.callId, delivered },

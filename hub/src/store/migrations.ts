@@ -225,6 +225,91 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0006-surveys': {
+    async up(db: Kysely<unknown>) {
+      // Survey packs as the quality manager saved them (YAML kept verbatim for editing).
+      await db.schema
+        .createTable('survey_packs')
+        .addColumn('version', 'integer', (c) => c.primaryKey())
+        .addColumn('yaml', 'text', (c) => c.notNull())
+        .addColumn('definition', 'text', (c) => c.notNull())
+        .addColumn('saved_by', 'text', (c) => c.references('users.id'))
+        .addColumn('saved_at', 'text', (c) => c.notNull())
+        .execute();
+      // The agent's "do not survey" flags: one per call, with a reason from the fixed list.
+      await db.schema
+        .createTable('survey_exclusions')
+        .addColumn('call_id', 'text', (c) => c.primaryKey().references('calls.id'))
+        .addColumn('agent_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .execute();
+      // The hub's decision for every ended call, and the send outbox: a row is written when
+      // the call ends and sent (with retries) from here, so neither a crash nor a failing
+      // SMTP server or gateway can skip a survey.
+      await db.schema
+        .createTable('survey_sends')
+        .addColumn('call_id', 'text', (c) => c.primaryKey().references('calls.id'))
+        .addColumn('agent_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('call_type', 'text', (c) => c.notNull())
+        .addColumn('pack_version', 'integer', (c) => c.notNull())
+        .addColumn('survey_id', 'text')
+        .addColumn('channel', 'text')
+        .addColumn('address', 'text')
+        .addColumn('address_key', 'text')
+        .addColumn('lang', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('skip_reason', 'text')
+        .addColumn('token_hash', 'text', (c) => c.unique())
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('next_attempt_at', 'text')
+        .addColumn('last_error', 'text')
+        .addColumn('decided_at', 'text', (c) => c.notNull())
+        .addColumn('sent_at', 'text')
+        .addColumn('expires_at', 'text')
+        .execute();
+      await db.schema
+        .createIndex('survey_sends_due')
+        .on('survey_sends')
+        .columns(['state', 'next_attempt_at'])
+        .execute();
+      await db.schema
+        .createIndex('survey_sends_address')
+        .on('survey_sends')
+        .columns(['address_key', 'sent_at'])
+        .execute();
+      await db.schema
+        .createIndex('survey_sends_agent')
+        .on('survey_sends')
+        .columns(['agent_id', 'decided_at'])
+        .execute();
+      await db.schema
+        .createTable('survey_responses')
+        .addColumn('call_id', 'text', (c) => c.primaryKey().references('survey_sends.call_id'))
+        .addColumn('agent_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('survey_id', 'text', (c) => c.notNull())
+        .addColumn('call_type', 'text', (c) => c.notNull())
+        .addColumn('channel', 'text', (c) => c.notNull())
+        .addColumn('answers', 'text', (c) => c.notNull())
+        .addColumn('csat', 'integer')
+        .addColumn('resolved', 'integer')
+        .addColumn('effort', 'integer')
+        .addColumn('comment', 'text')
+        .addColumn('lang', 'text', (c) => c.notNull())
+        .addColumn('submitted_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('survey_responses_agent')
+        .on('survey_responses')
+        .columns(['agent_id', 'submitted_at'])
+        .execute();
+      // Team settings: whether agents see their own customers' responses.
+      await db.schema
+        .alterTable('teams')
+        .addColumn('agents_see_surveys', 'integer', (c) => c.notNull().defaultTo(1))
+        .execute();
+    },
+  },
 };
 
 function sqlIn(column: string, values: string[]) {

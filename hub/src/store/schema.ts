@@ -1,5 +1,13 @@
 import type { ColumnType, Insertable, Selectable } from 'kysely';
-import type { CallSource, Delivery, StandardArea, Visibility } from '@sidecoach/shared';
+import type {
+  CallSource,
+  Delivery,
+  ExclusionReason,
+  StandardArea,
+  SurveyChannel,
+  SurveySkip,
+  Visibility,
+} from '@sidecoach/shared';
 
 /** ISO-8601 UTC text: portable between SQLite and PostgreSQL. */
 type Iso = string;
@@ -8,6 +16,8 @@ export interface TeamsTable {
   id: string;
   name: string;
   created_at: Iso;
+  /** 1: agents of the team see their own customers' survey responses. */
+  agents_see_surveys: ColumnType<number, number | undefined, number>;
 }
 
 export interface UsersTable {
@@ -143,6 +153,64 @@ export interface InboxAcksTable {
   seq: number;
 }
 
+export interface SurveyPacksTable {
+  version: number;
+  yaml: string;
+  /** The validated pack, JSON. */
+  definition: string;
+  saved_by: string | null;
+  saved_at: Iso;
+}
+
+export interface SurveyExclusionsTable {
+  call_id: string;
+  agent_id: string;
+  reason: ExclusionReason;
+  at: Iso;
+}
+
+/** The hub's decision for an ended call and, when sent, the send's state (the outbox). */
+export interface SurveySendsTable {
+  call_id: string;
+  agent_id: string;
+  call_type: string;
+  pack_version: number;
+  survey_id: string | null;
+  channel: SurveyChannel | null;
+  /** Email address or phone number the survey goes to (null for the link channel). */
+  address: string | null;
+  /** The address as compared for the cooldown (lower-cased email, normalized phone). */
+  address_key: string | null;
+  lang: string;
+  /** pending: to send; sent; failed: given up after retrying; skipped: not surveyed. */
+  state: 'pending' | 'sent' | 'failed' | 'skipped';
+  skip_reason: SurveySkip | null;
+  /** SHA-256 of the survey page token. */
+  token_hash: string | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: Iso | null;
+  last_error: string | null;
+  decided_at: Iso;
+  sent_at: Iso | null;
+  expires_at: Iso | null;
+}
+
+export interface SurveyResponsesTable {
+  call_id: string;
+  agent_id: string;
+  survey_id: string;
+  call_type: string;
+  channel: SurveyChannel;
+  /** Every answer by question id, JSON. */
+  answers: string;
+  csat: number | null;
+  resolved: number | null;
+  effort: number | null;
+  comment: string | null;
+  lang: string;
+  submitted_at: Iso;
+}
+
 export interface Database {
   teams: TeamsTable;
   users: UsersTable;
@@ -158,6 +226,10 @@ export interface Database {
   coaching_notes: CoachingNotesTable;
   inbox: InboxTable;
   inbox_acks: InboxAcksTable;
+  survey_packs: SurveyPacksTable;
+  survey_exclusions: SurveyExclusionsTable;
+  survey_sends: SurveySendsTable;
+  survey_responses: SurveyResponsesTable;
 }
 
 export type ObservationRow = Selectable<ObservationsTable>;

@@ -22,3 +22,22 @@ export const CallEventSchema = z.strictObject({
   reason: z.string().max(256).optional(),
 });
 export type CallEvent = z.infer<typeof CallEventSchema>;
+
+/**
+ * How to reach the customer after the call, as the PBX or CRM attaches it to a call event
+ * (CTI "attached data"). Used by the hub for post-call surveys and never shown to agents.
+ */
+export const CustomerContactSchema = z.strictObject({
+  email: z.email().max(254).optional(),
+  phone: z
+    .string()
+    .regex(/^\+?[0-9 ()-]{3,32}$/, 'a phone number')
+    .optional(),
+  /** The customer's language (BCP 47), for the survey. */
+  lang: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag')
+    .max(35)
+    .optional(),
+});
+export type CustomerContact = z.infer<typeof CustomerContactSchema>;

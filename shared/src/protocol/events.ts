@@ -35,6 +35,19 @@ import {
   type ObservationJoined,
   type ObservationRecord,
 } from './observation.js';
+import {
+  SurveyExcludeSchema,
+  SurveyPackSaveSchema,
+  SurveyReportRequestSchema,
+  SurveyResponsesRequestSchema,
+  SurveyStatusRequestSchema,
+  TeamSettingsRequestSchema,
+  type SurveyPackInfo,
+  type SurveyReport,
+  type SurveyResponses,
+  type SurveyStatus,
+  type TeamSettings,
+} from './surveys.js';
 
 /** The runtime schema of every client-to-hub event's payload; the hub parses with these first. */
 export const clientEventSchemas = {
@@ -57,6 +70,13 @@ export const clientEventSchemas = {
   'inbox:ack': InboxAckSchema,
   'notes:mine': MyNotesRequestSchema,
   'language:stats': LanguageStatsRequestSchema,
+  'survey:exclude': SurveyExcludeSchema,
+  'survey:status': SurveyStatusRequestSchema,
+  'surveys:responses': SurveyResponsesRequestSchema,
+  'surveys:report': SurveyReportRequestSchema,
+  'surveys:pack': EmptySchema,
+  'surveys:pack:save': SurveyPackSaveSchema,
+  'team:settings': TeamSettingsRequestSchema,
 } as const;
 export type ClientEventName = keyof typeof clientEventSchemas;
 export type ClientPayload<E extends ClientEventName> = z.input<(typeof clientEventSchemas)[E]>;
@@ -82,6 +102,13 @@ export interface ClientEventResults {
   'inbox:ack': { seq: number };
   'notes:mine': MyNotes;
   'language:stats': LanguageStats;
+  'survey:exclude': SurveyStatus;
+  'survey:status': SurveyStatus;
+  'surveys:responses': SurveyResponses;
+  'surveys:report': SurveyReport;
+  'surveys:pack': SurveyPackInfo;
+  'surveys:pack:save': SurveyPackInfo;
+  'team:settings': TeamSettings;
 }
 
 /** Client to hub: every event takes one payload and an acknowledgement callback. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { STANDARD_AREAS } from '../domain/standards.js';
 import { CallRecordSchema, IsoTimeSchema, RecordIdSchema, UserProfileSchema } from './schemas.js';
 import { StandardsPackSchema } from '../domain/standards.js';
+import { SurveyResponseSchema, SurveyStatusSchema } from './surveys.js';
 
 // Side-by-side observation, coaching notes and the per-recipient inbox that delivers them.
 
@@ -166,6 +167,18 @@ export const InboxMessageSchema = z.discriminatedUnion('kind', [
     seq: z.number().int().positive(),
     kind: z.literal('coaching-note'),
     note: CoachingNoteRecordSchema,
+  }),
+  /** A customer answered a survey: to the agent's leads (and the agent, if the team allows). */
+  z.object({
+    seq: z.number().int().positive(),
+    kind: z.literal('survey-response'),
+    response: SurveyResponseSchema,
+  }),
+  /** To the agent: a link-channel survey to show the customer, or their exclusion recorded. */
+  z.object({
+    seq: z.number().int().positive(),
+    kind: z.literal('survey-status'),
+    survey: SurveyStatusSchema,
   }),
 ]);
 export type InboxMessage = z.infer<typeof InboxMessageSchema>;

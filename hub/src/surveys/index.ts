@@ -1,0 +1,109 @@
+import type { FastifyInstance } from 'fastify';
+import type { SurveyConfig } from '../config.js';
+import type { HubContext, HubSocket } from '../context.js';
+import { getCall } from '../store/call-records.js';
+import { storedSecret } from '../store/secrets.js';
+import { emailChannel } from './channels/email.js';
+import { webhookChannel } from './channels/webhook.js';
+import { decideJob, type SurveyDeps } from './decide.js';
+import { SurveyDispatcher } from './dispatch.js';
+import { registerSurveyHandlers } from './handlers.js';
+import { SurveyPacks } from './packs.js';
+import { registerSurveyRoutes } from './routes.js';
+import { SurveyTokens } from './tokens.js';
+
+/** Ended calls are decided at start when the hub stopped before deciding them (this far back). */
+const SWEEP_HOURS = 72;
+
+/**
+ * Post-call surveys: decides every ended call (the hub, never the agent), sends from a durable
+ * outbox, serves the customer's survey page and the socket events of agents and coaches.
+ */
+export async function startSurveys(
+  ctx: HubContext,
+  app: FastifyInstance,
+  options: { config: SurveyConfig; dataDir: string; baseUrl: () => string },
+) {
+  const { config, dataDir } = options;
+  const { db, bus, inbox, log } = ctx;
+  const slog = log.child({ capability: 'surveys' });
+  const packs = await SurveyPacks.load(db, config.packFile, slog);
+  const tokenSecret = storedSecret(dataDir, process.env, {
+    envVar: 'SIDECOACH_SURVEY_SECRET',
+    file: 'survey-secret',
+  });
+  const webhookSecret = storedSecret(dataDir, process.env, {
+    envVar: 'SIDECOACH_SURVEY_WEBHOOK_SECRET',
+    file: 'survey-webhook-secret',
+  });
+  const deps: SurveyDeps = {
+    db,
+    packs,
+    config,
+    tokens: new SurveyTokens(tokenSecret.secret),
+    baseUrl: options.baseUrl,
+  };
+  const email = emailChannel(config.smtpUrl, config.mailFrom);
+  const webhook = webhookChannel(config.webhookUrl, webhookSecret.secret);
+  const dispatcher = new SurveyDispatcher(deps, { email, sms: webhook, ivr: webhook }, slog);
+
+  const decide = (call: Parameters<typeof decideJob>[1]) =>
+    inbox.submit(decideJob(deps, call)).then(
+      (row) => {
+        if (row?.state === 'pending') dispatcher.wake();
+        slog.debug(
+          { callId: call.id, state: row?.state, reason: row?.skip_reason },
+          'survey decided',
+        );
+      },
+      (err: unknown) =>
+        slog.error({ err, callId: call.id }, 'survey decision failed; decided at next start'),
+    );
+  bus.on('call:changed', (call, change) => {
+    if (change === 'status' && call.endedAt !== null) void decide(call);
+  });
+
+  // A crash between a call's end and its decision must not skip its survey.
+  const since = new Date(Date.now() - SWEEP_HOURS * 3_600_000).toISOString();
+  const undecided = await db
+    .selectFrom('calls')
+    .select('calls.id')
+    .where('calls.ended_at', 'is not', null)
+    .where('calls.ended_at', '>=', since)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('survey_sends')
+            .select('survey_sends.call_id')
+            .whereRef('survey_sends.call_id', '=', 'calls.id'),
+        ),
+      ),
+    )
+    .execute();
+  for (const { id } of undecided) {
+    const call = await getCall(db, id);
+    if (call) await decide(call);
+  }
+  if (undecided.length > 0)
+    slog.info({ calls: undecided.length }, 'surveys decided for calls ended before the restart');
+
+  registerSurveyRoutes(app, deps, inbox, slog);
+  dispatcher.start();
+  slog.info(
+    {
+      email: config.smtpUrl ? 'smtp' : 'not configured',
+      gateway: config.webhookUrl ?? 'not configured',
+      webhookSecretFile: webhookSecret.file ?? 'SIDECOACH_SURVEY_WEBHOOK_SECRET',
+      publicUrl: config.publicUrl ?? 'the listen address',
+    },
+    'surveys ready',
+  );
+  return {
+    onConnection: (socket: HubSocket) => registerSurveyHandlers(ctx, deps, socket),
+    stop: async () => {
+      await dispatcher.stop();
+      email.close();
+    },
+  };
+}

@@ -1,0 +1,283 @@
+import type { ReactNode } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import type { Survey, SurveyQuestion } from '@sidecoach/shared';
+import { CUSTOMER_LANGUAGES, customerT, localized, type CustomerLanguage } from './i18n.js';
+
+// The customer's survey pages, rendered on the hub as plain HTML: no script, so they work on
+// any phone and behind strict mail-client link checkers. React escapes every text it renders.
+
+export const SURVEY_CSS_PATH = '/s/assets/survey.css';
+
+const LANGUAGE_NAMES: Record<CustomerLanguage, string> = { en: 'English', 'zh-CN': '简体中文' };
+
+function Layout({
+  lang,
+  title,
+  children,
+  languages,
+}: {
+  lang: CustomerLanguage;
+  title: string;
+  children: ReactNode;
+  /** Other languages to offer, with the link to each. */
+  languages?: { lang: CustomerLanguage; href: string }[];
+}) {
+  const t = customerT(lang);
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex, nofollow" />
+        <meta name="referrer" content="no-referrer" />
+        <title>{title}</title>
+        <link rel="stylesheet" href={SURVEY_CSS_PATH} />
+      </head>
+      <body>
+        <main>
+          {languages && languages.length > 1 ? (
+            <nav aria-label={t('page.language')} className="languages">
+              {languages.map((l) =>
+                l.lang === lang ? (
+                  <span key={l.lang} aria-current="true" lang={l.lang}>
+                    {LANGUAGE_NAMES[l.lang]}
+                  </span>
+                ) : (
+                  <a key={l.lang} href={l.href} lang={l.lang} hrefLang={l.lang}>
+                    {LANGUAGE_NAMES[l.lang]}
+                  </a>
+                ),
+              )}
+            </nav>
+          ) : null}
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}
+
+const page = (node: ReactNode) => `<!doctype html>${renderToStaticMarkup(node)}`;
+
+/** Answers as typed into the form, kept when it is shown again with errors. */
+export type FormValues = Record<string, string>;
+export type FormErrors = Record<string, string>;
+
+function ScaleQuestion({
+  question,
+  lang,
+  values,
+  error,
+}: {
+  question: Extract<SurveyQuestion, { kind: 'csat' | 'effort' }>;
+  lang: CustomerLanguage;
+  values: FormValues;
+  error: string | undefined;
+}) {
+  const t = customerT(lang);
+  const errorId = `${question.id}-error`;
+  return (
+    <fieldset
+      id={question.id}
+      className={error ? 'invalid' : undefined}
+      aria-describedby={error ? errorId : undefined}
+    >
+      <legend>
+        {localized(question.text, lang)} <span className="required">({t('page.required')})</span>
+      </legend>
+      {error ? (
+        <p className="error" id={errorId}>
+          {error}
+        </p>
+      ) : null}
+      <div className="scale">
+        {[1, 2, 3, 4, 5].map((n) => (
+          <label key={n}>
+            <input
+              type="radio"
+              name={question.id}
+              value={String(n)}
+              required
+              defaultChecked={values[question.id] === String(n)}
+            />
+            <span className="score">{n}</span>
+            <span className="words">{t(`page.${question.kind}.${n}`)}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+function Question(props: {
+  question: SurveyQuestion;
+  lang: CustomerLanguage;
+  values: FormValues;
+  error: string | undefined;
+}) {
+  const { question, lang, values, error } = props;
+  const t = customerT(lang);
+  const errorId = `${question.id}-error`;
+  switch (question.kind) {
+    case 'csat':
+    case 'effort':
+      return <ScaleQuestion {...props} question={question} />;
+    case 'resolved':
+      return (
+        <fieldset
+          id={question.id}
+          className={error ? 'invalid' : undefined}
+          aria-describedby={error ? errorId : undefined}
+        >
+          <legend>
+            {localized(question.text, lang)}{' '}
+            <span className="required">({t('page.required')})</span>
+          </legend>
+          {error ? (
+            <p className="error" id={errorId}>
+              {error}
+            </p>
+          ) : null}
+          <div className="choices">
+            {(['yes', 'no'] as const).map((v) => (
+              <label key={v}>
+                <input
+                  type="radio"
+                  name={question.id}
+                  value={v}
+                  required
+                  defaultChecked={values[question.id] === v}
+                />
+                <span>{t(`page.${v}`)}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      );
+    case 'comment': {
+      const hintId = `${question.id}-hint`;
+      return (
+        <div className={error ? 'field invalid' : 'field'}>
+          <label htmlFor={question.id}>{localized(question.text, lang)}</label>
+          <p className="hint" id={hintId}>
+            {t('page.commentHint', { max: question.maxLength })}
+          </p>
+          {error ? (
+            <p className="error" id={errorId}>
+              {error}
+            </p>
+          ) : null}
+          <textarea
+            id={question.id}
+            name={question.id}
+            rows={4}
+            maxLength={question.maxLength}
+            aria-describedby={error ? `${hintId} ${errorId}` : hintId}
+            defaultValue={values[question.id] ?? ''}
+          />
+        </div>
+      );
+    }
+  }
+}
+
+export function surveyFormPage(options: {
+  survey: Survey;
+  lang: CustomerLanguage;
+  action: string;
+  languages: { lang: CustomerLanguage; href: string }[];
+  values?: FormValues;
+  errors?: FormErrors;
+}): string {
+  const { survey, lang, action, languages, values = {}, errors = {} } = options;
+  const t = customerT(lang);
+  const problems = survey.questions.filter((q) => errors[q.id]);
+  return page(
+    <Layout lang={lang} title={localized(survey.name, lang)} languages={languages}>
+      <h1>{localized(survey.name, lang)}</h1>
+      <p>{t('page.intro')}</p>
+      {problems.length > 0 ? (
+        <div className="summary" role="alert">
+          <h2>{t('page.errorsTitle')}</h2>
+          <ul>
+            {problems.map((q) => (
+              <li key={q.id}>
+                <a href={`#${q.id}`}>{localized(q.text, lang)}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <form method="post" action={action} noValidate>
+        <input type="hidden" name="lang" value={lang} />
+        {survey.questions.map((q) => (
+          <Question key={q.id} question={q} lang={lang} values={values} error={errors[q.id]} />
+        ))}
+        <button type="submit">{t('page.submit')}</button>
+        <p className="privacy">{t('page.privacy')}</p>
+      </form>
+    </Layout>,
+  );
+}
+
+export function thankYouPage(survey: Survey, lang: CustomerLanguage): string {
+  const t = customerT(lang);
+  return page(
+    <Layout lang={lang} title={t('page.thanksTitle')}>
+      <h1>{t('page.thanksTitle')}</h1>
+      <p>{localized(survey.thankYou, lang)}</p>
+    </Layout>,
+  );
+}
+
+export type MessageKind = 'invalid' | 'expired' | 'used' | 'withdrawn' | 'rateLimited' | 'error';
+
+/** A page that says, in the customer's language, why the survey cannot be answered. */
+export function messagePage(kind: MessageKind, lang: CustomerLanguage, date?: string): string {
+  const t = customerT(lang);
+  return page(
+    <Layout lang={lang} title={t(`page.${kind}Title`)}>
+      <h1>{t(`page.${kind}Title`)}</h1>
+      <p>{t(`page.${kind}`, { date })}</p>
+    </Layout>,
+  );
+}
+
+export const allLanguages = CUSTOMER_LANGUAGES;
+
+/** The survey page's stylesheet (served by the hub: the page's CSP allows its own styles only). */
+export const SURVEY_CSS = `
+:root { color-scheme: light; --accent: #1f5fbf; --error: #b00020; --line: #c8ccd4; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 17px/1.5 system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK SC", sans-serif; color: #1b1d21; background: #f4f5f7; }
+main { max-width: 36rem; margin: 0 auto; padding: 1rem 1rem 3rem; background: #fff; min-height: 100vh; }
+h1 { font-size: 1.5rem; line-height: 1.25; margin: 0.5rem 0 0.5rem; }
+h2 { font-size: 1.1rem; margin: 0 0 0.25rem; }
+.languages { display: flex; gap: 1rem; justify-content: flex-end; font-size: 0.95rem; }
+.languages a { color: var(--accent); }
+fieldset, .field { border: 1px solid var(--line); border-radius: 8px; margin: 1rem 0; padding: 0.75rem 0.9rem 0.9rem; }
+legend { font-weight: 600; padding: 0 0.25rem; }
+label { display: block; }
+.field > label { font-weight: 600; }
+.required { font-weight: 400; color: #555; font-size: 0.9rem; }
+.scale { display: grid; grid-template-columns: repeat(5, 1fr); gap: 0.4rem; margin-top: 0.5rem; }
+.scale label, .choices label { display: flex; flex-direction: column; align-items: center; text-align: center; gap: 0.15rem; padding: 0.5rem 0.2rem; border: 1px solid var(--line); border-radius: 8px; min-height: 44px; cursor: pointer; }
+.scale input, .choices input { width: 1.3rem; height: 1.3rem; margin: 0; accent-color: var(--accent); }
+.scale label:has(input:checked), .choices label:has(input:checked) { border-color: var(--accent); background: #e8f0fc; }
+.scale label:has(input:focus-visible), .choices label:has(input:focus-visible) { outline: 3px solid var(--accent); outline-offset: 2px; }
+.score { font-weight: 700; }
+.words { font-size: 0.8rem; line-height: 1.2; color: #333; }
+.choices { display: grid; grid-template-columns: 1fr 1fr; gap: 0.5rem; margin-top: 0.5rem; }
+.choices label { flex-direction: row; justify-content: center; gap: 0.5rem; font-size: 1.05rem; }
+textarea { width: 100%; font: inherit; padding: 0.5rem; border: 1px solid #8a8f98; border-radius: 6px; }
+textarea:focus { outline: 3px solid var(--accent); outline-offset: 1px; }
+.hint { margin: 0.1rem 0 0.4rem; color: #555; font-size: 0.9rem; }
+.error { color: var(--error); font-weight: 600; margin: 0.25rem 0; }
+.invalid { border-color: var(--error); border-width: 2px; }
+.summary { border: 2px solid var(--error); border-radius: 8px; padding: 0.75rem 1rem; margin: 1rem 0; }
+.summary a { color: var(--error); }
+button { display: block; width: 100%; font: inherit; font-weight: 600; padding: 0.8rem; margin-top: 1.25rem; color: #fff; background: var(--accent); border: 0; border-radius: 8px; min-height: 48px; cursor: pointer; }
+button:focus-visible { outline: 3px solid #000; outline-offset: 2px; }
+.privacy { color: #555; font-size: 0.9rem; }
+@media (max-width: 360px) { .words { font-size: 0.72rem; } .scale { gap: 0.25rem; } }
+`;

@@ -1,0 +1,79 @@
+import type { SurveyStatus } from '@sidecoach/shared';
+import type { Db } from '../store/db.js';
+import type { Trx } from '../inbox/inbox.js';
+import type { Selectable } from 'kysely';
+import type { SurveySendsTable } from '../store/schema.js';
+
+export type SurveySendRow = Selectable<SurveySendsTable>;
+
+export interface StatusContext {
+  /** The survey page link (link channel only; the token is derived, never stored). */
+  link: string | null;
+  exclusionReason: SurveyStatus['exclusionReason'];
+  excludeUntil: string | null;
+  answered: boolean;
+}
+
+/**
+ * What became of a call's survey. For the agent (`forAgent`), whether the call was sampled is
+ * hidden unless they have to act on it (a link to show) or excluded it themselves: an agent who
+ * knew which calls will be surveyed could steer exclusions to them.
+ */
+export function surveyStatus(
+  callId: string,
+  agentId: string,
+  row: SurveySendRow | undefined,
+  ctx: StatusContext,
+  forAgent: boolean,
+): SurveyStatus {
+  const base = {
+    callId,
+    agentId,
+    exclusionReason: ctx.exclusionReason,
+    excludeUntil: ctx.excludeUntil,
+    decidedAt: row?.decided_at ?? null,
+  };
+  const visible = !forAgent || row?.channel === 'link' || ctx.exclusionReason !== null;
+  if (!row || !visible)
+    return {
+      ...base,
+      surveyId: null,
+      channel: null,
+      state: ctx.exclusionReason ? 'skipped' : 'pending',
+      skipReason: ctx.exclusionReason ? 'excluded' : null,
+      link: null,
+      expiresAt: null,
+    };
+  const live = row.state === 'sent' && !ctx.answered;
+  return {
+    ...base,
+    surveyId: row.survey_id,
+    channel: row.channel,
+    state: ctx.answered ? 'answered' : row.state,
+    skipReason: row.skip_reason,
+    link: live ? ctx.link : null,
+    expiresAt: row.expires_at,
+  };
+}
+
+export async function sendRowOf(db: Db | Trx, callId: string) {
+  return db.selectFrom('survey_sends').selectAll().where('call_id', '=', callId).executeTakeFirst();
+}
+
+export async function exclusionOf(db: Db | Trx, callId: string) {
+  const row = await db
+    .selectFrom('survey_exclusions')
+    .select('reason')
+    .where('call_id', '=', callId)
+    .executeTakeFirst();
+  return row?.reason ?? null;
+}
+
+export async function answered(db: Db | Trx, callId: string) {
+  const row = await db
+    .selectFrom('survey_responses')
+    .select('call_id')
+    .where('call_id', '=', callId)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,0 +1,116 @@
+import { selectivityReport, type SurveyOutcome, type SurveyReport } from '@sidecoach/shared';
+import type { Db } from '../store/db.js';
+import { responsesQuery, toResponse } from './responses.js';
+
+const MAX_EXCLUSIONS = 200;
+
+const mean = (values: number[]) =>
+  values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
+
+/** The selective-surveying report and responses per call type, for the agents in scope. */
+export async function surveyReport(
+  db: Db,
+  agentIds: string[],
+  days: number,
+  now = new Date(),
+): Promise<SurveyReport> {
+  const from = new Date(now.getTime() - days * 86_400_000).toISOString();
+  const to = now.toISOString();
+  const names = new Map<string, string>();
+  let outcomes: SurveyOutcome[] = [];
+  let responses: ReturnType<typeof toResponse>[] = [];
+  let exclusions: SurveyReport['exclusions'] = [];
+  let delivery = { pending: 0, failed: 0 };
+  if (agentIds.length > 0) {
+    for (const u of await db
+      .selectFrom('users')
+      .select(['id', 'display_name'])
+      .where('id', 'in', agentIds)
+      .execute())
+      names.set(u.id, u.display_name);
+    const sends = await db
+      .selectFrom('survey_sends as s')
+      .leftJoin('survey_exclusions as x', 'x.call_id', 's.call_id')
+      .leftJoin('survey_responses as r', 'r.call_id', 's.call_id')
+      .select([
+        's.agent_id',
+        's.state',
+        's.skip_reason',
+        'x.reason',
+        'r.call_id as answered',
+        'r.csat',
+      ])
+      .where('s.agent_id', 'in', agentIds)
+      .where('s.decided_at', '>=', from)
+      .execute();
+    outcomes = sends.map((s) => ({
+      agentId: s.agent_id,
+      outcome: s.state === 'skipped' ? (s.skip_reason ?? 'no-survey') : 'sent',
+      exclusionReason: s.reason,
+      responded: s.answered !== null,
+      csat: s.csat,
+    }));
+    delivery = {
+      pending: sends.filter((s) => s.state === 'pending').length,
+      failed: sends.filter((s) => s.state === 'failed').length,
+    };
+    responses = (
+      await responsesQuery(db)
+        .where('survey_responses.agent_id', 'in', agentIds)
+        .where('survey_responses.submitted_at', '>=', from)
+        .execute()
+    ).map(toResponse);
+    exclusions = (
+      await db
+        .selectFrom('survey_exclusions as x')
+        .innerJoin('calls', 'calls.id', 'x.call_id')
+        .innerJoin('users', 'users.id', 'x.agent_id')
+        .select([
+          'x.call_id',
+          'x.agent_id',
+          'users.display_name',
+          'calls.call_type',
+          'x.reason',
+          'x.at',
+        ])
+        .where('x.agent_id', 'in', agentIds)
+        .where('x.at', '>=', from)
+        .orderBy('x.at', 'desc')
+        .limit(MAX_EXCLUSIONS)
+        .execute()
+    ).map((x) => ({
+      callId: x.call_id,
+      agentId: x.agent_id,
+      agentName: x.display_name,
+      callType: x.call_type,
+      reason: x.reason,
+      at: x.at,
+    }));
+  }
+  const selectivity = selectivityReport(outcomes);
+  const callTypes = [...new Set(responses.map((r) => r.callType))].sort();
+  return {
+    from,
+    to,
+    team: selectivity.team,
+    agents: selectivity.agents.map((a) => ({ ...a, agentName: names.get(a.agentId) ?? a.agentId })),
+    byCallType: callTypes.map((callType) => {
+      const mine = responses.filter((r) => r.callType === callType);
+      const csat = mine.flatMap((r) => (r.csat === null ? [] : [r.csat]));
+      const resolved = mine.flatMap((r) => (r.resolved === null ? [] : [r.resolved]));
+      const distribution: [number, number, number, number, number] = [0, 0, 0, 0, 0];
+      for (const c of csat) distribution[c - 1]! += 1;
+      return {
+        callType,
+        responses: mine.length,
+        meanCsat: mean(csat),
+        csatDistribution: distribution,
+        resolvedShare:
+          resolved.length === 0 ? null : resolved.filter(Boolean).length / resolved.length,
+        meanEffort: mean(mine.flatMap((r) => (r.effort === null ? [] : [r.effort]))),
+      };
+    }),
+    exclusions,
+    delivery,
+  };
+}

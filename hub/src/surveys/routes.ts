@@ -1,0 +1,239 @@
+import formbody from '@fastify/formbody';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Survey } from '@sidecoach/shared';
+import type { Inbox } from '../inbox/inbox.js';
+import type { Logger } from '../log.js';
+import type { SurveyDeps } from './decide.js';
+import {
+  CUSTOMER_LANGUAGES,
+  customerDate,
+  customerLanguage,
+  customerT,
+  fromAcceptLanguage,
+  type CustomerLanguage,
+} from './i18n.js';
+import {
+  messagePage,
+  surveyFormPage,
+  thankYouPage,
+  SURVEY_CSS,
+  SURVEY_CSS_PATH,
+  type FormValues,
+  type MessageKind,
+} from './page.js';
+import { answered, type SurveySendRow } from './records.js';
+import { AlreadyAnswered, checkAnswers, submitJob } from './responses.js';
+import { SurveyTokens } from './tokens.js';
+
+/** Largest survey form accepted (five questions, a comment of at most 2,000 characters). */
+const FORM_LIMIT = 16 * 1024;
+
+type Params = { token: string };
+type Query = { lang?: string };
+
+/**
+ * The customer's survey page at `/s/<token>`: a form, answered once, then a thank-you. Reused,
+ * expired, withdrawn and forged links get a page saying so (410/409/404); requests are
+ * rate-limited per address.
+ */
+export function registerSurveyRoutes(
+  app: FastifyInstance,
+  deps: SurveyDeps,
+  inbox: Inbox,
+  log: Logger,
+) {
+  void app.register(async (scope) => {
+    await scope.register(formbody, { bodyLimit: FORM_LIMIT });
+    const page = (reply: FastifyReply, status: number, html: string) =>
+      reply
+        .code(status)
+        .header('cache-control', 'no-store')
+        .header('referrer-policy', 'no-referrer')
+        .type('text/html; charset=utf-8')
+        .send(html);
+    const langOf = (request: FastifyRequest<{ Querystring: Query }>, row?: SurveySendRow) =>
+      customerLanguage(request.query.lang) ??
+      customerLanguage(row?.lang) ??
+      fromAcceptLanguage(request.headers['accept-language']) ??
+      'en';
+    const message = (
+      reply: FastifyReply,
+      status: number,
+      kind: MessageKind,
+      lang: CustomerLanguage,
+      date?: string,
+    ) => page(reply, status, messagePage(kind, lang, date));
+
+    scope.setErrorHandler((error: { statusCode?: number }, request, reply) => {
+      const status = error.statusCode ?? 500;
+      const lang = fromAcceptLanguage(request.headers['accept-language']) ?? 'en';
+      if (status >= 500) request.log.error({ err: error }, 'survey page failed');
+      if (status === 429) return message(reply, 429, 'rateLimited', lang);
+      return message(reply, status >= 500 ? 500 : 400, status >= 500 ? 'error' : 'invalid', lang);
+    });
+
+    scope.get(SURVEY_CSS_PATH, (_request, reply) =>
+      reply
+        .type('text/css; charset=utf-8')
+        .header('cache-control', 'public, max-age=86400')
+        .send(SURVEY_CSS),
+    );
+
+    /** The send a token belongs to; forged and malformed tokens belong to none. */
+    const rowOfToken = async (token: string) =>
+      SurveyTokens.wellFormed(token)
+        ? await deps.db
+            .selectFrom('survey_sends')
+            .selectAll()
+            .where('token_hash', '=', SurveyTokens.hash(token))
+            .executeTakeFirst()
+        : undefined;
+
+    /** The survey behind a token, or the page that says why it cannot be answered. */
+    const open = async (
+      request: FastifyRequest<{ Params: Params; Querystring: Query }>,
+      reply: FastifyReply,
+    ): Promise<{ row: SurveySendRow; survey: Survey; lang: CustomerLanguage } | undefined> => {
+      const { token } = request.params;
+      const row = await rowOfToken(token);
+      const lang = langOf(request, row);
+      if (!row) {
+        request.log.info({ token: token.slice(0, 6) }, 'survey page: unknown token');
+        void message(reply, 404, 'invalid', lang);
+        return;
+      }
+      if (row.state === 'skipped') {
+        void message(reply, 410, 'withdrawn', lang);
+        return;
+      }
+      if (await answered(deps.db, row.call_id)) {
+        void message(reply, 409, 'used', lang);
+        return;
+      }
+      if (!row.expires_at || new Date(row.expires_at).getTime() < Date.now()) {
+        void message(
+          reply,
+          410,
+          'expired',
+          lang,
+          row.expires_at ? customerDate(row.expires_at, lang) : undefined,
+        );
+        return;
+      }
+      const survey = (await deps.packs.version(row.pack_version))?.surveys.find(
+        (s) => s.id === row.survey_id,
+      );
+      if (!survey) {
+        void message(reply, 410, 'withdrawn', lang);
+        return;
+      }
+      return { row, survey, lang };
+    };
+
+    const languages = (survey: Survey, token: string) =>
+      CUSTOMER_LANGUAGES.filter((l) => survey.name[l] !== undefined).map((l) => ({
+        lang: l,
+        href: `/s/${token}?lang=${encodeURIComponent(l)}`,
+      }));
+
+    /**
+     * Per address: page views across all links (what a token guesser needs many of), and
+     * answers per link (a customer retrying their own form is not blocked by their neighbours
+     * behind the same NAT address).
+     */
+    const rateLimit = (max: number, perLink: boolean) => ({
+      rateLimit: {
+        max,
+        timeWindow: '1 minute',
+        keyGenerator: (request: FastifyRequest) =>
+          perLink ? `${request.ip}|${(request.params as Partial<Params>).token ?? ''}` : request.ip,
+        errorResponseBuilder: () => ({ statusCode: 429, message: 'rate limited' }),
+      },
+    });
+
+    scope.get<{ Params: Params; Querystring: Query }>(
+      '/s/:token',
+      { config: rateLimit(60, false) },
+      async (request, reply) => {
+        const found = await open(request, reply);
+        if (!found) return reply;
+        const { survey, lang } = found;
+        return page(
+          reply,
+          200,
+          surveyFormPage({
+            survey,
+            lang,
+            action: `/s/${request.params.token}`,
+            languages: languages(survey, request.params.token),
+          }),
+        );
+      },
+    );
+
+    scope.post<{ Params: Params; Querystring: Query; Body: unknown }>(
+      '/s/:token',
+      { config: rateLimit(10, true) },
+      async (request, reply) => {
+        const body = request.body;
+        const form: FormValues = {};
+        if (body && typeof body === 'object')
+          for (const [k, v] of Object.entries(body as Record<string, unknown>))
+            if (typeof v === 'string') form[k] = v;
+        request.query.lang ??= form.lang;
+        const found = await open(request, reply);
+        if (!found) return reply;
+        const { row, survey, lang } = found;
+        const { answers, errors } = checkAnswers(survey, form);
+        const t = customerT(lang);
+        if (Object.keys(errors).length > 0) {
+          return page(
+            reply,
+            400,
+            surveyFormPage({
+              survey,
+              lang,
+              action: `/s/${request.params.token}`,
+              languages: languages(survey, request.params.token),
+              values: form,
+              errors: Object.fromEntries(
+                Object.entries(errors).map(([id, e]) => [id, t(e.key, { max: e.max })]),
+              ),
+            }),
+          );
+        }
+        try {
+          const response = await inbox.submit(submitJob(row, survey, answers, lang));
+          log.info(
+            { callId: row.call_id, csat: response.csat, alert: response.alert },
+            'survey answered',
+          );
+        } catch (err) {
+          if (err instanceof AlreadyAnswered) return message(reply, 409, 'used', lang);
+          throw err;
+        }
+        return reply.redirect(
+          `/s/${request.params.token}/thanks?lang=${encodeURIComponent(lang)}`,
+          303,
+        );
+      },
+    );
+
+    scope.get<{ Params: Params; Querystring: Query }>(
+      '/s/:token/thanks',
+      { config: rateLimit(60, false) },
+      async (request, reply) => {
+        const row = await rowOfToken(request.params.token);
+        const lang = langOf(request, row);
+        const survey =
+          row && (await answered(deps.db, row.call_id))
+            ? (await deps.packs.version(row.pack_version))?.surveys.find(
+                (s) => s.id === row.survey_id,
+              )
+            : undefined;
+        if (!survey) return message(reply, 404, 'invalid', lang);
+        return page(reply, 200, thankYouPage(survey, lang));
+      },
+    );
+  });
+}

@@ -1,0 +1,200 @@
+// Real parts for survey tests: an SMTP server on loopback (smtp-server) that keeps every message
+// parsed (mailparser), signed CTI events that end calls with the customer's contact attached,
+// and the customer's side of the survey page (plain HTTP form posts, as a browser sends them).
+import { randomUUID } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import type { CallRecord, CustomerContact } from '@sidecoach/shared';
+import { signRequest } from '../../src/http/signature.js';
+import { data } from './calls.js';
+import type { HubSocket, RunningHub } from './hub-process.js';
+
+export interface Mailbox {
+  port: number;
+  url: string;
+  messages: ParsedMail[];
+  /** Bounded wait for a message to an address. */
+  waitFor(to: string, timeoutMs?: number): Promise<ParsedMail>;
+  close(): Promise<void>;
+}
+
+/** An SMTP server on 127.0.0.1 (any free port, or the one given) that accepts every message. */
+export async function startMailbox(port = 0): Promise<Mailbox> {
+  const messages: ParsedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          messages.push(mail);
+          callback();
+        })
+        .catch((err: Error) => callback(err));
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const actual = (server.server.address() as AddressInfo).port;
+  const toOf = (m: ParsedMail) =>
+    (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).flatMap((a) => a.value.map((v) => v.address));
+  return {
+    port: actual,
+    url: `smtp://127.0.0.1:${actual}`,
+    messages,
+    async waitFor(to, timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = messages.find((m) => toOf(m).includes(to));
+        if (found) return found;
+        if (Date.now() > deadline) throw new Error(`no email to ${to} within ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The survey link in an email (text part). */
+export function surveyLinkIn(mail: ParsedMail): string {
+  const match = /https?:\/\/\S+\/s\/[A-Za-z0-9_-]{43}/.exec(mail.text ?? '');
+  if (!match) throw new Error(`no survey link in:\n${mail.text}`);
+  return match[0];
+}
+
+/** A survey pack for tests: every call surveyed, email for bookings, SMS for complaints, link for sales. */
+export function writeTestSurveyPack(dir: string, overrides: { cooldownDays?: number } = {}) {
+  const file = join(dir, 'surveys.yaml');
+  const q = `
+      - id: csat
+        kind: csat
+        text: { en: How satisfied are you?, zh-CN: 您满意吗？ }
+      - id: resolved
+        kind: resolved
+        text: { en: Was it resolved?, zh-CN: 解决了吗？ }
+      - id: effort
+        kind: effort
+        text: { en: How easy was it?, zh-CN: 容易吗？ }
+      - id: comment
+        kind: comment
+        maxLength: 200
+        text: { en: Anything else?, zh-CN: 还有吗？ }`;
+  writeFileSync(
+    file,
+    `version: 1
+cooldownDays: ${overrides.cooldownDays ?? 30}
+excludedNumbers: ['+3716700*']
+surveys:
+  - id: service
+    name: { en: Service survey, zh-CN: 服务调查 }
+    callTypes: [booking, information-request, problem-resolution, cancellation]
+    channel: email
+    samplePercent: 100
+    questions:${q}
+    thankYou: { en: Thank you. Your team reads every answer., zh-CN: 谢谢。团队会阅读每一个回答。 }
+  - id: complaint
+    name: { en: Complaint follow-up }
+    callTypes: [complaint]
+    channel: sms
+    samplePercent: 100
+    questions:${q}
+    thankYou: { en: Thank you. A lead reads every complaint follow-up. }
+  - id: in-person
+    name: { en: Visit survey }
+    callTypes: [sales]
+    channel: link
+    samplePercent: 100
+    questions:${q}
+    thankYou: { en: Thank you for your visit. }
+`,
+  );
+  return file;
+}
+
+export const ctiSecretOf = (hub: RunningHub) =>
+  readFileSync(join(hub.dataDir, 'cti-secret'), 'utf8').trim();
+
+/** Posts one signed CTI event for an extension. */
+export async function postCti(
+  hub: RunningHub,
+  extension: string,
+  event: {
+    kind: 'ringing' | 'answered' | 'ended';
+    callId: string;
+    remoteParty?: string | null;
+    customer?: CustomerContact;
+  },
+) {
+  const body = JSON.stringify({
+    extension,
+    event: {
+      direction: 'inbound',
+      remoteParty: null,
+      at: new Date().toISOString(),
+      ...event,
+    },
+  });
+  const at = Math.floor(Date.now() / 1000);
+  const res = await fetch(`${hub.url}/api/cti/events`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-sidecoach-timestamp': String(at),
+      'x-sidecoach-signature': signRequest(ctiSecretOf(hub), at, body),
+    },
+    body,
+  });
+  if (res.status !== 202) throw new Error(`CTI event refused: ${res.status} ${await res.text()}`);
+}
+
+/**
+ * A whole PBX call as the sidebar drives it: the PBX reports it (with the customer's contact
+ * attached), the agent's sidebar starts it from the CTI event and ends it when the PBX says so.
+ */
+export async function ctiCall(
+  hub: RunningHub,
+  agent: HubSocket,
+  options: {
+    extension: string;
+    callType: string;
+    customer?: CustomerContact;
+    remoteParty?: string;
+    /** Runs while the call is open (an exclusion, say). */
+    during?: (call: CallRecord) => Promise<void>;
+  },
+): Promise<CallRecord> {
+  const pbxId = `pbx-${randomUUID()}`;
+  const { extension, customer, remoteParty = null } = options;
+  await postCti(hub, extension, { kind: 'ringing', callId: pbxId, remoteParty, customer });
+  await postCti(hub, extension, { kind: 'answered', callId: pbxId, remoteParty });
+  const call = data(
+    await agent.emitWithAck('call:start', {
+      id: randomUUID(),
+      callType: options.callType,
+      startedAt: new Date(Date.now() - 60_000).toISOString(),
+      source: 'cti',
+      externalId: pbxId,
+    }),
+  );
+  await options.during?.(call);
+  await postCti(hub, extension, { kind: 'ended', callId: pbxId, remoteParty });
+  return data(
+    await agent.emitWithAck('call:end', { callId: call.id, endedAt: new Date().toISOString() }),
+  );
+}
+
+/** Posts the survey form as a browser would (urlencoded, no redirect following). */
+export function submitSurvey(link: string, answers: Record<string, string>) {
+  return fetch(link, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(answers).toString(),
+    redirect: 'manual',
+  });
+}

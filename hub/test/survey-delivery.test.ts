@@ -1,0 +1,221 @@
+// Survey sends that fail are retried and never lost: an SMS gateway answering 500, an SMTP
+// server that is down, and a hub killed with SIGKILL between a call's end and its send.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Sqlite from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifySignedRequest } from '../src/http/signature.js';
+import { data } from './support/calls.js';
+import {
+  connect,
+  signIn,
+  startHub,
+  type HubSocket,
+  type RunningHub,
+} from './support/hub-process.js';
+import {
+  ctiCall,
+  startMailbox,
+  submitSurvey,
+  surveyLinkIn,
+  writeTestSurveyPack,
+} from './support/surveys.js';
+
+interface Received {
+  status: number;
+  body: string;
+  headers: IncomingMessage['headers'];
+}
+
+/** A local SMS gateway that fails the first `failures` requests with a 500. */
+async function startGateway(failures: number) {
+  const received: Received[] = [];
+  const server: Server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+    req.on('end', () => {
+      const status = received.length < failures ? 500 : 202;
+      received.push({ status, body, headers: req.headers });
+      res.writeHead(status).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/sms`,
+    received,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+const until = async (what: string, check: () => boolean | Promise<boolean>, timeoutMs = 20_000) => {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+};
+
+describe('survey delivery', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'sidecoach-survey-delivery-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('signs SMS gateway requests and retries after 500s until one is accepted', async () => {
+    const gateway = await startGateway(2);
+    const hub = await startHub({
+      demo: true,
+      extraArgs: [
+        '--surveys',
+        writeTestSurveyPack(dir),
+        '--survey-webhook',
+        gateway.url,
+        '--survey-delay',
+        '0',
+        '--survey-retry',
+        '0.2',
+      ],
+    });
+    const agent = await connect(hub.url, (await signIn(hub.url, 'agent1')).token);
+    try {
+      const secret = (await readFile(join(hub.dataDir, 'survey-webhook-secret'), 'utf8')).trim();
+      const call = await ctiCall(hub, agent, {
+        extension: '1001',
+        callType: 'complaint',
+        remoteParty: 'sip:+371 2000 0001@pbx.example',
+      });
+      await until('an accepted request', () => gateway.received.some((r) => r.status === 202));
+      expect(gateway.received.map((r) => r.status)).toEqual([500, 500, 202]);
+      for (const r of gateway.received) {
+        const check = verifySignedRequest(
+          secret,
+          r.headers['x-sidecoach-timestamp'] as string,
+          r.headers['x-sidecoach-signature'] as string,
+          r.body,
+        );
+        expect(check).toEqual({ ok: true });
+        expect(r.headers['idempotency-key']).toBe(`survey-${call.id}`);
+      }
+      // A forged signature does not verify.
+      const last = gateway.received.at(-1)!;
+      expect(
+        verifySignedRequest(
+          'another-secret-value',
+          last.headers['x-sidecoach-timestamp'] as string,
+          last.headers['x-sidecoach-signature'] as string,
+          last.body,
+        ).ok,
+      ).toBe(false);
+      const payload = JSON.parse(last.body) as {
+        to: string;
+        channel: string;
+        text: string;
+        url: string;
+        callId: string;
+      };
+      expect(payload).toMatchObject({ to: '+371 2000 0001', channel: 'sms', callId: call.id });
+      expect(payload.text).toContain(payload.url);
+      // The SMS link is a working survey page.
+      expect((await fetch(payload.url)).status).toBe(200);
+      // The attempts are recorded; nothing is pending.
+      const lead = await connect(hub.url, (await signIn(hub.url, 'lead')).token);
+      const report = data(await lead.emitWithAck('surveys:report', { days: 1 }));
+      expect(report.delivery).toEqual({ pending: 0, failed: 0 });
+      lead.close();
+    } finally {
+      agent.close();
+      await hub.dispose();
+      await gateway.close();
+    }
+  });
+
+  it('keeps an email survey through an SMTP outage and a SIGKILL, and sends it once the server is back', async () => {
+    const dataDir = join(dir, 'outage');
+    // Take a free port for the SMTP server, then stop it: the hub finds nobody there.
+    const probe = await startMailbox();
+    const smtpPort = probe.port;
+    await probe.close();
+    const args = [
+      '--surveys',
+      writeTestSurveyPack(dir),
+      '--smtp-url',
+      `smtp://127.0.0.1:${smtpPort}`,
+      '--survey-delay',
+      '0',
+      '--survey-retry',
+      '0.2',
+    ];
+    let hub: RunningHub = await startHub({ demo: true, dataDir, extraArgs: args });
+    let agent: HubSocket = await connect(hub.url, (await signIn(hub.url, 'agent1')).token);
+    const lead = async () => connect(hub.url, (await signIn(hub.url, 'lead')).token);
+    const email = 'outage@example.test';
+    const call = await ctiCall(hub, agent, {
+      extension: '1001',
+      callType: 'booking',
+      customer: { email },
+    });
+    // Failing and retrying: pending in the report, with the error logged.
+    await until('a failed attempt', () =>
+      hub.output.some((l) => l.includes('survey send failed; will retry')),
+    );
+    let coach = await lead();
+    expect(data(await coach.emitWithAck('surveys:report', { days: 1 })).delivery.pending).toBe(1);
+    coach.close();
+    agent.close();
+    await hub.kill('SIGKILL');
+
+    // A second call ends and the hub is killed right after (no SMTP either).
+    hub = await startHub({ demo: true, dataDir, extraArgs: args, port: hub.port });
+    agent = await connect(hub.url, (await signIn(hub.url, 'agent1')).token);
+    const second = await ctiCall(hub, agent, {
+      extension: '1001',
+      callType: 'booking',
+      customer: { email: 'second@example.test' },
+    });
+    agent.close();
+    await hub.kill('SIGKILL');
+    // Whether or not the decision made it before the kill, take it out: the database is then
+    // exactly as after a crash between the call end's commit and the decision's.
+    const db = new Sqlite(join(dataDir, 'sidecoach.sqlite'));
+    try {
+      db.prepare('delete from survey_sends where call_id = ?').run(second.id);
+    } finally {
+      db.close();
+    }
+
+    const mailbox = await startMailbox(smtpPort);
+    hub = await startHub({ demo: true, dataDir, extraArgs: args, port: hub.port });
+    try {
+      expect(
+        hub.output.some((l) => l.includes('surveys decided for calls ended before the restart')),
+      ).toBe(true);
+      const mail = await mailbox.waitFor(email, 20_000);
+      expect(mail.messageId).toBe(`<survey-${call.id}@sidecoach>`);
+      const secondMail = await mailbox.waitFor('second@example.test', 20_000);
+      expect(secondMail.messageId).toBe(`<survey-${second.id}@sidecoach>`);
+      expect(
+        (await submitSurvey(surveyLinkIn(mail), { csat: '4', resolved: 'yes', effort: '2' }))
+          .status,
+      ).toBe(303);
+      coach = await lead();
+      const report = data(await coach.emitWithAck('surveys:report', { days: 1 }));
+      expect(report.delivery).toEqual({ pending: 0, failed: 0 });
+      expect(report.team.surveyed).toBe(2);
+      expect(report.team.responses).toBe(1);
+      coach.close();
+      // Sent once each.
+      await new Promise((r) => setTimeout(r, 500));
+      expect(mailbox.messages).toHaveLength(2);
+    } finally {
+      await hub.dispose();
+      await mailbox.close();
+    }
+  });
+});

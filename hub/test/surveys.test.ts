@@ -1,0 +1,349 @@
+// Post-call surveys on real parts: a hub process, socket.io clients, a real SQLite file and a
+// real SMTP server on loopback. Calls end the way the PBX ends them (signed CTI webhook), the
+// hub decides and emails, the customer answers over plain HTTP, the lead hears of it live.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Sqlite from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CallRecord } from '@sidecoach/shared';
+import { data } from './support/calls.js';
+import {
+  connect,
+  signIn,
+  startHub,
+  type HubSocket,
+  type RunningHub,
+} from './support/hub-process.js';
+import { InboxClient } from './support/inbox-client.js';
+import {
+  ctiCall,
+  startMailbox,
+  submitSurvey,
+  surveyLinkIn,
+  writeTestSurveyPack,
+  type Mailbox,
+} from './support/surveys.js';
+
+const GOOD = { csat: '5', resolved: 'yes', effort: '1', comment: 'Quick and kind.' };
+
+describe('post-call surveys by email', () => {
+  let dir: string;
+  let mailbox: Mailbox;
+  let hub: RunningHub;
+  let agent: HubSocket;
+  let lead: InboxClient;
+  let agentInbox: InboxClient;
+  let n = 0;
+  /** A fresh customer address per test, so the cooldown never links two tests. */
+  const customer = () => `customer${++n}@example.test`;
+  const emailCall = (email: string, extra: Partial<Parameters<typeof ctiCall>[2]> = {}) =>
+    ctiCall(hub, agent, { extension: '1001', callType: 'booking', customer: { email }, ...extra });
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'sidecoach-surveys-'));
+    mailbox = await startMailbox();
+    hub = await startHub({
+      demo: true,
+      extraArgs: [
+        '--surveys',
+        writeTestSurveyPack(dir),
+        '--smtp-url',
+        mailbox.url,
+        '--mail-from',
+        'Surveys <surveys@sidecoach.test>',
+        '--survey-delay',
+        '0',
+        '--survey-retry',
+        '0.2',
+      ],
+    });
+    agent = await connect(hub.url, (await signIn(hub.url, 'agent1')).token);
+    lead = await InboxClient.open(hub.url, 'lead');
+    agentInbox = await InboxClient.open(hub.url, 'agent2');
+  });
+  afterAll(async () => {
+    agent?.close();
+    lead?.close();
+    agentInbox?.close();
+    await hub?.dispose();
+    await mailbox?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('emails the customer at call end; the answer reaches the lead once, with an alert at CSAT 1', async () => {
+    const email = customer();
+    const call = await emailCall(email);
+    const mail = await mailbox.waitFor(email);
+    expect(mail.subject).toMatch(/survey/i);
+    expect(mail.from?.text).toContain('surveys@sidecoach.test');
+    expect(mail.messageId).toBe(`<survey-${call.id}@sidecoach>`);
+    expect(mail.html).toContain('Answer the survey');
+    const link = surveyLinkIn(mail);
+    expect(link.startsWith(hub.url)).toBe(true);
+
+    const form = await fetch(link);
+    expect(form.status).toBe(200);
+    const html = await form.text();
+    expect(html).toContain('Service survey');
+    expect(html).toContain('How satisfied are you?');
+    expect(html).toMatch(/<fieldset[^>]*><legend>How satisfied are you\?/);
+
+    const posted = await submitSurvey(link, {
+      csat: '1',
+      resolved: 'no',
+      effort: '5',
+      comment: 'Nobody called back <b>twice</b>',
+    });
+    expect(posted.status).toBe(303);
+    const thanks = await fetch(new URL(posted.headers.get('location')!, hub.url));
+    expect(thanks.status).toBe(200);
+    expect(await thanks.text()).toContain('Your team reads every answer.');
+
+    await lead.until('the response', () => lead.of('survey-response').length > 0);
+    const [message] = lead.of('survey-response');
+    expect(message!.response).toMatchObject({
+      callId: call.id,
+      agentName: 'Ava Agent',
+      callType: 'booking',
+      csat: 1,
+      resolved: false,
+      effort: 5,
+      comment: 'Nobody called back <b>twice</b>',
+      alert: true,
+    });
+    const listed = data(await lead.socket.emitWithAck('surveys:responses', { days: 1 }));
+    expect(listed.responses.map((r) => r.callId)).toContain(call.id);
+    // The agent's own view (their team shares responses by default).
+    const mine = data(await agent.emitWithAck('surveys:responses', {}));
+    expect(mine.responses.map((r) => r.callId)).toEqual([call.id]);
+
+    // Used once: the form and a second answer are refused with a page that says so.
+    const again = await fetch(link);
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain('already been answered');
+    expect((await submitSurvey(link, GOOD)).status).toBe(409);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(lead.of('survey-response')).toHaveLength(1);
+  });
+
+  it('refuses forged, tampered and malformed tokens with a clear page', async () => {
+    const email = customer();
+    await emailCall(email);
+    const link = surveyLinkIn(await mailbox.waitFor(email));
+    const token = link.split('/s/')[1]!;
+    const tampered = token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A');
+    for (const bad of [tampered, 'x'.repeat(43), 'short', `${token}x`, '../../api/healthz']) {
+      const res = await fetch(`${hub.url}/s/${encodeURIComponent(bad)}`);
+      expect(res.status, bad).toBe(404);
+      expect(await res.text()).toContain('This link does not work');
+      expect((await submitSurvey(`${hub.url}/s/${encodeURIComponent(bad)}`, GOOD)).status).toBe(
+        404,
+      );
+    }
+    // The real one still works.
+    expect((await fetch(link)).status).toBe(200);
+  });
+
+  it('refuses an expired link', async () => {
+    const email = customer();
+    const call = await emailCall(email);
+    const link = surveyLinkIn(await mailbox.waitFor(email));
+    const db = new Sqlite(join(hub.dataDir, 'sidecoach.sqlite'));
+    try {
+      db.prepare('update survey_sends set expires_at = ? where call_id = ?').run(
+        new Date(Date.now() - 1000).toISOString(),
+        call.id,
+      );
+    } finally {
+      db.close();
+    }
+    const res = await fetch(link);
+    expect(res.status).toBe(410);
+    expect(await res.text()).toContain('This survey has closed');
+    expect((await submitSurvey(link, GOOD)).status).toBe(410);
+  });
+
+  it('shows the form again with errors, keeps answers, escapes them and caps the comment', async () => {
+    const email = customer();
+    await emailCall(email);
+    const link = surveyLinkIn(await mailbox.waitFor(email));
+    const res = await submitSurvey(link, { csat: '7', comment: '<script>alert(1)</script>' });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('Please check your answers');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('role="alert"');
+    const long = await submitSurvey(link, { ...GOOD, comment: 'x'.repeat(201) });
+    expect(long.status).toBe(400);
+    expect(await long.text()).toContain('200 characters');
+    // Still answerable after the refusals.
+    expect((await submitSurvey(link, GOOD)).status).toBe(303);
+  });
+
+  it('serves the page in the customer’s language, and on request in another', async () => {
+    const email = customer();
+    await emailCall(email, { customer: { email, lang: 'zh-CN' } });
+    const mail = await mailbox.waitFor(email);
+    expect(mail.subject).toContain('调查');
+    const link = surveyLinkIn(mail);
+    const zh = await (await fetch(link)).text();
+    expect(zh).toContain('<html lang="zh-CN"');
+    expect(zh).toContain('您满意吗？');
+    const en = await (await fetch(`${link}?lang=en`)).text();
+    expect(en).toContain('How satisfied are you?');
+  });
+
+  it('never surveys the same customer twice within the cooldown', async () => {
+    const email = customer();
+    await emailCall(email);
+    await mailbox.waitFor(email);
+    const second = await emailCall(email.toUpperCase());
+    const status = data(await lead.socket.emitWithAck('survey:status', { callId: second.id }));
+    expect(status).toMatchObject({ state: 'skipped', skipReason: 'cooldown' });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(mailbox.messages.filter((m) => m.text?.includes(second.id))).toHaveLength(0);
+    expect(
+      mailbox.messages.filter((m) =>
+        (Array.isArray(m.to) ? m.to : [m.to]).some((a) => a?.text.toLowerCase() === email),
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('records an agent’s exclusion with its reason, sends nothing and shows it to the lead', async () => {
+    const email = customer();
+    let during: unknown;
+    const call = await emailCall(email, {
+      during: async (open: CallRecord) => {
+        during = data(
+          await agent.emitWithAck('survey:exclude', {
+            callId: open.id,
+            reason: 'vulnerable-customer',
+          }),
+        );
+        // Only reasons from the fixed list.
+        const bad = await agent.emitWithAck('survey:exclude', {
+          callId: open.id,
+          reason: 'bad-mood' as 'wrong-number',
+        });
+        expect(bad.ok ? null : bad.error.code).toBe('bad_request');
+      },
+    });
+    expect(during).toMatchObject({ exclusionReason: 'vulnerable-customer', state: 'skipped' });
+    await new Promise((r) => setTimeout(r, 500));
+    await expect(mailbox.waitFor(email, 10)).rejects.toThrow();
+    const status = data(await lead.socket.emitWithAck('survey:status', { callId: call.id }));
+    expect(status).toMatchObject({
+      skipReason: 'excluded',
+      exclusionReason: 'vulnerable-customer',
+    });
+    const report = data(await lead.socket.emitWithAck('surveys:report', { days: 1 }));
+    expect(report.exclusions).toContainEqual(
+      expect.objectContaining({
+        callId: call.id,
+        agentName: 'Ava Agent',
+        reason: 'vulnerable-customer',
+        callType: 'booking',
+      }),
+    );
+    // After the survey window (delay 0 here) the agent can no longer exclude a call.
+    const late = await emailCall(customer());
+    const refused = await agent.emitWithAck('survey:exclude', {
+      callId: late.id,
+      reason: 'wrong-number',
+    });
+    expect(refused.ok ? null : refused.error).toMatchObject({ code: 'conflict' });
+    // Nobody else may exclude an agent's call.
+    const byLead = await lead.socket.emitWithAck('survey:exclude', {
+      callId: late.id,
+      reason: 'wrong-number',
+    });
+    expect(byLead.ok ? null : byLead.error.code).toBe('forbidden');
+  });
+
+  it('hides from the agent whether a call was sampled', async () => {
+    const call = await emailCall(customer());
+    const own = data(await agent.emitWithAck('survey:status', { callId: call.id }));
+    expect(own).toMatchObject({
+      state: 'pending',
+      channel: null,
+      surveyId: null,
+      skipReason: null,
+    });
+    const coach = data(await lead.socket.emitWithAck('survey:status', { callId: call.id }));
+    expect(coach).toMatchObject({ channel: 'email', surveyId: 'service' });
+    // Other agents' calls do not exist for an agent.
+    const other = await agentInbox.socket.emitWithAck('survey:status', { callId: call.id });
+    expect(other.ok ? null : other.error.code).toBe('not_found');
+  });
+
+  it('shows a link-channel survey to the agent, who hands it over as link or QR code', async () => {
+    const agentOne = await InboxClient.open(hub.url, 'agent1');
+    try {
+      const call = await ctiCall(hub, agent, { extension: '1001', callType: 'sales' });
+      await agentOne.until('the link', () =>
+        agentOne.of('survey-status').some((m) => m.survey.callId === call.id),
+      );
+      const { survey } = agentOne.of('survey-status').find((m) => m.survey.callId === call.id)!;
+      expect(survey).toMatchObject({ channel: 'link', state: 'sent' });
+      expect((await fetch(survey.link!)).status).toBe(200);
+      expect((await submitSurvey(survey.link!, GOOD)).status).toBe(303);
+    } finally {
+      agentOne.close();
+    }
+  });
+
+  it('lets the lead stop sharing responses with agents', async () => {
+    const teamId = 'team-demo';
+    const off = data(
+      await lead.socket.emitWithAck('team:settings', { teamId, agentsSeeSurveys: false }),
+    );
+    expect(off).toEqual({ teamId, agentsSeeSurveys: false });
+    const refused = await agent.emitWithAck('surveys:responses', {});
+    expect(refused.ok ? null : refused.error.code).toBe('forbidden');
+    // Agents and supervisors cannot change it.
+    const byAgent = await agent.emitWithAck('team:settings', { teamId, agentsSeeSurveys: true });
+    expect(byAgent.ok ? null : byAgent.error.code).toBe('forbidden');
+    data(await lead.socket.emitWithAck('team:settings', { teamId, agentsSeeSurveys: true }));
+    expect((await agent.emitWithAck('surveys:responses', {})).ok).toBe(true);
+  });
+
+  it('lets the quality manager change the survey pack, refusing bad YAML with the line', async () => {
+    const admin = await connect(hub.url, (await signIn(hub.url, 'quality')).token);
+    try {
+      const info = data(await admin.emitWithAck('surveys:pack', {}));
+      expect(info.version).toBe(1);
+      const broken = await admin.emitWithAck('surveys:pack:save', {
+        yaml: info.yaml.replace('samplePercent: 100', 'samplePercent: 140'),
+      });
+      expect(broken.ok ? null : broken.error.message).toMatch(
+        /survey pack:\d+:\d+: .*samplePercent/,
+      );
+      const sameVersion = await admin.emitWithAck('surveys:pack:save', { yaml: info.yaml });
+      expect(sameVersion.ok ? null : sameVersion.error.message).toContain('version must be 2');
+      const saved = data(
+        await admin.emitWithAck('surveys:pack:save', {
+          yaml: info.yaml.replace('version: 1', 'version: 2'),
+        }),
+      );
+      expect(saved).toMatchObject({ version: 2, savedBy: 'Quinn Quality' });
+      const byAgent = await agent.emitWithAck('surveys:pack:save', { yaml: saved.yaml });
+      expect(byAgent.ok ? null : byAgent.error.code).toBe('forbidden');
+    } finally {
+      admin.close();
+    }
+  });
+
+  it('rate-limits the survey page per address', async () => {
+    const email = customer();
+    await emailCall(email);
+    const link = surveyLinkIn(await mailbox.waitFor(email));
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) statuses.push((await submitSurvey(link, { csat: '9' })).status);
+    expect(statuses.slice(0, 10).every((s) => s === 400)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+    const page = await submitSurvey(link, GOOD);
+    expect(await page.text()).toContain('Too many requests');
+  });
+});

@@ -1,0 +1,186 @@
+import { z } from 'zod';
+import { ExclusionReasonSchema, SURVEY_CHANNELS, type SurveySkip } from '../domain/surveys.js';
+import { IsoTimeSchema, RecordIdSchema } from './schemas.js';
+
+// Post-call surveys on the wire: the agent's "do not survey" flag, what became of a call's
+// survey, customers' responses, the lead's views and the quality manager's survey pack.
+
+const IdSchema = z.string().min(1).max(64);
+
+// ---- client to hub ----
+
+/** The agent asks not to survey their call, with a reason from the fixed list (recorded). */
+export const SurveyExcludeSchema = z.strictObject({
+  callId: RecordIdSchema,
+  reason: ExclusionReasonSchema,
+});
+export type SurveyExclude = z.infer<typeof SurveyExcludeSchema>;
+
+export const SurveyStatusRequestSchema = z.strictObject({ callId: RecordIdSchema });
+
+export const SurveyResponsesRequestSchema = z.strictObject({
+  /** A team the caller coaches; absent: every team they coach (an agent: their own). */
+  teamId: IdSchema.optional(),
+  /** One agent only. */
+  agentId: IdSchema.optional(),
+  days: z.number().int().min(1).max(365).default(7),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+export type SurveyResponsesRequest = z.input<typeof SurveyResponsesRequestSchema>;
+
+export const SurveyReportRequestSchema = z.strictObject({
+  /** A team the caller coaches; absent: every team they coach (admins: all). */
+  teamId: IdSchema.optional(),
+  days: z.number().int().min(1).max(365).default(30),
+});
+export type SurveyReportRequest = z.input<typeof SurveyReportRequestSchema>;
+
+export const TeamSettingsRequestSchema = z.strictObject({
+  teamId: IdSchema,
+  /** Change: agents of the team see their own customers' responses. */
+  agentsSeeSurveys: z.boolean().optional(),
+});
+export type TeamSettingsRequest = z.infer<typeof TeamSettingsRequestSchema>;
+
+export const SURVEY_PACK_YAML_MAX = 48 * 1024;
+export const SurveyPackSaveSchema = z.strictObject({
+  yaml: z.string().min(1).max(SURVEY_PACK_YAML_MAX),
+});
+
+// ---- hub to client ----
+
+export const SURVEY_STATES = ['pending', 'sent', 'failed', 'skipped', 'answered'] as const;
+export const SurveyStateSchema = z.enum(SURVEY_STATES);
+export type SurveyState = z.infer<typeof SurveyStateSchema>;
+
+export const SURVEY_SKIPS = [
+  'no-survey',
+  'excluded',
+  'no-address',
+  'excluded-number',
+  'cooldown',
+  'not-sampled',
+] as const satisfies readonly SurveySkip[];
+
+/**
+ * What became of one call's survey. Agents get it for link-channel calls (to show the link)
+ * and for their own exclusions; whether a call was sampled is not shown to them.
+ */
+export const SurveyStatusSchema = z.object({
+  callId: z.string(),
+  agentId: z.string(),
+  surveyId: z.string().nullable(),
+  channel: z.enum(SURVEY_CHANNELS).nullable(),
+  state: SurveyStateSchema,
+  skipReason: z.enum(SURVEY_SKIPS).nullable(),
+  exclusionReason: ExclusionReasonSchema.nullable(),
+  /** The survey page, for the link channel only (shown as a link and QR code). */
+  link: z.string().nullable(),
+  expiresAt: IsoTimeSchema.nullable(),
+  /** Until when the agent may still flag the call "do not survey". */
+  excludeUntil: IsoTimeSchema.nullable(),
+  decidedAt: IsoTimeSchema.nullable(),
+});
+export type SurveyStatus = z.infer<typeof SurveyStatusSchema>;
+
+/** A customer's answers to a call's survey. */
+export const SurveyResponseSchema = z.object({
+  callId: z.string(),
+  agentId: z.string(),
+  agentName: z.string(),
+  callType: z.string(),
+  surveyId: z.string(),
+  channel: z.enum(SURVEY_CHANNELS),
+  /** 1 (very dissatisfied) to 5 (very satisfied); null when not asked or not answered. */
+  csat: z.number().int().min(1).max(5).nullable(),
+  resolved: z.boolean().nullable(),
+  /** 1 (very easy) to 5 (very hard). */
+  effort: z.number().int().min(1).max(5).nullable(),
+  comment: z.string().nullable(),
+  /** The language the customer answered in. */
+  lang: z.string(),
+  submittedAt: IsoTimeSchema,
+  /** CSAT of 2 or less: the lead is alerted for service recovery. */
+  alert: z.boolean(),
+});
+export type SurveyResponse = z.infer<typeof SurveyResponseSchema>;
+
+export const SurveyResponsesSchema = z.object({ responses: z.array(SurveyResponseSchema) });
+export type SurveyResponses = z.infer<typeof SurveyResponsesSchema>;
+
+/** CSAT and effort answers per score, index 0 for 1 up to index 4 for 5. */
+const DistributionSchema = z.tuple([
+  z.number().int(),
+  z.number().int(),
+  z.number().int(),
+  z.number().int(),
+  z.number().int(),
+]);
+
+const SelectivityFiguresSchema = z.object({
+  calls: z.number().int(),
+  eligible: z.number().int(),
+  surveyed: z.number().int(),
+  surveyedShare: z.number(),
+  exclusions: z.number().int(),
+  exclusionRate: z.number(),
+  exclusionsByReason: z.record(ExclusionReasonSchema, z.number().int()),
+  responses: z.number().int(),
+  responseRate: z.number(),
+  csatDistribution: DistributionSchema,
+  meanCsat: z.number().nullable(),
+});
+
+export const SurveyExclusionRecordSchema = z.object({
+  callId: z.string(),
+  agentId: z.string(),
+  agentName: z.string(),
+  callType: z.string(),
+  reason: ExclusionReasonSchema,
+  at: IsoTimeSchema,
+});
+export type SurveyExclusionRecord = z.infer<typeof SurveyExclusionRecordSchema>;
+
+/** The lead's and quality manager's report: selective surveying and responses per call type. */
+export const SurveyReportSchema = z.object({
+  from: IsoTimeSchema,
+  to: IsoTimeSchema,
+  team: SelectivityFiguresSchema,
+  agents: z.array(
+    SelectivityFiguresSchema.extend({
+      agentId: z.string(),
+      agentName: z.string(),
+      flags: z.array(z.enum(['exclusion-rate', 'surveyed-share'])),
+    }),
+  ),
+  byCallType: z.array(
+    z.object({
+      callType: z.string(),
+      responses: z.number().int(),
+      meanCsat: z.number().nullable(),
+      csatDistribution: DistributionSchema,
+      resolvedShare: z.number().nullable(),
+      meanEffort: z.number().nullable(),
+    }),
+  ),
+  /** Every exclusion in the period, newest first (at most 200). */
+  exclusions: z.array(SurveyExclusionRecordSchema),
+  /** Sends still retrying or given up on: a failing SMTP server or gateway shows here. */
+  delivery: z.object({ pending: z.number().int(), failed: z.number().int() }),
+});
+export type SurveyReport = z.infer<typeof SurveyReportSchema>;
+
+export const TeamSettingsSchema = z.object({
+  teamId: z.string(),
+  agentsSeeSurveys: z.boolean(),
+});
+export type TeamSettings = z.infer<typeof TeamSettingsSchema>;
+
+/** The active survey pack as YAML (what the quality manager edits) and who saved it. */
+export const SurveyPackInfoSchema = z.object({
+  version: z.number().int(),
+  yaml: z.string(),
+  savedBy: z.string().nullable(),
+  savedAt: IsoTimeSchema,
+});
+export type SurveyPackInfo = z.infer<typeof SurveyPackInfoSchema>;
