@@ -127,6 +127,18 @@ describe('post-call surveys by email', () => {
     expect(lead.of('survey-response')).toHaveLength(1);
   });
 
+  it('surveys a call the PBX ended while the sidebar was closed', async () => {
+    const email = customer();
+    const call = await emailCall(email, { sidebarEnds: false });
+    expect(call.endedAt).not.toBeNull();
+    expect((await mailbox.waitFor(email)).messageId).toBe(`<survey-${call.id}@sidecoach>`);
+    // The sidebar's own end, arriving late, changes nothing.
+    const late = data(
+      await agent.emitWithAck('call:end', { callId: call.id, endedAt: new Date().toISOString() }),
+    );
+    expect(late.endedAt).toBe(call.endedAt);
+  });
+
   it('refuses forged, tampered and malformed tokens with a clear page', async () => {
     const email = customer();
     await emailCall(email);

@@ -9,6 +9,7 @@ import {
   type CallRecord,
 } from '@sidecoach/shared';
 import { userRoom, type HubContext, type HubSocket } from '../context.js';
+import { announceCall, endCall } from './end.js';
 import { onEvent } from '../socket/handler.js';
 import { nowIso } from '../store/db.js';
 import { canReadCallsOf, canTakeCalls } from './policy.js';
@@ -18,20 +19,13 @@ const AGENTS_ONLY = 'only agents take calls';
 
 /** Calls, checklist ticks and self-assessments. Every write is stored before it is acknowledged. */
 export function registerCallHandlers(ctx: HubContext, socket: HubSocket) {
-  const { db, standards, io, bus } = ctx;
+  const { db, standards, bus } = ctx;
   const user = socket.data.user;
   const log = ctx.log.child({ userId: user.id });
 
-  /** The agent's status from their open call and latest calls, however they were started. */
-  const status = async () => {
-    const open = await openCallOf(db, user.id);
-    return agentStatusOf([...(open ? [open] : []), ...(await recentCalls(db, user.id, 5))]);
-  };
   /** Tells the agent's other sessions about a change, and everyone about the status. */
   const changed = async (call: CallRecord) => {
-    socket.to(userRoom(user.id)).emit('call:changed', call);
-    io.to(userRoom(user.id)).emit('status:changed', { userId: user.id, ...(await status()) });
-    bus.emit('call:changed', call, 'status');
+    await announceCall(ctx, call, socket.id);
     return ok(call);
   };
   /** The caller's own call, or an error response naming why not. */
@@ -129,18 +123,14 @@ export function registerCallHandlers(ctx: HubContext, socket: HubSocket) {
     if (!canTakeCalls(user)) return fail('forbidden', AGENTS_ONLY);
     const { call, error } = await ownCall(callId);
     if (!call) return error;
-    if (call.endedAt !== null) return ok(call); // a retry: the first end stands
+    if (call.endedAt !== null) return ok(call); // a retry (or the PBX ended it): the first end stands
     const end = new Date(endedAt);
-    const durationMs = end.getTime() - new Date(call.startedAt).getTime();
-    if (durationMs < 0) return fail('bad_request', 'endedAt is before the call started');
-    await db
-      .updateTable('calls')
-      .set({ ended_at: end.toISOString(), duration_ms: durationMs })
-      .where('id', '=', callId)
-      .where('ended_at', 'is', null)
-      .execute();
-    log.info({ callId, durationMs }, 'call ended');
-    return changed((await getCall(db, callId))!);
+    if (end.getTime() < new Date(call.startedAt).getTime())
+      return fail('bad_request', 'endedAt is before the call started');
+    const { call: stored, ended } = await endCall(ctx, call, end);
+    if (!ended) return ok(stored);
+    log.info({ callId, durationMs: stored.durationMs }, 'call ended');
+    return changed(stored);
   });
 
   onEvent(socket, log, 'call:retype', async ({ callId, callType }) => {

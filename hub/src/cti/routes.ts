@@ -5,6 +5,8 @@ import { CallEventSchema, CustomerContactSchema } from '@sidecoach/shared';
 import { userRoom, type HubContext } from '../context.js';
 import { sendError } from '../http/errors.js';
 import { nowIso } from '../store/db.js';
+import { openCallOf } from '../store/call-records.js';
+import { announceCall, endCall } from '../calls/end.js';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignedRequest } from '../http/signature.js';
 
 export const CtiRequestSchema = z.strictObject({
@@ -72,6 +74,21 @@ export function registerCtiRoutes(app: FastifyInstance, ctx: HubContext, secret:
       delete callEvent.customer;
       ctx.io.to(room).emit('softphone:event', callEvent);
       ctx.bus.emit('softphone:event', agent.id, callEvent);
+      // The PBX's hang-up ends the call in the hub too, so a closed sidebar cannot leave it
+      // open (nor skip its survey); the sidebar's own end, arriving later, changes nothing.
+      if (event.kind === 'ended') {
+        const open = await openCallOf(ctx.db, agent.id);
+        if (open?.externalId === event.callId) {
+          const { call, ended } = await endCall(ctx, open, new Date(event.at));
+          if (ended) {
+            request.log.info(
+              { callId: call.id, durationMs: call.durationMs },
+              'call ended by the PBX',
+            );
+            await announceCall(ctx, call);
+          }
+        }
+      }
       const delivered = (await ctx.io.in(room).fetchSockets()).length;
       request.log.info(
         { extension, kind: event.kind, callId: event.callId, delivered },

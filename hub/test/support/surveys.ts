@@ -167,6 +167,8 @@ export async function ctiCall(
     remoteParty?: string;
     /** Runs while the call is open (an exclusion, say). */
     during?: (call: CallRecord) => Promise<void>;
+    /** `false`: the sidebar is gone by the hang-up; the PBX's event alone ends the call. */
+    sidebarEnds?: boolean;
   },
 ): Promise<CallRecord> {
   const pbxId = `pbx-${randomUUID()}`;
@@ -184,6 +186,8 @@ export async function ctiCall(
   );
   await options.during?.(call);
   await postCti(hub, extension, { kind: 'ended', callId: pbxId, remoteParty });
+  if (options.sidebarEnds === false)
+    return data(await agent.emitWithAck('call:get', { callId: call.id }));
   return data(
     await agent.emitWithAck('call:end', { callId: call.id, endedAt: new Date().toISOString() }),
   );
