@@ -255,20 +255,25 @@ h1 { font-size: 1.5rem; line-height: 1.25; margin: 0.5rem 0 0.5rem; }
 h2 { font-size: 1.1rem; margin: 0 0 0.25rem; }
 .languages { display: flex; gap: 1rem; justify-content: flex-end; font-size: 0.95rem; }
 .languages a { color: var(--accent); }
-fieldset, .field { border: 1px solid var(--line); border-radius: 8px; margin: 1rem 0; padding: 0.75rem 0.9rem 0.9rem; }
+fieldset, .field { border: 1px solid var(--line); border-radius: 8px; margin: 1rem 0; padding: 0.75rem 0.9rem 0.9rem; min-width: 0; }
 legend { font-weight: 600; padding: 0 0.25rem; }
 label { display: block; }
 .field > label { font-weight: 600; }
 .required { font-weight: 400; color: #555; font-size: 0.9rem; }
-.scale { display: grid; grid-template-columns: repeat(5, 1fr); gap: 0.4rem; margin-top: 0.5rem; }
-.scale label, .choices label { display: flex; flex-direction: column; align-items: center; text-align: center; gap: 0.15rem; padding: 0.5rem 0.2rem; border: 1px solid var(--line); border-radius: 8px; min-height: 44px; cursor: pointer; }
-.scale input, .choices input { width: 1.3rem; height: 1.3rem; margin: 0; accent-color: var(--accent); }
+.scale { display: grid; grid-template-columns: 1fr; gap: 0.4rem; margin-top: 0.5rem; }
+.scale label, .choices label { display: flex; align-items: center; gap: 0.6rem; padding: 0.55rem 0.75rem; border: 1px solid var(--line); border-radius: 8px; min-height: 44px; cursor: pointer; }
+.scale input, .choices input { width: 1.3rem; height: 1.3rem; margin: 0; flex: none; accent-color: var(--accent); }
 .scale label:has(input:checked), .choices label:has(input:checked) { border-color: var(--accent); background: #e8f0fc; }
 .scale label:has(input:focus-visible), .choices label:has(input:focus-visible) { outline: 3px solid var(--accent); outline-offset: 2px; }
-.score { font-weight: 700; }
-.words { font-size: 0.8rem; line-height: 1.2; color: #333; }
+.score { font-weight: 700; min-width: 1ch; }
+.words { color: #333; }
+@media (min-width: 560px) {
+  .scale { grid-template-columns: repeat(5, minmax(0, 1fr)); }
+  .scale label { flex-direction: column; text-align: center; gap: 0.15rem; padding: 0.5rem 0.2rem; }
+  .scale .words { font-size: 0.8rem; line-height: 1.2; }
+}
 .choices { display: grid; grid-template-columns: 1fr 1fr; gap: 0.5rem; margin-top: 0.5rem; }
-.choices label { flex-direction: row; justify-content: center; gap: 0.5rem; font-size: 1.05rem; }
+.choices label { justify-content: center; font-size: 1.05rem; }
 textarea { width: 100%; font: inherit; padding: 0.5rem; border: 1px solid #8a8f98; border-radius: 6px; }
 textarea:focus { outline: 3px solid var(--accent); outline-offset: 1px; }
 .hint { margin: 0.1rem 0 0.4rem; color: #555; font-size: 0.9rem; }
@@ -279,5 +284,4 @@ textarea:focus { outline: 3px solid var(--accent); outline-offset: 1px; }
 button { display: block; width: 100%; font: inherit; font-weight: 600; padding: 0.8rem; margin-top: 1.25rem; color: #fff; background: var(--accent); border: 0; border-radius: 8px; min-height: 48px; cursor: pointer; }
 button:focus-visible { outline: 3px solid #000; outline-offset: 2px; }
 .privacy { color: #555; font-size: 0.9rem; }
-@media (max-width: 360px) { .words { font-size: 0.72rem; } .scale { gap: 0.25rem; } }
 `;

@@ -1,0 +1,159 @@
+// The customer's side of a post-call survey in real Chromium on a phone-sized screen: the email
+// arrives at a real SMTP server on loopback, the link opens the hub's page, the form is answered
+// with the keyboard and by touch, mistakes are shown, the thank-you says what happens next, and
+// the used link says it was used.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import {
+  connect,
+  signIn,
+  startHub,
+  type HubSocket,
+  type RunningHub,
+} from '../../hub/test/support/hub-process.js';
+import {
+  ctiCall,
+  startMailbox,
+  surveyLinkIn,
+  writeTestSurveyPack,
+  type Mailbox,
+} from '../../hub/test/support/surveys.js';
+import { chromiumMissing, launchChromium, screenshot } from './support/browser.js';
+
+const missing = chromiumMissing();
+if (missing) console.warn(`[skip] survey page end-to-end tests: ${missing}`);
+
+describe.skipIf(missing)('the customer’s survey page', () => {
+  let dir: string;
+  let mailbox: Mailbox;
+  let hub: RunningHub;
+  let agent: HubSocket;
+  let browser: Browser;
+
+  const phone = async (locale = 'en-GB'): Promise<Page> => {
+    const context = await browser.newContext({
+      viewport: { width: 360, height: 780 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      locale,
+    });
+    return context.newPage();
+  };
+  const surveyFor = async (email: string, lang?: string) => {
+    await ctiCall(hub, agent, {
+      extension: '1001',
+      callType: 'booking',
+      customer: lang ? { email, lang } : { email },
+    });
+    return surveyLinkIn(await mailbox.waitFor(email));
+  };
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'sidecoach-survey-page-'));
+    mailbox = await startMailbox();
+    hub = await startHub({
+      demo: true,
+      extraArgs: [
+        '--surveys',
+        writeTestSurveyPack(dir),
+        '--smtp-url',
+        mailbox.url,
+        '--survey-delay',
+        '0',
+      ],
+    });
+    agent = await connect(hub.url, (await signIn(hub.url, 'agent1')).token);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    agent?.close();
+    await hub?.dispose();
+    await mailbox?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('is answered on a phone, shows mistakes, thanks the customer and cannot be reused', async () => {
+    const link = await surveyFor('phone@example.test');
+    const page = await phone();
+    await page.goto(link);
+    await expect.poll(() => page.title()).toBe('Service survey');
+    await screenshot(page, 'survey-page-phone');
+
+    // Sent empty: the mistakes are listed at the top and next to each question.
+    await page.getByRole('button', { name: 'Send my answers' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('Please check your answers');
+    await expect
+      .poll(() => page.getByRole('group', { name: /How satisfied are you\?/ }).textContent())
+      .toContain('Please choose an answer.');
+    await screenshot(page, 'survey-page-errors');
+
+    // Each scale is a radio group with a label per point (screen readers read "1 Very dissatisfied").
+    await page
+      .getByRole('group', { name: /How satisfied are you\?/ })
+      .getByRole('radio', { name: /2\s*Dissatisfied/ })
+      .check();
+    await page
+      .getByRole('group', { name: /Was it resolved\?/ })
+      .getByRole('radio', { name: 'No' })
+      .check();
+    // By keyboard: focus the first point of the effort scale and move with the arrow keys.
+    await page
+      .getByRole('group', { name: /How easy was it\?/ })
+      .getByRole('radio', { name: /1\s*Very easy/ })
+      .focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.getByLabel('Anything else?').fill('I had to explain twice. <i>Still waiting.</i>');
+    await page.getByRole('button', { name: 'Send my answers' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Thank you');
+    expect(await page.textContent('main')).toContain('Your team reads every answer.');
+    await screenshot(page, 'survey-page-thanks');
+
+    const lead = await connect(hub.url, (await signIn(hub.url, 'lead')).token);
+    const listed = await lead.emitWithAck('surveys:responses', { days: 1 });
+    lead.close();
+    expect(listed.ok && listed.data.responses[0]).toMatchObject({
+      csat: 2,
+      resolved: false,
+      effort: 3,
+      comment: 'I had to explain twice. <i>Still waiting.</i>',
+      alert: true,
+    });
+
+    await page.goto(link);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Already answered');
+  });
+
+  it('speaks the customer’s language and offers the others', async () => {
+    const link = await surveyFor('zh@example.test', 'zh-CN');
+    const page = await phone('zh-CN');
+    await page.goto(link);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('服务调查');
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    await screenshot(page, 'survey-page-zh-CN');
+    await page.getByRole('navigation').getByRole('link', { name: 'English' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Service survey');
+  });
+
+  it('says plainly when a link does not work', async () => {
+    const page = await phone();
+    await page.goto(`${hub.url}/s/${'A'.repeat(43)}`);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('This link does not work');
+    await screenshot(page, 'survey-page-invalid');
+  });
+});
