@@ -303,6 +303,12 @@ const migrations: Record<string, Migration> = {
         .on('survey_responses')
         .columns(['agent_id', 'submitted_at'])
         .execute();
+      // The customer's contact is read from a call's CTI events at its end.
+      await db.schema
+        .createIndex('cti_events_user_call')
+        .on('cti_events')
+        .columns(['user_id', 'call_id'])
+        .execute();
       // Team settings: whether agents see their own customers' responses.
       await db.schema
         .alterTable('teams')
