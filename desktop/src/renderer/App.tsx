@@ -9,6 +9,12 @@ import { Header } from './features/header/Header.js';
 import { RecentCalls } from './features/history/RecentCalls.js';
 import { SignIn } from './features/sign-in/SignIn.js';
 import { SettingsPanel } from './features/settings/SettingsPanel.js';
+import {
+  lastEndedCall,
+  SurveyAfterCall,
+  SurveyLinkFor,
+} from './features/survey-agent/AfterCallSurvey.js';
+import { MyFeedback } from './features/surveys/MyFeedback.js';
 import { currentStatus, useSidebar } from './store/sidebar-store.js';
 
 function NoticeBar() {
@@ -34,15 +40,20 @@ function Workspace() {
   if (!pack) return null;
   // Only agents take calls; supervisors, leads and admins get the floor and observation.
   if (role !== 'agent') return <CoachWorkspace />;
+  // A survey link (link channel) is for the call on now, or else the one that just ended.
+  const surveyCallId = status === 'on-call' ? call?.id : lastEndedCall(calls)?.id;
   return (
     <main>
       {status === 'on-call' && call ? <OnCall call={call} pack={pack} /> : null}
       <CoachNotesPanel status={status} call={call} pack={pack} />
+      <SurveyLinkFor callId={surveyCallId} />
       {status === 'wrap-up' && call ? (
         <AssessmentForm key={call.id} call={call} pack={pack} />
       ) : null}
       {status === 'available' ? <StartCall pack={pack} /> : null}
+      <SurveyAfterCall calls={calls} agentStatus={status} />
       <CoachingNotesList />
+      <MyFeedback />
       <RecentCalls calls={calls} pack={pack} />
     </main>
   );

@@ -3,6 +3,17 @@ import { initReactI18next } from 'react-i18next';
 import type { UiLanguage } from '@sidecoach/shared';
 import { en } from './en.js';
 import { zhCN } from './zh-CN.js';
+import { surveysEn } from './surveys.en.js';
+import { surveysZhCN } from './surveys.zh-CN.js';
+
+// Each feature's strings sit under their own key (the customer-feedback views under `surveys`),
+// so separate files can grow without touching one another; each language file is typed on the
+// English one, so a missing key is a type error, and so is a second `surveys` in en.ts.
+const enBase: typeof en & { surveys?: never } = en;
+export const resources = {
+  en: { translation: { ...enBase, surveys: surveysEn } },
+  'zh-CN': { translation: { ...zhCN, surveys: surveysZhCN } },
+};
 
 /** Picks the UI language: the saved choice, else the browser's, else English. */
 export function pickLanguage(saved: UiLanguage | null, browser: readonly string[]): UiLanguage {
@@ -14,7 +25,7 @@ export async function initI18n(language: UiLanguage) {
   await i18next.use(initReactI18next).init({
     lng: language,
     fallbackLng: 'en',
-    resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+    resources,
     interpolation: { escapeValue: false }, // React escapes
   });
   document.documentElement.lang = language;

@@ -1,11 +1,14 @@
-// The user's inbox (observations, receipts, coaching notes): numbered per user by the hub. The
-// last number handled is kept on this device and sent in every handshake, so the hub replays
-// what was missed, once and in order; acknowledgements are cumulative and debounced.
+// The user's inbox (observations, receipts, coaching notes, survey answers and statuses):
+// numbered per user by the hub. The last number handled is kept on this device and sent in
+// every handshake, so the hub replays what was missed, once and in order; acknowledgements are
+// cumulative and debounced.
 import type { InboxMessage } from '@sidecoach/shared';
 import { request, type HubSocket } from '../lib/hub-api.js';
 import * as outbox from '../lib/outbox.js';
 import { ACK_TIMEOUT_MS, currentSocket } from './connection.js';
 import { useNotes } from './notes-store.js';
+import { surveyResponseReceived } from './surveys-store.js';
+import { surveyStatusReceived } from './agent-survey-store.js';
 
 const ACK_DEBOUNCE_MS = 300;
 /** How many recent notes a (re)connecting sidebar loads. */
@@ -35,8 +38,19 @@ export const inboxPosition = (): number | undefined => lastSeq;
 export function onInboxMessage(message: InboxMessage): void {
   if (lastSeq !== undefined && message.seq <= lastSeq) return; // a replay of one already handled
   lastSeq = message.seq;
-  useNotes.getState().received(message);
+  route(message);
   scheduleAck();
+}
+
+function route(message: InboxMessage): void {
+  switch (message.kind) {
+    case 'survey-response':
+      return surveyResponseReceived(message.response);
+    case 'survey-status':
+      return surveyStatusReceived(message.survey);
+    default:
+      return useNotes.getState().received(message);
+  }
 }
 
 function scheduleAck() {

@@ -5,6 +5,7 @@ import { useSidebar } from '../../store/sidebar-store.js';
 import { write } from '../../store/sync.js';
 import { useElapsed } from './use-elapsed.js';
 import { ControlButton } from './ControlButton.js';
+import { DoNotSurvey } from '../survey-agent/DoNotSurvey.js';
 
 export function OnCall({ call, pack }: { call: CallRecord; pack: StandardsPack }) {
   const { t, i18n } = useTranslation();
@@ -77,6 +78,7 @@ export function OnCall({ call, pack }: { call: CallRecord; pack: StandardsPack }
       <button type="button" className={call.source === 'baresip' ? '' : 'danger'} onClick={endCall}>
         {t('call.end')}
       </button>
+      <DoNotSurvey callId={call.id} />
     </section>
   );
 }

@@ -1,18 +1,36 @@
 import { useLanguageStats } from '../../store/language-stats-store.js';
 import { useObserve } from '../../store/observe-store.js';
+import { useSurveys } from '../../store/surveys-store.js';
 import { useLanguageCheck } from '../coaching-text/note-language.js';
 import { LanguageStatsView } from '../language-stats/LanguageStatsView.js';
 import { ObserveView } from '../observe/ObserveView.js';
+import { SurveyAlerts } from '../surveys/SurveyAlerts.js';
+import { SurveysView } from '../surveys/SurveysView.js';
 import { FloorView } from './FloorView.js';
 
-/** Supervisors, leads and admins: the floor, the agent they sit beside, or how coaches word notes. */
+/**
+ * Supervisors, leads and admins: the floor, the agent they sit beside, how coaches word notes,
+ * or customers' feedback (shown over the others: back returns to them). Service-recovery
+ * alerts show over every one of these views.
+ */
 export function CoachWorkspace() {
   const target = useObserve((s) => s.target);
   const statsOpen = useLanguageStats((s) => s.open);
+  const surveysOpen = useSurveys((s) => s.open !== null);
+  const alerted = useSurveys((s) => s.alerts.length > 0);
   const check = useLanguageCheck();
   return (
-    <main>
-      {target ? <ObserveView check={check} /> : statsOpen ? <LanguageStatsView /> : <FloorView />}
+    <main className={alerted ? 'with-survey-alert' : undefined}>
+      <SurveyAlerts />
+      {surveysOpen ? (
+        <SurveysView />
+      ) : target ? (
+        <ObserveView check={check} />
+      ) : statsOpen ? (
+        <LanguageStatsView />
+      ) : (
+        <FloorView />
+      )}
     </main>
   );
 }

@@ -4,8 +4,8 @@ import { localize, type FloorAgent, type StandardsPack } from '@sidecoach/shared
 import { useFocusIfLost } from '../../lib/focus.js';
 import { useObserve } from '../../store/observe-store.js';
 import { observe } from '../../store/observe-sync.js';
-import { openLanguageStats } from '../../store/language-stats-store.js';
 import { useSidebar } from '../../store/sidebar-store.js';
+import { SurveyNav } from '../surveys/SurveyNav.js';
 import { FloorPill } from './FloorPill.js';
 
 export function callTypeName(pack: StandardsPack | null, id: string | null, lang: string) {
@@ -62,12 +62,8 @@ export function FloorView() {
         <h2 id="floor-title" ref={heading} tabIndex={-1}>
           {t('floor.title')}
         </h2>
-        {role === 'lead' || role === 'admin' ? (
-          <button type="button" onClick={openLanguageStats}>
-            {t('languageStats.open')}
-          </button>
-        ) : null}
       </div>
+      <SurveyNav current={null} />
       <p className="muted small">{t('roles.notAgent', { role: t(`roles.${role ?? 'agent'}`) })}</p>
       {!loaded ? <p className="muted">{t('floor.loading')}</p> : null}
       {loaded && floor.length === 0 ? <p className="muted">{t('floor.empty')}</p> : null}

@@ -1,0 +1,100 @@
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+
+export interface CsatBars {
+  label: string;
+  /** Answers per score, index 0 for 1 up to index 4 for 5. */
+  distribution: readonly number[];
+  fill: string;
+  stroke: string;
+}
+
+const HEIGHT = 170;
+const SCORES = [1, 2, 3, 4, 5];
+
+/** Each score's share of the answers, in per cent (so a team and one agent compare). */
+export function shares(distribution: readonly number[]): number[] {
+  const total = distribution.reduce((a, b) => a + b, 0);
+  return SCORES.map((_, i) => (total === 0 ? 0 : (100 * (distribution[i] ?? 0)) / total));
+}
+
+/**
+ * The CSAT distribution as grouped bars drawn by uPlot (a canvas: its text alternative is the
+ * label and the tables beside it). The legend names the groups.
+ */
+export function CsatChart({
+  groups,
+  label,
+  xLabel,
+}: {
+  groups: CsatBars[];
+  label: string;
+  /** The legend's name for the score under the cursor. */
+  xLabel: string;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const bars = uPlot.paths.bars;
+    const values = groups.map((g) => shares(g.distribution));
+    const data: uPlot.AlignedData = [SCORES, ...values];
+    const top = Math.max(10, ...values.flat());
+    const two = groups.length > 1;
+    const opts: uPlot.Options = {
+      width: Math.max(200, el.clientWidth),
+      height: HEIGHT,
+      scales: {
+        x: { time: false, range: [0.4, 5.6] },
+        y: { range: [0, Math.min(100, Math.ceil(top / 10) * 10)] },
+      },
+      axes: [
+        {
+          splits: () => SCORES,
+          values: (_u, splits) => splits.map((v) => String(v)),
+          font: '11px system-ui, sans-serif',
+          size: 28,
+        },
+        {
+          font: '11px system-ui, sans-serif',
+          size: 48,
+          values: (_u, splits) => splits.map((v) => `${v}%`),
+        },
+      ],
+      series: [
+        { label: xLabel, value: (_u, v) => (v === null ? '' : String(v)) },
+        ...groups.map<uPlot.Series>((g, i) => ({
+          label: g.label,
+          fill: g.fill,
+          stroke: g.stroke,
+          width: 1,
+          points: { show: false },
+          paths: bars?.({ size: [two ? 0.38 : 0.6, 48], align: two ? (i === 0 ? -1 : 1) : 0 }),
+          value: (_u, v) => (v === null ? '–' : `${Math.round(v)}%`),
+        })),
+      ],
+      cursor: { y: false, points: { show: false } },
+      // Labels only: the values are in the tables (a live legend shows dashes off the bars).
+      legend: { live: false },
+    };
+    const plot = new uPlot(opts, data, el);
+    const resize = new ResizeObserver(() =>
+      plot.setSize({ width: Math.max(200, el.clientWidth), height: HEIGHT }),
+    );
+    resize.observe(el);
+    return () => {
+      resize.disconnect();
+      plot.destroy();
+    };
+  }, [groups, xLabel]);
+  return (
+    <div
+      ref={box}
+      className="rate-chart csat-chart"
+      role="img"
+      aria-label={label}
+      data-testid="csat-chart"
+    />
+  );
+}

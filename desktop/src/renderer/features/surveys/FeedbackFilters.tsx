@@ -1,0 +1,61 @@
+import { useId, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { localize } from '@sidecoach/shared';
+import { useObserve } from '../../store/observe-store.js';
+import { useSidebar } from '../../store/sidebar-store.js';
+import { setFilters, useSurveys } from '../../store/surveys-store.js';
+import { PeriodSelect, TeamSelect } from './controls.js';
+
+/** Team, agent, call type and period of the feedback list. */
+export function FeedbackFilters() {
+  const { t, i18n } = useTranslation();
+  const filters = useSurveys((s) => s.filters);
+  const responses = useSurveys((s) => s.feedback.responses);
+  const floor = useObserve((s) => s.floor);
+  const pack = useSidebar((s) => s.pack);
+  const agentId = useId();
+  const callTypeId = useId();
+  // The floor lists the coach's agents; answers may name others (left the team, admins).
+  const agents = useMemo(() => {
+    const names = new Map(floor.map((a) => [a.agentId, a.displayName]));
+    for (const r of responses) if (!names.has(r.agentId)) names.set(r.agentId, r.agentName);
+    return [...names.entries()].sort((a, b) => a[1].localeCompare(b[1]));
+  }, [floor, responses]);
+  return (
+    <fieldset className="survey-filters">
+      <legend className="visually-hidden">{t('surveys.feedback.filters')}</legend>
+      <TeamSelect value={filters.teamId} onChange={(teamId) => setFilters({ teamId })} />
+      <div className="field">
+        <label htmlFor={agentId}>{t('surveys.agent.label')}</label>
+        <select
+          id={agentId}
+          value={filters.agentId ?? ''}
+          onChange={(e) => setFilters({ agentId: e.target.value || null })}
+        >
+          <option value="">{t('surveys.agent.all')}</option>
+          {agents.map(([id, name]) => (
+            <option key={id} value={id}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={callTypeId}>{t('surveys.callType.label')}</label>
+        <select
+          id={callTypeId}
+          value={filters.callType ?? ''}
+          onChange={(e) => setFilters({ callType: e.target.value || null })}
+        >
+          <option value="">{t('surveys.callType.all')}</option>
+          {(pack?.callTypes ?? []).map((ct) => (
+            <option key={ct.id} value={ct.id}>
+              {localize(ct.name, i18n.language)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <PeriodSelect value={filters.days} onChange={(days) => setFilters({ days })} />
+    </fieldset>
+  );
+}

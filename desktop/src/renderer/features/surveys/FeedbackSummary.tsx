@@ -1,0 +1,75 @@
+import { useTranslation } from 'react-i18next';
+import type { StandardsPack, SurveyResponse } from '@sidecoach/shared';
+import { callTypeName } from '../floor/FloorView.js';
+import { mean, summarize } from './format.js';
+
+function SummaryTable({
+  caption,
+  heading,
+  rows,
+  testId,
+}: {
+  caption: string;
+  heading: string;
+  rows: Array<{ key: string; label: string; count: number; meanCsat: number | null }>;
+  testId: string;
+}) {
+  const { t, i18n } = useTranslation();
+  return (
+    <table className="stats-table survey-summary" data-testid={testId}>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{heading}</th>
+          <th scope="col">{t('surveys.feedback.responses')}</th>
+          <th scope="col">{t('surveys.csat.mean')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key}>
+            <th scope="row">{row.label}</th>
+            <td>{row.count}</td>
+            <td>{mean(row.meanCsat, i18n.language)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Count and mean CSAT per agent and per call type, of the answers shown. */
+export function FeedbackSummary({
+  responses,
+  pack,
+}: {
+  responses: readonly SurveyResponse[];
+  pack: StandardsPack | null;
+}) {
+  const { t, i18n } = useTranslation();
+  const names = new Map(responses.map((r) => [r.agentId, r.agentName]));
+  const byAgent = summarize(responses, (r) => r.agentId).map((s) => ({
+    ...s,
+    label: names.get(s.key) ?? s.key,
+  }));
+  const byCallType = summarize(responses, (r) => r.callType).map((s) => ({
+    ...s,
+    label: callTypeName(pack, s.key, i18n.language),
+  }));
+  return (
+    <div className="survey-summaries">
+      <SummaryTable
+        caption={t('surveys.feedback.byAgent')}
+        heading={t('surveys.agent.label')}
+        rows={byAgent}
+        testId="feedback-by-agent"
+      />
+      <SummaryTable
+        caption={t('surveys.feedback.byCallType')}
+        heading={t('surveys.callType.label')}
+        rows={byCallType}
+        testId="feedback-by-call-type"
+      />
+    </div>
+  );
+}

@@ -1,0 +1,166 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StandardsPack, SurveyReport } from '@sidecoach/shared';
+import { shortDateTime } from '../../lib/format.js';
+import { callTypeName } from '../floor/FloorView.js';
+import { mean, percent } from './format.js';
+
+/** The team's figures at a glance. */
+export function TeamFigures({ team }: { team: SurveyReport['team'] }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const tiles: Array<[string, string, string?]> = [
+    [t('surveys.report.calls'), String(team.calls)],
+    [t('surveys.report.eligible'), String(team.eligible)],
+    [t('surveys.report.surveyed'), percent(team.surveyedShare, lang), String(team.surveyed)],
+    [t('surveys.report.excluded'), percent(team.exclusionRate, lang), String(team.exclusions)],
+    [t('surveys.report.responseRate'), percent(team.responseRate, lang), String(team.responses)],
+    [t('surveys.csat.mean'), mean(team.meanCsat, lang)],
+  ];
+  return (
+    <dl className="survey-figures" data-testid="survey-team">
+      {tiles.map(([label, value, count]) => (
+        <div key={label}>
+          <dt>{label}</dt>
+          <dd>
+            {value}
+            {count !== undefined ? <span className="small muted"> ({count})</span> : null}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** Answers per call type: how many, CSAT, resolved on this contact, effort. */
+export function CallTypeTable({
+  report,
+  pack,
+}: {
+  report: SurveyReport;
+  pack: StandardsPack | null;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const caption = t('surveys.report.callTypes');
+  if (report.byCallType.length === 0) return null;
+  return (
+    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
+      <table className="stats-table survey-call-types" data-testid="survey-call-types">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('surveys.callType.label')}</th>
+            <th scope="col">{t('surveys.report.responses')}</th>
+            <th scope="col">{t('surveys.csat.mean')}</th>
+            <th scope="col">{t('surveys.report.resolvedShare')}</th>
+            <th scope="col">{t('surveys.report.meanEffort')}</th>
+            <th scope="col">{t('surveys.report.distribution')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.byCallType.map((row) => (
+            <tr key={row.callType}>
+              <th scope="row">{callTypeName(pack, row.callType, lang)}</th>
+              <td>{row.responses}</td>
+              <td>{mean(row.meanCsat, lang)}</td>
+              <td>{percent(row.resolvedShare, lang)}</td>
+              <td>{mean(row.meanEffort, lang)}</td>
+              <td
+                className="distribution"
+                aria-label={t('surveys.report.distributionLabel', {
+                  values: row.csatDistribution.join(', '),
+                })}
+              >
+                {row.csatDistribution.join('·')}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+const FIRST_EXCLUSIONS = 10;
+
+/** Every exclusion of the period, newest first: the lead sees each one and its reason. */
+export function ExclusionList({
+  report,
+  pack,
+}: {
+  report: SurveyReport;
+  pack: StandardsPack | null;
+}) {
+  const { t, i18n } = useTranslation();
+  const [all, setAll] = useState(false);
+  const time = shortDateTime(i18n.language);
+  const list = report.exclusions;
+  const shown = all ? list : list.slice(0, FIRST_EXCLUSIONS);
+  return (
+    <section className="survey-exclusions" aria-labelledby="survey-exclusions-title">
+      <h3 id="survey-exclusions-title" className="small-title">
+        {t('surveys.report.exclusions')}
+      </h3>
+      {list.length === 0 ? (
+        <p className="small muted">{t('surveys.report.exclusionsEmpty')}</p>
+      ) : (
+        <>
+          <p className="small muted">
+            {t('surveys.report.exclusionsCaption', { count: list.length })}
+          </p>
+          <ul>
+            {shown.map((x) => (
+              <li key={x.callId} data-testid="survey-exclusion">
+                <div className="row small">
+                  <strong className="who">{x.agentName}</strong>
+                  <time dateTime={x.at} className="muted">
+                    {time.format(new Date(x.at))}
+                  </time>
+                </div>
+                <div className="small">
+                  {callTypeName(pack, x.callType, i18n.language)} ·{' '}
+                  <span className="reason">{t(`surveys.reason.${x.reason}`)}</span>
+                </div>
+              </li>
+            ))}
+          </ul>
+          {list.length > FIRST_EXCLUSIONS ? (
+            <button type="button" className="link" onClick={() => setAll(!all)}>
+              {all
+                ? t('surveys.report.showFewer')
+                : t('surveys.report.showAll', { total: list.length })}
+            </button>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Sends waiting and given up on: a failing mail server or gateway shows here as a warning. */
+export function DeliveryHealth({ delivery }: { delivery: SurveyReport['delivery'] }) {
+  const { t } = useTranslation();
+  return (
+    <section className="survey-delivery" aria-labelledby="survey-delivery-title">
+      <h3 id="survey-delivery-title" className="small-title">
+        {t('surveys.report.delivery')}
+      </h3>
+      {delivery.failed > 0 ? (
+        <p className="survey-warning" data-testid="survey-delivery">
+          <span aria-hidden="true">⚠ </span>
+          {t('surveys.report.deliveryFailed', {
+            count: delivery.failed,
+            pending: delivery.pending,
+          })}
+        </p>
+      ) : (
+        <p className="small muted" data-testid="survey-delivery">
+          {delivery.pending > 0
+            ? t('surveys.report.deliveryPending', { count: delivery.pending })
+            : t('surveys.report.deliveryOk')}
+        </p>
+      )}
+    </section>
+  );
+}

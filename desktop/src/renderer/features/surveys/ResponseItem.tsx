@@ -1,0 +1,80 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StandardsPack, SurveyResponse } from '@sidecoach/shared';
+import { shortDateTime } from '../../lib/format.js';
+import { callTypeName } from '../floor/FloorView.js';
+import { csatTone } from './format.js';
+
+/** A CSAT score as a number and in words ("CSAT 2/5 · Dissatisfied"). */
+export function CsatBadge({ csat }: { csat: number | null }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`csat csat-${csatTone(csat)}`} data-testid="csat">
+      {csat === null
+        ? t('surveys.csat.none')
+        : `${t('surveys.csat.value', { score: csat })} · ${t(`surveys.csat.word.${csat}`)}`}
+    </span>
+  );
+}
+
+/**
+ * One customer's answers: who and which call type, CSAT, resolved, effort, the comment (text
+ * only: React escapes it) and when. `marked`: opened from an alert, scrolled into view.
+ */
+export function ResponseItem({
+  response: r,
+  pack,
+  showAgent,
+  marked = false,
+}: {
+  response: SurveyResponse;
+  pack: StandardsPack | null;
+  showAgent: boolean;
+  marked?: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  const item = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (marked) item.current?.scrollIntoView({ block: 'nearest' });
+  }, [marked]);
+  const callType = callTypeName(pack, r.callType, i18n.language);
+  const time = shortDateTime(i18n.language).format(new Date(r.submittedAt));
+  const facts = [
+    ...(showAgent ? [callType] : []),
+    ...(r.resolved === null
+      ? []
+      : [t(r.resolved ? 'surveys.resolved.yes' : 'surveys.resolved.no')]),
+    ...(r.effort === null
+      ? []
+      : [
+          t('surveys.effort.value', {
+            score: r.effort,
+            word: t(`surveys.effort.word.${r.effort}`),
+          }),
+        ]),
+  ];
+  return (
+    <li
+      ref={item}
+      className={`survey-response${marked ? ' marked' : ''}${r.alert ? ' low' : ''}`}
+      data-testid="survey-response"
+      data-call-id={r.callId}
+      aria-current={marked ? 'true' : undefined}
+    >
+      <div className="row">
+        <strong className="who">{showAgent ? r.agentName : callType}</strong>
+        <CsatBadge csat={r.csat} />
+      </div>
+      {facts.length > 0 ? <p className="small survey-facts">{facts.join(' · ')}</p> : null}
+      {r.comment ? (
+        <blockquote className="survey-comment" lang={r.lang}>
+          <span className="visually-hidden">{t('surveys.feedback.comment')}: </span>
+          {r.comment}
+        </blockquote>
+      ) : null}
+      <p className="small muted survey-when">
+        <time dateTime={r.submittedAt}>{time}</time> · {t(`surveys.channel.${r.channel}`)}
+      </p>
+    </li>
+  );
+}

@@ -1,0 +1,66 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PERIODS, type Period } from '../../store/surveys-store.js';
+import { useSidebar } from '../../store/sidebar-store.js';
+
+const NO_TEAMS: readonly { id: string; name: string }[] = [];
+
+/** Last 7, 30 or 90 days. */
+export function PeriodSelect({
+  value,
+  onChange,
+}: {
+  value: Period;
+  onChange: (p: Period) => void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t('surveys.period.label')}</label>
+      <select id={id} value={value} onChange={(e) => onChange(Number(e.target.value) as Period)}>
+        {PERIODS.map((days) => (
+          <option key={days} value={days}>
+            {t('surveys.period.days', { count: days })}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** One of the user's teams, or all of them. */
+export function TeamSelect({
+  value,
+  onChange,
+}: {
+  value: string | null;
+  onChange: (teamId: string | null) => void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const teams = useSidebar((s) => s.session?.user.teams ?? NO_TEAMS);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t('surveys.team.label')}</label>
+      <select id={id} value={value ?? ''} onChange={(e) => onChange(e.target.value || null)}>
+        <option value="">{t('surveys.team.all')}</option>
+        {teams.map((team) => (
+          <option key={team.id} value={team.id}>
+            {team.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** A load or save error, as an alert (it is what the user asked for that failed). */
+export function ErrorLine({ error }: { error: { key: string; values?: Record<string, string> } }) {
+  const { t } = useTranslation();
+  return (
+    <p className="error" role="alert">
+      {t(error.key, error.values)}
+    </p>
+  );
+}

@@ -1,0 +1,54 @@
+import type { SurveyResponse } from '@sidecoach/shared';
+
+/** "12%", or "2.5%" below ten per cent (small exclusion rates matter); a dash for none. */
+export function percent(value: number | null | undefined, lang: string): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '–';
+  const digits = value > 0 && value < 0.1 ? 1 : 0;
+  return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: digits }).format(
+    value,
+  );
+}
+
+/** A mean score with one decimal ("4.2"); a dash when nobody answered. */
+export function mean(value: number | null | undefined, lang: string): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '–';
+  return new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+    value,
+  );
+}
+
+/** Low (1-2), middling (3) or high (4-5): the colour of a CSAT score. */
+export const csatTone = (csat: number | null) =>
+  csat === null ? 'none' : csat <= 2 ? 'low' : csat === 3 ? 'mid' : 'high';
+
+export interface Summary {
+  key: string;
+  count: number;
+  meanCsat: number | null;
+}
+
+/** Answers counted and CSAT averaged per key (agent, call type), most answers first. */
+export function summarize(
+  responses: readonly SurveyResponse[],
+  keyOf: (r: SurveyResponse) => string,
+): Summary[] {
+  const groups = new Map<string, { count: number; sum: number; scored: number }>();
+  for (const r of responses) {
+    const g = groups.get(keyOf(r)) ?? { count: 0, sum: 0, scored: 0 };
+    g.count++;
+    if (r.csat !== null) {
+      g.sum += r.csat;
+      g.scored++;
+    }
+    groups.set(keyOf(r), g);
+  }
+  return [...groups.entries()]
+    .map(([key, g]) => ({ key, count: g.count, meanCsat: g.scored ? g.sum / g.scored : null }))
+    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+}
+
+/** The mean CSAT of a list of answers (null: none scored). */
+export function meanCsat(responses: readonly SurveyResponse[]): number | null {
+  const scored = responses.filter((r) => r.csat !== null);
+  return scored.length ? scored.reduce((a, r) => a + (r.csat ?? 0), 0) / scored.length : null;
+}

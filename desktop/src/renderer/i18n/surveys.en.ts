@@ -1,0 +1,174 @@
+/**
+ * English strings of the customer-feedback views (merged under `surveys` in index.ts); the
+ * Chinese file has the same keys, checked by TypeScript.
+ */
+export const surveysEn = {
+  nav: {
+    label: 'Coaching views',
+    feedback: 'Customer feedback',
+    report: 'Survey report',
+    pack: 'Survey pack',
+  },
+  back: '← Back',
+  backLabel: 'Back to where you were',
+  refresh: 'Refresh',
+  loading: 'Loading…',
+  saving: 'Saving…',
+  saved: 'Saved',
+  error: {
+    offline: 'The hub is not reachable: try again when you are online.',
+    forbidden: 'Your role or team cannot see customer feedback.',
+    other: 'Could not load: {{message}}',
+    save: 'Not saved: {{message}}',
+  },
+  period: {
+    label: 'Period',
+    days_one: 'Last day',
+    days_other: 'Last {{count}} days',
+  },
+  team: { label: 'Team', all: 'All my teams' },
+  agent: { label: 'Agent', all: 'All agents' },
+  callType: { label: 'Call type', all: 'All call types' },
+  csat: {
+    label: 'CSAT',
+    value: 'CSAT {{score}}/5',
+    mean: 'Mean CSAT',
+    none: 'no score',
+    word: {
+      '1': 'Very dissatisfied',
+      '2': 'Dissatisfied',
+      '3': 'Neutral',
+      '4': 'Satisfied',
+      '5': 'Very satisfied',
+    },
+  },
+  effort: {
+    label: 'Effort',
+    value: 'Effort {{score}}/5 ({{word}})',
+    word: {
+      '1': 'very easy',
+      '2': 'easy',
+      '3': 'neither',
+      '4': 'hard',
+      '5': 'very hard',
+    },
+  },
+  resolved: { yes: 'Resolved', no: 'Not resolved' },
+  channel: { email: 'Email', sms: 'SMS', ivr: 'IVR', link: 'Link' },
+  reason: {
+    'abusive-caller': 'Abusive caller',
+    'wrong-number': 'Wrong number',
+    'vulnerable-customer': 'Vulnerable customer',
+  },
+  feedback: {
+    title: 'Customer feedback',
+    intro:
+      'Survey answers from your agents’ customers, newest first. New answers appear as they come in.',
+    filters: 'Filters',
+    empty_one: 'No responses in the last day.',
+    empty_other: 'No responses in the last {{count}} days.',
+    noMatch: 'No responses match these filters.',
+    shown_one: 'Showing the newest response.',
+    shown_other: 'Showing the newest {{count}} responses.',
+    list: 'Responses',
+    byAgent: 'Per agent',
+    byCallType: 'Per call type',
+    responses: 'Responses',
+    comment: 'Customer comment',
+    noComment: 'No comment',
+    response: 'Response from {{agent}}’s customer, {{time}}',
+  },
+  summary: {
+    count_one: '{{count}} response',
+    count_other: '{{count}} responses',
+    mean: 'mean CSAT {{mean}}',
+  },
+  alert: {
+    region: 'Service recovery alerts',
+    title: 'Service recovery: {{agent}}’s customer rated {{csat}}/5 ({{callType}})',
+    more_one: '{{count}} more alert',
+    more_other: '{{count}} more alerts',
+    open: 'Open',
+    openLabel: 'Open the response from {{agent}}’s customer',
+    dismiss: 'Dismiss',
+    dismissLabel: 'Dismiss the alert about {{agent}}’s customer',
+  },
+  settings: {
+    title: 'Team settings',
+    agentsSee: 'Agents see their customers’ feedback',
+    agentsSeeTeam: '{{team}}: agents see their customers’ feedback',
+    hint: 'Agents only ever see answers from their own customers.',
+    noTeams: 'You are not a member of a team: there is no team setting to change here.',
+  },
+  report: {
+    title: 'Selective-surveying report',
+    intro:
+      'The hub decides which calls are surveyed; agents can only exclude a call with a reason. Agents who exclude far more calls than their team are flagged.',
+    range: '{{from}} – {{to}}',
+    empty: 'No ended calls in this period.',
+    team: 'Team',
+    calls: 'Calls',
+    eligible: 'Eligible',
+    surveyed: 'Surveyed',
+    excluded: 'Excluded',
+    responseRate: 'Response rate',
+    responses: 'Responses',
+    distribution: 'CSAT 1·2·3·4·5',
+    distributionLabel: 'Answers per CSAT score from 1 to 5: {{values}}',
+    agentsCaption: 'Per agent (select one to compare with the team)',
+    flagged: 'Flagged',
+    flaggedLabel: 'flagged: {{reasons}}',
+    flags: 'Stands out',
+    flag: {
+      'exclusion-rate':
+        '{{name}} excludes far more calls than the rest of the team: {{rate}} of eligible calls against {{rest}}.',
+      'surveyed-share':
+        '{{name}} has far fewer calls surveyed than the rest of the team: {{rate}} of eligible calls against {{rest}}.',
+    },
+    flagShort: {
+      'exclusion-rate': 'excludes far more calls than the rest of the team',
+      'surveyed-share': 'far fewer calls surveyed than the rest of the team',
+    },
+    noFlags: 'No agent stands out from the rest of the team.',
+    flagRule_one:
+      'Agents are compared once they have {{count}} eligible call; figures are shares of eligible calls.',
+    flagRule_other:
+      'Agents are compared once they have {{count}} eligible calls; figures are shares of eligible calls.',
+    byReason: 'By reason',
+    chartTitle: 'CSAT: {{name}} against the team',
+    chartTeamOnly: 'CSAT: the team',
+    chartLabel:
+      'Bar chart of the share of answers per CSAT score, {{name}} against the team; the tables have the same numbers.',
+    chartScore: 'Score',
+    shareOfAnswers: 'share of answers',
+    callTypes: 'Per call type',
+    resolvedShare: 'Resolved',
+    meanEffort: 'Mean effort',
+    exclusions: 'Exclusions',
+    exclusionsEmpty: 'No call was excluded in this period.',
+    exclusionsCaption_one: '{{count}} exclusion, newest first',
+    exclusionsCaption_other: '{{count}} exclusions, newest first',
+    delivery: 'Survey sends',
+    deliveryOk: 'Every survey was sent; none failed.',
+    deliveryPending_one: '{{count}} survey waiting to be sent; none failed.',
+    deliveryPending_other: '{{count}} surveys waiting to be sent; none failed.',
+    deliveryFailed_one:
+      '{{count}} survey could not be sent ({{pending}} still retrying): check the mail server or the SMS/IVR gateway.',
+    deliveryFailed_other:
+      '{{count}} surveys could not be sent ({{pending}} still retrying): check the mail server or the SMS/IVR gateway.',
+    showAll: 'Show all {{total}}',
+    showFewer: 'Show fewer',
+  },
+  mine: {
+    title: 'Your customers’ feedback',
+    summary_one: '{{count}} response in the last {{days}} days · mean CSAT {{mean}}',
+    summary_other: '{{count}} responses in the last {{days}} days · mean CSAT {{mean}}',
+    empty: 'No survey answers from your customers in the last {{days}} days.',
+    showAll_one: 'Show the other response',
+    showAll_other: 'Show {{count}} more',
+    showLess: 'Show fewer',
+  },
+};
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export type SurveyMessages = Widen<typeof surveysEn>;
