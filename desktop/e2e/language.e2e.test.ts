@@ -156,7 +156,7 @@ describe.skipIf(missing)('constructive-language coach in Chromium', () => {
       'Generic praise': '0',
     });
     await expect.poll(() => weeks.getByRole('row').count()).toBe(13); // the header and 12 weeks
-    await expect.poll(() => lead.locator('.rate-chart canvas').count()).toBe(1);
+    await expect.poll(() => lead.locator('.chart canvas').count()).toBe(1);
     await shot(lead, 'language-stats');
     // Not for supervisors.
     await supervisor.getByRole('button', { name: 'Back to the floor' }).click();

@@ -18,7 +18,7 @@ import {
   ctiCall,
   startMailbox,
   surveyLinkIn,
-  writeTestSurveyPack,
+  surveyHubArgs,
   type Mailbox,
 } from '../../hub/test/support/surveys.js';
 import { chromiumMissing, launchChromium, screenshot } from './support/browser.js';
@@ -57,14 +57,7 @@ describe.skipIf(missing)('the customer’s survey page', () => {
     mailbox = await startMailbox();
     hub = await startHub({
       demo: true,
-      extraArgs: [
-        '--surveys',
-        writeTestSurveyPack(dir),
-        '--smtp-url',
-        mailbox.url,
-        '--survey-delay',
-        '0',
-      ],
+      extraArgs: surveyHubArgs(dir, { smtpUrl: mailbox.url }),
     });
     agent = await connect(hub.url, (await signIn(hub.url, 'agent1')).token);
     browser = await launchChromium();

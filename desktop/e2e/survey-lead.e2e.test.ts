@@ -22,7 +22,7 @@ import {
   startMailbox,
   submitSurvey,
   surveyLinkIn,
-  writeTestSurveyPack,
+  surveyHubArgs,
   type Mailbox,
 } from '../../hub/test/support/surveys.js';
 import {
@@ -87,21 +87,13 @@ describe.skipIf(missing)('customer feedback for leads in Chromium', () => {
     mailbox = await startMailbox();
     hub = await startHub({
       demo: true,
-      extraArgs: [
-        '--surveys',
-        writeTestSurveyPack(dir),
-        '--smtp-url',
-        mailbox.url,
-        '--survey-delay',
-        '0',
-        '--survey-retry',
-        '0.2',
+      extraArgs: surveyHubArgs(
+        dir,
         // The SMS gateway is down and sends are given up at once: the report must warn.
-        '--survey-webhook',
-        'http://127.0.0.1:9/gateway',
+        { smtpUrl: mailbox.url, webhookUrl: 'http://127.0.0.1:9/gateway' },
         '--survey-give-up',
         '0',
-      ],
+      ),
     });
     browser = await launchChromium();
     lead = await sidebarPage(browser);

@@ -21,7 +21,7 @@ import {
   startMailbox,
   submitSurvey,
   surveyLinkIn,
-  writeTestSurveyPack,
+  surveyHubArgs,
 } from './support/surveys.js';
 
 interface Received {
@@ -72,16 +72,7 @@ describe('survey delivery', () => {
     const gateway = await startGateway(2);
     const hub = await startHub({
       demo: true,
-      extraArgs: [
-        '--surveys',
-        writeTestSurveyPack(dir),
-        '--survey-webhook',
-        gateway.url,
-        '--survey-delay',
-        '0',
-        '--survey-retry',
-        '0.2',
-      ],
+      extraArgs: surveyHubArgs(dir, { webhookUrl: gateway.url }),
     });
     const agent = await connect(hub.url, (await signIn(hub.url, 'agent1')).token);
     try {
@@ -142,16 +133,7 @@ describe('survey delivery', () => {
     const probe = await startMailbox();
     const smtpPort = probe.port;
     await probe.close();
-    const args = [
-      '--surveys',
-      writeTestSurveyPack(dir),
-      '--smtp-url',
-      `smtp://127.0.0.1:${smtpPort}`,
-      '--survey-delay',
-      '0',
-      '--survey-retry',
-      '0.2',
-    ];
+    const args = surveyHubArgs(dir, { smtpUrl: `smtp://127.0.0.1:${smtpPort}` });
     let hub: RunningHub = await startHub({ demo: true, dataDir, extraArgs: args });
     let agent: HubSocket = await connect(hub.url, (await signIn(hub.url, 'agent1')).token);
     const lead = async () => connect(hub.url, (await signIn(hub.url, 'lead')).token);

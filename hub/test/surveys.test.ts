@@ -21,7 +21,7 @@ import {
   startMailbox,
   submitSurvey,
   surveyLinkIn,
-  writeTestSurveyPack,
+  surveyHubArgs,
   type Mailbox,
 } from './support/surveys.js';
 
@@ -45,18 +45,12 @@ describe('post-call surveys by email', () => {
     mailbox = await startMailbox();
     hub = await startHub({
       demo: true,
-      extraArgs: [
-        '--surveys',
-        writeTestSurveyPack(dir),
-        '--smtp-url',
-        mailbox.url,
+      extraArgs: surveyHubArgs(
+        dir,
+        { smtpUrl: mailbox.url },
         '--mail-from',
         'Surveys <surveys@sidecoach.test>',
-        '--survey-delay',
-        '0',
-        '--survey-retry',
-        '0.2',
-      ],
+      ),
     });
     agent = await connect(hub.url, (await signIn(hub.url, 'agent1')).token);
     lead = await InboxClient.open(hub.url, 'lead');

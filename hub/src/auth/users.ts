@@ -87,3 +87,28 @@ export async function teammateIds(db: Db, userId: string): Promise<Set<string>> 
     .execute();
   return new Set(rows.map((r) => r.user_id));
 }
+
+/**
+ * Active agents, ordered by name: every one (`teams` null), or the members of these teams.
+ * Who may see whom is the callers' policy; this only reads.
+ */
+export async function activeAgentIds(db: Db, teams: readonly string[] | null): Promise<string[]> {
+  if (teams?.length === 0) return [];
+  let query = db
+    .selectFrom('users')
+    .select(['users.id'])
+    .where('users.role', '=', 'agent')
+    .where('users.disabled', '=', 0);
+  if (teams)
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('team_members')
+          .select('team_members.user_id')
+          .whereRef('team_members.user_id', '=', 'users.id')
+          .where('team_members.team_id', 'in', teams),
+      ),
+    );
+  const rows = await query.orderBy('users.display_name').execute();
+  return rows.map((r) => r.id);
+}

@@ -1,6 +1,6 @@
 import type { Db } from '../store/db.js';
 import type { AuthUser } from '../auth/users.js';
-import { teammateIds } from '../auth/users.js';
+import { activeAgentIds, teammateIds } from '../auth/users.js';
 
 // Authorization for observation and coaching notes, in one place, from the authenticated user
 // only (never from a field the client sent).
@@ -29,25 +29,6 @@ export async function canObserve(db: Db, user: AuthUser, agentId: string): Promi
 }
 
 /** Agents on the user's floor view: their teams' agents (admins: every agent). */
-export async function floorAgentIds(db: Db, user: AuthUser): Promise<string[]> {
-  let query = db
-    .selectFrom('users')
-    .select(['users.id'])
-    .where('users.role', '=', 'agent')
-    .where('users.disabled', '=', 0);
-  if (user.role !== 'admin') {
-    const teams = user.teams.map((t) => t.id);
-    if (teams.length === 0) return [];
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('team_members')
-          .select('team_members.user_id')
-          .whereRef('team_members.user_id', '=', 'users.id')
-          .where('team_members.team_id', 'in', teams),
-      ),
-    );
-  }
-  const rows = await query.orderBy('users.display_name').execute();
-  return rows.map((r) => r.id);
+export function floorAgentIds(db: Db, user: AuthUser): Promise<string[]> {
+  return activeAgentIds(db, user.role === 'admin' ? null : user.teams.map((t) => t.id));
 }

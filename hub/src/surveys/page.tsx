@@ -63,16 +63,17 @@ const page = (node: ReactNode) => `<!doctype html>${renderToStaticMarkup(node)}`
 export type FormValues = Record<string, string>;
 export type FormErrors = Record<string, string>;
 
-function ScaleQuestion({
+/** A required question answered by choosing one option: its legend, error and options. */
+function ChoiceFieldset({
   question,
   lang,
-  values,
   error,
+  children,
 }: {
-  question: Extract<SurveyQuestion, { kind: 'csat' | 'effort' }>;
+  question: SurveyQuestion;
   lang: CustomerLanguage;
-  values: FormValues;
   error: string | undefined;
+  children: ReactNode;
 }) {
   const t = customerT(lang);
   const errorId = `${question.id}-error`;
@@ -90,21 +91,7 @@ function ScaleQuestion({
           {error}
         </p>
       ) : null}
-      <div className="scale">
-        {[1, 2, 3, 4, 5].map((n) => (
-          <label key={n}>
-            <input
-              type="radio"
-              name={question.id}
-              value={String(n)}
-              required
-              defaultChecked={values[question.id] === String(n)}
-            />
-            <span className="score">{n}</span>
-            <span className="words">{t(`page.${question.kind}.${n}`)}</span>
-          </label>
-        ))}
-      </div>
+      {children}
     </fieldset>
   );
 }
@@ -121,23 +108,28 @@ function Question(props: {
   switch (question.kind) {
     case 'csat':
     case 'effort':
-      return <ScaleQuestion {...props} question={question} />;
+      return (
+        <ChoiceFieldset question={question} lang={lang} error={error}>
+          <div className="scale">
+            {[1, 2, 3, 4, 5].map((n) => (
+              <label key={n}>
+                <input
+                  type="radio"
+                  name={question.id}
+                  value={String(n)}
+                  required
+                  defaultChecked={values[question.id] === String(n)}
+                />
+                <span className="score">{n}</span>
+                <span className="words">{t(`page.${question.kind}.${n}`)}</span>
+              </label>
+            ))}
+          </div>
+        </ChoiceFieldset>
+      );
     case 'resolved':
       return (
-        <fieldset
-          id={question.id}
-          className={error ? 'invalid' : undefined}
-          aria-describedby={error ? errorId : undefined}
-        >
-          <legend>
-            {localized(question.text, lang)}{' '}
-            <span className="required">({t('page.required')})</span>
-          </legend>
-          {error ? (
-            <p className="error" id={errorId}>
-              {error}
-            </p>
-          ) : null}
+        <ChoiceFieldset question={question} lang={lang} error={error}>
           <div className="choices">
             {(['yes', 'no'] as const).map((v) => (
               <label key={v}>
@@ -152,7 +144,7 @@ function Question(props: {
               </label>
             ))}
           </div>
-        </fieldset>
+        </ChoiceFieldset>
       );
     case 'comment': {
       const hintId = `${question.id}-hint`;

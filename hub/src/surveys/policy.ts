@@ -1,10 +1,11 @@
-import type { AuthUser } from '../auth/users.js';
+import { activeAgentIds, type AuthUser } from '../auth/users.js';
+import { isCoach } from '../observation/policy.js';
 import type { Db } from '../store/db.js';
 
 // Who may see which survey results, from the authenticated user only.
 
-export const isSurveyCoach = (user: AuthUser) =>
-  user.role === 'lead' || user.role === 'supervisor' || user.role === 'admin';
+/** Coaches (supervisors, leads, admins) read survey results. */
+export const isSurveyCoach = isCoach;
 
 export type Scope = { ok: true; agentIds: string[] } | { ok: false; message: string };
 
@@ -21,23 +22,7 @@ export async function coachedAgents(db: Db, user: AuthUser, teamId?: string): Pr
   if (teamId && user.role !== 'admin' && !user.teams.some((t) => t.id === teamId))
     return { ok: false, message: `you are not in team ${teamId}` };
   const teams = teamId ? [teamId] : user.role === 'admin' ? null : user.teams.map((t) => t.id);
-  if (teams && teams.length === 0) return { ok: true, agentIds: [] };
-  let query = db
-    .selectFrom('users')
-    .select('users.id')
-    .where('users.role', '=', 'agent')
-    .where('users.disabled', '=', 0);
-  if (teams)
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('team_members')
-          .select('team_members.user_id')
-          .whereRef('team_members.user_id', '=', 'users.id')
-          .where('team_members.team_id', 'in', teams),
-      ),
-    );
-  return { ok: true, agentIds: (await query.execute()).map((r) => r.id) };
+  return { ok: true, agentIds: await activeAgentIds(db, teams) };
 }
 
 /** Whether an agent's teams share customers' responses with their agents. */

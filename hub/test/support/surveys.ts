@@ -68,6 +68,28 @@ export function surveyLinkIn(mail: ParsedMail): string {
   return match[0];
 }
 
+/**
+ * The hub's arguments for surveys in tests: the test pack, the given channels, sent at once at
+ * call end and retried every 0.2 s; `more` adds or overrides flags.
+ */
+export function surveyHubArgs(
+  dir: string,
+  channels: { smtpUrl?: string; webhookUrl?: string },
+  ...more: string[]
+): string[] {
+  return [
+    '--surveys',
+    writeTestSurveyPack(dir),
+    ...(channels.smtpUrl ? ['--smtp-url', channels.smtpUrl] : []),
+    ...(channels.webhookUrl ? ['--survey-webhook', channels.webhookUrl] : []),
+    '--survey-delay',
+    '0',
+    '--survey-retry',
+    '0.2',
+    ...more,
+  ];
+}
+
 /** A survey pack for tests: every call surveyed, email for bookings, SMS for complaints, link for sales. */
 export function writeTestSurveyPack(dir: string, overrides: { cooldownDays?: number } = {}) {
   const file = join(dir, 'surveys.yaml');

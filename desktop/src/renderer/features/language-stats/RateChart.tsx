@@ -1,6 +1,6 @@
-import { useEffect, useRef } from 'react';
-import uPlot from 'uplot';
-import 'uplot/dist/uPlot.min.css';
+import { useMemo } from 'react';
+import type uPlot from 'uplot';
+import { CHART_FONT, UPlotChart, type ChartSpec } from '../../lib/chart.js';
 
 export interface ChartLine {
   label: string;
@@ -30,49 +30,38 @@ export function RateChart({
   /** The legend's name for the week under the cursor. */
   xLabel: string;
 }) {
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    const opts: uPlot.Options = {
-      width: Math.max(200, el.clientWidth),
-      height: HEIGHT,
-      scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
-      axes: [
-        {
-          incrs: [1, 2, 3, 4, 6],
-          space: 44,
-          values: (_u, splits) => splits.map((i) => weeks[i] ?? ''),
-          font: '11px system-ui, sans-serif',
-          size: 28,
-        },
-        { font: '11px system-ui, sans-serif', size: 40, values: (_u, s) => s.map((v) => `${v}`) },
-      ],
-      series: [
-        { label: xLabel, value: (_u, i) => weeks[i] ?? '' },
-        ...lines.map<uPlot.Series>((l) => ({
-          label: l.label,
-          stroke: l.color,
-          width: l.bold ? 2.5 : 1.5,
-          ...(l.bold ? {} : { dash: [4, 3] }),
-          show: l.bold,
-          spanGaps: true,
-          points: { size: l.bold ? 6 : 4 },
-          value: (_u, v) => rate(v),
-        })),
-      ],
-      cursor: { y: false },
-    };
-    const data: uPlot.AlignedData = [weeks.map((_, i) => i), ...lines.map((l) => l.values)];
-    const plot = new uPlot(opts, data, el);
-    const resize = new ResizeObserver(() =>
-      plot.setSize({ width: Math.max(200, el.clientWidth), height: HEIGHT }),
-    );
-    resize.observe(el);
-    return () => {
-      resize.disconnect();
-      plot.destroy();
-    };
-  }, [weeks, lines, xLabel]);
-  return <div ref={box} className="rate-chart" role="img" aria-label={label} />;
+  const spec = useMemo<ChartSpec>(
+    () => ({
+      data: [weeks.map((_, i) => i), ...lines.map((l) => l.values)],
+      options: {
+        scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
+        axes: [
+          {
+            incrs: [1, 2, 3, 4, 6],
+            space: 44,
+            values: (_u, splits) => splits.map((i) => weeks[i] ?? ''),
+            font: CHART_FONT,
+            size: 28,
+          },
+          { font: CHART_FONT, size: 40, values: (_u, s) => s.map((v) => `${v}`) },
+        ],
+        series: [
+          { label: xLabel, value: (_u, i) => weeks[i] ?? '' },
+          ...lines.map<uPlot.Series>((l) => ({
+            label: l.label,
+            stroke: l.color,
+            width: l.bold ? 2.5 : 1.5,
+            ...(l.bold ? {} : { dash: [4, 3] }),
+            show: l.bold,
+            spanGaps: true,
+            points: { size: l.bold ? 6 : 4 },
+            value: (_u, v) => rate(v),
+          })),
+        ],
+        cursor: { y: false },
+      },
+    }),
+    [weeks, lines, xLabel],
+  );
+  return <UPlotChart spec={spec} height={HEIGHT} label={label} />;
 }

@@ -1,6 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
 import uPlot from 'uplot';
-import 'uplot/dist/uPlot.min.css';
+import { CHART_FONT, UPlotChart, type ChartSpec } from '../../lib/chart.js';
 
 export interface CsatBars {
   label: string;
@@ -33,68 +33,52 @@ export function CsatChart({
   /** The legend's name for the score under the cursor. */
   xLabel: string;
 }) {
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const el = box.current;
-    if (!el) return;
+  const spec = useMemo<ChartSpec>(() => {
     const bars = uPlot.paths.bars;
     const values = groups.map((g) => shares(g.distribution));
-    const data: uPlot.AlignedData = [SCORES, ...values];
     const top = Math.max(10, ...values.flat());
     const two = groups.length > 1;
-    const opts: uPlot.Options = {
-      width: Math.max(200, el.clientWidth),
-      height: HEIGHT,
-      scales: {
-        x: { time: false, range: [0.4, 5.6] },
-        y: { range: [0, Math.min(100, Math.ceil(top / 10) * 10)] },
+    return {
+      data: [SCORES, ...values],
+      options: {
+        scales: {
+          x: { time: false, range: [0.4, 5.6] },
+          y: { range: [0, Math.min(100, Math.ceil(top / 10) * 10)] },
+        },
+        axes: [
+          {
+            splits: () => SCORES,
+            values: (_u, splits) => splits.map((v) => String(v)),
+            font: CHART_FONT,
+            size: 28,
+          },
+          { font: CHART_FONT, size: 48, values: (_u, splits) => splits.map((v) => `${v}%`) },
+        ],
+        series: [
+          { label: xLabel, value: (_u, v) => (v === null ? '' : String(v)) },
+          ...groups.map<uPlot.Series>((g, i) => ({
+            label: g.label,
+            fill: g.fill,
+            stroke: g.stroke,
+            width: 1,
+            points: { show: false },
+            paths: bars?.({ size: [two ? 0.38 : 0.6, 48], align: two ? (i === 0 ? -1 : 1) : 0 }),
+            value: (_u, v) => (v === null ? '–' : `${Math.round(v)}%`),
+          })),
+        ],
+        cursor: { y: false, points: { show: false } },
+        // Labels only: the values are in the tables (a live legend shows dashes off the bars).
+        legend: { live: false },
       },
-      axes: [
-        {
-          splits: () => SCORES,
-          values: (_u, splits) => splits.map((v) => String(v)),
-          font: '11px system-ui, sans-serif',
-          size: 28,
-        },
-        {
-          font: '11px system-ui, sans-serif',
-          size: 48,
-          values: (_u, splits) => splits.map((v) => `${v}%`),
-        },
-      ],
-      series: [
-        { label: xLabel, value: (_u, v) => (v === null ? '' : String(v)) },
-        ...groups.map<uPlot.Series>((g, i) => ({
-          label: g.label,
-          fill: g.fill,
-          stroke: g.stroke,
-          width: 1,
-          points: { show: false },
-          paths: bars?.({ size: [two ? 0.38 : 0.6, 48], align: two ? (i === 0 ? -1 : 1) : 0 }),
-          value: (_u, v) => (v === null ? '–' : `${Math.round(v)}%`),
-        })),
-      ],
-      cursor: { y: false, points: { show: false } },
-      // Labels only: the values are in the tables (a live legend shows dashes off the bars).
-      legend: { live: false },
-    };
-    const plot = new uPlot(opts, data, el);
-    const resize = new ResizeObserver(() =>
-      plot.setSize({ width: Math.max(200, el.clientWidth), height: HEIGHT }),
-    );
-    resize.observe(el);
-    return () => {
-      resize.disconnect();
-      plot.destroy();
     };
   }, [groups, xLabel]);
   return (
-    <div
-      ref={box}
-      className="rate-chart csat-chart"
-      role="img"
-      aria-label={label}
-      data-testid="csat-chart"
+    <UPlotChart
+      spec={spec}
+      height={HEIGHT}
+      label={label}
+      className="csat-chart"
+      testId="csat-chart"
     />
   );
 }
