@@ -14,3 +14,5 @@ export * from './domain/language/index.js';
 export * from './domain/surveys.js';
 export * from './domain/survey-selectivity.js';
 export * from './protocol/surveys.js';
+export * from './domain/reflection.js';
+export * from './protocol/reflection.js';

@@ -48,6 +48,22 @@ import {
   type SurveyStatus,
   type TeamSettings,
 } from './surveys.js';
+import {
+  ActionStatusChangeSchema,
+  ReflectionActionSchema,
+  ReflectionGetSchema,
+  ReflectionListSchema,
+  ReflectionNoteSchema,
+  ReflectionPrepareSchema,
+  ReflectionSignSchema,
+  ReflectionStartSchema,
+  type ActionRecord,
+  type MyActions,
+  type ReflectionListResult,
+  type ReflectionNoteRecord,
+  type ReflectionPrep,
+  type ReflectionSession,
+} from './reflection.js';
 
 /** The runtime schema of every client-to-hub event's payload; the hub parses with these first. */
 export const clientEventSchemas = {
@@ -77,6 +93,15 @@ export const clientEventSchemas = {
   'surveys:pack': EmptySchema,
   'surveys:pack:save': SurveyPackSaveSchema,
   'team:settings': TeamSettingsRequestSchema,
+  'reflection:prepare': ReflectionPrepareSchema,
+  'reflection:start': ReflectionStartSchema,
+  'reflection:get': ReflectionGetSchema,
+  'reflection:note': ReflectionNoteSchema,
+  'reflection:action': ReflectionActionSchema,
+  'reflection:sign': ReflectionSignSchema,
+  'reflection:list': ReflectionListSchema,
+  'action:status': ActionStatusChangeSchema,
+  'actions:mine': EmptySchema,
 } as const;
 export type ClientEventName = keyof typeof clientEventSchemas;
 export type ClientPayload<E extends ClientEventName> = z.input<(typeof clientEventSchemas)[E]>;
@@ -109,6 +134,15 @@ export interface ClientEventResults {
   'surveys:pack': SurveyPackInfo;
   'surveys:pack:save': SurveyPackInfo;
   'team:settings': TeamSettings;
+  'reflection:prepare': ReflectionPrep;
+  'reflection:start': ReflectionSession;
+  'reflection:get': ReflectionSession;
+  'reflection:note': ReflectionNoteRecord;
+  'reflection:action': ActionRecord;
+  'reflection:sign': ReflectionSession;
+  'reflection:list': ReflectionListResult;
+  'action:status': ActionRecord;
+  'actions:mine': MyActions;
 }
 
 /** Client to hub: every event takes one payload and an acknowledgement callback. */
@@ -131,6 +165,13 @@ export interface ServerToClientEvents {
   'inbox:message': (payload: InboxMessage) => void;
   /** An agent on the floor changed (status, call, observers); to supervisors and leads of their teams. */
   'floor:agent': (payload: FloorAgent) => void;
+  /**
+   * A reflective session changed (a note, an action, a sign-off): to the lead's and the agent's
+   * sessions, each as its user may see it (no numbers for an agent coached on behaviours).
+   */
+  'reflection:changed': (payload: ReflectionSession) => void;
+  /** The agent's open actions changed (agreed, done, dropped): to the agent's sessions. */
+  'actions:changed': (payload: MyActions) => void;
 }
 
 /** For the cluster adapter later. */

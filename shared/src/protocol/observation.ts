@@ -18,6 +18,10 @@ export const OBSERVATION_TAGS = [
 export const ObservationTagSchema = z.enum(OBSERVATION_TAGS);
 export type ObservationTag = z.infer<typeof ObservationTagSchema>;
 
+/** What a supervisor saw of a standard item: met, or missed (reflective sessions compare these). */
+export const ObservationVerdictSchema = z.enum(['met', 'missed']);
+export type ObservationVerdict = z.infer<typeof ObservationVerdictSchema>;
+
 /** Private: the coach's record only. Shared: the agent sees it too. */
 export const VisibilitySchema = z.enum(['private', 'shared']);
 export type Visibility = z.infer<typeof VisibilitySchema>;
@@ -59,6 +63,8 @@ export const ObservationNoteSchema = z
       .nullable(),
     itemId: z.string().min(1).max(64).optional(),
     area: z.enum(STANDARD_AREAS).optional(),
+    /** Whether the standard (`itemId`) was met or missed in what was observed; needs `itemId`. */
+    verdict: ObservationVerdictSchema.nullable().default(null),
     tags: z.array(ObservationTagSchema).max(OBSERVATION_TAGS.length).default([]),
     text: z.string().trim().max(OBSERVATION_TEXT_MAX).default(''),
     visibility: VisibilitySchema,
@@ -68,6 +74,10 @@ export const ObservationNoteSchema = z
   })
   .refine((n) => n.text.length > 0 || n.tags.length > 0 || n.itemId || n.area, {
     message: 'an observation needs text, a tag or a standard',
+  })
+  .refine((n) => n.verdict === null || n.itemId !== undefined, {
+    message: 'met or missed needs the standard item it judges',
+    path: ['verdict'],
   });
 export type ObservationNote = z.input<typeof ObservationNoteSchema>;
 
@@ -110,6 +120,7 @@ export const ObservationRecordSchema = z.object({
   offsetMs: z.number().int().nullable(),
   itemId: z.string().nullable(),
   area: z.enum(STANDARD_AREAS).nullable(),
+  verdict: ObservationVerdictSchema.nullable(),
   tags: z.array(ObservationTagSchema),
   text: z.string(),
   visibility: VisibilitySchema,

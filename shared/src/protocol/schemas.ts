@@ -34,6 +34,11 @@ export const UserProfileSchema = z.object({
   displayName: z.string(),
   role: RoleSchema,
   teams: z.array(TeamRefSchema),
+  /**
+   * One of the user's teams coaches on behaviours, not scores: as an agent they get no numeric
+   * score from the hub, and the UI shows none it could compute itself.
+   */
+  behavioursOnly: z.boolean(),
 });
 /** The signed-in user as the hub describes them. */
 export type UserProfile = z.infer<typeof UserProfileSchema>;

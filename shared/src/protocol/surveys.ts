@@ -39,6 +39,8 @@ export const TeamSettingsRequestSchema = z.strictObject({
   teamId: IdSchema,
   /** Change: agents of the team see their own customers' responses. */
   agentsSeeSurveys: z.boolean().optional(),
+  /** Change: coach on behaviours, not scores (agents of the team get no numeric scores). */
+  behavioursOnly: z.boolean().optional(),
 });
 export type TeamSettingsRequest = z.infer<typeof TeamSettingsRequestSchema>;
 
@@ -173,6 +175,7 @@ export type SurveyReport = z.infer<typeof SurveyReportSchema>;
 export const TeamSettingsSchema = z.object({
   teamId: z.string(),
   agentsSeeSurveys: z.boolean(),
+  behavioursOnly: z.boolean(),
 });
 export type TeamSettings = z.infer<typeof TeamSettingsSchema>;
 
