@@ -11,6 +11,8 @@ export interface HubConfig {
   dataDir: string;
   /** Seed the demo team when the database has no users. */
   demo: boolean;
+  /** With `demo`: also four weeks of one agent's calls, observations, QA and surveys. */
+  demoHistory: boolean;
   /** Built renderer served as the web sidebar. */
   rendererDir: string;
   /** Folder of standards packs (*.yaml). */
@@ -60,6 +62,7 @@ Options (environment variable in brackets):
   --port N               port, 0 for any free one (SIDECOACH_PORT, default ${DEFAULT_PORT})
   --data-dir DIR         where the SQLite database lives (SIDECOACH_DATA_DIR, default ./data)
   --demo                 seed a demo team when the database has no users
+  --demo-empty           with --demo: the accounts only, without the demo agent's history
   --renderer-dir DIR     built web sidebar (default desktop/dist/renderer)
   --standards-dir DIR    standards packs as YAML (default assets/standards)
   --pack ID              active standards pack id (default sidecoach-default)
@@ -96,6 +99,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): HubConfig &
       port: { type: 'string' },
       'data-dir': { type: 'string' },
       demo: { type: 'boolean', default: false },
+      'demo-empty': { type: 'boolean', default: false },
       'renderer-dir': { type: 'string' },
       'standards-dir': { type: 'string' },
       pack: { type: 'string' },
@@ -174,6 +178,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): HubConfig &
     port,
     dataDir: resolve(values['data-dir'] ?? env.SIDECOACH_DATA_DIR ?? 'data'),
     demo: values.demo,
+    demoHistory: values.demo && !values['demo-empty'],
     rendererDir: resolve(values['renderer-dir'] ?? join(repoRoot, 'desktop/dist/renderer')),
     standardsDir: resolve(values['standards-dir'] ?? join(repoRoot, 'assets/standards')),
     packId: values.pack ?? 'sidecoach-default',

@@ -10,6 +10,7 @@ import type {
 } from '@sidecoach/shared';
 import type { Inbox } from './inbox/inbox.js';
 import type { AuthUser } from './auth/users.js';
+import type { ScoreVisibility } from './auth/scores.js';
 import type { Db } from './store/db.js';
 import type { StandardsLibrary } from './standards/packs.js';
 
@@ -54,6 +55,8 @@ export interface HubContext {
   bus: EventEmitter<HubEvents>;
   /** Numbered per-recipient messages that must not be lost (group-committed). */
   inbox: Inbox;
+  /** "Coach on behaviours, not scores": what an agent may receive (every emit to agents goes through it). */
+  scores: ScoreVisibility;
 }
 
 /** Room of every socket a user has open (desktop and web sidebars, several tabs). */

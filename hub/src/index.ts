@@ -5,6 +5,7 @@ import { openDatabase } from './store/db.js';
 import { startBackgroundCheckpoints } from './store/checkpoints.js';
 import { createHub } from './server.js';
 import { demoCredentialsText, seedDemo } from './demo/seed.js';
+import { seedDemoHistory } from './demo/history.js';
 import { countUsers } from './auth/users.js';
 import { runCreateAdmin } from './cli/create-admin.js';
 
@@ -18,6 +19,8 @@ async function main(argv: string[]) {
   const checkpoints = await startBackgroundCheckpoints(db, file, log);
   const seeded = config.demo && (await seedDemo(db));
   const hub = await createHub(config, db, log);
+  // After the hub stored the standards pack the history is assessed against.
+  if (seeded && config.demoHistory) await seedDemoHistory(db, config.packId);
   const address = await hub.app.listen({ host: config.host, port: config.port });
   const url = address.replace('[::1]', 'localhost');
   if (config.demo) process.stdout.write(demoCredentialsText(url) + '\n');

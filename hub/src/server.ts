@@ -18,9 +18,11 @@ import {
   type HubServer,
 } from './context.js';
 import { Inbox } from './inbox/inbox.js';
+import { ScoreVisibility } from './auth/scores.js';
 import { InboxDelivery } from './inbox/delivery.js';
 import { startObservation } from './observation/index.js';
 import { startSurveys } from './surveys/index.js';
+import { startReflection } from './reflection/index.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import { originAllowed, socketAuthentication } from './auth/socket-auth.js';
 import { registerCallHandlers } from './calls/handlers.js';
@@ -106,14 +108,25 @@ export async function createHub(config: HubConfig, db: Db, log: Logger): Promise
   }
 
   const inbox = new Inbox(db, log);
-  const ctx: HubContext = { db, standards, io, log, bus: new EventEmitter<HubEvents>(), inbox };
-  const delivery = new InboxDelivery(inbox, io, log);
+  const scores = new ScoreVisibility(db);
+  await scores.reload();
+  const ctx: HubContext = {
+    db,
+    standards,
+    io,
+    log,
+    bus: new EventEmitter<HubEvents>(),
+    inbox,
+    scores,
+  };
+  const delivery = new InboxDelivery(inbox, io, log, scores);
   const observation = await startObservation(ctx);
   const surveys = await startSurveys(ctx, app, {
     config: config.surveys,
     dataDir: config.dataDir,
     baseUrl: () => listenUrl(app, config.host),
   });
+  const reflection = startReflection(ctx, app);
   const cti = ctiSecret(config.dataDir, process.env);
   registerCtiRoutes(app, ctx, cti.secret);
   log.info(
@@ -129,6 +142,7 @@ export async function createHub(config: HubConfig, db: Db, log: Logger): Promise
     registerCallHandlers(ctx, socket);
     observation.onConnection(socket);
     surveys.onConnection(socket);
+    reflection.onConnection(socket);
     void delivery.attach(socket, socket.data.lastSeq);
     ctx.bus.emit('presence:changed', user.id);
     socket.on('disconnect', () => ctx.bus.emit('presence:changed', user.id));

@@ -66,6 +66,36 @@ describe('bad input never crashes the hub or loses stored data', () => {
       'assessment:submit',
       { id: randomUUID(), callId: randomUUID(), status: 'whatever', at: iso() },
     ],
+    ['a session period beyond 90 days', 'reflection:prepare', { agentId: 'x', days: 120 }],
+    [
+      'an agenda entry of an unknown kind',
+      'reflection:start',
+      {
+        id: randomUUID(),
+        agentId: 'x',
+        agenda: [{ kind: 'gossip', itemId: null, actionId: null }],
+      },
+    ],
+    [
+      'an empty session note',
+      'reflection:note',
+      { id: randomUUID(), sessionId: randomUUID(), text: '   ', at: iso() },
+    ],
+    [
+      'a follow-up date that is not a day',
+      'reflection:action',
+      {
+        id: randomUUID(),
+        sessionId: randomUUID(),
+        text: 'Summarise',
+        itemId: null,
+        owner: 'agent',
+        due: 'next week',
+      },
+    ],
+    ['a sign-off of version 0', 'reflection:sign', { sessionId: randomUUID(), version: 0 }],
+    ['an unknown action status', 'action:status', { actionId: randomUUID(), status: 'forgotten' }],
+    ['a payload where none is taken', 'actions:mine', { all: true }],
   ])('answers %s with bad_request', async (_name, event, payload) => {
     const res = await raw(agent, event, payload);
     expect(res).toMatchObject({

@@ -305,7 +305,7 @@ describe('post-call surveys by email', () => {
     const off = data(
       await lead.socket.emitWithAck('team:settings', { teamId, agentsSeeSurveys: false }),
     );
-    expect(off).toEqual({ teamId, agentsSeeSurveys: false });
+    expect(off).toEqual({ teamId, agentsSeeSurveys: false, behavioursOnly: false });
     const refused = await agent.emitWithAck('surveys:responses', {});
     expect(refused.ok ? null : refused.error.code).toBe('forbidden');
     // Agents and supervisors cannot change it.

@@ -19,7 +19,7 @@ export async function loadProfile(db: Db, userId: string): Promise<UserProfile |
   const teams = await db
     .selectFrom('team_members')
     .innerJoin('teams', 'teams.id', 'team_members.team_id')
-    .select(['teams.id', 'teams.name'])
+    .select(['teams.id', 'teams.name', 'teams.behaviours_only'])
     .where('team_members.user_id', '=', userId)
     .orderBy('teams.name')
     .execute();
@@ -28,8 +28,16 @@ export async function loadProfile(db: Db, userId: string): Promise<UserProfile |
     username: user.username,
     displayName: user.display_name,
     role: user.role,
-    teams,
+    teams: teams.map((t) => ({ id: t.id, name: t.name })),
+    behavioursOnly: teams.some((t) => t.behaviours_only === 1),
   };
+}
+
+/** Who coaches: supervisors, leads and admins (quality managers). */
+export const COACH_ROLES = ['supervisor', 'lead', 'admin'] as const;
+
+export function isCoach(user: Pick<AuthUser, 'role'>): boolean {
+  return (COACH_ROLES as readonly string[]).includes(user.role);
 }
 
 export async function countUsers(db: Db): Promise<number> {
@@ -111,4 +119,26 @@ export async function activeAgentIds(db: Db, teams: readonly string[] | null): P
     );
   const rows = await query.orderBy('users.display_name').execute();
   return rows.map((r) => r.id);
+}
+
+/**
+ * Supervisors and leads observe and coach the agents of their teams; admins (quality
+ * managers) any agent; agents nobody. The target must be an active agent.
+ */
+export async function canCoach(db: Db, user: AuthUser, agentId: string): Promise<boolean> {
+  if (!isCoach(user) || agentId === user.id) return false;
+  const target = await db
+    .selectFrom('users')
+    .select('role')
+    .where('id', '=', agentId)
+    .where('disabled', '=', 0)
+    .executeTakeFirst();
+  if (target?.role !== 'agent') return false;
+  if (user.role === 'admin') return true;
+  return (await teammateIds(db, user.id)).has(agentId);
+}
+
+/** Agents on the user's floor view: their teams' agents (admins: every agent). */
+export function coachedAgentIds(db: Db, user: AuthUser): Promise<string[]> {
+  return activeAgentIds(db, user.role === 'admin' ? null : user.teams.map((t) => t.id));
 }

@@ -16,7 +16,7 @@ export async function announceCall(ctx: HubContext, call: CallRecord, exceptSock
   const room = userRoom(call.agentId);
   (exceptSocket ? ctx.io.to(room).except(exceptSocket) : ctx.io.to(room)).emit(
     'call:changed',
-    call,
+    ctx.scores.call({ id: call.agentId, role: 'agent' }, call),
   );
   ctx.io
     .to(room)

@@ -22,11 +22,13 @@ export function registerCallHandlers(ctx: HubContext, socket: HubSocket) {
   const { db, standards, bus } = ctx;
   const user = socket.data.user;
   const log = ctx.log.child({ userId: user.id });
+  /** The call as this user may see it (no score for an agent coached on behaviours). */
+  const view = (call: CallRecord) => ctx.scores.call(user, call);
 
   /** Tells the agent's other sessions about a change, and everyone about the status. */
   const changed = async (call: CallRecord) => {
     await announceCall(ctx, call, socket.id);
-    return ok(call);
+    return ok(view(call));
   };
   /** The caller's own call, or an error response naming why not. */
   const ownCall = async (callId: string) => {
@@ -46,11 +48,12 @@ export function registerCallHandlers(ctx: HubContext, socket: HubSocket) {
         displayName: user.displayName,
         role: user.role,
         teams: user.teams,
+        behavioursOnly: ctx.scores.behavioursOnly(user.id),
       },
       ...agentStatusOf([...(openCall ? [openCall] : []), ...calls]),
       pack: standards.active,
-      openCall,
-      recentCalls: calls,
+      openCall: openCall && view(openCall),
+      recentCalls: ctx.scores.calls(user, calls),
       serverTime: nowIso(),
     });
   });
@@ -60,7 +63,7 @@ export function registerCallHandlers(ctx: HubContext, socket: HubSocket) {
     const existing = await getCall(db, id);
     if (existing)
       return existing.agentId === user.id
-        ? ok(existing)
+        ? ok(view(existing))
         : fail('conflict', `call id ${id} is taken`);
     const pack = standards.active;
     if (!pack.callTypes.some((ct) => ct.id === callType))
@@ -114,21 +117,21 @@ export function registerCallHandlers(ctx: HubContext, socket: HubSocket) {
       )
       .execute();
     const updated = (await getCall(db, callId))!;
-    socket.to(userRoom(user.id)).emit('call:changed', updated);
+    socket.to(userRoom(user.id)).emit('call:changed', view(updated));
     bus.emit('call:changed', updated, 'tick');
-    return ok(updated);
+    return ok(view(updated));
   });
 
   onEvent(socket, log, 'call:end', async ({ callId, endedAt }) => {
     if (!canTakeCalls(user)) return fail('forbidden', AGENTS_ONLY);
     const { call, error } = await ownCall(callId);
     if (!call) return error;
-    if (call.endedAt !== null) return ok(call); // a retry (or the PBX ended it): the first end stands
+    if (call.endedAt !== null) return ok(view(call)); // a retry (or the PBX ended it): the first end stands
     const end = new Date(endedAt);
     if (end.getTime() < new Date(call.startedAt).getTime())
       return fail('bad_request', 'endedAt is before the call started');
     const { call: stored, ended } = await endCall(ctx, call, end);
-    if (!ended) return ok(stored);
+    if (!ended) return ok(view(stored));
     log.info({ callId, durationMs: stored.durationMs }, 'call ended');
     return changed(stored);
   });
@@ -142,13 +145,13 @@ export function registerCallHandlers(ctx: HubContext, socket: HubSocket) {
     if (!pack?.callTypes.some((ct) => ct.id === callType)) {
       return fail('bad_request', `unknown call type "${callType}"`);
     }
-    if (call.callType === callType) return ok(call);
+    if (call.callType === callType) return ok(view(call));
     await db.updateTable('calls').set({ call_type: callType }).where('id', '=', callId).execute();
     log.info({ callId, from: call.callType, to: callType }, 'call type corrected');
     const updated = (await getCall(db, callId))!;
-    socket.to(userRoom(user.id)).emit('call:changed', updated);
+    socket.to(userRoom(user.id)).emit('call:changed', view(updated));
     bus.emit('call:changed', updated, 'status');
-    return ok(updated);
+    return ok(view(updated));
   });
 
   onEvent(socket, log, 'assessment:submit', async (input) => {
@@ -157,7 +160,7 @@ export function registerCallHandlers(ctx: HubContext, socket: HubSocket) {
     if (!call) return error;
     if (call.assessment) {
       return call.assessment.id === input.id
-        ? ok(call)
+        ? ok(view(call))
         : fail('conflict', 'this call already has a self-assessment');
     }
     if (call.endedAt === null) return fail('conflict', 'end the call before assessing it');
@@ -208,7 +211,7 @@ export function registerCallHandlers(ctx: HubContext, socket: HubSocket) {
     const whose = agentId ?? user.id;
     if (!(await canReadCallsOf(db, user, whose)))
       return fail('forbidden', 'you may not read these calls');
-    return ok({ calls: await recentCalls(db, whose, limit) });
+    return ok({ calls: ctx.scores.calls(user, await recentCalls(db, whose, limit)) });
   });
 
   onEvent(socket, log, 'call:get', async ({ callId }) => {
@@ -216,6 +219,6 @@ export function registerCallHandlers(ctx: HubContext, socket: HubSocket) {
     // Same answer for "missing" and "not yours": ids of others' calls are not confirmed.
     if (!call || !(await canReadCallsOf(db, user, call.agentId)))
       return fail('not_found', `no call ${callId}`);
-    return ok(call);
+    return ok(view(call));
   });
 }

@@ -2,6 +2,7 @@ import type { InboxMessage } from '@sidecoach/shared';
 import { userRoom, type HubServer, type HubSocket } from '../context.js';
 import type { Logger } from '../log.js';
 import type { Inbox } from './inbox.js';
+import type { ScoreVisibility } from '../auth/scores.js';
 
 /** Messages read per catch-up query. */
 const PAGE = 500;
@@ -28,6 +29,7 @@ export class InboxDelivery {
     private readonly inbox: Inbox,
     private readonly io: HubServer,
     private readonly log: Logger,
+    private readonly scores: ScoreVisibility,
   ) {
     inbox.onCommitted((messages) => this.pushCommitted(messages));
   }
@@ -68,7 +70,7 @@ export class InboxDelivery {
   }
 
   private send(socket: HubSocket, cursor: Cursor, message: InboxMessage) {
-    socket.emit('inbox:message', message);
+    socket.emit('inbox:message', this.scores.inbox(socket.data.user, message));
     cursor.sent = message.seq;
   }
 

@@ -115,6 +115,7 @@ export function registerObservationHandlers(
           offset_ms: input.offsetMs,
           item_id: input.itemId ?? null,
           area: input.area ?? null,
+          verdict: input.verdict,
           tags: JSON.stringify(input.tags),
           text: input.text,
           visibility: input.visibility,

@@ -15,6 +15,7 @@ export function toObservation(row: Named<ObservationRow>): ObservationRecord {
     offsetMs: row.offset_ms,
     itemId: row.item_id,
     area: row.area,
+    verdict: row.verdict,
     tags: JSON.parse(row.tags) as ObservationRecord['tags'],
     text: row.text,
     visibility: row.visibility,

@@ -316,6 +316,113 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0007-reflection': {
+    async up(db: Kysely<unknown>) {
+      // What a supervisor saw of a standard item: met or missed (compared in reflective sessions).
+      await db.schema
+        .alterTable('observations')
+        .addColumn('verdict', 'text', (c) => c.check(sqlIn('verdict', ['met', 'missed'])))
+        .execute();
+      // Team setting: coach on behaviours, not scores (agents of the team get no numbers).
+      await db.schema
+        .alterTable('teams')
+        .addColumn('behaviours_only', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      // Recorded quality monitoring, imported from an external QA tool (idempotent on its id).
+      await db.schema
+        .createTable('qa_evaluations')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('agent_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('call_id', 'text', (c) => c.references('calls.id'))
+        .addColumn('evaluator_name', 'text', (c) => c.notNull())
+        .addColumn('pack_id', 'text', (c) => c.notNull())
+        .addColumn('pack_version', 'integer', (c) => c.notNull())
+        .addColumn('answers', 'text', (c) => c.notNull())
+        .addColumn('evaluated_at', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('qa_evaluations_agent_at')
+        .on('qa_evaluations')
+        .columns(['agent_id', 'evaluated_at'])
+        .execute();
+      // Session preparation reads one agent's period: every source by agent and time.
+      await db.schema
+        .createIndex('self_assessments_agent_at')
+        .on('self_assessments')
+        .columns(['agent_id', 'submitted_at'])
+        .execute();
+      await db.schema
+        .createTable('reflection_sessions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('agent_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('lead_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('days', 'integer', (c) => c.notNull())
+        .addColumn('from', 'text', (c) => c.notNull())
+        .addColumn('to', 'text', (c) => c.notNull())
+        .addColumn('agenda', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull().check(sqlIn('status', ['open', 'signed'])))
+        .addColumn('started_at', 'text', (c) => c.notNull())
+        .addColumn('signed_by_agent_at', 'text')
+        .addColumn('signed_by_lead_at', 'text')
+        .execute();
+      await db.schema
+        .createIndex('reflection_sessions_agent')
+        .on('reflection_sessions')
+        .columns(['agent_id', 'started_at'])
+        .execute();
+      await db.schema
+        .createIndex('reflection_sessions_lead')
+        .on('reflection_sessions')
+        .columns(['lead_id', 'started_at'])
+        .execute();
+      await db.schema
+        .createTable('reflection_notes')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('session_id', 'text', (c) => c.notNull().references('reflection_sessions.id'))
+        .addColumn('author_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('prompt', 'text')
+        .addColumn('agenda_index', 'integer')
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('lang', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('reflection_notes_session')
+        .on('reflection_notes')
+        .columns(['session_id', 'at'])
+        .execute();
+      await db.schema
+        .createTable('reflection_actions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('session_id', 'text', (c) => c.notNull().references('reflection_sessions.id'))
+        .addColumn('agent_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('item_id', 'text')
+        .addColumn('owner', 'text', (c) => c.notNull().check(sqlIn('owner', ['agent', 'lead'])))
+        .addColumn('due', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) =>
+          c.notNull().check(sqlIn('status', ['open', 'done', 'dropped'])),
+        )
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('closed_at', 'text')
+        .addColumn('reviewed_in_session_id', 'text', (c) => c.references('reflection_sessions.id'))
+        .execute();
+      await db.schema
+        .createIndex('reflection_actions_session')
+        .on('reflection_actions')
+        .columns(['session_id'])
+        .execute();
+      // Open actions per agent (sidebar reminders) and overdue ones (the lead's list).
+      await db.schema
+        .createIndex('reflection_actions_agent_open')
+        .on('reflection_actions')
+        .columns(['agent_id', 'status', 'due'])
+        .execute();
+    },
+  },
 };
 
 function sqlIn(column: string, values: string[]) {

@@ -1,5 +1,8 @@
 import type { ColumnType, Insertable, Selectable } from 'kysely';
 import type {
+  ActionOwner,
+  ActionStatus,
+  ObservationVerdict,
   CallSource,
   Delivery,
   ExclusionReason,
@@ -18,6 +21,8 @@ export interface TeamsTable {
   created_at: Iso;
   /** 1: agents of the team see their own customers' survey responses. */
   agents_see_surveys: ColumnType<number, number | undefined, number>;
+  /** 1: coach on behaviours, not scores: the team's agents get no numeric scores. */
+  behaviours_only: ColumnType<number, number | undefined, number>;
 }
 
 export interface UsersTable {
@@ -105,6 +110,8 @@ export interface ObservationsTable {
   offset_ms: number | null;
   item_id: string | null;
   area: StandardArea | null;
+  /** Met or missed, for an observation on a standard item (reflective sessions compare these). */
+  verdict: ColumnType<ObservationVerdict | null, ObservationVerdict | null | undefined>;
   /** JSON array of tags. */
   tags: string;
   text: string;
@@ -211,6 +218,65 @@ export interface SurveyResponsesTable {
   submitted_at: Iso;
 }
 
+/** A QA evaluation imported from an external QA tool (recorded quality monitoring). */
+export interface QaEvaluationsTable {
+  /** The QA tool's own id: a re-import of the same evaluation is stored once. */
+  id: string;
+  agent_id: string;
+  call_id: string | null;
+  evaluator_name: string;
+  pack_id: string;
+  pack_version: number;
+  /** JSON object: item id -> yes / no / na. */
+  answers: string;
+  evaluated_at: Iso;
+  created_at: Iso;
+}
+
+export interface ReflectionSessionsTable {
+  id: string;
+  agent_id: string;
+  lead_id: string;
+  days: number;
+  from: Iso;
+  to: Iso;
+  /** JSON array of agenda items as the lead kept them. */
+  agenda: string;
+  version: number;
+  status: 'open' | 'signed';
+  started_at: Iso;
+  signed_by_agent_at: Iso | null;
+  signed_by_lead_at: Iso | null;
+}
+
+export interface ReflectionNotesTable {
+  id: string;
+  session_id: string;
+  author_id: string;
+  prompt: string | null;
+  agenda_index: number | null;
+  text: string;
+  lang: string;
+  at: Iso;
+  created_at: Iso;
+}
+
+export interface ReflectionActionsTable {
+  id: string;
+  session_id: string;
+  agent_id: string;
+  text: string;
+  item_id: string | null;
+  owner: ActionOwner;
+  /** YYYY-MM-DD, the follow-up date. */
+  due: string;
+  status: ActionStatus;
+  created_at: Iso;
+  closed_at: Iso | null;
+  /** The later session in which it was reviewed. */
+  reviewed_in_session_id: string | null;
+}
+
 export interface Database {
   teams: TeamsTable;
   users: UsersTable;
@@ -230,6 +296,10 @@ export interface Database {
   survey_exclusions: SurveyExclusionsTable;
   survey_sends: SurveySendsTable;
   survey_responses: SurveyResponsesTable;
+  qa_evaluations: QaEvaluationsTable;
+  reflection_sessions: ReflectionSessionsTable;
+  reflection_notes: ReflectionNotesTable;
+  reflection_actions: ReflectionActionsTable;
 }
 
 export type ObservationRow = Selectable<ObservationsTable>;
@@ -239,3 +309,7 @@ export type UserRow = Selectable<UsersTable>;
 export type CallRow = Selectable<CallsTable>;
 export type NewCall = Insertable<CallsTable>;
 export type AssessmentRow = Selectable<SelfAssessmentsTable>;
+export type QaEvaluationRow = Selectable<QaEvaluationsTable>;
+export type ReflectionSessionRow = Selectable<ReflectionSessionsTable>;
+export type ReflectionNoteRow = Selectable<ReflectionNotesTable>;
+export type ReflectionActionRow = Selectable<ReflectionActionsTable>;

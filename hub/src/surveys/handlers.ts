@@ -62,7 +62,7 @@ export function registerSurveyHandlers(ctx: HubContext, deps: SurveyDeps, socket
       .orderBy('survey_responses.submitted_at', 'desc')
       .limit(limit)
       .execute();
-    return ok({ responses: rows.map(toResponse) });
+    return ok({ responses: rows.map((r) => ctx.scores.response(user, toResponse(r))) });
   });
 
   onEvent(socket, log, 'surveys:report', async ({ teamId, days }) => {
@@ -71,26 +71,32 @@ export function registerSurveyHandlers(ctx: HubContext, deps: SurveyDeps, socket
     return ok(await surveyReport(db, scope.agentIds, days));
   });
 
-  onEvent(socket, log, 'team:settings', async ({ teamId, agentsSeeSurveys }) => {
+  onEvent(socket, log, 'team:settings', async ({ teamId, agentsSeeSurveys, behavioursOnly }) => {
     const access = teamSettingsAccess(user, teamId);
     if (access === 'none') return fail('not_found', `no team ${teamId} of yours`);
-    if (agentsSeeSurveys !== undefined) {
+    const change = {
+      ...(agentsSeeSurveys !== undefined && { agents_see_surveys: agentsSeeSurveys ? 1 : 0 }),
+      ...(behavioursOnly !== undefined && { behaviours_only: behavioursOnly ? 1 : 0 }),
+    };
+    if (Object.keys(change).length > 0) {
       if (access !== 'write')
         return fail('forbidden', 'only team leads and quality managers change team settings');
-      await db
-        .updateTable('teams')
-        .set({ agents_see_surveys: agentsSeeSurveys ? 1 : 0 })
-        .where('id', '=', teamId)
-        .execute();
-      log.info({ teamId, agentsSeeSurveys }, 'team setting changed');
+      await db.updateTable('teams').set(change).where('id', '=', teamId).execute();
+      // Before the acknowledgement: from now on no number reaches the team's agents.
+      await ctx.scores.reload();
+      log.info({ teamId, agentsSeeSurveys, behavioursOnly }, 'team setting changed');
     }
     const team = await db
       .selectFrom('teams')
-      .select(['id', 'agents_see_surveys'])
+      .select(['id', 'agents_see_surveys', 'behaviours_only'])
       .where('id', '=', teamId)
       .executeTakeFirst();
     if (!team) return fail('not_found', `no team ${teamId}`);
-    return ok({ teamId: team.id, agentsSeeSurveys: team.agents_see_surveys === 1 });
+    return ok({
+      teamId: team.id,
+      agentsSeeSurveys: team.agents_see_surveys === 1,
+      behavioursOnly: team.behaviours_only === 1,
+    });
   });
 
   onEvent(socket, log, 'surveys:pack', () => {

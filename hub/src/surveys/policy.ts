@@ -1,5 +1,4 @@
-import { activeAgentIds, type AuthUser } from '../auth/users.js';
-import { isCoach } from '../observation/policy.js';
+import { activeAgentIds, isCoach, type AuthUser } from '../auth/users.js';
 import type { Db } from '../store/db.js';
 
 // Who may see which survey results, from the authenticated user only.

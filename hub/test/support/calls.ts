@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { AckResponse, CallRecord } from '@sidecoach/shared';
+import {
+  scorecardItemsFor,
+  type AckResponse,
+  type Answer,
+  type CallRecord,
+  type StandardsPack,
+} from '@sidecoach/shared';
 import type { HubSocket } from './hub-process.js';
 
 /** Unwraps a successful acknowledgement, failing the test with the hub's error otherwise. */
@@ -33,6 +39,52 @@ export async function runCall(
     await socket.emitWithAck('call:end', {
       callId: id,
       endedAt: new Date(start + durationMs).toISOString(),
+    }),
+  );
+}
+
+/** A call of the agent with a submitted self-assessment: these items as given, the rest N/A. */
+export async function assessedCall(
+  socket: HubSocket,
+  pack: StandardsPack,
+  answers: Record<string, Answer>,
+  callType = 'booking',
+): Promise<CallRecord> {
+  const call = await runCall(socket, callType, []);
+  const all = Object.fromEntries(
+    scorecardItemsFor(pack, callType).map((i) => [i.id, answers[i.id] ?? 'na']),
+  );
+  data(
+    await socket.emitWithAck('assessment:submit', {
+      id: randomUUID(),
+      callId: call.id,
+      status: 'submitted',
+      answers: all,
+      at: iso(),
+    }),
+  );
+  return call;
+}
+
+/** A supervisor's observation of one standard on an agent's call: met or missed. */
+export async function observeItem(
+  supervisor: HubSocket,
+  note: {
+    agentId: string;
+    callId: string;
+    itemId: string;
+    verdict: 'met' | 'missed';
+    text: string;
+    visibility?: 'shared' | 'private';
+  },
+): Promise<void> {
+  data(
+    await supervisor.emitWithAck('observation:note', {
+      id: randomUUID(),
+      offsetMs: 1000,
+      visibility: 'shared',
+      at: iso(),
+      ...note,
     }),
   );
 }

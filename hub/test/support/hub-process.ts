@@ -31,6 +31,8 @@ export const DEMO_USERS = {
 
 export interface HubOptions {
   demo?: boolean;
+  /** With `demo`: seed the demo agent's four weeks of history too (tests start without it). */
+  demoHistory?: boolean;
   /** Reuse a data directory (to test restarts); a new temporary one otherwise. */
   dataDir?: string;
   port?: number;
@@ -65,7 +67,7 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
     dataDir,
     '--renderer-dir',
     RENDERER_DIR,
-    ...(options.demo ? ['--demo'] : []),
+    ...(options.demo ? ['--demo', ...(options.demoHistory ? [] : ['--demo-empty'])] : []),
     ...(options.extraArgs ?? []),
   ];
   const child = spawn(process.execPath, args, {

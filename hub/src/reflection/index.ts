@@ -1,0 +1,16 @@
+import type { FastifyInstance } from 'fastify';
+import type { HubContext, HubSocket } from '../context.js';
+import { registerReflectionHandlers } from './handlers.js';
+import { registerQaRoutes } from './qa.js';
+
+/**
+ * Reflective coaching: the lead prepares a session from every channel's evidence (the agent's
+ * self-assessments, supervisors' observations, QA, customers' surveys), runs it live with the
+ * agent, both sign off, and agreed actions follow the agent. QA results arrive over HTTP.
+ */
+export function startReflection(ctx: HubContext, app: FastifyInstance) {
+  registerQaRoutes(app, ctx);
+  return {
+    onConnection: (socket: HubSocket) => registerReflectionHandlers(ctx, socket),
+  };
+}

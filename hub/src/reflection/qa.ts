@@ -1,0 +1,146 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import {
+  QaImportRequestSchema,
+  scorecardItems,
+  type QaImportResult,
+  type StandardsPack,
+} from '@sidecoach/shared';
+import type { HubContext } from '../context.js';
+import { bearerToken } from '../auth/routes.js';
+import { resolveToken } from '../auth/sessions.js';
+import { sendError } from '../http/errors.js';
+import { nowIso } from '../store/db.js';
+import type { QaEvaluationRow } from '../store/schema.js';
+
+/** How far in the future an evaluation time may be (clock skew between tools). */
+const FUTURE_SKEW_MS = 5 * 60_000;
+
+type Evaluation = z.output<typeof QaImportRequestSchema>['evaluations'][number];
+
+/** Same keys in the same order, so a re-import compares equal to what was stored. */
+const sortedAnswers = (answers: Record<string, string>) =>
+  JSON.stringify(
+    Object.fromEntries(Object.entries(answers).sort(([a], [b]) => a.localeCompare(b))),
+  );
+
+const sameContent = (a: QaEvaluationRow, b: Omit<QaEvaluationRow, 'created_at'>) =>
+  a.agent_id === b.agent_id &&
+  a.call_id === b.call_id &&
+  a.evaluator_name === b.evaluator_name &&
+  a.pack_id === b.pack_id &&
+  a.pack_version === b.pack_version &&
+  a.answers === b.answers &&
+  a.evaluated_at === b.evaluated_at;
+
+/**
+ * `POST /api/qa/evaluations`: QA results from an external QA tool (recorded quality monitoring),
+ * for a quality manager's (admin's) bearer token. All or nothing; idempotent on each id.
+ */
+export function registerQaRoutes(app: FastifyInstance, ctx: HubContext) {
+  const { db } = ctx;
+
+  /** The row to store, or why the evaluation cannot be taken. */
+  async function resolve(e: Evaluation): Promise<Omit<QaEvaluationRow, 'created_at'> | string> {
+    const agent = await db
+      .selectFrom('users')
+      .select(['id', 'role'])
+      .where('username', '=', e.agentUsername)
+      .where('disabled', '=', 0)
+      .executeTakeFirst();
+    if (agent?.role !== 'agent') return `no agent with username "${e.agentUsername}"`;
+    const pack: StandardsPack | undefined =
+      e.packId !== undefined && e.packVersion !== undefined
+        ? await ctx.standards.version(e.packId, e.packVersion)
+        : ctx.standards.active;
+    if (!pack) return `no standards pack ${e.packId} version ${e.packVersion}`;
+    const items = new Set(scorecardItems(pack).map((i) => i.item.id));
+    const unknown = Object.keys(e.answers).filter((id) => !items.has(id));
+    if (unknown.length > 0)
+      return `not on the ${pack.id} v${pack.version} scorecard: ${unknown.join(', ')}`;
+    if (Date.parse(e.evaluatedAt) > Date.now() + FUTURE_SKEW_MS)
+      return 'evaluatedAt is in the future';
+    if (e.callId) {
+      const call = await db
+        .selectFrom('calls')
+        .select('agent_id')
+        .where('id', '=', e.callId)
+        .executeTakeFirst();
+      if (call?.agent_id !== agent.id) return `call ${e.callId} is not a call of this agent`;
+    }
+    return {
+      id: e.id,
+      agent_id: agent.id,
+      call_id: e.callId,
+      evaluator_name: e.evaluatorName,
+      pack_id: pack.id,
+      pack_version: pack.version,
+      answers: sortedAnswers(e.answers),
+      evaluated_at: new Date(e.evaluatedAt).toISOString(),
+    };
+  }
+
+  app.post('/api/qa/evaluations', async (request, reply) => {
+    const token = bearerToken(request.headers.authorization);
+    const user = token && (await resolveToken(db, token));
+    if (!user)
+      return sendError(
+        reply,
+        'unauthorized',
+        'send a quality manager’s token: Authorization: Bearer <token>',
+      );
+    if (user.role !== 'admin')
+      return sendError(reply, 'forbidden', 'only quality managers (admins) import QA evaluations');
+    const parsed = QaImportRequestSchema.safeParse(request.body);
+    if (!parsed.success) return sendError(reply, 'bad_request', z.prettifyError(parsed.error));
+    const { evaluations } = parsed.data;
+    if (new Set(evaluations.map((e) => e.id)).size !== evaluations.length)
+      return sendError(reply, 'bad_request', 'an evaluation id appears twice in the request');
+    const rows: Omit<QaEvaluationRow, 'created_at'>[] = [];
+    for (const [i, e] of evaluations.entries()) {
+      const row = await resolve(e);
+      if (typeof row === 'string')
+        return sendError(reply, 'bad_request', `evaluations[${i}] (${e.id}): ${row}`);
+      rows.push(row);
+    }
+    const outcome = await ctx.inbox.submit<QaImportResult | { conflict: string }>(async (trx) => {
+      const stored = await trx
+        .selectFrom('qa_evaluations')
+        .selectAll()
+        .where(
+          'id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .execute();
+      const clash = rows.find((r) => {
+        const before = stored.find((s) => s.id === r.id);
+        return before && !sameContent(before, r);
+      });
+      if (clash) return { result: { conflict: clash.id }, messages: [] };
+      const fresh = rows.filter((r) => !stored.some((s) => s.id === r.id));
+      const createdAt = nowIso();
+      for (const row of fresh)
+        await trx
+          .insertInto('qa_evaluations')
+          .values({ ...row, created_at: createdAt })
+          .execute();
+      const result: QaImportResult = {
+        stored: fresh.map((r) => r.id),
+        unchanged: stored.map((s) => s.id),
+      };
+      return { result, messages: [] };
+    });
+    if ('conflict' in outcome)
+      return sendError(
+        reply,
+        'conflict',
+        `evaluation ${outcome.conflict} was imported before with other content; nothing was stored`,
+      );
+    request.log.info(
+      { stored: outcome.stored.length, unchanged: outcome.unchanged.length, by: user.id },
+      'QA evaluations imported',
+    );
+    return reply.send(outcome);
+  });
+}
