@@ -11,6 +11,7 @@ import {
   screenshot,
   sidebarPage,
   signInAs,
+  signInAsInChinese,
   type InjectedWindow,
 } from './support/browser.js';
 
@@ -280,10 +281,7 @@ describe.skipIf(missing)('side-by-side observation in Chromium', () => {
 
   it('shows the floor and the observation view in Simplified Chinese', async () => {
     const page = await sidebarPage(browser, 'zh-CN');
-    await page.goto(hub.url);
-    await page.getByLabel('用户名').fill('lead');
-    await page.getByLabel('密码').fill('sidecoach-demo');
-    await page.getByRole('button', { name: '登录' }).click();
+    await signInAsInChinese(page, hub.url, 'lead');
     await page.getByRole('heading', { name: '现场' }).waitFor();
     await expect
       .poll(() => page.getByTestId('floor-agent').filter({ hasText: 'Ava Agent' }).textContent())

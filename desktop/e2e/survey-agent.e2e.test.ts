@@ -16,6 +16,7 @@ import {
   screenshot,
   sidebarPage,
   signInAs,
+  signInAsInChinese,
 } from './support/browser.js';
 
 const missing = chromiumMissing();
@@ -294,11 +295,7 @@ describe.skipIf(missing)('post-call surveys in Chromium', () => {
 
   it('shows the agent in Chinese the same choice, at the sidebar’s width', async () => {
     const zh = await sidebarPage(browser, 'zh-CN');
-    // The sign-in form is in Chinese too: signInAs' English labels do not apply.
-    await zh.goto(hub.url);
-    await zh.getByLabel('用户名').fill('agent2');
-    await zh.getByLabel('密码').fill('sidecoach-demo');
-    await zh.getByRole('button', { name: '登录' }).click();
+    await signInAsInChinese(zh, hub.url, 'agent2');
     await expect.poll(() => zh.getByTestId('status').textContent()).toBe('空闲');
     await zh.getByRole('button', { name: '开始通话' }).click();
     await zh.getByRole('button', { name: '此通话不做调查' }).click();

@@ -31,6 +31,7 @@ import {
   screenshot,
   sidebarPage,
   signInAs,
+  signInAsInChinese,
 } from './support/browser.js';
 
 const missing = chromiumMissing();
@@ -317,10 +318,7 @@ describe.skipIf(missing)('customer feedback for leads in Chromium', () => {
 
   it('shows the feedback and the report in Simplified Chinese', async () => {
     const page = await sidebarPage(browser, 'zh-CN');
-    await page.goto(hub.url);
-    await page.getByLabel('用户名').fill('lead');
-    await page.getByLabel('密码').fill('sidecoach-demo');
-    await page.getByRole('button', { name: '登录' }).click();
+    await signInAsInChinese(page, hub.url, 'lead');
     await page.getByRole('button', { name: '客户反馈' }).click();
     await page.getByRole('heading', { name: '客户反馈' }).waitFor();
     await expect

@@ -41,6 +41,24 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
+/** The tablet supervisors and leads carry on the floor. */
+export const TABLET = { width: 820, height: 1180 };
+
+/** A full-page screenshot from the top (the header is sticky: scrolled, it would sit mid-page). */
+export async function screenshotFromTop(page: Page, name: string): Promise<string> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  return screenshot(page, name);
+}
+
+/** The same at the tablet's width, then back to the page's own size. */
+export async function tabletScreenshot(page: Page, name: string): Promise<string> {
+  const before = page.viewportSize();
+  await page.setViewportSize(TABLET);
+  const path = await screenshotFromTop(page, name);
+  if (before) await page.setViewportSize(before);
+  return path;
+}
+
 export async function signInAs(
   page: Page,
   url: string,
@@ -51,6 +69,14 @@ export async function signInAs(
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Signs in on a page whose browser speaks Simplified Chinese (the form's labels are too). */
+export async function signInAsInChinese(page: Page, url: string, username: string) {
+  await page.goto(url);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill('sidecoach-demo');
+  await page.getByRole('button', { name: '登录' }).click();
 }
 
 /** What the page gets from `injectDesktopBridge`, besides the bridge itself. */

@@ -15,6 +15,9 @@ import {
   SurveyLinkFor,
 } from './features/survey-agent/AfterCallSurvey.js';
 import { MyFeedback } from './features/surveys/MyFeedback.js';
+import { ActionReminders, JoinSession } from './features/reflection/AgentReflection.js';
+import { Reflection } from './features/reflection/lazy.js';
+import { useReflection } from './store/reflection-store.js';
 import { currentStatus, useSidebar } from './store/sidebar-store.js';
 
 function NoticeBar() {
@@ -36,15 +39,25 @@ function Workspace() {
   const calls = useSidebar((s) => s.calls);
   const pack = useSidebar((s) => s.pack);
   const role = useSidebar((s) => s.session?.user.role);
+  const inSession = useReflection((s) => s.open === 'session');
   const { status, call } = currentStatus(calls);
   if (!pack) return null;
   // Only agents take calls; supervisors, leads and admins get the floor and observation.
   if (role !== 'agent') return <CoachWorkspace />;
+  // A coaching session with the lead, unless a call comes first.
+  if (inSession && status !== 'on-call')
+    return (
+      <main>
+        <Reflection />
+      </main>
+    );
   // A survey link (link channel) is for the call on now, or else the one that just ended.
   const surveyCallId = status === 'on-call' ? call?.id : lastEndedCall(calls)?.id;
   return (
     <main>
+      <ActionReminders status={status} call={call} />
       {status === 'on-call' && call ? <OnCall call={call} pack={pack} /> : null}
+      <JoinSession />
       <CoachNotesPanel status={status} call={call} pack={pack} />
       <SurveyLinkFor callId={surveyCallId} />
       {status === 'wrap-up' && call ? (

@@ -5,6 +5,7 @@ import type {
   ClientPayload,
   SurveyReport,
   SurveyResponse,
+  TeamSettings,
 } from '@sidecoach/shared';
 import { request } from '../lib/hub-api.js';
 import { ACK_TIMEOUT_MS, currentSocket } from './connection.js';
@@ -39,8 +40,10 @@ export interface FeedbackFilters {
   days: Period;
 }
 
+/** A team's settings a lead can change. */
+export type TeamFlags = Pick<TeamSettings, 'agentsSeeSurveys' | 'behavioursOnly'>;
 export interface TeamSetting {
-  value: boolean | null;
+  value: TeamFlags | null;
   status: 'loading' | 'loaded' | 'saving' | 'saved' | 'failed';
   error: UiError | null;
 }
@@ -316,18 +319,24 @@ export async function loadTeamSettings(): Promise<void> {
       if (before?.status === 'saving') return;
       setTeam(id, { value: before?.value ?? null, status: 'loading', error: null });
       const res = await ask('team:settings', { teamId: id });
-      if (res.ok) setTeam(id, { value: res.data.agentsSeeSurveys, status: 'loaded', error: null });
+      if (res.ok) setTeam(id, { value: flags(res.data), status: 'loaded', error: null });
       else setTeam(id, { value: before?.value ?? null, status: 'failed', error: loadError(res) });
     }),
   );
 }
 
-export async function saveTeamSetting(teamId: string, agentsSeeSurveys: boolean): Promise<void> {
+const flags = (s: TeamSettings): TeamFlags => ({
+  agentsSeeSurveys: s.agentsSeeSurveys,
+  behavioursOnly: s.behavioursOnly,
+});
+
+export async function saveTeamSetting(teamId: string, patch: Partial<TeamFlags>): Promise<void> {
   const before = get().teamSettings[teamId]?.value ?? null;
-  setTeam(teamId, { value: agentsSeeSurveys, status: 'saving', error: null });
-  const res = await ask('team:settings', { teamId, agentsSeeSurveys });
+  if (!before) return;
+  setTeam(teamId, { value: { ...before, ...patch }, status: 'saving', error: null });
+  const res = await ask('team:settings', { teamId, ...patch });
   if (res.ok) {
-    setTeam(teamId, { value: res.data.agentsSeeSurveys, status: 'saved', error: null });
+    setTeam(teamId, { value: flags(res.data), status: 'saved', error: null });
     return;
   }
   const error = res.offline

@@ -15,6 +15,7 @@ import { ACK_TIMEOUT_MS, currentSocket, setSocket } from './connection.js';
 import { flushNow } from './outbox-flush.js';
 import { inboxPosition, onInboxMessage, startInbox, stopInbox, syncInbox } from './inbox-sync.js';
 import { agentConnected, coachConnected, followRinging, stopObserving } from './observe-sync.js';
+import { actionsChanged, agentReflectionConnected, sessionChanged } from './reflection-store.js';
 
 export { write } from './outbox-flush.js';
 
@@ -77,6 +78,8 @@ function connect(session: Session) {
   s.on('softphone:event', (event) => handleCallEvent(event));
   s.on('inbox:message', (message) => onInboxMessage(message));
   s.on('floor:agent', (entry) => useObserve.getState().floorAgent(entry));
+  s.on('reflection:changed', (session) => sessionChanged(session));
+  s.on('actions:changed', (mine) => actionsChanged(mine));
 }
 
 async function onConnect(s: HubSocket, session: Session) {
@@ -91,9 +94,18 @@ async function onConnect(s: HubSocket, session: Session) {
       : boot.recentCalls;
   const pending = await outbox.pending(session.user.id);
   useSidebar.getState().loaded(boot.pack, calls, pending.filter(isCallEntry));
+  // The profile as the hub has it now (a team setting such as "behaviours, not scores" changes).
+  const current = useSidebar.getState().session;
+  if (current && JSON.stringify(current.user) !== JSON.stringify(boot.user)) {
+    const next = { ...current, user: boot.user };
+    localStorage.setItem(SESSION_KEY, JSON.stringify(next));
+    useSidebar.setState({ session: next });
+  }
   useSidebar.getState().setConnection('online');
-  if (session.user.role === 'agent') agentConnected(s);
-  else void coachConnected(s);
+  if (session.user.role === 'agent') {
+    agentConnected(s);
+    void agentReflectionConnected();
+  } else void coachConnected(s);
   flushNow();
 }
 

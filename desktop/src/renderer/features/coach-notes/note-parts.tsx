@@ -12,6 +12,8 @@ import {
 export interface NoteContent {
   itemId: string | null;
   area: ObservationRecord['area'];
+  /** The standard met or missed, if the supervisor said. */
+  verdict: ObservationRecord['verdict'];
   tags: ObservationRecord['tags'];
   text: string;
 }
@@ -19,6 +21,7 @@ export interface NoteContent {
 export const contentOf = (n: ObservationRecord | ObservationNote): NoteContent => ({
   itemId: n.itemId ?? null,
   area: n.area ?? null,
+  verdict: n.verdict ?? null,
   tags: n.tags ?? [],
   text: n.text ?? '',
 });
@@ -39,7 +42,12 @@ export function NoteBody({ note, pack }: { note: NoteContent; pack: StandardsPac
   const standard = useStandardLabel()(note, pack);
   return (
     <>
-      {standard ? <p className="note-standard">{standard}</p> : null}
+      {standard ? (
+        <p className="note-standard">
+          {standard}
+          {note.verdict ? ` · ${t(`reflection.verdict.${note.verdict}`)}` : ''}
+        </p>
+      ) : null}
       {note.tags.length > 0 ? (
         <ul className="note-tags" aria-label={t('composer.tags')}>
           {note.tags.map((tag) => (

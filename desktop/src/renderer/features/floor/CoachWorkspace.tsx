@@ -1,8 +1,10 @@
 import { useLanguageStats } from '../../store/language-stats-store.js';
 import { useObserve } from '../../store/observe-store.js';
+import { useReflection } from '../../store/reflection-store.js';
 import { useSurveys } from '../../store/surveys-store.js';
 import { useLanguageCheck } from '../coaching-text/note-language.js';
 import { LanguageStatsView } from '../language-stats/LanguageStatsView.js';
+import { Reflection } from '../reflection/lazy.js';
 import { ObserveView } from '../observe/ObserveView.js';
 import { SurveyAlerts } from '../surveys/SurveyAlerts.js';
 import { SurveysView } from '../surveys/SurveysView.js';
@@ -10,13 +12,14 @@ import { FloorView } from './FloorView.js';
 
 /**
  * Supervisors, leads and admins: the floor, the agent they sit beside, how coaches word notes,
- * or customers' feedback (shown over the others: back returns to them). Service-recovery
+ * coaching sessions, or customers' feedback (shown over the others: back returns to them). Service-recovery
  * alerts show over every one of these views.
  */
 export function CoachWorkspace() {
   const target = useObserve((s) => s.target);
   const statsOpen = useLanguageStats((s) => s.open);
   const surveysOpen = useSurveys((s) => s.open !== null);
+  const reflectionOpen = useReflection((s) => s.open !== null);
   const alerted = useSurveys((s) => s.alerts.length > 0);
   const check = useLanguageCheck();
   return (
@@ -24,6 +27,8 @@ export function CoachWorkspace() {
       <SurveyAlerts />
       {surveysOpen ? (
         <SurveysView />
+      ) : reflectionOpen ? (
+        <Reflection />
       ) : target ? (
         <ObserveView check={check} />
       ) : statsOpen ? (

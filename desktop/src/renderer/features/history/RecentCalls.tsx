@@ -1,15 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import { shortDateTime } from '../../lib/format.js';
 import { localize, type CallRecord, type StandardsPack } from '@sidecoach/shared';
+import { useNumbersHidden } from '../../store/reflection-store.js';
 import { useSidebar } from '../../store/sidebar-store.js';
 import { callIdsOf } from '../../store/replay.js';
 import { formatDuration } from '../call/use-elapsed.js';
 
 function Outcome({ call }: { call: CallRecord }) {
   const { t } = useTranslation();
+  const hidden = useNumbersHidden();
   const a = call.assessment;
   if (!a) return <span className="muted">{t('history.pending')}</span>;
   if (a.status === 'skipped') return <span className="muted">{t('history.skipped')}</span>;
+  // Coached on behaviours, not scores: that it was assessed, never the number.
+  if (hidden) return <span className="muted">{t('reflection.assessed')}</span>;
   if (!a.score || a.score.percent === null)
     return <span className="muted">{t('history.notAssessable')}</span>;
   return (

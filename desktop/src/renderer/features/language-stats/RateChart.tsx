@@ -11,7 +11,7 @@ export interface ChartLine {
 }
 
 const HEIGHT = 180;
-const rate = (v: number | null | undefined) => (v === null || v === undefined ? '–' : v.toFixed(2));
+const twoDecimals = (v: number) => v.toFixed(2);
 
 /**
  * Week-by-week lines drawn with uPlot (a canvas: its text alternative is the table beside it).
@@ -22,6 +22,9 @@ export function RateChart({
   lines,
   label,
   xLabel,
+  format = twoDecimals,
+  max,
+  testId,
 }: {
   /** Axis labels, one per week. */
   weeks: string[];
@@ -29,12 +32,20 @@ export function RateChart({
   label: string;
   /** The legend's name for the week under the cursor. */
   xLabel: string;
+  /** How a value reads on the axis and in the legend (default: two decimals). */
+  format?: (value: number) => string;
+  /** A fixed top of the value axis (a share's 1, a CSAT's 5); default: the data's, at least 1. */
+  max?: number;
+  testId?: string;
 }) {
   const spec = useMemo<ChartSpec>(
     () => ({
       data: [weeks.map((_, i) => i), ...lines.map((l) => l.values)],
       options: {
-        scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
+        scales: {
+          x: { time: false },
+          y: { range: (_u, _min, top) => [0, max ?? Math.max(1, top)] },
+        },
         axes: [
           {
             incrs: [1, 2, 3, 4, 6],
@@ -43,7 +54,7 @@ export function RateChart({
             font: CHART_FONT,
             size: 28,
           },
-          { font: CHART_FONT, size: 40, values: (_u, s) => s.map((v) => `${v}`) },
+          { font: CHART_FONT, size: 44, values: (_u, s) => s.map((v) => format(v)) },
         ],
         series: [
           { label: xLabel, value: (_u, i) => weeks[i] ?? '' },
@@ -55,13 +66,13 @@ export function RateChart({
             show: l.bold,
             spanGaps: true,
             points: { size: l.bold ? 6 : 4 },
-            value: (_u, v) => rate(v),
+            value: (_u, v) => (v === null || v === undefined ? '–' : format(v)),
           })),
         ],
         cursor: { y: false },
       },
     }),
-    [weeks, lines, xLabel],
+    [weeks, lines, xLabel, format, max],
   );
-  return <UPlotChart spec={spec} height={HEIGHT} label={label} />;
+  return <UPlotChart spec={spec} height={HEIGHT} label={label} testId={testId} />;
 }

@@ -10,6 +10,7 @@ import {
   type CallRecord,
   type Delivery,
   type ObservationTag,
+  type ObservationVerdict,
   type StandardArea,
   type StandardsPack,
   type TextCheck,
@@ -20,39 +21,9 @@ import { useObserve } from '../../store/observe-store.js';
 import { write } from '../../store/sync.js';
 import { CheckedText } from '../coaching-text/CheckedText.js';
 import { useNoteLanguage } from '../coaching-text/note-language.js';
+import { Segmented } from './Segmented.js';
 
 const DAY_MS = 24 * 3600_000;
-
-function Segmented<T extends string>({
-  name,
-  label,
-  value,
-  options,
-  onChange,
-}: {
-  name: string;
-  label: string;
-  value: T;
-  options: Array<[T, string]>;
-  onChange: (value: T) => void;
-}) {
-  return (
-    <div className="segmented two" role="radiogroup" aria-label={label}>
-      {options.map(([v, text]) => (
-        <label key={v} className={value === v ? 'on' : ''}>
-          <input
-            type="radio"
-            name={name}
-            value={v}
-            checked={value === v}
-            onChange={() => onChange(v)}
-          />
-          {text}
-        </label>
-      ))}
-    </div>
-  );
-}
 
 /**
  * The supervisor's fast note: a standard (or an area), one-tap tags, free text, who sees it and
@@ -74,6 +45,7 @@ export function NoteComposer({
 }) {
   const { t, i18n } = useTranslation();
   const [standard, setStandard] = useState('');
+  const [verdict, setVerdict] = useState<ObservationVerdict | ''>('');
   const [tags, setTags] = useState<ObservationTag[]>([]);
   const [text, setText] = useState('');
   const [visibility, setVisibility] = useState<Visibility>('private');
@@ -108,7 +80,7 @@ export function NoteComposer({
         agentId,
         callId: noteCallId,
         offsetMs,
-        ...(kind === 'item' && ref ? { itemId: ref } : {}),
+        ...(kind === 'item' && ref ? { itemId: ref, verdict: verdict || null } : {}),
         ...(kind === 'area' && ref ? { area: ref as StandardArea } : {}),
         tags,
         text: text.trim(),
@@ -121,6 +93,7 @@ export function NoteComposer({
     setText('');
     setTags([]);
     setStandard('');
+    setVerdict('');
     textRef.current?.focus();
   };
   const submit = (event: FormEvent) => {
@@ -141,7 +114,13 @@ export function NoteComposer({
       </h2>
       <label>
         {t('composer.standard')}
-        <select value={standard} onChange={(e) => setStandard(e.target.value)}>
+        <select
+          value={standard}
+          onChange={(e) => {
+            setStandard(e.target.value);
+            setVerdict('');
+          }}
+        >
           <option value="">{t('composer.noStandard')}</option>
           {areas.map((area) => (
             <optgroup key={area.id} label={t(`areas.${area.id}`)}>
@@ -157,6 +136,19 @@ export function NoteComposer({
           ))}
         </select>
       </label>
+      {kind === 'item' ? (
+        <Segmented<ObservationVerdict | ''>
+          name="verdict"
+          label={t('reflection.verdict.label')}
+          value={verdict}
+          options={[
+            ['', t('reflection.verdict.none')],
+            ['met', t('reflection.verdict.met')],
+            ['missed', t('reflection.verdict.missed')],
+          ]}
+          onChange={setVerdict}
+        />
+      ) : null}
       <div className="chips" role="group" aria-label={t('composer.tags')}>
         {OBSERVATION_TAGS.map((tag) => (
           <button

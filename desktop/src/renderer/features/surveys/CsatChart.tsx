@@ -10,6 +10,14 @@ export interface CsatBars {
   stroke: string;
 }
 
+/** One group of bars: a value (per cent) per category. */
+export interface BarGroup {
+  label: string;
+  values: ReadonlyArray<number | null>;
+  fill: string;
+  stroke: string;
+}
+
 const HEIGHT = 170;
 const SCORES = [1, 2, 3, 4, 5];
 
@@ -20,42 +28,47 @@ export function shares(distribution: readonly number[]): number[] {
 }
 
 /**
- * The CSAT distribution as grouped bars drawn by uPlot (a canvas: its text alternative is the
- * label and the tables beside it). The legend names the groups.
+ * Per-cent values per category as grouped bars (one or two groups) drawn by uPlot: a canvas, so
+ * its text alternative is the label and the table or list beside it. The legend names the groups.
  */
-export function CsatChart({
+export function BarsChart({
+  categories,
   groups,
   label,
   xLabel,
+  testId,
 }: {
-  groups: CsatBars[];
+  /** The x axis's labels, one per category. */
+  categories: readonly string[];
+  groups: BarGroup[];
   label: string;
-  /** The legend's name for the score under the cursor. */
+  /** The legend's name for the category under the cursor. */
   xLabel: string;
+  testId: string;
 }) {
   const spec = useMemo<ChartSpec>(() => {
     const bars = uPlot.paths.bars;
-    const values = groups.map((g) => shares(g.distribution));
-    const top = Math.max(10, ...values.flat());
+    const xs = categories.map((_, i) => i + 1);
+    const top = Math.max(10, ...groups.flatMap((g) => g.values.map((v) => v ?? 0)));
     const two = groups.length > 1;
     return {
-      data: [SCORES, ...values],
+      data: [xs, ...groups.map((g) => [...g.values])],
       options: {
         scales: {
-          x: { time: false, range: [0.4, 5.6] },
+          x: { time: false, range: [0.4, categories.length + 0.6] },
           y: { range: [0, Math.min(100, Math.ceil(top / 10) * 10)] },
         },
         axes: [
           {
-            splits: () => SCORES,
-            values: (_u, splits) => splits.map((v) => String(v)),
+            splits: () => xs,
+            values: (_u, splits) => splits.map((v) => categories[v - 1] ?? ''),
             font: CHART_FONT,
             size: 28,
           },
           { font: CHART_FONT, size: 48, values: (_u, splits) => splits.map((v) => `${v}%`) },
         ],
         series: [
-          { label: xLabel, value: (_u, v) => (v === null ? '' : String(v)) },
+          { label: xLabel, value: (_u, v) => (v === null ? '' : (categories[v - 1] ?? '')) },
           ...groups.map<uPlot.Series>((g, i) => ({
             label: g.label,
             fill: g.fill,
@@ -71,13 +84,35 @@ export function CsatChart({
         legend: { live: false },
       },
     };
-  }, [groups, xLabel]);
+  }, [categories, groups, xLabel]);
   return (
-    <UPlotChart
-      spec={spec}
-      height={HEIGHT}
+    <UPlotChart spec={spec} height={HEIGHT} label={label} className="bars-chart" testId={testId} />
+  );
+}
+
+const SCORE_LABELS = SCORES.map(String);
+
+/** The CSAT distribution as grouped bars, each group's shares of its answers per score. */
+export function CsatChart({
+  groups,
+  label,
+  xLabel,
+}: {
+  groups: CsatBars[];
+  label: string;
+  /** The legend's name for the score under the cursor. */
+  xLabel: string;
+}) {
+  const bars = useMemo(
+    () => groups.map(({ distribution, ...g }) => ({ ...g, values: shares(distribution) })),
+    [groups],
+  );
+  return (
+    <BarsChart
+      categories={SCORE_LABELS}
+      groups={bars}
       label={label}
-      className="csat-chart"
+      xLabel={xLabel}
       testId="csat-chart"
     />
   );

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNumbersHidden } from '../../store/reflection-store.js';
 import { useSidebar } from '../../store/sidebar-store.js';
 import { loadMyFeedback, MY_FEEDBACK_DAYS, useSurveys } from '../../store/surveys-store.js';
 import { mean, meanCsat } from './format.js';
@@ -17,6 +18,7 @@ export function MyFeedback() {
   const pack = useSidebar((s) => s.pack);
   const { status, responses, error } = useSurveys((s) => s.mine);
   const [all, setAll] = useState(false);
+  const hidden = useNumbersHidden();
   useEffect(() => {
     if (useSurveys.getState().mine.status === 'idle') void loadMyFeedback();
   }, []);
@@ -39,15 +41,23 @@ export function MyFeedback() {
       {responses.length > 0 ? (
         <>
           <p className="small muted" data-testid="my-feedback-summary">
-            {t('surveys.mine.summary', {
-              count: responses.length,
-              days: MY_FEEDBACK_DAYS,
-              mean: mean(meanCsat(responses), i18n.language),
-            })}
+            {hidden
+              ? t('reflection.feedbackCount', { count: responses.length, days: MY_FEEDBACK_DAYS })
+              : t('surveys.mine.summary', {
+                  count: responses.length,
+                  days: MY_FEEDBACK_DAYS,
+                  mean: mean(meanCsat(responses), i18n.language),
+                })}
           </p>
           <ul className="survey-responses">
             {shown.map((r) => (
-              <ResponseItem key={r.callId} response={r} pack={pack} showAgent={false} />
+              <ResponseItem
+                key={r.callId}
+                response={r}
+                pack={pack}
+                showAgent={false}
+                numbers={!hidden}
+              />
             ))}
           </ul>
           {responses.length > SHOWN ? (

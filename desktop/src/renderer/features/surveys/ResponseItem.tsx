@@ -5,14 +5,17 @@ import { shortDateTime } from '../../lib/format.js';
 import { callTypeName } from '../floor/FloorView.js';
 import { csatTone } from './format.js';
 
-/** A CSAT score as a number and in words ("CSAT 2/5 · Dissatisfied"). */
-export function CsatBadge({ csat }: { csat: number | null }) {
+/** A CSAT score as a number and in words ("CSAT 2/5 · Dissatisfied"); in words only without numbers. */
+export function CsatBadge({ csat, numbers = true }: { csat: number | null; numbers?: boolean }) {
   const { t } = useTranslation();
+  const word = csat === null ? '' : t(`surveys.csat.word.${csat}`);
   return (
     <span className={`csat csat-${csatTone(csat)}`} data-testid="csat">
       {csat === null
         ? t('surveys.csat.none')
-        : `${t('surveys.csat.value', { score: csat })} · ${t(`surveys.csat.word.${csat}`)}`}
+        : numbers
+          ? `${t('surveys.csat.value', { score: csat })} · ${word}`
+          : word}
     </span>
   );
 }
@@ -26,11 +29,14 @@ export function ResponseItem({
   pack,
   showAgent,
   marked = false,
+  numbers = true,
 }: {
   response: SurveyResponse;
   pack: StandardsPack | null;
   showAgent: boolean;
   marked?: boolean;
+  /** False for an agent coached on behaviours, not scores: answers in words only. */
+  numbers?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const item = useRef<HTMLLIElement>(null);
@@ -46,12 +52,14 @@ export function ResponseItem({
       : [t(r.resolved ? 'surveys.resolved.yes' : 'surveys.resolved.no')]),
     ...(r.effort === null
       ? []
-      : [
-          t('surveys.effort.value', {
-            score: r.effort,
-            word: t(`surveys.effort.word.${r.effort}`),
-          }),
-        ]),
+      : numbers
+        ? [
+            t('surveys.effort.value', {
+              score: r.effort,
+              word: t(`surveys.effort.word.${r.effort}`),
+            }),
+          ]
+        : [`${t('surveys.effort.label')}: ${t(`surveys.effort.word.${r.effort}`)}`]),
   ];
   return (
     <li
@@ -63,7 +71,7 @@ export function ResponseItem({
     >
       <div className="row">
         <strong className="who">{showAgent ? r.agentName : callType}</strong>
-        <CsatBadge csat={r.csat} />
+        <CsatBadge csat={r.csat} numbers={numbers} />
       </div>
       {facts.length > 0 ? <p className="small survey-facts">{facts.join(' · ')}</p> : null}
       {r.comment ? (

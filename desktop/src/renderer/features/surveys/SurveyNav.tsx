@@ -1,12 +1,26 @@
 import { useTranslation } from 'react-i18next';
 import { closeLanguageStats, openLanguageStats } from '../../store/language-stats-store.js';
+import { closeReflection, openReflection } from '../../store/reflection-store.js';
 import { useSidebar } from '../../store/sidebar-store.js';
 import { closeSurveys, openSurveys, type SurveysView } from '../../store/surveys-store.js';
 import './surveys.css';
 
-type Entry = SurveysView | 'language';
+type Entry = SurveysView | 'language' | 'sessions';
 
-/** The coach's views beside the floor: coaching language, customer feedback, report, pack. */
+/** Opens one of the coach's views, closing whichever was open. */
+function go(entry: Entry) {
+  closeSurveys();
+  closeLanguageStats();
+  closeReflection();
+  if (entry === 'language') openLanguageStats();
+  else if (entry === 'sessions') openReflection();
+  else openSurveys(entry);
+}
+
+/**
+ * The coach's views beside the floor: coaching language, coaching sessions, customer feedback,
+ * report, pack.
+ */
 export function SurveyNav({ current }: { current: Entry | null }) {
   const { t } = useTranslation();
   const role = useSidebar((s) => s.session?.user.role);
@@ -15,19 +29,12 @@ export function SurveyNav({ current }: { current: Entry | null }) {
     ...(role === 'lead' || role === 'admin'
       ? [['language', t('languageStats.open')] as [Entry, string]]
       : []),
+    // Team leads run reflective sessions with their agents (DOMAIN.md, "Who uses it").
+    ...(role === 'lead' ? [['sessions', t('reflection.nav')] as [Entry, string]] : []),
     ['feedback', t('surveys.nav.feedback')],
     ['report', t('surveys.nav.report')],
     ...(role === 'admin' ? [['pack', t('surveys.nav.pack')] as [Entry, string]] : []),
   ];
-  const go = (entry: Entry) => {
-    if (entry === 'language') {
-      closeSurveys();
-      openLanguageStats();
-    } else {
-      closeLanguageStats();
-      openSurveys(entry);
-    }
-  };
   return (
     <nav className="coach-nav" aria-label={t('surveys.nav.label')}>
       {entries.map(([entry, label]) => (
@@ -41,5 +48,38 @@ export function SurveyNav({ current }: { current: Entry | null }) {
         </button>
       ))}
     </nav>
+  );
+}
+
+/** "← Back": to where the user was (`surveys` strings) or to the sessions (`reflection`). */
+export function BackButton({
+  strings,
+  onClick,
+}: {
+  strings: 'surveys' | 'reflection';
+  onClick: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <button
+      type="button"
+      className="link back"
+      aria-label={t(`${strings}.backLabel`)}
+      onClick={onClick}
+    >
+      {t(`${strings}.back`)}
+    </button>
+  );
+}
+
+/** The top of a view opened over the floor: back to where the coach was, and the nav. */
+export function CoachViewTop({ current, onBack }: { current: Entry; onBack: () => void }) {
+  return (
+    <>
+      <div className="row survey-top">
+        <BackButton strings="surveys" onClick={onBack} />
+      </div>
+      <SurveyNav current={current} />
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { saveTeamSetting, useSurveys } from '../../store/surveys-store.js';
+import { saveTeamSetting, useSurveys, type TeamFlags } from '../../store/surveys-store.js';
 import { useSidebar } from '../../store/sidebar-store.js';
 
 const NO_TEAMS: readonly { id: string; name: string }[] = [];
@@ -9,22 +9,32 @@ function TeamSettingRow({ team, named }: { team: { id: string; name: string }; n
   const setting = useSurveys((s) => s.teamSettings[team.id]);
   const status = setting?.status ?? 'loading';
   const busy = status === 'loading' || status === 'saving';
+  const flags: Array<[keyof TeamFlags, string]> = [
+    [
+      'agentsSeeSurveys',
+      named
+        ? t('surveys.settings.agentsSeeTeam', { team: team.name })
+        : t('surveys.settings.agentsSee'),
+    ],
+    [
+      'behavioursOnly',
+      named ? t('reflection.teamSettingNamed', { team: team.name }) : t('reflection.teamSetting'),
+    ],
+  ];
   return (
     <div className="team-setting" data-testid="team-setting">
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={setting?.value ?? false}
-          disabled={busy || setting?.value === null || setting === undefined}
-          aria-busy={busy}
-          onChange={(e) => void saveTeamSetting(team.id, e.target.checked)}
-        />
-        <span>
-          {named
-            ? t('surveys.settings.agentsSeeTeam', { team: team.name })
-            : t('surveys.settings.agentsSee')}
-        </span>
-      </label>
+      {flags.map(([flag, label]) => (
+        <label key={flag} className="check">
+          <input
+            type="checkbox"
+            checked={setting?.value?.[flag] ?? false}
+            disabled={busy || !setting?.value}
+            aria-busy={busy}
+            onChange={(e) => void saveTeamSetting(team.id, { [flag]: e.target.checked })}
+          />
+          <span>{label}</span>
+        </label>
+      ))}
       <span className="small setting-status" role="status" data-testid="team-setting-status">
         {status === 'loading'
           ? t('surveys.loading')

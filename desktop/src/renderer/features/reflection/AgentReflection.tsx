@@ -1,0 +1,96 @@
+import { useTranslation } from 'react-i18next';
+import type { AgentStatus, CallRecord } from '@sidecoach/shared';
+import {
+  dismissReminder,
+  markMine,
+  openSession,
+  useReflection,
+} from '../../store/reflection-store.js';
+import { useSidebar } from '../../store/sidebar-store.js';
+import { dayText, findItem } from './format.js';
+
+/** The agent's open session with their lead, to join. */
+export function JoinSession() {
+  const { t } = useTranslation();
+  const open = useReflection((s) => s.joinable[0]);
+  if (!open) return null;
+  return (
+    <section className="card reflection-join" data-testid="reflection-join">
+      <p>{t('reflection.agent.open', { name: open.leadName })}</p>
+      <button type="button" className="primary" onClick={() => void openSession(open.id)}>
+        {t('reflection.agent.join')}
+      </button>
+    </section>
+  );
+}
+
+/**
+ * Open next-time actions as gentle reminders: a quiet card between calls, and at a call one line
+ * for the actions whose standard applies to its call type. Never takes the focus.
+ */
+export function ActionReminders({
+  status,
+  call,
+}: {
+  status: AgentStatus;
+  call: CallRecord | undefined;
+}) {
+  const { t, i18n } = useTranslation();
+  const mine = useReflection((s) => s.mine);
+  const dismissed = useReflection((s) => s.dismissed);
+  const pack = useSidebar((s) => s.pack);
+  if (status === 'on-call' && call) {
+    const applies = mine.filter((a) => {
+      const item = findItem(pack, a.itemId);
+      return (
+        item && !dismissed[a.id] && (!item.callTypes || item.callTypes.includes(call.callType))
+      );
+    });
+    if (applies.length === 0) return null;
+    return (
+      <ul className="action-reminder-line" data-testid="action-reminder-line">
+        {applies.map((a) => (
+          <li key={a.id} className="row small">
+            <span>{t('reflection.agent.onCall', { text: a.text })}</span>
+            <button
+              type="button"
+              className="link"
+              aria-label={t('reflection.agent.dismissLabel', { text: a.text })}
+              onClick={() => dismissReminder(a.id)}
+            >
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  if ((status !== 'available' && status !== 'wrap-up') || mine.length === 0) return null;
+  return (
+    <section
+      className="card action-reminders"
+      aria-labelledby="action-reminders-title"
+      data-testid="action-reminders"
+    >
+      <h2 id="action-reminders-title" className="small-title">
+        {t('reflection.agent.reminders')}
+      </h2>
+      <ul>
+        {mine.map((a) => (
+          <li key={a.id} className="row small">
+            <span>
+              {a.text}{' '}
+              <span className={a.overdue ? 'warn' : 'muted'}>
+                · {t('reflection.due', { date: dayText(a.due, i18n.language) })}
+                {a.overdue ? ` · ${t('reflection.agent.overdue')}` : ''}
+              </span>
+            </span>
+            <button type="button" onClick={() => void markMine(a.id, 'done')}>
+              {t('reflection.agent.done')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,253 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ItemEvidence, ReflectionPrep, StandardsPack } from '@sidecoach/shared';
+import { BarsChart, CsatChart, type CsatBars } from '../surveys/CsatChart.js';
+import { mean, percent } from '../surveys/format.js';
+import { RateChart, type ChartLine } from '../language-stats/RateChart.js';
+import { addTallies, dayText, itemName, rate, total } from './format.js';
+
+const SELF = { color: '#e8590c', fill: 'rgba(232, 89, 12, 0.6)', stroke: '#e8590c' };
+const OTHERS = { color: '#1f6feb', fill: 'rgba(31, 111, 235, 0.55)', stroke: '#1f6feb' };
+
+const othersOf = (i: Pick<ItemEvidence, 'observed' | 'qa'>) => addTallies([i.observed, i.qa]);
+
+const hasWeeks = (i: ItemEvidence) => (i.weeks?.length ?? 0) > 0;
+/** The standard the trend starts on: the first with a finding, else the first with figures. */
+const firstItem = (items: ItemEvidence[]) =>
+  (items.find((i) => hasWeeks(i) && i.finding !== null) ?? items.find(hasWeeks))?.itemId ?? null;
+
+/** One standard's weekly share met, the agent's own against everyone else's. */
+export function TrendChart({ prep, pack }: { prep: ReflectionPrep; pack: StandardsPack | null }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const withWeeks = prep.items.filter(hasWeeks);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const itemId = chosen ?? firstItem(prep.items);
+  const item = withWeeks.find((i) => i.itemId === itemId);
+  const weeks = prep.weeks;
+  const labels = useMemo(() => weeks.map((w) => dayText(w, lang)), [weeks, lang]);
+  const selfLabel = t('reflection.charts.selfLine');
+  const othersLabel = t('reflection.charts.othersLine');
+  const lines = useMemo<ChartLine[]>(() => {
+    const weeksOf = prep.items.find((i) => i.itemId === itemId)?.weeks;
+    const at = (w: string) => weeksOf?.find((x) => x.week === w);
+    const self = weeks.map((w) => rate(at(w)?.self ?? { positive: 0, negative: 0 }));
+    const others = weeks.map((w) => {
+      const x = at(w);
+      return x ? rate(othersOf(x)) : null;
+    });
+    return [
+      { label: selfLabel, values: self, color: SELF.color, bold: true },
+      { label: othersLabel, values: others, color: OTHERS.color, bold: true },
+    ];
+  }, [prep, itemId, weeks, selfLabel, othersLabel]);
+  if (!item) return null;
+  const name = itemName(pack, item.itemId, lang);
+  return (
+    <section className="reflection-chart" aria-labelledby="trend-title">
+      <div className="row">
+        <h3 id="trend-title">{t('reflection.charts.trend')}</h3>
+        <select
+          aria-label={t('reflection.prep.item')}
+          value={item.itemId}
+          onChange={(e) => setChosen(e.target.value)}
+        >
+          {withWeeks.map((i) => (
+            <option key={i.itemId} value={i.itemId}>
+              {itemName(pack, i.itemId, lang)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <RateChart
+        weeks={labels}
+        lines={lines}
+        label={t('reflection.charts.trendLabel', { item: name })}
+        xLabel={t('reflection.charts.week')}
+        format={(v) => percent(v, lang)}
+        max={1}
+        testId="trend-chart"
+      />
+      <table className="stats-table" data-testid="trend-table">
+        <caption className="visually-hidden">
+          {t('reflection.charts.trendLabel', { item: name })}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('reflection.charts.week')}</th>
+            <th scope="col">{selfLabel}</th>
+            <th scope="col">{othersLabel}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {labels.map((w, i) => (
+            <tr key={w}>
+              <th scope="row">{w}</th>
+              <td>{percent(lines[0]?.values[i], lang)}</td>
+              <td>{percent(lines[1]?.values[i], lang)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** The agent's share met against others' per standard, for the standards both judged. */
+export function CompareChart({
+  items,
+  pack,
+}: {
+  items: ItemEvidence[];
+  pack: StandardsPack | null;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const selfLabel = t('reflection.charts.selfLine');
+  const othersLabel = t('reflection.charts.othersLine');
+  const rows = useMemo(
+    () =>
+      items.flatMap((i) => {
+        const others = othersOf(i);
+        return i.self && total(i.self) > 0 && total(others) > 0
+          ? [{ itemId: i.itemId, self: rate(i.self), others: rate(others) }]
+          : [];
+      }),
+    [items],
+  );
+  const chart = useMemo(() => {
+    const pct = (x: number | null) => (x === null ? null : Math.round(100 * x));
+    return {
+      categories: rows.map((_, n) => String(n + 1)),
+      groups: [
+        { label: selfLabel, values: rows.map((r) => pct(r.self)), ...SELF },
+        { label: othersLabel, values: rows.map((r) => pct(r.others)), ...OTHERS },
+      ],
+    };
+  }, [rows, selfLabel, othersLabel]);
+  if (rows.length === 0) return null;
+  return (
+    <section className="reflection-chart" aria-labelledby="compare-title">
+      <h3 id="compare-title">{t('reflection.charts.compare')}</h3>
+      <BarsChart
+        categories={chart.categories}
+        groups={chart.groups}
+        label={t('reflection.charts.compareLabel')}
+        xLabel={t('reflection.prep.item')}
+        testId="compare-chart"
+      />
+      <ol className="chart-key small" data-testid="compare-key">
+        {rows.map((r) => (
+          <li key={r.itemId}>
+            {itemName(pack, r.itemId, lang)}: {selfLabel} {percent(r.self, lang)}, {othersLabel}{' '}
+            {percent(r.others, lang)}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/** Customers' answers in the period: CSAT per score, the weekly mean, and their comments. */
+export function SurveyEvidenceView({ prep }: { prep: ReflectionPrep }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const s = prep.surveys;
+  const shareLabel = t('reflection.charts.share');
+  const groups = useMemo<CsatBars[]>(
+    () =>
+      s.csatDistribution
+        ? [{ label: shareLabel, distribution: s.csatDistribution, ...OTHERS }]
+        : [],
+    [s.csatDistribution, shareLabel],
+  );
+  const weekLabels = useMemo(
+    () => (s.weeks ?? []).map((w) => dayText(w.week, lang)),
+    [s.weeks, lang],
+  );
+  const meanLabel = t('reflection.charts.meanLine');
+  const lines = useMemo<ChartLine[]>(
+    () => [
+      {
+        label: meanLabel,
+        values: (s.weeks ?? []).map((w) => w.meanCsat),
+        color: OTHERS.color,
+        bold: true,
+      },
+    ],
+    [s.weeks, meanLabel],
+  );
+  const answered = (s.responses ?? 0) > 0;
+  if (!answered && s.comments.length === 0) return null;
+  const answers = (s.csatDistribution ?? []).reduce((a, b) => a + b, 0);
+  return (
+    <section className="reflection-chart" aria-labelledby="surveys-title">
+      <h3 id="surveys-title">{t('reflection.charts.surveys')}</h3>
+      {answered ? (
+        <>
+          <p className="small" data-testid="survey-evidence-summary">
+            {t('reflection.charts.responses', {
+              count: s.responses,
+              mean: mean(s.meanCsat, lang),
+            })}
+          </p>
+          <CsatChart
+            groups={groups}
+            label={t('reflection.charts.csatLabel')}
+            xLabel={t('reflection.charts.score')}
+          />
+          <table className="stats-table">
+            <caption className="visually-hidden">{t('reflection.charts.csatLabel')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('reflection.charts.score')}</th>
+                {[1, 2, 3, 4, 5].map((n) => (
+                  <th key={n} scope="col">
+                    {n}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row">{shareLabel}</th>
+                {(s.csatDistribution ?? []).map((c, i) => (
+                  <td key={i}>{percent(answers ? c / answers : null, lang)}</td>
+                ))}
+              </tr>
+            </tbody>
+          </table>
+          {weekLabels.length > 1 ? (
+            <>
+              <h3>{t('reflection.charts.weekly')}</h3>
+              <RateChart
+                weeks={weekLabels}
+                lines={lines}
+                label={t('reflection.charts.weekly')}
+                xLabel={t('reflection.charts.week')}
+                format={(v) => mean(v, lang)}
+                max={5}
+                testId="csat-weekly-chart"
+              />
+              <p className="small muted">
+                {(s.weeks ?? [])
+                  .map((w, i) => `${weekLabels[i] ?? ''}: ${mean(w.meanCsat, lang)}`)
+                  .join(' · ')}
+              </p>
+            </>
+          ) : null}
+        </>
+      ) : null}
+      {s.comments.length > 0 ? (
+        <>
+          <h3>{t('reflection.charts.comments')}</h3>
+          <ul className="survey-comments small">
+            {s.comments.map((c, i) => (
+              <li key={i}>“{c.text}”</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}

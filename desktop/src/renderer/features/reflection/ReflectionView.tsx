@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next';
+import { clearError, closeReflection, useReflection } from '../../store/reflection-store.js';
+import { useSidebar } from '../../store/sidebar-store.js';
+import { CoachViewTop } from '../surveys/SurveyNav.js';
+import { PrepView } from './PrepView.js';
+import { PrintSummary } from './PrintSummary.js';
+import { SessionList } from './SessionList.js';
+import { SessionView } from './SessionView.js';
+import './reflection.css';
+
+/** Loaded on demand: the lead's sessions, preparation and session, or the agent's session. */
+export default function ReflectionView() {
+  const { t } = useTranslation();
+  const open = useReflection((s) => s.open);
+  const printing = useReflection((s) => s.printing);
+  const error = useReflection((s) => s.error);
+  const coach = useSidebar((s) => s.session?.user.role !== 'agent');
+  return (
+    <>
+      {coach && !printing ? <CoachViewTop current="sessions" onBack={closeReflection} /> : null}
+      {error ? (
+        <div className="notice no-print" role="alert" data-testid="reflection-error">
+          <span>{t(error.key, error.values)}</span>
+          <button type="button" className="link" onClick={clearError}>
+            {t('errors.dismiss')}
+          </button>
+        </div>
+      ) : null}
+      {open === 'list' ? (
+        <SessionList />
+      ) : open === 'prep' ? (
+        <PrepView />
+      ) : printing ? (
+        <PrintSummary />
+      ) : (
+        <SessionView />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,264 @@
+import { create } from 'zustand';
+import type {
+  ActionRecord,
+  ActionStatus,
+  AgendaItem,
+  ClientEventName,
+  ClientEventResults,
+  ClientPayload,
+  MyActions,
+  ReflectionListResult,
+  ReflectionPrep,
+  ReflectionSession,
+  ReflectionSummary,
+} from '@sidecoach/shared';
+import { request } from '../lib/hub-api.js';
+import { newId } from '../lib/ids.js';
+import { ACK_TIMEOUT_MS, currentSocket } from './connection.js';
+import { useSidebar } from './sidebar-store.js';
+
+// Reflective coaching sessions: the lead's list and preparation, the live session both sides
+// see ('reflection:changed'), and the agent's open next-time actions ('actions:changed').
+// Small on purpose: the views are loaded on demand, this store is in the first load.
+
+/** An i18n key with values, so the message follows the language. */
+export interface UiError {
+  key: string;
+  values?: Record<string, string>;
+}
+export type ReflectionView = 'list' | 'prep' | 'session';
+export const PREP_DAYS = [7, 14, 28, 90] as const;
+type Load = 'idle' | 'loading' | 'loaded' | 'failed';
+
+interface ReflectionState {
+  /** The view shown over the workspace (null: none). */
+  open: ReflectionView | null;
+  /** The session's printable summary instead of the session. */
+  printing: boolean;
+  listStatus: Load;
+  list: ReflectionListResult | null;
+  prep: ReflectionPrep | null;
+  /** The lead's agenda, kept from the proposal (reordered, trimmed). */
+  agenda: AgendaItem[];
+  session: ReflectionSession | null;
+  /** A request in flight (buttons wait). */
+  busy: boolean;
+  error: UiError | null;
+  /** The agent's open actions (reminders). */
+  mine: ActionRecord[];
+  /** The agent's open sessions, to join. */
+  joinable: ReflectionSummary[];
+  /** Reminders the agent put away (by action id). */
+  dismissed: Record<string, true>;
+  reset(): void;
+}
+
+const initial = {
+  open: null,
+  printing: false,
+  listStatus: 'idle',
+  list: null,
+  prep: null,
+  agenda: [],
+  session: null,
+  busy: false,
+  error: null,
+  mine: [],
+  joinable: [],
+  dismissed: {},
+} satisfies Omit<ReflectionState, 'reset'>;
+
+export const useReflection = create<ReflectionState>()((set) => ({
+  ...initial,
+  reset: () => set(initial),
+}));
+
+const get = () => useReflection.getState();
+const set = (patch: Partial<ReflectionState>) => useReflection.setState(patch);
+
+/** An agent whose team coaches on behaviours, not scores: no numbers on their screen. */
+export const useNumbersHidden = (prep?: { behavioursOnly: boolean } | null) =>
+  useSidebar(
+    (s) =>
+      s.session?.user.role === 'agent' &&
+      (s.session.user.behavioursOnly || prep?.behavioursOnly === true),
+  );
+
+const KNOWN = ['conflict', 'forbidden', 'not_found', 'bad_request', 'rate_limited'];
+
+async function ask<E extends ClientEventName>(
+  event: E,
+  payload: ClientPayload<E>,
+): Promise<
+  { ok: true; data: ClientEventResults[E] } | { ok: false; error: UiError; code: string }
+> {
+  const s = currentSocket();
+  const res = s?.connected
+    ? await request(s, event, payload, ACK_TIMEOUT_MS).catch(() => null)
+    : null;
+  if (!res) return { ok: false, code: 'network', error: { key: 'reflection.error.offline' } };
+  if (res.ok) return res;
+  const { code, message } = res.error;
+  const key = KNOWN.includes(code) ? `reflection.error.${code}` : 'errors.generic';
+  return { ok: false, code, error: { key, values: { message } } };
+}
+
+export const clearError = () => set({ error: null });
+
+// ---- the lead's list and preparation ----
+
+export async function loadList(): Promise<void> {
+  set({ listStatus: get().list ? 'loaded' : 'loading' });
+  const res = await ask('reflection:list', {});
+  if (res.ok) set({ listStatus: 'loaded', list: res.data, error: null });
+  else set({ listStatus: 'failed', error: res.error });
+}
+
+export function openReflection(): void {
+  set({ open: 'list', printing: false, error: null });
+  void loadList();
+}
+
+export function closeReflection(): void {
+  set({ open: null, printing: false, error: null });
+  if (useSidebar.getState().session?.user.role === 'agent') set({ session: null });
+}
+
+export async function prepare(agentId: string, days: number): Promise<void> {
+  set({ open: 'prep', prep: null, agenda: [], error: null });
+  const res = await ask('reflection:prepare', { agentId, days });
+  if (!res.ok) return set({ error: res.error });
+  set({ prep: res.data, agenda: res.data.agenda });
+}
+
+export const setAgenda = (agenda: AgendaItem[]) => set({ agenda });
+
+export async function startSession(): Promise<void> {
+  const { prep, agenda } = get();
+  if (!prep) return;
+  const days = Math.round((Date.parse(prep.to) - Date.parse(prep.from)) / 86_400_000);
+  set({ busy: true, error: null });
+  const res = await ask('reflection:start', {
+    id: newId(),
+    agentId: prep.agentId,
+    days: Math.min(90, Math.max(7, days)),
+    agenda,
+  });
+  if (!res.ok) return set({ busy: false, error: res.error });
+  set({ busy: false, session: res.data, open: 'session' });
+}
+
+// ---- the session, both sides ----
+
+export async function openSession(sessionId: string): Promise<void> {
+  set({ open: 'session', printing: false, busy: true, error: null });
+  const res = await ask('reflection:get', { sessionId });
+  if (!res.ok) return set({ busy: false, error: res.error });
+  set({ busy: false, session: res.data });
+}
+
+/** A newer version of a session (pushed, or an answer): replaces the one on screen. */
+export function sessionChanged(session: ReflectionSession): void {
+  const current = get().session;
+  if (current?.id === session.id && current.version <= session.version) set({ session });
+  if (useSidebar.getState().session?.user.role === 'agent') {
+    const others = get().joinable.filter((j) => j.id !== session.id);
+    set({
+      joinable:
+        session.status === 'open'
+          ? [{ ...session, openActions: 0, overdueActions: 0 }, ...others]
+          : others,
+    });
+  } else if (get().open === 'list') void loadList();
+}
+
+const reload = async () => {
+  const id = get().session?.id;
+  if (!id) return;
+  const res = await ask('reflection:get', { sessionId: id });
+  if (res.ok) sessionChanged(res.data);
+};
+
+/** Sends a change; the session comes back pushed, and is asked for again to be sure. */
+async function change<E extends ClientEventName>(
+  event: E,
+  payload: ClientPayload<E>,
+): Promise<boolean> {
+  set({ busy: true, error: null });
+  const res = await ask(event, payload);
+  set({ busy: false, ...(res.ok ? {} : { error: res.error }) });
+  await reload();
+  return res.ok;
+}
+
+export function addNote(note: {
+  text: string;
+  lang: string;
+  prompt: ClientPayload<'reflection:note'>['prompt'];
+  agendaIndex: number | null;
+}): Promise<boolean> {
+  const sessionId = get().session?.id;
+  if (!sessionId) return Promise.resolve(false);
+  const at = new Date().toISOString();
+  return change('reflection:note', { id: newId(), sessionId, ...note, at });
+}
+
+export function addAction(action: {
+  text: string;
+  itemId: string | null;
+  owner: 'agent' | 'lead';
+  due: string;
+}): Promise<boolean> {
+  const sessionId = get().session?.id;
+  if (!sessionId) return Promise.resolve(false);
+  return change('reflection:action', { id: newId(), sessionId, ...action });
+}
+
+export function setActionStatus(actionId: string, status: ActionStatus): Promise<boolean> {
+  const sessionId = get().session?.id ?? null;
+  return change('action:status', { actionId, status, sessionId });
+}
+
+export async function signOff(): Promise<void> {
+  const session = get().session;
+  if (!session) return;
+  set({ busy: true, error: null });
+  const res = await ask('reflection:sign', { sessionId: session.id, version: session.version });
+  set({ busy: false });
+  if (res.ok) return sessionChanged(res.data);
+  // Signed an older version: say so, and show the one to sign.
+  set({ error: res.code === 'conflict' ? { key: 'reflection.error.stale' } : res.error });
+  await reload();
+}
+
+export const setPrinting = (printing: boolean) => set({ printing });
+
+// ---- the agent: open actions and sessions to join ----
+
+export function actionsChanged(mine: MyActions): void {
+  set({ mine: mine.actions.filter((a) => a.status === 'open') });
+}
+
+export async function agentReflectionConnected(): Promise<void> {
+  const [actions, list] = await Promise.all([
+    ask('actions:mine', {}),
+    ask('reflection:list', { limit: 20 }),
+  ]);
+  if (actions.ok) actionsChanged(actions.data);
+  if (list.ok) set({ joinable: list.data.sessions.filter((s) => s.status === 'open') });
+}
+
+/** The agent's own action done (or dropped) from the sidebar. */
+export async function markMine(actionId: string, status: ActionStatus): Promise<void> {
+  const res = await ask('action:status', { actionId, status, sessionId: null });
+  if (!res.ok) return set({ error: res.error });
+  set({ mine: get().mine.filter((a) => a.id !== actionId) });
+}
+
+export const dismissReminder = (actionId: string) =>
+  set({ dismissed: { ...get().dismissed, [actionId]: true } });
+
+// Another user on this device starts from nothing.
+useSidebar.subscribe((state, prev) => {
+  if (state.session?.user.id !== prev.session?.user.id) get().reset();
+});
