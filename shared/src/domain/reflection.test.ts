@@ -120,7 +120,7 @@ describe('discrepancies between the agent and others', () => {
     expect(found['blind-spot']['low-confidence']).toBeUndefined();
     expect(found['low-confidence']['blind-spot']).toBeUndefined();
     // A typical item (65 % self, 60 % others) on 16 judgements by others comes out as a
-    // discrepancy about 1 time in 20 (measured: 46 in 1,000): chance on a small sample, which
+    // discrepancy about 1 time in 20 (measured: 106 in 2,000): chance on a small sample, which
     // is why the session shows the counts beside every finding.
     expect(share('neutral', 'blind-spot') + share('neutral', 'low-confidence')).toBeLessThan(0.07);
   });
