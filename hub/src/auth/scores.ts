@@ -60,7 +60,8 @@ export class ScoreVisibility {
   }
 
   response(viewer: Viewer, response: SurveyResponse): SurveyResponse {
-    return this.hides(viewer) ? { ...response, csat: null, effort: null } : response;
+    // The alert is CSAT <= 2 by another name: it goes too.
+    return this.hides(viewer) ? { ...response, csat: null, effort: null, alert: false } : response;
   }
 
   inbox(viewer: Viewer, message: InboxMessage): InboxMessage {

@@ -1,5 +1,6 @@
 import { fail, ok } from '@sidecoach/shared';
-import type { HubContext, HubSocket } from '../context.js';
+import { activeAgentIds } from '../auth/users.js';
+import { userRoom, type HubContext, type HubSocket } from '../context.js';
 import { onEvent } from '../socket/handler.js';
 import { getCall } from '../store/call-records.js';
 import { ExclusionRefused, excludeJob, statusOf, type SurveyDeps } from './decide.js';
@@ -84,6 +85,9 @@ export function registerSurveyHandlers(ctx: HubContext, deps: SurveyDeps, socket
       await db.updateTable('teams').set(change).where('id', '=', teamId).execute();
       // Before the acknowledgement: from now on no number reaches the team's agents.
       await ctx.scores.reload();
+      // What the team's agents hold on screen may show what they may no longer see: refetch.
+      for (const agentId of await activeAgentIds(db, [teamId]))
+        ctx.io.to(userRoom(agentId)).emit('profile:changed');
       log.info({ teamId, agentsSeeSurveys, behavioursOnly }, 'team setting changed');
     }
     const team = await db

@@ -172,6 +172,11 @@ export interface ServerToClientEvents {
   'reflection:changed': (payload: ReflectionSession) => void;
   /** The agent's open actions changed (agreed, done, dropped): to the agent's sessions. */
   'actions:changed': (payload: MyActions) => void;
+  /**
+   * The user's profile changed on the hub (a team setting such as "coach on behaviours, not
+   * scores"): what the client holds may show what the user may no longer see; bootstrap again.
+   */
+  'profile:changed': () => void;
 }
 
 /** For the cluster adapter later. */
