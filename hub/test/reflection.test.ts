@@ -9,6 +9,7 @@ import Sqlite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   scorecardItemsFor,
+  total,
   type AckResponse,
   type Answer,
   type QaImportRequest,
@@ -423,6 +424,18 @@ describe('reflective coaching sessions', () => {
     expect(lateAction).toMatchObject({ ok: false, error: { code: 'conflict' } });
     const lateSign = await lead.emitWithAck('reflection:sign', { sessionId: id, version: 4 });
     expect(lateSign).toMatchObject({ ok: false, error: { code: 'conflict' } });
+
+    // The signed session is a record: evidence arriving later changes a new preparation, not it.
+    const record = data(await lead.emitWithAck('reflection:get', { sessionId: id }));
+    const greeting = (p: typeof prep) =>
+      p.items.find((i) => i.itemId === LOW_CONFIDENCE)!.observed!;
+    await observe(surveyedCall, LOW_CONFIDENCE, 'met');
+    const fresh = data(await lead.emitWithAck('reflection:prepare', { agentId, days: 28 }));
+    expect(total(greeting(fresh))).toBe(total(greeting(record.prep)) + 1);
+    expect(data(await lead.emitWithAck('reflection:get', { sessionId: id }))).toEqual(record);
+    expect(data(await agent.emitWithAck('reflection:get', { sessionId: id })).prep).toEqual(
+      changed.agent.filter((s) => s.id === id).at(-1)!.prep,
+    );
   });
 
   it('follows up actions: the agent’s reminders, overdue on the lead’s list, reviewed next time', async () => {
@@ -495,8 +508,12 @@ describe('reflective coaching sessions', () => {
 
   it('coaches on behaviours, not scores: the agent’s client receives no numeric score at all', async () => {
     const teamId = 'team-demo';
+    // The agent's open sidebar is told to fetch again what it shows.
+    let profileChanged = 0;
+    agent.on('profile:changed', () => profileChanged++);
     const setting = data(await lead.emitWithAck('team:settings', { teamId, behavioursOnly: true }));
     expect(setting).toMatchObject({ behavioursOnly: true, agentsSeeSurveys: true });
+    await until('the agent’s sidebar hears its profile changed', () => profileChanged === 1);
     const byAgent = await agent.emitWithAck('team:settings', { teamId, behavioursOnly: false });
     expect(byAgent).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     try {
@@ -543,13 +560,16 @@ describe('reflective coaching sessions', () => {
         await me.ask(me.socket.emitWithAck('call:get', { callId: call.id }));
         const responses = await me.ask(me.socket.emitWithAck('surveys:responses', {}));
         expect(responses.responses).toEqual([
-          expect.objectContaining({ callId: surveyedCall, csat: null, effort: null }),
+          expect.objectContaining({ callId: surveyedCall, csat: null, effort: null, alert: false }),
         ]);
         await inbox.until(
           'the replayed survey response',
           () => inbox.of('survey-response').length > 0,
         );
-        expect(inbox.of('survey-response')[0]!.response).toMatchObject({ csat: null });
+        expect(inbox.of('survey-response')[0]!.response).toMatchObject({
+          csat: null,
+          alert: false,
+        });
 
         // A session: the agent's copies (start, a note, get) carry findings and texts only.
         const prep = data(await lead.emitWithAck('reflection:prepare', { agentId }));
@@ -604,7 +624,7 @@ describe('reflective coaching sessions', () => {
           percent: 100,
         });
         const leadResponses = data(await lead.emitWithAck('surveys:responses', { agentId }));
-        expect(leadResponses.responses[0]).toMatchObject({ csat: 2, effort: 4 });
+        expect(leadResponses.responses[0]).toMatchObject({ csat: 2, effort: 4, alert: true });
         const changedForLead = changed.lead.filter((s) => s.id === sessionId).at(-1)!;
         expect(numericScores(changedForLead).length).toBeGreaterThan(0);
       } finally {

@@ -86,7 +86,8 @@ export function registerReflectionHandlers(ctx: HubContext, socket: HubSocket) {
   const agendaProblem = async (agentId: string, agenda: AgendaItem[]) => {
     const items = packItems();
     for (const [i, a] of agenda.entries()) {
-      if (a.itemId !== null && !items.has(a.itemId))
+      // A review names the standard its action was agreed on, which a newer pack may have dropped.
+      if (a.kind !== 'review-action' && a.itemId !== null && !items.has(a.itemId))
         return `agenda ${i}: "${a.itemId}" is not a standard of ${standards.active.id}`;
       if (a.kind !== 'review-action' && (a.itemId === null || a.actionId !== null))
         return `agenda ${i}: a ${a.kind} entry names a standard item and no action`;

@@ -423,6 +423,12 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0008-reflection-record': {
+    async up(db: Kysely<unknown>) {
+      // A signed session is a development record: both sides' views as they were signed (JSON).
+      await db.schema.alterTable('reflection_sessions').addColumn('record', 'text').execute();
+    },
+  },
 };
 
 function sqlIn(column: string, values: string[]) {

@@ -247,6 +247,11 @@ export interface ReflectionSessionsTable {
   started_at: Iso;
   signed_by_agent_at: Iso | null;
   signed_by_lead_at: Iso | null;
+  /**
+   * Once signed by both: JSON of both sides' views as signed (evidence, notes, actions), so the
+   * record does not change with later imports, releases or pack versions. Null while open.
+   */
+  record: string | null;
 }
 
 export interface ReflectionNotesTable {

@@ -12,6 +12,7 @@ import {
   type ItemTallies,
   type Tally,
 } from './reflection.js';
+import { AGENDA_MAX } from '../protocol/reflection.js';
 
 /** A seeded generator (pure-rand's xoroshiro128+): the same data on every run; [0, 1). */
 function seeded(seed: number) {
@@ -162,9 +163,16 @@ describe('discrepancies between the agent and others', () => {
     const many: Record<string, Kind> = {};
     for (let i = 0; i < 12; i++) many[`blind-${i}`] = 'blind-spot';
     for (let i = 0; i < 6; i++) many[`strong-${i}`] = 'strength';
-    const agenda = proposeAgenda(exact(many), []);
+    // Two earlier sessions of ten open actions each: the soonest due are reviewed.
+    const actions = Array.from({ length: 20 }, (_, i) => ({ id: `a${i}`, itemId: null }));
+    const agenda = proposeAgenda(exact(many), actions);
+    expect(agenda.filter((a) => a.kind === 'review-action').map((a) => a.actionId)).toEqual(
+      actions.slice(0, AGENDA_LIMITS.reviews).map((a) => a.id),
+    );
     expect(agenda.filter((a) => a.kind === 'blind-spot')).toHaveLength(AGENDA_LIMITS.discrepancies);
     expect(agenda.filter((a) => a.kind === 'strength')).toHaveLength(AGENDA_LIMITS.strengths);
+    // The proposal always fits in a session.
+    expect(agenda.length).toBeLessThanOrEqual(AGENDA_MAX);
   });
 
   it('says nothing on too few answers, and ignores N/A', () => {

@@ -134,11 +134,12 @@ export const AgendaItemSchema = z.object({
 export type AgendaItem = z.infer<typeof AgendaItemSchema>;
 
 /** How many of each the proposed agenda holds, so a session stays a conversation. */
-export const AGENDA_LIMITS = Object.freeze({ discrepancies: 4, strengths: 2 });
+/** At most this many of each kind are proposed (together well under a session's 20 entries). */
+export const AGENDA_LIMITS = Object.freeze({ reviews: 8, discrepancies: 4, strengths: 2 });
 
 /**
  * The proposed agenda: open actions from earlier sessions first (the session starts by reviewing
- * them), then blind spots and low-confidence items, widest gap first, then the strongest
+ * them; the first `reviews` in the order given, soonest due), then blind spots and low-confidence items, widest gap first, then the strongest
  * standards for specific recognition.
  */
 export function proposeAgenda(
@@ -156,7 +157,7 @@ export function proposeAgenda(
     .sort((a, b) => (b.othersRate ?? 0) - (a.othersRate ?? 0) || a.itemId.localeCompare(b.itemId))
     .slice(0, AGENDA_LIMITS.strengths);
   return [
-    ...openActions.map((a) => ({
+    ...openActions.slice(0, AGENDA_LIMITS.reviews).map((a) => ({
       kind: 'review-action' as const,
       itemId: a.itemId,
       actionId: a.id,

@@ -25,6 +25,7 @@ export const REFLECTION_DAYS_MAX = 90;
 export const REFLECTION_NOTE_MAX = 5000;
 export const ACTION_TEXT_MAX = 500;
 export const ACTIONS_PER_SESSION_MAX = 10;
+export const AGENDA_MAX = 20;
 
 /** The reflective prompts a lead can put to the agent (DOMAIN.md: open reflective questions). */
 export const REFLECTIVE_PROMPTS = [
@@ -58,7 +59,7 @@ export const ReflectionStartSchema = z.strictObject({
   agentId: UserIdSchema,
   days: z.number().int().min(7).max(REFLECTION_DAYS_MAX).default(28),
   /** The agenda as the lead kept it from the proposal (reordered, trimmed, added to). */
-  agenda: z.array(AgendaItemSchema).max(20),
+  agenda: z.array(AgendaItemSchema).max(AGENDA_MAX),
 });
 export type ReflectionStart = z.input<typeof ReflectionStartSchema>;
 
