@@ -135,6 +135,8 @@ describe.skipIf(missing)('reflective coaching sessions in Chromium', () => {
     expect(await agent.getByTestId('session-note').innerText()).toContain(
       'How do you feel that went?',
     );
+    // Only the lead records an agreed action: the agent has no form for it.
+    expect(await agent.getByRole('button', { name: 'Agree the action' }).count()).toBe(0);
 
     // The next-time action: the agent's, on the summary standard, followed up in a week.
     await lead.getByLabel('Action', { exact: true }).fill(ACTION);
@@ -204,18 +206,23 @@ describe.skipIf(missing)('reflective coaching sessions in Chromium', () => {
       .poll(() => lead.getByTestId('session-row').innerText())
       .toMatch(/1 open · 0 overdue/);
     await shot(lead, 'reflection-list');
+    // Until the lead switches it on, the agent's sidebar shows call scores.
+    await expect.poll(() => agent.locator('main').innerText()).toMatch(SCORE);
     const setting = lead.getByLabel('Coach on behaviours, not scores');
     await expect.poll(() => setting.isDisabled()).toBe(false);
     await setting.check();
     await expect
       .poll(() => lead.getByTestId('team-setting-status').first().textContent())
       .toBe('Saved');
-    // The agent's sidebar learns of it when it connects again.
-    await agent.reload();
-    await expect.poll(() => agent.getByTestId('status').textContent()).not.toBe('Connecting…');
+    // The agent's open sidebar is told at once (no reload): the scores it shows go away.
     await expect
       .poll(() => agent.locator('[data-testid="recent-call"]').count())
       .toBeGreaterThan(3);
+    await expect.poll(() => agent.locator('main').innerText()).not.toMatch(SCORE);
+    expect(await agent.locator('main').innerText()).toContain('Assessed');
+    // And after a reload, from the hub's bootstrap.
+    await agent.reload();
+    await expect.poll(() => agent.getByTestId('status').textContent()).not.toBe('Connecting…');
     await expect.poll(() => agent.locator('main').innerText()).toContain('Assessed');
     expect(await agent.locator('main').innerText()).not.toMatch(SCORE);
 
@@ -261,6 +268,31 @@ describe.skipIf(missing)('reflective coaching sessions in Chromium', () => {
     expect(await agent.evaluate(() => document.activeElement?.id)).toBe('crm');
     expect(await agent.locator('main').innerText()).not.toMatch(SCORE);
     await shot(agent, 'reflection-behaviours-sidebar');
+  });
+
+  it('tells the agent in the sidebar when marking a reminder done fails', async () => {
+    // The agent's sidebar, from now on through a proxy that spoils its "done" requests.
+    let spoil = true;
+    await agent.routeWebSocket(/socket\.io/, (ws) => {
+      const server = ws.connectToServer();
+      ws.onMessage((m) =>
+        server.send(
+          spoil && typeof m === 'string' && m.includes('"action:status"')
+            ? m.replace('"actionId":"', '"actionId":"gone-')
+            : m,
+        ),
+      );
+      server.onMessage((m) => ws.send(m));
+    });
+    await agent.reload();
+    const reminders = agent.getByTestId('action-reminders');
+    await expect.poll(() => reminders.textContent()).toContain('Ask one open question first');
+    await reminders.getByRole('button', { name: 'Done' }).first().click();
+    await expect
+      .poll(() => reminders.getByRole('alert').textContent())
+      .toContain('The hub could not accept this');
+    expect(await reminders.textContent()).toContain('Ask one open question first');
+    spoil = false;
   });
 
   it('refuses a sign-off of a version the signer has not seen, says so and shows the latest', async () => {

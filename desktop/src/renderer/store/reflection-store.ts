@@ -46,6 +46,8 @@ interface ReflectionState {
   error: UiError | null;
   /** The agent's open actions (reminders). */
   mine: ActionRecord[];
+  /** Why the agent's last "Done" on a reminder failed (shown in the reminders). */
+  mineError: UiError | null;
   /** The agent's open sessions, to join. */
   joinable: ReflectionSummary[];
   /** Reminders the agent put away (by action id). */
@@ -64,6 +66,7 @@ const initial = {
   busy: false,
   error: null,
   mine: [],
+  mineError: null,
   joinable: [],
   dismissed: {},
 } satisfies Omit<ReflectionState, 'reset'>;
@@ -105,6 +108,25 @@ async function ask<E extends ClientEventName>(
 
 export const clearError = () => set({ error: null });
 
+/**
+ * One id per submission until the hub has answered it: a retry of the same submission after a
+ * timeout reuses it (the hub stores each id once), a changed one gets a new id.
+ */
+type Pending = 'start' | 'note' | 'action';
+const pending = new Map<Pending, { key: string; id: string }>();
+function pendingId(kind: Pending, content: unknown): string {
+  const key = JSON.stringify(content);
+  const known = pending.get(kind);
+  if (known?.key === key) return known.id;
+  const id = newId();
+  pending.set(kind, { key, id });
+  return id;
+}
+/** Answered (not a timeout or offline): the next submission is a new one. */
+const answered = (kind: Pending, res: { ok: boolean; code?: string }) => {
+  if (res.ok || res.code !== 'network') pending.delete(kind);
+};
+
 // ---- the lead's list and preparation ----
 
 export async function loadList(): Promise<void> {
@@ -138,12 +160,9 @@ export async function startSession(): Promise<void> {
   if (!prep) return;
   const days = Math.round((Date.parse(prep.to) - Date.parse(prep.from)) / 86_400_000);
   set({ busy: true, error: null });
-  const res = await ask('reflection:start', {
-    id: newId(),
-    agentId: prep.agentId,
-    days: Math.min(90, Math.max(7, days)),
-    agenda,
-  });
+  const start = { agentId: prep.agentId, days: Math.min(90, Math.max(7, days)), agenda };
+  const res = await ask('reflection:start', { id: pendingId('start', start), ...start });
+  answered('start', res);
   if (!res.ok) return set({ busy: false, error: res.error });
   set({ busy: false, session: res.data, open: 'session' });
 }
@@ -151,16 +170,38 @@ export async function startSession(): Promise<void> {
 // ---- the session, both sides ----
 
 export async function openSession(sessionId: string): Promise<void> {
-  set({ open: 'session', printing: false, busy: true, error: null });
+  // Another session's view goes at once: nothing typed may land in the wrong session.
+  const other = get().session?.id !== sessionId;
+  set({
+    open: 'session',
+    printing: false,
+    busy: true,
+    error: null,
+    ...(other && { session: null }),
+  });
   const res = await ask('reflection:get', { sessionId });
   if (!res.ok) return set({ busy: false, error: res.error });
   set({ busy: false, session: res.data });
 }
 
-/** A newer version of a session (pushed, or an answer): replaces the one on screen. */
+/** How far a session is along at one version (signing does not change the version). */
+const progress = (s: ReflectionSession) =>
+  (s.status === 'signed' ? 2 : 0) + (s.signedByAgentAt ? 1 : 0) + (s.signedByLeadAt ? 1 : 0);
+
+/**
+ * A newer view of a session (pushed, or an answer): replaces the one on screen. An older one
+ * (pushes can arrive out of order) changes nothing: a lower version, or the same version less far
+ * along.
+ */
 export function sessionChanged(session: ReflectionSession): void {
   const current = get().session;
-  if (current?.id === session.id && current.version <= session.version) set({ session });
+  if (current?.id === session.id) {
+    const older =
+      session.version < current.version ||
+      (session.version === current.version && progress(session) < progress(current));
+    if (older) return;
+    set({ session });
+  }
   if (useSidebar.getState().session?.user.role === 'agent') {
     const others = get().joinable.filter((j) => j.id !== session.id);
     set({
@@ -172,7 +213,7 @@ export function sessionChanged(session: ReflectionSession): void {
   } else if (get().open === 'list') void loadList();
 }
 
-const reload = async () => {
+export const reloadSession = async () => {
   const id = get().session?.id;
   if (!id) return;
   const res = await ask('reflection:get', { sessionId: id });
@@ -183,11 +224,13 @@ const reload = async () => {
 async function change<E extends ClientEventName>(
   event: E,
   payload: ClientPayload<E>,
+  kind?: Pending,
 ): Promise<boolean> {
   set({ busy: true, error: null });
   const res = await ask(event, payload);
+  if (kind) answered(kind, res);
   set({ busy: false, ...(res.ok ? {} : { error: res.error }) });
-  await reload();
+  await reloadSession();
   return res.ok;
 }
 
@@ -199,8 +242,12 @@ export function addNote(note: {
 }): Promise<boolean> {
   const sessionId = get().session?.id;
   if (!sessionId) return Promise.resolve(false);
-  const at = new Date().toISOString();
-  return change('reflection:note', { id: newId(), sessionId, ...note, at });
+  const id = pendingId('note', { sessionId, ...note });
+  return change(
+    'reflection:note',
+    { id, sessionId, ...note, at: new Date().toISOString() },
+    'note',
+  );
 }
 
 export function addAction(action: {
@@ -211,7 +258,8 @@ export function addAction(action: {
 }): Promise<boolean> {
   const sessionId = get().session?.id;
   if (!sessionId) return Promise.resolve(false);
-  return change('reflection:action', { id: newId(), sessionId, ...action });
+  const id = pendingId('action', { sessionId, ...action });
+  return change('reflection:action', { id, sessionId, ...action }, 'action');
 }
 
 export function setActionStatus(actionId: string, status: ActionStatus): Promise<boolean> {
@@ -228,7 +276,7 @@ export async function signOff(): Promise<void> {
   if (res.ok) return sessionChanged(res.data);
   // Signed an older version: say so, and show the one to sign.
   set({ error: res.code === 'conflict' ? { key: 'reflection.error.stale' } : res.error });
-  await reload();
+  await reloadSession();
 }
 
 export const setPrinting = (printing: boolean) => set({ printing });
@@ -250,8 +298,9 @@ export async function agentReflectionConnected(): Promise<void> {
 
 /** The agent's own action done (or dropped) from the sidebar. */
 export async function markMine(actionId: string, status: ActionStatus): Promise<void> {
+  set({ mineError: null });
   const res = await ask('action:status', { actionId, status, sessionId: null });
-  if (!res.ok) return set({ error: res.error });
+  if (!res.ok) return set({ mineError: res.error });
   set({ mine: get().mine.filter((a) => a.id !== actionId) });
 }
 
@@ -260,5 +309,7 @@ export const dismissReminder = (actionId: string) =>
 
 // Another user on this device starts from nothing.
 useSidebar.subscribe((state, prev) => {
-  if (state.session?.user.id !== prev.session?.user.id) get().reset();
+  if (state.session?.user.id === prev.session?.user.id) return;
+  pending.clear();
+  get().reset();
 });

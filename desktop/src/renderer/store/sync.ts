@@ -15,7 +15,13 @@ import { ACK_TIMEOUT_MS, currentSocket, setSocket } from './connection.js';
 import { flushNow } from './outbox-flush.js';
 import { inboxPosition, onInboxMessage, startInbox, stopInbox, syncInbox } from './inbox-sync.js';
 import { agentConnected, coachConnected, followRinging, stopObserving } from './observe-sync.js';
-import { actionsChanged, agentReflectionConnected, sessionChanged } from './reflection-store.js';
+import {
+  actionsChanged,
+  agentReflectionConnected,
+  reloadSession,
+  sessionChanged,
+} from './reflection-store.js';
+import { loadMyFeedback, useSurveys } from './surveys-store.js';
 
 export { write } from './outbox-flush.js';
 
@@ -80,12 +86,13 @@ function connect(session: Session) {
   s.on('floor:agent', (entry) => useObserve.getState().floorAgent(entry));
   s.on('reflection:changed', (session) => sessionChanged(session));
   s.on('actions:changed', (mine) => actionsChanged(mine));
+  s.on('profile:changed', () => void profileChanged(s, session));
 }
 
-async function onConnect(s: HubSocket, session: Session) {
-  void syncInbox(s);
+/** Loads the pack, the calls and the profile as the hub has them now; false if it could not. */
+async function bootstrap(s: HubSocket, session: Session): Promise<boolean> {
   const res = await request(s, 'session:bootstrap', {}, ACK_TIMEOUT_MS).catch(() => null);
-  if (!res?.ok) return;
+  if (!res?.ok) return false;
   const boot = res.data;
   await outbox.saveSnapshot(session.user.id, boot);
   const calls =
@@ -101,12 +108,28 @@ async function onConnect(s: HubSocket, session: Session) {
     localStorage.setItem(SESSION_KEY, JSON.stringify(next));
     useSidebar.setState({ session: next });
   }
+  return true;
+}
+
+async function onConnect(s: HubSocket, session: Session) {
+  void syncInbox(s);
+  if (!(await bootstrap(s, session))) return;
   useSidebar.getState().setConnection('online');
+  // What changed in an open session while this side was away.
+  void reloadSession();
   if (session.user.role === 'agent') {
     agentConnected(s);
     void agentReflectionConnected();
   } else void coachConnected(s);
   flushNow();
+}
+
+/** The hub changed the user's profile: load it again, and what on screen may carry numbers. */
+async function profileChanged(s: HubSocket, session: Session) {
+  await bootstrap(s, session);
+  void reloadSession();
+  if (session.user.role === 'agent' && useSurveys.getState().mine.status !== 'idle')
+    void loadMyFeedback();
 }
 
 /** Signs out (the outbox stays on the device and is sent at the next sign-in). */

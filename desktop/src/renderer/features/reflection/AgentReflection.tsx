@@ -38,6 +38,7 @@ export function ActionReminders({
   const { t, i18n } = useTranslation();
   const mine = useReflection((s) => s.mine);
   const dismissed = useReflection((s) => s.dismissed);
+  const error = useReflection((s) => s.mineError);
   const pack = useSidebar((s) => s.pack);
   if (status === 'on-call' && call) {
     const applies = mine.filter((a) => {
@@ -91,6 +92,11 @@ export function ActionReminders({
           </li>
         ))}
       </ul>
+      {error ? (
+        <p className="error small" role="alert" data-testid="action-reminders-error">
+          {t(error.key, error.values)}
+        </p>
+      ) : null}
     </section>
   );
 }

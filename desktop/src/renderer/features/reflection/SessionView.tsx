@@ -130,7 +130,8 @@ export function SessionView() {
             <ActionRow key={a.id} action={a} pack={pack} canChange={false} />
           ))}
         </ul>
-        {open && session.actions.length < LIMITS.actionsPerSession ? (
+        {/* The lead records what both agreed (the hub refuses it from the agent). */}
+        {open && lead && session.actions.length < LIMITS.actionsPerSession ? (
           <ActionForm session={session} pack={pack} />
         ) : null}
       </section>
