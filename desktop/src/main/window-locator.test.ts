@@ -4,6 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findWindow, parseNumbers, parseXdotoolGeometry, type Exec } from './window-locator.js';
 import { besideWindow } from './window-bounds.js';
+import { startXvfb, type VirtualDisplay } from '../../e2e/support/electron.js';
 
 const tools = ['Xvfb', 'xdotool', 'xmessage'].filter((t) => spawnSync('which', [t]).status !== 0);
 const missing =
@@ -66,14 +67,16 @@ describe('parsing the platform tools', () => {
 });
 
 describe.skipIf(missing)('findWindow on X11 (real Xvfb and xdotool)', () => {
-  let xvfb: ChildProcess;
+  let xvfb: VirtualDisplay | undefined;
   let softphone: ChildProcess;
-  const display = ':' + String(90 + (process.pid % 50));
-  const env = { ...process.env, DISPLAY: display };
+  let env: NodeJS.ProcessEnv;
 
   beforeAll(async () => {
-    xvfb = spawn('Xvfb', [display, '-screen', '0', '1280x800x24'], { stdio: 'ignore' });
-    await new Promise((r) => setTimeout(r, 500));
+    // Xvfb picks a free display and says when it is ready; the wait is for the window to be
+    // mapped (visible), as findWindow looks for visible windows only: waiting for it to exist
+    // failed on a loaded machine.
+    xvfb = await startXvfb('Xvfb');
+    env = { ...process.env, DISPLAY: xvfb.display };
     softphone = spawn(
       'xmessage',
       ['-title', 'Zoiper 5 Softphone', '-geometry', '400x300+120+60', 'ringing'],
@@ -81,15 +84,16 @@ describe.skipIf(missing)('findWindow on X11 (real Xvfb and xdotool)', () => {
     );
     for (
       let i = 0;
-      i < 50 && spawnSync('xdotool', ['search', '--name', 'Zoiper'], { env }).status !== 0;
+      i < 100 &&
+      spawnSync('xdotool', ['search', '--onlyvisible', '--name', 'Zoiper'], { env }).status !== 0;
       i++
     ) {
       await new Promise((r) => setTimeout(r, 100));
     }
   });
-  afterAll(() => {
+  afterAll(async () => {
     softphone?.kill();
-    xvfb?.kill();
+    await xvfb?.stop();
   });
 
   it('finds the window by a part of its title, and nothing for a title no window has', async () => {
