@@ -672,3 +672,47 @@ describe('the demo’s reflective session', () => {
     }
   });
 });
+
+describe('follow-up dates in the hub’s time zone', () => {
+  let hub: RunningHub;
+  afterAll(() => hub?.dispose());
+
+  it('takes today on the floor, not the UTC day, for follow-up dates and overdue', async () => {
+    // A zone whose date differs from the UTC date right now: 12 hours behind, or 14 ahead.
+    const dayIn = (timeZone: string, at = new Date()) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' }).format(at);
+    const utc = iso().slice(0, 10);
+    const zone = dayIn('Etc/GMT+12') !== utc ? 'Etc/GMT+12' : 'Pacific/Kiritimati';
+    const floorToday = dayIn(zone);
+    expect(floorToday).not.toBe(utc);
+    hub = await startHub({ demo: true, env: { TZ: zone } });
+    const lead = await connect(hub.url, (await signIn(hub.url, 'lead')).token);
+    const ava = await signIn(hub.url, 'agent1');
+    try {
+      const sessionId = randomUUID();
+      data(
+        await lead.emitWithAck('reflection:start', {
+          id: sessionId,
+          agentId: ava.user.id,
+          agenda: [],
+        }),
+      );
+      const action = (due: string) =>
+        lead.emitWithAck('reflection:action', {
+          id: randomUUID(),
+          sessionId,
+          text: 'Ask one open question first',
+          itemId: null,
+          owner: 'agent',
+          due,
+        });
+      // Due today on the floor: accepted, and not overdue.
+      expect(data(await action(floorToday))).toMatchObject({ due: floorToday, overdue: false });
+      // The day before the floor's today is in the past, whatever the UTC day is.
+      const yesterday = dayIn(zone, new Date(Date.now() - 86_400_000));
+      expect(await action(yesterday)).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    } finally {
+      lead.close();
+    }
+  });
+});

@@ -14,7 +14,19 @@ import type {
 } from '../store/schema.js';
 
 /** Today on the hub's calendar (UTC), YYYY-MM-DD: follow-up dates are compared with it. */
-export const today = (now = new Date()) => now.toISOString().slice(0, 10);
+/** YYYY-MM-DD (en-CA's order), in the hub's time zone. */
+const dayFormat = new Intl.DateTimeFormat('en-CA', {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/**
+ * Today in the hub's time zone (the site's: the TZ environment variable, else the machine's):
+ * follow-up dates are days on the floor, so an action due Monday is not overdue on Monday
+ * evening in New York, when the UTC day is already Tuesday.
+ */
+export const today = (now = new Date()) => dayFormat.format(now);
 
 export function toAction(row: ReflectionActionRow, day = today()): ActionRecord {
   return {

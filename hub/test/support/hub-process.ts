@@ -37,6 +37,8 @@ export interface HubOptions {
   dataDir?: string;
   port?: number;
   extraArgs?: string[];
+  /** More environment for the hub process (e.g. TZ). */
+  env?: Record<string, string>;
 }
 
 export interface RunningHub {
@@ -72,7 +74,7 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
   ];
   const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' },
+    env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', ...options.env },
   });
   const output: string[] = [];
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
