@@ -12,7 +12,7 @@ import { CheckedText } from '../coaching-text/CheckedText.js';
 import { useLanguageCheck, useNoteLanguage } from '../coaching-text/note-language.js';
 import { Segmented } from '../observe/Segmented.js';
 import { agendaLabel } from './agenda.js';
-import { itemName, LIMITS, utcDay } from './format.js';
+import { itemName, LIMITS, localDay } from './format.js';
 import { reflectionEn } from '../../i18n/reflection.en.js';
 
 /** The protocol's reflective prompts: the English strings name each one (checked by type). */
@@ -118,8 +118,8 @@ export function ActionForm({ session, pack }: SessionFormProps) {
   const [text, setText] = useState('');
   const [itemId, setItemId] = useState('');
   const [owner, setOwner] = useState<ActionOwner>('agent');
-  const [due, setDue] = useState(() => utcDay(7));
-  const today = utcDay();
+  const [due, setDue] = useState(() => localDay(7));
+  const today = localDay();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!text.trim() || due < today) return;

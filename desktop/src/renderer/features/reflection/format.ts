@@ -50,6 +50,13 @@ export function dayText(day: string, lang: string): string {
   );
 }
 
-/** Today and a week from now on the hub's calendar (UTC), as YYYY-MM-DD. */
-export const utcDay = (offsetDays = 0) =>
-  new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+/**
+ * Today (or in `offsetDays`) on this device's calendar, as YYYY-MM-DD: the floor's day, as the
+ * hub's follow-up dates are (the hub runs in the site's time zone).
+ */
+export function localDay(offsetDays = 0): string {
+  const d = new Date();
+  d.setDate(d.getDate() + offsetDays);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
