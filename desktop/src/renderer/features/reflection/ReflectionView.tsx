@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clearError, closeReflection, useReflection } from '../../store/reflection-store.js';
 import { useSidebar } from '../../store/sidebar-store.js';
@@ -15,8 +16,15 @@ export default function ReflectionView() {
   const printing = useReflection((s) => s.printing);
   const error = useReflection((s) => s.error);
   const coach = useSidebar((s) => s.session?.user.role !== 'agent');
+  // A new screen (list, preparation, session, summary) starts at its top, not at the scroll
+  // position of the one before (Start the session is at the bottom of a long preparation).
+  const top = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    top.current?.scrollIntoView({ block: 'start' });
+  }, [open, printing]);
   return (
     <>
+      <div ref={top} />
       {coach && !printing ? <CoachViewTop current="sessions" onBack={closeReflection} /> : null}
       {error ? (
         <div className="notice no-print" role="alert" data-testid="reflection-error">
