@@ -8,7 +8,7 @@ import {
 } from '@sidecoach/shared';
 import { userRoom, type HubContext, type HubSocket } from '../context.js';
 import { onEvent } from '../socket/handler.js';
-import { loadEvidence, periodOf, prepFor } from './prep.js';
+import { periodOf, prepFor } from './prep.js';
 import {
   getAction,
   listSessions,
@@ -21,7 +21,7 @@ import {
   type SessionRow,
 } from './records.js';
 import { setActionStatus, signSession, writeAction, writeNote, type Outcome } from './jobs.js';
-import { sessionViews } from './views.js';
+import { agentEvidence, sessionViews } from './views.js';
 import {
   coachedAgentIds,
   isCoach,
@@ -36,7 +36,7 @@ const refusal = (error: ErrorBody) => fail(error.code, error.message);
 
 /** Reflective sessions and their follow-up actions for one socket. */
 export function registerReflectionHandlers(ctx: HubContext, socket: HubSocket) {
-  const { db, inbox, standards, scores, io } = ctx;
+  const { db, inbox, standards, io } = ctx;
   const user = socket.data.user;
   const log = ctx.log.child({ userId: user.id });
   const packItems = () => new Set(allItems(standards.active).map((i) => i.id));
@@ -73,10 +73,9 @@ export function registerReflectionHandlers(ctx: HubContext, socket: HubSocket) {
       .select('display_name')
       .where('id', '=', agentId)
       .executeTakeFirstOrThrow();
-    const evidence = await loadEvidence(
-      db,
-      standards.active,
-      { id: agentId, name: agent.display_name, behavioursOnly: scores.behavioursOnly(agentId) },
+    const evidence = await agentEvidence(
+      ctx,
+      { id: agentId, name: agent.display_name },
       periodOf(days),
     );
     return ok(prepFor(evidence, 'coach', await openActionsOf(db, agentId)));

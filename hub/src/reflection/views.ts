@@ -1,6 +1,6 @@
 import type { ReflectionSession } from '@sidecoach/shared';
 import type { HubContext } from '../context.js';
-import { loadEvidence, prepFor, type Evidence } from './prep.js';
+import { loadEvidence, prepFor, type Evidence, type Period } from './prep.js';
 import {
   actionsOfSession,
   agendaOf,
@@ -11,19 +11,19 @@ import {
 } from './records.js';
 import type { Side } from './policy.js';
 
-/** The evidence of an agent's period as stored for a session, read once for both sides. */
-export function evidenceOf(ctx: HubContext, row: SessionRow): Promise<Evidence> {
-  return loadEvidence(
-    ctx.db,
-    ctx.standards.active,
-    {
-      id: row.agent_id,
-      name: row.agent_name,
-      behavioursOnly: ctx.scores.behavioursOnly(row.agent_id),
-    },
-    { from: row.from, to: row.to },
-  );
+/** The evidence of an agent's period (the hub's active pack, the team's score setting). */
+export function agentEvidence(
+  ctx: HubContext,
+  agent: { id: string; name: string },
+  period: Period,
+): Promise<Evidence> {
+  const behavioursOnly = ctx.scores.behavioursOnly(agent.id);
+  return loadEvidence(ctx.db, ctx.standards.active, { ...agent, behavioursOnly }, period);
 }
+
+/** The evidence of the period a session was started for. */
+const evidenceOf = (ctx: HubContext, row: SessionRow) =>
+  agentEvidence(ctx, { id: row.agent_id, name: row.agent_name }, { from: row.from, to: row.to });
 
 type Views = Partial<Record<Side, ReflectionSession>>;
 
