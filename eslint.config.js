@@ -3,6 +3,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { importX } from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 /** Layering: arrows point one way (desktop -> shared, hub -> shared); see shared/ARCHITECTURE.md. */
 const noNodeOrElectron = [
@@ -93,11 +95,48 @@ export default tseslint.config(
           patterns: [
             ...noNodeOrElectron,
             { group: ['**/main/**', '**/preload/**'], message: 'Talk to main through the bridge.' },
-            { group: ['@sidecoach/hub', '**/hub/**'], message: 'Talk to the hub over socket.io.' },
+            {
+              group: ['@sidecoach/hub', '**/hub/src/**', '**/hub/dist/**'],
+              message: 'Talk to the hub over socket.io (renderer/hub/client.ts).',
+            },
           ],
         },
       ],
     },
+  },
+  {
+    // The renderer's lower layers (the hub client and session lifecycle, shared UI pieces,
+    // helpers) never import a feature: features register with them instead.
+    files: [
+      'desktop/src/renderer/hub/**',
+      'desktop/src/renderer/ui/**',
+      'desktop/src/renderer/lib/**',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...noNodeOrElectron,
+            {
+              group: ['**/features/**'],
+              message:
+                'Features register with the lifecycle (hub/feature.ts); lower layers never import them.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // No import circle anywhere: a circle hides which module starts first.
+    files: ['shared/**/*.ts', 'hub/**/*.ts', 'hub/**/*.tsx', 'desktop/**/*.ts', 'desktop/**/*.tsx'],
+    plugins: { 'import-x': importX },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver-next': [createTypeScriptImportResolver({ alwaysTryTypes: true })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     files: ['desktop/src/main/**', 'desktop/src/preload/**'],

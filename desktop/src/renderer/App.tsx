@@ -1,9 +1,8 @@
-import { useTranslation } from 'react-i18next';
 import { AssessmentForm } from './features/assessment/AssessmentForm.js';
 import { OnCall } from './features/call/OnCall.js';
 import { CoachNotesPanel } from './features/coach-notes/CoachNotesPanel.js';
 import { CoachingNotesList } from './features/coach-notes/CoachingNotesList.js';
-import { CoachWorkspace } from './features/floor/CoachWorkspace.js';
+import { CoachWorkspace } from './features/floor/lazy.js';
 import { StartCall } from './features/call/StartCall.js';
 import { Header } from './features/header/Header.js';
 import { RecentCalls } from './features/history/RecentCalls.js';
@@ -17,28 +16,16 @@ import {
 import { MyFeedback } from './features/surveys/MyFeedback.js';
 import { ActionReminders, JoinSession } from './features/reflection/AgentReflection.js';
 import { Reflection } from './features/reflection/lazy.js';
-import { useReflection } from './store/reflection-store.js';
-import { currentStatus, useSidebar } from './store/sidebar-store.js';
-
-function NoticeBar() {
-  const { t } = useTranslation();
-  const notice = useSidebar((s) => s.notice);
-  const dismiss = () => useSidebar.getState().showNotice(null);
-  if (!notice) return null;
-  return (
-    <div className="notice" role="alert">
-      <span>{t(notice.key, notice.values)}</span>
-      <button type="button" className="link" onClick={dismiss}>
-        {t('errors.dismiss')}
-      </button>
-    </div>
-  );
-}
+import { useReflection } from './features/reflection/store.js';
+import { currentStatus, useCalls } from './features/call/store.js';
+import { toggleSettings, useSettingsPanel } from './features/settings/store.js';
+import { useSession } from './hub/session-store.js';
+import { NoticeBar } from './ui/NoticeBar.js';
 
 function Workspace() {
-  const calls = useSidebar((s) => s.calls);
-  const pack = useSidebar((s) => s.pack);
-  const role = useSidebar((s) => s.session?.user.role);
+  const calls = useCalls((s) => s.calls);
+  const pack = useCalls((s) => s.pack);
+  const role = useSession((s) => s.session?.user.role);
   const inSession = useReflection((s) => s.open === 'session');
   const { status, call } = currentStatus(calls);
   if (!pack) return null;
@@ -73,8 +60,8 @@ function Workspace() {
 }
 
 export function App() {
-  const phase = useSidebar((s) => s.phase);
-  const settingsOpen = useSidebar((s) => s.settingsOpen);
+  const phase = useSession((s) => s.phase);
+  const settingsOpen = useSettingsPanel((s) => s.open);
   if (phase === 'loading') return null;
   if (phase === 'signed-out') return <SignIn />;
   return (
@@ -83,7 +70,7 @@ export function App() {
       <NoticeBar />
       {settingsOpen ? (
         <main>
-          <SettingsPanel onClose={() => useSidebar.getState().toggleSettings()} />
+          <SettingsPanel onClose={toggleSettings} />
         </main>
       ) : (
         <Workspace />

@@ -51,8 +51,17 @@ export const SignInResponseSchema = z.object({
 export type SignInResponse = z.infer<typeof SignInResponseSchema>;
 
 /** The socket.io handshake `auth` object. */
+/**
+ * The version of this protocol (events, payloads, answers). A sidebar sends it in the handshake;
+ * the hub refuses other versions with `outdated_client`, so an old sidebar says "update" instead
+ * of waiting on events the hub no longer knows. Raise it with every incompatible change.
+ */
+export const PROTOCOL_VERSION = 2;
+
 export const HandshakeAuthSchema = z.object({
   token: z.string().min(1).max(200),
+  /** The client's PROTOCOL_VERSION (sidebars before version 2 send none). */
+  protocol: z.number().int().min(1).optional(),
   /** The last inbox sequence number this client has; the hub sends every later message. */
   lastSeq: z.number().int().min(0).optional(),
 });

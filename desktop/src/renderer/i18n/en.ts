@@ -1,6 +1,6 @@
 /** English strings; every other language has the same keys (checked by TypeScript). */
 export const en = {
-  app: { name: 'Sidecoach' },
+  app: { name: 'Sidecoach', loading: 'Loading…' },
   language: { label: 'Language', en: 'English', 'zh-CN': '简体中文' },
   signIn: {
     title: 'Sign in',
@@ -11,6 +11,8 @@ export const en = {
     busy: 'Signing in…',
     badHubUrl: 'The hub address must look like http://127.0.0.1:4780',
     expired: 'Your sign-in has ended. Please sign in again.',
+    outdated:
+      'This sidebar is older than the hub. Update Sidecoach (or reload the page), then sign in again.',
   },
   header: {
     signOut: 'Sign out',
@@ -350,6 +352,11 @@ export const en = {
     refused: 'The hub did not save the pack: {{message}}',
     reload: 'Reload the active pack',
   },
+  startup: {
+    title: 'Sidecoach could not start',
+    body: 'The desktop app did not answer the sidebar. Nothing you recorded is lost.',
+    retry: 'Try again',
+  },
   errors: {
     unauthorized: 'Wrong username or password.',
     rate_limited: 'Too many attempts. Wait a minute and try again.',
@@ -359,6 +366,9 @@ export const en = {
     conflict: 'Not saved: {{message}}',
     network: 'Cannot reach the hub at {{url}}. Check the address and your connection.',
     generic: 'Something went wrong: {{message}}',
+    offline: 'The hub is not reachable: try again when you are online.',
+    timeout: 'The hub did not answer in time: try again.',
+    outdated: 'This sidebar is older than the hub: update Sidecoach or reload the page.',
     dismiss: 'Dismiss',
   },
 };

@@ -135,12 +135,6 @@ export const reflectionEn = {
   feedbackCount_one: '{{count}} response in the last {{days}} days',
   feedbackCount_other: '{{count}} responses in the last {{days}} days',
   error: {
-    offline: 'The hub is not reachable: try again when you are online.',
-    conflict: 'Not saved: {{message}}',
-    forbidden: 'You are not allowed to do this: {{message}}',
-    not_found: 'Not found: {{message}}',
-    bad_request: 'The hub could not accept this: {{message}}',
-    rate_limited: 'Too many requests: wait a moment and try again.',
     stale:
       'The session changed before you signed. This is the latest version: read it and sign again.',
   },

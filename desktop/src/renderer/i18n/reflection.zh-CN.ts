@@ -131,12 +131,6 @@ export const reflectionZhCN: ReflectionMessages = {
   feedbackCount_one: '最近 {{days}} 天有 {{count}} 份答复',
   feedbackCount_other: '最近 {{days}} 天有 {{count}} 份答复',
   error: {
-    offline: '无法连接到服务器：请在联网后重试。',
-    conflict: '未保存：{{message}}',
-    forbidden: '你无权执行此操作：{{message}}',
-    not_found: '未找到：{{message}}',
-    bad_request: '服务器无法接受：{{message}}',
-    rate_limited: '请求过多：请稍候再试。',
     stale: '你签署前会谈内容已有变化。这是最新版本：请阅读后重新签署。',
   },
 };

@@ -16,7 +16,6 @@ export const surveysEn = {
   saving: 'Saving…',
   saved: 'Saved',
   error: {
-    offline: 'The hub is not reachable: try again when you are online.',
     forbidden: 'Your role or team cannot see customer feedback.',
     other: 'Could not load: {{message}}',
     save: 'Not saved: {{message}}',

@@ -14,7 +14,6 @@ export const surveysZhCN: SurveyMessages = {
   saving: '正在保存…',
   saved: '已保存',
   error: {
-    offline: '无法连接服务器：请在联网后重试。',
     forbidden: '您的角色或团队无权查看客户反馈。',
     other: '无法加载：{{message}}',
     save: '未保存：{{message}}',

@@ -1,7 +1,7 @@
 import type { Messages } from './en.js';
 
 export const zhCN: Messages = {
-  app: { name: 'Sidecoach' },
+  app: { name: 'Sidecoach', loading: '正在加载…' },
   language: { label: '语言', en: 'English', 'zh-CN': '简体中文' },
   signIn: {
     title: '登录',
@@ -12,6 +12,7 @@ export const zhCN: Messages = {
     busy: '正在登录…',
     badHubUrl: '服务器地址格式应类似 http://127.0.0.1:4780',
     expired: '登录已失效，请重新登录。',
+    outdated: '此侧边栏版本低于服务器。请更新 Sidecoach（或刷新页面）后重新登录。',
   },
   header: {
     signOut: '退出登录',
@@ -344,6 +345,11 @@ export const zhCN: Messages = {
     refused: '服务器没有保存调查包：{{message}}',
     reload: '重新加载当前调查包',
   },
+  startup: {
+    title: 'Sidecoach 无法启动',
+    body: '桌面应用没有响应侧边栏。您记录的内容都不会丢失。',
+    retry: '重试',
+  },
   errors: {
     unauthorized: '用户名或密码错误。',
     rate_limited: '尝试次数过多，请一分钟后再试。',
@@ -353,6 +359,9 @@ export const zhCN: Messages = {
     conflict: '未保存：{{message}}',
     network: '无法连接服务器 {{url}}，请检查地址和网络。',
     generic: '出现问题：{{message}}',
+    offline: '无法连接服务器，请在恢复联网后重试。',
+    timeout: '服务器未及时响应，请重试。',
+    outdated: '此侧边栏版本低于服务器：请更新 Sidecoach 或刷新页面。',
     dismiss: '关闭',
   },
 };

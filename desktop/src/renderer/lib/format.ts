@@ -1,3 +1,5 @@
+import { localize, type StandardsPack } from '@sidecoach/shared';
+
 /** Month, day and time in the UI language ("Nov 25, 03:29 AM"), for lists of past calls and notes. */
 export function shortDateTime(language: string): Intl.DateTimeFormat {
   return new Intl.DateTimeFormat(language, {
@@ -6,4 +8,10 @@ export function shortDateTime(language: string): Intl.DateTimeFormat {
     hour: '2-digit',
     minute: '2-digit',
   });
+}
+
+/** A call type's name in the UI language (its id when the pack does not have it). */
+export function callTypeName(pack: StandardsPack | null, id: string | null, lang: string) {
+  const type = pack?.callTypes.find((ct) => ct.id === id);
+  return type ? localize(type.name, lang) : (id ?? '');
 }

@@ -1,38 +1,29 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { Bootstrap, ClientPayload } from '@sidecoach/shared';
+import type { Bootstrap, ClientEventName, ClientPayload } from '@sidecoach/shared';
 
-/** Writes about the agent's own calls (replayed over the hub's records for the sidebar). */
-export type CallWrite =
-  | { event: 'call:start'; payload: ClientPayload<'call:start'> }
-  | { event: 'call:tick'; payload: ClientPayload<'call:tick'> }
-  | { event: 'call:end'; payload: ClientPayload<'call:end'> }
-  | { event: 'call:retype'; payload: ClientPayload<'call:retype'> }
-  | { event: 'assessment:submit'; payload: ClientPayload<'assessment:submit'> };
+/** The writes that go through the outbox (stored on the device until the hub acknowledges them). */
+export const OUTBOX_EVENTS = [
+  'call:start',
+  'call:tick',
+  'call:end',
+  'call:retype',
+  'assessment:submit',
+  'observation:note',
+  'coaching:note',
+  'observation:read',
+] as const satisfies readonly ClientEventName[];
+export type OutboxEvent = (typeof OUTBOX_EVENTS)[number];
 
-/** Coaching writes: observations, coaching notes, and the agent's "got it". */
-export type NoteWrite =
-  | { event: 'observation:note'; payload: ClientPayload<'observation:note'> }
-  | { event: 'coaching:note'; payload: ClientPayload<'coaching:note'> }
-  | { event: 'observation:read'; payload: ClientPayload<'observation:read'> };
+/** One write, in the order the user made it. */
+export type OutboxWrite<E extends OutboxEvent = OutboxEvent> = {
+  [K in E]: { event: K; payload: ClientPayload<K> };
+}[E];
 
-/** The writes that go through the outbox, in the order the user made them. */
-export type OutboxWrite = CallWrite | NoteWrite;
-
-export type OutboxEntry<W extends OutboxWrite = OutboxWrite> = W & {
+export type OutboxEntry<E extends OutboxEvent = OutboxEvent> = OutboxWrite<E> & {
   seq: number;
   userId: string;
   createdAt: string;
 };
-
-const NOTE_EVENTS: ReadonlySet<string> = new Set<NoteWrite['event']>([
-  'observation:note',
-  'coaching:note',
-  'observation:read',
-]);
-export const isNoteEntry = (e: OutboxEntry): e is OutboxEntry<NoteWrite> =>
-  NOTE_EVENTS.has(e.event);
-export const isCallEntry = (e: OutboxEntry): e is OutboxEntry<CallWrite> =>
-  !NOTE_EVENTS.has(e.event);
 
 interface SidecoachDb extends DBSchema {
   outbox: { key: number; value: OutboxEntry; indexes: { byUser: string } };
@@ -60,10 +51,7 @@ const db = () =>
   }));
 
 /** Stores a write before anything is shown or sent: it survives reloads and crashes. */
-export async function enqueue<W extends OutboxWrite>(
-  userId: string,
-  write: W,
-): Promise<OutboxEntry<W>> {
+export async function enqueue(userId: string, write: OutboxWrite): Promise<OutboxEntry> {
   const entry = { ...write, userId, createdAt: new Date().toISOString() };
   const seq = await (await db()).add('outbox', entry as OutboxEntry);
   return { ...entry, seq };

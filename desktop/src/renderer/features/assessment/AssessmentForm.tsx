@@ -9,7 +9,7 @@ import {
   type StandardsPack,
 } from '@sidecoach/shared';
 import { newId, nowIso } from '../../lib/ids.js';
-import { write } from '../../store/sync.js';
+import { write } from '../../hub/outbox.js';
 
 const ANSWERS: Answer[] = ['yes', 'no', 'na'];
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallControl } from '@sidecoach/shared';
 import { bridge } from '../../lib/bridge.js';
-import { useSidebar } from '../../store/sidebar-store.js';
+import { showNotice } from '../../ui/notice-store.js';
 
 /**
  * Answers, holds, resumes or hangs up on the softphone (desktop with baresip). The sidebar
@@ -23,7 +23,7 @@ export function ControlButton({
     try {
       await bridge.controlCall?.(action);
     } catch (err) {
-      useSidebar.getState().showNotice({
+      showNotice({
         key: 'errors.generic',
         values: { message: err instanceof Error ? err.message : String(err) },
       });

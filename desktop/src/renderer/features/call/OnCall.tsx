@@ -1,16 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { checklistFor, localize, type CallRecord, type StandardsPack } from '@sidecoach/shared';
 import { nowIso } from '../../lib/ids.js';
-import { useSidebar } from '../../store/sidebar-store.js';
-import { write } from '../../store/sync.js';
-import { useElapsed } from './use-elapsed.js';
+import { useCalls } from './store.js';
+import { write } from '../../hub/outbox.js';
+import { useElapsed } from '../../lib/time.js';
 import { ControlButton } from './ControlButton.js';
 import { DoNotSurvey } from '../survey-agent/DoNotSurvey.js';
 
 export function OnCall({ call, pack }: { call: CallRecord; pack: StandardsPack }) {
   const { t, i18n } = useTranslation();
   const elapsed = useElapsed(call.startedAt);
-  const onHold = useSidebar((s) => s.onHold);
+  const onHold = useCalls((s) => s.onHold);
   const areas = checklistFor(pack, call.callType);
   const total = areas.reduce((n, a) => n + a.items.length, 0);
   const callType = pack.callTypes.find((ct) => ct.id === call.callType);
@@ -18,7 +18,7 @@ export function OnCall({ call, pack }: { call: CallRecord; pack: StandardsPack }
     void write({ event: 'call:tick', payload: { callId: call.id, itemId, checked, at: nowIso() } });
   // The phone system cannot know the call type: the agent corrects it here.
   const retype = (next: string) => {
-    useSidebar.getState().preferCallType(next);
+    useCalls.getState().preferCallType(next);
     void write({ event: 'call:retype', payload: { callId: call.id, callType: next } });
   };
   const endCall = () =>

@@ -2,14 +2,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize, type StandardsPack } from '@sidecoach/shared';
 import { newId, nowIso } from '../../lib/ids.js';
-import { useSidebar } from '../../store/sidebar-store.js';
-import { write } from '../../store/sync.js';
+import { useCalls } from './store.js';
+import { write } from '../../hub/outbox.js';
 import { ControlButton } from './ControlButton.js';
 
 export function StartCall({ pack }: { pack: StandardsPack }) {
   const { t, i18n } = useTranslation();
-  const preferred = useSidebar((s) => s.preferredCallType);
-  const incoming = useSidebar((s) => s.incoming);
+  const preferred = useCalls((s) => s.preferredCallType);
+  const incoming = useCalls((s) => s.incoming);
   const [callType, setCallType] = useState(
     pack.callTypes.some((ct) => ct.id === preferred)
       ? (preferred ?? '')
@@ -17,7 +17,7 @@ export function StartCall({ pack }: { pack: StandardsPack }) {
   );
   const choose = (id: string) => {
     setCallType(id);
-    useSidebar.getState().preferCallType(id);
+    useCalls.getState().preferCallType(id);
   };
   const start = () =>
     void write({ event: 'call:start', payload: { id: newId(), callType, startedAt: nowIso() } });

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { AgentStatus, CallRecord, ObservationRecord, StandardsPack } from '@sidecoach/shared';
-import { useNotes, type NoteEntry } from '../../store/notes-store.js';
-import { useSidebar } from '../../store/sidebar-store.js';
-import { write } from '../../store/sync.js';
+import { useNotes, type NoteEntry } from './store.js';
+import { useSession } from '../../hub/session-store.js';
+import { write } from '../../hub/outbox.js';
 import { contentOf, NoteBody, NoteMoment } from './note-parts.js';
 
 export const PANEL_ID = 'coach-notes';
@@ -15,7 +15,7 @@ export function useAgentNotes(callId: string | undefined): {
   notes: ObservationRecord[];
   acknowledged: Set<string>;
 } {
-  const me = useSidebar((s) => s.session?.user.id);
+  const me = useSession((s) => s.session?.user.id);
   const observations = useNotes((s) => s.observations);
   const pending = useNotes((s) => s.pending);
   const acknowledged = readIds(pending);

@@ -1,14 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { shortDateTime } from '../../lib/format.js';
-import { useNotes } from '../../store/notes-store.js';
-import { useSidebar } from '../../store/sidebar-store.js';
+import { useNotes } from './store.js';
+import { useSession } from '../../hub/session-store.js';
 
 const SHOWN = 5;
 
 /** Coaching notes written to the agent after observed calls, newest first. */
 export function CoachingNotesList() {
   const { t, i18n } = useTranslation();
-  const me = useSidebar((s) => s.session?.user.id);
+  const me = useSession((s) => s.session?.user.id);
   const all = useNotes((s) => s.coachingNotes);
   const notes = all
     .filter((n) => n.agentId === me)

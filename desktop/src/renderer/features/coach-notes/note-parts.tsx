@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatOffset } from '../call/use-elapsed.js';
+import { formatOffset } from '../../lib/time.js';
 import {
   allItems,
   localize,

@@ -1,7 +1,7 @@
-import { useLanguageStats } from '../../store/language-stats-store.js';
-import { useObserve } from '../../store/observe-store.js';
-import { useReflection } from '../../store/reflection-store.js';
-import { useSurveys } from '../../store/surveys-store.js';
+import { useLanguageStats } from '../language-stats/store.js';
+import { useObserve } from '../observe/store.js';
+import { useReflection } from '../reflection/store.js';
+import { useSurveys } from '../surveys/store.js';
 import { useLanguageCheck } from '../coaching-text/note-language.js';
 import { LanguageStatsView } from '../language-stats/LanguageStatsView.js';
 import { Reflection } from '../reflection/lazy.js';

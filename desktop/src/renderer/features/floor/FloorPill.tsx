@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { FloorAgent } from '@sidecoach/shared';
-import { useObserve } from '../../store/observe-store.js';
-import { formatDuration, useNow } from '../call/use-elapsed.js';
+import { useObserve } from '../observe/store.js';
+import { formatDuration, useNow } from '../../lib/time.js';
 
 /** Time since an instant of the hub's clock, read on this device (corrected for clock skew). */
 export function useHubElapsed(since: string | null | undefined): number | null {

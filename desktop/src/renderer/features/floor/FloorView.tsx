@@ -1,17 +1,14 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localize, type FloorAgent, type StandardsPack } from '@sidecoach/shared';
+import type { FloorAgent, StandardsPack } from '@sidecoach/shared';
 import { useFocusIfLost } from '../../lib/focus.js';
-import { useObserve } from '../../store/observe-store.js';
-import { observe } from '../../store/observe-sync.js';
-import { useSidebar } from '../../store/sidebar-store.js';
-import { SurveyNav } from '../surveys/SurveyNav.js';
+import { callTypeName } from '../../lib/format.js';
+import { useObserve } from '../observe/store.js';
+import { observe } from '../observe/sync.js';
+import { useCalls } from '../call/store.js';
+import { useSession } from '../../hub/session-store.js';
+import { CoachNav } from './CoachNav.js';
 import { FloorPill } from './FloorPill.js';
-
-export function callTypeName(pack: StandardsPack | null, id: string | null, lang: string) {
-  const type = pack?.callTypes.find((ct) => ct.id === id);
-  return type ? localize(type.name, lang) : (id ?? '');
-}
 
 function FloorRow({ agent, pack }: { agent: FloorAgent; pack: StandardsPack | null }) {
   const { t, i18n } = useTranslation();
@@ -50,8 +47,8 @@ function FloorRow({ agent, pack }: { agent: FloorAgent; pack: StandardsPack | nu
 /** Every agent of the coach's teams, live: who is on a call, ringing, in wrap-up or away. */
 export function FloorView() {
   const { t } = useTranslation();
-  const role = useSidebar((s) => s.session?.user.role);
-  const pack = useSidebar((s) => s.pack);
+  const role = useSession((s) => s.session?.user.role);
+  const pack = useCalls((s) => s.pack);
   const floor = useObserve((s) => s.floor);
   const loaded = useObserve((s) => s.floorLoaded);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -63,7 +60,7 @@ export function FloorView() {
           {t('floor.title')}
         </h2>
       </div>
-      <SurveyNav current={null} />
+      <CoachNav current={null} />
       <p className="muted small">{t('roles.notAgent', { role: t(`roles.${role ?? 'agent'}`) })}</p>
       {!loaded ? <p className="muted">{t('floor.loading')}</p> : null}
       {loaded && floor.length === 0 ? <p className="muted">{t('floor.empty')}</p> : null}

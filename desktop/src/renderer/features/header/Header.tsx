@@ -1,17 +1,19 @@
 import { useTranslation } from 'react-i18next';
-import { useNotes } from '../../store/notes-store.js';
-import { currentStatus, useSidebar } from '../../store/sidebar-store.js';
-import { end } from '../../store/sync.js';
+import { useNotes } from '../coach-notes/store.js';
+import { currentStatus, useCalls } from '../call/store.js';
+import { useSession } from '../../hub/session-store.js';
+import { toggleSettings } from '../settings/store.js';
+import { end } from '../../hub/lifecycle.js';
 import { bridge } from '../../lib/bridge.js';
-import { useElapsed } from '../call/use-elapsed.js';
+import { useElapsed } from '../../lib/time.js';
 import { LanguagePicker } from './LanguagePicker.js';
 import { UnreadNotes } from './UnreadNotes.js';
 
 function StatusPill() {
   const { t } = useTranslation();
-  const connection = useSidebar((s) => s.connection);
-  const calls = useSidebar((s) => s.calls);
-  const isAgent = useSidebar((s) => s.session?.user.role === 'agent');
+  const connection = useSession((s) => s.connection);
+  const calls = useCalls((s) => s.calls);
+  const isAgent = useSession((s) => s.session?.user.role === 'agent');
   const { status, call } = currentStatus(calls);
   const elapsed = useElapsed(status === 'on-call' ? call?.startedAt : undefined);
   const label =
@@ -31,9 +33,9 @@ function StatusPill() {
 
 export function Header() {
   const { t } = useTranslation();
-  const user = useSidebar((s) => s.session?.user);
-  const pending = useSidebar((s) => s.pending.length) + useNotes((s) => s.pending.length);
-  const connection = useSidebar((s) => s.connection);
+  const user = useSession((s) => s.session?.user);
+  const pending = useCalls((s) => s.pending.length) + useNotes((s) => s.pending.length);
+  const connection = useSession((s) => s.connection);
   return (
     <header>
       <div className="row">
@@ -47,11 +49,7 @@ export function Header() {
         </span>
         <LanguagePicker />
         {bridge.host === 'electron' ? (
-          <button
-            type="button"
-            className="link"
-            onClick={() => useSidebar.getState().toggleSettings()}
-          >
+          <button type="button" className="link" onClick={() => toggleSettings()}>
             {t('settings.open')}
           </button>
         ) : null}

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { shortDateTime } from '../../lib/format.js';
 import { localize, type CallRecord, type StandardsPack } from '@sidecoach/shared';
-import { useNumbersHidden } from '../../store/reflection-store.js';
-import { useSidebar } from '../../store/sidebar-store.js';
-import { callIdsOf } from '../../store/replay.js';
-import { formatDuration } from '../call/use-elapsed.js';
+import { useNumbersHidden } from '../reflection/store.js';
+import { useCalls } from '../call/store.js';
+import { callIdsOf } from '../call/replay.js';
+import { formatDuration } from '../../lib/time.js';
 
 function Outcome({ call }: { call: CallRecord }) {
   const { t } = useTranslation();
@@ -25,7 +25,7 @@ function Outcome({ call }: { call: CallRecord }) {
 
 export function RecentCalls({ calls, pack }: { calls: CallRecord[]; pack: StandardsPack }) {
   const { t, i18n } = useTranslation();
-  const unsynced = callIdsOf(useSidebar((s) => s.pending));
+  const unsynced = callIdsOf(useCalls((s) => s.pending));
   const ended = calls.filter((c) => c.endedAt !== null);
   const time = shortDateTime(i18n.language);
   return (

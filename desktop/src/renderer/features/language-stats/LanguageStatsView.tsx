@@ -1,12 +1,7 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFocusIfLost } from '../../lib/focus.js';
-import {
-  closeLanguageStats,
-  loadLanguageStats,
-  STATS_WEEKS,
-  useLanguageStats,
-} from '../../store/language-stats-store.js';
+import { closeLanguageStats, loadLanguageStats, STATS_WEEKS, useLanguageStats } from './store.js';
 import { CoachDetail } from './CoachDetail.js';
 import { TrendTable } from './TrendTable.js';
 

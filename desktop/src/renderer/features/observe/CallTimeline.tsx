@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { allItems, localize, type CallRecord, type StandardsPack } from '@sidecoach/shared';
-import { formatOffset } from '../call/use-elapsed.js';
+import { formatOffset } from '../../lib/time.js';
 import { useStandardLabel } from '../coach-notes/note-parts.js';
 import type { NoteRow } from './use-call-notes.js';
 

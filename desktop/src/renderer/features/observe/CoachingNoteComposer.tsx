@@ -10,13 +10,13 @@ import {
   type UserProfile,
 } from '@sidecoach/shared';
 import { newId, nowIso } from '../../lib/ids.js';
-import { useNotes } from '../../store/notes-store.js';
-import { write } from '../../store/sync.js';
+import { useNotes } from '../coach-notes/store.js';
+import { write } from '../../hub/outbox.js';
 import { useStandardLabel } from '../coach-notes/note-parts.js';
 import { CheckedText } from '../coaching-text/CheckedText.js';
 import { useNoteLanguage } from '../coaching-text/note-language.js';
-import { callTypeName } from '../floor/FloorView.js';
-import { formatDuration } from '../call/use-elapsed.js';
+import { callTypeName } from '../../lib/format.js';
+import { formatDuration } from '../../lib/time.js';
 import { summarize } from './summary.js';
 import type { NoteRow } from './use-call-notes.js';
 

@@ -17,8 +17,8 @@ import {
   type Visibility,
 } from '@sidecoach/shared';
 import { newId, nowIso } from '../../lib/ids.js';
-import { useObserve } from '../../store/observe-store.js';
-import { write } from '../../store/sync.js';
+import { useObserve } from './store.js';
+import { write } from '../../hub/outbox.js';
 import { CheckedText } from '../coaching-text/CheckedText.js';
 import { useNoteLanguage } from '../coaching-text/note-language.js';
 import { Segmented } from './Segmented.js';

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { CallRecord, StandardsPack } from '@sidecoach/shared';
 import { COACHING_TEXT_MAX } from '@sidecoach/shared';
-import { formatDuration, formatOffset } from '../call/use-elapsed.js';
+import { formatDuration, formatOffset } from '../../lib/time.js';
 import type { NoteContent } from '../coach-notes/note-parts.js';
 import type { NoteRow } from './use-call-notes.js';
 

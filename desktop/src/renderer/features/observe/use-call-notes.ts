@@ -1,6 +1,6 @@
 import type { CallRecord, ObservationRecord } from '@sidecoach/shared';
-import { useNotes } from '../../store/notes-store.js';
-import { useSidebar } from '../../store/sidebar-store.js';
+import { useNotes } from '../coach-notes/store.js';
+import { useSession } from '../../hub/session-store.js';
 import { contentOf, type NoteContent } from '../coach-notes/note-parts.js';
 
 export type ReceiptState = 'sending' | 'private' | 'held' | 'sent' | 'delivered' | 'read';
@@ -34,7 +34,7 @@ export function useCallNotes(
   agentId: string,
   call: CallRecord | null,
 ): { rows: NoteRow[]; stored: ObservationRecord[] } {
-  const me = useSidebar((s) => s.session?.user.displayName ?? '');
+  const me = useSession((s) => s.session?.user.displayName ?? '');
   const observations = useNotes((s) => s.observations);
   const pending = useNotes((s) => s.pending);
   const stored = observations.filter((o) => o.agentId === agentId && about(o.callId, o.at, call));

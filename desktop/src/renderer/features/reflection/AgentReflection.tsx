@@ -1,12 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AgentStatus, CallRecord } from '@sidecoach/shared';
-import {
-  dismissReminder,
-  markMine,
-  openSession,
-  useReflection,
-} from '../../store/reflection-store.js';
-import { useSidebar } from '../../store/sidebar-store.js';
+import { dismissReminder, markMine, openSession, useReflection } from './store.js';
+import { useCalls } from '../call/store.js';
 import { dayText, findItem } from './format.js';
 
 /** The agent's open session with their lead, to join. */
@@ -39,7 +34,7 @@ export function ActionReminders({
   const mine = useReflection((s) => s.mine);
   const dismissed = useReflection((s) => s.dismissed);
   const error = useReflection((s) => s.mineError);
-  const pack = useSidebar((s) => s.pack);
+  const pack = useCalls((s) => s.pack);
   if (status === 'on-call' && call) {
     const applies = mine.filter((a) => {
       const item = findItem(pack, a.itemId);

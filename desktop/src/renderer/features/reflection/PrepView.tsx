@@ -7,12 +7,12 @@ import {
   startSession,
   useNumbersHidden,
   useReflection,
-} from '../../store/reflection-store.js';
-import { useSidebar } from '../../store/sidebar-store.js';
+} from './store.js';
+import { useCalls } from '../call/store.js';
 import { agendaLabel, moved } from './agenda.js';
 import { EvidenceTable } from './EvidenceTable.js';
 import { dayText } from './format.js';
-import { BackButton } from '../surveys/SurveyNav.js';
+import { BackButton } from '../../ui/BackButton.js';
 import { Pending } from './SessionParts.js';
 import { CompareChart, SurveyEvidenceView, TrendChart } from './PrepCharts.js';
 
@@ -23,7 +23,7 @@ export function PrepView() {
   const prep = useReflection((s) => s.prep);
   const agenda = useReflection((s) => s.agenda);
   const busy = useReflection((s) => s.busy);
-  const pack = useSidebar((s) => s.pack);
+  const pack = useCalls((s) => s.pack);
   const hidden = useNumbersHidden(prep);
   const heading = useRef<HTMLHeadingElement>(null);
   useFocusIfLost(heading, prep !== null);
@@ -107,7 +107,7 @@ function AddToAgenda() {
   const { t, i18n } = useTranslation();
   const prep = useReflection((s) => s.prep);
   const agenda = useReflection((s) => s.agenda);
-  const pack = useSidebar((s) => s.pack);
+  const pack = useCalls((s) => s.pack);
   if (!prep) return null;
   const onAgenda = new Set(agenda.map((e) => e.itemId));
   const candidates = prep.items.flatMap((i) =>

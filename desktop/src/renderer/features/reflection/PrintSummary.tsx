@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { setPrinting, useNumbersHidden, useReflection } from '../../store/reflection-store.js';
-import { useSidebar } from '../../store/sidebar-store.js';
+import { setPrinting, useNumbersHidden, useReflection } from './store.js';
+import { useCalls } from '../call/store.js';
 import { agendaLabel } from './agenda.js';
 import { dayText, itemName } from './format.js';
 import { EvidenceLine, NoteItem } from './SessionParts.js';
@@ -13,7 +13,7 @@ import { Signatures } from './SessionView.js';
 export function PrintSummary() {
   const { t, i18n } = useTranslation();
   const session = useReflection((s) => s.session);
-  const pack = useSidebar((s) => s.pack);
+  const pack = useCalls((s) => s.pack);
   const hidden = useNumbersHidden(session?.prep);
   if (!session) return null;
   const lang = i18n.language;

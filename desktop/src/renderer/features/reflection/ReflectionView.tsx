@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { clearError, closeReflection, useReflection } from '../../store/reflection-store.js';
-import { useSidebar } from '../../store/sidebar-store.js';
-import { CoachViewTop } from '../surveys/SurveyNav.js';
+import { clearError, closeReflection, useReflection } from './store.js';
+import { useSession } from '../../hub/session-store.js';
+import { CoachViewTop } from '../floor/CoachNav.js';
 import { PrepView } from './PrepView.js';
 import { PrintSummary } from './PrintSummary.js';
 import { SessionList } from './SessionList.js';
@@ -15,7 +15,7 @@ export default function ReflectionView() {
   const open = useReflection((s) => s.open);
   const printing = useReflection((s) => s.printing);
   const error = useReflection((s) => s.error);
-  const coach = useSidebar((s) => s.session?.user.role !== 'agent');
+  const coach = useSession((s) => s.session?.user.role !== 'agent');
   // A new screen (list, preparation, session, summary) starts at its top, not at the scroll
   // position of the one before (Start the session is at the bottom of a long preparation).
   const top = useRef<HTMLDivElement>(null);

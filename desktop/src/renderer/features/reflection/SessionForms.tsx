@@ -7,7 +7,7 @@ import {
   type ReflectivePrompt,
   type StandardsPack,
 } from '@sidecoach/shared';
-import { addAction, addNote, useReflection } from '../../store/reflection-store.js';
+import { addAction, addNote, useReflection } from './store.js';
 import { CheckedText } from '../coaching-text/CheckedText.js';
 import { useLanguageCheck, useNoteLanguage } from '../coaching-text/note-language.js';
 import { Segmented } from '../observe/Segmented.js';

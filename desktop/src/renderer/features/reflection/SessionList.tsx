@@ -3,16 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Field } from './Field.js';
 import { useFocusIfLost } from '../../lib/focus.js';
 import { shortDateTime } from '../../lib/format.js';
-import { useObserve } from '../../store/observe-store.js';
-import {
-  loadList,
-  openSession,
-  prepare,
-  PREP_DAYS,
-  useReflection,
-} from '../../store/reflection-store.js';
-import { loadTeamSettings } from '../../store/surveys-store.js';
-import { TeamSettings } from '../surveys/TeamSettings.js';
+import { useObserve } from '../observe/store.js';
+import { loadList, openSession, prepare, PREP_DAYS, useReflection } from './store.js';
+import { loadTeamSettings } from '../team-settings/store.js';
+import { TeamSettings } from '../team-settings/TeamSettings.js';
 import { dayText } from './format.js';
 
 /** The lead's sessions with their action counts, overdue actions, and a new preparation. */

@@ -7,7 +7,7 @@ import type {
   StandardsPack,
 } from '@sidecoach/shared';
 import { shortDateTime } from '../../lib/format.js';
-import { setActionStatus } from '../../store/reflection-store.js';
+import { setActionStatus } from './store.js';
 import { dayText, itemName, tallyText } from './format.js';
 
 /** One next-time action: what, whose, by when, on which standard; done or dropped if open. */

@@ -10,13 +10,14 @@ import {
   signOff,
   useNumbersHidden,
   useReflection,
-} from '../../store/reflection-store.js';
-import { useSidebar } from '../../store/sidebar-store.js';
+} from './store.js';
+import { useCalls } from '../call/store.js';
+import { useSession } from '../../hub/session-store.js';
 import { agendaSubject } from './agenda.js';
 import { LIMITS } from './format.js';
 import { ActionForm, NoteForm } from './SessionForms.js';
 import { ActionRow, EvidenceLine, NoteItem, Pending } from './SessionParts.js';
-import { BackButton } from '../surveys/SurveyNav.js';
+import { BackButton } from '../../ui/BackButton.js';
 
 /**
  * The session as both sides see it, live: the agenda with its evidence and notes, the notes
@@ -26,8 +27,8 @@ import { BackButton } from '../surveys/SurveyNav.js';
 export function SessionView() {
   const { t, i18n } = useTranslation();
   const session = useReflection((s) => s.session);
-  const me = useSidebar((s) => s.session?.user.id);
-  const pack = useSidebar((s) => s.pack);
+  const me = useSession((s) => s.session?.user.id);
+  const pack = useCalls((s) => s.pack);
   const hidden = useNumbersHidden(session?.prep);
   const heading = useRef<HTMLHeadingElement>(null);
   useFocusIfLost(heading, session !== null);

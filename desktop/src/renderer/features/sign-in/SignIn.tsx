@@ -1,14 +1,14 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bridge } from '../../lib/bridge.js';
-import { HubError, signIn } from '../../lib/hub-api.js';
-import { useSidebar } from '../../store/sidebar-store.js';
-import { begin } from '../../store/sync.js';
+import { HubError, signInRequest } from '../../hub/client.js';
+import { begin } from '../../hub/lifecycle.js';
+import { useSession } from '../../hub/session-store.js';
 import { LanguagePicker } from '../header/LanguagePicker.js';
 
 export function SignIn() {
   const { t } = useTranslation();
-  const expired = useSidebar((s) => s.signInNotice);
+  const expired = useSession((s) => s.signInNotice);
   const [hubUrl, setHubUrl] = useState('');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -38,7 +38,7 @@ export function SignIn() {
     setError(null);
     try {
       const url = (await bridge.getSettings()).hubUrl;
-      const res = await signIn(url, username.trim(), password);
+      const res = await signInRequest(url, username.trim(), password);
       await begin({ token: res.token, hubUrl: url, user: res.user });
     } catch (err) {
       if (err instanceof HubError && err.code === 'network')

@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgentStatus, CallRecord } from '@sidecoach/shared';
-import { loadSurveyStatus, useAgentSurveys } from '../../store/agent-survey-store.js';
-import { useSidebar } from '../../store/sidebar-store.js';
+import { loadSurveyStatus, useAgentSurveys } from './store.js';
+import { useSession } from '../../hub/session-store.js';
+import { useCalls } from '../call/store.js';
 import { DoNotSurvey } from './DoNotSurvey.js';
 import { SurveyLinkCard } from './SurveyLinkCard.js';
 import './survey-agent.css';
@@ -33,10 +34,10 @@ export function SurveyAfterCall({
   const { t, i18n } = useTranslation();
   const call = agentStatus === 'on-call' ? undefined : lastEndedCall(calls);
   const callId = call?.id;
-  const endedOnHub = useSidebar((s) =>
+  const endedOnHub = useCalls((s) =>
     callId ? s.serverCalls.some((c) => c.id === callId && c.endedAt !== null) : false,
   );
-  const online = useSidebar((s) => s.connection === 'online');
+  const online = useSession((s) => s.connection === 'online');
   const status = useAgentSurveys((s) => (callId ? s.statuses[callId] : undefined));
   const excludable = useAgentSurveys((s) => (callId ? s.excludable[callId] === true : false));
 

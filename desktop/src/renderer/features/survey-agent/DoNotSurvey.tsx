@@ -2,11 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXCLUSION_REASONS, type ExclusionReason } from '@sidecoach/shared';
 import { useFocusIfLost } from '../../lib/focus.js';
-import {
-  clearExclusionError,
-  excludeCall,
-  useAgentSurveys,
-} from '../../store/agent-survey-store.js';
+import { clearExclusionError, excludeCall, useAgentSurveys } from './store.js';
 import './survey-agent.css';
 
 /**

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { shortDateTime } from '../../lib/format.js';
-import { dismissSurveyLink } from '../../store/agent-survey-store.js';
+import { dismissSurveyLink } from './store.js';
 import './survey-agent.css';
 
 const COPIED_SHOWN_MS = 4_000;

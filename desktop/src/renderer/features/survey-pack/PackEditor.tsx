@@ -2,9 +2,9 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseSurveyPackYaml, type SurveyPack, type SurveyPackInfo } from '@sidecoach/shared';
 import { shortDateTime } from '../../lib/format.js';
-import { request } from '../../lib/hub-api.js';
-import { ACK_TIMEOUT_MS, currentSocket } from '../../store/connection.js';
-import { useSidebar, type Notice } from '../../store/sidebar-store.js';
+import { ask, type AskOptions } from '../../hub/client.js';
+import { useSession } from '../../hub/session-store.js';
+import type { Message } from '../../hub/errors.js';
 import { PackSummary } from './PackSummary.js';
 import { checkPack, offsetOf, withVersion, type PackProblem } from './validate.js';
 import './survey-pack.css';
@@ -14,28 +14,27 @@ const CHECK_DELAY_MS = 400;
 
 type Load =
   | { state: 'loading' }
-  | { state: 'failed'; error: Notice }
+  | { state: 'failed'; error: Message }
   | { state: 'loaded'; info: SurveyPackInfo };
 type Save =
   | { state: 'idle' }
   | { state: 'saving' }
   | { state: 'saved'; version: number }
-  | { state: 'refused'; error: Notice };
+  | { state: 'refused'; error: Message };
 
-function refusal(code: string, message: string): Notice {
-  if (code === 'bad_request' || code === 'conflict')
-    return { key: 'surveyPack.refused', values: { message } };
-  if (code === 'forbidden' || code === 'rate_limited' || code === 'not_found')
-    return { key: `errors.${code}`, values: { message } };
-  return { key: 'errors.generic', values: { message } };
-}
+/** The hub refused the pack itself (its YAML, or an older version): say so in the editor's words. */
+const PACK: AskOptions = {
+  messages: {
+    offline: 'surveyPack.offline',
+    timeout: 'surveyPack.offline',
+    bad_request: 'surveyPack.refused',
+    conflict: 'surveyPack.refused',
+  },
+};
 
 async function fetchPack(): Promise<Load> {
-  const s = currentSocket();
-  if (!s?.connected) return { state: 'failed', error: { key: 'surveyPack.offline' } };
-  const res = await request(s, 'surveys:pack', {}, ACK_TIMEOUT_MS).catch(() => null);
-  if (!res) return { state: 'failed', error: { key: 'surveyPack.offline' } };
-  if (!res.ok) return { state: 'failed', error: refusal(res.error.code, res.error.message) };
+  const res = await ask('surveys:pack', {}, PACK);
+  if (!res.ok) return { state: 'failed', error: res.error };
   return { state: 'loaded', info: res.data };
 }
 
@@ -70,7 +69,7 @@ export default function PackEditor() {
   };
 
   // Loaded once the hub is reachable (right after signing in, the socket may still connect).
-  const online = useSidebar((s) => s.connection === 'online');
+  const online = useSession((s) => s.connection === 'online');
   const loadedOnce = useRef(false);
   useEffect(() => {
     if (!online || loadedOnce.current) return;
@@ -176,21 +175,10 @@ export default function PackEditor() {
     const check = checkPack(draft, info.version);
     setChecked(draft);
     if (check.problems.length > 0) return;
-    const s = currentSocket();
-    if (!s?.connected) {
-      setSave({ state: 'refused', error: { key: 'surveyPack.offline' } });
-      return;
-    }
     setSave({ state: 'saving' });
-    const res = await request(s, 'surveys:pack:save', { yaml: draft }, ACK_TIMEOUT_MS).catch(
-      () => null,
-    );
-    if (!res) {
-      setSave({ state: 'refused', error: { key: 'surveyPack.offline' } });
-      return;
-    }
+    const res = await ask('surveys:pack:save', { yaml: draft }, PACK);
     if (!res.ok) {
-      setSave({ state: 'refused', error: refusal(res.error.code, res.error.message) });
+      setSave({ state: 'refused', error: res.error });
       return;
     }
     setLoad({ state: 'loaded', info: res.data });

@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { localize, type SurveyPack } from '@sidecoach/shared';
-import { useSidebar } from '../../store/sidebar-store.js';
+import { useCalls } from '../call/store.js';
 
 /** A readable account of a survey pack: what is asked of which calls, how and how often. */
 export function PackSummary({ pack }: { pack: SurveyPack }) {
   const { t, i18n } = useTranslation();
-  const callTypes = useSidebar((s) => s.pack?.callTypes ?? []);
+  const callTypes = useCalls((s) => s.pack?.callTypes ?? []);
   const lang = i18n.language;
   const percent = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
   const sep = t('surveyPack.listSeparator');

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import uPlot from 'uplot';
-import { CHART_FONT, UPlotChart, type ChartSpec } from '../../lib/chart.js';
+import { CHART_FONT, UPlotChart, type ChartSpec } from '../../ui/chart.js';
 
 export interface CsatBars {
   label: string;

@@ -1,9 +1,9 @@
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize } from '@sidecoach/shared';
-import { useObserve } from '../../store/observe-store.js';
-import { useSidebar } from '../../store/sidebar-store.js';
-import { setFilters, useSurveys } from '../../store/surveys-store.js';
+import { useObserve } from '../observe/store.js';
+import { useCalls } from '../call/store.js';
+import { setFilters, useSurveys } from './store.js';
 import { PeriodSelect, TeamSelect } from './controls.js';
 
 /** Team, agent, call type and period of the feedback list. */
@@ -12,7 +12,7 @@ export function FeedbackFilters() {
   const filters = useSurveys((s) => s.filters);
   const responses = useSurveys((s) => s.feedback.responses);
   const floor = useObserve((s) => s.floor);
-  const pack = useSidebar((s) => s.pack);
+  const pack = useCalls((s) => s.pack);
   const agentId = useId();
   const callTypeId = useId();
   // The floor lists the coach's agents; answers may name others (left the team, admins).

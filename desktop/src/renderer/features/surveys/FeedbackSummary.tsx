@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { StandardsPack, SurveyResponse } from '@sidecoach/shared';
-import { callTypeName } from '../floor/FloorView.js';
+import { callTypeName } from '../../lib/format.js';
 import { mean, summarize } from './format.js';
 
 function SummaryTable({

@@ -1,18 +1,18 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFocusIfLost } from '../../lib/focus.js';
-import { useSidebar } from '../../store/sidebar-store.js';
-import { FEEDBACK_LIMIT, loadFeedback, useSurveys } from '../../store/surveys-store.js';
+import { useCalls } from '../call/store.js';
+import { FEEDBACK_LIMIT, loadFeedback, useSurveys } from './store.js';
 import { ErrorLine } from './controls.js';
 import { FeedbackFilters } from './FeedbackFilters.js';
 import { FeedbackSummary } from './FeedbackSummary.js';
 import { ResponseItem } from './ResponseItem.js';
-import { TeamSettings } from './TeamSettings.js';
+import { TeamSettings } from '../team-settings/TeamSettings.js';
 
 /** Supervisors, leads and admins: customers' answers per agent and call type, live. */
 export function FeedbackView() {
   const { t } = useTranslation();
-  const pack = useSidebar((s) => s.pack);
+  const pack = useCalls((s) => s.pack);
   const { status, responses, error } = useSurveys((s) => s.feedback);
   const filters = useSurveys((s) => s.filters);
   const highlight = useSurveys((s) => s.highlight);

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNumbersHidden } from '../../store/reflection-store.js';
-import { useSidebar } from '../../store/sidebar-store.js';
-import { loadMyFeedback, MY_FEEDBACK_DAYS, useSurveys } from '../../store/surveys-store.js';
+import { isNetworkMessage } from '../../hub/errors.js';
+import { useNumbersHidden } from '../reflection/store.js';
+import { useCalls } from '../call/store.js';
+import { loadMyFeedback, MY_FEEDBACK_DAYS, useSurveys } from './store.js';
 import { mean, meanCsat } from './format.js';
 import { ResponseItem } from './ResponseItem.js';
 import './surveys.css';
@@ -15,7 +16,7 @@ const SHOWN = 3;
  */
 export function MyFeedback() {
   const { t, i18n } = useTranslation();
-  const pack = useSidebar((s) => s.pack);
+  const pack = useCalls((s) => s.pack);
   const { status, responses, error } = useSurveys((s) => s.mine);
   const [all, setAll] = useState(false);
   const hidden = useNumbersHidden();
@@ -24,7 +25,7 @@ export function MyFeedback() {
   }, []);
   if (status === 'hidden' || status === 'idle') return null;
   // Offline: the header says so already.
-  if (status === 'failed' && error?.key === 'surveys.error.offline') return null;
+  if (status === 'failed' && isNetworkMessage(error)) return null;
   const shown = all ? responses : responses.slice(0, SHOWN);
   return (
     <section className="history my-feedback" aria-labelledby="my-feedback-title">

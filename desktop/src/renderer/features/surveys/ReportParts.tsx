@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StandardsPack, SurveyReport } from '@sidecoach/shared';
 import { shortDateTime } from '../../lib/format.js';
-import { callTypeName } from '../floor/FloorView.js';
+import { callTypeName } from '../../lib/format.js';
 import { mean, percent } from './format.js';
 
 /** The team's figures at a glance. */

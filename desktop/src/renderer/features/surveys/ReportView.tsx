@@ -1,13 +1,8 @@
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFocusIfLost } from '../../lib/focus.js';
-import { useSidebar } from '../../store/sidebar-store.js';
-import {
-  loadReport,
-  selectReportAgent,
-  setReportFilters,
-  useSurveys,
-} from '../../store/surveys-store.js';
+import { useCalls } from '../call/store.js';
+import { loadReport, selectReportAgent, setReportFilters, useSurveys } from './store.js';
 import { ErrorLine, PeriodSelect, TeamSelect } from './controls.js';
 import { CsatChart, type CsatBars } from './CsatChart.js';
 import { AgentTable, FlagList } from './ReportAgents.js';
@@ -19,7 +14,7 @@ const AGENT_COLORS = { fill: 'rgba(232, 89, 12, 0.6)', stroke: '#e8590c' };
 /** Leads and quality managers: who has fewer calls surveyed or excludes more than their team. */
 export function ReportView() {
   const { t, i18n } = useTranslation();
-  const pack = useSidebar((s) => s.pack);
+  const pack = useCalls((s) => s.pack);
   const filters = useSurveys((s) => s.reportFilters);
   const { status, data: report, error } = useSurveys((s) => s.report);
   const agentId = useSurveys((s) => s.reportAgentId);

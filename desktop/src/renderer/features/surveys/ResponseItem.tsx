@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StandardsPack, SurveyResponse } from '@sidecoach/shared';
 import { shortDateTime } from '../../lib/format.js';
-import { callTypeName } from '../floor/FloorView.js';
+import { callTypeName } from '../../lib/format.js';
 import { csatTone } from './format.js';
 
 /** A CSAT score as a number and in words ("CSAT 2/5 · Dissatisfied"); in words only without numbers. */

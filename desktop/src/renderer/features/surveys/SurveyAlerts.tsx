@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { dismissAlert, openAlert, useSurveys } from '../../store/surveys-store.js';
-import { useSidebar } from '../../store/sidebar-store.js';
-import { callTypeName } from '../floor/FloorView.js';
+import { dismissAlert, openAlert, useSurveys } from './store.js';
+import { useCalls } from '../call/store.js';
+import { callTypeName } from '../../lib/format.js';
 import './surveys.css';
 
 const EXCERPT = 140;
@@ -14,7 +14,7 @@ const EXCERPT = 140;
 export function SurveyAlerts() {
   const { t, i18n } = useTranslation();
   const alerts = useSurveys((s) => s.alerts);
-  const pack = useSidebar((s) => s.pack);
+  const pack = useCalls((s) => s.pack);
   const first = alerts[0];
   if (!first) return null;
   const excerpt =

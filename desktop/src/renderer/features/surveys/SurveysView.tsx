@@ -1,7 +1,7 @@
-import { closeSurveys, useSurveys } from '../../store/surveys-store.js';
+import { closeSurveys, useSurveys } from './store.js';
 import { FeedbackView } from './FeedbackView.js';
 import { ReportView } from './ReportView.js';
-import { CoachViewTop } from './SurveyNav.js';
+import { CoachViewTop } from '../floor/CoachNav.js';
 import { SurveyPackEditor } from '../survey-pack/SurveyPackEditor.js';
 import './surveys.css';
 

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PERIODS, type Period } from '../../store/surveys-store.js';
-import { useSidebar } from '../../store/sidebar-store.js';
+import { PERIODS, type Period } from './store.js';
+import { useSession } from '../../hub/session-store.js';
 
 const NO_TEAMS: readonly { id: string; name: string }[] = [];
 
@@ -39,7 +39,7 @@ export function TeamSelect({
 }) {
   const { t } = useTranslation();
   const id = useId();
-  const teams = useSidebar((s) => s.session?.user.teams ?? NO_TEAMS);
+  const teams = useSession((s) => s.session?.user.teams ?? NO_TEAMS);
   return (
     <div className="field">
       <label htmlFor={id}>{t('surveys.team.label')}</label>

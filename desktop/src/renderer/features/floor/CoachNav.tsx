@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { closeLanguageStats, openLanguageStats } from '../../store/language-stats-store.js';
-import { closeReflection, openReflection } from '../../store/reflection-store.js';
-import { useSidebar } from '../../store/sidebar-store.js';
-import { closeSurveys, openSurveys, type SurveysView } from '../../store/surveys-store.js';
-import './surveys.css';
+import { BackButton } from '../../ui/BackButton.js';
+import { closeLanguageStats, openLanguageStats } from '../language-stats/store.js';
+import { closeReflection, openReflection } from '../reflection/store.js';
+import { useSession } from '../../hub/session-store.js';
+import { closeSurveys, openSurveys, type SurveysView } from '../surveys/store.js';
 
 type Entry = SurveysView | 'language' | 'sessions';
 
@@ -21,9 +21,9 @@ function go(entry: Entry) {
  * The coach's views beside the floor: coaching language, coaching sessions, customer feedback,
  * report, pack.
  */
-export function SurveyNav({ current }: { current: Entry | null }) {
+export function CoachNav({ current }: { current: Entry | null }) {
   const { t } = useTranslation();
-  const role = useSidebar((s) => s.session?.user.role);
+  const role = useSession((s) => s.session?.user.role);
   if (!role || role === 'agent') return null;
   const entries: Array<[Entry, string]> = [
     ...(role === 'lead' || role === 'admin'
@@ -51,27 +51,6 @@ export function SurveyNav({ current }: { current: Entry | null }) {
   );
 }
 
-/** "← Back": to where the user was (`surveys` strings) or to the sessions (`reflection`). */
-export function BackButton({
-  strings,
-  onClick,
-}: {
-  strings: 'surveys' | 'reflection';
-  onClick: () => void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <button
-      type="button"
-      className="link back"
-      aria-label={t(`${strings}.backLabel`)}
-      onClick={onClick}
-    >
-      {t(`${strings}.back`)}
-    </button>
-  );
-}
-
 /** The top of a view opened over the floor: back to where the coach was, and the nav. */
 export function CoachViewTop({ current, onBack }: { current: Entry; onBack: () => void }) {
   return (
@@ -79,7 +58,7 @@ export function CoachViewTop({ current, onBack }: { current: Entry; onBack: () =
       <div className="row survey-top">
         <BackButton strings="surveys" onClick={onBack} />
       </div>
-      <SurveyNav current={current} />
+      <CoachNav current={current} />
     </>
   );
 }

@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { LanguageStats } from '@sidecoach/shared';
-import { request } from '../lib/hub-api.js';
-import { ACK_TIMEOUT_MS, currentSocket } from './connection.js';
+import { ask } from '../../hub/client.js';
+import type { Message } from '../../hub/errors.js';
+import { latest, type Latest } from '../../hub/latest.js';
 
 // The leads' "Coaching language" view: how each coach words their notes, week by week.
 
@@ -11,10 +12,11 @@ interface LanguageStatsState {
   open: boolean;
   status: 'idle' | 'loading' | 'loaded' | 'failed';
   stats: LanguageStats | null;
-  /** An i18n key with values, so the message follows the language. */
-  error: { key: string; values?: Record<string, string> } | null;
+  error: Message | null;
   /** The coach whose weeks are shown in detail. */
   coachId: string | null;
+  /** Only the newest load's answer is shown. */
+  guard: Latest;
   selectCoach(coachId: string): void;
   reset(): void;
 }
@@ -27,32 +29,27 @@ const initial = {
   coachId: null,
 };
 
-export const useLanguageStats = create<LanguageStatsState>()((set) => ({
+export const useLanguageStats = create<LanguageStatsState>()((set, get) => ({
   ...initial,
+  guard: latest(),
   selectCoach: (coachId) => set({ coachId }),
-  reset: () => set(initial),
+  reset: () => {
+    get().guard.cancel();
+    set(initial);
+  },
 }));
 
 export async function loadLanguageStats(): Promise<void> {
-  const s = currentSocket();
-  if (!s?.connected) {
-    useLanguageStats.setState({ status: 'failed', error: { key: 'languageStats.offline' } });
-    return;
-  }
+  const current = useLanguageStats.getState().guard.next();
   useLanguageStats.setState({ status: 'loading', error: null });
-  const res = await request(s, 'language:stats', { weeks: STATS_WEEKS }, ACK_TIMEOUT_MS).catch(
-    () => null,
+  const res = await ask(
+    'language:stats',
+    { weeks: STATS_WEEKS },
+    { messages: { offline: 'languageStats.offline', timeout: 'languageStats.offline' } },
   );
-  if (!useLanguageStats.getState().open) return;
-  if (!res) {
-    useLanguageStats.setState({ status: 'failed', error: { key: 'languageStats.offline' } });
-    return;
-  }
+  if (!current() || !useLanguageStats.getState().open) return;
   if (!res.ok) {
-    useLanguageStats.setState({
-      status: 'failed',
-      error: { key: `errors.${res.error.code}`, values: { message: res.error.message } },
-    });
+    useLanguageStats.setState({ status: 'failed', error: res.error });
     return;
   }
   const { coachId } = useLanguageStats.getState();

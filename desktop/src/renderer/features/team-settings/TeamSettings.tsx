@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { saveTeamSetting, useSurveys, type TeamFlags } from '../../store/surveys-store.js';
-import { useSidebar } from '../../store/sidebar-store.js';
+import { saveTeamSetting, useTeamSettings, type TeamFlags } from './store.js';
+import { useSession } from '../../hub/session-store.js';
 
 const NO_TEAMS: readonly { id: string; name: string }[] = [];
 
 function TeamSettingRow({ team, named }: { team: { id: string; name: string }; named: boolean }) {
   const { t } = useTranslation();
-  const setting = useSurveys((s) => s.teamSettings[team.id]);
+  const setting = useTeamSettings((s) => s.teamSettings[team.id]);
   const status = setting?.status ?? 'loading';
   const busy = status === 'loading' || status === 'saving';
   const flags: Array<[keyof TeamFlags, string]> = [
@@ -56,8 +56,8 @@ function TeamSettingRow({ team, named }: { team: { id: string; name: string }; n
 /** Leads and admins: whether the agents of their teams see their own customers' answers. */
 export function TeamSettings() {
   const { t } = useTranslation();
-  const role = useSidebar((s) => s.session?.user.role);
-  const teams = useSidebar((s) => s.session?.user.teams ?? NO_TEAMS);
+  const role = useSession((s) => s.session?.user.role);
+  const teams = useSession((s) => s.session?.user.teams ?? NO_TEAMS);
   if (role !== 'lead' && role !== 'admin') return null;
   return (
     <section className="card team-settings" aria-labelledby="team-settings-title">

@@ -4,14 +4,14 @@
 // nothing here knows or shows it.
 import { create } from 'zustand';
 import type { ExclusionReason, SurveyStatus } from '@sidecoach/shared';
-import { request } from '../lib/hub-api.js';
-import { ACK_TIMEOUT_MS, currentSocket } from './connection.js';
-import { useSidebar, type Notice } from './sidebar-store.js';
+import { ask, type AskOptions } from '../../hub/client.js';
+import type { Message } from '../../hub/errors.js';
+import { currentUser } from '../../hub/session-store.js';
 
 /** A "do not survey" request on its way, or refused (an i18n key, so it follows the language). */
 export interface ExclusionAttempt {
   sending: boolean;
-  error: Notice | null;
+  error: Message | null;
 }
 
 interface AgentSurveyState {
@@ -24,27 +24,35 @@ interface AgentSurveyState {
   excludable: Record<string, true>;
   /** Calls whose survey link is shown now: not expired, and for a while after the decision. */
   linkShown: Record<string, true>;
+  /** Wakes the view at the next deadline (exclusion window or link shown ends). */
+  clockTimer: ReturnType<typeof setTimeout> | undefined;
   reset(): void;
 }
 
 /** How long after the call's survey was decided its link stays in the sidebar at most. */
 export const LINK_SHOWN_MS = 30 * 60_000;
 
-const initial = { statuses: {}, dismissed: {}, attempts: {}, excludable: {}, linkShown: {} };
-let clockTimer: ReturnType<typeof setTimeout> | undefined;
+const initial = {
+  statuses: {},
+  dismissed: {},
+  attempts: {},
+  excludable: {},
+  linkShown: {},
+  clockTimer: undefined,
+};
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-export const useAgentSurveys = create<AgentSurveyState>()((set) => ({
+export const useAgentSurveys = create<AgentSurveyState>()((set, get) => ({
   ...initial,
   reset: () => {
-    clearTimeout(clockTimer);
+    clearTimeout(get().clockTimer);
     set(initial);
   },
 }));
 
 /** Recomputes what depends on the time, and wakes up again at the next deadline. */
 function refreshClock(): void {
-  clearTimeout(clockTimer);
+  clearTimeout(useAgentSurveys.getState().clockTimer);
   const now = Date.now();
   const excludable: Record<string, true> = {};
   const linkShown: Record<string, true> = {};
@@ -65,20 +73,15 @@ function refreshClock(): void {
       }
     }
   }
-  useAgentSurveys.setState({ excludable, linkShown });
-  if (next < Infinity)
-    clockTimer = setTimeout(refreshClock, Math.min(next - now + 50, MAX_TIMER_MS));
+  const clockTimer =
+    next < Infinity ? setTimeout(refreshClock, Math.min(next - now + 50, MAX_TIMER_MS)) : undefined;
+  useAgentSurveys.setState({ excludable, linkShown, clockTimer });
 }
-
-// Another user on this device: nothing of the previous one's calls stays on screen.
-useSidebar.subscribe((state, previous) => {
-  if (state.session?.user.id !== previous.session?.user.id) useAgentSurveys.getState().reset();
-});
 
 const decidedOrder = (s: SurveyStatus) => s.decidedAt ?? '';
 
 function store(status: SurveyStatus): void {
-  const me = useSidebar.getState().session?.user.id;
+  const me = currentUser()?.id;
   if (me && status.agentId !== me) return;
   useAgentSurveys.setState((state) => {
     const known = state.statuses[status.callId];
@@ -107,10 +110,8 @@ const UNDECIDED_RETRIES = 5;
  * show). The hub decides just after the end: asked too early, it asks again a few times.
  */
 export async function loadSurveyStatus(callId: string, retries = UNDECIDED_RETRIES): Promise<void> {
-  const s = currentSocket();
-  if (!s?.connected) return;
-  const res = await request(s, 'survey:status', { callId }, ACK_TIMEOUT_MS).catch(() => null);
-  if (!res?.ok) return;
+  const res = await ask('survey:status', { callId });
+  if (!res.ok) return;
   store(res.data);
   if (res.data.decidedAt === null && res.data.excludeUntil !== null && retries > 0)
     setTimeout(() => void loadSurveyStatus(callId, retries - 1), UNDECIDED_RETRY_MS);
@@ -125,40 +126,25 @@ function setAttempt(callId: string, attempt: ExclusionAttempt | null) {
   });
 }
 
-function refusal(code: string, message: string): Notice {
-  switch (code) {
-    case 'conflict':
-      return { key: 'surveyAgent.errors.conflict' };
-    case 'not_found':
-      return { key: 'surveyAgent.errors.notFound' };
-    case 'forbidden':
-      return { key: 'surveyAgent.errors.forbidden' };
-    case 'rate_limited':
-      return { key: 'errors.rate_limited' };
-    default:
-      return { key: 'errors.generic', values: { message } };
-  }
-}
+/** A refused "do not survey" says what it means for this call. */
+const EXCLUDING: AskOptions = {
+  messages: {
+    offline: 'surveyAgent.errors.offline',
+    timeout: 'surveyAgent.errors.timeout',
+    conflict: 'surveyAgent.errors.conflict',
+    not_found: 'surveyAgent.errors.notFound',
+    forbidden: 'surveyAgent.errors.forbidden',
+  },
+};
 
 /** The agent's "do not survey" flag, with a reason from the fixed list; the hub records it. */
 export async function excludeCall(callId: string, reason: ExclusionReason): Promise<boolean> {
-  const s = currentSocket();
-  if (!s?.connected) {
-    setAttempt(callId, { sending: false, error: { key: 'surveyAgent.errors.offline' } });
-    return false;
-  }
   setAttempt(callId, { sending: true, error: null });
-  const res = await request(s, 'survey:exclude', { callId, reason }, ACK_TIMEOUT_MS).catch(
-    () => null,
-  );
-  if (!res) {
-    setAttempt(callId, { sending: false, error: { key: 'surveyAgent.errors.timeout' } });
-    return false;
-  }
+  const res = await ask('survey:exclude', { callId, reason }, EXCLUDING);
   if (!res.ok) {
-    setAttempt(callId, { sending: false, error: refusal(res.error.code, res.error.message) });
+    setAttempt(callId, { sending: false, error: res.error });
     // Too late, or excluded already from another sidebar: show what the hub has now.
-    if (res.error.code === 'conflict') void loadSurveyStatus(callId);
+    if (res.code === 'conflict') void loadSurveyStatus(callId);
     return false;
   }
   setAttempt(callId, null);

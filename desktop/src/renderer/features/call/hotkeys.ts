@@ -1,14 +1,15 @@
 // Global hotkeys (pressed while the softphone or CRM has the focus): tick the next checklist
 // item, start or end a manual call, jump to the self-assessment.
 import { checklistFor, type HotkeyAction } from '@sidecoach/shared';
-import { newId, nowIso } from '../lib/ids.js';
-import { currentStatus, useSidebar } from './sidebar-store.js';
-import { write } from './sync.js';
+import { newId, nowIso } from '../../lib/ids.js';
+import { currentUser } from '../../hub/session-store.js';
+import { currentStatus, useCalls } from './store.js';
+import { write } from '../../hub/outbox.js';
 
 export function handleHotkey(action: HotkeyAction): void {
-  const state = useSidebar.getState();
-  const { pack, session } = state;
-  if (!pack || session?.user.role !== 'agent') return;
+  const state = useCalls.getState();
+  const { pack } = state;
+  if (!pack || currentUser()?.role !== 'agent') return;
   const { status, call } = currentStatus(state.calls);
   switch (action) {
     case 'tickNext': {

@@ -6,9 +6,17 @@ import type {
   ObservationRecord,
   Receipt,
 } from '@sidecoach/shared';
-import type { NoteWrite, OutboxEntry } from '../lib/outbox.js';
+import type { OutboxEntry } from '../../lib/outbox.js';
 
-export type NoteEntry = OutboxEntry<NoteWrite>;
+/** The outbox writes about coaching: observations, coaching notes, and the agent's "got it". */
+export const NOTE_EVENTS = ['observation:note', 'coaching:note', 'observation:read'] as const;
+export type NoteEvent = (typeof NOTE_EVENTS)[number];
+export type NoteEntry = OutboxEntry<NoteEvent>;
+/** The inbox messages shown as notes. */
+export type NoteMessage = Extract<
+  InboxMessage,
+  { kind: 'observation' | 'coaching-note' | 'receipt' }
+>;
 
 /** Kept in memory at most; older ones are on the hub. */
 const KEEP = 500;
@@ -23,9 +31,9 @@ interface NotesState {
   /** Receipts that arrived before their observation did. */
   receipts: Record<string, Receipt>;
 
-  loaded(pending: NoteEntry[]): void;
+  loaded(pending: OutboxEntry[]): void;
   /** An inbox message, already deduplicated by seq. */
-  received(message: InboxMessage): void;
+  received(message: NoteMessage): void;
   mine(notes: MyNotes): void;
   addObservations(records: ObservationRecord[]): void;
   addCoachingNote(record: CoachingNoteRecord): void;
@@ -82,7 +90,12 @@ const initial = {
 
 export const useNotes = create<NotesState>()((set, get) => ({
   ...initial,
-  loaded: (pending) => set({ pending }),
+  loaded: (pending) =>
+    set({
+      pending: pending.filter((e): e is NoteEntry =>
+        (NOTE_EVENTS as readonly string[]).includes(e.event),
+      ),
+    }),
   received: (message) => {
     const state = get();
     switch (message.kind) {
@@ -107,15 +120,6 @@ export const useNotes = create<NotesState>()((set, get) => ({
             o.id === r.observationId ? withReceipt(o, r) : o,
           ),
         });
-      }
-      // Survey messages are the survey stores' (inbox-sync.ts routes them there).
-      case 'survey-response':
-      case 'survey-status':
-        return;
-      default: {
-        // A new kind of inbox message must be routed somewhere before this compiles.
-        const unknown: never = message;
-        return unknown;
       }
     }
   },

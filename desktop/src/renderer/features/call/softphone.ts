@@ -2,12 +2,12 @@
 // start, end and annotate the agent's call, so the checklist appears on answer and the
 // self-assessment on hang-up without a click. Manual controls stay as the fallback.
 import type { CallEvent } from '@sidecoach/shared';
-import { newId } from '../lib/ids.js';
-import { useSidebar } from './sidebar-store.js';
-import { write } from './sync.js';
+import { newId } from '../../lib/ids.js';
+import { useCalls } from './store.js';
+import { write } from '../../hub/outbox.js';
 
 export function handleCallEvent(event: CallEvent): void {
-  const state = useSidebar.getState();
+  const state = useCalls.getState();
   const open = state.calls.find((c) => c.endedAt === null);
   // The open call is this phone call if it carries its id, or if it was started by hand before
   // the phone reported it: reconciled, never a second call.

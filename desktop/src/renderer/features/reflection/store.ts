@@ -4,7 +4,6 @@ import type {
   ActionStatus,
   AgendaItem,
   ClientEventName,
-  ClientEventResults,
   ClientPayload,
   MyActions,
   ReflectionListResult,
@@ -12,20 +11,15 @@ import type {
   ReflectionSession,
   ReflectionSummary,
 } from '@sidecoach/shared';
-import { request } from '../lib/hub-api.js';
-import { newId } from '../lib/ids.js';
-import { ACK_TIMEOUT_MS, currentSocket } from './connection.js';
-import { useSidebar } from './sidebar-store.js';
+import { ask } from '../../hub/client.js';
+import { isNetworkFailure, type FailureCode, type Message } from '../../hub/errors.js';
+import { currentUser, useSession } from '../../hub/session-store.js';
+import { newId } from '../../lib/ids.js';
 
 // Reflective coaching sessions: the lead's list and preparation, the live session both sides
 // see ('reflection:changed'), and the agent's open next-time actions ('actions:changed').
 // Small on purpose: the views are loaded on demand, this store is in the first load.
 
-/** An i18n key with values, so the message follows the language. */
-export interface UiError {
-  key: string;
-  values?: Record<string, string>;
-}
 export type ReflectionView = 'list' | 'prep' | 'session';
 export const PREP_DAYS = [7, 14, 28, 90] as const;
 type Load = 'idle' | 'loading' | 'loaded' | 'failed';
@@ -43,17 +37,23 @@ interface ReflectionState {
   session: ReflectionSession | null;
   /** A request in flight (buttons wait). */
   busy: boolean;
-  error: UiError | null;
+  error: Message | null;
   /** The agent's open actions (reminders). */
   mine: ActionRecord[];
   /** Why the agent's last "Done" on a reminder failed (shown in the reminders). */
-  mineError: UiError | null;
+  mineError: Message | null;
   /** The agent's open sessions, to join. */
   joinable: ReflectionSummary[];
   /** Reminders the agent put away (by action id). */
   dismissed: Record<string, true>;
+  /**
+   * One id per submission until the hub has answered it: a retry of the same submission after a
+   * timeout reuses it (the hub stores each id once), a changed one gets a new id.
+   */
+  submissions: Partial<Record<Submission, { key: string; id: string }>>;
   reset(): void;
 }
+type Submission = 'start' | 'note' | 'action';
 
 const initial = {
   open: null,
@@ -69,6 +69,7 @@ const initial = {
   mineError: null,
   joinable: [],
   dismissed: {},
+  submissions: {},
 } satisfies Omit<ReflectionState, 'reset'>;
 
 export const useReflection = create<ReflectionState>()((set) => ({
@@ -81,50 +82,26 @@ const set = (patch: Partial<ReflectionState>) => useReflection.setState(patch);
 
 /** An agent whose team coaches on behaviours, not scores: no numbers on their screen. */
 export const useNumbersHidden = (prep?: { behavioursOnly: boolean } | null) =>
-  useSidebar(
+  useSession(
     (s) =>
       s.session?.user.role === 'agent' &&
       (s.session.user.behavioursOnly || prep?.behavioursOnly === true),
   );
 
-const KNOWN = ['conflict', 'forbidden', 'not_found', 'bad_request', 'rate_limited'];
-
-async function ask<E extends ClientEventName>(
-  event: E,
-  payload: ClientPayload<E>,
-): Promise<
-  { ok: true; data: ClientEventResults[E] } | { ok: false; error: UiError; code: string }
-> {
-  const s = currentSocket();
-  const res = s?.connected
-    ? await request(s, event, payload, ACK_TIMEOUT_MS).catch(() => null)
-    : null;
-  if (!res) return { ok: false, code: 'network', error: { key: 'reflection.error.offline' } };
-  if (res.ok) return res;
-  const { code, message } = res.error;
-  const key = KNOWN.includes(code) ? `reflection.error.${code}` : 'errors.generic';
-  return { ok: false, code, error: { key, values: { message } } };
-}
-
 export const clearError = () => set({ error: null });
 
-/**
- * One id per submission until the hub has answered it: a retry of the same submission after a
- * timeout reuses it (the hub stores each id once), a changed one gets a new id.
- */
-type Pending = 'start' | 'note' | 'action';
-const pending = new Map<Pending, { key: string; id: string }>();
-function pendingId(kind: Pending, content: unknown): string {
+function submissionId(kind: Submission, content: unknown): string {
   const key = JSON.stringify(content);
-  const known = pending.get(kind);
+  const known = get().submissions[kind];
   if (known?.key === key) return known.id;
   const id = newId();
-  pending.set(kind, { key, id });
+  set({ submissions: { ...get().submissions, [kind]: { key, id } } });
   return id;
 }
 /** Answered (not a timeout or offline): the next submission is a new one. */
-const answered = (kind: Pending, res: { ok: boolean; code?: string }) => {
-  if (res.ok || res.code !== 'network') pending.delete(kind);
+const answered = (kind: Submission, res: { ok: true } | { ok: false; code: FailureCode }) => {
+  if (res.ok || !isNetworkFailure(res.code))
+    set({ submissions: { ...get().submissions, [kind]: undefined } });
 };
 
 // ---- the lead's list and preparation ----
@@ -143,7 +120,7 @@ export function openReflection(): void {
 
 export function closeReflection(): void {
   set({ open: null, printing: false, error: null });
-  if (useSidebar.getState().session?.user.role === 'agent') set({ session: null });
+  if (currentUser()?.role === 'agent') set({ session: null });
 }
 
 export async function prepare(agentId: string, days: number): Promise<void> {
@@ -161,7 +138,7 @@ export async function startSession(): Promise<void> {
   const days = Math.round((Date.parse(prep.to) - Date.parse(prep.from)) / 86_400_000);
   set({ busy: true, error: null });
   const start = { agentId: prep.agentId, days: Math.min(90, Math.max(7, days)), agenda };
-  const res = await ask('reflection:start', { id: pendingId('start', start), ...start });
+  const res = await ask('reflection:start', { id: submissionId('start', start), ...start });
   answered('start', res);
   if (!res.ok) return set({ busy: false, error: res.error });
   set({ busy: false, session: res.data, open: 'session' });
@@ -202,7 +179,7 @@ export function sessionChanged(session: ReflectionSession): void {
     if (older) return;
     set({ session });
   }
-  if (useSidebar.getState().session?.user.role === 'agent') {
+  if (currentUser()?.role === 'agent') {
     const others = get().joinable.filter((j) => j.id !== session.id);
     set({
       joinable:
@@ -224,7 +201,7 @@ export const reloadSession = async () => {
 async function change<E extends ClientEventName>(
   event: E,
   payload: ClientPayload<E>,
-  kind?: Pending,
+  kind?: Submission,
 ): Promise<boolean> {
   set({ busy: true, error: null });
   const res = await ask(event, payload);
@@ -242,7 +219,7 @@ export function addNote(note: {
 }): Promise<boolean> {
   const sessionId = get().session?.id;
   if (!sessionId) return Promise.resolve(false);
-  const id = pendingId('note', { sessionId, ...note });
+  const id = submissionId('note', { sessionId, ...note });
   return change(
     'reflection:note',
     { id, sessionId, ...note, at: new Date().toISOString() },
@@ -258,7 +235,7 @@ export function addAction(action: {
 }): Promise<boolean> {
   const sessionId = get().session?.id;
   if (!sessionId) return Promise.resolve(false);
-  const id = pendingId('action', { sessionId, ...action });
+  const id = submissionId('action', { sessionId, ...action });
   return change('reflection:action', { id, sessionId, ...action }, 'action');
 }
 
@@ -306,10 +283,3 @@ export async function markMine(actionId: string, status: ActionStatus): Promise<
 
 export const dismissReminder = (actionId: string) =>
   set({ dismissed: { ...get().dismissed, [actionId]: true } });
-
-// Another user on this device starts from nothing.
-useSidebar.subscribe((state, prev) => {
-  if (state.session?.user.id === prev.session?.user.id) return;
-  pending.clear();
-  get().reset();
-});

@@ -4,7 +4,18 @@ import {
   type CallRecord,
   type StandardsPack,
 } from '@sidecoach/shared';
-import type { CallWrite } from '../lib/outbox.js';
+import type { OutboxWrite } from '../../lib/outbox.js';
+
+/** The outbox writes about the agent's own calls (replayed over the hub's records). */
+export const CALL_EVENTS = [
+  'call:start',
+  'call:tick',
+  'call:end',
+  'call:retype',
+  'assessment:submit',
+] as const;
+export type CallEvent = (typeof CALL_EVENTS)[number];
+export type CallWrite = OutboxWrite<CallEvent>;
 
 const RECENT = 20;
 const byStartDesc = (a: CallRecord, b: CallRecord) => b.startedAt.localeCompare(a.startedAt);

@@ -1,0 +1,105 @@
+// The one typed client of the hub: every feature asks through `ask`, which answers with the
+// event's result type or a failure already mapped to a message (see errors.ts).
+import { io } from 'socket.io-client';
+import {
+  PROTOCOL_VERSION,
+  type AckResponse,
+  type ClientEventName,
+  type ClientEventResults,
+  type ClientPayload,
+  type ErrorCode,
+  type HandshakeAuth,
+  type SignInResponse,
+} from '@sidecoach/shared';
+import { messageFor, type FailureCode, type Message, type MessageOverrides } from './errors.js';
+import { useSession, type HubSocket } from './session-store.js';
+
+/** How long a request waits for the hub's acknowledgement. */
+export const ACK_TIMEOUT_MS = 10_000;
+/** How long a goodbye request (stop observing) may hold up signing out. */
+export const SIGN_OUT_TIMEOUT_MS = 1_000;
+
+export type Answer<T> =
+  { ok: true; data: T } | { ok: false; code: FailureCode; message: string; error: Message };
+
+export interface AskOptions {
+  /** Keys this view shows for some failures instead of the general ones. */
+  messages?: MessageOverrides;
+  timeoutMs?: number;
+}
+
+const failure = (code: FailureCode, message: string, options: AskOptions) =>
+  ({ ok: false, code, message, error: messageFor(code, message, options.messages) }) as const;
+
+/** Sends an event on the session's socket and waits for its acknowledgement. */
+export async function ask<E extends ClientEventName>(
+  event: E,
+  payload: ClientPayload<E>,
+  options: AskOptions = {},
+): Promise<Answer<ClientEventResults[E]>> {
+  const socket = useSession.getState().socket;
+  if (!socket?.connected) return failure('offline', '', options);
+  // socket.io's `timeout()` typing expects an error-first ack, which ours are not.
+  const emitter = socket.timeout(options.timeoutMs ?? ACK_TIMEOUT_MS) as unknown as {
+    emitWithAck(event: string, payload: unknown): Promise<AckResponse<ClientEventResults[E]>>;
+  };
+  let res: AckResponse<ClientEventResults[E]>;
+  try {
+    res = await emitter.emitWithAck(event, payload);
+  } catch {
+    return failure('timeout', '', options);
+  }
+  return res.ok ? res : failure(res.error.code, res.error.message, options);
+}
+
+/** `auth` is asked again before every (re)connection, so it carries the current inbox position. */
+export function openSocket(hubUrl: string, auth: () => Omit<HandshakeAuth, 'protocol'>): HubSocket {
+  return io(hubUrl, {
+    auth: (cb) => cb({ ...auth(), protocol: PROTOCOL_VERSION }),
+    transports: ['websocket'],
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 5_000,
+  });
+}
+
+/** A refusal from the hub over HTTP (with its code) or a network failure (code `network`). */
+export class HubError extends Error {
+  constructor(
+    readonly code: ErrorCode | 'network',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function post(url: string, body: unknown, token?: string): Promise<Response> {
+  try {
+    return await fetch(url, {
+      method: 'POST',
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+  } catch {
+    throw new HubError('network', url);
+  }
+}
+
+export async function signInRequest(
+  hubUrl: string,
+  username: string,
+  password: string,
+): Promise<SignInResponse> {
+  const res = await post(new URL('/api/auth/sign-in', hubUrl).href, { username, password });
+  if (res.ok) return (await res.json()) as SignInResponse;
+  const body = (await res.json().catch(() => ({}))) as {
+    error?: { code?: ErrorCode; message?: string };
+  };
+  throw new HubError(body.error?.code ?? 'internal', body.error?.message ?? res.statusText);
+}
+
+export async function signOutRequest(hubUrl: string, token: string): Promise<void> {
+  await post(new URL('/api/auth/sign-out', hubUrl).href, undefined, token).catch(() => undefined);
+}

@@ -1,0 +1,142 @@
+// The session lifecycle: sign-in, connect, reconnect, profile changed, sign-out. Features
+// register with it (see feature.ts); it imports none of them.
+import { create } from 'zustand';
+import type { Bootstrap, HandshakeAuth } from '@sidecoach/shared';
+import * as db from '../lib/outbox.js';
+import { ask, openSocket, signOutRequest } from './client.js';
+import type { Message } from './errors.js';
+import type { Feature } from './feature.js';
+import { inboxPosition, onInboxMessage, startInbox, stopInbox } from './inbox.js';
+import { flushNow, stopOutbox } from './outbox.js';
+import { useSession, type HubSocket, type Session } from './session-store.js';
+
+const SESSION_KEY = 'sidecoach.session';
+/** The reasons the hub gives for refusing a connection (socket.io `connect_error` messages). */
+export const REFUSED_UNAUTHORIZED = 'unauthorized';
+export const REFUSED_OUTDATED = 'outdated_client';
+
+const useFeatures = create<{ features: readonly Feature[] }>()(() => ({ features: [] }));
+
+/** The features of this sidebar, in the order their hooks run (set once by the entry file). */
+export const registerFeatures = (features: readonly Feature[]) =>
+  useFeatures.setState({ features });
+
+const each = (hook: (f: Feature) => void) => useFeatures.getState().features.forEach(hook);
+
+export function savedSession(): Session | null {
+  try {
+    return JSON.parse(localStorage.getItem(SESSION_KEY) ?? 'null') as Session | null;
+  } catch {
+    return null;
+  }
+}
+
+/** The session this device kept for this hub, resumed; else the sign-in screen. */
+export async function resume(hubUrl: string): Promise<void> {
+  const session = savedSession();
+  if (session && session.hubUrl === hubUrl) await begin(session);
+  else useSession.setState({ phase: 'signed-out' });
+}
+
+function unsubscribeAll() {
+  useSession.getState().unsubscribers.forEach((off) => off());
+  useSession.setState({ unsubscribers: [] });
+}
+
+/** Starts a session: shows what this device knows at once, then connects to the hub. */
+export async function begin(session: Session): Promise<void> {
+  unsubscribeAll();
+  // Another user's session on this device starts from nothing.
+  if (useSession.getState().session?.user.id !== session.user.id) each((f) => f.reset());
+  localStorage.setItem(SESSION_KEY, JSON.stringify(session));
+  useSession.setState({ session, phase: 'ready', signInNotice: null, connection: 'connecting' });
+  const unsubscribers: Array<() => void> = [];
+  each((f) => {
+    const off = f.subscribe?.(session);
+    if (off) unsubscribers.push(off);
+  });
+  useSession.setState({ unsubscribers });
+  const userId = session.user.id;
+  const [snapshot, pending] = await Promise.all([
+    db.loadSnapshot(userId),
+    db.pending(userId),
+    startInbox(userId),
+  ]);
+  each((f) => f.restore?.(snapshot, pending));
+  connect(session);
+}
+
+function connect(session: Session) {
+  useSession.getState().socket?.close();
+  const auth = (): Omit<HandshakeAuth, 'protocol'> => {
+    const lastSeq = inboxPosition();
+    return lastSeq === undefined ? { token: session.token } : { token: session.token, lastSeq };
+  };
+  const s = openSocket(session.hubUrl, auth);
+  useSession.setState({ socket: s });
+  s.on('connect', () => void onConnect(s, session));
+  s.on('disconnect', () => useSession.setState({ connection: 'offline' }));
+  s.on('connect_error', (err) => {
+    if (err.message === REFUSED_UNAUTHORIZED) void end({ key: 'signIn.expired' });
+    else if (err.message === REFUSED_OUTDATED) void end({ key: 'signIn.outdated' });
+    else useSession.setState({ connection: 'offline' });
+  });
+  s.on('inbox:message', (message) => onInboxMessage(message));
+  s.on('profile:changed', () => void profileChanged(session));
+  each((f) => f.listen?.(s, session));
+}
+
+/** Loads the pack, the calls and the profile as the hub has them now; false if it could not. */
+async function bootstrap(session: Session): Promise<Bootstrap | null> {
+  const res = await ask('session:bootstrap', {});
+  if (!res.ok) return null;
+  const boot = res.data;
+  await db.saveSnapshot(session.user.id, boot);
+  const pending = await db.pending(session.user.id);
+  each((f) => f.bootstrapped?.(boot, pending));
+  // The profile as the hub has it now (a team setting such as "behaviours, not scores" changes).
+  const current = useSession.getState().session;
+  if (current && JSON.stringify(current.user) !== JSON.stringify(boot.user)) {
+    const next = { ...current, user: boot.user };
+    localStorage.setItem(SESSION_KEY, JSON.stringify(next));
+    useSession.setState({ session: next });
+  }
+  return boot;
+}
+
+async function onConnect(s: HubSocket, session: Session) {
+  const boot = await bootstrap(session);
+  if (!boot || useSession.getState().socket !== s) return;
+  useSession.setState({ connection: 'online' });
+  each((f) => void f.connected?.(boot.user));
+  flushNow();
+}
+
+/** The hub changed the user's profile: load it again, and what on screen may carry numbers. */
+async function profileChanged(session: Session) {
+  const boot = await bootstrap(session);
+  if (boot) each((f) => f.profileChanged?.(boot.user));
+}
+
+/** Signs out (the outbox stays on the device and is sent at the next sign-in). */
+export async function end(notice?: Message): Promise<void> {
+  const { session, socket } = useSession.getState();
+  // Say goodbye while the socket is still open (a coach stops observing), bounded in time.
+  await Promise.all(
+    useFeatures.getState().features.map((f) => f.signingOut?.() ?? Promise.resolve()),
+  ).catch(() => undefined);
+  socket?.close();
+  unsubscribeAll();
+  stopInbox();
+  stopOutbox();
+  localStorage.removeItem(SESSION_KEY);
+  useSession.setState({
+    session: null,
+    socket: null,
+    phase: 'signed-out',
+    signInNotice: notice ?? null,
+    connection: 'connecting',
+  });
+  each((f) => f.reset());
+  if (session && !notice) await signOutRequest(session.hubUrl, session.token);
+}

@@ -1,0 +1,38 @@
+import { create } from 'zustand';
+import type { Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents, UserProfile } from '@sidecoach/shared';
+import type { Message } from './errors.js';
+
+export type HubSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface Session {
+  token: string;
+  hubUrl: string;
+  user: UserProfile;
+}
+
+export type Connection = 'connecting' | 'online' | 'offline';
+
+interface SessionState {
+  phase: 'loading' | 'signed-out' | 'ready';
+  session: Session | null;
+  connection: Connection;
+  /** Why the user is at the sign-in screen (expired, an outdated sidebar). */
+  signInNotice: Message | null;
+  /** The one socket to the hub while signed in. */
+  socket: HubSocket | null;
+  /** Every unsubscribe of the signed-in user's listeners (device events, other stores). */
+  unsubscribers: Array<() => void>;
+}
+
+export const useSession = create<SessionState>()(() => ({
+  phase: 'loading',
+  session: null,
+  connection: 'connecting',
+  signInNotice: null,
+  socket: null,
+  unsubscribers: [],
+}));
+
+/** The signed-in user's profile, if any (for code outside React). */
+export const currentUser = (): UserProfile | undefined => useSession.getState().session?.user;
