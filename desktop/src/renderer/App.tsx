@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { messageText } from './i18n/index.js';
 import { AssessmentForm } from './features/assessment/AssessmentForm.js';
 import { OnCall } from './features/call/OnCall.js';
 import { CoachNotesPanel } from './features/coach-notes/CoachNotesPanel.js';
@@ -27,7 +28,7 @@ function NoticeBar() {
   if (!notice) return null;
   return (
     <div className="notice" role="alert">
-      <span>{t(notice.key, notice.values)}</span>
+      <span>{messageText(t, notice)}</span>
       <button type="button" className="link" onClick={dismiss}>
         {t('errors.dismiss')}
       </button>

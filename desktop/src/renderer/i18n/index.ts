@@ -3,6 +3,9 @@ import { initReactI18next } from 'react-i18next';
 import { UI_LANGUAGES, type UiLanguage } from '@sidecoach/shared';
 import type { Translation } from './types.js';
 
+export type { Message, MessageKey, MessageValues } from './message.js';
+export { hubErrorMessage, isMessageKey, messageText, toMessage } from './message.js';
+
 // One chunk per language, fetched by a relative URL (so from app://sidecoach and from the hub's
 // web root alike): only the active language's strings load. Typed per language, so a language
 // without its chunk is a type error.

@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { messageText } from '../../i18n/index.js';
 import { useFocusIfLost } from '../../lib/focus.js';
 import {
   closeLanguageStats,
@@ -47,7 +48,7 @@ export function LanguageStatsView() {
       ) : null}
       {error ? (
         <p className="error" role="alert">
-          {t(error.key, error.values)}
+          {messageText(t, error)}
         </p>
       ) : null}
       {stats && stats.coaches.length === 0 ? (

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { messageText } from '../../i18n/index.js';
 import type { AgentStatus, CallRecord } from '@sidecoach/shared';
 import {
   dismissReminder,
@@ -94,7 +95,7 @@ export function ActionReminders({
       </ul>
       {error ? (
         <p className="error small" role="alert" data-testid="action-reminders-error">
-          {t(error.key, error.values)}
+          {messageText(t, error)}
         </p>
       ) : null}
     </section>

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { messageText } from '../../i18n/index.js';
 import { clearError, closeReflection, useReflection } from '../../store/reflection-store.js';
 import { useSidebar } from '../../store/sidebar-store.js';
 import { CoachViewTop } from '../surveys/SurveyNav.js';
@@ -28,7 +29,7 @@ export default function ReflectionView() {
       {coach && !printing ? <CoachViewTop current="sessions" onBack={closeReflection} /> : null}
       {error ? (
         <div className="notice no-print" role="alert" data-testid="reflection-error">
-          <span>{t(error.key, error.values)}</span>
+          <span>{messageText(t, error)}</span>
           <button type="button" className="link" onClick={clearError}>
             {t('errors.dismiss')}
           </button>

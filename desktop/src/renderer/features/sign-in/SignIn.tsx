@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { messageText } from '../../i18n/index.js';
 import { bridge } from '../../lib/bridge.js';
 import { HubError, signIn } from '../../lib/hub-api.js';
 import { useSidebar } from '../../store/sidebar-store.js';
@@ -60,7 +61,7 @@ export function SignIn() {
     <form className="sign-in" onSubmit={(e) => void submit(e)}>
       <h1>{t('app.name')}</h1>
       <h2>{t('signIn.title')}</h2>
-      {expired ? <p className="notice">{t(expired.key)}</p> : null}
+      {expired ? <p className="notice">{messageText(t, expired)}</p> : null}
       {bridge.host === 'electron' ? (
         <label>
           {t('signIn.hubUrl')}

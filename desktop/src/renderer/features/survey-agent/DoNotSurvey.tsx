@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { messageText } from '../../i18n/index.js';
 import { EXCLUSION_REASONS, type ExclusionReason } from '@sidecoach/shared';
 import { useFocusIfLost } from '../../lib/focus.js';
 import {
@@ -113,7 +114,7 @@ export function DoNotSurvey({ callId }: { callId: string }) {
       )}
       {error ? (
         <p className="error small" role="alert">
-          {t(error.key, error.values)}
+          {messageText(t, error)}
         </p>
       ) : null}
     </div>

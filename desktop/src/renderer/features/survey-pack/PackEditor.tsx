@@ -4,7 +4,8 @@ import { parseSurveyPackYaml, type SurveyPack, type SurveyPackInfo } from '@side
 import { shortDateTime } from '../../lib/format.js';
 import { request } from '../../lib/hub-api.js';
 import { ACK_TIMEOUT_MS, currentSocket } from '../../store/connection.js';
-import { useSidebar, type Notice } from '../../store/sidebar-store.js';
+import type { Message } from '../../i18n/index.js';
+import { useSidebar } from '../../store/sidebar-store.js';
 import { PackSummary } from './PackSummary.js';
 import { checkPack, offsetOf, withVersion, type PackProblem } from './validate.js';
 import './survey-pack.css';
@@ -14,15 +15,15 @@ const CHECK_DELAY_MS = 400;
 
 type Load =
   | { state: 'loading' }
-  | { state: 'failed'; error: Notice }
+  | { state: 'failed'; error: Message }
   | { state: 'loaded'; info: SurveyPackInfo };
 type Save =
   | { state: 'idle' }
   | { state: 'saving' }
   | { state: 'saved'; version: number }
-  | { state: 'refused'; error: Notice };
+  | { state: 'refused'; error: Message };
 
-function refusal(code: string, message: string): Notice {
+function refusal(code: string, message: string): Message {
   if (code === 'bad_request' || code === 'conflict')
     return { key: 'surveyPack.refused', values: { message } };
   if (code === 'forbidden' || code === 'rate_limited' || code === 'not_found')

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { messageText } from '../../i18n/index.js';
 import { useNumbersHidden } from '../../store/reflection-store.js';
 import { useSidebar } from '../../store/sidebar-store.js';
 import { loadMyFeedback, MY_FEEDBACK_DAYS, useSurveys } from '../../store/surveys-store.js';
@@ -32,7 +33,7 @@ export function MyFeedback() {
       {status === 'loading' ? <p className="muted small">{t('surveys.loading')}</p> : null}
       {status === 'failed' && error ? (
         <p className="error small" role="alert">
-          {t(error.key, error.values)}
+          {messageText(t, error)}
         </p>
       ) : null}
       {status === 'loaded' && responses.length === 0 ? (

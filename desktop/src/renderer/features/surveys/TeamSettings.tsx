@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { messageText } from '../../i18n/index.js';
 import { saveTeamSetting, useSurveys, type TeamFlags } from '../../store/surveys-store.js';
 import { useSidebar } from '../../store/sidebar-store.js';
 
@@ -46,7 +47,7 @@ function TeamSettingRow({ team, named }: { team: { id: string; name: string }; n
       </span>
       {status === 'failed' && setting?.error ? (
         <p className="error small" role="alert">
-          {t(setting.error.key, setting.error.values)}
+          {messageText(t, setting.error)}
         </p>
       ) : null}
     </div>

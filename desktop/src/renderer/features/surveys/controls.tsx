@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { messageText } from '../../i18n/index.js';
 import { PERIODS, type Period } from '../../store/surveys-store.js';
 import { useSidebar } from '../../store/sidebar-store.js';
 
@@ -60,7 +61,7 @@ export function ErrorLine({ error }: { error: { key: string; values?: Record<str
   const { t } = useTranslation();
   return (
     <p className="error" role="alert">
-      {t(error.key, error.values)}
+      {messageText(t, error)}
     </p>
   );
 }
