@@ -1,10 +1,7 @@
 import type { ErrorCode } from '@sidecoach/shared';
+import type { Message, MessageKey } from '../i18n/message.js';
 
-/** A message for the user: an i18n key with values, so it follows the language. */
-export interface Message {
-  key: string;
-  values?: Record<string, string>;
-}
+export type { Message } from '../i18n/message.js';
 
 /** Why a request failed: the hub's refusal, or no answer (not connected, or too late). */
 export type FailureCode = ErrorCode | 'offline' | 'timeout';
@@ -13,10 +10,10 @@ export type FailureCode = ErrorCode | 'offline' | 'timeout';
  * Keys a view shows instead of the general ones, per failure; `refused` stands for every refusal
  * by the hub without a key of its own (offline and timeout keep the general ones unless named).
  */
-export type MessageOverrides = Partial<Record<FailureCode | 'refused', string>>;
+export type MessageOverrides = Partial<Record<FailureCode | 'refused', MessageKey>>;
 
 /** The one mapping from a failure to what the user reads. */
-const GENERAL: Record<FailureCode, string> = {
+const GENERAL = {
   offline: 'errors.offline',
   timeout: 'errors.timeout',
   bad_request: 'errors.bad_request',
@@ -28,7 +25,7 @@ const GENERAL: Record<FailureCode, string> = {
   payload_too_large: 'errors.generic',
   rate_limited: 'errors.rate_limited',
   internal: 'errors.generic',
-};
+} as const satisfies Record<FailureCode, MessageKey>;
 
 export function messageFor(
   code: FailureCode,
@@ -36,7 +33,8 @@ export function messageFor(
   overrides: MessageOverrides = {},
 ): Message {
   const network = code === 'offline' || code === 'timeout';
-  const key = overrides[code] ?? (network ? undefined : overrides.refused) ?? GENERAL[code];
+  const key: MessageKey =
+    overrides[code] ?? (network ? undefined : overrides.refused) ?? GENERAL[code];
   return { key, values: { message } };
 }
 

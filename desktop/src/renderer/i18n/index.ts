@@ -1,20 +1,30 @@
-import i18next from 'i18next';
+import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { UiLanguage } from '@sidecoach/shared';
-import { en } from './en.js';
-import { zhCN } from './zh-CN.js';
-import { surveysEn } from './surveys.en.js';
-import { surveysZhCN } from './surveys.zh-CN.js';
-import { reflectionEn } from './reflection.en.js';
-import { reflectionZhCN } from './reflection.zh-CN.js';
+import { UI_LANGUAGES, type UiLanguage } from '@sidecoach/shared';
+import type { Translation } from './types.js';
 
-// Each feature's strings sit under their own key (the customer-feedback views under `surveys`),
-// so separate files can grow without touching one another; each language file is typed on the
-// English one, so a missing key is a type error, and so is a second `surveys` in en.ts.
-const enBase: typeof en & { surveys?: never; reflection?: never } = en;
-export const resources = {
-  en: { translation: { ...enBase, surveys: surveysEn, reflection: reflectionEn } },
-  'zh-CN': { translation: { ...zhCN, surveys: surveysZhCN, reflection: reflectionZhCN } },
+export type { Message, MessageKey, MessageValues } from './message.js';
+
+// One chunk per language, fetched by a relative URL (so from app://sidecoach and from the hub's
+// web root alike): only the active language's strings load. Typed per language, so a language
+// without its chunk is a type error.
+const chunks: Record<UiLanguage, () => Promise<{ default: Translation }>> = {
+  en: () => import('./translation.en.js'),
+  'zh-CN': () => import('./translation.zh-CN.js'),
+};
+
+/** An i18next backend of a few lines: `changeLanguage` loads the language's chunk, then renders. */
+const lazyLanguages: BackendModule = {
+  type: 'backend',
+  init() {},
+  read(language, _namespace, done) {
+    const load = chunks[language as UiLanguage];
+    if (!load) return done(new Error(`no strings for ${language}`), null);
+    load().then(
+      (chunk) => done(null, chunk.default),
+      (err: unknown) => done(err instanceof Error ? err : new Error(String(err)), null),
+    );
+  },
 };
 
 /** Picks the UI language: the saved choice, else the browser's, else English. */
@@ -23,13 +33,20 @@ export function pickLanguage(saved: UiLanguage | null, browser: readonly string[
   return browser.some((l) => l.toLowerCase().startsWith('zh')) ? 'zh-CN' : 'en';
 }
 
+/** Starts i18next with the language's strings loaded, so the first render has them. */
 export async function initI18n(language: UiLanguage) {
-  await i18next.use(initReactI18next).init({
-    lng: language,
-    fallbackLng: 'en',
-    resources,
-    interpolation: { escapeValue: false }, // React escapes
-  });
+  await i18next
+    .use(lazyLanguages)
+    .use(initReactI18next)
+    .init({
+      lng: language,
+      supportedLngs: UI_LANGUAGES,
+      load: 'currentOnly', // 'zh-CN' only, not 'zh' too
+      // Every language has every key (checked by type), so no second language is fetched.
+      fallbackLng: false,
+      interpolation: { escapeValue: false }, // React escapes
+      react: { useSuspense: false }, // the first language is loaded before the first render
+    });
   document.documentElement.lang = language;
   return i18next;
 }

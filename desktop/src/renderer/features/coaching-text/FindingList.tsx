@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TextFinding } from '@sidecoach/shared';
+import { isLanguageCategory } from './findings.js';
 
 const keyOf = (f: TextFinding) => `${f.start}-${f.end}-${f.category}`;
 
@@ -49,7 +50,10 @@ export function FindingList({
                 onClick={() => onSelect(f)}
               >
                 <span className="visually-hidden">
-                  {t(`languageCoach.category.${f.category}`)}:{' '}
+                  {isLanguageCategory(f.category)
+                    ? t(`languageCoach.category.${f.category}`)
+                    : f.category}
+                  :{' '}
                 </span>
                 <mark className={`finding-${f.tone}`}>{text.slice(f.start, f.end)}</mark>
               </button>

@@ -2,9 +2,16 @@ import type { TFunction } from 'i18next';
 import {
   HARMFUL_CATEGORIES,
   GOOD_CATEGORIES,
+  LANGUAGE_CATEGORIES,
   summarize,
+  type LanguageCategory,
   type TextFinding,
 } from '@sidecoach/shared';
+
+const ANALYZER_CATEGORIES = new Set<string>(LANGUAGE_CATEGORIES);
+/** Whether a finding is the analyzer's, so has its strings (a plugged-in check may name others). */
+export const isLanguageCategory = (category: string): category is LanguageCategory =>
+  ANALYZER_CATEGORIES.has(category);
 
 /** A stretch of the text and the tone it is marked with (harmful wins where findings overlap). */
 export interface Segment {
@@ -39,9 +46,9 @@ export function segments(text: string, findings: readonly TextFinding[]): Segmen
  * its plural ("1 “but”, 1 command; 1 next-time action"). Empty when nothing was found.
  */
 export function summaryLine(t: TFunction, findings: readonly TextFinding[]): string {
-  const counts: Partial<Record<string, number>> = summarize(findings);
-  const count = (category: string) => counts[category] ?? 0;
-  const group = (categories: readonly string[]) =>
+  const counts = summarize(findings);
+  const count = (category: LanguageCategory) => counts[category] ?? 0;
+  const group = (categories: readonly LanguageCategory[]) =>
     categories
       .filter((c) => count(c) > 0)
       .map((c) => t(`languageCoach.count.${c}`, { count: count(c) }))

@@ -33,7 +33,7 @@ export function EvidenceTable({
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const cell = (v: Record<string, string>) => t('reflection.prep.cell', v);
+  const cell: Parameters<typeof tallyText>[2] = (v) => t('reflection.prep.cell', v);
   const caption = t('reflection.prep.standards');
   return (
     <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>

@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from './Field.js';
 import {
+  REFLECTIVE_PROMPTS,
   type ActionOwner,
   type ReflectionSession,
   type ReflectivePrompt,
@@ -13,10 +14,9 @@ import { useLanguageCheck, useNoteLanguage } from '../coaching-text/note-languag
 import { Segmented } from '../observe/Segmented.js';
 import { agendaLabel } from './agenda.js';
 import { itemName, LIMITS, localDay } from './format.js';
-import { reflectionEn } from '../../i18n/reflection.en.js';
 
-/** The protocol's reflective prompts: the English strings name each one (checked by type). */
-const PROMPTS = Object.keys(reflectionEn.prompt) as ReflectivePrompt[];
+/** The protocol's reflective prompts (the strings name each one, checked by type). */
+const PROMPTS = REFLECTIVE_PROMPTS;
 
 /** What each form of a live session works on: the session and the standards pack. */
 interface SessionFormProps {

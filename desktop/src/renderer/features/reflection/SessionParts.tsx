@@ -80,7 +80,7 @@ export function EvidenceLine({
 }) {
   const { t, i18n } = useTranslation();
   if (!evidence) return null;
-  const cell = (v: Record<string, string>) => t('reflection.prep.cell', v);
+  const cell: Parameters<typeof tallyText>[2] = (v) => t('reflection.prep.cell', v);
   const parts = (['self', 'observed', 'qa'] as const).flatMap((k) =>
     numbers && evidence[k]
       ? [`${t(`reflection.prep.${k}`)} ${tallyText(evidence[k], i18n.language, cell)}`]

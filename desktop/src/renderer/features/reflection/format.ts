@@ -33,7 +33,7 @@ export function findItem(pack: StandardsPack | null, itemId: string | null) {
 export function tallyText(
   tally: Tally | undefined,
   lang: string,
-  format: (v: Record<string, string>) => string,
+  format: (v: { positive: string; total: string; rate: string }) => string,
 ): string {
   if (!tally || total(tally) === 0) return '–';
   return format({

@@ -60,7 +60,7 @@ export function SignIn() {
     <form className="sign-in" onSubmit={(e) => void submit(e)}>
       <h1>{t('app.name')}</h1>
       <h2>{t('signIn.title')}</h2>
-      {expired ? <p className="notice">{t(expired.key)}</p> : null}
+      {expired ? <p className="notice">{t(expired.key, expired.values)}</p> : null}
       {bridge.host === 'electron' ? (
         <label>
           {t('signIn.hubUrl')}

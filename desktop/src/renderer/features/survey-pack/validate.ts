@@ -4,11 +4,12 @@ import {
   SURVEY_PACK_YAML_MAX,
   type SurveyPack,
 } from '@sidecoach/shared';
+import type { MessageKey, MessageValues } from '../../i18n/index.js';
 
 /** A problem with the edited pack, as an i18n key with values (so it follows the language). */
 export interface PackProblem {
-  key: string;
-  values: Record<string, string | number>;
+  key: MessageKey;
+  values: MessageValues;
   /** Where it is in the YAML (1-based), to put the caret there. */
   line?: number;
   column?: number;

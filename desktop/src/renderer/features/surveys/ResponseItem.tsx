@@ -1,14 +1,22 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { StandardsPack, SurveyResponse } from '@sidecoach/shared';
 import { shortDateTime } from '../../lib/format.js';
 import { callTypeName } from '../../lib/format.js';
 import { csatTone } from './format.js';
 
+const SCALE = ['1', '2', '3', '4', '5'] as const;
+/** A 1-to-5 answer in words (the protocol's schema keeps it in range; its type says number). */
+function scaleWord(t: TFunction, scale: 'csat' | 'effort', score: number): string {
+  const step = SCALE.find((s) => s === String(score));
+  return step ? t(`surveys.${scale}.word.${step}`) : String(score);
+}
+
 /** A CSAT score as a number and in words ("CSAT 2/5 · Dissatisfied"); in words only without numbers. */
 export function CsatBadge({ csat, numbers = true }: { csat: number | null; numbers?: boolean }) {
   const { t } = useTranslation();
-  const word = csat === null ? '' : t(`surveys.csat.word.${csat}`);
+  const word = csat === null ? '' : scaleWord(t, 'csat', csat);
   return (
     <span className={`csat csat-${csatTone(csat)}`} data-testid="csat">
       {csat === null
@@ -56,10 +64,10 @@ export function ResponseItem({
         ? [
             t('surveys.effort.value', {
               score: r.effort,
-              word: t(`surveys.effort.word.${r.effort}`),
+              word: scaleWord(t, 'effort', r.effort),
             }),
           ]
-        : [`${t('surveys.effort.label')}: ${t(`surveys.effort.word.${r.effort}`)}`]),
+        : [`${t('surveys.effort.label')}: ${scaleWord(t, 'effort', r.effort)}`]),
   ];
   return (
     <li

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Message } from '../../i18n/message.js';
 import { PERIODS, type Period } from './store.js';
 import { useSession } from '../../hub/session-store.js';
 
@@ -56,7 +57,7 @@ export function TeamSelect({
 }
 
 /** A load or save error, as an alert (it is what the user asked for that failed). */
-export function ErrorLine({ error }: { error: { key: string; values?: Record<string, string> } }) {
+export function ErrorLine({ error }: { error: Message }) {
   const { t } = useTranslation();
   return (
     <p className="error" role="alert">
