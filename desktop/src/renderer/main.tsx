@@ -2,40 +2,17 @@ import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { z } from 'zod';
 import { App } from './App.js';
-import type { InboxRoutes, OutboxRoutes } from './hub/feature.js';
-import { registerFeatures, resume } from './hub/lifecycle.js';
-import { routeInbox } from './hub/inbox.js';
-import { routeOutbox } from './hub/outbox.js';
+import { wireFeatures } from './features.js';
+import { resume } from './hub/lifecycle.js';
 import { initI18n, pickLanguage } from './i18n/index.js';
 import { bridge } from './lib/bridge.js';
 import { StartupError } from './ui/StartupError.js';
-import { callFeature, callOutbox } from './features/call/feature.js';
-import { notesFeature, notesInbox, notesOutbox } from './features/coach-notes/feature.js';
-import { observeFeature } from './features/observe/feature.js';
-import { reflectionFeature } from './features/reflection/feature.js';
-import { surveysFeature, surveysInbox } from './features/surveys/feature.js';
-import { agentSurveysFeature, agentSurveysInbox } from './features/survey-agent/feature.js';
-import { languageStatsFeature } from './features/language-stats/feature.js';
-import { teamSettingsFeature } from './features/team-settings/feature.js';
 import './styles.css';
 
 // No runtime code generation: the CSP forbids eval, and zod would otherwise probe for it.
 z.config({ jitless: true });
 
-// The features of the sidebar, in the order their session hooks run; every inbox message kind
-// and every outbox write has exactly one handler (a missing one is a type error here).
-registerFeatures([
-  callFeature,
-  notesFeature,
-  observeFeature,
-  reflectionFeature,
-  surveysFeature,
-  agentSurveysFeature,
-  languageStatsFeature,
-  teamSettingsFeature,
-]);
-routeInbox({ ...notesInbox, ...surveysInbox, ...agentSurveysInbox } satisfies InboxRoutes);
-routeOutbox({ ...callOutbox, ...notesOutbox } satisfies OutboxRoutes);
+wireFeatures();
 
 /** How long the desktop host may take to answer before the sidebar says so. */
 const BRIDGE_TIMEOUT_MS = 10_000;

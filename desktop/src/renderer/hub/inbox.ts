@@ -7,6 +7,7 @@ import type { InboxMessage } from '@sidecoach/shared';
 import * as outbox from '../lib/outbox.js';
 import { ask } from './client.js';
 import type { InboxRoutes } from './feature.js';
+import { useSession } from './session-store.js';
 
 const ACK_DEBOUNCE_MS = 300;
 
@@ -46,6 +47,13 @@ export const inboxPosition = (): number | undefined => useInbox.getState().lastS
 export function onInboxMessage(message: InboxMessage): void {
   const { lastSeq, routes } = useInbox.getState();
   if (lastSeq !== undefined && message.seq <= lastSeq) return; // a replay of one already handled
+  if (lastSeq !== undefined && message.seq > lastSeq + 1) {
+    // A gap: the hub sends each connection every number in order, so one went missing on the
+    // way. Handle nothing out of order; connect again from the last number handled, and the hub
+    // replays the rest.
+    resync();
+    return;
+  }
   useInbox.setState({ lastSeq: message.seq });
   dispatch(routes, message);
   scheduleAck();
@@ -57,6 +65,14 @@ function dispatch<K extends InboxMessage['kind']>(
 ) {
   const route = routes?.[message.kind];
   route?.(message);
+}
+
+/** Reconnects the session's socket: the handshake carries the last number handled. */
+function resync() {
+  const socket = useSession.getState().socket;
+  if (!socket?.connected) return; // the next connection replays from the position anyway
+  socket.disconnect();
+  socket.connect();
 }
 
 /**

@@ -1,0 +1,36 @@
+// The features of the sidebar, wired to the session lifecycle: the one place that lists them.
+import type { InboxRoutes, OutboxRoutes } from './hub/feature.js';
+import { routeInbox } from './hub/inbox.js';
+import { registerFeatures } from './hub/lifecycle.js';
+import { routeOutbox } from './hub/outbox.js';
+import { callFeature, callOutbox } from './features/call/feature.js';
+import { notesFeature, notesInbox, notesOutbox } from './features/coach-notes/feature.js';
+import { observeFeature } from './features/observe/feature.js';
+import { reflectionFeature } from './features/reflection/feature.js';
+import { surveysFeature, surveysInbox } from './features/surveys/feature.js';
+import { agentSurveysFeature, agentSurveysInbox } from './features/survey-agent/feature.js';
+import { languageStatsFeature } from './features/language-stats/feature.js';
+import { teamSettingsFeature } from './features/team-settings/feature.js';
+
+/** In the order their session hooks run (the calls first: others read the agent's phone). */
+export const features = [
+  callFeature,
+  notesFeature,
+  observeFeature,
+  reflectionFeature,
+  surveysFeature,
+  agentSurveysFeature,
+  languageStatsFeature,
+  teamSettingsFeature,
+];
+
+// Every inbox message kind and every outbox write has a handler: a missing one is a type error
+// here (each feature names the kinds it takes in its own `satisfies Pick<...>`).
+const inbox = { ...notesInbox, ...surveysInbox, ...agentSurveysInbox } satisfies InboxRoutes;
+const outbox = { ...callOutbox, ...notesOutbox } satisfies OutboxRoutes;
+
+export function wireFeatures(): void {
+  registerFeatures(features);
+  routeInbox(inbox);
+  routeOutbox(outbox);
+}
