@@ -1,3 +1,4 @@
+import './ui/base.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
@@ -6,7 +7,6 @@ import { initI18n, pickLanguage } from './i18n/index.js';
 import { bridge } from './lib/bridge.js';
 import { useSidebar } from './store/sidebar-store.js';
 import { begin, savedSession } from './store/sync.js';
-import './styles.css';
 
 // No runtime code generation: the CSP forbids eval, and zod would otherwise probe for it.
 z.config({ jitless: true });

@@ -5,6 +5,7 @@ import { newId, nowIso } from '../../lib/ids.js';
 import { useSidebar } from '../../store/sidebar-store.js';
 import { write } from '../../store/sync.js';
 import { ControlButton } from './ControlButton.js';
+import './call.css';
 
 export function StartCall({ pack }: { pack: StandardsPack }) {
   const { t, i18n } = useTranslation();

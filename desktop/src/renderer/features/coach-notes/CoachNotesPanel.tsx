@@ -4,6 +4,7 @@ import { useNotes, type NoteEntry } from '../../store/notes-store.js';
 import { useSidebar } from '../../store/sidebar-store.js';
 import { write } from '../../store/sync.js';
 import { contentOf, NoteBody, NoteMoment } from './note-parts.js';
+import './coach-notes.css';
 
 export const PANEL_ID = 'coach-notes';
 

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { shortDateTime } from '../../lib/format.js';
 import { useNotes } from '../../store/notes-store.js';
 import { useSidebar } from '../../store/sidebar-store.js';
+import './coach-notes.css';
 
 const SHOWN = 5;
 

@@ -7,6 +7,7 @@ import { observe } from '../../store/observe-sync.js';
 import { useSidebar } from '../../store/sidebar-store.js';
 import { SurveyNav } from '../surveys/SurveyNav.js';
 import { FloorPill } from './FloorPill.js';
+import './floor.css';
 
 export function callTypeName(pack: StandardsPack | null, id: string | null, lang: string) {
   const type = pack?.callTypes.find((ct) => ct.id === id);

@@ -6,6 +6,7 @@ import { bridge } from '../../lib/bridge.js';
 import { useElapsed } from '../call/use-elapsed.js';
 import { LanguagePicker } from './LanguagePicker.js';
 import { UnreadNotes } from './UnreadNotes.js';
+import './header.css';
 
 function StatusPill() {
   const { t } = useTranslation();

@@ -5,6 +5,7 @@ import { useNumbersHidden } from '../../store/reflection-store.js';
 import { useSidebar } from '../../store/sidebar-store.js';
 import { callIdsOf } from '../../store/replay.js';
 import { formatDuration } from '../call/use-elapsed.js';
+import './history.css';
 
 function Outcome({ call }: { call: CallRecord }) {
   const { t } = useTranslation();

@@ -9,6 +9,7 @@ import {
 } from '../../store/language-stats-store.js';
 import { CoachDetail } from './CoachDetail.js';
 import { TrendTable } from './TrendTable.js';
+import './language-stats.css';
 
 /** For team leads and quality managers: how each coach words their notes, week by week. */
 export function LanguageStatsView() {

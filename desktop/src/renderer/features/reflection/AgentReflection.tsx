@@ -8,6 +8,7 @@ import {
 } from '../../store/reflection-store.js';
 import { useSidebar } from '../../store/sidebar-store.js';
 import { dayText, findItem } from './format.js';
+import './agent-reflection.css';
 
 /** The agent's open session with their lead, to join. */
 export function JoinSession() {

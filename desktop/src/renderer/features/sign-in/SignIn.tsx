@@ -5,6 +5,7 @@ import { HubError, signIn } from '../../lib/hub-api.js';
 import { useSidebar } from '../../store/sidebar-store.js';
 import { begin } from '../../store/sync.js';
 import { LanguagePicker } from '../header/LanguagePicker.js';
+import './sign-in.css';
 
 export function SignIn() {
   const { t } = useTranslation();
