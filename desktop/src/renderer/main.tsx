@@ -1,3 +1,4 @@
+import './ui/base.css';
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { z } from 'zod';
@@ -7,7 +8,6 @@ import { resume } from './hub/lifecycle.js';
 import { initI18n, pickLanguage } from './i18n/index.js';
 import { bridge } from './lib/bridge.js';
 import { StartupError } from './ui/StartupError.js';
-import './styles.css';
 
 // No runtime code generation: the CSP forbids eval, and zod would otherwise probe for it.
 z.config({ jitless: true });

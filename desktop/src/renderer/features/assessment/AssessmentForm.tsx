@@ -10,6 +10,7 @@ import {
 } from '@sidecoach/shared';
 import { newId, nowIso } from '../../lib/ids.js';
 import { write } from '../../hub/outbox.js';
+import './assessment.css';
 
 const ANSWERS: Answer[] = ['yes', 'no', 'na'];
 

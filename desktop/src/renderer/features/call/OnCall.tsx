@@ -6,6 +6,7 @@ import { write } from '../../hub/outbox.js';
 import { useElapsed } from '../../lib/time.js';
 import { ControlButton } from './ControlButton.js';
 import { DoNotSurvey } from '../survey-agent/DoNotSurvey.js';
+import './call.css';
 
 export function OnCall({ call, pack }: { call: CallRecord; pack: StandardsPack }) {
   const { t, i18n } = useTranslation();

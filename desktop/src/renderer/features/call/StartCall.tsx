@@ -5,6 +5,7 @@ import { newId, nowIso } from '../../lib/ids.js';
 import { useCalls } from './store.js';
 import { write } from '../../hub/outbox.js';
 import { ControlButton } from './ControlButton.js';
+import './call.css';
 
 export function StartCall({ pack }: { pack: StandardsPack }) {
   const { t, i18n } = useTranslation();

@@ -4,6 +4,7 @@ import { useNotes, type NoteEntry } from './store.js';
 import { useSession } from '../../hub/session-store.js';
 import { write } from '../../hub/outbox.js';
 import { contentOf, NoteBody, NoteMoment } from './note-parts.js';
+import './coach-notes.css';
 
 export const PANEL_ID = 'coach-notes';
 

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { shortDateTime } from '../../lib/format.js';
 import { useNotes } from './store.js';
 import { useSession } from '../../hub/session-store.js';
+import './coach-notes.css';
 
 const SHOWN = 5;
 

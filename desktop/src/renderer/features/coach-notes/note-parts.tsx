@@ -7,6 +7,7 @@ import {
   type ObservationRecord,
   type StandardsPack,
 } from '@sidecoach/shared';
+import './coach-notes.css';
 
 /** What a note says, whether stored (a record) or still in the outbox (its payload). */
 export interface NoteContent {

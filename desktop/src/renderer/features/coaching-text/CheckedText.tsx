@@ -10,6 +10,7 @@ import { FindingList } from './FindingList.js';
 import { Highlights } from './Highlights.js';
 import { NoteLanguageSelect } from './NoteLanguageSelect.js';
 import { summaryLine } from './findings.js';
+import './coaching-text.css';
 
 export interface CheckedTextProps {
   id: string;

@@ -9,6 +9,7 @@ import { useCalls } from '../call/store.js';
 import { useSession } from '../../hub/session-store.js';
 import { CoachNav } from './CoachNav.js';
 import { FloorPill } from './FloorPill.js';
+import './floor.css';
 
 function FloorRow({ agent, pack }: { agent: FloorAgent; pack: StandardsPack | null }) {
   const { t, i18n } = useTranslation();

@@ -8,6 +8,7 @@ import { bridge } from '../../lib/bridge.js';
 import { useElapsed } from '../../lib/time.js';
 import { LanguagePicker } from './LanguagePicker.js';
 import { UnreadNotes } from './UnreadNotes.js';
+import './header.css';
 
 function StatusPill() {
   const { t } = useTranslation();

@@ -5,6 +5,7 @@ import { useNumbersHidden } from '../reflection/store.js';
 import { useCalls } from '../call/store.js';
 import { callIdsOf } from '../call/replay.js';
 import { formatDuration } from '../../lib/time.js';
+import './history.css';
 
 function Outcome({ call }: { call: CallRecord }) {
   const { t } = useTranslation();

@@ -4,6 +4,7 @@ import { useFocusIfLost } from '../../lib/focus.js';
 import { closeLanguageStats, loadLanguageStats, STATS_WEEKS, useLanguageStats } from './store.js';
 import { CoachDetail } from './CoachDetail.js';
 import { TrendTable } from './TrendTable.js';
+import './language-stats.css';
 
 /** For team leads and quality managers: how each coach words their notes, week by week. */
 export function LanguageStatsView() {

@@ -13,6 +13,7 @@ import { NoteComposer } from './NoteComposer.js';
 import { ObservationList } from './ObservationList.js';
 import { ObservedChecklist } from './ObservedChecklist.js';
 import { useCallNotes } from './use-call-notes.js';
+import './observe.css';
 
 function CallState({ call }: { call: CallRecord | null }) {
   const { t } = useTranslation();

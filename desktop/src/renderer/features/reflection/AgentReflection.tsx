@@ -3,6 +3,7 @@ import type { AgentStatus, CallRecord } from '@sidecoach/shared';
 import { dismissReminder, markMine, openSession, useReflection } from './store.js';
 import { useCalls } from '../call/store.js';
 import { dayText, findItem } from './format.js';
+import './agent-reflection.css';
 
 /** The agent's open session with their lead, to join. */
 export function JoinSession() {

@@ -8,6 +8,7 @@ import {
   type DockSide,
 } from '@sidecoach/shared';
 import { bridge } from '../../lib/bridge.js';
+import './settings.css';
 
 /** Desktop settings: hub, docking, softphone, hotkeys. Saved by main (electron-store). */
 export function SettingsPanel({ onClose }: { onClose: () => void }) {

@@ -5,6 +5,7 @@ import { HubError, signInRequest } from '../../hub/client.js';
 import { begin } from '../../hub/lifecycle.js';
 import { useSession } from '../../hub/session-store.js';
 import { LanguagePicker } from '../header/LanguagePicker.js';
+import './sign-in.css';
 
 export function SignIn() {
   const { t } = useTranslation();
