@@ -11,6 +11,7 @@ export default defineConfig({
       'desktop/src/main/**/*.test.ts',
       'desktop/src/preload/**/*.test.ts',
       'desktop/src/cli/**/*.test.ts',
+      'desktop/src/renderer/**/*.test.ts',
       'scripts/**/*.test.mjs',
       'desktop/e2e/**/*.test.ts',
     ],

@@ -1,0 +1,92 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type * as Client from './hub/client.js';
+import type { CallEvent } from '@sidecoach/shared';
+
+// The fake of the one hub client: every request is answered at once, and nothing is sent.
+const asked: string[] = [];
+vi.mock('./hub/client.js', async (original) => ({
+  ...(await original<typeof Client>()),
+  ask: vi.fn((event: string) => {
+    asked.push(event);
+    return Promise.resolve({ ok: true, data: {} });
+  }),
+  signOutRequest: vi.fn(() => Promise.resolve()),
+}));
+
+const { features, wireFeatures } = await import('./features.js');
+const { end } = await import('./hub/lifecycle.js');
+const { useSession } = await import('./hub/session-store.js');
+const { useCalls } = await import('./features/call/store.js');
+const { useNotes } = await import('./features/coach-notes/store.js');
+const { useObserve } = await import('./features/observe/store.js');
+const { useReflection } = await import('./features/reflection/store.js');
+const { useSurveys } = await import('./features/surveys/store.js');
+const { useAgentSurveys } = await import('./features/survey-agent/store.js');
+const { useLanguageStats } = await import('./features/language-stats/store.js');
+const { useTeamSettings } = await import('./features/team-settings/store.js');
+
+const stores = {
+  calls: useCalls,
+  notes: useNotes,
+  observe: useObserve,
+  reflection: useReflection,
+  surveys: useSurveys,
+  agentSurveys: useAgentSurveys,
+  languageStats: useLanguageStats,
+  teamSettings: useTeamSettings,
+};
+const initial = Object.fromEntries(Object.entries(stores).map(([k, s]) => [k, s.getState()]));
+
+const user = {
+  id: 'u-lead',
+  username: 'lead',
+  displayName: 'Lina Lead',
+  role: 'lead' as const,
+  teams: [{ id: 't1', name: 'Demo' }],
+  behavioursOnly: false,
+};
+
+beforeEach(() => {
+  asked.length = 0;
+  wireFeatures();
+  useSession.setState({
+    phase: 'ready',
+    session: { token: 'token', hubUrl: 'http://127.0.0.1:4780', user },
+    connection: 'online',
+  });
+  // Something on screen in every feature.
+  useCalls.setState({ incoming: { callId: 'c1' } as CallEvent, onHold: true });
+  useNotes.setState({ receipts: { o1: { observationId: 'o1' } as never } });
+  useObserve.setState({ target: 'u-agent', floorLoaded: true, skewMs: 12 });
+  useReflection.setState({ open: 'list', dismissed: { a1: true } });
+  useSurveys.setState({ open: 'report', dismissed: { c1: true } });
+  useAgentSurveys.setState({ dismissed: { c1: true } });
+  useLanguageStats.setState({ open: true, coachId: 'u-lead' });
+  useTeamSettings.setState({
+    teamSettings: { t1: { value: null, status: 'loaded', error: null } },
+  });
+});
+
+describe('the session lifecycle', () => {
+  it('lists every feature that keeps a store, once', () => {
+    const names = features.map((f) => f.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(features).toHaveLength(Object.keys(stores).length);
+  });
+
+  it('resets every feature store on sign-out, after saying goodbye to the hub', async () => {
+    await end({ key: 'signIn.expired' });
+    for (const [name, store] of Object.entries(stores))
+      expect(store.getState(), name).toEqual(initial[name]);
+    // The coach stopped observing before the socket closed.
+    expect(asked).toContain('observation:leave');
+    expect(useSession.getState()).toMatchObject({
+      phase: 'signed-out',
+      session: null,
+      socket: null,
+      signInNotice: { key: 'signIn.expired' },
+    });
+    expect(localStorage.getItem('sidecoach.session')).toBeNull();
+  });
+});
