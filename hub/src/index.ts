@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 import { ConfigError, parseConfig, USAGE } from './config.js';
-import { createLogger } from './log.js';
+import { createLogger } from './lib/log.js';
 import { openDatabase } from './store/db.js';
 import { startBackgroundCheckpoints } from './store/checkpoints.js';
 import { createHub } from './server.js';
 import { demoCredentialsText, seedDemo } from './demo/seed.js';
 import { seedDemoHistory } from './demo/history.js';
-import { countUsers } from './auth/users.js';
+import { countUsers } from './lib/accounts.js';
 import { runCreateAdmin } from './cli/create-admin.js';
 
 async function main(argv: string[]) {

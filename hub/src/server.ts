@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { EventEmitter } from 'node:events';
 import { Server } from 'socket.io';
-import type { Logger } from './log.js';
+import type { Logger } from './lib/log.js';
 import { MAX_MESSAGE_BYTES } from '@sidecoach/shared';
 import { DESKTOP_ORIGIN, type HubConfig } from './config.js';
 import {
@@ -16,9 +16,9 @@ import {
   type HubContext,
   type HubEvents,
   type HubServer,
-} from './context.js';
+} from './lib/context.js';
 import { Inbox } from './inbox/inbox.js';
-import { ScoreVisibility } from './auth/scores.js';
+import { ScoreVisibility } from './lib/scores.js';
 import { InboxDelivery } from './inbox/delivery.js';
 import { startObservation } from './observation/index.js';
 import { startSurveys } from './surveys/index.js';
@@ -27,9 +27,9 @@ import { registerAuthRoutes } from './auth/routes.js';
 import { originAllowed, socketAuthentication } from './auth/socket-auth.js';
 import { registerCallHandlers } from './calls/handlers.js';
 import { registerCtiRoutes } from './cti/routes.js';
-import { ctiSecret } from './store/secrets.js';
-import { installErrorHandlers } from './http/errors.js';
-import { answerUnknownEvents } from './socket/handler.js';
+import { ctiSecret } from './lib/secrets.js';
+import { installErrorHandlers } from './lib/http-errors.js';
+import { answerUnknownEvents } from './lib/handler.js';
 import { loadStandards } from './standards/packs.js';
 import type { Db } from './store/db.js';
 

@@ -8,12 +8,12 @@ import {
   agentStatusOf,
   type CallRecord,
 } from '@sidecoach/shared';
-import { userRoom, type HubContext, type HubSocket } from '../context.js';
-import { announceCall, endCall } from './end.js';
-import { onEvent } from '../socket/handler.js';
+import { userRoom, type HubContext, type HubSocket } from '../lib/context.js';
+import { announceCall, endCall } from '../lib/call-changes.js';
+import { onEvent } from '../lib/handler.js';
 import { nowIso } from '../store/db.js';
 import { canReadCallsOf, canTakeCalls } from './policy.js';
-import { getCall, openCallOf, recentCalls } from '../store/call-records.js';
+import { getCall, openCallOf, recentCalls } from '../lib/call-records.js';
 
 const AGENTS_ONLY = 'only agents take calls';
 

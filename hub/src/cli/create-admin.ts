@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
 import { resolve } from 'node:path';
 import { openDatabase } from '../store/db.js';
-import { createUser } from '../auth/users.js';
+import { createUser } from '../lib/accounts.js';
 
 const MIN_PASSWORD = 12;
 

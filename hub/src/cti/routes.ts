@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { CallEventSchema, CustomerContactSchema } from '@sidecoach/shared';
-import { userRoom, type HubContext } from '../context.js';
-import { sendError } from '../http/errors.js';
+import { userRoom, type HubContext } from '../lib/context.js';
+import { sendError } from '../lib/http-errors.js';
 import { nowIso } from '../store/db.js';
-import { openCallOf } from '../store/call-records.js';
-import { announceCall, endCall } from '../calls/end.js';
-import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignedRequest } from '../http/signature.js';
+import { openCallOf } from '../lib/call-records.js';
+import { announceCall, endCall } from '../lib/call-changes.js';
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignedRequest } from '../lib/signature.js';
 
 export const CtiRequestSchema = z.strictObject({
   /** The agent's extension as the PBX knows it. */

@@ -6,11 +6,11 @@ import {
   teamRoom,
   type HubContext,
   type HubSocket,
-} from '../context.js';
-import { onEvent } from '../socket/handler.js';
+} from '../lib/context.js';
+import { onEvent } from '../lib/handler.js';
 import { nowIso } from '../store/db.js';
-import { getCall, openCallOf, recentCalls } from '../store/call-records.js';
-import { loadProfile } from '../auth/users.js';
+import { getCall, openCallOf, recentCalls } from '../lib/call-records.js';
+import { loadProfile } from '../lib/people.js';
 import type { Floor } from './floor.js';
 import type { Observers } from './observers.js';
 import { canObserve, floorAgentIds, isCoach } from './policy.js';

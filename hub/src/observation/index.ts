@@ -1,4 +1,4 @@
-import { observersRoom, type HubContext, type HubSocket } from '../context.js';
+import { observersRoom, type HubContext, type HubSocket } from '../lib/context.js';
 import { Floor } from './floor.js';
 import { registerObservationHandlers } from './handlers.js';
 import { releaseHeld } from './jobs.js';

@@ -7,4 +7,4 @@ export {
   isCoach,
   canCoach as canObserve,
   coachedAgentIds as floorAgentIds,
-} from '../auth/users.js';
+} from '../lib/people.js';

@@ -1,7 +1,7 @@
 import type { CoachingNoteRecord, ObservationRecord } from '@sidecoach/shared';
 import type { Db } from '../store/db.js';
 import type { CoachingNoteRow, ObservationRow } from '../store/schema.js';
-import type { Trx } from '../inbox/inbox.js';
+import type { Trx } from '../lib/jobs.js';
 
 type Named<R> = R & { author_name: string };
 

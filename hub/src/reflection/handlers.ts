@@ -6,8 +6,8 @@ import {
   type AgendaItem,
   type ErrorBody,
 } from '@sidecoach/shared';
-import { userRoom, type HubContext, type HubSocket } from '../context.js';
-import { onEvent } from '../socket/handler.js';
+import { userRoom, type HubContext, type HubSocket } from '../lib/context.js';
+import { onEvent } from '../lib/handler.js';
 import { periodOf, prepFor } from './prep.js';
 import {
   getAction,

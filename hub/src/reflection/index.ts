@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { HubContext, HubSocket } from '../context.js';
+import type { HubContext, HubSocket } from '../lib/context.js';
 import { registerReflectionHandlers } from './handlers.js';
 import { registerQaRoutes } from './qa.js';
 

@@ -1,4 +1,4 @@
-import { canCoach, coachedAgentIds, isCoach, type AuthUser } from '../auth/users.js';
+import { canCoach, coachedAgentIds, isCoach, type AuthUser } from '../lib/people.js';
 import type { ReflectionSessionRow } from '../store/schema.js';
 
 // Who may do what with reflective sessions, from the authenticated user only. Who coaches an

@@ -1,8 +1,8 @@
 import { fail, ok } from '@sidecoach/shared';
-import { activeAgentIds } from '../auth/users.js';
-import { userRoom, type HubContext, type HubSocket } from '../context.js';
-import { onEvent } from '../socket/handler.js';
-import { getCall } from '../store/call-records.js';
+import { activeAgentIds } from '../lib/people.js';
+import { userRoom, type HubContext, type HubSocket } from '../lib/context.js';
+import { onEvent } from '../lib/handler.js';
+import { getCall } from '../lib/call-records.js';
 import { ExclusionRefused, excludeJob, statusOf, type SurveyDeps } from './decide.js';
 import { agentSeesSurveys, coachedAgents, isSurveyCoach, teamSettingsAccess } from './policy.js';
 import { SurveyPackRejected } from './packs.js';

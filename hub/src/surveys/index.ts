@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { SurveyConfig } from '../config.js';
-import type { HubContext, HubSocket } from '../context.js';
-import { getCall } from '../store/call-records.js';
-import { storedSecret } from '../store/secrets.js';
+import type { HubContext, HubSocket } from '../lib/context.js';
+import { getCall } from '../lib/call-records.js';
+import { storedSecret } from '../lib/secrets.js';
 import { emailChannel } from './channels/email.js';
 import { webhookChannel } from './channels/webhook.js';
 import { decideJob, type SurveyDeps } from './decide.js';

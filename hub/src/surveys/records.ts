@@ -1,6 +1,6 @@
 import type { SurveyStatus } from '@sidecoach/shared';
 import type { Db } from '../store/db.js';
-import type { Trx } from '../inbox/inbox.js';
+import type { Trx } from '../lib/jobs.js';
 import type { Selectable } from 'kysely';
 import type { SurveySendsTable } from '../store/schema.js';
 
