@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { ConfigError, parseConfig, USAGE } from './config.js';
+import { ConfigError, parseConfig, parseCreateAdminConfig, USAGE } from './config.js';
 import { createLogger } from './lib/log.js';
 import { openDatabase } from './store/db.js';
 import { startBackgroundCheckpoints } from './store/checkpoints.js';
@@ -10,7 +10,8 @@ import { countUsers } from './lib/accounts.js';
 import { runCreateAdmin } from './cli/create-admin.js';
 
 async function main(argv: string[]) {
-  if (argv[0] === 'create-admin') return runCreateAdmin(argv.slice(1));
+  if (argv[0] === 'create-admin')
+    return runCreateAdmin(parseCreateAdminConfig(argv.slice(1), process.env));
   const config = parseConfig(argv, process.env);
   if (config.help) return void console.log(USAGE);
   const log = createLogger(config.logLevel);

@@ -26,8 +26,7 @@ import { startReflection } from './reflection/index.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import { originAllowed, socketAuthentication } from './auth/socket-auth.js';
 import { registerCallHandlers } from './calls/handlers.js';
-import { registerCtiRoutes } from './cti/routes.js';
-import { ctiSecret } from './lib/secrets.js';
+import { ctiSecret, registerCtiRoutes } from './cti/routes.js';
 import { installErrorHandlers } from './lib/http-errors.js';
 import { answerUnknownEvents } from './lib/handler.js';
 import { loadStandards } from './standards/packs.js';
@@ -124,10 +123,11 @@ export async function createHub(config: HubConfig, db: Db, log: Logger): Promise
   const surveys = await startSurveys(ctx, app, {
     config: config.surveys,
     dataDir: config.dataDir,
+    secrets: { survey: config.secrets.survey, webhook: config.secrets.surveyWebhook },
     baseUrl: () => listenUrl(app, config.host),
   });
   const reflection = startReflection(ctx, app);
-  const cti = ctiSecret(config.dataDir, process.env);
+  const cti = ctiSecret(config.dataDir, config.secrets.cti);
   registerCtiRoutes(app, ctx, cti.secret);
   log.info(
     { secretFile: cti.file ?? 'SIDECOACH_CTI_SECRET' },

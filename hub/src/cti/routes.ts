@@ -7,6 +7,7 @@ import { sendError } from '../lib/http-errors.js';
 import { nowIso } from '../store/db.js';
 import { openCallOf } from '../lib/call-records.js';
 import { announceCall, endCall } from '../lib/call-changes.js';
+import { storedSecret } from '../lib/secrets.js';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignedRequest } from '../lib/signature.js';
 
 export const CtiRequestSchema = z.strictObject({
@@ -18,6 +19,10 @@ export const CtiRequestSchema = z.strictObject({
     customer: CustomerContactSchema.optional(),
   }),
 });
+
+/** The CTI webhook's secret (SIDECOACH_CTI_SECRET or `cti-secret` in the data directory). */
+export const ctiSecret = (dataDir: string, fromEnv: string | undefined) =>
+  storedSecret(dataDir, fromEnv, { envVar: 'SIDECOACH_CTI_SECRET', file: 'cti-secret' });
 
 /**
  * The PBX/ACD webhook: HMAC-signed call events keyed by extension, stored, then relayed to the

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { SurveyConfig } from '../config.js';
+import type { SurveyConfig } from './config.js';
 import type { HubContext, HubSocket } from '../lib/context.js';
 import { getCall } from '../lib/call-records.js';
 import { storedSecret } from '../lib/secrets.js';
@@ -22,17 +22,23 @@ const SWEEP_HOURS = 72;
 export async function startSurveys(
   ctx: HubContext,
   app: FastifyInstance,
-  options: { config: SurveyConfig; dataDir: string; baseUrl: () => string },
+  options: {
+    config: SurveyConfig;
+    dataDir: string;
+    /** SIDECOACH_SURVEY_SECRET and SIDECOACH_SURVEY_WEBHOOK_SECRET, when set. */
+    secrets: { survey: string | undefined; webhook: string | undefined };
+    baseUrl: () => string;
+  },
 ) {
-  const { config, dataDir } = options;
+  const { config, dataDir, secrets } = options;
   const { db, bus, inbox, log } = ctx;
   const slog = log.child({ capability: 'surveys' });
   const packs = await SurveyPacks.load(db, config.packFile, slog);
-  const tokenSecret = storedSecret(dataDir, process.env, {
+  const tokenSecret = storedSecret(dataDir, secrets.survey, {
     envVar: 'SIDECOACH_SURVEY_SECRET',
     file: 'survey-secret',
   });
-  const webhookSecret = storedSecret(dataDir, process.env, {
+  const webhookSecret = storedSecret(dataDir, secrets.webhook, {
     envVar: 'SIDECOACH_SURVEY_WEBHOOK_SECRET',
     file: 'survey-webhook-secret',
   });
