@@ -25,10 +25,11 @@ import { startSurveys } from './surveys/index.js';
 import { startReflection } from './reflection/index.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import { originAllowed, socketAuthentication } from './auth/socket-auth.js';
-import { registerCallHandlers } from './calls/handlers.js';
+import { callHandlers } from './calls/handlers.js';
 import { ctiSecret, registerCtiRoutes } from './cti/routes.js';
 import { installErrorHandlers } from './lib/http-errors.js';
 import { answerUnknownEvents } from './lib/handler.js';
+import { everyEventOnce, registerHandlers } from './lib/handlers.js';
 import { loadStandards } from './standards/packs.js';
 import type { Db } from './store/db.js';
 
@@ -133,16 +134,20 @@ export async function createHub(config: HubConfig, db: Db, log: Logger): Promise
     { secretFile: cti.file ?? 'SIDECOACH_CTI_SECRET' },
     'CTI webhook at POST /api/cti/events',
   );
+  // One handler per client event, checked at compile time; registered in one loop below.
+  const handlers = everyEventOnce(
+    callHandlers(ctx),
+    observation.handlers,
+    surveys.handlers,
+    reflection.handlers,
+  );
   io.use(socketAuthentication(db));
   io.on('connection', (socket) => {
     const { user } = socket.data;
     void socket.join([userRoom(user.id), sessionRoom(user.sessionId)]);
     log.debug({ userId: user.id, socketId: socket.id }, 'socket connected');
     answerUnknownEvents(socket);
-    registerCallHandlers(ctx, socket);
-    observation.onConnection(socket);
-    surveys.onConnection(socket);
-    reflection.onConnection(socket);
+    registerHandlers({ socket, user, log: log.child({ userId: user.id }) }, handlers);
     void delivery.attach(socket, socket.data.lastSeq);
     ctx.bus.emit('presence:changed', user.id);
     socket.on('disconnect', () => ctx.bus.emit('presence:changed', user.id));

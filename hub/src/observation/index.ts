@@ -1,6 +1,6 @@
-import { observersRoom, type HubContext, type HubSocket } from '../lib/context.js';
+import { observersRoom, type HubContext } from '../lib/context.js';
 import { Floor } from './floor.js';
-import { registerObservationHandlers } from './handlers.js';
+import { observationHandlers } from './handlers.js';
 import { releaseHeld } from './jobs.js';
 import { Observers } from './observers.js';
 
@@ -58,7 +58,6 @@ export async function startObservation(ctx: HubContext) {
 
   return {
     floor,
-    onConnection: (socket: HubSocket) =>
-      registerObservationHandlers(ctx, { floor, observers }, socket),
+    handlers: observationHandlers(ctx, { floor, observers }),
   };
 }

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { SurveyConfig } from './config.js';
-import type { HubContext, HubSocket } from '../lib/context.js';
+import type { HubContext } from '../lib/context.js';
 import { getCall } from '../lib/call-records.js';
 import { storedSecret } from '../lib/secrets.js';
 import { emailChannel } from './channels/email.js';
 import { webhookChannel } from './channels/webhook.js';
 import { decideJob, type SurveyDeps } from './decide.js';
 import { SurveyDispatcher } from './dispatch.js';
-import { registerSurveyHandlers } from './handlers.js';
+import { surveyHandlers } from './handlers.js';
 import { SurveyPacks } from './packs.js';
 import { registerSurveyRoutes } from './routes.js';
 import { SurveyTokens } from './tokens.js';
@@ -106,7 +106,7 @@ export async function startSurveys(
     'surveys ready',
   );
   return {
-    onConnection: (socket: HubSocket) => registerSurveyHandlers(ctx, deps, socket),
+    handlers: surveyHandlers(ctx, deps),
     stop: async () => {
       await dispatcher.stop();
       email.close();
