@@ -1,13 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { CallEventSchema, CustomerContactSchema } from '@sidecoach/shared';
 import { userRoom, type HubContext } from '../lib/context.js';
 import { sendError } from '../lib/http-errors.js';
-import { nowIso } from '../store/db.js';
 import { openCallOf } from '../lib/call-records.js';
 import { announceCall, endCall } from '../lib/call-changes.js';
 import { storedSecret } from '../lib/secrets.js';
+import { agentByExtension, storeCtiEvent } from './records.js';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignedRequest } from '../lib/signature.js';
 
 export const CtiRequestSchema = z.strictObject({
@@ -55,24 +54,9 @@ export function registerCtiRoutes(app: FastifyInstance, ctx: HubContext, secret:
       const parsed = CtiRequestSchema.safeParse(json);
       if (!parsed.success) return sendError(reply, 'bad_request', z.prettifyError(parsed.error));
       const { extension, event } = parsed.data;
-      const agent = await ctx.db
-        .selectFrom('users')
-        .select('id')
-        .where('extension', '=', extension)
-        .where('disabled', '=', 0)
-        .executeTakeFirst();
+      const agent = await agentByExtension(ctx.db, extension);
       if (!agent) return sendError(reply, 'not_found', `no agent with extension ${extension}`);
-      await ctx.db
-        .insertInto('cti_events')
-        .values({
-          id: randomUUID(),
-          user_id: agent.id,
-          call_id: event.callId,
-          kind: event.kind,
-          event: JSON.stringify(event),
-          received_at: nowIso(),
-        })
-        .execute();
+      await storeCtiEvent(ctx.db, agent.id, event);
       const room = userRoom(agent.id);
       // The customer's contact details stay in the hub: the sidebar gets the call event only.
       const callEvent = { ...event, customer: undefined };

@@ -10,6 +10,7 @@ import { SurveyDispatcher } from './dispatch.js';
 import { surveyHandlers } from './handlers.js';
 import { SurveyPacks } from './packs.js';
 import { registerSurveyRoutes } from './routes.js';
+import { undecidedCalls } from './records.js';
 import { SurveyTokens } from './tokens.js';
 
 /** Ended calls are decided at start when the hub stopped before deciding them (this far back). */
@@ -71,23 +72,8 @@ export async function startSurveys(
 
   // A crash between a call's end and its decision must not skip its survey.
   const since = new Date(Date.now() - SWEEP_HOURS * 3_600_000).toISOString();
-  const undecided = await db
-    .selectFrom('calls')
-    .select('calls.id')
-    .where('calls.ended_at', 'is not', null)
-    .where('calls.ended_at', '>=', since)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('survey_sends')
-            .select('survey_sends.call_id')
-            .whereRef('survey_sends.call_id', '=', 'calls.id'),
-        ),
-      ),
-    )
-    .execute();
-  for (const { id } of undecided) {
+  const undecided = await undecidedCalls(db, since);
+  for (const id of undecided) {
     const call = await getCall(db, id);
     if (call) await decide(call);
   }

@@ -77,3 +77,24 @@ export async function answered(db: Db | Trx, callId: string) {
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** Calls ended since `since` that have no survey decision yet. */
+export async function undecidedCalls(db: Db, since: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('calls')
+    .select('calls.id')
+    .where('calls.ended_at', 'is not', null)
+    .where('calls.ended_at', '>=', since)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('survey_sends')
+            .select('survey_sends.call_id')
+            .whereRef('survey_sends.call_id', '=', 'calls.id'),
+        ),
+      ),
+    )
+    .execute();
+  return rows.map((r) => r.id);
+}
