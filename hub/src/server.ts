@@ -28,7 +28,7 @@ import { originAllowed, socketAuthentication } from './auth/socket-auth.js';
 import { callHandlers } from './calls/handlers.js';
 import { ctiSecret, registerCtiRoutes } from './cti/routes.js';
 import { installErrorHandlers } from './lib/http-errors.js';
-import { answerUnknownEvents } from './lib/handler.js';
+import { answerUnknownEvents } from './lib/on-event.js';
 import { everyEventOnce, registerHandlers } from './lib/handlers.js';
 import { loadStandards } from './standards/packs.js';
 import type { Db } from './store/db.js';

@@ -1,6 +1,6 @@
 import { clientEventSchemas, type ClientEventName } from '@sidecoach/shared';
 import type { HubSocket } from './context.js';
-import { onEvent, type EventHandler } from './handler.js';
+import { onEvent, type EventHandler } from './on-event.js';
 import type { Logger } from './log.js';
 import type { AuthUser } from './people.js';
 
