@@ -15,6 +15,19 @@ const noNodeOrElectron = [
   },
 ];
 
+/** The hub's own imports of other packages: shared only. */
+const hubOnly = [
+  { group: ['@sidecoach/desktop', '**/desktop/**'], message: 'hub -> shared only.' },
+  { group: ['electron'], message: 'The hub never loads Electron.' },
+];
+
+/** Up from a capability's file (`up` reaches hub/src/), anything but lib/ and store/ is refused. */
+const capability = (up) => ({
+  regex: `^${up.replaceAll('.', '\\.')}(?!lib/|store/)`,
+  message:
+    'A hub capability imports only its own folder, hub/src/lib/, hub/src/store/ and packages: not another capability nor the composition root (server.ts, index.ts, config.ts). Put what several capabilities need in lib/.',
+});
+
 export default tseslint.config(
   {
     ignores: ['**/dist/**', '**/node_modules/**', 'data/**', 'test-results/**', '**/*.d.ts'],
@@ -71,13 +84,51 @@ export default tseslint.config(
   },
   {
     files: ['hub/src/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: hubOnly }] },
+  },
+  {
+    // A capability (every folder but lib/ and store/) imports its own folder, lib/, store/ and
+    // packages: never another capability's files, nor the composition root above it.
+    files: ['hub/src/*/*.{ts,tsx}'],
+    ignores: ['hub/src/lib/**', 'hub/src/store/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...hubOnly, capability('../')] }] },
+  },
+  {
+    files: ['hub/src/*/*/**/*.{ts,tsx}'],
+    ignores: ['hub/src/lib/**', 'hub/src/store/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...hubOnly, capability('../../')] }] },
+  },
+  {
+    files: ['hub/src/lib/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['@sidecoach/desktop', '**/desktop/**'], message: 'hub -> shared only.' },
-            { group: ['electron'], message: 'The hub never loads Electron.' },
+            ...hubOnly,
+            {
+              regex: '^\\.\\./(?!store/)',
+              message:
+                'hub/src/lib/ is what capabilities share: it imports only lib/, store/ and packages, never a capability or the composition root.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['hub/src/store/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...hubOnly,
+            {
+              regex: '^\\.\\./(?!lib/log\\.js$)',
+              message:
+                'hub/src/store/ is the storage layer: it imports no capability, and from lib/ only the logger type.',
+            },
           ],
         },
       ],

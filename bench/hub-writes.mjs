@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { io } from 'socket.io-client';
 import { openDatabase } from '../hub/dist/store/db.js';
-import { createTeam, createUser } from '../hub/dist/auth/users.js';
+import { createTeam, createUser } from '../hub/dist/lib/accounts.js';
 import { percentile, processUsage, startServer, stop } from './lib.mjs';
 
 const { values } = parseArgs({

@@ -18,7 +18,7 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { io } from 'socket.io-client';
 import { parseStandardsPackYaml } from '../shared/dist/index.js';
 import { openDatabase } from '../hub/dist/store/db.js';
-import { createTeam, createUser } from '../hub/dist/auth/users.js';
+import { createTeam, createUser } from '../hub/dist/lib/accounts.js';
 import { percentile, processUsage, startServer, stop } from './lib.mjs';
 
 const { values } = parseArgs({

@@ -126,7 +126,7 @@ async function seed(dataDir) {
   log(
     `[seed] ${SUPERVISORS} supervisors and ${AGENTS} agents in ${SUPERVISORS} teams, with sessions`,
   );
-  const { hashPassword } = await import('../hub/dist/auth/passwords.js');
+  const { hashPassword } = await import('../hub/dist/lib/passwords.js');
   const passwordHash = await hashPassword('relay-bench-password'); // one hash serves everyone
   const now = new Date().toISOString();
   const expires = new Date(Date.now() + 7 * 24 * 3_600_000).toISOString();

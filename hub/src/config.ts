@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { SurveyConfig } from './surveys/config.js';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -24,29 +25,20 @@ export interface HubConfig {
   sessionHours: number;
   logLevel: string;
   surveys: SurveyConfig;
+  secrets: HubSecrets;
 }
 
-/** Post-call surveys: where they are defined and how they reach customers. */
-export interface SurveyConfig {
-  /** YAML survey pack imported at start when newer than the stored one. */
-  packFile: string;
-  /** The hub's address as customers reach it, for survey links (default: the listen address). */
-  publicUrl: string | null;
-  /** SMTP server for the email channel, e.g. smtp://user:pass@mail.example.com:587. */
-  smtpUrl: string | null;
-  mailFrom: string;
-  /** SMS and IVR gateway endpoint (HMAC-signed POSTs). */
-  webhookUrl: string | null;
-  /** How long after a call its survey goes out (the agent may flag it until then). */
-  delaySeconds: number;
-  /** First retry after this long; doubling up to an hour. */
-  retrySeconds: number;
-  /** A failing send is retried for this long, then marked failed (shown in the report). */
-  giveUpHours: number;
-  /** How long a survey link stays valid. */
-  linkDays: number;
-  /** Language of surveys whose customer language is not known. */
-  defaultLang: string;
+/**
+ * Shared secrets given in the environment (at least 16 characters). Each one left unset is
+ * generated once and kept in a file in the data directory (see lib/secrets.ts).
+ */
+export interface HubSecrets {
+  /** SIDECOACH_CTI_SECRET: the PBX signs CTI webhook calls with it. */
+  cti: string | undefined;
+  /** SIDECOACH_SURVEY_SECRET: signs survey links. */
+  survey: string | undefined;
+  /** SIDECOACH_SURVEY_WEBHOOK_SECRET: the hub signs SMS/IVR gateway calls with it. */
+  surveyWebhook: string | undefined;
 }
 
 export const DEFAULT_PORT = 4780;
@@ -88,6 +80,27 @@ Post-call surveys:
   --help`;
 
 export class ConfigError extends Error {}
+
+/** The data directory: flag, then SIDECOACH_DATA_DIR, then ./data (the hub and create-admin). */
+const dataDirOf = (flag: string | undefined, env: NodeJS.ProcessEnv) =>
+  resolve(flag ?? env.SIDECOACH_DATA_DIR ?? 'data');
+
+/** `create-admin`'s flags; the password is read from standard input, not from here. */
+export function parseCreateAdminConfig(argv: string[], env: NodeJS.ProcessEnv) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      username: { type: 'string' },
+      'display-name': { type: 'string' },
+      'data-dir': { type: 'string' },
+    },
+  });
+  return {
+    username: values.username,
+    displayName: values['display-name'],
+    dataDir: dataDirOf(values['data-dir'], env),
+  };
+}
 
 export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): HubConfig & { help: boolean } {
   const { values } = parseArgs({
@@ -176,7 +189,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): HubConfig &
     help: values.help,
     host: values.host ?? env.SIDECOACH_HOST ?? '127.0.0.1',
     port,
-    dataDir: resolve(values['data-dir'] ?? env.SIDECOACH_DATA_DIR ?? 'data'),
+    dataDir: dataDirOf(values['data-dir'], env),
     demo: values.demo,
     demoHistory: values.demo && !values['demo-empty'],
     rendererDir: resolve(values['renderer-dir'] ?? join(repoRoot, 'desktop/dist/renderer')),
@@ -185,5 +198,10 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): HubConfig &
     allowOrigins,
     sessionHours,
     logLevel: values['log-level'] ?? env.LOG_LEVEL ?? 'info',
+    secrets: {
+      cti: env.SIDECOACH_CTI_SECRET,
+      survey: env.SIDECOACH_SURVEY_SECRET,
+      surveyWebhook: env.SIDECOACH_SURVEY_WEBHOOK_SECRET,
+    },
   };
 }

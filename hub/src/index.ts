@@ -1,16 +1,17 @@
 #!/usr/bin/env node
-import { ConfigError, parseConfig, USAGE } from './config.js';
-import { createLogger } from './log.js';
+import { ConfigError, parseConfig, parseCreateAdminConfig, USAGE } from './config.js';
+import { createLogger } from './lib/log.js';
 import { openDatabase } from './store/db.js';
 import { startBackgroundCheckpoints } from './store/checkpoints.js';
 import { createHub } from './server.js';
 import { demoCredentialsText, seedDemo } from './demo/seed.js';
 import { seedDemoHistory } from './demo/history.js';
-import { countUsers } from './auth/users.js';
+import { countUsers } from './lib/accounts.js';
 import { runCreateAdmin } from './cli/create-admin.js';
 
 async function main(argv: string[]) {
-  if (argv[0] === 'create-admin') return runCreateAdmin(argv.slice(1));
+  if (argv[0] === 'create-admin')
+    return runCreateAdmin(parseCreateAdminConfig(argv.slice(1), process.env));
   const config = parseConfig(argv, process.env);
   if (config.help) return void console.log(USAGE);
   const log = createLogger(config.logLevel);

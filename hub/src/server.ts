@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { EventEmitter } from 'node:events';
 import { Server } from 'socket.io';
-import type { Logger } from './log.js';
+import type { Logger } from './lib/log.js';
 import { MAX_MESSAGE_BYTES } from '@sidecoach/shared';
 import { DESKTOP_ORIGIN, type HubConfig } from './config.js';
 import {
@@ -16,20 +16,20 @@ import {
   type HubContext,
   type HubEvents,
   type HubServer,
-} from './context.js';
+} from './lib/context.js';
 import { Inbox } from './inbox/inbox.js';
-import { ScoreVisibility } from './auth/scores.js';
+import { ScoreVisibility } from './lib/scores.js';
 import { InboxDelivery } from './inbox/delivery.js';
 import { startObservation } from './observation/index.js';
 import { startSurveys } from './surveys/index.js';
 import { startReflection } from './reflection/index.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import { originAllowed, socketAuthentication } from './auth/socket-auth.js';
-import { registerCallHandlers } from './calls/handlers.js';
-import { registerCtiRoutes } from './cti/routes.js';
-import { ctiSecret } from './store/secrets.js';
-import { installErrorHandlers } from './http/errors.js';
-import { answerUnknownEvents } from './socket/handler.js';
+import { callHandlers } from './calls/handlers.js';
+import { ctiSecret, registerCtiRoutes } from './cti/routes.js';
+import { installErrorHandlers } from './lib/http-errors.js';
+import { answerUnknownEvents } from './lib/on-event.js';
+import { everyEventOnce, registerHandlers } from './lib/handlers.js';
 import { loadStandards } from './standards/packs.js';
 import type { Db } from './store/db.js';
 
@@ -124,14 +124,22 @@ export async function createHub(config: HubConfig, db: Db, log: Logger): Promise
   const surveys = await startSurveys(ctx, app, {
     config: config.surveys,
     dataDir: config.dataDir,
+    secrets: { survey: config.secrets.survey, webhook: config.secrets.surveyWebhook },
     baseUrl: () => listenUrl(app, config.host),
   });
   const reflection = startReflection(ctx, app);
-  const cti = ctiSecret(config.dataDir, process.env);
+  const cti = ctiSecret(config.dataDir, config.secrets.cti);
   registerCtiRoutes(app, ctx, cti.secret);
   log.info(
     { secretFile: cti.file ?? 'SIDECOACH_CTI_SECRET' },
     'CTI webhook at POST /api/cti/events',
+  );
+  // One handler per client event, checked at compile time; registered in one loop below.
+  const handlers = everyEventOnce(
+    callHandlers(ctx),
+    observation.handlers,
+    surveys.handlers,
+    reflection.handlers,
   );
   io.use(socketAuthentication(db));
   io.on('connection', (socket) => {
@@ -139,10 +147,7 @@ export async function createHub(config: HubConfig, db: Db, log: Logger): Promise
     void socket.join([userRoom(user.id), sessionRoom(user.sessionId)]);
     log.debug({ userId: user.id, socketId: socket.id }, 'socket connected');
     answerUnknownEvents(socket);
-    registerCallHandlers(ctx, socket);
-    observation.onConnection(socket);
-    surveys.onConnection(socket);
-    reflection.onConnection(socket);
+    registerHandlers({ socket, user, log: log.child({ userId: user.id }) }, handlers);
     void delivery.attach(socket, socket.data.lastSeq);
     ctx.bus.emit('presence:changed', user.id);
     socket.on('disconnect', () => ctx.bus.emit('presence:changed', user.id));

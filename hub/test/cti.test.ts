@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallEvent } from '@sidecoach/shared';
-import { signRequest } from '../src/http/signature.js';
+import { signRequest } from '../src/lib/signature.js';
 import {
   connect,
   signIn,

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifySignedRequest } from '../src/http/signature.js';
+import { verifySignedRequest } from '../src/lib/signature.js';
 import { data } from './support/calls.js';
 import {
   connect,

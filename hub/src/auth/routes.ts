@@ -1,22 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import { SignInRequestSchema, type SignInResponse } from '@sidecoach/shared';
 import { z } from 'zod';
-import { sendError } from '../http/errors.js';
+import { sendError } from '../lib/http-errors.js';
 import type { Db } from '../store/db.js';
-import { DUMMY_HASH, verifyPassword } from './passwords.js';
-import { createSession, resolveToken, revokeSession } from './sessions.js';
-import { loadProfile } from './users.js';
+import { DUMMY_HASH, verifyPassword } from '../lib/passwords.js';
+import { bearerUser } from '../lib/tokens.js';
+import { loadProfile } from '../lib/people.js';
+import { createSession, revokeSession } from './sessions.js';
 
 export interface AuthRouteOptions {
   db: Db;
   sessionHours: number;
   /** Called after sign-out so live sockets of that session are closed. */
   onSignOut: (sessionId: string) => void;
-}
-
-export function bearerToken(header: string | undefined): string | undefined {
-  const match = /^Bearer ([A-Za-z0-9_-]{10,200})$/.exec(header ?? '');
-  return match?.[1];
 }
 
 export function registerAuthRoutes(app: FastifyInstance, options: AuthRouteOptions) {
@@ -66,8 +62,7 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRouteOptio
   );
 
   app.post('/api/auth/sign-out', async (request, reply) => {
-    const token = bearerToken(request.headers.authorization);
-    const user = token && (await resolveToken(db, token));
+    const user = await bearerUser(db, request.headers.authorization);
     if (!user) return sendError(reply, 'unauthorized', 'not signed in');
     await revokeSession(db, user.sessionId);
     options.onSignOut(user.sessionId);

@@ -1,7 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { originAllowed } from './socket-auth.js';
-import { bearerToken } from './routes.js';
 
 const request = (origin: string | undefined, host = '10.1.2.3:4780') =>
   ({ headers: { origin, host } }) as unknown as IncomingMessage;
@@ -31,15 +30,5 @@ describe('originAllowed', () => {
     ]) {
       expect(originAllowed(request(origin), allowed), origin).toBe(false);
     }
-  });
-});
-
-describe('bearerToken', () => {
-  it('reads a well-formed bearer token only', () => {
-    expect(bearerToken('Bearer abcdefghijklmnop_-12')).toBe('abcdefghijklmnop_-12');
-    expect(bearerToken('Basic abcdefghijklmnop')).toBeUndefined();
-    expect(bearerToken('Bearer short')).toBeUndefined();
-    expect(bearerToken('Bearer has spaces in it')).toBeUndefined();
-    expect(bearerToken(undefined)).toBeUndefined();
   });
 });

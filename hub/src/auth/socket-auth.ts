@@ -2,8 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'socket.io';
 import { HandshakeAuthSchema } from '@sidecoach/shared';
 import type { Db } from '../store/db.js';
-import { resolveToken } from './sessions.js';
-import type { AuthUser } from './users.js';
+import { resolveToken } from '../lib/tokens.js';
+import type { AuthUser } from '../lib/people.js';
 
 /**
  * Browsers send an Origin header; a page on another site must not open a socket to the hub.

@@ -1,6 +1,6 @@
 import type { Db } from '../store/db.js';
-import type { AuthUser } from '../auth/users.js';
-import { teammateIds } from '../auth/users.js';
+import type { AuthUser } from '../lib/people.js';
+import { teammateIds } from '../lib/people.js';
 
 // Authorization for calls, in one place, from the authenticated user only.
 

@@ -1,8 +1,6 @@
-import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
-import { resolve } from 'node:path';
 import { openDatabase } from '../store/db.js';
-import { createUser } from '../auth/users.js';
+import { createUser } from '../lib/accounts.js';
 
 const MIN_PASSWORD = 12;
 
@@ -20,39 +18,37 @@ async function readPassword(): Promise<string> {
   return line;
 }
 
+/** What `create-admin` is told (config.ts parses its flags). */
+export interface CreateAdminOptions {
+  username: string | undefined;
+  displayName: string | undefined;
+  dataDir: string;
+}
+
 /** `sidecoach-hub create-admin --username NAME`: the password is read from standard input. */
-export async function runCreateAdmin(argv: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      username: { type: 'string' },
-      'display-name': { type: 'string' },
-      'data-dir': { type: 'string' },
-    },
-  });
-  if (!values.username || !/^[a-z0-9._-]{2,64}$/i.test(values.username)) {
+export async function runCreateAdmin(options: CreateAdminOptions): Promise<void> {
+  const { username, displayName, dataDir } = options;
+  if (!username || !/^[a-z0-9._-]{2,64}$/i.test(username)) {
     throw new Error('create-admin needs --username (2-64 letters, digits, . _ -)');
   }
   const password = await readPassword();
   if (password.length < MIN_PASSWORD)
     throw new Error(`the password needs at least ${MIN_PASSWORD} characters`);
-  const { db } = await openDatabase(
-    resolve(values['data-dir'] ?? process.env.SIDECOACH_DATA_DIR ?? 'data'),
-  );
+  const { db } = await openDatabase(dataDir);
   try {
     const exists = await db
       .selectFrom('users')
       .select('id')
-      .where('username', '=', values.username)
+      .where('username', '=', username)
       .executeTakeFirst();
-    if (exists) throw new Error(`user "${values.username}" already exists`);
+    if (exists) throw new Error(`user "${username}" already exists`);
     await createUser(db, {
-      username: values.username,
-      displayName: values['display-name'] ?? values.username,
+      username,
+      displayName: displayName ?? username,
       role: 'admin',
       password,
     });
-    console.log(`admin "${values.username}" created`);
+    console.log(`admin "${username}" created`);
   } finally {
     await db.destroy();
   }

@@ -1,13 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { CallEventSchema, CustomerContactSchema } from '@sidecoach/shared';
-import { userRoom, type HubContext } from '../context.js';
-import { sendError } from '../http/errors.js';
-import { nowIso } from '../store/db.js';
-import { openCallOf } from '../store/call-records.js';
-import { announceCall, endCall } from '../calls/end.js';
-import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignedRequest } from '../http/signature.js';
+import { userRoom, type HubContext } from '../lib/context.js';
+import { sendError } from '../lib/http-errors.js';
+import { openCallOf } from '../lib/call-records.js';
+import { announceCall, endCall } from '../lib/call-changes.js';
+import { storedSecret } from '../lib/secrets.js';
+import { agentByExtension, storeCtiEvent } from './records.js';
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignedRequest } from '../lib/signature.js';
 
 export const CtiRequestSchema = z.strictObject({
   /** The agent's extension as the PBX knows it. */
@@ -18,6 +18,10 @@ export const CtiRequestSchema = z.strictObject({
     customer: CustomerContactSchema.optional(),
   }),
 });
+
+/** The CTI webhook's secret (SIDECOACH_CTI_SECRET or `cti-secret` in the data directory). */
+export const ctiSecret = (dataDir: string, fromEnv: string | undefined) =>
+  storedSecret(dataDir, fromEnv, { envVar: 'SIDECOACH_CTI_SECRET', file: 'cti-secret' });
 
 /**
  * The PBX/ACD webhook: HMAC-signed call events keyed by extension, stored, then relayed to the
@@ -50,24 +54,9 @@ export function registerCtiRoutes(app: FastifyInstance, ctx: HubContext, secret:
       const parsed = CtiRequestSchema.safeParse(json);
       if (!parsed.success) return sendError(reply, 'bad_request', z.prettifyError(parsed.error));
       const { extension, event } = parsed.data;
-      const agent = await ctx.db
-        .selectFrom('users')
-        .select('id')
-        .where('extension', '=', extension)
-        .where('disabled', '=', 0)
-        .executeTakeFirst();
+      const agent = await agentByExtension(ctx.db, extension);
       if (!agent) return sendError(reply, 'not_found', `no agent with extension ${extension}`);
-      await ctx.db
-        .insertInto('cti_events')
-        .values({
-          id: randomUUID(),
-          user_id: agent.id,
-          call_id: event.callId,
-          kind: event.kind,
-          event: JSON.stringify(event),
-          received_at: nowIso(),
-        })
-        .execute();
+      await storeCtiEvent(ctx.db, agent.id, event);
       const room = userRoom(agent.id);
       // The customer's contact details stay in the hub: the sidebar gets the call event only.
       const callEvent = { ...event, customer: undefined };

@@ -1,5 +1,5 @@
 import type { Db } from '../store/db.js';
-import { countUsers, createTeam, createUser } from '../auth/users.js';
+import { countUsers, createTeam, createUser } from '../lib/accounts.js';
 
 /** Known on purpose: the demo is for trying Sidecoach on a laptop, never for production. */
 export const DEMO_PASSWORD = 'sidecoach-demo';

@@ -1,8 +1,8 @@
 import type { InboxMessage } from '@sidecoach/shared';
-import { userRoom, type HubServer, type HubSocket } from '../context.js';
-import type { Logger } from '../log.js';
+import { userRoom, type HubServer, type HubSocket } from '../lib/context.js';
+import type { Logger } from '../lib/log.js';
 import type { Inbox } from './inbox.js';
-import type { ScoreVisibility } from '../auth/scores.js';
+import type { ScoreVisibility } from '../lib/scores.js';
 
 /** Messages read per catch-up query. */
 const PAGE = 500;

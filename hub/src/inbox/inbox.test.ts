@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InboxMessage } from '@sidecoach/shared';
-import { createTeam, createUser } from '../auth/users.js';
+import { createTeam, createUser } from '../lib/accounts.js';
 import { openDatabase, type Db } from '../store/db.js';
-import { Inbox, type Draft, type Job } from './inbox.js';
+import { Inbox } from './inbox.js';
+import type { Draft, Job } from '../lib/jobs.js';
 
 const receipt = (recipientId: string, refId: string): Draft => ({
   recipientId,

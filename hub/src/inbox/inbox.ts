@@ -1,22 +1,8 @@
-import type { Transaction } from 'kysely';
 import type { InboxContent, InboxMessage } from '@sidecoach/shared';
-import type { Logger } from '../log.js';
+import type { Logger } from '../lib/log.js';
 import type { Db } from '../store/db.js';
-import type { Database } from '../store/schema.js';
+import type { Job, JobQueue, Trx } from '../lib/jobs.js';
 import { nowIso } from '../store/db.js';
-
-export type Trx = Transaction<Database>;
-
-/** A message for one recipient, before the hub numbers it. */
-export interface Draft {
-  recipientId: string;
-  /** Identifies the message per recipient (`obs:<id>`): the same ref is stored once. */
-  refId: string;
-  content: InboxContent;
-}
-
-/** A unit of work: writes its records and names the messages they cause, in one transaction. */
-export type Job<T> = (trx: Trx) => Promise<{ result: T; messages: Draft[] }>;
 
 interface Queued {
   job: Job<unknown>;
@@ -35,7 +21,7 @@ const MAX_BATCH = 256;
  * recipient; this process is the only writer), so a crash can lose no committed number and
  * reuse none.
  */
-export class Inbox {
+export class Inbox implements JobQueue {
   private readonly lastSeq = new Map<string, number>();
   private queue: Queued[] = [];
   private draining = false;

@@ -1,5 +1,5 @@
 import type { CoachingNoteInput, CoachingNoteRecord, ErrorBody } from '@sidecoach/shared';
-import type { Job } from '../inbox/inbox.js';
+import type { Job } from '../lib/jobs.js';
 import { nowIso } from '../store/db.js';
 import { leadIdsOf, toCoachingNote } from './records.js';
 

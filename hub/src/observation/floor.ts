@@ -1,6 +1,6 @@
 import { agentStatusOf, type FloorAgent, type FloorStatus } from '@sidecoach/shared';
-import { ALL_TEAMS_ROOM, teamRoom, userRoom, type HubContext } from '../context.js';
-import { openCallOf, recentCalls } from '../store/call-records.js';
+import { ALL_TEAMS_ROOM, teamRoom, userRoom, type HubContext } from '../lib/context.js';
+import { openCallOf, recentCalls } from '../lib/call-records.js';
 
 /**
  * The supervisors' floor: each agent's status from their calls, their connection and their

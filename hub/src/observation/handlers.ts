@@ -1,16 +1,10 @@
 import { checklistFor, fail, ok, type ObservationNoteSchema } from '@sidecoach/shared';
 import type { z } from 'zod';
-import {
-  ALL_TEAMS_ROOM,
-  observersRoom,
-  teamRoom,
-  type HubContext,
-  type HubSocket,
-} from '../context.js';
-import { onEvent } from '../socket/handler.js';
+import { ALL_TEAMS_ROOM, observersRoom, teamRoom, type HubContext } from '../lib/context.js';
+import { handlers } from '../lib/handlers.js';
 import { nowIso } from '../store/db.js';
-import { getCall, openCallOf, recentCalls } from '../store/call-records.js';
-import { loadProfile } from '../auth/users.js';
+import { getCall, openCallOf, recentCalls } from '../lib/call-records.js';
+import { loadProfile } from '../lib/people.js';
 import type { Floor } from './floor.js';
 import type { Observers } from './observers.js';
 import { canObserve, floorAgentIds, isCoach } from './policy.js';
@@ -24,180 +18,183 @@ const NOT_YOURS = 'you may not observe this agent';
 const AUTHORIZATION_TTL_MS = 15_000;
 
 /** Observation, coaching notes, the floor view and inbox confirmations for one socket. */
-export function registerObservationHandlers(
+export function observationHandlers(
   ctx: HubContext,
   { floor, observers }: { floor: Floor; observers: Observers },
-  socket: HubSocket,
 ) {
   const { db, standards, inbox } = ctx;
-  const user = socket.data.user;
-  const log = ctx.log.child({ userId: user.id });
+  return handlers(({ socket, user, log }) => {
+    /**
+     * Whom this socket may observe, decided from the session and the stored teams, and kept for
+     * a short while: a supervisor writing notes fast asks the same question many times a minute.
+     */
+    const allowed = new Map<string, { ok: boolean; until: number }>();
+    const mayObserve = async (agentId: string) => {
+      const cached = allowed.get(agentId);
+      if (cached && cached.until > Date.now()) return cached.ok;
+      const ok = await canObserve(db, user, agentId);
+      allowed.set(agentId, { ok, until: Date.now() + AUTHORIZATION_TTL_MS });
+      return ok;
+    };
 
-  /**
-   * Whom this socket may observe, decided from the session and the stored teams, and kept for
-   * a short while: a supervisor writing notes fast asks the same question many times a minute.
-   */
-  const allowed = new Map<string, { ok: boolean; until: number }>();
-  const mayObserve = async (agentId: string) => {
-    const cached = allowed.get(agentId);
-    if (cached && cached.until > Date.now()) return cached.ok;
-    const ok = await canObserve(db, user, agentId);
-    allowed.set(agentId, { ok, until: Date.now() + AUTHORIZATION_TTL_MS });
-    return ok;
-  };
-
-  if (isCoach(user)) {
-    void socket.join(
-      user.role === 'admin' ? [ALL_TEAMS_ROOM] : user.teams.map((t) => teamRoom(t.id)),
-    );
-  }
-
-  onEvent(socket, log, 'floor:list', async () => {
-    if (!isCoach(user)) return fail('forbidden', 'the floor view is for supervisors and leads');
-    const agents = [];
-    for (const id of await floorAgentIds(db, user)) {
-      const entry = await floor.agent(id);
-      if (entry) agents.push(entry);
+    if (isCoach(user)) {
+      void socket.join(
+        user.role === 'admin' ? [ALL_TEAMS_ROOM] : user.teams.map((t) => teamRoom(t.id)),
+      );
     }
-    return ok({ agents, serverTime: nowIso() });
-  });
 
-  onEvent(socket, log, 'presence:ringing', async ({ ringing }) => {
-    if (user.role !== 'agent') return fail('forbidden', 'only agents have a phone that rings');
-    floor.setRinging(user.id, ringing);
-    return Promise.resolve(ok({}));
-  });
-
-  onEvent(socket, log, 'observation:join', async ({ agentId }) => {
-    if (!(await mayObserve(agentId))) return fail('forbidden', NOT_YOURS);
-    await observers.join(user.id, agentId);
-    await socket.join(observersRoom(agentId));
-    const call = (await openCallOf(db, agentId)) ?? (await recentCalls(db, agentId, 1))[0] ?? null;
-    const pack = call
-      ? ((await standards.version(call.packId, call.packVersion)) ?? standards.active)
-      : standards.active;
-    const observations = await listObservations(db, {
-      agentId,
-      callId: call?.id,
-      agentView: false,
-      limit: 200,
-    });
-    await floor.publish(agentId);
-    log.info({ agentId }, 'observation joined');
-    return ok({
-      agent: (await loadProfile(db, agentId))!,
-      floor: (await floor.agent(agentId))!,
-      pack,
-      call,
-      observations,
-      inboxSeq: await inbox.head(user.id),
-    });
-  });
-
-  onEvent(socket, log, 'observation:leave', async ({ agentId }) => {
-    await observers.leave(user.id, agentId);
-    await socket.leave(observersRoom(agentId));
-    await floor.publish(agentId);
-    return ok({});
-  });
-
-  onEvent(socket, log, 'observation:note', async (input) => {
-    if (!(await mayObserve(input.agentId))) return fail('forbidden', NOT_YOURS);
-    const checked = await checkNote(ctx, input);
-    if ('error' in checked) return fail('bad_request', checked.error);
-    const stored = await inbox.submit(
-      writeObservation(observers, {
-        row: {
-          id: input.id,
-          author_id: user.id,
-          agent_id: input.agentId,
-          call_id: input.callId,
-          offset_ms: input.offsetMs,
-          item_id: input.itemId ?? null,
-          area: input.area ?? null,
-          verdict: input.verdict,
-          tags: JSON.stringify(input.tags),
-          text: input.text,
-          visibility: input.visibility,
-          delivery: input.delivery,
-          lang: input.lang,
-          at: new Date(input.at).toISOString(),
-        },
-        authorName: user.displayName,
-        releaseNow: input.visibility === 'shared' && checked.releaseNow,
-      }),
-    );
-    // Already stored (a resend from the outbox): acknowledged again, never stored twice.
-    if (!stored) return retried((await getObservation(db, input.id))!);
-    log.debug(
-      { observationId: stored.id, agentId: stored.agentId, visibility: stored.visibility },
-      'observation stored',
-    );
-    return ok(stored);
-  });
-
-  function retried(existing: NonNullable<Awaited<ReturnType<typeof getObservation>>>) {
-    return existing.authorId === user.id
-      ? ok(existing)
-      : fail('conflict', `observation id ${existing.id} is taken`);
-  }
-
-  onEvent(socket, log, 'observation:read', async ({ id }) => {
-    if (user.role !== 'agent') return fail('forbidden', 'only the agent acknowledges a note');
-    const updated = await inbox.submit(markRead(observers, user.id, id));
-    return updated ? ok(updated) : fail('not_found', `no note ${id} for you`);
-  });
-
-  onEvent(socket, log, 'observation:list', async ({ agentId, callId, limit }) => {
-    const self = agentId === user.id && user.role === 'agent';
-    if (!self && !(await mayObserve(agentId)))
-      return fail('forbidden', 'you may not read these observations');
-    return ok({
-      observations: await listObservations(db, { agentId, callId, agentView: self, limit }),
-    });
-  });
-
-  onEvent(socket, log, 'notes:mine', async ({ limit }) => {
-    const inboxSeq = await inbox.head(user.id);
-    if (user.role === 'agent') {
-      return ok({
-        observations: await listObservations(db, { agentId: user.id, agentView: true, limit }),
-        coachingNotes: await listCoachingNotes(db, [user.id], limit),
-        inboxSeq,
-      });
+    function retried(existing: NonNullable<Awaited<ReturnType<typeof getObservation>>>) {
+      return existing.authorId === user.id
+        ? ok(existing)
+        : fail('conflict', `observation id ${existing.id} is taken`);
     }
-    const agents = isCoach(user) ? await floorAgentIds(db, user) : [];
-    return ok({
-      observations: [],
-      coachingNotes: await listCoachingNotes(db, agents, limit),
-      inboxSeq,
-    });
-  });
+    return {
+      'floor:list': async () => {
+        if (!isCoach(user)) return fail('forbidden', 'the floor view is for supervisors and leads');
+        const agents = [];
+        for (const id of await floorAgentIds(db, user)) {
+          const entry = await floor.agent(id);
+          if (entry) agents.push(entry);
+        }
+        return ok({ agents, serverTime: nowIso() });
+      },
 
-  onEvent(socket, log, 'coaching:note', async (input) => {
-    if (!(await mayObserve(input.agentId))) return fail('forbidden', NOT_YOURS);
-    if (input.callId) {
-      const call = await getCall(db, input.callId);
-      if (call?.agentId !== input.agentId)
-        return fail('bad_request', `call ${input.callId} is not a call of this agent`);
-    }
-    const result = await inbox.submit(writeCoachingNote(user.id, input));
-    if ('error' in result) return fail(result.error.code, result.error.message);
-    log.info({ noteId: input.id, agentId: input.agentId }, 'coaching note stored');
-    return ok(result.note);
-  });
+      'presence:ringing': async ({ ringing }) => {
+        if (user.role !== 'agent') return fail('forbidden', 'only agents have a phone that rings');
+        floor.setRinging(user.id, ringing);
+        return Promise.resolve(ok({}));
+      },
 
-  onEvent(socket, log, 'language:stats', async ({ weeks }) => {
-    if (user.role !== 'lead' && user.role !== 'admin')
-      return fail('forbidden', 'coaching-language reports are for team leads and quality managers');
-    return ok(await languageStats(db, await floorAgentIds(db, user), weeks));
-  });
+      'observation:join': async ({ agentId }) => {
+        if (!(await mayObserve(agentId))) return fail('forbidden', NOT_YOURS);
+        await observers.join(user.id, agentId);
+        await socket.join(observersRoom(agentId));
+        const call =
+          (await openCallOf(db, agentId)) ?? (await recentCalls(db, agentId, 1))[0] ?? null;
+        const pack = call
+          ? ((await standards.version(call.packId, call.packVersion)) ?? standards.active)
+          : standards.active;
+        const observations = await listObservations(db, {
+          agentId,
+          callId: call?.id,
+          agentView: false,
+          limit: 200,
+        });
+        await floor.publish(agentId);
+        log.info({ agentId }, 'observation joined');
+        return ok({
+          agent: (await loadProfile(db, agentId))!,
+          floor: (await floor.agent(agentId))!,
+          pack,
+          call,
+          observations,
+          inboxSeq: await inbox.head(user.id),
+        });
+      },
 
-  onEvent(socket, log, 'inbox:ack', async ({ seq }) => {
-    const head = await inbox.head(user.id);
-    if (seq > head) return fail('bad_request', `seq ${seq} is beyond your inbox (${head})`);
-    if (user.role === 'agent') await inbox.submit(confirmDelivery(observers, user.id, seq));
-    return ok({ seq });
+      'observation:leave': async ({ agentId }) => {
+        await observers.leave(user.id, agentId);
+        await socket.leave(observersRoom(agentId));
+        await floor.publish(agentId);
+        return ok({});
+      },
+
+      'observation:note': async (input) => {
+        if (!(await mayObserve(input.agentId))) return fail('forbidden', NOT_YOURS);
+        const checked = await checkNote(ctx, input);
+        if ('error' in checked) return fail('bad_request', checked.error);
+        const stored = await inbox.submit(
+          writeObservation(observers, {
+            row: {
+              id: input.id,
+              author_id: user.id,
+              agent_id: input.agentId,
+              call_id: input.callId,
+              offset_ms: input.offsetMs,
+              item_id: input.itemId ?? null,
+              area: input.area ?? null,
+              verdict: input.verdict,
+              tags: JSON.stringify(input.tags),
+              text: input.text,
+              visibility: input.visibility,
+              delivery: input.delivery,
+              lang: input.lang,
+              at: new Date(input.at).toISOString(),
+            },
+            authorName: user.displayName,
+            releaseNow: input.visibility === 'shared' && checked.releaseNow,
+          }),
+        );
+        // Already stored (a resend from the outbox): acknowledged again, never stored twice.
+        if (!stored) return retried((await getObservation(db, input.id))!);
+        log.debug(
+          { observationId: stored.id, agentId: stored.agentId, visibility: stored.visibility },
+          'observation stored',
+        );
+        return ok(stored);
+      },
+
+      'observation:read': async ({ id }) => {
+        if (user.role !== 'agent') return fail('forbidden', 'only the agent acknowledges a note');
+        const updated = await inbox.submit(markRead(observers, user.id, id));
+        return updated ? ok(updated) : fail('not_found', `no note ${id} for you`);
+      },
+
+      'observation:list': async ({ agentId, callId, limit }) => {
+        const self = agentId === user.id && user.role === 'agent';
+        if (!self && !(await mayObserve(agentId)))
+          return fail('forbidden', 'you may not read these observations');
+        return ok({
+          observations: await listObservations(db, { agentId, callId, agentView: self, limit }),
+        });
+      },
+
+      'notes:mine': async ({ limit }) => {
+        const inboxSeq = await inbox.head(user.id);
+        if (user.role === 'agent') {
+          return ok({
+            observations: await listObservations(db, { agentId: user.id, agentView: true, limit }),
+            coachingNotes: await listCoachingNotes(db, [user.id], limit),
+            inboxSeq,
+          });
+        }
+        const agents = isCoach(user) ? await floorAgentIds(db, user) : [];
+        return ok({
+          observations: [],
+          coachingNotes: await listCoachingNotes(db, agents, limit),
+          inboxSeq,
+        });
+      },
+
+      'coaching:note': async (input) => {
+        if (!(await mayObserve(input.agentId))) return fail('forbidden', NOT_YOURS);
+        if (input.callId) {
+          const call = await getCall(db, input.callId);
+          if (call?.agentId !== input.agentId)
+            return fail('bad_request', `call ${input.callId} is not a call of this agent`);
+        }
+        const result = await inbox.submit(writeCoachingNote(user.id, input));
+        if ('error' in result) return fail(result.error.code, result.error.message);
+        log.info({ noteId: input.id, agentId: input.agentId }, 'coaching note stored');
+        return ok(result.note);
+      },
+
+      'language:stats': async ({ weeks }) => {
+        if (user.role !== 'lead' && user.role !== 'admin')
+          return fail(
+            'forbidden',
+            'coaching-language reports are for team leads and quality managers',
+          );
+        return ok(await languageStats(db, await floorAgentIds(db, user), weeks));
+      },
+
+      'inbox:ack': async ({ seq }) => {
+        const head = await inbox.head(user.id);
+        if (seq > head) return fail('bad_request', `seq ${seq} is beyond your inbox (${head})`);
+        if (user.role === 'agent') await inbox.submit(confirmDelivery(observers, user.id, seq));
+        return ok({ seq });
+      },
+    };
   });
 }
 

@@ -1,8 +1,9 @@
-import { observersRoom, type HubContext, type HubSocket } from '../context.js';
+import { observersRoom, type HubContext } from '../lib/context.js';
 import { Floor } from './floor.js';
-import { registerObservationHandlers } from './handlers.js';
+import { observationHandlers } from './handlers.js';
 import { releaseHeld } from './jobs.js';
 import { Observers } from './observers.js';
+import { endedCallsHoldingNotes, holdsNotes } from './records.js';
 
 /**
  * The observation capability: follows calls and presence through the hub's events, releases
@@ -33,32 +34,15 @@ export async function startObservation(ctx: HubContext) {
 
   /** Most calls hold no notes: look before taking a turn in the inbox's commits. */
   const releaseIfHeld = async (callId: string) => {
-    const held = await ctx.db
-      .selectFrom('observations')
-      .select('id')
-      .where('call_id', '=', callId)
-      .where('visibility', '=', 'shared')
-      .where('released_at', 'is', null)
-      .limit(1)
-      .executeTakeFirst();
-    if (held) await release([callId]);
+    if (await holdsNotes(ctx.db, callId)) await release([callId]);
   };
 
   // A crash between a call's end and the release of its held notes must not lose them.
-  const held = await ctx.db
-    .selectFrom('observations')
-    .innerJoin('calls', 'calls.id', 'observations.call_id')
-    .select('calls.id')
-    .distinct()
-    .where('observations.visibility', '=', 'shared')
-    .where('observations.released_at', 'is', null)
-    .where('calls.ended_at', 'is not', null)
-    .execute();
-  if (held.length > 0) await release(held.map((r) => r.id));
+  const held = await endedCallsHoldingNotes(ctx.db);
+  if (held.length > 0) await release(held);
 
   return {
     floor,
-    onConnection: (socket: HubSocket) =>
-      registerObservationHandlers(ctx, { floor, observers }, socket),
+    handlers: observationHandlers(ctx, { floor, observers }),
   };
 }

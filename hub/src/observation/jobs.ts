@@ -1,5 +1,5 @@
 import type { ObservationRecord, Receipt } from '@sidecoach/shared';
-import type { Draft, Job, Trx } from '../inbox/inbox.js';
+import type { Draft, Job, Trx } from '../lib/jobs.js';
 import { nowIso } from '../store/db.js';
 import type { ObservationRow } from '../store/schema.js';
 import type { Observers } from './observers.js';

@@ -1,6 +1,6 @@
 import type { Db } from '../store/db.js';
 import { nowIso } from '../store/db.js';
-import type { Trx } from '../inbox/inbox.js';
+import type { Trx } from '../lib/jobs.js';
 
 /**
  * Who observes whom: stored (it survives restarts, so notes keep reaching every observer) and

@@ -1,5 +1,5 @@
 // Authorization for observation and coaching notes, from the authenticated user only (never
-// from a field the client sent). Who coaches whom is the auth capability's answer, shared with
+// from a field the client sent). Who coaches whom is lib/people.ts's answer, shared with
 // surveys and reflective sessions.
 
 export {
@@ -7,4 +7,4 @@ export {
   isCoach,
   canCoach as canObserve,
   coachedAgentIds as floorAgentIds,
-} from '../auth/users.js';
+} from '../lib/people.js';

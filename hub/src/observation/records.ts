@@ -1,7 +1,7 @@
 import type { CoachingNoteRecord, ObservationRecord } from '@sidecoach/shared';
 import type { Db } from '../store/db.js';
 import type { CoachingNoteRow, ObservationRow } from '../store/schema.js';
-import type { Trx } from '../inbox/inbox.js';
+import type { Trx } from '../lib/jobs.js';
 
 type Named<R> = R & { author_name: string };
 
@@ -107,6 +107,33 @@ export async function leadIdsOf(db: Db | Trx, agentId: string): Promise<string[]
     .where('a.user_id', '=', agentId)
     .where('users.role', '=', 'lead')
     .where('users.disabled', '=', 0)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Whether the call holds shared notes not yet released (most calls hold none). */
+export async function holdsNotes(db: Db, callId: string): Promise<boolean> {
+  const held = await db
+    .selectFrom('observations')
+    .select('id')
+    .where('call_id', '=', callId)
+    .where('visibility', '=', 'shared')
+    .where('released_at', 'is', null)
+    .limit(1)
+    .executeTakeFirst();
+  return held !== undefined;
+}
+
+/** Ended calls whose shared notes were never released (the hub stopped in between). */
+export async function endedCallsHoldingNotes(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectFrom('observations')
+    .innerJoin('calls', 'calls.id', 'observations.call_id')
+    .select('calls.id')
+    .distinct()
+    .where('observations.visibility', '=', 'shared')
+    .where('observations.released_at', 'is', null)
+    .where('calls.ended_at', 'is not', null)
     .execute();
   return rows.map((r) => r.id);
 }

@@ -6,8 +6,8 @@ import {
   type AgendaItem,
   type ErrorBody,
 } from '@sidecoach/shared';
-import { userRoom, type HubContext, type HubSocket } from '../context.js';
-import { onEvent } from '../socket/handler.js';
+import { userRoom, type HubContext } from '../lib/context.js';
+import { handlers } from '../lib/handlers.js';
 import { periodOf, prepFor } from './prep.js';
 import {
   getAction,
@@ -35,194 +35,203 @@ import {
 const refusal = (error: ErrorBody) => fail(error.code, error.message);
 
 /** Reflective sessions and their follow-up actions for one socket. */
-export function registerReflectionHandlers(ctx: HubContext, socket: HubSocket) {
+export function reflectionHandlers(ctx: HubContext) {
   const { db, inbox, standards, io } = ctx;
-  const user = socket.data.user;
-  const log = ctx.log.child({ userId: user.id });
-  const packItems = () => new Set(allItems(standards.active).map((i) => i.id));
+  return handlers(({ user, log }) => {
+    const packItems = () => new Set(allItems(standards.active).map((i) => i.id));
 
-  /** Sends the session to both sides, each as they may see it; returns both views. */
-  const announce = async (sessionId: string) => {
-    const row = (await sessionRow(db, sessionId))!;
-    const views = await sessionViews(ctx, row);
-    io.to(userRoom(row.lead_id)).emit('reflection:changed', views.lead!);
-    io.to(userRoom(row.agent_id)).emit('reflection:changed', views.agent!);
-    return views;
-  };
-  const announceActions = async (agentId: string) =>
-    io.to(userRoom(agentId)).emit('actions:changed', {
-      actions: await openActionsOf(db, agentId),
-    });
-  /** The session and the caller's side in it, or why not. */
-  const party = async (
-    sessionId: string,
-  ): Promise<{ row: SessionRow; side: Side } | { error: ErrorBody }> => {
-    const row = await sessionRow(db, sessionId);
-    if (!row) return { error: { code: 'not_found', message: `no session ${sessionId}` } };
-    const side = sideOf(user, row);
-    if (!side) return { error: { code: 'forbidden', message: NOT_A_PARTY } };
-    return { row, side };
-  };
-  const viewFor = async (row: SessionRow, side: 'lead' | 'agent') =>
-    (await sessionViews(ctx, row, [side]))[side]!;
-
-  onEvent(socket, log, 'reflection:prepare', async ({ agentId, days }) => {
-    if (!(await mayCoach(db, user, agentId))) return fail('forbidden', NOT_YOUR_AGENT);
-    const agent = await db
-      .selectFrom('users')
-      .select('display_name')
-      .where('id', '=', agentId)
-      .executeTakeFirstOrThrow();
-    const evidence = await agentEvidence(
-      ctx,
-      { id: agentId, name: agent.display_name },
-      periodOf(days),
-    );
-    return ok(prepFor(evidence, 'coach', await openActionsOf(db, agentId)));
-  });
-
-  /** Why an agenda cannot be kept, if it cannot: unknown standards, others' actions. */
-  const agendaProblem = async (agentId: string, agenda: AgendaItem[]) => {
-    const items = packItems();
-    for (const [i, a] of agenda.entries()) {
-      // A review names the standard its action was agreed on, which a newer pack may have dropped.
-      if (a.kind !== 'review-action' && a.itemId !== null && !items.has(a.itemId))
-        return `agenda ${i}: "${a.itemId}" is not a standard of ${standards.active.id}`;
-      if (a.kind !== 'review-action' && (a.itemId === null || a.actionId !== null))
-        return `agenda ${i}: a ${a.kind} entry names a standard item and no action`;
-      if (a.kind === 'review-action') {
-        const action = a.actionId ? await getAction(db, a.actionId) : undefined;
-        if (action?.agent_id !== agentId)
-          return `agenda ${i}: review-action needs an action of this agent`;
-      }
-    }
-    return null;
-  };
-
-  onEvent(socket, log, 'reflection:start', async ({ id, agentId, days, agenda }) => {
-    const existing = await sessionRow(db, id);
-    if (existing)
-      return existing.lead_id === user.id && existing.agent_id === agentId
-        ? ok(await viewFor(existing, 'lead'))
-        : fail('conflict', `session id ${id} is taken`);
-    if (!(await mayCoach(db, user, agentId))) return fail('forbidden', NOT_YOUR_AGENT);
-    const problem = await agendaProblem(agentId, agenda);
-    if (problem) return fail('bad_request', problem);
-    const { from, to } = periodOf(days);
-    await inbox.submit(async (trx) => {
-      await trx
-        .insertInto('reflection_sessions')
-        .values({
-          id,
-          agent_id: agentId,
-          lead_id: user.id,
-          days,
-          from,
-          to,
-          agenda: JSON.stringify(agenda),
-          version: 1,
-          status: 'open',
-          started_at: to,
-          signed_by_agent_at: null,
-          signed_by_lead_at: null,
-        })
-        .onConflict((oc) => oc.column('id').doNothing()) // a concurrent retry got there first
-        .execute();
-      return { result: null, messages: [] };
-    });
-    const row = (await sessionRow(db, id))!;
-    if (row.lead_id !== user.id || row.agent_id !== agentId)
-      return fail('conflict', `session id ${id} is taken`);
-    log.info({ sessionId: id, agentId, days }, 'reflective session started');
-    return ok((await announce(id)).lead!);
-  });
-
-  onEvent(socket, log, 'reflection:get', async ({ sessionId }) => {
-    const found = await party(sessionId);
-    if ('error' in found) return refusal(found.error);
-    return ok(await viewFor(found.row, found.side));
-  });
-
-  onEvent(socket, log, 'reflection:note', async (input) => {
-    const found = await party(input.sessionId);
-    if ('error' in found) return refusal(found.error);
-    const outcome = await inbox.submit(writeNote(user.id, input));
-    if ('error' in outcome) return refusal(outcome.error);
-    if (outcome.ok.changed) await announce(input.sessionId);
-    return ok(toNote({ ...outcome.ok.row, author_name: user.displayName }));
-  });
-
-  onEvent(socket, log, 'reflection:action', async (input) => {
-    const found = await party(input.sessionId);
-    if ('error' in found) return refusal(found.error);
-    if (found.side !== 'lead') return fail('forbidden', 'the lead records the agreed actions');
-    if (input.due < today())
-      return fail('bad_request', `the follow-up date ${input.due} is in the past`);
-    if (input.itemId !== null && !packItems().has(input.itemId))
-      return fail('bad_request', `"${input.itemId}" is not a standard of ${standards.active.id}`);
-    const outcome: Outcome<{ changed: boolean }> = await inbox.submit(
-      writeAction(input, ACTIONS_PER_SESSION_MAX),
-    );
-    if ('error' in outcome) return refusal(outcome.error);
-    if (outcome.ok.changed) {
-      await announce(input.sessionId);
-      await announceActions(found.row.agent_id);
-    }
-    return ok(toAction((await getAction(db, input.id))!));
-  });
-
-  onEvent(socket, log, 'reflection:sign', async ({ sessionId, version }) => {
-    const found = await party(sessionId);
-    if ('error' in found) return refusal(found.error);
-    const outcome = await inbox.submit(signSession(sessionId, found.side, version));
-    if ('error' in outcome) return refusal(outcome.error);
-    if (!outcome.ok.changed) return ok(await viewFor(outcome.ok.row, found.side));
-    log.info({ sessionId, version, status: outcome.ok.row.status }, 'reflective session signed');
-    return ok((await announce(sessionId))[found.side]!);
-  });
-
-  onEvent(socket, log, 'reflection:list', async ({ agentId, limit }) => {
-    if (user.role === 'agent') {
-      if (agentId && agentId !== user.id)
-        return fail('forbidden', 'agents see their own sessions only');
-      return ok({
-        sessions: await listSessions(db, { agentId: user.id }, limit),
-        overdue: await overdueActions(db, [user.id], limit),
+    /** Sends the session to both sides, each as they may see it; returns both views. */
+    const announce = async (sessionId: string) => {
+      const row = (await sessionRow(db, sessionId))!;
+      const views = await sessionViews(ctx, row);
+      io.to(userRoom(row.lead_id)).emit('reflection:changed', views.lead!);
+      io.to(userRoom(row.agent_id)).emit('reflection:changed', views.agent!);
+      return views;
+    };
+    const announceActions = async (agentId: string) =>
+      io.to(userRoom(agentId)).emit('actions:changed', {
+        actions: await openActionsOf(db, agentId),
       });
-    }
-    if (!isCoach(user)) return fail('forbidden', 'reflective sessions are for agents and coaches');
-    if (agentId && !(await mayCoach(db, user, agentId))) return fail('forbidden', NOT_YOUR_AGENT);
-    return ok({
-      sessions: await listSessions(db, { agentId, leadId: user.id }, limit),
-      overdue: await overdueActions(
-        db,
-        agentId ? [agentId] : await coachedAgentIds(db, user),
-        limit,
-      ),
-    });
-  });
+    /** The session and the caller's side in it, or why not. */
+    const party = async (
+      sessionId: string,
+    ): Promise<{ row: SessionRow; side: Side } | { error: ErrorBody }> => {
+      const row = await sessionRow(db, sessionId);
+      if (!row) return { error: { code: 'not_found', message: `no session ${sessionId}` } };
+      const side = sideOf(user, row);
+      if (!side) return { error: { code: 'forbidden', message: NOT_A_PARTY } };
+      return { row, side };
+    };
+    const viewFor = async (row: SessionRow, side: 'lead' | 'agent') =>
+      (await sessionViews(ctx, row, [side]))[side]!;
 
-  onEvent(socket, log, 'action:status', async ({ actionId, status, sessionId }) => {
-    const action = await getAction(db, actionId);
-    if (!action) return fail('not_found', `no action ${actionId}`);
-    const own = user.role === 'agent' && action.agent_id === user.id;
-    if (!own && !(await mayCoach(db, user, action.agent_id)))
-      return fail('forbidden', 'only the agent and their coaches follow up an action');
-    if (sessionId) {
-      const found = await party(sessionId);
-      if ('error' in found) return refusal(found.error);
-    }
-    const outcome = await inbox.submit(setActionStatus(action, status, sessionId));
-    if ('error' in outcome) return refusal(outcome.error);
-    await announceActions(action.agent_id);
-    if (sessionId) await announce(sessionId);
-    log.info({ actionId, status, sessionId }, 'action followed up');
-    return ok(toAction(outcome.ok.row));
-  });
+    /** Why an agenda cannot be kept, if it cannot: unknown standards, others' actions. */
+    const agendaProblem = async (agentId: string, agenda: AgendaItem[]) => {
+      const items = packItems();
+      for (const [i, a] of agenda.entries()) {
+        // A review names the standard its action was agreed on, which a newer pack may have dropped.
+        if (a.kind !== 'review-action' && a.itemId !== null && !items.has(a.itemId))
+          return `agenda ${i}: "${a.itemId}" is not a standard of ${standards.active.id}`;
+        if (a.kind !== 'review-action' && (a.itemId === null || a.actionId !== null))
+          return `agenda ${i}: a ${a.kind} entry names a standard item and no action`;
+        if (a.kind === 'review-action') {
+          const action = a.actionId ? await getAction(db, a.actionId) : undefined;
+          if (action?.agent_id !== agentId)
+            return `agenda ${i}: review-action needs an action of this agent`;
+        }
+      }
+      return null;
+    };
+    return {
+      'reflection:prepare': async ({ agentId, days }) => {
+        if (!(await mayCoach(db, user, agentId))) return fail('forbidden', NOT_YOUR_AGENT);
+        const agent = await db
+          .selectFrom('users')
+          .select('display_name')
+          .where('id', '=', agentId)
+          .executeTakeFirstOrThrow();
+        const evidence = await agentEvidence(
+          ctx,
+          { id: agentId, name: agent.display_name },
+          periodOf(days),
+        );
+        return ok(prepFor(evidence, 'coach', await openActionsOf(db, agentId)));
+      },
 
-  onEvent(socket, log, 'actions:mine', async () => {
-    if (user.role !== 'agent')
-      return fail('forbidden', 'open actions are the agent’s; coaches use reflection:list');
-    return ok({ actions: await openActionsOf(db, user.id) });
+      'reflection:start': async ({ id, agentId, days, agenda }) => {
+        const existing = await sessionRow(db, id);
+        if (existing)
+          return existing.lead_id === user.id && existing.agent_id === agentId
+            ? ok(await viewFor(existing, 'lead'))
+            : fail('conflict', `session id ${id} is taken`);
+        if (!(await mayCoach(db, user, agentId))) return fail('forbidden', NOT_YOUR_AGENT);
+        const problem = await agendaProblem(agentId, agenda);
+        if (problem) return fail('bad_request', problem);
+        const { from, to } = periodOf(days);
+        await inbox.submit(async (trx) => {
+          await trx
+            .insertInto('reflection_sessions')
+            .values({
+              id,
+              agent_id: agentId,
+              lead_id: user.id,
+              days,
+              from,
+              to,
+              agenda: JSON.stringify(agenda),
+              version: 1,
+              status: 'open',
+              started_at: to,
+              signed_by_agent_at: null,
+              signed_by_lead_at: null,
+            })
+            .onConflict((oc) => oc.column('id').doNothing()) // a concurrent retry got there first
+            .execute();
+          return { result: null, messages: [] };
+        });
+        const row = (await sessionRow(db, id))!;
+        if (row.lead_id !== user.id || row.agent_id !== agentId)
+          return fail('conflict', `session id ${id} is taken`);
+        log.info({ sessionId: id, agentId, days }, 'reflective session started');
+        return ok((await announce(id)).lead!);
+      },
+
+      'reflection:get': async ({ sessionId }) => {
+        const found = await party(sessionId);
+        if ('error' in found) return refusal(found.error);
+        return ok(await viewFor(found.row, found.side));
+      },
+
+      'reflection:note': async (input) => {
+        const found = await party(input.sessionId);
+        if ('error' in found) return refusal(found.error);
+        const outcome = await inbox.submit(writeNote(user.id, input));
+        if ('error' in outcome) return refusal(outcome.error);
+        if (outcome.ok.changed) await announce(input.sessionId);
+        return ok(toNote({ ...outcome.ok.row, author_name: user.displayName }));
+      },
+
+      'reflection:action': async (input) => {
+        const found = await party(input.sessionId);
+        if ('error' in found) return refusal(found.error);
+        if (found.side !== 'lead') return fail('forbidden', 'the lead records the agreed actions');
+        if (input.due < today())
+          return fail('bad_request', `the follow-up date ${input.due} is in the past`);
+        if (input.itemId !== null && !packItems().has(input.itemId))
+          return fail(
+            'bad_request',
+            `"${input.itemId}" is not a standard of ${standards.active.id}`,
+          );
+        const outcome: Outcome<{ changed: boolean }> = await inbox.submit(
+          writeAction(input, ACTIONS_PER_SESSION_MAX),
+        );
+        if ('error' in outcome) return refusal(outcome.error);
+        if (outcome.ok.changed) {
+          await announce(input.sessionId);
+          await announceActions(found.row.agent_id);
+        }
+        return ok(toAction((await getAction(db, input.id))!));
+      },
+
+      'reflection:sign': async ({ sessionId, version }) => {
+        const found = await party(sessionId);
+        if ('error' in found) return refusal(found.error);
+        const outcome = await inbox.submit(signSession(sessionId, found.side, version));
+        if ('error' in outcome) return refusal(outcome.error);
+        if (!outcome.ok.changed) return ok(await viewFor(outcome.ok.row, found.side));
+        log.info(
+          { sessionId, version, status: outcome.ok.row.status },
+          'reflective session signed',
+        );
+        return ok((await announce(sessionId))[found.side]!);
+      },
+
+      'reflection:list': async ({ agentId, limit }) => {
+        if (user.role === 'agent') {
+          if (agentId && agentId !== user.id)
+            return fail('forbidden', 'agents see their own sessions only');
+          return ok({
+            sessions: await listSessions(db, { agentId: user.id }, limit),
+            overdue: await overdueActions(db, [user.id], limit),
+          });
+        }
+        if (!isCoach(user))
+          return fail('forbidden', 'reflective sessions are for agents and coaches');
+        if (agentId && !(await mayCoach(db, user, agentId)))
+          return fail('forbidden', NOT_YOUR_AGENT);
+        return ok({
+          sessions: await listSessions(db, { agentId, leadId: user.id }, limit),
+          overdue: await overdueActions(
+            db,
+            agentId ? [agentId] : await coachedAgentIds(db, user),
+            limit,
+          ),
+        });
+      },
+
+      'action:status': async ({ actionId, status, sessionId }) => {
+        const action = await getAction(db, actionId);
+        if (!action) return fail('not_found', `no action ${actionId}`);
+        const own = user.role === 'agent' && action.agent_id === user.id;
+        if (!own && !(await mayCoach(db, user, action.agent_id)))
+          return fail('forbidden', 'only the agent and their coaches follow up an action');
+        if (sessionId) {
+          const found = await party(sessionId);
+          if ('error' in found) return refusal(found.error);
+        }
+        const outcome = await inbox.submit(setActionStatus(action, status, sessionId));
+        if ('error' in outcome) return refusal(outcome.error);
+        await announceActions(action.agent_id);
+        if (sessionId) await announce(sessionId);
+        log.info({ actionId, status, sessionId }, 'action followed up');
+        return ok(toAction(outcome.ok.row));
+      },
+
+      'actions:mine': async () => {
+        if (user.role !== 'agent')
+          return fail('forbidden', 'open actions are the agent’s; coaches use reflection:list');
+        return ok({ actions: await openActionsOf(db, user.id) });
+      },
+    };
   });
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { HubContext, HubSocket } from '../context.js';
-import { registerReflectionHandlers } from './handlers.js';
+import type { HubContext } from '../lib/context.js';
+import { reflectionHandlers } from './handlers.js';
 import { registerQaRoutes } from './qa.js';
 
 /**
@@ -10,7 +10,5 @@ import { registerQaRoutes } from './qa.js';
  */
 export function startReflection(ctx: HubContext, app: FastifyInstance) {
   registerQaRoutes(app, ctx);
-  return {
-    onConnection: (socket: HubSocket) => registerReflectionHandlers(ctx, socket),
-  };
+  return { handlers: reflectionHandlers(ctx) };
 }

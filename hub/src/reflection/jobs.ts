@@ -1,6 +1,6 @@
 import type { ErrorBody, ReflectionActionSchema, ReflectionNoteSchema } from '@sidecoach/shared';
 import type { z } from 'zod';
-import type { Job, Trx } from '../inbox/inbox.js';
+import type { Job, Trx } from '../lib/jobs.js';
 import { nowIso } from '../store/db.js';
 import type { ReflectionActionRow, ReflectionNoteRow } from '../store/schema.js';
 import { getAction, sessionRow, type SessionRow } from './records.js';

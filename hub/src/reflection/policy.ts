@@ -1,9 +1,9 @@
-import { canCoach, coachedAgentIds, isCoach, type AuthUser } from '../auth/users.js';
+import { canCoach, coachedAgentIds, isCoach, type AuthUser } from '../lib/people.js';
 import type { ReflectionSessionRow } from '../store/schema.js';
 
 // Who may do what with reflective sessions, from the authenticated user only. Who coaches an
-// agent is auth's answer (supervisors and leads of the agent's teams, admins): they prepare and
-// start sessions with the agent and follow up the agent's actions.
+// agent is lib/people.ts's answer (supervisors and leads of the agent's teams, admins): they
+// prepare and start sessions with the agent and follow up the agent's actions.
 
 export { isCoach, coachedAgentIds, canCoach as mayCoach };
 

@@ -6,10 +6,9 @@ import {
   type QaImportResult,
   type StandardsPack,
 } from '@sidecoach/shared';
-import type { HubContext } from '../context.js';
-import { bearerToken } from '../auth/routes.js';
-import { resolveToken } from '../auth/sessions.js';
-import { sendError } from '../http/errors.js';
+import type { HubContext } from '../lib/context.js';
+import { bearerUser } from '../lib/tokens.js';
+import { sendError } from '../lib/http-errors.js';
 import { nowIso } from '../store/db.js';
 import type { QaEvaluationRow } from '../store/schema.js';
 
@@ -81,8 +80,7 @@ export function registerQaRoutes(app: FastifyInstance, ctx: HubContext) {
   }
 
   app.post('/api/qa/evaluations', async (request, reply) => {
-    const token = bearerToken(request.headers.authorization);
-    const user = token && (await resolveToken(db, token));
+    const user = await bearerUser(db, request.headers.authorization);
     if (!user)
       return sendError(
         reply,

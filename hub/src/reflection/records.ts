@@ -5,7 +5,7 @@ import type {
   ReflectionSummary,
   ReflectivePrompt,
 } from '@sidecoach/shared';
-import type { Trx } from '../inbox/inbox.js';
+import type { Trx } from '../lib/jobs.js';
 import type { Db } from '../store/db.js';
 import type {
   ReflectionActionRow,

@@ -1,5 +1,5 @@
 import type { ReflectionSession } from '@sidecoach/shared';
-import type { HubContext } from '../context.js';
+import type { HubContext } from '../lib/context.js';
 import { loadEvidence, prepFor, type Evidence, type Period } from './prep.js';
 import {
   actionsOfSession,

@@ -1,11 +1,12 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Logger } from '../log.js';
+import type { Logger } from '../lib/log.js';
 import { parseStandardsPackYaml, StandardsPackSchema, type StandardsPack } from '@sidecoach/shared';
 import { nowIso, type Db } from '../store/db.js';
+import type { Standards } from '../lib/context.js';
 
 /** Versioned packs: the active one for new calls, and any version a stored call was scored with. */
-export class StandardsLibrary {
+export class StandardsLibrary implements Standards {
   private readonly cache = new Map<string, StandardsPack>();
   constructor(
     private readonly db: Db,

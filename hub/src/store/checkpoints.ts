@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { Worker } from 'node:worker_threads';
-import type { Logger } from '../log.js';
+import type { Logger } from '../lib/log.js';
 import type { Db } from './db.js';
 
 /** How often the write-ahead log is copied into the database file. */

@@ -7,8 +7,8 @@ import {
   type ExclusionReason,
   type SurveyStatus,
 } from '@sidecoach/shared';
-import type { SurveyConfig } from '../config.js';
-import type { Draft, Job, Trx } from '../inbox/inbox.js';
+import type { SurveyConfig } from './config.js';
+import type { Draft, Job, Trx } from '../lib/jobs.js';
 import type { Db } from '../store/db.js';
 import { nowIso } from '../store/db.js';
 import type { SurveyPacks } from './packs.js';

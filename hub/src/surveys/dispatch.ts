@@ -1,5 +1,5 @@
 import type { SurveyChannel } from '@sidecoach/shared';
-import type { Logger } from '../log.js';
+import type { Logger } from '../lib/log.js';
 import { exclusionOf, type SurveySendRow } from './records.js';
 import { surveyLink, type SurveyDeps } from './decide.js';
 import { customerLanguage } from './i18n.js';

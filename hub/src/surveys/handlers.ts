@@ -1,8 +1,8 @@
 import { fail, ok } from '@sidecoach/shared';
-import { activeAgentIds } from '../auth/users.js';
-import { userRoom, type HubContext, type HubSocket } from '../context.js';
-import { onEvent } from '../socket/handler.js';
-import { getCall } from '../store/call-records.js';
+import { activeAgentIds } from '../lib/people.js';
+import { userRoom, type HubContext } from '../lib/context.js';
+import { handlers } from '../lib/handlers.js';
+import { getCall } from '../lib/call-records.js';
 import { ExclusionRefused, excludeJob, statusOf, type SurveyDeps } from './decide.js';
 import { agentSeesSurveys, coachedAgents, isSurveyCoach, teamSettingsAccess } from './policy.js';
 import { SurveyPackRejected } from './packs.js';
@@ -10,116 +10,120 @@ import { surveyReport } from './report.js';
 import { responsesQuery, toResponse } from './responses.js';
 
 /** Survey events of one socket: exclusions and status (agents), results, settings, the pack. */
-export function registerSurveyHandlers(ctx: HubContext, deps: SurveyDeps, socket: HubSocket) {
+export function surveyHandlers(ctx: HubContext, deps: SurveyDeps) {
   const { db, inbox } = ctx;
-  const user = socket.data.user;
-  const log = ctx.log.child({ userId: user.id });
+  return handlers(({ user, log }) => {
+    return {
+      'survey:exclude': async ({ callId, reason }) => {
+        if (user.role !== 'agent')
+          return fail('forbidden', 'only the agent of a call may exclude it');
+        const call = await getCall(db, callId);
+        if (!call || call.agentId !== user.id)
+          return fail('not_found', `no call ${callId} of yours`);
+        try {
+          const status = await inbox.submit(excludeJob(deps, call, reason));
+          log.info({ callId, reason }, 'survey exclusion recorded');
+          return ok(status);
+        } catch (err) {
+          if (err instanceof ExclusionRefused) return fail('conflict', err.message);
+          throw err;
+        }
+      },
 
-  onEvent(socket, log, 'survey:exclude', async ({ callId, reason }) => {
-    if (user.role !== 'agent') return fail('forbidden', 'only the agent of a call may exclude it');
-    const call = await getCall(db, callId);
-    if (!call || call.agentId !== user.id) return fail('not_found', `no call ${callId} of yours`);
-    try {
-      const status = await inbox.submit(excludeJob(deps, call, reason));
-      log.info({ callId, reason }, 'survey exclusion recorded');
-      return ok(status);
-    } catch (err) {
-      if (err instanceof ExclusionRefused) return fail('conflict', err.message);
-      throw err;
-    }
-  });
+      'survey:status': async ({ callId }) => {
+        const call = await getCall(db, callId);
+        const own = call?.agentId === user.id;
+        const scope = call && !own ? await coachedAgents(db, user) : undefined;
+        const coached = scope?.ok === true && scope.agentIds.includes(call!.agentId);
+        if (!call || !(own || coached)) return fail('not_found', `no call ${callId}`);
+        return ok(await statusOf(deps, db, call, own));
+      },
 
-  onEvent(socket, log, 'survey:status', async ({ callId }) => {
-    const call = await getCall(db, callId);
-    const own = call?.agentId === user.id;
-    const scope = call && !own ? await coachedAgents(db, user) : undefined;
-    const coached = scope?.ok === true && scope.agentIds.includes(call!.agentId);
-    if (!call || !(own || coached)) return fail('not_found', `no call ${callId}`);
-    return ok(await statusOf(deps, db, call, own));
-  });
+      'surveys:responses': async ({ teamId, agentId, days, limit }) => {
+        let agentIds: string[];
+        if (user.role === 'agent') {
+          if ((agentId && agentId !== user.id) || teamId)
+            return fail('forbidden', "agents see their own customers' responses only");
+          if (!(await agentSeesSurveys(db, user.id)))
+            return fail(
+              'forbidden',
+              "your team does not share customers' survey responses with agents",
+            );
+          agentIds = [user.id];
+        } else {
+          const scope = await coachedAgents(db, user, teamId);
+          if (!scope.ok) return fail('forbidden', scope.message);
+          agentIds = agentId ? scope.agentIds.filter((id) => id === agentId) : scope.agentIds;
+          if (agentId && agentIds.length === 0)
+            return fail('forbidden', `you do not coach ${agentId}`);
+        }
+        if (agentIds.length === 0) return ok({ responses: [] });
+        const since = new Date(Date.now() - days * 86_400_000).toISOString();
+        const rows = await responsesQuery(db)
+          .where('survey_responses.agent_id', 'in', agentIds)
+          .where('survey_responses.submitted_at', '>=', since)
+          .orderBy('survey_responses.submitted_at', 'desc')
+          .limit(limit)
+          .execute();
+        return ok({ responses: rows.map((r) => ctx.scores.response(user, toResponse(r))) });
+      },
 
-  onEvent(socket, log, 'surveys:responses', async ({ teamId, agentId, days, limit }) => {
-    let agentIds: string[];
-    if (user.role === 'agent') {
-      if ((agentId && agentId !== user.id) || teamId)
-        return fail('forbidden', "agents see their own customers' responses only");
-      if (!(await agentSeesSurveys(db, user.id)))
-        return fail(
-          'forbidden',
-          "your team does not share customers' survey responses with agents",
-        );
-      agentIds = [user.id];
-    } else {
-      const scope = await coachedAgents(db, user, teamId);
-      if (!scope.ok) return fail('forbidden', scope.message);
-      agentIds = agentId ? scope.agentIds.filter((id) => id === agentId) : scope.agentIds;
-      if (agentId && agentIds.length === 0) return fail('forbidden', `you do not coach ${agentId}`);
-    }
-    if (agentIds.length === 0) return ok({ responses: [] });
-    const since = new Date(Date.now() - days * 86_400_000).toISOString();
-    const rows = await responsesQuery(db)
-      .where('survey_responses.agent_id', 'in', agentIds)
-      .where('survey_responses.submitted_at', '>=', since)
-      .orderBy('survey_responses.submitted_at', 'desc')
-      .limit(limit)
-      .execute();
-    return ok({ responses: rows.map((r) => ctx.scores.response(user, toResponse(r))) });
-  });
+      'surveys:report': async ({ teamId, days }) => {
+        const scope = await coachedAgents(db, user, teamId);
+        if (!scope.ok) return fail('forbidden', scope.message);
+        return ok(await surveyReport(db, scope.agentIds, days));
+      },
 
-  onEvent(socket, log, 'surveys:report', async ({ teamId, days }) => {
-    const scope = await coachedAgents(db, user, teamId);
-    if (!scope.ok) return fail('forbidden', scope.message);
-    return ok(await surveyReport(db, scope.agentIds, days));
-  });
+      'team:settings': async ({ teamId, agentsSeeSurveys, behavioursOnly }) => {
+        const access = teamSettingsAccess(user, teamId);
+        if (access === 'none') return fail('not_found', `no team ${teamId} of yours`);
+        const change = {
+          ...(agentsSeeSurveys !== undefined && { agents_see_surveys: agentsSeeSurveys ? 1 : 0 }),
+          ...(behavioursOnly !== undefined && { behaviours_only: behavioursOnly ? 1 : 0 }),
+        };
+        if (Object.keys(change).length > 0) {
+          if (access !== 'write')
+            return fail('forbidden', 'only team leads and quality managers change team settings');
+          await db.updateTable('teams').set(change).where('id', '=', teamId).execute();
+          // Before the acknowledgement: from now on no number reaches the team's agents.
+          await ctx.scores.reload();
+          // What the team's agents hold on screen may show what they may no longer see: refetch.
+          for (const agentId of await activeAgentIds(db, [teamId]))
+            ctx.io.to(userRoom(agentId)).emit('profile:changed');
+          log.info({ teamId, agentsSeeSurveys, behavioursOnly }, 'team setting changed');
+        }
+        const team = await db
+          .selectFrom('teams')
+          .select(['id', 'agents_see_surveys', 'behaviours_only'])
+          .where('id', '=', teamId)
+          .executeTakeFirst();
+        if (!team) return fail('not_found', `no team ${teamId}`);
+        return ok({
+          teamId: team.id,
+          agentsSeeSurveys: team.agents_see_surveys === 1,
+          behavioursOnly: team.behaviours_only === 1,
+        });
+      },
 
-  onEvent(socket, log, 'team:settings', async ({ teamId, agentsSeeSurveys, behavioursOnly }) => {
-    const access = teamSettingsAccess(user, teamId);
-    if (access === 'none') return fail('not_found', `no team ${teamId} of yours`);
-    const change = {
-      ...(agentsSeeSurveys !== undefined && { agents_see_surveys: agentsSeeSurveys ? 1 : 0 }),
-      ...(behavioursOnly !== undefined && { behaviours_only: behavioursOnly ? 1 : 0 }),
+      'surveys:pack': () => {
+        if (!isSurveyCoach(user))
+          return Promise.resolve(
+            fail('forbidden', 'the survey pack is for leads and quality managers'),
+          );
+        return Promise.resolve(ok(deps.packs.info));
+      },
+
+      'surveys:pack:save': async ({ yaml }) => {
+        if (user.role !== 'admin') return fail('forbidden', 'only quality managers change surveys');
+        try {
+          const info = await deps.packs.save(yaml, user.id);
+          log.info({ version: info.version }, 'survey pack saved');
+          return ok(info);
+        } catch (err) {
+          if (err instanceof SurveyPackRejected) return fail('bad_request', err.message);
+          throw err;
+        }
+      },
     };
-    if (Object.keys(change).length > 0) {
-      if (access !== 'write')
-        return fail('forbidden', 'only team leads and quality managers change team settings');
-      await db.updateTable('teams').set(change).where('id', '=', teamId).execute();
-      // Before the acknowledgement: from now on no number reaches the team's agents.
-      await ctx.scores.reload();
-      // What the team's agents hold on screen may show what they may no longer see: refetch.
-      for (const agentId of await activeAgentIds(db, [teamId]))
-        ctx.io.to(userRoom(agentId)).emit('profile:changed');
-      log.info({ teamId, agentsSeeSurveys, behavioursOnly }, 'team setting changed');
-    }
-    const team = await db
-      .selectFrom('teams')
-      .select(['id', 'agents_see_surveys', 'behaviours_only'])
-      .where('id', '=', teamId)
-      .executeTakeFirst();
-    if (!team) return fail('not_found', `no team ${teamId}`);
-    return ok({
-      teamId: team.id,
-      agentsSeeSurveys: team.agents_see_surveys === 1,
-      behavioursOnly: team.behaviours_only === 1,
-    });
-  });
-
-  onEvent(socket, log, 'surveys:pack', () => {
-    if (!isSurveyCoach(user))
-      return Promise.resolve(
-        fail('forbidden', 'the survey pack is for leads and quality managers'),
-      );
-    return Promise.resolve(ok(deps.packs.info));
-  });
-
-  onEvent(socket, log, 'surveys:pack:save', async ({ yaml }) => {
-    if (user.role !== 'admin') return fail('forbidden', 'only quality managers change surveys');
-    try {
-      const info = await deps.packs.save(yaml, user.id);
-      log.info({ version: info.version }, 'survey pack saved');
-      return ok(info);
-    } catch (err) {
-      if (err instanceof SurveyPackRejected) return fail('bad_request', err.message);
-      throw err;
-    }
   });
 }

@@ -1,15 +1,16 @@
 import type { FastifyInstance } from 'fastify';
-import type { SurveyConfig } from '../config.js';
-import type { HubContext, HubSocket } from '../context.js';
-import { getCall } from '../store/call-records.js';
-import { storedSecret } from '../store/secrets.js';
+import type { SurveyConfig } from './config.js';
+import type { HubContext } from '../lib/context.js';
+import { getCall } from '../lib/call-records.js';
+import { storedSecret } from '../lib/secrets.js';
 import { emailChannel } from './channels/email.js';
 import { webhookChannel } from './channels/webhook.js';
 import { decideJob, type SurveyDeps } from './decide.js';
 import { SurveyDispatcher } from './dispatch.js';
-import { registerSurveyHandlers } from './handlers.js';
+import { surveyHandlers } from './handlers.js';
 import { SurveyPacks } from './packs.js';
 import { registerSurveyRoutes } from './routes.js';
+import { undecidedCalls } from './records.js';
 import { SurveyTokens } from './tokens.js';
 
 /** Ended calls are decided at start when the hub stopped before deciding them (this far back). */
@@ -22,17 +23,23 @@ const SWEEP_HOURS = 72;
 export async function startSurveys(
   ctx: HubContext,
   app: FastifyInstance,
-  options: { config: SurveyConfig; dataDir: string; baseUrl: () => string },
+  options: {
+    config: SurveyConfig;
+    dataDir: string;
+    /** SIDECOACH_SURVEY_SECRET and SIDECOACH_SURVEY_WEBHOOK_SECRET, when set. */
+    secrets: { survey: string | undefined; webhook: string | undefined };
+    baseUrl: () => string;
+  },
 ) {
-  const { config, dataDir } = options;
+  const { config, dataDir, secrets } = options;
   const { db, bus, inbox, log } = ctx;
   const slog = log.child({ capability: 'surveys' });
   const packs = await SurveyPacks.load(db, config.packFile, slog);
-  const tokenSecret = storedSecret(dataDir, process.env, {
+  const tokenSecret = storedSecret(dataDir, secrets.survey, {
     envVar: 'SIDECOACH_SURVEY_SECRET',
     file: 'survey-secret',
   });
-  const webhookSecret = storedSecret(dataDir, process.env, {
+  const webhookSecret = storedSecret(dataDir, secrets.webhook, {
     envVar: 'SIDECOACH_SURVEY_WEBHOOK_SECRET',
     file: 'survey-webhook-secret',
   });
@@ -65,23 +72,8 @@ export async function startSurveys(
 
   // A crash between a call's end and its decision must not skip its survey.
   const since = new Date(Date.now() - SWEEP_HOURS * 3_600_000).toISOString();
-  const undecided = await db
-    .selectFrom('calls')
-    .select('calls.id')
-    .where('calls.ended_at', 'is not', null)
-    .where('calls.ended_at', '>=', since)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('survey_sends')
-            .select('survey_sends.call_id')
-            .whereRef('survey_sends.call_id', '=', 'calls.id'),
-        ),
-      ),
-    )
-    .execute();
-  for (const { id } of undecided) {
+  const undecided = await undecidedCalls(db, since);
+  for (const id of undecided) {
     const call = await getCall(db, id);
     if (call) await decide(call);
   }
@@ -100,7 +92,7 @@ export async function startSurveys(
     'surveys ready',
   );
   return {
-    onConnection: (socket: HubSocket) => registerSurveyHandlers(ctx, deps, socket),
+    handlers: surveyHandlers(ctx, deps),
     stop: async () => {
       await dispatcher.stop();
       email.close();

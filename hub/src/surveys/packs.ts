@@ -6,7 +6,7 @@ import {
   type SurveyPack,
   type SurveyPackInfo,
 } from '@sidecoach/shared';
-import type { Logger } from '../log.js';
+import type { Logger } from '../lib/log.js';
 import { nowIso, type Db } from '../store/db.js';
 
 /** A survey pack the quality manager tried to save, refused with the reason. */

@@ -1,4 +1,4 @@
-import { activeAgentIds, isCoach, type AuthUser } from '../auth/users.js';
+import { activeAgentIds, isCoach, type AuthUser } from '../lib/people.js';
 import type { Db } from '../store/db.js';
 
 // Who may see which survey results, from the authenticated user only.

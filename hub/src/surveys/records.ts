@@ -1,6 +1,6 @@
 import type { SurveyStatus } from '@sidecoach/shared';
 import type { Db } from '../store/db.js';
-import type { Trx } from '../inbox/inbox.js';
+import type { Trx } from '../lib/jobs.js';
 import type { Selectable } from 'kysely';
 import type { SurveySendsTable } from '../store/schema.js';
 
@@ -76,4 +76,25 @@ export async function answered(db: Db | Trx, callId: string) {
     .where('call_id', '=', callId)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** Calls ended since `since` that have no survey decision yet. */
+export async function undecidedCalls(db: Db, since: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('calls')
+    .select('calls.id')
+    .where('calls.ended_at', 'is not', null)
+    .where('calls.ended_at', '>=', since)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('survey_sends')
+            .select('survey_sends.call_id')
+            .whereRef('survey_sends.call_id', '=', 'calls.id'),
+        ),
+      ),
+    )
+    .execute();
+  return rows.map((r) => r.id);
 }

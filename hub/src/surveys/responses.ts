@@ -1,5 +1,5 @@
 import type { Survey, SurveyResponse } from '@sidecoach/shared';
-import type { Draft, Job, Trx } from '../inbox/inbox.js';
+import type { Draft, Job, Trx } from '../lib/jobs.js';
 import type { Db } from '../store/db.js';
 import type { Selectable } from 'kysely';
 import type { SurveyResponsesTable } from '../store/schema.js';

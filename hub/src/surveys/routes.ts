@@ -1,8 +1,8 @@
 import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Survey } from '@sidecoach/shared';
-import type { Inbox } from '../inbox/inbox.js';
-import type { Logger } from '../log.js';
+import type { JobQueue } from '../lib/jobs.js';
+import type { Logger } from '../lib/log.js';
 import type { SurveyDeps } from './decide.js';
 import {
   CUSTOMER_LANGUAGES,
@@ -39,7 +39,7 @@ type Query = { lang?: string };
 export function registerSurveyRoutes(
   app: FastifyInstance,
   deps: SurveyDeps,
-  inbox: Inbox,
+  inbox: JobQueue,
   log: Logger,
 ) {
   void app.register(async (scope) => {

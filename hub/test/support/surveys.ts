@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import type { CallRecord, CustomerContact } from '@sidecoach/shared';
-import { signRequest } from '../../src/http/signature.js';
+import { signRequest } from '../../src/lib/signature.js';
 import { data } from './calls.js';
 import type { HubSocket, RunningHub } from './hub-process.js';
 

@@ -1,4 +1,4 @@
-import { SIGNATURE_HEADER, TIMESTAMP_HEADER, signRequest } from '../../http/signature.js';
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER, signRequest } from '../../lib/signature.js';
 import { customerT, localized } from '../i18n.js';
 import { ChannelNotConfigured, type Channel, type Invitation } from './types.js';
 

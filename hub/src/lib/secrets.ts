@@ -9,15 +9,15 @@ export interface StoredSecret {
 }
 
 /**
- * A shared secret: from the environment variable when set, otherwise a random one kept in the
- * data directory (created on first start, readable by the hub's user only).
+ * A shared secret: the one the environment variable `envVar` gave (read by config.ts) when set,
+ * otherwise a random one kept in the data directory (created on first start, readable by the
+ * hub's user only).
  */
 export function storedSecret(
   dataDir: string,
-  env: NodeJS.ProcessEnv,
+  fromEnv: string | undefined,
   { envVar, file }: { envVar: string; file: string },
 ): StoredSecret {
-  const fromEnv = env[envVar];
   if (fromEnv) {
     if (fromEnv.length < 16) throw new Error(`${envVar} needs at least 16 characters`);
     return { secret: fromEnv };
@@ -31,7 +31,3 @@ export function storedSecret(
     return { secret, file: path };
   }
 }
-
-/** The CTI webhook's secret (SIDECOACH_CTI_SECRET or `cti-secret` in the data directory). */
-export const ctiSecret = (dataDir: string, env: NodeJS.ProcessEnv) =>
-  storedSecret(dataDir, env, { envVar: 'SIDECOACH_CTI_SECRET', file: 'cti-secret' });

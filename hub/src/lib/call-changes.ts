@@ -1,6 +1,6 @@
 import { agentStatusOf, type CallRecord } from '@sidecoach/shared';
-import { userRoom, type HubContext } from '../context.js';
-import { getCall, openCallOf, recentCalls } from '../store/call-records.js';
+import { userRoom, type HubContext } from './context.js';
+import { getCall, openCallOf, recentCalls } from './call-records.js';
 
 /** The agent's status from their open call and latest calls, however they were started. */
 export async function statusOf(ctx: HubContext, agentId: string) {

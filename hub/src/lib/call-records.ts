@@ -1,6 +1,6 @@
 import type { AssessmentRecord, CallRecord } from '@sidecoach/shared';
-import type { AssessmentRow, CallRow } from './schema.js';
-import type { Db } from './db.js';
+import type { AssessmentRow, CallRow } from '../store/schema.js';
+import type { Db } from '../store/db.js';
 
 function toAssessment(row: AssessmentRow): AssessmentRecord {
   return {

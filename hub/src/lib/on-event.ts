@@ -1,5 +1,5 @@
 import type { Socket } from 'socket.io';
-import type { Logger } from '../log.js';
+import type { Logger } from './log.js';
 import { z } from 'zod';
 import {
   clientEventSchemas,

@@ -7,12 +7,12 @@ import type {
   ServerToClientEvents,
   CallEvent,
   CallRecord,
+  StandardsPack,
 } from '@sidecoach/shared';
-import type { Inbox } from './inbox/inbox.js';
-import type { AuthUser } from './auth/users.js';
-import type { ScoreVisibility } from './auth/scores.js';
-import type { Db } from './store/db.js';
-import type { StandardsLibrary } from './standards/packs.js';
+import type { JobQueue } from './jobs.js';
+import type { AuthUser } from './people.js';
+import type { ScoreVisibility } from './scores.js';
+import type { Db } from '../store/db.js';
 
 export interface SocketData {
   user: AuthUser;
@@ -46,15 +46,23 @@ export interface HubEvents {
   'presence:changed': [agentId: string];
 }
 
+/** Versioned standards packs (standards/packs.ts keeps them). */
+export interface Standards {
+  /** The pack new calls are checked and scored against. */
+  readonly active: StandardsPack;
+  /** Any stored version, as a call scored with it must be read. */
+  version(packId: string, version: number): Promise<StandardsPack | undefined>;
+}
+
 /** What every capability is given: storage, standards, the socket server, a logger. */
 export interface HubContext {
   db: Db;
-  standards: StandardsLibrary;
+  standards: Standards;
   io: HubServer;
   log: Logger;
   bus: EventEmitter<HubEvents>;
   /** Numbered per-recipient messages that must not be lost (group-committed). */
-  inbox: Inbox;
+  inbox: JobQueue;
   /** "Coach on behaviours, not scores": what an agent may receive (every emit to agents goes through it). */
   scores: ScoreVisibility;
 }

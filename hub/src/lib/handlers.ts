@@ -1,0 +1,58 @@
+import { clientEventSchemas, type ClientEventName } from '@sidecoach/shared';
+import type { HubSocket } from './context.js';
+import { onEvent, type EventHandler } from './on-event.js';
+import type { Logger } from './log.js';
+import type { AuthUser } from './people.js';
+
+/** One connected socket as its handlers see it: the connection, its user, a logger naming them. */
+export interface SocketContext {
+  socket: HubSocket;
+  user: AuthUser;
+  log: Logger;
+}
+
+/** Handlers by event name, each typed by its event's payload and result. */
+export type EventHandlers<K extends ClientEventName> = { [E in K]: EventHandler<E> };
+
+/** A capability's handlers, made for each socket that connects (they close over its session). */
+export type Handlers<K extends ClientEventName> = (socket: SocketContext) => EventHandlers<K>;
+
+/** Declares a capability's handlers; the events it handles are the keys it returns. */
+export const handlers = <K extends ClientEventName>(make: Handlers<K>): Handlers<K> => make;
+
+type EventsOf<H> = H extends (socket: SocketContext) => infer R ? keyof R : never;
+type Handled<P> = P extends readonly [infer H, ...infer Rest] ? EventsOf<H> | Handled<Rest> : never;
+type Twice<P> = P extends readonly [infer H, ...infer Rest]
+  ? (EventsOf<H> & Handled<Rest>) | Twice<Rest>
+  : never;
+
+/**
+ * `P` itself when its capabilities handle every client event of the protocol exactly once;
+ * otherwise a type no tuple matches, naming the events nobody handles or two capabilities do.
+ */
+export type EveryEventOnce<P extends readonly unknown[]> = [
+  Exclude<ClientEventName, Handled<P>>,
+] extends [never]
+  ? [Twice<P>] extends [never]
+    ? P
+    : { handledTwice: Twice<P> }
+  : { unhandled: Exclude<ClientEventName, Handled<P>> };
+
+/** The capabilities' handlers as one; compiles only when every event has exactly one handler. */
+export function everyEventOnce<
+  const P extends readonly ((socket: SocketContext) => Partial<EventHandlers<ClientEventName>>)[],
+>(...parts: P & EveryEventOnce<P>): Handlers<ClientEventName> {
+  return (socket) =>
+    Object.assign({}, ...parts.map((make) => make(socket))) as EventHandlers<ClientEventName>;
+}
+
+/**
+ * Registers every client event's handler on the socket through `onEvent`: parsed with the
+ * event's schema first, answered `{ok,data}` or an error code, never a throw to socket.io.
+ */
+export function registerHandlers(socket: SocketContext, all: Handlers<ClientEventName>) {
+  const made = all(socket);
+  const register = <E extends ClientEventName>(event: E) =>
+    onEvent(socket.socket, socket.log, event, made[event]);
+  for (const event of Object.keys(clientEventSchemas) as ClientEventName[]) register(event);
+}

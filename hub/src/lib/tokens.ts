@@ -1,0 +1,33 @@
+import { createHash } from 'node:crypto';
+import { nowIso, type Db } from '../store/db.js';
+import { loadProfile, type AuthUser } from './people.js';
+
+// Session tokens, as sockets (handshake), sign-out and the QA import (bearer header) present them.
+
+/** Only a hash of each token is stored: a copy of the database does not sign anyone in. */
+export function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function bearerToken(header: string | undefined): string | undefined {
+  const match = /^Bearer ([A-Za-z0-9_-]{10,200})$/.exec(header ?? '');
+  return match?.[1];
+}
+
+/** The user behind a token, or undefined when it is unknown, expired, revoked or disabled. */
+export async function resolveToken(db: Db, token: string): Promise<AuthUser | undefined> {
+  const session = await db
+    .selectFrom('sessions')
+    .select(['id', 'user_id', 'expires_at', 'revoked_at'])
+    .where('token_hash', '=', tokenHash(token))
+    .executeTakeFirst();
+  if (!session || session.revoked_at !== null || session.expires_at <= nowIso()) return undefined;
+  const profile = await loadProfile(db, session.user_id);
+  return profile && { ...profile, sessionId: session.id };
+}
+
+/** The user of a request's `Authorization: Bearer <token>` header, if it names a live session. */
+export async function bearerUser(db: Db, header: string | undefined) {
+  const token = bearerToken(header);
+  return token ? resolveToken(db, token) : undefined;
+}
