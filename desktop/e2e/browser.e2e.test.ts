@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { CallEvent } from '@sidecoach/shared';
-import { signRequest } from '../../hub/src/http/signature.js';
+import { signRequest } from '../../hub/src/lib/signature.js';
 import { callsOf, startHub, type RunningHub } from '../../hub/test/support/hub-process.js';
 import {
   chromiumMissing,
