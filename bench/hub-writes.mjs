@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { io } from 'socket.io-client';
+import { PROTOCOL_VERSION } from '../shared/dist/index.js';
 import { openDatabase } from '../hub/dist/store/db.js';
 import { createTeam, createUser } from '../hub/dist/lib/accounts.js';
 import { percentile, processUsage, startServer, stop } from './lib.mjs';
@@ -51,7 +52,11 @@ async function load(url, tokens) {
     tokens.map(
       (t) =>
         new Promise((resolve, reject) => {
-          const s = io(url, { auth: { token: t }, transports: ['websocket'], reconnection: false });
+          const s = io(url, {
+            auth: { token: t, protocol: PROTOCOL_VERSION },
+            transports: ['websocket'],
+            reconnection: false,
+          });
           s.once('connect', () => resolve(s));
           s.once('connect_error', reject);
         }),

@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { io } from 'socket.io-client';
-import { parseStandardsPackYaml } from '../shared/dist/index.js';
+import { PROTOCOL_VERSION, parseStandardsPackYaml } from '../shared/dist/index.js';
 import { openDatabase } from '../hub/dist/store/db.js';
 import { createTeam, createUser } from '../hub/dist/lib/accounts.js';
 import { percentile, processUsage, startServer, stop } from './lib.mjs';
@@ -211,7 +211,11 @@ async function signIn(url, username) {
 
 function connect(url, token) {
   return new Promise((resolve, reject) => {
-    const s = io(url, { auth: { token }, transports: ['websocket'], reconnection: false });
+    const s = io(url, {
+      auth: { token, protocol: PROTOCOL_VERSION },
+      transports: ['websocket'],
+      reconnection: false,
+    });
     s.once('connect', () => resolve(s));
     s.once('connect_error', reject);
   });

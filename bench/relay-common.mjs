@@ -10,6 +10,7 @@
  * (a baseline run measured a p50 of -3.9 ms).
  */
 import { io } from 'socket.io-client';
+import { PROTOCOL_VERSION } from '../shared/dist/index.js';
 
 /**
  * Opens one load client: the hub wants its session token in the handshake, the bare relay
@@ -22,7 +23,7 @@ export async function openClient(url, mode, token, who) {
     forceNew: true,
     reconnection: false,
     timeout: 30_000,
-    ...(mode === 'hub' ? { auth: { token } } : {}),
+    ...(mode === 'hub' ? { auth: { token, protocol: PROTOCOL_VERSION } } : {}),
   });
   await new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(undefined));

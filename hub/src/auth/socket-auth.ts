@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'socket.io';
-import { HandshakeAuthSchema } from '@sidecoach/shared';
+import { HandshakeAuthSchema, PROTOCOL_VERSION } from '@sidecoach/shared';
 import type { Db } from '../store/db.js';
 import { resolveToken } from '../lib/tokens.js';
 import type { AuthUser } from '../lib/people.js';
@@ -26,11 +26,33 @@ export function originAllowed(req: IncomingMessage, allowed: readonly string[]):
   );
 }
 
-/** socket.io middleware: a valid session token in the handshake `auth`, or the connection is refused. */
+/** The refusal an outdated (or newer) sidebar gets: it tells the user to update, never waits. */
+export const OUTDATED_CLIENT = 'outdated_client';
+
+function protocolRefusal(clientProtocol: number | undefined): Error {
+  const err = new Error(OUTDATED_CLIENT) as Error & { data: unknown };
+  err.data = {
+    hubProtocol: PROTOCOL_VERSION,
+    clientProtocol: clientProtocol ?? null,
+    message:
+      clientProtocol === undefined || clientProtocol < PROTOCOL_VERSION
+        ? 'This sidebar is older than the hub: update Sidecoach.'
+        : 'The hub is older than this sidebar: update the hub.',
+  };
+  return err;
+}
+
+/**
+ * socket.io middleware: the protocol version this hub speaks and a valid session token in the
+ * handshake `auth`, or the connection is refused (before the token is looked at, so an outdated
+ * sidebar says "update", not "sign in again").
+ */
 export function socketAuthentication(db: Db) {
   return (socket: Socket, next: (err?: Error) => void): void => {
     const parsed = HandshakeAuthSchema.safeParse(socket.handshake.auth);
     if (!parsed.success) return next(new Error('unauthorized'));
+    if (parsed.data.protocol !== PROTOCOL_VERSION)
+      return next(protocolRefusal(parsed.data.protocol));
     resolveToken(db, parsed.data.token).then(
       (user: AuthUser | undefined) => {
         if (!user) return next(new Error('unauthorized'));

@@ -6,11 +6,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io, type Socket } from 'socket.io-client';
-import type {
-  CallRecord,
-  ClientToServerEvents,
-  ServerToClientEvents,
-  SignInResponse,
+import {
+  PROTOCOL_VERSION,
+  type CallRecord,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  type SignInResponse,
 } from '@sidecoach/shared';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -147,7 +148,7 @@ export type HubSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 /** A connected typed socket.io client; rejects with the hub's refusal message. */
 export async function connect(url: string, token: string, origin = url): Promise<HubSocket> {
   const socket: HubSocket = io(url, {
-    auth: { token },
+    auth: { token, protocol: PROTOCOL_VERSION },
     transports: ['websocket'],
     reconnection: false,
     extraHeaders: { origin },

@@ -1,7 +1,7 @@
 // A signed-in socket.io client that keeps every inbox message it receives and, like the
 // sidebar, reconnects with the last sequence number it has in the handshake.
 import { io } from 'socket.io-client';
-import type { InboxMessage } from '@sidecoach/shared';
+import { PROTOCOL_VERSION, type InboxMessage } from '@sidecoach/shared';
 import { signIn, type HubSocket } from './hub-process.js';
 
 export class InboxClient {
@@ -24,7 +24,12 @@ export class InboxClient {
     const session = await signIn(url, username);
     const holder: { client?: InboxClient } = {};
     const socket: HubSocket = io(url, {
-      auth: (cb) => cb({ token: session.token, lastSeq: holder.client?.lastSeq ?? lastSeq }),
+      auth: (cb) =>
+        cb({
+          token: session.token,
+          lastSeq: holder.client?.lastSeq ?? lastSeq,
+          protocol: PROTOCOL_VERSION,
+        }),
       transports: ['websocket'],
       reconnectionDelay: 100,
       reconnectionDelayMax: 500,

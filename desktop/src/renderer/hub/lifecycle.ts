@@ -1,8 +1,9 @@
 // The session lifecycle: sign-in, connect, reconnect, profile changed, sign-out. Features
 // register with it (see feature.ts); it imports none of them.
 import { create } from 'zustand';
-import type { Bootstrap, HandshakeAuth } from '@sidecoach/shared';
+import { PROTOCOL_VERSION, type Bootstrap, type HandshakeAuth } from '@sidecoach/shared';
 import * as db from '../lib/outbox.js';
+import { showNotice } from '../ui/notice-store.js';
 import { ask, openSocket, signOutRequest } from './client.js';
 import type { Message } from './errors.js';
 import type { Feature } from './feature.js';
@@ -78,12 +79,26 @@ function connect(session: Session) {
   s.on('disconnect', () => useSession.setState({ connection: 'offline' }));
   s.on('connect_error', (err) => {
     if (err.message === REFUSED_UNAUTHORIZED) void end({ key: 'signIn.expired' });
-    else if (err.message === REFUSED_OUTDATED) void end({ key: 'signIn.outdated' });
+    else if (err.message === REFUSED_OUTDATED) outdated(err);
     else useSession.setState({ connection: 'offline' });
   });
   s.on('inbox:message', (message) => onInboxMessage(message));
   s.on('profile:changed', () => void profileChanged(session));
   each((f) => f.listen?.(s, session));
+}
+
+/**
+ * The hub speaks another protocol version: nothing would work, so say which side to update
+ * and stop trying (socket.io does not retry a refusal). The session and the outbox stay: after
+ * the update everything typed is sent.
+ */
+function outdated(err: Error) {
+  const { hubProtocol } = ((err as Error & { data?: unknown }).data ?? {}) as {
+    hubProtocol?: number;
+  };
+  const hubIsOlder = typeof hubProtocol === 'number' && hubProtocol < PROTOCOL_VERSION;
+  useSession.setState({ connection: 'offline' });
+  showNotice({ key: hubIsOlder ? 'errors.hubOutdated' : 'errors.outdated' });
 }
 
 /** Loads the pack, the calls and the profile as the hub has them now; false if it could not. */

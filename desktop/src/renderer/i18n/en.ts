@@ -11,8 +11,6 @@ export const en = {
     busy: 'Signing in…',
     badHubUrl: 'The hub address must look like http://127.0.0.1:4780',
     expired: 'Your sign-in has ended. Please sign in again.',
-    outdated:
-      'This sidebar is older than the hub. Update Sidecoach (or reload the page), then sign in again.',
   },
   header: {
     signOut: 'Sign out',
@@ -369,6 +367,7 @@ export const en = {
     offline: 'The hub is not reachable: try again when you are online.',
     timeout: 'The hub did not answer in time: try again.',
     outdated: 'This sidebar is older than the hub: update Sidecoach or reload the page.',
+    hubOutdated: 'The hub is older than this sidebar: ask your administrator to update the hub.',
     dismiss: 'Dismiss',
   },
 };

@@ -12,7 +12,6 @@ export const zhCN: Messages = {
     busy: '正在登录…',
     badHubUrl: '服务器地址格式应类似 http://127.0.0.1:4780',
     expired: '登录已失效，请重新登录。',
-    outdated: '此侧边栏版本低于服务器。请更新 Sidecoach（或刷新页面）后重新登录。',
   },
   header: {
     signOut: '退出登录',
@@ -362,6 +361,7 @@ export const zhCN: Messages = {
     offline: '无法连接服务器，请在恢复联网后重试。',
     timeout: '服务器未及时响应，请重试。',
     outdated: '此侧边栏版本低于服务器：请更新 Sidecoach 或刷新页面。',
+    hubOutdated: '服务器版本低于此侧边栏：请联系管理员更新服务器。',
     dismiss: '关闭',
   },
 };
