@@ -66,14 +66,14 @@ async function hubStatus(url: string, username: string, callId: string) {
 async function complaintsByLink(url: string) {
   const socket = await connect(url, (await signIn(url, 'quality')).token);
   try {
-    const res = await socket.emitWithAck('surveys:pack', {});
+    const res = await socket.emitWithAck('survey:pack', {});
     if (!res.ok) throw new Error(res.error.message);
     const { version, yaml } = res.data;
     if (!yaml.includes('channel: sms')) return;
     const next = yaml
       .replace('channel: sms', 'channel: link')
       .replace(/^version: \d+$/m, `version: ${version + 1}`);
-    const saved = await socket.emitWithAck('surveys:pack:save', { yaml: next });
+    const saved = await socket.emitWithAck('survey:save-pack', { yaml: next });
     if (!saved.ok) throw new Error(saved.error.message);
   } finally {
     socket.close();

@@ -112,7 +112,7 @@ describe.skipIf(missing)('the customer’s survey page', () => {
     await screenshot(page, 'survey-page-thanks');
 
     const lead = await connect(hub.url, (await signIn(hub.url, 'lead')).token);
-    const listed = await lead.emitWithAck('surveys:responses', { days: 1 });
+    const listed = await lead.emitWithAck('survey:responses', { days: 1 });
     lead.close();
     expect(listed.ok && listed.data.responses[0]).toMatchObject({
       csat: 2,

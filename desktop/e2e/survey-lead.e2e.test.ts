@@ -231,7 +231,7 @@ describe.skipIf(missing)('customer feedback for leads in Chromium', () => {
       customer: { phone: '+371 2000 0042' },
     });
     await expect
-      .poll(async () => data(await leadSocket.emitWithAck('surveys:report', {})).delivery.failed)
+      .poll(async () => data(await leadSocket.emitWithAck('survey:report', {})).delivery.failed)
       .toBe(1);
 
     await lead.getByRole('button', { name: 'Survey report' }).click();

@@ -95,7 +95,7 @@ describe('bad input never crashes the hub or loses stored data', () => {
     ],
     ['a sign-off of version 0', 'reflection:sign', { sessionId: randomUUID(), version: 0 }],
     ['an unknown action status', 'action:status', { actionId: randomUUID(), status: 'forgotten' }],
-    ['a payload where none is taken', 'actions:mine', { all: true }],
+    ['a payload where none is taken', 'action:mine', { all: true }],
   ])('answers %s with bad_request', async (_name, event, payload) => {
     const res = await raw(agent, event, payload);
     expect(res).toMatchObject({

@@ -176,7 +176,7 @@ describe('side-by-side observation through a real hub', () => {
   });
 
   it('lets the agent list only their shared notes', async () => {
-    const mine = data(await agent.socket.emitWithAck('notes:mine', {}));
+    const mine = data(await agent.socket.emitWithAck('observation:mine', {}));
     expect(mine.observations.map((o) => o.visibility)).toEqual(['shared', 'shared']);
     const all = data(
       await supervisor.socket.emitWithAck('observation:list', { agentId: agent.userId, callId }),

@@ -439,7 +439,7 @@ describe('reflective coaching sessions', () => {
   });
 
   it('follows up actions: the agent’s reminders, overdue on the lead’s list, reviewed next time', async () => {
-    const mine = data(await agent.emitWithAck('actions:mine', {}));
+    const mine = data(await agent.emitWithAck('action:mine', {}));
     expect(mine.actions).toHaveLength(1);
     const [action] = mine.actions;
     expect(action).toMatchObject({ itemId: BLIND_SPOT, overdue: false });
@@ -479,7 +479,7 @@ describe('reflective coaching sessions', () => {
       }),
     );
     expect(next.reviewed.map((a) => a.id)).toEqual([action!.id]);
-    const reminders = new Promise<unknown>((resolve) => agent.once('actions:changed', resolve));
+    const reminders = new Promise<unknown>((resolve) => agent.once('action:changed', resolve));
     const done = data(
       await agent.emitWithAck('action:status', {
         actionId: action!.id,
@@ -558,7 +558,7 @@ describe('reflective coaching sessions', () => {
         );
         await me.ask(me.socket.emitWithAck('call:list', { limit: 100 }));
         await me.ask(me.socket.emitWithAck('call:get', { callId: call.id }));
-        const responses = await me.ask(me.socket.emitWithAck('surveys:responses', {}));
+        const responses = await me.ask(me.socket.emitWithAck('survey:responses', {}));
         expect(responses.responses).toEqual([
           expect.objectContaining({ callId: surveyedCall, csat: null, effort: null, alert: false }),
         ]);
@@ -599,7 +599,7 @@ describe('reflective coaching sessions', () => {
         });
         expect(view.prep.surveys).toEqual({ comments: [expect.objectContaining({})] });
         await me.ask(me.socket.emitWithAck('reflection:list', {}));
-        await me.ask(me.socket.emitWithAck('actions:mine', {}));
+        await me.ask(me.socket.emitWithAck('action:mine', {}));
         await until('the agent hears of the session', () =>
           me.received.some((r) => r.event === 'reflection:changed'),
         );
@@ -623,7 +623,7 @@ describe('reflective coaching sessions', () => {
         expect(leadCalls.calls.find((c) => c.id === call.id)!.assessment!.score).toMatchObject({
           percent: 100,
         });
-        const leadResponses = data(await lead.emitWithAck('surveys:responses', { agentId }));
+        const leadResponses = data(await lead.emitWithAck('survey:responses', { agentId }));
         expect(leadResponses.responses[0]).toMatchObject({ csat: 2, effort: 4, alert: true });
         const changedForLead = changed.lead.filter((s) => s.id === sessionId).at(-1)!;
         expect(numericScores(changedForLead).length).toBeGreaterThan(0);
@@ -663,7 +663,7 @@ describe('the demo’s reflective session', () => {
       expect(prep.surveys.comments.length).toBeGreaterThan(0);
       const agent = await connect(hub.url, ava.token);
       try {
-        expect(data(await agent.emitWithAck('actions:mine', {})).actions).toHaveLength(1);
+        expect(data(await agent.emitWithAck('action:mine', {})).actions).toHaveLength(1);
       } finally {
         agent.close();
       }

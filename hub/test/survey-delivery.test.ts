@@ -117,7 +117,7 @@ describe('survey delivery', () => {
       expect((await fetch(payload.url)).status).toBe(200);
       // The attempts are recorded; nothing is pending.
       const lead = await connect(hub.url, (await signIn(hub.url, 'lead')).token);
-      const report = data(await lead.emitWithAck('surveys:report', { days: 1 }));
+      const report = data(await lead.emitWithAck('survey:report', { days: 1 }));
       expect(report.delivery).toEqual({ pending: 0, failed: 0 });
       lead.close();
     } finally {
@@ -148,7 +148,7 @@ describe('survey delivery', () => {
       hub.output.some((l) => l.includes('survey send failed; will retry')),
     );
     let coach = await lead();
-    expect(data(await coach.emitWithAck('surveys:report', { days: 1 })).delivery.pending).toBe(1);
+    expect(data(await coach.emitWithAck('survey:report', { days: 1 })).delivery.pending).toBe(1);
     coach.close();
     agent.close();
     await hub.kill('SIGKILL');
@@ -187,7 +187,7 @@ describe('survey delivery', () => {
           .status,
       ).toBe(303);
       coach = await lead();
-      const report = data(await coach.emitWithAck('surveys:report', { days: 1 }));
+      const report = data(await coach.emitWithAck('survey:report', { days: 1 }));
       expect(report.delivery).toEqual({ pending: 0, failed: 0 });
       expect(report.team.surveyed).toBe(2);
       expect(report.team.responses).toBe(1);

@@ -106,10 +106,10 @@ describe('post-call surveys by email', () => {
       comment: 'Nobody called back <b>twice</b>',
       alert: true,
     });
-    const listed = data(await lead.socket.emitWithAck('surveys:responses', { days: 1 }));
+    const listed = data(await lead.socket.emitWithAck('survey:responses', { days: 1 }));
     expect(listed.responses.map((r) => r.callId)).toContain(call.id);
     // The agent's own view (their team shares responses by default).
-    const mine = data(await agent.emitWithAck('surveys:responses', {}));
+    const mine = data(await agent.emitWithAck('survey:responses', {}));
     expect(mine.responses.map((r) => r.callId)).toEqual([call.id]);
 
     // Used once: the form and a second answer are refused with a page that says so.
@@ -244,7 +244,7 @@ describe('post-call surveys by email', () => {
       skipReason: 'excluded',
       exclusionReason: 'vulnerable-customer',
     });
-    const report = data(await lead.socket.emitWithAck('surveys:report', { days: 1 }));
+    const report = data(await lead.socket.emitWithAck('survey:report', { days: 1 }));
     expect(report.exclusions).toContainEqual(
       expect.objectContaining({
         callId: call.id,
@@ -306,35 +306,35 @@ describe('post-call surveys by email', () => {
       await lead.socket.emitWithAck('team:settings', { teamId, agentsSeeSurveys: false }),
     );
     expect(off).toEqual({ teamId, agentsSeeSurveys: false, behavioursOnly: false });
-    const refused = await agent.emitWithAck('surveys:responses', {});
+    const refused = await agent.emitWithAck('survey:responses', {});
     expect(refused.ok ? null : refused.error.code).toBe('forbidden');
     // Agents and supervisors cannot change it.
     const byAgent = await agent.emitWithAck('team:settings', { teamId, agentsSeeSurveys: true });
     expect(byAgent.ok ? null : byAgent.error.code).toBe('forbidden');
     data(await lead.socket.emitWithAck('team:settings', { teamId, agentsSeeSurveys: true }));
-    expect((await agent.emitWithAck('surveys:responses', {})).ok).toBe(true);
+    expect((await agent.emitWithAck('survey:responses', {})).ok).toBe(true);
   });
 
   it('lets the quality manager change the survey pack, refusing bad YAML with the line', async () => {
     const admin = await connect(hub.url, (await signIn(hub.url, 'quality')).token);
     try {
-      const info = data(await admin.emitWithAck('surveys:pack', {}));
+      const info = data(await admin.emitWithAck('survey:pack', {}));
       expect(info.version).toBe(1);
-      const broken = await admin.emitWithAck('surveys:pack:save', {
+      const broken = await admin.emitWithAck('survey:save-pack', {
         yaml: info.yaml.replace('samplePercent: 100', 'samplePercent: 140'),
       });
       expect(broken.ok ? null : broken.error.message).toMatch(
         /survey pack:\d+:\d+: .*samplePercent/,
       );
-      const sameVersion = await admin.emitWithAck('surveys:pack:save', { yaml: info.yaml });
+      const sameVersion = await admin.emitWithAck('survey:save-pack', { yaml: info.yaml });
       expect(sameVersion.ok ? null : sameVersion.error.message).toContain('version must be 2');
       const saved = data(
-        await admin.emitWithAck('surveys:pack:save', {
+        await admin.emitWithAck('survey:save-pack', {
           yaml: info.yaml.replace('version: 1', 'version: 2'),
         }),
       );
       expect(saved).toMatchObject({ version: 2, savedBy: 'Quinn Quality' });
-      const byAgent = await agent.emitWithAck('surveys:pack:save', { yaml: saved.yaml });
+      const byAgent = await agent.emitWithAck('survey:save-pack', { yaml: saved.yaml });
       expect(byAgent.ok ? null : byAgent.error.code).toBe('forbidden');
     } finally {
       admin.close();

@@ -149,7 +149,7 @@ export function observationHandlers(
         });
       },
 
-      'notes:mine': async ({ limit }) => {
+      'observation:mine': async ({ limit }) => {
         const inboxSeq = await inbox.head(user.id);
         if (user.role === 'agent') {
           return ok({

@@ -49,7 +49,7 @@ export function reflectionHandlers(ctx: HubContext) {
       return views;
     };
     const announceActions = async (agentId: string) =>
-      io.to(userRoom(agentId)).emit('actions:changed', {
+      io.to(userRoom(agentId)).emit('action:changed', {
         actions: await openActionsOf(db, agentId),
       });
     /** The session and the caller's side in it, or why not. */
@@ -227,7 +227,7 @@ export function reflectionHandlers(ctx: HubContext) {
         return ok(toAction(outcome.ok.row));
       },
 
-      'actions:mine': async () => {
+      'action:mine': async () => {
         if (user.role !== 'agent')
           return fail('forbidden', 'open actions are the agent’s; coaches use reflection:list');
         return ok({ actions: await openActionsOf(db, user.id) });

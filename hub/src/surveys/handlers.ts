@@ -39,7 +39,7 @@ export function surveyHandlers(ctx: HubContext, deps: SurveyDeps) {
         return ok(await statusOf(deps, db, call, own));
       },
 
-      'surveys:responses': async ({ teamId, agentId, days, limit }) => {
+      'survey:responses': async ({ teamId, agentId, days, limit }) => {
         let agentIds: string[];
         if (user.role === 'agent') {
           if ((agentId && agentId !== user.id) || teamId)
@@ -68,7 +68,7 @@ export function surveyHandlers(ctx: HubContext, deps: SurveyDeps) {
         return ok({ responses: rows.map((r) => ctx.scores.response(user, toResponse(r))) });
       },
 
-      'surveys:report': async ({ teamId, days }) => {
+      'survey:report': async ({ teamId, days }) => {
         const scope = await coachedAgents(db, user, teamId);
         if (!scope.ok) return fail('forbidden', scope.message);
         return ok(await surveyReport(db, scope.agentIds, days));
@@ -105,7 +105,7 @@ export function surveyHandlers(ctx: HubContext, deps: SurveyDeps) {
         });
       },
 
-      'surveys:pack': () => {
+      'survey:pack': () => {
         if (!isSurveyCoach(user))
           return Promise.resolve(
             fail('forbidden', 'the survey pack is for leads and quality managers'),
@@ -113,7 +113,7 @@ export function surveyHandlers(ctx: HubContext, deps: SurveyDeps) {
         return Promise.resolve(ok(deps.packs.info));
       },
 
-      'surveys:pack:save': async ({ yaml }) => {
+      'survey:save-pack': async ({ yaml }) => {
         if (user.role !== 'admin') return fail('forbidden', 'only quality managers change surveys');
         try {
           const info = await deps.packs.save(yaml, user.id);

@@ -84,14 +84,14 @@ export const clientEventSchemas = {
   'observation:list': ObservationListSchema,
   'coaching:note': CoachingNoteSchema,
   'inbox:ack': InboxAckSchema,
-  'notes:mine': MyNotesRequestSchema,
+  'observation:mine': MyNotesRequestSchema,
   'language:stats': LanguageStatsRequestSchema,
   'survey:exclude': SurveyExcludeSchema,
   'survey:status': SurveyStatusRequestSchema,
-  'surveys:responses': SurveyResponsesRequestSchema,
-  'surveys:report': SurveyReportRequestSchema,
-  'surveys:pack': EmptySchema,
-  'surveys:pack:save': SurveyPackSaveSchema,
+  'survey:responses': SurveyResponsesRequestSchema,
+  'survey:report': SurveyReportRequestSchema,
+  'survey:pack': EmptySchema,
+  'survey:save-pack': SurveyPackSaveSchema,
   'team:settings': TeamSettingsRequestSchema,
   'reflection:prepare': ReflectionPrepareSchema,
   'reflection:start': ReflectionStartSchema,
@@ -101,7 +101,7 @@ export const clientEventSchemas = {
   'reflection:sign': ReflectionSignSchema,
   'reflection:list': ReflectionListSchema,
   'action:status': ActionStatusChangeSchema,
-  'actions:mine': EmptySchema,
+  'action:mine': EmptySchema,
 } as const;
 export type ClientEventName = keyof typeof clientEventSchemas;
 export type ClientPayload<E extends ClientEventName> = z.input<(typeof clientEventSchemas)[E]>;
@@ -125,14 +125,14 @@ export interface ClientEventResults {
   'observation:list': { observations: ObservationRecord[] };
   'coaching:note': CoachingNoteRecord;
   'inbox:ack': { seq: number };
-  'notes:mine': MyNotes;
+  'observation:mine': MyNotes;
   'language:stats': LanguageStats;
   'survey:exclude': SurveyStatus;
   'survey:status': SurveyStatus;
-  'surveys:responses': SurveyResponses;
-  'surveys:report': SurveyReport;
-  'surveys:pack': SurveyPackInfo;
-  'surveys:pack:save': SurveyPackInfo;
+  'survey:responses': SurveyResponses;
+  'survey:report': SurveyReport;
+  'survey:pack': SurveyPackInfo;
+  'survey:save-pack': SurveyPackInfo;
   'team:settings': TeamSettings;
   'reflection:prepare': ReflectionPrep;
   'reflection:start': ReflectionSession;
@@ -142,7 +142,7 @@ export interface ClientEventResults {
   'reflection:sign': ReflectionSession;
   'reflection:list': ReflectionListResult;
   'action:status': ActionRecord;
-  'actions:mine': MyActions;
+  'action:mine': MyActions;
 }
 
 /** Client to hub: every event takes one payload and an acknowledgement callback. */
@@ -171,7 +171,7 @@ export interface ServerToClientEvents {
    */
   'reflection:changed': (payload: ReflectionSession) => void;
   /** The agent's open actions changed (agreed, done, dropped): to the agent's sessions. */
-  'actions:changed': (payload: MyActions) => void;
+  'action:changed': (payload: MyActions) => void;
   /**
    * The user's profile changed on the hub (a team setting such as "coach on behaviours, not
    * scores"): what the client holds may show what the user may no longer see; bootstrap again.

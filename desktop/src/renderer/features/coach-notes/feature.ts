@@ -13,7 +13,7 @@ export const notesFeature = {
   restore: (_snapshot, pending) => useNotes.getState().loaded(pending),
   async connected() {
     // Recent notes, and the hub's inbox number (acknowledges what was handled offline).
-    const res = await ask('notes:mine', { limit: RECENT_NOTES });
+    const res = await ask('observation:mine', { limit: RECENT_NOTES });
     if (!res.ok) return;
     inboxLoaded(res.data.inboxSeq);
     useNotes.getState().mine(res.data);

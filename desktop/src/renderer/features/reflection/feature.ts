@@ -19,6 +19,6 @@ export const reflectionFeature = {
   profileChanged: () => void reloadSession(),
   listen(socket) {
     socket.on('reflection:changed', (session) => sessionChanged(session));
-    socket.on('actions:changed', (mine) => actionsChanged(mine));
+    socket.on('action:changed', (mine) => actionsChanged(mine));
   },
 } satisfies Feature;

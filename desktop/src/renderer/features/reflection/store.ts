@@ -17,7 +17,7 @@ import { currentUser, useSession } from '../../hub/session-store.js';
 import { newId } from '../../lib/ids.js';
 
 // Reflective coaching sessions: the lead's list and preparation, the live session both sides
-// see ('reflection:changed'), and the agent's open next-time actions ('actions:changed').
+// see ('reflection:changed'), and the agent's open next-time actions ('action:changed').
 // Small on purpose: the views are loaded on demand, this store is in the first load.
 
 export type ReflectionView = 'list' | 'prep' | 'session';
@@ -266,7 +266,7 @@ export function actionsChanged(mine: MyActions): void {
 
 export async function agentReflectionConnected(): Promise<void> {
   const [actions, list] = await Promise.all([
-    ask('actions:mine', {}),
+    ask('action:mine', {}),
     ask('reflection:list', { limit: 20 }),
   ]);
   if (actions.ok) actionsChanged(actions.data);

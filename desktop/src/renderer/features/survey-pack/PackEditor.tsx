@@ -33,7 +33,7 @@ const PACK: AskOptions = {
 };
 
 async function fetchPack(): Promise<Load> {
-  const res = await ask('surveys:pack', {}, PACK);
+  const res = await ask('survey:pack', {}, PACK);
   if (!res.ok) return { state: 'failed', error: res.error };
   return { state: 'loaded', info: res.data };
 }
@@ -176,7 +176,7 @@ export default function PackEditor() {
     setChecked(draft);
     if (check.problems.length > 0) return;
     setSave({ state: 'saving' });
-    const res = await ask('surveys:pack:save', { yaml: draft }, PACK);
+    const res = await ask('survey:save-pack', { yaml: draft }, PACK);
     if (!res.ok) {
       setSave({ state: 'refused', error: res.error });
       return;

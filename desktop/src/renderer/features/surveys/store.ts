@@ -123,7 +123,7 @@ export async function loadFeedback(quiet = false): Promise<void> {
   const { filters } = get();
   if (!quiet) set({ feedback: { status: 'loading', responses: [], error: null } });
   const res = await ask(
-    'surveys:responses',
+    'survey:responses',
     {
       ...(filters.teamId ? { teamId: filters.teamId } : {}),
       ...(filters.agentId ? { agentId: filters.agentId } : {}),
@@ -239,7 +239,7 @@ export async function loadReport(): Promise<void> {
   const { reportFilters: f, report } = get();
   set({ report: { ...report, status: 'loading', error: null } });
   const res = await ask(
-    'surveys:report',
+    'survey:report',
     {
       ...(f.teamId ? { teamId: f.teamId } : {}),
       days: f.days,
@@ -299,7 +299,7 @@ export async function loadMyFeedback(): Promise<void> {
   const current = get().guards.mine.next();
   const { mine } = get();
   set({ mine: { ...mine, status: mine.status === 'loaded' ? 'loaded' : 'loading' } });
-  const res = await ask('surveys:responses', { days: MY_FEEDBACK_DAYS }, LOADING);
+  const res = await ask('survey:responses', { days: MY_FEEDBACK_DAYS }, LOADING);
   if (!current()) return;
   if (res.ok) {
     set({ mine: { status: 'loaded', responses: res.data.responses, error: null } });
