@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AckResponse, ObservationNote, ObservationRecord } from '@sidecoach/shared';
-import { startHub, type RunningHub } from './support/hub-process.js';
+import { connectedWithin, startHub, type RunningHub } from './support/hub-process.js';
 import { data, iso } from './support/calls.js';
 import { InboxClient } from './support/inbox-client.js';
 import type { HubSocket } from './support/hub-process.js';
@@ -34,7 +34,8 @@ async function sendUntilAcked(
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (!socket.connected) {
-      await new Promise((r) => setTimeout(r, 50));
+      // The hub is down: the socket reconnects on its own; resend once it has.
+      await connectedWithin(socket, Math.max(0, deadline - Date.now())).catch(() => undefined);
       continue;
     }
     try {

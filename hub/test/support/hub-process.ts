@@ -162,6 +162,22 @@ export async function connect(url: string, token: string, origin = url): Promise
   return socket;
 }
 
+/** Resolves once the socket is connected (at once if it is), bounded: for waiting out a drop. */
+export function connectedWithin(socket: HubSocket, timeoutMs: number): Promise<void> {
+  if (socket.connected) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const onConnect = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      socket.off('connect', onConnect);
+      reject(new Error(`not connected within ${timeoutMs} ms`));
+    }, timeoutMs);
+    socket.once('connect', onConnect);
+  });
+}
+
 /** What the hub stored for a user's recent calls, read through a fresh signed-in socket. */
 export async function callsOf(url: string, username: string): Promise<CallRecord[]> {
   const socket = await connect(url, (await signIn(url, username)).token);

@@ -2,12 +2,14 @@
 // sidebar, reconnects with the last sequence number it has in the handshake.
 import { io } from 'socket.io-client';
 import type { InboxMessage } from '@sidecoach/shared';
-import { signIn, type HubSocket } from './hub-process.js';
+import { Arrivals } from './arrivals.js';
+import { connectedWithin, signIn, type HubSocket } from './hub-process.js';
 
 export class InboxClient {
   /** Every inbox message in the order received, duplicates included (tests assert none). */
   readonly received: InboxMessage[] = [];
   lastSeq: number | undefined;
+  private readonly arrivals = new Arrivals();
 
   private constructor(
     readonly socket: HubSocket,
@@ -16,6 +18,7 @@ export class InboxClient {
     socket.on('inbox:message', (m) => {
       this.received.push(m);
       this.lastSeq = Math.max(this.lastSeq ?? 0, m.seq);
+      this.arrivals.arrived();
     });
   }
 
@@ -36,9 +39,8 @@ export class InboxClient {
     return client;
   }
 
-  connected(): Promise<void> {
-    if (this.socket.connected) return Promise.resolve();
-    return new Promise((resolve) => this.socket.once('connect', () => resolve()));
+  connected(timeoutMs = 30_000): Promise<void> {
+    return connectedWithin(this.socket, timeoutMs);
   }
 
   of<K extends InboxMessage['kind']>(kind: K): Extract<InboxMessage, { kind: K }>[] {
@@ -47,11 +49,7 @@ export class InboxClient {
 
   /** Waits (bounded) until the predicate holds over what was received. */
   async until(what: string, predicate: () => boolean, timeoutMs = 15_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!predicate()) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    await this.arrivals.until(what, predicate, timeoutMs);
   }
 
   close() {

@@ -9,6 +9,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import type { CallRecord, CustomerContact } from '@sidecoach/shared';
 import { signRequest } from '../../src/http/signature.js';
+import { Arrivals } from './arrivals.js';
 import { data } from './calls.js';
 import type { HubSocket, RunningHub } from './hub-process.js';
 
@@ -16,6 +17,8 @@ export interface Mailbox {
   port: number;
   url: string;
   messages: ParsedMail[];
+  /** The messages to an address (in any letter case), in the order they arrived. */
+  to(address: string): ParsedMail[];
   /** Bounded wait for a message to an address. */
   waitFor(to: string, timeoutMs?: number): Promise<ParsedMail>;
   close(): Promise<void>;
@@ -24,6 +27,7 @@ export interface Mailbox {
 /** An SMTP server on 127.0.0.1 (any free port, or the one given) that accepts every message. */
 export async function startMailbox(port = 0): Promise<Mailbox> {
   const messages: ParsedMail[] = [];
+  const arrivals = new Arrivals();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -32,6 +36,8 @@ export async function startMailbox(port = 0): Promise<Mailbox> {
       simpleParser(stream)
         .then((mail) => {
           messages.push(mail);
+          arrivals.arrived();
+          // Accepted only now: the hub's send resolves after the message is in `messages`.
           callback();
         })
         .catch((err: Error) => callback(err));
@@ -44,19 +50,15 @@ export async function startMailbox(port = 0): Promise<Mailbox> {
   const actual = (server.server.address() as AddressInfo).port;
   const toOf = (m: ParsedMail) =>
     (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).flatMap((a) => a.value.map((v) => v.address));
+  const to = (address: string) =>
+    messages.filter((m) => toOf(m).some((a) => a?.toLowerCase() === address.toLowerCase()));
   return {
     port: actual,
     url: `smtp://127.0.0.1:${actual}`,
     messages,
-    async waitFor(to, timeoutMs = 15_000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const found = messages.find((m) => toOf(m).includes(to));
-        if (found) return found;
-        if (Date.now() > deadline) throw new Error(`no email to ${to} within ${timeoutMs} ms`);
-        await new Promise((r) => setTimeout(r, 25));
-      }
-    },
+    to,
+    waitFor: (address, timeoutMs = 15_000) =>
+      arrivals.until(`an email to ${address}`, () => to(address)[0], timeoutMs),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
