@@ -3,6 +3,7 @@
 import { io } from 'socket.io-client';
 import type { InboxMessage } from '@sidecoach/shared';
 import { Arrivals } from './arrivals.js';
+import { data } from './calls.js';
 import { connectedWithin, signIn, type HubSocket } from './hub-process.js';
 
 export class InboxClient {
@@ -50,6 +51,30 @@ export class InboxClient {
   /** Waits (bounded) until the predicate holds over what was received. */
   async until(what: string, predicate: () => boolean, timeoutMs = 15_000): Promise<void> {
     await this.arrivals.until(what, predicate, timeoutMs);
+  }
+
+  /** The user's inbox head at the hub now (a read-only request on this socket). */
+  private async head(): Promise<number> {
+    return data(await this.socket.emitWithAck('notes:mine', { limit: 1 })).inboxSeq;
+  }
+
+  /**
+   * Proves absence with a sentinel: `cause` makes the hub commit a later message to this user
+   * and resolves once it has. The hub numbers a user's messages and delivers them on each
+   * connection in that order, so once the sentinel is here, everything committed before it is
+   * here too: what has not arrived by then never will. Resolves with the sentinel, so that
+   * assertions can leave it out.
+   */
+  async afterSentinel(cause: () => Promise<unknown>, timeoutMs = 15_000): Promise<InboxMessage> {
+    const before = await this.head();
+    await cause();
+    const seq = await this.head();
+    if (seq <= before) throw new Error('the sentinel sent this user nothing: it proves nothing');
+    return this.arrivals.until(
+      `the sentinel (inbox message ${seq})`,
+      () => this.received.find((m) => m.seq === seq),
+      timeoutMs,
+    );
   }
 
   close() {
