@@ -21,6 +21,7 @@ import {
   ctiCall,
   startMailbox,
   submitSurvey,
+  surveyEmail,
   surveyLinkIn,
   surveyHubArgs,
   type Mailbox,
@@ -78,7 +79,7 @@ describe.skipIf(missing)('customer feedback for leads in Chromium', () => {
   ): Promise<CallRecord> {
     const email = `customer${++n}@example.test`;
     const call = await ctiCall(hub, agent, { extension, callType: 'booking', customer: { email } });
-    const link = surveyLinkIn(await mailbox.waitFor(email));
+    const link = surveyLinkIn(await surveyEmail(hub, mailbox, email));
     expect((await submitSurvey(link, answers)).status).toBe(303);
     return call;
   }

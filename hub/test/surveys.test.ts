@@ -20,6 +20,7 @@ import {
   ctiCall,
   startMailbox,
   submitSurvey,
+  surveyEmail,
   surveyLinkIn,
   surveyHubArgs,
   type Mailbox,
@@ -68,7 +69,7 @@ describe('post-call surveys by email', () => {
   it('emails the customer at call end; the answer reaches the lead once, with an alert at CSAT 1', async () => {
     const email = customer();
     const call = await emailCall(email);
-    const mail = await mailbox.waitFor(email);
+    const mail = await surveyEmail(hub, mailbox, email);
     expect(mail.subject).toMatch(/survey/i);
     expect(mail.from?.text).toContain('surveys@sidecoach.test');
     expect(mail.messageId).toBe(`<survey-${call.id}@sidecoach>`);
@@ -136,7 +137,7 @@ describe('post-call surveys by email', () => {
   it('refuses forged, tampered and malformed tokens with a clear page', async () => {
     const email = customer();
     await emailCall(email);
-    const link = surveyLinkIn(await mailbox.waitFor(email));
+    const link = surveyLinkIn(await surveyEmail(hub, mailbox, email));
     const token = link.split('/s/')[1]!;
     const tampered = token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A');
     for (const bad of [tampered, 'x'.repeat(43), 'short', `${token}x`, '../../api/healthz']) {
@@ -154,7 +155,7 @@ describe('post-call surveys by email', () => {
   it('refuses an expired link', async () => {
     const email = customer();
     const call = await emailCall(email);
-    const link = surveyLinkIn(await mailbox.waitFor(email));
+    const link = surveyLinkIn(await surveyEmail(hub, mailbox, email));
     const db = new Sqlite(join(hub.dataDir, 'sidecoach.sqlite'));
     try {
       db.prepare('update survey_sends set expires_at = ? where call_id = ?').run(
@@ -173,7 +174,7 @@ describe('post-call surveys by email', () => {
   it('shows the form again with errors, keeps answers, escapes them and caps the comment', async () => {
     const email = customer();
     await emailCall(email);
-    const link = surveyLinkIn(await mailbox.waitFor(email));
+    const link = surveyLinkIn(await surveyEmail(hub, mailbox, email));
     const res = await submitSurvey(link, { csat: '7', comment: '<script>alert(1)</script>' });
     expect(res.status).toBe(400);
     const html = await res.text();
@@ -191,7 +192,7 @@ describe('post-call surveys by email', () => {
   it('serves the page in the customer’s language, and on request in another', async () => {
     const email = customer();
     await emailCall(email, { customer: { email, lang: 'zh-CN' } });
-    const mail = await mailbox.waitFor(email);
+    const mail = await surveyEmail(hub, mailbox, email);
     expect(mail.subject).toContain('调查');
     const link = surveyLinkIn(mail);
     const zh = await (await fetch(link)).text();
@@ -344,7 +345,7 @@ describe('post-call surveys by email', () => {
   it('rate-limits the survey page per address', async () => {
     const email = customer();
     await emailCall(email);
-    const link = surveyLinkIn(await mailbox.waitFor(email));
+    const link = surveyLinkIn(await surveyEmail(hub, mailbox, email));
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) statuses.push((await submitSurvey(link, { csat: '9' })).status);
     expect(statuses.slice(0, 10).every((s) => s === 400)).toBe(true);

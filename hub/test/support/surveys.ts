@@ -63,6 +63,33 @@ export async function startMailbox(port = 0): Promise<Mailbox> {
   };
 }
 
+/** Resolves once the hub has logged that the survey of a call went out (and stored it so). */
+export function surveySent(hub: RunningHub, callId: string): Promise<string> {
+  return hub.untilOutput(`the hub storing the survey of call ${callId} as sent`, (line) => {
+    if (!line.includes(callId)) return false;
+    const entry = JSON.parse(line) as { msg?: string; callId?: string };
+    return entry.msg === 'survey sent' && entry.callId === callId;
+  });
+}
+
+/**
+ * The survey email to an address, once the hub has stored it as sent. The SMTP server has the
+ * message a moment before the hub stores the send (with its link's token and expiry): a test
+ * that opened the link as soon as the email was here would race the hub.
+ */
+export async function surveyEmail(
+  hub: RunningHub,
+  mailbox: Mailbox,
+  to: string,
+  timeoutMs?: number,
+): Promise<ParsedMail> {
+  const mail = await mailbox.waitFor(to, timeoutMs);
+  const callId = /^<survey-(.+)@sidecoach>$/.exec(mail.messageId ?? '')?.[1];
+  if (!callId) throw new Error(`not a survey email: ${mail.messageId}`);
+  await surveySent(hub, callId);
+  return mail;
+}
+
 /** The survey link in an email (text part). */
 export function surveyLinkIn(mail: ParsedMail): string {
   const match = /https?:\/\/\S+\/s\/[A-Za-z0-9_-]{43}/.exec(mail.text ?? '');
