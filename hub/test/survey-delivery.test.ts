@@ -17,6 +17,7 @@ import {
   type RunningHub,
 } from './support/hub-process.js';
 import {
+  afterEmailSentinels,
   ctiCall,
   startMailbox,
   submitSurvey,
@@ -186,8 +187,12 @@ describe('survey delivery', () => {
       expect(report.team.responses).toBe(1);
       coach.close();
       // Sent once each.
-      await new Promise((r) => setTimeout(r, 500));
-      expect(mailbox.messages).toHaveLength(2);
+      agent = await connect(hub.url, (await signIn(hub.url, 'agent1')).token);
+      const sentinels = await afterEmailSentinels(hub, agent, mailbox);
+      agent.close();
+      expect(mailbox.to(email)).toHaveLength(1);
+      expect(mailbox.to('second@example.test')).toHaveLength(1);
+      expect(mailbox.messages).toHaveLength(2 + sentinels.length);
     } finally {
       await hub.dispose();
       await mailbox.close();

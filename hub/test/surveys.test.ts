@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallRecord } from '@sidecoach/shared';
-import { data } from './support/calls.js';
+import { data, noteBetweenCalls } from './support/calls.js';
 import {
   connect,
   signIn,
@@ -17,6 +17,7 @@ import {
 } from './support/hub-process.js';
 import { InboxClient } from './support/inbox-client.js';
 import {
+  afterEmailSentinels,
   ctiCall,
   startMailbox,
   submitSurvey,
@@ -118,7 +119,8 @@ describe('post-call surveys by email', () => {
     expect(again.status).toBe(409);
     expect(await again.text()).toContain('already been answered');
     expect((await submitSurvey(link, GOOD)).status).toBe(409);
-    await new Promise((r) => setTimeout(r, 300));
+    // A later message to the lead (their own private note): a second response would be before it.
+    await lead.afterSentinel(() => noteBetweenCalls(lead.socket, call.agentId, 'private'));
     expect(lead.of('survey-response')).toHaveLength(1);
   });
 
@@ -209,13 +211,9 @@ describe('post-call surveys by email', () => {
     const second = await emailCall(email.toUpperCase());
     const status = data(await lead.socket.emitWithAck('survey:status', { callId: second.id }));
     expect(status).toMatchObject({ state: 'skipped', skipReason: 'cooldown' });
-    await new Promise((r) => setTimeout(r, 500));
+    await afterEmailSentinels(hub, agent, mailbox);
     expect(mailbox.messages.filter((m) => m.text?.includes(second.id))).toHaveLength(0);
-    expect(
-      mailbox.messages.filter((m) =>
-        (Array.isArray(m.to) ? m.to : [m.to]).some((a) => a?.text.toLowerCase() === email),
-      ),
-    ).toHaveLength(1);
+    expect(mailbox.to(email)).toHaveLength(1);
   });
 
   it('records an agent’s exclusion with its reason, sends nothing and shows it to the lead', async () => {
@@ -238,8 +236,8 @@ describe('post-call surveys by email', () => {
       },
     });
     expect(during).toMatchObject({ exclusionReason: 'vulnerable-customer', state: 'skipped' });
-    await new Promise((r) => setTimeout(r, 500));
-    await expect(mailbox.waitFor(email, 10)).rejects.toThrow();
+    await afterEmailSentinels(hub, agent, mailbox);
+    expect(mailbox.to(email)).toEqual([]);
     const status = data(await lead.socket.emitWithAck('survey:status', { callId: call.id }));
     expect(status).toMatchObject({
       skipReason: 'excluded',

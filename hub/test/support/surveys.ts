@@ -244,6 +244,29 @@ export async function ctiCall(
   );
 }
 
+/**
+ * Proves that no survey email is still to come, with two sentinel emails. The outbox sends
+ * what is due oldest first, one look at the outbox after the other, and a send resolves only
+ * once the SMTP server has the message. Anything due before the first sentinel is sent in its
+ * look or an earlier one; the second is decided after the first has arrived, so it is sent in a
+ * later look, after that one has finished. Once the second has arrived, every email due before
+ * the first has too. Returns the sentinels' addresses, so that assertions can leave them out.
+ */
+export async function afterEmailSentinels(
+  hub: RunningHub,
+  agent: HubSocket,
+  mailbox: Mailbox,
+): Promise<string[]> {
+  const addresses: string[] = [];
+  for (const which of ['first', 'second']) {
+    const email = `sentinel-${which}-${randomUUID()}@example.test`;
+    await ctiCall(hub, agent, { extension: '1001', callType: 'booking', customer: { email } });
+    await mailbox.waitFor(email);
+    addresses.push(email);
+  }
+  return addresses;
+}
+
 /** Posts the survey form as a browser would (urlencoded, no redirect following). */
 export function submitSurvey(link: string, answers: Record<string, string>) {
   return fetch(link, {
