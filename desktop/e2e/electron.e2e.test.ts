@@ -133,10 +133,15 @@ describe.skipIf(skipReason !== null)('Electron sidebar', () => {
   it('refuses new windows and navigation away from the app', async () => {
     const opened = await page.evaluate(() => window.open('about:blank') === null);
     expect(opened).toBe(true);
+    // The main process says so when it refuses (will-navigate): the navigation is cancelled then.
+    const refused = app.waitForEvent('console', {
+      predicate: (m) => m.text().includes('navigation refused: https://example.invalid/'),
+      timeout: 10_000,
+    });
     await page.evaluate(() => {
       window.location.href = 'https://example.invalid/';
     });
-    await page.waitForTimeout(500);
+    await refused;
     expect(page.url()).toBe('app://sidecoach/index.html');
     expect(app.windows()).toHaveLength(1);
   });

@@ -63,6 +63,18 @@ async function note(
   await page.getByLabel('Observation', { exact: true }).fill(text);
 }
 
+/**
+ * Proves that no earlier note is still on its way to the agent: the supervisor sends a shared
+ * note now and the test waits for it at the agent. The outbox sends one write at a time, each
+ * after the hub acknowledged the one before (stored it); the agent's inbox delivers in the
+ * order stored, and the sidebar shows each message as it comes.
+ */
+async function sentinelNote(supervisor: Page, agent: Page, text: string) {
+  await note(supervisor, text);
+  await supervisor.getByRole('button', { name: 'Send', exact: true }).click();
+  await coachNote(agent, text).waitFor();
+}
+
 describe.skipIf(missing)('side-by-side observation in Chromium', () => {
   let hub: RunningHub;
   let browser: Browser;
@@ -152,9 +164,9 @@ describe.skipIf(missing)('side-by-side observation in Chromium', () => {
     });
     await supervisor.getByRole('button', { name: 'Send', exact: true }).click();
     await expect.poll(() => receiptOf(supervisor, 'Leaning back').textContent()).toBe('Private');
-    await new Promise((r) => setTimeout(r, 500));
-    await expect.poll(() => coachNote(agent, 'Summarise the booking').count()).toBe(0);
-    await expect.poll(() => coachNote(agent, 'Leaning back').count()).toBe(0);
+    await sentinelNote(supervisor, agent, 'Good pace while taking the details');
+    expect(await coachNote(agent, 'Summarise the booking').count()).toBe(0);
+    expect(await coachNote(agent, 'Leaning back').count()).toBe(0);
     await expect.poll(() => supervisor.getByTestId('sync').textContent()).toBe('All changes saved');
     await shot(supervisor, 'observation-observe-view');
     await shot(agent, 'observation-agent-during-call');
@@ -240,8 +252,8 @@ describe.skipIf(missing)('side-by-side observation in Chromium', () => {
     await note(supervisor, 'Checked the booking system quickly');
     await supervisor.getByRole('button', { name: 'Send', exact: true }).click();
     await coachNote(agent, 'Checked the booking system').waitFor();
-    await new Promise((r) => setTimeout(r, 300));
-    await expect.poll(() => coachNote(agent, 'Checked the booking system').count()).toBe(1);
+    await sentinelNote(supervisor, agent, 'Kept the customer informed during the wait');
+    expect(await coachNote(agent, 'Checked the booking system').count()).toBe(1);
   });
 
   it('shows the agent’s ringing phone on the floor', async () => {

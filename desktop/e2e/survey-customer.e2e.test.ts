@@ -17,6 +17,7 @@ import {
 import {
   ctiCall,
   startMailbox,
+  surveyEmail,
   surveyLinkIn,
   surveyHubArgs,
   type Mailbox,
@@ -49,7 +50,7 @@ describe.skipIf(missing)('the customer’s survey page', () => {
       callType: 'booking',
       customer: lang ? { email, lang } : { email },
     });
-    return surveyLinkIn(await mailbox.waitFor(email));
+    return surveyLinkIn(await surveyEmail(hub, mailbox, email));
   };
 
   beforeAll(async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallRecord, FloorAgent, ObservationNote } from '@sidecoach/shared';
 import { signIn, startHub, type RunningHub } from './support/hub-process.js';
-import { data, iso } from './support/calls.js';
+import { data, iso, noteBetweenCalls } from './support/calls.js';
 import { InboxClient, nextEvent } from './support/inbox-client.js';
 
 describe('side-by-side observation through a real hub', () => {
@@ -29,6 +29,9 @@ describe('side-by-side observation through a real hub', () => {
     at: iso(),
     ...over,
   });
+  /** Waits for a later message to the agent: whatever was to reach them before it has. */
+  const agentSentinel = () =>
+    agent.afterSentinel(() => noteBetweenCalls(supervisor.socket, agent.userId, 'shared'));
 
   beforeAll(async () => {
     hub = await startHub({ demo: true });
@@ -116,7 +119,8 @@ describe('side-by-side observation through a real hub', () => {
     await supervisor.until('the lead’s note at the supervisor', () =>
       supervisor.of('observation').some((m) => m.observation.id === byLead.id),
     );
-    expect(agent.of('observation')).toEqual([]);
+    const sentinel = await agentSentinel();
+    expect(agent.of('observation').filter((m) => m !== sentinel)).toEqual([]);
   });
 
   it('delivers a "now" note at once, once, with delivered and read receipts', async () => {
@@ -131,8 +135,9 @@ describe('side-by-side observation through a real hub', () => {
     // The outbox resends with the same id: acknowledged again, stored and delivered once.
     expect(data(await supervisor.socket.emitWithAck('observation:note', input)).id).toBe(stored.id);
 
-    await agent.until('the note at the agent', () => agent.of('observation').length === 1);
-    const [message] = agent.of('observation');
+    const ofStored = () => agent.of('observation').filter((m) => m.observation.id === stored.id);
+    await agent.until('the note at the agent', () => ofStored().length > 0);
+    const [message] = ofStored();
     expect(message?.observation.text).toBe(input.text);
 
     data(await agent.socket.emitWithAck('inbox:ack', { seq: message!.seq }));
@@ -146,8 +151,8 @@ describe('side-by-side observation through a real hub', () => {
     await lead.until('a read receipt at the other observer', () =>
       lead.of('receipt').some((r) => r.receipt.observationId === stored.id && r.receipt.readAt),
     );
-    await new Promise((r) => setTimeout(r, 200));
-    expect(agent.of('observation').filter((m) => m.observation.id === stored.id)).toHaveLength(1);
+    await agentSentinel();
+    expect(ofStored()).toHaveLength(1);
   });
 
   it('holds an "after the call" note until the call ends', async () => {
@@ -158,7 +163,7 @@ describe('side-by-side observation through a real hub', () => {
       ),
     );
     expect(held.releasedAt).toBeNull();
-    await new Promise((r) => setTimeout(r, 300));
+    await agentSentinel();
     expect(agent.of('observation').some((m) => m.observation.id === held.id)).toBe(false);
 
     data(await agent.socket.emitWithAck('call:end', { callId, endedAt: iso() }));
@@ -177,7 +182,9 @@ describe('side-by-side observation through a real hub', () => {
 
   it('lets the agent list only their shared notes', async () => {
     const mine = data(await agent.socket.emitWithAck('observation:mine', {}));
-    expect(mine.observations.map((o) => o.visibility)).toEqual(['shared', 'shared']);
+    // Besides the sentinels (shared notes between calls).
+    const notes = mine.observations.filter((o) => o.text !== 'sentinel');
+    expect(notes.map((o) => o.visibility)).toEqual(['shared', 'shared']);
     const all = data(
       await supervisor.socket.emitWithAck('observation:list', { agentId: agent.userId, callId }),
     );
@@ -209,7 +216,7 @@ describe('side-by-side observation through a real hub', () => {
     );
     await lead.until('the coaching note at the lead', () => lead.of('coaching-note').length === 1);
     data(await supervisor.socket.emitWithAck('coaching:note', input)); // a resend
-    await new Promise((r) => setTimeout(r, 200));
+    await agentSentinel();
     expect(agent.of('coaching-note')).toHaveLength(1);
   });
 

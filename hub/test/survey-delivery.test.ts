@@ -17,11 +17,14 @@ import {
   type RunningHub,
 } from './support/hub-process.js';
 import {
+  afterEmailSentinels,
   ctiCall,
   startMailbox,
   submitSurvey,
+  surveyEmail,
   surveyLinkIn,
   surveyHubArgs,
+  surveySent,
 } from './support/surveys.js';
 
 interface Received {
@@ -51,14 +54,6 @@ async function startGateway(failures: number) {
   };
 }
 
-const until = async (what: string, check: () => boolean | Promise<boolean>, timeoutMs = 20_000) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
-
 describe('survey delivery', () => {
   let dir: string;
   beforeAll(async () => {
@@ -82,7 +77,8 @@ describe('survey delivery', () => {
         callType: 'complaint',
         remoteParty: 'sip:+371 2000 0001@pbx.example',
       });
-      await until('an accepted request', () => gateway.received.some((r) => r.status === 202));
+      // The hub stores the send as made only once the gateway has accepted it.
+      await surveySent(hub, call.id);
       expect(gateway.received.map((r) => r.status)).toEqual([500, 500, 202]);
       for (const r of gateway.received) {
         const check = verifySignedRequest(
@@ -144,9 +140,7 @@ describe('survey delivery', () => {
       customer: { email },
     });
     // Failing and retrying: pending in the report, with the error logged.
-    await until('a failed attempt', () =>
-      hub.output.some((l) => l.includes('survey send failed; will retry')),
-    );
+    await hub.untilOutput('a failed attempt', (l) => l.includes('survey send failed; will retry'));
     let coach = await lead();
     expect(data(await coach.emitWithAck('survey:report', { days: 1 })).delivery.pending).toBe(1);
     coach.close();
@@ -178,9 +172,9 @@ describe('survey delivery', () => {
       expect(
         hub.output.some((l) => l.includes('surveys decided for calls ended before the restart')),
       ).toBe(true);
-      const mail = await mailbox.waitFor(email, 20_000);
+      const mail = await surveyEmail(hub, mailbox, email, 20_000);
       expect(mail.messageId).toBe(`<survey-${call.id}@sidecoach>`);
-      const secondMail = await mailbox.waitFor('second@example.test', 20_000);
+      const secondMail = await surveyEmail(hub, mailbox, 'second@example.test', 20_000);
       expect(secondMail.messageId).toBe(`<survey-${second.id}@sidecoach>`);
       expect(
         (await submitSurvey(surveyLinkIn(mail), { csat: '4', resolved: 'yes', effort: '2' }))
@@ -193,8 +187,12 @@ describe('survey delivery', () => {
       expect(report.team.responses).toBe(1);
       coach.close();
       // Sent once each.
-      await new Promise((r) => setTimeout(r, 500));
-      expect(mailbox.messages).toHaveLength(2);
+      agent = await connect(hub.url, (await signIn(hub.url, 'agent1')).token);
+      const sentinels = await afterEmailSentinels(hub, agent, mailbox);
+      agent.close();
+      expect(mailbox.to(email)).toHaveLength(1);
+      expect(mailbox.to('second@example.test')).toHaveLength(1);
+      expect(mailbox.messages).toHaveLength(2 + sentinels.length);
     } finally {
       await hub.dispose();
       await mailbox.close();

@@ -145,6 +145,8 @@ export async function waitUntil(
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    // A bounded poll of state in this process, returning as soon as the check holds; it proves
+    // nothing absent. (baresip.test.ts under src/ calls it too, with this signature.)
     await new Promise((r) => setTimeout(r, 50));
   }
 }

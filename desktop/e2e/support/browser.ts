@@ -1,5 +1,5 @@
 // Debian's Chromium driven by playwright-core (no browser download: the system binary).
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page, type WebSocket } from 'playwright-core';
 import type {
   CallControl,
   CallEvent,
@@ -57,6 +57,41 @@ export async function tabletScreenshot(page: Page, name: string): Promise<string
   const path = await screenshotFromTop(page, name);
   if (before) await page.setViewportSize(before);
   return path;
+}
+
+/**
+ * Resolves with the first frame from the hub on the page's sockets that matches (its answer to
+ * a request, say), bounded: for what the page is told without showing it. Call it before the
+ * page connects.
+ */
+export function frameFromHub(
+  page: Page,
+  match: (payload: string) => boolean,
+  timeoutMs = 15_000,
+): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const sockets: WebSocket[] = [];
+    const onFrame = ({ payload }: { payload: string | Buffer }) => {
+      const text = typeof payload === 'string' ? payload : payload.toString('utf8');
+      if (!match(text)) return;
+      done();
+      resolve(text);
+    };
+    const onSocket = (ws: WebSocket) => {
+      sockets.push(ws);
+      ws.on('framereceived', onFrame);
+    };
+    const done = () => {
+      clearTimeout(timer);
+      page.off('websocket', onSocket);
+      for (const ws of sockets) ws.off('framereceived', onFrame);
+    };
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error(`no matching frame from the hub within ${timeoutMs} ms`));
+    }, timeoutMs);
+    page.on('websocket', onSocket);
+  });
 }
 
 export async function signInAs(

@@ -4,6 +4,7 @@ import {
   type AckResponse,
   type Answer,
   type CallRecord,
+  type ObservationRecord,
   type StandardsPack,
 } from '@sidecoach/shared';
 import type { HubSocket } from './hub-process.js';
@@ -85,6 +86,28 @@ export async function observeItem(
       visibility: 'shared',
       at: iso(),
       ...note,
+    }),
+  );
+}
+
+/**
+ * A note between calls (no call, no standard), for a sentinel: a shared one reaches the agent
+ * at once, a private one only the coaches (its author among them).
+ */
+export async function noteBetweenCalls(
+  author: HubSocket,
+  agentId: string,
+  visibility: 'shared' | 'private',
+): Promise<ObservationRecord> {
+  return data(
+    await author.emitWithAck('observation:note', {
+      id: randomUUID(),
+      agentId,
+      callId: null,
+      offsetMs: null,
+      text: 'sentinel',
+      visibility,
+      at: iso(),
     }),
   );
 }

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io, type Socket } from 'socket.io-client';
+import { Arrivals } from './arrivals.js';
 import {
   PROTOCOL_VERSION,
   type CallRecord,
@@ -49,6 +50,8 @@ export interface RunningHub {
   process: ChildProcess;
   /** Every line the hub printed, for assertions and for failure messages. */
   output: string[];
+  /** Resolves with the first line (printed so far or later) that matches, bounded. */
+  untilOutput(what: string, match: (line: string) => boolean, timeoutMs?: number): Promise<string>;
   /** Graceful stop (SIGTERM) and wait for exit. */
   stop(): Promise<void>;
   /** Hard kill (SIGKILL by default) and wait for exit. */
@@ -78,6 +81,7 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
     env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', ...options.env },
   });
   const output: string[] = [];
+  const printed = new Arrivals();
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
   const url = await new Promise<string>((resolve, reject) => {
@@ -87,6 +91,7 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
     }, 30_000);
     const onLine = (line: string) => {
       output.push(line);
+      printed.arrived();
       try {
         const entry = JSON.parse(line) as { msg?: string; url?: string };
         if (entry.msg === 'hub listening' && entry.url) {
@@ -124,6 +129,8 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
     dataDir,
     process: child,
     output,
+    untilOutput: (what, match, timeoutMs = 20_000) =>
+      printed.until(what, () => output.find(match), timeoutMs),
     stop: () => waitExit('SIGTERM'),
     kill: (signal = 'SIGKILL') => waitExit(signal),
     dispose: async () => {
@@ -161,6 +168,22 @@ export async function connect(url: string, token: string, origin = url): Promise
     });
   });
   return socket;
+}
+
+/** Resolves once the socket is connected (at once if it is), bounded: for waiting out a drop. */
+export function connectedWithin(socket: HubSocket, timeoutMs: number): Promise<void> {
+  if (socket.connected) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const onConnect = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      socket.off('connect', onConnect);
+      reject(new Error(`not connected within ${timeoutMs} ms`));
+    }, timeoutMs);
+    socket.once('connect', onConnect);
+  });
 }
 
 /** What the hub stored for a user's recent calls, read through a fresh signed-in socket. */

@@ -2,12 +2,15 @@
 // sidebar, reconnects with the last sequence number it has in the handshake.
 import { io } from 'socket.io-client';
 import { PROTOCOL_VERSION, type InboxMessage } from '@sidecoach/shared';
-import { signIn, type HubSocket } from './hub-process.js';
+import { Arrivals } from './arrivals.js';
+import { data } from './calls.js';
+import { connectedWithin, signIn, type HubSocket } from './hub-process.js';
 
 export class InboxClient {
   /** Every inbox message in the order received, duplicates included (tests assert none). */
   readonly received: InboxMessage[] = [];
   lastSeq: number | undefined;
+  private readonly arrivals = new Arrivals();
 
   private constructor(
     readonly socket: HubSocket,
@@ -16,6 +19,7 @@ export class InboxClient {
     socket.on('inbox:message', (m) => {
       this.received.push(m);
       this.lastSeq = Math.max(this.lastSeq ?? 0, m.seq);
+      this.arrivals.arrived();
     });
   }
 
@@ -41,9 +45,8 @@ export class InboxClient {
     return client;
   }
 
-  connected(): Promise<void> {
-    if (this.socket.connected) return Promise.resolve();
-    return new Promise((resolve) => this.socket.once('connect', () => resolve()));
+  connected(timeoutMs = 30_000): Promise<void> {
+    return connectedWithin(this.socket, timeoutMs);
   }
 
   of<K extends InboxMessage['kind']>(kind: K): Extract<InboxMessage, { kind: K }>[] {
@@ -52,11 +55,31 @@ export class InboxClient {
 
   /** Waits (bounded) until the predicate holds over what was received. */
   async until(what: string, predicate: () => boolean, timeoutMs = 15_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!predicate()) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    await this.arrivals.until(what, predicate, timeoutMs);
+  }
+
+  /** The user's inbox head at the hub now (a read-only request on this socket). */
+  private async head(): Promise<number> {
+    return data(await this.socket.emitWithAck('observation:mine', { limit: 1 })).inboxSeq;
+  }
+
+  /**
+   * Proves absence with a sentinel: `cause` makes the hub commit a later message to this user
+   * and resolves once it has. The hub numbers a user's messages and delivers them on each
+   * connection in that order, so once the sentinel is here, everything committed before it is
+   * here too: what has not arrived by then never will. Resolves with the sentinel, so that
+   * assertions can leave it out.
+   */
+  async afterSentinel(cause: () => Promise<unknown>, timeoutMs = 15_000): Promise<InboxMessage> {
+    const before = await this.head();
+    await cause();
+    const seq = await this.head();
+    if (seq <= before) throw new Error('the sentinel sent this user nothing: it proves nothing');
+    return this.arrivals.until(
+      `the sentinel (inbox message ${seq})`,
+      () => this.received.find((m) => m.seq === seq),
+      timeoutMs,
+    );
   }
 
   close() {

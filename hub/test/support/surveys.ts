@@ -9,6 +9,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import type { CallRecord, CustomerContact } from '@sidecoach/shared';
 import { signRequest } from '../../src/lib/signature.js';
+import { Arrivals } from './arrivals.js';
 import { data } from './calls.js';
 import type { HubSocket, RunningHub } from './hub-process.js';
 
@@ -16,6 +17,8 @@ export interface Mailbox {
   port: number;
   url: string;
   messages: ParsedMail[];
+  /** The messages to an address (in any letter case), in the order they arrived. */
+  to(address: string): ParsedMail[];
   /** Bounded wait for a message to an address. */
   waitFor(to: string, timeoutMs?: number): Promise<ParsedMail>;
   close(): Promise<void>;
@@ -24,6 +27,7 @@ export interface Mailbox {
 /** An SMTP server on 127.0.0.1 (any free port, or the one given) that accepts every message. */
 export async function startMailbox(port = 0): Promise<Mailbox> {
   const messages: ParsedMail[] = [];
+  const arrivals = new Arrivals();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -32,6 +36,8 @@ export async function startMailbox(port = 0): Promise<Mailbox> {
       simpleParser(stream)
         .then((mail) => {
           messages.push(mail);
+          arrivals.arrived();
+          // Accepted only now: the hub's send resolves after the message is in `messages`.
           callback();
         })
         .catch((err: Error) => callback(err));
@@ -44,21 +50,44 @@ export async function startMailbox(port = 0): Promise<Mailbox> {
   const actual = (server.server.address() as AddressInfo).port;
   const toOf = (m: ParsedMail) =>
     (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).flatMap((a) => a.value.map((v) => v.address));
+  const to = (address: string) =>
+    messages.filter((m) => toOf(m).some((a) => a?.toLowerCase() === address.toLowerCase()));
   return {
     port: actual,
     url: `smtp://127.0.0.1:${actual}`,
     messages,
-    async waitFor(to, timeoutMs = 15_000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const found = messages.find((m) => toOf(m).includes(to));
-        if (found) return found;
-        if (Date.now() > deadline) throw new Error(`no email to ${to} within ${timeoutMs} ms`);
-        await new Promise((r) => setTimeout(r, 25));
-      }
-    },
+    to,
+    waitFor: (address, timeoutMs = 15_000) =>
+      arrivals.until(`an email to ${address}`, () => to(address)[0], timeoutMs),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Resolves once the hub has logged that the survey of a call went out (and stored it so). */
+export function surveySent(hub: RunningHub, callId: string): Promise<string> {
+  return hub.untilOutput(`the hub storing the survey of call ${callId} as sent`, (line) => {
+    if (!line.includes(callId)) return false;
+    const entry = JSON.parse(line) as { msg?: string; callId?: string };
+    return entry.msg === 'survey sent' && entry.callId === callId;
+  });
+}
+
+/**
+ * The survey email to an address, once the hub has stored it as sent. The SMTP server has the
+ * message a moment before the hub stores the send (with its link's token and expiry): a test
+ * that opened the link as soon as the email was here would race the hub.
+ */
+export async function surveyEmail(
+  hub: RunningHub,
+  mailbox: Mailbox,
+  to: string,
+  timeoutMs?: number,
+): Promise<ParsedMail> {
+  const mail = await mailbox.waitFor(to, timeoutMs);
+  const callId = /^<survey-(.+)@sidecoach>$/.exec(mail.messageId ?? '')?.[1];
+  if (!callId) throw new Error(`not a survey email: ${mail.messageId}`);
+  await surveySent(hub, callId);
+  return mail;
 }
 
 /** The survey link in an email (text part). */
@@ -213,6 +242,29 @@ export async function ctiCall(
   return data(
     await agent.emitWithAck('call:end', { callId: call.id, endedAt: new Date().toISOString() }),
   );
+}
+
+/**
+ * Proves that no survey email is still to come, with two sentinel emails. The outbox sends
+ * what is due oldest first, one look at the outbox after the other, and a send resolves only
+ * once the SMTP server has the message. Anything due before the first sentinel is sent in its
+ * look or an earlier one; the second is decided after the first has arrived, so it is sent in a
+ * later look, after that one has finished. Once the second has arrived, every email due before
+ * the first has too. Returns the sentinels' addresses, so that assertions can leave them out.
+ */
+export async function afterEmailSentinels(
+  hub: RunningHub,
+  agent: HubSocket,
+  mailbox: Mailbox,
+): Promise<string[]> {
+  const addresses: string[] = [];
+  for (const which of ['first', 'second']) {
+    const email = `sentinel-${which}-${randomUUID()}@example.test`;
+    await ctiCall(hub, agent, { extension: '1001', callType: 'booking', customer: { email } });
+    await mailbox.waitFor(email);
+    addresses.push(email);
+  }
+  return addresses;
 }
 
 /** Posts the survey form as a browser would (urlencoded, no redirect following). */
