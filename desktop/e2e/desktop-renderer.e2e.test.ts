@@ -98,4 +98,24 @@ describe.skipIf(missing)('desktop sidebar: settings and hotkeys', () => {
       )
       .toBe(true);
   });
+
+  it('says so when the desktop host fails to start the sidebar, and starts on "Try again"', async () => {
+    const broken = await sidebarPage(browser);
+    try {
+      await injectDesktopBridge(
+        broken,
+        DesktopSettingsSchema.parse({ hubUrl: 'http://placeholder', language: null }),
+        1,
+      );
+      await broken.goto(hub.url);
+      const alert = broken.getByRole('alert');
+      await expect.poll(() => alert.textContent()).toContain('Sidecoach could not start');
+      expect(await alert.textContent()).toContain('the desktop host did not answer');
+      await screenshot(broken, 'desktop-startup-error');
+      await broken.getByRole('button', { name: 'Try again' }).click();
+      await broken.getByRole('button', { name: 'Sign in' }).waitFor();
+    } finally {
+      await broken.context().close();
+    }
+  });
 });

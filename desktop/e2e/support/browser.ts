@@ -122,6 +122,8 @@ export type InjectedWindow = Window & {
   savedSettings?: DesktopSettings;
   /** Set by a test with page.exposeFunction to carry call controls to a softphone. */
   sidecoachControl?: (action: CallControl) => Promise<void>;
+  /** How many more times the host fails to give the settings (a desktop app that broke). */
+  settingsFailures?: number;
 };
 
 /**
@@ -129,33 +131,45 @@ export type InjectedWindow = Window & {
  * the transport instead of Electron's IPC, so the renderer's desktop behaviour runs in Chromium.
  * The Electron end-to-end test covers the real preload and IPC where a binary exists.
  */
-export async function injectDesktopBridge(page: Page, defaults: DesktopSettings): Promise<void> {
-  await page.addInitScript((initial: DesktopSettings) => {
-    const w = window as InjectedWindow;
-    const calls = new Set<(e: CallEvent) => void>();
-    const keys = new Set<(a: HotkeyAction) => void>();
-    let settings: DesktopSettings = { ...initial, hubUrl: location.origin };
-    const subscribe = <T>(set: Set<T>, listener: T) => {
-      set.add(listener);
-      return () => void set.delete(listener);
-    };
-    w.sidecoach = {
-      host: 'electron',
-      getSettings: () => Promise.resolve(settings),
-      updateSettings: (patch) => {
-        settings = { ...settings, ...patch };
-        w.savedSettings = settings;
-        return Promise.resolve(settings);
-      },
-      getVersion: () => Promise.resolve('test'),
-      controlCall: (action) =>
-        w.sidecoachControl
-          ? w.sidecoachControl(action)
-          : Promise.reject(new Error('no softphone to control')),
-      onCallEvent: (listener) => subscribe(calls, listener),
-      onHotkey: (listener) => subscribe(keys, listener),
-    };
-    w.deliverCallEvent = (e) => calls.forEach((l) => l(e));
-    w.deliverHotkey = (a) => keys.forEach((l) => l(a));
-  }, defaults);
+export async function injectDesktopBridge(
+  page: Page,
+  defaults: DesktopSettings,
+  settingsFailures = 0,
+): Promise<void> {
+  await page.addInitScript(
+    ({ initial, failures }: { initial: DesktopSettings; failures: number }) => {
+      const w = window as InjectedWindow;
+      w.settingsFailures = failures;
+      const calls = new Set<(e: CallEvent) => void>();
+      const keys = new Set<(a: HotkeyAction) => void>();
+      let settings: DesktopSettings = { ...initial, hubUrl: location.origin };
+      const subscribe = <T>(set: Set<T>, listener: T) => {
+        set.add(listener);
+        return () => void set.delete(listener);
+      };
+      w.sidecoach = {
+        host: 'electron',
+        getSettings: () => {
+          if (!w.settingsFailures) return Promise.resolve(settings);
+          w.settingsFailures--;
+          return Promise.reject(new Error('the desktop host did not answer'));
+        },
+        updateSettings: (patch) => {
+          settings = { ...settings, ...patch };
+          w.savedSettings = settings;
+          return Promise.resolve(settings);
+        },
+        getVersion: () => Promise.resolve('test'),
+        controlCall: (action) =>
+          w.sidecoachControl
+            ? w.sidecoachControl(action)
+            : Promise.reject(new Error('no softphone to control')),
+        onCallEvent: (listener) => subscribe(calls, listener),
+        onHotkey: (listener) => subscribe(keys, listener),
+      };
+      w.deliverCallEvent = (e) => calls.forEach((l) => l(e));
+      w.deliverHotkey = (a) => keys.forEach((l) => l(a));
+    },
+    { initial: defaults, failures: settingsFailures },
+  );
 }

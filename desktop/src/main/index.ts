@@ -26,6 +26,7 @@ import { APP_SCHEME } from './trusted-url.js';
 import { createSidebarWindow, dock } from './window.js';
 import { registerHotkeys } from './hotkeys.js';
 import { startCallSources } from './softphone/sources.js';
+import { pendingSources } from './softphone/pending-sources.js';
 import { IPC_EVENTS, type DesktopSettings, type HotkeyAction } from '@sidecoach/shared';
 
 // esbuild bundles this file to dist/main/index.cjs (CommonJS), so __dirname is dist/main.
@@ -90,25 +91,50 @@ function start() {
       );
       const template = applicationMenuTemplate(process.platform);
       Menu.setApplicationMenu(template ? Menu.buildFromTemplate(template) : null);
-      const sidebar = createSidebarWindow(settings, PRELOAD);
-      win = sidebar;
       const log = (message: string) => console.log(`[sidecoach] ${message}`);
-      let stopDocking =
-        settings.read().dockSide === 'window' ? dock(sidebar, settings) : () => undefined;
+      // The IPC handlers first: the window's first call is for the settings, and softphone
+      // connections may take seconds to start (a call control before then says so).
+      const sources = pendingSources(settings.read().baresipAddress);
+      let stopDocking: () => void = () => undefined;
       app.once('will-quit', () => stopDocking());
 
       // Hotkeys work while the softphone has the focus; "open the self-assessment" is the one
       // that brings the sidebar forward, because the agent asked for it.
       const bindHotkeys = (hotkeys: Record<HotkeyAction, string>) =>
         registerHotkeys(globalShortcut, hotkeys, (action) => {
-          if (sidebar.isDestroyed()) return;
-          if (action === 'openAssessment') sidebar.show();
-          sidebar.webContents.send(IPC_EVENTS.hotkey, action);
+          if (!win || win.isDestroyed()) return;
+          if (action === 'openAssessment') win.show();
+          win.webContents.send(IPC_EVENTS.hotkey, action);
         });
       let hotkeys = bindHotkeys(settings.read().hotkeys);
       if (hotkeys.failed.length > 0)
         log(`hotkeys taken by another program: ${hotkeys.failed.join(', ')}`);
       app.once('will-quit', () => hotkeys.unregister());
+
+      const onSettingsChange = (before: DesktopSettings, after: DesktopSettings) => {
+        if (
+          win &&
+          (before.dockSide !== after.dockSide || before.dockWindowTitle !== after.dockWindowTitle)
+        ) {
+          stopDocking();
+          stopDocking = dock(win, settings);
+        }
+        if (JSON.stringify(before.hotkeys) !== JSON.stringify(after.hotkeys)) {
+          hotkeys.unregister();
+          hotkeys = bindHotkeys(after.hotkeys);
+          if (hotkeys.failed.length > 0)
+            log(`hotkeys taken by another program: ${hotkeys.failed.join(', ')}`);
+        }
+        if (before.baresipAddress !== after.baresipAddress)
+          sources.useBaresip(after.baresipAddress);
+      };
+      registerIpcHandlers(ipcMain, settings, app.getVersion(), onSettingsChange, (action) =>
+        sources.control(action),
+      );
+
+      const sidebar = createSidebarWindow(settings, PRELOAD);
+      win = sidebar;
+      if (settings.read().dockSide === 'window') stopDocking = dock(sidebar, settings);
 
       return startCallSources({
         userDataDir: app.getPath('userData'),
@@ -123,28 +149,9 @@ function start() {
             sidebar.showInactive();
           }
         },
-      }).then((sources) => {
-        app.once('will-quit', () => void sources.stop());
-        const onSettingsChange = (before: DesktopSettings, after: DesktopSettings) => {
-          if (
-            before.dockSide !== after.dockSide ||
-            before.dockWindowTitle !== after.dockWindowTitle
-          ) {
-            stopDocking();
-            stopDocking = dock(sidebar, settings);
-          }
-          if (JSON.stringify(before.hotkeys) !== JSON.stringify(after.hotkeys)) {
-            hotkeys.unregister();
-            hotkeys = bindHotkeys(after.hotkeys);
-            if (hotkeys.failed.length > 0)
-              log(`hotkeys taken by another program: ${hotkeys.failed.join(', ')}`);
-          }
-          if (before.baresipAddress !== after.baresipAddress)
-            void sources.useBaresip(after.baresipAddress);
-        };
-        registerIpcHandlers(ipcMain, settings, app.getVersion(), onSettingsChange, (action) =>
-          sources.control(action),
-        );
+      }).then(async (started) => {
+        app.once('will-quit', () => void started.stop());
+        await sources.started(started);
       });
     })
     .catch((err: unknown) => {
