@@ -1,4 +1,4 @@
-import type { AgentStatus, CallRecord } from '../protocol/schemas.js';
+import type { AgentStatus, CallRecord } from '../protocol/calls.js';
 
 type StatusCall = Pick<CallRecord, 'id' | 'endedAt' | 'assessment'>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CallSourceSchema, IsoTimeSchema } from './schemas.js';
+import { CallSourceSchema } from './calls.js';
+import { IsoTimeSchema } from './common.js';
 
 export const CALL_EVENT_KINDS = ['ringing', 'answered', 'held', 'resumed', 'ended'] as const;
 export const CallEventKindSchema = z.enum(CALL_EVENT_KINDS);

@@ -9,32 +9,28 @@ import {
   CallRetypeSchema,
   CallStartSchema,
   CallTickSchema,
-  EmptySchema,
   type Bootstrap,
   type CallRecord,
   type StatusChanged,
-} from './schemas.js';
+} from './calls.js';
+import { EmptySchema } from './common.js';
 import {
   CoachingNoteSchema,
   FloorListSchema,
-  InboxAckSchema,
-  MyNotesRequestSchema,
   ObservationJoinSchema,
   ObservationLeaveSchema,
   ObservationListSchema,
   ObservationNoteSchema,
   ObservationReadSchema,
   PresenceSchema,
-  LanguageStatsRequestSchema,
-  type LanguageStats,
   type CoachingNoteRecord,
   type Floor,
   type FloorAgent,
-  type InboxMessage,
-  type MyNotes,
   type ObservationJoined,
   type ObservationRecord,
 } from './observation.js';
+import { InboxAckSchema, MyNotesRequestSchema, type InboxMessage, type MyNotes } from './inbox.js';
+import { LanguageStatsRequestSchema, type LanguageStats } from './language-stats.js';
 import {
   SurveyExcludeSchema,
   SurveyPackSaveSchema,

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { STANDARD_AREAS } from '../domain/standards.js';
-import { CallRecordSchema, IsoTimeSchema, RecordIdSchema, UserProfileSchema } from './schemas.js';
+import { UserProfileSchema } from './auth.js';
+import { CallRecordSchema } from './calls.js';
+import { IsoTimeSchema, RecordIdSchema } from './common.js';
 import { StandardsPackSchema } from '../domain/standards.js';
-import { SurveyResponseSchema, SurveyStatusSchema } from './surveys.js';
 
-// Side-by-side observation, coaching notes and the per-recipient inbox that delivers them.
+// Side-by-side observation, the floor, and coaching notes (delivered through inbox.ts).
 
 /** One-tap tags a supervisor puts on an observation (see DOMAIN.md, "Who uses it"). */
 export const OBSERVATION_TAGS = [
@@ -83,11 +84,6 @@ export type ObservationNote = z.input<typeof ObservationNoteSchema>;
 
 /** The agent read (acknowledged) a shared note. */
 export const ObservationReadSchema = z.strictObject({ id: RecordIdSchema });
-/** The client has every inbox message up to and including `seq`. */
-export const InboxAckSchema = z.strictObject({ seq: z.number().int().min(0) });
-export const MyNotesRequestSchema = z.strictObject({
-  limit: z.number().int().min(1).max(200).default(50),
-});
 export const ObservationListSchema = z.strictObject({
   agentId: UserIdSchema,
   callId: RecordIdSchema.optional(),
@@ -159,47 +155,6 @@ export const ReceiptSchema = z.object({
 });
 export type Receipt = z.infer<typeof ReceiptSchema>;
 
-/**
- * A message in a user's inbox. `seq` counts up by one per recipient: a client that reconnects
- * sends the last one it saw (handshake `auth.lastSeq`) and gets every later one once, in order.
- */
-export const InboxMessageSchema = z.discriminatedUnion('kind', [
-  z.object({
-    seq: z.number().int().positive(),
-    kind: z.literal('observation'),
-    observation: ObservationRecordSchema,
-  }),
-  z.object({
-    seq: z.number().int().positive(),
-    kind: z.literal('receipt'),
-    receipt: ReceiptSchema,
-  }),
-  z.object({
-    seq: z.number().int().positive(),
-    kind: z.literal('coaching-note'),
-    note: CoachingNoteRecordSchema,
-  }),
-  /** A customer answered a survey: to the agent's leads (and the agent, if the team allows). */
-  z.object({
-    seq: z.number().int().positive(),
-    kind: z.literal('survey-response'),
-    response: SurveyResponseSchema,
-  }),
-  /** To the agent: a link-channel survey to show the customer, or their exclusion recorded. */
-  z.object({
-    seq: z.number().int().positive(),
-    kind: z.literal('survey-status'),
-    survey: SurveyStatusSchema,
-  }),
-]);
-export type InboxMessage = z.infer<typeof InboxMessageSchema>;
-/** An inbox message before the hub numbers it. */
-export type InboxContent = InboxMessage extends infer M
-  ? M extends { seq: number }
-    ? Omit<M, 'seq'>
-    : never
-  : never;
-
 export const FloorAgentSchema = z.object({
   agentId: z.string(),
   displayName: z.string(),
@@ -232,31 +187,3 @@ export const FloorSchema = z.object({
   serverTime: IsoTimeSchema,
 });
 export type Floor = z.infer<typeof FloorSchema>;
-
-/** The agent's shared notes and coaching notes, newest last, for the sidebar after (re)loading. */
-export const MyNotesSchema = z.object({
-  observations: z.array(ObservationRecordSchema),
-  coachingNotes: z.array(CoachingNoteRecordSchema),
-  inboxSeq: z.number().int().min(0),
-});
-export type MyNotes = z.infer<typeof MyNotesSchema>;
-
-export const LanguageStatsRequestSchema = z.strictObject({
-  weeks: z.number().int().min(1).max(52).default(12),
-});
-export const LanguageStatsSchema = z.object({
-  /** Monday of each week (UTC, YYYY-MM-DD), oldest first. */
-  weeks: z.array(z.string()),
-  coaches: z.array(
-    z.object({
-      coachId: z.string(),
-      displayName: z.string(),
-      /** Notes written per week (observations with text and coaching notes). */
-      notes: z.array(z.number().int()),
-      /** Findings per week for each language pattern (see the analyzer's categories). */
-      counts: z.record(z.string(), z.array(z.number().int())),
-    }),
-  ),
-});
-/** How each coach words their notes, week by week: so the coaches can be coached. */
-export type LanguageStats = z.infer<typeof LanguageStatsSchema>;

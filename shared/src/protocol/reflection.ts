@@ -6,7 +6,7 @@ import {
   TallySchema,
 } from '../domain/reflection.js';
 import { AnswerSchema } from '../domain/scoring.js';
-import { IsoTimeSchema, RecordIdSchema } from './schemas.js';
+import { IsoTimeSchema, RecordIdSchema } from './common.js';
 
 // Reflective coaching sessions on the wire (see DOMAIN.md, "Three coaching channels"): the lead
 // prepares a session over a period, runs it live with the agent, both agree next-time actions

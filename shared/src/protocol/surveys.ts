@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ExclusionReasonSchema, SURVEY_CHANNELS, type SurveySkip } from '../domain/surveys.js';
-import { IsoTimeSchema, RecordIdSchema } from './schemas.js';
+import { IsoTimeSchema, RecordIdSchema } from './common.js';
 
 // Post-call surveys on the wire: the agent's "do not survey" flag, what became of a call's
 // survey, customers' responses, the lead's views and the quality manager's survey pack.

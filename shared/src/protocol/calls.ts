@@ -1,15 +1,12 @@
 import { z } from 'zod';
 import { AnswerSchema, ScoreResultSchema } from '../domain/scoring.js';
 import { StandardsPackSchema } from '../domain/standards.js';
+import { UserProfileSchema } from './auth.js';
+import { IsoTimeSchema, RecordIdSchema } from './common.js';
 
-/** Client-generated record ids (UUID v7 recommended): the idempotency key of every write. */
-export const RecordIdSchema = z.uuid();
-export const IsoTimeSchema = z.iso.datetime({ offset: true });
+// The agent's calls: started, ticked, ended, retyped, self-assessed; and the sidebar's bootstrap.
+
 const ItemIdSchema = z.string().min(1).max(64);
-
-export const ROLES = ['agent', 'supervisor', 'lead', 'admin'] as const;
-export const RoleSchema = z.enum(ROLES);
-export type Role = z.infer<typeof RoleSchema>;
 
 /** What an agent is doing, as shown to them and (later) on the supervisor's floor view. */
 export const AgentStatusSchema = z.enum(['available', 'on-call', 'wrap-up', 'offline']);
@@ -20,56 +17,7 @@ export const CALL_SOURCES = ['manual', 'baresip', 'command', 'cti'] as const;
 export const CallSourceSchema = z.enum(CALL_SOURCES);
 export type CallSource = z.infer<typeof CallSourceSchema>;
 
-// ---- HTTP ----
-export const SignInRequestSchema = z.strictObject({
-  username: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(256),
-});
-export type SignInRequest = z.infer<typeof SignInRequestSchema>;
-
-export const TeamRefSchema = z.object({ id: z.string(), name: z.string() });
-export const UserProfileSchema = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  role: RoleSchema,
-  teams: z.array(TeamRefSchema),
-  /**
-   * One of the user's teams coaches on behaviours, not scores: as an agent they get no numeric
-   * score from the hub, and the UI shows none it could compute itself.
-   */
-  behavioursOnly: z.boolean(),
-});
-/** The signed-in user as the hub describes them. */
-export type UserProfile = z.infer<typeof UserProfileSchema>;
-
-export const SignInResponseSchema = z.object({
-  token: z.string(),
-  expiresAt: IsoTimeSchema,
-  user: UserProfileSchema,
-});
-export type SignInResponse = z.infer<typeof SignInResponseSchema>;
-
-/** The socket.io handshake `auth` object. */
-/**
- * The version of this protocol (events, payloads, answers). A sidebar sends it in the handshake;
- * the hub refuses other versions with `outdated_client`, so an old sidebar says "update" instead
- * of waiting on events the hub no longer knows. Raise it with every incompatible change.
- */
-export const PROTOCOL_VERSION = 2;
-
-export const HandshakeAuthSchema = z.object({
-  token: z.string().min(1).max(200),
-  /** The client's PROTOCOL_VERSION (sidebars before version 2 send none). */
-  protocol: z.number().int().min(1).optional(),
-  /** The last inbox sequence number this client has; the hub sends every later message. */
-  lastSeq: z.number().int().min(0).optional(),
-});
-export type HandshakeAuth = z.infer<typeof HandshakeAuthSchema>;
-
 // ---- Socket payloads, client to hub ----
-export const EmptySchema = z.strictObject({});
-
 export const CallStartSchema = z.strictObject({
   id: RecordIdSchema,
   callType: z.string().min(1).max(64),
@@ -162,6 +110,14 @@ export const CallRecordSchema = z.object({
 /** A call as stored by the hub, with its ticks and self-assessment. */
 export type CallRecord = z.infer<typeof CallRecordSchema>;
 
+export const StatusChangedSchema = z.object({
+  userId: z.string(),
+  status: AgentStatusSchema,
+  callId: z.string().nullable(),
+});
+export type StatusChanged = z.infer<typeof StatusChangedSchema>;
+
+// ---- session:bootstrap ----
 export const BootstrapSchema = z.object({
   user: UserProfileSchema,
   status: AgentStatusSchema,
@@ -172,10 +128,3 @@ export const BootstrapSchema = z.object({
 });
 /** Everything a sidebar needs right after connecting. */
 export type Bootstrap = z.infer<typeof BootstrapSchema>;
-
-export const StatusChangedSchema = z.object({
-  userId: z.string(),
-  status: AgentStatusSchema,
-  callId: z.string().nullable(),
-});
-export type StatusChanged = z.infer<typeof StatusChangedSchema>;

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { IsoTimeSchema } from './common.js';
+
+// Signing in (HTTP), the signed-in user, and the socket handshake.
+
+export const ROLES = ['agent', 'supervisor', 'lead', 'admin'] as const;
+export const RoleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof RoleSchema>;
+
+export const SignInRequestSchema = z.strictObject({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+export type SignInRequest = z.infer<typeof SignInRequestSchema>;
+
+export const TeamRefSchema = z.object({ id: z.string(), name: z.string() });
+export const UserProfileSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: RoleSchema,
+  teams: z.array(TeamRefSchema),
+  /**
+   * One of the user's teams coaches on behaviours, not scores: as an agent they get no numeric
+   * score from the hub, and the UI shows none it could compute itself.
+   */
+  behavioursOnly: z.boolean(),
+});
+/** The signed-in user as the hub describes them. */
+export type UserProfile = z.infer<typeof UserProfileSchema>;
+
+export const SignInResponseSchema = z.object({
+  token: z.string(),
+  expiresAt: IsoTimeSchema,
+  user: UserProfileSchema,
+});
+export type SignInResponse = z.infer<typeof SignInResponseSchema>;
+
+/** The socket.io handshake `auth` object. */
+/**
+ * The version of this protocol (events, payloads, answers). A sidebar sends it in the handshake;
+ * the hub refuses other versions with `outdated_client`, so an old sidebar says "update" instead
+ * of waiting on events the hub no longer knows. Raise it with every incompatible change.
+ */
+export const PROTOCOL_VERSION = 2;
+
+export const HandshakeAuthSchema = z.object({
+  token: z.string().min(1).max(200),
+  /** The client's PROTOCOL_VERSION (sidebars before version 2 send none). */
+  protocol: z.number().int().min(1).optional(),
+  /** The last inbox sequence number this client has; the hub sends every later message. */
+  lastSeq: z.number().int().min(0).optional(),
+});
+export type HandshakeAuth = z.infer<typeof HandshakeAuthSchema>;
