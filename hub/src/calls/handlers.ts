@@ -71,6 +71,8 @@ export function callHandlers(ctx: HubContext) {
         if (!pack.callTypes.some((ct) => ct.id === callType))
           return fail('bad_request', `unknown call type "${callType}"`);
         const open = await openCallOf(db, user.id);
+        // A retry racing its own first send (whose answer was late) finds that call open.
+        if (open?.id === id) return ok(view(open));
         if (open) return fail('conflict', `call ${open.id} is still open: end it first`);
         await insertCall(db, user.id, pack, start);
         const stored = (await getCall(db, id))!;
