@@ -23,7 +23,7 @@ const root = new URL('..', import.meta.url).pathname;
 const TICKS = ['proc-greeting', 'proc-verify-identity', 'proc-summarise'];
 
 async function seed(dataDir) {
-  const { db } = await openDatabase(dataDir);
+  const { db } = await openDatabase({ dataDir });
   await createTeam(db, 'bench', 'Bench team');
   for (let i = 0; i < AGENTS; i++) {
     await createUser(db, {

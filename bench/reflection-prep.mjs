@@ -57,7 +57,7 @@ function progress(label, done, total) {
 }
 
 async function createPeople(dataDir) {
-  const { db, file } = await openDatabase(dataDir); // runs the hub's migrations
+  const { db, file } = await openDatabase({ dataDir }); // runs the hub's migrations
   await createTeam(db, 'bench', 'Bench team');
   const lead = await createUser(db, {
     username: 'lead',

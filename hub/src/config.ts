@@ -10,6 +10,8 @@ export interface HubConfig {
   host: string;
   port: number;
   dataDir: string;
+  /** PostgreSQL instead of the embedded SQLite file (postgres://user:pass@host:5432/db). */
+  databaseUrl: string | null;
   /** Seed the demo team when the database has no users. */
   demo: boolean;
   /** With `demo`: also four weeks of one agent's calls, observations, QA and surveys. */
@@ -53,6 +55,8 @@ Options (environment variable in brackets):
                          use 0.0.0.0 to serve the floor)
   --port N               port, 0 for any free one (SIDECOACH_PORT, default ${DEFAULT_PORT})
   --data-dir DIR         where the SQLite database lives (SIDECOACH_DATA_DIR, default ./data)
+  --database URL         PostgreSQL instead: postgres://user:pass@host:5432/sidecoach
+                         (SIDECOACH_DATABASE_URL; default: embedded SQLite in --data-dir)
   --demo                 seed a demo team when the database has no users
   --demo-empty           with --demo: the accounts only, without the demo agent's history
   --renderer-dir DIR     built web sidebar (default desktop/dist/renderer)
@@ -85,6 +89,32 @@ export class ConfigError extends Error {}
 const dataDirOf = (flag: string | undefined, env: NodeJS.ProcessEnv) =>
   resolve(flag ?? env.SIDECOACH_DATA_DIR ?? 'data');
 
+/** The database: --database, then SIDECOACH_DATABASE_URL; none means embedded SQLite. */
+function databaseUrlOf(flag: string | undefined, env: NodeJS.ProcessEnv): string | null {
+  const value = flag ?? env.SIDECOACH_DATABASE_URL;
+  if (!value) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new ConfigError(`--database "${redacted(value)}" is not a URL`);
+  }
+  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:')
+    throw new ConfigError('--database must be a postgres:// URL (without it: embedded SQLite)');
+  return value;
+}
+
+/** A database URL with its password left out, for messages and logs. */
+export function redacted(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.href;
+  } catch {
+    return url.replace(/:[^:@/]*@/, ':***@');
+  }
+}
+
 /** `create-admin`'s flags; the password is read from standard input, not from here. */
 export function parseCreateAdminConfig(argv: string[], env: NodeJS.ProcessEnv) {
   const { values } = parseArgs({
@@ -93,12 +123,14 @@ export function parseCreateAdminConfig(argv: string[], env: NodeJS.ProcessEnv) {
       username: { type: 'string' },
       'display-name': { type: 'string' },
       'data-dir': { type: 'string' },
+      database: { type: 'string' },
     },
   });
   return {
     username: values.username,
     displayName: values['display-name'],
     dataDir: dataDirOf(values['data-dir'], env),
+    databaseUrl: databaseUrlOf(values.database, env),
   };
 }
 
@@ -111,6 +143,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): HubConfig &
       host: { type: 'string' },
       port: { type: 'string' },
       'data-dir': { type: 'string' },
+      database: { type: 'string' },
       demo: { type: 'boolean', default: false },
       'demo-empty': { type: 'boolean', default: false },
       'renderer-dir': { type: 'string' },
@@ -190,6 +223,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): HubConfig &
     host: values.host ?? env.SIDECOACH_HOST ?? '127.0.0.1',
     port,
     dataDir: dataDirOf(values['data-dir'], env),
+    databaseUrl: databaseUrlOf(values.database, env),
     demo: values.demo,
     demoHistory: values.demo && !values['demo-empty'],
     rendererDir: resolve(values['renderer-dir'] ?? join(repoRoot, 'desktop/dist/renderer')),

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { ConfigError, parseConfig, parseCreateAdminConfig, USAGE } from './config.js';
+import { ConfigError, parseConfig, parseCreateAdminConfig, redacted, USAGE } from './config.js';
 import { createLogger } from './lib/log.js';
 import { openDatabase } from './store/db.js';
 import { startBackgroundCheckpoints } from './store/checkpoints.js';
@@ -15,9 +15,15 @@ async function main(argv: string[]) {
   const config = parseConfig(argv, process.env);
   if (config.help) return void console.log(USAGE);
   const log = createLogger(config.logLevel);
-  const { db, file, migrated } = await openDatabase(config.dataDir);
-  log.info({ file, migrated }, 'database ready');
-  const checkpoints = await startBackgroundCheckpoints(db, file, log);
+  const { db, file, dialect, migrated } = await openDatabase(config);
+  log.info(
+    { dialect, ...(file ? { file } : { database: redacted(config.databaseUrl ?? '') }), migrated },
+    'database ready',
+  );
+  // WAL checkpoints are SQLite's; PostgreSQL checkpoints on its own.
+  const checkpoints = file
+    ? await startBackgroundCheckpoints(db, file, log)
+    : { stop: () => Promise.resolve() };
   const seeded = config.demo && (await seedDemo(db));
   const hub = await createHub(config, db, log);
   // After the hub stored the standards pack the history is assessed against.

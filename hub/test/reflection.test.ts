@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Sqlite from 'better-sqlite3';
+import { withHubDatabase } from './support/database.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   scorecardItemsFor,
@@ -444,15 +444,13 @@ describe('reflective coaching sessions', () => {
     const [action] = mine.actions;
     expect(action).toMatchObject({ itemId: BLIND_SPOT, overdue: false });
     // No API moves a follow-up date into the past: the test ages it in the database.
-    const db = new Sqlite(join(hub.dataDir, 'sidecoach.sqlite'));
-    try {
-      db.prepare('update reflection_actions set due = ? where id = ?').run(
-        '2020-01-06',
-        action!.id,
-      );
-    } finally {
-      db.close();
-    }
+    await withHubDatabase(hub.dataDir, (db) =>
+      db
+        .updateTable('reflection_actions')
+        .set({ due: '2020-01-06' })
+        .where('id', '=', action!.id)
+        .execute(),
+    );
     const list = data(await lead.emitWithAck('reflection:list', {}));
     expect(list.overdue).toEqual([
       expect.objectContaining({ id: action!.id, agentName: 'Ava Agent', overdue: true }),

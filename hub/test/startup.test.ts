@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HUB_ENTRY, signIn, startHub, type RunningHub } from './support/hub-process.js';
+import { databaseArgs, testDialect, withHubDatabase } from './support/database.js';
 
 const temp: string[] = [];
 const tempDir = () => {
@@ -22,9 +23,15 @@ describe('starting the hub', () => {
   it('creates the database on first start and, without --demo, no users or default passwords', async () => {
     const dataDir = tempDir();
     hub = await startHub({ dataDir });
-    expect(readFileSync(join(dataDir, 'sidecoach.sqlite')).subarray(0, 15).toString()).toBe(
-      'SQLite format 3',
+    if (testDialect() === 'sqlite')
+      expect(readFileSync(join(dataDir, 'sidecoach.sqlite')).subarray(0, 15).toString()).toBe(
+        'SQLite format 3',
+      );
+    // Migrated: every table is there, with nobody in it.
+    const users = await withHubDatabase(dataDir, (db) =>
+      db.selectFrom('users').select('id').execute(),
     );
+    expect(users).toEqual([]);
     expect(hub.output.join('\n')).toMatch(
       /no users yet: create the first admin with `sidecoach-hub create-admin/,
     );
@@ -34,10 +41,11 @@ describe('starting the hub', () => {
 
   it('creates the first admin from the command line, password on standard input', async () => {
     const dataDir = tempDir();
+    const database = await databaseArgs(dataDir);
     const create = (password: string, username = 'qm') =>
       spawnSync(
         process.execPath,
-        [HUB_ENTRY, 'create-admin', '--username', username, '--data-dir', dataDir],
+        [HUB_ENTRY, 'create-admin', '--username', username, '--data-dir', dataDir, ...database],
         {
           input: `${password}\n`,
           encoding: 'utf8',

@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Sqlite from 'better-sqlite3';
+import { withHubDatabase } from './support/database.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifySignedRequest } from '../src/lib/signature.js';
 import { data } from './support/calls.js';
@@ -159,12 +159,9 @@ describe('survey delivery', () => {
     await hub.kill('SIGKILL');
     // Whether or not the decision made it before the kill, take it out: the database is then
     // exactly as after a crash between the call end's commit and the decision's.
-    const db = new Sqlite(join(dataDir, 'sidecoach.sqlite'));
-    try {
-      db.prepare('delete from survey_sends where call_id = ?').run(second.id);
-    } finally {
-      db.close();
-    }
+    await withHubDatabase(dataDir, (db) =>
+      db.deleteFrom('survey_sends').where('call_id', '=', second.id).execute(),
+    );
 
     const mailbox = await startMailbox(smtpPort);
     hub = await startHub({ demo: true, dataDir, extraArgs: args, port: hub.port });

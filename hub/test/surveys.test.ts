@@ -4,7 +4,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Sqlite from 'better-sqlite3';
+import { withHubDatabase } from './support/database.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallRecord } from '@sidecoach/shared';
 import { data, noteBetweenCalls } from './support/calls.js';
@@ -158,15 +158,13 @@ describe('post-call surveys by email', () => {
     const email = customer();
     const call = await emailCall(email);
     const link = surveyLinkIn(await surveyEmail(hub, mailbox, email));
-    const db = new Sqlite(join(hub.dataDir, 'sidecoach.sqlite'));
-    try {
-      db.prepare('update survey_sends set expires_at = ? where call_id = ?').run(
-        new Date(Date.now() - 1000).toISOString(),
-        call.id,
-      );
-    } finally {
-      db.close();
-    }
+    await withHubDatabase(hub.dataDir, (db) =>
+      db
+        .updateTable('survey_sends')
+        .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+        .where('call_id', '=', call.id)
+        .execute(),
+    );
     const res = await fetch(link);
     expect(res.status).toBe(410);
     expect(await res.text()).toContain('This survey has closed');

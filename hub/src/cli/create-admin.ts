@@ -23,18 +23,19 @@ export interface CreateAdminOptions {
   username: string | undefined;
   displayName: string | undefined;
   dataDir: string;
+  databaseUrl: string | null;
 }
 
 /** `sidecoach-hub create-admin --username NAME`: the password is read from standard input. */
 export async function runCreateAdmin(options: CreateAdminOptions): Promise<void> {
-  const { username, displayName, dataDir } = options;
+  const { username, displayName } = options;
   if (!username || !/^[a-z0-9._-]{2,64}$/i.test(username)) {
     throw new Error('create-admin needs --username (2-64 letters, digits, . _ -)');
   }
   const password = await readPassword();
   if (password.length < MIN_PASSWORD)
     throw new Error(`the password needs at least ${MIN_PASSWORD} characters`);
-  const { db } = await openDatabase(dataDir);
+  const { db } = await openDatabase(options);
   try {
     const exists = await db
       .selectFrom('users')

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InboxMessage } from '@sidecoach/shared';
 import { createTeam, createUser } from '../lib/accounts.js';
 import { openDatabase, type Db } from '../store/db.js';
+import { databaseFor } from '../../test/support/database.js';
 import { Inbox } from './inbox.js';
 import type { Draft, Job } from '../lib/jobs.js';
 
@@ -28,7 +29,7 @@ const sending =
   () =>
     Promise.resolve({ result: drafts.map((d) => d.refId).join(','), messages: drafts });
 
-describe('Inbox (real SQLite file)', () => {
+describe('Inbox (a real database: the SQLite file, or PostgreSQL in that project)', () => {
   let dir: string;
   let db: Db;
   let users: string[];
@@ -36,7 +37,7 @@ describe('Inbox (real SQLite file)', () => {
 
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'sidecoach-inbox-'));
-    db = (await openDatabase(dir)).db;
+    db = (await openDatabase({ dataDir: dir, databaseUrl: await databaseFor(dir) })).db;
     await createTeam(db, 't', 'T');
     users = [];
     for (const name of ['ann', 'bob'])

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface StoredSecret {
@@ -27,6 +27,8 @@ export function storedSecret(
     return { secret: readFileSync(path, 'utf8').trim(), file: path };
   } catch {
     const secret = randomBytes(32).toString('base64url');
+    // On PostgreSQL nothing else creates the data directory.
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     writeFileSync(path, `${secret}\n`, { mode: 0o600, flag: 'wx' });
     return { secret, file: path };
   }

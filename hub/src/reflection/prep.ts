@@ -16,6 +16,7 @@ import {
   type Tally,
 } from '@sidecoach/shared';
 import type { Db } from '../store/db.js';
+import { jsonObjectRows } from '../store/dialect.js';
 
 // The evidence of one agent's period, read once per request with index-driven queries (every
 // source by agent and time) and counted in SQL; the comparison itself is shared's.
@@ -59,7 +60,7 @@ function tallyByWeek(rows: CountRow[]): WeekTallies {
 
 /**
  * Yes and no answers per item and day of the agent's self-assessments or QA evaluations (both
- * keep answers as a JSON object item -> yes/no/na), counted by SQLite's json_each.
+ * keep answers as a JSON object item -> yes/no/na), counted per key of the JSON in SQL.
  */
 async function answerCounts(
   db: Db,
@@ -74,7 +75,7 @@ async function answerCounts(
     select j.key as item_id, substr(t.${at}, 1, 10) as day,
       sum(case when j.value = 'yes' then 1 else 0 end) as yes,
       sum(case when j.value = 'no' then 1 else 0 end) as no
-    from ${table} as t, json_each(t.answers) as j
+    from ${table} as t, ${jsonObjectRows(db, sql.ref('t.answers'))} as j
     where t.agent_id = ${agentId} and t.${at} >= ${from} and t.${at} < ${to} ${submitted}
     group by j.key, day`.execute(db);
   return rows;
@@ -87,7 +88,9 @@ async function verdictCounts(db: Db, agentId: string, { from, to }: Period) {
     .select((eb) => [
       'item_id',
       sql<string>`substr(at, 1, 10)`.as('day'),
-      sql<number>`visibility = 'shared' and released_at is not null`.as('shared'),
+      sql<number>`case when visibility = 'shared' and released_at is not null then 1 else 0 end`.as(
+        'shared',
+      ),
       eb.fn.sum<number>(sql`case when verdict = 'met' then 1 else 0 end`).as('yes'),
       eb.fn.sum<number>(sql`case when verdict = 'missed' then 1 else 0 end`).as('no'),
     ])

@@ -1,5 +1,6 @@
 import Sqlite from 'better-sqlite3';
-import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
+import pg from 'pg';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { migrateToLatest } from './migrations.js';
@@ -7,14 +8,50 @@ import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
 
+/** Where the hub keeps its records: the embedded SQLite file, or a PostgreSQL database. */
+export interface OpenedDatabase {
+  db: Db;
+  dialect: 'sqlite' | 'postgres';
+  /** The SQLite file (null on PostgreSQL). */
+  file: string | null;
+  migrated: string[];
+}
+
+/** Connections per hub process (each node of a cluster has its own pool). */
+const POOL_SIZE = 10;
+
 /**
- * Opens (creating on first start) the embedded SQLite database in the data directory and
- * migrates it. Writes are synchronous and fsynced (WAL, synchronous=FULL): once a query has
- * returned, the row survives a crash of the hub, which is what "persist before ack" rests on.
+ * Opens the hub's database and migrates it: PostgreSQL when a URL is given, else the embedded
+ * SQLite file in the data directory (created on first start).
  */
-export async function openDatabase(
-  dataDir: string,
-): Promise<{ db: Db; file: string; migrated: string[] }> {
+export async function openDatabase(options: {
+  dataDir: string;
+  databaseUrl?: string | null;
+}): Promise<OpenedDatabase> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  return { ...(await openSqlite(options.dataDir)), dialect: 'sqlite' };
+}
+
+// pg returns bigint (count(*), sums) as strings: the hub's numbers all fit a double.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+/**
+ * PostgreSQL: every write commits before the query returns (synchronous_commit on, the
+ * server's default), which is what "persist before ack" rests on. Nodes starting together
+ * migrate once: Kysely's migrator takes an advisory lock on PostgreSQL.
+ */
+async function openPostgres(url: string): Promise<OpenedDatabase> {
+  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const migrated = await migrateToLatest(db as Kysely<unknown>);
+  return { db, dialect: 'postgres', file: null, migrated };
+}
+
+/**
+ * The embedded SQLite database. Writes are synchronous and fsynced (WAL, synchronous=FULL):
+ * once a query has returned, the row survives a crash of the hub.
+ */
+async function openSqlite(dataDir: string): Promise<{ db: Db; file: string; migrated: string[] }> {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'sidecoach.sqlite');
   const sqlite = new Sqlite(file);

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io, type Socket } from 'socket.io-client';
 import { Arrivals } from './arrivals.js';
+import { databaseFor, releaseDatabase } from './database.js';
 import {
   PROTOCOL_VERSION,
   type CallRecord,
@@ -63,8 +64,10 @@ export interface RunningHub {
 export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
   const ownDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'sidecoach-hub-')));
+  const databaseUrl = await databaseFor(dataDir);
   const args = [
     HUB_ENTRY,
+    ...(databaseUrl ? ['--database', databaseUrl] : []),
     '--host',
     '127.0.0.1',
     '--port',
@@ -135,7 +138,9 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
     kill: (signal = 'SIGKILL') => waitExit(signal),
     dispose: async () => {
       await waitExit('SIGTERM');
-      if (ownDir) await rm(dataDir, { recursive: true, force: true });
+      if (!ownDir) return;
+      await rm(dataDir, { recursive: true, force: true });
+      await releaseDatabase(dataDir);
     },
   };
 }
