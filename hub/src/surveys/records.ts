@@ -2,6 +2,7 @@ import type { SurveyStatus } from '@sidecoach/shared';
 import type { Db } from '../store/db.js';
 import type { Trx } from '../lib/jobs.js';
 import type { Selectable } from 'kysely';
+import { SurveyTokens } from './tokens.js';
 import type { SurveySendsTable } from '../store/schema.js';
 
 export type SurveySendRow = Selectable<SurveySendsTable>;
@@ -97,4 +98,14 @@ export async function undecidedCalls(db: Db, since: string): Promise<string[]> {
     )
     .execute();
   return rows.map((r) => r.id);
+}
+
+/** The send a survey link's token belongs to; forged and malformed tokens belong to none. */
+export async function sendRowOfToken(db: Db, token: string): Promise<SurveySendRow | undefined> {
+  if (!SurveyTokens.wellFormed(token)) return undefined;
+  return db
+    .selectFrom('survey_sends')
+    .selectAll()
+    .where('token_hash', '=', SurveyTokens.hash(token))
+    .executeTakeFirst();
 }
