@@ -1,4 +1,4 @@
-import type { SurveyStatus } from '@sidecoach/shared';
+import type { SurveyStatus, TeamSettings, TeamSettingsRequest } from '@sidecoach/shared';
 import type { Db } from '../store/db.js';
 import type { Trx } from '../lib/jobs.js';
 import type { Selectable } from 'kysely';
@@ -108,4 +108,32 @@ export async function sendRowOfToken(db: Db, token: string): Promise<SurveySendR
     .selectAll()
     .where('token_hash', '=', SurveyTokens.hash(token))
     .executeTakeFirst();
+}
+
+/** Sets the team settings given and leaves the others; at least one must be given. */
+export async function changeTeamSettings(
+  db: Db,
+  teamId: string,
+  { agentsSeeSurveys, behavioursOnly }: Omit<TeamSettingsRequest, 'teamId'>,
+): Promise<void> {
+  const change = {
+    ...(agentsSeeSurveys !== undefined && { agents_see_surveys: agentsSeeSurveys ? 1 : 0 }),
+    ...(behavioursOnly !== undefined && { behaviours_only: behavioursOnly ? 1 : 0 }),
+  };
+  await db.updateTable('teams').set(change).where('id', '=', teamId).execute();
+}
+
+export async function teamSettingsOf(db: Db, teamId: string): Promise<TeamSettings | undefined> {
+  const team = await db
+    .selectFrom('teams')
+    .select(['id', 'agents_see_surveys', 'behaviours_only'])
+    .where('id', '=', teamId)
+    .executeTakeFirst();
+  return (
+    team && {
+      teamId: team.id,
+      agentsSeeSurveys: team.agents_see_surveys === 1,
+      behavioursOnly: team.behaviours_only === 1,
+    }
+  );
 }
