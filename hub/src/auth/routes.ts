@@ -6,7 +6,7 @@ import type { Db } from '../store/db.js';
 import { DUMMY_HASH, verifyPassword } from '../lib/passwords.js';
 import { bearerUser } from '../lib/tokens.js';
 import { loadProfile } from '../lib/people.js';
-import { createSession, revokeSession } from './sessions.js';
+import { createSession, credentialsOf, revokeSession } from './sessions.js';
 
 export interface AuthRouteOptions {
   db: Db;
@@ -38,11 +38,7 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRouteOptio
       const parsed = SignInRequestSchema.safeParse(request.body);
       if (!parsed.success) return sendError(reply, 'bad_request', z.prettifyError(parsed.error));
       const { username, password } = parsed.data;
-      const user = await db
-        .selectFrom('users')
-        .select(['id', 'password_hash', 'disabled'])
-        .where('username', '=', username)
-        .executeTakeFirst();
+      const user = await credentialsOf(db, username);
       const valid = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
       if (!user || !valid || user.disabled) {
         request.log.info({ username }, 'sign-in refused');

@@ -2,6 +2,18 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { nowIso, type Db } from '../store/db.js';
 import { tokenHash } from '../lib/tokens.js';
 
+/**
+ * The password hash behind a username, disabled accounts included: sign-in verifies a password
+ * before it refuses, so a refusal takes as long whatever the reason.
+ */
+export async function credentialsOf(db: Db, username: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'password_hash', 'disabled'])
+    .where('username', '=', username)
+    .executeTakeFirst();
+}
+
 export async function createSession(db: Db, userId: string, hours: number) {
   const token = randomBytes(32).toString('base64url');
   const id = randomUUID();

@@ -1,6 +1,7 @@
 import { agentStatusOf, type FloorAgent, type FloorStatus } from '@sidecoach/shared';
 import { ALL_TEAMS_ROOM, teamRoom, userRoom, type HubContext } from '../lib/context.js';
 import { openCallOf, recentCalls } from '../lib/call-records.js';
+import { nameAndRoleOf, namedObserversOf, teamIdsOf } from './records.js';
 
 /**
  * The supervisors' floor: each agent's status from their calls, their connection and their
@@ -26,11 +27,7 @@ export class Floor {
 
   async agent(agentId: string): Promise<FloorAgent | undefined> {
     const { db } = this.ctx;
-    const user = await db
-      .selectFrom('users')
-      .select(['display_name', 'role'])
-      .where('id', '=', agentId)
-      .executeTakeFirst();
+    const user = await nameAndRoleOf(db, agentId);
     if (user?.role !== 'agent') return undefined;
     const open = await openCallOf(db, agentId);
     const recent = await recentCalls(db, agentId, 5);
@@ -43,13 +40,7 @@ export class Floor {
       else if (this.ringing.has(agentId)) shown = 'ringing';
     }
     if (status === 'on-call' || !online) this.ringing.delete(agentId);
-    const observers = await db
-      .selectFrom('observation_sessions')
-      .innerJoin('users', 'users.id', 'observation_sessions.observer_id')
-      .select(['users.id', 'users.display_name'])
-      .where('observation_sessions.agent_id', '=', agentId)
-      .orderBy('observation_sessions.joined_at')
-      .execute();
+    const observers = await namedObserversOf(db, agentId);
     return {
       agentId,
       displayName: user.display_name,
@@ -63,12 +54,8 @@ export class Floor {
 
   /** Sends the agent's floor entry to their teams' supervisors and leads, if it changed. */
   async publish(agentId: string): Promise<void> {
-    const teams = await this.ctx.db
-      .selectFrom('team_members')
-      .select('team_id')
-      .where('user_id', '=', agentId)
-      .execute();
-    const rooms = [...teams.map((t) => teamRoom(t.team_id)), ALL_TEAMS_ROOM];
+    const teams = await teamIdsOf(this.ctx.db, agentId);
+    const rooms = [...teams.map(teamRoom), ALL_TEAMS_ROOM];
     const { rooms: open } = this.ctx.io.sockets.adapter;
     if (!rooms.some((room) => (open.get(room)?.size ?? 0) > 0)) {
       // Nobody is looking at this agent's floor: floor:list computes it fresh when they do.

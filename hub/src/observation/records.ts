@@ -96,6 +96,36 @@ export async function listCoachingNotes(
   return rows.reverse().map(toCoachingNote);
 }
 
+/** A user's name and role: the floor lists agents only. */
+export async function nameAndRoleOf(db: Db, userId: string) {
+  return db
+    .selectFrom('users')
+    .select(['display_name', 'role'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+}
+
+/** Who observes the agent, with their names, in the order they joined. */
+export async function namedObserversOf(db: Db, agentId: string) {
+  return db
+    .selectFrom('observation_sessions')
+    .innerJoin('users', 'users.id', 'observation_sessions.observer_id')
+    .select(['users.id', 'users.display_name'])
+    .where('observation_sessions.agent_id', '=', agentId)
+    .orderBy('observation_sessions.joined_at')
+    .execute();
+}
+
+/** The teams a user is in: the rooms their floor entry goes to. */
+export async function teamIdsOf(db: Db, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('team_members')
+    .select('team_id')
+    .where('user_id', '=', userId)
+    .execute();
+  return rows.map((r) => r.team_id);
+}
+
 /** Team leads of the agent's teams: they receive the agent's coaching notes. */
 export async function leadIdsOf(db: Db | Trx, agentId: string): Promise<string[]> {
   const rows = await db

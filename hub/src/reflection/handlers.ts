@@ -10,6 +10,7 @@ import { userRoom, type HubContext } from '../lib/context.js';
 import { handlers } from '../lib/handlers.js';
 import { periodOf, prepFor } from './prep.js';
 import {
+  displayNameOf,
   getAction,
   listSessions,
   openActionsOf,
@@ -20,7 +21,14 @@ import {
   today,
   type SessionRow,
 } from './records.js';
-import { setActionStatus, signSession, writeAction, writeNote, type Outcome } from './jobs.js';
+import {
+  setActionStatus,
+  signSession,
+  startSession,
+  writeAction,
+  writeNote,
+  type Outcome,
+} from './jobs.js';
 import { agentEvidence, sessionViews } from './views.js';
 import {
   coachedAgentIds,
@@ -85,14 +93,9 @@ export function reflectionHandlers(ctx: HubContext) {
     return {
       'reflection:prepare': async ({ agentId, days }) => {
         if (!(await mayCoach(db, user, agentId))) return fail('forbidden', NOT_YOUR_AGENT);
-        const agent = await db
-          .selectFrom('users')
-          .select('display_name')
-          .where('id', '=', agentId)
-          .executeTakeFirstOrThrow();
         const evidence = await agentEvidence(
           ctx,
-          { id: agentId, name: agent.display_name },
+          { id: agentId, name: await displayNameOf(db, agentId) },
           periodOf(days),
         );
         return ok(prepFor(evidence, 'coach', await openActionsOf(db, agentId)));
@@ -107,28 +110,9 @@ export function reflectionHandlers(ctx: HubContext) {
         if (!(await mayCoach(db, user, agentId))) return fail('forbidden', NOT_YOUR_AGENT);
         const problem = await agendaProblem(agentId, agenda);
         if (problem) return fail('bad_request', problem);
-        const { from, to } = periodOf(days);
-        await inbox.submit(async (trx) => {
-          await trx
-            .insertInto('reflection_sessions')
-            .values({
-              id,
-              agent_id: agentId,
-              lead_id: user.id,
-              days,
-              from,
-              to,
-              agenda: JSON.stringify(agenda),
-              version: 1,
-              status: 'open',
-              started_at: to,
-              signed_by_agent_at: null,
-              signed_by_lead_at: null,
-            })
-            .onConflict((oc) => oc.column('id').doNothing()) // a concurrent retry got there first
-            .execute();
-          return { result: null, messages: [] };
-        });
+        await inbox.submit(
+          startSession({ id, agentId, leadId: user.id, days, agenda }, periodOf(days)),
+        );
         const row = (await sessionRow(db, id))!;
         if (row.lead_id !== user.id || row.agent_id !== agentId)
           return fail('conflict', `session id ${id} is taken`);

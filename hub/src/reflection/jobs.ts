@@ -1,10 +1,16 @@
-import type { ErrorBody, ReflectionActionSchema, ReflectionNoteSchema } from '@sidecoach/shared';
+import type {
+  AgendaItem,
+  ErrorBody,
+  ReflectionActionSchema,
+  ReflectionNoteSchema,
+} from '@sidecoach/shared';
 import type { z } from 'zod';
 import type { Job, Trx } from '../lib/jobs.js';
 import { nowIso } from '../store/db.js';
 import type { ReflectionActionRow, ReflectionNoteRow } from '../store/schema.js';
 import { getAction, sessionRow, type SessionRow } from './records.js';
 import type { Side } from './policy.js';
+import type { Period } from './prep.js';
 
 // The writes of a reflective session, as inbox jobs (committed before they are acknowledged).
 // Every change bumps the session's version and clears both sign-offs; a signed session no
@@ -40,6 +46,42 @@ async function bump(trx: Trx, sessionId: string) {
     }))
     .where('id', '=', sessionId)
     .execute();
+}
+
+export interface NewSession {
+  id: string;
+  agentId: string;
+  leadId: string;
+  days: number;
+  agenda: AgendaItem[];
+}
+
+/**
+ * Opens a session over the given period at version 1. Once per id: when a concurrent retry got
+ * there first its row stays, and the caller reads it back to tell whose it is.
+ */
+export function startSession(session: NewSession, { from, to }: Period): Job<null> {
+  return async (trx) => {
+    await trx
+      .insertInto('reflection_sessions')
+      .values({
+        id: session.id,
+        agent_id: session.agentId,
+        lead_id: session.leadId,
+        days: session.days,
+        from,
+        to,
+        agenda: JSON.stringify(session.agenda),
+        version: 1,
+        status: 'open',
+        started_at: to,
+        signed_by_agent_at: null,
+        signed_by_lead_at: null,
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+    return { result: null, messages: [] };
+  };
 }
 
 type NoteInput = z.output<typeof ReflectionNoteSchema>;

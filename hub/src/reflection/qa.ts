@@ -1,16 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import {
-  QaImportRequestSchema,
-  scorecardItems,
-  type QaImportResult,
-  type StandardsPack,
-} from '@sidecoach/shared';
+import { QaImportRequestSchema, scorecardItems, type StandardsPack } from '@sidecoach/shared';
 import type { HubContext } from '../lib/context.js';
 import { bearerUser } from '../lib/tokens.js';
 import { sendError } from '../lib/http-errors.js';
-import { nowIso } from '../store/db.js';
-import type { QaEvaluationRow } from '../store/schema.js';
+import {
+  activeUserByUsername,
+  agentOfCall,
+  importEvaluations,
+  type NewEvaluation,
+} from './qa-records.js';
 
 /** How far in the future an evaluation time may be (clock skew between tools). */
 const FUTURE_SKEW_MS = 5 * 60_000;
@@ -23,15 +22,6 @@ const sortedAnswers = (answers: Record<string, string>) =>
     Object.fromEntries(Object.entries(answers).sort(([a], [b]) => a.localeCompare(b))),
   );
 
-const sameContent = (a: QaEvaluationRow, b: Omit<QaEvaluationRow, 'created_at'>) =>
-  a.agent_id === b.agent_id &&
-  a.call_id === b.call_id &&
-  a.evaluator_name === b.evaluator_name &&
-  a.pack_id === b.pack_id &&
-  a.pack_version === b.pack_version &&
-  a.answers === b.answers &&
-  a.evaluated_at === b.evaluated_at;
-
 /**
  * `POST /api/qa/evaluations`: QA results from an external QA tool (recorded quality monitoring),
  * for a quality manager's (admin's) bearer token. All or nothing; idempotent on each id.
@@ -40,13 +30,8 @@ export function registerQaRoutes(app: FastifyInstance, ctx: HubContext) {
   const { db } = ctx;
 
   /** The row to store, or why the evaluation cannot be taken. */
-  async function resolve(e: Evaluation): Promise<Omit<QaEvaluationRow, 'created_at'> | string> {
-    const agent = await db
-      .selectFrom('users')
-      .select(['id', 'role'])
-      .where('username', '=', e.agentUsername)
-      .where('disabled', '=', 0)
-      .executeTakeFirst();
+  async function resolve(e: Evaluation): Promise<NewEvaluation | string> {
+    const agent = await activeUserByUsername(db, e.agentUsername);
     if (agent?.role !== 'agent') return `no agent with username "${e.agentUsername}"`;
     const pack: StandardsPack | undefined =
       e.packId !== undefined && e.packVersion !== undefined
@@ -59,14 +44,8 @@ export function registerQaRoutes(app: FastifyInstance, ctx: HubContext) {
       return `not on the ${pack.id} v${pack.version} scorecard: ${unknown.join(', ')}`;
     if (Date.parse(e.evaluatedAt) > Date.now() + FUTURE_SKEW_MS)
       return 'evaluatedAt is in the future';
-    if (e.callId) {
-      const call = await db
-        .selectFrom('calls')
-        .select('agent_id')
-        .where('id', '=', e.callId)
-        .executeTakeFirst();
-      if (call?.agent_id !== agent.id) return `call ${e.callId} is not a call of this agent`;
-    }
+    if (e.callId && (await agentOfCall(db, e.callId)) !== agent.id)
+      return `call ${e.callId} is not a call of this agent`;
     return {
       id: e.id,
       agent_id: agent.id,
@@ -94,41 +73,14 @@ export function registerQaRoutes(app: FastifyInstance, ctx: HubContext) {
     const { evaluations } = parsed.data;
     if (new Set(evaluations.map((e) => e.id)).size !== evaluations.length)
       return sendError(reply, 'bad_request', 'an evaluation id appears twice in the request');
-    const rows: Omit<QaEvaluationRow, 'created_at'>[] = [];
+    const rows: NewEvaluation[] = [];
     for (const [i, e] of evaluations.entries()) {
       const row = await resolve(e);
       if (typeof row === 'string')
         return sendError(reply, 'bad_request', `evaluations[${i}] (${e.id}): ${row}`);
       rows.push(row);
     }
-    const outcome = await ctx.inbox.submit<QaImportResult | { conflict: string }>(async (trx) => {
-      const stored = await trx
-        .selectFrom('qa_evaluations')
-        .selectAll()
-        .where(
-          'id',
-          'in',
-          rows.map((r) => r.id),
-        )
-        .execute();
-      const clash = rows.find((r) => {
-        const before = stored.find((s) => s.id === r.id);
-        return before && !sameContent(before, r);
-      });
-      if (clash) return { result: { conflict: clash.id }, messages: [] };
-      const fresh = rows.filter((r) => !stored.some((s) => s.id === r.id));
-      const createdAt = nowIso();
-      for (const row of fresh)
-        await trx
-          .insertInto('qa_evaluations')
-          .values({ ...row, created_at: createdAt })
-          .execute();
-      const result: QaImportResult = {
-        stored: fresh.map((r) => r.id),
-        unchanged: stored.map((s) => s.id),
-      };
-      return { result, messages: [] };
-    });
+    const outcome = await ctx.inbox.submit(importEvaluations(rows));
     if ('conflict' in outcome)
       return sendError(
         reply,

@@ -70,6 +70,16 @@ export async function sessionRow(db: Db | Trx, id: string): Promise<SessionRow |
     .executeTakeFirst();
 }
 
+/** A user's name as sessions and their preparation show it; the caller knows the user exists. */
+export async function displayNameOf(db: Db, userId: string): Promise<string> {
+  const user = await db
+    .selectFrom('users')
+    .select('display_name')
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return user.display_name;
+}
+
 export const agendaOf = (row: ReflectionSessionRow) => JSON.parse(row.agenda) as AgendaItem[];
 
 export async function notesOf(db: Db, sessionId: string): Promise<ReflectionNoteRecord[]> {

@@ -6,6 +6,7 @@ import { getCall } from '../lib/call-records.js';
 import { ExclusionRefused, excludeJob, statusOf, type SurveyDeps } from './decide.js';
 import { agentSeesSurveys, coachedAgents, isSurveyCoach, teamSettingsAccess } from './policy.js';
 import { SurveyPackRejected } from './packs.js';
+import { changeTeamSettings, teamSettingsOf } from './records.js';
 import { surveyReport } from './report.js';
 import { responsesQuery, toResponse } from './responses.js';
 
@@ -77,14 +78,10 @@ export function surveyHandlers(ctx: HubContext, deps: SurveyDeps) {
       'team:settings': async ({ teamId, agentsSeeSurveys, behavioursOnly }) => {
         const access = teamSettingsAccess(user, teamId);
         if (access === 'none') return fail('not_found', `no team ${teamId} of yours`);
-        const change = {
-          ...(agentsSeeSurveys !== undefined && { agents_see_surveys: agentsSeeSurveys ? 1 : 0 }),
-          ...(behavioursOnly !== undefined && { behaviours_only: behavioursOnly ? 1 : 0 }),
-        };
-        if (Object.keys(change).length > 0) {
+        if (agentsSeeSurveys !== undefined || behavioursOnly !== undefined) {
           if (access !== 'write')
             return fail('forbidden', 'only team leads and quality managers change team settings');
-          await db.updateTable('teams').set(change).where('id', '=', teamId).execute();
+          await changeTeamSettings(db, teamId, { agentsSeeSurveys, behavioursOnly });
           // Before the acknowledgement: from now on no number reaches the team's agents.
           await ctx.scores.reload();
           // What the team's agents hold on screen may show what they may no longer see: refetch.
@@ -92,17 +89,9 @@ export function surveyHandlers(ctx: HubContext, deps: SurveyDeps) {
             ctx.io.to(userRoom(agentId)).emit('profile:changed');
           log.info({ teamId, agentsSeeSurveys, behavioursOnly }, 'team setting changed');
         }
-        const team = await db
-          .selectFrom('teams')
-          .select(['id', 'agents_see_surveys', 'behaviours_only'])
-          .where('id', '=', teamId)
-          .executeTakeFirst();
-        if (!team) return fail('not_found', `no team ${teamId}`);
-        return ok({
-          teamId: team.id,
-          agentsSeeSurveys: team.agents_see_surveys === 1,
-          behavioursOnly: team.behaviours_only === 1,
-        });
+        const settings = await teamSettingsOf(db, teamId);
+        if (!settings) return fail('not_found', `no team ${teamId}`);
+        return ok(settings);
       },
 
       'survey:pack': () => {

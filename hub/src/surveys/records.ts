@@ -1,7 +1,8 @@
-import type { SurveyStatus } from '@sidecoach/shared';
+import type { SurveyStatus, TeamSettings, TeamSettingsRequest } from '@sidecoach/shared';
 import type { Db } from '../store/db.js';
 import type { Trx } from '../lib/jobs.js';
 import type { Selectable } from 'kysely';
+import { SurveyTokens } from './tokens.js';
 import type { SurveySendsTable } from '../store/schema.js';
 
 export type SurveySendRow = Selectable<SurveySendsTable>;
@@ -97,4 +98,42 @@ export async function undecidedCalls(db: Db, since: string): Promise<string[]> {
     )
     .execute();
   return rows.map((r) => r.id);
+}
+
+/** The send a survey link's token belongs to; forged and malformed tokens belong to none. */
+export async function sendRowOfToken(db: Db, token: string): Promise<SurveySendRow | undefined> {
+  if (!SurveyTokens.wellFormed(token)) return undefined;
+  return db
+    .selectFrom('survey_sends')
+    .selectAll()
+    .where('token_hash', '=', SurveyTokens.hash(token))
+    .executeTakeFirst();
+}
+
+/** Sets the team settings given and leaves the others; at least one must be given. */
+export async function changeTeamSettings(
+  db: Db,
+  teamId: string,
+  { agentsSeeSurveys, behavioursOnly }: Omit<TeamSettingsRequest, 'teamId'>,
+): Promise<void> {
+  const change = {
+    ...(agentsSeeSurveys !== undefined && { agents_see_surveys: agentsSeeSurveys ? 1 : 0 }),
+    ...(behavioursOnly !== undefined && { behaviours_only: behavioursOnly ? 1 : 0 }),
+  };
+  await db.updateTable('teams').set(change).where('id', '=', teamId).execute();
+}
+
+export async function teamSettingsOf(db: Db, teamId: string): Promise<TeamSettings | undefined> {
+  const team = await db
+    .selectFrom('teams')
+    .select(['id', 'agents_see_surveys', 'behaviours_only'])
+    .where('id', '=', teamId)
+    .executeTakeFirst();
+  return (
+    team && {
+      teamId: team.id,
+      agentsSeeSurveys: team.agents_see_surveys === 1,
+      behavioursOnly: team.behaviours_only === 1,
+    }
+  );
 }

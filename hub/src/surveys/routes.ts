@@ -21,9 +21,8 @@ import {
   type FormValues,
   type MessageKind,
 } from './page.js';
-import { answered, type SurveySendRow } from './records.js';
+import { answered, sendRowOfToken, type SurveySendRow } from './records.js';
 import { AlreadyAnswered, checkAnswers, submitJob } from './responses.js';
-import { SurveyTokens } from './tokens.js';
 
 /** Largest survey form accepted (five questions, a comment of at most 2,000 characters). */
 const FORM_LIMIT = 16 * 1024;
@@ -79,23 +78,13 @@ export function registerSurveyRoutes(
         .send(SURVEY_CSS),
     );
 
-    /** The send a token belongs to; forged and malformed tokens belong to none. */
-    const rowOfToken = async (token: string) =>
-      SurveyTokens.wellFormed(token)
-        ? await deps.db
-            .selectFrom('survey_sends')
-            .selectAll()
-            .where('token_hash', '=', SurveyTokens.hash(token))
-            .executeTakeFirst()
-        : undefined;
-
     /** The survey behind a token, or the page that says why it cannot be answered. */
     const open = async (
       request: FastifyRequest<{ Params: Params; Querystring: Query }>,
       reply: FastifyReply,
     ): Promise<{ row: SurveySendRow; survey: Survey; lang: CustomerLanguage } | undefined> => {
       const { token } = request.params;
-      const row = await rowOfToken(token);
+      const row = await sendRowOfToken(deps.db, token);
       const lang = langOf(request, row);
       if (!row) {
         request.log.info({ token: token.slice(0, 6) }, 'survey page: unknown token');
@@ -223,7 +212,7 @@ export function registerSurveyRoutes(
       '/s/:token/thanks',
       { config: rateLimit(60, false) },
       async (request, reply) => {
-        const row = await rowOfToken(request.params.token);
+        const row = await sendRowOfToken(deps.db, request.params.token);
         const lang = langOf(request, row);
         const survey =
           row && (await answered(deps.db, row.call_id))
