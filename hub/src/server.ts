@@ -18,6 +18,9 @@ import {
   type HubServer,
 } from './lib/context.js';
 import { Inbox } from './inbox/inbox.js';
+import { ClusterNode } from './lib/cluster.js';
+import { databaseSecrets, fileSecrets } from './lib/secrets.js';
+import { attachAdapter, registerHealth, SHARED_REFRESH_MS } from './lib/health.js';
 import { ScoreVisibility } from './lib/scores.js';
 import { InboxDelivery } from './inbox/delivery.js';
 import { startObservation } from './observation/index.js';
@@ -31,7 +34,7 @@ import { installErrorHandlers } from './lib/http-errors.js';
 import { answerUnknownEvents } from './lib/on-event.js';
 import { everyEventOnce, registerHandlers } from './lib/handlers.js';
 import { loadStandards } from './standards/packs.js';
-import type { Db } from './store/db.js';
+import type { OpenedDatabase } from './store/db.js';
 
 /** The hub's own address as other machines reach it (for links when no public URL is set). */
 function listenUrl(app: FastifyInstance, host: string): string {
@@ -49,7 +52,12 @@ export interface Hub {
 }
 
 /** Composes the hub: HTTP API, web sidebar, socket.io with authentication, capabilities. */
-export async function createHub(config: HubConfig, db: Db, log: Logger): Promise<Hub> {
+export async function createHub(
+  config: HubConfig,
+  database: Pick<OpenedDatabase, 'db' | 'pool'>,
+  log: Logger,
+): Promise<Hub> {
+  const { db, pool } = database;
   const standards = await loadStandards(db, config.standardsDir, config.packId, log);
   const allowedOrigins = [DESKTOP_ORIGIN, ...config.allowOrigins];
 
@@ -82,11 +90,6 @@ export async function createHub(config: HubConfig, db: Db, log: Logger): Promise
   });
   await app.register(rateLimit, { global: false });
 
-  app.get('/healthz', () => ({
-    ok: true,
-    pack: `${standards.active.id}@${standards.active.version}`,
-  }));
-
   const io: HubServer = new Server(app.server, {
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     allowRequest: (req, cb) => cb(null, originAllowed(req, allowedOrigins)),
@@ -107,10 +110,19 @@ export async function createHub(config: HubConfig, db: Db, log: Logger): Promise
     );
   }
 
+  // Several nodes on one PostgreSQL database: socket.io's adapter relays rooms and broadcasts
+  // between them; every record stays in the database (the adapter carries hints).
+  const shared = pool !== null;
+  const secretStore = shared ? databaseSecrets(db) : fileSecrets(config.dataDir);
+  const adapter = pool ? await attachAdapter(io, pool, log) : null;
+  const cluster = new ClusterNode(db, log, shared);
+  await cluster.start();
   const inbox = new Inbox(db, log);
   const scores = new ScoreVisibility(db);
   await scores.reload();
+  const stopRefresh = shared ? scores.refreshEvery(SHARED_REFRESH_MS) : () => undefined;
   const ctx: HubContext = {
+    cluster,
     db,
     standards,
     io,
@@ -120,15 +132,26 @@ export async function createHub(config: HubConfig, db: Db, log: Logger): Promise
     scores,
   };
   const delivery = new InboxDelivery(inbox, io, log, scores);
+  let stopSweep = () => undefined as void;
+  if (shared) {
+    inbox.onCommitted((messages) => {
+      const heads: Record<string, number> = {};
+      for (const m of messages) heads[m.recipientId] = Math.max(heads[m.recipientId] ?? 0, m.seq);
+      io.serverSideEmit('inbox:committed', heads);
+    });
+    io.on('inbox:committed', (heads) => delivery.hinted(heads));
+    stopSweep = delivery.startSweep(SHARED_REFRESH_MS);
+  }
+  registerHealth(app, { db, adapter, cluster, pack: () => standards.active });
   const observation = await startObservation(ctx);
   const surveys = await startSurveys(ctx, app, {
     config: config.surveys,
-    dataDir: config.dataDir,
+    secretStore,
     secrets: { survey: config.secrets.survey, webhook: config.secrets.surveyWebhook },
     baseUrl: () => listenUrl(app, config.host),
   });
   const reflection = startReflection(ctx, app);
-  const cti = ctiSecret(config.dataDir, config.secrets.cti);
+  const cti = await ctiSecret(secretStore, config.secrets.cti);
   registerCtiRoutes(app, ctx, cti.secret);
   log.info(
     { secretFile: cti.file ?? 'SIDECOACH_CTI_SECRET' },
@@ -149,8 +172,13 @@ export async function createHub(config: HubConfig, db: Db, log: Logger): Promise
     answerUnknownEvents(socket);
     registerHandlers({ socket, user, log: log.child({ userId: user.id }) }, handlers);
     void delivery.attach(socket, socket.data.lastSeq);
-    ctx.bus.emit('presence:changed', user.id);
-    socket.on('disconnect', () => ctx.bus.emit('presence:changed', user.id));
+    const presence = (change: Promise<void>) =>
+      change.then(
+        () => ctx.bus.emit('presence:changed', user.id),
+        (err: unknown) => log.error({ err, userId: user.id }, 'presence not recorded'),
+      );
+    void presence(cluster.connected(socket.id, user.id));
+    socket.on('disconnect', () => void presence(cluster.disconnected(socket.id)));
   });
 
   return {
@@ -158,8 +186,11 @@ export async function createHub(config: HubConfig, db: Db, log: Logger): Promise
     io,
     close: async () => {
       await surveys.stop();
+      stopSweep();
+      stopRefresh();
       await io.close();
       await app.close();
+      await cluster.stop().catch((err: unknown) => log.warn({ err }, 'presence not cleared'));
     },
   };
 }

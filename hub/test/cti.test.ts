@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallEvent } from '@sidecoach/shared';
 import { signRequest } from '../src/lib/signature.js';
+import { hubSecret } from './support/database.js';
 import {
   connect,
   signIn,
@@ -40,7 +39,7 @@ describe('CTI webhook', () => {
 
   beforeAll(async () => {
     hub = await startHub({ demo: true });
-    secret = readFileSync(join(hub.dataDir, 'cti-secret'), 'utf8').trim();
+    secret = await hubSecret(hub.dataDir, 'cti-secret');
     agent = await connect(hub.url, (await signIn(hub.url, 'agent1')).token);
     agent.on('softphone:event', (e) => received.push(e));
   });

@@ -1,11 +1,11 @@
 // Survey sends that fail are retried and never lost: an SMS gateway answering 500, an SMTP
 // server that is down, and a hub killed with SIGKILL between a call's end and its send.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { withHubDatabase } from './support/database.js';
+import { hubSecret, withHubDatabase } from './support/database.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifySignedRequest } from '../src/lib/signature.js';
 import { data } from './support/calls.js';
@@ -71,7 +71,7 @@ describe('survey delivery', () => {
     });
     const agent = await connect(hub.url, (await signIn(hub.url, 'agent1')).token);
     try {
-      const secret = (await readFile(join(hub.dataDir, 'survey-webhook-secret'), 'utf8')).trim();
+      const secret = await hubSecret(hub.dataDir, 'survey-webhook-secret');
       const call = await ctiCall(hub, agent, {
         extension: '1001',
         callType: 'complaint',

@@ -5,7 +5,7 @@ import { userRoom, type HubContext } from '../lib/context.js';
 import { sendError } from '../lib/http-errors.js';
 import { openCallOf } from '../lib/call-records.js';
 import { announceCall, endCall } from '../lib/call-changes.js';
-import { storedSecret } from '../lib/secrets.js';
+import type { SecretStore } from '../lib/secrets.js';
 import { agentByExtension, storeCtiEvent } from './records.js';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignedRequest } from '../lib/signature.js';
 
@@ -20,8 +20,8 @@ export const CtiRequestSchema = z.strictObject({
 });
 
 /** The CTI webhook's secret (SIDECOACH_CTI_SECRET or `cti-secret` in the data directory). */
-export const ctiSecret = (dataDir: string, fromEnv: string | undefined) =>
-  storedSecret(dataDir, fromEnv, { envVar: 'SIDECOACH_CTI_SECRET', file: 'cti-secret' });
+export const ctiSecret = (secrets: SecretStore, fromEnv: string | undefined) =>
+  secrets.get(fromEnv, { envVar: 'SIDECOACH_CTI_SECRET', file: 'cti-secret' });
 
 /**
  * The PBX/ACD webhook: HMAC-signed call events keyed by extension, stored, then relayed to the

@@ -8,6 +8,7 @@ import type { ScoreVisibility } from '../lib/scores.js';
 const PAGE = 500;
 
 interface Cursor {
+  userId: string;
   /** The last seq sent on this connection. */
   sent: number;
   /** A catch-up from the database is running; live messages wait for it. */
@@ -38,7 +39,7 @@ export class InboxDelivery {
   async attach(socket: HubSocket, lastSeq: number | undefined): Promise<number> {
     const userId = socket.data.user.id;
     // Registered before the first await: commits from now on mark it dirty, none is missed.
-    const cursor: Cursor = { sent: 0, catchingUp: true, dirty: false };
+    const cursor: Cursor = { userId, sent: 0, catchingUp: true, dirty: false };
     this.cursors.set(socket.id, cursor);
     socket.once('disconnect', () => this.cursors.delete(socket.id));
     const head = await this.inbox.head(userId);
@@ -52,6 +53,42 @@ export class InboxDelivery {
     cursor.catchingUp = false;
     if (start < head || cursor.dirty) await this.catchUp(socket, cursor);
     return start;
+  }
+
+  /**
+   * Another node committed messages (a hint over the adapter): connections here that are
+   * behind read the rest from the database.
+   */
+  hinted(heads: Record<string, number>): void {
+    for (const [id, cursor] of this.cursors) {
+      const head = heads[cursor.userId];
+      if (head !== undefined && head > cursor.sent) this.catchUpSocket(id, cursor);
+    }
+  }
+
+  /**
+   * With several nodes, every `intervalMs`: each connection against the database, so a hint
+   * lost on the way (the adapter's connection dropped) delays a message and never loses it.
+   */
+  startSweep(intervalMs: number): () => void {
+    const timer = setInterval(() => void this.sweep(), intervalMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
+  private async sweep(): Promise<void> {
+    const users = [...new Set([...this.cursors.values()].map((c) => c.userId))];
+    try {
+      const heads = await this.inbox.heads(users);
+      this.hinted(Object.fromEntries(heads));
+    } catch (err) {
+      this.log.warn({ err }, 'inbox sweep failed; trying again');
+    }
+  }
+
+  private catchUpSocket(id: string, cursor: Cursor) {
+    const socket = this.io.sockets.sockets.get(id);
+    if (socket) void this.catchUp(socket, cursor); // marks a catch-up under way to read again
   }
 
   private pushCommitted(messages: Array<InboxMessage & { recipientId: string }>) {

@@ -1,8 +1,9 @@
 import type { InboxContent, InboxMessage } from '@sidecoach/shared';
 import type { Logger } from '../lib/log.js';
 import type { Db } from '../store/db.js';
-import type { Job, JobQueue, Trx } from '../lib/jobs.js';
+import type { Draft, Job, JobQueue, Trx } from '../lib/jobs.js';
 import { nowIso } from '../store/db.js';
+import { forUpdate, isTransientConflict } from '../store/dialect.js';
 
 interface Queued {
   job: Job<unknown>;
@@ -12,17 +13,19 @@ interface Queued {
 
 /** Jobs committed together at most; bounds the time one commit holds the writer. */
 const MAX_BATCH = 256;
+/** Tries of one commit that met another node's (serialization failure, deadlock). */
+const MAX_TRIES = 5;
 
 /**
  * Per-recipient numbered inbox with group commit. Jobs submitted while a commit is under way
  * are committed together in the next transaction (one fsync for many notes), and a job's
  * promise resolves only after its transaction has committed: persisted before acknowledged.
- * Sequence numbers are allocated in the transaction from the stored maximum (cached per
- * recipient; this process is the only writer), so a crash can lose no committed number and
- * reuse none.
+ * Sequence numbers are allocated in the message's own transaction from each recipient's row
+ * in `inbox_heads`, locked in the order of the recipients' ids: with several hub nodes writing
+ * to one PostgreSQL database, numbers stay gapless and in commit order, two nodes cannot
+ * deadlock on them, and a crash can lose no committed number and reuse none.
  */
 export class Inbox implements JobQueue {
-  private readonly lastSeq = new Map<string, number>();
   private queue: Queued[] = [];
   private draining = false;
   private readonly listeners: ((
@@ -49,9 +52,23 @@ export class Inbox implements JobQueue {
 
   /** The recipient's latest sequence number (0 before their first message). */
   async head(recipientId: string): Promise<number> {
-    const cached = this.lastSeq.get(recipientId);
-    if (cached !== undefined) return cached;
-    return this.storedHead(this.db, recipientId);
+    const row = await this.db
+      .selectFrom('inbox_heads')
+      .select('seq')
+      .where('recipient_id', '=', recipientId)
+      .executeTakeFirst();
+    return row?.seq ?? 0;
+  }
+
+  /** The latest numbers of these recipients (those with none are left out). */
+  async heads(recipientIds: string[]): Promise<Map<string, number>> {
+    if (recipientIds.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('inbox_heads')
+      .select(['recipient_id', 'seq'])
+      .where('recipient_id', 'in', recipientIds)
+      .execute();
+    return new Map(rows.map((r) => [r.recipient_id, r.seq]));
   }
 
   /** Messages after `afterSeq`, oldest first. */
@@ -65,15 +82,6 @@ export class Inbox implements JobQueue {
       .limit(limit)
       .execute();
     return rows.map((r) => ({ ...(JSON.parse(r.body) as InboxContent), seq: r.seq }));
-  }
-
-  private async storedHead(db: Db | Trx, recipientId: string): Promise<number> {
-    const row = await db
-      .selectFrom('inbox')
-      .select((eb) => eb.fn.max('seq').as('seq'))
-      .where('recipient_id', '=', recipientId)
-      .executeTakeFirst();
-    return Number(row?.seq ?? 0);
   }
 
   private async drain(): Promise<void> {
@@ -106,44 +114,80 @@ export class Inbox implements JobQueue {
   }
 
   private async commit(batch: Queued[]): Promise<void> {
-    const tentative = new Map<string, number>();
-    const results: unknown[] = [];
-    const committed: Array<InboxMessage & { recipientId: string }> = [];
-    await this.db.transaction().execute(async (trx) => {
-      const createdAt = nowIso();
-      for (const { job } of batch) {
-        const { result, messages } = await job(trx);
-        results.push(result);
-        for (const draft of messages) {
-          const last =
-            tentative.get(draft.recipientId) ??
-            this.lastSeq.get(draft.recipientId) ??
-            (await this.storedHead(trx, draft.recipientId));
-          const seq = last + 1;
-          const inserted = await trx
-            .insertInto('inbox')
-            .values({
-              recipient_id: draft.recipientId,
-              seq,
-              ref_id: draft.refId,
-              kind: draft.content.kind,
-              body: JSON.stringify(draft.content),
-              created_at: createdAt,
-            })
-            .onConflict((oc) => oc.columns(['recipient_id', 'ref_id']).doNothing())
-            .executeTakeFirst();
-          if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) continue; // sent before
-          tentative.set(draft.recipientId, seq);
-          committed.push({
-            ...draft.content,
-            seq,
-            recipientId: draft.recipientId,
-          });
-        }
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const { results, committed } = await this.db
+          .transaction()
+          .execute((trx) => this.write(trx, batch));
+        batch.forEach((q, i) => q.resolve(results[i]));
+        if (committed.length > 0) for (const listener of this.listeners) listener(committed);
+        return;
+      } catch (err) {
+        // Another node's transaction won a row both needed: nothing was kept, run it again.
+        if (attempt >= MAX_TRIES || !isTransientConflict(err)) throw err;
+        this.log.debug({ err, attempt }, 'inbox commit met a concurrent one; trying again');
       }
-    });
-    for (const [recipient, seq] of tentative) this.lastSeq.set(recipient, seq);
-    batch.forEach((q, i) => q.resolve(results[i]));
-    if (committed.length > 0) for (const listener of this.listeners) listener(committed);
+    }
+  }
+
+  /** The batch's jobs and their messages, numbered, in one transaction. */
+  private async write(trx: Trx, batch: Queued[]) {
+    const results: unknown[] = [];
+    const drafts: Draft[] = [];
+    for (const { job } of batch) {
+      const { result, messages } = await job(trx);
+      results.push(result);
+      drafts.push(...messages);
+    }
+    const committed: Array<InboxMessage & { recipientId: string }> = [];
+    if (drafts.length === 0) return { results, committed };
+    const next = await this.lockHeads(trx, drafts);
+    const createdAt = nowIso();
+    const changed = new Set<string>();
+    for (const draft of drafts) {
+      const seq = next.get(draft.recipientId)! + 1;
+      const inserted = await trx
+        .insertInto('inbox')
+        .values({
+          recipient_id: draft.recipientId,
+          seq,
+          ref_id: draft.refId,
+          kind: draft.content.kind,
+          body: JSON.stringify(draft.content),
+          created_at: createdAt,
+        })
+        .onConflict((oc) => oc.columns(['recipient_id', 'ref_id']).doNothing())
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) continue; // sent before
+      next.set(draft.recipientId, seq);
+      changed.add(draft.recipientId);
+      committed.push({ ...draft.content, seq, recipientId: draft.recipientId });
+    }
+    for (const recipientId of [...changed].sort())
+      await trx
+        .updateTable('inbox_heads')
+        .set({ seq: next.get(recipientId)! })
+        .where('recipient_id', '=', recipientId)
+        .execute();
+    return { results, committed };
+  }
+
+  /** Each recipient's row in `inbox_heads`, created if new, locked in the order of their ids. */
+  private async lockHeads(trx: Trx, drafts: Draft[]): Promise<Map<string, number>> {
+    const recipients = [...new Set(drafts.map((d) => d.recipientId))].sort();
+    await trx
+      .insertInto('inbox_heads')
+      .values(recipients.map((recipient_id) => ({ recipient_id, seq: 0 })))
+      .onConflict((oc) => oc.column('recipient_id').doNothing())
+      .execute();
+    const rows = await forUpdate(
+      trx,
+      trx
+        .selectFrom('inbox_heads')
+        .select(['recipient_id', 'seq'])
+        .where('recipient_id', 'in', recipients)
+        .orderBy('recipient_id'),
+    ).execute();
+    return new Map(rows.map((r) => [r.recipient_id, r.seq]));
   }
 }

@@ -11,6 +11,7 @@ import type {
 } from '@sidecoach/shared';
 import type { JobQueue } from './jobs.js';
 import type { AuthUser } from './people.js';
+import type { ClusterNode } from './cluster.js';
 import type { ScoreVisibility } from './scores.js';
 import type { Db } from '../store/db.js';
 
@@ -63,6 +64,8 @@ export interface HubContext {
   bus: EventEmitter<HubEvents>;
   /** Numbered per-recipient messages that must not be lost (group-committed). */
   inbox: JobQueue;
+  /** This hub process among the others on the database: presence, ringing, node heartbeats. */
+  cluster: ClusterNode;
   /** "Coach on behaviours, not scores": what an agent may receive (every emit to agents goes through it). */
   scores: ScoreVisibility;
 }

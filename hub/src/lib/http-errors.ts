@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ErrorBody, ErrorCode } from '@sidecoach/shared';
+import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from '../store/dialect.js';
 
 const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -10,6 +11,7 @@ const STATUS: Record<ErrorCode, number> = {
   unknown_event: 400,
   payload_too_large: 413,
   rate_limited: 429,
+  unavailable: 503,
   internal: 500,
 };
 
@@ -22,6 +24,10 @@ export function sendError(reply: FastifyReply, code: ErrorCode, message: string)
 export function installErrorHandlers(app: FastifyInstance) {
   app.setErrorHandler(
     (error: { statusCode?: number; code?: string; message: string }, request, reply) => {
+      if (isDatabaseUnavailable(error)) {
+        request.log.warn({ err: error }, 'database unavailable');
+        return sendError(reply, 'unavailable', DATABASE_UNAVAILABLE);
+      }
       const status = error.statusCode ?? 500;
       if (status >= 500) request.log.error({ err: error }, 'request failed');
       const code: ErrorCode =

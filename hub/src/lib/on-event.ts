@@ -1,5 +1,6 @@
 import type { Socket } from 'socket.io';
 import type { Logger } from './log.js';
+import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from '../store/dialect.js';
 import { z } from 'zod';
 import {
   clientEventSchemas,
@@ -39,6 +40,10 @@ export function onEvent<E extends ClientEventName>(
     try {
       reply(await handler(parsed.data as Parsed<E>));
     } catch (err) {
+      if (isDatabaseUnavailable(err)) {
+        log.warn({ err, event }, 'database unavailable');
+        return reply(fail('unavailable', DATABASE_UNAVAILABLE));
+      }
       log.error({ err, event }, 'handler failed');
       reply(fail('internal', 'internal error; nothing was changed'));
     }

@@ -29,6 +29,17 @@ export class ScoreVisibility {
 
   constructor(private readonly db: Db) {}
 
+  /**
+   * With several nodes, another node's change of a team setting reaches this one within
+   * `intervalMs` (a read of a few rows): the window in which a stale copy could show an agent
+   * a number is that long at most.
+   */
+  refreshEvery(intervalMs: number): () => void {
+    const timer = setInterval(() => void this.reload().catch(() => undefined), intervalMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
   /** Reads the members of teams coaching on behaviours; call after changing a team setting. */
   async reload(): Promise<void> {
     const rows = await this.db

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { nowIso, type Db } from '../store/db.js';
 
 export interface StoredSecret {
   secret: string;
@@ -32,4 +33,37 @@ export function storedSecret(
     writeFileSync(path, `${secret}\n`, { mode: 0o600, flag: 'wx' });
     return { secret, file: path };
   }
+}
+
+/**
+ * Where secrets nobody gave in the environment are kept: a file per secret in the data
+ * directory (one hub process), or the database's `hub_secrets` (PostgreSQL: every node must
+ * sign and check with the same one, so never a node's local file).
+ */
+export interface SecretStore {
+  get(fromEnv: string | undefined, names: { envVar: string; file: string }): Promise<StoredSecret>;
+}
+
+export function fileSecrets(dataDir: string): SecretStore {
+  return { get: (fromEnv, names) => Promise.resolve(storedSecret(dataDir, fromEnv, names)) };
+}
+
+export function databaseSecrets(db: Db): SecretStore {
+  return {
+    async get(fromEnv, { envVar, file }) {
+      if (fromEnv) return storedSecret('', fromEnv, { envVar, file });
+      // The first node to start makes it; the others read that one.
+      await db
+        .insertInto('hub_secrets')
+        .values({ name: file, value: randomBytes(32).toString('base64url'), created_at: nowIso() })
+        .onConflict((oc) => oc.column('name').doNothing())
+        .execute();
+      const row = await db
+        .selectFrom('hub_secrets')
+        .select('value')
+        .where('name', '=', file)
+        .executeTakeFirstOrThrow();
+      return { secret: row.value, file: `the database (hub_secrets.${file})` };
+    },
+  };
 }

@@ -1,28 +1,24 @@
 import { agentStatusOf, type FloorAgent, type FloorStatus } from '@sidecoach/shared';
-import { ALL_TEAMS_ROOM, teamRoom, userRoom, type HubContext } from '../lib/context.js';
+import { ALL_TEAMS_ROOM, teamRoom, type HubContext } from '../lib/context.js';
 import { openCallOf, recentCalls } from '../lib/call-records.js';
 import { nameAndRoleOf, namedObserversOf, teamIdsOf } from './records.js';
 
 /**
  * The supervisors' floor: each agent's status from their calls, their connection and their
- * phone ringing; pushed to the agent's teams whenever it changes.
+ * phone ringing (both kept by the cluster node in the database, so every hub node shows the
+ * same); pushed to the agent's teams whenever it changes.
  */
 export class Floor {
-  /** Agents whose phone rings now (from their sidebar or the PBX); in memory, re-sent on reconnect. */
-  private readonly ringing = new Set<string>();
   /** What was last sent per agent, so ticks and repeats do not spam the floor. */
   private readonly lastSent = new Map<string, string>();
 
   constructor(private readonly ctx: HubContext) {}
 
-  connected(userId: string): boolean {
-    return (this.ctx.io.sockets.adapter.rooms.get(userRoom(userId))?.size ?? 0) > 0;
-  }
-
   setRinging(agentId: string, ringing: boolean) {
-    if (ringing) this.ringing.add(agentId);
-    else this.ringing.delete(agentId);
-    void this.publish(agentId);
+    void this.ctx.cluster
+      .setRinging(agentId, ringing)
+      .then(() => this.publish(agentId))
+      .catch((err: unknown) => this.ctx.log.error({ err, agentId }, 'ringing not recorded'));
   }
 
   async agent(agentId: string): Promise<FloorAgent | undefined> {
@@ -33,14 +29,19 @@ export class Floor {
     const recent = await recentCalls(db, agentId, 5);
     const { status, callId } = agentStatusOf([...(open ? [open] : []), ...recent]);
     const call = open ?? recent.find((c) => c.id === callId);
-    const online = this.connected(agentId);
+    const { cluster } = this.ctx;
+    const [online, ringing] = await Promise.all([
+      cluster.isOnline(agentId),
+      cluster.isRinging(agentId),
+    ]);
     let shown: FloorStatus = status;
     if (status !== 'on-call') {
       if (!online) shown = 'offline';
-      else if (this.ringing.has(agentId)) shown = 'ringing';
+      else if (ringing) shown = 'ringing';
     }
-    if (status === 'on-call' || !online) this.ringing.delete(agentId);
+    if (ringing && (status === 'on-call' || !online)) await cluster.setRinging(agentId, false);
     const observers = await namedObserversOf(db, agentId);
+    const watching = await cluster.online(observers.map((o) => o.id));
     return {
       agentId,
       displayName: user.display_name,
@@ -48,7 +49,7 @@ export class Floor {
       callId: call?.id ?? null,
       callType: call?.callType ?? null,
       callStartedAt: call && shown === 'on-call' ? call.startedAt : null,
-      observers: observers.filter((o) => this.connected(o.id)).map((o) => o.display_name),
+      observers: observers.filter((o) => watching.has(o.id)).map((o) => o.display_name),
     };
   }
 
@@ -57,7 +58,8 @@ export class Floor {
     const teams = await teamIdsOf(this.ctx.db, agentId);
     const rooms = [...teams.map(teamRoom), ALL_TEAMS_ROOM];
     const { rooms: open } = this.ctx.io.sockets.adapter;
-    if (!rooms.some((room) => (open.get(room)?.size ?? 0) > 0)) {
+    // Coaches on other nodes cannot be seen in this node's rooms: with several, always send.
+    if (!this.ctx.cluster.shared && !rooms.some((room) => (open.get(room)?.size ?? 0) > 0)) {
       // Nobody is looking at this agent's floor: floor:list computes it fresh when they do.
       this.lastSent.delete(agentId);
       return;

@@ -11,7 +11,7 @@ import { endedCallsHoldingNotes, holdsNotes } from './records.js';
  */
 export async function startObservation(ctx: HubContext) {
   const floor = new Floor(ctx);
-  const observers = new Observers(ctx.db);
+  const observers = new Observers(ctx.db, ctx.cluster.shared);
   const { bus, io, inbox, log } = ctx;
 
   const release = (callIds: string[]) =>
@@ -27,6 +27,8 @@ export async function startObservation(ctx: HubContext) {
     if (call.endedAt !== null) void releaseIfHeld(call.id);
   });
   bus.on('presence:changed', (agentId) => void floor.publish(agentId));
+  // A node that died took its users offline (and its observers off the floor).
+  ctx.cluster.onGone((userIds) => userIds.forEach((id) => void floor.publish(id)));
   bus.on('softphone:event', (agentId, event) => {
     if (event.kind === 'ringing') floor.setRinging(agentId, true);
     else if (event.kind === 'ended' || event.kind === 'answered') floor.setRinging(agentId, false);

@@ -3,29 +3,38 @@ import { nowIso } from '../store/db.js';
 import type { Trx } from '../lib/jobs.js';
 
 /**
- * Who observes whom: stored (it survives restarts, so notes keep reaching every observer) and
- * kept in memory per agent, read once and then changed only by join and leave, because this
- * process is the only one that writes it. Every note asks it for its recipients.
+ * Who observes whom: stored (it survives restarts, so notes keep reaching every observer).
+ * Every note asks it for its recipients. On one hub process it is kept in memory per agent,
+ * read once and then changed only by join and leave; with several nodes on one database
+ * (`shared`) another node's join must count at once, so it is read from the database each time.
  */
 export class Observers {
   private readonly byAgent = new Map<string, Promise<Set<string>>>();
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly shared: boolean,
+  ) {}
 
-  /** Inside an inbox job pass its transaction: the database has one connection, which it holds. */
+  /** Inside an inbox job pass its transaction: SQLite has one connection, which it holds. */
   of(agentId: string, db: Db | Trx = this.db): Promise<Set<string>> {
+    if (this.shared) return this.read(agentId, db);
     let observers = this.byAgent.get(agentId);
     if (!observers) {
-      observers = db
-        .selectFrom('observation_sessions')
-        .select('observer_id')
-        .where('agent_id', '=', agentId)
-        .execute()
-        .then((rows) => new Set(rows.map((r) => r.observer_id)));
+      observers = this.read(agentId, db);
       this.byAgent.set(agentId, observers);
       observers.catch(() => this.byAgent.delete(agentId));
     }
     return observers;
+  }
+
+  private read(agentId: string, db: Db | Trx): Promise<Set<string>> {
+    return db
+      .selectFrom('observation_sessions')
+      .select('observer_id')
+      .where('agent_id', '=', agentId)
+      .execute()
+      .then((rows) => new Set(rows.map((r) => r.observer_id)));
   }
 
   async join(observerId: string, agentId: string): Promise<void> {
@@ -34,7 +43,7 @@ export class Observers {
       .values({ observer_id: observerId, agent_id: agentId, joined_at: nowIso() })
       .onConflict((oc) => oc.columns(['observer_id', 'agent_id']).doNothing())
       .execute();
-    (await this.of(agentId)).add(observerId);
+    if (!this.shared) (await this.of(agentId)).add(observerId);
   }
 
   async leave(observerId: string, agentId: string): Promise<void> {
@@ -43,6 +52,6 @@ export class Observers {
       .where('observer_id', '=', observerId)
       .where('agent_id', '=', agentId)
       .execute();
-    (await this.of(agentId)).delete(observerId);
+    if (!this.shared) (await this.of(agentId)).delete(observerId);
   }
 }

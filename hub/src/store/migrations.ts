@@ -429,6 +429,49 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('reflection_sessions').addColumn('record', 'text').execute();
     },
   },
+  '0009-cluster': {
+    async up(db: Kysely<unknown>) {
+      // Each recipient's last inbox number, a row to lock: with several hub nodes writing, the
+      // next number is taken from here in the message's own transaction.
+      await db.schema
+        .createTable('inbox_heads')
+        .addColumn('recipient_id', 'text', (c) => c.primaryKey().references('users.id'))
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .execute();
+      await sql`insert into inbox_heads (recipient_id, seq)
+        select recipient_id, max(seq) from inbox group by recipient_id`.execute(db);
+      // The hub processes running now (a heartbeat each), and who is connected to which.
+      await db.schema
+        .createTable('hub_nodes')
+        .addColumn('node_id', 'text', (c) => c.primaryKey())
+        .addColumn('started_at', 'text', (c) => c.notNull())
+        .addColumn('seen_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('presence')
+        .addColumn('socket_id', 'text', (c) => c.primaryKey())
+        .addColumn('node_id', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('connected_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('presence_user').on('presence').column('user_id').execute();
+      await db.schema.createIndex('presence_node').on('presence').column('node_id').execute();
+      // Agents whose phone rings now (reported through one node, shown on every node's floor).
+      await db.schema
+        .createTable('ringing')
+        .addColumn('user_id', 'text', (c) => c.primaryKey().references('users.id'))
+        .addColumn('node_id', 'text', (c) => c.notNull())
+        .addColumn('since', 'text', (c) => c.notNull())
+        .execute();
+      // Secrets every node must share when none is given in the environment.
+      await db.schema
+        .createTable('hub_secrets')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 function sqlIn(column: string, values: string[]) {

@@ -155,6 +155,38 @@ export interface InboxTable {
   created_at: Iso;
 }
 
+export interface InboxHeadsTable {
+  recipient_id: string;
+  /** The recipient's last inbox number (0 before their first message). */
+  seq: number;
+}
+
+export interface HubNodesTable {
+  node_id: string;
+  started_at: Iso;
+  /** The node's last heartbeat: a node not seen for a while is taken as gone. */
+  seen_at: Iso;
+}
+
+export interface PresenceTable {
+  socket_id: string;
+  node_id: string;
+  user_id: string;
+  connected_at: Iso;
+}
+
+export interface RingingTable {
+  user_id: string;
+  node_id: string;
+  since: Iso;
+}
+
+export interface HubSecretsTable {
+  name: string;
+  value: string;
+  created_at: Iso;
+}
+
 export interface InboxAcksTable {
   recipient_id: string;
   seq: number;
@@ -297,6 +329,11 @@ export interface Database {
   coaching_notes: CoachingNotesTable;
   inbox: InboxTable;
   inbox_acks: InboxAcksTable;
+  inbox_heads: InboxHeadsTable;
+  hub_nodes: HubNodesTable;
+  presence: PresenceTable;
+  ringing: RingingTable;
+  hub_secrets: HubSecretsTable;
   survey_packs: SurveyPacksTable;
   survey_exclusions: SurveyExclusionsTable;
   survey_sends: SurveySendsTable;

@@ -1,6 +1,6 @@
 import type { SurveyChannel } from '@sidecoach/shared';
 import type { Logger } from '../lib/log.js';
-import { exclusionOf, type SurveySendRow } from './records.js';
+import { claimSend, exclusionOf, type SurveySendRow } from './records.js';
 import { surveyLink, type SurveyDeps } from './decide.js';
 import { customerLanguage } from './i18n.js';
 import type { Channel } from './channels/types.js';
@@ -13,6 +13,11 @@ const MAX_IDLE_MS = 1_000;
 const MIN_IDLE_MS = 20;
 /** Sends in flight at once (SMTP pool and gateway connections). */
 const CONCURRENCY = 4;
+/**
+ * How long a node holds a send it took: another node takes it over only after this, should
+ * the first have died mid-send (so a send goes out once, or again after a crash: at least once).
+ */
+const CLAIM_MS = 5 * 60_000;
 
 /** Exponential backoff with jitter: retry n waits base * 2^(n-1), at most an hour, ±20 %. */
 export function backoffMs(baseSeconds: number, attempts: number, random = Math.random): number {
@@ -76,7 +81,11 @@ export class SurveyDispatcher {
         .orderBy('next_attempt_at')
         .limit(CONCURRENCY * 4)
         .execute();
-      const work = due.filter((row) => !this.inFlight.has(row.call_id));
+      // Each due send is taken by one node (several may share the database) before it goes out.
+      const work: SurveySendRow[] = [];
+      for (const row of due)
+        if (!this.inFlight.has(row.call_id) && (await claimSend(this.deps.db, row, CLAIM_MS)))
+          work.push(row);
       for (let i = 0; i < work.length; i += CONCURRENCY)
         await Promise.all(work.slice(i, i + CONCURRENCY).map((row) => this.send(row)));
       if (due.length > 0) next = 0;

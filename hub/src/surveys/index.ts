@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { SurveyConfig } from './config.js';
 import type { HubContext } from '../lib/context.js';
 import { getCall } from '../lib/call-records.js';
-import { storedSecret } from '../lib/secrets.js';
+import type { SecretStore } from '../lib/secrets.js';
 import { emailChannel } from './channels/email.js';
 import { webhookChannel } from './channels/webhook.js';
 import { decideJob, type SurveyDeps } from './decide.js';
@@ -25,21 +25,22 @@ export async function startSurveys(
   app: FastifyInstance,
   options: {
     config: SurveyConfig;
-    dataDir: string;
+    /** Where secrets not given in the environment are kept (data directory, or database). */
+    secretStore: SecretStore;
     /** SIDECOACH_SURVEY_SECRET and SIDECOACH_SURVEY_WEBHOOK_SECRET, when set. */
     secrets: { survey: string | undefined; webhook: string | undefined };
     baseUrl: () => string;
   },
 ) {
-  const { config, dataDir, secrets } = options;
+  const { config, secretStore, secrets } = options;
   const { db, bus, inbox, log } = ctx;
   const slog = log.child({ capability: 'surveys' });
   const packs = await SurveyPacks.load(db, config.packFile, slog);
-  const tokenSecret = storedSecret(dataDir, secrets.survey, {
+  const tokenSecret = await secretStore.get(secrets.survey, {
     envVar: 'SIDECOACH_SURVEY_SECRET',
     file: 'survey-secret',
   });
-  const webhookSecret = storedSecret(dataDir, secrets.webhook, {
+  const webhookSecret = await secretStore.get(secrets.webhook, {
     envVar: 'SIDECOACH_SURVEY_WEBHOOK_SECRET',
     file: 'survey-webhook-secret',
   });

@@ -137,3 +137,19 @@ export async function teamSettingsOf(db: Db, teamId: string): Promise<TeamSettin
     }
   );
 }
+
+/**
+ * Takes a due send for this node: moves its next attempt past the claim, if nobody (no other
+ * node) moved it since it was read. The send's own outcome sets the next attempt after that.
+ */
+export async function claimSend(db: Db, row: SurveySendRow, claimMs: number): Promise<boolean> {
+  if (row.next_attempt_at === null) return false;
+  const result = await db
+    .updateTable('survey_sends')
+    .set({ next_attempt_at: new Date(Date.now() + claimMs).toISOString() })
+    .where('call_id', '=', row.call_id)
+    .where('state', '=', 'pending')
+    .where('next_attempt_at', '=', row.next_attempt_at)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

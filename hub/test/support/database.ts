@@ -1,6 +1,8 @@
 // The one switch that runs the hub suite on PostgreSQL as well as SQLite: the `postgres` Vitest
 // project starts a server for the run (global-postgres.ts) and every hub a test starts gets a
 // database of its own on it; without it the hubs use their SQLite files, as in production.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { inject } from 'vitest';
 import { openDatabase, type Db } from '../../src/store/db.js';
 import { databaseNameFor, dropDatabase, ensureDatabase } from './postgres.js';
@@ -55,4 +57,16 @@ export async function withHubDatabase<T>(
   } finally {
     await db.destroy();
   }
+}
+
+/**
+ * A secret the hub made for itself (`cti-secret`, `survey-webhook-secret`...): a file in the
+ * data directory on SQLite, a row of `hub_secrets` on PostgreSQL (shared by every node).
+ */
+export async function hubSecret(dataDir: string, name: string): Promise<string> {
+  if (testDialect() === 'sqlite') return (await readFile(join(dataDir, name), 'utf8')).trim();
+  const row = await withHubDatabase(dataDir, (db) =>
+    db.selectFrom('hub_secrets').select('value').where('name', '=', name).executeTakeFirstOrThrow(),
+  );
+  return row.value;
 }

@@ -2,7 +2,7 @@
 // parsed (mailparser), signed CTI events that end calls with the customer's contact attached,
 // and the customer's side of the survey page (plain HTTP form posts, as a browser sends them).
 import { randomUUID } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
@@ -11,6 +11,7 @@ import type { CallRecord, CustomerContact } from '@sidecoach/shared';
 import { signRequest } from '../../src/lib/signature.js';
 import { Arrivals } from './arrivals.js';
 import { data } from './calls.js';
+import { hubSecret } from './database.js';
 import type { HubSocket, RunningHub } from './hub-process.js';
 
 export interface Mailbox {
@@ -168,8 +169,7 @@ surveys:
   return file;
 }
 
-export const ctiSecretOf = (hub: RunningHub) =>
-  readFileSync(join(hub.dataDir, 'cti-secret'), 'utf8').trim();
+export const ctiSecretOf = (hub: RunningHub) => hubSecret(hub.dataDir, 'cti-secret');
 
 /** Posts one signed CTI event for an extension. */
 export async function postCti(
@@ -197,7 +197,7 @@ export async function postCti(
     headers: {
       'content-type': 'application/json',
       'x-sidecoach-timestamp': String(at),
-      'x-sidecoach-signature': signRequest(ctiSecretOf(hub), at, body),
+      'x-sidecoach-signature': signRequest(await ctiSecretOf(hub), at, body),
     },
     body,
   });

@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   'unknown_event',
   'payload_too_large',
   'rate_limited',
+  /** The hub cannot reach its database now: nothing was changed; try again shortly. */
+  'unavailable',
   'internal',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);

@@ -175,9 +175,14 @@ export interface ServerToClientEvents {
   'profile:changed': () => void;
 }
 
-/** For the cluster adapter later. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface InterServerEvents {}
+/**
+ * Between hub nodes (socket.io's PostgreSQL adapter, over LISTEN/NOTIFY). Hints only: a lost or
+ * late one delays a delivery (each node also looks at the database on its own), never loses one.
+ */
+export interface InterServerEvents {
+  /** Inbox messages were committed: the recipients' newest numbers. */
+  'inbox:committed': (heads: Record<string, number>) => void;
+}
 
 /** Largest socket message the hub accepts, in bytes; larger frames close the connection. */
 export const MAX_MESSAGE_BYTES = 64 * 1024;

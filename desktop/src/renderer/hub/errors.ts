@@ -24,6 +24,7 @@ const GENERAL = {
   unknown_event: 'errors.outdated',
   payload_too_large: 'errors.generic',
   rate_limited: 'errors.rate_limited',
+  unavailable: 'errors.unavailable',
   internal: 'errors.generic',
 } as const satisfies Record<FailureCode, MessageKey>;
 

@@ -365,6 +365,8 @@ export const en = {
     network: 'Cannot reach the hub at {{url}}. Check the address and your connection.',
     generic: 'Something went wrong: {{message}}',
     offline: 'The hub is not reachable: try again when you are online.',
+    unavailable:
+      'The hub cannot reach its database right now. Nothing was lost: try again in a moment.',
     timeout: 'The hub did not answer in time: try again.',
     outdated: 'This sidebar is older than the hub: update Sidecoach or reload the page.',
     hubOutdated: 'The hub is older than this sidebar: ask your administrator to update the hub.',

@@ -359,6 +359,7 @@ export const zhCN: Messages = {
     network: '无法连接服务器 {{url}}，请检查地址和网络。',
     generic: '出现问题：{{message}}',
     offline: '无法连接服务器，请在恢复联网后重试。',
+    unavailable: '服务器暂时无法连接数据库。没有任何内容丢失，请稍后再试。',
     timeout: '服务器未及时响应，请重试。',
     outdated: '此侧边栏版本低于服务器：请更新 Sidecoach 或刷新页面。',
     hubOutdated: '服务器版本低于此侧边栏：请联系管理员更新服务器。',
