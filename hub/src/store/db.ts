@@ -14,6 +14,8 @@ export interface OpenedDatabase {
   dialect: 'sqlite' | 'postgres';
   /** The SQLite file (null on PostgreSQL). */
   file: string | null;
+  /** The PostgreSQL connections Kysely uses, for what shares them (null on SQLite). */
+  pool: pg.Pool | null;
   migrated: string[];
 }
 
@@ -29,7 +31,7 @@ export async function openDatabase(options: {
   databaseUrl?: string | null;
 }): Promise<OpenedDatabase> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
-  return { ...(await openSqlite(options.dataDir)), dialect: 'sqlite' };
+  return { ...(await openSqlite(options.dataDir)), dialect: 'sqlite', pool: null };
 }
 
 // pg returns bigint (count(*), sums) as strings: the hub's numbers all fit a double.
@@ -44,7 +46,7 @@ async function openPostgres(url: string): Promise<OpenedDatabase> {
   const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const migrated = await migrateToLatest(db as Kysely<unknown>);
-  return { db, dialect: 'postgres', file: null, migrated };
+  return { db, dialect: 'postgres', file: null, pool, migrated };
 }
 
 /**
