@@ -4,6 +4,7 @@ import { createLogger } from './lib/log.js';
 import { openDatabase } from './store/db.js';
 import { startBackgroundCheckpoints } from './store/checkpoints.js';
 import { createHub } from './server.js';
+import { openRateLimits } from './lib/rate-limits.js';
 import { demoCredentialsText, seedDemo } from './demo/seed.js';
 import { seedDemoHistory } from './demo/history.js';
 import { countUsers } from './lib/accounts.js';
@@ -15,7 +16,7 @@ async function main(argv: string[]) {
   const config = parseConfig(argv, process.env);
   if (config.help) return void console.log(USAGE);
   const log = createLogger(config.logLevel);
-  const { db, file, dialect, migrated } = await openDatabase(config);
+  const { db, file, dialect, pool, migrated } = await openDatabase(config);
   log.info(
     { dialect, ...(file ? { file } : { database: redacted(config.databaseUrl ?? '') }), migrated },
     'database ready',
@@ -25,7 +26,7 @@ async function main(argv: string[]) {
     ? await startBackgroundCheckpoints(db, file, log)
     : { stop: () => Promise.resolve() };
   const seeded = config.demo && (await seedDemo(db));
-  const hub = await createHub(config, db, log);
+  const hub = await createHub(config, db, log, await openRateLimits(pool));
   // After the hub stored the standards pack the history is assessed against.
   if (seeded && config.demoHistory) await seedDemoHistory(db, config.packId);
   const address = await hub.app.listen({ host: config.host, port: config.port });
