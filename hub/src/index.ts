@@ -4,6 +4,7 @@ import { createLogger } from './lib/log.js';
 import { openDatabase } from './store/db.js';
 import { startBackgroundCheckpoints } from './store/checkpoints.js';
 import { createHub } from './server.js';
+import { openRateLimits } from './lib/rate-limits.js';
 import { demoCredentialsText, seedDemo } from './demo/seed.js';
 import { seedDemoHistory } from './demo/history.js';
 import { countUsers } from './lib/accounts.js';
@@ -26,7 +27,7 @@ async function main(argv: string[]) {
     ? await startBackgroundCheckpoints(db, file, log)
     : { stop: () => Promise.resolve() };
   const seeded = config.demo && (await seedDemo(db));
-  const hub = await createHub(config, opened, log);
+  const hub = await createHub(config, opened, log, await openRateLimits(opened.pool));
   // After the hub stored the standards pack the history is assessed against.
   if (seeded && config.demoHistory) await seedDemoHistory(db, config.packId);
   const address = await hub.app.listen({ host: config.host, port: config.port });

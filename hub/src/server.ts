@@ -1,7 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
@@ -31,6 +30,7 @@ import { originAllowed, socketAuthentication } from './auth/socket-auth.js';
 import { callHandlers } from './calls/handlers.js';
 import { ctiSecret, registerCtiRoutes } from './cti/routes.js';
 import { installErrorHandlers } from './lib/http-errors.js';
+import { installRateLimits, type RateLimits } from './lib/rate-limits.js';
 import { answerUnknownEvents } from './lib/on-event.js';
 import { everyEventOnce, registerHandlers } from './lib/handlers.js';
 import { loadStandards } from './standards/packs.js';
@@ -51,11 +51,16 @@ export interface Hub {
   close(): Promise<void>;
 }
 
-/** Composes the hub: HTTP API, web sidebar, socket.io with authentication, capabilities. */
+/**
+ * Composes the hub: HTTP API, web sidebar, socket.io with authentication, capabilities. The
+ * routes' rate limits count in `rateLimits` (lib/rate-limits.ts: shared by the nodes of one
+ * PostgreSQL database).
+ */
 export async function createHub(
   config: HubConfig,
   database: Pick<OpenedDatabase, 'db' | 'pool'>,
   log: Logger,
+  rateLimits: RateLimits,
 ): Promise<Hub> {
   const { db, pool } = database;
   const standards = await loadStandards(db, config.standardsDir, config.packId, log);
@@ -88,7 +93,7 @@ export async function createHub(
   await app.register(cors, {
     origin: (origin, cb) => cb(null, origin !== undefined && allowedOrigins.includes(origin)),
   });
-  await app.register(rateLimit, { global: false });
+  installRateLimits(app, rateLimits);
 
   const io: HubServer = new Server(app.server, {
     maxHttpBufferSize: MAX_MESSAGE_BYTES,

@@ -23,11 +23,11 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRouteOptio
       config: {
         rateLimit: {
           max: 10,
-          timeWindow: '1 minute',
+          windowSeconds: 60,
           // After body parsing, so the key is address + username: one guesser does not lock
           // out a whole floor behind one NAT address.
           hook: 'preHandler',
-          keyGenerator: (req) => {
+          key: (req) => {
             const body = req.body as { username?: unknown } | undefined;
             return `${req.ip}|${typeof body?.username === 'string' ? body.username.toLowerCase() : ''}`;
           },

@@ -133,10 +133,9 @@ export function registerSurveyRoutes(
     const rateLimit = (max: number, perLink: boolean) => ({
       rateLimit: {
         max,
-        timeWindow: '1 minute',
-        keyGenerator: (request: FastifyRequest) =>
+        windowSeconds: 60,
+        key: (request: FastifyRequest) =>
           perLink ? `${request.ip}|${(request.params as Partial<Params>).token ?? ''}` : request.ip,
-        errorResponseBuilder: () => ({ statusCode: 429, message: 'rate limited' }),
       },
     });
 
