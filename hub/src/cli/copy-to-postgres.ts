@@ -2,7 +2,7 @@
 // database. Everything is copied in one PostgreSQL transaction (a failure leaves the target
 // empty), parents before children, and afterwards every table's rows are counted on both sides.
 import Sqlite from 'better-sqlite3';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { openDatabase } from '../store/db.js';
@@ -100,13 +100,20 @@ export function countTable(counts: TableCount[]): string {
     .join('\n');
 }
 
-function openSource(dataDir: string): Sqlite.Database {
+function openSource(dataDir: string, warnings: Output): Sqlite.Database {
   const file = join(dataDir, SQLITE_FILE);
   if (!existsSync(file))
     throw new CopyRefused(
       `no SQLite database at ${file}: pass the stopped hub's --data-dir. ${STOP_FIRST}`,
     );
-  // Read-only: the copy never changes the hub it copies from (nor creates a file).
+  // A hub that stopped cleanly leaves no write-ahead log behind; a running one (or a crashed
+  // one: its log is read as well) does. Not a proof either way, hence a warning.
+  const wal = statSync(`${file}-wal`, { throwIfNoEntry: false });
+  if (wal && wal.size > 0)
+    warnings.write(
+      `copy-to-postgres: warning: ${file}-wal holds writes not yet checkpointed: is the hub still running? ${STOP_FIRST}\n`,
+    );
+  // Read-only: the copy never changes the hub's records (nor creates a database file).
   return new Sqlite(file, { readonly: true, fileMustExist: true });
 }
 
@@ -266,6 +273,16 @@ function secretsReminder(dataDir: string): string {
   ].join('\n');
 }
 
+async function openTarget(options: CopyOptions, target: string): Promise<Kysely<unknown>> {
+  try {
+    return (await openDatabase(options)).db as Kysely<unknown>;
+  } catch (error) {
+    throw new CopyRefused(
+      `cannot open and migrate the PostgreSQL database ${target}: ${(error as Error).message}`,
+    );
+  }
+}
+
 /** The target as the user may read it: host and database, without user or password. */
 function targetName(url: string): string {
   try {
@@ -289,13 +306,13 @@ export async function runCopyToPostgres(
   let db: Kysely<unknown> | null = null;
   let copying = false;
   try {
-    sqlite = openSource(options.dataDir);
+    sqlite = openSource(options.dataDir, err);
     const tables = tablesInCopyOrder(sourceTables(sqlite));
     const migrations = sourceMigrations(sqlite);
     const target = targetName(options.databaseUrl);
     err.write(`copying ${join(options.dataDir, SQLITE_FILE)} to ${target}\n`);
     // The hub's own opening: the target is migrated to this hub's schema first.
-    db = (await openDatabase(options)).db as Kysely<unknown>;
+    db = await openTarget(options, target);
     await refuseOtherSchema(db, { migrations, tables });
 
     // One read transaction: every table is read from the same state of the file.
