@@ -49,6 +49,9 @@ export const DESKTOP_ORIGIN = 'app://sidecoach';
 
 export const USAGE = `Usage: sidecoach-hub [options]
        sidecoach-hub create-admin --username NAME [--display-name NAME] [--data-dir DIR]
+       sidecoach-hub copy-to-postgres [--data-dir DIR] --database URL
+                         (the hub stopped: copies its SQLite database into an empty
+                         PostgreSQL one)
 
 Options (environment variable in brackets):
   --host HOST            address to listen on (SIDECOACH_HOST, default 127.0.0.1;
@@ -85,7 +88,7 @@ Post-call surveys:
 
 export class ConfigError extends Error {}
 
-/** The data directory: flag, then SIDECOACH_DATA_DIR, then ./data (the hub and create-admin). */
+/** The data directory: flag, then SIDECOACH_DATA_DIR, then ./data (the hub and its commands). */
 const dataDirOf = (flag: string | undefined, env: NodeJS.ProcessEnv) =>
   resolve(flag ?? env.SIDECOACH_DATA_DIR ?? 'data');
 
@@ -132,6 +135,23 @@ export function parseCreateAdminConfig(argv: string[], env: NodeJS.ProcessEnv) {
     dataDir: dataDirOf(values['data-dir'], env),
     databaseUrl: databaseUrlOf(values.database, env),
   };
+}
+
+/** `copy-to-postgres`'s flags: the SQLite hub's data directory and the PostgreSQL target. */
+export function parseCopyConfig(argv: string[], env: NodeJS.ProcessEnv) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      'data-dir': { type: 'string' },
+      database: { type: 'string' },
+    },
+  });
+  const databaseUrl = databaseUrlOf(values.database, env);
+  if (!databaseUrl)
+    throw new ConfigError(
+      'copy-to-postgres needs --database postgres://user:pass@host:5432/sidecoach (or SIDECOACH_DATABASE_URL)',
+    );
+  return { dataDir: dataDirOf(values['data-dir'], env), databaseUrl };
 }
 
 export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): HubConfig & { help: boolean } {

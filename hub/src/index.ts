@@ -1,5 +1,12 @@
 #!/usr/bin/env node
-import { ConfigError, parseConfig, parseCreateAdminConfig, redacted, USAGE } from './config.js';
+import {
+  ConfigError,
+  parseConfig,
+  parseCopyConfig,
+  parseCreateAdminConfig,
+  redacted,
+  USAGE,
+} from './config.js';
 import { createLogger } from './lib/log.js';
 import { openDatabase } from './store/db.js';
 import { startBackgroundCheckpoints } from './store/checkpoints.js';
@@ -9,10 +16,15 @@ import { demoCredentialsText, seedDemo } from './demo/seed.js';
 import { seedDemoHistory } from './demo/history.js';
 import { countUsers } from './lib/accounts.js';
 import { runCreateAdmin } from './cli/create-admin.js';
+import { runCopyToPostgres } from './cli/copy-to-postgres.js';
 
 async function main(argv: string[]) {
   if (argv[0] === 'create-admin')
     return runCreateAdmin(parseCreateAdminConfig(argv.slice(1), process.env));
+  if (argv[0] === 'copy-to-postgres')
+    return void (process.exitCode = await runCopyToPostgres(
+      parseCopyConfig(argv.slice(1), process.env),
+    ));
   const config = parseConfig(argv, process.env);
   if (config.help) return void console.log(USAGE);
   const log = createLogger(config.logLevel);

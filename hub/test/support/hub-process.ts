@@ -42,6 +42,11 @@ export interface HubOptions {
   extraArgs?: string[];
   /** More environment for the hub process (e.g. TZ). */
   env?: Record<string, string>;
+  /**
+   * `sqlite`: the data directory's SQLite file even in the postgres project; a postgres:// URL:
+   * that database (the test owns it). Default: the project's database.
+   */
+  database?: string;
 }
 
 export interface RunningHub {
@@ -64,7 +69,12 @@ export interface RunningHub {
 export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
   const ownDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'sidecoach-hub-')));
-  const databaseUrl = await databaseFor(dataDir);
+  const ownDatabase = options.database === undefined;
+  const databaseUrl = ownDatabase
+    ? await databaseFor(dataDir)
+    : options.database === 'sqlite'
+      ? null
+      : options.database;
   const args = [
     HUB_ENTRY,
     ...(databaseUrl ? ['--database', databaseUrl] : []),
@@ -140,7 +150,7 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
       await waitExit('SIGTERM');
       if (!ownDir) return;
       await rm(dataDir, { recursive: true, force: true });
-      await releaseDatabase(dataDir);
+      if (ownDatabase) await releaseDatabase(dataDir);
     },
   };
 }
