@@ -188,18 +188,25 @@ describe('copy-to-postgres', () => {
       }
     });
 
-    // The reminder names the secret files there are, and the variables that take them.
-    const files = Object.keys(SECRETS).filter((f) => run.stdout.includes(` ${f}  (`));
+    // The data directory's secrets are in the database now, as they were in the files.
+    const files = Object.keys(SECRETS).filter((f) => existsSync(join(sourceDir, f)));
     expect(files).toContain('survey-secret');
-    for (const file of files) expect(run.stdout).toContain(SECRETS[file as keyof typeof SECRETS]);
+    expect(run.stdout).toContain('Secrets copied into the database (hub_secrets)');
+    await withPostgres(target, async (client) => {
+      const { rows } = await client.query<{ name: string; value: string }>(
+        'select name, value from hub_secrets order by name',
+      );
+      const expected = await Promise.all(
+        files.sort().map(async (name) => ({
+          name,
+          value: (await readFile(join(sourceDir, name), 'utf8')).trim(),
+        })),
+      );
+      expect(rows).toEqual(expected);
+    });
 
-    // A hub on the copy, in a new data directory, its secrets from the environment.
-    const env: Record<string, string> = {};
-    for (const file of files)
-      env[SECRETS[file as keyof typeof SECRETS]] = (
-        await readFile(join(sourceDir, file), 'utf8')
-      ).trim();
-    const hub = await startHub({ dataDir: await tempDir(), database: target, env });
+    // A hub on the copy, in a new data directory: the secrets come from the database.
+    const hub = await startHub({ dataDir: await tempDir(), database: target });
     try {
       expect(hub.output.join('\n')).toMatch(/"dialect":"postgres"/);
       expect(await answersOf(hub.url)).toEqual(before);

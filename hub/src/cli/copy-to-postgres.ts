@@ -2,7 +2,7 @@
 // database. Everything is copied in one PostgreSQL transaction (a failure leaves the target
 // empty), parents before children, and afterwards every table's rows are counted on both sides.
 import Sqlite from 'better-sqlite3';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { openDatabase } from '../store/db.js';
@@ -119,6 +119,12 @@ function openSource(dataDir: string, warnings: Output): Sqlite.Database {
 
 const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
+/**
+ * Tables not copied: who is connected to which running node (rebuilt by the nodes), and the
+ * secrets, which a SQLite hub keeps in files (carried over from those, see copySecrets).
+ */
+const NOT_COPIED = new Set(['hub_nodes', 'presence', 'ringing', 'hub_secrets']);
+
 /** The tables the migrations created, without SQLite's own and Kysely's migration tables. */
 function sourceTables(sqlite: Sqlite.Database): SourceTable[] {
   const names = sqlite
@@ -127,19 +133,21 @@ function sourceTables(sqlite: Sqlite.Database): SourceTable[] {
     )
     .pluck()
     .all() as string[];
-  return names.map((name) => ({
-    name,
-    columns: (sqlite.pragma(`table_info(${quoted(name)})`) as { name: string }[]).map(
-      (c) => c.name,
-    ),
-    parents: [
-      ...new Set(
-        (sqlite.pragma(`foreign_key_list(${quoted(name)})`) as { table: string }[]).map(
-          (f) => f.table,
-        ),
+  return names
+    .filter((name) => !NOT_COPIED.has(name))
+    .map((name) => ({
+      name,
+      columns: (sqlite.pragma(`table_info(${quoted(name)})`) as { name: string }[]).map(
+        (c) => c.name,
       ),
-    ],
-  }));
+      parents: [
+        ...new Set(
+          (sqlite.pragma(`foreign_key_list(${quoted(name)})`) as { table: string }[]).map(
+            (f) => f.table,
+          ),
+        ),
+      ],
+    }));
 }
 
 function sourceMigrations(sqlite: Sqlite.Database): string[] {
@@ -258,18 +266,29 @@ async function copyTable(
   show(copied, true);
 }
 
-/** The reminder to carry the data directory's secrets into the environment of every node. */
-function secretsReminder(dataDir: string): string {
+/**
+ * The data directory's secret files into the database, where every PostgreSQL node reads them:
+ * survey links already sent and the PBX's signatures keep working. Returns the files found.
+ */
+async function copySecrets(db: Kysely<unknown>, dataDir: string) {
   const found = SECRET_FILES.filter((s) => existsSync(join(dataDir, s.file)));
+  for (const { file } of found) {
+    const value = readFileSync(join(dataDir, file), 'utf8').trim();
+    await sql`insert into hub_secrets (name, value, created_at) values (${file}, ${value}, ${new Date().toISOString()})`.execute(
+      db,
+    );
+  }
+  return found;
+}
+
+/** What became of the secrets, and that the environment still takes precedence. */
+function secretsNote(found: typeof SECRET_FILES): string {
   if (found.length === 0)
-    return `No secret files in ${dataDir}: the PostgreSQL hub generates its secrets, or takes them from SIDECOACH_CTI_SECRET, SIDECOACH_SURVEY_SECRET and SIDECOACH_SURVEY_WEBHOOK_SECRET.`;
+    return 'No secret files in the data directory: the PostgreSQL hub makes its own (or takes SIDECOACH_CTI_SECRET, SIDECOACH_SURVEY_SECRET and SIDECOACH_SURVEY_WEBHOOK_SECRET).';
   return [
-    'The secrets are not in the database. With several nodes, give every node each one in its',
-    `environment, with the value of its file in ${dataDir}, so that they keep working:`,
-    ...found.map((s) => `  ${s.envVar.padEnd(32)} ${s.file}  (${s.keeps})`),
-    ...SECRET_FILES.filter((s) => !found.includes(s)).map(
-      (s) => `  ${s.envVar.padEnd(32)} (no ${s.file} file: nothing to carry over)`,
-    ),
+    'Secrets copied into the database (hub_secrets), for every node:',
+    ...found.map((s) => `  ${s.file.padEnd(24)} ${s.keeps}`),
+    `Set in a node's environment (${found.map((s) => s.envVar).join(', ')}), a secret takes precedence.`,
   ].join('\n');
 }
 
@@ -305,6 +324,7 @@ export async function runCopyToPostgres(
   let sqlite: Sqlite.Database | null = null;
   let db: Kysely<unknown> | null = null;
   let copying = false;
+  let secrets: typeof SECRET_FILES = [];
   try {
     sqlite = openSource(options.dataDir, err);
     const tables = tablesInCopyOrder(sourceTables(sqlite));
@@ -323,6 +343,7 @@ export async function runCopyToPostgres(
       await refuseNonEmpty(trx, tables);
       for (const table of tables)
         await copyTable(sqlite!, trx, table, totals.get(table.name)!, err);
+      secrets = await copySecrets(trx, options.dataDir);
     });
     copying = false;
     sqlite.exec('commit');
@@ -344,7 +365,7 @@ export async function runCopyToPostgres(
       return 1;
     }
     out.write(
-      `${secretsReminder(options.dataDir)}\n\nCopied. Start the hub with --database (or SIDECOACH_DATABASE_URL) pointing at ${target}.\n`,
+      `${secretsNote(secrets)}\n\nCopied. Start the hub with --database (or SIDECOACH_DATABASE_URL) pointing at ${target}.\n`,
     );
     return 0;
   } catch (error) {
