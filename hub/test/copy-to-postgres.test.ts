@@ -60,7 +60,10 @@ function printedCounts(stdout: string): Map<string, [number, number, string]> {
 type Row = Record<string, unknown>;
 const sorted = (rows: Row[]) => rows.map((r) => JSON.stringify(r)).sort();
 
-/** Every table of a hub's SQLite file, each row as its columns in the file's order. */
+/** Tables of running nodes, and the secrets, which a SQLite hub keeps in files: not copied. */
+const NOT_COPIED = ['hub_nodes', 'presence', 'ringing', 'hub_secrets'];
+
+/** Every copied table of a hub's SQLite file, each row as its columns in the file's order. */
 function sqliteTables(file: string): Map<string, Row[]> {
   const sqlite = new Sqlite(file, { readonly: true });
   try {
@@ -70,7 +73,11 @@ function sqliteTables(file: string): Map<string, Row[]> {
       )
       .pluck()
       .all() as string[];
-    return new Map(names.map((n) => [n, sqlite.prepare(`select * from "${n}"`).all() as Row[]]));
+    return new Map(
+      names
+        .filter((n) => !NOT_COPIED.includes(n))
+        .map((n) => [n, sqlite.prepare(`select * from "${n}"`).all() as Row[]]),
+    );
   } finally {
     sqlite.close();
   }

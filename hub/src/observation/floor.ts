@@ -69,8 +69,10 @@ export class Floor {
       return undefined;
     });
     if (!entry) return;
+    // Other nodes send entries too, so with several this node's last one may not be the last
+    // the coaches saw: send every change then.
     const json = JSON.stringify(entry);
-    if (this.lastSent.get(agentId) === json) return;
+    if (!this.ctx.cluster.shared && this.lastSent.get(agentId) === json) return;
     this.lastSent.set(agentId, json);
     this.ctx.io.to(rooms).emit('floor:agent', entry);
   }

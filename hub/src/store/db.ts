@@ -44,6 +44,12 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
  */
 async function openPostgres(url: string): Promise<OpenedDatabase> {
   const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
+  // An idle connection the server closed (restart, pg_terminate_backend) must not crash the
+  // hub: the pool drops it, and the next query opens a new one (or fails as 'unavailable').
+  pool.on('error', () => undefined);
+  // The same for a connection in use (the adapter's LISTEN connection, held for good): its
+  // holder hears of it through the connection's end and reconnects.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const migrated = await migrateToLatest(db as Kysely<unknown>);
   return { db, dialect: 'postgres', file: null, pool, migrated };

@@ -202,6 +202,7 @@ export async function postCti(
     body,
   });
   if (res.status !== 202) throw new Error(`CTI event refused: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { delivered: number };
 }
 
 /**
