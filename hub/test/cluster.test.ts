@@ -17,7 +17,14 @@ import {
   type RunningHub,
 } from './support/hub-process.js';
 import { InboxClient, nextEvent } from './support/inbox-client.js';
-import { postCti } from './support/surveys.js';
+import {
+  afterEmailSentinels,
+  ctiCall,
+  postCti,
+  startMailbox,
+  surveyHubArgs,
+} from './support/surveys.js';
+import { withHubDatabase } from './support/database.js';
 
 const note = (agentId: string, text: string, id = randomUUID()): ObservationNote => ({
   id,
@@ -255,6 +262,47 @@ describe.skipIf(testDialect() !== 'postgres')('two hub nodes on one PostgreSQL d
       for (const node of nodes) expect((await fetch(`${node.url}/healthz`)).status).toBe(200);
     } finally {
       await Promise.all(nodes.map((n) => n.dispose()));
+    }
+  });
+
+  it('sends each customer survey exactly once while both nodes send', async () => {
+    const mailbox = await startMailbox();
+    const dir = await mkdtemp(join(tmpdir(), 'sidecoach-cluster-surveys-'));
+    const shared = (await databaseFor(dir))!;
+    const args = surveyHubArgs(dir, { smtpUrl: mailbox.url });
+    const one = await startHub({ demo: true, database: shared, extraArgs: args, dataDir: dir });
+    const two = await startHub({ database: shared, extraArgs: args });
+    const ava = await connect(one.url, (await signIn(one.url, 'agent1')).token);
+    const ben = await connect(two.url, (await signIn(two.url, 'agent2')).token);
+    try {
+      const emails: string[] = [];
+      for (let i = 0; i < 3; i++)
+        for (const [hub, agent, extension] of [
+          [one, ava, '1001'],
+          [two, ben, '1002'],
+        ] as const) {
+          const email = `cluster-${i}-${extension}-${randomUUID()}@example.test`;
+          emails.push(email);
+          await ctiCall(hub, agent, { extension, callType: 'booking', customer: { email } });
+        }
+      for (const email of emails) await mailbox.waitFor(email, 30_000);
+      // Every send is marked sent: no node can take one again (a send is claimed while pending).
+      await expect
+        .poll(() =>
+          withHubDatabase(dir, (db) =>
+            db.selectFrom('survey_sends').select('state').where('state', '!=', 'sent').execute(),
+          ),
+        )
+        .toEqual([]);
+      // A later round on one node: what was in flight anywhere before it has landed by then.
+      await afterEmailSentinels(one, ava, mailbox);
+      for (const email of emails) expect(mailbox.to(email), email).toHaveLength(1);
+    } finally {
+      ava.close();
+      ben.close();
+      await two.dispose();
+      await one.stop();
+      await mailbox.close();
     }
   });
 

@@ -39,7 +39,7 @@ describe('CTI webhook', () => {
 
   beforeAll(async () => {
     hub = await startHub({ demo: true });
-    secret = await hubSecret(hub.dataDir, 'cti-secret');
+    secret = await hubSecret(hub, 'cti-secret');
     agent = await connect(hub.url, (await signIn(hub.url, 'agent1')).token);
     agent.on('softphone:event', (e) => received.push(e));
   });

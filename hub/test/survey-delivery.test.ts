@@ -71,7 +71,7 @@ describe('survey delivery', () => {
     });
     const agent = await connect(hub.url, (await signIn(hub.url, 'agent1')).token);
     try {
-      const secret = await hubSecret(hub.dataDir, 'survey-webhook-secret');
+      const secret = await hubSecret(hub, 'survey-webhook-secret');
       const call = await ctiCall(hub, agent, {
         extension: '1001',
         callType: 'complaint',

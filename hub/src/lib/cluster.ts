@@ -22,7 +22,9 @@ export const DEFAULT_TIMING: ClusterTiming = { heartbeatMs: 2_000, goneAfterMs: 
 export class ClusterNode {
   readonly nodeId = randomUUID();
   private timer: NodeJS.Timeout | undefined;
-  private readonly goneListeners: Array<(userIds: string[]) => void> = [];
+  private readonly presenceListeners: Array<(userIds: string[]) => void> = [];
+  /** This node's sockets (socket id -> user id), to register again after a long outage. */
+  private readonly local = new Map<string, string>();
 
   constructor(
     private readonly db: Db,
@@ -55,12 +57,13 @@ export class ClusterNode {
     if (users.length > 0) this.log.info({ users: users.length }, 'node stopped: presence cleared');
   }
 
-  /** Told the users of a node found gone (their floor entries changed). */
-  onGone(listener: (userIds: string[]) => void): void {
-    this.goneListeners.push(listener);
+  /** Told the users whose presence changed in bulk (a node found gone, or back after an outage). */
+  onPresenceChanged(listener: (userIds: string[]) => void): void {
+    this.presenceListeners.push(listener);
   }
 
   async connected(socketId: string, userId: string): Promise<void> {
+    this.local.set(socketId, userId);
     await this.db
       .insertInto('presence')
       .values({
@@ -74,6 +77,7 @@ export class ClusterNode {
   }
 
   async disconnected(socketId: string): Promise<void> {
+    this.local.delete(socketId);
     await this.db.deleteFrom('presence').where('socket_id', '=', socketId).execute();
   }
 
@@ -125,11 +129,14 @@ export class ClusterNode {
 
   private async beat(): Promise<void> {
     try {
-      await this.db
+      const seen = await this.db
         .updateTable('hub_nodes')
         .set({ seen_at: nowIso() })
         .where('node_id', '=', this.nodeId)
-        .execute();
+        .executeTakeFirst();
+      // Silent for longer than the timeout (the database was away): the others took this node
+      // for gone and cleared its rows. It is back: so are its users.
+      if (Number(seen.numUpdatedRows) === 0) await this.rejoin();
       const gone = await this.db
         .selectFrom('hub_nodes')
         .select('node_id')
@@ -140,11 +147,34 @@ export class ClusterNode {
       const users = await this.usersOf(nodes);
       await this.forget(nodes);
       this.log.warn({ nodes, users: users.length }, 'hub nodes gone: their users are offline');
-      for (const listener of this.goneListeners) listener(users);
+      for (const listener of this.presenceListeners) listener(users);
     } catch (err) {
       // The database is away: the next beat tries again (nodes are only taken as gone by age).
       this.log.warn({ err }, 'cluster heartbeat failed');
     }
+  }
+
+  private async rejoin(): Promise<void> {
+    const now = nowIso();
+    await this.db
+      .insertInto('hub_nodes')
+      .values({ node_id: this.nodeId, started_at: now, seen_at: now })
+      .onConflict((oc) => oc.column('node_id').doUpdateSet({ seen_at: now }))
+      .execute();
+    const rows = [...this.local].map(([socket_id, user_id]) => ({
+      socket_id,
+      user_id,
+      node_id: this.nodeId,
+      connected_at: now,
+    }));
+    if (rows.length > 0)
+      await this.db
+        .insertInto('presence')
+        .values(rows)
+        .onConflict((oc) => oc.column('socket_id').doNothing())
+        .execute();
+    this.log.warn({ sockets: rows.length }, 'node back after an outage: presence registered again');
+    for (const listener of this.presenceListeners) listener([...new Set(this.local.values())]);
   }
 
   private async usersOf(nodes: string[]): Promise<string[]> {

@@ -28,7 +28,7 @@ export async function startObservation(ctx: HubContext) {
   });
   bus.on('presence:changed', (agentId) => void floor.publish(agentId));
   // A node that died took its users offline (and its observers off the floor).
-  ctx.cluster.onGone((userIds) => userIds.forEach((id) => void floor.publish(id)));
+  ctx.cluster.onPresenceChanged((userIds) => userIds.forEach((id) => void floor.publish(id)));
   bus.on('softphone:event', (agentId, event) => {
     if (event.kind === 'ringing') floor.setRinging(agentId, true);
     else if (event.kind === 'ended' || event.kind === 'answered') floor.setRinging(agentId, false);

@@ -58,6 +58,8 @@ export async function loadStandards(
       await db
         .insertInto('standards_packs')
         .values({ pack_id: pack.id, version: pack.version, definition, loaded_at: nowIso() })
+        // Another node starting at the same moment may store it first: the same file, kept once.
+        .onConflict((oc) => oc.columns(['pack_id', 'version']).doNothing())
         .execute();
       log.info({ pack: pack.id, version: pack.version, file }, 'standards pack stored');
     } else if (stored.definition !== definition) {

@@ -3,6 +3,7 @@ import type { SurveyConfig } from './config.js';
 import type { HubContext } from '../lib/context.js';
 import { getCall } from '../lib/call-records.js';
 import type { SecretStore } from '../lib/secrets.js';
+import { SHARED_REFRESH_MS } from '../lib/health.js';
 import { emailChannel } from './channels/email.js';
 import { webhookChannel } from './channels/webhook.js';
 import { decideJob, type SurveyDeps } from './decide.js';
@@ -36,6 +37,10 @@ export async function startSurveys(
   const { db, bus, inbox, log } = ctx;
   const slog = log.child({ capability: 'surveys' });
   const packs = await SurveyPacks.load(db, config.packFile, slog);
+  // Another node's saved version: active here too within a second.
+  const stopPackRefresh = ctx.cluster.shared
+    ? packs.refreshEvery(SHARED_REFRESH_MS)
+    : () => undefined;
   const tokenSecret = await secretStore.get(secrets.survey, {
     envVar: 'SIDECOACH_SURVEY_SECRET',
     file: 'survey-secret',
@@ -95,6 +100,7 @@ export async function startSurveys(
   return {
     handlers: surveyHandlers(ctx, deps),
     stop: async () => {
+      stopPackRefresh();
       await dispatcher.stop();
       email.close();
     },

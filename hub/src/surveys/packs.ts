@@ -29,12 +29,30 @@ export class SurveyPacks {
     const fromFile = parseSurveyPackYaml(yaml, file); // a bad file stops the start, with file:line
     const stored = await latest(db);
     if (!stored || fromFile.version > stored.info.version) {
-      await insert(db, fromFile, yaml, null);
+      // Another node starting at the same moment may import the same file first: kept once.
+      await insert(db, fromFile, yaml, null, { alreadyThere: 'keep' });
       log.info({ file, version: fromFile.version }, 'survey pack imported');
     }
     const packs = new SurveyPacks(db, (await latest(db))!);
     log.info({ version: packs.active.version }, 'survey pack active');
     return packs;
+  }
+
+  /**
+   * With several nodes, a version saved on another node becomes active here within
+   * `intervalMs` (one small read): decisions in between record the version they used.
+   */
+  refreshEvery(intervalMs: number): () => void {
+    const timer = setInterval(() => {
+      latest(this.db).then(
+        (stored) => {
+          if (stored && stored.info.version > this.current.info.version) this.current = stored;
+        },
+        () => undefined, // the database is away: the next look tries again
+      );
+    }, intervalMs);
+    timer.unref();
+    return () => clearInterval(timer);
   }
 
   get active(): SurveyPack {
@@ -88,17 +106,23 @@ export class SurveyPacks {
   }
 }
 
-async function insert(db: Db, pack: SurveyPack, yaml: string, userId: string | null) {
-  await db
-    .insertInto('survey_packs')
-    .values({
-      version: pack.version,
-      yaml,
-      definition: JSON.stringify(pack),
-      saved_by: userId,
-      saved_at: nowIso(),
-    })
-    .execute();
+async function insert(
+  db: Db,
+  pack: SurveyPack,
+  yaml: string,
+  userId: string | null,
+  { alreadyThere }: { alreadyThere: 'keep' | 'refuse' } = { alreadyThere: 'refuse' },
+) {
+  const query = db.insertInto('survey_packs').values({
+    version: pack.version,
+    yaml,
+    definition: JSON.stringify(pack),
+    saved_by: userId,
+    saved_at: nowIso(),
+  });
+  await (
+    alreadyThere === 'keep' ? query.onConflict((oc) => oc.column('version').doNothing()) : query
+  ).execute();
 }
 
 async function latest(db: Db) {

@@ -63,10 +63,20 @@ export async function withHubDatabase<T>(
  * A secret the hub made for itself (`cti-secret`, `survey-webhook-secret`...): a file in the
  * data directory on SQLite, a row of `hub_secrets` on PostgreSQL (shared by every node).
  */
-export async function hubSecret(dataDir: string, name: string): Promise<string> {
-  if (testDialect() === 'sqlite') return (await readFile(join(dataDir, name), 'utf8')).trim();
-  const row = await withHubDatabase(dataDir, (db) =>
-    db.selectFrom('hub_secrets').select('value').where('name', '=', name).executeTakeFirstOrThrow(),
-  );
-  return row.value;
+export async function hubSecret(
+  hub: { dataDir: string; databaseUrl: string | null },
+  name: string,
+): Promise<string> {
+  if (!hub.databaseUrl) return (await readFile(join(hub.dataDir, name), 'utf8')).trim();
+  const { db } = await openDatabase({ dataDir: hub.dataDir, databaseUrl: hub.databaseUrl });
+  try {
+    const row = await db
+      .selectFrom('hub_secrets')
+      .select('value')
+      .where('name', '=', name)
+      .executeTakeFirstOrThrow();
+    return row.value;
+  } finally {
+    await db.destroy();
+  }
 }

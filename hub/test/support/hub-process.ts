@@ -53,6 +53,8 @@ export interface RunningHub {
   url: string;
   port: number;
   dataDir: string;
+  /** The PostgreSQL database it runs on (null: its SQLite file). */
+  databaseUrl: string | null;
   process: ChildProcess;
   /** Every line the hub printed, for assertions and for failure messages. */
   output: string[];
@@ -140,6 +142,7 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
     url,
     port: Number(new URL(url).port),
     dataDir,
+    databaseUrl: databaseUrl ?? null,
     process: child,
     output,
     untilOutput: (what, match, timeoutMs = 20_000) =>

@@ -11,6 +11,9 @@ import pg from 'pg';
 export interface PostgresServer {
   /** postgres://postgres@127.0.0.1:PORT (no database). */
   url: string;
+  /** Stops the server and keeps its data (a database outage); `resume` starts it again. */
+  pause(): void;
+  resume(): void;
   stop(): void;
 }
 
@@ -69,9 +72,13 @@ export async function startPostgresServer(): Promise<PostgresServer> {
   const port = await freePort();
   // Speed over durability for throw-away test data (benchmarks run with the defaults).
   const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`;
-  run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '30', '-o', options, 'start']);
+  const start = () =>
+    run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '30', '-o', options, 'start']);
+  start();
   return {
     url: `postgres://postgres@127.0.0.1:${port}`,
+    pause: () => run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']),
+    resume: start,
     stop() {
       try {
         run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);

@@ -169,7 +169,7 @@ surveys:
   return file;
 }
 
-export const ctiSecretOf = (hub: RunningHub) => hubSecret(hub.dataDir, 'cti-secret');
+export const ctiSecretOf = (hub: RunningHub) => hubSecret(hub, 'cti-secret');
 
 /** Posts one signed CTI event for an extension. */
 export async function postCti(
