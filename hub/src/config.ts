@@ -22,6 +22,11 @@ export interface HubConfig {
   standardsDir: string;
   /** The pack calls are checked and scored against. */
   packId: string;
+  /**
+   * Proxies (load balancers) whose X-Forwarded-For is believed: addresses or CIDR ranges. Behind
+   * one, without it every request has the proxy's address and per-address limits are global.
+   */
+  trustProxy: string[];
   /** Browser origins besides the hub's own and the desktop app's that may connect. */
   allowOrigins: string[];
   sessionHours: number;
@@ -65,6 +70,8 @@ Options (environment variable in brackets):
   --renderer-dir DIR     built web sidebar (default desktop/dist/renderer)
   --standards-dir DIR    standards packs as YAML (default assets/standards)
   --pack ID              active standards pack id (default sidecoach-default)
+  --trust-proxy ADDR     a load balancer's address or CIDR whose X-Forwarded-For is believed
+                         (repeatable; SIDECOACH_TRUST_PROXY, comma-separated)
   --allow-origin URL     another browser origin allowed to connect (repeatable)
   --session-hours N      sign-in lifetime (default 168)
   --log-level LEVEL      trace|debug|info|warn|error (LOG_LEVEL, default info)
@@ -170,6 +177,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): HubConfig &
       'standards-dir': { type: 'string' },
       pack: { type: 'string' },
       'allow-origin': { type: 'string', multiple: true },
+      'trust-proxy': { type: 'string', multiple: true },
       'session-hours': { type: 'string' },
       'log-level': { type: 'string' },
       surveys: { type: 'string' },
@@ -250,6 +258,9 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): HubConfig &
     standardsDir: resolve(values['standards-dir'] ?? join(repoRoot, 'assets/standards')),
     packId: values.pack ?? 'sidecoach-default',
     allowOrigins,
+    trustProxy: (values['trust-proxy'] ?? env.SIDECOACH_TRUST_PROXY?.split(',') ?? [])
+      .map((p) => p.trim())
+      .filter(Boolean),
     sessionHours,
     logLevel: values['log-level'] ?? env.LOG_LEVEL ?? 'info',
     secrets: {

@@ -69,7 +69,8 @@ export async function createHub(
   const app = Fastify({
     loggerInstance: log,
     bodyLimit: MAX_MESSAGE_BYTES,
-    trustProxy: false,
+    // Only the configured load balancers' X-Forwarded-For (rate limits key on the address).
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
   });
   installErrorHandlers(app);
   await app.register(helmet, {

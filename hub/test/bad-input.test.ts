@@ -202,6 +202,27 @@ describe('bad input never crashes the hub or loses stored data', () => {
     desktop.close();
   });
 
+  it('refuses a NUL character in any text, on sockets and over HTTP, with a clear 4xx', async () => {
+    const refused = await agent.emitWithAck('call:start', {
+      id: randomUUID(),
+      callType: 'book\u0000ing',
+      startedAt: iso(),
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request', message: expect.stringMatching(/NUL/) },
+    });
+    const res = await fetch(`${hub.url}/api/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'agent\u00001', password: 'x' }),
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({
+      error: { code: 'bad_request', message: expect.stringMatching(/NUL/) },
+    });
+  });
+
   it('rate-limits repeated wrong passwords', async () => {
     const attempt = () =>
       fetch(`${hub.url}/api/auth/sign-in`, {

@@ -39,6 +39,24 @@ describe('rate limits', () => {
     expect((await wrongPassword(hub.url, 'agent1')).status).toBe(401);
   });
 
+  it('behind a trusted load balancer, counts each customer’s address, not the balancer’s', async () => {
+    const behind = await startHub({ demo: true, extraArgs: ['--trust-proxy', '127.0.0.1'] });
+    try {
+      const from = (address: string) =>
+        fetch(`${behind.url}/api/auth/sign-in`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+          body: JSON.stringify({ username: 'agent2', password: 'wrong' }),
+        });
+      for (let i = 0; i < 10; i++) expect((await from('203.0.113.7')).status).toBe(401);
+      expect((await from('203.0.113.7')).status).toBe(429);
+      // Another customer through the same balancer is not limited by the first one's tries.
+      expect((await from('203.0.113.8')).status).toBe(401);
+    } finally {
+      await behind.dispose();
+    }
+  });
+
   it('refuses the 61st survey page view in a minute from one address, with the page', async () => {
     const view = (token: string) =>
       fetch(`${hub.url}/s/${token}`, { headers: { 'accept-language': 'zh-CN' } });

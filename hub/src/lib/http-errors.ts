@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ErrorBody, ErrorCode } from '@sidecoach/shared';
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from '../store/dialect.js';
+import { hasNul, NUL_REFUSED } from './on-event.js';
 
 const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -22,6 +23,10 @@ export function sendError(reply: FastifyReply, code: ErrorCode, message: string)
 
 /** Every HTTP failure answers `{ error: { code, message } }` with a matching status. */
 export function installErrorHandlers(app: FastifyInstance) {
+  // As on the sockets: a NUL character in a body is refused before any handler sees it.
+  app.addHook('preValidation', async (request, reply) => {
+    if (hasNul(request.body)) return sendError(reply, 'bad_request', NUL_REFUSED);
+  });
   app.setErrorHandler(
     (error: { statusCode?: number; code?: string; message: string }, request, reply) => {
       if (isDatabaseUnavailable(error)) {

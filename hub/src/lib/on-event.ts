@@ -35,6 +35,7 @@ export function onEvent<E extends ClientEventName>(
     }
     const reply = ack as (response: AckResponse<unknown>) => void;
     if (args.length !== 2) return reply(fail('bad_request', `${event} takes one payload object`));
+    if (hasNul(args[0])) return reply(fail('bad_request', NUL_REFUSED));
     const parsed = clientEventSchemas[event].safeParse(args[0]);
     if (!parsed.success) return reply(fail('bad_request', z.prettifyError(parsed.error)));
     try {
@@ -59,4 +60,16 @@ export function answerUnknownEvents(socket: Socket) {
       (ack as (r: AckResponse<never>) => void)(fail('unknown_event', `unknown event "${event}"`));
     }
   });
+}
+
+export const NUL_REFUSED = 'text may not contain NUL characters (\\u0000)';
+
+/**
+ * A NUL character anywhere in a payload: PostgreSQL refuses it in text, so it would fail the
+ * write as an internal error (which sidebars retry for ever); it is refused up front instead.
+ */
+export function hasNul(payload: unknown, depth = 0): boolean {
+  if (typeof payload === 'string') return payload.includes('\0');
+  if (depth > 20 || payload === null || typeof payload !== 'object') return false;
+  return Object.entries(payload).some(([k, v]) => k.includes('\0') || hasNul(v, depth + 1));
 }
