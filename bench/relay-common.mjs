@@ -37,18 +37,19 @@ export async function openClient(url, mode, token, who) {
 export const wallNow = () => Number(process.hrtime.bigint()) / 1e6;
 
 /**
- * Note text: `relay-bench <k> <sentAt> <intendedAt>` (k: the note's global number in the run;
- * sentAt: when it was emitted; intendedAt: when the fixed schedule wanted it emitted).
- * @param {number} k @param {number} sentAt @param {number} intendedAt
+ * Note text: `relay-bench <k> <sentAt> <intendedAt> <node>` (k: the note's global number in the
+ * run; sentAt: when it was emitted; intendedAt: when the fixed schedule wanted it emitted; node:
+ * the index of the hub node the sending supervisor is connected to).
+ * @param {number} k @param {number} sentAt @param {number} intendedAt @param {number} node
  */
-export const noteText = (k, sentAt, intendedAt) =>
-  `relay-bench ${k} ${sentAt.toFixed(3)} ${intendedAt.toFixed(3)}`;
+export const noteText = (k, sentAt, intendedAt, node) =>
+  `relay-bench ${k} ${sentAt.toFixed(3)} ${intendedAt.toFixed(3)} ${node}`;
 
-/** @param {string} text @returns {{ k: number, sentAt: number } | undefined} */
+/** @param {string} text @returns {{ k: number, sentAt: number, node: number } | undefined} */
 export function parseNoteText(text) {
   const parts = typeof text === 'string' ? text.split(' ') : [];
-  if (parts[0] !== 'relay-bench' || parts.length !== 4) return undefined;
-  return { k: Number(parts[1]), sentAt: Number(parts[2]) };
+  if (parts[0] !== 'relay-bench' || parts.length !== 5) return undefined;
+  return { k: Number(parts[1]), sentAt: Number(parts[2]), node: Number(parts[4]) };
 }
 
 /**

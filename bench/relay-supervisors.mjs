@@ -13,7 +13,7 @@ import {
   wallNow,
 } from './relay-common.mjs';
 
-/** @type {{ socket: import('socket.io-client').Socket, team: string[], sent: number }[]} */
+/** @type {{ socket: import('socket.io-client').Socket, team: string[], sent: number, node: number }[]} */
 const supervisors = [];
 let event = 'observation:note';
 
@@ -24,17 +24,18 @@ const ackLatencies = [];
 const lags = [];
 
 /**
- * @param {{ url: string, mode: 'hub' | 'baseline', concurrency: number,
- *   supervisors: { id: string, token: string, team: string[] }[] }} args
+ * Each supervisor connects to the node its `node` names (`urls[node]`).
+ * @param {{ urls: string[], mode: 'hub' | 'baseline', concurrency: number,
+ *   supervisors: { id: string, token: string, team: string[], node: number }[] }} args
  */
-async function connect({ url, mode, supervisors: list, concurrency }) {
+async function connect({ urls, mode, supervisors: list, concurrency }) {
   event = mode === 'hub' ? 'observation:note' : 'note';
   await openAll(
     list,
     concurrency,
-    async ({ id, token, team }) => {
-      const socket = await openClient(url, mode, token, `supervisor ${id}`);
-      supervisors.push({ socket, team, sent: 0 });
+    async ({ id, token, team, node }) => {
+      const socket = await openClient(urls[node], mode, token, `supervisor ${id}`);
+      supervisors.push({ socket, team, sent: 0, node });
     },
     (done) => tellParent('connected', { done }),
   );
@@ -65,7 +66,7 @@ function run({ rate, warmupMs, measureMs }) {
         callId: null,
         offsetMs: null,
         tags: [],
-        text: noteText(k, sentAt, intendedAt),
+        text: noteText(k, sentAt, intendedAt, sup.node),
         visibility: 'shared',
         delivery: 'now',
         at: new Date().toISOString(),
