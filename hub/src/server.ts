@@ -170,6 +170,8 @@ export async function createHub(
     surveys.handlers,
     reflection.handlers,
   );
+  /** Presence writes under way: a stop waits for them (and the floor updates they start). */
+  const presenceWrites = new Set<Promise<void>>();
   io.use(socketAuthentication(db));
   io.on('connection', (socket) => {
     const { user } = socket.data;
@@ -178,11 +180,16 @@ export async function createHub(
     answerUnknownEvents(socket);
     registerHandlers({ socket, user, log: log.child({ userId: user.id }) }, handlers);
     void delivery.attach(socket, socket.data.lastSeq);
-    const presence = (change: Promise<void>) =>
-      change.then(
-        () => ctx.bus.emit('presence:changed', user.id),
-        (err: unknown) => log.error({ err, userId: user.id }, 'presence not recorded'),
-      );
+    const presence = (change: Promise<void>) => {
+      const recorded = change
+        .then(
+          () => void ctx.bus.emit('presence:changed', user.id),
+          (err: unknown) => log.error({ err, userId: user.id }, 'presence not recorded'),
+        )
+        .finally(() => presenceWrites.delete(recorded));
+      presenceWrites.add(recorded);
+      return recorded;
+    };
     void presence(cluster.connected(socket.id, user.id));
     socket.on('disconnect', () => void presence(cluster.disconnected(socket.id)));
   });
@@ -196,6 +203,8 @@ export async function createHub(
       stopRefresh();
       await io.close();
       await app.close();
+      await Promise.allSettled([...presenceWrites]);
+      await observation.settled();
       await cluster.stop().catch((err: unknown) => log.warn({ err }, 'presence not cleared'));
     },
   };

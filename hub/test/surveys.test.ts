@@ -267,6 +267,10 @@ describe('post-call surveys by email', () => {
 
   it('hides from the agent whether a call was sampled', async () => {
     const call = await emailCall(customer());
+    // Decided just after the call's end: the lead sees how once it is.
+    await expect
+      .poll(async () => data(await lead.socket.emitWithAck('survey:status', { callId: call.id })))
+      .toMatchObject({ channel: 'email', surveyId: 'service' });
     const own = data(await agent.emitWithAck('survey:status', { callId: call.id }));
     expect(own).toMatchObject({
       state: 'pending',

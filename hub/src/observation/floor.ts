@@ -11,6 +11,8 @@ import { nameAndRoleOf, namedObserversOf, teamIdsOf } from './records.js';
 export class Floor {
   /** What was last sent per agent, so ticks and repeats do not spam the floor. */
   private readonly lastSent = new Map<string, string>();
+  /** Updates under way (the last sockets' disconnects at a stop start some). */
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(private readonly ctx: HubContext) {}
 
@@ -54,7 +56,18 @@ export class Floor {
   }
 
   /** Sends the agent's floor entry to their teams' supervisors and leads, if it changed. */
-  async publish(agentId: string): Promise<void> {
+  publish(agentId: string): Promise<void> {
+    const update = this.send(agentId).finally(() => this.inFlight.delete(update));
+    this.inFlight.add(update);
+    return update;
+  }
+
+  /** Resolves once the updates under way have finished (before the database closes). */
+  async settled(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  private async send(agentId: string): Promise<void> {
     const teams = await teamIdsOf(this.ctx.db, agentId);
     const rooms = [...teams.map(teamRoom), ALL_TEAMS_ROOM];
     const { rooms: open } = this.ctx.io.sockets.adapter;

@@ -45,6 +45,8 @@ export async function startObservation(ctx: HubContext) {
 
   return {
     floor,
+    /** Waits for floor updates under way (call before the database closes). */
+    settled: () => floor.settled(),
     handlers: observationHandlers(ctx, { floor, observers }),
   };
 }
