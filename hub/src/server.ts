@@ -120,7 +120,7 @@ export async function createHub(
   // between them; every record stays in the database (the adapter carries hints).
   const shared = pool !== null;
   const secretStore = shared ? databaseSecrets(db) : fileSecrets(config.dataDir);
-  const adapter = pool ? await attachAdapter(io, pool, log) : null;
+  const adapter = pool ? attachAdapter(io, pool, log) : null;
   const cluster = new ClusterNode(db, log, shared);
   await cluster.start();
   const inbox = new Inbox(db, log);

@@ -24,13 +24,8 @@ export interface AdapterState {
 }
 
 /** socket.io's PostgreSQL adapter on the hub's pool: rooms and broadcasts reach every node. */
-export async function attachAdapter(
-  io: HubServer,
-  pool: pg.Pool,
-  log: Logger,
-): Promise<AdapterState> {
-  await pool.query(`create table if not exists socket_io_attachments (
-    id bigserial unique, created_at timestamptz default now(), payload bytea)`);
+export function attachAdapter(io: HubServer, pool: pg.Pool, log: Logger): AdapterState {
+  // Its attachments table is created by the migrations (0010), under their lock.
   io.adapter(
     createAdapter(pool, {
       payloadThreshold: PAYLOAD_THRESHOLD,

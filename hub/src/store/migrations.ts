@@ -1,4 +1,5 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { dialectOf } from './dialect.js';
 
 // Migrations live in code (not files found at run time) so the built hub carries them.
 // Only portable schema-builder calls: the same migrations must run on PostgreSQL later.
@@ -470,6 +471,15 @@ const migrations: Record<string, Migration> = {
         .addColumn('value', 'text', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
+    },
+  },
+  '0010-adapter-attachments': {
+    async up(db: Kysely<unknown>) {
+      // socket.io's PostgreSQL adapter keeps packets over NOTIFY's limit here. Created with the
+      // migrations (under their lock): two nodes starting together cannot both create it.
+      if (dialectOf(db) !== 'postgres') return;
+      await sql`create table if not exists socket_io_attachments (
+        id bigserial unique, created_at timestamptz default now(), payload bytea)`.execute(db);
     },
   },
 };
