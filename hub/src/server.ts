@@ -179,7 +179,11 @@ export async function createHub(
     log.debug({ userId: user.id, socketId: socket.id }, 'socket connected');
     answerUnknownEvents(socket);
     registerHandlers({ socket, user, log: log.child({ userId: user.id }) }, handlers);
-    void delivery.attach(socket, socket.data.lastSeq);
+    delivery.attach(socket, socket.data.lastSeq).catch((err: unknown) => {
+      // The database is away: the client reconnects with its last number and loses nothing.
+      log.warn({ err, userId: user.id }, 'inbox delivery could not start; disconnecting');
+      socket.disconnect(true);
+    });
     const presence = (change: Promise<void>) => {
       const recorded = change
         .then(
@@ -190,8 +194,12 @@ export async function createHub(
       presenceWrites.add(recorded);
       return recorded;
     };
-    void presence(cluster.connected(socket.id, user.id));
-    socket.on('disconnect', () => void presence(cluster.disconnected(socket.id)));
+    // The disconnect's delete runs after the connect's insert has finished: run side by side on
+    // two pool connections, a quick drop could delete nothing and leave the user online.
+    const joined = presence(cluster.connected(socket.id, user.id));
+    socket.on('disconnect', () => {
+      void joined.then(() => presence(cluster.disconnected(socket.id)));
+    });
   });
 
   return {

@@ -3,6 +3,7 @@ import type { Socket } from 'socket.io';
 import { HandshakeAuthSchema, PROTOCOL_VERSION } from '@sidecoach/shared';
 import type { Db } from '../store/db.js';
 import { resolveToken } from '../lib/tokens.js';
+import { isDatabaseUnavailable } from '../store/dialect.js';
 import type { AuthUser } from '../lib/people.js';
 
 /**
@@ -61,7 +62,8 @@ export function socketAuthentication(db: Db) {
         data.lastSeq = parsed.data.lastSeq;
         next();
       },
-      (err: unknown) => next(err instanceof Error ? err : new Error('internal')),
+      // Never the database's own words to a client; 'unavailable' tells the sidebar to retry.
+      (err: unknown) => next(new Error(isDatabaseUnavailable(err) ? 'unavailable' : 'internal')),
     );
   };
 }

@@ -137,6 +137,7 @@ export class ClusterNode {
       // Silent for longer than the timeout (the database was away): the others took this node
       // for gone and cleared its rows. It is back: so are its users.
       if (Number(seen.numUpdatedRows) === 0) await this.rejoin();
+      await this.dropStale();
       const gone = await this.db
         .selectFrom('hub_nodes')
         .select('node_id')
@@ -152,6 +153,27 @@ export class ClusterNode {
       // The database is away: the next beat tries again (nodes are only taken as gone by age).
       this.log.warn({ err }, 'cluster heartbeat failed');
     }
+  }
+
+  /** Rows of this node's sockets that have gone (a delete failed while the database was away). */
+  private async dropStale(): Promise<void> {
+    const rows = await this.db
+      .selectFrom('presence')
+      .select(['socket_id', 'user_id'])
+      .where('node_id', '=', this.nodeId)
+      .execute();
+    const stale = rows.filter((r) => !this.local.has(r.socket_id));
+    if (stale.length === 0) return;
+    await this.db
+      .deleteFrom('presence')
+      .where(
+        'socket_id',
+        'in',
+        stale.map((r) => r.socket_id),
+      )
+      .execute();
+    for (const listener of this.presenceListeners)
+      listener([...new Set(stale.map((r) => r.user_id))]);
   }
 
   private async rejoin(): Promise<void> {

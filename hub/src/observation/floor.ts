@@ -57,7 +57,9 @@ export class Floor {
 
   /** Sends the agent's floor entry to their teams' supervisors and leads, if it changed. */
   publish(agentId: string): Promise<void> {
-    const update = this.send(agentId).finally(() => this.inFlight.delete(update));
+    const update = this.send(agentId)
+      .catch((err: unknown) => this.ctx.log.error({ err, agentId }, 'floor update failed'))
+      .finally(() => this.inFlight.delete(update));
     this.inFlight.add(update);
     return update;
   }

@@ -21,6 +21,7 @@ export interface OpenedDatabase {
 
 /** Connections per hub process (each node of a cluster has its own pool). */
 const POOL_SIZE = 10;
+const CONNECT_TIMEOUT_MS = 5_000;
 
 /**
  * Opens the hub's database and migrates it: PostgreSQL when a URL is given, else the embedded
@@ -43,7 +44,13 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
  * migrate once: Kysely's migrator takes an advisory lock on PostgreSQL.
  */
 async function openPostgres(url: string): Promise<OpenedDatabase> {
-  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: POOL_SIZE,
+    // An unreachable server (packets dropped, not refused) answers 'unavailable' in seconds,
+    // not after the operating system's TCP timeout.
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  });
   // An idle connection the server closed (restart, pg_terminate_backend) must not crash the
   // hub: the pool drops it, and the next query opens a new one (or fails as 'unavailable').
   pool.on('error', () => undefined);

@@ -81,13 +81,14 @@ export class SurveyDispatcher {
         .orderBy('next_attempt_at')
         .limit(CONCURRENCY * 4)
         .execute();
-      // Each due send is taken by one node (several may share the database) before it goes out.
-      const work: SurveySendRow[] = [];
-      for (const row of due)
-        if (!this.inFlight.has(row.call_id) && (await claimSend(this.deps.db, row, CLAIM_MS)))
-          work.push(row);
-      for (let i = 0; i < work.length; i += CONCURRENCY)
-        await Promise.all(work.slice(i, i + CONCURRENCY).map((row) => this.send(row)));
+      const work = due.filter((row) => !this.inFlight.has(row.call_id));
+      for (let i = 0; i < work.length; i += CONCURRENCY) {
+        // Each send is taken by one node (several may share the database) just before it goes.
+        const claimed: SurveySendRow[] = [];
+        for (const row of work.slice(i, i + CONCURRENCY))
+          if (await claimSend(this.deps.db, row, CLAIM_MS)) claimed.push(row);
+        await Promise.all(claimed.map((row) => this.send(row)));
+      }
       if (due.length > 0) next = 0;
       else {
         const soonest = await this.deps.db

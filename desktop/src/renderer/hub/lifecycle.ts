@@ -9,7 +9,7 @@ import type { Message } from './errors.js';
 import type { Feature } from './feature.js';
 import { inboxPosition, onInboxMessage, startInbox, stopInbox } from './inbox.js';
 import { flushNow, stopOutbox } from './outbox.js';
-import { useSession, type HubSocket, type Session } from './session-store.js';
+import { RETRY_FIRST_MS, useSession, type HubSocket, type Session } from './session-store.js';
 
 const SESSION_KEY = 'sidecoach.session';
 /** The reasons the hub gives for refusing a connection (socket.io `connect_error` messages). */
@@ -80,7 +80,12 @@ function connect(session: Session) {
   s.on('connect_error', (err) => {
     if (err.message === REFUSED_UNAUTHORIZED) void end({ key: 'signIn.expired' });
     else if (err.message === REFUSED_OUTDATED) outdated(err);
-    else useSession.setState({ connection: 'offline' });
+    else {
+      useSession.setState({ connection: 'offline' });
+      // The hub refused for now ('unavailable', its database away): socket.io does not try a
+      // refused handshake again by itself, so this side does, backing off.
+      if (!s.active) retryLater(s, () => s.connect());
+    }
   });
   s.on('inbox:message', (message) => onInboxMessage(message));
   s.on('profile:changed', () => void profileChanged(session));
@@ -119,9 +124,25 @@ async function bootstrap(session: Session): Promise<Bootstrap | null> {
   return boot;
 }
 
+/** Backoff for what the hub could not do yet: 1 s, doubling to 30 s, reset when online. */
+const RETRY_MAX_MS = 30_000;
+function retryLater(s: HubSocket, again: () => void) {
+  const delay = useSession.getState().retryMs;
+  useSession.setState({ retryMs: Math.min(delay * 2, RETRY_MAX_MS) });
+  setTimeout(() => {
+    if (useSession.getState().socket === s) again();
+  }, delay);
+}
+
 async function onConnect(s: HubSocket, session: Session) {
   const boot = await bootstrap(session);
-  if (!boot || useSession.getState().socket !== s) return;
+  if (useSession.getState().socket !== s) return;
+  if (!boot) {
+    // Connected, but the hub could not answer (its database away): ask again, backing off.
+    if (s.connected) retryLater(s, () => void onConnect(s, session));
+    return;
+  }
+  useSession.setState({ retryMs: RETRY_FIRST_MS });
   useSession.setState({ connection: 'online' });
   each((f) => void f.connected?.(boot.user));
   flushNow();

@@ -13,6 +13,9 @@ export interface Session {
 
 export type Connection = 'connecting' | 'online' | 'offline';
 
+/** The first wait before asking a hub that could not answer again. */
+export const RETRY_FIRST_MS = 1_000;
+
 interface SessionState {
   phase: 'loading' | 'signed-out' | 'ready';
   session: Session | null;
@@ -23,6 +26,8 @@ interface SessionState {
   socket: HubSocket | null;
   /** Every unsubscribe of the signed-in user's listeners (device events, other stores). */
   unsubscribers: Array<() => void>;
+  /** The next wait before asking a hub that could not answer again (backs off, reset online). */
+  retryMs: number;
 }
 
 export const useSession = create<SessionState>()(() => ({
@@ -32,6 +37,7 @@ export const useSession = create<SessionState>()(() => ({
   signInNotice: null,
   socket: null,
   unsubscribers: [],
+  retryMs: RETRY_FIRST_MS,
 }));
 
 /** The signed-in user's profile, if any (for code outside React). */

@@ -58,7 +58,16 @@ function text(inv: Invitation): string {
  * call's, so a send repeated after a crash is recognisably the same message.
  */
 export function emailChannel(smtpUrl: string | null, from: string): Channel & { close(): void } {
-  const transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : null;
+  // Bounded well below the outbox's claim on a send (5 minutes), so a hung server cannot hold
+  // a send past it while another node takes it over.
+  const transport = smtpUrl
+    ? nodemailer.createTransport({
+        url: smtpUrl,
+        connectionTimeout: 30_000,
+        greetingTimeout: 30_000,
+        socketTimeout: 60_000,
+      })
+    : null;
   const send = async (inv: Invitation) => {
     if (!transport)
       throw new ChannelNotConfigured(

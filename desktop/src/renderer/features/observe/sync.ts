@@ -20,7 +20,9 @@ async function join(): Promise<void> {
   if (!agentId) return;
   const res = await ask('observation:join', { agentId });
   if (!res.ok) {
-    if (res.code === 'offline' || res.code === 'timeout') return; // the next connection joins again
+    // Not now (no answer, the hub's database away, too many requests): the next connection
+    // joins again; only a real refusal ends the observation.
+    if (['offline', 'timeout', 'unavailable', 'rate_limited'].includes(res.code)) return;
     useObserve.getState().stopObserving();
     showNotice(res.error);
     return;
