@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from './log.js';
 import { nowIso, type Db } from '../store/db.js';
+import { databaseTime } from '../store/dialect.js';
 
 /** How often a node says it is alive, and how long after its last word it is taken as gone. */
 export interface ClusterTiming {
@@ -11,7 +12,8 @@ export interface ClusterTiming {
 export const DEFAULT_TIMING: ClusterTiming = { heartbeatMs: 2_000, goneAfterMs: 10_000 };
 
 /**
- * This hub process among the others on the same database: its heartbeat, who is connected to
+ * This hub process among the others on the same database: its heartbeat (by the database's
+ * clock, so nodes whose clocks differ agree on who is alive), who is connected to
  * it, and which agents' phones ring. Kept in the database, not in socket.io's rooms, so every
  * node's floor shows the same people online, and a node that dies (SIGKILL, power) stops
  * showing its users online on the others once it has been silent for `goneAfterMs`.
@@ -36,6 +38,7 @@ export class ClusterNode {
 
   async start(): Promise<void> {
     const now = nowIso();
+    const seen = databaseTime(this.db);
     if (!this.shared) {
       await this.db.deleteFrom('presence').execute();
       await this.db.deleteFrom('ringing').execute();
@@ -43,7 +46,7 @@ export class ClusterNode {
     }
     await this.db
       .insertInto('hub_nodes')
-      .values({ node_id: this.nodeId, started_at: now, seen_at: now })
+      .values({ node_id: this.nodeId, started_at: now, seen_at: seen })
       .execute();
     this.timer = setInterval(() => void this.beat(), this.timing.heartbeatMs);
     this.timer.unref();
@@ -122,16 +125,16 @@ export class ClusterNode {
     return row !== undefined;
   }
 
-  /** The oldest heartbeat of a node still taken as alive. */
-  private liveSince(): string {
-    return new Date(Date.now() - this.timing.goneAfterMs).toISOString();
+  /** The oldest heartbeat of a node still taken as alive, by the database's clock. */
+  private liveSince() {
+    return databaseTime(this.db, this.timing.goneAfterMs);
   }
 
   private async beat(): Promise<void> {
     try {
       const seen = await this.db
         .updateTable('hub_nodes')
-        .set({ seen_at: nowIso() })
+        .set({ seen_at: databaseTime(this.db) })
         .where('node_id', '=', this.nodeId)
         .executeTakeFirst();
       // Silent for longer than the timeout (the database was away): the others took this node
@@ -180,8 +183,8 @@ export class ClusterNode {
     const now = nowIso();
     await this.db
       .insertInto('hub_nodes')
-      .values({ node_id: this.nodeId, started_at: now, seen_at: now })
-      .onConflict((oc) => oc.column('node_id').doUpdateSet({ seen_at: now }))
+      .values({ node_id: this.nodeId, started_at: now, seen_at: databaseTime(this.db) })
+      .onConflict((oc) => oc.column('node_id').doUpdateSet({ seen_at: databaseTime(this.db) }))
       .execute();
     const rows = [...this.local].map(([socket_id, user_id]) => ({
       socket_id,

@@ -69,3 +69,14 @@ export function isDatabaseUnavailable(err: unknown): boolean {
     )
   );
 }
+
+/**
+ * The database's clock as an ISO-8601 UTC text (the format the hub stores), `agoMs` in the past:
+ * what several nodes compare (heartbeats) must not depend on each node's own clock.
+ */
+export function databaseTime(db: Connection, agoMs = 0): RawBuilder<string> {
+  const ms = Math.round(agoMs);
+  return dialectOf(db) === 'postgres'
+    ? sql<string>`to_char((now() - ${`${ms} milliseconds`}::interval) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+    : sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ${`-${ms / 1000} seconds`})`;
+}
