@@ -246,7 +246,17 @@ describe.skipIf(testDialect() !== 'postgres')('two hub nodes on one PostgreSQL d
   it('migrates once when two nodes start on a new database at the same moment', async () => {
     // A new, empty database, and two nodes starting on it together.
     const fresh = (await databaseFor(await mkdtemp(join(tmpdir(), 'sidecoach-fresh-'))))!;
-    const nodes = await Promise.all([startHub({ database: fresh }), startHub({ database: fresh })]);
+    const started = await Promise.allSettled([
+      startHub({ database: fresh }),
+      startHub({ database: fresh }),
+    ]);
+    const nodes = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    const failed = started.find((r) => r.status === 'rejected');
+    if (failed) {
+      // One node did not start: stop the other before failing, so no process outlives the test.
+      await Promise.all(nodes.map((n) => n.dispose()));
+      throw failed.reason;
+    }
     try {
       const check = new pg.Client({ connectionString: fresh });
       await check.connect();
