@@ -3,7 +3,7 @@
 // agent once, in order.
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { freePort } from '../../scripts/local-servers.mjs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,14 +14,6 @@ import { InboxClient } from './support/inbox-client.js';
 import type { HubSocket } from './support/hub-process.js';
 
 const ACK_TIMEOUT_MS = 1_500;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as { port: number };
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 /**
  * Sends a note the way the sidebar's outbox does: the same id until the hub acknowledges it,

@@ -2,9 +2,9 @@
 // its own config directory, SIP port and ctrl_tcp port.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../../../scripts/local-servers.mjs';
 
 export const BARESIP = '/usr/bin/baresip';
 
@@ -15,18 +15,8 @@ export function baresipMissing(): string | undefined {
   return undefined;
 }
 
-/** A free TCP port on loopback (UDP for SIP is assumed free alongside it in tests). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+// A free TCP port on loopback (UDP for SIP is assumed free alongside it in tests).
+export { freePort };
 
 export interface Softphone {
   user: string;
