@@ -10,7 +10,7 @@ import { BaresipAdapter } from '../src/main/softphone/baresip.js';
 import { callsOf, startHub, type RunningHub } from '../../hub/test/support/hub-process.js';
 import {
   baresipMissing,
-  freePort,
+  freeSipPort,
   startSoftphone,
   waitUntil,
   type Softphone,
@@ -40,9 +40,9 @@ describe.skipIf(missing)('baresip drives the sidebar', () => {
 
   beforeAll(async () => {
     hub = await startHub({ demo: true });
-    const sip = await freePort();
+    const sip = await freeSipPort();
     agent = await startSoftphone('agent', sip);
-    customer = await startSoftphone('cust', sip + 10 < 65000 ? sip + 10 : sip - 10);
+    customer = await startSoftphone('cust', await freeSipPort([sip]));
     adapter = new BaresipAdapter({ port: agent.ctrlPort, minBackoffMs: 100, maxBackoffMs: 500 });
     customerCtrl = new BaresipAdapter({ port: customer.ctrlPort });
     adapter.start();

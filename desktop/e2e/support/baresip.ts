@@ -2,6 +2,8 @@
 // its own config directory, SIP port and ctrl_tcp port.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createSocket } from 'node:dgram';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../../scripts/local-servers.mjs';
@@ -15,8 +17,36 @@ export function baresipMissing(): string | undefined {
   return undefined;
 }
 
-// A free TCP port on loopback (UDP for SIP is assumed free alongside it in tests).
-export { freePort };
+/** Whether a port is free on loopback for TCP and for UDP now. */
+async function portFree(port: number): Promise<boolean> {
+  const tcp = await new Promise<boolean>((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+  if (!tcp) return false;
+  return new Promise<boolean>((resolve) => {
+    const udp = createSocket('udp4');
+    udp.once('error', () => {
+      udp.close();
+      resolve(false);
+    });
+    udp.bind(port, '127.0.0.1', () => udp.close(() => resolve(true)));
+  });
+}
+
+/**
+ * A SIP port for a softphone: baresip listens on it (UDP and TCP) and on the next one (TLS), so
+ * both must be free, and apart from the ports in `avoid` (another softphone's pair).
+ */
+export async function freeSipPort(avoid: number[] = []): Promise<number> {
+  for (let i = 0; i < 50; i++) {
+    const port = await freePort();
+    if (port >= 65535 || avoid.some((a) => Math.abs(a - port) <= 1)) continue;
+    if ((await portFree(port)) && (await portFree(port + 1))) return port;
+  }
+  throw new Error('no free pair of loopback ports for SIP in 50 tries');
+}
 
 export interface Softphone {
   user: string;
@@ -63,7 +93,10 @@ export async function startSoftphone(
   answermode: 'manual' | 'auto' = 'manual',
 ): Promise<Softphone> {
   const dir = mkdtempSync(join(tmpdir(), `baresip-${user}-`));
-  const ctrlPort = await freePort();
+  // Not the SIP port nor baresip's TLS port beside it, which are free until baresip binds them.
+  let ctrlPort = await freePort();
+  for (let i = 0; i < 20 && (ctrlPort === sipPort || ctrlPort === sipPort + 1); i++)
+    ctrlPort = await freePort();
   writeFileSync(
     join(dir, 'config'),
     [

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallEvent } from '@sidecoach/shared';
 import {
   baresipMissing,
-  freePort,
+  freeSipPort,
   startSoftphone,
   waitUntil,
   type Softphone,
@@ -42,9 +42,9 @@ describe.skipIf(missing)('BaresipAdapter with real baresip', () => {
   const statuses: AdapterStatus[] = [];
 
   beforeAll(async () => {
-    const sip = await freePort();
+    const sip = await freeSipPort();
     agent = await startSoftphone('agent', sip);
-    customer = await startSoftphone('cust', sip + 10 < 65000 ? sip + 10 : sip - 10);
+    customer = await startSoftphone('cust', await freeSipPort([sip]));
     adapter = new BaresipAdapter({ port: agent.ctrlPort, minBackoffMs: 100, maxBackoffMs: 500 });
     adapter.onEvent((e) => events.push(e));
     adapter.onStatus((s) => statuses.push(s));
