@@ -207,8 +207,10 @@ describe('post-call surveys by email', () => {
     await emailCall(email);
     await mailbox.waitFor(email);
     const second = await emailCall(email.toUpperCase());
-    const status = data(await lead.socket.emitWithAck('survey:status', { callId: second.id }));
-    expect(status).toMatchObject({ state: 'skipped', skipReason: 'cooldown' });
+    // Decided just after the call's end (until then its state reads "pending", undecided).
+    await expect
+      .poll(async () => data(await lead.socket.emitWithAck('survey:status', { callId: second.id })))
+      .toMatchObject({ state: 'skipped', skipReason: 'cooldown' });
     await afterEmailSentinels(hub, agent, mailbox);
     expect(mailbox.messages.filter((m) => m.text?.includes(second.id))).toHaveLength(0);
     expect(mailbox.to(email)).toHaveLength(1);
