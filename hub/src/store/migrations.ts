@@ -482,6 +482,31 @@ const migrations: Record<string, Migration> = {
         id bigserial unique, created_at timestamptz default now(), payload bytea)`.execute(db);
     },
   },
+  '0011-audit': {
+    async up(db: Kysely<unknown>) {
+      // Every administrative change: who, what, when, before and after (JSON). Never updated
+      // or deleted by the hub; admins read and export it.
+      await db.schema
+        .createTable('audit_log')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('at', 'text', (c) => c.notNull())
+        /** The admin who made the change; null for the hub itself (a scheduled team move). */
+        .addColumn('actor_id', 'text', (c) => c.references('users.id'))
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('target_type', 'text', (c) => c.notNull())
+        .addColumn('target_id', 'text')
+        .addColumn('before', 'text')
+        .addColumn('after', 'text')
+        .addColumn('ip', 'text')
+        .execute();
+      await db.schema.createIndex('audit_log_at').on('audit_log').columns(['at', 'id']).execute();
+      await db.schema
+        .createIndex('audit_log_target')
+        .on('audit_log')
+        .columns(['target_type', 'target_id'])
+        .execute();
+    },
+  },
 };
 
 function sqlIn(column: string, values: string[]) {

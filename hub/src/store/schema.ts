@@ -314,6 +314,23 @@ export interface ReflectionActionsTable {
   reviewed_in_session_id: string | null;
 }
 
+export interface AuditLogTable {
+  id: string;
+  at: Iso;
+  /** Who made the change; null when the hub did (a team move dated earlier taking effect). */
+  actor_id: string | null;
+  /** What was done, `area.verb` ("user.create", "password.reset-issued"). */
+  action: string;
+  /** What it was done to ("user", "team", "session", "hub"). */
+  target_type: string;
+  target_id: string | null;
+  /** The target before and after, JSON (secrets never: no hash, code or token). */
+  before: string | null;
+  after: string | null;
+  /** The address the change came from, when it came over HTTP or a socket. */
+  ip: string | null;
+}
+
 export interface Database {
   teams: TeamsTable;
   users: UsersTable;
@@ -342,6 +359,7 @@ export interface Database {
   reflection_sessions: ReflectionSessionsTable;
   reflection_notes: ReflectionNotesTable;
   reflection_actions: ReflectionActionsTable;
+  audit_log: AuditLogTable;
 }
 
 export type ObservationRow = Selectable<ObservationsTable>;
