@@ -76,7 +76,13 @@ function connect(session: Session) {
   const s = openSocket(session.hubUrl, auth);
   useSession.setState({ socket: s });
   s.on('connect', () => void onConnect(s, session));
-  s.on('disconnect', () => useSession.setState({ connection: 'offline' }));
+  s.on('disconnect', (reason) => {
+    useSession.setState({ connection: 'offline' });
+    // The hub closed this connection (its session was signed out elsewhere, the user's rights
+    // changed, or it could not deliver the inbox). socket.io does not reconnect by itself after
+    // that: this side does, and the handshake then says whether the session still stands.
+    if (reason === 'io server disconnect') retryLater(s, () => s.connect());
+  });
   s.on('connect_error', (err) => {
     if (err.message === REFUSED_UNAUTHORIZED) void end({ key: 'signIn.expired' });
     else if (err.message === REFUSED_OUTDATED) outdated(err);
