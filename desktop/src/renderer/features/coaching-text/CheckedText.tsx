@@ -17,6 +17,10 @@ export interface CheckedTextProps {
   label: string;
   value: string;
   onChange: (value: string) => void;
+  /**
+   * The most characters the hub takes. Past it nothing is cut (a pasted note stays whole): a
+   * counter says how far over, and the caller's send button waits (see `overLimit`).
+   */
   maxLength: number;
   /** The language check over the text (the constructive-language analyzer plugs in here). */
   check?: TextCheck | undefined;
@@ -29,6 +33,12 @@ export interface CheckedTextProps {
   inputRef?: Ref<HTMLTextAreaElement>;
   hint?: string;
 }
+
+/** True when a text is longer than its box takes: its form must not send it. */
+export const overLimit = (text: string, maxLength: number) => text.length > maxLength;
+
+/** The counter shows from this share of the limit on. */
+const COUNT_FROM = 0.8;
 
 function assignRef<T>(ref: Ref<T> | undefined, value: T | null) {
   if (typeof ref === 'function') ref(value);
@@ -99,6 +109,10 @@ export function CheckedText({
   };
   const findingsId = `${id}-findings`;
   const summaryId = `${id}-summary`;
+  const countId = `${id}-count`;
+  const over = overLimit(value, maxLength);
+  const counted = value.length >= maxLength * COUNT_FROM;
+  const describedBy = [summary ? summaryId : null, counted ? countId : null].filter(Boolean);
   return (
     <div className="checked-text">
       <div className="row">
@@ -115,14 +129,26 @@ export function CheckedText({
           lang={lang}
           // Grows with the text (field-sizing), from the height of `rows` lines.
           style={{ minHeight: `calc(${rows * 1.4}em + 16px)` }}
-          maxLength={maxLength}
           placeholder={placeholder}
           onChange={(e) => onChange(e.target.value)}
           onScroll={syncScroll}
           onKeyDown={onKeyDown}
-          aria-describedby={summary ? summaryId : undefined}
+          aria-invalid={over || undefined}
+          aria-describedby={describedBy.length > 0 ? describedBy.join(' ') : undefined}
         />
       </div>
+      {counted ? (
+        <p
+          id={countId}
+          className={over ? 'small text-count over' : 'small text-count'}
+          data-testid="text-count"
+          aria-live="polite"
+        >
+          {over
+            ? t('textLimit.over', { count: value.length - maxLength, max: maxLength })
+            : t('textLimit.count', { length: value.length, max: maxLength })}
+        </p>
+      ) : null}
       {hint ? <span className="small muted">{hint}</span> : null}
       {findings.length > 0 ? (
         <FindingList

@@ -13,7 +13,7 @@ import { newId, nowIso } from '../../lib/ids.js';
 import { useNotes } from '../coach-notes/store.js';
 import { write } from '../../hub/outbox.js';
 import { useStandardLabel } from '../coach-notes/note-parts.js';
-import { CheckedText } from '../coaching-text/CheckedText.js';
+import { CheckedText, overLimit } from '../coaching-text/CheckedText.js';
 import { useNoteLanguage } from '../coaching-text/note-language.js';
 import { callTypeName } from '../../lib/format.js';
 import { formatDuration } from '../../lib/time.js';
@@ -57,7 +57,7 @@ export function CoachingNoteComposer({
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!text.trim()) return;
+    if (!text.trim() || overLimit(text, COACHING_TEXT_MAX)) return;
     void write({
       event: 'coaching:note',
       payload: {
@@ -109,7 +109,11 @@ export function CoachingNoteComposer({
             <button type="button" onClick={() => setOpen(false)}>
               {t('coaching.cancel')}
             </button>
-            <button type="submit" className="primary" disabled={!text.trim()}>
+            <button
+              type="submit"
+              className="primary"
+              disabled={!text.trim() || overLimit(text, COACHING_TEXT_MAX)}
+            >
               {t('coaching.send')}
             </button>
           </div>

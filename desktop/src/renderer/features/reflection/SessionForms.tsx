@@ -9,7 +9,7 @@ import {
   type StandardsPack,
 } from '@sidecoach/shared';
 import { addAction, addNote, useReflection } from './store.js';
-import { CheckedText } from '../coaching-text/CheckedText.js';
+import { CheckedText, overLimit } from '../coaching-text/CheckedText.js';
 import { useLanguageCheck, useNoteLanguage } from '../coaching-text/note-language.js';
 import { Segmented } from '../observe/Segmented.js';
 import { agendaLabel } from './agenda.js';
@@ -43,7 +43,7 @@ export function NoteForm({ session, pack }: SessionFormProps) {
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!text.trim()) return;
+    if (!text.trim() || overLimit(text, LIMITS.note)) return;
     const ok = await addNote({
       text: text.trim(),
       lang,
@@ -104,7 +104,11 @@ export function NoteForm({ session, pack }: SessionFormProps) {
             }
           : {})}
       />
-      <button type="submit" className="primary" disabled={busy || !text.trim()}>
+      <button
+        type="submit"
+        className="primary"
+        disabled={busy || !text.trim() || overLimit(text, LIMITS.note)}
+      >
         {t('reflection.session.addNote')}
       </button>
     </form>
