@@ -19,7 +19,7 @@ import {
 import { newId, nowIso } from '../../lib/ids.js';
 import { useObserve } from './store.js';
 import { write } from '../../hub/outbox.js';
-import { CheckedText } from '../coaching-text/CheckedText.js';
+import { CheckedText, overLimit } from '../coaching-text/CheckedText.js';
 import { useNoteLanguage } from '../coaching-text/note-language.js';
 import { Segmented } from './Segmented.js';
 
@@ -56,7 +56,9 @@ export function NoteComposer({
     ? checklistFor(pack, call.callType)
     : STANDARD_AREAS.flatMap((id) => pack.areas.filter((a) => a.id === id));
   const [kind, ref] = standard.split(':') as ['' | 'area' | 'item', string | undefined];
-  const canSend = text.trim().length > 0 || tags.length > 0 || standard !== '';
+  const canSend =
+    (text.trim().length > 0 || tags.length > 0 || standard !== '') &&
+    !overLimit(text, OBSERVATION_TEXT_MAX);
 
   const toggleTag = (tag: ObservationTag) =>
     setTags((prev) => (prev.includes(tag) ? prev.filter((x) => x !== tag) : [...prev, tag]));
@@ -94,6 +96,9 @@ export function NoteComposer({
     setTags([]);
     setStandard('');
     setVerdict('');
+    // Who sees the next note is chosen again: it starts private, as every note does.
+    setVisibility('private');
+    setDelivery('now');
     textRef.current?.focus();
   };
   const submit = (event: FormEvent) => {
