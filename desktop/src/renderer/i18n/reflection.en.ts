@@ -125,6 +125,8 @@ export const reflectionEn = {
     reminders: 'Your next-time actions',
     done: 'Done',
     dismissLabel: 'Dismiss the reminder: {{text}}',
+    more_one: '+{{count}} more',
+    more_other: '+{{count}} more',
     onCall: 'Remember: {{text}}',
     overdue: 'overdue',
   },

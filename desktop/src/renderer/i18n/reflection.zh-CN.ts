@@ -121,6 +121,8 @@ export const reflectionZhCN: ReflectionMessages = {
     reminders: '你的下次行动',
     done: '已完成',
     dismissLabel: '关闭提醒：{{text}}',
+    more_one: '另有 {{count}} 条',
+    more_other: '另有 {{count}} 条',
     onCall: '提醒：{{text}}',
     overdue: '已逾期',
   },

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { AgentStatus, CallRecord } from '@sidecoach/shared';
+import { appliesTo, type AgentStatus, type CallRecord } from '@sidecoach/shared';
 import { dismissReminder, markMine, openSession, useReflection } from './store.js';
 import { useCalls } from '../call/store.js';
 import { dayText, findItem } from './format.js';
@@ -39,27 +39,28 @@ export function ActionReminders({
   if (status === 'on-call' && call) {
     const applies = mine.filter((a) => {
       const item = findItem(pack, a.itemId);
-      return (
-        item && !dismissed[a.id] && (!item.callTypes || item.callTypes.includes(call.callType))
-      );
+      return item && !dismissed[a.id] && appliesTo(item, call.callType);
     });
-    if (applies.length === 0) return null;
+    const first = applies[0];
+    if (!first) return null;
+    // One line above the checklist, whatever the number of actions: the first, and how many more.
     return (
-      <ul className="action-reminder-line" data-testid="action-reminder-line">
-        {applies.map((a) => (
-          <li key={a.id} className="row small">
-            <span>{t('reflection.agent.onCall', { text: a.text })}</span>
-            <button
-              type="button"
-              className="link"
-              aria-label={t('reflection.agent.dismissLabel', { text: a.text })}
-              onClick={() => dismissReminder(a.id)}
-            >
-              ×
-            </button>
-          </li>
-        ))}
-      </ul>
+      <p className="action-reminder-line row small" data-testid="action-reminder-line">
+        <span className="action-reminder-text">
+          {t('reflection.agent.onCall', { text: first.text })}
+        </span>
+        {applies.length > 1 ? (
+          <span className="muted">{t('reflection.agent.more', { count: applies.length - 1 })}</span>
+        ) : null}
+        <button
+          type="button"
+          className="link"
+          aria-label={t('reflection.agent.dismissLabel', { text: first.text })}
+          onClick={() => dismissReminder(first.id)}
+        >
+          ×
+        </button>
+      </p>
     );
   }
   if ((status !== 'available' && status !== 'wrap-up') || mine.length === 0) return null;
