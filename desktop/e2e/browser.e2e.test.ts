@@ -112,7 +112,21 @@ describe.skipIf(missing)('web sidebar in Chromium', () => {
     });
     expect(await greeting.getByRole('radio', { name: 'Yes' }).isChecked()).toBe(true);
     const save = page.getByRole('button', { name: 'Save self-assessment' });
-    expect(await save.isDisabled()).toBe(true);
+    // Saved with questions unanswered: they are marked, the first has the focus, nothing is sent.
+    await save.click();
+    await expect
+      .poll(() =>
+        page
+          .getByRole('alert')
+          .filter({ hasText: /marked question/ })
+          .count(),
+      )
+      .toBe(1);
+    expect(await page.locator('.answer.missing').count()).toBeGreaterThan(0);
+    expect(
+      await page.evaluate(() => document.activeElement?.closest('.answer.missing') !== null),
+    ).toBe(true);
+    expect(await page.getByTestId('status').textContent()).toBe('Wrap-up');
     await page
       .getByRole('radiogroup', { name: /^Verifies the customer/ })
       .getByText('No', { exact: true })

@@ -130,6 +130,40 @@ describe('calls and self-assessments through a real hub', () => {
     expect(list.filter((c) => c.id === id)).toHaveLength(1);
   });
 
+  it('completes a skipped self-assessment later, once, and never skips a submitted one', async () => {
+    const call = await runCall(agent, 'booking', []);
+    const skipId = randomUUID();
+    const skip = { id: skipId, callId: call.id, status: 'skipped' as const, at: iso() };
+    data(await agent.emitWithAck('assessment:submit', skip));
+    const answers: Record<string, Answer> = Object.fromEntries(
+      scorecardItemsFor(pack, 'booking').map((i) => [i.id, 'yes']),
+    );
+    const later = {
+      id: randomUUID(),
+      callId: call.id,
+      status: 'submitted' as const,
+      answers,
+      nextTime: 'Confirm the date back to the customer',
+      at: iso(),
+    };
+    const completed = data(await agent.emitWithAck('assessment:submit', later));
+    expect(completed.assessment).toMatchObject({
+      id: later.id,
+      status: 'submitted',
+      nextTime: 'Confirm the date back to the customer',
+      score: { percent: 100 },
+    });
+    // The same completion again (an outbox resend) is the same answer; anything else is refused.
+    expect(data(await agent.emitWithAck('assessment:submit', later)).assessment?.id).toBe(later.id);
+    for (const other of [skip, { ...skip, id: randomUUID() }, { ...later, id: randomUUID() }])
+      expect(await agent.emitWithAck('assessment:submit', other)).toMatchObject({
+        ok: false,
+        error: { code: 'conflict' },
+      });
+    const stored = data(await agent.emitWithAck('call:get', { callId: call.id }));
+    expect(stored.assessment).toMatchObject({ id: later.id, status: 'submitted' });
+  });
+
   it('refuses assessments that leave items out, ticks after the end and ticks off the checklist', async () => {
     const call = await runCall(agent, 'sales', []);
     const partial = await agent.emitWithAck('assessment:submit', {

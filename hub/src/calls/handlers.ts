@@ -13,7 +13,13 @@ import { announceCall, endCall } from '../lib/call-changes.js';
 import { handlers } from '../lib/handlers.js';
 import { nowIso } from '../store/db.js';
 import { canReadCallsOf, canTakeCalls } from './policy.js';
-import { insertAssessment, insertCall, saveTick, setCallType } from './records.js';
+import {
+  completeSkippedAssessment,
+  insertAssessment,
+  insertCall,
+  saveTick,
+  setCallType,
+} from './records.js';
 import { getCall, openCallOf, recentCalls } from '../lib/call-records.js';
 
 const AGENTS_ONLY = 'only agents take calls';
@@ -137,7 +143,9 @@ export function callHandlers(ctx: HubContext) {
         if (!canTakeCalls(user)) return fail('forbidden', AGENTS_ONLY);
         const { call, error } = await ownCall(input.callId);
         if (!call) return error;
-        if (call.assessment) {
+        // A skipped self-assessment can be completed later (from the agent's recent calls).
+        const completing = call.assessment?.status === 'skipped' && input.status === 'submitted';
+        if (call.assessment && !completing) {
           return call.assessment.id === input.id
             ? ok(view(call))
             : fail('conflict', 'this call already has a self-assessment');
@@ -161,7 +169,9 @@ export function callHandlers(ctx: HubContext) {
           answers = input.answers;
           score = scoreScorecard(items, input.answers);
         }
-        await insertAssessment(db, user.id, input, answers, score); // once: checked below
+        // Once: checked below (a skip is replaced only while it is still a skip).
+        if (completing) await completeSkippedAssessment(db, input, answers, score);
+        else await insertAssessment(db, user.id, input, answers, score);
         const stored = (await getCall(db, call.id))!;
         if (stored.assessment?.id !== input.id)
           return fail('conflict', 'this call already has a self-assessment');

@@ -82,3 +82,25 @@ export async function insertAssessment(
     .onConflict((oc) => oc.doNothing())
     .execute();
 }
+
+/** Turns a skipped self-assessment into a submitted one; nothing changes once it is not a skip. */
+export async function completeSkippedAssessment(
+  db: Db,
+  input: AssessmentSubmit,
+  answers: Record<string, unknown>,
+  score: ScoreResult | null,
+): Promise<void> {
+  await db
+    .updateTable('self_assessments')
+    .set({
+      id: input.id,
+      status: 'submitted',
+      answers: JSON.stringify(answers),
+      next_time: input.status === 'submitted' && input.nextTime ? input.nextTime : null,
+      score: score && JSON.stringify(score),
+      submitted_at: new Date(input.at).toISOString(),
+    })
+    .where('call_id', '=', input.callId)
+    .where('status', '=', 'skipped')
+    .execute();
+}

@@ -243,6 +243,10 @@ export const en = {
     nextTimePlaceholder: 'One thing to try on the next call (optional)',
     submit: 'Save self-assessment',
     skip: 'Skip',
+    restYes: 'The rest are yes',
+    answerMarked_one: 'Answer the marked question to save',
+    answerMarked_other: 'Answer the {{count}} marked questions to save',
+    cancel: 'Cancel',
     remaining_one: '{{count}} item left to answer',
     remaining_other: '{{count}} items left to answer',
   },
@@ -253,6 +257,7 @@ export const en = {
     skipped: 'Skipped',
     failed: 'Critical item missed',
     notAssessable: 'Nothing assessable',
+    assessNow: 'Assess now',
     unsynced: 'Not synced yet',
   },
   surveyAgent: {
@@ -354,6 +359,11 @@ export const en = {
     title: 'Sidecoach could not start',
     body: 'The desktop app did not answer the sidebar. Nothing you recorded is lost.',
     retry: 'Try again',
+  },
+  textLimit: {
+    count: '{{length}} / {{max}} characters',
+    over_one: '{{count}} character over the limit of {{max}}: shorten it to send',
+    over_other: '{{count}} characters over the limit of {{max}}: shorten it to send',
   },
   errors: {
     unauthorized: 'Wrong username or password.',

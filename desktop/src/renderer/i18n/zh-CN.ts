@@ -241,6 +241,10 @@ export const zhCN: Messages = {
     nextTimePlaceholder: '下一通电话想尝试的一件事（可选）',
     submit: '保存自我评估',
     skip: '跳过',
+    restYes: '其余都是“是”',
+    answerMarked_one: '请先回答标出的问题再保存',
+    answerMarked_other: '请先回答标出的 {{count}} 个问题再保存',
+    cancel: '取消',
     remaining_one: '还有 {{count}} 项未回答',
     remaining_other: '还有 {{count}} 项未回答',
   },
@@ -251,6 +255,7 @@ export const zhCN: Messages = {
     skipped: '已跳过',
     failed: '关键项未达标',
     notAssessable: '无可评估项',
+    assessNow: '现在评估',
     unsynced: '尚未同步',
   },
   surveyAgent: {
@@ -348,6 +353,11 @@ export const zhCN: Messages = {
     title: 'Sidecoach 无法启动',
     body: '桌面应用没有响应侧边栏。您记录的内容都不会丢失。',
     retry: '重试',
+  },
+  textLimit: {
+    count: '{{length}} / {{max}} 字',
+    over_one: '超出 {{max}} 字上限 {{count}} 字，删减后才能发送',
+    over_other: '超出 {{max}} 字上限 {{count}} 字，删减后才能发送',
   },
   errors: {
     unauthorized: '用户名或密码错误。',

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   localize,
@@ -14,21 +14,51 @@ import './assessment.css';
 
 const ANSWERS: Answer[] = ['yes', 'no', 'na'];
 
-export function AssessmentForm({ call, pack }: { call: CallRecord; pack: StandardsPack }) {
+/**
+ * The agent's self-assessment in a few taps: what they ticked during the call is already a
+ * "yes", "the rest are yes" answers the others at once (then the exceptions are changed), and
+ * Save with a question unanswered points at it. At wrap-up it can be skipped; a skipped one is
+ * completed later from the recent calls (`onClose` given: Cancel instead of Skip).
+ */
+export function AssessmentForm({
+  call,
+  pack,
+  onClose,
+}: {
+  call: CallRecord;
+  pack: StandardsPack;
+  onClose?: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const items = scorecardItemsFor(pack, call.callType);
-  // What the agent ticked during the call is already a "yes": only the rest needs a tap.
   const [answers, setAnswers] = useState<Record<string, Answer>>(() =>
     Object.fromEntries(
       items.filter((i) => call.ticked.includes(i.id)).map((i) => [i.id, 'yes' as const]),
     ),
   );
   const [nextTime, setNextTime] = useState('');
-  const remaining = items.filter((i) => answers[i.id] === undefined).length;
+  /** Save was pressed with questions unanswered: they are marked until answered. */
+  const [tried, setTried] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  const missing = items.filter((i) => answers[i.id] === undefined);
+  const idPrefix = onClose ? `later-${call.id}` : 'q';
+
+  const restAreYes = () =>
+    setAnswers((prev) => ({
+      ...Object.fromEntries(items.map((i) => [i.id, 'yes' as const])),
+      ...prev,
+    }));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (remaining > 0) return;
+    const first = missing[0];
+    if (first) {
+      setTried(true);
+      form.current
+        ?.querySelector<HTMLInputElement>(`[data-item="${CSS.escape(first.id)}"] input`)
+        ?.focus();
+      return;
+    }
     const trimmed = nextTime.trim();
     void write({
       event: 'assessment:submit',
@@ -41,6 +71,7 @@ export function AssessmentForm({ call, pack }: { call: CallRecord; pack: Standar
         ...(trimmed ? { nextTime: trimmed } : {}),
       },
     });
+    onClose?.();
   };
   const skip = () =>
     void write({
@@ -49,47 +80,84 @@ export function AssessmentForm({ call, pack }: { call: CallRecord; pack: Standar
     });
 
   return (
-    <form className="card assessment" onSubmit={submit} aria-labelledby="assessment-title">
-      <h2 id="assessment-title">{t('assessment.title')}</h2>
-      <p className="muted small">{t('assessment.intro')}</p>
-      {items.map((item) => (
-        <div key={item.id} className="answer">
-          <p id={`q-${item.id}`}>{localize(item.text, i18n.language)}</p>
-          <div className="segmented" role="radiogroup" aria-labelledby={`q-${item.id}`}>
-            {ANSWERS.map((a) => (
-              <label key={a} className={answers[item.id] === a ? `on ${a}` : a}>
-                <input
-                  type="radio"
-                  name={item.id}
-                  value={a}
-                  checked={answers[item.id] === a}
-                  onChange={() => setAnswers((prev) => ({ ...prev, [item.id]: a }))}
-                />
-                {t(`assessment.${a}`)}
-              </label>
-            ))}
+    <form
+      ref={form}
+      className="card assessment"
+      onSubmit={submit}
+      aria-labelledby={`${idPrefix}-title`}
+      noValidate
+    >
+      <h2 id={`${idPrefix}-title`}>{t('assessment.title')}</h2>
+      <div className="row">
+        <p className="muted small">{t('assessment.intro')}</p>
+        {missing.length > 0 ? (
+          <button type="button" className="rest-yes" onClick={restAreYes}>
+            {t('assessment.restYes')}
+          </button>
+        ) : null}
+      </div>
+      {items.map((item) => {
+        const unanswered = tried && answers[item.id] === undefined;
+        const questionId = `${idPrefix}-${item.id}`;
+        return (
+          <div
+            key={item.id}
+            className={unanswered ? 'answer missing' : 'answer'}
+            data-item={item.id}
+          >
+            <p id={questionId}>{localize(item.text, i18n.language)}</p>
+            <div
+              className="segmented"
+              role="radiogroup"
+              aria-labelledby={questionId}
+              aria-invalid={unanswered || undefined}
+            >
+              {ANSWERS.map((a) => (
+                <label key={a} className={answers[item.id] === a ? `on ${a}` : a}>
+                  <input
+                    type="radio"
+                    name={`${idPrefix}-${item.id}`}
+                    value={a}
+                    checked={answers[item.id] === a}
+                    onChange={() => setAnswers((prev) => ({ ...prev, [item.id]: a }))}
+                  />
+                  {t(`assessment.${a}`)}
+                </label>
+              ))}
+            </div>
           </div>
-        </div>
-      ))}
+        );
+      })}
       <label className="next-time">
         {t('assessment.nextTime')}
-        <input
+        <textarea
           value={nextTime}
+          rows={2}
           maxLength={NEXT_TIME_MAX}
           placeholder={t('assessment.nextTimePlaceholder')}
           onChange={(e) => setNextTime(e.target.value)}
         />
       </label>
-      {remaining > 0 ? (
-        <p className="muted small">{t('assessment.remaining', { count: remaining })}</p>
+      {missing.length > 0 ? (
+        <p className={tried ? 'small warn' : 'muted small'} role={tried ? 'alert' : undefined}>
+          {t(tried ? 'assessment.answerMarked' : 'assessment.remaining', {
+            count: missing.length,
+          })}
+        </p>
       ) : null}
       <div className="row">
-        <button type="submit" className="primary" disabled={remaining > 0}>
+        <button type="submit" className="primary">
           {t('assessment.submit')}
         </button>
-        <button type="button" onClick={skip}>
-          {t('assessment.skip')}
-        </button>
+        {onClose ? (
+          <button type="button" onClick={onClose}>
+            {t('assessment.cancel')}
+          </button>
+        ) : (
+          <button type="button" onClick={skip}>
+            {t('assessment.skip')}
+          </button>
+        )}
       </div>
     </form>
   );

@@ -68,7 +68,10 @@ function updateCall(call: CallRecord, write: CallWrite, pack: StandardsPack): Ca
       return { ...call, endedAt: write.payload.endedAt, durationMs };
     }
     case 'assessment:submit': {
-      if (call.assessment) return call;
+      // A skip is the one answer that can be replaced: completed later from the recent calls.
+      const completes =
+        call.assessment?.status === 'skipped' && write.payload.status === 'submitted';
+      if (call.assessment && !completes) return call;
       const p = write.payload;
       const submitted = p.status === 'submitted';
       return {

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { shortDateTime } from '../../lib/format.js';
 import { localize, type CallRecord, type StandardsPack } from '@sidecoach/shared';
@@ -5,6 +6,7 @@ import { useNumbersHidden } from '../reflection/store.js';
 import { useCalls } from '../call/store.js';
 import { callIdsOf } from '../call/replay.js';
 import { formatDuration } from '../../lib/time.js';
+import { AssessmentForm } from '../assessment/AssessmentForm.js';
 import './history.css';
 
 function Outcome({ call }: { call: CallRecord }) {
@@ -29,6 +31,8 @@ export function RecentCalls({ calls, pack }: { calls: CallRecord[]; pack: Standa
   const unsynced = callIdsOf(useCalls((s) => s.pending));
   const ended = calls.filter((c) => c.endedAt !== null);
   const time = shortDateTime(i18n.language);
+  /** The skipped call whose self-assessment the agent completes now. */
+  const [completing, setCompleting] = useState<string | null>(null);
   return (
     <section className="history" aria-labelledby="history-title">
       <h2 id="history-title">{t('history.title')}</h2>
@@ -50,6 +54,15 @@ export function RecentCalls({ calls, pack }: { calls: CallRecord[]; pack: Standa
                 <p className="small next">“{call.assessment.nextTime}”</p>
               ) : null}
               {unsynced.has(call.id) ? <p className="small warn">{t('history.unsynced')}</p> : null}
+              {call.assessment?.status === 'skipped' ? (
+                completing === call.id ? (
+                  <AssessmentForm call={call} pack={pack} onClose={() => setCompleting(null)} />
+                ) : (
+                  <button type="button" onClick={() => setCompleting(call.id)}>
+                    {t('history.assessNow')}
+                  </button>
+                )
+              ) : null}
             </li>
           );
         })}
