@@ -14,7 +14,8 @@ export default defineConfig({
   build: {
     outDir: 'dist/renderer',
     emptyOutDir: true,
-    sourcemap: true,
+    // Maps for reading a crash report, not referenced from the code (the hub does not serve them).
+    sourcemap: 'hidden',
     target: 'es2022',
     chunkSizeWarningLimit: 600,
   },

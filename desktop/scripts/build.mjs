@@ -3,8 +3,8 @@
 // JavaScript per chunk and fails when what the first screen loads is over its budget.
 import { build as viteBuild } from 'vite';
 import { build as esbuild } from 'esbuild';
-import { readFile } from 'node:fs/promises';
-import { gzipSync } from 'node:zlib';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,6 +16,17 @@ const FIRST_LOAD_BUDGET_KB = 160;
 // Everything, lazy chunks too: a generous ceiling that only an accident (a second copy of a
 // library, a data file bundled) goes through.
 const TOTAL_BUDGET_KB = 600;
+
+// `--if-changed` (npm start): nothing to do when no input changed since the last build.
+const STAMP = join(root, 'dist/.inputs');
+const inputs = await inputsFingerprint();
+if (
+  process.argv.includes('--if-changed') &&
+  (await readFile(STAMP, 'utf8').catch(() => '')) === inputs
+) {
+  console.log('[build] desktop: up to date (no source changed since the last build)');
+  process.exit(0);
+}
 
 console.log('[build] renderer (vite)…');
 // The manifest names each chunk's static and dynamic imports: the budget reads it.
@@ -59,6 +70,67 @@ await esbuild({
 });
 
 await checkBudget(join(root, 'dist/renderer'));
+await precompress(join(root, 'dist/renderer'));
+await writeFile(STAMP, inputs);
+
+/**
+ * Every file the desktop build reads (its sources, the shared package's, configs and the lock
+ * file), by path, size and modification time: equal strings mean an equal build.
+ */
+async function inputsFingerprint() {
+  const top = join(root, '..');
+  const parts = [];
+  for (const dir of ['desktop/src', 'desktop/public', 'shared/src', 'assets']) {
+    const entries = await readdir(join(top, dir), { recursive: true, withFileTypes: true }).catch(
+      () => [],
+    );
+    for (const entry of entries) if (entry.isFile()) parts.push(join(entry.parentPath, entry.name));
+  }
+  for (const file of [
+    'desktop/index.html',
+    'desktop/vite.config.ts',
+    'desktop/scripts/build.mjs',
+    'desktop/package.json',
+    'package-lock.json',
+  ])
+    parts.push(join(top, file));
+  const lines = await Promise.all(
+    parts.sort().map(async (file) => {
+      const info = await stat(file).catch(() => null);
+      return `${file} ${info?.size ?? '-'} ${info?.mtimeMs ?? '-'}`;
+    }),
+  );
+  return lines.join('\n');
+}
+
+/**
+ * Writes .br and .gz beside every text file of the web sidebar: the hub sends them as the
+ * browser accepts (about a quarter of the bytes), and compresses nothing per request.
+ */
+async function precompress(dir) {
+  const text = /\.(js|css|html|svg|json|txt)$/;
+  let raw = 0;
+  let brotli = 0;
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !text.test(entry.name) || entry.parentPath.includes('.vite')) continue;
+    const file = join(entry.parentPath, entry.name);
+    const bytes = await readFile(file);
+    if (bytes.length < 1024) continue;
+    const br = brotliCompressSync(bytes, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: 11,
+        [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+      },
+    });
+    await writeFile(`${file}.br`, br);
+    await writeFile(`${file}.gz`, gzipSync(bytes, { level: 9 }));
+    raw += bytes.length;
+    brotli += br.length;
+  }
+  console.log(
+    `[build] web sidebar precompressed: ${(raw / 1024).toFixed(0)} KB of text, ${(brotli / 1024).toFixed(0)} KB as brotli`,
+  );
+}
 
 /** Prints every JavaScript chunk, gzipped, and exits non-zero when a budget is exceeded. */
 async function checkBudget(outDir) {

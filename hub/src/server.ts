@@ -45,6 +45,10 @@ function listenUrl(app: FastifyInstance, host: string): string {
   return `http://${name}:${port}`;
 }
 
+/** Vite's hashed output (`assets/index-3f9c2a1b.js`): cached for a year, never revalidated. */
+const STATIC_ASSET = /[\\/]assets[\\/][^\\/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+(\.(br|gz))?$/;
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
 export interface Hub {
   app: FastifyInstance;
   io: HubServer;
@@ -108,7 +112,22 @@ export async function createHub(
   });
 
   if (existsSync(config.rendererDir)) {
-    await app.register(fastifyStatic, { root: config.rendererDir, index: 'index.html' });
+    await app.register(fastifyStatic, {
+      root: config.rendererDir,
+      // The page is its own route below: with `preCompressed`, this version's index lookup
+      // answers `/` with 404.
+      index: false,
+      // The build writes .br and .gz beside each text file: sent as the browser accepts.
+      preCompressed: true,
+      // Source maps and the build's manifest stay on the server.
+      allowedPath: (path) => !path.endsWith('.map') && !path.includes('/.vite/'),
+      cacheControl: false,
+      setHeaders: (reply, path) => {
+        // Hashed file names under assets/ never change; the page itself is checked each load.
+        reply.header('cache-control', STATIC_ASSET.test(path) ? IMMUTABLE : 'no-cache');
+      },
+    });
+    app.get('/', (_request, reply) => reply.sendFile('index.html'));
   } else {
     log.warn(
       { rendererDir: config.rendererDir },
