@@ -49,7 +49,13 @@ export const en = {
     supervisor: 'supervisor',
     lead: 'team lead',
     admin: 'administrator',
-    notAgent: 'You are signed in as a {{role}}: choose an agent to observe side by side.',
+    // One sentence per role: English articles differ ("a supervisor", "an administrator").
+    notAgent: {
+      agent: 'You are signed in as an agent.',
+      supervisor: 'You are signed in as a supervisor: choose an agent to observe side by side.',
+      lead: 'You are signed in as a team lead: choose an agent to observe side by side.',
+      admin: 'You are signed in as an administrator: choose an agent to observe side by side.',
+    },
   },
   tags: {
     posture: 'Posture',

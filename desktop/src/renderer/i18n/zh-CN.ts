@@ -50,7 +50,12 @@ export const zhCN: Messages = {
     supervisor: '主管',
     lead: '组长',
     admin: '管理员',
-    notAgent: '您以{{role}}身份登录：请选择一位坐席进行现场陪听。',
+    notAgent: {
+      agent: '您以坐席身份登录。',
+      supervisor: '您以主管身份登录：请选择一位坐席进行现场陪听。',
+      lead: '您以组长身份登录：请选择一位坐席进行现场陪听。',
+      admin: '您以管理员身份登录：请选择一位坐席进行现场陪听。',
+    },
   },
   tags: {
     posture: '姿态',

@@ -62,7 +62,7 @@ export function FloorView() {
         </h2>
       </div>
       <CoachNav current={null} />
-      <p className="muted small">{t('roles.notAgent', { role: t(`roles.${role ?? 'agent'}`) })}</p>
+      <p className="muted small">{t(`roles.notAgent.${role ?? 'agent'}`)}</p>
       {!loaded ? <p className="muted">{t('floor.loading')}</p> : null}
       {loaded && floor.length === 0 ? <p className="muted">{t('floor.empty')}</p> : null}
       <ul>
