@@ -9,6 +9,7 @@ import { hubSecret, withHubDatabase } from './support/database.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifySignedRequest } from '../src/lib/signature.js';
 import { data } from './support/calls.js';
+import { InboxClient } from './support/inbox-client.js';
 import {
   connect,
   signIn,
@@ -63,6 +64,50 @@ describe('survey delivery', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  it('shows an email survey as a link when the hub has no mail server, and tells the lead why', async () => {
+    const hub = await startHub({ demo: true, extraArgs: surveyHubArgs(dir, {}) });
+    const agentOne = await InboxClient.open(hub.url, 'agent1');
+    const lead = await InboxClient.open(hub.url, 'lead');
+    try {
+      const agent = await connect(hub.url, (await signIn(hub.url, 'agent1')).token);
+      const email = `fallback-${Date.now()}@example.com`;
+      const call = await ctiCall(hub, agent, {
+        extension: '1001',
+        callType: 'booking',
+        customer: { email },
+      });
+      agent.close();
+      await agentOne.until('the link', () =>
+        agentOne.of('survey-status').some((m) => m.survey.callId === call.id),
+      );
+      const { survey } = agentOne.of('survey-status').find((m) => m.survey.callId === call.id)!;
+      expect(survey).toMatchObject({ channel: 'link', state: 'sent' });
+      expect(
+        (await submitSurvey(survey.link!, { csat: '5', resolved: 'yes', effort: '1' })).status,
+      ).toBe(303);
+      const report = data(await lead.socket.emitWithAck('survey:report', { days: 1 }));
+      expect(report.delivery).toMatchObject({
+        pending: 0,
+        configured: { email: false, sms: false, ivr: false },
+        asLink: { email: 1, sms: 0, ivr: 0 },
+      });
+      // The customer is not asked again within the cooldown, whatever the channel was.
+      const row = await withHubDatabase(hub.dataDir, (db) =>
+        db.selectFrom('survey_sends').selectAll().where('call_id', '=', call.id).executeTakeFirst(),
+      );
+      expect(row).toMatchObject({
+        channel: 'link',
+        fallback_from: 'email',
+        address: null,
+        address_key: `email:${email}`,
+      });
+    } finally {
+      agentOne.close();
+      lead.close();
+      await hub.dispose();
+    }
+  });
+
   it('signs SMS gateway requests and retries after 500s until one is accepted', async () => {
     const gateway = await startGateway(2);
     const hub = await startHub({
@@ -114,7 +159,7 @@ describe('survey delivery', () => {
       // The attempts are recorded; nothing is pending.
       const lead = await connect(hub.url, (await signIn(hub.url, 'lead')).token);
       const report = data(await lead.emitWithAck('survey:report', { days: 1 }));
-      expect(report.delivery).toEqual({ pending: 0, failed: 0 });
+      expect(report.delivery).toMatchObject({ pending: 0, failed: 0, waitingBecause: [] });
       lead.close();
     } finally {
       agent.close();
@@ -142,7 +187,12 @@ describe('survey delivery', () => {
     // Failing and retrying: pending in the report, with the error logged.
     await hub.untilOutput('a failed attempt', (l) => l.includes('survey send failed; will retry'));
     let coach = await lead();
-    expect(data(await coach.emitWithAck('survey:report', { days: 1 })).delivery.pending).toBe(1);
+    // The lead reads why it waits (the mail server's refusal), not only that it does.
+    expect(data(await coach.emitWithAck('survey:report', { days: 1 })).delivery).toMatchObject({
+      pending: 1,
+      configured: { email: true, sms: false, ivr: false },
+      waitingBecause: [{ count: 1, error: expect.stringMatching(/ECONNREFUSED|connect/i) }],
+    });
     coach.close();
     agent.close();
     await hub.kill('SIGKILL');
@@ -179,7 +229,7 @@ describe('survey delivery', () => {
       ).toBe(303);
       coach = await lead();
       const report = data(await coach.emitWithAck('survey:report', { days: 1 }));
-      expect(report.delivery).toEqual({ pending: 0, failed: 0 });
+      expect(report.delivery).toMatchObject({ pending: 0, failed: 0, waitingBecause: [] });
       expect(report.team.surveyed).toBe(2);
       expect(report.team.responses).toBe(1);
       coach.close();

@@ -507,6 +507,13 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0015-survey-fallback': {
+    async up(db: Kysely<unknown>) {
+      // The channel a survey was meant for when the hub had no way to send it (no mail server,
+      // no gateway) and showed it to the agent as a link instead; the lead's report says so.
+      await db.schema.alterTable('survey_sends').addColumn('fallback_from', 'text').execute();
+    },
+  },
 };
 
 function sqlIn(column: string, values: string[]) {

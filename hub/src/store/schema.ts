@@ -232,6 +232,8 @@ export interface SurveySendsTable {
   decided_at: Iso;
   sent_at: Iso | null;
   expires_at: Iso | null;
+  /** Meant for email, sms or ivr, shown as a link because that channel is not configured. */
+  fallback_from: ColumnType<SurveyChannel | null, SurveyChannel | null | undefined>;
 }
 
 export interface SurveyResponsesTable {

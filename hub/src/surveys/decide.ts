@@ -5,6 +5,7 @@ import {
   type CallRecord,
   type CustomerContact,
   type ExclusionReason,
+  type SurveyChannel,
   type SurveyStatus,
 } from '@sidecoach/shared';
 import type { SurveyConfig } from './config.js';
@@ -53,6 +54,17 @@ export async function statusOf(
     forAgent,
   );
 }
+
+/** Whether this hub can send by a channel (a mail server for email, a gateway for sms and ivr). */
+export const channelConfigured = (config: SurveyConfig, channel: Exclude<SurveyChannel, 'link'>) =>
+  channel === 'email' ? config.smtpUrl !== null : config.webhookUrl !== null;
+
+/** The channels this hub can send by, as the lead's report shows them. */
+export const configuredChannels = (config: SurveyConfig) => ({
+  email: channelConfigured(config, 'email'),
+  sms: channelConfigured(config, 'sms'),
+  ivr: channelConfigured(config, 'ivr'),
+});
 
 /** The phone number in a SIP URI or dial string ("sip:+37120000001@pbx" -> "+37120000001"). */
 export function phoneOfParty(party: string | null | undefined): string | null {
@@ -146,28 +158,41 @@ export function decideJob(deps: SurveyDeps, call: CallRecord): Job<SurveySendRow
       decided_at: decidedAt,
       sent_at: null,
       expires_at: null,
+      fallback_from: null,
     };
     const messages: Draft[] = [];
-    if (decision.send && decision.channel === 'link') {
-      // Nothing to send: the agent shows the link (or its QR code) to the customer now.
-      const token = deps.tokens.forCall(call.id);
-      Object.assign(row, {
-        state: 'sent',
-        token_hash: SurveyTokens.hash(token),
-        sent_at: decidedAt,
-        expires_at: new Date(now.getTime() + deps.config.linkDays * 86_400_000).toISOString(),
-      });
-    } else if (decision.send) {
-      const address = decision.address!;
-      const due = Math.max(
-        now.getTime(),
-        new Date(call.endedAt).getTime() + deps.config.delaySeconds * 1000,
-      );
-      Object.assign(row, {
-        state: 'pending',
-        address_key: decision.channel === 'email' ? emailKey(address) : phoneKey(address),
-        next_attempt_at: new Date(due).toISOString(),
-      });
+    if (decision.send) {
+      const { channel, address } = decision;
+      const addressKey =
+        address === null ? null : channel === 'email' ? emailKey(address) : phoneKey(address);
+      // No way to send by email, SMS or IVR on this hub: the agent shows the survey as a link
+      // instead (still keyed on the customer's address, so the cooldown holds).
+      const fallback =
+        channel !== 'link' && !channelConfigured(deps.config, channel) ? channel : null;
+      if (channel === 'link' || fallback) {
+        // Nothing to send: the agent shows the link (or its QR code) to the customer now.
+        const token = deps.tokens.forCall(call.id);
+        Object.assign(row, {
+          channel: 'link',
+          address: null,
+          address_key: addressKey,
+          fallback_from: fallback,
+          state: 'sent',
+          token_hash: SurveyTokens.hash(token),
+          sent_at: decidedAt,
+          expires_at: new Date(now.getTime() + deps.config.linkDays * 86_400_000).toISOString(),
+        });
+      } else {
+        const due = Math.max(
+          now.getTime(),
+          new Date(call.endedAt).getTime() + deps.config.delaySeconds * 1000,
+        );
+        Object.assign(row, {
+          state: 'pending',
+          address_key: addressKey,
+          next_attempt_at: new Date(due).toISOString(),
+        });
+      }
     }
     await trx.insertInto('survey_sends').values(row).execute();
     if (row.channel === 'link' && row.state === 'sent') {

@@ -3,7 +3,13 @@ import { activeAgentIds } from '../lib/people.js';
 import { userRoom, type HubContext } from '../lib/context.js';
 import { handlers } from '../lib/handlers.js';
 import { getCall } from '../lib/call-records.js';
-import { ExclusionRefused, excludeJob, statusOf, type SurveyDeps } from './decide.js';
+import {
+  configuredChannels,
+  ExclusionRefused,
+  excludeJob,
+  statusOf,
+  type SurveyDeps,
+} from './decide.js';
 import { agentSeesSurveys, coachedAgents, isSurveyCoach, teamSettingsAccess } from './policy.js';
 import { SurveyPackRejected } from './packs.js';
 import { changeTeamSettings, teamSettingsOf } from './records.js';
@@ -72,7 +78,7 @@ export function surveyHandlers(ctx: HubContext, deps: SurveyDeps) {
       'survey:report': async ({ teamId, days }) => {
         const scope = await coachedAgents(db, user, teamId);
         if (!scope.ok) return fail('forbidden', scope.message);
-        return ok(await surveyReport(db, scope.agentIds, days));
+        return ok(await surveyReport(db, scope.agentIds, days, configuredChannels(deps.config)));
       },
 
       'team:settings': async ({ teamId, agentsSeeSurveys, behavioursOnly }) => {

@@ -12,6 +12,7 @@ export async function surveyReport(
   db: Db,
   agentIds: string[],
   days: number,
+  configured: SurveyReport['delivery']['configured'],
   now = new Date(),
 ): Promise<SurveyReport> {
   const from = new Date(now.getTime() - days * 86_400_000).toISOString();
@@ -20,7 +21,13 @@ export async function surveyReport(
   let outcomes: SurveyOutcome[] = [];
   let responses: ReturnType<typeof toResponse>[] = [];
   let exclusions: SurveyReport['exclusions'] = [];
-  let delivery = { pending: 0, failed: 0 };
+  let delivery: SurveyReport['delivery'] = {
+    pending: 0,
+    failed: 0,
+    configured,
+    asLink: { email: 0, sms: 0, ivr: 0 },
+    waitingBecause: [],
+  };
   if (agentIds.length > 0) {
     for (const u of await db
       .selectFrom('users')
@@ -39,6 +46,8 @@ export async function surveyReport(
         'x.reason',
         'r.call_id as answered',
         'r.csat',
+        's.fallback_from',
+        's.last_error',
       ])
       .where('s.agent_id', 'in', agentIds)
       .where('s.decided_at', '>=', from)
@@ -50,9 +59,22 @@ export async function surveyReport(
       responded: s.answered !== null,
       csat: s.csat,
     }));
+    const waiting = sends.filter((s) => s.state === 'pending');
+    const because = new Map<string, number>();
+    for (const s of waiting)
+      if (s.last_error) because.set(s.last_error, (because.get(s.last_error) ?? 0) + 1);
+    const asLink = { email: 0, sms: 0, ivr: 0 };
+    for (const s of sends)
+      if (s.fallback_from && s.fallback_from !== 'link') asLink[s.fallback_from] += 1;
     delivery = {
-      pending: sends.filter((s) => s.state === 'pending').length,
+      pending: waiting.length,
       failed: sends.filter((s) => s.state === 'failed').length,
+      configured,
+      asLink,
+      waitingBecause: [...because]
+        .map(([error, count]) => ({ error, count }))
+        .sort((a, b) => b.count - a.count)
+        .slice(0, 5),
     };
     responses = (
       await responsesQuery(db)

@@ -168,7 +168,16 @@ export const SurveyReportSchema = z.object({
   /** Every exclusion in the period, newest first (at most 200). */
   exclusions: z.array(SurveyExclusionRecordSchema),
   /** Sends still retrying or given up on: a failing SMTP server or gateway shows here. */
-  delivery: z.object({ pending: z.number().int(), failed: z.number().int() }),
+  delivery: z.object({
+    pending: z.number().int(),
+    failed: z.number().int(),
+    /** The channels this hub can send by (a mail server for email, a gateway for sms and ivr). */
+    configured: z.object({ email: z.boolean(), sms: z.boolean(), ivr: z.boolean() }),
+    /** Surveys meant for a channel the hub cannot send by, shown to the agent as a link instead. */
+    asLink: z.object({ email: z.number().int(), sms: z.number().int(), ivr: z.number().int() }),
+    /** Why the waiting ones wait: each send's last error, the commonest first. */
+    waitingBecause: z.array(z.object({ error: z.string(), count: z.number().int() })),
+  }),
 });
 export type SurveyReport = z.infer<typeof SurveyReportSchema>;
 

@@ -155,6 +155,22 @@ export const surveysEn = {
       '{{count}} survey could not be sent ({{pending}} still retrying): check the mail server or the SMS/IVR gateway.',
     deliveryFailed_other:
       '{{count}} surveys could not be sent ({{pending}} still retrying): check the mail server or the SMS/IVR gateway.',
+    waitingBecause_one: '{{count}} waiting, last error:',
+    waitingBecause_other: '{{count}} waiting, last error:',
+    asLink: {
+      email_one:
+        'This hub has no mail server set up, so {{count}} email survey was shown to the agent as a link instead. To send surveys by email, start the hub with {{flag}}.',
+      email_other:
+        'This hub has no mail server set up, so {{count}} email surveys were shown to agents as a link instead. To send surveys by email, start the hub with {{flag}}.',
+      sms_one:
+        'This hub has no SMS gateway set up, so {{count}} SMS survey was shown to the agent as a link instead. To send surveys by SMS, start the hub with {{flag}}.',
+      sms_other:
+        'This hub has no SMS gateway set up, so {{count}} SMS surveys were shown to agents as a link instead. To send surveys by SMS, start the hub with {{flag}}.',
+      ivr_one:
+        'This hub has no IVR gateway set up, so {{count}} IVR survey was shown to the agent as a link instead. To survey by phone, start the hub with {{flag}}.',
+      ivr_other:
+        'This hub has no IVR gateway set up, so {{count}} IVR surveys were shown to agents as a link instead. To survey by phone, start the hub with {{flag}}.',
+    },
     showAll: 'Show all {{total}}',
     showFewer: 'Show fewer',
   },

@@ -138,9 +138,20 @@ export function ExclusionList({
   );
 }
 
-/** Sends waiting and given up on: a failing mail server or gateway shows here as a warning. */
+/** The flag that gives the hub each channel's way out. */
+const CHANNEL_FLAG = {
+  email: '--smtp-url',
+  sms: '--survey-webhook',
+  ivr: '--survey-webhook',
+} as const;
+
+/**
+ * Sends waiting and given up on, and why: a failing mail server or gateway shows here as a
+ * warning, and a channel the hub cannot send by says what was done instead and what to set up.
+ */
 export function DeliveryHealth({ delivery }: { delivery: SurveyReport['delivery'] }) {
   const { t } = useTranslation();
+  const channels = (['email', 'sms', 'ivr'] as const).filter((c) => delivery.asLink[c] > 0);
   return (
     <section className="survey-delivery" aria-labelledby="survey-delivery-title">
       <h3 id="survey-delivery-title" className="small-title">
@@ -161,6 +172,23 @@ export function DeliveryHealth({ delivery }: { delivery: SurveyReport['delivery'
             : t('surveys.report.deliveryOk')}
         </p>
       )}
+      {delivery.waitingBecause.length > 0 ? (
+        <ul className="small survey-waiting" data-testid="survey-waiting-because">
+          {delivery.waitingBecause.map((w) => (
+            <li key={w.error}>
+              {t('surveys.report.waitingBecause', { count: w.count })} <code>{w.error}</code>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {channels.map((channel) => (
+        <p key={channel} className="small survey-as-link" data-testid="survey-as-link">
+          {t(`surveys.report.asLink.${channel}`, {
+            count: delivery.asLink[channel],
+            flag: CHANNEL_FLAG[channel],
+          })}
+        </p>
+      ))}
     </section>
   );
 }
