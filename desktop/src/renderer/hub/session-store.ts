@@ -28,6 +28,11 @@ interface SessionState {
   unsubscribers: Array<() => void>;
   /** The next wait before asking a hub that could not answer again (backs off, reset online). */
   retryMs: number;
+  /**
+   * When this device last lost the hub (ms, its clock), null while online: what the hub told
+   * it is as of then, and live timers stop there instead of running as if they were.
+   */
+  offlineSince: number | null;
 }
 
 export const useSession = create<SessionState>()(() => ({
@@ -38,7 +43,14 @@ export const useSession = create<SessionState>()(() => ({
   socket: null,
   unsubscribers: [],
   retryMs: RETRY_FIRST_MS,
+  offlineSince: null,
 }));
+
+useSession.subscribe((state, prev) => {
+  if (state.connection === prev.connection) return;
+  if (state.connection === 'online') useSession.setState({ offlineSince: null });
+  else if (prev.connection === 'online') useSession.setState({ offlineSince: Date.now() });
+});
 
 /** The signed-in user's profile, if any (for code outside React). */
 export const currentUser = (): UserProfile | undefined => useSession.getState().session?.user;

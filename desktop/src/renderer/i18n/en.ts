@@ -88,6 +88,7 @@ export const en = {
     backLabel: 'Back to the floor',
     joining: 'Joining…',
     noCall: 'No call yet',
+    onCallAsOf: 'On the call for at least {{elapsed}}: last heard from the hub at {{time}}',
     onCall: 'On the call for {{elapsed}}',
     ended: 'Call ended after {{duration}}',
     checklist: 'Checklist',

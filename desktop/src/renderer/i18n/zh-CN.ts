@@ -88,6 +88,7 @@ export const zhCN: Messages = {
     backLabel: '返回现场',
     joining: '正在加入…',
     noCall: '还没有通话',
+    onCallAsOf: '通话至少已进行 {{elapsed}}：最后一次与服务器联系是在 {{time}}',
     onCall: '通话已进行 {{elapsed}}',
     ended: '通话已结束，时长 {{duration}}',
     checklist: '检查清单',

@@ -10,6 +10,11 @@ export function shortDateTime(language: string): Intl.DateTimeFormat {
   });
 }
 
+/** The time of day in the UI language ("03:29 PM", "15:29"). */
+export function clockTime(language: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' });
+}
+
 /** A call type's name in the UI language (its id when the pack does not have it). */
 export function callTypeName(pack: StandardsPack | null, id: string | null, lang: string) {
   const type = pack?.callTypes.find((ct) => ct.id === id);

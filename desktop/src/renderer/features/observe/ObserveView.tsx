@@ -5,7 +5,7 @@ import { useFocusIfLost } from '../../lib/focus.js';
 import { floorEntryOf, useObserve, type Observed } from './store.js';
 import { backToFloor } from './sync.js';
 import { formatDuration } from '../../lib/time.js';
-import { callTypeName } from '../../lib/format.js';
+import { callTypeName, clockTime } from '../../lib/format.js';
 import { FloorPill, useHubElapsed } from '../floor/FloorPill.js';
 import { CallTimeline } from './CallTimeline.js';
 import { CoachingNoteComposer } from './CoachingNoteComposer.js';
@@ -16,10 +16,19 @@ import { useCallNotes } from './use-call-notes.js';
 import './observe.css';
 
 function CallState({ call }: { call: CallRecord | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const elapsed = useHubElapsed(call && call.endedAt === null ? call.startedAt : null);
   if (!call) return <>{t('observe.noCall')}</>;
-  if (elapsed !== null) return <>{t('observe.onCall', { elapsed: formatDuration(elapsed) })}</>;
+  if (elapsed?.asOf != null)
+    return (
+      <>
+        {t('observe.onCallAsOf', {
+          elapsed: formatDuration(elapsed.ms),
+          time: clockTime(i18n.language).format(elapsed.asOf),
+        })}
+      </>
+    );
+  if (elapsed !== null) return <>{t('observe.onCall', { elapsed: formatDuration(elapsed.ms) })}</>;
   return <>{t('observe.ended', { duration: formatDuration(call.durationMs ?? 0) })}</>;
 }
 

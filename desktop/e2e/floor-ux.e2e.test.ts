@@ -1,0 +1,149 @@
+// What people tripped over on the floor, end to end in Chromium on a real hub: the agent's
+// self-assessment in a few taps (and a skipped one completed later), the supervisor's long
+// note (never cut, refused visibly), who-sees-it choices reset after each note, and a live
+// call's timer that stops when the hub is gone instead of running as if live.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { OBSERVATION_TEXT_MAX } from '@sidecoach/shared';
+import { startHub, type RunningHub } from '../../hub/test/support/hub-process.js';
+import {
+  chromiumMissing,
+  launchChromium,
+  screenshotFromTop,
+  sidebarPage,
+  signInAs,
+} from './support/browser.js';
+
+const missing = chromiumMissing();
+if (missing) console.warn(`[skip] floor UX end-to-end tests: ${missing}`);
+
+/** Screenshots at the docked sidebar's width, a tablet's and a desktop's. */
+async function atWidths(page: Page, name: string) {
+  const before = page.viewportSize();
+  for (const width of [360, 1024, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await screenshotFromTop(page, `${name}-${width}`);
+  }
+  if (before) await page.setViewportSize(before);
+}
+
+async function startCall(page: Page, callType: string) {
+  await expect.poll(() => page.getByTestId('status').textContent()).toBe('Available');
+  await page.getByLabel('Call type').selectOption({ label: callType });
+  await page.getByRole('button', { name: 'Start call' }).click();
+  await page.getByRole('group', { name: 'Process' }).waitFor();
+}
+
+describe.skipIf(missing)('the floor, as people use it', () => {
+  let hub: RunningHub;
+  let browser: Browser;
+  let agent: Page;
+  let supervisor: Page;
+
+  beforeAll(async () => {
+    hub = await startHub({ demo: true });
+    browser = await launchChromium();
+    agent = await sidebarPage(browser);
+    supervisor = await sidebarPage(browser);
+    await signInAs(agent, hub.url, 'agent1');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.dispose();
+  });
+
+  it('assesses a call in a few taps, and completes a skipped one later from Recent calls', async () => {
+    await startCall(agent, 'Booking');
+    await agent.getByRole('button', { name: 'End call' }).click();
+    const form = agent.getByRole('form', { name: 'How did that call go?' });
+    await form.waitFor();
+    // Save with questions open: they are marked and the first one has the focus.
+    await form.getByRole('button', { name: 'Save self-assessment' }).click();
+    await form
+      .getByRole('alert')
+      .filter({ hasText: /marked question/ })
+      .waitFor();
+    expect(await form.locator('.answer.missing').count()).toBeGreaterThan(1);
+    expect(
+      await agent.evaluate(() => document.activeElement?.closest('.answer.missing') !== null),
+    ).toBe(true);
+    await atWidths(agent, 'floor-ux-assessment-marked');
+    // The rest are yes, then one exception.
+    await form.getByRole('button', { name: 'The rest are yes' }).click();
+    expect(await form.locator('.answer.missing').count()).toBe(0);
+    await form
+      .getByRole('radiogroup', { name: /^Verifies the customer/ })
+      .getByText('No', { exact: true })
+      .click();
+    const nextTime = form.getByLabel('Next time I will…');
+    expect(await nextTime.evaluate((el) => el.tagName)).toBe('TEXTAREA');
+    await nextTime.fill('Verify first,\nthen book');
+    await form.getByRole('button', { name: 'Save self-assessment' }).click();
+    const first = agent.getByTestId('recent-call').first();
+    await expect.poll(() => first.textContent()).toMatch(/Booking.*\d+%/);
+
+    // A call skipped in a hurry, assessed later.
+    await startCall(agent, 'Booking');
+    await agent.getByRole('button', { name: 'End call' }).click();
+    await agent.getByRole('button', { name: 'Skip' }).click();
+    const skipped = agent.getByTestId('recent-call').first();
+    await expect.poll(() => skipped.textContent()).toMatch(/Skipped/);
+    await skipped.getByRole('button', { name: 'Assess now' }).click();
+    await skipped.getByRole('button', { name: 'The rest are yes' }).click();
+    await skipped.getByRole('button', { name: 'Save self-assessment' }).click();
+    await expect.poll(() => skipped.textContent()).toMatch(/Booking100%/);
+    await expect.poll(() => agent.getByTestId('sync').textContent()).toBe('All changes saved');
+  });
+
+  it('never cuts a long note: it counts, refuses visibly past the limit, and resets who sees the next', async () => {
+    await startCall(agent, 'Booking');
+    await signInAs(supervisor, hub.url, 'supervisor');
+    await supervisor.getByRole('button', { name: 'Observe Ava Agent' }).click();
+    await supervisor.getByRole('heading', { name: 'Ava Agent' }).waitFor();
+
+    const box = supervisor.getByLabel('Observation', { exact: true });
+    const pasted = `${'Greeting was warm and the booking was confirmed. '.repeat(60)}END`;
+    expect(pasted.length).toBeGreaterThan(OBSERVATION_TEXT_MAX);
+    await box.fill(pasted);
+    // Nothing cut: the whole paste is in the box, with how far over it is.
+    expect((await box.inputValue()).length).toBe(pasted.length);
+    const count = supervisor.getByTestId('text-count');
+    await expect
+      .poll(() => count.textContent())
+      .toBe(
+        `${pasted.length - OBSERVATION_TEXT_MAX} characters over the limit of ${OBSERVATION_TEXT_MAX}: shorten it to send`,
+      );
+    expect(await box.getAttribute('aria-invalid')).toBe('true');
+    const send = supervisor.getByRole('button', { name: 'Send', exact: true });
+    expect(await send.isDisabled()).toBe(true);
+    // The box scrolls inside itself: the checklist below the composer stays close.
+    const height = await box.evaluate((el) => el.getBoundingClientRect().height);
+    expect(height).toBeLessThan(400);
+    await atWidths(supervisor, 'floor-ux-long-note');
+
+    await box.fill(pasted.slice(0, OBSERVATION_TEXT_MAX));
+    await expect.poll(() => count.textContent()).toBe(`2000 / 2000 characters`);
+    await supervisor.getByRole('radio', { name: 'Shared' }).check();
+    await supervisor.getByRole('radio', { name: 'After the call' }).check();
+    expect(await send.isDisabled()).toBe(false);
+    await send.click();
+    await supervisor.getByTestId('observed-note').first().waitFor();
+    // The next note starts private again: nobody sends one "after the call" without choosing.
+    expect(await supervisor.getByRole('radio', { name: 'Private' }).isChecked()).toBe(true);
+    expect(await supervisor.getByRole('radio', { name: 'After the call' }).count()).toBe(0);
+  });
+
+  it('stops the live call timer when the hub is gone and says since when', async () => {
+    const state = supervisor.getByTestId('observed-call');
+    await expect.poll(() => state.textContent()).toMatch(/^Booking · On the call for 00:\d\d$/);
+    await hub.kill();
+    await expect
+      .poll(() => state.textContent(), { timeout: 15_000 })
+      .toMatch(/^Booking · On the call for at least 00:\d\d: last heard from the hub at \d\d:\d\d/);
+    const frozen = await state.textContent();
+    await new Promise((r) => setTimeout(r, 2_100));
+    expect(await state.textContent()).toBe(frozen);
+    expect(await supervisor.getByTestId('floor-status').textContent()).toMatch(/^On call · ≥ /);
+    await atWidths(supervisor, 'floor-ux-offline-observe');
+  });
+});
