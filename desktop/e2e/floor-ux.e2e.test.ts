@@ -127,7 +127,14 @@ describe.skipIf(missing)('the floor, as people use it', () => {
     await supervisor.getByRole('radio', { name: 'After the call' }).check();
     expect(await send.isDisabled()).toBe(false);
     await send.click();
-    await supervisor.getByTestId('observed-note').first().waitFor();
+    // In the list it shows its beginning; the rest is one tap away.
+    const sent = supervisor.getByTestId('observed-note').first();
+    const all = sent.getByRole('button', { name: 'Show all (2000 characters)' });
+    await all.waitFor();
+    await all.click();
+    expect(await sent.textContent()).toContain(
+      pasted.slice(OBSERVATION_TEXT_MAX - 40, OBSERVATION_TEXT_MAX),
+    );
     // The next note starts private again: nobody sends one "after the call" without choosing.
     expect(await supervisor.getByRole('radio', { name: 'Private' }).isChecked()).toBe(true);
     expect(await supervisor.getByRole('radio', { name: 'After the call' }).count()).toBe(0);

@@ -372,6 +372,11 @@ export const en = {
     over_one: '{{count}} character over the limit of {{max}}: shorten it to send',
     over_other: '{{count}} characters over the limit of {{max}}: shorten it to send',
   },
+  longText: {
+    all_one: 'Show all ({{count}} character)',
+    all_other: 'Show all ({{count}} characters)',
+    less: 'Show less',
+  },
   errors: {
     unauthorized: 'Wrong username or password.',
     rate_limited: 'Too many attempts. Wait a minute and try again.',

@@ -365,6 +365,11 @@ export const zhCN: Messages = {
     over_one: '超出 {{max}} 字上限 {{count}} 字，删减后才能发送',
     over_other: '超出 {{max}} 字上限 {{count}} 字，删减后才能发送',
   },
+  longText: {
+    all_one: '显示全文（{{count}} 字）',
+    all_other: '显示全文（{{count}} 字）',
+    less: '收起',
+  },
   errors: {
     unauthorized: '用户名或密码错误。',
     rate_limited: '尝试次数过多，请一分钟后再试。',

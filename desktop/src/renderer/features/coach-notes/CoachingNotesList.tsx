@@ -3,6 +3,7 @@ import { shortDateTime } from '../../lib/format.js';
 import { useNotes } from './store.js';
 import { useSession } from '../../hub/session-store.js';
 import './coach-notes.css';
+import { LongText } from '../../ui/LongText.js';
 
 const SHOWN = 5;
 
@@ -27,7 +28,7 @@ export function CoachingNotesList() {
               <strong>{note.authorName}</strong>
               <span>{time.format(new Date(note.at))}</span>
             </div>
-            <p className="note-text">{note.text}</p>
+            <LongText className="note-text" text={note.text} />
           </li>
         ))}
       </ul>

@@ -8,6 +8,7 @@ import {
   type StandardsPack,
 } from '@sidecoach/shared';
 import './coach-notes.css';
+import { LongText } from '../../ui/LongText.js';
 
 /** What a note says, whether stored (a record) or still in the outbox (its payload). */
 export interface NoteContent {
@@ -56,7 +57,7 @@ export function NoteBody({ note, pack }: { note: NoteContent; pack: StandardsPac
           ))}
         </ul>
       ) : null}
-      {note.text ? <p className="note-text">{note.text}</p> : null}
+      {note.text ? <LongText className="note-text" text={note.text} /> : null}
     </>
   );
 }
