@@ -70,15 +70,22 @@ export function OnCall({ call, pack }: { call: CallRecord; pack: StandardsPack }
           ))}
         </fieldset>
       ))}
-      {call.source === 'baresip' ? (
-        <div className="row">
-          <ControlButton action={onHold ? 'resume' : 'hold'} />
-          <ControlButton action="hangup" className="danger" />
-        </div>
-      ) : null}
-      <button type="button" className={call.source === 'baresip' ? '' : 'danger'} onClick={endCall}>
-        {t('call.end')}
-      </button>
+      {/* Held at the bottom of the window: End call is in reach however long the checklist. */}
+      <div className="call-actions">
+        {call.source === 'baresip' ? (
+          <div className="row">
+            <ControlButton action={onHold ? 'resume' : 'hold'} />
+            <ControlButton action="hangup" className="danger" />
+          </div>
+        ) : null}
+        <button
+          type="button"
+          className={call.source === 'baresip' ? '' : 'danger'}
+          onClick={endCall}
+        >
+          {t('call.end')}
+        </button>
+      </div>
       <DoNotSurvey callId={call.id} />
     </section>
   );
