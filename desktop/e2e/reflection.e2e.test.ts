@@ -293,6 +293,17 @@ describe.skipIf(missing)('reflective coaching sessions in Chromium', () => {
       .toContain('The hub could not accept this');
     expect(await reminders.textContent()).toContain('Ask one open question first');
     spoil = false;
+    // Marked done by mistake: undone within a few seconds, it is open again.
+    await reminders.getByRole('button', { name: 'Done' }).first().click();
+    const undo = agent.getByTestId('action-undo');
+    await expect
+      .poll(() => undo.textContent())
+      .toContain('Marked done: Ask one open question first');
+    await undo.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => undo.count()).toBe(0);
+    await expect.poll(() => reminders.textContent()).toContain('Ask one open question first');
+    await agent.reload();
+    await expect.poll(() => reminders.textContent()).toContain('Ask one open question first');
   });
 
   it('refuses a sign-off of a version the signer has not seen, says so and shows the latest', async () => {

@@ -124,6 +124,8 @@ export const reflectionEn = {
     join: 'Join',
     reminders: 'Your next-time actions',
     done: 'Done',
+    markedDone: 'Marked done: {{text}}',
+    undo: 'Undo',
     dismissLabel: 'Dismiss the reminder: {{text}}',
     more_one: '+{{count}} more',
     more_other: '+{{count}} more',

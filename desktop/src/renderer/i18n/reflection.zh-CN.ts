@@ -120,6 +120,8 @@ export const reflectionZhCN: ReflectionMessages = {
     join: '加入',
     reminders: '你的下次行动',
     done: '已完成',
+    markedDone: '已标记完成：{{text}}',
+    undo: '撤销',
     dismissLabel: '关闭提醒：{{text}}',
     more_one: '另有 {{count}} 条',
     more_other: '另有 {{count}} 条',

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { appliesTo, type AgentStatus, type CallRecord } from '@sidecoach/shared';
-import { dismissReminder, markMine, openSession, useReflection } from './store.js';
+import { dismissReminder, markMine, openSession, undoMine, useReflection } from './store.js';
 import { useCalls } from '../call/store.js';
 import { dayText, findItem } from './format.js';
 import './agent-reflection.css';
@@ -35,6 +35,7 @@ export function ActionReminders({
   const mine = useReflection((s) => s.mine);
   const dismissed = useReflection((s) => s.dismissed);
   const error = useReflection((s) => s.mineError);
+  const undoable = useReflection((s) => s.undoable);
   const pack = useCalls((s) => s.pack);
   if (status === 'on-call' && call) {
     const applies = mine.filter((a) => {
@@ -63,7 +64,8 @@ export function ActionReminders({
       </p>
     );
   }
-  if ((status !== 'available' && status !== 'wrap-up') || mine.length === 0) return null;
+  if ((status !== 'available' && status !== 'wrap-up') || (mine.length === 0 && !undoable))
+    return null;
   return (
     <section
       className="card action-reminders"
@@ -89,6 +91,14 @@ export function ActionReminders({
           </li>
         ))}
       </ul>
+      {undoable ? (
+        <p className="row small" role="status" data-testid="action-undo">
+          <span>{t('reflection.agent.markedDone', { text: undoable.text })}</span>
+          <button type="button" onClick={() => void undoMine()}>
+            {t('reflection.agent.undo')}
+          </button>
+        </p>
+      ) : null}
       {error ? (
         <p className="error small" role="alert" data-testid="action-reminders-error">
           {t(error.key, error.values)}

@@ -42,6 +42,8 @@ interface ReflectionState {
   mine: ActionRecord[];
   /** Why the agent's last "Done" on a reminder failed (shown in the reminders). */
   mineError: Message | null;
+  /** The action the agent just marked done, while it can still be undone. */
+  undoable: ActionRecord | null;
   /** The agent's open sessions, to join. */
   joinable: ReflectionSummary[];
   /** Reminders the agent put away (by action id). */
@@ -67,6 +69,7 @@ const initial = {
   error: null,
   mine: [],
   mineError: null,
+  undoable: null,
   joinable: [],
   dismissed: {},
   submissions: {},
@@ -274,11 +277,35 @@ export async function agentReflectionConnected(): Promise<void> {
 }
 
 /** The agent's own action done (or dropped) from the sidebar. */
+/** How long "Undo" stays after the agent marks an action done. */
+export const UNDO_MS = 8_000;
+let undoTimer: ReturnType<typeof setTimeout> | undefined;
+
 export async function markMine(actionId: string, status: ActionStatus): Promise<void> {
   set({ mineError: null });
+  const action = get().mine.find((a) => a.id === actionId) ?? null;
   const res = await ask('action:status', { actionId, status, sessionId: null });
   if (!res.ok) return set({ mineError: res.error });
-  set({ mine: get().mine.filter((a) => a.id !== actionId) });
+  set({ mine: get().mine.filter((a) => a.id !== actionId), undoable: action });
+  clearTimeout(undoTimer);
+  undoTimer = setTimeout(() => {
+    if (get().undoable?.id === actionId) set({ undoable: null });
+  }, UNDO_MS);
+}
+
+/** Takes back the last "Done": the action is open again, where it was. */
+export async function undoMine(): Promise<void> {
+  const action = get().undoable;
+  if (!action) return;
+  set({ mineError: null });
+  const res = await ask('action:status', { actionId: action.id, status: 'open', sessionId: null });
+  if (!res.ok) return set({ mineError: res.error });
+  clearTimeout(undoTimer);
+  const others = get().mine.filter((a) => a.id !== action.id);
+  set({
+    undoable: null,
+    mine: [...others, res.data].sort((a, b) => a.due.localeCompare(b.due)),
+  });
 }
 
 export const dismissReminder = (actionId: string) =>
