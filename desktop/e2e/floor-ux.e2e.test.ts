@@ -98,6 +98,10 @@ describe.skipIf(missing)('the floor, as people use it', () => {
   it('never cuts a long note: it counts, refuses visibly past the limit, and resets who sees the next', async () => {
     await startCall(agent, 'Booking');
     await signInAs(supervisor, hub.url, 'supervisor');
+    // Supervisors run coaching sessions too (not only team leads).
+    await supervisor.getByRole('button', { name: 'Coaching sessions' }).click();
+    await supervisor.getByRole('heading', { name: 'Coaching sessions' }).waitFor();
+    await supervisor.getByRole('button', { name: 'Back to where you were' }).click();
     await supervisor.getByRole('button', { name: 'Observe Ava Agent' }).click();
     await supervisor.getByRole('heading', { name: 'Ava Agent' }).waitFor();
 

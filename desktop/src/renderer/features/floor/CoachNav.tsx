@@ -29,8 +29,9 @@ export function CoachNav({ current }: { current: Entry | null }) {
     ...(role === 'lead' || role === 'admin'
       ? [['language', t('languageStats.open')] as [Entry, string]]
       : []),
-    // Team leads run reflective sessions with their agents (DOMAIN.md, "Who uses it").
-    ...(role === 'lead' ? [['sessions', t('reflection.nav')] as [Entry, string]] : []),
+    // Reflective sessions: team leads above all (DOMAIN.md, "Who uses it"), and supervisors and
+    // quality managers who coach the agent too (the hub lets every coach of the agent run one).
+    ['sessions', t('reflection.nav')],
     ['feedback', t('surveys.nav.feedback')],
     ['report', t('surveys.nav.report')],
     ...(role === 'admin' ? [['pack', t('surveys.nav.pack')] as [Entry, string]] : []),
