@@ -117,6 +117,7 @@ export const reflectionEn = {
     back: '← Back to the session',
     period: 'Period: {{from}} – {{to}}',
     people: 'Agent: {{agent}} · Lead: {{lead}}',
+    status: 'Status',
     signatures: 'Sign-off',
   },
   agent: {

@@ -113,6 +113,7 @@ export const reflectionZhCN: ReflectionMessages = {
     back: '← 返回会谈',
     period: '时间范围：{{from}} – {{to}}',
     people: '坐席：{{agent}} · 组长：{{lead}}',
+    status: '状态',
     signatures: '签署',
   },
   agent: {

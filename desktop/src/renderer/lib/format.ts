@@ -10,6 +10,17 @@ export function shortDateTime(language: string): Intl.DateTimeFormat {
   });
 }
 
+/** The same with the year ("Nov 25, 2026, 03:29 PM"): records that are kept, printed, filed. */
+export function fullDateTime(language: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(language, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}
+
 /** The time of day in the UI language ("03:29 PM", "15:29"). */
 export function clockTime(language: string): Intl.DateTimeFormat {
   return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' });

@@ -6,7 +6,7 @@ import type {
   ReflectionNoteRecord,
   StandardsPack,
 } from '@sidecoach/shared';
-import { shortDateTime } from '../../lib/format.js';
+import { fullDateTime, shortDateTime } from '../../lib/format.js';
 import { setActionStatus } from './store.js';
 import { dayText, itemName, tallyText } from './format.js';
 
@@ -56,9 +56,16 @@ export function ActionRow({
 }
 
 /** A note of the session: who, when, the prompt it answers, and its text. */
-export function NoteItem({ note }: { note: ReflectionNoteRecord }) {
+export function NoteItem({
+  note,
+  withYear = false,
+}: {
+  note: ReflectionNoteRecord;
+  /** Dates with the year (the printed record). */
+  withYear?: boolean;
+}) {
   const { t, i18n } = useTranslation();
-  const when = shortDateTime(i18n.language).format(new Date(note.at));
+  const when = (withYear ? fullDateTime : shortDateTime)(i18n.language).format(new Date(note.at));
   return (
     <li className="session-note" data-testid="session-note">
       <p className="small muted">

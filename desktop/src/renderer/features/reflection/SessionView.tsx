@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReflectionSession } from '@sidecoach/shared';
 import { useFocusIfLost } from '../../lib/focus.js';
-import { shortDateTime } from '../../lib/format.js';
+import { fullDateTime, shortDateTime } from '../../lib/format.js';
 import {
   closeReflection,
   openReflection,
@@ -144,9 +144,15 @@ export function SessionView() {
   );
 }
 
-export function Signatures({ session }: { session: ReflectionSession }) {
+export function Signatures({
+  session,
+  withYear = false,
+}: {
+  session: ReflectionSession;
+  withYear?: boolean;
+}) {
   const { t, i18n } = useTranslation();
-  const time = shortDateTime(i18n.language);
+  const time = (withYear ? fullDateTime : shortDateTime)(i18n.language);
   const rows: Array<[string, string | null]> = [
     [session.leadName, session.signedByLeadAt],
     [session.agentName, session.signedByAgentAt],

@@ -44,10 +44,13 @@ export function tallyText(
 }
 
 /** A calendar day (YYYY-MM-DD) in the UI language ("Nov 25"). */
-export function dayText(day: string, lang: string): string {
-  return new Intl.DateTimeFormat(lang, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${day}T00:00:00Z`),
-  );
+export function dayText(day: string, lang: string, withYear = false): string {
+  return new Intl.DateTimeFormat(lang, {
+    ...(withYear ? { year: 'numeric' } : {}),
+    month: 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${day}T00:00:00Z`));
 }
 
 /**
