@@ -76,6 +76,19 @@ describe.skipIf(missing)('the customer’s survey page', () => {
     const page = await phone();
     await page.goto(link);
     await expect.poll(() => page.title()).toBe('Service survey');
+    // The company's name and colour, from the survey pack.
+    expect(await page.locator('.brand').textContent()).toBe('Northwind Test Centre');
+    expect(
+      await page
+        .getByRole('button', { name: 'Send my answers' })
+        .evaluate((el) => getComputedStyle(el).backgroundColor),
+    ).toBe('rgb(11, 122, 83)');
+    // Every scale reads low-is-bad from the left: effort is shown as ease.
+    const ease = page.getByRole('group', { name: /How easy was it\?/ }).getByRole('radio');
+    expect(await ease.first().evaluate((el) => el.closest('label')?.textContent)).toBe(
+      '1Very hard',
+    );
+    expect(await ease.last().evaluate((el) => el.closest('label')?.textContent)).toBe('5Very easy');
     await screenshot(page, 'survey-page-phone');
 
     // Sent empty: the mistakes are listed at the top and next to each question.
@@ -100,7 +113,7 @@ describe.skipIf(missing)('the customer’s survey page', () => {
     // By keyboard: focus the first point of the effort scale and move with the arrow keys.
     await page
       .getByRole('group', { name: /How easy was it\?/ })
-      .getByRole('radio', { name: /1\s*Very easy/ })
+      .getByRole('radio', { name: /1\s*Very hard/ })
       .focus();
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');

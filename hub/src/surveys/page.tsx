@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import type { Survey, SurveyQuestion } from '@sidecoach/shared';
+import type { Survey, SurveyBrand, SurveyQuestion } from '@sidecoach/shared';
 import { CUSTOMER_LANGUAGES, customerT, localized, type CustomerLanguage } from './i18n.js';
 
 // The customer's survey pages, rendered on the hub as plain HTML: no script, so they work on
@@ -10,17 +10,28 @@ export const SURVEY_CSS_PATH = '/s/assets/survey.css';
 
 const LANGUAGE_NAMES: Record<CustomerLanguage, string> = { en: 'English', 'zh-CN': '简体中文' };
 
+/** Whose page this is: the pack's brand and the version it is in (its stylesheet's address). */
+export interface PageBrand {
+  brand: SurveyBrand | undefined;
+  version: number;
+}
+
+/** The brand's stylesheet: the pack's colour, and text on it that keeps its contrast. */
+export const brandCssPath = (version: number) => `/s/assets/brand/${version}.css`;
+
 function Layout({
   lang,
   title,
   children,
   languages,
+  brand,
 }: {
   lang: CustomerLanguage;
   title: string;
   children: ReactNode;
   /** Other languages to offer, with the link to each. */
   languages?: { lang: CustomerLanguage; href: string }[];
+  brand: PageBrand;
 }) {
   const t = customerT(lang);
   return (
@@ -32,9 +43,11 @@ function Layout({
         <meta name="referrer" content="no-referrer" />
         <title>{title}</title>
         <link rel="stylesheet" href={SURVEY_CSS_PATH} />
+        {brand.brand ? <link rel="stylesheet" href={brandCssPath(brand.version)} /> : null}
       </head>
       <body>
         <main>
+          {brand.brand ? <p className="brand">{localized(brand.brand.name, lang)}</p> : null}
           {languages && languages.length > 1 ? (
             <nav aria-label={t('page.language')} className="languages">
               {languages.map((l) =>
@@ -107,7 +120,11 @@ function Question(props: {
   const errorId = `${question.id}-error`;
   switch (question.kind) {
     case 'csat':
-    case 'effort':
+    case 'effort': {
+      // Every scale reads low-is-bad, left to right. Effort is stored the usual CES way round
+      // (1 very easy, 5 very hard), so its points show ease and post the stored value.
+      const stored = (n: number) => (question.kind === 'effort' ? 6 - n : n);
+      const words = question.kind === 'effort' ? 'ease' : 'csat';
       return (
         <ChoiceFieldset question={question} lang={lang} error={error}>
           <div className="scale">
@@ -116,17 +133,18 @@ function Question(props: {
                 <input
                   type="radio"
                   name={question.id}
-                  value={String(n)}
+                  value={String(stored(n))}
                   required
-                  defaultChecked={values[question.id] === String(n)}
+                  defaultChecked={values[question.id] === String(stored(n))}
                 />
                 <span className="score">{n}</span>
-                <span className="words">{t(`page.${question.kind}.${n}`)}</span>
+                <span className="words">{t(`page.${words}.${n}`)}</span>
               </label>
             ))}
           </div>
         </ChoiceFieldset>
       );
+    }
     case 'resolved':
       return (
         <ChoiceFieldset question={question} lang={lang} error={error}>
@@ -175,17 +193,18 @@ function Question(props: {
 
 export function surveyFormPage(options: {
   survey: Survey;
+  brand: PageBrand;
   lang: CustomerLanguage;
   action: string;
   languages: { lang: CustomerLanguage; href: string }[];
   values?: FormValues;
   errors?: FormErrors;
 }): string {
-  const { survey, lang, action, languages, values = {}, errors = {} } = options;
+  const { survey, brand, lang, action, languages, values = {}, errors = {} } = options;
   const t = customerT(lang);
   const problems = survey.questions.filter((q) => errors[q.id]);
   return page(
-    <Layout lang={lang} title={localized(survey.name, lang)} languages={languages}>
+    <Layout lang={lang} title={localized(survey.name, lang)} languages={languages} brand={brand}>
       <h1>{localized(survey.name, lang)}</h1>
       <p>{t('page.intro')}</p>
       {problems.length > 0 ? (
@@ -212,10 +231,10 @@ export function surveyFormPage(options: {
   );
 }
 
-export function thankYouPage(survey: Survey, lang: CustomerLanguage): string {
+export function thankYouPage(survey: Survey, lang: CustomerLanguage, brand: PageBrand): string {
   const t = customerT(lang);
   return page(
-    <Layout lang={lang} title={t('page.thanksTitle')}>
+    <Layout lang={lang} title={t('page.thanksTitle')} brand={brand}>
       <h1>{t('page.thanksTitle')}</h1>
       <p>{localized(survey.thankYou, lang)}</p>
     </Layout>,
@@ -225,10 +244,15 @@ export function thankYouPage(survey: Survey, lang: CustomerLanguage): string {
 export type MessageKind = 'invalid' | 'expired' | 'used' | 'withdrawn' | 'rateLimited' | 'error';
 
 /** A page that says, in the customer's language, why the survey cannot be answered. */
-export function messagePage(kind: MessageKind, lang: CustomerLanguage, date?: string): string {
+export function messagePage(
+  kind: MessageKind,
+  lang: CustomerLanguage,
+  brand: PageBrand,
+  date?: string,
+): string {
   const t = customerT(lang);
   return page(
-    <Layout lang={lang} title={t(`page.${kind}Title`)}>
+    <Layout lang={lang} title={t(`page.${kind}Title`)} brand={brand}>
       <h1>{t(`page.${kind}Title`)}</h1>
       <p>{t(`page.${kind}`, { date })}</p>
     </Layout>,
@@ -237,9 +261,32 @@ export function messagePage(kind: MessageKind, lang: CustomerLanguage, date?: st
 
 export const allLanguages = CUSTOMER_LANGUAGES;
 
+/** WCAG relative luminance of `#rrggbb`. */
+function luminance(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+const contrast = (a: number, b: number) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+
+/**
+ * The brand's colours: buttons and chosen answers in the brand colour with white or near-black
+ * text, whichever reads better; links and focus rings in it only where it reads on white
+ * (4.5:1), else in the page's dark text colour. The colour is validated as #rrggbb.
+ */
+export function brandCss(brand: SurveyBrand): string {
+  const l = luminance(brand.colour);
+  const dark = '#1b1d21';
+  const onBrand = contrast(l, 1) >= contrast(l, luminance(dark)) ? '#ffffff' : dark;
+  const accent = contrast(l, 1) >= 4.5 ? brand.colour : dark;
+  return `:root { --brand: ${brand.colour}; --on-brand: ${onBrand}; --accent: ${accent}; }\n`;
+}
+
 /** The survey page's stylesheet (served by the hub: the page's CSP allows its own styles only). */
 export const SURVEY_CSS = `
-:root { color-scheme: light; --accent: #1f5fbf; --error: #b00020; --line: #c8ccd4; }
+:root { color-scheme: light; --accent: #1f5fbf; --brand: #1f5fbf; --on-brand: #fff; --error: #b00020; --line: #c8ccd4; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 17px/1.5 system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK SC", sans-serif; color: #1b1d21; background: #f4f5f7; }
 main { max-width: 36rem; margin: 0 auto; padding: 1rem 1rem 3rem; background: #fff; min-height: 100vh; }
@@ -255,7 +302,7 @@ label { display: block; }
 .scale { display: grid; grid-template-columns: 1fr; gap: 0.4rem; margin-top: 0.5rem; }
 .scale label, .choices label { display: flex; align-items: center; gap: 0.6rem; padding: 0.55rem 0.75rem; border: 1px solid var(--line); border-radius: 8px; min-height: 44px; cursor: pointer; }
 .scale input, .choices input { width: 1.3rem; height: 1.3rem; margin: 0; flex: none; accent-color: var(--accent); }
-.scale label:has(input:checked), .choices label:has(input:checked) { border-color: var(--accent); background: #e8f0fc; }
+.scale label:has(input:checked), .choices label:has(input:checked) { border-color: var(--brand); box-shadow: inset 0 0 0 2px var(--brand); }
 .scale label:has(input:focus-visible), .choices label:has(input:focus-visible) { outline: 3px solid var(--accent); outline-offset: 2px; }
 .score { font-weight: 700; min-width: 1ch; }
 .words { color: #333; }
@@ -273,7 +320,8 @@ textarea:focus { outline: 3px solid var(--accent); outline-offset: 1px; }
 .invalid { border-color: var(--error); border-width: 2px; }
 .summary { border: 2px solid var(--error); border-radius: 8px; padding: 0.75rem 1rem; margin: 1rem 0; }
 .summary a { color: var(--error); }
-button { display: block; width: 100%; font: inherit; font-weight: 600; padding: 0.8rem; margin-top: 1.25rem; color: #fff; background: var(--accent); border: 0; border-radius: 8px; min-height: 48px; cursor: pointer; }
+button { display: block; width: 100%; font: inherit; font-weight: 600; padding: 0.8rem; margin-top: 1.25rem; color: var(--on-brand); background: var(--brand); border: 0; border-radius: 8px; min-height: 48px; cursor: pointer; }
 button:focus-visible { outline: 3px solid #000; outline-offset: 2px; }
 .privacy { color: #555; font-size: 0.9rem; }
+.brand { margin: 0; font-weight: 700; color: var(--accent); border-bottom: 4px solid var(--brand); padding-bottom: 0.5rem; }
 `;

@@ -13,8 +13,10 @@ import {
   type CustomerLanguage,
 } from './i18n.js';
 import {
+  brandCss,
   messagePage,
   surveyFormPage,
+  type PageBrand,
   thankYouPage,
   SURVEY_CSS,
   SURVEY_CSS_PATH,
@@ -61,7 +63,7 @@ export function registerSurveyRoutes(
       kind: MessageKind,
       lang: CustomerLanguage,
       date?: string,
-    ) => page(reply, status, messagePage(kind, lang, date));
+    ) => page(reply, status, messagePage(kind, lang, activeBrand(), date));
 
     scope.setErrorHandler((error: { statusCode?: number }, request, reply) => {
       const status = error.statusCode ?? 500;
@@ -69,6 +71,27 @@ export function registerSurveyRoutes(
       if (status >= 500) request.log.error({ err: error }, 'survey page failed');
       if (status === 429) return message(reply, 429, 'rateLimited', lang);
       return message(reply, status >= 500 ? 500 : 400, status >= 500 ? 'error' : 'invalid', lang);
+    });
+
+    /** The brand of the pack in force (pages about no survey in particular). */
+    const activeBrand = (): PageBrand => ({
+      brand: deps.packs.active.brand,
+      version: deps.packs.active.version,
+    });
+    const brandOf = async (version: number): Promise<PageBrand> => ({
+      brand: (await deps.packs.version(version))?.brand,
+      version,
+    });
+
+    scope.get<{ Params: { file: string } }>('/s/assets/brand/:file', async (request, reply) => {
+      const version = /^([1-9][0-9]{0,8})\.css$/.exec(request.params.file)?.[1];
+      const { brand } = version ? await brandOf(Number(version)) : { brand: undefined };
+      if (!brand) return reply.code(404).type('text/css; charset=utf-8').send('');
+      // A pack version never changes: its colours can be kept.
+      return reply
+        .type('text/css; charset=utf-8')
+        .header('cache-control', 'public, max-age=86400')
+        .send(brandCss(brand));
     });
 
     scope.get(SURVEY_CSS_PATH, (_request, reply) =>
@@ -82,7 +105,9 @@ export function registerSurveyRoutes(
     const open = async (
       request: FastifyRequest<{ Params: Params; Querystring: Query }>,
       reply: FastifyReply,
-    ): Promise<{ row: SurveySendRow; survey: Survey; lang: CustomerLanguage } | undefined> => {
+    ): Promise<
+      { row: SurveySendRow; survey: Survey; lang: CustomerLanguage; brand: PageBrand } | undefined
+    > => {
       const { token } = request.params;
       const row = await sendRowOfToken(deps.db, token);
       const lang = langOf(request, row);
@@ -109,14 +134,13 @@ export function registerSurveyRoutes(
         );
         return;
       }
-      const survey = (await deps.packs.version(row.pack_version))?.surveys.find(
-        (s) => s.id === row.survey_id,
-      );
+      const pack = await deps.packs.version(row.pack_version);
+      const survey = pack?.surveys.find((s) => s.id === row.survey_id);
       if (!survey) {
         void message(reply, 410, 'withdrawn', lang);
         return;
       }
-      return { row, survey, lang };
+      return { row, survey, lang, brand: { brand: pack?.brand, version: row.pack_version } };
     };
 
     const languages = (survey: Survey, token: string) =>
@@ -145,12 +169,13 @@ export function registerSurveyRoutes(
       async (request, reply) => {
         const found = await open(request, reply);
         if (!found) return reply;
-        const { survey, lang } = found;
+        const { survey, lang, brand } = found;
         return page(
           reply,
           200,
           surveyFormPage({
             survey,
+            brand,
             lang,
             action: `/s/${request.params.token}`,
             languages: languages(survey, request.params.token),
@@ -171,7 +196,7 @@ export function registerSurveyRoutes(
         request.query.lang ??= form.lang;
         const found = await open(request, reply);
         if (!found) return reply;
-        const { row, survey, lang } = found;
+        const { row, survey, lang, brand } = found;
         const { answers, errors } = checkAnswers(survey, form);
         const t = customerT(lang);
         if (Object.keys(errors).length > 0) {
@@ -180,6 +205,7 @@ export function registerSurveyRoutes(
             400,
             surveyFormPage({
               survey,
+              brand,
               lang,
               action: `/s/${request.params.token}`,
               languages: languages(survey, request.params.token),
@@ -213,14 +239,17 @@ export function registerSurveyRoutes(
       async (request, reply) => {
         const row = await sendRowOfToken(deps.db, request.params.token);
         const lang = langOf(request, row);
-        const survey =
+        const pack =
           row && (await answered(deps.db, row.call_id))
-            ? (await deps.packs.version(row.pack_version))?.surveys.find(
-                (s) => s.id === row.survey_id,
-              )
+            ? await deps.packs.version(row.pack_version)
             : undefined;
-        if (!survey) return message(reply, 404, 'invalid', lang);
-        return page(reply, 200, thankYouPage(survey, lang));
+        const survey = pack?.surveys.find((s) => s.id === row?.survey_id);
+        if (!row || !survey) return message(reply, 404, 'invalid', lang);
+        return page(
+          reply,
+          200,
+          thankYouPage(survey, lang, { brand: pack?.brand, version: row.pack_version }),
+        );
       },
     );
   });

@@ -140,6 +140,7 @@ export function writeTestSurveyPack(dir: string, overrides: { cooldownDays?: num
   writeFileSync(
     file,
     `version: 1
+brand: { name: { en: Northwind Test Centre, zh-CN: 北风测试中心 }, colour: '#0b7a53' }
 cooldownDays: ${overrides.cooldownDays ?? 30}
 excludedNumbers: ['+3716700*']
 surveys:

@@ -24,7 +24,10 @@ export const SurveyQuestionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ id: slug, kind: z.literal('csat'), text: LocalizedTextSchema }),
   /** Was the issue resolved on this contact (first contact resolution)? Yes or no. */
   z.strictObject({ id: slug, kind: z.literal('resolved'), text: LocalizedTextSchema }),
-  /** Customer effort, 1 (very easy) to 5 (very hard). */
+  /**
+   * Customer effort, stored 1 (very easy) to 5 (very hard), the usual CES direction. The page
+   * shows it as ease, low is bad like every other scale, and posts the stored value.
+   */
   z.strictObject({ id: slug, kind: z.literal('effort'), text: LocalizedTextSchema }),
   z.strictObject({
     id: slug,
@@ -62,9 +65,18 @@ export const SurveySchema = z
   });
 export type Survey = z.infer<typeof SurveySchema>;
 
+/** Whose surveys these are, as customers see them: the company's name and colour. */
+export const SurveyBrandSchema = z.strictObject({
+  name: LocalizedTextSchema,
+  /** The page's accent colour, `#rrggbb` (text on it is chosen for contrast). */
+  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour as #rrggbb'),
+});
+export type SurveyBrand = z.infer<typeof SurveyBrandSchema>;
+
 export const SurveyPackSchema = z
   .strictObject({
     version: z.number().int().positive(),
+    brand: SurveyBrandSchema.optional(),
     /** Nobody is surveyed twice within this many days. */
     cooldownDays: z.number().int().min(0).max(365).default(30),
     /**
