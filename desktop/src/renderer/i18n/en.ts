@@ -145,6 +145,8 @@ export const en = {
     lv: 'Latviešu',
   },
   languageCoach: {
+    detected: 'Read as {{language}}: the text is not in the note language.',
+    useDetected: 'Set the note language to {{language}}',
     findings: 'Wording suggestions',
     use: 'Use “{{text}}”',
     listSeparator: ', ',

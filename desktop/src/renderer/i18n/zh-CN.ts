@@ -145,6 +145,8 @@ export const zhCN: Messages = {
     lv: 'Latviešu',
   },
   languageCoach: {
+    detected: '已按{{language}}检查：这段文字与所选笔记语言不符。',
+    useDetected: '将笔记语言改为{{language}}',
     findings: '措辞建议',
     use: '改用“{{text}}”',
     listSeparator: '、',

@@ -1,4 +1,5 @@
 export { analyze, coachingLanguageOf, summarize, type LanguageFinding } from './analyze.js';
+export { noteLanguageOf } from './detect.js';
 export {
   COACHING_LANGUAGES,
   GOOD_CATEGORIES,

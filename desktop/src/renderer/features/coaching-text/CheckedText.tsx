@@ -1,6 +1,7 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  noteLanguageOf,
   noTextChecks,
   type CoachingLanguage,
   type TextCheck,
@@ -70,7 +71,10 @@ export function CheckedText({
   const backdrop = useRef<HTMLDivElement>(null);
   /** Where the caret goes once a rewrite is in the text box. */
   const caret = useRef<number | null>(null);
-  const findings = useMemo(() => check(value, lang), [check, value, lang]);
+  // Read in the language the text is written in: a Chinese note with English chosen is read
+  // with the Chinese rules, and the coach is told so.
+  const reading = noteLanguageOf(value, lang);
+  const findings = useMemo(() => check(value, reading), [check, value, reading]);
   const summary = summaryLine(t, findings);
   const setBox = useCallback(
     (el: HTMLTextAreaElement | null) => {
@@ -126,7 +130,7 @@ export function CheckedText({
           ref={setBox}
           value={value}
           rows={rows}
-          lang={lang}
+          lang={reading}
           // Grows with the text (field-sizing), from the height of `rows` lines.
           style={{ minHeight: `calc(${rows * 1.4}em + 16px)` }}
           placeholder={placeholder}
@@ -147,6 +151,14 @@ export function CheckedText({
           {over
             ? t('textLimit.over', { count: value.length - maxLength, max: maxLength })
             : t('textLimit.count', { length: value.length, max: maxLength })}
+        </p>
+      ) : null}
+      {reading !== lang ? (
+        <p className="small language-detected" data-testid="language-detected" role="status">
+          <span>{t('languageCoach.detected', { language: t(`noteLanguage.${reading}`) })}</span>
+          <button type="button" onClick={() => onLangChange(reading)}>
+            {t('languageCoach.useDetected', { language: t(`noteLanguage.${reading}`) })}
+          </button>
         </p>
       ) : null}
       {hint ? <span className="small muted">{hint}</span> : null}

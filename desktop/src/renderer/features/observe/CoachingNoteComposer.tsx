@@ -8,6 +8,7 @@ import {
   type StandardsPack,
   type TextCheck,
   type UserProfile,
+  noteLanguageOf,
 } from '@sidecoach/shared';
 import { newId, nowIso } from '../../lib/ids.js';
 import { useNotes } from '../coach-notes/store.js';
@@ -66,7 +67,8 @@ export function CoachingNoteComposer({
         callId: call.id,
         observationIds: stored.map((o) => o.id),
         text: text.trim(),
-        lang,
+        // Stored in the language it is written in (what the coach was shown it was read as).
+        lang: noteLanguageOf(text, lang),
         at: nowIso(),
       },
     });

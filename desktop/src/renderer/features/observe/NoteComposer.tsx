@@ -15,6 +15,7 @@ import {
   type StandardsPack,
   type TextCheck,
   type Visibility,
+  noteLanguageOf,
 } from '@sidecoach/shared';
 import { newId, nowIso } from '../../lib/ids.js';
 import { useObserve } from './store.js';
@@ -88,7 +89,8 @@ export function NoteComposer({
         text: text.trim(),
         visibility,
         delivery: visibility === 'shared' ? delivery : 'now',
-        lang,
+        // Stored in the language it is written in (what the coach was shown it was read as).
+        lang: noteLanguageOf(text, lang),
         at: nowIso(),
       },
     });

@@ -7,6 +7,7 @@ import {
   type ReflectionSession,
   type ReflectivePrompt,
   type StandardsPack,
+  noteLanguageOf,
 } from '@sidecoach/shared';
 import { addAction, addNote, useReflection } from './store.js';
 import { CheckedText, overLimit } from '../coaching-text/CheckedText.js';
@@ -46,7 +47,8 @@ export function NoteForm({ session, pack }: SessionFormProps) {
     if (!text.trim() || overLimit(text, LIMITS.note)) return;
     const ok = await addNote({
       text: text.trim(),
-      lang,
+      // Stored in the language it is written in (what the coach was shown it was read as).
+      lang: noteLanguageOf(text, lang),
       prompt,
       agendaIndex: about === '' ? null : Number(about),
     });
