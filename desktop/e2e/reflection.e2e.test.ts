@@ -56,7 +56,7 @@ describe.skipIf(missing)('reflective coaching sessions in Chromium', () => {
     await page.getByRole('button', { name: 'Coaching sessions' }).click();
     await page.getByRole('heading', { name: 'Coaching sessions' }).waitFor();
     await page.getByLabel('Agent', { exact: true }).selectOption({ label: name });
-    await page.getByLabel('Period').selectOption('28');
+    await page.getByLabel('Period').selectOption('30');
     await page.getByRole('button', { name: 'Prepare' }).click();
     await page.getByRole('heading', { name: `Preparing: ${name}` }).waitFor();
   }
@@ -409,7 +409,7 @@ describe.skipIf(missing)('the demo’s reflective session in Chromium', () => {
     await signInAs(lead, hub.url, 'lead');
     await lead.getByRole('button', { name: 'Coaching sessions' }).click();
     await lead.getByLabel('Agent', { exact: true }).selectOption({ label: 'Ava Agent' });
-    await lead.getByLabel('Period').selectOption('28');
+    await lead.getByLabel('Period').selectOption('30');
     await lead.getByRole('button', { name: 'Prepare' }).click();
     await lead.getByRole('heading', { name: 'Preparing: Ava Agent' }).waitFor();
 

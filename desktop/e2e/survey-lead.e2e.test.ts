@@ -212,6 +212,22 @@ describe.skipIf(missing)('customer feedback for leads in Chromium', () => {
     await lead.getByLabel('Agent', { exact: true }).selectOption({ label: 'All agents' });
     await lead.getByLabel('Period').selectOption({ label: 'Last 30 days' });
     await expect.poll(() => items.count()).toBe(3);
+    // A custom range of days: the last days' answers, none in a range before them.
+    const day = (offset: number) =>
+      new Date(Date.now() + offset * 86_400_000).toLocaleDateString('sv');
+    await lead.getByLabel('Period').selectOption({ label: 'Custom range…' });
+    await lead.getByLabel('From', { exact: true }).fill(day(-60));
+    await lead.getByLabel('To', { exact: true }).fill(day(-40));
+    await expect
+      .poll(() => lead.getByTestId('feedback-empty').textContent())
+      .toBe(`No responses from ${day(-60)} to ${day(-40)}.`);
+    await lead.getByLabel('To', { exact: true }).fill(day(-70));
+    await expect
+      .poll(() => lead.getByRole('alert').textContent())
+      .toContain('The end is before the start.');
+    await lead.getByLabel('To', { exact: true }).fill(day(0));
+    await expect.poll(() => items.count()).toBe(3);
+    await lead.getByLabel('Period').selectOption({ label: 'Last 30 days' });
   });
 
   it('flags the agent who excludes far more calls than the rest of the team', async () => {
@@ -348,7 +364,13 @@ describe.skipIf(missing)('customer feedback for leads in Chromium', () => {
     const nav = quality.getByRole('navigation', { name: 'Coaching views' });
     await expect
       .poll(() => nav.getByRole('button').allTextContents())
-      .toEqual(['Coaching language', 'Customer feedback', 'Survey report', 'Survey pack']);
+      .toEqual([
+        'Coaching language',
+        'Coaching sessions',
+        'Customer feedback',
+        'Survey report',
+        'Survey pack',
+      ]);
     // Every agent's answers (a quality manager coaches every team).
     await nav.getByRole('button', { name: 'Customer feedback' }).click();
     await expect.poll(() => quality.getByTestId('survey-response').count()).toBe(3);

@@ -303,6 +303,34 @@ describe('post-call surveys by email', () => {
     }
   });
 
+  it('reports on a custom range of days as on the last days, and refuses a bad range', async () => {
+    const email = customer();
+    await emailCall(email);
+    await submitSurvey(surveyLinkIn(await surveyEmail(hub, mailbox, email)), GOOD);
+    const day = (offset: number) =>
+      new Date(Date.now() + offset * 86_400_000).toLocaleDateString('sv');
+    const count = async (period: object) =>
+      data(await lead.socket.emitWithAck('survey:responses', { ...period, limit: 500 })).responses
+        .length;
+    const lastWeek = await count({ days: 7 });
+    expect(lastWeek).toBeGreaterThan(0);
+    expect(await count({ from: day(-6), to: day(0) })).toBe(lastWeek);
+    expect(await count({ from: day(-30), to: day(-20) })).toBe(0);
+    const report = data(
+      await lead.socket.emitWithAck('survey:report', { from: day(-6), to: day(0) }),
+    );
+    expect(report.byCallType.reduce((n, c) => n + c.responses, 0)).toBeGreaterThan(0);
+    for (const bad of [
+      { from: day(0) },
+      { from: day(0), to: day(-1) },
+      { from: day(-400), to: day(0) },
+      { from: '2026-02-30', to: day(0) },
+    ]) {
+      const res = await lead.socket.emitWithAck('survey:report', bad);
+      expect(res.ok ? null : res.error.code).toBe('bad_request');
+    }
+  });
+
   it('lets the lead stop sharing responses with agents', async () => {
     const teamId = 'team-demo';
     const off = data(

@@ -8,7 +8,8 @@ import {
 } from '@sidecoach/shared';
 import { userRoom, type HubContext } from '../lib/context.js';
 import { handlers } from '../lib/handlers.js';
-import { periodOf, prepFor } from './prep.js';
+import { periodRange } from '../lib/period.js';
+import { prepFor } from './prep.js';
 import {
   displayNameOf,
   getAction,
@@ -91,17 +92,17 @@ export function reflectionHandlers(ctx: HubContext) {
       return null;
     };
     return {
-      'reflection:prepare': async ({ agentId, days }) => {
+      'reflection:prepare': async ({ agentId, ...period }) => {
         if (!(await mayCoach(db, user, agentId))) return fail('forbidden', NOT_YOUR_AGENT);
         const evidence = await agentEvidence(
           ctx,
           { id: agentId, name: await displayNameOf(db, agentId) },
-          periodOf(days),
+          periodRange(period),
         );
         return ok(prepFor(evidence, 'coach', await openActionsOf(db, agentId)));
       },
 
-      'reflection:start': async ({ id, agentId, days, agenda }) => {
+      'reflection:start': async ({ id, agentId, agenda, ...period }) => {
         const existing = await sessionRow(db, id);
         if (existing)
           return existing.lead_id === user.id && existing.agent_id === agentId
@@ -110,9 +111,9 @@ export function reflectionHandlers(ctx: HubContext) {
         if (!(await mayCoach(db, user, agentId))) return fail('forbidden', NOT_YOUR_AGENT);
         const problem = await agendaProblem(agentId, agenda);
         if (problem) return fail('bad_request', problem);
-        await inbox.submit(
-          startSession({ id, agentId, leadId: user.id, days, agenda }, periodOf(days)),
-        );
+        const range = periodRange(period);
+        const days = Math.round((Date.parse(range.to) - Date.parse(range.from)) / 86_400_000);
+        await inbox.submit(startSession({ id, agentId, leadId: user.id, days, agenda }, range));
         const row = (await sessionRow(db, id))!;
         if (row.lead_id !== user.id || row.agent_id !== agentId)
           return fail('conflict', `session id ${id} is taken`);

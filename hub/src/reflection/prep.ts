@@ -26,11 +26,6 @@ export interface Period {
   to: string;
 }
 
-export const periodOf = (days: number, now = new Date()): Period => ({
-  from: new Date(now.getTime() - days * 86_400_000).toISOString(),
-  to: now.toISOString(),
-});
-
 /** Whom the evidence is for: the agent sees supervisors' shared observations only. */
 export type Audience = 'coach' | 'agent';
 

@@ -2,6 +2,7 @@ import { fail, ok } from '@sidecoach/shared';
 import { activeAgentIds } from '../lib/people.js';
 import { userRoom, type HubContext } from '../lib/context.js';
 import { handlers } from '../lib/handlers.js';
+import { periodRange } from '../lib/period.js';
 import { getCall } from '../lib/call-records.js';
 import {
   configuredChannels,
@@ -46,7 +47,7 @@ export function surveyHandlers(ctx: HubContext, deps: SurveyDeps) {
         return ok(await statusOf(deps, db, call, own));
       },
 
-      'survey:responses': async ({ teamId, agentId, days, limit }) => {
+      'survey:responses': async ({ teamId, agentId, limit, ...period }) => {
         let agentIds: string[];
         if (user.role === 'agent') {
           if ((agentId && agentId !== user.id) || teamId)
@@ -65,20 +66,28 @@ export function surveyHandlers(ctx: HubContext, deps: SurveyDeps) {
             return fail('forbidden', `you do not coach ${agentId}`);
         }
         if (agentIds.length === 0) return ok({ responses: [] });
-        const since = new Date(Date.now() - days * 86_400_000).toISOString();
+        const { from, to } = periodRange(period);
         const rows = await responsesQuery(db)
           .where('survey_responses.agent_id', 'in', agentIds)
-          .where('survey_responses.submitted_at', '>=', since)
+          .where('survey_responses.submitted_at', '>=', from)
+          .where('survey_responses.submitted_at', '<=', to)
           .orderBy('survey_responses.submitted_at', 'desc')
           .limit(limit)
           .execute();
         return ok({ responses: rows.map((r) => ctx.scores.response(user, toResponse(r))) });
       },
 
-      'survey:report': async ({ teamId, days }) => {
+      'survey:report': async ({ teamId, ...period }) => {
         const scope = await coachedAgents(db, user, teamId);
         if (!scope.ok) return fail('forbidden', scope.message);
-        return ok(await surveyReport(db, scope.agentIds, days, configuredChannels(deps.config)));
+        return ok(
+          await surveyReport(
+            db,
+            scope.agentIds,
+            periodRange(period),
+            configuredChannels(deps.config),
+          ),
+        );
       },
 
       'team:settings': async ({ teamId, agentsSeeSurveys, behavioursOnly }) => {

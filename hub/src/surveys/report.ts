@@ -11,12 +11,9 @@ const mean = (values: number[]) =>
 export async function surveyReport(
   db: Db,
   agentIds: string[],
-  days: number,
+  { from, to }: { from: string; to: string },
   configured: SurveyReport['delivery']['configured'],
-  now = new Date(),
 ): Promise<SurveyReport> {
-  const from = new Date(now.getTime() - days * 86_400_000).toISOString();
-  const to = now.toISOString();
   const names = new Map<string, string>();
   let outcomes: SurveyOutcome[] = [];
   let responses: ReturnType<typeof toResponse>[] = [];
@@ -51,6 +48,7 @@ export async function surveyReport(
       ])
       .where('s.agent_id', 'in', agentIds)
       .where('s.decided_at', '>=', from)
+      .where('s.decided_at', '<=', to)
       .execute();
     outcomes = sends.map((s) => ({
       agentId: s.agent_id,
@@ -80,6 +78,7 @@ export async function surveyReport(
       await responsesQuery(db)
         .where('survey_responses.agent_id', 'in', agentIds)
         .where('survey_responses.submitted_at', '>=', from)
+        .where('survey_responses.submitted_at', '<=', to)
         .execute()
     ).map(toResponse);
     exclusions = (
@@ -97,6 +96,7 @@ export async function surveyReport(
         ])
         .where('x.agent_id', 'in', agentIds)
         .where('x.at', '>=', from)
+        .where('x.at', '<=', to)
         .orderBy('x.at', 'desc')
         .limit(MAX_EXCLUSIONS)
         .execute()

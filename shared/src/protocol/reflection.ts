@@ -6,7 +6,7 @@ import {
   TallySchema,
 } from '../domain/reflection.js';
 import { AnswerSchema } from '../domain/scoring.js';
-import { IsoTimeSchema, RecordIdSchema } from './common.js';
+import { DaySchema, IsoTimeSchema, RecordIdSchema, withPeriod } from './common.js';
 
 // Reflective coaching sessions on the wire (see DOMAIN.md, "Three coaching channels"): the lead
 // prepares a session over a period, runs it live with the agent, both agree next-time actions
@@ -18,8 +18,6 @@ import { IsoTimeSchema, RecordIdSchema } from './common.js';
 
 const UserIdSchema = z.string().min(1).max(64);
 const ItemIdSchema = z.string().min(1).max(64);
-/** A calendar day, YYYY-MM-DD. */
-export const DaySchema = z.iso.date();
 
 export const REFLECTION_DAYS_MAX = 90;
 export const REFLECTION_NOTE_MAX = 5000;
@@ -46,21 +44,27 @@ export type ActionStatus = z.infer<typeof ActionStatusSchema>;
 // ---- client to hub ----
 
 /** The lead's preparation: the evidence for one agent over the last `days`. */
-export const ReflectionPrepareSchema = z.strictObject({
-  agentId: UserIdSchema,
-  days: z.number().int().min(7).max(REFLECTION_DAYS_MAX).default(28),
-});
+export const ReflectionPrepareSchema = withPeriod(
+  {
+    agentId: UserIdSchema,
+    days: z.number().int().min(7).max(REFLECTION_DAYS_MAX).default(28),
+  },
+  REFLECTION_DAYS_MAX,
+);
 export type ReflectionPrepare = z.input<typeof ReflectionPrepareSchema>;
 
 /** The lead opens a session with the agent on the prepared period and agenda. */
-export const ReflectionStartSchema = z.strictObject({
-  /** Client-generated (UUID v7): a retry of the same id opens one session. */
-  id: RecordIdSchema,
-  agentId: UserIdSchema,
-  days: z.number().int().min(7).max(REFLECTION_DAYS_MAX).default(28),
-  /** The agenda as the lead kept it from the proposal (reordered, trimmed, added to). */
-  agenda: z.array(AgendaItemSchema).max(AGENDA_MAX),
-});
+export const ReflectionStartSchema = withPeriod(
+  {
+    /** Client-generated (UUID v7): a retry of the same id opens one session. */
+    id: RecordIdSchema,
+    agentId: UserIdSchema,
+    days: z.number().int().min(7).max(REFLECTION_DAYS_MAX).default(28),
+    /** The agenda as the lead kept it from the proposal (reordered, trimmed, added to). */
+    agenda: z.array(AgendaItemSchema).max(AGENDA_MAX),
+  },
+  REFLECTION_DAYS_MAX,
+);
 export type ReflectionStart = z.input<typeof ReflectionStartSchema>;
 
 /** Either side opens a session: the lead, or the agent it is with. */

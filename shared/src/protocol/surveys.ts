@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ExclusionReasonSchema, SURVEY_CHANNELS, type SurveySkip } from '../domain/surveys.js';
-import { IsoTimeSchema, RecordIdSchema } from './common.js';
+import { IsoTimeSchema, RecordIdSchema, withPeriod } from './common.js';
 
 // Post-call surveys on the wire: the agent's "do not survey" flag, what became of a call's
 // survey, customers' responses, the lead's views and the quality manager's survey pack.
@@ -18,21 +18,27 @@ export type SurveyExclude = z.infer<typeof SurveyExcludeSchema>;
 
 export const SurveyStatusRequestSchema = z.strictObject({ callId: RecordIdSchema });
 
-export const SurveyResponsesRequestSchema = z.strictObject({
-  /** A team the caller coaches; absent: every team they coach (an agent: their own). */
-  teamId: IdSchema.optional(),
-  /** One agent only. */
-  agentId: IdSchema.optional(),
-  days: z.number().int().min(1).max(365).default(7),
-  limit: z.number().int().min(1).max(500).default(100),
-});
+export const SurveyResponsesRequestSchema = withPeriod(
+  {
+    /** A team the caller coaches; absent: every team they coach (an agent: their own). */
+    teamId: IdSchema.optional(),
+    /** One agent only. */
+    agentId: IdSchema.optional(),
+    days: z.number().int().min(1).max(365).default(7),
+    limit: z.number().int().min(1).max(500).default(100),
+  },
+  365,
+);
 export type SurveyResponsesRequest = z.input<typeof SurveyResponsesRequestSchema>;
 
-export const SurveyReportRequestSchema = z.strictObject({
-  /** A team the caller coaches; absent: every team they coach (admins: all). */
-  teamId: IdSchema.optional(),
-  days: z.number().int().min(1).max(365).default(30),
-});
+export const SurveyReportRequestSchema = withPeriod(
+  {
+    /** A team the caller coaches; absent: every team they coach (admins: all). */
+    teamId: IdSchema.optional(),
+    days: z.number().int().min(1).max(365).default(30),
+  },
+  365,
+);
 export type SurveyReportRequest = z.input<typeof SurveyReportRequestSchema>;
 
 export const TeamSettingsRequestSchema = z.strictObject({

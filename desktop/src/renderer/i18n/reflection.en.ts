@@ -22,7 +22,6 @@ export const reflectionEn = {
     title: 'Prepare a session',
     agent: 'Agent',
     choose: 'Choose an agent',
-    period: 'Period',
     days: 'Last {{count}} days',
     submit: 'Prepare',
   },

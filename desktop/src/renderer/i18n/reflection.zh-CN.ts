@@ -18,7 +18,6 @@ export const reflectionZhCN: ReflectionMessages = {
     title: '准备会谈',
     agent: '坐席',
     choose: '选择一位坐席',
-    period: '时间范围',
     days: '最近 {{count}} 天',
     submit: '准备',
   },

@@ -20,11 +20,6 @@ export const surveysEn = {
     other: 'Could not load: {{message}}',
     save: 'Not saved: {{message}}',
   },
-  period: {
-    label: 'Period',
-    days_one: 'Last day',
-    days_other: 'Last {{count}} days',
-  },
   team: { label: 'Team', all: 'All my teams' },
   agent: { label: 'Agent', all: 'All agents' },
   callType: { label: 'Call type', all: 'All call types' },
@@ -64,6 +59,7 @@ export const surveysEn = {
     intro:
       'Survey answers from your agents’ customers, newest first. New answers appear as they come in.',
     filters: 'Filters',
+    emptyRange: 'No responses from {{from}} to {{to}}.',
     empty_one: 'No responses in the last day.',
     empty_other: 'No responses in the last {{count}} days.',
     noMatch: 'No responses match these filters.',

@@ -14,7 +14,8 @@ import { CheckedText, overLimit } from '../coaching-text/CheckedText.js';
 import { useLanguageCheck, useNoteLanguage } from '../coaching-text/note-language.js';
 import { Segmented } from '../observe/Segmented.js';
 import { agendaLabel } from './agenda.js';
-import { itemName, LIMITS, localDay } from './format.js';
+import { itemName, LIMITS } from './format.js';
+import { localDay } from '../../lib/time.js';
 
 /** The protocol's reflective prompts (the strings name each one, checked by type). */
 const PROMPTS = REFLECTIVE_PROMPTS;

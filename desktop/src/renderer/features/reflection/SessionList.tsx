@@ -4,7 +4,8 @@ import { Field } from './Field.js';
 import { useFocusIfLost } from '../../lib/focus.js';
 import { shortDateTime } from '../../lib/format.js';
 import { useObserve } from '../observe/store.js';
-import { loadList, openSession, prepare, PREP_DAYS, useReflection } from './store.js';
+import { loadList, openSession, prepare, PREP_MAX_DAYS, useReflection } from './store.js';
+import { PeriodPicker, type PeriodChoice } from '../../ui/PeriodPicker.js';
 import { loadTeamSettings } from '../team-settings/store.js';
 import { TeamSettings } from '../team-settings/TeamSettings.js';
 import { dayText } from './format.js';
@@ -17,13 +18,13 @@ export function SessionList() {
   const status = useReflection((s) => s.listStatus);
   const floor = useObserve((s) => s.floor);
   const [agentId, setAgentId] = useState('');
-  const [days, setDays] = useState<number>(28);
+  const [period, setPeriod] = useState<PeriodChoice>({ days: 30 });
   const heading = useRef<HTMLHeadingElement>(null);
   useFocusIfLost(heading);
   useEffect(() => void loadTeamSettings(), []);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (agentId) void prepare(agentId, days);
+    if (agentId) void prepare(agentId, period);
   };
   const time = shortDateTime(lang);
   return (
@@ -49,19 +50,7 @@ export function SessionList() {
               ))}
             </select>
           </Field>
-          <Field id="prepare-days" label={t('reflection.prepare.period')}>
-            <select
-              id="prepare-days"
-              value={days}
-              onChange={(e) => setDays(Number(e.target.value))}
-            >
-              {PREP_DAYS.map((d) => (
-                <option key={d} value={d}>
-                  {t('reflection.prepare.days', { count: d })}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <PeriodPicker value={period} onChange={setPeriod} minDays={7} maxDays={PREP_MAX_DAYS} />
           <button type="submit" className="primary" disabled={!agentId}>
             {t('reflection.prepare.submit')}
           </button>

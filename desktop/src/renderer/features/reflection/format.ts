@@ -52,14 +52,3 @@ export function dayText(day: string, lang: string, withYear = false): string {
     timeZone: 'UTC',
   }).format(new Date(`${day}T00:00:00Z`));
 }
-
-/**
- * Today (or in `offsetDays`) on this device's calendar, as YYYY-MM-DD: the floor's day, as the
- * hub's follow-up dates are (the hub runs in the site's time zone).
- */
-export function localDay(offsetDays = 0): string {
-  const d = new Date();
-  d.setDate(d.getDate() + offsetDays);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}

@@ -15,13 +15,15 @@ import { ask } from '../../hub/client.js';
 import { isNetworkFailure, type FailureCode, type Message } from '../../hub/errors.js';
 import { currentUser, useSession } from '../../hub/session-store.js';
 import { newId } from '../../lib/ids.js';
+import { periodFields, type PeriodChoice } from '../../ui/PeriodPicker.js';
 
 // Reflective coaching sessions: the lead's list and preparation, the live session both sides
 // see ('reflection:changed'), and the agent's open next-time actions ('action:changed').
 // Small on purpose: the views are loaded on demand, this store is in the first load.
 
 export type ReflectionView = 'list' | 'prep' | 'session';
-export const PREP_DAYS = [7, 14, 28, 90] as const;
+/** The longest period a preparation looks back over (the hub's REFLECTION_DAYS_MAX). */
+export const PREP_MAX_DAYS = 90;
 type Load = 'idle' | 'loading' | 'loaded' | 'failed';
 
 interface ReflectionState {
@@ -38,6 +40,8 @@ interface ReflectionState {
   /** A request in flight (buttons wait). */
   busy: boolean;
   error: Message | null;
+  /** The period the preparation on screen looks back over. */
+  prepPeriod: PeriodChoice;
   /** The agent's open actions (reminders). */
   mine: ActionRecord[];
   /** Why the agent's last "Done" on a reminder failed (shown in the reminders). */
@@ -67,6 +71,7 @@ const initial = {
   session: null,
   busy: false,
   error: null,
+  prepPeriod: { days: 30 },
   mine: [],
   mineError: null,
   undoable: null,
@@ -126,9 +131,9 @@ export function closeReflection(): void {
   if (currentUser()?.role === 'agent') set({ session: null });
 }
 
-export async function prepare(agentId: string, days: number): Promise<void> {
-  set({ open: 'prep', prep: null, agenda: [], error: null });
-  const res = await ask('reflection:prepare', { agentId, days });
+export async function prepare(agentId: string, period: PeriodChoice): Promise<void> {
+  set({ open: 'prep', prep: null, agenda: [], error: null, prepPeriod: period });
+  const res = await ask('reflection:prepare', { agentId, ...periodFields(period) });
   if (!res.ok) return set({ error: res.error });
   set({ prep: res.data, agenda: res.data.agenda });
 }
@@ -136,11 +141,11 @@ export async function prepare(agentId: string, days: number): Promise<void> {
 export const setAgenda = (agenda: AgendaItem[]) => set({ agenda });
 
 export async function startSession(): Promise<void> {
-  const { prep, agenda } = get();
+  const { prep, agenda, prepPeriod } = get();
   if (!prep) return;
-  const days = Math.round((Date.parse(prep.to) - Date.parse(prep.from)) / 86_400_000);
   set({ busy: true, error: null });
-  const start = { agentId: prep.agentId, days: Math.min(90, Math.max(7, days)), agenda };
+  // The session covers the period it was prepared on.
+  const start = { agentId: prep.agentId, ...periodFields(prepPeriod), agenda };
   const res = await ask('reflection:start', { id: submissionId('start', start), ...start });
   answered('start', res);
   if (!res.ok) return set({ busy: false, error: res.error });

@@ -4,7 +4,8 @@ import { localize } from '@sidecoach/shared';
 import { useObserve } from '../observe/store.js';
 import { useCalls } from '../call/store.js';
 import { setFilters, useSurveys } from './store.js';
-import { PeriodSelect, TeamSelect } from './controls.js';
+import { TeamSelect } from './controls.js';
+import { PeriodPicker } from '../../ui/PeriodPicker.js';
 
 /** Team, agent, call type and period of the feedback list. */
 export function FeedbackFilters() {
@@ -55,7 +56,7 @@ export function FeedbackFilters() {
           ))}
         </select>
       </div>
-      <PeriodSelect value={filters.days} onChange={(days) => setFilters({ days })} />
+      <PeriodPicker value={filters.period} onChange={(period) => setFilters({ period })} />
     </fieldset>
   );
 }

@@ -42,7 +42,12 @@ export function FeedbackView() {
       {error ? <ErrorLine error={error} /> : null}
       {status === 'loaded' && responses.length === 0 ? (
         <p className="muted" data-testid="feedback-empty">
-          {t('surveys.feedback.empty', { count: filters.days })}
+          {'days' in filters.period
+            ? t('surveys.feedback.empty', { count: filters.period.days })
+            : t('surveys.feedback.emptyRange', {
+                from: filters.period.from,
+                to: filters.period.to,
+              })}
         </p>
       ) : null}
       {status === 'loaded' && responses.length > 0 && shown.length === 0 ? (

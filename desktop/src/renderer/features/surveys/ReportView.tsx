@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useFocusIfLost } from '../../lib/focus.js';
 import { useCalls } from '../call/store.js';
 import { loadReport, selectReportAgent, setReportFilters, useSurveys } from './store.js';
-import { ErrorLine, PeriodSelect, TeamSelect } from './controls.js';
+import { ErrorLine, TeamSelect } from './controls.js';
+import { PeriodPicker } from '../../ui/PeriodPicker.js';
 import { CsatChart, type CsatBars } from './CsatChart.js';
 import { AgentTable, FlagList } from './ReportAgents.js';
 import { CallTypeTable, DeliveryHealth, ExclusionList, TeamFigures } from './ReportParts.js';
@@ -53,7 +54,7 @@ export function ReportView() {
       <p className="small muted">{t('surveys.report.intro')}</p>
       <div className="survey-filters two">
         <TeamSelect value={filters.teamId} onChange={(teamId) => setReportFilters({ teamId })} />
-        <PeriodSelect value={filters.days} onChange={(days) => setReportFilters({ days })} />
+        <PeriodPicker value={filters.period} onChange={(period) => setReportFilters({ period })} />
       </div>
       {status === 'loading' ? <p className="muted">{t('surveys.loading')}</p> : null}
       {error ? <ErrorLine error={error} /> : null}

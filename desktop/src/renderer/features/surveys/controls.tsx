@@ -1,34 +1,9 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../i18n/message.js';
-import { PERIODS, type Period } from './store.js';
 import { useSession } from '../../hub/session-store.js';
 
 const NO_TEAMS: readonly { id: string; name: string }[] = [];
-
-/** Last 7, 30 or 90 days. */
-export function PeriodSelect({
-  value,
-  onChange,
-}: {
-  value: Period;
-  onChange: (p: Period) => void;
-}) {
-  const { t } = useTranslation();
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{t('surveys.period.label')}</label>
-      <select id={id} value={value} onChange={(e) => onChange(Number(e.target.value) as Period)}>
-        {PERIODS.map((days) => (
-          <option key={days} value={days}>
-            {t('surveys.period.days', { count: days })}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 /** One of the user's teams, or all of them. */
 export function TeamSelect({

@@ -28,7 +28,7 @@ beforeEach(() => {
 describe('customer feedback', () => {
   it('ignores an answer that arrives after a newer request’s', async () => {
     void loadFeedback();
-    setFilters({ days: 30 }); // asks again
+    setFilters({ period: { days: 30 } }); // asks again
     expect(waiting).toHaveLength(2);
     const [older, newer] = waiting;
     newer!.answer({ responses: [response('c-30', 'a1')] });

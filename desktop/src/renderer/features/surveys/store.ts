@@ -5,14 +5,13 @@ import { ask, type AskOptions } from '../../hub/client.js';
 import { isNetworkFailure, type Message } from '../../hub/errors.js';
 import { latest, type Latest } from '../../hub/latest.js';
 import { currentUser } from '../../hub/session-store.js';
+import { periodFields, samePeriod, type PeriodChoice } from '../../ui/PeriodPicker.js';
 
 // Customers' survey answers: the coaches' feedback view, service-recovery alerts, the
 // selective-surveying report, the team setting, and the agent's own feedback. Answers arrive
 // live as 'survey-response' inbox messages (see inbox-sync.ts).
 
 export type SurveysView = 'feedback' | 'report' | 'pack';
-export const PERIODS = [7, 30, 90] as const;
-export type Period = (typeof PERIODS)[number];
 /** How far back the agent's own feedback goes. */
 export const MY_FEEDBACK_DAYS = 30;
 /** The most answers one request brings (the view says when it shows only the newest). */
@@ -27,7 +26,7 @@ export interface FeedbackFilters {
   agentId: string | null;
   /** Applied here (the hub filters by team, agent and period). */
   callType: string | null;
-  days: Period;
+  period: PeriodChoice;
 }
 
 interface SurveysState {
@@ -41,7 +40,7 @@ interface SurveysState {
   alerts: SurveyResponse[];
   /** The agent's own customers' answers; hidden when their team does not share them. */
   mine: { status: LoadStatus | 'hidden'; responses: SurveyResponse[]; error: Message | null };
-  reportFilters: { teamId: string | null; days: Period };
+  reportFilters: { teamId: string | null; period: PeriodChoice };
   report: { status: LoadStatus; data: SurveyReport | null; error: Message | null };
   /** The agent compared with the team in the report's chart. */
   reportAgentId: string | null;
@@ -61,12 +60,12 @@ interface SurveysState {
 
 const initial = {
   open: null,
-  filters: { teamId: null, agentId: null, callType: null, days: 7 },
+  filters: { teamId: null, agentId: null, callType: null, period: { days: 7 } },
   feedback: { status: 'idle', responses: [], error: null },
   highlight: null,
   alerts: [],
   mine: { status: 'idle', responses: [], error: null },
-  reportFilters: { teamId: null, days: 30 },
+  reportFilters: { teamId: null, period: { days: 30 } },
   report: { status: 'idle', data: null, error: null },
   reportAgentId: null,
   teamAgents: {},
@@ -127,7 +126,7 @@ export async function loadFeedback(quiet = false): Promise<void> {
     {
       ...(filters.teamId ? { teamId: filters.teamId } : {}),
       ...(filters.agentId ? { agentId: filters.agentId } : {}),
-      days: filters.days,
+      ...periodFields(filters.period),
       limit: FEEDBACK_LIMIT,
     },
     LOADING,
@@ -164,7 +163,10 @@ export function setFilters(patch: Partial<FeedbackFilters>): void {
   const filters = { ...before, ...patch };
   set({ filters, highlight: null, opened: null });
   // The call type is filtered here; everything else asks the hub again.
-  const asks = (['teamId', 'agentId', 'days'] as const).some((k) => filters[k] !== before[k]);
+  const asks =
+    filters.teamId !== before.teamId ||
+    filters.agentId !== before.agentId ||
+    !samePeriod(filters.period, before.period);
   if (asks) void loadFeedback();
 }
 
@@ -225,7 +227,7 @@ export function openAlert(callId: string): void {
     teamId: f.teamId && state.teamAgents[f.teamId]?.includes(response.agentId) ? f.teamId : null,
     agentId: f.agentId === response.agentId ? f.agentId : null,
     callType: f.callType === response.callType ? f.callType : null,
-    days: f.days,
+    period: f.period,
   };
   set({ open: 'feedback', filters, highlight: callId, opened: response });
   void loadFeedback();
@@ -242,7 +244,7 @@ export async function loadReport(): Promise<void> {
     'survey:report',
     {
       ...(f.teamId ? { teamId: f.teamId } : {}),
-      days: f.days,
+      ...periodFields(f.period),
     },
     LOADING,
   );
