@@ -62,10 +62,13 @@ function Workspace() {
 export function App() {
   const phase = useSession((s) => s.phase);
   const settingsOpen = useSettingsPanel((s) => s.open);
+  const role = useSession((s) => s.session?.user.role);
   if (phase === 'loading') return null;
   if (phase === 'signed-out') return <SignIn />;
   return (
-    <div className="sidebar">
+    // Coaches work on tablets and desktops too: their screens use the width (the agent's
+    // sidebar stays docked-narrow).
+    <div className={role && role !== 'agent' ? 'sidebar coach' : 'sidebar'}>
       <Header />
       <NoticeBar />
       {settingsOpen ? (

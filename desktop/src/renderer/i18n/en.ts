@@ -209,6 +209,7 @@ export const en = {
     },
     week: 'Week of',
     harmfulRate: 'Harmful per note',
+    perNote: 'Patterns per note',
     goodRate: 'Good per note',
     chartHint: 'Per note, week by week. Tap a pattern under the chart to show its line.',
     chartLabel:

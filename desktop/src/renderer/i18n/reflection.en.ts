@@ -59,6 +59,8 @@ export const reflectionEn = {
     selfLine: 'Self',
     othersLine: 'Others',
     week: 'Week',
+    shareMet: 'Share met',
+    shareOfAnswers: 'Share of answers',
     compare: 'Self against others',
     compareLabel: 'Share met per standard, self against others; the table above has the figures',
     surveys: 'Customer surveys',

@@ -54,6 +54,8 @@ export const reflectionZhCN: ReflectionMessages = {
     trendLabel: '{{item}}每周达成比例：自评与他评对比',
     selfLine: '自评',
     othersLine: '他评',
+    shareMet: '达标比例',
+    shareOfAnswers: '回复占比',
     week: '周',
     compare: '自评与他评对比',
     compareLabel: '各项标准的达成比例，自评与他评对比；具体数字见上表',

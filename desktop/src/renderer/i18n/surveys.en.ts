@@ -135,6 +135,7 @@ export const surveysEn = {
     chartLabel:
       'Bar chart of the share of answers per CSAT score, {{name}} against the team; the tables have the same numbers.',
     chartScore: 'Score',
+    chartShare: 'Share of answers',
     shareOfAnswers: 'share of answers',
     callTypes: 'Per call type',
     resolvedShare: 'Resolved',

@@ -129,6 +129,7 @@ export const surveysZhCN: SurveyMessages = {
     chartTeamOnly: '满意度：团队',
     chartLabel: '各满意度分数的回复占比柱状图，{{name}} 与团队对比；表格中有相同的数字。',
     chartScore: '分数',
+    chartShare: '回复占比',
     shareOfAnswers: '回复占比',
     callTypes: '按通话类型',
     resolvedShare: '已解决',

@@ -206,6 +206,7 @@ export const zhCN: Messages = {
       unknown: '笔记太少，无法比较',
     },
     week: '周（起）',
+    perNote: '每条笔记的模式数',
     harmfulRate: '每条不当',
     goodRate: '每条良好',
     chartHint: '按每条笔记、逐周统计。点击图下方的类别可显示对应曲线。',

@@ -46,6 +46,7 @@ export function CoachDetail({ coach, weeks }: { coach: CoachStats; weeks: string
         weeks={labels}
         lines={lines}
         xLabel={t('languageStats.week')}
+        yLabel={t('languageStats.perNote')}
         label={t('languageStats.chartLabel', { name: coach.displayName })}
       />
       <WeeksTable coach={coach} weeks={weeks} />

@@ -15,13 +15,15 @@ const twoDecimals = (v: number) => v.toFixed(2);
 
 /**
  * Week-by-week lines drawn with uPlot (a canvas: its text alternative is the table beside it).
- * The legend under it toggles lines and shows the week's values under the cursor.
+ * Both axes are titled. The legend under it toggles lines and shows the values of the week
+ * under the cursor, and of the last week when the cursor is elsewhere (no hovering needed).
  */
 export function RateChart({
   weeks,
   lines,
   label,
   xLabel,
+  yLabel,
   format = twoDecimals,
   max,
   testId,
@@ -30,8 +32,10 @@ export function RateChart({
   weeks: string[];
   lines: ChartLine[];
   label: string;
-  /** The legend's name for the week under the cursor. */
+  /** The x axis's title and the legend's name for the week. */
   xLabel: string;
+  /** The y axis's title (what the lines measure). */
+  yLabel: string;
   /** How a value reads on the axis and in the legend (default: two decimals). */
   format?: (value: number) => string;
   /** A fixed top of the value axis (a share's 1, a CSAT's 5); default: the data's, at least 1. */
@@ -52,9 +56,19 @@ export function RateChart({
             space: 44,
             values: (_u, splits) => splits.map((i) => weeks[i] ?? ''),
             font: CHART_FONT,
-            size: 28,
+            size: 24,
+            label: xLabel,
+            labelFont: CHART_FONT,
+            labelSize: 16,
           },
-          { font: CHART_FONT, size: 44, values: (_u, s) => s.map((v) => format(v)) },
+          {
+            font: CHART_FONT,
+            size: 40,
+            values: (_u, s) => s.map((v) => format(v)),
+            label: yLabel,
+            labelFont: CHART_FONT,
+            labelSize: 16,
+          },
         ],
         series: [
           { label: xLabel, value: (_u, i) => weeks[i] ?? '' },
@@ -70,9 +84,19 @@ export function RateChart({
           })),
         ],
         cursor: { y: false },
+        hooks: {
+          // Off the chart, the legend shows the last week rather than dashes.
+          ready: [(u) => u.setLegend({ idx: weeks.length - 1 })],
+          setCursor: [
+            (u) => {
+              if (u.cursor.idx === null || u.cursor.idx === undefined)
+                u.setLegend({ idx: weeks.length - 1 });
+            },
+          ],
+        },
       },
     }),
-    [weeks, lines, xLabel, format, max],
+    [weeks, lines, xLabel, yLabel, format, max],
   );
   return <UPlotChart spec={spec} height={HEIGHT} label={label} testId={testId} />;
 }

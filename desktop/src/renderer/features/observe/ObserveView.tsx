@@ -103,17 +103,24 @@ export function ObserveView({ check = noTextChecks }: { check?: TextCheck }) {
           <CallState call={call} />
         </p>
       </section>
-      <NoteComposer
-        agentId={agent.id}
-        call={call}
-        noteCallId={noteCallId}
-        pack={pack}
-        check={check}
-      />
-      <ObservationList rows={rows} pack={pack} />
-      <CoachingFor agent={observed} check={check} />
-      {call ? <ObservedChecklist call={call} pack={pack} /> : null}
-      {call ? <CallTimeline call={call} pack={pack} notes={rows} /> : null}
+      {/* Side by side from a tablet's width up: writing on the left, the live call on the right. */}
+      <div className="observe-columns">
+        <div className="observe-column">
+          <NoteComposer
+            agentId={agent.id}
+            call={call}
+            noteCallId={noteCallId}
+            pack={pack}
+            check={check}
+          />
+          <ObservationList rows={rows} pack={pack} />
+          <CoachingFor agent={observed} check={check} />
+        </div>
+        <div className="observe-column">
+          {call ? <ObservedChecklist call={call} pack={pack} /> : null}
+          {call ? <CallTimeline call={call} pack={pack} notes={rows} /> : null}
+        </div>
+      </div>
     </>
   );
 }

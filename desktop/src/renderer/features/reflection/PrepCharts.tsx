@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ItemEvidence, ReflectionPrep, StandardsPack } from '@sidecoach/shared';
-import { BarsChart, CsatChart, type CsatBars } from '../surveys/CsatChart.js';
+import { CsatChart, type CsatBars } from '../surveys/CsatChart.js';
+import { HBars } from '../../ui/HBars.js';
 import { mean, percent } from '../surveys/format.js';
 import { RateChart, type ChartLine } from '../language-stats/RateChart.js';
 import { addTallies, dayText, itemName, rate, total } from './format.js';
@@ -64,6 +65,7 @@ export function TrendChart({ prep, pack }: { prep: ReflectionPrep; pack: Standar
         lines={lines}
         label={t('reflection.charts.trendLabel', { item: name })}
         xLabel={t('reflection.charts.week')}
+        yLabel={t('reflection.charts.shareMet')}
         format={(v) => percent(v, lang)}
         max={1}
         testId="trend-chart"
@@ -115,35 +117,24 @@ export function CompareChart({
       }),
     [items],
   );
-  const chart = useMemo(() => {
-    const pct = (x: number | null) => (x === null ? null : Math.round(100 * x));
-    return {
-      categories: rows.map((_, n) => String(n + 1)),
-      groups: [
-        { label: selfLabel, values: rows.map((r) => pct(r.self)), ...SELF },
-        { label: othersLabel, values: rows.map((r) => pct(r.others)), ...OTHERS },
-      ],
-    };
-  }, [rows, selfLabel, othersLabel]);
   if (rows.length === 0) return null;
   return (
     <section className="reflection-chart" aria-labelledby="compare-title">
       <h3 id="compare-title">{t('reflection.charts.compare')}</h3>
-      <BarsChart
-        categories={chart.categories}
-        groups={chart.groups}
+      <HBars
+        rows={rows.map((r) => ({
+          key: r.itemId,
+          label: itemName(pack, r.itemId, lang),
+          values: [r.self, r.others],
+        }))}
+        series={[
+          { label: selfLabel, className: 'series-self' },
+          { label: othersLabel, className: 'series-others' },
+        ]}
         label={t('reflection.charts.compareLabel')}
-        xLabel={t('reflection.prep.item')}
+        format={(v) => percent(v, lang)}
         testId="compare-chart"
       />
-      <ol className="chart-key small" data-testid="compare-key">
-        {rows.map((r) => (
-          <li key={r.itemId}>
-            {itemName(pack, r.itemId, lang)}: {selfLabel} {percent(r.self, lang)}, {othersLabel}{' '}
-            {percent(r.others, lang)}
-          </li>
-        ))}
-      </ol>
     </section>
   );
 }
@@ -195,6 +186,7 @@ export function SurveyEvidenceView({ prep }: { prep: ReflectionPrep }) {
             groups={groups}
             label={t('reflection.charts.csatLabel')}
             xLabel={t('reflection.charts.score')}
+            yLabel={t('reflection.charts.shareOfAnswers')}
           />
           <table className="stats-table">
             <caption className="visually-hidden">{t('reflection.charts.csatLabel')}</caption>
@@ -225,6 +217,7 @@ export function SurveyEvidenceView({ prep }: { prep: ReflectionPrep }) {
                 lines={lines}
                 label={t('reflection.charts.weekly')}
                 xLabel={t('reflection.charts.week')}
+                yLabel={t('reflection.charts.meanLine')}
                 format={(v) => mean(v, lang)}
                 max={5}
                 testId="csat-weekly-chart"

@@ -29,21 +29,25 @@ export function shares(distribution: readonly number[]): number[] {
 
 /**
  * Per-cent values per category as grouped bars (one or two groups) drawn by uPlot: a canvas, so
- * its text alternative is the label and the table or list beside it. The legend names the groups.
+ * its text alternative is the label and the table or list beside it. Both axes are titled; the
+ * legend under it names each group with its values, no hovering needed.
  */
 export function BarsChart({
   categories,
   groups,
   label,
   xLabel,
+  yLabel,
   testId,
 }: {
   /** The x axis's labels, one per category. */
   categories: readonly string[];
   groups: BarGroup[];
   label: string;
-  /** The legend's name for the category under the cursor. */
+  /** The x axis's title (the categories' name). */
   xLabel: string;
+  /** The y axis's title (what the per cents are of). */
+  yLabel: string;
   testId: string;
 }) {
   const spec = useMemo<ChartSpec>(() => {
@@ -63,9 +67,19 @@ export function BarsChart({
             splits: () => xs,
             values: (_u, splits) => splits.map((v) => categories[v - 1] ?? ''),
             font: CHART_FONT,
-            size: 28,
+            size: 24,
+            label: xLabel,
+            labelFont: CHART_FONT,
+            labelSize: 16,
           },
-          { font: CHART_FONT, size: 48, values: (_u, splits) => splits.map((v) => `${v}%`) },
+          {
+            font: CHART_FONT,
+            size: 40,
+            values: (_u, splits) => splits.map((v) => `${v}%`),
+            label: yLabel,
+            labelFont: CHART_FONT,
+            labelSize: 16,
+          },
         ],
         series: [
           { label: xLabel, value: (_u, v) => (v === null ? '' : (categories[v - 1] ?? '')) },
@@ -80,13 +94,35 @@ export function BarsChart({
           })),
         ],
         cursor: { y: false, points: { show: false } },
-        // Labels only: the values are in the tables (a live legend shows dashes off the bars).
-        legend: { live: false },
+        // The legend is the list under the chart, with the values.
+        legend: { show: false },
       },
     };
-  }, [categories, groups, xLabel]);
+  }, [categories, groups, xLabel, yLabel]);
   return (
-    <UPlotChart spec={spec} height={HEIGHT} label={label} className="bars-chart" testId={testId} />
+    <>
+      <UPlotChart
+        spec={spec}
+        height={HEIGHT}
+        label={label}
+        className="bars-chart"
+        testId={testId}
+      />
+      <ul className="chart-legend small" data-testid={`${testId}-legend`}>
+        {groups.map((g) => (
+          <li key={g.label}>
+            <span className="swatch" style={{ background: g.fill, borderColor: g.stroke }} />
+            <strong>{g.label}</strong>{' '}
+            {categories
+              .map(
+                (c, i) =>
+                  `${c}: ${g.values[i] === null ? '–' : `${Math.round(g.values[i] ?? 0)}%`}`,
+              )
+              .join(' · ')}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
@@ -97,11 +133,14 @@ export function CsatChart({
   groups,
   label,
   xLabel,
+  yLabel,
 }: {
   groups: CsatBars[];
   label: string;
-  /** The legend's name for the score under the cursor. */
+  /** The x axis's title (the score). */
   xLabel: string;
+  /** The y axis's title (the share of answers). */
+  yLabel: string;
 }) {
   const bars = useMemo(
     () => groups.map(({ distribution, ...g }) => ({ ...g, values: shares(distribution) })),
@@ -113,6 +152,7 @@ export function CsatChart({
       groups={bars}
       label={label}
       xLabel={xLabel}
+      yLabel={yLabel}
       testId="csat-chart"
     />
   );

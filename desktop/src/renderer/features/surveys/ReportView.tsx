@@ -84,6 +84,7 @@ export function ReportView() {
               <CsatChart
                 groups={groups}
                 xLabel={t('surveys.report.chartScore')}
+                yLabel={t('surveys.report.chartShare')}
                 label={t('surveys.report.chartLabel', { name: agent?.agentName ?? teamLabel })}
               />
               <CallTypeTable report={report} pack={pack} />
