@@ -144,6 +144,27 @@ describe.skipIf(missing)('the floor, as people use it', () => {
     expect(await supervisor.getByRole('radio', { name: 'After the call' }).count()).toBe(0);
   });
 
+  it('opens an agent’s history: calls with ticks, self-assessments and notes, filtered', async () => {
+    await supervisor.getByRole('button', { name: 'Open Ava Agent’s history' }).click();
+    await supervisor.getByRole('heading', { name: 'Ava Agent: history' }).waitFor();
+    const calls = supervisor.getByTestId('history-call');
+    // Two booking calls assessed in the first test, and the one on now.
+    await expect.poll(() => calls.count()).toBe(3);
+    await expect
+      .poll(() => supervisor.getByTestId('history-summary').textContent())
+      .toMatch(/^3 calls · 2 self-assessed · \d+ notes?$/);
+    const assessed = calls.filter({ hasText: '100%' }).first();
+    await assessed.locator('summary').click();
+    await expect.poll(() => assessed.textContent()).toContain('self: Yes');
+    await atWidths(supervisor, 'floor-ux-history');
+    await supervisor.getByLabel('Call type').selectOption({ label: 'Sales' });
+    await expect.poll(() => calls.count()).toBe(0);
+    await supervisor.getByLabel('Call type').selectOption({ label: 'All call types' });
+    await expect.poll(() => calls.count()).toBe(3);
+    await supervisor.getByRole('button', { name: 'Back to where you were' }).click();
+    await supervisor.getByRole('heading', { name: 'Ava Agent' }).waitFor();
+  });
+
   it('stops the live call timer when the hub is gone and says since when', async () => {
     const state = supervisor.getByTestId('observed-call');
     await expect.poll(() => state.textContent()).toMatch(/^Booking · On the call for 00:\d\d$/);

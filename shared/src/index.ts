@@ -13,6 +13,7 @@ export * from './ipc/channels.js';
 export * from './protocol/call-events.js';
 export * from './domain/status.js';
 export * from './protocol/observation.js';
+export * from './protocol/history.js';
 export * from './domain/text-checks.js';
 export * from './domain/language/index.js';
 export * from './domain/surveys.js';

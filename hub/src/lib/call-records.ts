@@ -77,3 +77,21 @@ export async function openCallOf(db: Db, agentId: string): Promise<CallRecord | 
     .executeTakeFirst();
   return row && (await assemble(db, [row]))[0];
 }
+
+/** An agent's calls started in a period (of one call type, if given), newest first. */
+export async function callsInPeriod(
+  db: Db,
+  agentId: string,
+  period: { from: string; to: string },
+  callType: string | undefined,
+  limit: number,
+): Promise<CallRecord[]> {
+  let query = db
+    .selectFrom('calls')
+    .selectAll()
+    .where('agent_id', '=', agentId)
+    .where('started_at', '>=', period.from)
+    .where('started_at', '<=', period.to);
+  if (callType) query = query.where('call_type', '=', callType);
+  return assemble(db, await query.orderBy('started_at', 'desc').limit(limit).execute());
+}

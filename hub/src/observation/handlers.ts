@@ -1,14 +1,21 @@
-import { checklistFor, fail, ok, type ObservationNoteSchema } from '@sidecoach/shared';
+import {
+  checklistFor,
+  fail,
+  HISTORY_CALLS_MAX,
+  ok,
+  type ObservationNoteSchema,
+} from '@sidecoach/shared';
 import type { z } from 'zod';
 import { ALL_TEAMS_ROOM, observersRoom, teamRoom, type HubContext } from '../lib/context.js';
 import { handlers } from '../lib/handlers.js';
 import { nowIso } from '../store/db.js';
-import { getCall, openCallOf, recentCalls } from '../lib/call-records.js';
+import { callsInPeriod, getCall, openCallOf, recentCalls } from '../lib/call-records.js';
+import { periodRange } from '../lib/period.js';
 import { loadProfile } from '../lib/people.js';
 import type { Floor } from './floor.js';
 import type { Observers } from './observers.js';
 import { canObserve, floorAgentIds, isCoach } from './policy.js';
-import { getObservation, listCoachingNotes, listObservations } from './records.js';
+import { getObservation, historyNotes, listCoachingNotes, listObservations } from './records.js';
 import { confirmDelivery, markRead, writeObservation } from './jobs.js';
 import { writeCoachingNote } from './coaching-notes.js';
 import { languageStats } from './language-stats.js';
@@ -16,6 +23,8 @@ import { languageStats } from './language-stats.js';
 const NOT_YOURS = 'you may not observe this agent';
 /** How long a socket's answer to "may I observe this agent?" is reused (team changes apply after it). */
 const AUTHORIZATION_TTL_MS = 15_000;
+/** The most observations (and coaching notes) an agent's history carries for one period. */
+const HISTORY_NOTES_MAX = 500;
 
 /** Observation, coaching notes, the floor view and inbox confirmations for one socket. */
 export function observationHandlers(
@@ -146,6 +155,21 @@ export function observationHandlers(
           return fail('forbidden', 'you may not read these observations');
         return ok({
           observations: await listObservations(db, { agentId, callId, agentView: self, limit }),
+        });
+      },
+
+      'agent:history': async ({ agentId, callType, ...period }) => {
+        if (!(await mayObserve(agentId))) return fail('forbidden', 'you do not coach this agent');
+        const range = periodRange(period);
+        const calls = await callsInPeriod(db, agentId, range, callType, HISTORY_CALLS_MAX + 1);
+        const notes = await historyNotes(db, agentId, range, HISTORY_NOTES_MAX);
+        const agent = (await loadProfile(db, agentId))!;
+        return ok({
+          agent: { id: agent.id, displayName: agent.displayName },
+          ...range,
+          calls: ctx.scores.calls(user, calls.slice(0, HISTORY_CALLS_MAX)),
+          truncated: calls.length > HISTORY_CALLS_MAX,
+          ...notes,
         });
       },
 

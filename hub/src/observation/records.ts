@@ -167,3 +167,37 @@ export async function endedCallsHoldingNotes(db: Db): Promise<string[]> {
     .execute();
   return rows.map((r) => r.id);
 }
+
+/**
+ * What a coach reads in an agent's history: the observations and coaching notes made in a
+ * period (every coach's: the agent's coaches see what each other wrote), oldest first.
+ */
+export async function historyNotes(
+  db: Db,
+  agentId: string,
+  period: { from: string; to: string },
+  limit: number,
+): Promise<{ observations: ObservationRecord[]; coachingNotes: CoachingNoteRecord[] }> {
+  const observed = await observations(db)
+    .where('observations.agent_id', '=', agentId)
+    .where('observations.at', '>=', period.from)
+    .where('observations.at', '<=', period.to)
+    .orderBy('observations.at', 'desc')
+    .limit(limit)
+    .execute();
+  const notes = await db
+    .selectFrom('coaching_notes')
+    .innerJoin('users', 'users.id', 'coaching_notes.author_id')
+    .selectAll('coaching_notes')
+    .select('users.display_name as author_name')
+    .where('coaching_notes.agent_id', '=', agentId)
+    .where('coaching_notes.at', '>=', period.from)
+    .where('coaching_notes.at', '<=', period.to)
+    .orderBy('coaching_notes.at', 'desc')
+    .limit(limit)
+    .execute();
+  return {
+    observations: observed.reverse().map(toObservation),
+    coachingNotes: notes.reverse().map(toCoachingNote),
+  };
+}

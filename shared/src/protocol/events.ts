@@ -30,6 +30,7 @@ import {
   type ObservationRecord,
 } from './observation.js';
 import { InboxAckSchema, MyNotesRequestSchema, type InboxMessage, type MyNotes } from './inbox.js';
+import { AgentHistoryRequestSchema, type AgentHistory } from './history.js';
 import { LanguageStatsRequestSchema, type LanguageStats } from './language-stats.js';
 import {
   SurveyExcludeSchema,
@@ -78,6 +79,7 @@ export const clientEventSchemas = {
   'observation:note': ObservationNoteSchema,
   'observation:read': ObservationReadSchema,
   'observation:list': ObservationListSchema,
+  'agent:history': AgentHistoryRequestSchema,
   'coaching:note': CoachingNoteSchema,
   'inbox:ack': InboxAckSchema,
   'observation:mine': MyNotesRequestSchema,
@@ -119,6 +121,7 @@ export interface ClientEventResults {
   'observation:note': ObservationRecord;
   'observation:read': ObservationRecord;
   'observation:list': { observations: ObservationRecord[] };
+  'agent:history': AgentHistory;
   'coaching:note': CoachingNoteRecord;
   'inbox:ack': { seq: number };
   'observation:mine': MyNotes;

@@ -9,6 +9,8 @@ import { ObserveView } from '../observe/ObserveView.js';
 import { SurveyAlerts } from '../surveys/SurveyAlerts.js';
 import { SurveysView } from '../surveys/SurveysView.js';
 import { FloorView } from './FloorView.js';
+import { AgentHistoryView } from '../agent-history/AgentHistoryView.js';
+import { useAgentHistory } from '../agent-history/store.js';
 
 /**
  * Supervisors, leads and admins: the floor, the agent they sit beside, how coaches word notes,
@@ -20,12 +22,15 @@ export function CoachWorkspace() {
   const statsOpen = useLanguageStats((s) => s.open);
   const surveysOpen = useSurveys((s) => s.open !== null);
   const reflectionOpen = useReflection((s) => s.open !== null);
+  const historyOpen = useAgentHistory((s) => s.agentId !== null);
   const alerted = useSurveys((s) => s.alerts.length > 0);
   const check = useLanguageCheck();
   return (
     <main className={alerted ? 'with-survey-alert' : undefined}>
       <SurveyAlerts />
-      {surveysOpen ? (
+      {historyOpen ? (
+        <AgentHistoryView />
+      ) : surveysOpen ? (
         <SurveysView />
       ) : reflectionOpen ? (
         <Reflection />

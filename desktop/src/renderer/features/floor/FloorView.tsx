@@ -5,6 +5,7 @@ import { useFocusIfLost } from '../../lib/focus.js';
 import { callTypeName } from '../../lib/format.js';
 import { useObserve } from '../observe/store.js';
 import { observe } from '../observe/sync.js';
+import { openHistory } from '../agent-history/store.js';
 import { useCalls } from '../call/store.js';
 import { useSession } from '../../hub/session-store.js';
 import { CoachNav } from './CoachNav.js';
@@ -33,13 +34,22 @@ function FloorRow({ agent, pack }: { agent: FloorAgent; pack: StandardsPack | nu
             </span>
           ) : null}
         </span>
-        <button
-          type="button"
-          aria-label={t('floor.observeAgent', { name: agent.displayName })}
-          onClick={() => observe(agent.agentId)}
-        >
-          {t('floor.observe')}
-        </button>
+        <span className="floor-actions">
+          <button
+            type="button"
+            aria-label={t('agentHistory.openLabel', { name: agent.displayName })}
+            onClick={() => openHistory(agent.agentId)}
+          >
+            {t('agentHistory.open')}
+          </button>
+          <button
+            type="button"
+            aria-label={t('floor.observeAgent', { name: agent.displayName })}
+            onClick={() => observe(agent.agentId)}
+          >
+            {t('floor.observe')}
+          </button>
+        </span>
       </div>
     </li>
   );

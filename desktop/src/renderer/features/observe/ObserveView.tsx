@@ -4,6 +4,7 @@ import { noTextChecks, type CallRecord, type FloorAgent, type TextCheck } from '
 import { useFocusIfLost } from '../../lib/focus.js';
 import { floorEntryOf, useObserve, type Observed } from './store.js';
 import { backToFloor } from './sync.js';
+import { openHistory } from '../agent-history/store.js';
 import { formatDuration } from '../../lib/time.js';
 import { callTypeName, clockTime } from '../../lib/format.js';
 import { FloorPill, useHubElapsed } from '../floor/FloorPill.js';
@@ -95,9 +96,19 @@ export function ObserveView({ check = noTextChecks }: { check?: TextCheck }) {
           <BackButton />
           {entry ? <FloorPill agent={entry} /> : null}
         </div>
-        <h2 id="observed-agent" ref={heading} tabIndex={-1}>
-          {agent.displayName}
-        </h2>
+        <div className="row">
+          <h2 id="observed-agent" ref={heading} tabIndex={-1}>
+            {agent.displayName}
+          </h2>
+          <button
+            type="button"
+            className="link"
+            aria-label={t('agentHistory.openLabel', { name: agent.displayName })}
+            onClick={() => openHistory(agent.id)}
+          >
+            {t('agentHistory.open')}
+          </button>
+        </div>
         <p className="small muted" data-testid="observed-call">
           {call ? `${callTypeName(pack, call.callType, i18n.language)} · ` : ''}
           <CallState call={call} />

@@ -1,0 +1,223 @@
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  localize,
+  scorecardItemsFor,
+  checklistFor,
+  type CallRecord,
+  type CoachingNoteRecord,
+  type ObservationRecord,
+  type StandardsPack,
+} from '@sidecoach/shared';
+import { useFocusIfLost } from '../../lib/focus.js';
+import { callTypeName, shortDateTime } from '../../lib/format.js';
+import { formatDuration } from '../../lib/time.js';
+import { BackButton } from '../../ui/BackButton.js';
+import { LongText } from '../../ui/LongText.js';
+import { PeriodPicker } from '../../ui/PeriodPicker.js';
+import { useCalls } from '../call/store.js';
+import { contentOf, NoteBody } from '../coach-notes/note-parts.js';
+import { closeHistory, setHistoryFilters, useAgentHistory } from './store.js';
+import './agent-history.css';
+
+function Outcome({ call }: { call: CallRecord }) {
+  const { t } = useTranslation();
+  const a = call.assessment;
+  if (!a) return <span className="muted">{t('history.pending')}</span>;
+  if (a.status === 'skipped') return <span className="muted">{t('history.skipped')}</span>;
+  if (!a.score || a.score.percent === null)
+    return <span className="muted">{t('reflection.assessed')}</span>;
+  return (
+    <span className={a.score.passed === false ? 'score fail' : 'score'}>
+      {a.score.percent}%{a.score.passed === false ? ` · ${t('history.failed')}` : ''}
+    </span>
+  );
+}
+
+function Notes({
+  observations,
+  coachingNotes,
+  pack,
+}: {
+  observations: ObservationRecord[];
+  coachingNotes: CoachingNoteRecord[];
+  pack: StandardsPack | null;
+}) {
+  const { t, i18n } = useTranslation();
+  const time = shortDateTime(i18n.language);
+  if (observations.length === 0 && coachingNotes.length === 0) return null;
+  return (
+    <ul className="plain history-notes">
+      {observations.map((o) => (
+        <li key={o.id} data-testid="history-observation">
+          <p className="small muted">
+            {o.authorName} · {time.format(new Date(o.at))} ·{' '}
+            {t(o.visibility === 'shared' ? 'composer.shared' : 'composer.private')}
+          </p>
+          <NoteBody note={contentOf(o)} pack={pack} />
+        </li>
+      ))}
+      {coachingNotes.map((n) => (
+        <li key={n.id} data-testid="history-coaching-note">
+          <p className="small muted">
+            {t('agentHistory.coachingNote', { name: n.authorName })} · {time.format(new Date(n.at))}
+          </p>
+          <LongText className="note-text" text={n.text} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** One past call: what was ticked, the self-assessment's answers, the notes on it. */
+function CallEntry({
+  call,
+  pack,
+  observations,
+  coachingNotes,
+}: {
+  call: CallRecord;
+  pack: StandardsPack | null;
+  observations: ObservationRecord[];
+  coachingNotes: CoachingNoteRecord[];
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const time = shortDateTime(lang);
+  const items = pack ? checklistFor(pack, call.callType).flatMap((a) => a.items) : [];
+  const scorecard = pack ? scorecardItemsFor(pack, call.callType) : [];
+  const answers = call.assessment?.answers ?? {};
+  return (
+    <li className="history-call" data-testid="history-call">
+      <details>
+        <summary>
+          <span className="row">
+            <strong>{callTypeName(pack, call.callType, lang)}</strong>
+            <Outcome call={call} />
+          </span>
+          <span className="row small muted">
+            <span>{time.format(new Date(call.startedAt))}</span>
+            <span>
+              {t('agentHistory.ticked', { done: call.ticked.length, total: items.length })} ·{' '}
+              {formatDuration(call.durationMs ?? 0)}
+              {observations.length + coachingNotes.length > 0
+                ? ` · ${t('agentHistory.notes', { count: observations.length + coachingNotes.length })}`
+                : ''}
+            </span>
+          </span>
+        </summary>
+        <h4>{t('agentHistory.checklist')}</h4>
+        <ul className="plain small history-items">
+          {items.map((item) => {
+            const ticked = call.ticked.includes(item.id);
+            const answer = answers[item.id];
+            return (
+              <li key={item.id}>
+                <span aria-hidden="true">{ticked ? '✓' : '○'} </span>
+                <span className="visually-hidden">
+                  {t(ticked ? 'observe.tickedItem' : 'observe.notTicked')}:{' '}
+                </span>
+                {localize(item.text, lang)}
+                {answer && scorecard.some((s) => s.id === item.id) ? (
+                  <span className={`answer-tag ${answer}`}>
+                    {' '}
+                    · {t('agentHistory.self')}: {t(`assessment.${answer}`)}
+                  </span>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+        {call.assessment?.nextTime ? (
+          <p className="small">
+            {t('agentHistory.nextTime')} “{call.assessment.nextTime}”
+          </p>
+        ) : null}
+        <Notes observations={observations} coachingNotes={coachingNotes} pack={pack} />
+      </details>
+    </li>
+  );
+}
+
+/** An agent's past calls, ticks, self-assessments and every coach's notes, for a period. */
+export function AgentHistoryView() {
+  const { t, i18n } = useTranslation();
+  const { data, status, error, filters } = useAgentHistory();
+  const pack = useCalls((s) => s.pack);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useFocusIfLost(heading, data !== null);
+  const calls = data?.calls ?? [];
+  const between = (data?.observations ?? []).filter(
+    (o) => o.callId === null || !calls.some((c) => c.id === o.callId),
+  );
+  return (
+    <section className="card agent-history" aria-labelledby="agent-history-title">
+      <div className="row">
+        <BackButton strings="surveys" onClick={closeHistory} />
+      </div>
+      <h2 id="agent-history-title" ref={heading} tabIndex={-1}>
+        {data
+          ? t('agentHistory.title', { name: data.agent.displayName })
+          : t('agentHistory.loading')}
+      </h2>
+      <div className="history-filters">
+        <PeriodPicker value={filters.period} onChange={(period) => setHistoryFilters({ period })} />
+        <div className="field">
+          <label htmlFor="history-call-type">{t('agentHistory.callType')}</label>
+          <select
+            id="history-call-type"
+            value={filters.callType ?? ''}
+            onChange={(e) => setHistoryFilters({ callType: e.target.value || null })}
+          >
+            <option value="">{t('agentHistory.allCallTypes')}</option>
+            {(pack?.callTypes ?? []).map((ct) => (
+              <option key={ct.id} value={ct.id}>
+                {localize(ct.name, i18n.language)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {status === 'loading' ? <p className="muted">{t('agentHistory.loading')}</p> : null}
+      {error ? (
+        <p className="error" role="alert">
+          {t(error.key, error.values)}
+        </p>
+      ) : null}
+      {data ? (
+        <>
+          <p className="small" data-testid="history-summary">
+            {[
+              t('agentHistory.calls', { count: calls.length }),
+              t('agentHistory.assessed', {
+                count: calls.filter((c) => c.assessment?.status === 'submitted').length,
+              }),
+              t('agentHistory.notes', {
+                count: data.observations.length + data.coachingNotes.length,
+              }),
+            ].join(' · ')}
+            {data.truncated ? ` ${t('agentHistory.truncated', { count: calls.length })}` : ''}
+          </p>
+          {calls.length === 0 ? <p className="muted">{t('agentHistory.empty')}</p> : null}
+          <ul className="plain history-calls">
+            {calls.map((call) => (
+              <CallEntry
+                key={call.id}
+                call={call}
+                pack={pack}
+                observations={data.observations.filter((o) => o.callId === call.id)}
+                coachingNotes={data.coachingNotes.filter((n) => n.callId === call.id)}
+              />
+            ))}
+          </ul>
+          {between.length > 0 ? (
+            <>
+              <h3>{t('agentHistory.between')}</h3>
+              <Notes observations={between} coachingNotes={[]} pack={pack} />
+            </>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}
