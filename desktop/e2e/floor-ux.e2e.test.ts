@@ -178,4 +178,44 @@ describe.skipIf(missing)('the floor, as people use it', () => {
     expect(await supervisor.getByTestId('floor-status').textContent()).toMatch(/^On call · ≥ /);
     await atWidths(supervisor, 'floor-ux-offline-observe');
   });
+
+  it('warns before signing out with unsent work, keeps it for its owner, and ends the session on the hub once it is back', async () => {
+    // Still offline: a note waits on this device.
+    await supervisor.getByLabel('Observation', { exact: true }).fill('Kept through a sign-out');
+    await supervisor.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect
+      .poll(() => supervisor.getByTestId('sync').textContent())
+      .toMatch(/waiting to sync/);
+    await supervisor.getByRole('button', { name: 'Sign out' }).click();
+    const confirm = supervisor.getByTestId('sign-out-confirm');
+    await expect.poll(() => confirm.textContent()).toContain('The hub is not reachable now.');
+    await atWidths(supervisor, 'floor-ux-sign-out-offline');
+    await confirm.getByRole('button', { name: 'Sign out, keep them here' }).click();
+    await supervisor.getByRole('button', { name: 'Sign in' }).waitFor();
+    const { token } = await supervisor.evaluate(
+      () =>
+        (
+          JSON.parse(localStorage.getItem('sidecoach.pendingSignOuts') ?? '[]') as {
+            token: string;
+          }[]
+        )[0]!,
+    );
+    // Another user on this browser: nothing of the supervisor's is shown or counted.
+    hub = await startHub({ demo: true, dataDir: hub.dataDir, port: hub.port });
+    await signInAs(supervisor, hub.url, 'lead');
+    await expect.poll(() => supervisor.getByTestId('sync').textContent()).toBe('All changes saved');
+    // The hub heard of the sign-out: the old session no longer works.
+    await expect
+      .poll(() => supervisor.evaluate(() => localStorage.getItem('sidecoach.pendingSignOuts')))
+      .toBeNull();
+    const res = await fetch(`${hub.url}/api/auth/sign-out`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(res.status).toBe(401);
+    // The supervisor signs in again: the note kept on the device goes to the hub.
+    await supervisor.getByRole('button', { name: 'Sign out' }).click();
+    await signInAs(supervisor, hub.url, 'supervisor');
+    await expect.poll(() => supervisor.getByTestId('sync').textContent()).toBe('All changes saved');
+  });
 });

@@ -100,6 +100,11 @@ export async function signInRequest(
   throw new HubError(body.error?.code ?? 'internal', body.error?.message ?? res.statusText);
 }
 
-export async function signOutRequest(hubUrl: string, token: string): Promise<void> {
-  await post(new URL('/api/auth/sign-out', hubUrl).href, undefined, token).catch(() => undefined);
+/** Ends the session on the hub; false when the hub could not be told (offline, down). */
+export async function signOutRequest(hubUrl: string, token: string): Promise<boolean> {
+  const res = await post(new URL('/api/auth/sign-out', hubUrl).href, undefined, token).catch(
+    () => null,
+  );
+  // 401: the hub no longer knows the session (expired, signed out elsewhere): nothing to end.
+  return res !== null && (res.ok || res.status === 401);
 }

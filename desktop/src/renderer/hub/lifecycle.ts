@@ -34,6 +34,7 @@ export function savedSession(): Session | null {
 
 /** The session this device kept for this hub, resumed; else the sign-in screen. */
 export async function resume(hubUrl: string): Promise<void> {
+  void retrySignOuts();
   const session = savedSession();
   if (session && session.hubUrl === hubUrl) await begin(session);
   else useSession.setState({ phase: 'signed-out' });
@@ -152,6 +153,8 @@ async function onConnect(s: HubSocket, session: Session) {
   useSession.setState({ connection: 'online' });
   each((f) => void f.connected?.(boot.user));
   flushNow();
+  // The hub is reachable again: a sign-out it missed on this device can reach it now.
+  void retrySignOuts();
 }
 
 /** The hub changed the user's profile: load it again, and what on screen may carry numbers. */
@@ -180,5 +183,44 @@ export async function end(notice?: Message): Promise<void> {
     connection: 'connecting',
   });
   each((f) => f.reset());
-  if (session && !notice) await signOutRequest(session.hubUrl, session.token);
+  if (session && !notice) await tellHubSignedOut(session.hubUrl, session.token);
+}
+
+// Sign-outs the hub has not heard of yet (it was unreachable): told as soon as it is, so the
+// session stops working there too. Kept on this device until then.
+const SIGN_OUTS_KEY = 'sidecoach.pendingSignOuts';
+const SIGN_OUT_RETRY_MS = 30_000;
+let signOutTimer: ReturnType<typeof setTimeout> | undefined;
+
+function pendingSignOuts(): Array<{ hubUrl: string; token: string }> {
+  try {
+    return JSON.parse(localStorage.getItem(SIGN_OUTS_KEY) ?? '[]') as Array<{
+      hubUrl: string;
+      token: string;
+    }>;
+  } catch {
+    return [];
+  }
+}
+
+async function tellHubSignedOut(hubUrl: string, token: string): Promise<void> {
+  if (await signOutRequest(hubUrl, token)) return;
+  const queued = pendingSignOuts().filter((s) => s.token !== token);
+  localStorage.setItem(SIGN_OUTS_KEY, JSON.stringify([...queued, { hubUrl, token }]));
+  scheduleSignOuts();
+}
+
+/** Tells the hub of every sign-out it missed; what it still cannot hear is tried again later. */
+export async function retrySignOuts(): Promise<void> {
+  clearTimeout(signOutTimer);
+  const left = [];
+  for (const s of pendingSignOuts()) if (!(await signOutRequest(s.hubUrl, s.token))) left.push(s);
+  if (left.length > 0) localStorage.setItem(SIGN_OUTS_KEY, JSON.stringify(left));
+  else localStorage.removeItem(SIGN_OUTS_KEY);
+  if (left.length > 0) scheduleSignOuts();
+}
+
+function scheduleSignOuts() {
+  clearTimeout(signOutTimer);
+  signOutTimer = setTimeout(() => void retrySignOuts(), SIGN_OUT_RETRY_MS);
 }

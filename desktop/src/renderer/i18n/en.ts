@@ -16,6 +16,17 @@ export const en = {
     signOut: 'Sign out',
     pending_one: '{{count}} change waiting to sync',
     pending_other: '{{count}} changes waiting to sync',
+    unsentTitle_one: '{{count}} change is not on the hub yet.',
+    unsentTitle_other: '{{count}} changes are not on the hub yet.',
+    unsent:
+      'Wait until they are there, or sign out and keep them on this device: they are sent when you next sign in here.',
+    unsentOffline:
+      'The hub is not reachable now. Wait for it, or sign out and keep them on this device: they are sent when you next sign in here.',
+    waiting: 'Sending… you are signed out as soon as the hub has them.',
+    waitingOffline: 'Waiting for the hub… you are signed out as soon as it has them.',
+    waitThenSignOut: 'Wait, then sign out',
+    signOutKeep: 'Sign out, keep them here',
+    cancelSignOut: 'Stay signed in',
     synced: 'All changes saved',
     unreadNotes_one: '{{count}} new coach note',
     unreadNotes_other: '{{count}} new coach notes',

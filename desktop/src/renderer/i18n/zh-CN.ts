@@ -17,6 +17,17 @@ export const zhCN: Messages = {
     signOut: '退出登录',
     pending_one: '{{count}} 项更改待同步',
     pending_other: '{{count}} 项更改待同步',
+    unsentTitle_one: '还有 {{count}} 项更改尚未同步到服务器。',
+    unsentTitle_other: '还有 {{count}} 项更改尚未同步到服务器。',
+    unsent:
+      '可以等待同步完成，也可以现在退出并把更改保留在本设备上：下次您在这里登录时会自动发送。',
+    unsentOffline:
+      '现在连不上服务器。可以等待连接恢复，也可以现在退出并把更改保留在本设备上：下次您在这里登录时会自动发送。',
+    waiting: '正在发送…服务器收到后将自动退出登录。',
+    waitingOffline: '正在等待服务器…服务器收到更改后将自动退出登录。',
+    waitThenSignOut: '等待同步后退出',
+    signOutKeep: '退出并保留在本设备',
+    cancelSignOut: '保持登录',
     synced: '所有更改已保存',
     unreadNotes_one: '{{count}} 条新的辅导备注',
     unreadNotes_other: '{{count}} 条新的辅导备注',

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNotes } from '../coach-notes/store.js';
 import { currentStatus, useCalls } from '../call/store.js';
@@ -8,6 +9,7 @@ import { bridge } from '../../lib/bridge.js';
 import { useElapsed } from '../../lib/time.js';
 import { LanguagePicker } from './LanguagePicker.js';
 import { UnreadNotes } from './UnreadNotes.js';
+import { SignOutConfirm } from './SignOutConfirm.js';
 import './header.css';
 
 function StatusPill() {
@@ -34,6 +36,7 @@ function StatusPill() {
 
 export function Header() {
   const { t } = useTranslation();
+  const [confirming, setConfirming] = useState(false);
   const user = useSession((s) => s.session?.user);
   const pending = useCalls((s) => s.pending.length) + useNotes((s) => s.pending.length);
   const connection = useSession((s) => s.connection);
@@ -54,10 +57,17 @@ export function Header() {
             {t('settings.open')}
           </button>
         ) : null}
-        <button type="button" className="link" onClick={() => void end()}>
+        <button
+          type="button"
+          className="link"
+          onClick={() => (pending > 0 ? setConfirming(true) : void end())}
+        >
           {t('header.signOut')}
         </button>
       </div>
+      {confirming && pending > 0 ? (
+        <SignOutConfirm pending={pending} onCancel={() => setConfirming(false)} />
+      ) : null}
       {connection === 'offline' ? <p className="hint">{t('status.offlineHint')}</p> : null}
     </header>
   );
