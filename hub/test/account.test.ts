@@ -241,7 +241,7 @@ describe('passwords, one-time codes and devices', () => {
       code: 'AAAA-BBBB-CCCC',
     });
     expect(limited.status).toBe(429);
-    expect((await limited.json()) as unknown).toMatchObject({ error: { code: 'rate_limited' } });
+    expect(await limited.json()).toMatchObject({ error: { code: 'rate_limited' } });
     expect(
       (await post(hub, '/api/auth/one-time', { username: 'nobody-else', code: 'AAAA-BBBB-CCCC' }))
         .status,
@@ -249,7 +249,7 @@ describe('passwords, one-time codes and devices', () => {
     // Bad input is a 400 with a message, not a crash.
     const bad = await post(hub, '/api/auth/one-time', { username: 'x', code: 'y', token: 'z' });
     expect(bad.status).toBe(400);
-    expect((await bad.json()) as unknown).toMatchObject({ error: { code: 'bad_request' } });
+    expect(await bad.json()).toMatchObject({ error: { code: 'bad_request' } });
   });
 
   it('changes the own password: checks the current one and the rules, signs out the other sessions', async () => {

@@ -175,7 +175,7 @@ export async function endCode(trx: Trx, id: string): Promise<void> {
     .execute();
 }
 
-/** The user's live sessions, the most recently seen first. */
+/** The user's live sessions: the asking one first, then the most recently seen. */
 export async function sessionsOf(
   db: Db,
   userId: string,
@@ -190,7 +190,7 @@ export async function sessionsOf(
     .orderBy('last_seen_at', 'desc')
     .orderBy('created_at', 'desc')
     .execute();
-  return rows.map((r) => ({
+  const sessions = rows.map((r) => ({
     id: r.id,
     device: r.device,
     userAgent: r.user_agent,
@@ -199,6 +199,7 @@ export async function sessionsOf(
     lastSeenAt: r.last_seen_at ?? r.created_at,
     current: r.id === currentSessionId,
   }));
+  return sessions.sort((a, b) => Number(b.current) - Number(a.current));
 }
 
 /** A live session of this user (not someone else's: a user signs out only their own). */

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceSession } from '@sidecoach/shared';
 import { ask } from '../../hub/client.js';
+import type { Message } from '../../hub/errors.js';
 import { useSession } from '../../hub/session-store.js';
 import { shortDateTime } from '../../lib/format.js';
 
@@ -17,19 +18,28 @@ export function MyDevices({ version }: { version: number }) {
   const time = (iso: string) => shortDateTime(i18n.language).format(new Date(iso));
   const name = (s: DeviceSession) => s.device ?? t('account.devices.unknown');
 
-  const load = useCallback(async () => {
-    const res = await ask('account:sessions', {});
-    if (res.ok) setSessions(res.data.sessions);
-    else
+  const failed = useCallback(
+    (error: Message) =>
       setStatus({
         ok: false,
-        text: t('account.devices.failed', { message: t(res.error.key, res.error.values) }),
-      });
-  }, [t]);
+        text: t('account.devices.failed', { message: t(error.key, error.values) }),
+      }),
+    [t],
+  );
+  const [asked, setAsked] = useState(0);
 
   useEffect(() => {
-    if (online) void load();
-  }, [online, load, version]);
+    if (!online) return;
+    let current = true;
+    void ask('account:sessions', {}).then((res) => {
+      if (!current) return;
+      if (res.ok) setSessions(res.data.sessions);
+      else failed(res.error);
+    });
+    return () => {
+      current = false;
+    };
+  }, [online, failed, version, asked]);
 
   const signOut = async (session: DeviceSession) => {
     setBusy(session.id);
@@ -39,18 +49,19 @@ export function MyDevices({ version }: { version: number }) {
     if (res.ok) {
       setSessions(res.data.sessions);
       setStatus({ ok: true, text: t('account.devices.signedOut', { device: name(session) }) });
-    } else
-      setStatus({
-        ok: false,
-        text: t('account.devices.failed', { message: t(res.error.key, res.error.values) }),
-      });
+    } else failed(res.error);
   };
 
   return (
-    <section className="card" aria-labelledby="devices-title">
+    <section className="card devices-card" aria-labelledby="devices-title">
       <div className="row">
         <h2 id="devices-title">{t('account.devices.title')}</h2>
-        <button type="button" className="link" onClick={() => void load()} disabled={!online}>
+        <button
+          type="button"
+          className="link"
+          onClick={() => setAsked((n) => n + 1)}
+          disabled={!online}
+        >
           {t('account.devices.refresh')}
         </button>
       </div>
@@ -79,7 +90,6 @@ export function MyDevices({ version }: { version: number }) {
               {s.current ? null : (
                 <button
                   type="button"
-                  className="danger"
                   disabled={busy !== null}
                   aria-label={t('account.devices.signOutLabel', { device: name(s) })}
                   onClick={() => void signOut(s)}

@@ -127,7 +127,7 @@ export function RefusedPassword({ problems }: { problems: readonly PasswordProbl
   const { t } = useTranslation();
   if (problems.length === 0) return null;
   return (
-    <div className="error" role="alert">
+    <div className="error refused" role="alert">
       {problems.map((p) => (
         <p key={p}>{t(`account.problems.${p}`, limits)}</p>
       ))}

@@ -57,12 +57,14 @@ export function ChoosePassword({
     <form className="sign-in" onSubmit={(e) => void submit(e)} aria-labelledby="choose-title">
       <h1>{t('app.name')}</h1>
       <h2 id="choose-title">{t('account.choose.title')}</h2>
-      <p className="small">{t('account.choose.intro', { name: owner.displayName })}</p>
-      <p className="small muted">
-        {t('account.choose.expires', {
-          time: shortDateTime(i18n.language).format(new Date(owner.expiresAt)),
-        })}
-      </p>
+      <div className="intro">
+        <p className="small">{t('account.choose.intro', { name: owner.displayName })}</p>
+        <p className="small muted">
+          {t('account.choose.expires', {
+            time: shortDateTime(i18n.language).format(new Date(owner.expiresAt)),
+          })}
+        </p>
+      </div>
       <input type="hidden" autoComplete="username" value={owner.username} readOnly />
       <NewPasswordFields
         owner={owner}
