@@ -2,7 +2,7 @@
 // issues codes through the hub event) and Debian's Chromium, two browser contexts as two devices.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { withHubDatabase } from '../../hub/test/support/database.js';
+import { userIdOf } from '../../hub/test/support/database.js';
 import {
   connect,
   DEMO_USERS,
@@ -19,16 +19,7 @@ if (missing) console.warn(`[skip] account end-to-end tests: ${missing}`);
 const SHOTS = '/tmp';
 const GOOD = 'copper kettle on the hill';
 
-async function userId(hub: RunningHub, username: string) {
-  return withHubDatabase(hub.dataDir, async (db) => {
-    const row = await db
-      .selectFrom('users')
-      .select('id')
-      .where('username', '=', username)
-      .executeTakeFirstOrThrow();
-    return row.id;
-  });
-}
+const userId = (hub: RunningHub, username: string) => userIdOf(hub.dataDir, username);
 
 async function issueCode(admin: HubSocket, id: string) {
   const res = await admin.emitWithAck('account:issue-code', { userId: id });

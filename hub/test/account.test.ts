@@ -3,7 +3,7 @@
 // works, and that every revoked session's sockets close.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OneTimeCheckResponse, SignInResponse } from '@sidecoach/shared';
-import { withHubDatabase } from './support/database.js';
+import { userIdOf, withHubDatabase } from './support/database.js';
 import {
   connect,
   DEMO_PASSWORD,
@@ -29,16 +29,7 @@ async function asAdmin(hub: RunningHub) {
   return connect(hub.url, (await signIn(hub.url, DEMO_USERS.admin)).token);
 }
 
-async function userId(hub: RunningHub, username: string): Promise<string> {
-  return withHubDatabase(hub.dataDir, async (db) => {
-    const row = await db
-      .selectFrom('users')
-      .select('id')
-      .where('username', '=', username)
-      .executeTakeFirstOrThrow();
-    return row.id;
-  });
-}
+const userId = (hub: RunningHub, username: string) => userIdOf(hub.dataDir, username);
 
 async function issue(admin: HubSocket, id: string) {
   const res = await admin.emitWithAck('account:issue-code', { userId: id });
@@ -395,5 +386,36 @@ describe('passwords, one-time codes and devices', () => {
       leadSocket.close();
       supervisorSocket.close();
     }
+  });
+  it('marks a session seen when a socket connects, at most once a minute', async () => {
+    const session = await signIn(hub.url, DEMO_USERS.nightLead);
+    const id = (
+      await withHubDatabase(hub.dataDir, (db) =>
+        db.selectFrom('sessions').select('id').where('user_id', '=', session.user.id).execute(),
+      )
+    ).map((r) => r.id);
+    const seen = (at: string | null) =>
+      withHubDatabase(hub.dataDir, async (db) => {
+        if (at)
+          await db
+            .updateTable('sessions')
+            .set({ last_seen_at: at })
+            .where('id', 'in', id)
+            .execute();
+        const row = await db
+          .selectFrom('sessions')
+          .select('last_seen_at')
+          .where('id', 'in', id)
+          .orderBy('last_seen_at', 'desc')
+          .executeTakeFirstOrThrow();
+        return row.last_seen_at;
+      });
+    await seen('2026-01-01T00:00:00.000Z');
+    (await connect(hub.url, session.token)).close();
+    expect(Date.now() - Date.parse((await seen(null))!)).toBeLessThan(10_000);
+    const recently = new Date(Date.now() - 30_000).toISOString();
+    await seen(recently);
+    (await connect(hub.url, session.token)).close();
+    expect(await seen(null)).toBe(recently);
   });
 });

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PasswordProblem, UserProfile } from '@sidecoach/shared';
 import { ask } from '../../hub/client.js';
+import { StatusLine } from './StatusLine.js';
 import { NewPasswordFields, RefusedPassword, type NewPasswordValue } from './NewPassword.js';
 
 type Outcome = { ok: true } | { ok: false; text: string } | null;
@@ -64,11 +65,9 @@ export function ChangePassword({ user, onChanged }: { user: UserProfile; onChang
         labels={{ password: t('account.change.next'), repeat: t('account.change.repeat') }}
       />
       <RefusedPassword problems={refused} />
-      {outcome ? (
-        <p className={outcome.ok ? 'muted' : 'error'} role={outcome.ok ? 'status' : 'alert'}>
-          {outcome.ok ? t('account.change.done') : outcome.text}
-        </p>
-      ) : null}
+      <StatusLine
+        outcome={outcome && (outcome.ok ? { ok: true, text: t('account.change.done') } : outcome)}
+      />
       <div className="row">
         <button type="submit" className="primary" disabled={busy || !value.ready || !current}>
           {busy ? t('account.change.busy') : t('account.change.submit')}

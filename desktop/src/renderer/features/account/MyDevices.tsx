@@ -2,18 +2,17 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceSession } from '@sidecoach/shared';
 import { ask } from '../../hub/client.js';
+import { StatusLine, type Outcome } from './StatusLine.js';
 import type { Message } from '../../hub/errors.js';
 import { useSession } from '../../hub/session-store.js';
 import { shortDateTime } from '../../lib/format.js';
-
-type Status = { ok: boolean; text: string } | null;
 
 /** The user's signed-in devices, this one marked; any other can be signed out. */
 export function MyDevices({ version }: { version: number }) {
   const { t, i18n } = useTranslation();
   const online = useSession((s) => s.connection === 'online');
   const [sessions, setSessions] = useState<DeviceSession[] | null>(null);
-  const [status, setStatus] = useState<Status>(null);
+  const [status, setStatus] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const time = (iso: string) => shortDateTime(i18n.language).format(new Date(iso));
   const name = (s: DeviceSession) => s.device ?? t('account.devices.unknown');
@@ -101,11 +100,7 @@ export function MyDevices({ version }: { version: number }) {
           ))}
         </ul>
       )}
-      {status ? (
-        <p className={status.ok ? 'muted' : 'error'} role={status.ok ? 'status' : 'alert'}>
-          {status.text}
-        </p>
-      ) : null}
+      <StatusLine outcome={status} />
     </section>
   );
 }

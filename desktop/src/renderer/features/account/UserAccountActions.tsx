@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IssuedCode } from '@sidecoach/shared';
 import { ask } from '../../hub/client.js';
+import { StatusLine, type Outcome } from './StatusLine.js';
 import { shortDateTime } from '../../lib/format.js';
 import './account.css';
 
@@ -31,7 +32,7 @@ export function UserAccountActions({ userId, username }: { userId: string; usern
   const [busy, setBusy] = useState(false);
   const [issued, setIssued] = useState<IssuedCode | null>(null);
   const [copied, setCopied] = useState<Copied>(null);
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [status, setStatus] = useState<Outcome | null>(null);
   const codeRef = useRef<HTMLParagraphElement>(null);
   const linkRef = useRef<HTMLParagraphElement>(null);
 
@@ -144,11 +145,7 @@ export function UserAccountActions({ userId, username }: { userId: string; usern
           </p>
         </div>
       ) : null}
-      {status ? (
-        <p className={status.ok ? 'muted' : 'error'} role={status.ok ? 'status' : 'alert'}>
-          {status.text}
-        </p>
-      ) : null}
+      <StatusLine outcome={status} />
     </section>
   );
 }
