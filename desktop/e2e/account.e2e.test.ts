@@ -166,4 +166,31 @@ describe.skipIf(missing)('passwords, codes and devices in Chromium', () => {
       .getByText(/This link is wrong, has expired or was already used/)
       .waitFor();
   });
+  it('states the rules in Chinese and marks what breaks them as the user types', async () => {
+    const issued = await issueCode(admin, await userId(hub, 'agent4'));
+    const context = await browser.newContext({
+      viewport: { width: 360, height: 900 },
+      locale: 'zh-CN',
+    });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${hub.url}/${issued.link.slice(issued.link.indexOf('#'))}`);
+    await page.getByRole('heading', { name: '设置密码' }).waitFor();
+    await page.getByText('至少 12 个字符（最多 256 个）').waitFor();
+    const broken = page.locator('.password-rules li[data-met="false"]');
+    await page.getByLabel('新密码', { exact: true }).fill('i am agent4 here');
+    await expect
+      .poll(() => broken.allTextContents())
+      .toContainEqual(expect.stringContaining('不包含您的用户名'));
+    // One piece repeated is refused by the sidebar itself, without the hub's list.
+    await page.getByLabel('新密码', { exact: true }).fill('abcabcabcabc');
+    await expect
+      .poll(() => broken.allTextContents())
+      .toEqual([expect.stringContaining('不是常见密码或已泄露的密码')]);
+    expect(await page.getByRole('button', { name: '保存密码并登录' }).isDisabled()).toBe(true);
+    await page.screenshot({
+      path: `${SHOTS}/sidecoach-choose-password-zh-360.png`,
+      fullPage: true,
+    });
+  });
 });

@@ -27,7 +27,8 @@ function PasswordRules({
     { key: 'length', met: met('too_short', 'too_long') },
     { key: 'username', met: met('contains_username') },
     { key: 'name', met: met('contains_name') },
-    { key: 'common', met: refused ? false : null },
+    // Only the hub has the list; what the sidebar can see (one piece repeated) is marked too.
+    { key: 'common', met: refused || problems?.includes('common') ? false : null },
   ] as const;
   return (
     <div className="password-rules">
