@@ -1,11 +1,12 @@
 import { fail, ok, type AckResponse } from '@sidecoach/shared';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { Trx } from '../lib/jobs.js';
 import { userRoom, type HubContext } from '../lib/context.js';
 import { handlers } from '../lib/handlers.js';
 import { hashPassword, verifyPassword } from '../lib/passwords.js';
 import { checkPassword, explainProblems } from '../lib/password-policy.js';
 import { revokeSession, revokeUserSessions } from '../lib/sessions.js';
-import { recordAudit } from '../lib/audit.js';
+import { recordAudit, type AuditEntry } from '../lib/audit.js';
 import {
   accountOf,
   issueCode,
@@ -35,6 +36,9 @@ export function accountHandlers(ctx: HubContext, options: AccountOptions) {
   const { db } = ctx;
   return handlers(({ socket, user, log }) => {
     const ip = socket.handshake.address;
+    /** Recorded with the change, as done by this user from this socket's address. */
+    const audit = (trx: Trx, entry: Omit<AuditEntry, 'actorId' | 'ip'>) =>
+      recordAudit(trx, { ...entry, actorId: user.id, ip });
     const mine = async () => ok({ sessions: await sessionsOf(db, user.id, user.sessionId) });
     /** The target of an admin's action: an existing user, or the error to answer. */
     const target = async (userId: string): Promise<AccountRow | AckResponse<never>> => {
@@ -52,13 +56,11 @@ export function accountHandlers(ctx: HubContext, options: AccountOptions) {
         if (!session) return fail('not_found', 'no such signed-in device of yours');
         await db.transaction().execute(async (trx) => {
           await revokeSession(trx, sessionId);
-          await recordAudit(trx, {
-            actorId: user.id,
+          await audit(trx, {
             action: 'session.revoke',
             targetType: 'session',
             targetId: sessionId,
             before: { userId: user.id, device: session.device },
-            ip,
           });
         });
         options.disconnect([sessionId]);
@@ -81,13 +83,11 @@ export function accountHandlers(ctx: HubContext, options: AccountOptions) {
         const revoked = await db.transaction().execute(async (trx) => {
           await setPasswordHash(trx, user.id, hash);
           const ids = await revokeUserSessions(trx, user.id, user.sessionId);
-          await recordAudit(trx, {
-            actorId: user.id,
+          await audit(trx, {
             action: 'password.change',
             targetType: 'user',
             targetId: user.id,
             after: { signedOutSessions: ids.length },
-            ip,
           });
           return ids;
         });
@@ -103,13 +103,11 @@ export function accountHandlers(ctx: HubContext, options: AccountOptions) {
           return fail('conflict', 'this account is switched off: switch it on first');
         const issued = await db.transaction().execute(async (trx) => {
           const made = await issueCode(trx, userId, user.id, options.oneTimeCodeHours);
-          await recordAudit(trx, {
-            actorId: user.id,
+          await audit(trx, {
             action: 'password.reset-issued',
             targetType: 'user',
             targetId: userId,
             after: { expiresAt: made.expiresAt, replacedCodes: made.replaced },
-            ip,
           });
           return made;
         });
@@ -125,13 +123,11 @@ export function accountHandlers(ctx: HubContext, options: AccountOptions) {
         if ('ok' in account) return account;
         const revoked = await db.transaction().execute(async (trx) => {
           const ids = await revokeUserSessions(trx, userId);
-          await recordAudit(trx, {
-            actorId: user.id,
+          await audit(trx, {
             action: 'session.revoke-all',
             targetType: 'user',
             targetId: userId,
             after: { signedOutSessions: ids.length },
-            ip,
           });
           return ids;
         });
