@@ -30,6 +30,8 @@ export interface HubConfig {
   /** Browser origins besides the hub's own and the desktop app's that may connect. */
   allowOrigins: string[];
   sessionHours: number;
+  /** How long a one-time sign-in code (or reset link) an admin issues stays valid. */
+  oneTimeCodeHours: number;
   logLevel: string;
   surveys: SurveyConfig;
   secrets: HubSecrets;
@@ -74,6 +76,9 @@ Options (environment variable in brackets):
                          (repeatable; SIDECOACH_TRUST_PROXY, comma-separated)
   --allow-origin URL     another browser origin allowed to connect (repeatable)
   --session-hours N      sign-in lifetime (default 168)
+  --one-time-code-hours N
+                         how long a one-time code or reset link an admin issues stays valid
+                         (SIDECOACH_ONE_TIME_CODE_HOURS, default 24)
   --log-level LEVEL      trace|debug|info|warn|error (LOG_LEVEL, default info)
 
 Post-call surveys:
@@ -179,6 +184,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): HubConfig &
       'allow-origin': { type: 'string', multiple: true },
       'trust-proxy': { type: 'string', multiple: true },
       'session-hours': { type: 'string' },
+      'one-time-code-hours': { type: 'string' },
       'log-level': { type: 'string' },
       surveys: { type: 'string' },
       'public-url': { type: 'string' },
@@ -200,6 +206,12 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): HubConfig &
   const sessionHours = Number(values['session-hours'] ?? 168);
   if (!(sessionHours > 0 && sessionHours <= 24 * 90)) {
     throw new ConfigError('--session-hours must be between 0 and 2160');
+  }
+  const oneTimeCodeHours = Number(
+    values['one-time-code-hours'] ?? env.SIDECOACH_ONE_TIME_CODE_HOURS ?? 24,
+  );
+  if (!(oneTimeCodeHours > 0 && oneTimeCodeHours <= 24 * 14)) {
+    throw new ConfigError('--one-time-code-hours must be between 0 and 336');
   }
   const allowOrigins = (values['allow-origin'] ?? []).map((o) => {
     try {
@@ -262,6 +274,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): HubConfig &
       .map((p) => p.trim())
       .filter(Boolean),
     sessionHours,
+    oneTimeCodeHours,
     logLevel: values['log-level'] ?? env.LOG_LEVEL ?? 'info',
     secrets: {
       cti: env.SIDECOACH_CTI_SECRET,

@@ -26,6 +26,7 @@ import { startObservation } from './observation/index.js';
 import { startSurveys } from './surveys/index.js';
 import { startReflection } from './reflection/index.js';
 import { registerAuthRoutes } from './auth/routes.js';
+import { startAccount } from './account/index.js';
 import { originAllowed, socketAuthentication } from './auth/socket-auth.js';
 import { callHandlers } from './calls/handlers.js';
 import { ctiSecret, registerCtiRoutes } from './cti/routes.js';
@@ -176,6 +177,12 @@ export async function createHub(
     baseUrl: () => listenUrl(app, config.host),
   });
   const reflection = startReflection(ctx, app);
+  const account = startAccount(ctx, app, {
+    sessionHours: config.sessionHours,
+    oneTimeCodeHours: config.oneTimeCodeHours,
+    baseUrl: () => config.surveys.publicUrl ?? listenUrl(app, config.host),
+    rateLimits,
+  });
   const cti = await ctiSecret(secretStore, config.secrets.cti);
   registerCtiRoutes(app, ctx, cti.secret);
   log.info(
@@ -188,6 +195,7 @@ export async function createHub(
     observation.handlers,
     surveys.handlers,
     reflection.handlers,
+    account.handlers,
   );
   /** Presence writes under way: a stop waits for them (and the floor updates they start). */
   const presenceWrites = new Set<Promise<void>>();

@@ -54,6 +54,10 @@ describe('starting the hub', () => {
     const short = create('short');
     expect(short.status).toBe(1);
     expect(short.stderr).toMatch(/at least 12 characters/);
+    const common = create('Qwerty123456');
+    expect(common.status).toBe(1);
+    expect(common.stderr).toMatch(/list of common or breached passwords/);
+    expect(create('qm is the admin here').stderr).toMatch(/contains the username/);
     const made = create('a long admin passphrase');
     expect(made.status).toBe(0);
     expect(made.stdout).toMatch(/admin "qm" created/);

@@ -37,7 +37,7 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRouteOptio
     async (request, reply) => {
       const parsed = SignInRequestSchema.safeParse(request.body);
       if (!parsed.success) return sendError(reply, 'bad_request', z.prettifyError(parsed.error));
-      const { username, password } = parsed.data;
+      const { username, password, device } = parsed.data;
       const user = await credentialsOf(db, username);
       const valid = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
       if (!user || !valid || user.disabled) {
@@ -46,7 +46,11 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRouteOptio
       }
       const profile = await loadProfile(db, user.id);
       if (!profile) return sendError(reply, 'unauthorized', 'wrong username or password');
-      const session = await createSession(db, user.id, options.sessionHours);
+      const session = await createSession(db, user.id, options.sessionHours, {
+        device,
+        userAgent: request.headers['user-agent'],
+        ip: request.ip,
+      });
       request.log.info({ userId: user.id, sessionId: session.id }, 'signed in');
       const body: SignInResponse = {
         token: session.token,

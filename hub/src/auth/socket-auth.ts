@@ -3,6 +3,7 @@ import type { Socket } from 'socket.io';
 import { HandshakeAuthSchema, PROTOCOL_VERSION } from '@sidecoach/shared';
 import type { Db } from '../store/db.js';
 import { resolveToken } from '../lib/tokens.js';
+import { touchSession } from '../lib/sessions.js';
 import { isDatabaseUnavailable } from '../store/dialect.js';
 import type { AuthUser } from '../lib/people.js';
 
@@ -60,7 +61,11 @@ export function socketAuthentication(db: Db) {
         const data = socket.data as { user?: AuthUser; lastSeq?: number };
         data.user = user;
         data.lastSeq = parsed.data.lastSeq;
-        next();
+        // Last seen, for the user's list of devices: a failed write does not refuse the socket.
+        touchSession(db, user.sessionId).then(
+          () => next(),
+          () => next(),
+        );
       },
       // Never the database's own words to a client; 'unavailable' tells the sidebar to retry.
       (err: unknown) => next(new Error(isDatabaseUnavailable(err) ? 'unavailable' : 'internal')),

@@ -1,8 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import { openDatabase } from '../store/db.js';
 import { createUser } from '../lib/accounts.js';
-
-const MIN_PASSWORD = 12;
+import { checkPassword, explainProblems } from '../lib/password-policy.js';
 
 async function readPassword(): Promise<string> {
   const rl = createInterface({
@@ -33,8 +32,9 @@ export async function runCreateAdmin(options: CreateAdminOptions): Promise<void>
     throw new Error('create-admin needs --username (2-64 letters, digits, . _ -)');
   }
   const password = await readPassword();
-  if (password.length < MIN_PASSWORD)
-    throw new Error(`the password needs at least ${MIN_PASSWORD} characters`);
+  // The rules every chosen password meets (length, not the names, not a common password).
+  const problems = checkPassword(password, { username, displayName: displayName ?? username });
+  if (problems.length > 0) throw new Error(explainProblems(problems));
   const { db } = await openDatabase(options);
   try {
     const exists = await db

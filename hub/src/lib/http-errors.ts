@@ -16,8 +16,15 @@ const STATUS: Record<ErrorCode, number> = {
   internal: 500,
 };
 
-export function sendError(reply: FastifyReply, code: ErrorCode, message: string) {
-  const body: { error: ErrorBody } = { error: { code, message } };
+export function sendError(
+  reply: FastifyReply,
+  code: ErrorCode,
+  message: string,
+  problems?: string[],
+) {
+  const body: { error: ErrorBody } = {
+    error: problems ? { code, message, problems } : { code, message },
+  };
   return reply.code(STATUS[code]).send(body);
 }
 

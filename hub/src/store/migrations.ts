@@ -507,6 +507,44 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0013-passwords-sessions': {
+    async up(db: Kysely<unknown>) {
+      // Signed-in devices: what each session's device called itself, its browser, where it
+      // signed in from, and when it last connected (updated at most once a minute).
+      await db.schema.alterTable('sessions').addColumn('device', 'text').execute();
+      await db.schema.alterTable('sessions').addColumn('user_agent', 'text').execute();
+      await db.schema.alterTable('sessions').addColumn('ip', 'text').execute();
+      await db.schema.alterTable('sessions').addColumn('last_seen_at', 'text').execute();
+      await sql`update sessions set last_seen_at = created_at`.execute(db);
+      await db.schema
+        .createIndex('sessions_user')
+        .on('sessions')
+        .columns(['user_id', 'revoked_at'])
+        .execute();
+      // One-time codes an admin issues (first sign-in, reset). Only hashes: the code's is a
+      // password hash (it is short), the link token's a SHA-256 (it is long and random). A
+      // user has at most one live code: issuing another ends the one before.
+      await db.schema
+        .createTable('one_time_codes')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('code_hash', 'text', (c) => c.notNull())
+        .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('issued_by', 'text', (c) => c.references('users.id'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        /** Used, replaced by a newer code, or too many wrong tries: never valid again. */
+        .addColumn('ended_at', 'text')
+        .addColumn('end_reason', 'text')
+        .execute();
+      await db.schema
+        .createIndex('one_time_codes_user')
+        .on('one_time_codes')
+        .columns(['user_id', 'ended_at'])
+        .execute();
+    },
+  },
   '0015-survey-fallback': {
     async up(db: Kysely<unknown>) {
       // The channel a survey was meant for when the hub had no way to send it (no mail server,

@@ -49,6 +49,28 @@ export interface SessionsTable {
   created_at: Iso;
   expires_at: Iso;
   revoked_at: Iso | null;
+  /** What the device called itself at sign-in ("Sidecoach desktop", "Firefox on Linux"). */
+  device: ColumnType<string | null, string | null | undefined, string | null>;
+  user_agent: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The address the session signed in from. */
+  ip: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The last socket connection (at most a minute stale); null only before 0013. */
+  last_seen_at: ColumnType<Iso | null, Iso | null | undefined, Iso | null>;
+}
+
+/** A one-time code an admin issued: first sign-in, or a reset (hashes only, never the code). */
+export interface OneTimeCodesTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  token_hash: string;
+  issued_by: string | null;
+  created_at: Iso;
+  expires_at: Iso;
+  /** Wrong codes tried for this user while it was live. */
+  attempts: ColumnType<number, number | undefined, number>;
+  ended_at: Iso | null;
+  end_reason: 'used' | 'replaced' | 'attempts' | null;
 }
 
 export interface StandardsPacksTable {
@@ -362,6 +384,7 @@ export interface Database {
   reflection_notes: ReflectionNotesTable;
   reflection_actions: ReflectionActionsTable;
   audit_log: AuditLogTable;
+  one_time_codes: OneTimeCodesTable;
 }
 
 export type ObservationRow = Selectable<ObservationsTable>;

@@ -59,6 +59,18 @@ export async function withHubDatabase<T>(
   }
 }
 
+/** A user's id, by username, as the hub stored it (for events that take one). */
+export function userIdOf(dataDir: string, username: string): Promise<string> {
+  return withHubDatabase(dataDir, async (db) => {
+    const row = await db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', username)
+      .executeTakeFirstOrThrow();
+    return row.id;
+  });
+}
+
 /**
  * A secret the hub made for itself (`cti-secret`, `survey-webhook-secret`...): a file in the
  * data directory on SQLite, a row of `hub_secrets` on PostgreSQL (shared by every node).

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoTimeSchema } from './common.js';
+import { DeviceLabelSchema } from './account.js';
 
 // Signing in (HTTP), the signed-in user, and the socket handshake.
 
@@ -10,6 +11,8 @@ export type Role = z.infer<typeof RoleSchema>;
 export const SignInRequestSchema = z.strictObject({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(256),
+  /** What the device calls itself, listed with the user's signed-in devices. */
+  device: DeviceLabelSchema.optional(),
 });
 export type SignInRequest = z.infer<typeof SignInRequestSchema>;
 

@@ -20,6 +20,8 @@ export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 export const ErrorBodySchema = z.object({
   code: ErrorCodeSchema,
   message: z.string(),
+  /** With `bad_request` for a chosen password: which rules it breaks (see domain/passwords.ts). */
+  problems: z.array(z.string()).optional(),
 });
 /** The error half of an acknowledgement, also the body of every HTTP 4xx/5xx answer (`{ error }`). */
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
@@ -33,6 +35,6 @@ export function ok<T>(data: T): AckResponse<T> {
   return { ok: true, data };
 }
 
-export function fail(code: ErrorCode, message: string): AckResponse<never> {
-  return { ok: false, error: { code, message } };
+export function fail(code: ErrorCode, message: string, problems?: string[]): AckResponse<never> {
+  return { ok: false, error: problems ? { code, message, problems } : { code, message } };
 }

@@ -61,6 +61,14 @@ import {
   type ReflectionPrep,
   type ReflectionSession,
 } from './reflection.js';
+import {
+  PasswordChangeSchema,
+  SessionRevokeSchema,
+  UserAccountTargetSchema,
+  type IssuedCode,
+  type MySessions,
+  type SignedOutEverywhere,
+} from './account.js';
 
 /** The runtime schema of every client-to-hub event's payload; the hub parses with these first. */
 export const clientEventSchemas = {
@@ -100,6 +108,11 @@ export const clientEventSchemas = {
   'reflection:list': ReflectionListSchema,
   'action:status': ActionStatusChangeSchema,
   'action:mine': EmptySchema,
+  'account:sessions': EmptySchema,
+  'account:revoke-session': SessionRevokeSchema,
+  'account:change-password': PasswordChangeSchema,
+  'account:issue-code': UserAccountTargetSchema,
+  'account:sign-out-everywhere': UserAccountTargetSchema,
 } as const;
 export type ClientEventName = keyof typeof clientEventSchemas;
 export type ClientPayload<E extends ClientEventName> = z.input<(typeof clientEventSchemas)[E]>;
@@ -142,6 +155,11 @@ export interface ClientEventResults {
   'reflection:list': ReflectionListResult;
   'action:status': ActionRecord;
   'action:mine': MyActions;
+  'account:sessions': MySessions;
+  'account:revoke-session': MySessions;
+  'account:change-password': Record<string, never>;
+  'account:issue-code': IssuedCode;
+  'account:sign-out-everywhere': SignedOutEverywhere;
 }
 
 /** Client to hub: every event takes one payload and an acknowledgement callback. */

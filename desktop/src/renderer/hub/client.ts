@@ -9,6 +9,9 @@ import {
   type ClientPayload,
   type ErrorCode,
   type HandshakeAuth,
+  type OneTimeCheckResponse,
+  type OneTimeCredential,
+  type PasswordProblem,
   type SignInResponse,
 } from '@sidecoach/shared';
 import { messageFor, type FailureCode, type Message, type MessageOverrides } from './errors.js';
@@ -20,7 +23,15 @@ export const ACK_TIMEOUT_MS = 10_000;
 export const SIGN_OUT_TIMEOUT_MS = 1_000;
 
 export type Answer<T> =
-  { ok: true; data: T } | { ok: false; code: FailureCode; message: string; error: Message };
+  | { ok: true; data: T }
+  | {
+      ok: false;
+      code: FailureCode;
+      message: string;
+      error: Message;
+      /** A chosen password refused: the rules it breaks. */
+      problems?: PasswordProblem[];
+    };
 
 export interface AskOptions {
   /** Keys this view shows for some failures instead of the general ones. */
@@ -28,8 +39,19 @@ export interface AskOptions {
   timeoutMs?: number;
 }
 
-const failure = (code: FailureCode, message: string, options: AskOptions) =>
-  ({ ok: false, code, message, error: messageFor(code, message, options.messages) }) as const;
+const failure = (
+  code: FailureCode,
+  message: string,
+  options: AskOptions,
+  problems?: readonly string[],
+) =>
+  ({
+    ok: false,
+    code,
+    message,
+    error: messageFor(code, message, options.messages),
+    ...(problems ? { problems: problems as PasswordProblem[] } : {}),
+  }) as const;
 
 /** Sends an event on the session's socket and waits for its acknowledgement. */
 export async function ask<E extends ClientEventName>(
@@ -49,7 +71,7 @@ export async function ask<E extends ClientEventName>(
   } catch {
     return failure('timeout', '', options);
   }
-  return res.ok ? res : failure(res.error.code, res.error.message, options);
+  return res.ok ? res : failure(res.error.code, res.error.message, options, res.error.problems);
 }
 
 /** `auth` is asked again before every (re)connection, so it carries the current inbox position. */
@@ -67,6 +89,8 @@ export class HubError extends Error {
   constructor(
     readonly code: ErrorCode | 'network',
     message: string,
+    /** A chosen password refused: the rules it breaks. */
+    readonly problems: PasswordProblem[] = [],
   ) {
     super(message);
   }
@@ -87,17 +111,45 @@ async function post(url: string, body: unknown, token?: string): Promise<Respons
   }
 }
 
-export async function signInRequest(
+/** Posts to the hub and answers its JSON, or throws its refusal as a HubError. */
+async function postJson<T>(hubUrl: string, path: string, body: unknown): Promise<T> {
+  const res = await post(new URL(path, hubUrl).href, body);
+  if (res.ok) return (await res.json()) as T;
+  const refusal = (await res.json().catch(() => ({}))) as {
+    error?: { code?: ErrorCode; message?: string; problems?: PasswordProblem[] };
+  };
+  throw new HubError(
+    refusal.error?.code ?? 'internal',
+    refusal.error?.message ?? res.statusText,
+    refusal.error?.problems,
+  );
+}
+
+export function signInRequest(
   hubUrl: string,
   username: string,
   password: string,
+  device?: string,
 ): Promise<SignInResponse> {
-  const res = await post(new URL('/api/auth/sign-in', hubUrl).href, { username, password });
-  if (res.ok) return (await res.json()) as SignInResponse;
-  const body = (await res.json().catch(() => ({}))) as {
-    error?: { code?: ErrorCode; message?: string };
-  };
-  throw new HubError(body.error?.code ?? 'internal', body.error?.message ?? res.statusText);
+  return postJson(hubUrl, '/api/auth/sign-in', { username, password, device });
+}
+
+/** Whether a one-time code (or reset link) is good, and whose it is: no session yet. */
+export function oneTimeCheckRequest(
+  hubUrl: string,
+  credential: OneTimeCredential,
+): Promise<OneTimeCheckResponse> {
+  return postJson(hubUrl, '/api/auth/one-time', credential);
+}
+
+/** Sets the first password with a one-time code (or reset link) and signs in. */
+export function firstPasswordRequest(
+  hubUrl: string,
+  credential: OneTimeCredential,
+  password: string,
+  device: string,
+): Promise<SignInResponse> {
+  return postJson(hubUrl, '/api/auth/first-password', { ...credential, password, device });
 }
 
 /** Ends the session on the hub; false when the hub could not be told (offline, down). */

@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import { PROTOCOL_VERSION, type Bootstrap, type HandshakeAuth } from '@sidecoach/shared';
 import * as db from '../lib/outbox.js';
+import { resetTokenInLink } from '../lib/reset-link.js';
 import { showNotice } from '../ui/notice-store.js';
 import { ask, openSocket, signOutRequest } from './client.js';
 import type { Message } from './errors.js';
@@ -35,6 +36,8 @@ export function savedSession(): Session | null {
 /** The session this device kept for this hub, resumed; else the sign-in screen. */
 export async function resume(hubUrl: string): Promise<void> {
   void retrySignOuts();
+  // A reset link opens the sign-in screen on "choose your password", whoever was signed in.
+  if (resetTokenInLink() !== null) return void useSession.setState({ phase: 'signed-out' });
   const session = savedSession();
   if (session && session.hubUrl === hubUrl) await begin(session);
   else useSession.setState({ phase: 'signed-out' });

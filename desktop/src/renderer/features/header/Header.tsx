@@ -52,11 +52,9 @@ export function Header() {
           {pending > 0 ? t('header.pending', { count: pending }) : t('header.synced')}
         </span>
         <LanguagePicker />
-        {bridge.host === 'electron' ? (
-          <button type="button" className="link" onClick={() => toggleSettings()}>
-            {t('settings.open')}
-          </button>
-        ) : null}
+        <button type="button" className="link" onClick={() => toggleSettings()}>
+          {bridge.host === 'electron' ? t('settings.open') : t('account.settings.open')}
+        </button>
         <button
           type="button"
           className="link"

@@ -8,10 +8,40 @@ import {
   type DockSide,
 } from '@sidecoach/shared';
 import { bridge } from '../../lib/bridge.js';
+import { lazyView } from '../../ui/lazy.js';
 import './settings.css';
 
-/** Desktop settings: hub, docking, softphone, hotkeys. Saved by main (electron-store). */
+/** My password and my devices: a chunk of its own, loaded when the panel opens. */
+const AccountSettings = lazyView(
+  () => import('../account/AccountSettings.js'),
+  'account.devices.loading',
+);
+
+/**
+ * The settings panel: the desktop app's settings (not on the web, where the page came from the
+ * hub and nothing docks), then the user's account.
+ */
 export function SettingsPanel({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="settings-panel">
+      {bridge.host === 'electron' ? (
+        <DesktopSettings onClose={onClose} />
+      ) : (
+        <div className="row">
+          <h2>{t('account.settings.title')}</h2>
+          <button type="button" onClick={onClose}>
+            {t('settings.close')}
+          </button>
+        </div>
+      )}
+      <AccountSettings />
+    </div>
+  );
+}
+
+/** Desktop settings: hub, docking, softphone, hotkeys. Saved by main (electron-store). */
+function DesktopSettings({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const [form, setForm] = useState<DesktopSettings | null>(null);
   const [baresip, setBaresip] = useState('');

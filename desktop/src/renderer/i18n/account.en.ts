@@ -1,0 +1,102 @@
+/**
+ * English strings of passwords, one-time codes and signed-in devices (merged under `account` in
+ * translation.en.ts); the Chinese file has the same keys, checked by TypeScript.
+ */
+export const accountEn = {
+  rules: {
+    title: 'Your password must:',
+    length: 'have at least {{min}} characters (up to {{max}})',
+    username: 'not contain your username',
+    name: 'not contain your name',
+    common: 'not be a common or breached password (the hub checks when you save)',
+    met: 'done',
+    notMet: 'not yet',
+  },
+  problems: {
+    too_short: 'The password is too short: it needs at least {{min}} characters.',
+    too_long: 'The password is too long: at most {{max}} characters.',
+    contains_username: 'The password contains your username.',
+    contains_name: 'The password contains your name.',
+    common: 'This password is on a list of common or breached passwords: choose another one.',
+  },
+  show: 'Show password',
+  mismatch: 'The two passwords are not the same.',
+  code: {
+    open: 'I have a one-time code',
+    title: 'Sign in with a one-time code',
+    intro: 'Your administrator gave you a code, by phone or in person.',
+    field: 'One-time code',
+    submit: 'Continue',
+    busy: 'Checking…',
+    back: 'Sign in with a password instead',
+    wrong:
+      'That code is wrong, has expired or was already used. Ask your administrator for a new one.',
+    linkWrong:
+      'This link is wrong, has expired or was already used. Ask your administrator for a new one.',
+  },
+  choose: {
+    title: 'Choose your password',
+    intro: 'Hello {{name}}. Choose your password before you start: the code then stops working.',
+    expires: 'Your code is valid until {{time}}.',
+    password: 'New password',
+    repeat: 'Repeat the new password',
+    submit: 'Save password and sign in',
+    busy: 'Saving…',
+    cancel: 'Cancel',
+  },
+  settings: {
+    open: 'Account',
+    title: 'My account',
+  },
+  change: {
+    title: 'Change my password',
+    current: 'Current password',
+    next: 'New password',
+    repeat: 'Repeat the new password',
+    submit: 'Change password',
+    busy: 'Changing…',
+    done: 'Password changed. Your other devices were signed out.',
+    wrongCurrent: 'The current password is wrong.',
+    failed: 'Not changed: {{message}}',
+  },
+  devices: {
+    title: 'My signed-in devices',
+    intro: 'Sign out a device you no longer use or do not recognise.',
+    loading: 'Loading your devices…',
+    unknown: 'Unknown device',
+    current: 'This device',
+    lastSeen: 'Last active {{time}}',
+    signedIn: 'Signed in {{time}}',
+    from: 'from {{address}}',
+    signOut: 'Sign out',
+    signOutLabel: 'Sign out {{device}}',
+    signedOut: '{{device}} was signed out.',
+    failed: 'Could not do that: {{message}}',
+    refresh: 'Refresh',
+  },
+  admin: {
+    title: 'Sign-in for {{username}}',
+    issue: 'Issue one-time code / link',
+    issueConfirm:
+      'Issue a new one-time code for {{username}}? An earlier code stops working; their password stays until they choose a new one.',
+    confirmIssue: 'Issue code',
+    cancel: 'Cancel',
+    code: 'One-time code',
+    link: 'Link',
+    copyCode: 'Copy code',
+    copyLink: 'Copy link',
+    copied: 'Copied.',
+    copyFallback: 'Copying is blocked here: the text is selected, press Ctrl+C to copy it.',
+    once: 'Shown only now: hand it over by phone or in person. Valid until {{time}}, once.',
+    hide: 'Done, hide the code',
+    signOutAll: 'Sign out everywhere',
+    signOutAllConfirm:
+      'Sign {{username}} out on every device? Unsaved work on those devices stays there until they sign in again.',
+    confirmSignOut: 'Sign out everywhere',
+    signedOut_one: '{{username}} was signed out of {{count}} device.',
+    signedOut_other: '{{username}} was signed out of {{count}} devices.',
+    failed: 'Not done: {{message}}',
+    busy: 'Working…',
+  },
+};
+export type AccountMessages = typeof accountEn;
