@@ -4,6 +4,7 @@ export * from './domain/pack-yaml.js';
 export * from './protocol/errors.js';
 export * from './protocol/common.js';
 export * from './protocol/auth.js';
+export * from './protocol/sso.js';
 export * from './protocol/calls.js';
 export * from './protocol/inbox.js';
 export * from './protocol/language-stats.js';

@@ -9,7 +9,7 @@ import { tokenHash } from '../lib/tokens.js';
 export async function credentialsOf(db: Db, username: string) {
   return db
     .selectFrom('users')
-    .select(['id', 'password_hash', 'disabled'])
+    .select(['id', 'password_hash', 'disabled', 'break_glass'])
     .where('username', '=', username)
     .executeTakeFirst();
 }
