@@ -9,6 +9,7 @@ import {
   type ClientPayload,
   type ErrorCode,
   type HandshakeAuth,
+  type AuthMethods,
   type SignInResponse,
 } from '@sidecoach/shared';
 import { messageFor, type FailureCode, type Message, type MessageOverrides } from './errors.js';
@@ -87,17 +88,41 @@ async function post(url: string, body: unknown, token?: string): Promise<Respons
   }
 }
 
-export async function signInRequest(
-  hubUrl: string,
-  username: string,
-  password: string,
-): Promise<SignInResponse> {
-  const res = await post(new URL('/api/auth/sign-in', hubUrl).href, { username, password });
+/** The hub's answer to a sign-in: the session, or its refusal as a HubError. */
+async function sessionFrom(res: Response): Promise<SignInResponse> {
   if (res.ok) return (await res.json()) as SignInResponse;
   const body = (await res.json().catch(() => ({}))) as {
     error?: { code?: ErrorCode; message?: string };
   };
   throw new HubError(body.error?.code ?? 'internal', body.error?.message ?? res.statusText);
+}
+
+export async function signInRequest(
+  hubUrl: string,
+  username: string,
+  password: string,
+): Promise<SignInResponse> {
+  return sessionFrom(await post(new URL('/api/auth/sign-in', hubUrl).href, { username, password }));
+}
+
+/** Single sign-on's last step: the hub's one-time code and this sidebar's PKCE verifier. */
+export async function ssoExchangeRequest(
+  hubUrl: string,
+  code: string,
+  codeVerifier: string,
+): Promise<SignInResponse> {
+  const url = new URL('/api/auth/oidc/exchange', hubUrl).href;
+  return sessionFrom(await post(url, { code, codeVerifier }));
+}
+
+/** How people sign in to the hub (passwords, single sign-on); null when it cannot be asked. */
+export async function authMethodsRequest(hubUrl: string): Promise<AuthMethods | null> {
+  try {
+    const res = await fetch(new URL('/api/auth/methods', hubUrl).href);
+    return res.ok ? ((await res.json()) as AuthMethods) : null;
+  } catch {
+    return null;
+  }
 }
 
 export async function signOutRequest(hubUrl: string, token: string): Promise<void> {
