@@ -6,10 +6,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Session } from '../src/renderer/hub/session-store.js';
-import { freePort } from '../../scripts/local-servers.mjs';
 import { withHubDatabase } from '../../hub/test/support/database.js';
 import { startHub, type RunningHub } from '../../hub/test/support/hub-process.js';
-import { startOidcProvider, type TestProvider } from '../../hub/test/support/oidc.js';
+import { providerForHub, type TestProvider } from '../../hub/test/support/oidc.js';
 import { chromiumMissing, launchChromium, sidebarPage } from './support/browser.js';
 
 const missing = chromiumMissing();
@@ -35,10 +34,18 @@ describe.skipIf(missing)('single sign-on in the web sidebar', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sidecoach-sso-e2e-'));
 
   beforeAll(async () => {
-    const port = await freePort();
-    const publicUrl = `http://127.0.0.1:${port}`;
-    provider = await startOidcProvider({
-      redirectUris: [`${publicUrl}/api/auth/oidc/callback`],
+    writeFileSync(
+      join(dir, 'groups.json'),
+      JSON.stringify({
+        groups: {
+          'sidecoach-leads': { role: 'lead', teams: ['team-demo'] },
+          agents: { role: 'agent', teams: ['team-night'] },
+        },
+      }),
+    );
+    let port: number;
+    let hubArgs: string[];
+    ({ provider, port, hubArgs } = await providerForHub({
       accounts: [
         {
           sub: 'liga',
@@ -49,40 +56,12 @@ describe.skipIf(missing)('single sign-on in the web sidebar', () => {
         { sub: 'wang', preferred_username: 'wang.fang', name: '王芳', groups: ['agents'] },
         { sub: 'agent3', preferred_username: 'agent3' },
       ],
-    });
-    writeFileSync(
-      join(dir, 'groups.json'),
-      JSON.stringify({
-        groups: {
-          'sidecoach-leads': { role: 'lead', teams: ['team-demo'] },
-          agents: { role: 'agent', teams: ['team-night'] },
-        },
-      }),
-    );
-    hub = await startHub({
-      demo: true,
-      port,
-      database: 'sqlite',
-      extraArgs: [
-        '--public-url',
-        publicUrl,
-        '--disable-passwords',
-        '--oidc-issuer',
-        provider.issuer,
-        '--oidc-client-id',
-        provider.clientId,
-        '--oidc-label',
-        'Centre SSO',
-        '--oidc-scopes',
-        'openid profile groups',
-        '--oidc-create-users',
-        '--oidc-groups-claim',
-        'groups',
-        '--oidc-group-map',
-        join(dir, 'groups.json'),
-      ],
-      env: { SIDECOACH_OIDC_CLIENT_SECRET: provider.clientSecret },
-    });
+      dir,
+      label: 'Centre SSO',
+      scopes: 'openid profile groups',
+      groupMapFile: join(dir, 'groups.json'),
+    }));
+    hub = await startHub({ demo: true, port, database: 'sqlite', extraArgs: hubArgs });
     browser = await launchChromium();
   });
   afterAll(async () => {

@@ -17,12 +17,7 @@ import {
   startHub,
   type RunningHub,
 } from './support/hub-process.js';
-import {
-  locationOf,
-  signInAtProvider,
-  startOidcProvider,
-  type TestProvider,
-} from './support/oidc.js';
+import { locationOf, providerForHub, signInAtProvider, type TestProvider } from './support/oidc.js';
 
 const GROUP_MAP = `# groups at the provider -> role and teams
 groups:
@@ -111,34 +106,15 @@ describe('single sign-on (OpenID Connect)', () => {
 
   let hubArgs: string[] = [];
   beforeAll(async () => {
-    const port = await freePort();
-    const publicUrl = `http://127.0.0.1:${port}`;
-    provider = await startOidcProvider({
-      redirectUris: [`${publicUrl}/api/auth/oidc/callback`],
-      accounts: ACCOUNTS,
-    });
     writeFileSync(join(dir, 'groups.yaml'), GROUP_MAP);
-    writeFileSync(join(dir, 'client-secret'), `${provider.clientSecret}\n`);
-    hubArgs = [
-      '--public-url',
-      publicUrl,
-      '--disable-passwords',
-      '--oidc-issuer',
-      provider.issuer,
-      '--oidc-client-id',
-      provider.clientId,
-      '--oidc-client-secret-file',
-      join(dir, 'client-secret'),
-      '--oidc-label',
-      'Test IdP',
-      '--oidc-scopes',
-      'openid profile email groups',
-      '--oidc-create-users',
-      '--oidc-groups-claim',
-      'groups',
-      '--oidc-group-map',
-      join(dir, 'groups.yaml'),
-    ];
+    let port: number;
+    ({ provider, port, hubArgs } = await providerForHub({
+      accounts: ACCOUNTS,
+      dir,
+      label: 'Test IdP',
+      scopes: 'openid profile email groups',
+      groupMapFile: join(dir, 'groups.yaml'),
+    }));
     hub = await startHub({ demo: true, port, extraArgs: hubArgs });
   });
   afterAll(async () => {

@@ -21,6 +21,19 @@ function browser(answer: (redirect: string) => string) {
   return { seen, openExternal };
 }
 
+/** A sign-in with the sidebar's challenge and state, through `openExternal`. */
+const signIn = (
+  openExternal: (url: string) => Promise<void>,
+  more: { hubUrl?: string; timeoutMs?: number } = {},
+) =>
+  signInThroughBrowser({
+    hubUrl: 'http://127.0.0.1:4780',
+    codeChallenge: CHALLENGE,
+    state: STATE,
+    openExternal,
+    ...more,
+  });
+
 const portClosed = async (redirect: string) =>
   fetch(redirect).then(
     () => false,
@@ -30,12 +43,7 @@ const portClosed = async (redirect: string) =>
 describe('signInThroughBrowser', () => {
   it('opens the hub start URL with a loopback redirect and returns the code for its state', async () => {
     const { seen, openExternal } = browser((r) => `${r}?code=one-time-code&state=${STATE}`);
-    const result = await signInThroughBrowser({
-      hubUrl: 'https://hub.example.test:4780',
-      codeChallenge: CHALLENGE,
-      state: STATE,
-      openExternal,
-    });
+    const result = await signIn(openExternal, { hubUrl: 'https://hub.example.test:4780' });
     expect(result).toEqual({ code: 'one-time-code' });
     await seen.done;
     const start = seen.start!;
@@ -52,12 +60,7 @@ describe('signInThroughBrowser', () => {
 
   it('passes on the hub’s refusal and answers the browser', async () => {
     const { seen, openExternal } = browser((r) => `${r}?error=disabled&state=${STATE}`);
-    const result = await signInThroughBrowser({
-      hubUrl: 'http://127.0.0.1:4780',
-      codeChallenge: CHALLENGE,
-      state: STATE,
-      openExternal,
-    });
+    const result = await signIn(openExternal);
     expect(result).toEqual({ error: 'disabled' });
     await seen.done;
     expect(seen.page).toMatch(/close this tab/);
@@ -65,12 +68,7 @@ describe('signInThroughBrowser', () => {
 
   it('refuses an answer with another state, and the listener closes', async () => {
     const { seen, openExternal } = browser((r) => `${r}?code=stolen&state=someone-elses-state`);
-    const result = await signInThroughBrowser({
-      hubUrl: 'http://127.0.0.1:4780',
-      codeChallenge: CHALLENGE,
-      state: STATE,
-      openExternal,
-    });
+    const result = await signIn(openExternal);
     expect(result).toEqual({ error: 'state' });
     await seen.done;
     expect(seen.status).toBe(400);
@@ -79,13 +77,7 @@ describe('signInThroughBrowser', () => {
 
   it('ignores other paths and gives up after the timeout, closing the listener', async () => {
     const { seen, openExternal } = browser((r) => r.replace('/callback', '/favicon.ico'));
-    const result = await signInThroughBrowser({
-      hubUrl: 'http://127.0.0.1:4780',
-      codeChallenge: CHALLENGE,
-      state: STATE,
-      openExternal,
-      timeoutMs: 300,
-    });
+    const result = await signIn(openExternal, { timeoutMs: 300 });
     await seen.done;
     expect(seen.status).toBe(404);
     expect(result).toEqual({ error: 'timeout' });
@@ -94,27 +86,17 @@ describe('signInThroughBrowser', () => {
 
   it('says so when the system browser does not open', async () => {
     let redirect = '';
-    const result = await signInThroughBrowser({
-      hubUrl: 'http://127.0.0.1:4780',
-      codeChallenge: CHALLENGE,
-      state: STATE,
-      openExternal: (url) => {
-        redirect = new URL(url).searchParams.get('redirect_uri')!;
-        return Promise.reject(new Error('no browser'));
-      },
+    const result = await signIn((url) => {
+      redirect = new URL(url).searchParams.get('redirect_uri')!;
+      return Promise.reject(new Error('no browser'));
     });
     expect(result).toEqual({ error: 'browser' });
     expect(await portClosed(redirect)).toBe(true);
   });
 
   it('refuses a hub address that is not http(s)', async () => {
-    await expect(
-      signInThroughBrowser({
-        hubUrl: 'file:///etc/passwd',
-        codeChallenge: CHALLENGE,
-        state: STATE,
-        openExternal: () => Promise.resolve(),
-      }),
-    ).rejects.toThrow(/http/);
+    await expect(signIn(() => Promise.resolve(), { hubUrl: 'file:///etc/passwd' })).rejects.toThrow(
+      /http/,
+    );
   });
 });

@@ -3,7 +3,9 @@
 // groups, and a minimal login page that signs in the account typed (no password, no consent
 // screen). Hub tests drive it over plain HTTP; the browser end-to-end test fills its form.
 import { generateKeyPairSync } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { join } from 'node:path';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { freePort } from '../../../scripts/local-servers.mjs';
 
@@ -150,6 +152,36 @@ export async function startOidcProvider(options: {
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * A provider for a hub still to start on a free port, and that hub's flags: its public URL, the
+ * provider as issuer with the client secret in a file in `dir`, users created on demand,
+ * `groups` mapped by `groupMapFile`, and passwords off.
+ */
+export async function providerForHub(options: {
+  accounts: OidcAccount[];
+  dir: string;
+  label: string;
+  scopes: string;
+  groupMapFile: string;
+}) {
+  const port = await freePort();
+  const publicUrl = `http://127.0.0.1:${port}`;
+  const provider = await startOidcProvider({
+    redirectUris: [`${publicUrl}/api/auth/oidc/callback`],
+    accounts: options.accounts,
+  });
+  const secretFile = join(options.dir, 'client-secret');
+  writeFileSync(secretFile, `${provider.clientSecret}\n`, { mode: 0o600 });
+  const hubArgs = [
+    ...['--public-url', publicUrl, '--disable-passwords'],
+    ...['--oidc-issuer', provider.issuer, '--oidc-client-id', provider.clientId],
+    ...['--oidc-client-secret-file', secretFile, '--oidc-label', options.label],
+    ...['--oidc-scopes', options.scopes, '--oidc-create-users'],
+    ...['--oidc-groups-claim', 'groups', '--oidc-group-map', options.groupMapFile],
+  ];
+  return { provider, port, hubArgs };
 }
 
 /** Cookies by name, as a browser would keep them for the provider and the hub (loopback only). */
