@@ -115,6 +115,8 @@ export async function createHub(
     db,
     sessionHours: config.sessionHours,
     passwords: config.passwords,
+    // Their sockets reconnect, and the handshake then reads the role and teams anew.
+    onAccessChanged: (userId) => io.in(userRoom(userId)).disconnectSockets(true),
     sso: config.sso && {
       config: config.sso,
       rp: new RelyingParty(config.sso, () => `${publicUrl()}${CALLBACK_PATH}`, log),

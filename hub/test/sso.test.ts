@@ -41,6 +41,7 @@ const ACCOUNTS = [
   { sub: 'sub-agent1', preferred_username: 'agent1', email: 'agent1@example.test', groups: [] },
   { sub: 'sub-impostor', preferred_username: 'agent1', email: 'agent1@example.test' },
   { sub: 'sub-agent3', preferred_username: 'agent3' },
+  { sub: 'sub-mail', email: 'mara.ozola@example.lv', email_verified: false, name: 'Māra Ozola' },
 ];
 
 const verifierPair = () => {
@@ -162,9 +163,14 @@ describe('single sign-on (OpenID Connect)', () => {
   });
 
   it('follows group changes at the next sign-in, audited with the hub as actor', async () => {
+    // Signed in as a lead on another device: that connection is dropped by the change, and
+    // its handshake then reads the new role.
+    const open = await connect(hub.url, (await ssoSignIn('sub-liga')).token);
     provider.accounts.get('sub-liga')!.groups = ['sidecoach-agents'];
     const liga = await ssoSignIn('sub-liga');
     expect(liga.user.role).toBe('agent');
+    await expect.poll(() => open.connected).toBe(false);
+    open.close();
     expect(liga.user.teams.map((t) => t.id)).toEqual(['team-night']);
     const [change] = (await audit('sso.role-change')).filter((a) => a.target_id === liga.user.id);
     expect(change).toMatchObject({ actor_id: null });
@@ -320,6 +326,45 @@ describe('single sign-on (OpenID Connect)', () => {
       }
     },
   );
+
+  it('matches by email only when the provider has not said it is unverified', async () => {
+    // A hub matching on email, behind the same public URL (the provider knows one redirect):
+    // the provider's redirect is sent to it, as a balancer would.
+    const byEmail = await startHub({
+      demo: true,
+      extraArgs: [...hubArgs, '--oidc-match-claim', 'email'],
+    });
+    try {
+      const round = async () => {
+        const { verifier, challenge } = verifierPair();
+        const url = new URL('/api/auth/oidc/start', byEmail.url);
+        url.searchParams.set('code_challenge', challenge);
+        url.searchParams.set('state', randomBytes(16).toString('base64url'));
+        const res = await fetch(url, { redirect: 'manual' });
+        const back = await signInAtProvider(locationOf(res, byEmail.url), 'sub-mail');
+        const there = new URL(back.pathname + back.search, byEmail.url);
+        return {
+          verifier,
+          final: locationOf(await fetch(there, { redirect: 'manual' }), byEmail.url),
+        };
+      };
+      expect((await round()).final.searchParams.get('sso_error')).toBe('unknown_user');
+      provider.accounts.get('sub-mail')!.email_verified = true;
+      const { final, verifier } = await round();
+      const res = await fetch(`${byEmail.url}/api/auth/oidc/exchange`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code: final.searchParams.get('sso_code'), codeVerifier: verifier }),
+      });
+      expect(((await res.json()) as SignInResponse).user).toMatchObject({
+        username: 'mara.ozola@example.lv',
+        displayName: 'Māra Ozola',
+        role: 'agent',
+      });
+    } finally {
+      await byEmail.dispose();
+    }
+  });
 
   it('refuses passwords except a break-glass admin, whose every use is audited', async () => {
     await expect(signIn(hub.url, 'agent2')).rejects.toThrow(/403.*single sign-on/);

@@ -102,7 +102,15 @@ export interface LinkOptions {
 }
 
 export type LinkResult =
-  | { ok: true; userId: string; created: boolean; linked: boolean; missingTeams: string[] }
+  | {
+      ok: true;
+      userId: string;
+      created: boolean;
+      linked: boolean;
+      /** The group mapping changed the role or teams of an existing user. */
+      accessChanged: boolean;
+      missingTeams: string[];
+    }
   | { ok: false; reason: 'disabled' | 'unknown_user'; userId?: string };
 
 /**
@@ -204,9 +212,9 @@ export async function linkPerson(
         ip,
       });
     }
-    const missingTeams = person.access
+    const applied = person.access
       ? await applyAccess(trx, userId, user.role, person.access, ip)
-      : [];
+      : { missing: [], changed: false };
     await recordAudit(trx, {
       actorId: userId,
       action: 'sso.sign-in',
@@ -215,7 +223,14 @@ export async function linkPerson(
       after: { issuer: person.issuer },
       ip,
     });
-    return { ok: true, userId, created, linked, missingTeams };
+    return {
+      ok: true,
+      userId,
+      created,
+      linked,
+      accessChanged: applied.changed && !created,
+      missingTeams: applied.missing,
+    };
   });
 }
 
@@ -229,8 +244,9 @@ async function applyAccess(
   role: Role,
   access: { role: Role | null; teamIds: string[] },
   ip: string,
-): Promise<string[]> {
-  if (access.role && access.role !== role) {
+): Promise<{ missing: string[]; changed: boolean }> {
+  const roleChanged = access.role !== null && access.role !== role;
+  if (access.role && roleChanged) {
     await trx.updateTable('users').set({ role: access.role }).where('id', '=', userId).execute();
     await recordAudit(trx, {
       actorId: null,
@@ -272,5 +288,5 @@ async function applyAccess(
       after: { teams: [...existing].sort() },
       ip,
     });
-  return missing;
+  return { missing, changed: roleChanged || added.length > 0 || removed.length > 0 };
 }

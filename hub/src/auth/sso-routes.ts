@@ -32,6 +32,8 @@ export interface SsoRouteOptions {
   db: Db;
   sessionHours: number;
   passwords: boolean;
+  /** The group mapping changed a user's role or teams: their open connections must re-check. */
+  onAccessChanged: (userId: string) => void;
   /** Null: single sign-on is off (only the methods route is registered). */
   sso: { config: SsoConfig; rp: RelyingParty; groupMap: GroupMap | null } | null;
 }
@@ -44,6 +46,10 @@ const StartQuerySchema = z.object({
   redirect_uri: z.string().max(100).optional(),
 });
 
+/**
+ * Generous per-address limits: a whole floor behind one NAT address signs in at the start of a
+ * shift; the codes and states are 256-bit random, so the limits guard the database, not guesses.
+ */
 const perAddress = (max: number) => ({
   rateLimit: { max, windowSeconds: 60, key: (req: { ip: string }) => req.ip },
 });
@@ -91,7 +97,7 @@ export function registerSsoRoutes(app: FastifyInstance, options: SsoRouteOptions
     return reply.redirect(`${loopback ?? '/'}?${params.toString()}`, 302);
   };
 
-  app.get('/api/auth/oidc/start', { config: perAddress(30) }, async (request, reply) => {
+  app.get('/api/auth/oidc/start', { config: perAddress(600) }, async (request, reply) => {
     const parsed = StartQuerySchema.safeParse(request.query);
     if (!parsed.success) return sendError(reply, 'bad_request', z.prettifyError(parsed.error));
     const { code_challenge, state, redirect_uri } = parsed.data;
@@ -122,7 +128,7 @@ export function registerSsoRoutes(app: FastifyInstance, options: SsoRouteOptions
     return reply.redirect(target.href, 302);
   });
 
-  app.get(CALLBACK_PATH, { config: perAddress(30) }, async (request, reply) => {
+  app.get(CALLBACK_PATH, { config: perAddress(600) }, async (request, reply) => {
     const query = request.query as Record<string, unknown>;
     const state = typeof query.state === 'string' ? query.state : '';
     const login = state ? await takePendingLogin(db, state) : undefined;
@@ -143,7 +149,9 @@ export function registerSsoRoutes(app: FastifyInstance, options: SsoRouteOptions
       const reason = err instanceof ProviderFailure ? err.reason : 'refused';
       return backToClient(reply, login, { error: reason });
     }
-    const matchValue = claims[config.matchClaim];
+    // An email the provider says it has not verified matches and creates nobody.
+    const unverified = config.matchClaim === 'email' && claims.email_verified === false;
+    const matchValue = unverified ? undefined : claims[config.matchClaim];
     let access = null;
     if (groupMap && config.groupsClaim) {
       const mapped = mapGroups(groupMap, groupsOf(claims[config.groupsClaim]));
@@ -177,6 +185,7 @@ export function registerSsoRoutes(app: FastifyInstance, options: SsoRouteOptions
         { userId: result.userId, teams: result.missingTeams },
         'single sign-on: the group map names teams that do not exist; skipped',
       );
+    if (result.accessChanged) options.onAccessChanged(result.userId);
     const code = await issueCode(db, result.userId, login.client_challenge);
     request.log.info(
       { userId: result.userId, created: result.created, linked: result.linked },
@@ -185,7 +194,7 @@ export function registerSsoRoutes(app: FastifyInstance, options: SsoRouteOptions
     return backToClient(reply, login, { code });
   });
 
-  app.post('/api/auth/oidc/exchange', { config: perAddress(30) }, async (request, reply) => {
+  app.post('/api/auth/oidc/exchange', { config: perAddress(600) }, async (request, reply) => {
     const parsed = SsoExchangeRequestSchema.safeParse(request.body);
     if (!parsed.success) return sendError(reply, 'bad_request', z.prettifyError(parsed.error));
     const userId = await redeemCode(db, parsed.data.code, parsed.data.codeVerifier);

@@ -14,6 +14,7 @@ export interface OidcAccount {
   sub: string;
   preferred_username?: string;
   email?: string;
+  email_verified?: boolean;
   name?: string;
   groups?: string[];
 }
@@ -73,7 +74,7 @@ export async function startOidcProvider(options: {
     claims: {
       openid: ['sub'],
       profile: ['name', 'preferred_username'],
-      email: ['email'],
+      email: ['email', 'email_verified'],
       groups: ['groups'],
     },
     scopes: ['openid', 'profile', 'email', 'groups'],
