@@ -397,6 +397,66 @@ describe('single sign-on (OpenID Connect)', () => {
   });
 });
 
+describe('single sign-on set up wrong', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sidecoach-sso-bad-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, [HUB_ENTRY, '--port', '0', '--data-dir', dataDir, ...args], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+
+  it('stops the start, naming the flag at fault', () => {
+    for (const [args, message] of [
+      [['--oidc-client-id', 'x'], /need --oidc-issuer/],
+      [['--oidc-issuer', 'http://idp.example.com', '--oidc-client-id', 'x'], /must be https/],
+      [['--oidc-issuer', 'https://idp.example.com'], /needs --oidc-client-id/],
+      [
+        [
+          '--oidc-issuer',
+          'https://idp.example.com',
+          '--oidc-client-id',
+          'x',
+          '--oidc-groups-claim',
+          'g',
+        ],
+        /go together/,
+      ],
+      [
+        [
+          '--oidc-issuer',
+          'https://idp.example.com',
+          '--oidc-client-id',
+          'x',
+          '--oidc-match-claim',
+          'upn',
+        ],
+        /--oidc-match-claim must be one of preferred_username, email, sub/,
+      ],
+    ] as const) {
+      const result = run(...args);
+      expect(result.status, args.join(' ')).toBe(1);
+      expect(result.stderr, args.join(' ')).toMatch(message);
+    }
+  });
+
+  it('stops the start on a bad group map, naming the file and line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sidecoach-sso-map-'));
+    const file = join(dir, 'groups.yaml');
+    writeFileSync(file, 'groups:\n  leads:\n    role: lead\n  helpers:\n    role: helper\n');
+    try {
+      const result = run(
+        ...['--oidc-issuer', 'https://idp.example.com', '--oidc-client-id', 'x'],
+        ...['--oidc-groups-claim', 'groups', '--oidc-group-map', file],
+      );
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(/groups\.yaml:5:\d+: groups\.helpers\.role: /);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('single sign-on with the provider away', () => {
   let hub: RunningHub;
   beforeAll(async () => {
