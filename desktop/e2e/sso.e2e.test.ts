@@ -5,11 +5,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { DesktopSettingsSchema, type BrowserSignInRequest } from '@sidecoach/shared';
 import type { Session } from '../src/renderer/hub/session-store.js';
+import { signInThroughBrowser } from '../src/main/sso-loopback.js';
 import { withHubDatabase } from '../../hub/test/support/database.js';
 import { startHub, type RunningHub } from '../../hub/test/support/hub-process.js';
 import { providerForHub, type TestProvider } from '../../hub/test/support/oidc.js';
-import { chromiumMissing, launchChromium, sidebarPage } from './support/browser.js';
+import {
+  chromiumMissing,
+  injectDesktopBridge,
+  launchChromium,
+  sidebarPage,
+  type InjectedWindow,
+} from './support/browser.js';
 
 const missing = chromiumMissing();
 if (missing) console.warn(`[skip] single sign-on end-to-end tests: ${missing}`);
@@ -128,5 +136,47 @@ describe.skipIf(missing)('single sign-on in the web sidebar', () => {
     await page.getByRole('button', { name: 'Continue' }).click();
     await expect.poll(() => page.locator('.who').textContent()).toBe('王芳');
     expect((await session(page)).user).toMatchObject({ role: 'agent', username: 'wang.fang' });
+  });
+
+  it('signs the desktop sidebar in through another browser and the loopback listener', async () => {
+    // The renderer as in the desktop app (its bridge), with the real loopback module of the
+    // main process behind `signInWithBrowser`, and a separate browser context as the system
+    // browser: the provider's page never opens in the sidebar.
+    const page = await sidebarPage(browser);
+    await injectDesktopBridge(
+      page,
+      DesktopSettingsSchema.parse({ hubUrl: 'http://placeholder', language: null }),
+    );
+    let tabText = Promise.resolve('');
+    await page.exposeFunction('sidecoachBrowserSignIn', (request: BrowserSignInRequest) =>
+      signInThroughBrowser({
+        ...request,
+        hubUrl: hub.url,
+        timeoutMs: 30_000,
+        openExternal: async (url) => {
+          const tab = await (await browser.newContext()).newPage();
+          await tab.goto(url);
+          await page.getByText('Finish signing in in your web browser').waitFor();
+          await shots(page, 'desktop-waiting');
+          await tab.getByLabel('Account').fill('wang');
+          await tab.getByRole('button', { name: 'Continue' }).click();
+          tabText = tab
+            .getByRole('heading', { name: 'Signed in' })
+            .waitFor()
+            .then(() => tab.locator('body').innerText());
+        },
+      }),
+    );
+    await page.addInitScript(() => {
+      const w = window as InjectedWindow & {
+        sidecoachBrowserSignIn: (r: BrowserSignInRequest) => Promise<{ code: string }>;
+      };
+      w.sidecoach!.signInWithBrowser = (r) => w.sidecoachBrowserSignIn(r);
+    });
+    await page.goto(hub.url);
+    await page.getByRole('button', { name: 'Sign in with Centre SSO' }).click();
+    await expect.poll(() => page.locator('.who').textContent()).toBe('王芳');
+    expect(page.url()).toBe(`${hub.url}/`);
+    expect(await tabText).toMatch(/You can close this tab/);
   });
 });
