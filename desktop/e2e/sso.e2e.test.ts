@@ -169,9 +169,9 @@ describe.skipIf(missing)('single sign-on in the web sidebar', () => {
     );
     await page.addInitScript(() => {
       const w = window as InjectedWindow & {
-        sidecoachBrowserSignIn: (r: BrowserSignInRequest) => Promise<{ code: string }>;
+        sidecoachBrowserSignIn?: (r: BrowserSignInRequest) => Promise<{ code: string }>;
       };
-      w.sidecoach!.signInWithBrowser = (r) => w.sidecoachBrowserSignIn(r);
+      w.sidecoach!.signInWithBrowser = (r) => w.sidecoachBrowserSignIn!(r);
     });
     await page.goto(hub.url);
     await page.getByRole('button', { name: 'Sign in with Centre SSO' }).click();

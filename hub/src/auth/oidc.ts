@@ -108,9 +108,4 @@ export class RelyingParty {
   callbackUrl(pathAndQuery: string): URL {
     return new URL(pathAndQuery, this.redirectUri());
   }
-
-  /** The issuer identifier the provider's metadata names (what identities are stored under). */
-  async issuer(): Promise<string> {
-    return (await this.configuration()).serverMetadata().issuer;
-  }
 }
