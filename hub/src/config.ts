@@ -1,7 +1,10 @@
 import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { RoleSchema } from '@sidecoach/shared';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SurveyConfig } from './surveys/config.js';
+import { MATCH_CLAIMS, type MatchClaim, type SsoConfig } from './auth/sso-config.js';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -35,6 +38,12 @@ export interface HubConfig {
   logLevel: string;
   surveys: SurveyConfig;
   secrets: HubSecrets;
+  /** The hub's address as browsers reach it (survey links, the SSO redirect); null: listen URL. */
+  publicUrl: string | null;
+  /** false: password sign-in is off, except for break-glass admins (create-admin --break-glass). */
+  passwords: boolean;
+  /** Single sign-on through an OpenID Connect provider; null when off. */
+  sso: SsoConfig | null;
 }
 
 /**
@@ -56,6 +65,8 @@ export const DESKTOP_ORIGIN = 'app://sidecoach';
 
 export const USAGE = `Usage: sidecoach-hub [options]
        sidecoach-hub create-admin --username NAME [--display-name NAME] [--data-dir DIR]
+                         [--break-glass] (signs in with a password even when
+                         --disable-passwords is on; every such sign-in is audited)
        sidecoach-hub copy-to-postgres [--data-dir DIR] --database URL
                          (the hub stopped: copies its SQLite database into an empty
                          PostgreSQL one)
@@ -80,6 +91,23 @@ Options (environment variable in brackets):
                          how long a one-time code or reset link an admin issues stays valid
                          (SIDECOACH_ONE_TIME_CODE_HOURS, default 24)
   --log-level LEVEL      trace|debug|info|warn|error (LOG_LEVEL, default info)
+  --disable-passwords    no password sign-in except break-glass admins (create-admin
+                         --break-glass; SIDECOACH_DISABLE_PASSWORDS=1)
+
+Single sign-on (OpenID Connect; the redirect is PUBLIC_URL/api/auth/oidc/callback):
+  --oidc-issuer URL      the provider's issuer URL; turns SSO on (SIDECOACH_OIDC_ISSUER)
+  --oidc-client-id ID    (SIDECOACH_OIDC_CLIENT_ID)
+  --oidc-client-secret-file FILE
+                         the client secret (or SIDECOACH_OIDC_CLIENT_SECRET); neither: a
+                         public client (PKCE only)
+  --oidc-label NAME      the provider's name on the sign-in button (default: its host)
+  --oidc-scopes LIST     scopes asked for (default "openid profile email")
+  --oidc-match-claim C   preferred_username|email|sub: the claim matched to a username on a
+                         first sign-in (default preferred_username)
+  --oidc-create-users    create people no username matches (else they are refused)
+  --oidc-default-role R  the role of people created (default agent)
+  --oidc-groups-claim C  the claim listing groups (e.g. groups), with --oidc-group-map
+  --oidc-group-map FILE  YAML or JSON mapping group names to a role and teams
 
 Post-call surveys:
   --surveys FILE         survey pack YAML (default assets/surveys/default.yaml)
@@ -139,9 +167,11 @@ export function parseCreateAdminConfig(argv: string[], env: NodeJS.ProcessEnv) {
       'display-name': { type: 'string' },
       'data-dir': { type: 'string' },
       database: { type: 'string' },
+      'break-glass': { type: 'boolean', default: false },
     },
   });
   return {
+    breakGlass: values['break-glass'],
     username: values.username,
     displayName: values['display-name'],
     dataDir: dataDirOf(values['data-dir'], env),
@@ -165,6 +195,74 @@ export function parseCopyConfig(argv: string[], env: NodeJS.ProcessEnv) {
     );
   return { dataDir: dataDirOf(values['data-dir'], env), databaseUrl };
 }
+
+const truthy = (value: string | undefined) => value === '1' || value === 'true';
+
+/** The `--oidc-*` flags: null when no issuer is given (SSO off). */
+function ssoConfigOf(
+  values: Record<string, string | boolean | string[] | undefined>,
+  env: NodeJS.ProcessEnv,
+): SsoConfig | null {
+  const text = (flag: string) => values[flag] as string | undefined;
+  const issuer = text('oidc-issuer') ?? env.SIDECOACH_OIDC_ISSUER;
+  const rest = Object.keys(values).filter((k) => k.startsWith('oidc-') && values[k] !== undefined);
+  if (!issuer) {
+    if (rest.some((k) => values[k] !== false))
+      throw new ConfigError('the --oidc-* flags need --oidc-issuer (SIDECOACH_OIDC_ISSUER)');
+    return null;
+  }
+  let issuerUrl: URL;
+  try {
+    issuerUrl = new URL(issuer);
+  } catch {
+    throw new ConfigError(`--oidc-issuer "${issuer}" is not a URL`);
+  }
+  if (issuerUrl.protocol !== 'https:' && !isLoopbackHost(issuerUrl.hostname))
+    throw new ConfigError('--oidc-issuer must be https:// (plain http only on this machine)');
+  const clientId = text('oidc-client-id') ?? env.SIDECOACH_OIDC_CLIENT_ID;
+  if (!clientId) throw new ConfigError('--oidc-issuer needs --oidc-client-id');
+  const secretFile = text('oidc-client-secret-file');
+  let clientSecret = env.SIDECOACH_OIDC_CLIENT_SECRET ?? null;
+  if (secretFile) {
+    try {
+      clientSecret = readFileSync(secretFile, 'utf8').trim();
+    } catch (err) {
+      throw new ConfigError(
+        `--oidc-client-secret-file ${secretFile}: ${(err as Error).message.split('\n')[0]}`,
+      );
+    }
+    if (!clientSecret) throw new ConfigError(`--oidc-client-secret-file ${secretFile} is empty`);
+  }
+  const matchClaim = text('oidc-match-claim') ?? 'preferred_username';
+  if (!(MATCH_CLAIMS as readonly string[]).includes(matchClaim))
+    throw new ConfigError(`--oidc-match-claim must be one of ${MATCH_CLAIMS.join(', ')}`);
+  const role = RoleSchema.safeParse(text('oidc-default-role') ?? 'agent');
+  if (!role.success)
+    throw new ConfigError(`--oidc-default-role must be one of ${RoleSchema.options.join(', ')}`);
+  const groupsClaim = text('oidc-groups-claim') ?? null;
+  const groupMapFile = text('oidc-group-map') ?? null;
+  if ((groupsClaim === null) !== (groupMapFile === null))
+    throw new ConfigError('--oidc-groups-claim and --oidc-group-map go together');
+  const scopes = new Set((text('oidc-scopes') ?? 'openid profile email').split(/[\s,]+/));
+  scopes.delete('');
+  scopes.add('openid');
+  return {
+    issuer,
+    clientId,
+    clientSecret,
+    label: text('oidc-label') ?? issuerUrl.hostname,
+    scopes: [...scopes].join(' '),
+    matchClaim: matchClaim as MatchClaim,
+    createUsers: values['oidc-create-users'] === true,
+    defaultRole: role.data,
+    groupsClaim,
+    groupMapFile: groupMapFile && resolve(groupMapFile),
+  };
+}
+
+/** Plain-http providers are accepted on this machine only (a test or a local provider). */
+const isLoopbackHost = (host: string) =>
+  host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 
 export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): HubConfig & { help: boolean } {
   const { values } = parseArgs({
@@ -196,6 +294,17 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): HubConfig &
       'survey-give-up': { type: 'string' },
       'survey-link-days': { type: 'string' },
       'survey-lang': { type: 'string' },
+      'disable-passwords': { type: 'boolean', default: false },
+      'oidc-issuer': { type: 'string' },
+      'oidc-client-id': { type: 'string' },
+      'oidc-client-secret-file': { type: 'string' },
+      'oidc-label': { type: 'string' },
+      'oidc-scopes': { type: 'string' },
+      'oidc-match-claim': { type: 'string' },
+      'oidc-create-users': { type: 'boolean', default: false },
+      'oidc-default-role': { type: 'string' },
+      'oidc-groups-claim': { type: 'string' },
+      'oidc-group-map': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -259,6 +368,9 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): HubConfig &
   if (surveys.linkDays === 0) throw new ConfigError('--survey-link-days must be at least 1');
   return {
     surveys,
+    publicUrl: surveys.publicUrl,
+    passwords: !(values['disable-passwords'] || truthy(env.SIDECOACH_DISABLE_PASSWORDS)),
+    sso: ssoConfigOf(values, env),
     help: values.help,
     host: values.host ?? env.SIDECOACH_HOST ?? '127.0.0.1',
     port,

@@ -27,6 +27,9 @@ import { startSurveys } from './surveys/index.js';
 import { startReflection } from './reflection/index.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import { startAccount } from './account/index.js';
+import { CALLBACK_PATH, registerSsoRoutes } from './auth/sso-routes.js';
+import { RelyingParty } from './auth/oidc.js';
+import { loadGroupMap } from './auth/group-mapping.js';
 import { originAllowed, socketAuthentication } from './auth/socket-auth.js';
 import { callHandlers } from './calls/handlers.js';
 import { ctiSecret, registerCtiRoutes } from './cti/routes.js';
@@ -109,8 +112,32 @@ export async function createHub(
   registerAuthRoutes(app, {
     db,
     sessionHours: config.sessionHours,
+    passwords: config.passwords,
     onSignOut: (sessionId) => io.in(sessionRoom(sessionId)).disconnectSockets(true),
   });
+  const publicUrl = () => config.publicUrl ?? listenUrl(app, config.host);
+  registerSsoRoutes(app, {
+    db,
+    sessionHours: config.sessionHours,
+    passwords: config.passwords,
+    // Their sockets reconnect, and the handshake then reads the role and teams anew.
+    onAccessChanged: (userId) => io.in(userRoom(userId)).disconnectSockets(true),
+    sso: config.sso && {
+      config: config.sso,
+      rp: new RelyingParty(config.sso, () => `${publicUrl()}${CALLBACK_PATH}`, log),
+      // A bad mapping file stops the start with file:line (as a bad pack does).
+      groupMap: config.sso.groupMapFile ? await loadGroupMap(config.sso.groupMapFile) : null,
+    },
+  });
+  if (config.sso)
+    log.info(
+      {
+        issuer: config.sso.issuer,
+        redirect: `${config.publicUrl ?? 'http://HOST:PORT'}${CALLBACK_PATH}`,
+      },
+      'single sign-on on',
+    );
+  if (!config.passwords) log.info('password sign-in off except for break-glass admins');
 
   if (existsSync(config.rendererDir)) {
     await app.register(fastifyStatic, {
@@ -180,7 +207,7 @@ export async function createHub(
   const account = startAccount(ctx, app, {
     sessionHours: config.sessionHours,
     oneTimeCodeHours: config.oneTimeCodeHours,
-    baseUrl: () => config.surveys.publicUrl ?? listenUrl(app, config.host),
+    baseUrl: () => config.publicUrl ?? listenUrl(app, config.host),
     rateLimits,
   });
   const cti = await ctiSecret(secretStore, config.secrets.cti);

@@ -5,6 +5,7 @@ export * from './protocol/errors.js';
 export * from './protocol/common.js';
 export * from './protocol/auth.js';
 export * from './protocol/account.js';
+export * from './protocol/sso.js';
 export * from './protocol/calls.js';
 export * from './protocol/inbox.js';
 export * from './protocol/language-stats.js';

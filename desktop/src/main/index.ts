@@ -25,6 +25,7 @@ import {
 import { APP_SCHEME } from './trusted-url.js';
 import { createSidebarWindow, dock } from './window.js';
 import { registerHotkeys } from './hotkeys.js';
+import { signInThroughBrowser } from './sso-loopback.js';
 import { startCallSources } from './softphone/sources.js';
 import { pendingSources } from './softphone/pending-sources.js';
 import { IPC_EVENTS, type DesktopSettings, type HotkeyAction } from '@sidecoach/shared';
@@ -128,8 +129,22 @@ function start() {
         if (before.baresipAddress !== after.baresipAddress)
           sources.useBaresip(after.baresipAddress);
       };
-      registerIpcHandlers(ipcMain, settings, app.getVersion(), onSettingsChange, (action) =>
-        sources.control(action),
+      registerIpcHandlers(
+        ipcMain,
+        settings,
+        app.getVersion(),
+        onSettingsChange,
+        (action) => sources.control(action),
+        // The provider's page in the system browser (RFC 8252), never in a window of ours;
+        // the sidebar comes forward again when the browser has answered.
+        (request) =>
+          signInThroughBrowser({
+            ...request,
+            hubUrl: settings.read().hubUrl,
+            openExternal: (url) => shell.openExternal(url),
+          }).finally(() => {
+            if (win && !win.isDestroyed()) win.show();
+          }),
       );
 
       const sidebar = createSidebarWindow(settings, PRELOAD);

@@ -1,8 +1,11 @@
 // The bridge's main-process side: one validated handler per channel in shared's IPC table.
 import {
+  BrowserSignInRequestSchema,
   CallControlSchema,
   DesktopSettingsPatchSchema,
   IPC,
+  type BrowserSignInRequest,
+  type BrowserSignInResult,
   type CallControl,
   type DesktopSettings,
 } from '@sidecoach/shared';
@@ -21,6 +24,9 @@ export function registerIpcHandlers(
   /** Answers, hangs up, holds or resumes through the softphone; rejects with the reason. */
   controlCall: (action: CallControl) => Promise<void> = () =>
     Promise.reject(new Error('no softphone to control: set the baresip address in Settings')),
+  /** Single sign-on in the system browser (sso-loopback.ts), for the hub in the settings. */
+  signInWithBrowser: (request: BrowserSignInRequest) => Promise<BrowserSignInResult> = () =>
+    Promise.reject(new Error('single sign-on is not wired in this build')),
 ) {
   const handlers = validatedIpc(ipc);
   handlers.handle(IPC.settingsGet, () => settings.read());
@@ -40,4 +46,7 @@ export function registerIpcHandlers(
   });
   handlers.handle(IPC.appVersion, () => version);
   handlers.handleWith(IPC.callControl, CallControlSchema, (action) => controlCall(action));
+  handlers.handleWith(IPC.ssoSignIn, BrowserSignInRequestSchema, (request) =>
+    signInWithBrowser(request),
+  );
 }

@@ -31,6 +31,7 @@ describe('createBridge', () => {
       'host',
       'onCallEvent',
       'onHotkey',
+      'signInWithBrowser',
       'updateSettings',
     ]);
   });

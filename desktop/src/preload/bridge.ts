@@ -3,6 +3,8 @@
 import {
   IPC,
   IPC_EVENTS,
+  type BrowserSignInRequest,
+  type BrowserSignInResult,
   type CallControl,
   type CallEvent,
   type DesktopSettings,
@@ -32,5 +34,7 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe) {
       subscribe(IPC_EVENTS.callEvent, (payload) => listener(payload as CallEvent)),
     onHotkey: (listener: (action: HotkeyAction) => void) =>
       subscribe(IPC_EVENTS.hotkey, (payload) => listener(payload as HotkeyAction)),
+    signInWithBrowser: (request: BrowserSignInRequest) =>
+      invoke(IPC.ssoSignIn, request) as Promise<BrowserSignInResult>,
   } satisfies SidecoachBridge;
 }

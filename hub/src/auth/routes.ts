@@ -6,11 +6,14 @@ import type { Db } from '../store/db.js';
 import { DUMMY_HASH, verifyPassword } from '../lib/passwords.js';
 import { bearerUser } from '../lib/tokens.js';
 import { loadProfile } from '../lib/people.js';
+import { recordAudit } from '../lib/audit.js';
 import { createSession, credentialsOf, revokeSession } from './sessions.js';
 
 export interface AuthRouteOptions {
   db: Db;
   sessionHours: number;
+  /** false: passwords are off for everyone but break-glass admins (--disable-passwords). */
+  passwords: boolean;
   /** Called after sign-out so live sockets of that session are closed. */
   onSignOut: (sessionId: string) => void;
 }
@@ -44,14 +47,41 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRouteOptio
         request.log.info({ username }, 'sign-in refused');
         return sendError(reply, 'unauthorized', 'wrong username or password');
       }
+      // Passwords off: only a break-glass admin gets in with one (told only once the password
+      // was right, so the answer does not say which accounts are break-glass).
+      const breakGlass = !options.passwords;
+      if (breakGlass && !user.break_glass) {
+        request.log.info({ username }, 'password sign-in refused: passwords are off');
+        return sendError(
+          reply,
+          'forbidden',
+          'password sign-in is off on this hub: sign in with single sign-on',
+        );
+      }
       const profile = await loadProfile(db, user.id);
       if (!profile) return sendError(reply, 'unauthorized', 'wrong username or password');
-      const session = await createSession(db, user.id, options.sessionHours, {
-        device,
-        userAgent: request.headers['user-agent'],
-        ip: request.ip,
+      const session = await db.transaction().execute(async (trx) => {
+        const created = await createSession(trx, user.id, options.sessionHours, {
+          device,
+          userAgent: request.headers['user-agent'],
+          ip: request.ip,
+        });
+        if (breakGlass)
+          await recordAudit(trx, {
+            actorId: user.id,
+            action: 'sso.break-glass',
+            targetType: 'session',
+            targetId: created.id,
+            ip: request.ip,
+          });
+        return created;
       });
-      request.log.info({ userId: user.id, sessionId: session.id }, 'signed in');
+      if (breakGlass)
+        request.log.warn(
+          { userId: user.id, sessionId: session.id, ip: request.ip },
+          'break-glass sign-in with a password while passwords are off',
+        );
+      else request.log.info({ userId: user.id, sessionId: session.id }, 'signed in');
       const body: SignInResponse = {
         token: session.token,
         expiresAt: session.expiresAt,

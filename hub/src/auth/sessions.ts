@@ -7,7 +7,7 @@ import type { Db } from '../store/db.js';
 export async function credentialsOf(db: Db, username: string) {
   return db
     .selectFrom('users')
-    .select(['id', 'password_hash', 'disabled'])
+    .select(['id', 'password_hash', 'disabled', 'break_glass'])
     .where('username', '=', username)
     .executeTakeFirst();
 }

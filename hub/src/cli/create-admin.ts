@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline/promises';
 import { openDatabase } from '../store/db.js';
 import { createUser } from '../lib/accounts.js';
 import { checkPassword, explainProblems } from '../lib/password-policy.js';
+import { recordAudit } from '../lib/audit.js';
 
 async function readPassword(): Promise<string> {
   const rl = createInterface({
@@ -23,6 +24,8 @@ export interface CreateAdminOptions {
   displayName: string | undefined;
   dataDir: string;
   databaseUrl: string | null;
+  /** Signs in with a password even when the hub's passwords are off (--disable-passwords). */
+  breakGlass?: boolean;
 }
 
 /** `sidecoach-hub create-admin --username NAME`: the password is read from standard input. */
@@ -43,13 +46,24 @@ export async function runCreateAdmin(options: CreateAdminOptions): Promise<void>
       .where('username', '=', username)
       .executeTakeFirst();
     if (exists) throw new Error(`user "${username}" already exists`);
-    await createUser(db, {
+    const id = await createUser(db, {
       username,
       displayName: displayName ?? username,
       role: 'admin',
       password,
     });
-    console.log(`admin "${username}" created`);
+    if (options.breakGlass)
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('users').set({ break_glass: 1 }).where('id', '=', id).execute();
+        await recordAudit(trx, {
+          actorId: null,
+          action: 'user.break-glass',
+          targetType: 'user',
+          targetId: id,
+          after: { username, breakGlass: true },
+        });
+      });
+    console.log(`admin "${username}" created${options.breakGlass ? ' (break-glass)' : ''}`);
   } finally {
     await db.destroy();
   }

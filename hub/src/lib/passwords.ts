@@ -42,3 +42,13 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 /** A hash of nothing, compared against when the user does not exist, so timing does not tell. */
 export const DUMMY_HASH = `scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`;
+
+/**
+ * The hash of an account that has no password (created by single sign-on): shaped like a real
+ * one, so a password sign-in against it takes as long as any other, but its key is too short to
+ * ever match, so `verifyPassword` rejects every password.
+ */
+export function unusablePasswordHash(): string {
+  const salt = randomBytes(16).toString('base64url');
+  return `scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$${salt}$no-password`;
+}

@@ -545,6 +545,66 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0014-sso': {
+    async up(db: Kysely<unknown>) {
+      // Admins who sign in with a password even when passwords are off (create-admin
+      // --break-glass): the way in when the identity provider is down.
+      await db.schema
+        .alterTable('users')
+        .addColumn('break_glass', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      // A person at the provider (issuer + subject, which never change) linked to a user at
+      // the first sign-in; afterwards matched by this alone, never again by name or email.
+      await db.schema
+        .createTable('user_identities')
+        .addColumn('issuer', 'text', (c) => c.notNull())
+        .addColumn('subject', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('linked_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('user_identities_pk', ['issuer', 'subject'])
+        .execute();
+      await db.schema
+        .createIndex('user_identities_user')
+        .on('user_identities')
+        .columns(['user_id', 'issuer'])
+        .unique()
+        .execute();
+      // Sign-ins sent to the provider and not back yet, in the database so the provider may
+      // send the browser back to any node. Taken (deleted) when it comes back: single use.
+      await db.schema
+        .createTable('sso_logins')
+        .addColumn('state', 'text', (c) => c.primaryKey())
+        .addColumn('nonce', 'text', (c) => c.notNull())
+        .addColumn('verifier', 'text', (c) => c.notNull())
+        /** The desktop app's loopback redirect; null: the web sidebar on this hub. */
+        .addColumn('client_redirect', 'text')
+        .addColumn('client_state', 'text', (c) => c.notNull())
+        .addColumn('client_challenge', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('sso_logins_expiry')
+        .on('sso_logins')
+        .column('expires_at')
+        .execute();
+      // One-time codes handed to the sidebar for its session (never the token in a URL).
+      await db.schema
+        .createTable('sso_codes')
+        .addColumn('code_hash', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('client_challenge', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('used_at', 'text')
+        .execute();
+      await db.schema
+        .createIndex('sso_codes_expiry')
+        .on('sso_codes')
+        .column('expires_at')
+        .execute();
+    },
+  },
   '0015-survey-fallback': {
     async up(db: Kysely<unknown>) {
       // The channel a survey was meant for when the hub had no way to send it (no mail server,

@@ -35,6 +35,8 @@ export interface UsersTable {
   disabled: ColumnType<number, number | undefined, number>;
   /** Phone extension the PBX uses for the agent (unique). */
   extension: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 1: an admin who signs in with a password even when passwords are off (create-admin). */
+  break_glass: ColumnType<number, number | undefined, number>;
 }
 
 export interface TeamMembersTable {
@@ -355,6 +357,40 @@ export interface AuditLogTable {
   ip: string | null;
 }
 
+/** A person at an OpenID provider, linked to a user at their first single sign-on. */
+export interface UserIdentitiesTable {
+  issuer: string;
+  subject: string;
+  user_id: string;
+  linked_at: Iso;
+}
+
+/** A single sign-on sent to the provider, taken when the provider sends the browser back. */
+export interface SsoLoginsTable {
+  /** The state sent to the provider (random). */
+  state: string;
+  nonce: string;
+  /** The PKCE verifier of the hub's request to the provider. */
+  verifier: string;
+  /** The desktop app's loopback redirect; null for the web sidebar. */
+  client_redirect: string | null;
+  client_state: string;
+  /** The sidebar's S256 challenge: its code is exchanged only with the matching verifier. */
+  client_challenge: string;
+  created_at: Iso;
+  expires_at: Iso;
+}
+
+/** A one-time code the sidebar exchanges for a session (only its hash is stored). */
+export interface SsoCodesTable {
+  code_hash: string;
+  user_id: string;
+  client_challenge: string;
+  created_at: Iso;
+  expires_at: Iso;
+  used_at: Iso | null;
+}
+
 export interface Database {
   teams: TeamsTable;
   users: UsersTable;
@@ -385,6 +421,9 @@ export interface Database {
   reflection_actions: ReflectionActionsTable;
   audit_log: AuditLogTable;
   one_time_codes: OneTimeCodesTable;
+  user_identities: UserIdentitiesTable;
+  sso_logins: SsoLoginsTable;
+  sso_codes: SsoCodesTable;
 }
 
 export type ObservationRow = Selectable<ObservationsTable>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CallEvent } from '../protocol/call-events.js';
+import { ClientStateSchema, CodeChallengeSchema } from '../protocol/sso.js';
 
 export const UI_LANGUAGES = ['en', 'zh-CN'] as const;
 export const UiLanguageSchema = z.enum(UI_LANGUAGES);
@@ -97,6 +98,18 @@ export const DesktopSettingsPatchSchema = z.strictObject({
 });
 export type DesktopSettingsPatch = z.infer<typeof DesktopSettingsPatchSchema>;
 
+/** The renderer's single sign-on through the system browser: its PKCE challenge and state. */
+export const BrowserSignInRequestSchema = z.strictObject({
+  codeChallenge: CodeChallengeSchema,
+  state: ClientStateSchema,
+});
+export type BrowserSignInRequest = z.infer<typeof BrowserSignInRequestSchema>;
+/**
+ * The hub's one-time code, or why there is none: an SsoError from the hub, `state` (an answer
+ * that was not for this sign-in), `timeout` or `browser` (the system browser did not open).
+ */
+export type BrowserSignInResult = { code: string } | { error: string };
+
 /**
  * What the renderer may ask of its host: the Electron preload implements it over IPC, the web
  * build in the page. Keep it narrow: verbs, never raw IPC.
@@ -118,4 +131,10 @@ export interface SidecoachBridge {
   controlCall?(action: CallControl): Promise<void>;
   /** A global hotkey was pressed (desktop only). Returns the function that unsubscribes. */
   onHotkey?(listener: (action: HotkeyAction) => void): () => void;
+  /**
+   * Single sign-on in the system browser, the answer received on a loopback listener (desktop
+   * only; the web sidebar goes to the hub's start page itself). Resolves with the one-time code
+   * for the renderer to exchange with its verifier.
+   */
+  signInWithBrowser?(request: BrowserSignInRequest): Promise<BrowserSignInResult>;
 }

@@ -7,6 +7,8 @@ export const IPC = {
   settingsUpdate: 'settings:update',
   appVersion: 'app:version',
   callControl: 'call:control',
+  /** Single sign-on through the system browser and a loopback listener (desktop only). */
+  ssoSignIn: 'sso:sign-in',
 } as const;
 
 /** Channels main sends on and the renderer listens to (no answer expected). */

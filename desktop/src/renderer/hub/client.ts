@@ -9,6 +9,7 @@ import {
   type ClientPayload,
   type ErrorCode,
   type HandshakeAuth,
+  type AuthMethods,
   type OneTimeCheckResponse,
   type OneTimeCredential,
   type PasswordProblem,
@@ -150,6 +151,26 @@ export function firstPasswordRequest(
   device: string,
 ): Promise<SignInResponse> {
   return postJson(hubUrl, '/api/auth/first-password', { ...credential, password, device });
+}
+
+/** Single sign-on's last step: the hub's one-time code and this sidebar's PKCE verifier. */
+export function ssoExchangeRequest(
+  hubUrl: string,
+  code: string,
+  codeVerifier: string,
+  device?: string,
+): Promise<SignInResponse> {
+  return postJson(hubUrl, '/api/auth/oidc/exchange', { code, codeVerifier, device });
+}
+
+/** How people sign in to the hub (passwords, single sign-on); null when it cannot be asked. */
+export async function authMethodsRequest(hubUrl: string): Promise<AuthMethods | null> {
+  try {
+    const res = await fetch(new URL('/api/auth/methods', hubUrl).href);
+    return res.ok ? ((await res.json()) as AuthMethods) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Ends the session on the hub; false when the hub could not be told (offline, down). */

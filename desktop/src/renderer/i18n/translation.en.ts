@@ -2,11 +2,17 @@ import { en } from './en.js';
 import { surveysEn } from './surveys.en.js';
 import { reflectionEn } from './reflection.en.js';
 import { accountEn } from './account.en.js';
+import { ssoEn } from './sso.en.js';
 
 // Each feature's strings sit under their own key (the customer-feedback views under `surveys`),
 // so separate files can grow without touching one another; the `never`s make a second `surveys`
 // or `reflection` in en.ts a type error.
-const enBase: typeof en & { surveys?: never; reflection?: never; account?: never } = en;
+const enBase: typeof en & {
+  surveys?: never;
+  reflection?: never;
+  account?: never;
+  sso?: never;
+} = en;
 
 /** All English strings: one lazily loaded chunk, and the shape every language is checked on. */
 const translation = {
@@ -14,5 +20,6 @@ const translation = {
   surveys: surveysEn,
   reflection: reflectionEn,
   account: accountEn,
+  sso: ssoEn,
 };
 export default translation;

@@ -3,6 +3,7 @@ import { zhCN } from './zh-CN.js';
 import { surveysZhCN } from './surveys.zh-CN.js';
 import { reflectionZhCN } from './reflection.zh-CN.js';
 import { accountZhCN } from './account.zh-CN.js';
+import { ssoZhCN } from './sso.zh-CN.js';
 
 /** All Simplified Chinese strings: one lazily loaded chunk, with every English key. */
 const translation: Translation = {
@@ -10,5 +11,6 @@ const translation: Translation = {
   surveys: surveysZhCN,
   reflection: reflectionZhCN,
   account: accountZhCN,
+  sso: ssoZhCN,
 };
 export default translation;

@@ -2,6 +2,7 @@ import type { Messages } from './en.js';
 import type { SurveyMessages } from './surveys.en.js';
 import type { ReflectionMessages } from './reflection.en.js';
 import type { AccountMessages } from './account.en.js';
+import type { SsoMessages } from './sso.en.js';
 import type english from './translation.en.js';
 
 /** The strings of one language: the English shape, every leaf a string. */
@@ -9,6 +10,7 @@ export type Translation = Messages & {
   surveys: SurveyMessages;
   reflection: ReflectionMessages;
   account: AccountMessages;
+  sso: SsoMessages;
 };
 
 // Types only (nothing of the English strings is bundled from here): `t('some.key')` with a key

@@ -1,18 +1,30 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AuthMethods, SignInResponse } from '@sidecoach/shared';
 import { bridge } from '../../lib/bridge.js';
 import { deviceLabel } from '../../lib/device.js';
 import { forgetResetLink, resetTokenInLink } from '../../lib/reset-link.js';
-import { oneTimeCheckRequest, signInRequest } from '../../hub/client.js';
+import {
+  authMethodsRequest,
+  HubError,
+  oneTimeCheckRequest,
+  signInRequest,
+} from '../../hub/client.js';
 import { begin } from '../../hub/lifecycle.js';
 import { useSession } from '../../hub/session-store.js';
 import { LanguagePicker } from '../header/LanguagePicker.js';
 import { ChoosePassword, type CodeAccepted } from './ChoosePassword.js';
 import { signInFailure } from './failure.js';
+import { finishWebSignIn, SsoFailed, startSignIn } from './sso.js';
 import './sign-in.css';
 
 type Mode = 'password' | 'code';
 
+/**
+ * Signing in: with the hub's single sign-on when it has one, with a password (unless the hub
+ * turned passwords off: then only a break-glass admin, behind a link), or with a one-time code
+ * an admin gave (which leads to choosing a password).
+ */
 export function SignIn() {
   const { t } = useTranslation();
   const expired = useSession((s) => s.signInNotice);
@@ -21,11 +33,51 @@ export function SignIn() {
   const [username, setUsername] = useState('');
   const [secret, setSecret] = useState('');
   const [accepted, setAccepted] = useState<CodeAccepted | null>(null);
-  const [busy, setBusy] = useState(false);
+  /** The sign-in under way: with a password or code, or with the provider. */
+  const [busy, setBusy] = useState<'form' | 'sso' | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** How this hub signs people in; null until it answered (the password form shows meanwhile). */
+  const [methods, setMethods] = useState<AuthMethods | null>(null);
+  const [breakGlass, setBreakGlass] = useState(false);
+  const [waiting, setWaiting] = useState(false);
+  const secretBox = useRef<HTMLInputElement>(null);
+
+  const loadMethods = async (url: string) => {
+    const found = await authMethodsRequest(url);
+    setMethods(found);
+    return found;
+  };
+
+  const signedIn = (url: string, res: SignInResponse) =>
+    begin({ token: res.token, hubUrl: url, user: res.user });
+
+  /** What a failed sign-in says: single sign-on's own reasons, passwords off, or the rest. */
+  const failureText = (
+    err: unknown,
+    known: AuthMethods | null,
+    wrongKey: Parameters<typeof signInFailure>[2],
+  ) => {
+    if (err instanceof SsoFailed)
+      return t(`sso.error.${err.reason}`, { provider: known?.sso?.label ?? 'SSO' });
+    // Passwords are off on this hub and this account is no break-glass admin.
+    if (err instanceof HubError && err.code === 'forbidden') return t('sso.passwordsOff');
+    return signInFailure(err, t, wrongKey).text;
+  };
 
   useEffect(() => {
-    void bridge.getSettings().then((s) => setHubUrl(s.hubUrl));
+    void bridge.getSettings().then(async (s) => {
+      setHubUrl(s.hubUrl);
+      const found = await loadMethods(s.hubUrl);
+      // Back from the hub's single sign-on (the web sidebar): exchange its code.
+      try {
+        const res = await finishWebSignIn(s.hubUrl);
+        if (res) await signedIn(s.hubUrl, res);
+      } catch (err) {
+        setError(failureText(err, found, 'errors.unauthorized'));
+      }
+    });
+    // Once, on the screen's first showing: the return from the hub is in this page load only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   // Opened from a reset link: straight to choosing the password (the token leaves the address).
@@ -45,6 +97,23 @@ export function SignIn() {
         },
       );
   }, [t]);
+
+  const signInWithProvider = async () => {
+    setBusy('sso');
+    setError(null);
+    try {
+      const url = (await bridge.getSettings()).hubUrl;
+      // The desktop app waits for the system browser; the web sidebar leaves for the hub.
+      setWaiting(bridge.host === 'electron');
+      const res = await startSignIn(url);
+      if (res) await signedIn(url, res);
+    } catch (err) {
+      setError(failureText(err, methods, 'errors.unauthorized'));
+      setBusy(null);
+    } finally {
+      setWaiting(false);
+    }
+  };
 
   // In Electron the hub address is part of the page's security policy: saving a new one reloads
   // the page with a policy that allows it, so it is saved when the field is left, before sign-in.
@@ -67,7 +136,7 @@ export function SignIn() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
+    setBusy('form');
     setError(null);
     try {
       const url = (await bridge.getSettings()).hubUrl;
@@ -75,17 +144,20 @@ export function SignIn() {
         const credential = { username: username.trim(), code: secret };
         const owner = await oneTimeCheckRequest(url, credential);
         setAccepted({ credential, owner });
-        setBusy(false);
+        setBusy(null);
         return;
       }
       const device = deviceLabel(bridge.host, navigator.userAgent);
       const res = await signInRequest(url, username.trim(), secret, device);
-      await begin({ token: res.token, hubUrl: url, user: res.user });
+      await signedIn(url, res);
     } catch (err) {
       setError(
-        signInFailure(err, t, mode === 'code' ? 'account.code.wrong' : 'errors.unauthorized').text,
+        failureText(err, methods, mode === 'code' ? 'account.code.wrong' : 'errors.unauthorized'),
       );
-      setBusy(false);
+      setBusy(null);
+      // A refused password is typed again: the box is emptied and has the focus.
+      setSecret('');
+      secretBox.current?.focus();
     }
   };
 
@@ -100,6 +172,12 @@ export function SignIn() {
       />
     );
 
+  const sso = methods?.sso ?? null;
+  // Passwords off: the form only for a break-glass admin, behind a link (codes set passwords,
+  // so they are off too).
+  const passwordsOff = methods?.passwords === false;
+  const formShown = !passwordsOff || breakGlass;
+
   return (
     <form className="sign-in" onSubmit={(e) => void submit(e)}>
       <h1>{t('app.name')}</h1>
@@ -113,68 +191,98 @@ export function SignIn() {
             type="url"
             value={hubUrl}
             onChange={(e) => setHubUrl(e.target.value)}
-            onBlur={() => void saveHubUrl()}
+            onBlur={() => void saveHubUrl().then(() => loadMethods(hubUrl.trim()))}
             required
           />
         </label>
       ) : null}
-      <label>
-        {t('signIn.username')}
-        <input
-          autoComplete="username"
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
-          required
-          autoFocus
-        />
-      </label>
-      {mode === 'code' ? (
-        <label>
-          {t('account.code.field')}
-          <input
-            key="code"
-            autoComplete="one-time-code"
-            autoCapitalize="characters"
-            spellCheck={false}
-            value={secret}
-            onChange={(e) => setSecret(e.target.value)}
-            required
-          />
-        </label>
-      ) : (
-        <label>
-          {t('signIn.password')}
-          <input
-            key="password"
-            type="password"
-            autoComplete="current-password"
-            value={secret}
-            onChange={(e) => setSecret(e.target.value)}
-            required
-          />
-        </label>
-      )}
+      {sso && mode === 'password' ? (
+        <button
+          type="button"
+          className="primary sso-button"
+          disabled={busy !== null}
+          onClick={() => void signInWithProvider()}
+        >
+          {busy === 'sso' ? t('sso.busy') : t('sso.button', { provider: sso.label })}
+        </button>
+      ) : null}
+      {waiting ? <p className="muted">{t('sso.waiting')}</p> : null}
+      {sso && formShown && mode === 'password' ? (
+        <p className="sign-in-or" aria-hidden="true">
+          {t('sso.or')}
+        </p>
+      ) : null}
+      {formShown ? (
+        <>
+          <label>
+            {t('signIn.username')}
+            <input
+              autoComplete="username"
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+              required
+              autoFocus={!sso}
+            />
+          </label>
+          {mode === 'code' ? (
+            <label>
+              {t('account.code.field')}
+              <input
+                key="code"
+                ref={secretBox}
+                autoComplete="one-time-code"
+                autoCapitalize="characters"
+                spellCheck={false}
+                value={secret}
+                onChange={(e) => setSecret(e.target.value)}
+                required
+              />
+            </label>
+          ) : (
+            <label>
+              {t('signIn.password')}
+              <input
+                key="password"
+                ref={secretBox}
+                type="password"
+                autoComplete="current-password"
+                value={secret}
+                onChange={(e) => setSecret(e.target.value)}
+                required
+              />
+            </label>
+          )}
+        </>
+      ) : null}
       {error ? (
         <p className="error" role="alert">
           {error}
         </p>
       ) : null}
-      <button type="submit" className="primary" disabled={busy}>
-        {mode === 'code'
-          ? busy
-            ? t('account.code.busy')
-            : t('account.code.submit')
-          : busy
-            ? t('signIn.busy')
-            : t('signIn.submit')}
-      </button>
-      <button
-        type="button"
-        className="link"
-        onClick={() => switchTo(mode === 'code' ? 'password' : 'code')}
-      >
-        {mode === 'code' ? t('account.code.back') : t('account.code.open')}
-      </button>
+      {formShown ? (
+        <button type="submit" className={sso ? undefined : 'primary'} disabled={busy !== null}>
+          {mode === 'code'
+            ? busy === 'form'
+              ? t('account.code.busy')
+              : t('account.code.submit')
+            : busy === 'form'
+              ? t('signIn.busy')
+              : t('signIn.submit')}
+        </button>
+      ) : null}
+      {passwordsOff ? (
+        <button type="button" className="link break-glass" onClick={() => setBreakGlass((b) => !b)}>
+          {breakGlass ? t('sso.hideBreakGlass') : t('sso.breakGlass')}
+        </button>
+      ) : (
+        <button
+          type="button"
+          className="link"
+          onClick={() => switchTo(mode === 'code' ? 'password' : 'code')}
+        >
+          {mode === 'code' ? t('account.code.back') : t('account.code.open')}
+        </button>
+      )}
       <LanguagePicker />
     </form>
   );
