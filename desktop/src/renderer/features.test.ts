@@ -45,6 +45,8 @@ const user = {
   role: 'lead' as const,
   teams: [{ id: 't1', name: 'Demo' }],
   behavioursOnly: false,
+  lang: null,
+  permissions: [],
 };
 
 beforeEach(() => {

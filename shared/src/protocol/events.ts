@@ -60,6 +60,24 @@ import {
   type ReflectionPrep,
   type ReflectionSession,
 } from './reflection.js';
+import {
+  AccountLanguageSchema,
+  AuditQuerySchema,
+  ImportPartSchema,
+  ImportRequestSchema,
+  PermissionChangeSchema,
+  TeamMoveCancelSchema,
+  TeamMoveRequestSchema,
+  TeamMovesRequestSchema,
+  TeamSaveSchema,
+  UserSaveSchema,
+  type AdminTeam,
+  type AdminUser,
+  type AuditPage,
+  type ImportPreview,
+  type TeamMove,
+} from './admin.js';
+import type { UserProfile } from './auth.js';
 
 /** The runtime schema of every client-to-hub event's payload; the hub parses with these first. */
 export const clientEventSchemas = {
@@ -98,6 +116,19 @@ export const clientEventSchemas = {
   'reflection:list': ReflectionListSchema,
   'action:status': ActionStatusChangeSchema,
   'action:mine': EmptySchema,
+  'account:language': AccountLanguageSchema,
+  'admin:users': EmptySchema,
+  'admin:user-save': UserSaveSchema,
+  'admin:permission': PermissionChangeSchema,
+  'admin:teams': EmptySchema,
+  'admin:team-save': TeamSaveSchema,
+  'admin:move': TeamMoveRequestSchema,
+  'admin:moves': TeamMovesRequestSchema,
+  'admin:move-cancel': TeamMoveCancelSchema,
+  'admin:import-part': ImportPartSchema,
+  'admin:import-preview': ImportRequestSchema,
+  'admin:import-apply': ImportRequestSchema,
+  'admin:audit': AuditQuerySchema,
 } as const;
 export type ClientEventName = keyof typeof clientEventSchemas;
 export type ClientPayload<E extends ClientEventName> = z.input<(typeof clientEventSchemas)[E]>;
@@ -139,6 +170,19 @@ export interface ClientEventResults {
   'reflection:list': ReflectionListResult;
   'action:status': ActionRecord;
   'action:mine': MyActions;
+  'account:language': UserProfile;
+  'admin:users': { users: AdminUser[] };
+  'admin:user-save': AdminUser;
+  'admin:permission': AdminUser;
+  'admin:teams': { teams: AdminTeam[] };
+  'admin:team-save': AdminTeam;
+  'admin:move': TeamMove;
+  'admin:moves': { moves: TeamMove[] };
+  'admin:move-cancel': TeamMove;
+  'admin:import-part': { received: number };
+  'admin:import-preview': ImportPreview;
+  'admin:import-apply': ImportPreview;
+  'admin:audit': AuditPage;
 }
 
 /** Client to hub: every event takes one payload and an acknowledgement callback. */
