@@ -30,6 +30,8 @@ export interface HubConfig {
   /** Browser origins besides the hub's own and the desktop app's that may connect. */
   allowOrigins: string[];
   sessionHours: number;
+  /** How often each node applies team moves whose day has started (ms). */
+  teamMoveSweepMs: number;
   logLevel: string;
   surveys: SurveyConfig;
   secrets: HubSecrets;
@@ -74,6 +76,7 @@ Options (environment variable in brackets):
                          (repeatable; SIDECOACH_TRUST_PROXY, comma-separated)
   --allow-origin URL     another browser origin allowed to connect (repeatable)
   --session-hours N      sign-in lifetime (default 168)
+  --team-move-sweep-ms N how often future-dated team moves are looked for (default 60000)
   --log-level LEVEL      trace|debug|info|warn|error (LOG_LEVEL, default info)
 
 Post-call surveys:
@@ -179,6 +182,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): HubConfig &
       'allow-origin': { type: 'string', multiple: true },
       'trust-proxy': { type: 'string', multiple: true },
       'session-hours': { type: 'string' },
+      'team-move-sweep-ms': { type: 'string' },
       'log-level': { type: 'string' },
       surveys: { type: 'string' },
       'public-url': { type: 'string' },
@@ -244,6 +248,13 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): HubConfig &
     linkDays: number('survey-link-days', values['survey-link-days'], 7, 90),
     defaultLang: values['survey-lang'] ?? 'en',
   };
+  const teamMoveSweepMs = number(
+    'team-move-sweep-ms',
+    values['team-move-sweep-ms'],
+    60_000,
+    3_600_000,
+  );
+  if (teamMoveSweepMs < 10) throw new ConfigError('--team-move-sweep-ms must be at least 10');
   if (surveys.linkDays === 0) throw new ConfigError('--survey-link-days must be at least 1');
   return {
     surveys,
@@ -262,6 +273,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): HubConfig &
       .map((p) => p.trim())
       .filter(Boolean),
     sessionHours,
+    teamMoveSweepMs,
     logLevel: values['log-level'] ?? env.LOG_LEVEL ?? 'info',
     secrets: {
       cti: env.SIDECOACH_CTI_SECRET,

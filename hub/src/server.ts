@@ -25,6 +25,7 @@ import { InboxDelivery } from './inbox/delivery.js';
 import { startObservation } from './observation/index.js';
 import { startSurveys } from './surveys/index.js';
 import { startReflection } from './reflection/index.js';
+import { startAdmin } from './admin/index.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import { originAllowed, socketAuthentication } from './auth/socket-auth.js';
 import { callHandlers } from './calls/handlers.js';
@@ -157,6 +158,7 @@ export async function createHub(
     baseUrl: () => listenUrl(app, config.host),
   });
   const reflection = startReflection(ctx, app);
+  const admin = await startAdmin(ctx, app, { sweepMs: config.teamMoveSweepMs });
   const cti = await ctiSecret(secretStore, config.secrets.cti);
   registerCtiRoutes(app, ctx, cti.secret);
   log.info(
@@ -169,6 +171,7 @@ export async function createHub(
     observation.handlers,
     surveys.handlers,
     reflection.handlers,
+    admin.handlers,
   );
   /** Presence writes under way: a stop waits for them (and the floor updates they start). */
   const presenceWrites = new Set<Promise<void>>();
@@ -207,6 +210,7 @@ export async function createHub(
     io,
     close: async () => {
       await surveys.stop();
+      await admin.stop();
       stopSweep();
       stopRefresh();
       await io.close();

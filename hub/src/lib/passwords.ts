@@ -28,9 +28,24 @@ export async function hashPassword(password: string): Promise<string> {
   ].join('$');
 }
 
+/**
+ * What a user without a password holds (made by an admin, waiting for a one-time code): no
+ * scrypt hash, so nothing verifies against it. Random, so two such users' rows differ.
+ */
+export function unusableHash(): string {
+  return `${UNUSABLE_PREFIX}${randomBytes(16).toString('base64url')}`;
+}
+const UNUSABLE_PREFIX = '!no-password$';
+
+export const isUnusableHash = (stored: string) => stored.startsWith(UNUSABLE_PREFIX);
+
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, hash] = stored.split('$');
-  if (scheme !== 'scrypt' || !n || !r || !p || !salt || !hash) return false;
+  if (scheme !== 'scrypt' || !n || !r || !p || !salt || !hash) {
+    // As long as a real comparison, so timing does not tell which accounts have no password.
+    await verifyPassword(password, DUMMY_HASH);
+    return false;
+  }
   const expected = Buffer.from(hash, 'base64url');
   const key = await derive(password, Buffer.from(salt, 'base64url'), {
     N: Number(n),

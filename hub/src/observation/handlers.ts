@@ -142,10 +142,19 @@ export function observationHandlers(
 
       'observation:list': async ({ agentId, callId, limit }) => {
         const self = agentId === user.id && user.role === 'agent';
-        if (!self && !(await mayObserve(agentId)))
+        // A coach who no longer coaches the agent (they moved team) still reads what they wrote.
+        const ownOnly = !self && !(await mayObserve(agentId));
+        if (ownOnly && !isCoach(user))
           return fail('forbidden', 'you may not read these observations');
+        const authorId = ownOnly ? user.id : undefined;
         return ok({
-          observations: await listObservations(db, { agentId, callId, agentView: self, limit }),
+          observations: await listObservations(db, {
+            agentId,
+            callId,
+            agentView: self,
+            authorId,
+            limit,
+          }),
         });
       },
 
@@ -161,7 +170,7 @@ export function observationHandlers(
         const agents = isCoach(user) ? await floorAgentIds(db, user) : [];
         return ok({
           observations: [],
-          coachingNotes: await listCoachingNotes(db, agents, limit),
+          coachingNotes: await listCoachingNotes(db, agents, limit, user.id),
           inboxSeq,
         });
       },

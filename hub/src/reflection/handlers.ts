@@ -181,15 +181,18 @@ export function reflectionHandlers(ctx: HubContext) {
         }
         if (!isCoach(user))
           return fail('forbidden', 'reflective sessions are for agents and coaches');
-        if (agentId && !(await mayCoach(db, user, agentId)))
-          return fail('forbidden', NOT_YOUR_AGENT);
+        // The lead's own sessions, also with an agent who has since moved to another team;
+        // the follow-up of actions stays with whoever coaches the agent now.
+        const coaches = !agentId || (await mayCoach(db, user, agentId));
         return ok({
           sessions: await listSessions(db, { agentId, leadId: user.id }, limit),
-          overdue: await overdueActions(
-            db,
-            agentId ? [agentId] : await coachedAgentIds(db, user),
-            limit,
-          ),
+          overdue: !coaches
+            ? []
+            : await overdueActions(
+                db,
+                agentId ? [agentId] : await coachedAgentIds(db, user),
+                limit,
+              ),
         });
       },
 
