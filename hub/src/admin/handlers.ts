@@ -87,8 +87,11 @@ export function adminHandlers(ctx: HubContext, { zone }: { zone: string }) {
       'admin:move': ({ agentId, teamId, effectiveDate }) =>
         change(async (trx) => {
           const move = await moveAgent(trx, user.id, agentId, teamId, effectiveDate);
-          log.info({ agentId, teamId, effectiveDate, applied: !!move.appliedAt }, 'team move');
-          return { result: move, affected: move.appliedAt ? [agentId] : [] };
+          log.info(
+            { agentId, teamId, effectiveDate, applied: !!move.result.appliedAt },
+            'team move',
+          );
+          return move;
         }),
 
       'admin:move-cancel': ({ moveId }) =>

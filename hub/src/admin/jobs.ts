@@ -20,14 +20,14 @@ export function startMoveSweep(ctx: HubContext, intervalMs: number) {
     const due = await dueMoves(ctx.db, nowIso(), SWEEP_BATCH);
     let applied = 0;
     for (const move of due) {
-      const done = await ctx.db.transaction().execute((trx) => applyDueMove(trx, move));
-      if (!done) continue; // another node took it
+      const affected = await ctx.db.transaction().execute((trx) => applyDueMove(trx, move));
+      if (!affected) continue; // another node took it
       applied++;
       ctx.log.info(
         { moveId: move.id, agentId: move.agent_id, teamId: move.to_team_id },
         'team move took effect',
       );
-      await rightsChanged(ctx, [move.agent_id]);
+      await rightsChanged(ctx, affected);
     }
     return applied;
   }

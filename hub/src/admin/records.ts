@@ -200,6 +200,7 @@ export async function saveUser(
     throw new AdminRefusal('bad_request', 'you cannot disable yourself or give up your admin role');
   const teamIds = await checkUser(trx, input, input.id);
   const id = input.id ?? randomUUID();
+  const coaches: string[] = [];
   if (!before) {
     await insertUser(trx, id, {
       username: input.username,
@@ -224,7 +225,7 @@ export async function saveUser(
       })
       .where('id', '=', id)
       .execute();
-    await setTeams(trx, actorId, { ...before, role: input.role }, teamIds);
+    coaches.push(...(await setTeams(trx, actorId, { ...before, role: input.role }, teamIds)));
     if (input.disabled && !before.disabled) {
       // Disabling signs the user out everywhere: no session of theirs opens a socket again.
       await trx
@@ -260,7 +261,7 @@ export async function saveUser(
       before: audited(before),
       after: audited(after),
     });
-  return { result: after, affected: before && rightsMoved ? [id] : [] };
+  return { result: after, affected: before && rightsMoved ? [id, ...coaches] : coaches };
 }
 
 /**
@@ -272,15 +273,30 @@ async function setTeams(
   actorId: string | null,
   user: Pick<AdminUser, 'id' | 'role' | 'teamIds'>,
   teamIds: string[],
-): Promise<void> {
+): Promise<string[]> {
   const same =
     teamIds.length === user.teamIds.length && teamIds.every((t) => user.teamIds.includes(t));
-  if (same) return;
-  if (user.role === 'agent' && teamIds.length === 1) {
-    await moveAgent(trx, actorId, user.id, teamIds[0]!, null);
-    return;
-  }
+  if (same) return [];
+  if (user.role === 'agent' && teamIds.length === 1)
+    return (await moveAgent(trx, actorId, user.id, teamIds[0]!, null)).affected;
   await replaceTeams(trx, user.id, teamIds);
+  return user.role === 'agent' ? coachesOf(trx, [...user.teamIds, ...teamIds]) : [];
+}
+
+/**
+ * The supervisors and leads of these teams: an agent joining or leaving changes whom they
+ * coach (and what their open sockets decided about that agent is refreshed with them).
+ */
+async function coachesOf(trx: Trx, teamIds: readonly string[]): Promise<string[]> {
+  if (teamIds.length === 0) return [];
+  const rows = await trx
+    .selectFrom('team_members')
+    .innerJoin('users', 'users.id', 'team_members.user_id')
+    .select('users.id')
+    .where('team_members.team_id', 'in', teamIds)
+    .where('users.role', 'in', ['supervisor', 'lead'])
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 async function replaceTeams(trx: Trx, userId: string, teamIds: string[]) {
@@ -429,7 +445,7 @@ export async function moveAgent(
   agentId: string,
   teamId: string,
   date: string | null,
-): Promise<TeamMove> {
+): Promise<Changed<TeamMove>> {
   const agent = await trx
     .selectFrom('users')
     .select(['id', 'role', 'username'])
@@ -488,6 +504,9 @@ export async function moveAgent(
   };
   await trx.insertInto('team_moves').values(row).execute();
   if (check.today) await replaceTeams(trx, agentId, [teamId]);
+  const affected = check.today
+    ? [agentId, ...(await coachesOf(trx, [...(from ? [from.team_id] : []), teamId]))]
+    : [];
   await recordAudit(trx, {
     actorId,
     action: check.today ? 'team.move' : 'team.move-schedule',
@@ -496,7 +515,7 @@ export async function moveAgent(
     before: { teamIds: from ? [from.team_id] : [] },
     after: toMove(row),
   });
-  return toMove(row);
+  return { result: toMove(row), affected };
 }
 
 export async function cancelMove(trx: Trx, actorId: string, moveId: string): Promise<TeamMove> {
@@ -538,9 +557,10 @@ export async function listMoves(db: Reader, agentId?: string): Promise<TeamMove[
 
 /**
  * Applies one move whose day has started, if no node did yet: the row is marked applied in the
- * same transaction, `where applied_at is null`, so of several nodes one applies it.
+ * same transaction, `where applied_at is null`, so of several nodes one applies it. Returns
+ * whose rights changed, or null when another node had applied it.
  */
-export async function applyDueMove(trx: Trx, move: TeamMoveRow): Promise<boolean> {
+export async function applyDueMove(trx: Trx, move: TeamMoveRow): Promise<string[] | null> {
   const at = nowIso();
   const claimed = await trx
     .updateTable('team_moves')
@@ -549,7 +569,7 @@ export async function applyDueMove(trx: Trx, move: TeamMoveRow): Promise<boolean
     .where('applied_at', 'is', null)
     .where('cancelled_at', 'is', null)
     .executeTakeFirst();
-  if (Number(claimed.numUpdatedRows) !== 1) return false;
+  if (Number(claimed.numUpdatedRows) !== 1) return null;
   const before = await trx
     .selectFrom('team_members')
     .select('team_id')
@@ -564,7 +584,10 @@ export async function applyDueMove(trx: Trx, move: TeamMoveRow): Promise<boolean
     before: { teamIds: before.map((b) => b.team_id) },
     after: { ...toMove(move), appliedAt: at },
   });
-  return true;
+  return [
+    move.agent_id,
+    ...(await coachesOf(trx, [...before.map((b) => b.team_id), move.to_team_id])),
+  ];
 }
 
 /** Pending moves whose day has started. */
