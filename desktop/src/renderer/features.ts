@@ -11,6 +11,8 @@ import { surveysFeature, surveysInbox } from './features/surveys/feature.js';
 import { agentSurveysFeature, agentSurveysInbox } from './features/survey-agent/feature.js';
 import { languageStatsFeature } from './features/language-stats/feature.js';
 import { teamSettingsFeature } from './features/team-settings/feature.js';
+import { adminFeature } from './features/admin/feature.js';
+import { languageFeature } from './features/header/language.js';
 
 /** In the order their session hooks run (the calls first: others read the agent's phone). */
 export const features = [
@@ -22,6 +24,8 @@ export const features = [
   agentSurveysFeature,
   languageStatsFeature,
   teamSettingsFeature,
+  adminFeature,
+  languageFeature,
 ];
 
 // Every inbox message kind and every outbox write has a handler: a missing one is a type error

@@ -80,6 +80,8 @@ export const en = {
   observe: {
     back: '← Floor',
     backLabel: 'Back to the floor',
+    noLongerAllowed:
+      'You can no longer observe this agent: your teams or rights changed. Back to the floor.',
     joining: 'Joining…',
     noCall: 'No call yet',
     onCall: 'On the call for {{elapsed}}',

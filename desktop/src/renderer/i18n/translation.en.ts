@@ -1,12 +1,13 @@
 import { en } from './en.js';
 import { surveysEn } from './surveys.en.js';
 import { reflectionEn } from './reflection.en.js';
+import { adminEn } from './admin.en.js';
 
 // Each feature's strings sit under their own key (the customer-feedback views under `surveys`),
 // so separate files can grow without touching one another; the `never`s make a second `surveys`
 // or `reflection` in en.ts a type error.
-const enBase: typeof en & { surveys?: never; reflection?: never } = en;
+const enBase: typeof en & { surveys?: never; reflection?: never; admin?: never } = en;
 
 /** All English strings: one lazily loaded chunk, and the shape every language is checked on. */
-const translation = { ...enBase, surveys: surveysEn, reflection: reflectionEn };
+const translation = { ...enBase, surveys: surveysEn, reflection: reflectionEn, admin: adminEn };
 export default translation;

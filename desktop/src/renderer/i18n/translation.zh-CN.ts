@@ -2,7 +2,13 @@ import type { Translation } from './types.js';
 import { zhCN } from './zh-CN.js';
 import { surveysZhCN } from './surveys.zh-CN.js';
 import { reflectionZhCN } from './reflection.zh-CN.js';
+import { adminZhCN } from './admin.zh-CN.js';
 
 /** All Simplified Chinese strings: one lazily loaded chunk, with every English key. */
-const translation: Translation = { ...zhCN, surveys: surveysZhCN, reflection: reflectionZhCN };
+const translation: Translation = {
+  ...zhCN,
+  surveys: surveysZhCN,
+  reflection: reflectionZhCN,
+  admin: adminZhCN,
+};
 export default translation;

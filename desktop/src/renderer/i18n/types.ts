@@ -1,10 +1,15 @@
 import type { Messages } from './en.js';
 import type { SurveyMessages } from './surveys.en.js';
 import type { ReflectionMessages } from './reflection.en.js';
+import type { AdminMessages } from './admin.en.js';
 import type english from './translation.en.js';
 
 /** The strings of one language: the English shape, every leaf a string. */
-export type Translation = Messages & { surveys: SurveyMessages; reflection: ReflectionMessages };
+export type Translation = Messages & {
+  surveys: SurveyMessages;
+  reflection: ReflectionMessages;
+  admin: AdminMessages;
+};
 
 // Types only (nothing of the English strings is bundled from here): `t('some.key')` with a key
 // English lacks fails `tsc -b`.

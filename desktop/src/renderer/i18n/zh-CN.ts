@@ -81,6 +81,7 @@ export const zhCN: Messages = {
   observe: {
     back: '← 现场',
     backLabel: '返回现场',
+    noLongerAllowed: '您已无法继续陪听此坐席：您的团队或权限已变更。已返回现场。',
     joining: '正在加入…',
     noCall: '还没有通话',
     onCall: '通话已进行 {{elapsed}}',

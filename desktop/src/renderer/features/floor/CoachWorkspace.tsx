@@ -9,6 +9,8 @@ import { ObserveView } from '../observe/ObserveView.js';
 import { SurveyAlerts } from '../surveys/SurveyAlerts.js';
 import { SurveysView } from '../surveys/SurveysView.js';
 import { FloorView } from './FloorView.js';
+import { useAdmin } from '../admin/store.js';
+import { Admin } from '../admin/lazy.js';
 
 /**
  * Supervisors, leads and admins: the floor, the agent they sit beside, how coaches word notes,
@@ -20,12 +22,15 @@ export function CoachWorkspace() {
   const statsOpen = useLanguageStats((s) => s.open);
   const surveysOpen = useSurveys((s) => s.open !== null);
   const reflectionOpen = useReflection((s) => s.open !== null);
+  const adminOpen = useAdmin((s) => s.open);
   const alerted = useSurveys((s) => s.alerts.length > 0);
   const check = useLanguageCheck();
   return (
     <main className={alerted ? 'with-survey-alert' : undefined}>
       <SurveyAlerts />
-      {surveysOpen ? (
+      {adminOpen ? (
+        <Admin />
+      ) : surveysOpen ? (
         <SurveysView />
       ) : reflectionOpen ? (
         <Reflection />
