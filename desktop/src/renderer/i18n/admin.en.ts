@@ -105,6 +105,7 @@ export const adminEn = {
     edit: 'Edit {{name}}',
   },
   team: {
+    details: 'Details',
     newHeading: 'New team',
     editHeading: 'Edit {{name}}',
     name: 'Name',

@@ -102,6 +102,7 @@ export const adminZhCN: AdminMessages = {
     edit: '编辑 {{name}}',
   },
   team: {
+    details: '团队信息',
     newHeading: '新建团队',
     editHeading: '编辑 {{name}}',
     name: '名称',

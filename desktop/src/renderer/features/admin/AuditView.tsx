@@ -8,13 +8,18 @@ import { badAuditRange, exportAudit, loadAudit, setAuditFilters, useAdmin } from
 const isKnown = (action: string): action is KnownAction =>
   (KNOWN_ACTIONS as readonly string[]).includes(action);
 
-const short = (value: unknown) => {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
-};
-
-/** What changed between before and after, field by field ("role: agent → lead"). */
-export function changeSummary(entry: Pick<AuditRecord, 'before' | 'after'>): string {
+/** What changed between before and after, field by field ("role: agent → lead"); ids as names. */
+export function changeSummary(
+  entry: Pick<AuditRecord, 'before' | 'after'>,
+  nameOf: (id: string) => string | undefined = () => undefined,
+): string {
+  const short = (value: unknown) => {
+    if (Array.isArray(value) && value.every((v) => typeof v === 'string'))
+      return value.map((id) => nameOf(id) ?? id).join(', ') || '—';
+    const text =
+      typeof value === 'string' ? (nameOf(value) ?? value) : JSON.stringify(value ?? null);
+    return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+  };
   const before = (entry.before ?? {}) as Record<string, unknown>;
   const after = (entry.after ?? {}) as Record<string, unknown>;
   if (typeof after !== 'object' || Array.isArray(after)) return short(after);
@@ -46,6 +51,14 @@ export function AuditView() {
     void loadAudit();
   };
   const action = (a: string) => (isKnown(a) ? t(`admin.audit.actions.${a}`) : a);
+  const nameOf = (id: string) =>
+    users.find((u) => u.id === id)?.displayName ?? teams.find((x) => x.id === id)?.name;
+  const labels = {
+    actor: t('admin.audit.actor'),
+    action: t('admin.audit.action'),
+    target: t('admin.audit.target'),
+    changes: t('admin.audit.changes'),
+  };
   return (
     <section className="admin-panel" aria-labelledby="admin-audit">
       <div className="admin-toolbar">
@@ -133,7 +146,7 @@ export function AuditView() {
       ) : null}
       {audit.entries.length > 0 ? (
         <div className="table-scroll">
-          <table className="stats-table admin-table" data-testid="admin-audit">
+          <table className="stats-table admin-table admin-stack" data-testid="admin-audit">
             <thead>
               <tr>
                 <th scope="col">{t('admin.audit.time')}</th>
@@ -149,10 +162,16 @@ export function AuditView() {
                   <th scope="row">
                     <time dateTime={e.at}>{dateTime(e.at)}</time>
                   </th>
-                  <td>{e.actorName ?? (e.actorId ? e.actorId : t('admin.audit.hub'))}</td>
-                  <td>{action(e.action)}</td>
-                  <td>{e.targetName ?? e.targetId ?? '—'}</td>
-                  <td className="admin-change">{changeSummary(e)}</td>
+                  <td data-label={labels.actor}>
+                    {e.actorName ?? (e.actorId ? e.actorId : t('admin.audit.hub'))}
+                  </td>
+                  <td data-label={labels.action}>{action(e.action)}</td>
+                  <td data-label={labels.target}>
+                    {e.targetName ?? (e.targetId ? (nameOf(e.targetId) ?? e.targetId) : '—')}
+                  </td>
+                  <td data-label={labels.changes} className="admin-change">
+                    {changeSummary(e, nameOf)}
+                  </td>
                 </tr>
               ))}
             </tbody>

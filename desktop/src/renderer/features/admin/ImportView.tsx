@@ -159,7 +159,7 @@ function PreviewTable({ preview, fileName }: { preview: ImportPreview; fileName:
         <p>{t('admin.import.newTeams', { teams: preview.newTeams.join(', ') })}</p>
       ) : null}
       <div className="table-scroll">
-        <table className="stats-table admin-table" data-testid="import-preview">
+        <table className="stats-table admin-table admin-stack" data-testid="import-preview">
           <thead>
             <tr>
               {header.map((h) => (
@@ -176,7 +176,9 @@ function PreviewTable({ preview, fileName }: { preview: ImportPreview; fileName:
                 <tr key={r.line} className={`outcome-${r.outcome}`}>
                   <th scope="row">{line}</th>
                   {rest.map((c, i) => (
-                    <td key={i}>{c}</td>
+                    <td key={i} data-label={header[i + 1]}>
+                      {c}
+                    </td>
                   ))}
                 </tr>
               );

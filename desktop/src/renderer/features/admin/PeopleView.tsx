@@ -72,7 +72,7 @@ export function PeopleView() {
         <p className="muted">{t('admin.people.empty')}</p>
       ) : (
         <div className="table-scroll">
-          <table className="stats-table admin-table" data-testid="admin-people">
+          <table className="stats-table admin-table admin-stack" data-testid="admin-people">
             <thead>
               <tr>
                 {header.map((h) => (
@@ -98,7 +98,9 @@ export function PeopleView() {
                       </button>
                     </th>
                     {rest.map((c, i) => (
-                      <td key={i}>{c}</td>
+                      <td key={i} data-label={header[i + 1]}>
+                        {c}
+                      </td>
                     ))}
                   </tr>
                 );

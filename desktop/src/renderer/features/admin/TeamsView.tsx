@@ -55,7 +55,7 @@ export function TeamsView() {
         <p className="muted">{t('admin.teams.empty')}</p>
       ) : (
         <div className="table-scroll">
-          <table className="stats-table admin-table" data-testid="admin-teams">
+          <table className="stats-table admin-table admin-stack" data-testid="admin-teams">
             <thead>
               <tr>
                 {header.map((h) => (
@@ -81,7 +81,9 @@ export function TeamsView() {
                       </button>
                     </th>
                     {rest.map((c, i) => (
-                      <td key={i}>{c}</td>
+                      <td key={i} data-label={header[i + 1]}>
+                        {c}
+                      </td>
                     ))}
                   </tr>
                 );
@@ -142,7 +144,7 @@ function TeamEditor({ teamId }: { teamId: string }) {
         </button>
       </div>
       <ChangeNotice />
-      <Section title={team ? team.name : t('admin.team.newHeading')}>
+      <Section title={t('admin.team.details')}>
         <form className="admin-form" onSubmit={submit} noValidate>
           <div className="admin-grid">
             <Field label={t('admin.team.name')}>
@@ -156,7 +158,10 @@ function TeamEditor({ teamId }: { teamId: string }) {
                     value={zone}
                     list="admin-zones"
                     autoComplete="off"
-                    onChange={(e) => setZone(e.target.value)}
+                    onChange={(e) => {
+                      setZone(e.target.value);
+                      setInvalid(null);
+                    }}
                   />
                   <datalist id="admin-zones">
                     {zones.map((z) => (

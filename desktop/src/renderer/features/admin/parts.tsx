@@ -10,7 +10,7 @@ export function ChangeNotice() {
   const notice = useAdmin((s) => s.notice);
   if (!notice) return null;
   return notice.ok ? (
-    <p className="admin-ok" role="status">
+    <p className="admin-ok" role="status" data-testid="admin-notice">
       {t(notice.message.key, notice.message.values)}
     </p>
   ) : (
