@@ -348,7 +348,13 @@ describe.skipIf(missing)('customer feedback for leads in Chromium', () => {
     const nav = quality.getByRole('navigation', { name: 'Coaching views' });
     await expect
       .poll(() => nav.getByRole('button').allTextContents())
-      .toEqual(['Coaching language', 'Customer feedback', 'Survey report', 'Survey pack']);
+      .toEqual([
+        'Coaching language',
+        'Customer feedback',
+        'Survey report',
+        'Survey pack',
+        'Administration',
+      ]);
     // Every agent's answers (a quality manager coaches every team).
     await nav.getByRole('button', { name: 'Customer feedback' }).click();
     await expect.poll(() => quality.getByTestId('survey-response').count()).toBe(3);

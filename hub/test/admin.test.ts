@@ -26,6 +26,18 @@ import { applyDueMove } from '../src/admin/records.js';
 
 const SWEEP_MS = 100;
 
+/** A private observation about the agent, as a coach writes it. */
+const privateNote = (socket: HubSocket, agentId: string, text: string) =>
+  socket.emitWithAck('observation:note', {
+    id: randomUUID(),
+    agentId,
+    callId: null,
+    offsetMs: null,
+    text,
+    visibility: 'private',
+    at: iso(),
+  });
+
 /** Resolves when the hub closes the socket (not the client). */
 const closedByHub = (socket: HubSocket) =>
   new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
@@ -246,16 +258,7 @@ describe('administration', () => {
     const lead = await InboxClient.open(hub.url, 'lead');
     data(await supervisor.socket.emitWithAck('observation:join', { agentId: agent1 }));
     data(await lead.socket.emitWithAck('observation:join', { agentId: agent1 }));
-    const note = (text: string) =>
-      lead.socket.emitWithAck('observation:note', {
-        id: randomUUID(),
-        agentId: agent1,
-        callId: null,
-        offsetMs: null,
-        text,
-        visibility: 'private',
-        at: iso(),
-      });
+    const note = (text: string) => privateNote(lead.socket, agent1, text);
     const first = data(await note('before the change'));
     await supervisor.until('the first note', () =>
       supervisor.of('observation').some((m) => m.observation.id === first.id),
@@ -311,17 +314,7 @@ describe('administration', () => {
   it('moves an agent today: the old lead keeps reading what they wrote, the new team coaches', async () => {
     const agent1 = idOf('agent1');
     const lead = await InboxClient.open(hub.url, 'lead');
-    const mine = data(
-      await lead.socket.emitWithAck('observation:note', {
-        id: randomUUID(),
-        agentId: agent1,
-        callId: null,
-        offsetMs: null,
-        text: 'the lead’s own note',
-        visibility: 'private',
-        at: iso(),
-      }),
-    );
+    const mine = data(await privateNote(lead.socket, agent1, 'the lead’s own note'));
     const coaching = data(
       await lead.socket.emitWithAck('coaching:note', {
         id: randomUUID(),
@@ -332,17 +325,7 @@ describe('administration', () => {
       }),
     );
     // Someone else's note about agent1: the old lead does not keep that one.
-    const others = data(
-      await admin.emitWithAck('observation:note', {
-        id: randomUUID(),
-        agentId: agent1,
-        callId: null,
-        offsetMs: null,
-        text: 'the quality manager’s note',
-        visibility: 'private',
-        at: iso(),
-      }),
-    );
+    const others = data(await privateNote(admin, agent1, 'the quality manager’s note'));
     const session = data(
       await lead.socket.emitWithAck('reflection:start', {
         id: randomUUID(),

@@ -25,6 +25,8 @@ const { useSurveys } = await import('./features/surveys/store.js');
 const { useAgentSurveys } = await import('./features/survey-agent/store.js');
 const { useLanguageStats } = await import('./features/language-stats/store.js');
 const { useTeamSettings } = await import('./features/team-settings/store.js');
+const { useAdmin } = await import('./features/admin/store.js');
+const { useProfileLanguage } = await import('./features/header/language.js');
 
 const stores = {
   calls: useCalls,
@@ -35,6 +37,8 @@ const stores = {
   agentSurveys: useAgentSurveys,
   languageStats: useLanguageStats,
   teamSettings: useTeamSettings,
+  admin: useAdmin,
+  language: useProfileLanguage,
 };
 const initial = Object.fromEntries(Object.entries(stores).map(([k, s]) => [k, s.getState()]));
 

@@ -92,17 +92,8 @@ export interface ImportSnapshot {
   actorId: string;
 }
 
-/** What a row becomes: the user's fields after the apply. */
-export interface PlannedPerson {
-  id: string | null;
-  username: string;
-  displayName: string;
-  role: Role;
-  extension: string | null;
-  defaultLang: UiLanguage | null;
-  teamNames: string[];
-  disabled: boolean;
-}
+/** What a row becomes: the user's fields after the apply (no id: a new user). */
+export type PlannedPerson = Omit<StoredPerson, 'id'> & { id: string | null };
 
 export interface ImportPlan {
   preview: Omit<ImportPreview, 'appliedAt'>;

@@ -1,39 +1,22 @@
-import type { ImportPreview, UiLanguage } from '@sidecoach/shared';
-import { UiLanguageSchema } from '@sidecoach/shared';
+import type { ImportPreview } from '@sidecoach/shared';
 import { recordAudit } from '../lib/audit.js';
 import type { Trx } from '../lib/jobs.js';
 import { nowIso, type Db } from '../store/db.js';
 import { planImport, readImportFile, type ImportSnapshot } from './import-plan.js';
-import { AdminRefusal, saveTeam, saveUser } from './records.js';
+import { AdminRefusal, adminUsers, saveTeam, saveUser } from './records.js';
 
 // The import's reads and its one transaction (the rules are import-plan.ts's).
 
 async function snapshotOf(db: Db | Trx, actorId: string): Promise<ImportSnapshot> {
-  const [users, teams, members] = await Promise.all([
-    db.selectFrom('users').selectAll().execute(),
-    db.selectFrom('teams').select(['id', 'name']).execute(),
-    db.selectFrom('team_members').select(['user_id', 'team_id']).execute(),
-  ]);
+  const teams = await db.selectFrom('teams').select(['id', 'name']).execute();
   const teamName = new Map(teams.map((t) => [t.id, t.name]));
-  const teamsOf = new Map<string, string[]>();
-  for (const m of members)
-    teamsOf.set(m.user_id, [...(teamsOf.get(m.user_id) ?? []), teamName.get(m.team_id)!]);
-  const lang = (v: string | null): UiLanguage | null => {
-    const parsed = UiLanguageSchema.safeParse(v);
-    return parsed.success ? parsed.data : null;
-  };
+  const people = await adminUsers(db);
   return {
     actorId,
     teamNames: teams.map((t) => t.name),
-    people: users.map((u) => ({
-      id: u.id,
-      username: u.username,
-      displayName: u.display_name,
-      role: u.role,
-      extension: u.extension,
-      defaultLang: lang(u.default_lang),
-      teamNames: teamsOf.get(u.id) ?? [],
-      disabled: u.disabled === 1,
+    people: people.map(({ teamIds, ...u }) => ({
+      ...u,
+      teamNames: teamIds.map((id) => teamName.get(id)!),
     })),
   };
 }

@@ -42,7 +42,8 @@ export interface Changed<T> {
 
 type Reader = Db | Trx;
 
-const lang = (value: string | null) => {
+/** A stored language column as one the UI ships (anything else: none). */
+export const uiLanguage = (value: string | null) => {
   const parsed = UiLanguageSchema.safeParse(value);
   return parsed.success ? parsed.data : null;
 };
@@ -52,30 +53,39 @@ export async function adminUsers(db: Reader, ids?: readonly string[]): Promise<A
   let query = db.selectFrom('users').selectAll().orderBy('display_name').orderBy('username');
   if (ids) query = query.where('id', 'in', ids);
   const users = await query.execute();
-  const userIds = users.map((u) => u.id);
-  const [members, permissions] = userIds.length
-    ? await Promise.all([
-        db
-          .selectFrom('team_members')
-          .select(['user_id', 'team_id'])
-          .where('user_id', 'in', userIds)
-          .orderBy('team_id')
-          .execute(),
-        db
-          .selectFrom('user_permissions')
-          .select(['user_id', 'permission'])
-          .where('user_id', 'in', userIds)
-          .orderBy('permission')
-          .execute(),
-      ])
-    : [[], []];
-  return users.map((u) => toAdminUser(u, members, permissions));
+  // Everyone's rows when everyone is asked for (no list of thousands of ids in the query).
+  let members = db.selectFrom('team_members').select(['user_id', 'team_id']).orderBy('team_id');
+  let permissions = db
+    .selectFrom('user_permissions')
+    .select(['user_id', 'permission'])
+    .orderBy('permission');
+  if (ids) {
+    members = members.where('user_id', 'in', ids);
+    permissions = permissions.where('user_id', 'in', ids);
+  }
+  const [memberRows, permissionRows] = await Promise.all([
+    members.execute(),
+    permissions.execute(),
+  ]);
+  const teamsOf = groupBy(memberRows, (m) => m.user_id);
+  const rightsOf = groupBy(permissionRows, (p) => p.user_id);
+  return users.map((u) => toAdminUser(u, teamsOf.get(u.id) ?? [], rightsOf.get(u.id) ?? []));
+}
+
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
 }
 
 function toAdminUser(
   u: UserRow,
-  members: { user_id: string; team_id: string }[],
-  permissions: { user_id: string; permission: Permission }[],
+  members: { team_id: string }[],
+  permissions: { permission: Permission }[],
 ): AdminUser {
   return {
     id: u.id,
@@ -83,10 +93,10 @@ function toAdminUser(
     displayName: u.display_name,
     role: u.role,
     extension: u.extension,
-    defaultLang: lang(u.default_lang),
-    lang: lang(u.ui_lang),
-    teamIds: members.filter((m) => m.user_id === u.id).map((m) => m.team_id),
-    permissions: permissions.filter((p) => p.user_id === u.id).map((p) => p.permission),
+    defaultLang: uiLanguage(u.default_lang),
+    lang: uiLanguage(u.ui_lang),
+    teamIds: members.map((m) => m.team_id),
+    permissions: permissions.map((p) => p.permission),
     disabled: u.disabled === 1,
     createdAt: u.created_at,
   };

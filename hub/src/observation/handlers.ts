@@ -147,15 +147,17 @@ export function observationHandlers(
         if (ownOnly && !isCoach(user))
           return fail('forbidden', 'you may not read these observations');
         const authorId = ownOnly ? user.id : undefined;
-        return ok({
-          observations: await listObservations(db, {
-            agentId,
-            callId,
-            agentView: self,
-            authorId,
-            limit,
-          }),
+        const observations = await listObservations(db, {
+          agentId,
+          callId,
+          agentView: self,
+          authorId,
+          limit,
         });
+        // Nothing of theirs about an agent they do not coach: as before, not theirs to read.
+        if (ownOnly && observations.length === 0)
+          return fail('forbidden', 'you may not read these observations');
+        return ok({ observations });
       },
 
       'observation:mine': async ({ limit }) => {

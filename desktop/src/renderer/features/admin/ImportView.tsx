@@ -1,7 +1,7 @@
 import { useRef, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview, ImportRow } from '@sidecoach/shared';
-import { ErrorText, ExportButton, useDateTime } from './parts.js';
+import { DataTable, ErrorText, ExportButton, useDateTime } from './parts.js';
 import { downloadCsv } from './csv.js';
 import { applyImport, chooseImportFile, importFailed, resetImport, useAdmin } from './store.js';
 
@@ -158,34 +158,16 @@ function PreviewTable({ preview, fileName }: { preview: ImportPreview; fileName:
       {preview.newTeams.length > 0 ? (
         <p>{t('admin.import.newTeams', { teams: preview.newTeams.join(', ') })}</p>
       ) : null}
-      <div className="table-scroll">
-        <table className="stats-table admin-table admin-stack" data-testid="import-preview">
-          <thead>
-            <tr>
-              {header.map((h) => (
-                <th key={h} scope="col">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {preview.rows.map((r) => {
-              const [line, ...rest] = cells(r);
-              return (
-                <tr key={r.line} className={`outcome-${r.outcome}`}>
-                  <th scope="row">{line}</th>
-                  {rest.map((c, i) => (
-                    <td key={i} data-label={header[i + 1]}>
-                      {c}
-                    </td>
-                  ))}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        testId="import-preview"
+        header={header}
+        rows={preview.rows.map((r) => ({
+          key: String(r.line),
+          className: `outcome-${r.outcome}`,
+          head: r.line,
+          cells: cells(r).slice(1),
+        }))}
+      />
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminUser } from '@sidecoach/shared';
 import { UserEditor } from './UserEditor.js';
-import { ExportButton, Field, teamNames } from './parts.js';
+import { DataTable, ExportButton, Field, OpenButton, teamNames } from './parts.js';
 import { downloadCsv } from './csv.js';
 import { editUser, useAdmin } from './store.js';
 
@@ -71,43 +71,22 @@ export function PeopleView() {
       {shown.length === 0 ? (
         <p className="muted">{t('admin.people.empty')}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="stats-table admin-table admin-stack" data-testid="admin-people">
-            <thead>
-              <tr>
-                {header.map((h) => (
-                  <th key={h} scope="col">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((u) => {
-                const [, ...rest] = cells(u);
-                return (
-                  <tr key={u.id} className={u.disabled ? 'disabled' : undefined}>
-                    <th scope="row">
-                      <button
-                        type="button"
-                        className="link"
-                        aria-label={t('admin.people.edit', { name: u.displayName })}
-                        onClick={() => editUser(u.id)}
-                      >
-                        {u.displayName}
-                      </button>
-                    </th>
-                    {rest.map((c, i) => (
-                      <td key={i} data-label={header[i + 1]}>
-                        {c}
-                      </td>
-                    ))}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="admin-people"
+          header={header}
+          rows={shown.map((u) => ({
+            key: u.id,
+            className: u.disabled ? 'disabled' : undefined,
+            head: (
+              <OpenButton
+                label={t('admin.people.edit', { name: u.displayName })}
+                name={u.displayName}
+                onOpen={() => editUser(u.id)}
+              />
+            ),
+            cells: cells(u).slice(1),
+          }))}
+        />
       )}
     </section>
   );

@@ -2,7 +2,15 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isTimeZone, type AdminTeam, type WorkHours } from '@sidecoach/shared';
 import type { Message } from '../../hub/errors.js';
-import { ChangeNotice, ErrorText, ExportButton, Field, Section } from './parts.js';
+import {
+  ChangeNotice,
+  DataTable,
+  ErrorText,
+  ExportButton,
+  Field,
+  OpenButton,
+  Section,
+} from './parts.js';
 import { downloadCsv } from './csv.js';
 import { editTeam, saveTeam, useAdmin } from './store.js';
 
@@ -54,43 +62,21 @@ export function TeamsView() {
       {teams.length === 0 ? (
         <p className="muted">{t('admin.teams.empty')}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="stats-table admin-table admin-stack" data-testid="admin-teams">
-            <thead>
-              <tr>
-                {header.map((h) => (
-                  <th key={h} scope="col">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {teams.map((team) => {
-                const [, ...rest] = cells(team);
-                return (
-                  <tr key={team.id}>
-                    <th scope="row">
-                      <button
-                        type="button"
-                        className="link"
-                        aria-label={t('admin.teams.edit', { name: team.name })}
-                        onClick={() => editTeam(team.id)}
-                      >
-                        {team.name}
-                      </button>
-                    </th>
-                    {rest.map((c, i) => (
-                      <td key={i} data-label={header[i + 1]}>
-                        {c}
-                      </td>
-                    ))}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="admin-teams"
+          header={header}
+          rows={teams.map((team) => ({
+            key: team.id,
+            head: (
+              <OpenButton
+                label={t('admin.teams.edit', { name: team.name })}
+                name={team.name}
+                onOpen={() => editTeam(team.id)}
+              />
+            ),
+            cells: cells(team).slice(1),
+          }))}
+        />
       )}
     </section>
   );

@@ -86,3 +86,71 @@ export function useDateTime(): (iso: string) => string {
 /** Team names for ids, in order (an id the list lacks as itself). */
 export const teamNames = (ids: readonly string[], teams: readonly AdminTeam[]) =>
   ids.map((id) => teams.find((t) => t.id === id)?.name ?? id).join(', ');
+
+export interface TableRow {
+  key: string;
+  className?: string | undefined;
+  /** The first cell (a row header: a name to open, a line number). */
+  head: ReactNode;
+  /** The other cells, in the header's order after the first. */
+  cells: readonly string[];
+}
+
+/**
+ * A table an admin reads (and exports): a header row, a row header per row, text cells. In the
+ * sidebar it reads as cards (admin.css `.admin-stack`), each cell named by its column.
+ */
+export function DataTable({
+  testId,
+  header,
+  rows,
+}: {
+  testId: string;
+  header: readonly string[];
+  rows: readonly TableRow[];
+}) {
+  return (
+    <div className="table-scroll">
+      <table className="stats-table admin-table admin-stack" data-testid={testId}>
+        <thead>
+          <tr>
+            {header.map((h) => (
+              <th key={h} scope="col">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key} className={row.className}>
+              <th scope="row">{row.head}</th>
+              {row.cells.map((c, i) => (
+                <td key={i} data-label={header[i + 1]}>
+                  {c}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A name in a table that opens its editor. */
+export function OpenButton({
+  label,
+  name,
+  onOpen,
+}: {
+  label: string;
+  name: string;
+  onOpen: () => void;
+}) {
+  return (
+    <button type="button" className="link" aria-label={label} onClick={onOpen}>
+      {name}
+    </button>
+  );
+}
