@@ -4,7 +4,8 @@
 // sidebar's 360 px and at 1024 and 1280 px.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startHub, type RunningHub } from '../../hub/test/support/hub-process.js';
+import { data } from '../../hub/test/support/calls.js';
+import { connect, signIn, startHub, type RunningHub } from '../../hub/test/support/hub-process.js';
 import {
   chromiumMissing,
   launchChromium,
@@ -190,5 +191,44 @@ describe.skipIf(missing)('administration in Chromium', () => {
     await expect
       .poll(() => page.getByRole('alert').textContent())
       .toBe('The end date is before the start date.');
+
+    // In Simplified Chinese (the admin's own choice, kept by the hub for their next sign-in).
+    await page.getByLabel('Language').selectOption('zh-CN');
+    await page.getByRole('heading', { name: '审计日志' }).waitFor();
+    await page.getByRole('button', { name: '人员', exact: true }).click();
+    await page.getByRole('heading', { name: /^人员/ }).waitFor();
+    await shots(page, 'people-zh');
+    await expect.poll(async () => (await signIn(hub.url, 'quality')).user.lang).toBe('zh-CN');
+  });
+  it('tells a supervisor moved off the team, mid-observation, and takes them back to the floor', async () => {
+    const supervisor = await sidebarPage(browser);
+    await signInAs(supervisor, hub.url, 'supervisor');
+    await supervisor.getByRole('button', { name: 'Observe Ava Agent' }).click();
+    await supervisor.getByRole('heading', { name: 'Ava Agent' }).waitFor();
+    const admin = await connect(hub.url, (await signIn(hub.url, 'quality')).token);
+    const sam = data(await admin.emitWithAck('admin:users', {})).users.find(
+      (u) => u.username === 'supervisor',
+    )!;
+    data(
+      await admin.emitWithAck('admin:user-save', {
+        id: sam.id,
+        username: sam.username,
+        displayName: sam.displayName,
+        role: sam.role,
+        extension: sam.extension,
+        defaultLang: sam.defaultLang,
+        teamIds: ['team-night'],
+      }),
+    );
+    admin.close();
+    // The hub closed the supervisor's socket; the sidebar reconnects and may not rejoin.
+    await expect
+      .poll(() => supervisor.getByRole('alert').textContent())
+      .toBe(
+        'You can no longer observe this agent: your teams or rights changed. Back to the floor.Dismiss',
+      );
+    await supervisor.getByRole('heading', { name: 'Floor' }).waitFor();
+    await screenshotFromTop(supervisor, 'admin-moved-supervisor-360');
+    await supervisor.context().close();
   });
 });

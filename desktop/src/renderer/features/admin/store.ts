@@ -10,7 +10,7 @@ import {
   type TeamSave,
   type UserSave,
 } from '@sidecoach/shared';
-import { ask } from '../../hub/client.js';
+import { ask, type Answer } from '../../hub/client.js';
 import type { Message } from '../../hub/errors.js';
 import { latest } from '../../hub/latest.js';
 import { useSession } from '../../hub/session-store.js';
@@ -154,23 +154,28 @@ function upsert<T extends { id: string }>(list: T[], item: T): T[] {
     : [...list, item];
 }
 
+/** One change asked of the hub: busy meanwhile; a refusal becomes the notice (null returned). */
+async function submit<T>(request: Promise<Answer<T>>): Promise<T | null> {
+  patch({ busy: true, notice: null });
+  const res = await request;
+  patch({ busy: false });
+  if (res.ok) return res.data;
+  patch({ notice: { ok: false, message: res.error } });
+  return null;
+}
+
 /** Saves a person; true when the hub stored it (the editor then shows it as saved). */
 export async function saveUser(input: UserSave): Promise<boolean> {
-  patch({ busy: true, notice: null });
-  const res = await ask('admin:user-save', input);
-  patch({ busy: false });
-  if (!res.ok) {
-    patch({ notice: { ok: false, message: res.error } });
-    return false;
-  }
+  const user = await submit(ask('admin:user-save', input));
+  if (!user) return false;
   patch({
-    users: upsert(useAdmin.getState().users, res.data),
-    editingUser: res.data.id,
+    users: upsert(useAdmin.getState().users, user),
+    editingUser: user.id,
     notice: {
       ok: true,
       message: input.id
         ? { key: 'admin.saved' }
-        : { key: 'admin.user.created', values: { name: res.data.displayName } },
+        : { key: 'admin.user.created', values: { name: user.displayName } },
     },
   });
   // Teams list their members: read them again.
@@ -179,35 +184,28 @@ export async function saveUser(input: UserSave): Promise<boolean> {
 }
 
 export async function setPermission(user: AdminUser, permission: Permission, granted: boolean) {
-  patch({ busy: true, notice: null });
-  const res = await ask('admin:permission', { userId: user.id, permission, granted });
-  patch({ busy: false });
-  if (!res.ok) return patch({ notice: { ok: false, message: res.error } });
+  const changed = await submit(ask('admin:permission', { userId: user.id, permission, granted }));
+  if (!changed) return;
   patch({
-    users: upsert(useAdmin.getState().users, res.data),
+    users: upsert(useAdmin.getState().users, changed),
     notice: {
       ok: true,
-      message: { key: 'admin.user.rightChanged', values: { name: res.data.displayName } },
+      message: { key: 'admin.user.rightChanged', values: { name: changed.displayName } },
     },
   });
 }
 
 export async function saveTeam(input: TeamSave): Promise<boolean> {
-  patch({ busy: true, notice: null });
-  const res = await ask('admin:team-save', input);
-  patch({ busy: false });
-  if (!res.ok) {
-    patch({ notice: { ok: false, message: res.error } });
-    return false;
-  }
+  const team = await submit(ask('admin:team-save', input));
+  if (!team) return false;
   patch({
-    teams: upsert(useAdmin.getState().teams, res.data),
-    editingTeam: res.data.id,
+    teams: upsert(useAdmin.getState().teams, team),
+    editingTeam: team.id,
     notice: {
       ok: true,
       message: input.id
         ? { key: 'admin.saved' }
-        : { key: 'admin.team.created', values: { name: res.data.name } },
+        : { key: 'admin.team.created', values: { name: team.name } },
     },
   });
   void loadAdmin();
@@ -221,16 +219,14 @@ export async function loadMoves(agentId: string) {
 }
 
 export async function moveAgent(agent: AdminUser, teamId: string, effectiveDate: string) {
-  patch({ busy: true, notice: null });
-  const res = await ask('admin:move', { agentId: agent.id, teamId, effectiveDate });
-  patch({ busy: false });
-  if (!res.ok) return patch({ notice: { ok: false, message: res.error } });
+  const move = await submit(ask('admin:move', { agentId: agent.id, teamId, effectiveDate }));
+  if (!move) return;
   const team = useAdmin.getState().teams.find((t) => t.id === teamId)?.name ?? teamId;
   const values = { name: agent.displayName, team, date: effectiveDate };
   patch({
     notice: {
       ok: true,
-      message: res.data.appliedAt
+      message: move.appliedAt
         ? { key: 'admin.user.movedNow', values }
         : { key: 'admin.user.moved', values },
     },
@@ -239,11 +235,7 @@ export async function moveAgent(agent: AdminUser, teamId: string, effectiveDate:
 }
 
 export async function cancelMove(move: TeamMove) {
-  patch({ busy: true, notice: null });
-  const res = await ask('admin:move-cancel', { moveId: move.id });
-  patch({ busy: false });
-  if (!res.ok) return patch({ notice: { ok: false, message: res.error } });
-  await loadMoves(move.agentId);
+  if (await submit(ask('admin:move-cancel', { moveId: move.id }))) await loadMoves(move.agentId);
 }
 
 // ---- the HR import ----
