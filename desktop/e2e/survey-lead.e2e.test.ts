@@ -370,6 +370,7 @@ describe.skipIf(missing)('customer feedback for leads in Chromium', () => {
         'Customer feedback',
         'Survey report',
         'Survey pack',
+        'Administration',
       ]);
     // Every agent's answers (a quality manager coaches every team).
     await nav.getByRole('button', { name: 'Customer feedback' }).click();

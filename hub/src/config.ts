@@ -35,6 +35,8 @@ export interface HubConfig {
   sessionHours: number;
   /** How long a one-time sign-in code (or reset link) an admin issues stays valid. */
   oneTimeCodeHours: number;
+  /** How often each node applies team moves whose day has started (ms). */
+  teamMoveSweepMs: number;
   logLevel: string;
   surveys: SurveyConfig;
   secrets: HubSecrets;
@@ -90,6 +92,7 @@ Options (environment variable in brackets):
   --one-time-code-hours N
                          how long a one-time code or reset link an admin issues stays valid
                          (SIDECOACH_ONE_TIME_CODE_HOURS, default 24)
+  --team-move-sweep-ms N how often future-dated team moves are looked for (default 60000)
   --log-level LEVEL      trace|debug|info|warn|error (LOG_LEVEL, default info)
   --disable-passwords    no password sign-in except break-glass admins (create-admin
                          --break-glass; SIDECOACH_DISABLE_PASSWORDS=1)
@@ -283,6 +286,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): HubConfig &
       'trust-proxy': { type: 'string', multiple: true },
       'session-hours': { type: 'string' },
       'one-time-code-hours': { type: 'string' },
+      'team-move-sweep-ms': { type: 'string' },
       'log-level': { type: 'string' },
       surveys: { type: 'string' },
       'public-url': { type: 'string' },
@@ -365,6 +369,13 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): HubConfig &
     linkDays: number('survey-link-days', values['survey-link-days'], 7, 90),
     defaultLang: values['survey-lang'] ?? 'en',
   };
+  const teamMoveSweepMs = number(
+    'team-move-sweep-ms',
+    values['team-move-sweep-ms'],
+    60_000,
+    3_600_000,
+  );
+  if (teamMoveSweepMs < 10) throw new ConfigError('--team-move-sweep-ms must be at least 10');
   if (surveys.linkDays === 0) throw new ConfigError('--survey-link-days must be at least 1');
   return {
     surveys,
@@ -387,6 +398,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): HubConfig &
       .filter(Boolean),
     sessionHours,
     oneTimeCodeHours,
+    teamMoveSweepMs,
     logLevel: values['log-level'] ?? env.LOG_LEVEL ?? 'info',
     secrets: {
       cti: env.SIDECOACH_CTI_SECRET,

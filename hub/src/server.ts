@@ -25,6 +25,7 @@ import { InboxDelivery } from './inbox/delivery.js';
 import { startObservation } from './observation/index.js';
 import { startSurveys } from './surveys/index.js';
 import { startReflection } from './reflection/index.js';
+import { startAdmin } from './admin/index.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import { startAccount } from './account/index.js';
 import { CALLBACK_PATH, registerSsoRoutes } from './auth/sso-routes.js';
@@ -210,6 +211,7 @@ export async function createHub(
     baseUrl: () => config.publicUrl ?? listenUrl(app, config.host),
     rateLimits,
   });
+  const admin = await startAdmin(ctx, app, { sweepMs: config.teamMoveSweepMs });
   const cti = await ctiSecret(secretStore, config.secrets.cti);
   registerCtiRoutes(app, ctx, cti.secret);
   log.info(
@@ -223,6 +225,7 @@ export async function createHub(
     surveys.handlers,
     reflection.handlers,
     account.handlers,
+    admin.handlers,
   );
   /** Presence writes under way: a stop waits for them (and the floor updates they start). */
   const presenceWrites = new Set<Promise<void>>();
@@ -261,6 +264,7 @@ export async function createHub(
     io,
     close: async () => {
       await surveys.stop();
+      await admin.stop();
       stopSweep();
       stopRefresh();
       await io.close();

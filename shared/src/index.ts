@@ -24,3 +24,5 @@ export * from './domain/survey-selectivity.js';
 export * from './protocol/surveys.js';
 export * from './domain/reflection.js';
 export * from './protocol/reflection.js';
+export * from './domain/teams.js';
+export * from './protocol/admin.js';

@@ -11,7 +11,7 @@ vi.mock('./hub/client.js', async (original) => ({
     asked.push(event);
     return Promise.resolve({ ok: true, data: {} });
   }),
-  signOutRequest: vi.fn(() => Promise.resolve()),
+  signOutRequest: vi.fn(() => Promise.resolve(true)),
 }));
 
 const { features, wireFeatures } = await import('./features.js');
@@ -25,6 +25,9 @@ const { useSurveys } = await import('./features/surveys/store.js');
 const { useAgentSurveys } = await import('./features/survey-agent/store.js');
 const { useLanguageStats } = await import('./features/language-stats/store.js');
 const { useTeamSettings } = await import('./features/team-settings/store.js');
+const { useAdmin } = await import('./features/admin/store.js');
+const { useProfileLanguage } = await import('./features/header/language.js');
+const { useAgentHistory } = await import('./features/agent-history/store.js');
 
 const stores = {
   calls: useCalls,
@@ -35,6 +38,9 @@ const stores = {
   agentSurveys: useAgentSurveys,
   languageStats: useLanguageStats,
   teamSettings: useTeamSettings,
+  admin: useAdmin,
+  language: useProfileLanguage,
+  agentHistory: useAgentHistory,
 };
 const initial = Object.fromEntries(Object.entries(stores).map(([k, s]) => [k, s.getState()]));
 
@@ -45,6 +51,8 @@ const user = {
   role: 'lead' as const,
   teams: [{ id: 't1', name: 'Demo' }],
   behavioursOnly: false,
+  lang: null,
+  permissions: [],
 };
 
 beforeEach(() => {

@@ -12,6 +12,8 @@ import { agentSurveysFeature, agentSurveysInbox } from './features/survey-agent/
 import { languageStatsFeature } from './features/language-stats/feature.js';
 import { teamSettingsFeature } from './features/team-settings/feature.js';
 import { agentHistoryFeature } from './features/agent-history/feature.js';
+import { adminFeature } from './features/admin/feature.js';
+import { languageFeature } from './features/header/language.js';
 
 /** In the order their session hooks run (the calls first: others read the agent's phone). */
 export const features = [
@@ -24,6 +26,8 @@ export const features = [
   languageStatsFeature,
   teamSettingsFeature,
   agentHistoryFeature,
+  adminFeature,
+  languageFeature,
 ];
 
 // Every inbox message kind and every outbox write has a handler: a missing one is a type error

@@ -5,7 +5,7 @@ import { nowIso, type Db } from '../store/db.js';
 import type { SsoLoginsTable } from '../store/schema.js';
 import type { Trx } from '../lib/jobs.js';
 import { recordAudit } from '../lib/audit.js';
-import { unusablePasswordHash } from '../lib/passwords.js';
+import { unusableHash } from '../lib/passwords.js';
 import { tokenHash } from '../lib/tokens.js';
 
 // The SQL of single sign-on: sign-ins on their way through the provider, the one-time codes
@@ -172,7 +172,7 @@ export async function linkPerson(
           username: person.username,
           display_name: person.displayName ?? person.username,
           role: person.access?.role ?? options.defaultRole,
-          password_hash: unusablePasswordHash(),
+          password_hash: unusableHash(),
           created_at: nowIso(),
         };
         await trx.insertInto('users').values(user).execute();

@@ -56,6 +56,8 @@ export function callHandlers(ctx: HubContext) {
             role: user.role,
             teams: user.teams,
             behavioursOnly: ctx.scores.behavioursOnly(user.id),
+            lang: user.lang,
+            permissions: user.permissions,
           },
           ...agentStatusOf([...(openCall ? [openCall] : []), ...calls]),
           pack: standards.active,

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@sidecoach/shared';
 import { nowIso, type Db } from '../store/db.js';
-import { hashPassword } from './passwords.js';
+import { hashPassword, unusableHash } from './passwords.js';
+import type { Trx } from './jobs.js';
 
 // Creating accounts and teams: the first admin (cli), the demo floor, tests and benchmarks.
 
@@ -17,33 +18,44 @@ export interface NewUser {
   username: string;
   displayName: string;
   role: Role;
-  password: string;
+  /** None: the account has no usable password until one is set (a one-time code). */
+  password?: string;
   teamIds?: string[];
   /** Phone extension, for CTI call events. */
-  extension?: string;
+  extension?: string | null;
+  /** The admin's default UI language for the user. */
+  defaultLang?: string | null;
 }
 
 export async function createUser(db: Db, user: NewUser): Promise<string> {
   const id = randomUUID();
-  const passwordHash = await hashPassword(user.password);
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('users')
-      .values({
-        id,
-        username: user.username,
-        display_name: user.displayName,
-        role: user.role,
-        password_hash: passwordHash,
-        created_at: nowIso(),
-        extension: user.extension ?? null,
-      })
-      .execute();
-    for (const teamId of user.teamIds ?? []) {
-      await trx.insertInto('team_members').values({ team_id: teamId, user_id: id }).execute();
-    }
-  });
+  const passwordHash = user.password === undefined ? undefined : await hashPassword(user.password);
+  await db.transaction().execute((trx) => insertUser(trx, id, { ...user, passwordHash }));
   return id;
+}
+
+/** Writes a new user and their teams in the caller's transaction (admin changes audit with it). */
+export async function insertUser(
+  trx: Trx,
+  id: string,
+  user: Omit<NewUser, 'password'> & { passwordHash?: string | undefined },
+): Promise<void> {
+  await trx
+    .insertInto('users')
+    .values({
+      id,
+      username: user.username,
+      display_name: user.displayName,
+      role: user.role,
+      password_hash: user.passwordHash ?? unusableHash(),
+      created_at: nowIso(),
+      extension: user.extension ?? null,
+      default_lang: user.defaultLang ?? null,
+    })
+    .execute();
+  for (const teamId of user.teamIds ?? []) {
+    await trx.insertInto('team_members').values({ team_id: teamId, user_id: id }).execute();
+  }
 }
 
 export async function createTeam(db: Db, id: string, name: string): Promise<void> {

@@ -45,6 +45,12 @@ export interface HubEvents {
   'softphone:event': [agentId: string, event: CallEvent];
   /** An agent's connection count changed (first socket opened, last one closed). */
   'presence:changed': [agentId: string];
+  /**
+   * What these users may do or see changed (disabled, role, teams, permissions, a team move):
+   * capabilities drop what they hold that the users may no longer have, handing `wait` the work
+   * so it is done before the admin's change is acknowledged (lib/rights.ts).
+   */
+  'rights:changed': [userIds: readonly string[], wait: (work: Promise<unknown>) => void];
 }
 
 /** Versioned standards packs (standards/packs.ts keeps them). */

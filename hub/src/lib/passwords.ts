@@ -28,9 +28,23 @@ export async function hashPassword(password: string): Promise<string> {
   ].join('$');
 }
 
+/**
+ * What a user without a password holds (made by an admin and waiting for a one-time code, or
+ * created by single sign-on): no scrypt hash, so nothing verifies against it (a sign-in against
+ * it still takes as long as any other). Random, so two such users' rows differ.
+ */
+export function unusableHash(): string {
+  return `${UNUSABLE_PREFIX}${randomBytes(16).toString('base64url')}`;
+}
+const UNUSABLE_PREFIX = '!no-password$';
+
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, hash] = stored.split('$');
-  if (scheme !== 'scrypt' || !n || !r || !p || !salt || !hash) return false;
+  if (scheme !== 'scrypt' || !n || !r || !p || !salt || !hash) {
+    // As long as a real comparison, so timing does not tell which accounts have no password.
+    await verifyPassword(password, DUMMY_HASH);
+    return false;
+  }
   const expected = Buffer.from(hash, 'base64url');
   const key = await derive(password, Buffer.from(salt, 'base64url'), {
     N: Number(n),
@@ -42,13 +56,3 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 /** A hash of nothing, compared against when the user does not exist, so timing does not tell. */
 export const DUMMY_HASH = `scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`;
-
-/**
- * The hash of an account that has no password (created by single sign-on): shaped like a real
- * one, so a password sign-in against it takes as long as any other, but its key is too short to
- * ever match, so `verifyPassword` rejects every password.
- */
-export function unusablePasswordHash(): string {
-  const salt = randomBytes(16).toString('base64url');
-  return `scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$${salt}$no-password`;
-}

@@ -1,4 +1,4 @@
-import type { UserProfile } from '@sidecoach/shared';
+import { UiLanguageSchema, type Permission, type UserProfile } from '@sidecoach/shared';
 import type { Db } from '../store/db.js';
 
 // Who people are and whom they coach: the reads each capability's policy is built from.
@@ -11,7 +11,7 @@ export interface AuthUser extends UserProfile {
 export async function loadProfile(db: Db, userId: string): Promise<UserProfile | undefined> {
   const user = await db
     .selectFrom('users')
-    .select(['id', 'username', 'display_name', 'role'])
+    .select(['id', 'username', 'display_name', 'role', 'ui_lang', 'default_lang'])
     .where('id', '=', userId)
     .where('disabled', '=', 0)
     .executeTakeFirst();
@@ -23,6 +23,14 @@ export async function loadProfile(db: Db, userId: string): Promise<UserProfile |
     .where('team_members.user_id', '=', userId)
     .orderBy('teams.name')
     .execute();
+  const permissions = await db
+    .selectFrom('user_permissions')
+    .select('permission')
+    .where('user_id', '=', userId)
+    .orderBy('permission')
+    .execute();
+  // The user's own choice wins over the admin's default; neither: the device decides.
+  const lang = UiLanguageSchema.safeParse(user.ui_lang ?? user.default_lang);
   return {
     id: user.id,
     username: user.username,
@@ -30,6 +38,8 @@ export async function loadProfile(db: Db, userId: string): Promise<UserProfile |
     role: user.role,
     teams: teams.map((t) => ({ id: t.id, name: t.name })),
     behavioursOnly: teams.some((t) => t.behaviours_only === 1),
+    lang: lang.success ? lang.data : null,
+    permissions: permissions.map((p): Permission => p.permission),
   };
 }
 

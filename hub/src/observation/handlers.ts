@@ -151,11 +151,22 @@ export function observationHandlers(
 
       'observation:list': async ({ agentId, callId, limit }) => {
         const self = agentId === user.id && user.role === 'agent';
-        if (!self && !(await mayObserve(agentId)))
+        // A coach who no longer coaches the agent (they moved team) still reads what they wrote.
+        const ownOnly = !self && !(await mayObserve(agentId));
+        if (ownOnly && !isCoach(user))
           return fail('forbidden', 'you may not read these observations');
-        return ok({
-          observations: await listObservations(db, { agentId, callId, agentView: self, limit }),
+        const authorId = ownOnly ? user.id : undefined;
+        const observations = await listObservations(db, {
+          agentId,
+          callId,
+          agentView: self,
+          authorId,
+          limit,
         });
+        // Nothing of theirs about an agent they do not coach: as before, not theirs to read.
+        if (ownOnly && observations.length === 0)
+          return fail('forbidden', 'you may not read these observations');
+        return ok({ observations });
       },
 
       'agent:history': async ({ agentId, callType, ...period }) => {
@@ -185,7 +196,7 @@ export function observationHandlers(
         const agents = isCoach(user) ? await floorAgentIds(db, user) : [];
         return ok({
           observations: [],
-          coachingNotes: await listCoachingNotes(db, agents, limit),
+          coachingNotes: await listCoachingNotes(db, agents, limit, user.id),
           inboxSeq,
         });
       },

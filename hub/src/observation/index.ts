@@ -1,4 +1,6 @@
-import { observersRoom, type HubContext } from '../lib/context.js';
+import { observersRoom, userRoom, type HubContext } from '../lib/context.js';
+import { loadProfile } from '../lib/people.js';
+import { canObserve } from './policy.js';
 import { Floor } from './floor.js';
 import { observationHandlers } from './handlers.js';
 import { releaseHeld } from './jobs.js';
@@ -33,6 +35,27 @@ export async function startObservation(ctx: HubContext) {
     if (event.kind === 'ringing') floor.setRinging(agentId, true);
     else if (event.kind === 'ended' || event.kind === 'answered') floor.setRinging(agentId, false);
   });
+
+  /**
+   * Rights changed (lib/rights.ts): an observer who may no longer observe an agent (moved off
+   * the team, disabled, demoted, or the agent moved away) stops being one, in the database and
+   * in memory, and their sockets leave the agent's room, so no note or call change reaches them.
+   */
+  const prune = async (userIds: readonly string[]) => {
+    const pairs = await observers.involving(userIds);
+    const stopped = new Set<string>();
+    for (const { observerId, agentId } of pairs) {
+      const observer = await loadProfile(ctx.db, observerId);
+      if (observer && (await canObserve(ctx.db, { ...observer, sessionId: '' }, agentId))) continue;
+      await observers.leave(observerId, agentId);
+      io.in(userRoom(observerId)).socketsLeave(observersRoom(agentId));
+      stopped.add(agentId);
+      log.info({ observerId, agentId }, 'observer removed: rights changed');
+    }
+    observers.forget([...userIds, ...stopped]);
+    await Promise.all([...stopped].map((agentId) => floor.publish(agentId)));
+  };
+  bus.on('rights:changed', (userIds, wait) => wait(prune(userIds)));
 
   /** Most calls hold no notes: look before taking a turn in the inbox's commits. */
   const releaseIfHeld = async (callId: string) => {

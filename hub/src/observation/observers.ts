@@ -37,6 +37,22 @@ export class Observers {
       .then((rows) => new Set(rows.map((r) => r.observer_id)));
   }
 
+  /** Who observes whom among rows naming these users (as observer or as agent). */
+  async involving(userIds: readonly string[]): Promise<{ observerId: string; agentId: string }[]> {
+    if (userIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('observation_sessions')
+      .select(['observer_id', 'agent_id'])
+      .where((eb) => eb.or([eb('observer_id', 'in', userIds), eb('agent_id', 'in', userIds)]))
+      .execute();
+    return rows.map((r) => ({ observerId: r.observer_id, agentId: r.agent_id }));
+  }
+
+  /** Drops what is kept in memory for these agents: read from the database next time. */
+  forget(agentIds: readonly string[]): void {
+    for (const id of agentIds) this.byAgent.delete(id);
+  }
+
   async join(observerId: string, agentId: string): Promise<void> {
     await this.db
       .insertInto('observation_sessions')

@@ -62,6 +62,8 @@ export interface ObservationQuery {
   callId?: string | undefined;
   /** Agents see only shared notes the hub has released to them. */
   agentView: boolean;
+  /** Only this author's (a coach reading what they wrote about an agent they no longer coach). */
+  authorId?: string | undefined;
   limit: number;
 }
 
@@ -69,6 +71,7 @@ export interface ObservationQuery {
 export async function listObservations(db: Db, q: ObservationQuery): Promise<ObservationRecord[]> {
   let query = observations(db).where('observations.agent_id', '=', q.agentId);
   if (q.callId) query = query.where('observations.call_id', '=', q.callId);
+  if (q.authorId) query = query.where('observations.author_id', '=', q.authorId);
   if (q.agentView)
     query = query
       .where('observations.visibility', '=', 'shared')
@@ -77,19 +80,28 @@ export async function listObservations(db: Db, q: ObservationQuery): Promise<Obs
   return rows.reverse().map(toObservation);
 }
 
-/** Coaching notes about the given agents, oldest first. */
+/**
+ * Coaching notes about the given agents, and those `authorId` wrote about anyone (an agent who
+ * moved to another team stays in the record of the coach who wrote them), oldest first.
+ */
 export async function listCoachingNotes(
   db: Db,
   agentIds: string[],
   limit: number,
+  authorId?: string,
 ): Promise<CoachingNoteRecord[]> {
-  if (agentIds.length === 0) return [];
+  if (agentIds.length === 0 && !authorId) return [];
   const rows = await db
     .selectFrom('coaching_notes')
     .innerJoin('users', 'users.id', 'coaching_notes.author_id')
     .selectAll('coaching_notes')
     .select('users.display_name as author_name')
-    .where('coaching_notes.agent_id', 'in', agentIds)
+    .where((eb) =>
+      eb.or([
+        ...(agentIds.length > 0 ? [eb('coaching_notes.agent_id', 'in', agentIds)] : []),
+        ...(authorId ? [eb('coaching_notes.author_id', '=', authorId)] : []),
+      ]),
+    )
     .orderBy('coaching_notes.at', 'desc')
     .limit(limit)
     .execute();

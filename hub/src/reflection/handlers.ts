@@ -182,15 +182,20 @@ export function reflectionHandlers(ctx: HubContext) {
         }
         if (!isCoach(user))
           return fail('forbidden', 'reflective sessions are for agents and coaches');
-        if (agentId && !(await mayCoach(db, user, agentId)))
-          return fail('forbidden', NOT_YOUR_AGENT);
+        // The lead's own sessions, also with an agent who has since moved to another team (an
+        // agent they never coached: refused); following up actions is for the agent's coaches now.
+        const coaches = !agentId || (await mayCoach(db, user, agentId));
+        const sessions = await listSessions(db, { agentId, leadId: user.id }, limit);
+        if (!coaches && sessions.length === 0) return fail('forbidden', NOT_YOUR_AGENT);
         return ok({
-          sessions: await listSessions(db, { agentId, leadId: user.id }, limit),
-          overdue: await overdueActions(
-            db,
-            agentId ? [agentId] : await coachedAgentIds(db, user),
-            limit,
-          ),
+          sessions,
+          overdue: !coaches
+            ? []
+            : await overdueActions(
+                db,
+                agentId ? [agentId] : await coachedAgentIds(db, user),
+                limit,
+              ),
         });
       },
 

@@ -507,6 +507,64 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0012-admin': {
+    async up(db: Kysely<unknown>) {
+      // Languages: the admin's default for a user, and the user's own choice (which wins).
+      await db.schema.alterTable('users').addColumn('default_lang', 'text').execute();
+      // (ui_lang, not lang: notes and surveys have a lang column users are joined with.)
+      await db.schema.alterTable('users').addColumn('ui_lang', 'text').execute();
+      // Teams become shifts when they have working hours; every team has a time zone. Existing
+      // teams take the zone of the hub that migrates them (the admin can change it).
+      await db.schema
+        .alterTable('teams')
+        .addColumn('time_zone', 'text', (c) => c.notNull().defaultTo('UTC'))
+        .execute();
+      await db.schema.alterTable('teams').addColumn('work_start', 'text').execute();
+      await db.schema.alterTable('teams').addColumn('work_end', 'text').execute();
+      await db.schema.alterTable('teams').addColumn('work_days', 'text').execute();
+      const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+      await sql`update teams set time_zone = ${zone}`.execute(db);
+      await db.schema
+        .createTable('user_permissions')
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('permission', 'text', (c) =>
+          c.notNull().check(sqlIn('permission', ['evaluator', 'arbitrator'])),
+        )
+        .addColumn('granted_by', 'text', (c) => c.references('users.id'))
+        .addColumn('granted_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('user_permissions_pk', ['user_id', 'permission'])
+        .execute();
+      await db.schema
+        .createTable('team_moves')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('agent_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('from_team_id', 'text', (c) => c.references('teams.id'))
+        .addColumn('to_team_id', 'text', (c) => c.notNull().references('teams.id'))
+        .addColumn('effective_date', 'text', (c) => c.notNull())
+        .addColumn('effective_at', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.references('users.id'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('applied_at', 'text')
+        .addColumn('cancelled_at', 'text')
+        .execute();
+      await db.schema
+        .createIndex('team_moves_agent')
+        .on('team_moves')
+        .columns(['agent_id', 'effective_at'])
+        .execute();
+      // The sweep's question: pending moves whose day has started.
+      await db.schema
+        .createIndex('team_moves_due')
+        .on('team_moves')
+        .columns(['applied_at', 'cancelled_at', 'effective_at'])
+        .execute();
+      await db.schema
+        .createIndex('audit_log_actor')
+        .on('audit_log')
+        .columns(['actor_id', 'at'])
+        .execute();
+    },
+  },
   '0013-passwords-sessions': {
     async up(db: Kysely<unknown>) {
       // Signed-in devices: what each session's device called itself, its browser, where it

@@ -23,6 +23,13 @@ export interface TeamsTable {
   agents_see_surveys: ColumnType<number, number | undefined, number>;
   /** 1: coach on behaviours, not scores: the team's agents get no numeric scores. */
   behaviours_only: ColumnType<number, number | undefined, number>;
+  /** IANA time zone of the team (a shift's hours, the dates of moves). */
+  time_zone: ColumnType<string, string | undefined, string>;
+  /** A shift's working hours, HH:MM (null: a team without set hours). */
+  work_start: ColumnType<string | null, string | null | undefined, string | null>;
+  work_end: ColumnType<string | null, string | null | undefined, string | null>;
+  /** ISO weekdays of the shift, comma-separated ("1,2,3,4,5"). */
+  work_days: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface UsersTable {
@@ -37,6 +44,10 @@ export interface UsersTable {
   extension: ColumnType<string | null, string | null | undefined, string | null>;
   /** 1: an admin who signs in with a password even when passwords are off (create-admin). */
   break_glass: ColumnType<number, number | undefined, number>;
+  /** The admin's default UI language for the user. */
+  default_lang: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The user's own choice of UI language (wins over the default). */
+  ui_lang: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface TeamMembersTable {
@@ -391,6 +402,33 @@ export interface SsoCodesTable {
   used_at: Iso | null;
 }
 
+/** Rights beyond the role (evaluator, arbitrator), held by coaches only. */
+export interface UserPermissionsTable {
+  user_id: string;
+  permission: 'evaluator' | 'arbitrator';
+  granted_by: string | null;
+  granted_at: Iso;
+}
+
+/**
+ * Moves of agents between teams, dated: `team_members` is the membership now; a move dated
+ * today is applied at once, a later one when its day starts in the destination team's zone.
+ */
+export interface TeamMovesTable {
+  id: string;
+  agent_id: string;
+  from_team_id: string | null;
+  to_team_id: string;
+  /** YYYY-MM-DD in the destination team's time zone. */
+  effective_date: string;
+  /** The instant that day starts there (what the sweep compares). */
+  effective_at: Iso;
+  created_by: string | null;
+  created_at: Iso;
+  applied_at: Iso | null;
+  cancelled_at: Iso | null;
+}
+
 export interface Database {
   teams: TeamsTable;
   users: UsersTable;
@@ -424,12 +462,16 @@ export interface Database {
   user_identities: UserIdentitiesTable;
   sso_logins: SsoLoginsTable;
   sso_codes: SsoCodesTable;
+  user_permissions: UserPermissionsTable;
+  team_moves: TeamMovesTable;
 }
 
 export type ObservationRow = Selectable<ObservationsTable>;
 export type CoachingNoteRow = Selectable<CoachingNotesTable>;
 
 export type UserRow = Selectable<UsersTable>;
+export type TeamRow = Selectable<TeamsTable>;
+export type TeamMoveRow = Selectable<TeamMovesTable>;
 export type CallRow = Selectable<CallsTable>;
 export type NewCall = Insertable<CallsTable>;
 export type AssessmentRow = Selectable<SelfAssessmentsTable>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoTimeSchema } from './common.js';
 import { DeviceLabelSchema } from './account.js';
+import { UiLanguageSchema } from '../ipc/bridge.js';
 
 // Signing in (HTTP), the signed-in user, and the socket handshake.
 
@@ -28,6 +29,13 @@ export const UserProfileSchema = z.object({
    * score from the hub, and the UI shows none it could compute itself.
    */
   behavioursOnly: z.boolean(),
+  /**
+   * The UI language the hub knows for the user: their own choice, else the admin's default;
+   * null: the device's (or the browser's) language.
+   */
+  lang: UiLanguageSchema.nullable(),
+  /** Rights beyond the role (admin/permissions): 'evaluator', 'arbitrator'. */
+  permissions: z.array(z.enum(['evaluator', 'arbitrator'])),
 });
 /** The signed-in user as the hub describes them. */
 export type UserProfile = z.infer<typeof UserProfileSchema>;

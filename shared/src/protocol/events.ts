@@ -69,6 +69,24 @@ import {
   type MySessions,
   type SignedOutEverywhere,
 } from './account.js';
+import {
+  AccountLanguageSchema,
+  AuditQuerySchema,
+  ImportPartSchema,
+  ImportRequestSchema,
+  PermissionChangeSchema,
+  TeamMoveCancelSchema,
+  TeamMoveRequestSchema,
+  TeamMovesRequestSchema,
+  TeamSaveSchema,
+  UserSaveSchema,
+  type AdminTeam,
+  type AdminUser,
+  type AuditPage,
+  type ImportPreview,
+  type TeamMove,
+} from './admin.js';
+import type { UserProfile } from './auth.js';
 
 /** The runtime schema of every client-to-hub event's payload; the hub parses with these first. */
 export const clientEventSchemas = {
@@ -113,6 +131,19 @@ export const clientEventSchemas = {
   'account:change-password': PasswordChangeSchema,
   'account:issue-code': UserAccountTargetSchema,
   'account:sign-out-everywhere': UserAccountTargetSchema,
+  'account:language': AccountLanguageSchema,
+  'admin:users': EmptySchema,
+  'admin:user-save': UserSaveSchema,
+  'admin:permission': PermissionChangeSchema,
+  'admin:teams': EmptySchema,
+  'admin:team-save': TeamSaveSchema,
+  'admin:move': TeamMoveRequestSchema,
+  'admin:moves': TeamMovesRequestSchema,
+  'admin:move-cancel': TeamMoveCancelSchema,
+  'admin:import-part': ImportPartSchema,
+  'admin:import-preview': ImportRequestSchema,
+  'admin:import-apply': ImportRequestSchema,
+  'admin:audit': AuditQuerySchema,
 } as const;
 export type ClientEventName = keyof typeof clientEventSchemas;
 export type ClientPayload<E extends ClientEventName> = z.input<(typeof clientEventSchemas)[E]>;
@@ -160,6 +191,19 @@ export interface ClientEventResults {
   'account:change-password': Record<string, never>;
   'account:issue-code': IssuedCode;
   'account:sign-out-everywhere': SignedOutEverywhere;
+  'account:language': UserProfile;
+  'admin:users': { users: AdminUser[] };
+  'admin:user-save': AdminUser;
+  'admin:permission': AdminUser;
+  'admin:teams': { teams: AdminTeam[] };
+  'admin:team-save': AdminTeam;
+  'admin:move': TeamMove;
+  'admin:moves': { moves: TeamMove[] };
+  'admin:move-cancel': TeamMove;
+  'admin:import-part': { received: number };
+  'admin:import-preview': ImportPreview;
+  'admin:import-apply': ImportPreview;
+  'admin:audit': AuditPage;
 }
 
 /** Client to hub: every event takes one payload and an acknowledgement callback. */

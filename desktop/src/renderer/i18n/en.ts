@@ -97,6 +97,8 @@ export const en = {
   observe: {
     back: '← Floor',
     backLabel: 'Back to the floor',
+    noLongerAllowed:
+      'You can no longer observe this agent: your teams or rights changed. Back to the floor.',
     joining: 'Joining…',
     noCall: 'No call yet',
     onCallAsOf: 'On the call for at least {{elapsed}}: last heard from the hub at {{time}}',

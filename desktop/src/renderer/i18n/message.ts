@@ -10,7 +10,19 @@ export type MessageKey = ParseKeys<'translation'>;
  */
 export type MessageValues = Readonly<Partial<Record<ValueName, string | number>>>;
 type ValueName =
-  'message' | 'url' | 'detail' | 'line' | 'column' | 'size' | 'max' | 'current' | 'next' | 'got';
+  | 'message'
+  | 'url'
+  | 'detail'
+  | 'line'
+  | 'column'
+  | 'size'
+  | 'max'
+  | 'current'
+  | 'next'
+  | 'got'
+  | 'name'
+  | 'team'
+  | 'date';
 
 /**
  * A message kept to show later (a store's notice or error): its key and values, shown with

@@ -4,6 +4,7 @@ import { surveysZhCN } from './surveys.zh-CN.js';
 import { reflectionZhCN } from './reflection.zh-CN.js';
 import { accountZhCN } from './account.zh-CN.js';
 import { ssoZhCN } from './sso.zh-CN.js';
+import { adminZhCN } from './admin.zh-CN.js';
 
 /** All Simplified Chinese strings: one lazily loaded chunk, with every English key. */
 const translation: Translation = {
@@ -12,5 +13,6 @@ const translation: Translation = {
   reflection: reflectionZhCN,
   account: accountZhCN,
   sso: ssoZhCN,
+  admin: adminZhCN,
 };
 export default translation;

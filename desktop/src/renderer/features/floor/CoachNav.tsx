@@ -4,22 +4,25 @@ import { closeLanguageStats, openLanguageStats } from '../language-stats/store.j
 import { closeReflection, openReflection } from '../reflection/store.js';
 import { useSession } from '../../hub/session-store.js';
 import { closeSurveys, openSurveys, type SurveysView } from '../surveys/store.js';
+import { closeAdmin, openAdmin } from '../admin/store.js';
 
-type Entry = SurveysView | 'language' | 'sessions';
+type Entry = SurveysView | 'language' | 'sessions' | 'admin';
 
 /** Opens one of the coach's views, closing whichever was open. */
 function go(entry: Entry) {
   closeSurveys();
   closeLanguageStats();
   closeReflection();
+  closeAdmin();
   if (entry === 'language') openLanguageStats();
+  else if (entry === 'admin') openAdmin();
   else if (entry === 'sessions') openReflection();
   else openSurveys(entry);
 }
 
 /**
  * The coach's views beside the floor: coaching language, coaching sessions, customer feedback,
- * report, pack.
+ * report, pack, administration.
  */
 export function CoachNav({ current }: { current: Entry | null }) {
   const { t } = useTranslation();
@@ -35,6 +38,8 @@ export function CoachNav({ current }: { current: Entry | null }) {
     ['feedback', t('surveys.nav.feedback')],
     ['report', t('surveys.nav.report')],
     ...(role === 'admin' ? [['pack', t('surveys.nav.pack')] as [Entry, string]] : []),
+    // People, teams, the HR import and the audit log: administrators only (the hub decides too).
+    ...(role === 'admin' ? [['admin', t('admin.nav')] as [Entry, string]] : []),
   ];
   return (
     <nav className="coach-nav" aria-label={t('surveys.nav.label')}>

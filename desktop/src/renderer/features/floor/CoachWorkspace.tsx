@@ -11,6 +11,8 @@ import { SurveysView } from '../surveys/SurveysView.js';
 import { FloorView } from './FloorView.js';
 import { AgentHistoryView } from '../agent-history/AgentHistoryView.js';
 import { useAgentHistory } from '../agent-history/store.js';
+import { useAdmin } from '../admin/store.js';
+import { Admin } from '../admin/lazy.js';
 
 /**
  * Supervisors, leads and admins: the floor, the agent they sit beside, how coaches word notes,
@@ -23,12 +25,15 @@ export function CoachWorkspace() {
   const surveysOpen = useSurveys((s) => s.open !== null);
   const reflectionOpen = useReflection((s) => s.open !== null);
   const historyOpen = useAgentHistory((s) => s.agentId !== null);
+  const adminOpen = useAdmin((s) => s.open);
   const alerted = useSurveys((s) => s.alerts.length > 0);
   const check = useLanguageCheck();
   return (
     <main className={alerted ? 'with-survey-alert' : undefined}>
       <SurveyAlerts />
-      {historyOpen ? (
+      {adminOpen ? (
+        <Admin />
+      ) : historyOpen ? (
         <AgentHistoryView />
       ) : surveysOpen ? (
         <SurveysView />

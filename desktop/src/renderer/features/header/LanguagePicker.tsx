@@ -1,14 +1,10 @@
 import { UI_LANGUAGES, type UiLanguage } from '@sidecoach/shared';
 import { useTranslation } from 'react-i18next';
-import { bridge } from '../../lib/bridge.js';
+import { chooseLanguage } from './language.js';
 
 export function LanguagePicker() {
   const { t, i18n } = useTranslation();
-  const change = (language: UiLanguage) => {
-    void i18n.changeLanguage(language);
-    document.documentElement.lang = language;
-    void bridge.updateSettings({ language });
-  };
+  const change = (language: UiLanguage) => chooseLanguage(language);
   return (
     <label className="language">
       <span className="visually-hidden">{t('language.label')}</span>

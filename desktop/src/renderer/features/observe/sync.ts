@@ -18,7 +18,12 @@ export async function loadFloor(): Promise<void> {
 async function join(): Promise<void> {
   const agentId = useObserve.getState().target;
   if (!agentId) return;
-  const res = await ask('observation:join', { agentId });
+  // A refusal on a rejoin means the coach's rights changed (moved off the agent's team).
+  const res = await ask(
+    'observation:join',
+    { agentId },
+    { messages: { forbidden: 'observe.noLongerAllowed' } },
+  );
   if (!res.ok) {
     // Not now (no answer, the hub's database away, too many requests): the next connection
     // joins again; only a real refusal ends the observation.
