@@ -200,6 +200,53 @@ describe.skipIf(missing)('administration in Chromium', () => {
     await shots(page, 'people-zh');
     await expect.poll(async () => (await signIn(hub.url, 'quality')).user.lang).toBe('zh-CN');
   });
+  it('lets a new agent from the HR file sign in with a one-time code the admin issued, and choose a password', async () => {
+    // The admin chose Chinese in the test before: back to English for this one.
+    const admin = await sidebarPage(browser);
+    await signInAs(admin, hub.url, 'quality');
+    await admin.getByLabel('语言').selectOption('en');
+    await admin.getByRole('button', { name: 'Administration' }).click();
+    await admin.getByRole('button', { name: 'Edit 王小明' }).click();
+    await admin.getByRole('button', { name: 'Issue one-time code / link' }).click();
+    await admin.getByRole('button', { name: 'Issue code' }).click();
+    const code = (await admin.locator('.issued-code').textContent())!.trim();
+    expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    await shots(admin, 'issued-code');
+
+    // 王小明 at his own desk: the code, then a password by the rules, then his sidebar.
+    const agent = await sidebarPage(browser);
+    await agent.goto(hub.url);
+    await agent.getByRole('button', { name: 'I have a one-time code' }).click();
+    await agent.getByLabel('Username').fill('wang.xiaoming');
+    await agent.getByLabel('One-time code').fill(code);
+    await agent.getByRole('button', { name: 'Continue' }).click();
+    await agent.getByRole('heading', { name: 'Choose your password' }).waitFor();
+    await agent.getByText('Hello 王小明.', { exact: false }).waitFor();
+    const save = agent.getByRole('button', { name: 'Save password and sign in' });
+    for (const [password, reason] of [
+      ['wang.xiaoming2026', /not contain your username/],
+      ['Password2024!', /list of common or breached passwords/],
+    ] as const) {
+      await agent.getByLabel('New password', { exact: true }).fill(password);
+      await agent.getByLabel('Repeat the new password').fill(password);
+      if (await save.isEnabled()) await save.click();
+      await agent.getByText(reason).first().waitFor();
+    }
+    await shots(agent, 'first-password-refused');
+    const chosen = 'lanterns over the Daugava at dusk';
+    await agent.getByLabel('New password', { exact: true }).fill(chosen);
+    await agent.getByLabel('Repeat the new password').fill(chosen);
+    await save.click();
+    // Signed in, in the language the HR file gave him.
+    await expect.poll(() => agent.getByTestId('status').textContent()).toBe('空闲');
+    expect(await agent.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await shots(agent, 'first-sign-in');
+    // The code is spent; the password works from now on.
+    expect((await signIn(hub.url, 'wang.xiaoming', chosen)).user.displayName).toBe('王小明');
+    await admin.close();
+    await agent.close();
+  });
+
   it('tells a supervisor moved off the team, mid-observation, and takes them back to the floor', async () => {
     const supervisor = await sidebarPage(browser);
     await signInAs(supervisor, hub.url, 'supervisor');

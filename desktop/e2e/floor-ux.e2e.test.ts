@@ -2,6 +2,7 @@
 // self-assessment in a few taps (and a skipped one completed later), the supervisor's long
 // note (never cut, refused visibly), who-sees-it choices reset after each note, and a live
 // call's timer that stops when the hub is gone instead of running as if live.
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { OBSERVATION_TEXT_MAX } from '@sidecoach/shared';
@@ -12,6 +13,7 @@ import {
   screenshotFromTop,
   sidebarPage,
   signInAs,
+  startCall,
 } from './support/browser.js';
 
 const missing = chromiumMissing();
@@ -25,13 +27,6 @@ async function atWidths(page: Page, name: string) {
     await screenshotFromTop(page, `${name}-${width}`);
   }
   if (before) await page.setViewportSize(before);
-}
-
-async function startCall(page: Page, callType: string) {
-  await expect.poll(() => page.getByTestId('status').textContent()).toBe('Available');
-  await page.getByLabel('Call type').selectOption({ label: callType });
-  await page.getByRole('button', { name: 'Start call' }).click();
-  await page.getByRole('group', { name: 'Process' }).waitFor();
 }
 
 describe.skipIf(missing)('the floor, as people use it', () => {
@@ -157,6 +152,14 @@ describe.skipIf(missing)('the floor, as people use it', () => {
     await assessed.locator('summary').click();
     await expect.poll(() => assessed.textContent()).toContain('self: Yes');
     await atWidths(supervisor, 'floor-ux-history');
+    // The table goes to a spreadsheet: a byte-order mark, a header, one row a call.
+    const download = supervisor.waitForEvent('download');
+    await supervisor.getByRole('button', { name: 'Export CSV' }).click();
+    const csv = await readFile((await (await download).path())!);
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = csv.toString('utf8').trim().split('\r\n');
+    expect(lines[0]).toContain('Started,Call type,Duration (s)');
+    expect(lines).toHaveLength(4);
     await supervisor.getByLabel('Call type').selectOption({ label: 'Sales' });
     await expect.poll(() => calls.count()).toBe(0);
     await supervisor.getByLabel('Call type').selectOption({ label: 'All call types' });

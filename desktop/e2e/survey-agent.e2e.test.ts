@@ -17,6 +17,7 @@ import {
   sidebarPage,
   signInAs,
   signInAsInChinese,
+  startCall,
 } from './support/browser.js';
 
 const missing = chromiumMissing();
@@ -41,13 +42,6 @@ async function typeInCrm(page: Page, text: string) {
   });
   await page.locator('#crm').click();
   await page.keyboard.type(text);
-}
-
-async function startCall(page: Page, callType: string) {
-  await expect.poll(() => page.getByTestId('status').textContent()).toBe('Available');
-  await page.getByLabel('Call type').selectOption({ label: callType });
-  await page.getByRole('button', { name: 'Start call' }).click();
-  await page.getByRole('group', { name: 'Process' }).waitFor();
 }
 
 /** What the hub says about a call's survey, asked as the agent from a second session. */

@@ -1,5 +1,6 @@
 // Debian's Chromium driven by playwright-core (no browser download: the system binary).
 import { chromium, type Browser, type Page, type WebSocket } from 'playwright-core';
+import { expect } from 'vitest';
 import type {
   CallControl,
   CallEvent,
@@ -172,4 +173,12 @@ export async function injectDesktopBridge(
     },
     { initial: defaults, failures: settingsFailures },
   );
+}
+
+/** The agent starts a call of a type from the sidebar (the checklist then shows). */
+export async function startCall(page: Page, callType: string) {
+  await expect.poll(() => page.getByTestId('status').textContent()).toBe('Available');
+  await page.getByLabel('Call type').selectOption({ label: callType });
+  await page.getByRole('button', { name: 'Start call' }).click();
+  await page.getByRole('group', { name: 'Process' }).waitFor();
 }

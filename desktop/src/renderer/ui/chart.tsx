@@ -3,8 +3,17 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
 /** The axes' font: the UI's, a size smaller. */
-export const CHART_FONT = '11px system-ui, sans-serif';
+const CHART_FONT = '11px system-ui, sans-serif';
 const MIN_WIDTH = 200;
+
+/** An axis in the UI's type, titled (every chart names what its axes measure). */
+export function titledAxis(
+  label: string,
+  values: uPlot.Axis['values'],
+  extra: Omit<uPlot.Axis, 'label' | 'values'> = {},
+): uPlot.Axis {
+  return { font: CHART_FONT, labelFont: CHART_FONT, labelSize: 16, label, values, ...extra };
+}
 
 /** A uPlot chart's options (its width follows the box) and data; memoize them in the caller. */
 export interface ChartSpec {

@@ -71,10 +71,8 @@ export function UserAccountActions({ userId, username }: { userId: string; usern
   };
 
   return (
-    <section className="account-user" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`} className="small-title">
-        {t('account.admin.title', { username })}
-      </h3>
+    <section className="card account-user" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{t('account.admin.title', { username })}</h3>
       {confirming ? (
         <div className="confirm" role="alertdialog" aria-labelledby={`${id}-confirm`}>
           <p id={`${id}-confirm`}>

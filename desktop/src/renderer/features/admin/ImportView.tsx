@@ -2,7 +2,7 @@ import { useRef, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview, ImportRow } from '@sidecoach/shared';
 import { DataTable, ErrorText, ExportButton, useDateTime } from './parts.js';
-import { downloadCsv } from './csv.js';
+import { downloadCsv } from '../../lib/csv.js';
 import { applyImport, chooseImportFile, importFailed, resetImport, useAdmin } from './store.js';
 
 type Field = 'display_name' | 'role' | 'team' | 'extension' | 'lang';

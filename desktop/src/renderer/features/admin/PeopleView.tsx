@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AdminUser } from '@sidecoach/shared';
 import { UserEditor } from './UserEditor.js';
 import { DataTable, ExportButton, Field, OpenButton, teamNames } from './parts.js';
-import { downloadCsv } from './csv.js';
+import { downloadCsv } from '../../lib/csv.js';
 import { editUser, useAdmin } from './store.js';
 
 function matches(user: AdminUser, query: string) {

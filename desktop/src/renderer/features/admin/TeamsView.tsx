@@ -11,7 +11,7 @@ import {
   OpenButton,
   Section,
 } from './parts.js';
-import { downloadCsv } from './csv.js';
+import { downloadCsv } from '../../lib/csv.js';
 import { editTeam, saveTeam, useAdmin } from './store.js';
 
 const DAYS = [1, 2, 3, 4, 5, 6, 7] as const;

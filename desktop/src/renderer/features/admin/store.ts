@@ -15,7 +15,7 @@ import type { Message } from '../../hub/errors.js';
 import { latest } from '../../hub/latest.js';
 import { useSession } from '../../hub/session-store.js';
 import { newId } from '../../lib/ids.js';
-import { downloadBlob } from './download.js';
+import { downloadBlob } from '../../lib/download.js';
 
 // Administration (admins only): people, teams and shifts, moves, extra rights, the HR import and
 // the audit log, all through the one hub client. The hub decides and audits; this keeps what is

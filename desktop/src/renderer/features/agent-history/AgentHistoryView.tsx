@@ -1,20 +1,24 @@
 import { useRef } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import {
   localize,
   scorecardItemsFor,
   checklistFor,
+  type AgentHistory,
   type CallRecord,
   type CoachingNoteRecord,
   type ObservationRecord,
   type StandardsPack,
 } from '@sidecoach/shared';
+import { downloadCsv } from '../../lib/csv.js';
 import { useFocusIfLost } from '../../lib/focus.js';
 import { callTypeName, shortDateTime } from '../../lib/format.js';
 import { formatDuration } from '../../lib/time.js';
 import { BackButton } from '../../ui/BackButton.js';
 import { LongText } from '../../ui/LongText.js';
 import { PeriodPicker } from '../../ui/PeriodPicker.js';
+import { CallTypeSelect } from '../../ui/CallTypeSelect.js';
 import { useCalls } from '../call/store.js';
 import { contentOf, NoteBody } from '../coach-notes/note-parts.js';
 import { closeHistory, setHistoryFilters, useAgentHistory } from './store.js';
@@ -139,6 +143,42 @@ function CallEntry({
   );
 }
 
+/** The calls of the history as a spreadsheet: one row a call, ISO 8601 times. */
+function exportHistory(data: AgentHistory, pack: StandardsPack | null, t: TFunction, lang: string) {
+  const header = [
+    t('agentHistory.csv.started'),
+    t('agentHistory.csv.callType'),
+    t('agentHistory.csv.seconds'),
+    t('agentHistory.csv.ticked'),
+    t('agentHistory.csv.items'),
+    t('agentHistory.csv.assessment'),
+    t('agentHistory.csv.score'),
+    t('agentHistory.csv.nextTime'),
+    t('agentHistory.csv.notes'),
+  ];
+  const rows = data.calls.map((c) => {
+    const a = c.assessment;
+    const notes =
+      data.observations.filter((o) => o.callId === c.id).length +
+      data.coachingNotes.filter((n) => n.callId === c.id).length;
+    return [
+      c.startedAt,
+      callTypeName(pack, c.callType, lang),
+      c.durationMs === null ? '' : String(Math.round(c.durationMs / 1000)),
+      String(c.ticked.length),
+      String(pack ? checklistFor(pack, c.callType).flatMap((x) => x.items).length : ''),
+      a
+        ? t(a.status === 'skipped' ? 'history.skipped' : 'reflection.assessed')
+        : t('history.pending'),
+      a?.score?.percent == null ? '' : String(a.score.percent),
+      a?.nextTime ?? '',
+      String(notes),
+    ];
+  });
+  const day = new Date().toLocaleDateString('sv');
+  downloadCsv(`sidecoach-history-${data.agent.displayName}-${day}.csv`, header, rows);
+}
+
 /** An agent's past calls, ticks, self-assessments and every coach's notes, for a period. */
 export function AgentHistoryView() {
   const { t, i18n } = useTranslation();
@@ -162,21 +202,11 @@ export function AgentHistoryView() {
       </h2>
       <div className="history-filters">
         <PeriodPicker value={filters.period} onChange={(period) => setHistoryFilters({ period })} />
-        <div className="field">
-          <label htmlFor="history-call-type">{t('agentHistory.callType')}</label>
-          <select
-            id="history-call-type"
-            value={filters.callType ?? ''}
-            onChange={(e) => setHistoryFilters({ callType: e.target.value || null })}
-          >
-            <option value="">{t('agentHistory.allCallTypes')}</option>
-            {(pack?.callTypes ?? []).map((ct) => (
-              <option key={ct.id} value={ct.id}>
-                {localize(ct.name, i18n.language)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <CallTypeSelect
+          pack={pack}
+          value={filters.callType}
+          onChange={(callType) => setHistoryFilters({ callType })}
+        />
       </div>
       {status === 'loading' ? <p className="muted">{t('agentHistory.loading')}</p> : null}
       {error ? (
@@ -186,6 +216,12 @@ export function AgentHistoryView() {
       ) : null}
       {data ? (
         <>
+          <div className="row">
+            <span />
+            <button type="button" onClick={() => exportHistory(data, pack, t, i18n.language)}>
+              {t('agentHistory.export')}
+            </button>
+          </div>
           <p className="small" data-testid="history-summary">
             {[
               t('agentHistory.calls', { count: calls.length }),

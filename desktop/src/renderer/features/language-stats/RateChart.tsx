@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type uPlot from 'uplot';
-import { CHART_FONT, UPlotChart, type ChartSpec } from '../../ui/chart.js';
+import { titledAxis, UPlotChart, type ChartSpec } from '../../ui/chart.js';
 
 export interface ChartLine {
   label: string;
@@ -51,24 +51,12 @@ export function RateChart({
           y: { range: (_u, _min, top) => [0, max ?? Math.max(1, top)] },
         },
         axes: [
-          {
+          titledAxis(xLabel, (_u, splits) => splits.map((i) => weeks[i] ?? ''), {
             incrs: [1, 2, 3, 4, 6],
             space: 44,
-            values: (_u, splits) => splits.map((i) => weeks[i] ?? ''),
-            font: CHART_FONT,
             size: 24,
-            label: xLabel,
-            labelFont: CHART_FONT,
-            labelSize: 16,
-          },
-          {
-            font: CHART_FONT,
-            size: 40,
-            values: (_u, s) => s.map((v) => format(v)),
-            label: yLabel,
-            labelFont: CHART_FONT,
-            labelSize: 16,
-          },
+          }),
+          titledAxis(yLabel, (_u, s) => s.map((v) => format(v)), { size: 40 }),
         ],
         series: [
           { label: xLabel, value: (_u, i) => weeks[i] ?? '' },

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import uPlot from 'uplot';
-import { CHART_FONT, UPlotChart, type ChartSpec } from '../../ui/chart.js';
+import { titledAxis, UPlotChart, type ChartSpec } from '../../ui/chart.js';
 
 export interface CsatBars {
   label: string;
@@ -63,23 +63,11 @@ export function BarsChart({
           y: { range: [0, Math.min(100, Math.ceil(top / 10) * 10)] },
         },
         axes: [
-          {
+          titledAxis(xLabel, (_u, splits) => splits.map((v) => categories[v - 1] ?? ''), {
             splits: () => xs,
-            values: (_u, splits) => splits.map((v) => categories[v - 1] ?? ''),
-            font: CHART_FONT,
             size: 24,
-            label: xLabel,
-            labelFont: CHART_FONT,
-            labelSize: 16,
-          },
-          {
-            font: CHART_FONT,
-            size: 40,
-            values: (_u, splits) => splits.map((v) => `${v}%`),
-            label: yLabel,
-            labelFont: CHART_FONT,
-            labelSize: 16,
-          },
+          }),
+          titledAxis(yLabel, (_u, splits) => splits.map((v) => `${v}%`), { size: 40 }),
         ],
         series: [
           { label: xLabel, value: (_u, v) => (v === null ? '' : (categories[v - 1] ?? '')) },

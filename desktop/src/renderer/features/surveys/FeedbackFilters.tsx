@@ -1,21 +1,20 @@
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localize } from '@sidecoach/shared';
 import { useObserve } from '../observe/store.js';
 import { useCalls } from '../call/store.js';
 import { setFilters, useSurveys } from './store.js';
 import { TeamSelect } from './controls.js';
 import { PeriodPicker } from '../../ui/PeriodPicker.js';
+import { CallTypeSelect } from '../../ui/CallTypeSelect.js';
 
 /** Team, agent, call type and period of the feedback list. */
 export function FeedbackFilters() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const filters = useSurveys((s) => s.filters);
   const responses = useSurveys((s) => s.feedback.responses);
   const floor = useObserve((s) => s.floor);
   const pack = useCalls((s) => s.pack);
   const agentId = useId();
-  const callTypeId = useId();
   // The floor lists the coach's agents; answers may name others (left the team, admins).
   const agents = useMemo(() => {
     const names = new Map(floor.map((a) => [a.agentId, a.displayName]));
@@ -41,21 +40,11 @@ export function FeedbackFilters() {
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor={callTypeId}>{t('surveys.callType.label')}</label>
-        <select
-          id={callTypeId}
-          value={filters.callType ?? ''}
-          onChange={(e) => setFilters({ callType: e.target.value || null })}
-        >
-          <option value="">{t('surveys.callType.all')}</option>
-          {(pack?.callTypes ?? []).map((ct) => (
-            <option key={ct.id} value={ct.id}>
-              {localize(ct.name, i18n.language)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <CallTypeSelect
+        pack={pack}
+        value={filters.callType}
+        onChange={(callType) => setFilters({ callType })}
+      />
       <PeriodPicker value={filters.period} onChange={(period) => setFilters({ period })} />
     </fieldset>
   );

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/browser/esm/sync';
 import { downloadBlob } from './download.js';
 
-// Every table an admin reads can be taken away as a CSV file: written by csv-stringify, UTF-8
+// Every table a manager reads can be taken away as a CSV file: written by csv-stringify, UTF-8
 // with a byte-order mark (so spreadsheet programs read 王小明 and Jānis Bērziņš as typed).
 
 /** A CSV text of the rows under the header, with a byte-order mark and CRLF line ends. */
