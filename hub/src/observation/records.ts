@@ -80,6 +80,14 @@ export async function listObservations(db: Db, q: ObservationQuery): Promise<Obs
   return rows.reverse().map(toObservation);
 }
 
+/** Coaching notes with their author's name (what `toCoachingNote` reads). */
+const coachingNotes = (db: Db) =>
+  db
+    .selectFrom('coaching_notes')
+    .innerJoin('users', 'users.id', 'coaching_notes.author_id')
+    .selectAll('coaching_notes')
+    .select('users.display_name as author_name');
+
 /**
  * Coaching notes about the given agents, and those `authorId` wrote about anyone (an agent who
  * moved to another team stays in the record of the coach who wrote them), oldest first.
@@ -91,11 +99,7 @@ export async function listCoachingNotes(
   authorId?: string,
 ): Promise<CoachingNoteRecord[]> {
   if (agentIds.length === 0 && !authorId) return [];
-  const rows = await db
-    .selectFrom('coaching_notes')
-    .innerJoin('users', 'users.id', 'coaching_notes.author_id')
-    .selectAll('coaching_notes')
-    .select('users.display_name as author_name')
+  const rows = await coachingNotes(db)
     .where((eb) =>
       eb.or([
         ...(agentIds.length > 0 ? [eb('coaching_notes.agent_id', 'in', agentIds)] : []),
@@ -197,11 +201,7 @@ export async function historyNotes(
     .orderBy('observations.at', 'desc')
     .limit(limit)
     .execute();
-  const notes = await db
-    .selectFrom('coaching_notes')
-    .innerJoin('users', 'users.id', 'coaching_notes.author_id')
-    .selectAll('coaching_notes')
-    .select('users.display_name as author_name')
+  const notes = await coachingNotes(db)
     .where('coaching_notes.agent_id', '=', agentId)
     .where('coaching_notes.at', '>=', period.from)
     .where('coaching_notes.at', '<=', period.to)
