@@ -10,6 +10,7 @@ import {
   chromiumMissing,
   launchChromium,
   screenshotFromTop,
+  seriousA11yProblems,
   sidebarPage,
   signInAs,
 } from './support/browser.js';
@@ -28,6 +29,7 @@ async function shots(page: Page, name: string) {
       width,
     );
     await screenshotFromTop(page, `admin-${name}-${width}`);
+    expect(await seriousA11yProblems(page), `${name} at ${width} px`).toEqual([]);
   }
   await page.setViewportSize({ width: 360, height: 900 });
 }

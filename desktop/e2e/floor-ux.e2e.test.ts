@@ -11,6 +11,7 @@ import {
   chromiumMissing,
   launchChromium,
   screenshotFromTop,
+  seriousA11yProblems,
   sidebarPage,
   signInAs,
   startCall,
@@ -19,12 +20,16 @@ import {
 const missing = chromiumMissing();
 if (missing) console.warn(`[skip] floor UX end-to-end tests: ${missing}`);
 
-/** Screenshots at the docked sidebar's width, a tablet's and a desktop's. */
+/**
+ * Screenshots at the docked sidebar's width, a tablet's and a desktop's, each screen checked
+ * with axe-core at each width (no serious or critical violation).
+ */
 async function atWidths(page: Page, name: string) {
   const before = page.viewportSize();
   for (const width of [360, 1024, 1280]) {
     await page.setViewportSize({ width, height: 900 });
     await screenshotFromTop(page, `${name}-${width}`);
+    expect(await seriousA11yProblems(page), `${name} at ${width} px`).toEqual([]);
   }
   if (before) await page.setViewportSize(before);
 }

@@ -8,7 +8,8 @@ import type {
   HotkeyAction,
   SidecoachBridge,
 } from '@sidecoach/shared';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -181,4 +182,41 @@ export async function startCall(page: Page, callType: string) {
   await page.getByLabel('Call type').selectOption({ label: callType });
   await page.getByRole('button', { name: 'Start call' }).click();
   await page.getByRole('group', { name: 'Process' }).waitFor();
+}
+
+/**
+ * axe-core's accessibility rules (WCAG 2.x A and AA) over what the page shows now: the serious
+ * and critical violations, each as "rule: the first elements it names", so a test can expect none.
+ */
+export async function seriousA11yProblems(page: Page): Promise<string[]> {
+  const source = readFileSync(
+    createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+    'utf8',
+  );
+  // Evaluated through the DevTools protocol: the page's own CSP (script-src 'self') stays as is.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(source);
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (...a: unknown[]) => Promise<{
+            violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    );
 }
