@@ -160,7 +160,7 @@ describe.skipIf(missing)('the floor, as people use it', () => {
     // The table goes to a spreadsheet: a byte-order mark, a header, one row a call.
     const download = supervisor.waitForEvent('download');
     await supervisor.getByRole('button', { name: 'Export CSV' }).click();
-    const csv = await readFile((await (await download).path()));
+    const csv = await readFile(await (await download).path());
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.toString('utf8').trim().split('\r\n');
     expect(lines[0]).toContain('Started,Call type,Duration (s)');
