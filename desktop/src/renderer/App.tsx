@@ -42,14 +42,15 @@ function Workspace() {
   const surveyCallId = status === 'on-call' ? call?.id : lastEndedCall(calls)?.id;
   return (
     <main>
+      {/* At wrap-up the self-assessment comes first; reminders, notes and the link wait below. */}
+      {status === 'wrap-up' && call ? (
+        <AssessmentForm key={call.id} call={call} pack={pack} />
+      ) : null}
       <ActionReminders status={status} call={call} />
       {status === 'on-call' && call ? <OnCall call={call} pack={pack} /> : null}
       <JoinSession />
       <CoachNotesPanel status={status} call={call} pack={pack} />
       <SurveyLinkFor callId={surveyCallId} />
-      {status === 'wrap-up' && call ? (
-        <AssessmentForm key={call.id} call={call} pack={pack} />
-      ) : null}
       {status === 'available' ? <StartCall pack={pack} /> : null}
       <SurveyAfterCall calls={calls} agentStatus={status} />
       <CoachingNotesList />
