@@ -12,6 +12,7 @@ import {
   startHub,
   type HubSocket,
   type RunningHub,
+  signedInSockets,
 } from './support/hub-process.js';
 import { data, iso, runCall } from './support/calls.js';
 
@@ -19,12 +20,7 @@ describe('calls and self-assessments through a real hub', () => {
   let hub: RunningHub;
   let agent: HubSocket;
   let pack: StandardsPack;
-  const sockets: HubSocket[] = [];
-  const open = async (username: string) => {
-    const s = await connect(hub.url, (await signIn(hub.url, username)).token);
-    sockets.push(s);
-    return s;
-  };
+  const { open, closeAll } = signedInSockets(() => hub);
 
   beforeAll(async () => {
     hub = await startHub({ demo: true });
@@ -32,7 +28,7 @@ describe('calls and self-assessments through a real hub', () => {
     pack = data(await agent.emitWithAck('session:bootstrap', {})).pack;
   });
   afterAll(async () => {
-    sockets.forEach((s) => s.close());
+    closeAll();
     await hub?.dispose();
   });
 
@@ -295,8 +291,7 @@ describe('calls and self-assessments through a real hub', () => {
 
   it('keeps everything across a hub restart', async () => {
     const before = data(await agent.emitWithAck('call:list', { limit: 100 })).calls;
-    sockets.forEach((s) => s.close());
-    sockets.length = 0;
+    closeAll();
     const { dataDir, port } = hub;
     await hub.stop();
     hub = await startHub({ demo: true, dataDir, port });

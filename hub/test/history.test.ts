@@ -2,11 +2,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  connect,
-  signIn,
   startHub,
   type HubSocket,
   type RunningHub,
+  signedInSockets,
 } from './support/hub-process.js';
 import { data, iso, noteBetweenCalls, runCall } from './support/calls.js';
 
@@ -16,12 +15,7 @@ describe('an agent’s history', () => {
   let supervisor: HubSocket;
   let nightLead: HubSocket;
   let agentId: string;
-  const sockets: HubSocket[] = [];
-  const open = async (username: string) => {
-    const s = await connect(hub.url, (await signIn(hub.url, username)).token);
-    sockets.push(s);
-    return s;
-  };
+  const { open, closeAll } = signedInSockets(() => hub);
 
   beforeAll(async () => {
     hub = await startHub({ demo: true });
@@ -31,7 +25,7 @@ describe('an agent’s history', () => {
     agentId = data(await agent.emitWithAck('session:bootstrap', {})).user.id;
   });
   afterAll(async () => {
-    sockets.forEach((s) => s.close());
+    closeAll();
     await hub?.dispose();
   });
 

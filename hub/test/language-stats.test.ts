@@ -1,22 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  connect,
   signIn,
   startHub,
   type HubSocket,
   type RunningHub,
+  signedInSockets,
 } from './support/hub-process.js';
 import { data, iso } from './support/calls.js';
 
 describe('coaching-language report through a real hub', () => {
   let hub: RunningHub;
-  const sockets: HubSocket[] = [];
-  const open = async (username: string) => {
-    const s = await connect(hub.url, (await signIn(hub.url, username)).token);
-    sockets.push(s);
-    return s;
-  };
+  const { open, closeAll } = signedInSockets(() => hub);
   let supervisor: HubSocket;
   let agentId: string;
 
@@ -49,7 +44,7 @@ describe('coaching-language report through a real hub', () => {
     );
   });
   afterAll(async () => {
-    sockets.forEach((s) => s.close());
+    closeAll();
     await hub?.dispose();
   });
 

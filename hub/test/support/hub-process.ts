@@ -215,3 +215,17 @@ export async function callsOf(url: string, username: string): Promise<CallRecord
     socket.close();
   }
 }
+
+/** Sockets signed in as users of one hub, each kept to be closed together after the tests. */
+export function signedInSockets(hub: () => RunningHub) {
+  const sockets: HubSocket[] = [];
+  return {
+    open: async (username: string): Promise<HubSocket> => {
+      const url = hub().url;
+      const socket = await connect(url, (await signIn(url, username)).token);
+      sockets.push(socket);
+      return socket;
+    },
+    closeAll: (): void => sockets.splice(0).forEach((s) => s.close()),
+  };
+}
