@@ -213,13 +213,24 @@ describe('survey delivery', () => {
       db.deleteFrom('survey_sends').where('call_id', '=', second.id).execute(),
     );
 
+    // The outage's retries backed off (0.2 s doubling): the first send is due when its last
+    // backoff ends, later on a loaded machine. Wait until then, and a margin, for it.
+    const due = await withHubDatabase(dataDir, (db) =>
+      db
+        .selectFrom('survey_sends')
+        .select('next_attempt_at')
+        .where('call_id', '=', call.id)
+        .executeTakeFirstOrThrow(),
+    );
+    const firstWithin = Math.max(20_000, Date.parse(due.next_attempt_at!) - Date.now() + 20_000);
+
     const mailbox = await startMailbox(smtpPort);
     hub = await startHub({ demo: true, dataDir, extraArgs: args, port: hub.port });
     try {
       expect(
         hub.output.some((l) => l.includes('surveys decided for calls ended before the restart')),
       ).toBe(true);
-      const mail = await surveyEmail(hub, mailbox, email, 20_000);
+      const mail = await surveyEmail(hub, mailbox, email, firstWithin);
       expect(mail.messageId).toBe(`<survey-${call.id}@sidecoach>`);
       const secondMail = await surveyEmail(hub, mailbox, 'second@example.test', 20_000);
       expect(secondMail.messageId).toBe(`<survey-${second.id}@sidecoach>`);
@@ -244,5 +255,5 @@ describe('survey delivery', () => {
       await hub.dispose();
       await mailbox.close();
     }
-  });
+  }, 180_000);
 });
