@@ -82,14 +82,11 @@ describe.skipIf(missing)('findWindow on X11 (real Xvfb and xdotool)', () => {
       ['-title', 'Zoiper 5 Softphone', '-geometry', '400x300+120+60', 'ringing'],
       { env, stdio: 'ignore' },
     );
-    for (
-      let i = 0;
-      i < 100 &&
-      spawnSync('xdotool', ['search', '--onlyvisible', '--name', 'Zoiper'], { env }).status !== 0;
-      i++
-    ) {
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    // Bounded (60 s: a loaded CI machine maps it late), and said plainly if it never is.
+    const visible = () =>
+      spawnSync('xdotool', ['search', '--onlyvisible', '--name', 'Zoiper'], { env }).status === 0;
+    for (let i = 0; i < 600 && !visible(); i++) await new Promise((r) => setTimeout(r, 100));
+    if (!visible()) throw new Error('the xmessage window was never mapped on the Xvfb display');
   });
   afterAll(async () => {
     softphone?.kill();
