@@ -1,7 +1,13 @@
 /** English strings; every other language has the same keys (checked by TypeScript). */
 export const en = {
   app: { name: 'Sidecoach', loading: 'Loading…' },
-  language: { label: 'Language', en: 'English', 'zh-CN': '简体中文' },
+  language: {
+    label: 'Language',
+    en: 'English',
+    'zh-CN': '简体中文',
+    'zh-TW': '繁體中文',
+    lv: 'Latviešu',
+  },
   signIn: {
     title: 'Sign in',
     username: 'Username',

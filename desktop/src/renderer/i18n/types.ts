@@ -23,3 +23,11 @@ declare module 'i18next' {
     resources: { translation: typeof english };
   }
 }
+
+/**
+ * Latvian has three plural forms (Intl.PluralRules 'lv': zero for 0, 10–20, 30…; one for 1, 21,
+ * 31… but not 11; other for the rest): every `_one`/`_other` pair of English also has `_zero`.
+ */
+export type WithZeroPlurals<T> = {
+  [K in keyof T]: T[K] extends string ? string : WithZeroPlurals<T[K]>;
+} & { [K in keyof T as K extends `${infer B}_other` ? `${B}_zero` : never]: string };

@@ -2,7 +2,13 @@ import type { Messages } from './en.js';
 
 export const zhCN: Messages = {
   app: { name: 'Sidecoach', loading: '正在加载…' },
-  language: { label: '语言', en: 'English', 'zh-CN': '简体中文' },
+  language: {
+    label: '语言',
+    en: 'English',
+    'zh-CN': '简体中文',
+    'zh-TW': '繁體中文',
+    lv: 'Latviešu',
+  },
   signIn: {
     title: '登录',
     username: '用户名',
