@@ -44,6 +44,7 @@ export default tseslint.config(
           './hub/tsconfig.test.json',
           './desktop/tsconfig.node.json',
           './desktop/tsconfig.web.json',
+          './desktop/tsconfig.sw.json',
           './tsconfig.tools.json',
         ],
         tsconfigRootDir: import.meta.dirname,

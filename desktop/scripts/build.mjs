@@ -5,7 +5,8 @@ import { build as viteBuild } from 'vite';
 import { build as esbuild } from 'esbuild';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -69,6 +70,7 @@ await esbuild({
   banner: { js: '#!/usr/bin/env node' },
 });
 
+await buildServiceWorker(join(root, 'dist/renderer'));
 await checkBudget(join(root, 'dist/renderer'));
 await precompress(join(root, 'dist/renderer'));
 await writeFile(STAMP, inputs);
@@ -101,6 +103,33 @@ async function inputsFingerprint() {
     }),
   );
   return lines.join('\n');
+}
+
+/**
+ * The web sidebar's service worker, with the list of this build's files to keep for an offline
+ * reload (the page, its chunks, every language, icons), named by a hash of that list.
+ */
+async function buildServiceWorker(dir) {
+  const files = [];
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    const path = relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/');
+    if (!entry.isFile() || path.startsWith('.vite/') || /\.(map|br|gz)$/.test(path)) continue;
+    if (path === 'index.html' || path === 'sw.js') continue;
+    files.push(path);
+  }
+  files.sort();
+  const version = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 12);
+  await esbuild({
+    entryPoints: [join(root, 'src/sw/index.ts')],
+    outfile: join(dir, 'sw.js'),
+    bundle: true,
+    format: 'iife',
+    target: 'es2022',
+    minify: true,
+    define: { BUILD: JSON.stringify({ version, files }) },
+    logLevel: 'warning',
+  });
+  console.log(`[build] service worker: ${files.length} files kept for offline reloads`);
 }
 
 /**

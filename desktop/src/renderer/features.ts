@@ -14,6 +14,7 @@ import { teamSettingsFeature } from './features/team-settings/feature.js';
 import { agentHistoryFeature } from './features/agent-history/feature.js';
 import { adminFeature } from './features/admin/feature.js';
 import { languageFeature } from './features/header/language.js';
+import { placeFeature } from './place.js';
 
 /** In the order their session hooks run (the calls first: others read the agent's phone). */
 export const features = [
@@ -28,6 +29,8 @@ export const features = [
   agentHistoryFeature,
   adminFeature,
   languageFeature,
+  // Last: the address is opened once every other feature has restored its state.
+  placeFeature,
 ];
 
 // Every inbox message kind and every outbox write has a handler: a missing one is a type error

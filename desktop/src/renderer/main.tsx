@@ -43,6 +43,20 @@ async function start() {
   await initI18n(pickLanguage(settings.language, navigator.languages));
   await resume(settings.hubUrl);
   render(<App />);
+  keepForOfflineReloads();
+}
+
+/**
+ * The web sidebar keeps itself (scripts/build.mjs writes sw.js beside the page) so that a reload
+ * while the hub is down shows the app and its offline banner. Browsers allow this on https and
+ * on localhost only; the desktop app's page is on disk and reloads without it.
+ */
+function keepForOfflineReloads() {
+  if (!('serviceWorker' in navigator) || !isSecureContext) return;
+  if (location.protocol !== 'https:' && location.protocol !== 'http:') return;
+  navigator.serviceWorker.register('./sw.js').catch((err: unknown) => {
+    console.warn('offline reloads unavailable:', err);
+  });
 }
 
 void start();

@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import { PROTOCOL_VERSION, type Bootstrap, type HandshakeAuth } from '@sidecoach/shared';
 import * as db from '../lib/outbox.js';
+import { clearDrafts } from '../lib/draft.js';
 import { resetTokenInLink } from '../lib/reset-link.js';
 import { showNotice } from '../ui/notice-store.js';
 import { ask, openSocket, signOutRequest } from './client.js';
@@ -186,6 +187,9 @@ export async function end(notice?: Message): Promise<void> {
     connection: 'connecting',
   });
   each((f) => f.reset());
+  // Signed out by choice: the half-typed drafts go too (an expired session keeps them for the
+  // same user's next sign-in).
+  if (session && !notice) clearDrafts(session.user.id);
   if (session && !notice) await tellHubSignedOut(session.hubUrl, session.token);
 }
 

@@ -106,6 +106,7 @@ export const en = {
     noLongerAllowed:
       'You can no longer observe this agent: your teams or rights changed. Back to the floor.',
     joining: 'Joining…',
+    waitingForHub: 'The hub is not reachable: the observation opens as soon as it is back.',
     noCall: 'No call yet',
     onCallAsOf: 'On the call for at least {{elapsed}}: last heard from the hub at {{time}}',
     onCall: 'On the call for {{elapsed}}',

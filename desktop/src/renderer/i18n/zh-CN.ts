@@ -105,6 +105,7 @@ export const zhCN: Messages = {
     backLabel: '返回现场',
     noLongerAllowed: '您已无法继续陪听此坐席：您的团队或权限已变更。已返回现场。',
     joining: '正在加入…',
+    waitingForHub: '暂时连不上服务器：恢复连接后会自动打开陪听。',
     noCall: '还没有通话',
     onCallAsOf: '通话至少已进行 {{elapsed}}：最后一次与服务器联系是在 {{time}}',
     onCall: '通话已进行 {{elapsed}}',

@@ -11,6 +11,7 @@ import {
   noteLanguageOf,
 } from '@sidecoach/shared';
 import { newId, nowIso } from '../../lib/ids.js';
+import { useDraft } from '../../lib/draft.js';
 import { useNotes } from '../coach-notes/store.js';
 import { write } from '../../hub/outbox.js';
 import { useStandardLabel } from '../coach-notes/note-parts.js';
@@ -39,8 +40,9 @@ export function CoachingNoteComposer({
 }) {
   const { t, i18n } = useTranslation();
   const standardLabel = useStandardLabel();
-  const [open, setOpen] = useState(false);
-  const [text, setText] = useState('');
+  // A coaching note half written survives a reload, back and forward (one per call).
+  const [text, setText] = useDraft(`coaching.${call.id}`);
+  const [open, setOpen] = useState(text !== '');
   const [lang, setLang] = useNoteLanguage();
   const textRef = useRef<HTMLTextAreaElement>(null);
   const sent = useNotes((s) => s.coachingNotes).filter((n) => n.callId === call.id);
@@ -108,7 +110,13 @@ export function CoachingNoteComposer({
             <p className="small muted">{t('coaching.noObservations')}</p>
           ) : null}
           <div className="row">
-            <button type="button" onClick={() => setOpen(false)}>
+            <button
+              type="button"
+              onClick={() => {
+                setOpen(false);
+                setText('');
+              }}
+            >
               {t('coaching.cancel')}
             </button>
             <button

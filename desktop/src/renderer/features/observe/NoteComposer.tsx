@@ -18,6 +18,7 @@ import {
   noteLanguageOf,
 } from '@sidecoach/shared';
 import { newId, nowIso } from '../../lib/ids.js';
+import { useDraft } from '../../lib/draft.js';
 import { useObserve } from './store.js';
 import { write } from '../../hub/outbox.js';
 import { CheckedText, overLimit } from '../coaching-text/CheckedText.js';
@@ -48,7 +49,8 @@ export function NoteComposer({
   const [standard, setStandard] = useState('');
   const [verdict, setVerdict] = useState<ObservationVerdict | ''>('');
   const [tags, setTags] = useState<ObservationTag[]>([]);
-  const [text, setText] = useState('');
+  // The half-typed note survives a reload, back and forward (one per observed agent).
+  const [text, setText] = useDraft(`observe.${agentId}`);
   const [visibility, setVisibility] = useState<Visibility>('private');
   const [delivery, setDelivery] = useState<Delivery>('now');
   const [lang, setLang] = useNoteLanguage();

@@ -4,6 +4,7 @@ import { noTextChecks, type CallRecord, type FloorAgent, type TextCheck } from '
 import { useFocusIfLost } from '../../lib/focus.js';
 import { floorEntryOf, useObserve, type Observed } from './store.js';
 import { backToFloor } from './sync.js';
+import { useSession } from '../../hub/session-store.js';
 import { openHistory } from '../agent-history/store.js';
 import { formatDuration } from '../../lib/time.js';
 import { callTypeName, clockTime } from '../../lib/format.js';
@@ -76,13 +77,17 @@ export function ObserveView({ check = noTextChecks }: { check?: TextCheck }) {
   );
   const call = observed?.call ?? null;
   const { rows } = useCallNotes(target ?? '', call);
+  const offline = useSession((s) => s.connection === 'offline');
   const heading = useRef<HTMLHeadingElement>(null);
   useFocusIfLost(heading, observed !== null);
   if (!observed) {
+    // Opened while the hub is away (a reload, a bookmark): it joins as soon as the hub is back.
     return (
       <section className="card">
         <BackButton />
-        <p className="muted">{t('observe.joining')}</p>
+        <p className="muted" data-testid="observe-joining">
+          {offline ? t('observe.waitingForHub') : t('observe.joining')}
+        </p>
       </section>
     );
   }

@@ -16,6 +16,7 @@ import { Segmented } from '../observe/Segmented.js';
 import { agendaLabel } from './agenda.js';
 import { itemName, LIMITS } from './format.js';
 import { localDay } from '../../lib/time.js';
+import { useDraft } from '../../lib/draft.js';
 
 /** The protocol's reflective prompts (the strings name each one, checked by type). */
 const PROMPTS = REFLECTIVE_PROMPTS;
@@ -35,7 +36,8 @@ export function NoteForm({ session, pack }: SessionFormProps) {
   const busy = useReflection((s) => s.busy);
   const [prompt, setPrompt] = useState<ReflectivePrompt | null>(null);
   const [about, setAbout] = useState('');
-  const [text, setText] = useState('');
+  // Half typed, it survives a reload, back and forward (one per session).
+  const [text, setText] = useDraft(`session.${session.id}.note`);
   const [lang, setLang] = useNoteLanguage();
   const check = useLanguageCheck();
   const box = useRef<HTMLTextAreaElement>(null);
@@ -122,7 +124,7 @@ export function NoteForm({ session, pack }: SessionFormProps) {
 export function ActionForm({ session, pack }: SessionFormProps) {
   const { t, i18n } = useTranslation();
   const busy = useReflection((s) => s.busy);
-  const [text, setText] = useState('');
+  const [text, setText] = useDraft(`session.${session.id}.action`);
   const [itemId, setItemId] = useState('');
   const [owner, setOwner] = useState<ActionOwner>('agent');
   const [due, setDue] = useState(() => localDay(7));

@@ -42,6 +42,10 @@ interface ReflectionState {
   error: Message | null;
   /** The period the preparation on screen looks back over. */
   prepPeriod: PeriodChoice;
+  /** The agent being prepared for, from the moment it is asked (the address names them). */
+  prepAgentId: string | null;
+  /** The session asked for, while it loads (the address names it before it arrives). */
+  openingSessionId: string | null;
   /** The agent's open actions (reminders). */
   mine: ActionRecord[];
   /** Why the agent's last "Done" on a reminder failed (shown in the reminders). */
@@ -72,6 +76,8 @@ const initial = {
   busy: false,
   error: null,
   prepPeriod: { days: 30 },
+  prepAgentId: null,
+  openingSessionId: null,
   mine: [],
   mineError: null,
   undoable: null,
@@ -132,7 +138,14 @@ export function closeReflection(): void {
 }
 
 export async function prepare(agentId: string, period: PeriodChoice): Promise<void> {
-  set({ open: 'prep', prep: null, agenda: [], error: null, prepPeriod: period });
+  set({
+    open: 'prep',
+    prep: null,
+    agenda: [],
+    error: null,
+    prepPeriod: period,
+    prepAgentId: agentId,
+  });
   const res = await ask('reflection:prepare', { agentId, ...periodFields(period) });
   if (!res.ok) return set({ error: res.error });
   set({ prep: res.data, agenda: res.data.agenda });
@@ -162,6 +175,7 @@ export async function openSession(sessionId: string): Promise<void> {
     printing: false,
     busy: true,
     error: null,
+    openingSessionId: sessionId,
     ...(other && { session: null }),
   });
   const res = await ask('reflection:get', { sessionId });

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { parsePlace, placeFor, placeHash, type Place } from './place.js';
+
+describe('addresses of places', () => {
+  const places: Place[] = [
+    { view: 'home' },
+    { view: 'settings' },
+    { view: 'observe', agentId: 'u-1' },
+    { view: 'language' },
+    { view: 'surveys', tab: 'report' },
+    { view: 'sessions' },
+    { view: 'prepare', agentId: 'a b', period: { days: 90 } },
+    { view: 'prepare', agentId: 'u-2', period: { from: '2026-10-01', to: '2026-10-31' } },
+    { view: 'session', sessionId: 's-9' },
+    { view: 'history', agentId: 'u-3' },
+    { view: 'admin', tab: 'audit' },
+  ];
+
+  it('reads back every place it writes', () => {
+    for (const place of places) expect(parsePlace(placeHash(place))).toEqual(place);
+  });
+
+  it('escapes ids, so an id cannot add a part to the address', () => {
+    expect(placeHash({ view: 'observe', agentId: 'x/y?z' })).toBe('#/observe/x%2Fy%3Fz');
+    expect(parsePlace('#/observe/x%2Fy%3Fz')).toEqual({ view: 'observe', agentId: 'x/y?z' });
+  });
+
+  it('reads anything unknown or malformed as home', () => {
+    for (const hash of [
+      '',
+      '#',
+      '#/',
+      '#/nowhere',
+      '#/admin/secrets',
+      '#/observe',
+      '#/observe/%E0',
+      '#/observe/a/b',
+    ])
+      expect(parsePlace(hash), hash).toEqual({ view: 'home' });
+  });
+
+  it('falls back to 30 days for a period it does not know', () => {
+    expect(parsePlace('#/sessions/prepare/u?days=12')).toMatchObject({ period: { days: 30 } });
+    expect(parsePlace('#/sessions/prepare/u?from=2026-10-31&to=2026-10-01')).toMatchObject({
+      period: { days: 30 },
+    });
+  });
+
+  it('sends a user to a place that is for them', () => {
+    const admin: Place = { view: 'admin', tab: 'people' };
+    expect(placeFor(admin, 'admin')).toEqual(admin);
+    expect(placeFor(admin, 'supervisor')).toEqual({ view: 'home' });
+    expect(placeFor({ view: 'language' }, 'supervisor')).toEqual({ view: 'home' });
+    expect(placeFor({ view: 'language' }, 'lead')).toEqual({ view: 'language' });
+    expect(placeFor({ view: 'surveys', tab: 'pack' }, 'lead')).toEqual({ view: 'home' });
+    expect(placeFor({ view: 'observe', agentId: 'u' }, 'agent')).toEqual({ view: 'home' });
+    expect(placeFor({ view: 'session', sessionId: 's' }, 'agent')).toEqual({
+      view: 'session',
+      sessionId: 's',
+    });
+  });
+});

@@ -1,0 +1,264 @@
+// Where the user is, as an address: `#/observe/<agent>`, `#/report`, `#/sessions/<id>`…
+// The stores stay the one source of truth for what is on screen; this file only reads them into
+// an address (pushed on every change a user makes, so back and forward work, and a supervisor can
+// bookmark an agent's observation) and, on reload, back, forward or a bookmark, opens the
+// address's view through the features' own open and close functions. The fragment works from
+// the hub's web root and from the desktop app's app:// page alike, with no server routes.
+import { PERIOD_DAYS, type Role } from '@sidecoach/shared';
+import type { Feature } from './hub/feature.js';
+import type { PeriodChoice } from './ui/PeriodPicker.js';
+import { useSettingsPanel } from './features/settings/store.js';
+import { closeAdmin, openAdmin, useAdmin, type AdminTab } from './features/admin/store.js';
+import { closeHistory, openHistory, useAgentHistory } from './features/agent-history/store.js';
+import {
+  closeSurveys,
+  openSurveys,
+  useSurveys,
+  type SurveysView,
+} from './features/surveys/store.js';
+import {
+  closeReflection,
+  openReflection,
+  openSession,
+  prepare,
+  useReflection,
+} from './features/reflection/store.js';
+import {
+  closeLanguageStats,
+  openLanguageStats,
+  useLanguageStats,
+} from './features/language-stats/store.js';
+import { useObserve } from './features/observe/store.js';
+import { observe, stopObserving } from './features/observe/sync.js';
+
+export type Place =
+  | { view: 'home' }
+  | { view: 'settings' }
+  | { view: 'observe'; agentId: string }
+  | { view: 'language' }
+  | { view: 'surveys'; tab: SurveysView }
+  | { view: 'sessions' }
+  | { view: 'prepare'; agentId: string; period: PeriodChoice }
+  | { view: 'session'; sessionId: string }
+  | { view: 'history'; agentId: string }
+  | { view: 'admin'; tab: AdminTab };
+
+const SURVEY_TABS: readonly SurveysView[] = ['feedback', 'report', 'pack'];
+const ADMIN_TABS: readonly AdminTab[] = ['people', 'teams', 'import', 'audit'];
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const HOME: Place = { view: 'home' };
+
+const seg = encodeURIComponent;
+
+/** The address of a place (a fragment: `#/…`). */
+export function placeHash(place: Place): string {
+  switch (place.view) {
+    case 'home':
+      return '#/';
+    case 'settings':
+    case 'language':
+    case 'sessions':
+      return `#/${place.view}`;
+    case 'surveys':
+      return `#/${place.tab}`;
+    case 'observe':
+    case 'history':
+      return `#/${place.view}/${seg(place.agentId)}`;
+    case 'prepare': {
+      const p = place.period;
+      const query = 'days' in p ? `days=${p.days}` : `from=${p.from}&to=${p.to}`;
+      return `#/sessions/prepare/${seg(place.agentId)}?${query}`;
+    }
+    case 'session':
+      return `#/sessions/${seg(place.sessionId)}`;
+    case 'admin':
+      return `#/admin/${place.tab}`;
+  }
+}
+
+function periodOf(query: URLSearchParams): PeriodChoice {
+  const days = Number(query.get('days'));
+  const known = PERIOD_DAYS.find((d) => d === days);
+  if (known) return { days: known };
+  const from = query.get('from') ?? '';
+  const to = query.get('to') ?? '';
+  return DAY.test(from) && DAY.test(to) && from <= to ? { from, to } : { days: 30 };
+}
+
+/** The place an address names; anything unknown (or malformed) is home. */
+export function parsePlace(hash: string): Place {
+  const [path = '', search = ''] = hash.replace(/^#\/?/, '').split('?');
+  let parts: string[];
+  try {
+    parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  } catch {
+    return HOME; // a broken %-escape
+  }
+  const [first, second, third] = parts;
+  if (parts.length === 1 && (first === 'settings' || first === 'language' || first === 'sessions'))
+    return { view: first };
+  if (parts.length === 1 && SURVEY_TABS.includes(first as SurveysView))
+    return { view: 'surveys', tab: first as SurveysView };
+  if (parts.length === 2 && (first === 'observe' || first === 'history') && second)
+    return { view: first, agentId: second };
+  if (parts.length === 2 && first === 'admin' && ADMIN_TABS.includes(second as AdminTab))
+    return { view: 'admin', tab: second as AdminTab };
+  if (parts.length === 2 && first === 'sessions' && second)
+    return { view: 'session', sessionId: second };
+  if (parts.length === 3 && first === 'sessions' && second === 'prepare' && third)
+    return { view: 'prepare', agentId: third, period: periodOf(new URLSearchParams(search)) };
+  return HOME;
+}
+
+/** Whom a place is for (the hub decides too; this keeps a pasted address from a blank screen). */
+export function placeFor(place: Place, role: Role): Place {
+  if (role === 'agent') return place.view === 'settings' || place.view === 'session' ? place : HOME;
+  if (place.view === 'admin' && role !== 'admin') return HOME;
+  if (place.view === 'surveys' && place.tab === 'pack' && role !== 'admin') return HOME;
+  if (place.view === 'language' && role !== 'lead' && role !== 'admin') return HOME;
+  return place;
+}
+
+/** What is on screen now, in the order the workspace picks its view. */
+export function currentPlace(): Place {
+  if (useSettingsPanel.getState().open) return { view: 'settings' };
+  const admin = useAdmin.getState();
+  if (admin.open) return { view: 'admin', tab: admin.tab };
+  const history = useAgentHistory.getState().agentId;
+  if (history) return { view: 'history', agentId: history };
+  const surveys = useSurveys.getState().open;
+  if (surveys) return { view: 'surveys', tab: surveys };
+  const reflection = useReflection.getState();
+  if (reflection.open === 'list') return { view: 'sessions' };
+  if (reflection.open === 'prep') {
+    const agentId = reflection.prep?.agentId ?? reflection.prepAgentId;
+    if (agentId) return { view: 'prepare', agentId, period: reflection.prepPeriod };
+  }
+  const sessionId = reflection.session?.id ?? reflection.openingSessionId;
+  if (reflection.open === 'session' && sessionId) return { view: 'session', sessionId };
+  const target = useObserve.getState().target;
+  if (target) return { view: 'observe', agentId: target };
+  if (useLanguageStats.getState().open) return { view: 'language' };
+  return HOME;
+}
+
+/** Opens a place's view through the features, closing the others (an observation stays under
+ * the views opened over it, as when the coach opens them from it). */
+export function goTo(place: Place): void {
+  const v = place.view;
+  if (useSettingsPanel.getState().open !== (v === 'settings'))
+    useSettingsPanel.setState({ open: v === 'settings' });
+  if (v !== 'admin' && useAdmin.getState().open) closeAdmin();
+  if (v !== 'history' && useAgentHistory.getState().agentId) closeHistory();
+  if (v !== 'surveys' && useSurveys.getState().open) closeSurveys();
+  const inReflection = v === 'sessions' || v === 'prepare' || v === 'session';
+  if (!inReflection && useReflection.getState().open) closeReflection();
+  if (v !== 'language' && useLanguageStats.getState().open) closeLanguageStats();
+  const target = useObserve.getState().target;
+  if ((v === 'home' || v === 'language') && target) void stopObserving();
+  const reflection = useReflection.getState();
+  switch (place.view) {
+    case 'observe':
+      if (target !== place.agentId) {
+        if (target) void stopObserving();
+        observe(place.agentId);
+      }
+      return;
+    case 'language':
+      if (!useLanguageStats.getState().open) openLanguageStats();
+      return;
+    case 'surveys':
+      if (useSurveys.getState().open !== place.tab) openSurveys(place.tab);
+      return;
+    case 'sessions':
+      if (reflection.open !== 'list') openReflection();
+      return;
+    case 'prepare':
+      if (reflection.open !== 'prep' || reflection.prepAgentId !== place.agentId)
+        void prepare(place.agentId, place.period);
+      return;
+    case 'session':
+      if (reflection.open !== 'session' || reflection.session?.id !== place.sessionId)
+        void openSession(place.sessionId);
+      return;
+    case 'history':
+      if (useAgentHistory.getState().agentId !== place.agentId) openHistory(place.agentId);
+      return;
+    case 'admin': {
+      const admin = useAdmin.getState();
+      if (!admin.open || admin.tab !== place.tab) openAdmin(place.tab);
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+const stores = [
+  useSettingsPanel,
+  useAdmin,
+  useAgentHistory,
+  useSurveys,
+  useReflection,
+  useObserve,
+  useLanguageStats,
+] as const;
+
+const here = () => location.hash || '#/';
+
+/** The signed-in user's role, and whether the address they came with has been opened. */
+let tracked: { role: Role; opened: boolean; applying: boolean; scheduled: boolean } | null = null;
+
+/** The screen changed: its address becomes a new history entry (changes made together are one). */
+function record(): void {
+  if (!tracked) return;
+  tracked.scheduled = false;
+  if (!tracked.opened || tracked.applying) return;
+  const hash = placeHash(currentPlace());
+  if (hash !== here()) history.pushState(null, '', hash);
+}
+
+function changed(): void {
+  if (!tracked || tracked.scheduled) return;
+  tracked.scheduled = true;
+  queueMicrotask(record);
+}
+
+/** Reload, back, forward, a bookmark: the address's place opens. */
+function follow(): void {
+  if (!tracked) return;
+  const place = placeFor(parsePlace(here()), tracked.role);
+  tracked.applying = true;
+  try {
+    goTo(place);
+  } finally {
+    tracked.applying = false;
+  }
+  // What is not for this user (or malformed) is not kept in the address.
+  const hash = placeHash(place);
+  if (hash !== here()) history.replaceState(null, '', hash);
+}
+
+/**
+ * The address follows the screen, and the screen follows the address: reload, back, forward and
+ * a pasted address open their place once this device's state is restored.
+ */
+export const placeFeature = {
+  name: 'place',
+  reset() {},
+  subscribe(session) {
+    tracked = { role: session.user.role, opened: false, applying: false, scheduled: false };
+    const offs = stores.map((store) => store.subscribe(changed));
+    window.addEventListener('popstate', follow);
+    return () => {
+      offs.forEach((off) => off());
+      window.removeEventListener('popstate', follow);
+      tracked = null;
+    };
+  },
+  restore() {
+    if (!tracked) return;
+    tracked.opened = true;
+    follow();
+  },
+} satisfies Feature;
