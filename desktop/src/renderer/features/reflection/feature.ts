@@ -2,6 +2,8 @@ import type { Feature } from '../../hub/feature.js';
 import {
   actionsChanged,
   agentReflectionConnected,
+  loadList,
+  prepare,
   reloadSession,
   sessionChanged,
   useReflection,
@@ -15,6 +17,10 @@ export const reflectionFeature = {
     // What changed in an open session while this side was away.
     void reloadSession();
     if (user.role === 'agent') void agentReflectionConnected();
+    // Opened while the hub was away (a reload, a bookmark): the list or preparation loads now.
+    const { open, listStatus, prep, prepAgentId, prepPeriod } = useReflection.getState();
+    if (open === 'list' && listStatus === 'failed') void loadList();
+    if (open === 'prep' && !prep && prepAgentId) void prepare(prepAgentId, prepPeriod);
   },
   profileChanged: () => void reloadSession(),
   listen(socket) {
