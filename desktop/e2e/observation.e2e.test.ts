@@ -204,6 +204,32 @@ describe.skipIf(missing)('side-by-side observation in Chromium', () => {
       .filter({ hasText: 'Your greeting set a warm tone.' })
       .waitFor();
     await shot(agent, 'observation-agent-coaching-note');
+
+    // The agent answers: one short reply, read by the language coach too, seen by the coach.
+    const received = agent
+      .getByTestId('coaching-note')
+      .filter({ hasText: 'Your greeting set a warm tone.' });
+    await received.getByRole('button', { name: 'Reply', exact: true }).click();
+    const reply = agent.getByLabel('Your reply to Sam Supervisor');
+    await expect.poll(() => activeId(agent)).toMatch(/^reply-/);
+    await reply.fill('Thanks! But the hold was long, I should warn them first.');
+    // The coach reads the agent's words too: the "but" after thanks, and the command.
+    await agent.getByText(/“But” erases the praise before it/).waitFor();
+    await shot(agent, 'observation-agent-reply-checked');
+    await reply.fill('Thanks. Next time I will tell the customer how long the hold will be.');
+    await agent.getByRole('button', { name: 'Send reply' }).click();
+    await expect
+      .poll(() => received.getByTestId('note-reply').textContent())
+      .toMatch(/^Your reply.*Next time I will tell the customer/);
+    await expect
+      .poll(() =>
+        supervisor.getByTestId('sent-coaching-note').getByTestId('note-reply').textContent(),
+      )
+      .toBe(
+        'Reply from Ava AgentThanks. Next time I will tell the customer how long the hold will be.',
+      );
+    expect(await received.getByRole('button', { name: 'Reply', exact: true }).count()).toBe(0);
+    await shot(supervisor, 'observation-coach-sees-reply');
   });
 
   it('keeps a note written while the hub is down and joins the agent again when it is back', async () => {

@@ -220,6 +220,48 @@ describe('side-by-side observation through a real hub', () => {
     expect(agent.of('coaching-note')).toHaveLength(1);
   });
 
+  it('lets the agent reply once to a coaching note, and the coach and lead read it', async () => {
+    const note = agent.of('coaching-note')[0]!.note;
+    const reply = {
+      id: randomUUID(),
+      noteId: note.id,
+      text: 'Thanks: I will summarise the next steps before I close.',
+      at: iso(),
+    };
+    // Only the agent it was written to replies.
+    const byCoach = await supervisor.socket.emitWithAck('coaching:reply', reply);
+    expect(byCoach).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const stored = data(await agent.socket.emitWithAck('coaching:reply', reply));
+    expect(stored.reply).toMatchObject({ id: reply.id, text: reply.text, lang: 'en' });
+    const replied = (c: InboxClient) =>
+      c.of('coaching-note').some((m) => m.note.id === note.id && m.note.reply?.id === reply.id);
+    await supervisor.until('the reply at the note’s author', () => replied(supervisor));
+    await lead.until('the reply at the team lead', () => replied(lead));
+    await agent.until('the reply on the agent’s other devices', () => replied(agent));
+    // A retry is the same reply; a second, different one is refused; nothing is sent twice.
+    expect(data(await agent.socket.emitWithAck('coaching:reply', reply)).reply?.id).toBe(reply.id);
+    const again = await agent.socket.emitWithAck('coaching:reply', { ...reply, id: randomUUID() });
+    expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    await agentSentinel();
+    expect(agent.of('coaching-note').filter((m) => m.note.reply)).toHaveLength(1);
+    // Kept: the notes loaded after a reconnect carry it.
+    const mine = data(await agent.socket.emitWithAck('observation:mine', { limit: 50 }));
+    expect(mine.coachingNotes.find((n) => n.id === note.id)?.reply?.text).toBe(reply.text);
+    // Bad input: too long, or a note that is not theirs (or does not exist).
+    const long = await agent.socket.emitWithAck('coaching:reply', {
+      ...reply,
+      id: randomUUID(),
+      text: 'x'.repeat(501),
+    });
+    expect(long).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    const unknown = await agent.socket.emitWithAck('coaching:reply', {
+      ...reply,
+      id: randomUUID(),
+      noteId: randomUUID(),
+    });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
   it('replays what a reconnecting agent missed, once and in order', async () => {
     const seen = agent.lastSeq!;
     agent.close();

@@ -1,4 +1,9 @@
-import type { CoachingNoteInput, CoachingNoteRecord, ErrorBody } from '@sidecoach/shared';
+import type {
+  CoachingNoteInput,
+  CoachingNoteRecord,
+  CoachingReplyInput,
+  ErrorBody,
+} from '@sidecoach/shared';
 import type { Job } from '../lib/jobs.js';
 import { nowIso } from '../store/db.js';
 import { leadIdsOf, toCoachingNote } from './records.js';
@@ -63,6 +68,65 @@ export function writeCoachingNote(
       messages: [...recipients].map((recipientId) => ({
         recipientId,
         refId: `note:${note.id}`,
+        content: { kind: 'coaching-note' as const, note },
+      })),
+    };
+  };
+}
+
+/**
+ * Stores the agent's one reply to a coaching note written to them, and sends the note, now with
+ * its reply, to everyone who had the note. A retry of the same reply (same id) answers the
+ * stored one; a second, different reply is refused.
+ */
+export function replyToCoachingNote(
+  agentId: string,
+  input: Required<CoachingReplyInput>,
+): Job<Outcome> {
+  return async (trx) => {
+    const refuse = (code: ErrorBody['code'], message: string) => ({
+      result: { error: { code, message } },
+      messages: [],
+    });
+    const found = await trx
+      .selectFrom('coaching_notes')
+      .select(['agent_id', 'reply_id'])
+      .where('id', '=', input.noteId)
+      .executeTakeFirst();
+    // Another agent's note is as unknown as a note that does not exist.
+    if (!found || found.agent_id !== agentId)
+      return refuse('not_found', `no coaching note ${input.noteId} to you`);
+    if (found.reply_id !== null && found.reply_id !== input.id)
+      return refuse('conflict', 'this note already has your reply');
+    if (found.reply_id === null)
+      await trx
+        .updateTable('coaching_notes')
+        .set({
+          reply_id: input.id,
+          reply_text: input.text,
+          reply_lang: input.lang,
+          replied_at: new Date(input.at).toISOString(),
+        })
+        .where('id', '=', input.noteId)
+        .where('reply_id', 'is', null)
+        .execute();
+    const row = await trx
+      .selectFrom('coaching_notes')
+      .innerJoin('users', 'users.id', 'coaching_notes.author_id')
+      .selectAll('coaching_notes')
+      .select('users.display_name as author_name')
+      .where('coaching_notes.id', '=', input.noteId)
+      .executeTakeFirstOrThrow();
+    if (row.reply_id !== input.id) return refuse('conflict', 'this note already has your reply');
+    const note = toCoachingNote(row);
+    // A retry finds it stored: nobody is sent it twice.
+    if (found.reply_id !== null) return { result: { note }, messages: [] };
+    const recipients = new Set([agentId, row.author_id, ...(await leadIdsOf(trx, agentId))]);
+    return {
+      result: { note },
+      messages: [...recipients].map((recipientId) => ({
+        recipientId,
+        refId: `reply:${note.id}`,
         content: { kind: 'coaching-note' as const, note },
       })),
     };

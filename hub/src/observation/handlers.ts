@@ -17,7 +17,7 @@ import type { Observers } from './observers.js';
 import { canObserve, floorAgentIds, isCoach } from './policy.js';
 import { getObservation, historyNotes, listCoachingNotes, listObservations } from './records.js';
 import { confirmDelivery, markRead, writeObservation } from './jobs.js';
-import { writeCoachingNote } from './coaching-notes.js';
+import { replyToCoachingNote, writeCoachingNote } from './coaching-notes.js';
 import { languageStats } from './language-stats.js';
 
 const NOT_YOURS = 'you may not observe this agent';
@@ -211,6 +211,15 @@ export function observationHandlers(
         const result = await inbox.submit(writeCoachingNote(user.id, input));
         if ('error' in result) return fail(result.error.code, result.error.message);
         log.info({ noteId: input.id, agentId: input.agentId }, 'coaching note stored');
+        return ok(result.note);
+      },
+
+      'coaching:reply': async (input) => {
+        if (user.role !== 'agent')
+          return fail('forbidden', 'only the agent a coaching note was written to replies to it');
+        const result = await inbox.submit(replyToCoachingNote(user.id, input));
+        if ('error' in result) return fail(result.error.code, result.error.message);
+        log.info({ noteId: input.noteId }, 'coaching note reply stored');
         return ok(result.note);
       },
 

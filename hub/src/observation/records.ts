@@ -39,6 +39,15 @@ export function toCoachingNote(row: Named<CoachingNoteRow>): CoachingNoteRecord 
     text: row.text,
     lang: row.lang,
     at: row.at,
+    reply:
+      row.reply_id && row.reply_text !== null && row.replied_at
+        ? {
+            id: row.reply_id,
+            text: row.reply_text,
+            lang: row.reply_lang ?? 'en',
+            at: row.replied_at,
+          }
+        : null,
   };
 }
 

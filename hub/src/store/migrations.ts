@@ -670,6 +670,13 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('survey_sends').addColumn('fallback_from', 'text').execute();
     },
   },
+  '0016-coaching-replies': {
+    async up(db: Kysely<unknown>) {
+      // The agent's one reply to a coaching note (coaching as a conversation, not a broadcast).
+      for (const column of ['reply_id', 'reply_text', 'reply_lang', 'replied_at'])
+        await db.schema.alterTable('coaching_notes').addColumn(column, 'text').execute();
+    },
+  },
 };
 
 function sqlIn(column: string, values: string[]) {

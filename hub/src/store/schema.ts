@@ -178,6 +178,11 @@ export interface CoachingNotesTable {
   lang: ColumnType<string, string | undefined, string>;
   at: Iso;
   created_at: Iso;
+  /** The agent's one reply: its id (a retry stores it once), text, language and time. */
+  reply_id: ColumnType<string | null, string | null | undefined, string | null>;
+  reply_text: ColumnType<string | null, string | null | undefined, string | null>;
+  reply_lang: ColumnType<string | null, string | null | undefined, string | null>;
+  replied_at: ColumnType<Iso | null, Iso | null | undefined, Iso | null>;
 }
 
 export interface InboxTable {

@@ -16,6 +16,7 @@ import {
 import { EmptySchema } from './common.js';
 import {
   CoachingNoteSchema,
+  CoachingReplySchema,
   FloorListSchema,
   ObservationJoinSchema,
   ObservationLeaveSchema,
@@ -107,6 +108,7 @@ export const clientEventSchemas = {
   'observation:list': ObservationListSchema,
   'agent:history': AgentHistoryRequestSchema,
   'coaching:note': CoachingNoteSchema,
+  'coaching:reply': CoachingReplySchema,
   'inbox:ack': InboxAckSchema,
   'observation:mine': MyNotesRequestSchema,
   'language:stats': LanguageStatsRequestSchema,
@@ -167,6 +169,7 @@ export interface ClientEventResults {
   'observation:list': { observations: ObservationRecord[] };
   'agent:history': AgentHistory;
   'coaching:note': CoachingNoteRecord;
+  'coaching:reply': CoachingNoteRecord;
   'inbox:ack': { seq: number };
   'observation:mine': MyNotes;
   'language:stats': LanguageStats;

@@ -32,6 +32,8 @@ export type Delivery = z.infer<typeof DeliverySchema>;
 
 export const OBSERVATION_TEXT_MAX = 2000;
 export const COACHING_TEXT_MAX = 5000;
+/** An agent's reply to a coaching note: one short answer, not a second note. */
+export const COACHING_REPLY_MAX = 500;
 const UserIdSchema = z.string().min(1).max(64);
 /** The language a note is written in (BCP 47), for the language coach; English when absent. */
 export const NoteLanguageSchema = z
@@ -105,6 +107,17 @@ export const CoachingNoteSchema = z.strictObject({
 });
 export type CoachingNoteInput = z.input<typeof CoachingNoteSchema>;
 
+/** The agent answers a coaching note written to them, once (coaching as a conversation). */
+export const CoachingReplySchema = z.strictObject({
+  /** The reply's own id: a retry of the same reply is stored once. */
+  id: RecordIdSchema,
+  noteId: RecordIdSchema,
+  text: z.string().trim().min(1).max(COACHING_REPLY_MAX),
+  lang: NoteLanguageSchema.default('en'),
+  at: IsoTimeSchema,
+});
+export type CoachingReplyInput = z.input<typeof CoachingReplySchema>;
+
 // ---- records, hub to client ----
 
 export const ObservationRecordSchema = z.object({
@@ -143,6 +156,11 @@ export const CoachingNoteRecordSchema = z.object({
   text: z.string(),
   lang: z.string(),
   at: IsoTimeSchema,
+  /** The agent's reply (null: none yet). */
+  reply: z
+    .object({ id: z.string(), text: z.string(), lang: z.string(), at: IsoTimeSchema })
+    .nullable()
+    .default(null),
 });
 export type CoachingNoteRecord = z.infer<typeof CoachingNoteRecordSchema>;
 

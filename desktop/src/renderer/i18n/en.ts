@@ -91,6 +91,12 @@ export const en = {
     betweenCalls: 'between calls',
     coachingTitle: 'Coaching notes',
     sending: 'Sending…',
+    reply: 'Reply',
+    replyLabel: 'Your reply to {{name}}',
+    sendReply: 'Send reply',
+    cancelReply: 'Cancel',
+    yourReply: 'Your reply',
+    replyFrom: 'Reply from {{name}}',
   },
   floor: {
     title: 'Floor',

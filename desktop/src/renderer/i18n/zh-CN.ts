@@ -91,6 +91,12 @@ export const zhCN: Messages = {
     betweenCalls: '通话间隙',
     coachingTitle: '辅导备注',
     sending: '正在发送…',
+    reply: '回复',
+    replyLabel: '回复 {{name}}',
+    sendReply: '发送回复',
+    cancelReply: '取消',
+    yourReply: '你的回复',
+    replyFrom: '{{name}} 的回复',
   },
   floor: {
     title: '现场',

@@ -45,6 +45,12 @@ export function useDraft(name: string): [string, (text: string) => void] {
   return [current.text, set];
 }
 
+/** Whether the signed-in user has a draft under `name` (a form can open with it). */
+export function hasStoredDraft(name: string): boolean {
+  const userId = useSession.getState().session?.user.id ?? '';
+  return read(keyOf(userId, name)) !== '';
+}
+
 /** The user signed out: what they had half typed in this tab goes with them. */
 export function clearDrafts(userId: string): void {
   try {

@@ -10,6 +10,7 @@ export const OUTBOX_EVENTS = [
   'assessment:submit',
   'observation:note',
   'coaching:note',
+  'coaching:reply',
   'observation:read',
 ] as const satisfies readonly ClientEventName[];
 export type OutboxEvent = (typeof OUTBOX_EVENTS)[number];

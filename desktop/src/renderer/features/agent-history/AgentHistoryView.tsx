@@ -16,6 +16,7 @@ import { useFocusIfLost } from '../../lib/focus.js';
 import { callTypeName, shortDateTime } from '../../lib/format.js';
 import { formatDuration } from '../../lib/time.js';
 import { BackButton } from '../../ui/BackButton.js';
+import { ReplyShown } from '../coach-notes/NoteReply.js';
 import { LongText } from '../../ui/LongText.js';
 import { PeriodPicker } from '../../ui/PeriodPicker.js';
 import { CallTypeSelect } from '../../ui/CallTypeSelect.js';
@@ -48,6 +49,7 @@ function Notes({
   pack: StandardsPack | null;
 }) {
   const { t, i18n } = useTranslation();
+  const agentName = useAgentHistory((s) => s.data?.agent.displayName ?? '');
   const time = shortDateTime(i18n.language);
   if (observations.length === 0 && coachingNotes.length === 0) return null;
   return (
@@ -67,6 +69,7 @@ function Notes({
             {t('agentHistory.coachingNote', { name: n.authorName })} · {time.format(new Date(n.at))}
           </p>
           <LongText className="note-text" text={n.text} />
+          <ReplyShown note={n} agentName={agentName} />
         </li>
       ))}
     </ul>

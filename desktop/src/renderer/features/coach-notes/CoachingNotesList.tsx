@@ -4,6 +4,7 @@ import { useNotes } from './store.js';
 import { useSession } from '../../hub/session-store.js';
 import './coach-notes.css';
 import { LongText } from '../../ui/LongText.js';
+import { ReplyToNote } from './NoteReply.js';
 
 const SHOWN = 5;
 
@@ -29,6 +30,7 @@ export function CoachingNotesList() {
               <span>{time.format(new Date(note.at))}</span>
             </div>
             <LongText className="note-text" text={note.text} />
+            <ReplyToNote note={note} />
           </li>
         ))}
       </ul>

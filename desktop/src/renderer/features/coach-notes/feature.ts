@@ -45,4 +45,14 @@ export const notesOutbox = {
       useNotes.getState().acknowledged(entry.seq);
     },
   },
-} satisfies Pick<OutboxRoutes, 'observation:note' | 'observation:read' | 'coaching:note'>;
+  'coaching:reply': {
+    queued: (entry) => useNotes.getState().queued(entry),
+    settled(entry, record) {
+      if (record) useNotes.getState().addCoachingNote(record);
+      useNotes.getState().acknowledged(entry.seq);
+    },
+  },
+} satisfies Pick<
+  OutboxRoutes,
+  'observation:note' | 'observation:read' | 'coaching:note' | 'coaching:reply'
+>;

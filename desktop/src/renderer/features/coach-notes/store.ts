@@ -8,8 +8,13 @@ import type {
 } from '@sidecoach/shared';
 import type { OutboxEntry } from '../../lib/outbox.js';
 
-/** The outbox writes about coaching: observations, coaching notes, and the agent's "got it". */
-export const NOTE_EVENTS = ['observation:note', 'coaching:note', 'observation:read'] as const;
+/** The outbox writes about coaching: observations, coaching notes, the agent's replies and "got it". */
+export const NOTE_EVENTS = [
+  'observation:note',
+  'coaching:note',
+  'coaching:reply',
+  'observation:read',
+] as const;
 export type NoteEvent = (typeof NOTE_EVENTS)[number];
 export type NoteEntry = OutboxEntry<NoteEvent>;
 /** The inbox messages shown as notes. */
@@ -17,6 +22,9 @@ export type NoteMessage = Extract<
   InboxMessage,
   { kind: 'observation' | 'coaching-note' | 'receipt' }
 >;
+
+/** The name of the agent's half-written reply to a note (kept through reloads: lib/draft.ts). */
+export const replyDraft = (noteId: string) => `reply.${noteId}`;
 
 /** Kept in memory at most; older ones are on the hub. */
 const KEEP = 500;
@@ -77,7 +85,9 @@ function mergeObservations(
 
 function mergeNotes(current: CoachingNoteRecord[], incoming: CoachingNoteRecord[]) {
   const map = new Map(current.map((n) => [n.id, n]));
-  for (const note of incoming) map.set(note.id, note);
+  // A reply only fills in: an older copy of the note arriving later must not erase it.
+  for (const note of incoming)
+    map.set(note.id, { ...note, reply: note.reply ?? map.get(note.id)?.reply ?? null });
   return [...map.values()].sort(byAt).slice(-KEEP);
 }
 

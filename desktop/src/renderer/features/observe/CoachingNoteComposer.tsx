@@ -12,6 +12,7 @@ import {
 } from '@sidecoach/shared';
 import { newId, nowIso } from '../../lib/ids.js';
 import { useDraft } from '../../lib/draft.js';
+import { ReplyShown } from '../coach-notes/NoteReply.js';
 import { useNotes } from '../coach-notes/store.js';
 import { write } from '../../hub/outbox.js';
 import { useStandardLabel } from '../coach-notes/note-parts.js';
@@ -87,9 +88,12 @@ export function CoachingNoteComposer({
         })}
       </h2>
       {sent.map((n) => (
-        <p key={n.id} className="small sent-note" data-testid="sent-coaching-note">
-          <strong>{t('coaching.sent')}</strong> {n.text}
-        </p>
+        <div key={n.id} className="small sent-note" data-testid="sent-coaching-note">
+          <p>
+            <strong>{t('coaching.sent')}</strong> {n.text}
+          </p>
+          <ReplyShown note={n} agentName={agent.displayName} />
+        </div>
       ))}
       {sending ? <p className="small warn">{t('coaching.sending')}</p> : null}
       {open ? (
