@@ -11,12 +11,11 @@ import {
   type HubSocket,
   type RunningHub,
 } from '../../hub/test/support/hub-process.js';
-import { chromiumMissing, launchChromium, signInAs } from './support/browser.js';
+import { checkedAtWidths, chromiumMissing, launchChromium, signInAs } from './support/browser.js';
 
 const missing = chromiumMissing();
 if (missing) console.warn(`[skip] account end-to-end tests: ${missing}`);
 
-const SHOTS = '/tmp';
 const GOOD = 'copper kettle on the hill';
 
 const userId = (hub: RunningHub, username: string) => userIdOf(hub.dataDir, username);
@@ -28,14 +27,6 @@ async function issueCode(admin: HubSocket, id: string) {
 }
 
 /** Screenshots at the sidebar's width and two desktop widths, then back to the sidebar's. */
-async function shots(page: Page, name: string) {
-  for (const width of [360, 1024, 1280]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${SHOTS}/sidecoach-${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 360, height: 900 });
-}
-
 const status = (page: Page) => page.getByTestId('status').textContent();
 
 describe.skipIf(missing)('passwords, codes and devices in Chromium', () => {
@@ -96,7 +87,7 @@ describe.skipIf(missing)('passwords, codes and devices in Chromium', () => {
       .getByRole('alert')
       .getByText(/list of common or breached passwords/)
       .waitFor();
-    await shots(page, 'choose-password-refused');
+    await checkedAtWidths(page, 'account-choose-password-refused');
 
     await page.getByLabel('New password', { exact: true }).fill(GOOD);
     await page.getByLabel('Repeat the new password').fill(GOOD);
@@ -113,7 +104,7 @@ describe.skipIf(missing)('passwords, codes and devices in Chromium', () => {
     await expect.poll(() => devices.count()).toBe(2);
     const mine = page.locator('[data-testid="device"][data-current="true"]');
     expect(await mine.textContent()).toMatch(/^Chrome on Linux.*This device.*from 127\.0\.0\.1/);
-    await shots(page, 'account-devices');
+    await checkedAtWidths(page, 'account-devices');
 
     await page.getByRole('button', { name: 'Sign out Chrome on Linux' }).click();
     await page.getByRole('status').getByText('Chrome on Linux was signed out.').waitFor();
@@ -121,7 +112,7 @@ describe.skipIf(missing)('passwords, codes and devices in Chromium', () => {
     // The other device is sent to the sign-in screen, saying why.
     await other.getByText('Your sign-in has ended. Please sign in again.').waitFor();
     await other.getByRole('button', { name: 'Sign in' }).waitFor();
-    await other.screenshot({ path: `${SHOTS}/sidecoach-signed-out-360.png`, fullPage: true });
+    await checkedAtWidths(other, 'account-signed-out');
   });
 
   it('changes the own password, which signs the other devices out', async () => {
@@ -143,7 +134,7 @@ describe.skipIf(missing)('passwords, codes and devices in Chromium', () => {
     await page.getByText('Password changed. Your other devices were signed out.').waitFor();
     await other.getByText('Your sign-in has ended. Please sign in again.').waitFor();
     await expect.poll(() => page.getByTestId('device').count()).toBe(1);
-    await shots(page, 'account-changed');
+    await checkedAtWidths(page, 'account-account-changed');
     await signInAs(other, hub.url, 'agent1', 'a tidy desk at dawn');
     await expect.poll(() => status(other)).toBe('Available');
   });
@@ -188,9 +179,6 @@ describe.skipIf(missing)('passwords, codes and devices in Chromium', () => {
       .poll(() => broken.allTextContents())
       .toEqual([expect.stringContaining('不是常见密码或已泄露的密码')]);
     expect(await page.getByRole('button', { name: '保存密码并登录' }).isDisabled()).toBe(true);
-    await page.screenshot({
-      path: `${SHOTS}/sidecoach-choose-password-zh-360.png`,
-      fullPage: true,
-    });
+    await checkedAtWidths(page, 'account-choose-password-zh');
   });
 });

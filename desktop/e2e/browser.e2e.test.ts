@@ -7,6 +7,7 @@ import type { CallEvent } from '@sidecoach/shared';
 import { signRequest } from '../../hub/src/lib/signature.js';
 import { callsOf, startHub, type RunningHub } from '../../hub/test/support/hub-process.js';
 import {
+  checkedAtWidths,
   chromiumMissing,
   launchChromium,
   screenshot,
@@ -233,6 +234,7 @@ describe.skipIf(missing)('web sidebar in Chromium', () => {
     await expect
       .poll(() => page.getByRole('alert').textContent())
       .toBe('Wrong username or password.');
+    await checkedAtWidths(page, 'sign-in-wrong-password');
     await page.context().close();
   });
 

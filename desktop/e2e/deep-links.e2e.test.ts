@@ -8,22 +8,13 @@ import { startHub, type RunningHub } from '../../hub/test/support/hub-process.js
 import {
   chromiumMissing,
   launchChromium,
-  screenshotFromTop,
-  seriousA11yProblems,
+  checkedAtWidths,
   sidebarPage,
   signInAs,
 } from './support/browser.js';
 
 const missing = chromiumMissing();
 if (missing) console.warn(`[skip] deep-link end-to-end tests: ${missing}`);
-
-async function atWidths(page: Page, name: string) {
-  for (const width of [360, 1024, 1280]) {
-    await page.setViewportSize({ width, height: 900 });
-    await screenshotFromTop(page, `${name}-${width}`);
-    expect(await seriousA11yProblems(page), `${name} at ${width} px`).toEqual([]);
-  }
-}
 
 const hashOf = (page: Page) => new URL(page.url()).hash;
 
@@ -72,7 +63,7 @@ describe.skipIf(missing)('addresses, reload, back and forward', () => {
     await supervisor.getByRole('button', { name: 'Coaching sessions' }).click();
     await supervisor.getByRole('heading', { name: 'Coaching sessions' }).waitFor();
     expect(hashOf(supervisor)).toBe('#/sessions');
-    await atWidths(supervisor, 'deep-links-sessions');
+    await checkedAtWidths(supervisor, 'deep-links-sessions');
 
     await supervisor.goBack();
     await expect.poll(() => hashOf(supervisor)).toBe('#/report');
@@ -132,7 +123,7 @@ describe.skipIf(missing)('addresses, reload, back and forward', () => {
     await expect
       .poll(() => supervisor.getByTestId('observe-joining').textContent())
       .toBe('The hub is not reachable: the observation opens as soon as it is back.');
-    await atWidths(supervisor, 'deep-links-offline-reload');
+    await checkedAtWidths(supervisor, 'deep-links-offline-reload');
 
     // The hub back: the observation opens where it was, with the note as it was typed.
     hub = await startHub({ demo: true, dataDir: hub.dataDir, port: hub.port });

@@ -10,8 +10,7 @@ import { startHub, type RunningHub } from '../../hub/test/support/hub-process.js
 import {
   chromiumMissing,
   launchChromium,
-  screenshotFromTop,
-  seriousA11yProblems,
+  checkedAtWidths,
   sidebarPage,
   signInAs,
   startCall,
@@ -19,20 +18,6 @@ import {
 
 const missing = chromiumMissing();
 if (missing) console.warn(`[skip] floor UX end-to-end tests: ${missing}`);
-
-/**
- * Screenshots at the docked sidebar's width, a tablet's and a desktop's, each screen checked
- * with axe-core at each width (no serious or critical violation).
- */
-async function atWidths(page: Page, name: string) {
-  const before = page.viewportSize();
-  for (const width of [360, 1024, 1280]) {
-    await page.setViewportSize({ width, height: 900 });
-    await screenshotFromTop(page, `${name}-${width}`);
-    expect(await seriousA11yProblems(page), `${name} at ${width} px`).toEqual([]);
-  }
-  if (before) await page.setViewportSize(before);
-}
 
 describe.skipIf(missing)('the floor, as people use it', () => {
   let hub: RunningHub;
@@ -67,7 +52,7 @@ describe.skipIf(missing)('the floor, as people use it', () => {
     expect(
       await agent.evaluate(() => document.activeElement?.closest('.answer.missing') !== null),
     ).toBe(true);
-    await atWidths(agent, 'floor-ux-assessment-marked');
+    await checkedAtWidths(agent, 'floor-ux-assessment-marked');
     // The rest are yes, then one exception.
     await form.getByRole('button', { name: 'The rest are yes' }).click();
     expect(await form.locator('.answer.missing').count()).toBe(0);
@@ -123,7 +108,7 @@ describe.skipIf(missing)('the floor, as people use it', () => {
     // The box scrolls inside itself: the checklist below the composer stays close.
     const height = await box.evaluate((el) => el.getBoundingClientRect().height);
     expect(height).toBeLessThan(400);
-    await atWidths(supervisor, 'floor-ux-long-note');
+    await checkedAtWidths(supervisor, 'floor-ux-long-note');
 
     await box.fill(pasted.slice(0, OBSERVATION_TEXT_MAX));
     await expect.poll(() => count.textContent()).toBe(`2000 / 2000 characters`);
@@ -156,7 +141,7 @@ describe.skipIf(missing)('the floor, as people use it', () => {
     const assessed = calls.filter({ hasText: '100%' }).first();
     await assessed.locator('summary').click();
     await expect.poll(() => assessed.textContent()).toContain('self: Yes');
-    await atWidths(supervisor, 'floor-ux-history');
+    await checkedAtWidths(supervisor, 'floor-ux-history');
     // The table goes to a spreadsheet: a byte-order mark, a header, one row a call.
     const download = supervisor.waitForEvent('download');
     await supervisor.getByRole('button', { name: 'Export CSV' }).click();
@@ -182,7 +167,7 @@ describe.skipIf(missing)('the floor, as people use it', () => {
       .toMatch(/^Booking · On the call for at least 00:\d\d: last heard from the hub at \d\d:\d\d/);
     // That wording is only shown frozen: offline, the view's clock (useNow) is not running.
     expect(await supervisor.getByTestId('floor-status').textContent()).toMatch(/^On call · ≥ /);
-    await atWidths(supervisor, 'floor-ux-offline-observe');
+    await checkedAtWidths(supervisor, 'floor-ux-offline-observe');
   });
 
   it('warns before signing out with unsent work, keeps it for its owner, and ends the session on the hub once it is back', async () => {
@@ -195,7 +180,7 @@ describe.skipIf(missing)('the floor, as people use it', () => {
     await supervisor.getByRole('button', { name: 'Sign out' }).click();
     const confirm = supervisor.getByTestId('sign-out-confirm');
     await expect.poll(() => confirm.textContent()).toContain('The hub is not reachable now.');
-    await atWidths(supervisor, 'floor-ux-sign-out-offline');
+    await checkedAtWidths(supervisor, 'floor-ux-sign-out-offline');
     await confirm.getByRole('button', { name: 'Sign out, keep them here' }).click();
     await supervisor.getByRole('button', { name: 'Sign in' }).waitFor();
     const { token } = await supervisor.evaluate(

@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startHub, type RunningHub } from '../../hub/test/support/hub-process.js';
 import {
+  checkedAtWidths,
   chromiumMissing,
   launchChromium,
-  screenshot,
   sidebarPage,
   signInAs,
 } from './support/browser.js';
@@ -15,10 +15,6 @@ import {
 const missing = chromiumMissing();
 if (missing) console.warn(`[skip] language end-to-end tests: ${missing}`);
 
-async function shot(page: Page, name: string) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await screenshot(page, name);
-}
 const activeId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 const caretAt = (page: Page) =>
   page.evaluate(() => (document.activeElement as HTMLTextAreaElement | null)?.selectionStart);
@@ -79,7 +75,7 @@ describe.skipIf(missing)('constructive-language coach in Chromium', () => {
       .getByRole('button', { name: '“But”: but' })
       .getAttribute('aria-describedby');
     expect(await supervisor.locator(`[id="${describedBy}"]`).textContent()).toMatch(/^“But”/);
-    await shot(supervisor, 'language-composer-highlights');
+    await checkedAtWidths(supervisor, 'language-composer-highlights');
 
     // One click rewrites the span; the caret stays in the text box after the rewrite.
     await but.getByRole('button', { name: 'Use “and”', exact: true }).click();
@@ -119,7 +115,7 @@ describe.skipIf(missing)('constructive-language coach in Chromium', () => {
     await supervisor.getByLabel('Language', { exact: true }).selectOption('zh-CN');
     await expect.poll(() => summary(supervisor)).toBe('1 个“但是”、1 处命令式');
     await expect.poll(() => explanation(finding(supervisor, '应该')).textContent()).toMatch(/命令/);
-    await shot(supervisor, 'language-composer-zh');
+    await checkedAtWidths(supervisor, 'language-composer-zh');
     await finding(supervisor, '应该').getByRole('button', { name: '改用“可以”' }).click();
     await expect
       .poll(() => supervisor.getByLabel('观察内容', { exact: true }).inputValue())
@@ -162,7 +158,7 @@ describe.skipIf(missing)('constructive-language coach in Chromium', () => {
     });
     await expect.poll(() => weeks.getByRole('row').count()).toBe(13); // the header and 12 weeks
     await expect.poll(() => lead.locator('.chart canvas').count()).toBe(1);
-    await shot(lead, 'language-stats');
+    await checkedAtWidths(lead, 'language-stats');
     // Not for supervisors.
     await supervisor.getByRole('button', { name: 'Back to the floor' }).click();
     await supervisor.getByRole('heading', { name: 'Floor' }).waitFor();

@@ -15,13 +15,12 @@ import {
   type RunningHub,
 } from '../../hub/test/support/hub-process.js';
 import {
+  checkedAtWidths,
   chromiumMissing,
   launchChromium,
-  screenshotFromTop as shot,
   sidebarPage,
   signInAs,
   signInAsInChinese,
-  tabletScreenshot as tabletShot,
 } from './support/browser.js';
 
 const missing = chromiumMissing();
@@ -109,8 +108,7 @@ describe.skipIf(missing)('reflective coaching sessions in Chromium', () => {
     expect(
       await compare.locator('.hbars-row').filter({ hasText: SUMMARISE }).textContent(),
     ).toMatch(/Self: 100%[\s\S]*Others: 0%/);
-    await shot(lead, 'reflection-prep');
-    await tabletShot(lead, 'reflection-prep-tablet');
+    await checkedAtWidths(lead, 'reflection-prep');
 
     // Started: the agent is offered it live, joins, and sees the same agenda.
     await lead.getByRole('button', { name: 'Start the session' }).click();
@@ -148,9 +146,8 @@ describe.skipIf(missing)('reflective coaching sessions in Chromium', () => {
     await expect
       .poll(() => agent.getByTestId('session-action').allInnerTexts())
       .toEqual([expect.stringMatching(new RegExp(`^${ACTION}\\s+Open\\s+Agent · by \\w+ \\d+`))]);
-    await shot(agent, 'reflection-session-agent');
-    await shot(lead, 'reflection-session-lead');
-    await tabletShot(lead, 'reflection-session-lead-tablet');
+    await checkedAtWidths(agent, 'reflection-session-agent');
+    await checkedAtWidths(lead, 'reflection-session-lead');
 
     // Both sign off; the session is read-only after.
     await lead.getByRole('button', { name: 'Sign off' }).click();
@@ -164,7 +161,7 @@ describe.skipIf(missing)('reflective coaching sessions in Chromium', () => {
         .toContain('Signed by both: this session is now read-only.');
     expect(await lead.getByRole('button', { name: 'Add the note' }).count()).toBe(0);
     expect(await agent.getByRole('button', { name: 'Agree the action' }).count()).toBe(0);
-    await shot(agent, 'reflection-signed-agent');
+    await checkedAtWidths(agent, 'reflection-signed-agent');
 
     // The printable summary: period, agenda, note, action with owner and date, signatures.
     await lead.getByRole('button', { name: 'Printable summary' }).click();
@@ -183,18 +180,18 @@ describe.skipIf(missing)('reflective coaching sessions in Chromium', () => {
     await lead.emulateMedia({ media: 'print' });
     expect(await lead.getByRole('button', { name: 'Print / save as PDF' }).isVisible()).toBe(false);
     expect(await lead.locator('header').isVisible()).toBe(false);
-    await shot(lead, 'reflection-print');
+    await checkedAtWidths(lead, 'reflection-print');
     await lead.emulateMedia({ media: 'screen' });
 
     // Back in the agent's sidebar: the action as a quiet reminder; at a call, one line.
     await agent.getByRole('button', { name: 'Back to where you were' }).click();
     const reminders = agent.getByTestId('action-reminders');
     await expect.poll(() => reminders.textContent()).toContain(ACTION);
-    await shot(agent, 'reflection-reminder');
+    await checkedAtWidths(agent, 'reflection-reminder');
     await agent.getByRole('button', { name: 'Start call' }).click();
     const line = agent.getByTestId('action-reminder-line');
     await expect.poll(() => line.textContent()).toContain(`Remember: ${ACTION}`);
-    await shot(agent, 'reflection-reminder-call');
+    await checkedAtWidths(agent, 'reflection-reminder-call');
     await agent.getByRole('button', { name: `Dismiss the reminder: ${ACTION}` }).click();
     await expect.poll(() => line.count()).toBe(0);
     await agent.getByRole('button', { name: 'End call' }).click();
@@ -207,7 +204,7 @@ describe.skipIf(missing)('reflective coaching sessions in Chromium', () => {
     await expect
       .poll(() => lead.getByTestId('session-row').innerText())
       .toMatch(/1 open · 0 overdue/);
-    await shot(lead, 'reflection-list');
+    await checkedAtWidths(lead, 'reflection-list');
     // Until the lead switches it on, the agent's sidebar shows call scores.
     await expect.poll(() => agent.locator('main').innerText()).toMatch(SCORE);
     const setting = lead.getByLabel('Coach on behaviours, not scores');
@@ -241,8 +238,7 @@ describe.skipIf(missing)('reflective coaching sessions in Chromium', () => {
     expect(agentView).toContain('No summary before the goodbye.');
     expect(agentView).not.toMatch(SCORE);
     expect(await lead.getByTestId('session-view').innerText()).toMatch(SCORE);
-    await shot(agent, 'reflection-behaviours-agent');
-    await tabletShot(agent, 'reflection-behaviours-agent-tablet');
+    await checkedAtWidths(agent, 'reflection-behaviours-agent');
 
     // Follow-up: the lead marks last session's action done; the agent sees it, and it leaves
     // their reminders.
@@ -269,7 +265,7 @@ describe.skipIf(missing)('reflective coaching sessions in Chromium', () => {
       .toContain('Ask one open question first');
     expect(await agent.evaluate(() => document.activeElement?.id)).toBe('crm');
     expect(await agent.locator('main').innerText()).not.toMatch(SCORE);
-    await shot(agent, 'reflection-behaviours-sidebar');
+    await checkedAtWidths(agent, 'reflection-behaviours-sidebar');
   });
 
   it('tells the agent in the sidebar when marking a reminder done fails', async () => {
@@ -346,7 +342,7 @@ describe.skipIf(missing)('reflective coaching sessions in Chromium', () => {
     expect(await stale.getByTestId('signatures').innerText()).toContain(
       'Lina Lead: not signed yet',
     );
-    await shot(stale, 'reflection-stale-sign-off');
+    await checkedAtWidths(stale, 'reflection-stale-sign-off');
     await stale.context().close();
   });
 
@@ -359,7 +355,7 @@ describe.skipIf(missing)('reflective coaching sessions in Chromium', () => {
     await page.getByRole('radio', { name: 'Missed' }).check();
     await page.getByRole('radio', { name: 'Shared' }).check();
     await page.getByLabel('Observation', { exact: true }).fill('Ended without a summary again.');
-    await shot(page, 'reflection-verdict-composer');
+    await checkedAtWidths(page, 'reflection-verdict-composer');
     await page.getByRole('button', { name: 'Send', exact: true }).click();
     await expect
       .poll(async () => {
@@ -388,7 +384,7 @@ describe.skipIf(missing)('reflective coaching sessions in Chromium', () => {
     const text = await zh.getByTestId('session-view').innerText();
     for (const part of ['议程', '盲点', '反思式提问', '你觉得刚才进行得怎么样？', '下次行动'])
       expect(text).toContain(part);
-    await shot(zh, 'reflection-session-zh');
+    await checkedAtWidths(zh, 'reflection-session-zh');
     await zh.context().close();
   });
 });
@@ -439,8 +435,7 @@ describe.skipIf(missing)('the demo’s reflective session in Chromium', () => {
       expect.stringMatching(/^Blind spot: Summarises/),
       expect.stringMatching(/^Recognise: Keeps a warm, calm tone/),
     ]);
-    await shot(lead, 'reflection-demo-prep');
-    await tabletShot(lead, 'reflection-demo-prep-tablet');
+    await checkedAtWidths(lead, 'reflection-demo-prep');
     await lead.context().close();
   });
 });

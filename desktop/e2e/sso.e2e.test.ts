@@ -12,6 +12,7 @@ import { withHubDatabase } from '../../hub/test/support/database.js';
 import { startHub, type RunningHub } from '../../hub/test/support/hub-process.js';
 import { providerForHub, type TestProvider } from '../../hub/test/support/oidc.js';
 import {
+  checkedAtWidths,
   chromiumMissing,
   injectDesktopBridge,
   launchChromium,
@@ -21,16 +22,6 @@ import {
 
 const missing = chromiumMissing();
 if (missing) console.warn(`[skip] single sign-on end-to-end tests: ${missing}`);
-
-/** Screenshots to look at, in /tmp (the brief's widths: the sidebar, a laptop, a desktop). */
-const WIDTHS = [360, 1024, 1280];
-async function shots(page: Page, name: string) {
-  for (const width of WIDTHS) {
-    await page.setViewportSize({ width, height: 800 });
-    await page.screenshot({ path: join(tmpdir(), `sidecoach-sso-${name}-${width}.png`) });
-  }
-  await page.setViewportSize({ width: 360, height: 900 });
-}
 
 const session = (page: Page) =>
   page.evaluate(() => JSON.parse(localStorage.getItem('sidecoach.session') ?? 'null') as Session);
@@ -86,10 +77,10 @@ describe.skipIf(missing)('single sign-on in the web sidebar', () => {
     await button.waitFor();
     // Passwords are off: the form is behind the break-glass link.
     expect(await page.getByLabel('Password').count()).toBe(0);
-    await shots(page, 'sign-in');
+    await checkedAtWidths(page, 'sso-sign-in');
     await page.getByRole('button', { name: 'Break-glass admin sign-in' }).click();
     await page.getByLabel('Password').waitFor();
-    await shots(page, 'break-glass');
+    await checkedAtWidths(page, 'sso-break-glass');
     await page.getByRole('button', { name: 'Hide the password form' }).click();
 
     await button.click();
@@ -108,7 +99,7 @@ describe.skipIf(missing)('single sign-on in the web sidebar', () => {
     // A lead's floor (the coach workspace), loaded.
     await page.getByRole('heading', { name: 'Floor' }).waitFor();
     await expect.poll(() => page.getByText('Loading…').count()).toBe(0);
-    await shots(page, 'signed-in');
+    await checkedAtWidths(page, 'sso-signed-in');
   });
 
   it('says why in Chinese when the account is switched off', async () => {
@@ -125,7 +116,7 @@ describe.skipIf(missing)('single sign-on in the web sidebar', () => {
       .poll(() => page.getByRole('alert').textContent())
       .toBe('您的账号已被停用，请联系管理员重新启用。');
     expect(await session(page)).toBeNull();
-    await shots(page, 'disabled-zh');
+    await checkedAtWidths(page, 'sso-disabled-zh');
   });
 
   it('creates a Chinese-named agent from the group map', async () => {
@@ -157,7 +148,7 @@ describe.skipIf(missing)('single sign-on in the web sidebar', () => {
           const tab = await (await browser.newContext()).newPage();
           await tab.goto(url);
           await page.getByText('Finish signing in in your web browser').waitFor();
-          await shots(page, 'desktop-waiting');
+          await checkedAtWidths(page, 'sso-desktop-waiting');
           await tab.getByLabel('Account').fill('wang');
           await tab.getByRole('button', { name: 'Continue' }).click();
           tabText = tab

@@ -11,9 +11,9 @@ import {
   type RunningHub,
 } from '../../hub/test/support/hub-process.js';
 import {
+  checkedAtWidths,
   chromiumMissing,
   launchChromium,
-  screenshot,
   sidebarPage,
   signInAs,
   signInAsInChinese,
@@ -23,11 +23,6 @@ import {
 const missing = chromiumMissing();
 if (missing) console.warn(`[skip] survey end-to-end tests: ${missing}`);
 
-/** A full-page screenshot from the top (the header is sticky: scrolled, it would sit mid-page). */
-async function shot(page: Page, name: string) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  return screenshot(page, name);
-}
 const activeId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 const DONT_SURVEY = /^Don.t survey this call$/;
 
@@ -123,7 +118,7 @@ describe.skipIf(missing)('post-call surveys in Chromium', () => {
     expect(await quality.getByRole('button', { name: 'Save', exact: true }).isDisabled()).toBe(
       true,
     );
-    await shot(quality, 'survey-pack-loaded');
+    await checkedAtWidths(quality, 'survey-pack-loaded');
 
     // A channel that does not exist: the error names the line and the field, as the hub would.
     const original = await yaml.inputValue();
@@ -134,7 +129,7 @@ describe.skipIf(missing)('post-call surveys in Chromium', () => {
       .toMatch(/Line \d+, column \d+: surveys\[1\]\.channel/);
     expect(await errors.getAttribute('role')).toBe('alert');
     expect(await yaml.getAttribute('aria-invalid')).toBe('true');
-    await shot(quality, 'survey-pack-error');
+    await checkedAtWidths(quality, 'survey-pack-error');
     await quality.getByRole('button', { name: /^Go to line \d+$/ }).click();
     await expect.poll(() => activeId(quality)).toBe(await yaml.getAttribute('id'));
 
@@ -148,13 +143,13 @@ describe.skipIf(missing)('post-call surveys in Chromium', () => {
     expect(await yaml.inputValue()).toMatch(/^version: 2$/m);
     await expect.poll(() => summary.textContent()).toContain('Link and QR code in the sidebar');
     await quality.getByText('Your edit (version 2, not saved yet)').waitFor();
-    await shot(quality, 'survey-pack-ready');
+    await checkedAtWidths(quality, 'survey-pack-ready');
     await quality.getByRole('button', { name: 'Save version 2' }).click();
     await quality.getByText('Saved version 2.').waitFor();
     await expect
       .poll(() => quality.getByTestId('survey-pack-active').textContent())
       .toMatch(/^Active: version 2, saved by Quinn Quality, /);
-    await shot(quality, 'survey-pack-saved');
+    await checkedAtWidths(quality, 'survey-pack-saved');
 
     // Saved meanwhile from another sidebar: the hub refuses the stale version and says why.
     const other = await sidebarPage(browser);
@@ -173,7 +168,7 @@ describe.skipIf(missing)('post-call surveys in Chromium', () => {
     await expect
       .poll(() => quality.getByRole('alert').filter({ hasText: 'did not save' }).textContent())
       .toBe('The hub did not save the pack: version must be 4 (the active pack is version 3)');
-    await shot(quality, 'survey-pack-refused');
+    await checkedAtWidths(quality, 'survey-pack-refused');
     await quality.getByRole('button', { name: 'Reload the active pack' }).click();
     await expect
       .poll(() => errors.textContent())
@@ -205,7 +200,7 @@ describe.skipIf(missing)('post-call surveys in Chromium', () => {
       .waitFor();
     const confirm = control.getByRole('button', { name: 'Confirm' });
     expect(await confirm.isDisabled()).toBe(true);
-    await shot(agent, 'survey-agent-reasons');
+    await checkedAtWidths(agent, 'survey-agent-reasons');
 
     await control.getByRole('radio', { name: 'Vulnerable customer' }).check();
     await confirm.click();
@@ -214,7 +209,7 @@ describe.skipIf(missing)('post-call surveys in Chromium', () => {
       .poll(() => recorded.textContent())
       .toBe('Not surveyed: vulnerable customer. Your team lead sees this.');
     expect(await control.getByRole('button', { name: DONT_SURVEY }).count()).toBe(0);
-    await shot(agent, 'survey-agent-excluded-on-call');
+    await checkedAtWidths(agent, 'survey-agent-excluded-on-call');
     const callId = await openCallId(hub.url, 'agent1');
     expect((await hubStatus(hub.url, 'agent1', callId)).exclusionReason).toBe(
       'vulnerable-customer',
@@ -229,7 +224,7 @@ describe.skipIf(missing)('post-call surveys in Chromium', () => {
     await expect
       .poll(async () => (await hubStatus(hub.url, 'agent1', callId)).skipReason)
       .toBe('excluded');
-    await shot(agent, 'survey-agent-excluded-wrap-up');
+    await checkedAtWidths(agent, 'survey-agent-excluded-wrap-up');
     await agent.getByRole('button', { name: 'Skip' }).click();
     await expect.poll(() => agent.getByTestId('status').textContent()).toBe('Available');
   });
@@ -266,7 +261,7 @@ describe.skipIf(missing)('post-call surveys in Chromium', () => {
     await agent.keyboard.type(', escalated');
     expect(await agent.locator('#crm').inputValue()).toBe('Complaint ref 99, escalated');
     expect((await fetch(url)).status).toBe(200);
-    await shot(agent, 'survey-agent-link');
+    await checkedAtWidths(agent, 'survey-agent-link');
 
     await card.getByRole('button', { name: 'Copy link' }).click();
     await card.getByText('Link copied.').waitFor();
@@ -283,7 +278,7 @@ describe.skipIf(missing)('post-call surveys in Chromium', () => {
     await expect.poll(() => card.count()).toBe(0);
     const status = await hubStatus(hub.url, 'agent1', callId);
     expect(status).toMatchObject({ exclusionReason: 'wrong-number', link: null });
-    await shot(agent, 'survey-agent-link-excluded');
+    await checkedAtWidths(agent, 'survey-agent-link-excluded');
     await agent.getByRole('button', { name: 'Skip' }).click();
   });
 
@@ -294,7 +289,7 @@ describe.skipIf(missing)('post-call surveys in Chromium', () => {
     await zh.getByRole('button', { name: '开始通话' }).click();
     await zh.getByRole('button', { name: '此通话不做调查' }).click();
     await zh.getByRole('radio', { name: '弱势客户' }).waitFor();
-    await shot(zh, 'survey-agent-reasons-zh');
+    await checkedAtWidths(zh, 'survey-agent-reasons-zh');
     await zh.getByRole('button', { name: '取消' }).click();
     await zh.getByRole('button', { name: '结束通话' }).click();
     await zh.context().close();
@@ -311,6 +306,6 @@ describe.skipIf(missing)('post-call surveys in Chromium', () => {
     await expect
       .poll(() => control.getByRole('alert').textContent())
       .toBe('Not recorded: you are offline. Try again when the hub is back.');
-    await shot(agent, 'survey-agent-offline');
+    await checkedAtWidths(agent, 'survey-agent-offline');
   });
 });

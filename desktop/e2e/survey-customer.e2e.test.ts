@@ -22,7 +22,7 @@ import {
   surveyHubArgs,
   type Mailbox,
 } from '../../hub/test/support/surveys.js';
-import { chromiumMissing, launchChromium, screenshot } from './support/browser.js';
+import { checkedAtWidths, chromiumMissing, launchChromium } from './support/browser.js';
 
 const missing = chromiumMissing();
 if (missing) console.warn(`[skip] survey page end-to-end tests: ${missing}`);
@@ -89,7 +89,7 @@ describe.skipIf(missing)('the customer’s survey page', () => {
       '1Very hard',
     );
     expect(await ease.last().evaluate((el) => el.closest('label')?.textContent)).toBe('5Very easy');
-    await screenshot(page, 'survey-page-phone');
+    await checkedAtWidths(page, 'survey-page-phone');
 
     // Sent empty: the mistakes are listed at the top and next to each question.
     await page.getByRole('button', { name: 'Send my answers' }).click();
@@ -99,7 +99,7 @@ describe.skipIf(missing)('the customer’s survey page', () => {
     await expect
       .poll(() => page.getByRole('group', { name: /How satisfied are you\?/ }).textContent())
       .toContain('Please choose an answer.');
-    await screenshot(page, 'survey-page-errors');
+    await checkedAtWidths(page, 'survey-page-errors');
 
     // Each scale is a radio group with a label per point (screen readers read "1 Very dissatisfied").
     await page
@@ -123,7 +123,7 @@ describe.skipIf(missing)('the customer’s survey page', () => {
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
       .toBe('Thank you');
     expect(await page.textContent('main')).toContain('Your team reads every answer.');
-    await screenshot(page, 'survey-page-thanks');
+    await checkedAtWidths(page, 'survey-page-thanks');
 
     const lead = await connect(hub.url, (await signIn(hub.url, 'lead')).token);
     const listed = await lead.emitWithAck('survey:responses', { days: 1 });
@@ -148,7 +148,7 @@ describe.skipIf(missing)('the customer’s survey page', () => {
     await page.goto(link);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('服务调查');
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
-    await screenshot(page, 'survey-page-zh-CN');
+    await checkedAtWidths(page, 'survey-page-zh-CN');
     await page.getByRole('navigation').getByRole('link', { name: 'English' }).click();
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
@@ -161,6 +161,6 @@ describe.skipIf(missing)('the customer’s survey page', () => {
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
       .toBe('This link does not work');
-    await screenshot(page, 'survey-page-invalid');
+    await checkedAtWidths(page, 'survey-page-invalid');
   });
 });

@@ -27,10 +27,10 @@ import {
   type Mailbox,
 } from '../../hub/test/support/surveys.js';
 import {
+  checkedAtWidths,
   chromiumMissing,
   frameFromHub,
   launchChromium,
-  screenshot,
   sidebarPage,
   signInAs,
   signInAsInChinese,
@@ -39,19 +39,6 @@ import {
 const missing = chromiumMissing();
 if (missing) console.warn(`[skip] survey (lead) end-to-end tests: ${missing}`);
 
-const TABLET = { width: 820, height: 1180 };
-
-/** A full-page screenshot from the top (the header is sticky: scrolled, it would sit mid-page). */
-async function shot(page: Page, name: string) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await screenshot(page, name);
-}
-async function tabletShot(page: Page, name: string) {
-  const before = page.viewportSize();
-  await page.setViewportSize(TABLET);
-  await shot(page, name);
-  if (before) await page.setViewportSize(before);
-}
 /** What has the keyboard: its accessible name as the test reads it. */
 const focused = (page: Page) =>
   page.evaluate(
@@ -124,7 +111,7 @@ describe.skipIf(missing)('customer feedback for leads in Chromium', () => {
       .toBe('No responses in the last 7 days.');
     const setting = lead.getByLabel('Agents see their customers’ feedback');
     await expect.poll(() => setting.isChecked()).toBe(true);
-    await shot(lead, 'survey-lead-empty');
+    await checkedAtWidths(lead, 'survey-lead-empty');
 
     // An answer arrives while the view is open: listed at once, the comment shown as text.
     await answeredCall(ava, '1001', {
@@ -162,7 +149,7 @@ describe.skipIf(missing)('customer feedback for leads in Chromium', () => {
       .toMatch(/^Service recovery: Ben Agent’s customer rated 1\/5 \(Booking\)“Nobody called back/);
     expect(await alert.getAttribute('role')).toBe('alert');
     expect(await focused(lead)).toBe('Observe Chen Agent');
-    await shot(lead, 'survey-lead-alert-floor');
+    await checkedAtWidths(lead, 'survey-lead-alert-floor');
     await answeredCall(ava, '1001', { csat: '2', resolved: 'no', effort: '4', comment: '' });
     await expect
       .poll(() => alert.textContent())
@@ -171,7 +158,7 @@ describe.skipIf(missing)('customer feedback for leads in Chromium', () => {
     await lead.keyboard.type(' '); // the keyboard still works the floor: observing Chen
     await lead.getByRole('heading', { name: 'Chen Agent' }).waitFor();
     await expect.poll(() => alert.count()).toBe(1); // over the observation view too
-    await shot(lead, 'survey-lead-alert');
+    await checkedAtWidths(lead, 'survey-lead-alert');
 
     await lead
       .getByRole('button', { name: 'Dismiss the alert about Ava Agent’s customer' })
@@ -193,8 +180,7 @@ describe.skipIf(missing)('customer feedback for leads in Chromium', () => {
     await expect
       .poll(() => lead.getByTestId('feedback-by-agent').locator('tbody tr').allInnerTexts())
       .toEqual(['Ava Agent\t2\t3.5', 'Ben Agent\t1\t1.0']);
-    await shot(lead, 'survey-lead-feedback');
-    await tabletShot(lead, 'survey-lead-feedback-tablet');
+    await checkedAtWidths(lead, 'survey-lead-feedback');
 
     // Back returns to the agent being observed; the filters narrow the list.
     await lead.getByRole('button', { name: 'Back to where you were' }).click();
@@ -298,8 +284,7 @@ describe.skipIf(missing)('customer feedback for leads in Chromium', () => {
     expect(await exclusions.first().textContent()).toMatch(
       /^Ava Agent.*Sales · (Abusive caller|Wrong number)$/,
     );
-    await shot(lead, 'survey-report');
-    await tabletShot(lead, 'survey-report-tablet');
+    await checkedAtWidths(lead, 'survey-report');
   });
 
   it('lets the lead decide whether agents see their customers’ feedback', async () => {
@@ -335,7 +320,7 @@ describe.skipIf(missing)('customer feedback for leads in Chromium', () => {
       .toEqual(['Booking', 'Booking']);
     await agent.getByRole('button', { name: 'Skip' }).click();
     await expect.poll(() => agent.getByTestId('status').textContent()).toBe('Available');
-    await shot(agent, 'survey-agent-my-feedback');
+    await checkedAtWidths(agent, 'survey-agent-my-feedback');
     await agent.context().close();
   });
 
@@ -347,13 +332,13 @@ describe.skipIf(missing)('customer feedback for leads in Chromium', () => {
     await expect
       .poll(() => page.getByTestId('survey-response').first().textContent())
       .toMatch(/^Ava Agent满意度 2\/5 · 不满意预订 · 未解决 · 费力度 4\/5（费力）/);
-    await shot(page, 'survey-lead-zh-CN');
+    await checkedAtWidths(page, 'survey-lead-zh-CN');
     await page.getByRole('button', { name: '调查报告' }).click();
     await page.getByRole('heading', { name: '选择性调查报告' }).waitFor();
     await expect
       .poll(() => page.getByTestId('survey-flag').first().textContent())
       .toBe('Ava Agent 排除的通话远多于团队其他人：占符合条件通话的 38%，其他人为 0%。');
-    await shot(page, 'survey-report-zh-CN');
+    await checkedAtWidths(page, 'survey-report-zh-CN');
     await page.context().close();
   });
 
@@ -377,7 +362,7 @@ describe.skipIf(missing)('customer feedback for leads in Chromium', () => {
     await expect.poll(() => quality.getByTestId('survey-response').count()).toBe(3);
     await quality.getByRole('button', { name: 'Survey pack' }).click();
     await quality.getByRole('heading', { name: 'Survey pack' }).waitFor();
-    await shot(quality, 'survey-admin-pack');
+    await checkedAtWidths(quality, 'survey-admin-pack');
     await quality.getByRole('button', { name: 'Back to where you were' }).click();
     await quality.getByRole('heading', { name: 'Floor' }).waitFor();
     await quality.context().close();
@@ -392,6 +377,6 @@ describe.skipIf(missing)('customer feedback for leads in Chromium', () => {
     await expect
       .poll(() => lead.getByRole('alert').allTextContents())
       .toContain('The hub is not reachable: try again when you are online.');
-    await shot(lead, 'survey-report-offline');
+    await checkedAtWidths(lead, 'survey-report-offline');
   });
 });

@@ -220,3 +220,40 @@ export async function seriousA11yProblems(page: Page): Promise<string[]> {
           .join(', ')}`,
     );
 }
+
+/** The widths people use: the docked sidebar, a tablet or laptop, a desk screen. */
+export const WIDTHS = [360, 1024, 1280] as const;
+
+/**
+ * What the page shows now, at each width: nothing sticks out sideways (no horizontal scroll;
+ * wide tables scroll inside their own box), a screenshot from the top to look at, and axe-core
+ * finds no serious or critical violation. The page gets its own size back after.
+ */
+export async function checkedAtWidths(
+  page: Page,
+  name: string,
+  widths: readonly number[] = WIDTHS,
+) {
+  const before = page.viewportSize();
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: before?.height ?? 900 });
+    const wide = await page.evaluate((w) => {
+      if (document.documentElement.scrollWidth <= w) return [];
+      // The innermost elements past the right edge: what to fix.
+      return Array.from(document.querySelectorAll<HTMLElement>('body *'))
+        .filter((el) => el.getBoundingClientRect().right > w + 1)
+        .filter(
+          (el) => !Array.from(el.children).some((c) => c.getBoundingClientRect().right > w + 1),
+        )
+        .slice(0, 3)
+        .map(
+          (el) =>
+            `${el.tagName.toLowerCase()}.${Array.from(el.classList).join('.')} "${(el.textContent ?? '').slice(0, 40)}" to ${Math.round(el.getBoundingClientRect().right)} px`,
+        );
+    }, width);
+    expect(wide, `${name} at ${width} px scrolls sideways`).toEqual([]);
+    await screenshotFromTop(page, `${name}-${width}`);
+    expect(await seriousA11yProblems(page), `${name} at ${width} px`).toEqual([]);
+  }
+  if (before) await page.setViewportSize(before);
+}

@@ -60,32 +60,35 @@ export function CoachNotesPanel({
       <h2 id="coach-notes-title" className="small-title">
         {t('coachNotes.title')}
       </h2>
-      <ul role="status" aria-live="polite" aria-atomic="false" className="note-list">
-        {notes.map((note) => {
-          const read = acknowledged.has(note.id);
-          return (
-            <li
-              key={note.id}
-              className={read ? 'coach-note read' : 'coach-note'}
-              data-testid="coach-note"
-            >
-              <div className="row small muted">
-                <span>{note.authorName}</span>
-                <NoteMoment offsetMs={note.offsetMs} callId={note.callId} prefix />
-              </div>
-              <NoteBody note={contentOf(note)} pack={pack} />
-              <button
-                type="button"
-                className={read ? 'got-it done' : 'got-it'}
-                aria-pressed={read}
-                onClick={() => gotIt(note.id)}
+      {/* A live region around the list (a role on the list itself would unmake it a list). */}
+      <div role="status" aria-live="polite" aria-atomic="false">
+        <ul className="note-list">
+          {notes.map((note) => {
+            const read = acknowledged.has(note.id);
+            return (
+              <li
+                key={note.id}
+                className={read ? 'coach-note read' : 'coach-note'}
+                data-testid="coach-note"
               >
-                {read ? t('coachNotes.acknowledged') : t('coachNotes.gotIt')}
-              </button>
-            </li>
-          );
-        })}
-      </ul>
+                <div className="row small muted">
+                  <span>{note.authorName}</span>
+                  <NoteMoment offsetMs={note.offsetMs} callId={note.callId} prefix />
+                </div>
+                <NoteBody note={contentOf(note)} pack={pack} />
+                <button
+                  type="button"
+                  className={read ? 'got-it done' : 'got-it'}
+                  aria-pressed={read}
+                  onClick={() => gotIt(note.id)}
+                >
+                  {read ? t('coachNotes.acknowledged') : t('coachNotes.gotIt')}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      </div>
     </section>
   );
 }
