@@ -1,0 +1,18 @@
+import type { Translation } from './types.js';
+import { zhTW } from './zh-TW.js';
+import { surveysZhTW } from './surveys.zh-TW.js';
+import { reflectionZhTW } from './reflection.zh-TW.js';
+import { accountZhTW } from './account.zh-TW.js';
+import { ssoZhTW } from './sso.zh-TW.js';
+import { adminZhTW } from './admin.zh-TW.js';
+
+/** All Traditional Chinese (Taiwan) strings: one lazily loaded chunk, with every English key. */
+const translation: Translation = {
+  ...zhTW,
+  surveys: surveysZhTW,
+  reflection: reflectionZhTW,
+  account: accountZhTW,
+  sso: ssoZhTW,
+  admin: adminZhTW,
+};
+export default translation;
