@@ -1,0 +1,103 @@
+import type { AccountMessages } from './account.en.js';
+import type { WithZeroPlurals } from './types.js';
+
+/** Paroļu, vienreizējo kodu un ierīču latviešu teksti (atslēgas kā angļu failā). */
+export const accountLv: WithZeroPlurals<AccountMessages> = {
+  rules: {
+    title: 'Prasības parolei:',
+    length: 'vismaz {{min}} rakstzīmes (ne vairāk kā {{max}})',
+    username: 'nesatur jūsu lietotājvārdu',
+    name: 'nesatur jūsu vārdu',
+    common: 'nav bieži lietota vai nopludināta parole (serveris pārbauda, kad saglabājat)',
+    met: 'izpildīts',
+    notMet: 'vēl nav',
+  },
+  problems: {
+    too_short: 'Parole ir par īsu: vajag vismaz {{min}} rakstzīmes.',
+    too_long: 'Parole ir par garu: ne vairāk kā {{max}} rakstzīmes.',
+    contains_username: 'Parole satur jūsu lietotājvārdu.',
+    contains_name: 'Parole satur jūsu vārdu.',
+    common: 'Šī parole ir bieži lietoto vai nopludināto paroļu sarakstā: izvēlieties citu.',
+  },
+  show: 'Rādīt paroli',
+  mismatch: 'Abas paroles nesakrīt.',
+  code: {
+    open: 'Man ir vienreizējais kods',
+    title: 'Pieteikšanās ar vienreizējo kodu',
+    intro: 'Administrators jums iedeva kodu pa tālruni vai klātienē.',
+    field: 'Vienreizējais kods',
+    submit: 'Turpināt',
+    busy: 'Pārbauda…',
+    back: 'Pieteikties ar paroli',
+    wrong:
+      'Kods ir nepareizs, tam beidzies derīgums vai tas jau izmantots. Palūdziet administratoram jaunu.',
+    linkWrong:
+      'Saite ir nepareiza, tai beidzies derīgums vai tā jau izmantota. Palūdziet administratoram jaunu.',
+  },
+  choose: {
+    title: 'Izvēlieties paroli',
+    intro: 'Sveiki, {{name}}! Pirms sākat, izvēlieties paroli: pēc tam kods vairs nedarbosies.',
+    expires: 'Jūsu kods ir derīgs līdz {{time}}.',
+    password: 'Jaunā parole',
+    repeat: 'Atkārtojiet jauno paroli',
+    submit: 'Saglabāt paroli un pieteikties',
+    busy: 'Saglabā…',
+    cancel: 'Atcelt',
+  },
+  settings: {
+    open: 'Konts',
+    title: 'Mans konts',
+  },
+  change: {
+    title: 'Mainīt paroli',
+    current: 'Pašreizējā parole',
+    next: 'Jaunā parole',
+    repeat: 'Atkārtojiet jauno paroli',
+    submit: 'Mainīt paroli',
+    busy: 'Maina…',
+    done: 'Parole nomainīta. Jūsu pārējās ierīces ir izrakstītas.',
+    wrongCurrent: 'Pašreizējā parole ir nepareiza.',
+    failed: 'Nav nomainīta: {{message}}',
+  },
+  devices: {
+    title: 'Manas ierīces',
+    intro: 'Izrakstiet ierīci, ko vairs nelietojat vai neatpazīstat.',
+    loading: 'Ielādē jūsu ierīces…',
+    unknown: 'Nezināma ierīce',
+    current: 'Šī ierīce',
+    lastSeen: 'Pēdējā aktivitāte: {{time}}',
+    signedIn: 'Pieteikšanās: {{time}}',
+    from: 'no {{address}}',
+    signOut: 'Izrakstīt',
+    signOutLabel: 'Izrakstīt: {{device}}',
+    signedOut: 'Ierīce {{device}} izrakstīta.',
+    failed: 'Neizdevās: {{message}}',
+    refresh: 'Atsvaidzināt',
+  },
+  admin: {
+    title: 'Pieteikšanās: {{username}}',
+    issue: 'Izsniegt vienreizējo kodu / saiti',
+    issueConfirm:
+      'Izsniegt jaunu vienreizējo kodu lietotājam {{username}}? Iepriekšējais kods vairs nedarbosies; parole paliek spēkā, līdz lietotājs izvēlēsies jaunu.',
+    confirmIssue: 'Izsniegt kodu',
+    cancel: 'Atcelt',
+    code: 'Vienreizējais kods',
+    link: 'Saite',
+    copyCode: 'Kopēt kodu',
+    copyLink: 'Kopēt saiti',
+    copied: 'Nokopēts.',
+    copyFallback:
+      'Kopēšana šeit ir bloķēta: teksts ir atlasīts, nospiediet Ctrl+C, lai to nokopētu.',
+    once: 'Redzams tikai tagad: nododiet to pa tālruni vai klātienē. Derīgs līdz {{time}}, vienai reizei.',
+    hide: 'Gatavs, paslēpt kodu',
+    signOutAll: 'Izrakstīt visur',
+    signOutAllConfirm:
+      'Izrakstīt lietotāju {{username}} visās ierīcēs? Nesaglabātais darbs tajās paliks, līdz lietotājs atkal pieteiksies.',
+    confirmSignOut: 'Izrakstīt visur',
+    signedOut_zero: '{{username}}: izrakstīšana veikta {{count}} ierīcēs.',
+    signedOut_one: '{{username}}: izrakstīšana veikta {{count}} ierīcē.',
+    signedOut_other: '{{username}}: izrakstīšana veikta {{count}} ierīcēs.',
+    failed: 'Neizdevās: {{message}}',
+    busy: 'Apstrādā…',
+  },
+};

@@ -1,0 +1,18 @@
+import type { Translation, WithZeroPlurals } from './types.js';
+import { lv } from './lv.js';
+import { surveysLv } from './surveys.lv.js';
+import { reflectionLv } from './reflection.lv.js';
+import { accountLv } from './account.lv.js';
+import { ssoLv } from './sso.lv.js';
+import { adminLv } from './admin.lv.js';
+
+/** All Latvian strings: one lazily loaded chunk, with every English key and every `_zero` form. */
+const translation: WithZeroPlurals<Translation> = {
+  ...lv,
+  surveys: surveysLv,
+  reflection: reflectionLv,
+  account: accountLv,
+  sso: ssoLv,
+  admin: adminLv,
+};
+export default translation;
