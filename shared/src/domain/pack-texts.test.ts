@@ -1,7 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { missingTranslations, packTexts } from './pack-texts.js';
+import { missingTranslations, PACK_LANGUAGES, packTexts } from './pack-texts.js';
 import { parseStandardsPackYaml, parseSurveyPackYaml } from './pack-yaml.js';
 import { localize } from './standards.js';
+
+const asset = (path: string) =>
+  readFileSync(join(import.meta.dirname, '../../../assets', path), 'utf8');
 
 const standards = parseStandardsPackYaml(`id: mini
 version: 1
@@ -60,5 +65,41 @@ describe('missingTranslations', () => {
 
   it('never lists English, which every text has', () => {
     expect(missingTranslations(surveys, ['en'])).toEqual({ en: [] });
+  });
+});
+
+/** Simplified-only characters that written Taiwan Chinese never uses (their Traditional forms). */
+const SIMPLIFIED =
+  '们这说话务时问题应该满调为认识订议语气录账户员费销处结关开发对进动过还么没个来给让经间样现确网复见电联决办报击谢顾请选择';
+
+describe('the default packs', () => {
+  const packs = {
+    'standards/default.yaml': parseStandardsPackYaml(asset('standards/default.yaml')),
+    'surveys/default.yaml': parseSurveyPackYaml(asset('surveys/default.yaml')),
+  };
+
+  it('carry every text in all four languages', () => {
+    for (const [file, pack] of Object.entries(packs)) {
+      const missing = missingTranslations(pack, PACK_LANGUAGES);
+      const lines = Object.entries(missing).flatMap(([lang, paths]) =>
+        paths.map((p) => `${file}: ${lang}: ${p} missing`),
+      );
+      expect(lines).toEqual([]);
+      // Each text has exactly these languages: no stray tag (a typo like zh_TW) goes unseen.
+      for (const { path, text } of packTexts(pack))
+        expect(Object.keys(text).sort(), `${file}: ${path}`).toEqual([...PACK_LANGUAGES].sort());
+    }
+  });
+
+  it('write Taiwan Chinese in Traditional characters with 「」 quotes, and Latvian apart from English', () => {
+    for (const [file, pack] of Object.entries(packs))
+      for (const { path, text } of packTexts(pack)) {
+        const tw = text['zh-TW'] ?? '';
+        const simplified = [...tw].filter((c) => SIMPLIFIED.includes(c));
+        expect(simplified, `${file}: ${path}: ${tw}`).toEqual([]);
+        expect(tw, `${file}: ${path}`).not.toMatch(/[“”"]/);
+        if (text.en !== 'Sidecoach default standards')
+          expect(text.lv, `${file}: ${path}`).not.toBe(text.en);
+      }
   });
 });
