@@ -1,0 +1,79 @@
+import i18next, { type TFunction } from 'i18next';
+import { PACK_LANGUAGES } from '@sidecoach/shared';
+
+// The languages of the text the hub itself writes for people to read (the customer's survey
+// pages, emails and SMS, and the few pages of its own staff may see), with one i18next instance
+// per set of strings. English is the fallback.
+
+export const HUB_LANGUAGES = PACK_LANGUAGES;
+export type HubLanguage = (typeof HUB_LANGUAGES)[number];
+
+/**
+ * Strings shaped like English, as every other language must be (a missing key is a type
+ * error); `WithZeroPlurals` adds the `_zero` form Latvian needs beside every `_one`/`_other`.
+ */
+export type Shaped<T> = { [K in keyof T]: T[K] extends string ? string : Shaped<T[K]> };
+export type WithZeroPlurals<T> = {
+  [K in keyof T]: T[K] extends string ? string : WithZeroPlurals<T[K]>;
+} & { [K in keyof T as K extends `${infer B}_other` ? `${B}_zero` : never]: string };
+
+/**
+ * The closest language the hub writes to a BCP 47 tag: Traditional Chinese for Taiwan, Hong
+ * Kong, Macao and any `Hant` tag; Simplified for the rest of Chinese (zh, zh-CN, zh-SG, `Hans`);
+ * Latvian for lv; English for en. Null for any other language.
+ */
+export function hubLanguage(tag: string | null | undefined): HubLanguage | null {
+  if (!tag) return null;
+  const parts = tag.trim().toLowerCase().replace(/_/g, '-').split('-');
+  const [language, ...rest] = parts;
+  switch (language) {
+    case 'en':
+      return 'en';
+    case 'lv':
+      return 'lv';
+    case 'zh': {
+      if (rest.includes('hant')) return 'zh-TW';
+      if (rest.includes('hans')) return 'zh-CN';
+      return rest.some((r) => r === 'tw' || r === 'hk' || r === 'mo') ? 'zh-TW' : 'zh-CN';
+    }
+    default:
+      return null;
+  }
+}
+
+/** The language of an Accept-Language header's most preferred entry the hub writes. */
+export function fromAcceptLanguage(header: string | undefined): HubLanguage | null {
+  if (!header) return null;
+  const tags = header
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', q] = part.trim().split(/;\s*q=/);
+      return { tag: tag.trim(), q: q === undefined ? 1 : Number(q), index };
+    })
+    .filter((e) => e.tag && e.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  for (const { tag } of tags) {
+    const lang = hubLanguage(tag);
+    if (lang) return lang;
+  }
+  return null;
+}
+
+/** One set of strings in every hub language, and its `t` per language. */
+export function hubStrings(
+  resources: Record<HubLanguage, object>,
+): (lang: HubLanguage) => TFunction {
+  const i18n = i18next.createInstance();
+  void i18n.init({
+    initAsync: false,
+    fallbackLng: 'en',
+    supportedLngs: [...HUB_LANGUAGES],
+    // 'zh-TW' only, never its 'zh': each language has every key (the types and a test check it).
+    load: 'currentOnly',
+    resources: Object.fromEntries(
+      Object.entries(resources).map(([lang, translation]) => [lang, { translation }]),
+    ),
+    interpolation: { escapeValue: false }, // React and nodemailer escape; SMS is plain text
+  });
+  return (lang) => i18n.getFixedT(lang);
+}
