@@ -62,7 +62,7 @@ describe.skipIf(missing)('administration in Chromium', () => {
     await page.getByRole('heading', { name: 'Floor' }).waitFor();
     await page.getByRole('button', { name: 'Administration' }).click();
     await page.getByRole('heading', { name: 'People', exact: false }).first().waitFor();
-    await expect.poll(() => page.getByTestId('admin-people').locator('tbody tr').count()).toBe(9);
+    await expect.poll(() => page.getByTestId('admin-people').locator('tbody tr').count()).toBe(13);
     await shots(page, 'people');
 
     // A shift in Rīga: a wrong time zone is said, not sent.

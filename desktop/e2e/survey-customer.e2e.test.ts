@@ -155,6 +155,38 @@ describe.skipIf(missing)('the customer’s survey page', () => {
       .toBe('Service survey');
   });
 
+  it('speaks Traditional Chinese to a customer in Taiwan, and Latvian to a browser in Latvia', async () => {
+    const link = await surveyFor('tw@example.test', 'zh-TW');
+    const page = await phone('zh-TW');
+    await page.goto(link);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('服務問卷');
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-TW');
+    expect(await page.locator('.brand').textContent()).toBe('北風測試中心');
+    expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual([
+      'English',
+      '简体中文',
+      'Latviešu',
+    ]);
+    await page.getByRole('button', { name: '送出我的回答' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('請檢查您的回答');
+    await screenshot(page, 'survey-page-zh-TW');
+
+    // Nobody told the hub this customer's language: their browser's is Latvian.
+    const lvLink = await surveyFor('lv@example.test');
+    const lv = await phone('lv-LV');
+    await lv.goto(lvLink);
+    await expect
+      .poll(() => lv.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Apkalpošanas aptauja');
+    expect(await lv.getAttribute('html', 'lang')).toBe('lv');
+    const ease = lv.getByRole('group', { name: /Cik tas bija viegli\?/ }).getByRole('radio');
+    expect(await ease.first().evaluate((el) => el.closest('label')?.textContent)).toBe(
+      '1Ļoti grūti',
+    );
+    expect(await lv.getByText('Pēc izvēles, līdz 200 rakstzīmēm.').count()).toBe(1);
+    await screenshot(lv, 'survey-page-lv');
+  });
+
   it('says plainly when a link does not work', async () => {
     const page = await phone();
     await page.goto(`${hub.url}/s/${'A'.repeat(43)}`);

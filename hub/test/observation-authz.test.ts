@@ -136,7 +136,14 @@ describe('observation authorization matrix', () => {
         .sort();
     expect(await names('supervisor')).toEqual(['Ava Agent', 'Ben Agent', 'Chen Agent']);
     expect(await names('night-lead')).toEqual(['Dev Agent']);
-    expect(await names('quality')).toEqual(['Ava Agent', 'Ben Agent', 'Chen Agent', 'Dev Agent']);
+    expect(await names('quality')).toEqual([
+      'Ava Agent',
+      'Ben Agent',
+      'Chen Agent',
+      'Dev Agent',
+      'Mārtiņš Ozols', // the Rīga team
+      '陳冠宇', // the Taipei desk
+    ]);
   });
 
   it('never lets a coach observe another coach, or an agent observe anyone', async () => {

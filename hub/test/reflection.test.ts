@@ -641,10 +641,12 @@ describe('reflective coaching sessions', () => {
 
 describe('the demo’s reflective session', () => {
   let hub: RunningHub;
+  beforeAll(async () => {
+    hub = await startHub({ demo: true, demoHistory: true });
+  });
   afterAll(() => hub?.dispose());
 
   it('shows the lead a blind spot, a strength and last session’s open action', async () => {
-    hub = await startHub({ demo: true, demoHistory: true });
     const lead = await connect(hub.url, (await signIn(hub.url, 'lead')).token);
     const ava = await signIn(hub.url, 'agent1');
     try {
@@ -659,6 +661,8 @@ describe('the demo’s reflective session', () => {
       ]);
       expect(prep.items.find((i) => i.itemId === 'proc-summarise')!.observations).toHaveLength(4);
       expect(prep.surveys.comments.length).toBeGreaterThan(0);
+      // Some of her customers answered in Chinese.
+      expect(prep.surveys.comments.some((c) => /[\u4e00-\u9fff]/.test(c.text))).toBe(true);
       const agent = await connect(hub.url, ava.token);
       try {
         expect(data(await agent.emitWithAck('action:mine', {})).actions).toHaveLength(1);
@@ -667,6 +671,68 @@ describe('the demo’s reflective session', () => {
       }
     } finally {
       lead.close();
+    }
+  });
+
+  it('seeds a Taipei desk in Traditional Chinese and a Rīga team in Latvian', async () => {
+    for (const [leadName, agentName, lang, observed, comment, action] of [
+      ['taipei-lead', 'agent5', 'zh-TW', '整通電話語氣親切、沉穩。', '說明得很清楚', '複述日期'],
+      ['riga-lead', 'agent6', 'lv', 'laipns, mierīgs tonis', 'Ātri un skaidri.', 'atkārtot'],
+    ] as const) {
+      const lead = await connect(hub.url, (await signIn(hub.url, leadName)).token);
+      const desk = await signIn(hub.url, agentName);
+      try {
+        const prep = data(
+          await lead.emitWithAck('reflection:prepare', { agentId: desk.user.id, days: 14 }),
+        );
+        expect(prep).toMatchObject({ calls: 6, assessments: 6 });
+        expect(prep.agenda.map((a) => [a.kind, a.itemId])).toEqual([
+          ['review-action', 'proc-summarise'],
+          ['blind-spot', 'proc-summarise'],
+          ['strength', 'beh-tone'],
+        ]);
+        const tone = prep.items.find((i) => i.itemId === 'beh-tone')!;
+        expect(tone.observations.map((o) => o.text).join(' ')).toContain(observed);
+        expect(prep.surveys.comments.map((c) => c.text).join(' ')).toContain(comment);
+        const agent = await connect(hub.url, desk.token);
+        try {
+          const [open] = data(await agent.emitWithAck('action:mine', {})).actions;
+          expect(open?.text).toContain(action);
+        } finally {
+          agent.close();
+        }
+      } finally {
+        lead.close();
+      }
+      // Their default language, and the language of every note and answer.
+      const stored = await withHubDatabase(hub.dataDir, async (db) => ({
+        user: await db
+          .selectFrom('users')
+          .select('default_lang')
+          .where('id', '=', desk.user.id)
+          .executeTakeFirstOrThrow(),
+        notes: await db
+          .selectFrom('observations')
+          .select('lang')
+          .where('agent_id', '=', desk.user.id)
+          .execute(),
+        coaching: await db
+          .selectFrom('coaching_notes')
+          .select('lang')
+          .where('agent_id', '=', desk.user.id)
+          .execute(),
+        answers: await db
+          .selectFrom('survey_responses')
+          .select('lang')
+          .where('agent_id', '=', desk.user.id)
+          .execute(),
+      }));
+      expect(stored.user.default_lang).toBe(lang);
+      expect(stored.notes.length).toBe(6);
+      expect(stored.coaching.length).toBe(1);
+      expect(stored.answers.length).toBe(3);
+      for (const row of [...stored.notes, ...stored.coaching, ...stored.answers])
+        expect(row.lang).toBe(lang);
     }
   });
 });

@@ -213,6 +213,18 @@ describe('single sign-on (OpenID Connect)', () => {
     const res = await fetch(tampered, { redirect: 'manual' });
     expect(res.status).toBe(400);
     expect(await res.text()).toMatch(/Sign-in link expired/);
+    // In the browser's language: nobody is signed in to have another.
+    for (const [acceptLanguage, title] of [
+      ['zh-TW,zh;q=0.9', '登入連結已失效'],
+      ['lv-LV', 'Pierakstīšanās saite vairs nav derīga'],
+    ]) {
+      const local = await fetch(tampered, {
+        redirect: 'manual',
+        headers: { 'accept-language': acceptLanguage! },
+      });
+      expect(local.status).toBe(400);
+      expect(await local.text()).toContain(`<h1>${title}</h1>`);
+    }
     // The genuine callback still works once, and a replay of it finds nothing.
     expect(
       locationOf(await fetch(callback, { redirect: 'manual' }), hub.url).searchParams.has(

@@ -202,6 +202,89 @@ describe('post-call surveys by email', () => {
     expect(en).toContain('How satisfied are you?');
   });
 
+  it('writes to a customer in Taiwan in Traditional Chinese and offers all four languages', async () => {
+    const email = customer();
+    await emailCall(email, { customer: { email, lang: 'zh-Hant-TW' } });
+    const mail = await surveyEmail(hub, mailbox, email);
+    expect(mail.subject).toBe('我們的服務表現如何？一分鐘填寫本次來電的問卷');
+    expect(mail.headers.get('content-language')).toBe('zh-TW');
+    expect(mail.text).toContain('填寫問卷');
+    expect(mail.text).toContain('每 30 天最多只會收到一次問卷');
+    const link = surveyLinkIn(mail);
+    const tw = await (await fetch(link)).text();
+    expect(tw).toContain('<html lang="zh-TW"');
+    expect(tw).toContain('您滿意嗎？');
+    expect(tw).toContain('送出我的回答');
+    expect(tw).toContain('選填，最多 200 個字。');
+    // The page offers every language the survey is written in, each named in its own words.
+    expect(tw).toContain('<span aria-current="true" lang="zh-TW">繁體中文</span>');
+    for (const [lang, name] of [
+      ['en', 'English'],
+      ['zh-CN', '简体中文'],
+      ['lv', 'Latviešu'],
+    ])
+      expect(tw).toContain(`lang="${lang}" hrefLang="${lang}">${name}</a>`);
+
+    // Chosen on the page: Latvian, with its plural forms in the hint and the error.
+    const lv = await (await fetch(`${link}?lang=lv`)).text();
+    expect(lv).toContain('<html lang="lv"');
+    expect(lv).toContain('Vai esat apmierināti?');
+    expect(lv).toContain('Pēc izvēles, līdz 200 rakstzīmēm.');
+    const long = await submitSurvey(link, { ...GOOD, comment: 'ā'.repeat(201), lang: 'lv' });
+    expect(long.status).toBe(400);
+    expect(await long.text()).toContain('Lūdzu, saīsiniet tekstu līdz 200 rakstzīmēm.');
+  });
+
+  it('follows the browser’s language when the call did not know the customer’s', async () => {
+    const email = customer();
+    await emailCall(email); // no language from the PBX: the email goes out in the hub's default
+    const mail = await surveyEmail(hub, mailbox, email);
+    expect(mail.subject).toMatch(/survey/i);
+    const link = surveyLinkIn(mail);
+    const langOf = async (acceptLanguage?: string) => {
+      const res = await fetch(
+        link,
+        acceptLanguage ? { headers: { 'accept-language': acceptLanguage } } : {},
+      );
+      return /<html lang="([^"]+)"/.exec(await res.text())?.[1];
+    };
+    expect(await langOf('lv-LV,lv;q=0.9,en-US;q=0.8')).toBe('lv');
+    expect(await langOf('zh-HK,zh;q=0.9')).toBe('zh-TW');
+    expect(await langOf('zh-SG')).toBe('zh-CN');
+    expect(await langOf('de-DE,de;q=0.9')).toBe('en');
+    expect(await langOf()).toBe('en');
+
+    // The call's language wins over the browser's.
+    const known = customer();
+    await emailCall(known, { customer: { email: known, lang: 'zh-CN' } });
+    const zhLink = surveyLinkIn(await surveyEmail(hub, mailbox, known));
+    const zh = await fetch(zhLink, { headers: { 'accept-language': 'lv' } });
+    expect(await zh.text()).toContain('<html lang="zh-CN"');
+  });
+
+  it('shows a survey text the pack lacks in English, the rest of the page in the customer’s language', async () => {
+    const call = await ctiCall(hub, agent, {
+      extension: '1001',
+      callType: 'sales',
+      customer: { lang: 'lv' },
+    });
+    let link: string | null = null;
+    await expect
+      .poll(async () => {
+        const status = data(await agent.emitWithAck('survey:status', { callId: call.id }));
+        link = status.link;
+        return link;
+      })
+      .not.toBeNull();
+    const html = await (await fetch(link!)).text();
+    expect(html).toContain('<html lang="lv"');
+    expect(html).toContain('<h1>Visit survey</h1>'); // named in English only
+    expect(html).toContain('Vai esat apmierināti?');
+    expect(html).toContain('Nosūtīt atbildes');
+    // Only English has the survey's name: no language to switch to.
+    expect(html).not.toContain('hrefLang');
+  });
+
   it('never surveys the same customer twice within the cooldown', async () => {
     const email = customer();
     await emailCall(email);

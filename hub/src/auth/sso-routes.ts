@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { randomNonce, randomPKCECodeVerifier, randomState } from 'openid-client';
 import { z } from 'zod';
 import {
@@ -24,6 +24,7 @@ import {
   takePendingLogin,
 } from './sso-records.js';
 import { createSession } from './sessions.js';
+import { staffPageLanguage, staffT } from './texts.js';
 
 /** The hub's callback, as registered at the provider under the hub's public URL. */
 export const CALLBACK_PATH = '/api/auth/oidc/callback';
@@ -54,14 +55,21 @@ const perAddress = (max: number) => ({
   rateLimit: { max, windowSeconds: 60, key: (req: { ip: string }) => req.ip },
 });
 
-/** A page of the hub's own, for what cannot go back to the sidebar (no sign-in to return to). */
-function page(reply: FastifyReply, status: number, title: string, text: string) {
+/**
+ * A page of the hub's own, for what cannot go back to the sidebar (no sign-in to return to), in
+ * the browser's language. Its texts are the hub's constants, with nothing of the request's.
+ */
+function page(request: FastifyRequest, reply: FastifyReply, status: number, key: 'sso.expired') {
+  const lang = staffPageLanguage(request.headers['accept-language']);
+  const t = staffT(lang);
+  const title = t(`${key}Title`);
   return reply
     .code(status)
     .type('text/html; charset=utf-8')
+    .header('content-language', lang)
     .send(
-      `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
-        `<title>${title}</title><h1>${title}</h1><p>${text}</p></html>`,
+      `<!doctype html><html lang="${lang}"><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
+        `<title>${title}</title><h1>${title}</h1><p>${t(key)}</p></html>`,
     );
 }
 
@@ -134,12 +142,7 @@ export function registerSsoRoutes(app: FastifyInstance, options: SsoRouteOptions
     const login = state ? await takePendingLogin(db, state) : undefined;
     if (!login) {
       request.log.info('single sign-on: callback for an unknown or used sign-in');
-      return page(
-        reply,
-        400,
-        'Sign-in link expired',
-        'This sign-in was finished already or is unknown here. Go back to Sidecoach and sign in again.',
-      );
+      return page(request, reply, 400, 'sso.expired');
     }
     if (login.expired) return backToClient(reply, login, { error: 'expired' });
     let claims: Record<string, unknown> & { iss: string; sub: string };

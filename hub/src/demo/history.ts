@@ -1,10 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { scorecardItemsFor, scoreScorecard, StandardsPackSchema } from '@sidecoach/shared';
+import {
+  scorecardItemsFor,
+  scoreScorecard,
+  StandardsPackSchema,
+  type StandardsPack,
+} from '@sidecoach/shared';
+import type { Trx } from '../lib/jobs.js';
 import type { Db } from '../store/db.js';
 
 // Four weeks of one demo agent's work, so a lead's first reflective session has something to
 // show: Ava rates her summaries high while her supervisor and QA see them missed (a blind spot),
-// and everyone hears her warm tone (a strength). Times are relative to now; content is fixed.
+// and everyone hears her warm tone (a strength). Two more desks, in Taipei and Rīga, show the
+// same in Traditional Chinese and Latvian; some of Ava's customers answer in Chinese. Times are
+// relative to now; content is fixed.
 
 const AGENT = 'agent1';
 const SUPERVISOR = 'supervisor';
@@ -18,15 +26,76 @@ const MISSED = [
   'No summary of next steps; the customer asked again what happens now.',
   'Recapped the price but not the reference number.',
 ];
-const COMMENTS = [
-  'Very friendly, thank you!',
-  'Nice person, but I was not sure what happens next.',
-  'Quick and pleasant.',
-  'Had to call back to check my dates.',
-  'Lovely voice, sorted in minutes.',
+/** Customers' comments on Ava's calls, each in the language the customer answered in. */
+const COMMENTS: { text: string; lang: string }[] = [
+  { text: 'Very friendly, thank you!', lang: 'en' },
+  { text: 'Nice person, but I was not sure what happens next.', lang: 'en' },
+  { text: 'Quick and pleasant.', lang: 'en' },
+  { text: 'Had to call back to check my dates.', lang: 'en' },
+  { text: 'Lovely voice, sorted in minutes.', lang: 'en' },
+  { text: '态度很好，不过挂电话后我还是不清楚下一步要做什么。', lang: 'zh-CN' },
 ];
 
-const userId = async (db: Db, username: string) =>
+/**
+ * A desk working in another language: its lead's observations and coaching note, the
+ * customers' comments and the agreed action, all written as people there write them.
+ */
+interface Desk {
+  agent: string;
+  lead: string;
+  lang: string;
+  /** The summary missed, one note per observed call (the blind spot, as for Ava). */
+  missed: string[];
+  /** The warm tone met. */
+  met: string;
+  /** The lead's note after the last observed call. */
+  note: string;
+  comments: string[];
+  action: string;
+}
+
+const DESKS: Desk[] = [
+  {
+    agent: 'agent5',
+    lead: 'taipei-lead',
+    lang: 'zh-TW',
+    missed: [
+      '結束通話前沒有複述預約日期。',
+      '沒有說明後續步驟，客戶又問了一次接下來要做什麼。',
+      '只複述了金額，沒有複述預約編號。',
+    ],
+    met: '整通電話語氣親切、沉穩。',
+    note: '你的語氣很親切，客戶聽得出來你很有耐心。下次結束前，可以試著把日期和預約編號再複述一次，你覺得怎麼樣？',
+    comments: [
+      '客服人員很親切，問題一下子就解決了，謝謝！',
+      '人很好，但是掛電話後我還是不確定接下來要做什麼。',
+      '說明得很清楚，也很有耐心。',
+    ],
+    action: '結束預約通話前，複述日期與預約編號',
+  },
+  {
+    agent: 'agent6',
+    lead: 'riga-lead',
+    lang: 'lv',
+    missed: [
+      'Noslēdza sarunu, neatkārtojot rezervācijas datumus.',
+      'Nepateica nākamos soļus; klients vēlreiz jautāja, kas notiks tālāk.',
+      'Atkārtoja cenu, bet ne rezervācijas numuru.',
+    ],
+    met: 'Visas sarunas laikā laipns, mierīgs tonis.',
+    note: 'Tavs tonis bija ļoti laipns, un klients to jūt. Kā būtu, ja nākamreiz pirms atvadām vēlreiz nosauktu datumus un rezervācijas numuru?',
+    comments: [
+      'Ļoti laipna apkalpošana, paldies!',
+      'Patīkama saruna, bet īsti nesapratu, kas notiks tālāk.',
+      'Ātri un skaidri.',
+    ],
+    action: 'Pirms atvadīšanās atkārtot rezervācijas datumus un numuru',
+  },
+];
+/** Days ago of each desk agent's booking calls: two weeks, about three a week. */
+const DESK_CALL_DAYS = [13, 11, 9, 6, 4, 2];
+
+const userId = async (db: Db | Trx, username: string) =>
   (
     await db
       .selectFrom('users')
@@ -137,7 +206,8 @@ export async function seedDemoHistory(db: Db, packId: string): Promise<void> {
           .execute();
       }
       // Every call decided (so no survey goes out at start); every third one answered.
-      const comment = n % 3 === 0 ? COMMENTS[n / 3] : undefined;
+      const answer = n % 3 === 0 ? COMMENTS[n / 3] : undefined;
+      const comment = answer?.text;
       await trx
         .insertInto('survey_sends')
         .values({
@@ -149,7 +219,8 @@ export async function seedDemoHistory(db: Db, packId: string): Promise<void> {
           channel: comment ? 'link' : null,
           address: null,
           address_key: null,
-          lang: 'en',
+          lang: answer?.lang ?? 'en',
+          customer_lang: answer?.lang ?? null,
           state: comment ? 'sent' : 'skipped',
           skip_reason: comment ? null : 'not-sampled',
           token_hash: null,
@@ -175,7 +246,7 @@ export async function seedDemoHistory(db: Db, packId: string): Promise<void> {
             resolved: n % 2 === 0 ? 1 : 0,
             effort: 2,
             comment,
-            lang: 'en',
+            lang: answer?.lang ?? 'en',
             submitted_at: at(daysAgo, 30),
           })
           .execute();
@@ -216,5 +287,183 @@ export async function seedDemoHistory(db: Db, packId: string): Promise<void> {
         reviewed_in_session_id: null,
       })
       .execute();
+    for (const desk of DESKS) await seedDesk(trx, pack, desk, at);
   });
+}
+
+/**
+ * Two weeks of a desk agent's bookings: self-assessments, three calls observed by their lead
+ * (the summary missed, the tone met) with a coaching note, three customers' answers with
+ * comments, and last week's signed session with its action open. Everything in the desk's
+ * language.
+ */
+async function seedDesk(
+  trx: Trx,
+  pack: StandardsPack,
+  desk: Desk,
+  at: (daysAgo: number, minutes?: number) => string,
+): Promise<void> {
+  const [agent, lead] = [await userId(trx, desk.agent), await userId(trx, desk.lead)];
+  const items = scorecardItemsFor(pack, 'booking');
+  const answers = Object.fromEntries(items.map((i) => [i.id, 'yes' as const]));
+  const observed: string[] = [];
+  for (const [n, daysAgo] of DESK_CALL_DAYS.entries()) {
+    const id = randomUUID();
+    const [start, end] = [at(daysAgo, 60), at(daysAgo, 65)];
+    await trx
+      .insertInto('calls')
+      .values({
+        id,
+        agent_id: agent,
+        call_type: 'booking',
+        pack_id: pack.id,
+        pack_version: pack.version,
+        source: 'manual',
+        started_at: start,
+        ended_at: end,
+        duration_ms: 300_000,
+        created_at: start,
+      })
+      .execute();
+    await trx
+      .insertInto('self_assessments')
+      .values({
+        id: randomUUID(),
+        call_id: id,
+        agent_id: agent,
+        status: 'submitted',
+        answers: JSON.stringify(answers),
+        next_time: null,
+        score: JSON.stringify(scoreScorecard(items, answers)),
+        submitted_at: at(daysAgo, 66),
+        created_at: at(daysAgo, 66),
+      })
+      .execute();
+    const missed = desk.missed[(n - 1) / 2];
+    if (n % 2 === 1 && missed !== undefined) {
+      for (const [itemId, verdict, text] of [
+        [BLIND_SPOT, 'missed', missed],
+        [STRENGTH, 'met', desk.met],
+      ] as const) {
+        const observation = randomUUID();
+        observed.push(observation);
+        await trx
+          .insertInto('observations')
+          .values({
+            id: observation,
+            author_id: lead,
+            agent_id: agent,
+            call_id: id,
+            offset_ms: 150_000,
+            item_id: itemId,
+            area: itemId === BLIND_SPOT ? 'process' : 'behaviour',
+            verdict,
+            tags: '[]',
+            text,
+            visibility: 'shared',
+            delivery: 'now',
+            lang: desk.lang,
+            at: at(daysAgo, 62),
+            created_at: at(daysAgo, 62),
+            released_at: at(daysAgo, 62),
+            delivered_at: at(daysAgo, 62),
+            read_at: at(daysAgo, 70),
+          })
+          .execute();
+      }
+      if (observed.length === 2 * desk.missed.length)
+        await trx
+          .insertInto('coaching_notes')
+          .values({
+            id: randomUUID(),
+            author_id: lead,
+            agent_id: agent,
+            call_id: id,
+            observation_ids: JSON.stringify(observed),
+            text: desk.note,
+            lang: desk.lang,
+            at: at(daysAgo, 68),
+            created_at: at(daysAgo, 68),
+          })
+          .execute();
+    }
+    const comment = n % 2 === 0 ? desk.comments[n / 2] : undefined;
+    await trx
+      .insertInto('survey_sends')
+      .values({
+        call_id: id,
+        agent_id: agent,
+        call_type: 'booking',
+        pack_version: 1,
+        survey_id: comment ? 'service' : null,
+        channel: comment ? 'link' : null,
+        address: null,
+        address_key: null,
+        lang: desk.lang,
+        customer_lang: desk.lang,
+        state: comment ? 'sent' : 'skipped',
+        skip_reason: comment ? null : 'not-sampled',
+        token_hash: null,
+        next_attempt_at: null,
+        last_error: null,
+        decided_at: end,
+        sent_at: comment ? end : null,
+        expires_at: null,
+      })
+      .execute();
+    if (comment) {
+      const csat = n === 2 ? 3 : 5;
+      await trx
+        .insertInto('survey_responses')
+        .values({
+          call_id: id,
+          agent_id: agent,
+          survey_id: 'service',
+          call_type: 'booking',
+          channel: 'link',
+          answers: JSON.stringify({ csat, resolved: n !== 2, effort: 2, comment }),
+          csat,
+          resolved: n !== 2 ? 1 : 0,
+          effort: 2,
+          comment,
+          lang: desk.lang,
+          submitted_at: at(daysAgo, 90),
+        })
+        .execute();
+    }
+  }
+  const session = randomUUID();
+  await trx
+    .insertInto('reflection_sessions')
+    .values({
+      id: session,
+      agent_id: agent,
+      lead_id: lead,
+      days: 7,
+      from: at(14),
+      to: at(7),
+      agenda: '[]',
+      version: 1,
+      status: 'signed',
+      started_at: at(7),
+      signed_by_agent_at: at(7, 30),
+      signed_by_lead_at: at(7, 30),
+    })
+    .execute();
+  await trx
+    .insertInto('reflection_actions')
+    .values({
+      id: randomUUID(),
+      session_id: session,
+      agent_id: agent,
+      text: desk.action,
+      item_id: BLIND_SPOT,
+      owner: 'agent',
+      due: at(-3).slice(0, 10),
+      status: 'open',
+      created_at: at(7, 20),
+      closed_at: null,
+      reviewed_in_session_id: null,
+    })
+    .execute();
 }

@@ -6,6 +6,9 @@ export const DEMO_PASSWORD = 'sidecoach-demo';
 export const DEMO_TEAMS = [
   { id: 'team-demo', name: 'Demo team' },
   { id: 'team-night', name: 'Night shift' },
+  // A desk for customers in Taiwan and one for Latvia: their people's UI language by default.
+  { id: 'team-taipei', name: '台北客服組' },
+  { id: 'team-riga', name: 'Rīgas komanda' },
 ] as const;
 export const DEMO_ACCOUNTS = [
   { username: 'lead', displayName: 'Lina Lead', role: 'lead', team: 'team-demo' },
@@ -46,6 +49,36 @@ export const DEMO_ACCOUNTS = [
     team: 'team-night',
   },
   { username: 'quality', displayName: 'Quinn Quality', role: 'admin', team: null },
+  {
+    username: 'taipei-lead',
+    displayName: '林怡君',
+    role: 'lead',
+    team: 'team-taipei',
+    defaultLang: 'zh-TW',
+  },
+  {
+    username: 'agent5',
+    displayName: '陳冠宇',
+    role: 'agent',
+    extension: '1005',
+    team: 'team-taipei',
+    defaultLang: 'zh-TW',
+  },
+  {
+    username: 'riga-lead',
+    displayName: 'Laura Kalniņa',
+    role: 'lead',
+    team: 'team-riga',
+    defaultLang: 'lv',
+  },
+  {
+    username: 'agent6',
+    displayName: 'Mārtiņš Ozols',
+    role: 'agent',
+    extension: '1006',
+    team: 'team-riga',
+    defaultLang: 'lv',
+  },
 ] as const;
 
 /** Seeds the demo team into an empty database; returns false when users already exist. */
@@ -61,7 +94,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
 export function demoCredentialsText(url: string): string {
   const rows = DEMO_ACCOUNTS.map((a) => {
     const extension = 'extension' in a ? `extension ${a.extension}` : '';
-    return `  ${a.username.padEnd(17)} ${a.role.padEnd(11)} ${a.displayName.padEnd(15)} ${extension}`.trimEnd();
+    const lang = 'defaultLang' in a ? a.defaultLang : '';
+    return `  ${a.username.padEnd(17)} ${a.role.padEnd(11)} ${a.displayName.padEnd(15)} ${extension.padEnd(15)} ${lang}`.trimEnd();
   });
   return [
     '',

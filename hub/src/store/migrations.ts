@@ -677,6 +677,13 @@ const migrations: Record<string, Migration> = {
         await db.schema.alterTable('coaching_notes').addColumn(column, 'text').execute();
     },
   },
+  '0017-survey-customer-lang': {
+    async up(db: Kysely<unknown>) {
+      // The customer's own language, when the call knew it (`lang` is the one the survey went
+      // out in, the hub's default otherwise): the survey page prefers it, then the browser's.
+      await db.schema.alterTable('survey_sends').addColumn('customer_lang', 'text').execute();
+    },
+  },
 };
 
 function sqlIn(column: string, values: string[]) {

@@ -260,7 +260,10 @@ export interface SurveySendsTable {
   address: string | null;
   /** The address as compared for the cooldown (lower-cased email, normalized phone). */
   address_key: string | null;
+  /** The language the survey is sent in: the customer's, else the hub's `--survey-lang`. */
   lang: string;
+  /** The customer's language as the call's CTI events gave it; null when they gave none. */
+  customer_lang: ColumnType<string | null, string | null | undefined, string | null>;
   /** pending: to send; sent; failed: given up after retrying; skipped: not surveyed. */
   state: 'pending' | 'sent' | 'failed' | 'skipped';
   skip_reason: SurveySkip | null;

@@ -149,6 +149,7 @@ export function decideJob(deps: SurveyDeps, call: CallRecord): Job<SurveySendRow
       address: decision.send ? decision.address : null,
       address_key: null,
       lang,
+      customer_lang: customer.lang ?? null,
       state: 'skipped',
       skip_reason: decision.send ? null : decision.reason,
       token_hash: null,

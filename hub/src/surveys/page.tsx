@@ -8,7 +8,13 @@ import { CUSTOMER_LANGUAGES, customerT, localized, type CustomerLanguage } from 
 
 export const SURVEY_CSS_PATH = '/s/assets/survey.css';
 
-const LANGUAGE_NAMES: Record<CustomerLanguage, string> = { en: 'English', 'zh-CN': '简体中文' };
+/** Each language in its own words, as the customer looks for it. */
+const LANGUAGE_NAMES: Record<CustomerLanguage, string> = {
+  en: 'English',
+  'zh-CN': '简体中文',
+  'zh-TW': '繁體中文',
+  lv: 'Latviešu',
+};
 
 /** Whose page this is: the pack's brand and the version it is in (its stylesheet's address). */
 export interface PageBrand {
@@ -170,7 +176,7 @@ function Question(props: {
         <div className={error ? 'field invalid' : 'field'}>
           <label htmlFor={question.id}>{localized(question.text, lang)}</label>
           <p className="hint" id={hintId}>
-            {t('page.commentHint', { max: question.maxLength })}
+            {t('page.commentHint', { count: question.maxLength })}
           </p>
           {error ? (
             <p className="error" id={errorId}>
@@ -289,6 +295,7 @@ export const SURVEY_CSS = `
 :root { color-scheme: light; --accent: #1f5fbf; --brand: #1f5fbf; --on-brand: #fff; --error: #b00020; --line: #c8ccd4; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 17px/1.5 system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK SC", sans-serif; color: #1b1d21; background: #f4f5f7; }
+:lang(zh-TW) { font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK TC", "PingFang TC", "Microsoft JhengHei", sans-serif; }
 main { max-width: 36rem; margin: 0 auto; padding: 1rem 1rem 3rem; background: #fff; min-height: 100vh; }
 h1 { font-size: 1.5rem; line-height: 1.25; margin: 0.5rem 0 0.5rem; }
 h2 { font-size: 1.1rem; margin: 0 0 0.25rem; }

@@ -7,9 +7,9 @@ import type { SurveyDeps } from './decide.js';
 import {
   CUSTOMER_LANGUAGES,
   customerDate,
-  customerLanguage,
   customerT,
   fromAcceptLanguage,
+  pageLanguage,
   type CustomerLanguage,
 } from './i18n.js';
 import {
@@ -53,10 +53,12 @@ export function registerSurveyRoutes(
         .type('text/html; charset=utf-8')
         .send(html);
     const langOf = (request: FastifyRequest<{ Querystring: Query }>, row?: SurveySendRow) =>
-      customerLanguage(request.query.lang) ??
-      customerLanguage(row?.lang) ??
-      fromAcceptLanguage(request.headers['accept-language']) ??
-      'en';
+      pageLanguage({
+        chosen: request.query.lang,
+        customer: row?.customer_lang,
+        acceptLanguage: request.headers['accept-language'],
+        sentIn: row?.lang,
+      });
     const message = (
       reply: FastifyReply,
       status: number,
@@ -211,7 +213,7 @@ export function registerSurveyRoutes(
               languages: languages(survey, request.params.token),
               values: form,
               errors: Object.fromEntries(
-                Object.entries(errors).map(([id, e]) => [id, t(e.key, { max: e.max })]),
+                Object.entries(errors).map(([id, e]) => [id, t(e.key, { count: e.max })]),
               ),
             }),
           );

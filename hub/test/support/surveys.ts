@@ -120,37 +120,46 @@ export function surveyHubArgs(
   ];
 }
 
-/** A survey pack for tests: every call surveyed, email for bookings, SMS for complaints, link for sales. */
+/**
+ * A survey pack for tests: every call surveyed, email for bookings, SMS for complaints, link for
+ * sales. The service survey is in all four languages; the others are named in English only.
+ */
 export function writeTestSurveyPack(dir: string, overrides: { cooldownDays?: number } = {}) {
   const file = join(dir, 'surveys.yaml');
   const q = `
       - id: csat
         kind: csat
-        text: { en: How satisfied are you?, zh-CN: 您满意吗？ }
+        text: { en: How satisfied are you?, zh-CN: 您满意吗？, zh-TW: 您滿意嗎？, lv: Vai esat apmierināti? }
       - id: resolved
         kind: resolved
-        text: { en: Was it resolved?, zh-CN: 解决了吗？ }
+        text: { en: Was it resolved?, zh-CN: 解决了吗？, zh-TW: 解決了嗎？, lv: Vai tas tika atrisināts? }
       - id: effort
         kind: effort
-        text: { en: How easy was it?, zh-CN: 容易吗？ }
+        text: { en: How easy was it?, zh-CN: 容易吗？, zh-TW: 容易嗎？, lv: Cik tas bija viegli? }
       - id: comment
         kind: comment
         maxLength: 200
-        text: { en: Anything else?, zh-CN: 还有吗？ }`;
+        text: { en: Anything else?, zh-CN: 还有吗？, zh-TW: 還有嗎？, lv: Vēl kas? }`;
   writeFileSync(
     file,
     `version: 1
-brand: { name: { en: Northwind Test Centre, zh-CN: 北风测试中心 }, colour: '#0b7a53' }
+brand:
+  name: { en: Northwind Test Centre, zh-CN: 北风测试中心, zh-TW: 北風測試中心, lv: Northwind testu centrs }
+  colour: '#0b7a53'
 cooldownDays: ${overrides.cooldownDays ?? 30}
 excludedNumbers: ['+3716700*']
 surveys:
   - id: service
-    name: { en: Service survey, zh-CN: 服务调查 }
+    name: { en: Service survey, zh-CN: 服务调查, zh-TW: 服務問卷, lv: Apkalpošanas aptauja }
     callTypes: [booking, information-request, problem-resolution, cancellation]
     channel: email
     samplePercent: 100
     questions:${q}
-    thankYou: { en: Thank you. Your team reads every answer., zh-CN: 谢谢。团队会阅读每一个回答。 }
+    thankYou:
+      en: Thank you. Your team reads every answer.
+      zh-CN: 谢谢。团队会阅读每一个回答。
+      zh-TW: 謝謝您。團隊會閱讀每一份回答。
+      lv: Paldies! Komanda izlasa katru atbildi.
   - id: complaint
     name: { en: Complaint follow-up }
     callTypes: [complaint]

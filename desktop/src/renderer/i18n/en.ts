@@ -390,6 +390,19 @@ export const en = {
     discard: 'Discard changes',
     refused: 'The hub did not save the pack: {{message}}',
     reload: 'Reload the active pack',
+    languages: {
+      title: 'Languages',
+      intro:
+        'Each text is shown in the reader’s language; where the pack has none in it, in English.',
+      complete: '{{language}}: every text',
+      inEnglish_one: '{{language}}: {{count}} text in English',
+      inEnglish_other: '{{language}}: {{count}} texts in English',
+      fallbackList: 'Texts shown in English',
+      fallback: 'English — no {{language}} text',
+      standardsTitle: 'Standards pack in force: {{name}}, version {{version}}',
+      standardsIntro:
+        'The checklist and scorecard agents and coaches read, from the hub’s standards file (not edited here).',
+    },
   },
   startup: {
     title: 'Sidecoach could not start',

@@ -382,6 +382,18 @@ export const zhCN: Messages = {
     discard: '放弃更改',
     refused: '服务器没有保存调查包：{{message}}',
     reload: '重新加载当前调查包',
+    languages: {
+      title: '语言',
+      intro: '每条文本都以读者的语言显示；包中没有该语言的文本则显示英文。',
+      complete: '{{language}}：全部已翻译',
+      inEnglish_one: '{{language}}：{{count}} 条文本显示为英文',
+      inEnglish_other: '{{language}}：{{count}} 条文本显示为英文',
+      fallbackList: '显示为英文的文本',
+      fallback: '英文 — 没有“{{language}}”文本',
+      standardsTitle: '当前标准包：{{name}}，第 {{version}} 版',
+      standardsIntro:
+        '坐席和辅导人员看到的检查清单和评分表，来自服务器上的标准文件（不能在此编辑）。',
+    },
   },
   startup: {
     title: 'Sidecoach 无法启动',

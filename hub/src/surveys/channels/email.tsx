@@ -31,7 +31,7 @@ function html(inv: Invitation): string {
         </p>
         <p>{t('email.expires', { date: customerDate(inv.expiresAt, inv.lang) })}</p>
         <p style={{ color: '#555', fontSize: '13px' }}>
-          {t('email.footer', { days: inv.cooldownDays })}
+          {t('email.footer', { count: inv.cooldownDays })}
         </p>
       </body>
     </html>,
@@ -49,7 +49,7 @@ function text(inv: Invitation): string {
     '',
     t('email.expires', { date: customerDate(inv.expiresAt, inv.lang) }),
     '',
-    t('email.footer', { days: inv.cooldownDays }),
+    t('email.footer', { count: inv.cooldownDays }),
   ].join('\n');
 }
 

@@ -1,10 +1,17 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parseSurveyPackYaml, type SurveyPack, type SurveyPackInfo } from '@sidecoach/shared';
+import {
+  localize,
+  parseSurveyPackYaml,
+  type SurveyPack,
+  type SurveyPackInfo,
+} from '@sidecoach/shared';
 import { shortDateTime } from '../../lib/format.js';
 import { ask, type AskOptions } from '../../hub/client.js';
 import { useSession } from '../../hub/session-store.js';
 import type { Message } from '../../hub/errors.js';
+import { useCalls } from '../call/store.js';
+import { PackLanguages } from './PackLanguages.js';
 import { PackSummary } from './PackSummary.js';
 import { checkPack, offsetOf, withVersion, type PackProblem } from './validate.js';
 import './survey-pack.css';
@@ -60,6 +67,7 @@ export default function PackEditor() {
   const [checked, setChecked] = useState('');
   const [save, setSave] = useState<Save>({ state: 'idle' });
   const loadedInfo = load.state === 'loaded' ? load.info : null;
+  const standards = useCalls((s) => s.pack);
 
   const apply = (next: Load, keepDraft: boolean) => {
     setLoad(next);
@@ -297,6 +305,18 @@ export default function PackEditor() {
           <button type="button" onClick={reload}>
             {t('surveyPack.reload')}
           </button>
+        </div>
+      ) : null}
+      {standards ? (
+        <div className="pack-standards">
+          <h3>
+            {t('surveyPack.languages.standardsTitle', {
+              name: localize(standards.name, i18n.language),
+              version: standards.version,
+            })}
+          </h3>
+          <p className="small muted">{t('surveyPack.languages.standardsIntro')}</p>
+          <PackLanguages pack={standards} testId="standards-pack-languages" />
         </div>
       ) : null}
     </section>

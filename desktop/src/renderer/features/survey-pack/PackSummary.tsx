@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { localize, type SurveyPack } from '@sidecoach/shared';
 import { useCalls } from '../call/store.js';
+import { PackLanguages } from './PackLanguages.js';
 
 /** A readable account of a survey pack: what is asked of which calls, how and how often. */
 export function PackSummary({ pack }: { pack: SurveyPack }) {
@@ -64,6 +65,9 @@ export function PackSummary({ pack }: { pack: SurveyPack }) {
       ) : (
         <p className="small muted">{t('surveyPack.noExcludedNumbers')}</p>
       )}
+      <h4>{t('surveyPack.languages.title')}</h4>
+      <p className="small muted">{t('surveyPack.languages.intro')}</p>
+      <PackLanguages pack={pack} testId="survey-pack-languages" />
     </div>
   );
 }
