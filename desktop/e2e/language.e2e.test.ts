@@ -28,6 +28,16 @@ const finding = (page: Page, text: string) =>
 const explanation = (within: Locator) => within.getByTestId('explanation');
 const summary = (page: Page) => page.getByTestId('language-summary').textContent();
 
+/** How many Monday-to-Sunday weeks (UTC) the last `days` touch. */
+function weeksTouched(days: number, now = Date.now()): number {
+  const monday = (t: number) => {
+    const day = new Date(t);
+    const midnight = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate());
+    return midnight - ((new Date(midnight).getUTCDay() + 6) % 7) * 86_400_000;
+  };
+  return Math.round((monday(now) - monday(now - days * 86_400_000)) / (7 * 86_400_000)) + 1;
+}
+
 describe.skipIf(missing)('constructive-language coach in Chromium', () => {
   let hub: RunningHub;
   let browser: Browser;
@@ -156,7 +166,11 @@ describe.skipIf(missing)('constructive-language coach in Chromium', () => {
       'Next-time action': '1',
       'Generic praise': '0',
     });
-    await expect.poll(() => weeks.getByRole('row').count()).toBe(13); // the header and 12 weeks
+    // One row a week the period touches (weeks run Monday to Sunday, UTC), under the header.
+    await expect.poll(() => weeks.getByRole('row').count()).toBe(weeksTouched(90) + 1);
+    await lead.getByLabel('Period').selectOption({ label: 'Last 7 days' });
+    await expect.poll(() => weeks.getByRole('row').count()).toBe(weeksTouched(7) + 1);
+    await expect.poll(() => row.getByRole('cell').first().textContent()).toBe('2 · 2 harmful');
     await expect.poll(() => lead.locator('.chart canvas').count()).toBe(1);
     await checkedAtWidths(lead, 'language-stats');
     // Not for supervisors.

@@ -169,7 +169,7 @@ describe.skipIf(missing)('the customer’s survey page', () => {
     ]);
     await page.getByRole('button', { name: '送出我的回答' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('請檢查您的回答');
-    await screenshot(page, 'survey-page-zh-TW');
+    await checkedAtWidths(page, 'survey-page-zh-TW');
 
     // Nobody told the hub this customer's language: their browser's is Latvian.
     const lvLink = await surveyFor('lv@example.test');
@@ -184,7 +184,7 @@ describe.skipIf(missing)('the customer’s survey page', () => {
       '1Ļoti grūti',
     );
     expect(await lv.getByText('Pēc izvēles, līdz 200 rakstzīmēm.').count()).toBe(1);
-    await screenshot(lv, 'survey-page-lv');
+    await checkedAtWidths(lv, 'survey-page-lv');
   });
 
   it('says plainly when a link does not work', async () => {

@@ -50,7 +50,8 @@ describe('coaching-language report through a real hub', () => {
 
   it('counts each coach’s patterns this week, reading each note in its language', async () => {
     const lead = await open('lead');
-    const stats = data(await lead.emitWithAck('language:stats', { weeks: 4 }));
+    // The last 21 days touch this week and the three before it.
+    const stats = data(await lead.emitWithAck('language:stats', { days: 21 }));
     expect(stats.weeks).toHaveLength(4);
     const [sam] = stats.coaches;
     expect(sam?.displayName).toBe('Sam Supervisor');
@@ -59,6 +60,14 @@ describe('coaching-language report through a real hub', () => {
     expect(sam?.counts.command?.[3]).toBe(2);
     expect(sam?.counts['reflective-question']?.[3]).toBe(1);
     expect(sam?.counts['next-time']?.[3]).toBe(1);
+    // A custom range: the weeks it touches, and only the notes inside it.
+    const day = (offset: number) =>
+      new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const before = data(await lead.emitWithAck('language:stats', { from: day(-60), to: day(-30) }));
+    expect(before.weeks.length).toBeGreaterThanOrEqual(5);
+    expect(before.coaches).toEqual([]);
+    const today = data(await lead.emitWithAck('language:stats', { from: day(-1), to: day(1) }));
+    expect(today.coaches[0]?.notes.reduce((a, b) => a + b, 0)).toBe(3);
   });
 
   it('shows leads their teams only, and refuses agents and supervisors', async () => {
@@ -73,10 +82,14 @@ describe('coaching-language report through a real hub', () => {
         error: { code: 'forbidden' },
       });
     }
-    expect(await quality.emitWithAck('language:stats', { weeks: 99 })).toMatchObject({
-      ok: false,
-      error: { code: 'bad_request' },
-    });
+    for (const bad of [{ days: 999 }, { weeks: 4 }, { from: '2026-10-31', to: '2026-10-01' }])
+      expect(
+        await quality.emitWithAck('language:stats', bad as never),
+        JSON.stringify(bad),
+      ).toMatchObject({
+        ok: false,
+        error: { code: 'bad_request' },
+      });
   });
 
   it('stores the note language and refuses one that is not a language tag', async () => {

@@ -2,6 +2,7 @@ export * from './domain/standards.js';
 export * from './domain/scoring.js';
 export * from './domain/pack-yaml.js';
 export * from './domain/pack-texts.js';
+export * from './domain/locales.js';
 export * from './protocol/errors.js';
 export * from './protocol/common.js';
 export * from './protocol/auth.js';

@@ -83,7 +83,7 @@ describe('HR import plan', () => {
       [4, ['an agent is in one team at a time, not Riga day and Shanghai late']],
       [5, ['username dup is also on line 6']],
       [6, ['username dup is also on line 5']],
-      [7, ['unknown language "xx" (one of en, zh-CN)']],
+      [7, ['unknown language "xx" (one of en, zh-CN, zh-TW, lv)']],
       [8, ['you cannot give up your own admin role']],
       [9, ['no role for a new user', 'no display name for a new user']],
     ]);

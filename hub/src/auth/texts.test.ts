@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HUB_LANGUAGES, translationProblems } from '../lib/languages.js';
+import { translationProblems } from '@sidecoach/shared';
+import { HUB_LANGUAGES } from '../lib/languages.js';
 import { STAFF_STRINGS, staffPageLanguage, staffT } from './texts.js';
 
 describe('the hub’s own pages for staff', () => {

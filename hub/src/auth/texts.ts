@@ -1,10 +1,5 @@
-import {
-  fromAcceptLanguage,
-  hubStrings,
-  type HubLanguage,
-  type Shaped,
-  type WithZeroPlurals,
-} from '../lib/languages.js';
+import type { Shaped, WithZeroPlurals } from '@sidecoach/shared';
+import { fromAcceptLanguage, hubStrings, type HubLanguage } from '../lib/languages.js';
 
 // The hub's own pages for staff, where the sidebar cannot answer (a single sign-on callback
 // the hub cannot place). Nobody is signed in there, so the browser's language decides.

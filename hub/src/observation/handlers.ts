@@ -223,13 +223,13 @@ export function observationHandlers(
         return ok(result.note);
       },
 
-      'language:stats': async ({ weeks }) => {
+      'language:stats': async (period) => {
         if (user.role !== 'lead' && user.role !== 'admin')
           return fail(
             'forbidden',
             'coaching-language reports are for team leads and quality managers',
           );
-        return ok(await languageStats(db, await floorAgentIds(db, user), weeks));
+        return ok(await languageStats(db, await floorAgentIds(db, user), period));
       },
 
       'inbox:ack': async ({ seq }) => {

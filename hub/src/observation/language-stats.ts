@@ -1,5 +1,6 @@
 import { analyze, LANGUAGE_CATEGORIES, type LanguageStats } from '@sidecoach/shared';
 import type { Db } from '../store/db.js';
+import { periodRange, type PeriodRequest } from '../lib/period.js';
 
 const DAY_MS = 86_400_000;
 /** Notes analysed, remembered by id: a note's text never changes once stored. */
@@ -24,21 +25,27 @@ export function weekStart(time: Date): Date {
 
 /**
  * How each coach words the notes they write about the given agents, week by week over the
- * last `weeks` weeks: observations with text and coaching notes, read by the language analyzer
- * in the language each note was written in.
+ * period (each week that it touches): observations with text and coaching notes, read by the
+ * language analyzer in the language each note was written in.
  */
 export async function languageStats(
   db: Db,
   agentIds: string[],
-  weeks: number,
+  period: PeriodRequest,
   now = new Date(),
 ): Promise<LanguageStats> {
-  const first = new Date(weekStart(now).getTime() - (weeks - 1) * 7 * DAY_MS);
+  const range = periodRange(period, now);
+  const first = weekStart(new Date(range.from));
+  const weeks =
+    Math.round((weekStart(new Date(range.to)).getTime() - first.getTime()) / (7 * DAY_MS)) + 1;
   const weekList = Array.from({ length: weeks }, (_, i) =>
     new Date(first.getTime() + i * 7 * DAY_MS).toISOString().slice(0, 10),
   );
   if (agentIds.length === 0) return { weeks: weekList, coaches: [] };
-  const since = first.toISOString();
+  const since = range.from;
+  // A custom range ends at its last day; the last `days` take every note up to now (a device's
+  // clock a little ahead included).
+  const custom = period.to !== undefined;
   const notes = [
     ...(await db
       .selectFrom('observations')
@@ -46,6 +53,7 @@ export async function languageStats(
       .select(['observations.id', 'author_id', 'display_name', 'text', 'lang', 'at'])
       .where('agent_id', 'in', agentIds)
       .where('at', '>=', since)
+      .$if(custom, (q) => q.where('at', '<', range.to))
       .where('text', '!=', '')
       .execute()),
     ...(await db
@@ -54,6 +62,7 @@ export async function languageStats(
       .select(['coaching_notes.id', 'author_id', 'display_name', 'text', 'lang', 'at'])
       .where('agent_id', 'in', agentIds)
       .where('at', '>=', since)
+      .$if(custom, (q) => q.where('at', '<', range.to))
       .execute()),
   ];
   const coaches = new Map<string, LanguageStats['coaches'][number]>();

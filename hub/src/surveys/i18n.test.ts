@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flattenStrings, translationProblems } from '../lib/languages.js';
+import { flattenStrings, translationProblems } from '@sidecoach/shared';
 import {
   CUSTOMER_LANGUAGES,
   CUSTOMER_STRINGS,

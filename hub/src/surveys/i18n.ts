@@ -1,12 +1,15 @@
-import { localize, type LocalizedText } from '@sidecoach/shared';
+import {
+  languageOfTag,
+  localize,
+  type LocalizedText,
+  type Shaped,
+  type WithZeroPlurals,
+} from '@sidecoach/shared';
 import {
   fromAcceptLanguage,
   HUB_LANGUAGES,
-  hubLanguage,
   hubStrings,
   type HubLanguage,
-  type Shaped,
-  type WithZeroPlurals,
 } from '../lib/languages.js';
 
 // What customers read: the survey page, the email and the SMS/IVR invitation, in English,
@@ -239,7 +242,7 @@ export type CustomerLanguage = HubLanguage;
  * The closest supported language to a BCP 47 tag: zh-TW, zh-Hant, zh-HK and zh-MO read
  * Traditional Chinese; zh, zh-CN, zh-Hans and zh-SG Simplified; lv and lv-LV Latvian.
  */
-export const customerLanguage = hubLanguage;
+export const customerLanguage = languageOfTag;
 export { fromAcceptLanguage };
 
 /**

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CallEvent } from '../protocol/call-events.js';
 import { ClientStateSchema, CodeChallengeSchema } from '../protocol/sso.js';
 
-export const UI_LANGUAGES = ['en', 'zh-CN'] as const;
+export const UI_LANGUAGES = ['en', 'zh-CN', 'zh-TW', 'lv'] as const;
 export const UiLanguageSchema = z.enum(UI_LANGUAGES);
 export type UiLanguage = z.infer<typeof UiLanguageSchema>;
 

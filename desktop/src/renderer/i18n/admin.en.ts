@@ -133,7 +133,7 @@ export const adminEn = {
   import: {
     heading: 'Import people from HR',
     intro:
-      'A CSV file (UTF-8) exported from HR or workforce management, with a header row. Columns: username (required), display_name, role (agent, supervisor, lead, admin), team (several separated by “;” for supervisors and leads), extension, lang (en, zh-CN). An empty cell keeps what is stored. Teams that do not exist yet are created.',
+      'A CSV file (UTF-8) exported from HR or workforce management, with a header row. Columns: username (required), display_name, role (agent, supervisor, lead, admin), team (several separated by “;” for supervisors and leads), extension, lang (en, zh-CN, zh-TW, lv). An empty cell keeps what is stored. Teams that do not exist yet are created.',
     choose: 'Choose a CSV file',
     uploading: 'Sending {{name}}… {{done}} of {{total}} parts',
     previewing: 'Checking every row…',

@@ -135,7 +135,7 @@ export const adminLv: WithZeroPlurals<AdminMessages> = {
   import: {
     heading: 'Imports no personāla sistēmas',
     intro:
-      'CSV fails (UTF-8) ar galvenes rindu, eksportēts no personāla vai darbaspēka plānošanas sistēmas. Kolonnas: username (obligāta), display_name, role (agent, supervisor, lead, admin), team (supervizoriem un vadītājiem vairākas, atdalītas ar „;“), extension, lang (en, zh-CN). Tukša šūna saglabā esošo vērtību. Komandas, kuru vēl nav, tiek izveidotas.',
+      'CSV fails (UTF-8) ar galvenes rindu, eksportēts no personāla vai darbaspēka plānošanas sistēmas. Kolonnas: username (obligāta), display_name, role (agent, supervisor, lead, admin), team (supervizoriem un vadītājiem vairākas, atdalītas ar „;“), extension, lang (en, zh-CN, zh-TW, lv). Tukša šūna saglabā esošo vērtību. Komandas, kuru vēl nav, tiek izveidotas.',
     choose: 'Izvēlēties CSV failu',
     uploading: 'Sūta {{name}}… daļa {{done}} no {{total}}',
     previewing: 'Pārbauda katru rindu…',

@@ -129,7 +129,7 @@ export const adminZhCN: AdminMessages = {
   import: {
     heading: '从人事系统导入人员',
     intro:
-      '从人事或排班系统导出的 CSV 文件（UTF-8 编码），首行为表头。列：username（必填）、display_name、role（agent、supervisor、lead、admin）、team（主管和组长可填多个，用“;”分隔）、extension、lang（en、zh-CN）。留空的单元格保持现有数据不变。尚不存在的团队会自动创建。',
+      '从人事或排班系统导出的 CSV 文件（UTF-8 编码），首行为表头。列：username（必填）、display_name、role（agent、supervisor、lead、admin）、team（主管和组长可填多个，用“;”分隔）、extension、lang（en、zh-CN、zh-TW、lv）。留空的单元格保持现有数据不变。尚不存在的团队会自动创建。',
     choose: '选择 CSV 文件',
     uploading: '正在发送 {{name}}…（第 {{done}}/{{total}} 部分）',
     previewing: '正在逐行检查…',

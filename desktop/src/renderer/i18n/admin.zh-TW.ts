@@ -130,7 +130,7 @@ export const adminZhTW: AdminMessages = {
   import: {
     heading: '從人資系統匯入人員',
     intro:
-      '從人資或排班系統匯出的 CSV 檔案（UTF-8 編碼），第一行為欄位名稱。欄位：username（必填）、display_name、role（agent、supervisor、lead、admin）、team（主管與組長可填多個，以「;」分隔）、extension、lang（en、zh-CN）。空白的儲存格會保留現有資料。尚不存在的團隊會自動建立。',
+      '從人資或排班系統匯出的 CSV 檔案（UTF-8 編碼），第一行為欄位名稱。欄位：username（必填）、display_name、role（agent、supervisor、lead、admin）、team（主管與組長可填多個，以「;」分隔）、extension、lang（en、zh-CN、zh-TW、lv）。空白的儲存格會保留現有資料。尚不存在的團隊會自動建立。',
     choose: '選擇 CSV 檔案',
     uploading: '正在傳送 {{name}}…（{{done}}/{{total}} 部分）',
     previewing: '正在逐行檢查…',

@@ -207,17 +207,14 @@ export const en = {
     },
   },
   languageStats: {
+    intro:
+      'How each coach words their notes, week by week over the period. Patterns are counted per note, so writing more notes is not penalised.',
+    empty: 'No coaching notes in this period.',
     open: 'Coaching language',
     title: 'Coaching language',
     refresh: 'Refresh',
-    intro_one:
-      'How each coach words their notes over the last week. Patterns are counted per note, so writing more notes is not penalised.',
-    intro_other:
-      'How each coach words their notes over the last {{count}} weeks. Patterns are counted per note, so writing more notes is not penalised.',
     loading: 'Loading…',
     offline: 'The hub is not reachable: try again when you are online.',
-    empty_one: 'No coaching notes in the last week.',
-    empty_other: 'No coaching notes in the last {{count}} weeks.',
     trendCaption: 'Harmful patterns per note: first weeks against last weeks',
     coach: 'Coach',
     notes: 'Notes',

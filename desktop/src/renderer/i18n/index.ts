@@ -1,16 +1,21 @@
 import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { UI_LANGUAGES, type UiLanguage } from '@sidecoach/shared';
-import type { Translation } from './types.js';
+import { languageOfTag, UI_LANGUAGES, type UiLanguage } from '@sidecoach/shared';
+import type { Translation, WithZeroPlurals } from './types.js';
 
 export type { Message, MessageKey, MessageValues } from './message.js';
 
 // One chunk per language, fetched by a relative URL (so from app://sidecoach and from the hub's
 // web root alike): only the active language's strings load. Typed per language, so a language
 // without its chunk is a type error.
-const chunks: Record<UiLanguage, () => Promise<{ default: Translation }>> = {
+const chunks: Record<
+  UiLanguage,
+  () => Promise<{ default: Translation | WithZeroPlurals<Translation> }>
+> = {
   en: () => import('./translation.en.js'),
   'zh-CN': () => import('./translation.zh-CN.js'),
+  'zh-TW': () => import('./translation.zh-TW.js'),
+  lv: () => import('./translation.lv.js'),
 };
 
 /** An i18next backend of a few lines: `changeLanguage` loads the language's chunk, then renders. */
@@ -27,10 +32,14 @@ const lazyLanguages: BackendModule = {
   },
 };
 
-/** Picks the UI language: the saved choice, else the browser's, else English. */
+/** Picks the UI language: the saved choice, else the first of the browser's we have, else English. */
 export function pickLanguage(saved: UiLanguage | null, browser: readonly string[]): UiLanguage {
   if (saved) return saved;
-  return browser.some((l) => l.toLowerCase().startsWith('zh')) ? 'zh-CN' : 'en';
+  for (const tag of browser) {
+    const language = languageOfTag(tag);
+    if (language) return language;
+  }
+  return 'en';
 }
 
 /** Starts i18next with the language's strings loaded, so the first render has them. */

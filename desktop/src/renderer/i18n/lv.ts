@@ -102,6 +102,12 @@ export const lv: WithZeroPlurals<Messages> = {
     betweenCalls: 'starp zvaniem',
     coachingTitle: 'Kouča piezīmes',
     sending: 'Sūta…',
+    reply: 'Atbildēt',
+    replyLabel: 'Jūsu atbilde ({{name}})',
+    sendReply: 'Sūtīt atbildi',
+    cancelReply: 'Atcelt',
+    yourReply: 'Jūsu atbilde',
+    replyFrom: 'Atbildēja: {{name}}',
   },
   floor: {
     title: 'Zāle',
@@ -117,6 +123,8 @@ export const lv: WithZeroPlurals<Messages> = {
     noLongerAllowed:
       'Jūs vairs nevarat vērot šo operatoru: ir mainījušās jūsu komandas vai tiesības. Atgriežamies zālē.',
     joining: 'Pievienojas…',
+    waitingForHub:
+      'Serveris nav sasniedzams: novērošana atvērsies, tiklīdz tas atkal būs pieejams.',
     noCall: 'Vēl nav zvana',
     onCallAsOf: 'Zvans ilgst vismaz {{elapsed}}; pēdējās ziņas no servera plkst. {{time}}',
     onCall: 'Zvans ilgst {{elapsed}}',
@@ -219,20 +227,14 @@ export const lv: WithZeroPlurals<Messages> = {
     },
   },
   languageStats: {
+    intro:
+      'Kā katrs koučs formulē piezīmes izvēlētajā periodā, pa nedēļām. Formulējumus skaita uz vienu piezīmi, tāpēc vairāk piezīmju rakstīšana netiek sodīta.',
+    empty: 'Šajā periodā nav kouča piezīmju.',
     open: 'Koučinga valoda',
     title: 'Koučinga valoda',
     refresh: 'Atsvaidzināt',
-    intro_zero:
-      'Kā katrs koučs formulē piezīmes pēdējo {{count}} nedēļu laikā. Formulējumus skaita uz vienu piezīmi, tāpēc vairāk piezīmju rakstīšana netiek sodīta.',
-    intro_one:
-      'Kā katrs koučs formulē piezīmes pēdējās {{count}} nedēļas laikā. Formulējumus skaita uz vienu piezīmi, tāpēc vairāk piezīmju rakstīšana netiek sodīta.',
-    intro_other:
-      'Kā katrs koučs formulē piezīmes pēdējo {{count}} nedēļu laikā. Formulējumus skaita uz vienu piezīmi, tāpēc vairāk piezīmju rakstīšana netiek sodīta.',
     loading: 'Ielādē…',
     offline: 'Serveris nav sasniedzams: mēģiniet vēlreiz, kad būsiet tiešsaistē.',
-    empty_zero: 'Pēdējo {{count}} nedēļu laikā nav kouča piezīmju.',
-    empty_one: 'Pēdējās {{count}} nedēļas laikā nav kouča piezīmju.',
-    empty_other: 'Pēdējo {{count}} nedēļu laikā nav kouča piezīmju.',
     trendCaption: 'Kaitīgi formulējumi uz piezīmi: pirmās nedēļas pret pēdējām',
     coach: 'Koučs',
     notes: 'Piezīmes',
@@ -415,6 +417,20 @@ export const lv: WithZeroPlurals<Messages> = {
     discard: 'Atmest izmaiņas',
     refused: 'Serveris pakotni nesaglabāja: {{message}}',
     reload: 'Ielādēt aktīvo pakotni no jauna',
+    languages: {
+      title: 'Valodas',
+      intro:
+        'Katrs teksts tiek rādīts lasītāja valodā; ja pakotnē tā teksta nav, to rāda angliski.',
+      complete: '{{language}}: visi teksti',
+      inEnglish_zero: '{{language}}: {{count}} tekstu angliski',
+      inEnglish_one: '{{language}}: {{count}} teksts angliski',
+      inEnglish_other: '{{language}}: {{count}} teksti angliski',
+      fallbackList: 'Teksti, kas rādīti angliski',
+      fallback: 'Angliski — nav teksta valodā: {{language}}',
+      standardsTitle: 'Spēkā esošā standartu pakotne: {{name}}, versija {{version}}',
+      standardsIntro:
+        'Kontrolsaraksts un vērtēšanas forma, ko redz operatori un kouči, no servera standartu faila (šeit nav rediģējama).',
+    },
   },
   startup: {
     title: 'Sidecoach neizdevās palaist',

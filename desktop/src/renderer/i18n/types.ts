@@ -24,10 +24,5 @@ declare module 'i18next' {
   }
 }
 
-/**
- * Latvian has three plural forms (Intl.PluralRules 'lv': zero for 0, 10–20, 30…; one for 1, 21,
- * 31… but not 11; other for the rest): every `_one`/`_other` pair of English also has `_zero`.
- */
-export type WithZeroPlurals<T> = {
-  [K in keyof T]: T[K] extends string ? string : WithZeroPlurals<T[K]>;
-} & { [K in keyof T as K extends `${infer B}_other` ? `${B}_zero` : never]: string };
+// Latvian's three plural forms: shared with the hub's strings.
+export type { WithZeroPlurals } from '@sidecoach/shared';

@@ -90,6 +90,12 @@ export const zhTW: Messages = {
     betweenCalls: '通話之間',
     coachingTitle: '輔導筆記',
     sending: '傳送中…',
+    reply: '回覆',
+    replyLabel: '回覆 {{name}}',
+    sendReply: '送出回覆',
+    cancelReply: '取消',
+    yourReply: '您的回覆',
+    replyFrom: '{{name}} 的回覆',
   },
   floor: {
     title: '現場',
@@ -104,6 +110,7 @@ export const zhTW: Messages = {
     backLabel: '返回現場',
     noLongerAllowed: '您已無法旁聽這位客服人員：您的團隊或權限已變更。已返回現場。',
     joining: '加入中…',
+    waitingForHub: '目前連不上伺服器：恢復連線後會自動開啟旁聽。',
     noCall: '尚無通話',
     onCallAsOf: '通話已進行至少 {{elapsed}}：最後一次收到伺服器回應是在 {{time}}',
     onCall: '通話已進行 {{elapsed}}',
@@ -198,17 +205,14 @@ export const zhTW: Messages = {
     },
   },
   languageStats: {
+    intro:
+      '各輔導人員在所選期間內每週筆記的用語。用語模式以每則筆記計算，所以筆記寫得多也不會吃虧。',
+    empty: '所選期間內沒有輔導筆記。',
     open: '輔導用語',
     title: '輔導用語',
     refresh: '重新整理',
-    intro_one:
-      '各輔導人員最近 {{count}} 週筆記的用語。用語模式以每則筆記計算，所以筆記寫得多也不會吃虧。',
-    intro_other:
-      '各輔導人員最近 {{count}} 週筆記的用語。用語模式以每則筆記計算，所以筆記寫得多也不會吃虧。',
     loading: '載入中…',
     offline: '無法連線到伺服器：請在恢復連線後再試一次。',
-    empty_one: '最近 {{count}} 週沒有輔導筆記。',
-    empty_other: '最近 {{count}} 週沒有輔導筆記。',
     trendCaption: '每則筆記的不當用語：最初幾週與最近幾週比較',
     coach: '輔導人員',
     notes: '筆記',
@@ -376,6 +380,18 @@ export const zhTW: Messages = {
     discard: '捨棄變更',
     refused: '伺服器未儲存問卷設定：{{message}}',
     reload: '重新載入目前版本',
+    languages: {
+      title: '語言',
+      intro: '每則文字都以讀者的語言顯示；設定中沒有該語言的文字時，改以英文顯示。',
+      complete: '{{language}}：全部已翻譯',
+      inEnglish_one: '{{language}}：{{count}} 則以英文顯示',
+      inEnglish_other: '{{language}}：{{count}} 則以英文顯示',
+      fallbackList: '以英文顯示的文字',
+      fallback: '英文 — 沒有「{{language}}」文字',
+      standardsTitle: '目前使用的評核標準：{{name}}，第 {{version}} 版',
+      standardsIntro:
+        '客服人員與輔導人員看到的檢核表和評分表，來自伺服器上的標準檔案（無法在此編輯）。',
+    },
   },
   startup: {
     title: 'Sidecoach 無法啟動',

@@ -26,6 +26,14 @@ export function clockTime(language: string): Intl.DateTimeFormat {
   return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' });
 }
 
+/** A number with a fixed count of decimals in the UI language ("0.25", Latvian "0,25"). */
+export function decimal(value: number, language: string, digits: number): string {
+  return new Intl.NumberFormat(language, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(value);
+}
+
 /** A call type's name in the UI language (its id when the pack does not have it). */
 export function callTypeName(pack: StandardsPack | null, id: string | null, lang: string) {
   const type = pack?.callTypes.find((ct) => ct.id === id);

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HARMFUL_CATEGORIES } from '@sidecoach/shared';
-import { weekLabel } from './format.js';
+import { formatRate, weekLabel } from './format.js';
 import { RateChart, type ChartLine } from './RateChart.js';
 import { countsOf, goodPerWeek, harmfulPerWeek, perNote, type CoachStats } from './rates.js';
 import { WeeksTable } from './WeeksTable.js';
@@ -48,6 +48,7 @@ export function CoachDetail({ coach, weeks }: { coach: CoachStats; weeks: string
         xLabel={t('languageStats.week')}
         yLabel={t('languageStats.perNote')}
         label={t('languageStats.chartLabel', { name: coach.displayName })}
+        format={(v) => formatRate(v, i18n.language)}
       />
       <WeeksTable coach={coach} weeks={weeks} />
     </section>

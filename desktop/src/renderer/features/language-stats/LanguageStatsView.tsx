@@ -1,7 +1,14 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFocusIfLost } from '../../lib/focus.js';
-import { closeLanguageStats, loadLanguageStats, STATS_WEEKS, useLanguageStats } from './store.js';
+import {
+  closeLanguageStats,
+  loadLanguageStats,
+  setStatsPeriod,
+  useLanguageStats,
+} from './store.js';
+import { PeriodPicker } from '../../ui/PeriodPicker.js';
+import { LANGUAGE_STATS_DAYS_MAX } from '@sidecoach/shared';
 import { CoachDetail } from './CoachDetail.js';
 import { TrendTable } from './TrendTable.js';
 import './language-stats.css';
@@ -9,7 +16,7 @@ import './language-stats.css';
 /** For team leads and quality managers: how each coach words their notes, week by week. */
 export function LanguageStatsView() {
   const { t } = useTranslation();
-  const { status, stats, error, coachId } = useLanguageStats();
+  const { status, stats, error, coachId, period } = useLanguageStats();
   const selectCoach = (id: string) => useLanguageStats.getState().selectCoach(id);
   const heading = useRef<HTMLHeadingElement>(null);
   useFocusIfLost(heading);
@@ -37,7 +44,8 @@ export function LanguageStatsView() {
       <h2 id="language-stats-title" ref={heading} tabIndex={-1}>
         {t('languageStats.title')}
       </h2>
-      <p className="small muted">{t('languageStats.intro', { count: STATS_WEEKS })}</p>
+      <p className="small muted">{t('languageStats.intro')}</p>
+      <PeriodPicker value={period} onChange={setStatsPeriod} maxDays={LANGUAGE_STATS_DAYS_MAX} />
       {status === 'loading' && !stats ? (
         <p className="muted">{t('languageStats.loading')}</p>
       ) : null}
@@ -47,7 +55,7 @@ export function LanguageStatsView() {
         </p>
       ) : null}
       {stats && stats.coaches.length === 0 ? (
-        <p className="muted">{t('languageStats.empty', { count: STATS_WEEKS })}</p>
+        <p className="muted">{t('languageStats.empty')}</p>
       ) : null}
       {stats && stats.coaches.length > 0 ? (
         <TrendTable stats={stats} selected={coachId} onSelect={selectCoach} />

@@ -11,7 +11,6 @@ export interface ChartLine {
 }
 
 const HEIGHT = 180;
-const twoDecimals = (v: number) => v.toFixed(2);
 
 /**
  * Week-by-week lines drawn with uPlot (a canvas: its text alternative is the table beside it).
@@ -24,7 +23,7 @@ export function RateChart({
   label,
   xLabel,
   yLabel,
-  format = twoDecimals,
+  format,
   max,
   testId,
 }: {
@@ -36,8 +35,8 @@ export function RateChart({
   xLabel: string;
   /** The y axis's title (what the lines measure). */
   yLabel: string;
-  /** How a value reads on the axis and in the legend (default: two decimals). */
-  format?: (value: number) => string;
+  /** How a value reads on the axis and in the legend, in the UI language. */
+  format: (value: number) => string;
   /** A fixed top of the value axis (a share's 1, a CSAT's 5); default: the data's, at least 1. */
   max?: number;
   testId?: string;

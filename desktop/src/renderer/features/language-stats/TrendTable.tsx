@@ -15,7 +15,7 @@ export function TrendTable({
   selected: string | null;
   onSelect: (coachId: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const weeks = stats.weeks.length;
   const n = trendWindow(weeks);
   return (
@@ -53,9 +53,9 @@ export function TrendTable({
                   · {t('languageStats.harmfulCount', { count: harmful })}
                 </span>
               </td>
-              <td>{formatRate(trend.first)}</td>
+              <td>{formatRate(trend.first, i18n.language)}</td>
               <td className={`trend trend-${trend.direction}`}>
-                {formatRate(trend.last)} {ARROW[trend.direction]}
+                {formatRate(trend.last, i18n.language)} {ARROW[trend.direction]}
                 <span className="visually-hidden">
                   {' '}
                   {t(`languageStats.trend.${trend.direction}`)}

@@ -39,7 +39,7 @@ export function WeeksTable({ coach, weeks }: { coach: CoachStats; weeks: string[
             <tr key={week} data-week={week}>
               <th scope="row">{weekLabel(week, i18n.language)}</th>
               <td>{coach.notes[i] ?? 0}</td>
-              <td>{formatRate(rates[i] ?? null)}</td>
+              <td>{formatRate(rates[i] ?? null, i18n.language)}</td>
               {HARMFUL_CATEGORIES.map((c) => (
                 <td key={c}>{cell(c, i)}</td>
               ))}

@@ -1,3 +1,5 @@
+import { decimal } from '../../lib/format.js';
+
 /** "3 Mar" / "3月3日": a week's Monday (YYYY-MM-DD, UTC) in the UI language. */
 export function weekLabel(week: string, lang: string): string {
   const date = new Date(`${week}T00:00:00Z`);
@@ -7,5 +9,6 @@ export function weekLabel(week: string, lang: string): string {
   );
 }
 
-/** A rate per note, two decimals; a dash when there were no notes. */
-export const formatRate = (v: number | null) => (v === null ? '–' : v.toFixed(2));
+/** A rate per note, two decimals in the UI language; a dash when there were no notes. */
+export const formatRate = (v: number | null, lang: string) =>
+  v === null ? '–' : decimal(v, lang, 2);

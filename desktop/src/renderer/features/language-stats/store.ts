@@ -3,13 +3,14 @@ import type { LanguageStats } from '@sidecoach/shared';
 import { ask } from '../../hub/client.js';
 import type { Message } from '../../hub/errors.js';
 import { latest, type Latest } from '../../hub/latest.js';
+import { periodFields, type PeriodChoice } from '../../ui/PeriodPicker.js';
 
 // The leads' "Coaching language" view: how each coach words their notes, week by week.
 
-export const STATS_WEEKS = 12;
-
 interface LanguageStatsState {
   open: boolean;
+  /** The period read, week by week (the same choices as every screen). */
+  period: PeriodChoice;
   status: 'idle' | 'loading' | 'loaded' | 'failed';
   stats: LanguageStats | null;
   error: Message | null;
@@ -23,6 +24,7 @@ interface LanguageStatsState {
 
 const initial = {
   open: false,
+  period: { days: 90 } as PeriodChoice,
   status: 'idle' as const,
   stats: null,
   error: null,
@@ -42,11 +44,9 @@ export const useLanguageStats = create<LanguageStatsState>()((set, get) => ({
 export async function loadLanguageStats(): Promise<void> {
   const current = useLanguageStats.getState().guard.next();
   useLanguageStats.setState({ status: 'loading', error: null });
-  const res = await ask(
-    'language:stats',
-    { weeks: STATS_WEEKS },
-    { messages: { offline: 'languageStats.offline', timeout: 'languageStats.offline' } },
-  );
+  const res = await ask('language:stats', periodFields(useLanguageStats.getState().period), {
+    messages: { offline: 'languageStats.offline', timeout: 'languageStats.offline' },
+  });
   if (!current() || !useLanguageStats.getState().open) return;
   if (!res.ok) {
     useLanguageStats.setState({ status: 'failed', error: res.error });
@@ -63,6 +63,12 @@ export async function loadLanguageStats(): Promise<void> {
 
 export function openLanguageStats(): void {
   useLanguageStats.setState({ open: true });
+  void loadLanguageStats();
+}
+
+/** Another period: read again. */
+export function setStatsPeriod(period: PeriodChoice): void {
+  useLanguageStats.setState({ period });
   void loadLanguageStats();
 }
 

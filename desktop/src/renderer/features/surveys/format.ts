@@ -1,4 +1,5 @@
 import type { SurveyResponse } from '@sidecoach/shared';
+import { decimal } from '../../lib/format.js';
 
 /** "12%", or "2.5%" below ten per cent (small exclusion rates matter); a dash for none. */
 export function percent(value: number | null | undefined, lang: string): string {
@@ -12,9 +13,7 @@ export function percent(value: number | null | undefined, lang: string): string 
 /** A mean score with one decimal ("4.2"); a dash when nobody answered. */
 export function mean(value: number | null | undefined, lang: string): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '–';
-  return new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
-    value,
-  );
+  return decimal(value, lang, 1);
 }
 
 /** Low (1-2), middling (3) or high (4-5): the colour of a CSAT score. */
