@@ -41,11 +41,21 @@ describe('language-check', () => {
 });
 
 describe('language-score', () => {
+  // fresh-heldout is left out on purpose: it is only reported, never held to a target here.
   it('meets precision >= 0.9 and recall >= 0.85 for every harmful category and language', () => {
-    for (const set of ['main', 'heldout']) {
+    for (const set of ['main', 'heldout', 'fresh-tune']) {
       const { stdout, status } = run('language-score.mjs', ['--set', set]);
       expect(stdout, set).not.toMatch(/below target/);
       expect(status, set).toBe(0);
     }
+  });
+
+  it('prints one titled table per set and refuses a set it does not know', () => {
+    const { stdout } = run('language-score.mjs', ['--set', 'fresh-tune', '--lang', 'en']);
+    expect(stdout).toMatch(/^## Fresh notes, tuning half/m);
+    expect(stdout).toMatch(/^\| en \| but \|/m);
+    const unknown = run('language-score.mjs', ['--set', 'nope']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/fresh-heldout/);
   });
 });

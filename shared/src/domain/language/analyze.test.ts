@@ -118,6 +118,183 @@ describe('analyze (Latvian)', () => {
   });
 });
 
+describe('contrast words, modals and questions beyond the basic list', () => {
+  const harmful = (text: string, lang: string) =>
+    analyze(text, lang)
+      .filter((f) => f.tone === 'harmful')
+      .map((f) => `${f.category}:${text.slice(f.start, f.end)}`);
+
+  it('English: other contrasts after praise, only where they join clauses', () => {
+    expect(harmful('Your opening was warm, only the summary was missing.', 'en')).toEqual([
+      'but:only',
+    ]);
+    expect(harmful('You sounded calm. Still, the hold ran for six minutes.', 'en')).toEqual([
+      'but:Still',
+    ]);
+    expect(harmful('Nice work. That being said, the refund went to the wrong card.', 'en')).toEqual(
+      ['generic-praise:Nice work', 'but:That being said'],
+    );
+    expect(harmful('Clear explanation, except the fee never came up.', 'en')).toEqual([
+      'but:except',
+    ]);
+    for (const text of [
+      'You still need a second look at the notes feature, no rush.',
+      'She was the only caller who asked about roaming.',
+      'You kept your tone level, although the caller shouted twice.',
+      'Although the tool crashed, you kept the customer informed, which is our standard.',
+    ])
+      expect(harmful(text, 'en'), text).toEqual([]);
+    expect(harmful('Although you were friendly, you skipped the security check.', 'en')).toEqual([
+      'but:Although',
+    ]);
+  });
+
+  it('English: colloquial and "be" modals command; epistemic must does not', () => {
+    expect(harmful("You've gotta log every complaint.", 'en')).toEqual(['command:gotta']);
+    expect(harmful("You're not meant to quote prices before the check.", 'en')).toEqual([
+      'command:meant to',
+    ]);
+    expect(harmful('You better send the form today.', 'en')).toEqual(['command:You better']);
+    for (const text of [
+      'The engineer is supposed to call ahead.',
+      'You must have been exhausted after that queue.',
+      "You'll better understand the tariffs after the course.",
+    ])
+      expect(harmful(text, 'en'), text).toEqual([]);
+  });
+
+  it('English: quoted speech in single quotes is skipped, apostrophes are not quotes', () => {
+    expect(harmful("The caller said 'you should've rung me', and you apologised.", 'en')).toEqual(
+      [],
+    );
+    expect(harmful("She asked: 'why didn't anyone ring me?' You stayed calm.", 'en')).toEqual([]);
+    expect(harmful("You didn't open the customers' notes, and you should've.", 'en')).toEqual([
+      "command:should've",
+    ]);
+    expect(found('Nice, but you should recap.', 'en')).toEqual([
+      'generic-praise:Nice',
+      'but:but',
+      'command:should',
+    ]);
+  });
+
+  it('English: why-questions with never, again or a verb of failing presuppose', () => {
+    expect(harmful('Why do you never read back the reference?', 'en')).toEqual([
+      'presupposing-why:Why do you never',
+    ]);
+    expect(harmful('Why did you again not check the postcode?', 'en')).toEqual([
+      'presupposing-why:Why did you again not',
+    ]);
+    expect(harmful('Why did you fail to log the ticket?', 'en')).toEqual([
+      'presupposing-why:Why did you fail',
+    ]);
+    expect(categories('Why do you think you rushed the close?', 'en')).toEqual([
+      'reflective-question',
+    ]);
+  });
+
+  it('English: stock praise naming a behaviour is specific; more stock phrases', () => {
+    expect(categories('Brilliant handling of the billing dispute.', 'en')).toEqual([
+      'specific-praise',
+    ]);
+    expect(
+      categories('The signal dropped, but I liked how you kept talking her through it.', 'en'),
+    ).toEqual(['specific-praise']);
+    expect(found('Terrific!', 'en')).toEqual(['generic-praise:Terrific']);
+    expect(categories('Offer the SMS as well as the email.', 'en')).toEqual([]);
+  });
+
+  it('Chinese: 就是, 可 and 只是 after praise; praise in the sentence before', () => {
+    expect(harmful('你的开场很热情，就是最后没有复述工单号。', 'zh-CN')).toEqual(['but:就是']);
+    expect(harmful('你很有耐心，可结束时没有说明时限。', 'zh-CN')).toEqual(['but:可']);
+    expect(harmful('你主动报了工号，这正是我们的规范。不过结尾太仓促。', 'zh-CN')).toEqual([
+      'but:不过',
+    ]);
+    expect(harmful('很好，可以再核对一下地址。', 'zh-CN')).toEqual(['generic-praise:很好']);
+    expect(harmful('你的语气就是我们要的感觉。', 'zh-CN')).toEqual([]);
+  });
+
+  it('Chinese: 你得, 非得, 一定要 command; forecasts with 会 do not', () => {
+    expect(harmful('你得先核对客户的手机号。', 'zh-CN')).toEqual(['command:得']);
+    expect(harmful('你非得等客户催才回电吗', 'zh-CN')).toEqual(['command:非得']);
+    expect(harmful('下回一定要先报工号。', 'zh-CN')).toEqual(['command:一定要']);
+    expect(harmful('你应该主动介绍会员权益。', 'zh-CN')).toEqual(['command:应该']);
+    expect(harmful('下回应该主动提一下会员日。', 'zh-CN')).toEqual(['command:应该']);
+    for (const text of [
+      '你得到了客户的好评。',
+      '帳單應該下週就會寄到。',
+      '费用应该月底会退回。',
+      '账单应该下个月会更新。',
+      '那笔补偿应该下周就会到。',
+    ])
+      expect(harmful(text, /[帳週會]/u.test(text) ? 'zh-TW' : 'zh-CN'), text).toEqual([]);
+  });
+
+  it('Chinese: words between why and the negation; 我是你的话', () => {
+    expect(harmful('你怎么总是不先查工单？', 'zh-CN')).toEqual(['presupposing-why:你怎么总是不']);
+    expect(harmful('為什麼又沒有填來電原因？', 'zh-TW')).toEqual(['presupposing-why:為什麼又沒有']);
+    expect(harmful('怎么不先看一下历史记录？', 'zh-CN')).toEqual(['presupposing-why:怎么不']);
+    expect(harmful('我是你的话，会先安抚客户。', 'zh-CN')).toEqual(['if-i-were-you:我是你的话']);
+    expect(harmful('要是换成我，会先道歉。', 'zh-CN')).toEqual(['if-i-were-you:要是换成我']);
+    expect(harmful('你可以换成我们的新套餐。', 'zh-CN')).toEqual([]);
+  });
+
+  it('Chinese: short stock praise alone is generic, with a deed it is specific', () => {
+    expect(found('漂亮！', 'zh-CN')).toEqual(['generic-praise:漂亮']);
+    expect(found('超讚！', 'zh-TW')).toEqual(['generic-praise:超讚']);
+    expect(categories('你两分钟就查到了原因，真厉害。', 'zh-CN')).toEqual(['specific-praise']);
+    expect(categories('很讚，你一接起來就報了公司名稱。', 'zh-TW')).toEqual(['specific-praise']);
+    expect(categories('很好，你下次可以先确认地址。', 'zh-CN')).toEqual([
+      'generic-praise',
+      'next-time',
+    ]);
+    expect(categories('客户骂得很厉害，但是你一直没插话。', 'zh-CN')).toEqual([]);
+  });
+
+  it('Latvian: tikai and savukārt after praise; opening concessions', () => {
+    expect(harmful('Tu biji ļoti laipns, tikai aizmirsi nosaukt uzņēmumu.', 'lv')).toEqual([
+      'but:tikai',
+    ]);
+    expect(harmful('Tu runāji skaidri, savukārt adresi neapstiprināji.', 'lv')).toEqual([
+      'but:savukārt',
+    ]);
+    for (const text of [
+      'Tu biji laipns, tikai pēc tam pārbaudīji datus.',
+      'Lai gan līnija trokšņoja, tu runāji mierīgi – tieši tā.',
+      'Tu runāji mierīgi, lai gan klients kliedza.',
+    ])
+      expect(harmful(text, 'lv'), text).toEqual([]);
+    expect(harmful('Lai gan tu biji laipns, tu aizmirsi pārbaudīt identitāti.', 'lv')).toEqual([
+      'but:Lai gan',
+    ]);
+  });
+
+  it('Latvian: debitives after adverbs, why with adverbs, praise without a pronoun', () => {
+    expect(harmful('Tev vispirms jāapstiprina adrese.', 'lv')).toEqual([
+      'command:Tev vispirms jāapstiprina',
+    ]);
+    expect(harmful('Jums obligāti jāpiemin atteikuma tiesības.', 'lv')).toEqual([
+      'command:Jums obligāti jāpiemin',
+    ]);
+    expect(harmful('Tev jāuzklausa klients un tikai tad jāpiedāvā risinājums.', 'lv')).toEqual([
+      'command:Tev jāuzklausa',
+      'command:jāpiedāvā',
+    ]);
+    expect(harmful('Kāpēc jūs nekad neizmantojat klienta vārdu?', 'lv')).toEqual([
+      'presupposing-why:Kāpēc jūs nekad neizmantojat',
+    ]);
+    expect(harmful('Tev būtu vajadzējis piedāvāt atzvanu.', 'lv')).toEqual([
+      'command:Tev būtu vajadzējis',
+    ]);
+    expect(found('Tā turēt!', 'lv')).toEqual(['generic-praise:Tā turēt']);
+    expect(categories('Paldies, ka pirms beigām atkārtoji numuru.', 'lv')).toEqual([
+      'specific-praise',
+    ]);
+    expect(categories('Forši, ka piedāvāji atzvanu.', 'lv')).toEqual(['specific-praise']);
+    expect(found('Nākamo reizi pajautā vārdu.', 'lv')).toEqual(['next-time:Nākamo reizi']);
+  });
+});
+
 describe('languages and summaries', () => {
   it('maps BCP 47 tags and ignores languages it does not read', () => {
     expect(coachingLanguageOf('zh-Hant-TW')).toBe('zh-TW');

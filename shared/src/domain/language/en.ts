@@ -14,27 +14,84 @@ const PRAISE = words(
 /** "You greeted…", "You handled…": a statement of what the agent did well, before a "but". */
 const DID_WELL =
   /(?<![\p{L}])you(?:'ve)?\s+(?:also\s+|really\s+)?(?!didn't|did not|forgot|missed|failed|never|weren't|wasn't|couldn't|interrupted|rushed|sounded|put|left|talked|spoke|read|said|told|asked|kept the customer waiting)[\p{L}]+(?:ed|nt|ound|ept|ook|ade|ave|ew|ot|ept|oke|ught|old)(?![\p{L}])/iu;
-const CONTRAST = words('but|however|although|though|yet|that said');
+const CONTRAST = words(
+  'but|however|although|though|yet|that said|that being said|with that said|having said that|' +
+    'even so|still|nevertheless|nonetheless|all the same|only|except',
+);
 const NOT_ONLY = words('not only|not just');
+/** The start of a clause about someone or something other than the agent. */
+const THIRD_PARTY =
+  /^\s+(?:the (?:customer|caller|client|line|system|connection|call|tool|network)|she|he|they|it)(?![\p{L}])/iu;
+/** A concession that opens the sentence: "Even though the line dropped, you…" praises after it. */
+const OPENING_CONCESSION =
+  /^(?:even though|although|though|even if|while|despite)(?![\p{L}])[^,]*,/iu;
+
+/**
+ * The contrast words in a sentence that join two clauses. Words that are contrasts only in one
+ * position are kept only there: "still" and "only" between clauses (", still, you…",
+ * ", only you forgot…", not "you still need", "the only one"), "except" after a pause, "yet"
+ * not at the end of a question, "but" not in "not only… but (also)".
+ */
+type Span = { start: number; end: number; text: string };
+
+function contrasts(text: string): Span[] {
+  return spans(CONTRAST, text).filter((c) => {
+    const word = c.text.toLowerCase();
+    const before = text.slice(0, c.start);
+    const after = text.slice(c.end);
+    const pause = /(?:^|[,;:\u2013\u2014-])\s*$/u.test(before);
+    if (word === 'but') {
+      NOT_ONLY.lastIndex = 0;
+      return !/^\s+also\b/iu.test(after) && !NOT_ONLY.test(before);
+    }
+    if (word === 'yet') return !/^\s*[?.!,]*$/u.test(after); // "…finished it yet?"
+    if (word === 'still') return pause && /^\s*,/u.test(after);
+    if (word === 'only')
+      return (
+        pause &&
+        before.trim().length > 0 &&
+        /^\s+(?:you|your|i|the|it|there|this|that|we|he|she|they)(?![\p{L}])/iu.test(after)
+      );
+    if (word === 'except') return pause && before.trim().length > 0;
+    if (word === 'though' || word === 'although') return !/(?<![\p{L}])even\s+$/iu.test(before);
+    return true;
+  });
+}
 
 const MODAL =
-  /(?<![\p{L}])(you(?:'ll|'ve|'d| will| really| also| just| still| always| definitely| absolutely| then| now| probably| honestly| genuinely)*\s+)(should(?:n't| not)?(?:'ve| have)?|must(?:n't| not)?|need to|needs to|have to|has to|ought to|(?:have |'ve )?got to|had better)(?![\p{L}])|(?<![\p{L}])(you'd better|you had better)(?![\p{L}])/giu;
+  /(?<![\p{L}])(you(?:'ll|'ve|'d| will| really| also| just| still| always| definitely| absolutely| then| now| probably| honestly| genuinely)*\s+)(should(?:n't| not)?(?:'ve| have)?|must(?:n't| not)?|need to|needs to|have to|has to|ought to|(?:have |'ve )?got to|(?:have |'ve )?gotta|had better)(?![\p{L}])|(?<![\p{L}])(you'd better|you had better|you better)(?![\p{L}])/giu;
+/** "You're supposed to…": be + a participle of obligation, with the agent as subject. */
+const BE_MODAL =
+  /(?<![\p{L}])(you(?:'re| are| were)(?: not|n't)?(?: really| still| always| also| just)*\s+)((?:supposed|meant|expected|required) to)(?![\p{L}])/giu;
+/** "You must have been…" guesses what happened; it does not tell the agent anything. */
+const EPISTEMIC = /^must(?:'ve| have)\s/iu;
 
 const IF_I_WERE_YOU = words(
-  "if i (?:were|was|had been) (?:you|in your (?:shoes|position|place))|in your shoes,? i(?:'d| would)|if it (?:were|was) me|if that were me|i(?:'d| would) have .{0,40}?if i were you",
+  "if i (?:were|was|had been) (?:you|in your (?:shoes|position|place))|were i (?:you|in your (?:shoes|position|place))|in your (?:shoes|position|place),? i(?:'d| would)|if it (?:were|was) me|if that were me|i(?:'d| would) have .{0,40}?if i were you",
 );
+/**
+ * "Why didn't you", "Why do you never", "Why did you again not", "Why do you always forget":
+ * why + an auxiliary + you, with the negation on the auxiliary, after "you" (a word or two
+ * between), or in a verb of failing.
+ */
 const WHY_NOT = words(
-  "why (?:can't|cannot|can not|couldn't|didn't|did not|don't|do not|won't|wouldn't|haven't|hadn't|weren't|aren't|isn't|wasn't) you|why did you not|why do you not|why would you not|why are you not|why were you not",
+  "why (?:can't|cannot|can not|couldn't|didn't|did not|don't|do not|won't|wouldn't|haven't|hadn't|weren't|aren't|isn't|wasn't|shouldn't)(?: you)|" +
+    "why(?:'d| do| did| does| would| will| are| were| have| had| can| could) you(?: (?:again|always|ever|still|just|even|constantly|repeatedly|keep|then|now))*" +
+    ' (?:not|never|forget|forgot|keep forgetting|fail|failed|keep failing|neglect|neglected)',
 );
 
 const GENERIC_PRAISE = words(
   'good job|great job|nice job|great work|good work|nice work|well done|great call|good call|' +
     'nice call|awesome|excellent|amazing|fantastic|brilliant|superb|perfect|nice one|' +
-    'great stuff|good stuff|great effort|good effort|nicely done|top job|love it|good one',
+    'great stuff|good stuff|great effort|good effort|nicely done|top job|love it|good one|' +
+    'terrific|wonderful|fabulous|stellar|bravo|kudos|nailed it|way to go|good going|' +
+    'top notch|top-notch|you rock|lovely stuff|lovely job',
 );
+/** A bare praise word opening the sentence on its own: "Great!", "Nice, but…". */
+const OPENING_STOCK = /^(?:great|nice|lovely|wonderful|fab)(?=\s*(?:[!.,;\u2013\u2014-]|$))/iu;
 /** Phrases that tie praise to a standard ("…, which is our process standard"). */
 const STANDARD_CUE =
-  /which is (?:exactly )?(?:our|the|what)|exactly what (?:we|the|you)|which matches|that's (?:exactly )?(?:the|our|what)|just what the|spot on|(?:is|was) (?:exactly )?right|well done|nice work|great job|good job|great work|good work|nicely (?:done|handled)|well handled|exactly right|that is (?:our|the) standard|is the standard/iu;
+  /which is (?:exactly )?(?:our|the|what)|exactly what (?:we|the|you)|which matches|that's (?:exactly )?(?:the|our|what)|just what the|spot on|(?:is|was|were) (?:exactly )?right|well done|nice work|great job|good job|great work|good work|nicely (?:done|handled)|well handled|exactly right|that is (?:our|the) standard|is the standard/iu;
 
 /** Words that say what was done: praise near them is specific. */
 const BEHAVIOUR = words(
@@ -49,6 +106,9 @@ const NOT_BEHAVIOUR =
 
 const REFLECTIVE =
   /(?:^|["”:]\s*)(?=[^"”:]*(?<![\p{L}])(?:you|your)(?![\p{L}]))(?:so,?\s+|and\s+)?(?:how|what|which|when|where|why do you think|why did you (?:choose|decide|go|pick|say)|in what way|looking back)(?![\p{L}])[^"”]*\?$/iu;
+/** "How did the new screen feel?": a how-question about the agent's experience, no "you" needed. */
+const HOW_DID_IT_FEEL =
+  /^(?:so,?\s+|and\s+)?how (?:did|does|do|was|is)(?![\p{L}])[^"”?]*(?<![\p{L}])(?:feel|felt|go|went|land|sound|seem)(?![\p{L}])[^"”?]*\?$/iu;
 const NEXT_TIME = words(
   'next time|on (?:your|the) next call|for (?:your|the) next call|in (?:your|the) next call|on your next|going forward|from now on|in future calls',
 );
@@ -61,33 +121,36 @@ function hasBehaviour(s: string): boolean {
   return false;
 }
 
-function butRule(s: Sentence, previous: Sentence | undefined): Hit[] {
+/** PRAISE without the global flag, for tests anywhere in a string. */
+const PRAISED = new RegExp(PRAISE.source, 'iu');
+
+function butRule(s: Sentence, previous: Sentence | undefined, cs: Span[]): Hit[] {
   const hits: Hit[] = [];
-  for (const c of spans(CONTRAST, s.text)) {
+  const praise = PRAISED;
+  for (const c of cs) {
     const word = c.text.toLowerCase();
     const before = s.text.slice(0, c.start);
     const after = s.text.slice(c.end);
-    if (word === 'but' && (/^\s+also\b/iu.test(after) || NOT_ONLY.test(before))) continue;
-    PRAISE.lastIndex = 0;
-    NOT_ONLY.lastIndex = 0;
     let praised: boolean;
-    if (/(?<![\p{L}])even\s+$/iu.test(before)) continue; // "even though the customer…"
-    if (word === 'yet' && /^\s*[?.!,]*$/u.test(after)) continue; // "…finished it yet?"
-
-    if (word === 'although' || word === 'though') {
-      const re = new RegExp(PRAISE.source, 'iu');
+    if ((word === 'although' || word === 'though') && before.trim().length > 0) {
+      // "You stayed calm, although the customer shouted": granting someone else's part is not
+      // taking the praise back.
+      if (THIRD_PARTY.test(after)) continue;
       praised =
-        re.test(s.text) ||
+        praise.test(s.text) ||
         DID_WELL.test(before) ||
-        (previous !== undefined && re.test(previous.text));
+        (previous !== undefined && praise.test(previous.text));
+    } else if ((word === 'although' || word === 'though') && !/^\s*,/u.test(after)) {
+      // An opening concession cancels praise only inside it ("Although you were polite, you
+      // forgot…"), not praise that follows it ("Although the line dropped, you stayed calm").
+      const conceded = /^[^,]*/u.exec(s.text)![0];
+      praised = praise.test(conceded) || DID_WELL.test(conceded);
     } else if (before.trim().length === 0) {
       praised =
-        previous !== undefined &&
-        (new RegExp(PRAISE.source, 'iu').test(previous.text) || DID_WELL.test(previous.text));
+        previous !== undefined && (praise.test(previous.text) || DID_WELL.test(previous.text));
     } else {
-      praised = new RegExp(PRAISE.source, 'iu').test(before) || DID_WELL.test(before);
+      praised = praise.test(before) || DID_WELL.test(before);
     }
-    PRAISE.lastIndex = 0;
     if (!praised) continue;
     const capital = /^[A-Z]/u.test(c.text);
     hits.push({
@@ -115,6 +178,7 @@ function commandRule(s: Sentence): Hit[] {
     const start = m.index + m[1]!.length;
     const negated = /n't|not/iu.test(modal);
     if (negated && /^(?:need|have|has)/iu.test(modal)) continue; // "you don't need to worry"
+    if (EPISTEMIC.test(s.text.slice(start))) continue;
     hits.push({
       start,
       end: start + modal.length,
@@ -123,27 +187,63 @@ function commandRule(s: Sentence): Hit[] {
     });
   }
   // "You don't need to" is reassurance: the modal after "don't" never matched above.
+  for (const m of s.text.matchAll(BE_MODAL)) {
+    const start = m.index + m[1]!.length;
+    const negated = /n't|not/iu.test(m[1]!);
+    hits.push({
+      start,
+      end: start + m[2]!.length,
+      category: 'command',
+      suggestions: negated ? ['might avoid', 'could skip'] : ['could', 'might'],
+    });
+  }
   return hits;
 }
 
-/** The part of a sentence before a criticism: behaviour named after "but" is not praised. */
-function praisedPart(s: string): string {
-  if (/^\s*not only/iu.test(s)) return s;
-  const m =
-    /(?<![\p{L}])(?:but|however|although|though|yet|that said)(?![\p{L}])|(?<![\p{L}])you(?:'ll|'ve|'d)?\s+(?:\p{L}+\s+)?(?:should|must|need to|have to|ought to)(?![\p{L}])/iu.exec(
-      s,
-    );
-  return m ? s.slice(0, m.index) : s;
+/** Where a criticism starts in a clause: "you should…", "you need to…". */
+const CRITICISM =
+  /(?<![\p{L}])you(?:'ll|'ve|'d)?\s+(?:\p{L}+\s+)?(?:should|must|need to|have to|ought to)(?![\p{L}])/iu;
+
+/**
+ * The clauses of a sentence that can praise: an opening concession ("Even though the system
+ * crashed, …") is left out, each contrast starts a new clause (praise may come after "but":
+ * "The line was bad, but I liked how you…"), and a clause ends where a command starts.
+ */
+function praisedParts(s: string, cs: Span[]): Array<{ start: number; text: string }> {
+  const concession = OPENING_CONCESSION.exec(s);
+  const from = concession ? concession[0].length : 0;
+  const parts: Array<{ start: number; text: string }> = [];
+  let at = from;
+  for (const c of cs) {
+    if (c.start < from) continue;
+    parts.push({ start: at, text: s.slice(at, c.start) });
+    at = c.end;
+  }
+  parts.push({ start: at, text: s.slice(at) });
+  return parts.map((p) => {
+    const m = CRITICISM.exec(p.text);
+    return m ? { start: p.start, text: p.text.slice(0, m.index) } : p;
+  });
 }
 
 const THANKS_OR_LIKED =
   /(?:^|\s)(?:i (?:really )?(?:liked|loved)|thank(?:s| you) for)(?![\p{L}])/iu;
 
-function praiseRules(s: Sentence): Hit[] {
+function praiseRules(s: Sentence, cs: Span[]): Hit[] {
   const generic = spans(GENERIC_PRAISE, s.text);
-  const praised = praisedPart(s.text);
-  const cue = STANDARD_CUE.test(praised) || THANKS_OR_LIKED.test(praised);
-  if (cue && hasBehaviour(praised) && !s.text.endsWith('?'))
+  const opening = OPENING_STOCK.exec(s.text);
+  if (opening && !generic.some((g) => g.start === 0))
+    generic.unshift({ start: 0, end: opening[0].length, text: opening[0] });
+  // A stock phrase in a clause that names what was done is specific ("Brilliant handling of
+  // the complaint"); on its own, or beside an outcome, it is generic.
+  const stock = (p: { start: number; text: string }) =>
+    generic.some((g) => g.start >= p.start && g.end <= p.start + p.text.length);
+  const specific = praisedParts(s.text, cs).some(
+    (p) =>
+      (STANDARD_CUE.test(p.text) || THANKS_OR_LIKED.test(p.text) || stock(p)) &&
+      hasBehaviour(p.text),
+  );
+  if (specific && !s.text.endsWith('?'))
     return [{ start: 0, end: s.text.length, category: 'specific-praise', suggestions: [] }];
   if (generic.length === 0) return [];
   return generic.map((g) => ({
@@ -155,31 +255,39 @@ function praiseRules(s: Sentence): Hit[] {
 
 /** Praise words that only praise when nothing else in the sentence says what was good. */
 const SPECIFIC_OPENERS = words(
-  '(?:really |very )?(?:good|great|nice|excellent|well)(?: job| work| done)?|i (?:really )?(?:liked|loved)|thank(?:s| you) for|you did (?:a )?(?:great|good|nice)(?: job)?',
+  '(?:really |very )?(?:good|great|nice|excellent|lovely|(?<!as )well)(?: job| work| done)?|i (?:really )?(?:liked|loved)|thank(?:s| you) for|you did (?:a )?(?:great|good|nice)(?: job)?',
 );
 
-function specificWithoutGeneric(s: Sentence): Hit[] {
+function specificWithoutGeneric(s: Sentence, cs: Span[]): Hit[] {
   if (spans(GENERIC_PRAISE, s.text).length > 0) return [];
   const opener = SPECIFIC_OPENERS.test(s.text);
   SPECIFIC_OPENERS.lastIndex = 0;
   if (!opener || !hasBehaviour(s.text) || s.text.endsWith('?')) return [];
-  if (/(?<![\p{L}])(?:could|should|would|must|but|however|not)(?![\p{L}])/iu.test(s.text))
-    return [];
+  if (/(?<![\p{L}])(?:could|should|would|must|not)(?![\p{L}])/iu.test(s.text)) return [];
+  if (cs.length > 0) return []; // the praise is taken back
+
   return [{ start: 0, end: s.text.length, category: 'specific-praise', suggestions: [] }];
 }
 
 export const englishRules: Rules = (s, previous) => {
-  const hits: Hit[] = [...butRule(s, previous), ...commandRule(s)];
-  for (const m of spans(IF_I_WERE_YOU, s.text))
-    hits.push({ ...m, category: 'if-i-were-you', suggestions: ['One option is', 'What if you'] });
-  const whyNot = spans(WHY_NOT, s.text);
+  // Cheap word checks first: most sentences have no "you", "why" or "next" for a pattern to
+  // start from, and the patterns are costly to try at every offset.
+  const lower = s.text.toLowerCase();
+  const you = lower.includes('you');
+  const cs = contrasts(s.text);
+  const hits: Hit[] = [...butRule(s, previous, cs), ...(you ? commandRule(s) : [])];
+  if (you || lower.includes('me'))
+    for (const m of spans(IF_I_WERE_YOU, s.text))
+      hits.push({ ...m, category: 'if-i-were-you', suggestions: ['One option is', 'What if you'] });
+  const whyNot = lower.includes('why') ? spans(WHY_NOT, s.text) : [];
   for (const m of whyNot)
     hits.push({ ...m, category: 'presupposing-why', suggestions: ['What would help you'] });
-  const praise = praiseRules(s);
-  hits.push(...(praise.length > 0 ? praise : specificWithoutGeneric(s)));
-  if (whyNot.length === 0 && REFLECTIVE.test(s.text))
+  const praise = praiseRules(s, cs);
+  hits.push(...(praise.length > 0 ? praise : specificWithoutGeneric(s, cs)));
+  if (whyNot.length === 0 && (REFLECTIVE.test(s.text) || HOW_DID_IT_FEEL.test(s.text)))
     hits.push({ start: 0, end: s.text.length, category: 'reflective-question', suggestions: [] });
-  for (const m of spans(NEXT_TIME, s.text))
-    hits.push({ ...m, category: 'next-time', suggestions: [] });
+  if (/next|forward|from now|future/u.test(lower))
+    for (const m of spans(NEXT_TIME, s.text))
+      hits.push({ ...m, category: 'next-time', suggestions: [] });
   return hits;
 };

@@ -10,45 +10,68 @@ const PRAISE = words(
     'precīz\\p{L}*|pareiz\\p{L}*|uzmanīg\\p{L}*|pacietīg\\p{L}*|sirsnīg\\p{L}*|labs|laba|labu|' +
     'forši|brīnišķīg\\p{L}*|spēcīg\\p{L}*|veikl\\p{L}*|ātr\\p{L}*|empātisk\\p{L}*|prieks',
 );
-const CONTRAST = words('bet|taču|tomēr|lai gan|kaut gan|kaut arī|vienīgi');
+const CONTRAST = words('bet|taču|tomēr|lai gan|kaut gan|kaut arī|vienīgi|tikai|savukārt');
+/** "tikai" as an adverb ("tikai pēc tam", "tikai tad", "tikai vienu reizi"), not "only, you…". */
+const ONLY_ADVERB = words(
+  'tad|pēc|kad|ja|līdz|no|uz|ar|par|vienu|viens|vienreiz|reizi|mazliet|nedaudz|daļēji|dažas|daži|šoreiz|tagad|vakar|šodien',
+);
 
+/** The start of a clause about someone or something other than the agent. */
+const THIRD_PARTY =
+  /^\s+(?:klients|kliente|klientam|klientei|sistēma|līnija|savienojums|zvans|viņš|viņa|viņi|viņas|tehniķis)(?![\p{L}])/iu;
 /** The agent as dative subject of a debitive or vajadzēt: tev, jums (also capitalised). */
 const AGENT_DATIVE =
-  /(?:^|[\s,(])(tev|jums|Tev|Jums)\s+(?:(?:arī|tomēr|vēl|noteikti|obligāti|vienmēr|ir|būs|bija|būtu|gan|tikai|tad|šeit|te)\s+){0,3}$/u;
+  /(?:^|[\s,(])(tev|jums|Tev|Jums)\s+(?:(?:arī|tomēr|vēl|noteikti|obligāti|vienmēr|ir|būs|bija|būtu|gan|tikai|tad|šeit|te|vispirms|uzreiz|tūlīt|nekavējoties|katrā ziņā)\s+){0,3}$/u;
 /** Someone else in the dative (klientam, sistēmai...): not a command to the agent. */
 const OTHER_DATIVE =
-  /(?<![\p{L}])(?!tev|jums)\p{L}+(?:am|ai|iem|ām|ei|im)\s+(?:(?:arī|vēl|ir|būs|bija|būtu|tikai|tad|nav)\s+){0,2}$/iu;
+  /(?<![\p{L}])(?!(?:tev|jums|tikai|vispirms|mazliet|nedaudz|ļoti)(?![\p{L}]))\p{L}+(?:am|ai|iem|ām|ei|im)\s+(?:(?:arī|vēl|ir|būs|bija|būtu|tikai|tad|nav)\s+){0,2}$/iu;
 /** Debitive forms that are the speaker's, not the agent's ("jāatzīst" = I must say). */
 const SPEAKERS_OWN = /^jā(?:atzīst|saka|piebilst|uzsver|secina|piemin)$/iu;
 
-const MODAL = words('vajadzētu|vajadzēja|vajag|nepieciešams|nepieciešami|jā\\p{L}{3,}');
+const MODAL = words(
+  'vajadzētu|vajadzēja|vajadzējis|vajadzējusi|vajadzēs|vajag|nepieciešams|nepieciešami|jā\\p{L}{3,}',
+);
 const IF_I_WERE_YOU = words(
   'ja es būtu (?:tu|jūs|tavā vietā|jūsu vietā)|es tavā vietā|es jūsu vietā|tavā vietā es|jūsu vietā es|ja es būtu bijis (?:tu|jūs|tavā vietā|jūsu vietā)|es būtu tavā vietā|es būtu jūsu vietā',
 );
 /** "Kāpēc tu (to) nepajautāji?": a negated verb in the agent's person (2nd), after why. */
 const WHY_NOT = words(
-  '(?:kāpēc|kādēļ|kamdēļ|kāda iemesla dēļ)\\s+(?:(?:tu|jūs)\\s+)?(?:(?:to|tos|tās|tam|viņam|viņai|klientam|tomēr|atkal|pat|vēl|jau)\\s+){0,2}ne\\p{L}{2,}(?:\\s+(?:tu|jūs))?',
+  '(?:kāpēc|kādēļ|kamdēļ|kāda iemesla dēļ)\\s+(?:(?:tu|jūs)\\s+)?(?:(?:to|tos|tās|tam|viņam|viņai|klientam|tomēr|atkal|pat|vēl|jau|vienmēr|nekad|joprojām|gan|šoreiz|arvien|bieži|kārtējo reizi)\\s+){0,2}ne\\p{L}{2,}(?:\\s+(?:tu|jūs))?',
 );
 /** The agent's person in a verb: -i, -ji (tu), -āt, -at, -jāt, -iet (jūs). */
 const SECOND_PERSON = /(?:i|āt|at|ait|iet|ēt|esi|esat)$/iu;
 const GENERIC = words(
-  'labs darbs|labi padarīts|labi strādāts|malacis|malace|malači|lieliski|super|superīgi|teicami|izcili|forši|ļoti labi|labi darīts|apsveicami|bravo|brīnišķīgi',
+  'labs darbs|labi padarīts|labi strādāts|lielisks darbs|teicams darbs|izcils darbs|foršs darbs|super darbs|labs zvans|lielisks zvans|tā turēt|tā tik turpināt|vareni|malacis|malace|malači|lieliski|super|superīgi|teicami|izcili|forši|ļoti labi|labi darīts|apsveicami|bravo|brīnišķīgi',
 );
 const REFLECTIVE =
   /(?:^|["“”„:—–-]\s*)(?:un\s+)?(?:kā|ko|kas|kāpēc tu domā|kāpēc jūs domājat|kāpēc, tavuprāt|kādēļ tu domā|vai tu pamanīji|vai jūs pamanījāt|vai tu ievēroji|kuru|kurā|kādu|kāds|kāda|kad)(?![\p{L}])[^"“”„]*\?$/iu;
 /** Words that approve of what was done, tying praise to it. */
 const APPROVAL = words(
-  'tieši tā|tieši to|tieši tāds|tieši tāda|tieši tādu|tas ir (?:tieši )?mūsu standarts|atbilst mūsu|pilnībā atbilst|kā to paredz|kā paredz|kā mēs to prasām|labs darbs|malacis|malace|paldies|lieliski|teicami|izcili|ļoti labi|labi padarīts|tā ir pareizā|pareizi',
+  'tieši tā|tieši to|tieši tāds|tieši tāda|tieši tādu|(?:tas|tā) ir (?:tieši )?mūsu (?:\\p{L}+ ){0,3}standart\\p{L}*|' +
+    '(?:man )?(?:tas )?(?:ļoti )?patika|prieks|super|forši|jauki|apsveicami|atbilst mūsu|pilnībā atbilst|kā to paredz|kā paredz|kā mēs to prasām|labs darbs|malacis|malace|paldies|lieliski|teicami|izcili|ļoti labi|labi padarīts|tā ir pareizā|pareizi',
 );
-/** What the agent did: "tu apkopoji", "jūs pārbaudījāt" (not "tu biji", "tu vari"). */
+/**
+ * What the agent did: "tu apkopoji", "jūs pārbaudījāt", "tu atvainojies" (not "tu biji", "tu
+ * vari"); "tev izdevās…" (you managed); or, with the subject only in the verb, a clause after
+ * praise: "Paldies, ka saglabāji mieru", "Super, ka piedāvāji…".
+ */
 const AGENT_DID = words(
-  '(?:tu|jūs)\\s+(?:\\p{L}+\\s+){0,3}?(?!ne)\\p{L}+(?:i|ji|āt|ījāt|ājāt|ējāt|ojāt|āji|īji|oji|ēji)',
+  '(?:tu|jūs)\\s+(?:\\p{L}+,?\\s+){0,3}?(?!ne)\\p{L}+(?:i|ji|āt|ījāt|ājāt|ējāt|ojāt|āji|īji|oji|ēji|ies)|' +
+    '(?:tev|jums)\\s+(?:\\p{L}+\\s+)?(?:izdevās|izdevies|sanāca|padevās)|' +
+    '(?:paldies|lieliski|super|labi|forši|prieks|patika|malacis|malace|jauki|apsveicami|teicami|izcili),\\s*ka\\s+(?:\\p{L}+\\s+){0,2}?(?!ne)\\p{L}{3,}(?:i|āt|ies)',
 );
 /** A fault in a clause: negated verbs, "aizmirsi", "pārāk" (too much). */
 const FAULT = words('ne\\p{L}{3,}|nav|aizmirs\\p{L}*|pārāk|kļūd\\p{L}*|neesi|nebija');
 const NEXT_TIME = words(
-  'nākamreiz|nākošreiz|nākamajā (?:zvanā|sarunā|reizē)|nākamajos zvanos|turpmāk|nākotnē',
+  'nākamreiz|nākošreiz|nākamo reizi|nākošo reizi|nākamajā (?:zvanā|sarunā|reizē)|nākamajos zvanos|turpmāk|nākotnē',
 );
+
+// The patterns above without the global flag, for a yes/no test anywhere in a string.
+const PRAISED = new RegExp(PRAISE.source, 'iu');
+const FAULTY = new RegExp(FAULT.source, 'iu');
+const APPROVED = new RegExp(APPROVAL.source, 'iu');
+const AGENT_DID_ONCE = new RegExp(AGENT_DID.source, 'iu');
+const ONLY_ADVERB_WORD = new RegExp(`^(?:${ONLY_ADVERB.source})$`, 'iu');
 
 /** Infinitive from a 3rd-person present (debitive stem) or a past 2nd-person form, where regular. */
 function infinitive(form: string): string | undefined {
@@ -62,8 +85,8 @@ function infinitive(form: string): string | undefined {
 
 function praisedBefore(s: Sentence, at: number, previous: Sentence | undefined): boolean {
   const before = s.text.slice(0, at);
-  const re = new RegExp(PRAISE.source, 'iu');
-  const fault = new RegExp(FAULT.source, 'iu');
+  const re = PRAISED;
+  const fault = FAULTY;
   if (re.test(before) && !fault.test(before)) return true;
   // "Sūdzību tu uzklausīji ar empātiju, taču…": what the agent did, with no fault in it.
   if (
@@ -80,15 +103,25 @@ export const latvianRules: Rules = (s, previous) => {
   const hits: Hit[] = [];
   for (const c of spans(CONTRAST, s.text)) {
     const before = s.text.slice(0, c.start);
-    if (c.text.toLowerCase() === 'bet' && /(?<![\p{L}])ne tikai(?![\p{L}])/iu.test(before))
-      continue;
+    const after = s.text.slice(c.end);
     const lowered = c.text.toLowerCase();
+    if (lowered === 'bet' && /(?<![\p{L}])ne tikai(?![\p{L}])/iu.test(before)) continue;
+    if (lowered === 'tikai') {
+      // "…, tikai tu nepārbaudīji": between clauses, not the adverb, not "ne tikai".
+      const word = /^\s+(\p{L}+)/u.exec(after)?.[1] ?? '';
+      if (!/,\s*$/u.test(before) || ONLY_ADVERB_WORD.test(word)) continue;
+    }
+    if (lowered === 'savukārt' && !/,\s*$/u.test(before) && before.trim().length > 0) continue;
     const concessive = lowered === 'lai gan' || lowered === 'kaut gan' || lowered === 'kaut arī';
-    const praised = concessive
-      ? before.trim().length > 0
-        ? praisedBefore(s, c.start, previous)
-        : new RegExp(PRAISE.source, 'iu').test(s.text.slice(c.end).split(',').slice(1).join(','))
-      : praisedBefore(s, c.start, previous);
+    // "Tu runāji mierīgi, lai gan klients kliedza": granting the customer's part is not taking
+    // the praise back.
+    if (concessive && before.trim().length > 0 && THIRD_PARTY.test(after)) continue;
+    // An opening concession ("Lai gan sistēma uzkārās, tu…") comes before the praise: it
+    // cancels only praise inside it ("Lai gan tu biji laipns, tu aizmirsi…").
+    const praised =
+      concessive && before.trim().length === 0
+        ? PRAISED.test(/^[^,]*/u.exec(after)![0]) && !FAULTY.test(/^[^,]*/u.exec(after)![0])
+        : praisedBefore(s, c.start, previous);
     if (!praised) continue;
     hits.push({
       ...c,
@@ -99,7 +132,7 @@ export const latvianRules: Rules = (s, previous) => {
   for (const m of spans(MODAL, s.text)) {
     const word = m.text;
     const before = s.text.slice(0, m.start);
-    if (SPEAKERS_OWN.test(word)) continue;
+    if (SPEAKERS_OWN.test(word) && !AGENT_DATIVE.test(before)) continue;
     if (/^jā(?:ņ|nis|ni|nim|ņa|ņu)/iu.test(word)) continue; // Jānis, Jāņi
     if (/(?<![\p{L}])(?:nav|nebūs|nebija|nebūtu)\s+(?:\p{L}+\s+)?$/iu.test(before)) continue; // "tev nav jāuztraucas"
     const agent = AGENT_DATIVE.exec(before);
@@ -153,15 +186,16 @@ export const latvianRules: Rules = (s, previous) => {
     });
   }
   const generic = spans(GENERIC, s.text);
-  const cut = /(?<![\p{L}])(?:bet|taču|tomēr)(?![\p{L}])/iu.exec(s.text);
-  const approved =
-    cut && !/(?<![\p{L}])ne tikai(?![\p{L}])/iu.test(s.text) ? s.text.slice(0, cut.index) : s.text;
-  const approval = new RegExp(APPROVAL.source, 'iu').test(s.text);
+  // Praise counts up to the contrast that takes it back; a factual or corrective "bet" ("tu
+  // neattaisnojies, bet atvainojies") does not cut it, and neither does an opening "Lai gan".
+  const cut = hits.find((h) => h.category === 'but')?.start ?? s.text.length;
+  const approved = s.text.slice(0, cut);
+  const commanded = hits.some((h) => h.category === 'command' && h.start < cut);
   if (
-    approval &&
-    new RegExp(AGENT_DID.source, 'iu').test(approved) &&
+    APPROVED.test(approved) &&
+    AGENT_DID_ONCE.test(approved) &&
     !s.text.endsWith('?') &&
-    !/(?<![\p{L}])(?:vajadzētu|vajag)(?![\p{L}])|(?<![\p{L}])(?:tev|jums)\s+jā/iu.test(approved)
+    !commanded
   ) {
     hits.push({ start: 0, end: s.text.length, category: 'specific-praise', suggestions: [] });
   } else {

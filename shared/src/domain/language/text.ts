@@ -12,11 +12,21 @@ const QUOTES: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /**
+ * A passage in single ASCII quotes: 'you should have told me'. The opening quote starts a word
+ * (after a space, a colon or a bracket) and the closing one ends one (no letter after it), so
+ * the apostrophes in don't, we'll or the customers' notes do not open or close a quote.
+ */
+const SINGLE_QUOTED =
+  /(?<=^|[\s(:\u2013\u2014])'(?=[\p{L}\p{N}])(?:[^'\n]|(?<=\p{L})'(?=\p{L})){1,200}?(?<=[\p{L}\p{N}.,!?])'(?![\p{L}\p{N}])/gu;
+
+/**
  * The text with quoted passages blanked out (same length, so offsets hold). Single ASCII
- * quotes are left alone: they are apostrophes far more often than quotation marks.
+ * quotes count only when they open and close words: they are apostrophes far more often.
  */
 export function maskQuotes(text: string): string {
-  let out = text;
+  let out = text.includes("'")
+    ? text.replace(SINGLE_QUOTED, (m) => `'${' '.repeat(m.length - 2)}'`)
+    : text;
   for (const [open, close] of QUOTES) {
     let from = 0;
     for (;;) {

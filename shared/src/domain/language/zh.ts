@@ -7,35 +7,61 @@ import { spans, type Sentence } from './text.js';
 export type Script = 'simplified' | 'traditional';
 
 const PRAISE =
-  /很好|不错|不錯|做得好|做得很好|很棒|真棒|太棒|棒极|棒極|礼貌|禮貌|热情|熱情|亲切|親切|耐心|专业|專業|清楚|友好|及时|及時|准确|準確|到位|优秀|優秀|值得肯定|非常好|挺好|很有|表现|表現|感谢|感謝|谢谢|謝謝|好样|好樣|漂亮|出色|认真|認真|细心|細心|温和|溫和|流畅|流暢|熟悉|熟练|熟練|自信|友善|真诚|真誠|冷静|冷靜|很快/u;
+  /很好|不错|不錯|做得好|做得很好|棒|礼貌|禮貌|热情|熱情|亲切|親切|耐心|专业|專業|清楚|友好|及时|及時|准确|準確|到位|优秀|優秀|值得肯定|非常好|挺好|很有|赞|讚|顺利|順利|很顺|很順|做得很|做得非常|(?<!得)(?:真|很|太|超|好)(?:厉害|厲害)|(?<![得真很太超好])(?:厉害|厲害)|表现|表現|感谢|感謝|谢谢|謝謝|好样|好樣|漂亮|出色|认真|認真|细心|細心|温和|溫和|流畅|流暢|熟悉|熟练|熟練|自信|友善|真诚|真誠|冷静|冷靜|很快/u;
+// Each alternative starts with its characters and looks behind only once they match: a
+// lookbehind first would be tried at every offset of the note.
 const CONTRAST =
-  /但是|可是|(?<!再[\p{Script=Han}]{1,2})不过(?!了)|(?<!再[\p{Script=Han}]{1,2})不過(?!了)|然而|只是|但(?!愿|願)/gu;
+  /但是|可是|不[过過](?<!再\p{Script=Han}{1,2}不[过過])(?!了)|然而|只是|但(?!愿|願)|就是(?<=[，,]就是)|可(?<=(?:^|[，,])可)(?!以|能|惜|怕|靠|爱|愛|见|見|行|否|口|乐|樂|观|觀|信|取|谓|謂|笑|怜|憐|恶|惡|疑|是)/gu;
+/**
+ * Words that are contrasts only between clauses: 只是 and 就是 after a comma ("很专业，只是…",
+ * not "这就是我们的标准"), and 就是 not when it says what something is (就是我们要的).
+ */
+function isContrast(text: string, c: { start: number; text: string }): boolean {
+  const before = text.slice(0, c.start);
+  const after = text.slice(c.start + c.text.length);
+  if (c.text === '只是') return /，|,/u.test(before);
+  if (c.text === '就是')
+    return !/^(?:说|說|我们|我們|这|這|那|要|因为|因為|在|为了|為了|最好|最棒|最佳|对|對)/u.test(
+      after,
+    );
+  return true;
+}
 /** A clause that says something the agent did wrong (so it is not praise before a "but"). */
 const NEGATIVE = /没|沒|不|忘|太|错|錯|漏|未|差|慢|乱|亂/u;
 
 /** Modal verbs that command when the agent (or nobody) is the subject. */
 const MODAL =
-  /(你|您)?(?:也|还|還|就|都|真的|一定|最好|先|下次|下一通电话|下一通電話)?(应该|應該|必须|必須|必需|务必|務必|一定要|最好要?|需要|得(?=先|要|把|去|马上|馬上|立刻|记住|記住|注意|再|多|给|給|跟|和|主动|主動|确认|確認|核实|核實)|要(?!不|求|是|么|麼|点|點|紧|緊|的|了|过|過|到|收|退|换|換|取消))/gu;
+  /(你|您)?(?:也|还|還|就|都|真的|一定|最好|先|下次|下一通电话|下一通電話)?(应该|應該|必须|必須|必需|务必|務必|非得|一定要|一定得|最好要?|需要|(?<=(?:你|您)(?:也|还|還|就|都|可|真的|一定|先)?)得(?!到|了|分|出|知|罪|意|体|體|当|當|益|以|奖|獎|手|逞|病|救|失|很|太|挺|多|好|不)|得(?=先|要|把|去|马上|馬上|立刻|记住|記住|注意|再|多|给|給|跟|和|主动|主動|确认|確認|核实|核實)|要(?!不|求|是|么|麼|点|點|紧|緊|的|了|过|過|到|收|退|换|換|取消))/gu;
 /** "Should" as a forecast, not a command: the refund should arrive on Thursday. */
 const FORECAST =
   /^(?:会|會|能|是|已经|已經|已|就是|没|沒|不会|不會|周|週|星期|明天|今天|后天|後天|\d|送到|可以到)/u;
+/** 会 (will) later in the same clause, not as part of 会员, 机会, 开会… */
+const WILL =
+  /^[^，,。；;！!？?]*?(?<![机機开開社理体體聚约約学學都])(?:会|會)(?![员員议議计計话話])/u;
 /** Someone other than the agent is the subject: the customer needed, the refund must... */
 const OTHER_SUBJECT =
-  /(客户|客戶|顾客|顧客|对方|對方|他|她|它|他们|他們|系统|系統|退款|订单|訂單|包裹|公司|流程|规定|規定|经理|經理|同事|银行|銀行|来电者|來電者|路由器|数据机|數據機|技术员|技術員|技術人員)[^，,。！？]{0,6}$/u;
+  /(客户|客戶|顾客|顧客|对方|對方|他|她|它|他们|他們|系统|系統|退款|订单|訂單|包裹|公司|流程|规定|規定|经理|經理|同事|银行|銀行|款项|款項|费用|費用|账单|帳單|钱|錢|货|貨|快递|快遞|邮件|郵件|短信|簡訊|发票|發票|积分|積分|额度|額度|工单|工單|申请|申請|来电者|來電者|路由器|数据机|數據機|技术员|技術員|技術人員)[^，,。！？]{0,6}$/u;
 
 const IF_I_WERE_YOU =
-  /如果我是你|要是我是你|假如我是你|换作是我|換作是我|换做是我|換做是我|我要是你|如果是我的话|如果是我的話|要是我的话|要是我的話|如果换成我|如果換成我|我如果是你|我要是在你的位置|如果我在你的位置/gu;
+  /如果我是你|要是我是你|假如我是你|我是你的话|我是你的話|(?:如果|要是|假如)?(?:换作|換作|换成|換成|换做|換做)是?我(?!们|們)|假如是我|我要是你|如果是我的话|如果是我的話|要是我的话|要是我的話|我如果是你|我要是在你的位置|如果我在你的位置/gu;
 /** A "why didn't you" with the agent as subject, or opening a clause (the agent implied). */
-const WHY_NOT =
-  /(?:(?:你|您)(?:们|們)?(?:到底|当时|當時|刚才|剛才)?(?:为什么|為什麼|为何|為何|怎么|怎麼)|(?:为什么|為什麼|为何|為何|怎么|怎麼)(?:你|您))(?:就|又|还|還|都|一直)?(?:不能|不会|不會|没有|沒有|不|没|沒)|(?:^|[，,：:]|但是|可是|不过|不過|然而|(?<!不)但)(?:那|那么|那麼)?(?:为什么|為什麼|为何|為何)(?:就|又|还|還|都)?(?:不能|没有|沒有|不|没|沒)/gu;
+/** Words between "why" and the negation: 你怎么老是不, 为什么又没有. */
+const WHY_ADVERBS =
+  '(?:就|又|还|還|都|一直|老是|老|总是|總是|总|總|每次|从来|從來|始终|始終|偏偏|竟然|再)';
+const WHY_NOT = new RegExp(
+  `(?:(?:你|您)(?:们|們)?(?:到底|当时|當時|刚才|剛才)?(?:为什么|為什麼|为何|為何|怎么|怎麼)|(?:为什么|為什麼|为何|為何|怎么|怎麼)(?:你|您))${WHY_ADVERBS}{0,2}(?:不能|不会|不會|没有|沒有|不|没|沒)(?!人)|` +
+    `(?:^|[，,：:]|但是|可是|不过|不過|然而|(?<!不)但)(?:那|那么|那麼)?(?:为什么|為什麼|为何|為何|怎么|怎麼)${WHY_ADVERBS}{0,2}(?:不能|没有|沒有|不|没|沒)(?!人)`,
+  'gu',
+);
 
 const GENERIC =
-  /做得好|做得很好|做得不错|做得不錯|干得好|幹得好|干得漂亮|幹得漂亮|好样的|好樣的|太棒了|真棒|很棒|非常棒|表现很好|表現很好|表现不错|表現不錯|棒棒的|(?:这通|這通|今天的|这次的|這次的)?(?:电话|電話|通话|通話)(?:很|真|非常)?(?:不错|不錯|好)/gu;
+  /做得好|做得很好|做得不错|做得不錯|干得好|幹得好|干得漂亮|幹得漂亮|好样的|好樣的|太棒了|真棒|很棒|非常棒|真厉害|真厲害|太厉害了|太厲害了|超赞|超讚|很赞|很讚|太赞了|太讚了|真赞|真讚|表现很好|表現很好|表现不错|表現不錯|棒棒的|(?:这通|這通|今天的|这次的|這次的)?(?:电话|電話|通话|通話)(?:很|真|非常)?(?:不错|不錯|好)/gu;
 /** Praise words that open a sentence on their own: "很好，…", "不错！". */
-const OPENING_PRAISE = /^(?:很好|不错|不錯|非常好|挺好|好)(?=[，,！!。.～~]|$)/u;
+const OPENING_PRAISE =
+  /^(?:很好|不错|不錯|非常好|挺好|好|(?:真|很|超|太|好)?(?:棒|赞|讚|厉害|厲害|漂亮|完美|优秀|優秀|给力|給力)(?:了|啊|呀|哦|喔)?)(?=[，,！!。.～~]|$)/u;
 /** Words that approve of what was done, tying praise to it. */
 const APPROVAL =
-  /做得好|做得很好|做得不错|做得不錯|做得对|做得對|很好|非常好|很棒|真棒|太棒|值得肯定|值得表扬|值得表揚|这正是|這正是|正是我们|正是我們|完全符合|符合[^，。]{0,10}(?:标准|標準|要求|礼仪|禮儀)|完全正确|完全正確|很专业|很專業|再好不过|再好不過|到位|漂亮|出色|谢谢你|謝謝你|我很喜欢|我很喜歡|就是我们要|就是我們要|正确|正確/u;
+  /做得好|做得很好|做得不错|做得不錯|做得对|做得對|很好|非常好|很棒|真棒|太棒|值得肯定|值得表扬|值得表揚|这正是|這正是|正是我们|正是我們|完全符合|符合[^，。]{0,10}(?:标准|標準|要求|礼仪|禮儀)|完全正确|完全正確|很专业|很專業|再好不过|再好不過|到位|漂亮|出色|谢谢你|謝謝你|我很喜欢|我很喜歡|就是我们要|就是我們要|正确|正確|很对|很對|欣赏|欣賞|赞赏|讚賞|值得学习|值得學習|非常对|非常對|(?:真|很|超|太)(?:赞|讚)|(?<!得)(?:真|很|太|超|好)(?:厉害|厲害)|(?<![得真很太超好])(?:厉害|厲害)|(?:谢谢|謝謝)(?=[，,。！!]|$)/u;
 const AGENT_DID = /你(?!们|們|觉得|覺得|认为|認為|会|會|可以|能|要|应该|應該|需要|必须|必須)/u;
 
 const QUESTION_WORDS =
@@ -46,10 +72,15 @@ function isQuestion(s: string): boolean {
   return /[？?]$/u.test(s);
 }
 
+/** 不但…而且, 不仅…但: the 但 of "not only", not a contrast. */
+function notOnly(text: string, at: number): boolean {
+  const before = text.slice(0, at);
+  if (/不$/u.test(before) && text.slice(at).startsWith('但')) return true;
+  return /(不仅|不僅|不只|不光)/u.test(before) && /^但(?!是)/u.test(text.slice(at));
+}
+
 function praisedBefore(s: Sentence, at: number, previous: Sentence | undefined): boolean {
   const before = s.text.slice(0, at);
-  if (/不$/u.test(before) && s.text.slice(at).startsWith('但')) return false; // 不但…而且
-  if (/(不仅|不僅|不只|不光)/u.test(before) && /^但(?!是)/u.test(s.text.slice(at))) return false;
   const clause =
     before
       .split(/[，,；;]/u)
@@ -61,7 +92,7 @@ function praisedBefore(s: Sentence, at: number, previous: Sentence | undefined):
   return (
     before.replace(/[，,、\s]/gu, '').length === 0 &&
     previous !== undefined &&
-    PRAISE.test(previous.text)
+    (PRAISE.test(previous.text) || APPROVAL.test(previous.text))
   );
 }
 
@@ -69,8 +100,10 @@ export function chineseRules(script: Script): Rules {
   const t = script === 'traditional';
   return (s, previous) => {
     const hits: Hit[] = [];
-    for (const c of spans(CONTRAST, s.text)) {
-      if (c.text === '只是' && !/，|,/u.test(s.text.slice(0, c.start))) continue;
+    const contrasts = spans(CONTRAST, s.text).filter(
+      (c) => isContrast(s.text, c) && !notOnly(s.text, c.start),
+    );
+    for (const c of contrasts) {
       if (!praisedBefore(s, c.start, previous)) continue;
       hits.push({
         ...c,
@@ -81,15 +114,20 @@ export function chineseRules(script: Script): Rules {
     for (const m of s.text.matchAll(MODAL)) {
       const subject = m[1];
       const modal = m[2]!;
-      const start = m.index + m[0].length - modal.length;
+      const must = m[0].endsWith('一定要'); // 一定 + 要: "must", with or without a subject
+      const start = m.index + m[0].length - modal.length - (must && modal === '要' ? 2 : 0);
       const before = s.text.slice(0, m.index);
-      if (FORECAST.test(s.text.slice(start + modal.length))) continue;
+      const rest = s.text.slice(m.index + m[0].length);
+      if (FORECAST.test(rest)) continue;
+      // 应该…会: "the refund should show on the next bill" forecasts, whoever the subject is.
+      if (/^(?:应该|應該)$/u.test(modal) && !subject && WILL.test(rest)) continue;
       if (!subject && OTHER_SUBJECT.test(before)) continue;
-      if (!subject && (modal === '需要' || modal.startsWith('要') || modal === '得')) continue;
+      if (!subject && !must && (modal === '需要' || modal.startsWith('要') || modal === '得'))
+        continue;
       if (/(?:不|没|沒)$/u.test(before)) continue; // 不需要, 不应该: not a command
       hits.push({
         start,
-        end: start + modal.length,
+        end: m.index + m[0].length,
         category: 'command',
         suggestions: ['可以', '不妨'],
       });
@@ -112,16 +150,32 @@ export function chineseRules(script: Script): Rules {
       });
 
     // Praise: approval tied to what the agent did is specific; praise alone is generic.
+    // The sentence is cut at each contrast; a clause after a factual contrast may still praise
+    // ("线路有杂音，但…；你放慢了语速，这正是…"), a clause after a cancelling one does not.
     const cancelled = hits.some((h) => h.category === 'but' || h.category === 'command');
-    const approvedClause =
-      s.text.split(/但是|可是|(?<!再\p{Script=Han}{1,2})不[过過](?!了)|然而|(?<!不)但/u)[0] ?? '';
-    if (
-      !isQuestion(s.text) &&
-      APPROVAL.test(approvedClause) &&
-      AGENT_DID.test(approvedClause) &&
-      !OPENING_PRAISE.test(s.text) &&
-      !(cancelled && approvedClause === s.text)
-    ) {
+    const clauses: string[] = [];
+    let from = 0;
+    for (const c of contrasts) {
+      clauses.push(s.text.slice(from, c.start));
+      if (hits.some((h) => h.category === 'but' && h.start === c.start)) {
+        from = -1;
+        break;
+      }
+      from = c.end;
+    }
+    if (from >= 0) clauses.push(s.text.slice(from));
+    const approves = (clause: string) =>
+      APPROVAL.test(clause) && AGENT_DID.test(clause) && !(cancelled && clause === s.text);
+    // Stock praise opening the sentence is specific only when the rest says what was done (a
+    // completed action: 了, 过, 把, 得很…), not a suggestion or a courtesy (很好，你下次可以…).
+    const opening = OPENING_PRAISE.exec(s.text);
+    const rest = opening ? s.text.slice(opening[0].length) : '';
+    const describesDeed =
+      !opening ||
+      (/了|过|過|把|得(?:很|非常|特别|特別|挺|真|超)|一\p{Script=Han}{1,3}就/u.test(rest) &&
+        !/可以|下次|下一次|下回|要|应该|應該|需要|辛苦/u.test(rest));
+    const praisedDeed = opening !== null && describesDeed && AGENT_DID.test(rest);
+    if (!isQuestion(s.text) && describesDeed && (praisedDeed || clauses.some(approves))) {
       hits.push({ start: 0, end: s.text.length, category: 'specific-praise', suggestions: [] });
     } else {
       const generic = spans(GENERIC, s.text);
