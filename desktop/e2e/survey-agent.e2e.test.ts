@@ -19,6 +19,7 @@ import {
   signInAsInChinese,
   startCall,
 } from './support/browser.js';
+import { complaintsByLink } from '../../hub/test/support/surveys.js';
 
 const missing = chromiumMissing();
 if (missing) console.warn(`[skip] survey end-to-end tests: ${missing}`);
@@ -52,22 +53,6 @@ async function hubStatus(url: string, username: string, callId: string) {
 }
 
 /** Complaint follow-ups by link (the first test does it through the editor; alone, this does). */
-async function complaintsByLink(url: string) {
-  const socket = await connect(url, (await signIn(url, 'quality')).token);
-  try {
-    const res = await socket.emitWithAck('survey:pack', {});
-    if (!res.ok) throw new Error(res.error.message);
-    const { version, yaml } = res.data;
-    if (!yaml.includes('channel: sms')) return;
-    const next = yaml
-      .replace('channel: sms', 'channel: link')
-      .replace(/^version: \d+$/m, `version: ${version + 1}`);
-    const saved = await socket.emitWithAck('survey:save-pack', { yaml: next });
-    if (!saved.ok) throw new Error(saved.error.message);
-  } finally {
-    socket.close();
-  }
-}
 
 async function openCallId(url: string, username: string): Promise<string> {
   const open = (await callsOf(url, username)).find((c) => c.endedAt === null);

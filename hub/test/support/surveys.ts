@@ -12,7 +12,7 @@ import { signRequest } from '../../src/lib/signature.js';
 import { Arrivals } from './arrivals.js';
 import { data } from './calls.js';
 import { hubSecret } from './database.js';
-import type { HubSocket, RunningHub } from './hub-process.js';
+import { connect, signIn, type HubSocket, type RunningHub } from './hub-process.js';
 
 export interface Mailbox {
   port: number;
@@ -286,4 +286,25 @@ export function submitSurvey(link: string, answers: Record<string, string>) {
     body: new URLSearchParams(answers).toString(),
     redirect: 'manual',
   });
+}
+
+/**
+ * The demo's complaint survey sent by link instead of SMS (a new pack version, saved by the
+ * quality manager): the agent shows it to the customer, with no address needed.
+ */
+export async function complaintsByLink(url: string) {
+  const socket = await connect(url, (await signIn(url, 'quality')).token);
+  try {
+    const res = await socket.emitWithAck('survey:pack', {});
+    if (!res.ok) throw new Error(res.error.message);
+    const { version, yaml } = res.data;
+    if (!yaml.includes('channel: sms')) return;
+    const next = yaml
+      .replace('channel: sms', 'channel: link')
+      .replace(/^version: \d+$/m, `version: ${version + 1}`);
+    const saved = await socket.emitWithAck('survey:save-pack', { yaml: next });
+    if (!saved.ok) throw new Error(saved.error.message);
+  } finally {
+    socket.close();
+  }
 }

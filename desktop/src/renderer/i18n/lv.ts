@@ -118,7 +118,7 @@ export const lv: WithZeroPlurals<Messages> = {
     observers: 'Vēro: {{names}}',
   },
   observe: {
-    back: '← Zāle',
+    back: '← Uz zāli',
     backLabel: 'Atpakaļ uz zāli',
     noLongerAllowed:
       'Jūs vairs nevarat vērot šo operatoru: ir mainījušās jūsu komandas vai tiesības. Atgriežamies zālē.',
@@ -468,7 +468,7 @@ export const lv: WithZeroPlurals<Messages> = {
   },
   agentHistory: {
     open: 'Vēsture',
-    openLabel: 'Atvērt vēsturi: {{name}}',
+    openLabel: 'Vēsture: {{name}}',
     title: '{{name}}: vēsture',
     loading: 'Ielādē vēsturi…',
     calls_zero: '{{count}} zvanu',

@@ -7,7 +7,7 @@ export const reflectionLv: WithZeroPlurals<ReflectionMessages> = {
   title: 'Koučinga sesijas',
   loading: 'Ielādē…',
   refresh: 'Atsvaidzināt',
-  back: '← Sesijas',
+  back: '← Uz sesijām',
   backLabel: 'Atpakaļ uz sesijām',
   empty: 'Vēl nav sesiju.',
   status: { open: 'Atvērta', signed: 'Parakstīta' },

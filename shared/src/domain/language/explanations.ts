@@ -35,11 +35,11 @@ export const EXPLANATIONS: Record<string, Record<LanguageCategory, string>> = {
     'next-time': '一個具體的下次行動：容易做到。',
   },
   lv: {
-    but: '“Bet” izdzēš uzslavu pirms tā: mēģiniet “un” vai “nākamreiz”.',
-    command: '“Vajadzētu”, “jā-” skan kā pavēle: piedāvājiet iespēju (“tu varētu…”).',
+    but: '„Bet“ izdzēš uzslavu pirms tā: mēģiniet „un“ vai „nākamreiz“.',
+    command: '„Vajadzētu“, „jā-“ skan kā pavēle: piedāvājiet iespēju („tu varētu…“).',
     'if-i-were-you':
-      '“Ja es būtu tu” rada atbildi “tu neesi es”: uzdodiet jautājumu vai piedāvājiet iespēju.',
-    'presupposing-why': '“Kāpēc tu ne…” pieņem neveiksmi: jautājiet, kas palīdzētu.',
+      '„Ja es būtu tu“ rada atbildi „tu neesi es“: uzdodiet jautājumu vai piedāvājiet iespēju.',
+    'presupposing-why': '„Kāpēc tu ne…“ pieņem neveiksmi: jautājiet, kas palīdzētu.',
     'generic-praise': 'Vispārīga uzslava neko nemāca: nosauciet rīcību un standartu.',
     'reflective-question': 'Pārdomu jautājums: darbinieks pats izvērtē.',
     'specific-praise': 'Konkrēta uzslava: nosauc rīcību, tāpēc to atkārtos.',
