@@ -2,13 +2,13 @@
 // half-typed note, back and forward walk the coach's views, a bookmarked observation opens
 // straight away (after signing in, too), and a reload while the hub is down shows the app with
 // its offline banner (the service worker), not the browser's error page.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startHub, type RunningHub } from '../../hub/test/support/hub-process.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startHub } from '../../hub/test/support/hub-process.js';
 import {
-  chromiumMissing,
-  launchChromium,
   checkedAtWidths,
+  chromiumMissing,
+  demoHubAndBrowser,
   sidebarPage,
   signInAs,
 } from './support/browser.js';
@@ -19,21 +19,14 @@ if (missing) console.warn(`[skip] deep-link end-to-end tests: ${missing}`);
 const hashOf = (page: Page) => new URL(page.url()).hash;
 
 describe.skipIf(missing)('addresses, reload, back and forward', () => {
-  let hub: RunningHub;
-  let browser: Browser;
+  const env = demoHubAndBrowser();
   let supervisor: Page;
   let observation = '';
 
   beforeAll(async () => {
-    hub = await startHub({ demo: true });
-    browser = await launchChromium();
-    supervisor = await sidebarPage(browser);
+    supervisor = await sidebarPage(env.browser);
     await supervisor.setViewportSize({ width: 1280, height: 900 });
-    await signInAs(supervisor, hub.url, 'supervisor');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.dispose();
+    await signInAs(supervisor, env.hub.url, 'supervisor');
   });
 
   it('keeps the place and the half-typed note through a reload', async () => {
@@ -84,14 +77,14 @@ describe.skipIf(missing)('addresses, reload, back and forward', () => {
   });
 
   it('opens a bookmarked observation, after signing in when needed', async () => {
-    const bookmark = `${hub.url}/${observation}`;
+    const bookmark = `${env.hub.url}/${observation}`;
     const tab = await supervisor.context().newPage();
     await tab.goto(bookmark);
     await tab.getByRole('heading', { name: 'Ava Agent' }).waitFor();
     await tab.close();
 
-    // Another browser, signed out: the sign-in form first, then the bookmarked place.
-    const fresh = await sidebarPage(browser);
+    // Another env.browser, signed out: the sign-in form first, then the bookmarked place.
+    const fresh = await sidebarPage(env.browser);
     await fresh.goto(bookmark);
     await fresh.getByLabel('Username').fill('supervisor');
     await fresh.getByLabel('Password').fill('sidecoach-demo');
@@ -100,7 +93,7 @@ describe.skipIf(missing)('addresses, reload, back and forward', () => {
     expect(hashOf(fresh)).toBe(observation);
 
     // An address that is not for this user (administration) opens the floor instead.
-    await fresh.goto(`${hub.url}/#/admin/people`);
+    await fresh.goto(`${env.hub.url}/#/admin/people`);
     await fresh.getByRole('button', { name: 'Observe Ava Agent' }).waitFor();
     await expect.poll(() => hashOf(fresh)).toBe('#/');
     await fresh.context().close();
@@ -116,7 +109,7 @@ describe.skipIf(missing)('addresses, reload, back and forward', () => {
     expect(await supervisor.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
     await supervisor.getByLabel('Observation', { exact: true }).fill('Typed before the outage');
 
-    await hub.kill();
+    await env.hub.kill();
     await supervisor.reload();
     await supervisor.getByText('Working offline: changes are kept on this device').waitFor();
     expect(hashOf(supervisor)).toBe(observation);
@@ -126,7 +119,7 @@ describe.skipIf(missing)('addresses, reload, back and forward', () => {
     await checkedAtWidths(supervisor, 'deep-links-offline-reload');
 
     // The hub back: the observation opens where it was, with the note as it was typed.
-    hub = await startHub({ demo: true, dataDir: hub.dataDir, port: hub.port });
+    env.hub = await startHub({ demo: true, dataDir: env.hub.dataDir, port: env.hub.port });
     await supervisor.getByRole('heading', { name: 'Ava Agent' }).waitFor({ timeout: 30_000 });
     expect(await supervisor.getByLabel('Observation', { exact: true }).inputValue()).toBe(
       'Typed before the outage',

@@ -2,11 +2,10 @@
 // it, and nothing needs a pointer. The agent signs in, takes a call, ticks the checklist and
 // self-assesses; the supervisor observes, writes a note and opens the coach's views; the
 // customer answers the survey.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { startHub, type RunningHub } from '../../hub/test/support/hub-process.js';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { complaintsByLink } from '../../hub/test/support/surveys.js';
-import { chromiumMissing, launchChromium, sidebarPage } from './support/browser.js';
+import { chromiumMissing, demoHubAndBrowser, sidebarPage } from './support/browser.js';
 
 const missing = chromiumMissing();
 if (missing) console.warn(`[skip] keyboard end-to-end tests: ${missing}`);
@@ -30,28 +29,22 @@ async function tabTo(page: Page, target: Locator): Promise<void> {
   throw new Error(`Tab never reached ${String(target)}; it went through: ${seen.join(' | ')}`);
 }
 
-describe.skipIf(missing)('everything by keyboard', () => {
-  let hub: RunningHub;
-  let browser: Browser;
+/** The sign-in form by keyboard: Tab to each box, type, Enter. */
+async function signInByKeyboard(page: Page, url: string, username: string) {
+  await page.goto(url);
+  await tabTo(page, page.getByLabel('Username'));
+  await page.keyboard.type(username);
+  await tabTo(page, page.getByLabel('Password'));
+  await page.keyboard.type('sidecoach-demo');
+  await page.keyboard.press('Enter');
+}
 
-  beforeAll(async () => {
-    hub = await startHub({ demo: true });
-    await complaintsByLink(hub.url);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.dispose();
-  });
+describe.skipIf(missing)('everything by keyboard', () => {
+  const env = demoHubAndBrowser((hub) => complaintsByLink(hub.url));
 
   it('the agent: sign in, a call, the checklist, the self-assessment, the survey link', async () => {
-    const page = await sidebarPage(browser);
-    await page.goto(hub.url);
-    await tabTo(page, page.getByLabel('Username'));
-    await page.keyboard.type('agent1');
-    await tabTo(page, page.getByLabel('Password'));
-    await page.keyboard.type('sidecoach-demo');
-    await page.keyboard.press('Enter');
+    const page = await sidebarPage(env.browser);
+    await signInByKeyboard(page, env.hub.url, 'agent1');
     await expect.poll(() => page.getByTestId('status').textContent()).toBe('Available');
 
     await tabTo(page, page.getByLabel('Call type'));
@@ -79,14 +72,9 @@ describe.skipIf(missing)('everything by keyboard', () => {
   });
 
   it('the supervisor: observe, a note sent with Ctrl+Enter, back, the coach’s views', async () => {
-    const page = await sidebarPage(browser);
+    const page = await sidebarPage(env.browser);
     await page.setViewportSize({ width: 1280, height: 900 });
-    await page.goto(hub.url);
-    await tabTo(page, page.getByLabel('Username'));
-    await page.keyboard.type('supervisor');
-    await tabTo(page, page.getByLabel('Password'));
-    await page.keyboard.type('sidecoach-demo');
-    await page.keyboard.press('Enter');
+    await signInByKeyboard(page, env.hub.url, 'supervisor');
     await page.getByRole('heading', { name: 'Floor' }).waitFor();
 
     await tabTo(page, page.getByRole('button', { name: 'Observe Ava Agent' }));
@@ -122,8 +110,8 @@ describe.skipIf(missing)('everything by keyboard', () => {
   });
 
   it('the customer: the survey answered with arrows, Space and Enter', async () => {
-    const agent = await sidebarPage(browser);
-    await agent.goto(hub.url);
+    const agent = await sidebarPage(env.browser);
+    await agent.goto(env.hub.url);
     await agent.getByLabel('Username').fill('agent2');
     await agent.getByLabel('Password').fill('sidecoach-demo');
     await agent.getByRole('button', { name: 'Sign in' }).click();
@@ -133,7 +121,7 @@ describe.skipIf(missing)('everything by keyboard', () => {
     const link = agent.getByTestId('survey-link');
     await expect.poll(() => link.textContent()).toMatch(/\/s\/\S+$/);
 
-    const page = await sidebarPage(browser);
+    const page = await sidebarPage(env.browser);
     await page.goto((await link.textContent()) ?? '');
     const questions = page.getByRole('group').filter({ has: page.getByRole('radio') });
     const count = await questions.count();

@@ -4,17 +4,16 @@
 // phone. Every label is found by the language's own strings, so a string shown in English (or
 // missing) fails the test; each screen is checked at 360, 1024 and 1280 px (axe-core, nothing
 // sticking out sideways).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { EXPLANATIONS } from '../../shared/src/domain/language/explanations.js';
-import { startHub, type RunningHub } from '../../hub/test/support/hub-process.js';
 import { complaintsByLink } from '../../hub/test/support/surveys.js';
 import zhTW from '../src/renderer/i18n/translation.zh-TW.js';
 import lv from '../src/renderer/i18n/translation.lv.js';
 import {
   checkedAtWidths,
   chromiumMissing,
-  launchChromium,
+  demoHubAndBrowser,
   sidebarPage,
 } from './support/browser.js';
 
@@ -46,22 +45,11 @@ const desks = [
 ];
 
 describe.skipIf(missing)('a Taipei desk and a Rīga team in their languages', () => {
-  let hub: RunningHub;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    hub = await startHub({ demo: true });
-    // Complaints are surveyed by a link the agent shows (the demo's calls carry no phone number).
-    await complaintsByLink(hub.url);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.dispose();
-  });
+  // Complaints are surveyed by a link the agent shows (the demo's calls carry no phone number).
+  const env = demoHubAndBrowser((hub) => complaintsByLink(hub.url));
 
   async function signIn(page: Page, t: typeof zhTW | typeof lv, username: string) {
-    await page.goto(hub.url);
+    await page.goto(env.hub.url);
     // The sign-in form speaks the browser's language before anyone has signed in.
     await page.getByLabel(t.signIn.username).fill(username);
     await page.getByLabel(t.signIn.password).fill('sidecoach-demo');
@@ -72,7 +60,7 @@ describe.skipIf(missing)('a Taipei desk and a Rīga team in their languages', ()
     const { t } = desk;
 
     it(`${desk.lang}: a call, the checklist, the self-assessment, and the customer's survey on a phone`, async () => {
-      const agent = await sidebarPage(browser, desk.locale);
+      const agent = await sidebarPage(env.browser, desk.locale);
       await signIn(agent, t, desk.agent.username);
       await expect.poll(() => agent.getByTestId('status').textContent()).toBe(t.status.available);
       expect(await agent.getAttribute('html', 'lang')).toBe(desk.lang);
@@ -100,7 +88,7 @@ describe.skipIf(missing)('a Taipei desk and a Rīga team in their languages', ()
       const link = agent.getByTestId('survey-link');
       await expect.poll(() => link.textContent()).toMatch(/\/s\/\S+$/);
       const url = (await link.textContent()) ?? '';
-      const phone = await browser.newContext({
+      const phone = await env.browser.newContext({
         viewport: { width: 360, height: 780 },
         isMobile: true,
         hasTouch: true,
@@ -128,7 +116,7 @@ describe.skipIf(missing)('a Taipei desk and a Rīga team in their languages', ()
     });
 
     it(`${desk.lang}: the lead's note, with the language coach's finding explained in ${desk.lang}`, async () => {
-      const lead = await sidebarPage(browser, desk.locale);
+      const lead = await sidebarPage(env.browser, desk.locale);
       await lead.setViewportSize({ width: 1280, height: 900 });
       await signIn(lead, t, desk.lead);
       await lead

@@ -2,12 +2,10 @@
 // in English because the pack lacks their language: a count per language and a tag per text,
 // for the survey pack (as edited) and the standards pack in force. A pack without zh-TW or
 // Latvian is still accepted: those texts fall back to English.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startHub, type RunningHub } from '../../hub/test/support/hub-process.js';
+import { describe, expect, it } from 'vitest';
 import {
   chromiumMissing,
-  launchChromium,
+  demoHubAndBrowser,
   screenshotFromTop,
   sidebarPage,
   signInAs,
@@ -18,21 +16,11 @@ const missing = chromiumMissing();
 if (missing) console.warn(`[skip] pack language end-to-end tests: ${missing}`);
 
 describe.skipIf(missing)('pack languages in the survey pack view', () => {
-  let hub: RunningHub;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    hub = await startHub({ demo: true });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.dispose();
-  });
+  const env = demoHubAndBrowser();
 
   it('counts the texts shown in English per language and tags each one', async () => {
-    const quality = await sidebarPage(browser);
-    await signInAs(quality, hub.url, 'quality');
+    const quality = await sidebarPage(env.browser);
+    await signInAs(quality, env.hub.url, 'quality');
     await quality.getByRole('button', { name: 'Survey pack', exact: true }).click();
     const yaml = quality.getByLabel('Survey pack (YAML)');
     await yaml.waitFor();
@@ -51,6 +39,11 @@ describe.skipIf(missing)('pack languages in the survey pack view', () => {
     ).toBe(0);
 
     // An edit without Taiwan Chinese for one question and without Latvian for the brand.
+    const oneEach = [
+      '简体中文: every text',
+      '繁體中文: 1 text in English',
+      'Latviešu: 1 text in English',
+    ];
     const original = await yaml.inputValue();
     const edited = original
       .replace(/^ {10}zh-TW: 您對今天的服務滿意嗎？\n/m, '')
@@ -60,13 +53,7 @@ describe.skipIf(missing)('pack languages in the survey pack view', () => {
     await yaml.fill(edited);
     await quality.getByText('Your edit (version 2, not saved yet)').waitFor();
     const languages = quality.getByTestId('survey-pack-languages');
-    await expect
-      .poll(() => counts('survey-pack-languages'))
-      .toEqual([
-        '简体中文: every text',
-        '繁體中文: 1 text in English',
-        'Latviešu: 1 text in English',
-      ]);
+    await expect.poll(() => counts('survey-pack-languages')).toEqual(oneEach);
     const rows = languages.locator('.pack-fallbacks li');
     await expect.poll(() => rows.count()).toBe(2);
     expect(await rows.allTextContents()).toEqual([
@@ -78,19 +65,13 @@ describe.skipIf(missing)('pack languages in the survey pack view', () => {
     // The hub takes the pack as it is: the missing texts fall back to English.
     await quality.getByRole('button', { name: 'Save version 2' }).click();
     await quality.getByText('Saved version 2.').waitFor();
-    await expect
-      .poll(() => counts('survey-pack-languages'))
-      .toEqual([
-        '简体中文: every text',
-        '繁體中文: 1 text in English',
-        'Latviešu: 1 text in English',
-      ]);
+    await expect.poll(() => counts('survey-pack-languages')).toEqual(oneEach);
     await quality.context().close();
   });
 
   it('says the same in Chinese', async () => {
-    const quality = await sidebarPage(browser, 'zh-CN');
-    await signInAsInChinese(quality, hub.url, 'quality');
+    const quality = await sidebarPage(env.browser, 'zh-CN');
+    await signInAsInChinese(quality, env.hub.url, 'quality');
     await quality.getByRole('button', { name: '调查问卷包', exact: true }).click();
     const languages = quality.getByTestId('survey-pack-languages');
     await expect

@@ -1,6 +1,7 @@
 // Debian's Chromium driven by playwright-core (no browser download: the system binary).
 import { chromium, type Browser, type Page, type WebSocket } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { startHub, type RunningHub } from '../../../hub/test/support/hub-process.js';
 import type {
   CallControl,
   CallEvent,
@@ -256,4 +257,23 @@ export async function checkedAtWidths(
     expect(await seriousA11yProblems(page), `${name} at ${width} px`).toEqual([]);
   }
   if (before) await page.setViewportSize(before);
+}
+
+/**
+ * A hub with the demo and a Chromium for the tests of a describe block: started before them
+ * (`setup` runs on the hub first), both stopped after. A test that restarts the hub puts the new
+ * one in `hub`.
+ */
+export function demoHubAndBrowser(setup?: (hub: RunningHub) => Promise<void>) {
+  const parts = {} as { hub: RunningHub; browser: Browser };
+  beforeAll(async () => {
+    parts.hub = await startHub({ demo: true });
+    await setup?.(parts.hub);
+    parts.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await parts.browser?.close();
+    await parts.hub?.dispose();
+  });
+  return parts;
 }

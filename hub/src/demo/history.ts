@@ -127,37 +127,12 @@ export async function seedDemoHistory(db: Db, packId: string): Promise<void> {
 
   await db.transaction().execute(async (trx) => {
     for (const [n, daysAgo] of CALL_DAYS.entries()) {
-      const id = randomUUID();
       const [start, end] = [at(daysAgo), at(daysAgo, 4)];
-      await trx
-        .insertInto('calls')
-        .values({
-          id,
-          agent_id: agent,
-          call_type: 'booking',
-          pack_id: pack.id,
-          pack_version: pack.version,
-          source: 'manual',
-          started_at: start,
-          ended_at: end,
-          duration_ms: 240_000,
-          created_at: start,
-        })
-        .execute();
-      await trx
-        .insertInto('self_assessments')
-        .values({
-          id: randomUUID(),
-          call_id: id,
-          agent_id: agent,
-          status: 'submitted',
-          answers: JSON.stringify(answers),
-          next_time: null,
-          score: JSON.stringify(scoreScorecard(items, answers)),
-          submitted_at: at(daysAgo, 5),
-          created_at: at(daysAgo, 5),
-        })
-        .execute();
+      const id = await assessedBooking(trx, pack, agent, answers, {
+        start,
+        end,
+        assessed: at(daysAgo, 5),
+      });
       // Side by side on every fourth call: the summary missed, the tone met.
       if (n % 4 === 1) {
         for (const [itemId, verdict, text] of [
@@ -291,6 +266,47 @@ export async function seedDemoHistory(db: Db, packId: string): Promise<void> {
   });
 }
 
+/** A booking call the agent answered and self-assessed (all yes), as the demo's history has. */
+async function assessedBooking(
+  trx: Trx,
+  pack: StandardsPack,
+  agent: string,
+  answers: Record<string, 'yes'>,
+  times: { start: string; end: string; assessed: string },
+): Promise<string> {
+  const id = randomUUID();
+  await trx
+    .insertInto('calls')
+    .values({
+      id,
+      agent_id: agent,
+      call_type: 'booking',
+      pack_id: pack.id,
+      pack_version: pack.version,
+      source: 'manual',
+      started_at: times.start,
+      ended_at: times.end,
+      duration_ms: Date.parse(times.end) - Date.parse(times.start),
+      created_at: times.start,
+    })
+    .execute();
+  await trx
+    .insertInto('self_assessments')
+    .values({
+      id: randomUUID(),
+      call_id: id,
+      agent_id: agent,
+      status: 'submitted',
+      answers: JSON.stringify(answers),
+      next_time: null,
+      score: JSON.stringify(scoreScorecard(scorecardItemsFor(pack, 'booking'), answers)),
+      submitted_at: times.assessed,
+      created_at: times.assessed,
+    })
+    .execute();
+  return id;
+}
+
 /**
  * Two weeks of a desk agent's bookings: self-assessments, three calls observed by their lead
  * (the summary missed, the tone met) with a coaching note, three customers' answers with
@@ -308,37 +324,12 @@ async function seedDesk(
   const answers = Object.fromEntries(items.map((i) => [i.id, 'yes' as const]));
   const observed: string[] = [];
   for (const [n, daysAgo] of DESK_CALL_DAYS.entries()) {
-    const id = randomUUID();
     const [start, end] = [at(daysAgo, 60), at(daysAgo, 65)];
-    await trx
-      .insertInto('calls')
-      .values({
-        id,
-        agent_id: agent,
-        call_type: 'booking',
-        pack_id: pack.id,
-        pack_version: pack.version,
-        source: 'manual',
-        started_at: start,
-        ended_at: end,
-        duration_ms: 300_000,
-        created_at: start,
-      })
-      .execute();
-    await trx
-      .insertInto('self_assessments')
-      .values({
-        id: randomUUID(),
-        call_id: id,
-        agent_id: agent,
-        status: 'submitted',
-        answers: JSON.stringify(answers),
-        next_time: null,
-        score: JSON.stringify(scoreScorecard(items, answers)),
-        submitted_at: at(daysAgo, 66),
-        created_at: at(daysAgo, 66),
-      })
-      .execute();
+    const id = await assessedBooking(trx, pack, agent, answers, {
+      start,
+      end,
+      assessed: at(daysAgo, 66),
+    });
     const missed = desk.missed[(n - 1) / 2];
     if (n % 2 === 1 && missed !== undefined) {
       for (const [itemId, verdict, text] of [

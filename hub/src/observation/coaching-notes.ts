@@ -4,11 +4,25 @@ import type {
   CoachingReplyInput,
   ErrorBody,
 } from '@sidecoach/shared';
-import type { Job } from '../lib/jobs.js';
+import type { Job, Trx } from '../lib/jobs.js';
 import { nowIso } from '../store/db.js';
-import { leadIdsOf, toCoachingNote } from './records.js';
+import { coachingNoteRow, leadIdsOf, toCoachingNote } from './records.js';
 
 type Outcome = { note: CoachingNoteRecord } | { error: ErrorBody };
+
+/** The note (new, or with its reply) to the agent, its author and the agent's team leads. */
+async function toEveryoneWithIt(trx: Trx, note: CoachingNoteRecord, what: 'note' | 'reply') {
+  const recipients = new Set([
+    note.agentId,
+    note.authorId,
+    ...(await leadIdsOf(trx, note.agentId)),
+  ]);
+  return [...recipients].map((recipientId) => ({
+    recipientId,
+    refId: `${what}:${note.id}`,
+    content: { kind: 'coaching-note' as const, note },
+  }));
+}
 
 /**
  * Stores a coaching note once per id and sends it to the agent, the team leads of the agent's
@@ -49,28 +63,14 @@ export function writeCoachingNote(
       })
       .onConflict((oc) => oc.column('id').doNothing())
       .execute();
-    const row = await trx
-      .selectFrom('coaching_notes')
-      .innerJoin('users', 'users.id', 'coaching_notes.author_id')
-      .selectAll('coaching_notes')
-      .select('users.display_name as author_name')
-      .where('coaching_notes.id', '=', input.id)
-      .executeTakeFirstOrThrow();
+    const row = await coachingNoteRow(trx, input.id);
     if (row.author_id !== authorId || row.agent_id !== input.agentId)
       return {
         result: { error: { code: 'conflict', message: `note id ${input.id} is taken` } },
         messages: [],
       };
     const note = toCoachingNote(row);
-    const recipients = new Set([input.agentId, authorId, ...(await leadIdsOf(trx, input.agentId))]);
-    return {
-      result: { note },
-      messages: [...recipients].map((recipientId) => ({
-        recipientId,
-        refId: `note:${note.id}`,
-        content: { kind: 'coaching-note' as const, note },
-      })),
-    };
+    return { result: { note }, messages: await toEveryoneWithIt(trx, note, 'note') };
   };
 }
 
@@ -110,25 +110,11 @@ export function replyToCoachingNote(
         .where('id', '=', input.noteId)
         .where('reply_id', 'is', null)
         .execute();
-    const row = await trx
-      .selectFrom('coaching_notes')
-      .innerJoin('users', 'users.id', 'coaching_notes.author_id')
-      .selectAll('coaching_notes')
-      .select('users.display_name as author_name')
-      .where('coaching_notes.id', '=', input.noteId)
-      .executeTakeFirstOrThrow();
+    const row = await coachingNoteRow(trx, input.noteId);
     if (row.reply_id !== input.id) return refuse('conflict', 'this note already has your reply');
     const note = toCoachingNote(row);
     // A retry finds it stored: nobody is sent it twice.
     if (found.reply_id !== null) return { result: { note }, messages: [] };
-    const recipients = new Set([agentId, row.author_id, ...(await leadIdsOf(trx, agentId))]);
-    return {
-      result: { note },
-      messages: [...recipients].map((recipientId) => ({
-        recipientId,
-        refId: `reply:${note.id}`,
-        content: { kind: 'coaching-note' as const, note },
-      })),
-    };
+    return { result: { note }, messages: await toEveryoneWithIt(trx, note, 'reply') };
   };
 }

@@ -90,7 +90,7 @@ export async function listObservations(db: Db, q: ObservationQuery): Promise<Obs
 }
 
 /** Coaching notes with their author's name (what `toCoachingNote` reads). */
-const coachingNotes = (db: Db) =>
+const coachingNotes = (db: Db | Trx) =>
   db
     .selectFrom('coaching_notes')
     .innerJoin('users', 'users.id', 'coaching_notes.author_id')
@@ -150,6 +150,10 @@ export async function teamIdsOf(db: Db, userId: string): Promise<string[]> {
     .execute();
   return rows.map((r) => r.team_id);
 }
+
+/** One coaching note as stored, with its author's name. */
+export const coachingNoteRow = (db: Db | Trx, id: string) =>
+  coachingNotes(db).where('coaching_notes.id', '=', id).executeTakeFirstOrThrow();
 
 /** Team leads of the agent's teams: they receive the agent's coaching notes. */
 export async function leadIdsOf(db: Db | Trx, agentId: string): Promise<string[]> {
