@@ -136,6 +136,8 @@ export function decideJob(deps: SurveyDeps, call: CallRecord): Job<SurveySendRow
         lastSurveyedAt: last?.at ? new Date(last.at) : null,
       },
       now,
+      // Out of the box (no mail server, no gateway) calls are still surveyed: by a link.
+      (channel) => channelConfigured(deps.config, channel),
     );
     const lang = customer.lang ?? deps.config.defaultLang;
     const decidedAt = now.toISOString();

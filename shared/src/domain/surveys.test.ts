@@ -78,6 +78,16 @@ describe('decideSurvey: the hub decides, never the agent', () => {
     expect(reason(call({ lastSurveyedAt: new Date('2026-10-01T00:00:00Z') }))).toBe('sent');
   });
 
+  it('needs no address when the channel cannot be sent on here (the hub shows a link instead)', () => {
+    const noPhone = call({ customer: { phone: null, email: null } });
+    expect(decideSurvey(pack, noPhone, now, () => false)).toMatchObject({
+      send: true,
+      channel: 'sms',
+      address: null,
+    });
+    expect(decideSurvey(pack, noPhone, now, () => true)).toMatchObject({ reason: 'no-address' });
+  });
+
   it('samples a set share of eligible calls, the same way every time', () => {
     const ids = Array.from({ length: 10_000 }, (_, i) => uuid(i));
     const share = ids.filter((id) => sampledIn(id, 50)).length / ids.length;

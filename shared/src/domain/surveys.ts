@@ -160,7 +160,13 @@ export type SurveyDecision =
  * type, no recorded exclusion, an address for the channel, not an internal number, outside the
  * customer's cooldown), sampling last, so the sampled share of eligible calls is the percentage.
  */
-export function decideSurvey(pack: SurveyPack, call: SurveyCandidate, now: Date): SurveyDecision {
+export function decideSurvey(
+  pack: SurveyPack,
+  call: SurveyCandidate,
+  now: Date,
+  /** Whether this hub can send on a channel (a mail server, a gateway); link always. */
+  canSend: (channel: Exclude<SurveyChannel, 'link'>) => boolean = () => true,
+): SurveyDecision {
   const survey = pack.surveys.find((s) => s.callTypes.includes(call.callType)) ?? null;
   if (!survey) return { send: false, reason: 'no-survey', survey };
   if (call.exclusion) return { send: false, reason: 'excluded', survey };
@@ -171,7 +177,10 @@ export function decideSurvey(pack: SurveyPack, call: SurveyCandidate, now: Date)
       : survey.channel === 'link'
         ? null
         : phone;
-  if (survey.channel !== 'link' && !address) return { send: false, reason: 'no-address', survey };
+  // A channel this hub cannot send on falls back to a link the agent shows (see the hub's
+  // decide.ts), which needs no address: only a channel it can send on needs one.
+  if (survey.channel !== 'link' && !address && canSend(survey.channel))
+    return { send: false, reason: 'no-address', survey };
   if (phone && isExcludedNumber(pack, phone))
     return { send: false, reason: 'excluded-number', survey };
   const last = call.lastSurveyedAt;
