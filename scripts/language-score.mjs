@@ -5,12 +5,14 @@
 // for one label at most.
 //
 //   npm run language-score                         every set, one table each
-//   npm run language-score -- --set fresh-tune     one set (main, heldout, fresh-tune, fresh-heldout)
+//   npm run language-score -- --set fresh-tune     one set (main, heldout, fresh-tune,
+//                                                  fresh-heldout, fresh2-tune, fresh2-heldout)
 //   npm run language-score -- --set main --lang lv --verbose   also list each miss and extra
 //
 // Exits 1 when a harmful category misses its target (precision >= 0.9, recall >= 0.85) in a
-// set that is held to it. `fresh-heldout` is only reported: nobody tunes on it, no test holds it
-// to a target, and --verbose never lists its notes (reading them would end their being held out).
+// set that is held to it. `fresh-heldout` and `fresh2-heldout` are only reported: nobody tunes on
+// them, no test holds them to a target, and --verbose never lists their notes (reading them would
+// end their being held out).
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,6 +48,17 @@ const SETS = {
     dir: `${CORPUS}/fresh/heldout`,
     title:
       'FRESH HELD-OUT SET: written blind to the rules, never tuned on, never read (aggregate figures only, not held to the targets)',
+    gated: false,
+  },
+  'fresh2-tune': {
+    dir: `${CORPUS}/fresh2/tune`,
+    title: 'Second fresh notes, tuning half (a second writer, blind to the rules; may be tuned on)',
+    gated: true,
+  },
+  'fresh2-heldout': {
+    dir: `${CORPUS}/fresh2/heldout`,
+    title:
+      'SECOND FRESH HELD-OUT SET: a second writer, blind to the rules, never tuned on, never read (aggregate figures only, not held to the targets)',
     gated: false,
   },
 };
@@ -156,6 +169,6 @@ for (const name of chosen) {
 }
 console.log(
   `target for harmful categories: precision >= ${TARGET.precision}, recall >= ${TARGET.recall}` +
-    ' (the fresh held-out set is reported, never held to it)',
+    ' (the fresh held-out sets are reported, never held to it)',
 );
 process.exit(failed ? 1 : 0);

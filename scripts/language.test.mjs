@@ -41,9 +41,10 @@ describe('language-check', () => {
 });
 
 describe('language-score', () => {
-  // fresh-heldout is left out on purpose: it is only reported, never held to a target here.
+  // fresh-heldout and fresh2-heldout are left out on purpose: they are only reported, never
+  // held to a target here.
   it('meets precision >= 0.9 and recall >= 0.85 for every harmful category and language', () => {
-    for (const set of ['main', 'heldout', 'fresh-tune']) {
+    for (const set of ['main', 'heldout', 'fresh-tune', 'fresh2-tune']) {
       const { stdout, status } = run('language-score.mjs', ['--set', set]);
       expect(stdout, set).not.toMatch(/below target/);
       expect(status, set).toBe(0);
@@ -57,5 +58,6 @@ describe('language-score', () => {
     const unknown = run('language-score.mjs', ['--set', 'nope']);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/fresh-heldout/);
+    expect(unknown.stderr).toMatch(/fresh2-tune, fresh2-heldout/);
   });
 });

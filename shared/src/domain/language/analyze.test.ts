@@ -295,6 +295,146 @@ describe('contrast words, modals and questions beyond the basic list', () => {
   });
 });
 
+describe('contrast words, stock praise and lookalikes from the second corpus round', () => {
+  const harmful = (text: string, lang: string) =>
+    analyze(text, lang)
+      .filter((f) => f.tone === 'harmful')
+      .map((f) => `${f.category}:${text.slice(f.start, f.end)}`);
+
+  it('English: praise before a contrast is specific, and ends at the contrast', () => {
+    expect(found('Lovely greeting, but the hold was long.', 'en')).toEqual([
+      'specific-praise:Lovely greeting',
+      'but:but',
+    ]);
+    expect(found('You listened well, and yet the fix came too late.', 'en')).toEqual([
+      'specific-praise:You listened well',
+      'but:yet',
+    ]);
+    expect(harmful('Top-notch hold etiquette except that you never came back.', 'en')).toEqual([
+      'but:except',
+    ]);
+    expect(
+      harmful('Your notes were tidy, whereas the summary missed the case code.', 'en'),
+    ).toEqual(['but:whereas']);
+    // "yet" as an adverb, after praise, is no contrast.
+    expect(harmful("You were kind, and you haven't yet missed a callback.", 'en')).toEqual([]);
+  });
+
+  it('English: encouragement and short stock phrases are generic; results are no deed', () => {
+    expect(found('Keep it up.', 'en')).toEqual(['generic-praise:Keep it up']);
+    expect(found('Well handled.', 'en')).toEqual(['generic-praise:Well handled']);
+    expect(categories('Well handled on the billing dispute.', 'en')).toEqual(['specific-praise']);
+    expect(found('Great job, you got another five-star survey.', 'en')).toEqual([
+      'generic-praise:Great job',
+    ]);
+  });
+
+  it('English: "must be tired" guesses; a question after a semicolon starts after it', () => {
+    expect(harmful('You must be tired after that queue.', 'en')).toEqual([]);
+    expect(harmful('You must be patient with older callers.', 'en')).toEqual(['command:must']);
+    expect(found('He sounded upset; how do you think he felt?', 'en')).toEqual([
+      'reflective-question:how do you think he felt?',
+    ]);
+  });
+
+  it('Chinese: contrasts after 太棒了, 真不错 and a deed approved without 你', () => {
+    expect(harmful('太棒了，但是你没有核实客户身份。', 'zh-CN')).toEqual([
+      'generic-praise:太棒了',
+      'but:但是',
+    ]);
+    expect(harmful('真不错！就是结束前没有复述工单号。', 'zh-CN')).toEqual([
+      'generic-praise:真不错',
+      'but:就是',
+    ]);
+    expect(found('退款环节解释得很到位，可是结尾没有复述金额。', 'zh-CN')).toEqual([
+      'specific-praise:退款环节解释得很到位',
+      'but:可是',
+    ]);
+    expect(harmful('你对流程很熟悉；只是没有提醒客户保存凭证。', 'zh-CN')).toEqual(['but:只是']);
+    for (const text of [
+      '系统运行得很好，但是客户还是不满意。',
+      '你很有耐心，保留时间不过两分钟。',
+      '就是这样。',
+    ])
+      expect(harmful(text, 'zh-CN'), text).toEqual([]);
+  });
+
+  it('Chinese: stock praise beside a result stays generic; more stock forms', () => {
+    expect(found('厉害，你这周又拿了满意度第一。', 'zh-CN')).toEqual(['generic-praise:厉害']);
+    expect(categories('好極了，你一開口就先報了姓名和公司。', 'zh-TW')).toEqual([
+      'specific-praise',
+    ]);
+    expect(found('繼續保持喔！', 'zh-TW')).toEqual(['generic-praise:繼續保持']);
+    expect(found('好極了！', 'zh-TW')).toEqual(['generic-praise:好極了']);
+    expect(found('这通电话处理得很好。', 'zh-CN')).toEqual(['generic-praise:这通电话处理得很好']);
+  });
+
+  it('Chinese: 务必 without a subject, 为啥/幹嘛, the customer’s next time', () => {
+    expect(harmful('给客户发确认短信务必在当天完成。', 'zh-CN')).toEqual(['command:务必']);
+    expect(harmful('客户务必在三天内寄回旧机。', 'zh-CN')).toEqual([]);
+    expect(harmful('你为啥不先查一下订单？', 'zh-CN')).toEqual(['presupposing-why:你为啥不']);
+    expect(harmful('你幹嘛沒先確認地址？', 'zh-TW')).toEqual(['presupposing-why:你幹嘛沒']);
+    expect(categories('客人最後說下次還會再打來。', 'zh-TW')).toEqual([]);
+    expect(found('下次客户再打来，先看历史记录。', 'zh-CN')).toEqual(['next-time:下次']);
+  });
+
+  it('Latvian: contrasts after a dash, after a plain deed, and an opening "Tikai"', () => {
+    expect(harmful('Tu biji ļoti pacietīgs – tikai aizmirsi pateikt savu vārdu.', 'lv')).toEqual([
+      'but:tikai',
+    ]);
+    expect(harmful('Tu sveici klientu vārdā. Tomēr beigās neapkopoji sarunu.', 'lv')).toEqual([
+      'but:Tomēr',
+    ]);
+    expect(harmful('Izcili. Tikai nākamreiz pārbaudi adresi.', 'lv')).toEqual([
+      'generic-praise:Izcili',
+      'but:Tikai',
+    ]);
+    expect(found('Jūs ļoti prasmīgi atvainojāties, taču aizmirsāt atzvanīt.', 'lv')).toEqual([
+      'specific-praise:Jūs ļoti prasmīgi atvainojāties',
+      'but:taču',
+    ]);
+    for (const text of [
+      'Super! Tikai tā turpināt!',
+      'Klients teica, ka viņam patīk tarifs, bet viņš vēlas padomāt.',
+      'Tu ne vien atvainojies, bet arī piedāvāji kompensāciju.',
+      'Tu taču zini šo procesu.',
+    ])
+      expect(
+        harmful(text, 'lv').filter((h) => !h.startsWith('generic-praise')),
+        text,
+      ).toEqual([]);
+  });
+
+  it('Latvian: third-party and forecast modals, the speaker’s own debitive, bare "Labi!"', () => {
+    expect(harmful('Pirms zvana beigām jāapkopo nākamie soļi.', 'lv')).toEqual([
+      'command:jāapkopo',
+    ]);
+    for (const text of [
+      'Klientam nākamajā dienā ilgi bija jāgaida.',
+      'Rīt vajadzētu pienākt apstiprinājumam.',
+      'Jāatzīmē, ka saruna bija sarežģīta.',
+      'Labi, tagad par aizturēšanu.',
+    ])
+      expect(harmful(text, 'lv'), text).toEqual([]);
+    expect(found('Labi!', 'lv')).toEqual(['generic-praise:Labi']);
+    expect(found('Turpiniet tāpat!', 'lv')).toEqual(['generic-praise:Turpiniet tāpat']);
+  });
+
+  it('a modal inside an open question asks for the agent’s view, it does not command', () => {
+    expect(
+      categories('What do you think you should say when she asks for a refund?', 'en'),
+    ).toEqual(['reflective-question']);
+    expect(categories('你觉得应该怎么处理这种情况？', 'zh-CN')).toEqual(['reflective-question']);
+    expect(categories('Ko tev vajadzētu pateikt klientam?', 'lv')).toEqual(['reflective-question']);
+    // A command before the question is still one.
+    expect(found('You should recap first; what do you think?', 'en')).toEqual([
+      'command:should',
+      'reflective-question:what do you think?',
+    ]);
+    expect(categories('你应该先核实身份，你觉得呢？', 'zh-CN')).toContain('command');
+  });
+});
+
 describe('languages and summaries', () => {
   it('maps BCP 47 tags and ignores languages it does not read', () => {
     expect(coachingLanguageOf('zh-Hant-TW')).toBe('zh-TW');

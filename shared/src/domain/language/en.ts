@@ -1,4 +1,4 @@
-import type { Hit, Rules } from './types.js';
+import { withoutAskedModals, type Hit, type Rules } from './types.js';
 import { spans, words, type Sentence } from './text.js';
 
 // English rules. Every pattern is a word pattern over one sentence (quoted speech blanked).
@@ -6,17 +6,24 @@ import { spans, words, type Sentence } from './text.js';
 const PRAISE = words(
   'good|great|well|nice|excellent|awesome|amazing|fantastic|brilliant|perfect|polite|warm|' +
     'friendly|clear|calm|patient|professional|helpful|empathetic|accurate|quick|efficient|' +
-    'courteous|confident|kind|strong|solid|impressive|thank(?:s| you)|liked|loved|spot on|' +
-    'smooth|positive|pleasant|thorough|well done|nailed|right|correct|' +
+    'courteous|confident|kind|strong|solid|impressive|thank(?:s| you)|liked|loved|spot[- ]on|' +
+    'smooth|positive|pleasant|thorough|well done|nailed|right|correct|lovely|top[- ]notch|' +
+    'superb|wonderful|terrific|outstanding|textbook|neat|tidy|sharp|gentle|respectful|' +
+    'attentive|reassuring|organi[sz]ed|concise|engaging|upbeat|cheerful|composed|knowledgeable|' +
+    'personable|genuine|sincere|proactive|appreciated|enjoyed|impressed|stellar|fab(?:ulous)?|' +
+    'cracking|smashing|ace|bang on|top job|' +
     '(?:warm|calm|quick|clear|correct|polite|patient|efficient|professional|accurate|smooth|' +
-    'confident|kind|nice|friendly|thorough|careful|proper|prompt|great|perfect|brilliant)ly',
+    'confident|kind|nice|friendly|thorough|careful|proper|prompt|great|perfect|brilliant|' +
+    'gentle|respectful|attentive|concise|neat|skilful|skillful|expert|tactful|sensitive|' +
+    'lovely|genuine|sincere|proactive|confident|clever|smart)ly',
 );
 /** "You greeted…", "You handled…": a statement of what the agent did well, before a "but". */
 const DID_WELL =
   /(?<![\p{L}])you(?:'ve)?\s+(?:also\s+|really\s+)?(?!didn't|did not|forgot|missed|failed|never|weren't|wasn't|couldn't|interrupted|rushed|sounded|put|left|talked|spoke|read|said|told|asked|kept the customer waiting)[\p{L}]+(?:ed|nt|ound|ept|ook|ade|ave|ew|ot|ept|oke|ught|old)(?![\p{L}])/iu;
 const CONTRAST = words(
-  'but|however|although|though|yet|that said|that being said|with that said|having said that|' +
-    'even so|still|nevertheless|nonetheless|all the same|only|except',
+  'but|however|although|though|yet|that said|that being said|with that (?:being )?said|' +
+    'having said that|all that said|even so|still|nevertheless|nonetheless|all the same|only|' +
+    'except|then again|mind you|on the other hand|whereas',
 );
 const NOT_ONLY = words('not only|not just');
 /** The start of a clause about someone or something other than the agent. */
@@ -34,6 +41,12 @@ const OPENING_CONCESSION =
  */
 type Span = { start: number; end: number; text: string };
 
+/** "However long", "however hard": however + a word of degree means "no matter how". */
+const HOWEVER_DEGREE =
+  /^\s+(?:long|much|many|hard|often|busy|bad|difficult|tricky|angry|upset|good|well|small|big|late|early|quick|quickly|slow|slowly|frustrating|annoying|rude|tempting|tired|little|few)(?![\p{L}])/iu;
+/** A clause's subject right after a contrast word: "…, only you forgot", "Still you…". */
+const SUBJECT = /^\s+(?:you|your|i|the|it|there|this|that|we|he|she|they)(?![\p{L}])/iu;
+
 function contrasts(text: string): Span[] {
   return spans(CONTRAST, text).filter((c) => {
     const word = c.text.toLowerCase();
@@ -44,15 +57,26 @@ function contrasts(text: string): Span[] {
       NOT_ONLY.lastIndex = 0;
       return !/^\s+also\b/iu.test(after) && !NOT_ONLY.test(before);
     }
-    if (word === 'yet') return !/^\s*[?.!,]*$/u.test(after); // "…finished it yet?"
-    if (word === 'still') return pause && /^\s*,/u.test(after);
-    if (word === 'only')
+    // "yet" joins clauses after a pause or "and" ("…, yet you…", "and yet"); elsewhere it is
+    // the adverb ("you haven't yet…", "…finished it yet?").
+    if (word === 'yet')
+      return (pause || /(?<![\p{L}])and\s+$/iu.test(before)) && !/^\s*[?.!,]*$/u.test(after);
+    if (word === 'still')
       return (
         pause &&
-        before.trim().length > 0 &&
-        /^\s+(?:you|your|i|the|it|there|this|that|we|he|she|they)(?![\p{L}])/iu.test(after)
+        (/^\s*,/u.test(after) ||
+          ((before.trim() === '' || /[;\u2013\u2014]\s*$/u.test(before)) && SUBJECT.test(after)))
       );
-    if (word === 'except') return pause && before.trim().length > 0;
+    // "However long the call takes…" is "no matter how", not a contrast.
+    if (word === 'however') return !HOWEVER_DEGREE.test(after);
+    if (word === 'only')
+      return pause && before.trim().length > 0 && (SUBJECT.test(after) || /^\s*,/u.test(after));
+    // "except" after a pause, or as a conjunction ("except that", "except for", "except you").
+    if (word === 'except')
+      return (
+        before.trim().length > 0 &&
+        (pause || /^\s+(?:that|for|when|you|your|the)(?![\p{L}])/iu.test(after))
+      );
     if (word === 'though' || word === 'although') return !/(?<![\p{L}])even\s+$/iu.test(before);
     return true;
   });
@@ -63,8 +87,12 @@ const MODAL =
 /** "You're supposed to…": be + a participle of obligation, with the agent as subject. */
 const BE_MODAL =
   /(?<![\p{L}])(you(?:'re| are| were)(?: not|n't)?(?: really| still| always| also| just)*\s+)((?:supposed|meant|expected|required) to)(?![\p{L}])/giu;
-/** "You must have been…" guesses what happened; it does not tell the agent anything. */
-const EPISTEMIC = /^must(?:'ve| have)\s/iu;
+/**
+ * "You must have been…" and "you must be tired" guess how things are; they do not tell the
+ * agent anything ("you must be patient" does).
+ */
+const EPISTEMIC =
+  /^must(?:'ve| have)\s|^must be (?:so |really |very |quite )?(?:tired|exhausted|frustrated|fed up|relieved|pleased|proud|drained|worn out|glad|happy|sick of|thrilled|gutted|knackered|shattered)(?![\p{L}])/iu;
 
 const IF_I_WERE_YOU = words(
   "if i (?:were|was|had been) (?:you|in your (?:shoes|position|place))|were i (?:you|in your (?:shoes|position|place))|in your (?:shoes|position|place),? i(?:'d| would)|if it (?:were|was) me|if that were me|i(?:'d| would) have .{0,40}?if i were you",
@@ -85,27 +113,34 @@ const GENERIC_PRAISE = words(
     'nice call|awesome|excellent|amazing|fantastic|brilliant|superb|perfect|nice one|' +
     'great stuff|good stuff|great effort|good effort|nicely done|top job|love it|good one|' +
     'terrific|wonderful|fabulous|stellar|bravo|kudos|nailed it|way to go|good going|' +
-    'top notch|top-notch|you rock|lovely stuff|lovely job',
+    'top notch|top-notch|you rock|lovely stuff|lovely job|well handled|nicely handled|' +
+    "keep it up|keep up the (?:good|great) work|keep going|keep doing what you(?:'re| are) doing",
 );
-/** A bare praise word opening the sentence on its own: "Great!", "Nice, but…". */
-const OPENING_STOCK = /^(?:great|nice|lovely|wonderful|fab)(?=\s*(?:[!.,;\u2013\u2014-]|$))/iu;
+/** A bare praise word opening the sentence on its own: "Great!", "Nice, but…", "Spot on." */
+const OPENING_STOCK =
+  /^(?:great|nice|lovely|wonderful|fab|spot[- ]on|smashing|cracking)(?=\s*(?:[!.,;\u2013\u2014-]|$))/iu;
 /** Phrases that tie praise to a standard ("…, which is our process standard"). */
 const STANDARD_CUE =
   /which is (?:exactly )?(?:our|the|what)|exactly what (?:we|the|you)|which matches|that's (?:exactly )?(?:the|our|what)|just what the|spot on|(?:is|was|were) (?:exactly )?right|well done|nice work|great job|good job|great work|good work|nicely (?:done|handled)|well handled|exactly right|that is (?:our|the) standard|is the standard/iu;
 
 /** Words that say what was done: praise near them is specific. */
 const BEHAVIOUR = words(
-  "you (?!(?:are|were|did it|rock|did great|did well|did good|nailed it)(?![\\p{L}]))[\\p{L}']{3,}|" +
+  "you (?!(?:are|were|did it|rock|did great|did well|did good|nailed it|got|earned|received|scored|achieved|hit|topped|made it)(?![\\p{L}]))[\\p{L}']{3,}|" +
     '(?:when|how|the way|where|after|before) you|[\\p{L}]{3,}ing|greet\\p{L}*|identity|verif\\p{L}*|' +
     'summar\\p{L}*|hold|empath\\p{L}*|tone|question\\p{L}*|listen\\p{L}*|clos(?:e|ing)|disclos\\p{L}*|' +
     'process|standard|name|apolog\\p{L}*|explain\\p{L}*|explanation|offer\\p{L}*|confirm\\p{L}*|' +
-    'account|refund|booking|address|policy|posture|system|notes?|pace|rapport',
+    'account|refund|booking|address|policy|posture|system|notes?|pace|rapport|recap|intro\\p{L}*|' +
+    'wrap[- ]?up|hand-?over|hand-?off|transfer\\p{L}*|de-?escalat\\p{L}*|escalat\\p{L}*|' +
+    'follow[- ]?up|call-?back|script|wording|phrasing|upsell\\p{L}*|manner|voice|warmth|patience|' +
+    'reassurance|acknowledg\\p{L}*|security|complaint|troubleshoot\\p{L}*|diagnos\\p{L}*|' +
+    'resolution|solution|recommendation|timing|signpost\\p{L}*|check(?:s|ed)?|ID|tariff|fee|' +
+    'expectations?|next steps',
 );
 const NOT_BEHAVIOUR =
   /^(?:amazing|something|nothing|everything|anything|going|being|morning|evening|thing|things|during|outstanding|interesting|king)$/iu;
 
 const REFLECTIVE =
-  /(?:^|["”:]\s*)(?=[^"”:]*(?<![\p{L}])(?:you|your)(?![\p{L}]))(?:so,?\s+|and\s+)?(?:how|what|which|when|where|why do you think|why did you (?:choose|decide|go|pick|say)|in what way|looking back)(?![\p{L}])[^"”]*\?$/iu;
+  /(?:^|["”:;\u2013\u2014]\s*|\s-\s+)(?=[^"”:]*(?<![\p{L}])(?:you|your)(?![\p{L}]))(?:so,?\s+|and\s+)?(?:how|what|which|when|where|why do you think|why did you (?:choose|decide|go|pick|say)|in what way|looking back)(?![\p{L}])[^"”]*\?$/iu;
 /** "How did the new screen feel?": a how-question about the agent's experience, no "you" needed. */
 const HOW_DID_IT_FEEL =
   /^(?:so,?\s+|and\s+)?how (?:did|does|do|was|is)(?![\p{L}])[^"”?]*(?<![\p{L}])(?:feel|felt|go|went|land|sound|seem)(?![\p{L}])[^"”?]*\?$/iu;
@@ -120,6 +155,9 @@ function hasBehaviour(s: string): boolean {
   }
   return false;
 }
+
+/** A criticism said softly: "a bit quick", "too brief", "slightly rushed" is no praise. */
+const HEDGED = /(?<![\p{L}])(?:a bit|a little|slightly|too|rather|somewhat|overly)\s+\p{L}+/iu;
 
 /** PRAISE without the global flag, for tests anywhere in a string. */
 const PRAISED = new RegExp(PRAISE.source, 'iu');
@@ -147,9 +185,11 @@ function butRule(s: Sentence, previous: Sentence | undefined, cs: Span[]): Hit[]
       praised = praise.test(conceded) || DID_WELL.test(conceded);
     } else if (before.trim().length === 0) {
       praised =
-        previous !== undefined && (praise.test(previous.text) || DID_WELL.test(previous.text));
+        previous !== undefined &&
+        (praise.test(previous.text) || DID_WELL.test(previous.text)) &&
+        !HEDGED.test(previous.text);
     } else {
-      praised = praise.test(before) || DID_WELL.test(before);
+      praised = (praise.test(before) || DID_WELL.test(before)) && !HEDGED.test(before);
     }
     if (!praised) continue;
     const capital = /^[A-Z]/u.test(c.text);
@@ -227,7 +267,7 @@ function praisedParts(s: string, cs: Span[]): Array<{ start: number; text: strin
 }
 
 const THANKS_OR_LIKED =
-  /(?:^|\s)(?:i (?:really )?(?:liked|loved)|thank(?:s| you) for)(?![\p{L}])/iu;
+  /(?:^|\s)(?:i (?:really )?(?:liked|loved|appreciated)|thank(?:s| you) for)(?![\p{L}])/iu;
 
 function praiseRules(s: Sentence, cs: Span[]): Hit[] {
   const generic = spans(GENERIC_PRAISE, s.text);
@@ -238,13 +278,13 @@ function praiseRules(s: Sentence, cs: Span[]): Hit[] {
   // the complaint"); on its own, or beside an outcome, it is generic.
   const stock = (p: { start: number; text: string }) =>
     generic.some((g) => g.start >= p.start && g.end <= p.start + p.text.length);
-  const specific = praisedParts(s.text, cs).some(
+  const specific = praisedParts(s.text, cs).find(
     (p) =>
       (STANDARD_CUE.test(p.text) || THANKS_OR_LIKED.test(p.text) || stock(p)) &&
       hasBehaviour(p.text),
   );
   if (specific && !s.text.endsWith('?'))
-    return [{ start: 0, end: s.text.length, category: 'specific-praise', suggestions: [] }];
+    return [praiseSpan(s.text, cs.length > 0 ? specific : { start: 0, text: s.text })];
   if (generic.length === 0) return [];
   return generic.map((g) => ({
     ...g,
@@ -255,18 +295,37 @@ function praiseRules(s: Sentence, cs: Span[]): Hit[] {
 
 /** Praise words that only praise when nothing else in the sentence says what was good. */
 const SPECIFIC_OPENERS = words(
-  '(?:really |very )?(?:good|great|nice|excellent|lovely|(?<!as )well)(?: job| work| done)?|i (?:really )?(?:liked|loved)|thank(?:s| you) for|you did (?:a )?(?:great|good|nice)(?: job)?',
+  '(?:really |very )?(?:good|great|nice|excellent|lovely|(?<!as )well)(?: job| work| done)?|i (?:really )?(?:liked|loved|appreciated)|thank(?:s| you) for|you did (?:a )?(?:great|good|nice)(?: job)?',
 );
 
 function specificWithoutGeneric(s: Sentence, cs: Span[]): Hit[] {
-  if (spans(GENERIC_PRAISE, s.text).length > 0) return [];
-  const opener = SPECIFIC_OPENERS.test(s.text);
+  if (spans(GENERIC_PRAISE, s.text).length > 0 || s.text.endsWith('?')) return [];
+  // Praise before a contrast is still praise ("Lovely rapport with the caller — though…"); what
+  // follows the contrast is not part of it.
+  const praised = cs.length > 0 ? s.text.slice(0, cs[0]!.start) : s.text;
+  const opener = SPECIFIC_OPENERS.test(praised);
   SPECIFIC_OPENERS.lastIndex = 0;
-  if (!opener || !hasBehaviour(s.text) || s.text.endsWith('?')) return [];
-  if (/(?<![\p{L}])(?:could|should|would|must|not)(?![\p{L}])/iu.test(s.text)) return [];
-  if (cs.length > 0) return []; // the praise is taken back
+  if (!opener || !hasBehaviour(praised)) return [];
+  if (/(?<![\p{L}])(?:could|should|would|must|not)(?![\p{L}])/iu.test(praised)) return [];
+  return [praiseSpan(s.text, { start: 0, text: praised })];
+}
 
-  return [{ start: 0, end: s.text.length, category: 'specific-praise', suggestions: [] }];
+/**
+ * A specific-praise hit over one clause of the sentence: a clause cut at a contrast loses the
+ * spaces and the comma or dash before it, so the criticism after the contrast is not in it.
+ */
+function praiseSpan(sentence: string, part: { start: number; text: string }): Hit {
+  const whole = part.start === 0 && part.text.length === sentence.length;
+  const lead = part.text.length - part.text.trimStart().length;
+  const body = whole
+    ? part.text
+    : part.text.replace(/(?:[\s,;:\u2013\u2014-]|(?<![\p{L}])and(?![\p{L}]))+$/iu, '');
+  return {
+    start: part.start + lead,
+    end: part.start + body.length,
+    category: 'specific-praise',
+    suggestions: [],
+  };
 }
 
 export const englishRules: Rules = (s, previous) => {
@@ -284,8 +343,19 @@ export const englishRules: Rules = (s, previous) => {
     hits.push({ ...m, category: 'presupposing-why', suggestions: ['What would help you'] });
   const praise = praiseRules(s, cs);
   hits.push(...(praise.length > 0 ? praise : specificWithoutGeneric(s, cs)));
-  if (whyNot.length === 0 && (REFLECTIVE.test(s.text) || HOW_DID_IT_FEEL.test(s.text)))
-    hits.push({ start: 0, end: s.text.length, category: 'reflective-question', suggestions: [] });
+  if (whyNot.length === 0) {
+    // After a lead-in and a colon, semicolon or dash, the question starts after the mark.
+    const reflective = REFLECTIVE.exec(s.text);
+    const start = reflective
+      ? reflective.index + /^[\s"”:;\u2013\u2014-]*/u.exec(reflective[0])![0].length
+      : HOW_DID_IT_FEEL.test(s.text)
+        ? 0
+        : -1;
+    if (start >= 0) {
+      hits.push({ start, end: s.text.length, category: 'reflective-question', suggestions: [] });
+      return withoutAskedModals(hits, start);
+    }
+  }
   if (/next|forward|from now|future/u.test(lower))
     for (const m of spans(NEXT_TIME, s.text))
       hits.push({ ...m, category: 'next-time', suggestions: [] });

@@ -1,4 +1,4 @@
-import type { Hit, Rules } from './types.js';
+import { withoutAskedModals, type Hit, type Rules } from './types.js';
 import { spans, words, type Sentence } from './text.js';
 
 // Latvian rules. Latvian inflects: verbs are matched by their forms (the debitive jā-, the
@@ -8,7 +8,12 @@ const PRAISE = words(
   'labi|lieliski|jauki|teicami|izcili|super|superīgi|malacis|malace|malači|paldies|patika|' +
     'pieklājīg\\p{L}*|laipn\\p{L}*|draudzīg\\p{L}*|mierīg\\p{L}*|profesionāl\\p{L}*|skaidr\\p{L}*|' +
     'precīz\\p{L}*|pareiz\\p{L}*|uzmanīg\\p{L}*|pacietīg\\p{L}*|sirsnīg\\p{L}*|labs|laba|labu|' +
-    'forši|brīnišķīg\\p{L}*|spēcīg\\p{L}*|veikl\\p{L}*|ātr\\p{L}*|empātisk\\p{L}*|prieks',
+    'forši|brīnišķīg\\p{L}*|spēcīg\\p{L}*|veikl\\p{L}*|ātr\\p{L}*|empātisk\\p{L}*|prieks|' +
+    'lielisk\\p{L}*|teicam\\p{L}*|izcil\\p{L}*|jauk\\p{L}*|prasmīg\\p{L}*|pārdomāt\\p{L}*|rūpīg\\p{L}*|' +
+    'saprotam\\p{L}*|iejūtīg\\p{L}*|korekt\\p{L}*|atsaucīg\\p{L}*|patīkam\\p{L}*|apsveicam\\p{L}*|' +
+    'novērtēj\\p{L}*|raiti|veiksmīg\\p{L}*|kompetent\\p{L}*|pozitīv\\p{L}*|sakārtot\\p{L}*|' +
+    'strukturēt\\p{L}*|pārliecinoš\\p{L}*|pašpārliecināt\\p{L}*|foršs|forša|' +
+    'izdevās|izdevies|padevās|sanāca|nevainojam\\p{L}*',
 );
 const CONTRAST = words('bet|taču|tomēr|lai gan|kaut gan|kaut arī|vienīgi|tikai|savukārt');
 /** "tikai" as an adverb ("tikai pēc tam", "tikai tad", "tikai vienu reizi"), not "only, you…". */
@@ -24,9 +29,34 @@ const AGENT_DATIVE =
   /(?:^|[\s,(])(tev|jums|Tev|Jums)\s+(?:(?:arī|tomēr|vēl|noteikti|obligāti|vienmēr|ir|būs|bija|būtu|gan|tikai|tad|šeit|te|vispirms|uzreiz|tūlīt|nekavējoties|katrā ziņā)\s+){0,3}$/u;
 /** Someone else in the dative (klientam, sistēmai...): not a command to the agent. */
 const OTHER_DATIVE =
-  /(?<![\p{L}])(?!(?:tev|jums|tikai|vispirms|mazliet|nedaudz|ļoti)(?![\p{L}]))\p{L}+(?:am|ai|iem|ām|ei|im)\s+(?:(?:arī|vēl|ir|būs|bija|būtu|tikai|tad|nav)\s+){0,2}$/iu;
+  /(?<![\p{L}])(?<!(?<![\p{L}])(?:pirms|pēc|līdz|ar|no|pa|par|uz|starp|pret)\s+(?:\p{L}+\s+)?)(?!(?:tev|jums|tikai|vispirms|mazliet|nedaudz|ļoti)(?![\p{L}]))\p{L}+(?:am|ai|iem|ām|ei|im)\s+(?:(?:arī|vēl|ir|būs|bija|būtu|tikai|tad|nav)\s+){0,2}$/iu;
 /** Debitive forms that are the speaker's, not the agent's ("jāatzīst" = I must say). */
-const SPEAKERS_OWN = /^jā(?:atzīst|saka|piebilst|uzsver|secina|piemin)$/iu;
+const SPEAKERS_OWN =
+  /^jā(?:atzīst|saka|piebilst|uzsver|secina|piemin|atzīmē|piezīmē|uzteic|uzslavē|paslavē|norāda|pateicas)$/iu;
+/**
+ * A noun or pronoun in the dative (klientam, sistēmai, kolēģiem, tehniķim): the subject of a
+ * debitive or of vajadzēt when it is not tev or jums.
+ */
+const DATIVE = /(?<![\p{L}])\p{L}{2,}(?:am|ai|iem|ām|ei|im|ēm|īm)(?![\p{L}])/giu;
+/** Words with a dative ending that are not the subject: adverbs, "tikai", "vai". */
+const NOT_SUBJECT =
+  /^(?:tikai|vai|laikam|sākumam|pagaidām|beigām|mums|jums|viņiem|vienmēr|pilnībā|turpmāk)$/iu;
+/** A preposition before a dative plural: pirms zvana beigām, ar kolēģiem, pēc pārbaudēm. */
+const PREPOSITION =
+  /(?<![\p{L}])(?:pirms|pēc|līdz|ar|no|pa|par|uz|starp|pret|blakus|pateicoties)\s+(?:\p{L}+\s+)?$/iu;
+/** Verbs that forecast what will happen: "vajadzētu pienākt" (should arrive). */
+const FORECAST =
+  /^\s+(?:pienākt|ienākt|atnākt|nonākt|parādīties|ierasties|būt|darboties|strādāt|nostrādāt|atrisināties|izdoties|sākties|beigties|atjaunoties|aktivizēties|atgriezties)(?![\p{L}])/iu;
+
+/** Someone else in the dative earlier in the clause: "Klientam nākamajā dienā bija jāzvana". */
+function otherSubject(clause: string): boolean {
+  for (const m of clause.matchAll(DATIVE)) {
+    if (NOT_SUBJECT.test(m[0])) continue;
+    if (PREPOSITION.test(clause.slice(0, m.index))) continue;
+    return true;
+  }
+  return false;
+}
 
 const MODAL = words(
   'vajadzētu|vajadzēja|vajadzējis|vajadzējusi|vajadzēs|vajag|nepieciešams|nepieciešami|jā\\p{L}{3,}',
@@ -41,14 +71,18 @@ const WHY_NOT = words(
 /** The agent's person in a verb: -i, -ji (tu), -āt, -at, -jāt, -iet (jūs). */
 const SECOND_PERSON = /(?:i|āt|at|ait|iet|ēt|esi|esat)$/iu;
 const GENERIC = words(
-  'labs darbs|labi padarīts|labi strādāts|lielisks darbs|teicams darbs|izcils darbs|foršs darbs|super darbs|labs zvans|lielisks zvans|tā turēt|tā tik turpināt|vareni|malacis|malace|malači|lieliski|super|superīgi|teicami|izcili|forši|ļoti labi|labi darīts|apsveicami|bravo|brīnišķīgi',
+  'labs darbs|labi padarīts|labi strādāts|lielisks darbs|teicams darbs|izcils darbs|foršs darbs|super darbs|labs zvans|lielisks zvans|tā turēt|tā tik turpināt|vareni|malacis|malace|malači|lieliski|super|superīgi|teicami|izcili|forši|ļoti labi|labi darīts|apsveicami|bravo|brīnišķīgi|' +
+    'turpini tāpat|turpiniet tāpat|tā turpini|tā turpiniet|tikai tā turpināt',
 );
+/** "Labi!" standing alone praises; "Labi, tagad par…" is "OK, now about…". */
+const GOOD_ALONE = /^(?:ļoti |pavisam |gluži )?labi(?=\s*[!.]*$)/iu;
 const REFLECTIVE =
   /(?:^|["“”„:—–-]\s*)(?:un\s+)?(?:kā|ko|kas|kāpēc tu domā|kāpēc jūs domājat|kāpēc, tavuprāt|kādēļ tu domā|vai tu pamanīji|vai jūs pamanījāt|vai tu ievēroji|kuru|kurā|kādu|kāds|kāda|kad)(?![\p{L}])[^"“”„]*\?$/iu;
 /** Words that approve of what was done, tying praise to it. */
 const APPROVAL = words(
   'tieši tā|tieši to|tieši tāds|tieši tāda|tieši tādu|(?:tas|tā) ir (?:tieši )?mūsu (?:\\p{L}+ ){0,3}standart\\p{L}*|' +
-    '(?:man )?(?:tas )?(?:ļoti )?patika|prieks|super|forši|jauki|apsveicami|atbilst mūsu|pilnībā atbilst|kā to paredz|kā paredz|kā mēs to prasām|labs darbs|malacis|malace|paldies|lieliski|teicami|izcili|ļoti labi|labi padarīts|tā ir pareizā|pareizi',
+    '(?:man )?(?:tas )?(?:ļoti )?patika|prieks|super|forši|jauki|apsveicami|atbilst mūsu|pilnībā atbilst|kā to paredz|kā paredz|kā mēs to prasām|labs darbs|malacis|malace|paldies|lieliski|teicami|izcili|ļoti labi|labi padarīts|tā ir pareizā|pareizi|' +
+    'prasmīgi|meistarīgi|pārdomāti|profesionāli|apbrīnojami|priekšzīmīgi|nevainojami',
 );
 /**
  * What the agent did: "tu apkopoji", "jūs pārbaudījāt", "tu atvainojies" (not "tu biji", "tu
@@ -56,12 +90,16 @@ const APPROVAL = words(
  * praise: "Paldies, ka saglabāji mieru", "Super, ka piedāvāji…".
  */
 const AGENT_DID = words(
-  '(?:tu|jūs)\\s+(?:\\p{L}+,?\\s+){0,3}?(?!ne)\\p{L}+(?:i|ji|āt|ījāt|ājāt|ējāt|ojāt|āji|īji|oji|ēji|ies)|' +
+  '(?:tu|jūs)\\s+(?:\\p{L}+,?\\s+){0,5}?(?!ne|biji|bijāt|esi|esat|būsi|būsiet)\\p{L}+(?:i|ji|āt|at|ījāt|ājāt|ējāt|ojāt|āji|īji|oji|ēji|ies|ties)|' +
     '(?:tev|jums)\\s+(?:\\p{L}+\\s+)?(?:izdevās|izdevies|sanāca|padevās)|' +
-    '(?:paldies|lieliski|super|labi|forši|prieks|patika|malacis|malace|jauki|apsveicami|teicami|izcili),\\s*ka\\s+(?:\\p{L}+\\s+){0,2}?(?!ne)\\p{L}{3,}(?:i|āt|ies)',
+    '(?:paldies|lieliski|super|labi|forši|prieks|patika|malacis|malace|jauki|apsveicami|teicami|izcili),\\s*ka\\s+(?:\\p{L}+\\s+){0,3}?(?!ne)\\p{L}{3,}(?:i|āt|at|ies|ties)',
 );
 /** A fault in a clause: negated verbs, "aizmirsi", "pārāk" (too much). */
-const FAULT = words('ne\\p{L}{3,}|nav|aizmirs\\p{L}*|pārāk|kļūd\\p{L}*|neesi|nebija');
+const FAULT = words(
+  'ne(?!dēļ|daudz|kavējoties|pārtraucot|vilcinoties|pieciešam|vainojam|atlaidīg|pārprotam)\\p{L}{3,}|nav|aizmirs\\p{L}*|pārāk|kļūd\\p{L}*|neesi|nebija|' +
+    'mazliet|nedaudz|par (?:ātru|lēnu|ilgu|daudz|maz|skaļi|klusu|steidzīgi)|steidz\\p{L}*|steig\\p{L}*|' +
+    'sasteig\\p{L}*|pārtrauc\\p{L}*|strup\\p{L}*',
+);
 const NEXT_TIME = words(
   'nākamreiz|nākošreiz|nākamo reizi|nākošo reizi|nākamajā (?:zvanā|sarunā|reizē)|nākamajos zvanos|turpmāk|nākotnē',
 );
@@ -83,20 +121,23 @@ function infinitive(form: string): string | undefined {
   return undefined;
 }
 
+/** The customer's opinion or words ("Klients teica, ka…", "klientam šķita"): not praise. */
+const CUSTOMERS_VIEW =
+  /(?<![\p{L}])(?:klient\p{L}*|viņš|viņa|viņam|viņai)\s+(?:\p{L}+\s+){0,2}?(?:teica|sacīja|minēja|atzina|domāja|domā|uzskata|uzskatīja|šķita|šķiet|apgalvoja|rakstīja|jautāja)(?![\p{L}])/iu;
+
+/** Praise, or what the agent did said with no fault in it ("Sūdzību tu uzklausīji ar empātiju"). */
+function praises(text: string): boolean {
+  if (FAULTY.test(text) || CUSTOMERS_VIEW.test(text)) return false;
+  return (
+    PRAISED.test(text) || /(?<![\p{L}])(?:tu|jūs|tavā|tava|tavs|tavu|jūsu)(?![\p{L}])/iu.test(text)
+  );
+}
+
 function praisedBefore(s: Sentence, at: number, previous: Sentence | undefined): boolean {
   const before = s.text.slice(0, at);
-  const re = PRAISED;
-  const fault = FAULTY;
-  if (re.test(before) && !fault.test(before)) return true;
-  // "Sūdzību tu uzklausīji ar empātiju, taču…": what the agent did, with no fault in it.
-  if (
-    /(?<![\p{L}])(?:tu|jūs|tavā|tava|tavs|tavu|jūsu)(?![\p{L}])/iu.test(before) &&
-    !fault.test(before)
-  )
-    return true;
-  return (
-    before.replace(/[,\s]/gu, '').length === 0 && previous !== undefined && re.test(previous.text)
-  );
+  if (before.replace(/[,;:\s\u2013\u2014-]/gu, '').length > 0) return praises(before);
+  // A contrast opening the sentence takes back the sentence before, unless that was a question.
+  return previous !== undefined && !previous.text.endsWith('?') && praises(previous.text);
 }
 
 export const latvianRules: Rules = (s, previous) => {
@@ -105,13 +146,24 @@ export const latvianRules: Rules = (s, previous) => {
     const before = s.text.slice(0, c.start);
     const after = s.text.slice(c.end);
     const lowered = c.text.toLowerCase();
-    if (lowered === 'bet' && /(?<![\p{L}])ne tikai(?![\p{L}])/iu.test(before)) continue;
+    if (lowered === 'bet' && /(?<![\p{L}])ne (?:tikai|vien|vienīgi)(?![\p{L}])/iu.test(before))
+      continue;
+    // Between clauses: after a comma, semicolon or dash.
+    const pause = /[,;:\u2013\u2014-]\s*$/u.test(before);
     if (lowered === 'tikai') {
       // "…, tikai tu nepārbaudīji": between clauses, not the adverb, not "ne tikai".
       const word = /^\s+(\p{L}+)/u.exec(after)?.[1] ?? '';
-      if (!/,\s*$/u.test(before) || ONLY_ADVERB_WORD.test(word)) continue;
+      // Opening the sentence, "Tikai" takes the praise before back when a fault or advice for
+      // the agent follows ("Tikai nākamreiz…"), not in "Tikai tā turpināt!".
+      const opening =
+        before.trim() === '' &&
+        (FAULTY.test(after) || /^(?:nākamreiz|tu|tev|jūs|jums|tavs|tava|tavu|jūsu)$/iu.test(word));
+      if ((!pause && !opening) || ONLY_ADVERB_WORD.test(word)) continue;
     }
-    if (lowered === 'savukārt' && !/,\s*$/u.test(before) && before.trim().length > 0) continue;
+    if (lowered === 'savukārt' && !pause && before.trim().length > 0) continue;
+    // "Tu taču zini…" is the particle "after all", not a contrast.
+    if (lowered === 'taču' && /(?<![\p{L}])(?:tu|jūs|tas|tā|tie|to|es|mēs)\s+$/iu.test(before))
+      continue;
     const concessive = lowered === 'lai gan' || lowered === 'kaut gan' || lowered === 'kaut arī';
     // "Tu runāji mierīgi, lai gan klients kliedza": granting the customer's part is not taking
     // the praise back.
@@ -141,6 +193,12 @@ export const latvianRules: Rules = (s, previous) => {
     if (!agent && !agentEarlier && OTHER_DATIVE.test(before)) continue;
     if (!agent && /(?:^|[\s,])(?:man|mums|viņam|viņai|viņiem)\s+(?:\p{L}+\s+){0,2}$/iu.test(before))
       continue;
+    // The clause's subject is someone else, further back ("Klientam pēc tam ilgi bija jāgaida").
+    const clause = /[^,;:\u2013\u2014]*$/u.exec(before)![0];
+    if (!agent && !/(?<![\p{L}])(?:tev|jums)(?![\p{L}])/iu.test(clause) && otherSubject(clause))
+      continue;
+    // "Rīt vajadzētu pienākt apstiprinājumam": a forecast, not advice.
+    if (!agent && /^vajadzētu$/iu.test(word) && FORECAST.test(s.text.slice(m.end))) continue;
     const start = agent ? m.start - (before.length - before.lastIndexOf(agent[1]!)) : m.start;
     const debitive = /^jā/iu.test(word);
     const inf = debitive ? infinitive(word.slice(2)) : undefined;
@@ -197,8 +255,13 @@ export const latvianRules: Rules = (s, previous) => {
     !s.text.endsWith('?') &&
     !commanded
   ) {
-    hits.push({ start: 0, end: s.text.length, category: 'specific-praise', suggestions: [] });
+    // The praise ends where a contrast takes it back.
+    const end = cut - (/[\s,;:\u2013\u2014-]*$/u.exec(approved)?.[0].length ?? 0);
+    hits.push({ start: 0, end, category: 'specific-praise', suggestions: [] });
   } else {
+    const alone = GOOD_ALONE.exec(s.text);
+    if (alone && generic.length === 0)
+      generic.push({ start: 0, end: alone[0].length, text: alone[0] });
     for (const g of generic)
       hits.push({
         ...g,
@@ -206,8 +269,13 @@ export const latvianRules: Rules = (s, previous) => {
         suggestions: ['Labi: tu [ko darīji], un tieši to prasa [standarts].'],
       });
   }
-  if (whyNot.length === 0 && REFLECTIVE.test(s.text))
-    hits.push({ start: 0, end: s.text.length, category: 'reflective-question', suggestions: [] });
+  const reflective = whyNot.length === 0 ? REFLECTIVE.exec(s.text) : null;
+  if (reflective) {
+    // After a lead-in and a colon or dash, the question starts after the mark.
+    const start = reflective.index + /^[\s"“”„:—–-]*/u.exec(reflective[0])![0].length;
+    hits.push({ start, end: s.text.length, category: 'reflective-question', suggestions: [] });
+    return withoutAskedModals(hits, start);
+  }
   if (!s.text.endsWith('?'))
     for (const m of spans(NEXT_TIME, s.text))
       hits.push({ ...m, category: 'next-time', suggestions: [] });

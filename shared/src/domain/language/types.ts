@@ -25,5 +25,13 @@ export interface Hit {
   suggestions: string[];
 }
 
+/**
+ * The hits without the modals inside an open question from `from` on: "What do you think you
+ * should say?" asks for the agent's view, it does not tell them what to do.
+ */
+export function withoutAskedModals(hits: Hit[], from: number): Hit[] {
+  return hits.filter((h) => h.category !== 'command' || h.start < from);
+}
+
 /** A language's rules: hits in one sentence, given the one before it. */
 export type Rules = (sentence: Sentence, previous: Sentence | undefined) => Hit[];

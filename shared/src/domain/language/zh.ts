@@ -1,4 +1,4 @@
-import type { Hit, Rules } from './types.js';
+import { withoutAskedModals, type Hit, type Rules } from './types.js';
 import { spans, type Sentence } from './text.js';
 
 // Chinese rules (Simplified and Traditional: every pattern lists both forms). Chinese has no
@@ -7,11 +7,11 @@ import { spans, type Sentence } from './text.js';
 export type Script = 'simplified' | 'traditional';
 
 const PRAISE =
-  /很好|不错|不錯|做得好|做得很好|棒|礼貌|禮貌|热情|熱情|亲切|親切|耐心|专业|專業|清楚|友好|及时|及時|准确|準確|到位|优秀|優秀|值得肯定|非常好|挺好|很有|赞|讚|顺利|順利|很顺|很順|做得很|做得非常|(?<!得)(?:真|很|太|超|好)(?:厉害|厲害)|(?<![得真很太超好])(?:厉害|厲害)|表现|表現|感谢|感謝|谢谢|謝謝|好样|好樣|漂亮|出色|认真|認真|细心|細心|温和|溫和|流畅|流暢|熟悉|熟练|熟練|自信|友善|真诚|真誠|冷静|冷靜|很快/u;
+  /很好|不错|不錯|做得好|做得很好|棒|礼貌|禮貌|热情|熱情|亲切|親切|耐心|专业|專業|清楚|友好|及时|及時|准确|準確|到位|优秀|優秀|值得肯定|非常好|挺好|很有|赞|讚|顺利|順利|很顺|很順|做得很|做得非常|(?<!得)(?:真|很|太|超|好)(?:厉害|厲害)|(?<![得真很太超好])(?:厉害|厲害)|表现|表現|感谢|感謝|谢谢|謝謝|好样|好樣|漂亮|出色|认真|認真|细心|細心|温和|溫和|流畅|流暢|熟悉|熟练|熟練|自信|友善|真诚|真誠|冷静|冷靜|很快|(?:稳|穩)(?!定)|得体|得體|周到|贴心|貼心|用心|主动|主動|积极|積極|迅速|高效|有条理|有條理|(?:很|非常|挺|特别|特別|相当|相當)(?:自然|规范|規範|标准|標準)|得当|得當|恰当|恰當|完美|诚恳|誠懇|仔细|仔細|周全|妥当|妥當|利落|俐落|清晰|亲和|親和|沉着|沉著|镇定|鎮定|(?:好|棒)(?:极|極)了/u;
 // Each alternative starts with its characters and looks behind only once they match: a
 // lookbehind first would be tried at every offset of the note.
 const CONTRAST =
-  /但是|可是|不[过過](?<!再\p{Script=Han}{1,2}不[过過])(?!了)|然而|只是|但(?!愿|願)|就是(?<=[，,]就是)|可(?<=(?:^|[，,])可)(?!以|能|惜|怕|靠|爱|愛|见|見|行|否|口|乐|樂|观|觀|信|取|谓|謂|笑|怜|憐|恶|惡|疑|是)/gu;
+  /但是|可是|不[过過](?<!再\p{Script=Han}{1,2}不[过過])(?!了)|然而|只是|但(?!愿|願)|就是(?<=(?:^|[，,；;—-])就是)|可(?<=(?:^|[，,])可)(?!以|能|惜|怕|靠|爱|愛|见|見|行|否|口|乐|樂|观|觀|信|取|谓|謂|笑|怜|憐|恶|惡|疑|是)/gu;
 /**
  * Words that are contrasts only between clauses: 只是 and 就是 after a comma ("很专业，只是…",
  * not "这就是我们的标准"), and 就是 not when it says what something is (就是我们要的).
@@ -19,15 +19,25 @@ const CONTRAST =
 function isContrast(text: string, c: { start: number; text: string }): boolean {
   const before = text.slice(0, c.start);
   const after = text.slice(c.start + c.text.length);
-  if (c.text === '只是') return /，|,/u.test(before);
+  const opening = before.trim() === '';
+  // Opening the sentence, 只是 and 就是 contrast with the sentence before only when a fault
+  // follows ("真不错！就是结束语太匆忙"), not in "就是这样".
+  if (c.text === '只是') return /[，,；;—]/u.test(before) || (opening && NEGATIVE.test(after));
   if (c.text === '就是')
-    return !/^(?:说|說|我们|我們|这|這|那|要|因为|因為|在|为了|為了|最好|最棒|最佳|对|對)/u.test(
-      after,
+    return (
+      !/^(?:说|說|我们|我們|这|這|那|要|因为|因為|在|为了|為了|最好|最棒|最佳|对|對)/u.test(
+        after,
+      ) &&
+      (!opening || NEGATIVE.test(/^[^，,。！？]*/u.exec(after)![0]))
     );
+  // 不过 before a number is "no more than" (保留时间不过一分钟), unless it opens a clause.
+  if (/^不[过過]$/u.test(c.text) && !opening && !/[，,；;—]\s*$/u.test(before))
+    return !/^(?:\d|[一二两兩三四五六七八九十几幾半百千])/u.test(after);
   return true;
 }
 /** A clause that says something the agent did wrong (so it is not praise before a "but"). */
-const NEGATIVE = /没|沒|不|忘|太|错|錯|漏|未|差|慢|乱|亂/u;
+const NEGATIVE =
+  /没|沒|不|忘|太|错|錯|漏|未|差|慢|乱|亂|有点|有點|有些|急|仓促|倉促|匆忙|生硬|冷淡|含糊|打断|打斷|过于|過於|过快|過快/u;
 
 /** Modal verbs that command when the agent (or nobody) is the subject. */
 const MODAL =
@@ -40,7 +50,11 @@ const WILL =
   /^[^，,。；;！!？?]*?(?<![机機开開社理体體聚约約学學都])(?:会|會)(?![员員议議计計话話])/u;
 /** Someone other than the agent is the subject: the customer needed, the refund must... */
 const OTHER_SUBJECT =
-  /(客户|客戶|顾客|顧客|对方|對方|他|她|它|他们|他們|系统|系統|退款|订单|訂單|包裹|公司|流程|规定|規定|经理|經理|同事|银行|銀行|款项|款項|费用|費用|账单|帳單|钱|錢|货|貨|快递|快遞|邮件|郵件|短信|簡訊|发票|發票|积分|積分|额度|額度|工单|工單|申请|申請|来电者|來電者|路由器|数据机|數據機|技术员|技術員|技術人員)[^，,。！？]{0,6}$/u;
+  /(?<![给給跟对對向和帮幫为為与與替让讓同把])(客户|客戶|顾客|顧客|对方|對方|他|她|它|他们|他們|系统|系統|退款|订单|訂單|包裹|公司|流程|规定|規定|经理|經理|同事|银行|銀行|款项|款項|费用|費用|账单|帳單|钱|錢|货|貨|快递|快遞|邮件|郵件|短信|簡訊|发票|發票|积分|積分|额度|額度|工单|工單|申请|申請|来电者|來電者|路由器|数据机|數據機|技术员|技術員|技術人員)[^，,。！？]{0,6}$/u;
+
+/** A clause about someone else: the customer, a colleague, the system. */
+const THIRD_PARTY_LEAD =
+  /^(?:客户|客戶|客人|顾客|顧客|对方|對方|他|她|它|同事|系统|系統|技术员|技術員|技術人員)/u;
 
 const IF_I_WERE_YOU =
   /如果我是你|要是我是你|假如我是你|我是你的话|我是你的話|(?:如果|要是|假如)?(?:换作|換作|换成|換成|换做|換做)是?我(?!们|們)|假如是我|我要是你|如果是我的话|如果是我的話|要是我的话|要是我的話|我如果是你|我要是在你的位置|如果我在你的位置/gu;
@@ -49,23 +63,32 @@ const IF_I_WERE_YOU =
 const WHY_ADVERBS =
   '(?:就|又|还|還|都|一直|老是|老|总是|總是|总|總|每次|从来|從來|始终|始終|偏偏|竟然|再)';
 const WHY_NOT = new RegExp(
-  `(?:(?:你|您)(?:们|們)?(?:到底|当时|當時|刚才|剛才)?(?:为什么|為什麼|为何|為何|怎么|怎麼)|(?:为什么|為什麼|为何|為何|怎么|怎麼)(?:你|您))${WHY_ADVERBS}{0,2}(?:不能|不会|不會|没有|沒有|不|没|沒)(?!人)|` +
-    `(?:^|[，,：:]|但是|可是|不过|不過|然而|(?<!不)但)(?:那|那么|那麼)?(?:为什么|為什麼|为何|為何|怎么|怎麼)${WHY_ADVERBS}{0,2}(?:不能|没有|沒有|不|没|沒)(?!人)`,
+  `(?:(?:你|您)(?:们|們)?(?:到底|当时|當時|刚才|剛才)?(?:为什么|為什麼|为何|為何|为啥|為啥|干嘛|幹嘛|干吗|幹嗎|怎么|怎麼)|(?:为什么|為什麼|为何|為何|为啥|為啥|干嘛|幹嘛|干吗|幹嗎|怎么|怎麼)(?:你|您))${WHY_ADVERBS}{0,2}(?:不能|不会|不會|没有|沒有|不|没|沒)(?!人)|` +
+    `(?:^|[，,：:]|但是|可是|不过|不過|然而|(?<!不)但)(?:那|那么|那麼)?(?:为什么|為什麼|为何|為何|为啥|為啥|干嘛|幹嘛|干吗|幹嗎|怎么|怎麼)${WHY_ADVERBS}{0,2}(?:不能|没有|沒有|不|没|沒)(?!人)`,
   'gu',
 );
 
 const GENERIC =
-  /做得好|做得很好|做得不错|做得不錯|干得好|幹得好|干得漂亮|幹得漂亮|好样的|好樣的|太棒了|真棒|很棒|非常棒|真厉害|真厲害|太厉害了|太厲害了|超赞|超讚|很赞|很讚|太赞了|太讚了|真赞|真讚|表现很好|表現很好|表现不错|表現不錯|棒棒的|(?:这通|這通|今天的|这次的|這次的)?(?:电话|電話|通话|通話)(?:很|真|非常)?(?:不错|不錯|好)/gu;
+  /做得(?:很|非常|特别|特別|真|太|挺)?好(?:了)?|(?:真|太|超)牛(?:了)?|表(?:现|現)(?:很|非常|真|特别|特別)?(?:出色|优秀|優秀|棒)|做得不错|做得不錯|干得好|幹得好|干得漂亮|幹得漂亮|好样的|好樣的|太棒了|真棒|很棒|非常棒|真厉害|真厲害|太厉害了|太厲害了|超赞|超讚|很赞|很讚|太赞了|太讚了|真赞|真讚|表现很好|表現很好|表现不错|表現不錯|棒棒的|(?:真|很|挺|非常)(?:不错|不錯)(?!过|過)|(?:好|棒)(?:极|極)了|做得漂亮|(?:继续|繼續)(?:保持|加油)(?=(?:喔|哦|噢|啊|呀|哟|喲|唷)?(?:[，,。！!～~]|$))|再接再(?:厉|厲)|(?:这通|這通|今天的|这次的|這次的)?(?:电话|電話|通话|通話)(?:(?:处理|處理)得)?(?:很|真|非常)?(?:不错|不錯|好|棒)/gu;
 /** Praise words that open a sentence on their own: "很好，…", "不错！". */
 const OPENING_PRAISE =
-  /^(?:很好|不错|不錯|非常好|挺好|好|(?:真|很|超|太|好)?(?:棒|赞|讚|厉害|厲害|漂亮|完美|优秀|優秀|给力|給力)(?:了|啊|呀|哦|喔)?)(?=[，,！!。.～~]|$)/u;
+  /^(?:很好|非常好|挺好|好|(?:真|很|挺|非常)?(?:不错|不錯)|(?:好|棒)(?:极|極)了|(?:做|干|幹)得(?:好|漂亮)|好(?:样|樣)的|(?:真|很|超|太|好|非常)?(?:(?:棒|赞|讚){1,3}|厉害|厲害|漂亮|完美|优秀|優秀|出色|给力|給力|牛)(?:了|的|啊|呀|哦|喔)?)(?=[，,！!。.～~]|$)/u;
 /** Words that approve of what was done, tying praise to it. */
 const APPROVAL =
-  /做得好|做得很好|做得不错|做得不錯|做得对|做得對|很好|非常好|很棒|真棒|太棒|值得肯定|值得表扬|值得表揚|这正是|這正是|正是我们|正是我們|完全符合|符合[^，。]{0,10}(?:标准|標準|要求|礼仪|禮儀)|完全正确|完全正確|很专业|很專業|再好不过|再好不過|到位|漂亮|出色|谢谢你|謝謝你|我很喜欢|我很喜歡|就是我们要|就是我們要|正确|正確|很对|很對|欣赏|欣賞|赞赏|讚賞|值得学习|值得學習|非常对|非常對|(?:真|很|超|太)(?:赞|讚)|(?<!得)(?:真|很|太|超|好)(?:厉害|厲害)|(?<![得真很太超好])(?:厉害|厲害)|(?:谢谢|謝謝)(?=[，,。！!]|$)/u;
+  /做得好|做得很好|做得不错|做得不錯|做得对|做得對|很好|非常好|很棒|真棒|太棒|值得肯定|值得表扬|值得表揚|这正是|這正是|正是我们|正是我們|完全符合|符合[^，。]{0,10}(?:标准|標準|要求|礼仪|禮儀)|完全正确|完全正確|很专业|很專業|再好不过|再好不過|到位|漂亮|出色|谢谢你|謝謝你|我很喜欢|我很喜歡|就是我们要|就是我們要|正确|正確|很对|很對|欣赏|欣賞|赞赏|讚賞|值得学习|值得學習|非常对|非常對|(?:真|很|超|太)(?:赞|讚)|(?<!得)(?:真|很|太|超|好)(?:厉害|厲害)|(?<![得真很太超好])(?:厉害|厲害)|(?:谢谢|謝謝)(?=[，,。！!]|$)|(?:很|非常|真|特别|特別|十分|相当|相當)(?:用心|贴心|貼心|周到|标准|標準|规范|規範|得体|得體)|(?:这|這)(?:就|正)是我(?:们|們)(?:说|說|讲|講|提倡|想要|强调|強調)的/u;
+/**
+ * A way of handling something, approved: 安抚得很好, 处理得很到位, 掌握得不错, 抓得很准. The verb
+ * names the deed, so no 你 is needed (做得好 and 干得好 name none: they are stock praise).
+ */
+const DEED_APPROVED =
+  /(?<!电话|電話|通话|通話)(?:处理|處理|安抚|安撫|掌握|把握|拿捏|解释|解釋|说明|說明|讲|講|说|說|问|問|答|回答|回应|回應|沟通|溝通|衔接|銜接|引导|引導|控制|安排|跟进|跟進|抓|应对|應對|表达|表達|介绍|介紹|推荐|推薦|核实|核實|确认|確認|总结|總結|记录|記錄|铺垫|鋪墊|收尾|开场|開場)得(?:很|非常|特别|特別|挺|相当|相當|真|超|十分|更|最)?(?:好|不错|不錯|到位|漂亮|出色|棒|准|準|稳|穩|专业|專業|规范|規範|标准|標準|得体|得體|周到|妥当|妥當|恰当|恰當|完美|及时|及時)/u;
+/** Results rather than deeds: a survey score, a ranking, the customer's thanks. */
+const OUTCOME =
+  /满意度|滿意度|好评|好評|五星|评分|評分|评价|評價|排名|第一名|(?:排|拿了?|得了?|获得|獲得|全组|全組|组里|組裡|团队|團隊|又是)第一|解决率|解決率|问卷|問卷|满分|滿分|表扬|表揚|业绩|業績|指标|指標|感谢信|感謝信|点赞|點讚|(?:\d+|[一二两兩三四五六七八九十百]+)通(?:电话|電話)?/u;
 const AGENT_DID = /你(?!们|們|觉得|覺得|认为|認為|会|會|可以|能|要|应该|應該|需要|必须|必須)/u;
 
 const QUESTION_WORDS =
-  /你觉得|你覺得|你认为|你認為|你感觉|你感覺|你当时|你當時|你会怎么|你會怎麼|你会如何|你會如何|如果再来一次|如果再來一次|你怎么看|你怎麼看|你注意到|什么|什麼|怎么样|怎麼樣|如何|哪|为什么|為什麼|为何|為何|怎么|怎麼|反应|反應/u;
+  /你觉得|你覺得|你认为|你認為|你感觉|你感覺|你当时|你當時|你会怎么|你會怎麼|你会如何|你會如何|如果再来一次|如果再來一次|你怎么看|你怎麼看|你注意到|什么|什麼|怎么样|怎麼樣|如何|哪|为什么|為什麼|为何|為何|为啥|為啥|干嘛|幹嘛|干吗|幹嗎|怎么|怎麼|反应|反應/u;
 const NEXT_TIME = /下次|下一次|下回|下一通|下通电话|下通電話|以后的通话|以後的通話|今后|今後/gu;
 
 function isQuestion(s: string): boolean {
@@ -79,21 +102,34 @@ function notOnly(text: string, at: number): boolean {
   return /(不仅|不僅|不只|不光)/u.test(before) && /^但(?!是)/u.test(text.slice(at));
 }
 
-function praisedBefore(s: Sentence, at: number, previous: Sentence | undefined): boolean {
-  const before = s.text.slice(0, at);
+/** Advice or a command, which a statement of what the agent did does not contain. */
+const ADVICE = /应该|應該|必须|必須|需要|一定|务必|務必|可以|最好|记得|記得|别|別|要/u;
+/** Praise words with 不 or 太 in them, left out before looking for a fault (太棒了, 不错). */
+const PRAISE_WITH_NEGATIVE =
+  /不错|不錯|太棒|太好|太赞|太讚|太厉害|太厲害|太漂亮|再好不过|再好不過/gu;
+const faulty = (clause: string) => NEGATIVE.test(clause.replace(PRAISE_WITH_NEGATIVE, ''));
+
+/** Praise, or what the agent did said without a fault in it ("你对产品很熟悉"). */
+function praises(text: string): boolean {
   const clause =
-    before
-      .split(/[，,；;]/u)
+    text
+      .split(/[，,；;—]/u)
       .filter((c) => c.trim())
       .at(-1) ?? '';
-  if (PRAISE.test(before) && !NEGATIVE.test(clause.replace(/不错|不錯/gu, ''))) return true;
-  // "你对产品很熟悉，但…": what the agent did, said without a fault in it.
-  if (/^(?:你|您)/u.test(before.trim()) && !NEGATIVE.test(before)) return true;
-  return (
-    before.replace(/[，,、\s]/gu, '').length === 0 &&
-    previous !== undefined &&
-    (PRAISE.test(previous.text) || APPROVAL.test(previous.text))
-  );
+  if (DEED_APPROVED.test(clause) && !faulty(clause)) return true;
+  // Praise of the customer or the system ("系统运行得很好", "客户说很满意") is a fact.
+  if (THIRD_PARTY_LEAD.test(text.trim()) && !AGENT_DID.test(text)) return false;
+  if (PRAISE.test(text) && !faulty(clause)) return true;
+  // A statement of what the agent did, not of what they should do.
+  return /^(?:你|您)/u.test(text.trim()) && !faulty(text) && !ADVICE.test(text);
+}
+
+function praisedBefore(s: Sentence, at: number, previous: Sentence | undefined): boolean {
+  const before = s.text.slice(0, at);
+  if (before.replace(/[，,、；;—\s]/gu, '').length > 0) return praises(before);
+  if (previous === undefined || isQuestion(previous.text)) return false;
+  const prior = previous.text.replace(/[。！!.~～]+$/u, '');
+  return praises(prior) || APPROVAL.test(prior);
 }
 
 export function chineseRules(script: Script): Rules {
@@ -121,7 +157,15 @@ export function chineseRules(script: Script): Rules {
       if (FORECAST.test(rest)) continue;
       // 应该…会: "the refund should show on the next bill" forecasts, whoever the subject is.
       if (/^(?:应该|應該)$/u.test(modal) && !subject && WILL.test(rest)) continue;
-      if (!subject && OTHER_SUBJECT.test(before)) continue;
+      // 务必 ("be sure to") directs whoever the clause is about: the agent, unless the clause
+      // opens with someone else (客户务必…); "给客户回电务必…" is the agent's call.
+      const clause = /[^，,；;：:。]*$/u.exec(before)![0];
+      if (
+        /^(?:务必|務必)$/u.test(modal)
+          ? THIRD_PARTY_LEAD.test(clause)
+          : !subject && OTHER_SUBJECT.test(before)
+      )
+        continue;
       if (!subject && !must && (modal === '需要' || modal.startsWith('要') || modal === '得'))
         continue;
       if (/(?:不|没|沒)$/u.test(before)) continue; // 不需要, 不应该: not a command
@@ -164,8 +208,13 @@ export function chineseRules(script: Script): Rules {
       from = c.end;
     }
     if (from >= 0) clauses.push(s.text.slice(from));
+    // Approval is tied to a deed when a part of the clause says what the agent did, other than
+    // a result: "厉害，你这周又拿了满意度第一" praises an outcome.
+    const namesDeed = (clause: string) =>
+      clause.split(/[，,；;]/u).some((c) => AGENT_DID.test(c) && !OUTCOME.test(c));
     const approves = (clause: string) =>
-      APPROVAL.test(clause) && AGENT_DID.test(clause) && !(cancelled && clause === s.text);
+      ((APPROVAL.test(clause) && namesDeed(clause)) || DEED_APPROVED.test(clause)) &&
+      !(cancelled && clause === s.text);
     // Stock praise opening the sentence is specific only when the rest says what was done (a
     // completed action: 了, 过, 把, 得很…), not a suggestion or a courtesy (很好，你下次可以…).
     const opening = OPENING_PRAISE.exec(s.text);
@@ -174,9 +223,14 @@ export function chineseRules(script: Script): Rules {
       !opening ||
       (/了|过|過|把|得(?:很|非常|特别|特別|挺|真|超)|一\p{Script=Han}{1,3}就/u.test(rest) &&
         !/可以|下次|下一次|下回|要|应该|應該|需要|辛苦/u.test(rest));
-    const praisedDeed = opening !== null && describesDeed && AGENT_DID.test(rest);
+    // A result ("你这周又拿了满意度第一") is not a deed: stock praise beside it stays generic.
+    const praisedDeed =
+      opening !== null && describesDeed && AGENT_DID.test(rest) && !OUTCOME.test(rest);
     if (!isQuestion(s.text) && describesDeed && (praisedDeed || clauses.some(approves))) {
-      hits.push({ start: 0, end: s.text.length, category: 'specific-praise', suggestions: [] });
+      // The praise ends where a contrast takes it back.
+      const cut = hits.find((h) => h.category === 'but')?.start ?? s.text.length;
+      const end = cut - (/[，,；;—\s]*$/u.exec(s.text.slice(0, cut))?.[0].length ?? 0);
+      hits.push({ start: 0, end, category: 'specific-praise', suggestions: [] });
     } else {
       const generic = spans(GENERIC, s.text);
       const opening = OPENING_PRAISE.exec(s.text);
@@ -194,11 +248,18 @@ export function chineseRules(script: Script): Rules {
           ],
         });
     }
-    if (whyNot.length === 0 && isQuestion(s.text) && QUESTION_WORDS.test(s.text))
+    const asked = whyNot.length === 0 && isQuestion(s.text) ? QUESTION_WORDS.exec(s.text) : null;
+    if (asked) {
       hits.push({ start: 0, end: s.text.length, category: 'reflective-question', suggestions: [] });
+      return withoutAskedModals(hits, asked.index);
+    }
     if (!isQuestion(s.text))
-      for (const m of spans(NEXT_TIME, s.text))
+      for (const m of spans(NEXT_TIME, s.text)) {
+        // The customer's plan (客人最后说下次还会找你) is not the agent's next-time action.
+        const clause = /[^，,；;：:]*$/u.exec(s.text.slice(0, m.start))![0];
+        if (THIRD_PARTY_LEAD.test(clause) && !/你|您/u.test(clause)) continue;
         hits.push({ ...m, category: 'next-time', suggestions: [] });
+      }
     return hits;
   };
 }
