@@ -183,85 +183,25 @@ export async function seedDemoHistory(db: Db, packId: string): Promise<void> {
       // Every call decided (so no survey goes out at start); every third one answered.
       const answer = n % 3 === 0 ? COMMENTS[n / 3] : undefined;
       const comment = answer?.text;
-      await trx
-        .insertInto('survey_sends')
-        .values({
-          call_id: id,
-          agent_id: agent,
-          call_type: 'booking',
-          pack_version: 1,
-          survey_id: comment ? 'service' : null,
-          channel: comment ? 'link' : null,
-          address: null,
-          address_key: null,
-          lang: answer?.lang ?? 'en',
-          customer_lang: answer?.lang ?? null,
-          state: comment ? 'sent' : 'skipped',
-          skip_reason: comment ? null : 'not-sampled',
-          token_hash: null,
-          next_attempt_at: null,
-          last_error: null,
-          decided_at: end,
-          sent_at: comment ? end : null,
-          expires_at: null,
-        })
-        .execute();
-      if (comment) {
-        const csat = 5 - (n % 2);
-        await trx
-          .insertInto('survey_responses')
-          .values({
-            call_id: id,
-            agent_id: agent,
-            survey_id: 'service',
-            call_type: 'booking',
-            channel: 'link',
-            answers: JSON.stringify({ csat, resolved: n % 2 === 0, effort: 2, comment }),
-            csat,
-            resolved: n % 2 === 0 ? 1 : 0,
-            effort: 2,
-            comment,
-            lang: answer?.lang ?? 'en',
-            submitted_at: at(daysAgo, 30),
-          })
-          .execute();
-      }
+      await surveyedOrSkipped(trx, id, agent, end, {
+        lang: answer?.lang ?? 'en',
+        customerLang: answer?.lang ?? null,
+        answer: comment
+          ? { comment, csat: 5 - (n % 2), resolved: n % 2 === 0, at: at(daysAgo, 30) }
+          : null,
+      });
     }
     // Last fortnight's session, signed, with an action still open: reviewed first next time.
-    const session = randomUUID();
-    await trx
-      .insertInto('reflection_sessions')
-      .values({
-        id: session,
-        agent_id: agent,
-        lead_id: lead,
-        days: 14,
-        from: at(27),
-        to: at(13),
-        agenda: '[]',
-        version: 1,
-        status: 'signed',
-        started_at: at(13),
-        signed_by_agent_at: at(13, 40),
-        signed_by_lead_at: at(13, 40),
-      })
-      .execute();
-    await trx
-      .insertInto('reflection_actions')
-      .values({
-        id: randomUUID(),
-        session_id: session,
-        agent_id: agent,
-        text: 'Recap dates and the reference number before closing a booking',
-        item_id: BLIND_SPOT,
-        owner: 'agent',
-        due: at(-2).slice(0, 10),
-        status: 'open',
-        created_at: at(13, 30),
-        closed_at: null,
-        reviewed_in_session_id: null,
-      })
-      .execute();
+    await signedSessionWithAction(trx, agent, lead, {
+      days: 14,
+      from: at(27),
+      to: at(13),
+      started: at(13),
+      signed: at(13, 40),
+      actionAt: at(13, 30),
+      action: 'Recap dates and the reference number before closing a booking',
+      due: at(-2).slice(0, 10),
+    });
     for (const desk of DESKS) await seedDesk(trx, pack, desk, at);
   });
 }
@@ -379,50 +319,99 @@ async function seedDesk(
           .execute();
     }
     const comment = n % 2 === 0 ? desk.comments[n / 2] : undefined;
-    await trx
-      .insertInto('survey_sends')
-      .values({
-        call_id: id,
-        agent_id: agent,
-        call_type: 'booking',
-        pack_version: 1,
-        survey_id: comment ? 'service' : null,
-        channel: comment ? 'link' : null,
-        address: null,
-        address_key: null,
-        lang: desk.lang,
-        customer_lang: desk.lang,
-        state: comment ? 'sent' : 'skipped',
-        skip_reason: comment ? null : 'not-sampled',
-        token_hash: null,
-        next_attempt_at: null,
-        last_error: null,
-        decided_at: end,
-        sent_at: comment ? end : null,
-        expires_at: null,
-      })
-      .execute();
-    if (comment) {
-      const csat = n === 2 ? 3 : 5;
-      await trx
-        .insertInto('survey_responses')
-        .values({
-          call_id: id,
-          agent_id: agent,
-          survey_id: 'service',
-          call_type: 'booking',
-          channel: 'link',
-          answers: JSON.stringify({ csat, resolved: n !== 2, effort: 2, comment }),
-          csat,
-          resolved: n !== 2 ? 1 : 0,
-          effort: 2,
-          comment,
-          lang: desk.lang,
-          submitted_at: at(daysAgo, 90),
-        })
-        .execute();
-    }
+    await surveyedOrSkipped(trx, id, agent, end, {
+      lang: desk.lang,
+      customerLang: desk.lang,
+      answer: comment
+        ? { comment, csat: n === 2 ? 3 : 5, resolved: n !== 2, at: at(daysAgo, 90) }
+        : null,
+    });
   }
+  await signedSessionWithAction(trx, agent, lead, {
+    days: 7,
+    from: at(14),
+    to: at(7),
+    started: at(7),
+    signed: at(7, 30),
+    actionAt: at(7, 20),
+    action: desk.action,
+    due: at(-3).slice(0, 10),
+  });
+}
+
+/** A call's survey decision: sent by link and answered (with a comment), or not sampled. */
+async function surveyedOrSkipped(
+  trx: Trx,
+  callId: string,
+  agent: string,
+  decidedAt: string,
+  survey: {
+    lang: string;
+    customerLang: string | null;
+    answer: { comment: string; csat: number; resolved: boolean; at: string } | null;
+  },
+): Promise<void> {
+  const { answer } = survey;
+  await trx
+    .insertInto('survey_sends')
+    .values({
+      call_id: callId,
+      agent_id: agent,
+      call_type: 'booking',
+      pack_version: 1,
+      survey_id: answer ? 'service' : null,
+      channel: answer ? 'link' : null,
+      address: null,
+      address_key: null,
+      lang: survey.lang,
+      customer_lang: survey.customerLang,
+      state: answer ? 'sent' : 'skipped',
+      skip_reason: answer ? null : 'not-sampled',
+      token_hash: null,
+      next_attempt_at: null,
+      last_error: null,
+      decided_at: decidedAt,
+      sent_at: answer ? decidedAt : null,
+      expires_at: null,
+    })
+    .execute();
+  if (!answer) return;
+  const { comment, csat, resolved } = answer;
+  await trx
+    .insertInto('survey_responses')
+    .values({
+      call_id: callId,
+      agent_id: agent,
+      survey_id: 'service',
+      call_type: 'booking',
+      channel: 'link',
+      answers: JSON.stringify({ csat, resolved, effort: 2, comment }),
+      csat,
+      resolved: resolved ? 1 : 0,
+      effort: 2,
+      comment,
+      lang: survey.lang,
+      submitted_at: answer.at,
+    })
+    .execute();
+}
+
+/** A session the agent and the lead both signed, with one next-time action still open. */
+async function signedSessionWithAction(
+  trx: Trx,
+  agent: string,
+  lead: string,
+  s: {
+    days: number;
+    from: string;
+    to: string;
+    started: string;
+    signed: string;
+    actionAt: string;
+    action: string;
+    due: string;
+  },
+): Promise<void> {
   const session = randomUUID();
   await trx
     .insertInto('reflection_sessions')
@@ -430,15 +419,15 @@ async function seedDesk(
       id: session,
       agent_id: agent,
       lead_id: lead,
-      days: 7,
-      from: at(14),
-      to: at(7),
+      days: s.days,
+      from: s.from,
+      to: s.to,
       agenda: '[]',
       version: 1,
       status: 'signed',
-      started_at: at(7),
-      signed_by_agent_at: at(7, 30),
-      signed_by_lead_at: at(7, 30),
+      started_at: s.started,
+      signed_by_agent_at: s.signed,
+      signed_by_lead_at: s.signed,
     })
     .execute();
   await trx
@@ -447,12 +436,12 @@ async function seedDesk(
       id: randomUUID(),
       session_id: session,
       agent_id: agent,
-      text: desk.action,
+      text: s.action,
       item_id: BLIND_SPOT,
       owner: 'agent',
-      due: at(-3).slice(0, 10),
+      due: s.due,
       status: 'open',
-      created_at: at(7, 20),
+      created_at: s.actionAt,
       closed_at: null,
       reviewed_in_session_id: null,
     })
