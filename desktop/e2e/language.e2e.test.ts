@@ -1,6 +1,7 @@
 // The constructive-language coach end to end: a supervisor's composer highlights, explains and
 // rewrites as they type (English and Chinese), and a team lead sees the counts per coach, on a
 // real hub (the built hub/dist serving the built renderer) in Chromium.
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startHub, type RunningHub } from '../../hub/test/support/hub-process.js';
@@ -172,6 +173,19 @@ describe.skipIf(missing)('constructive-language coach in Chromium', () => {
     await expect.poll(() => weeks.getByRole('row').count()).toBe(weeksTouched(7) + 1);
     await expect.poll(() => row.getByRole('cell').first().textContent()).toBe('2 · 2 harmful');
     await expect.poll(() => lead.locator('.chart canvas').count()).toBe(1);
+    // Each table goes to a spreadsheet as the lead reads it.
+    const download = lead.waitForEvent('download');
+    await lead
+      .getByRole('button', {
+        name: 'Export CSV: Harmful patterns per note: first weeks against last weeks',
+      })
+      .click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^sidecoach-coaching-language-\d{4}-\d\d-\d\d\.csv$/);
+    const csv = (await readFile(await file.path())).toString('utf8').replace(/^\uFEFF/, '');
+    const [head, first] = csv.trim().split('\r\n');
+    expect(head?.split(',').slice(0, 2)).toEqual(['Coach', 'Notes']);
+    expect(first).toMatch(/^Sam Supervisor,/);
     await checkedAtWidths(lead, 'language-stats');
     // Not for supervisors.
     await supervisor.getByRole('button', { name: 'Back to the floor' }).click();

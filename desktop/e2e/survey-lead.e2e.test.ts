@@ -190,11 +190,11 @@ describe.skipIf(missing)('customer feedback for leads in Chromium', () => {
     await expect.poll(() => items.count()).toBe(3);
     await lead.getByLabel('Agent', { exact: true }).selectOption({ label: 'Ben Agent' });
     await expect.poll(() => items.locator('strong.who').allTextContents()).toEqual(['Ben Agent']);
-    await lead.getByLabel('Call type').selectOption({ label: 'Complaint' });
+    await lead.getByLabel('Call type', { exact: true }).selectOption({ label: 'Complaint' });
     await expect
       .poll(() => lead.getByTestId('feedback-empty').textContent())
       .toBe('No responses match these filters.');
-    await lead.getByLabel('Call type').selectOption({ label: 'All call types' });
+    await lead.getByLabel('Call type', { exact: true }).selectOption({ label: 'All call types' });
     await lead.getByLabel('Agent', { exact: true }).selectOption({ label: 'All agents' });
     await lead.getByLabel('Period').selectOption({ label: 'Last 30 days' });
     await expect.poll(() => items.count()).toBe(3);

@@ -416,6 +416,7 @@ export const en = {
     all_other: 'Show all ({{count}} characters)',
     less: 'Show less',
   },
+  tableExport: { button: 'Export CSV', label: 'Export CSV: {{name}}' },
   period: {
     label: 'Period',
     days_one: 'Last day',

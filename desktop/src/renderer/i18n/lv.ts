@@ -449,6 +449,7 @@ export const lv: WithZeroPlurals<Messages> = {
     all_other: 'Rādīt visu ({{count}} rakstzīmes)',
     less: 'Rādīt mazāk',
   },
+  tableExport: { button: 'Eksportēt CSV', label: 'Eksportēt CSV: {{name}}' },
   period: {
     label: 'Periods',
     days_zero: 'Pēdējās {{count}} dienas',

@@ -408,6 +408,7 @@ export const zhCN: Messages = {
     all_other: '显示全文（{{count}} 字）',
     less: '收起',
   },
+  tableExport: { button: '导出 CSV', label: '导出 CSV：{{name}}' },
   period: {
     label: '时间范围',
     days_one: '最近 1 天',

@@ -408,6 +408,7 @@ export const zhTW: Messages = {
     all_other: '顯示全文（{{count}} 字）',
     less: '收合',
   },
+  tableExport: { button: '匯出 CSV', label: '匯出 CSV：{{name}}' },
   period: {
     label: '期間',
     days_one: '最近 {{count}} 天',

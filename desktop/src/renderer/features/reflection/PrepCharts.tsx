@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ExportableTable } from '../../ui/ExportableTable.js';
 import type { ItemEvidence, ReflectionPrep, StandardsPack } from '@sidecoach/shared';
 import { CsatChart, type CsatBars } from '../surveys/CsatChart.js';
 import { HBars } from '../../ui/HBars.js';
@@ -70,27 +71,32 @@ export function TrendChart({ prep, pack }: { prep: ReflectionPrep; pack: Standar
         max={1}
         testId="trend-chart"
       />
-      <table className="stats-table" data-testid="trend-table">
-        <caption className="visually-hidden">
-          {t('reflection.charts.trendLabel', { item: name })}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('reflection.charts.week')}</th>
-            <th scope="col">{selfLabel}</th>
-            <th scope="col">{othersLabel}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {labels.map((w, i) => (
-            <tr key={w}>
-              <th scope="row">{w}</th>
-              <td>{percent(lines[0]?.values[i], lang)}</td>
-              <td>{percent(lines[1]?.values[i], lang)}</td>
+      <ExportableTable
+        name={t('reflection.charts.trendLabel', { item: name })}
+        fileName="session-trend"
+      >
+        <table className="stats-table" data-testid="trend-table">
+          <caption className="visually-hidden">
+            {t('reflection.charts.trendLabel', { item: name })}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('reflection.charts.week')}</th>
+              <th scope="col">{selfLabel}</th>
+              <th scope="col">{othersLabel}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {labels.map((w, i) => (
+              <tr key={w}>
+                <th scope="row">{w}</th>
+                <td>{percent(lines[0]?.values[i], lang)}</td>
+                <td>{percent(lines[1]?.values[i], lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ExportableTable>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ExportableTable } from '../../ui/ExportableTable.js';
 import type { StandardsPack, SurveyResponse } from '@sidecoach/shared';
 import { callTypeName } from '../../lib/format.js';
 import { mean, summarize } from './format.js';
@@ -16,25 +17,27 @@ function SummaryTable({
 }) {
   const { t, i18n } = useTranslation();
   return (
-    <table className="stats-table survey-summary" data-testid={testId}>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{heading}</th>
-          <th scope="col">{t('surveys.feedback.responses')}</th>
-          <th scope="col">{t('surveys.csat.mean')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.key}>
-            <th scope="row">{row.label}</th>
-            <td>{row.count}</td>
-            <td>{mean(row.meanCsat, i18n.language)}</td>
+    <ExportableTable name={caption} fileName={`feedback-${testId}`}>
+      <table className="stats-table survey-summary" data-testid={testId}>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{heading}</th>
+            <th scope="col">{t('surveys.feedback.responses')}</th>
+            <th scope="col">{t('surveys.csat.mean')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{row.label}</th>
+              <td>{row.count}</td>
+              <td>{mean(row.meanCsat, i18n.language)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ExportableTable>
   );
 }
 
