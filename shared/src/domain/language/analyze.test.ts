@@ -449,3 +449,91 @@ describe('languages and summaries', () => {
     expect(summarize(findings)).toEqual({ but: 1, command: 1 });
   });
 });
+
+describe('stock praise, deeds and contrasts from the third corpus round', () => {
+  const harmful = (text: string, lang: string) =>
+    analyze(text, lang)
+      .filter((f) => f.tone === 'harmful')
+      .map((f) => `${f.category}:${text.slice(f.start, f.end)}`);
+
+  it('English: "solid call" is stock; textbook ties praise to a standard; read back is a deed', () => {
+    expect(found('Strong work today.', 'en')).toEqual(['generic-praise:Strong work']);
+    expect(
+      categories('Although the line kept dropping, you stayed patient — textbook.', 'en'),
+    ).toEqual(['specific-praise']);
+    expect(harmful('You read back the card number, but you skipped the fee.', 'en')).toEqual([
+      'but:but',
+    ]);
+    // An "Although" with no main clause after it takes back the sentence before.
+    expect(harmful('Lovely tone. Although you should slow down.', 'en')).toEqual([
+      'but:Although',
+      'command:should',
+    ]);
+    expect(harmful('Although the system froze, you kept calm.', 'en')).toEqual([]);
+    // Stock praise beside the customer's thanks or a score praises an outcome only.
+    expect(found('Nice work, the caller thanked you twice.', 'en')).toEqual([
+      'generic-praise:Nice work',
+    ]);
+    // A softened contrast takes the praise back too; "the only thing she wanted" does not.
+    expect(harmful('Lovely empathy, only thing is you skipped the recap.', 'en')).toEqual([
+      'but:only thing',
+    ]);
+    expect(harmful('The only thing the customer wanted was a refund.', 'en')).toEqual([]);
+  });
+
+  it('Chinese: stock praise with a particle; a deed on the customer without 你; standards', () => {
+    expect(found('挺好的！', 'zh-CN')).toEqual(['generic-praise:挺好的']);
+    expect(harmful('不錯啦，可是結尾太趕了。', 'zh-TW')).toEqual([
+      'generic-praise:不錯啦',
+      'but:可是',
+    ]);
+    expect(categories('一开始就安抚了客户的情绪，很棒。', 'zh-CN')).toEqual(['specific-praise']);
+    expect(categories('你复述了一遍地址，这才是规范的做法。', 'zh-CN')).toEqual([
+      'specific-praise',
+    ]);
+    expect(categories('你主動幫客戶查了物流，很可靠。', 'zh-TW')).toEqual(['specific-praise']);
+    // The customer as subject is no deed of the agent's.
+    expect(found('客户很满意，很棒。', 'zh-CN')).toEqual(['generic-praise:很棒']);
+    // Any verb + 得 + an approving word names the deed; 做得好 alone and the call do not.
+    expect(categories('地址核对得很到位。', 'zh-CN')).toEqual(['specific-praise']);
+    expect(found('这通电话打得很好。', 'zh-CN')).toEqual(['generic-praise:这通电话打得很好']);
+    expect(found('我觉得很好。', 'zh-CN')).toEqual([]);
+    // 主动/及时 + a verb, or a named step, is a deed without 你.
+    expect(categories('及時回撥，很到位。', 'zh-TW')).toEqual(['specific-praise']);
+    expect(categories('确认身份这一步做得很好。', 'zh-CN')).toEqual(['specific-praise']);
+    expect(categories('你主动提出了回拨，非常专业。', 'zh-CN')).toEqual(['specific-praise']);
+    // A description with no approving word is not praise.
+    expect(found('开场白说得很自然。', 'zh-CN')).toEqual([]);
+  });
+
+  it('Chinese: the customer as an object does not take the command; why a thing failed', () => {
+    expect(harmful('告诉客户的回电时间一定要记下来。', 'zh-CN')).toEqual(['command:一定要']);
+    expect(harmful('客户一定要先重启路由器。', 'zh-CN')).toEqual([]);
+    expect(categories('工单为什么没有同步？', 'zh-CN')).toEqual([]);
+    expect(categories('客户为什么不说话了？', 'zh-CN')).toEqual(['reflective-question']);
+    expect(harmful('你很有禮貌，唯一的問題是語速太快。', 'zh-TW')).toEqual(['but:唯一的問題是']);
+    expect(harmful('很好。美中不足的是结尾太仓促。', 'zh-CN')).toEqual([
+      'generic-praise:很好',
+      'but:美中不足的是',
+    ]);
+  });
+
+  it('Latvian: a lone opening "Lai gan", our own mistake, deeds without a pronoun', () => {
+    expect(harmful('Malacis! Lai gan tev vajadzētu runāt lēnāk.', 'lv')).toEqual([
+      'generic-praise:Malacis',
+      'but:Lai gan',
+      'command:tev vajadzētu',
+    ]);
+    expect(harmful('Lai gan sistēma uzkārās, tu saglabāji mieru.', 'lv')).toEqual([]);
+    expect(
+      harmful('Patika, ka tu atzini mūsu kļūdu, tomēr tu nepārbaudīji adresi.', 'lv'),
+    ).toContain('but:tomēr');
+    expect(categories('Lielisks darbs ar klienta nomierināšanu.', 'lv')).toEqual([
+      'specific-praise',
+    ]);
+    expect(categories('Adresi pārbaudīji uzreiz — labi padarīts.', 'lv')).toEqual([
+      'specific-praise',
+    ]);
+    expect(found('Labi padarīts.', 'lv')).toEqual(['generic-praise:Labi padarīts']);
+  });
+});

@@ -19,10 +19,11 @@ const PRAISE = words(
 );
 /** "You greeted…", "You handled…": a statement of what the agent did well, before a "but". */
 const DID_WELL =
-  /(?<![\p{L}])you(?:'ve)?\s+(?:also\s+|really\s+)?(?!didn't|did not|forgot|missed|failed|never|weren't|wasn't|couldn't|interrupted|rushed|sounded|put|left|talked|spoke|read|said|told|asked|kept the customer waiting)[\p{L}]+(?:ed|nt|ound|ept|ook|ade|ave|ew|ot|ept|oke|ught|old)(?![\p{L}])/iu;
+  /(?<![\p{L}])you(?:'ve)?\s+(?:also\s+|really\s+)?(?!didn't|did not|forgot|missed|failed|never|weren't|wasn't|couldn't|interrupted|rushed|sounded|put|left|talked|spoke|read(?! back)|said|told|asked|kept the customer waiting)(?:[\p{L}]+(?:ed|nt|ound|ept|ook|ade|ave|ew|ot|ept|oke|ught|old)|read(?= back))(?![\p{L}])/iu;
 const CONTRAST = words(
   'but|however|although|though|yet|that said|that being said|with that (?:being )?said|' +
-    'having said that|all that said|even so|still|nevertheless|nonetheless|all the same|only|' +
+    'having said that|all that said|even so|still|nevertheless|nonetheless|all the same|' +
+    '(?:the |my )?only (?:thing|issue|snag|niggle|note)(?= is| I)|only|' +
     'except|then again|mind you|on the other hand|whereas',
 );
 const NOT_ONLY = words('not only|not just');
@@ -69,6 +70,8 @@ function contrasts(text: string): Span[] {
       );
     // "However long the call takes…" is "no matter how", not a contrast.
     if (word === 'however') return !HOWEVER_DEGREE.test(after);
+    // "The only thing is…" softens a contrast; it takes the praise back all the same.
+    if (/^(?:the |my )?only \p{L}+$/iu.test(word) && /\s/u.test(word)) return true;
     if (word === 'only')
       return pause && before.trim().length > 0 && (SUBJECT.test(after) || /^\s*,/u.test(after));
     // "except" after a pause, or as a conjunction ("except that", "except for", "except you").
@@ -114,6 +117,7 @@ const GENERIC_PRAISE = words(
     'great stuff|good stuff|great effort|good effort|nicely done|top job|love it|good one|' +
     'terrific|wonderful|fabulous|stellar|bravo|kudos|nailed it|way to go|good going|' +
     'top notch|top-notch|you rock|lovely stuff|lovely job|well handled|nicely handled|' +
+    '(?:solid|strong|decent) (?:call|job|work|effort|shift)|' +
     "keep it up|keep up the (?:good|great) work|keep going|keep doing what you(?:'re| are) doing",
 );
 /** A bare praise word opening the sentence on its own: "Great!", "Nice, but…", "Spot on." */
@@ -121,7 +125,7 @@ const OPENING_STOCK =
   /^(?:great|nice|lovely|wonderful|fab|spot[- ]on|smashing|cracking)(?=\s*(?:[!.,;\u2013\u2014-]|$))/iu;
 /** Phrases that tie praise to a standard ("…, which is our process standard"). */
 const STANDARD_CUE =
-  /which is (?:exactly )?(?:our|the|what)|exactly what (?:we|the|you)|which matches|that's (?:exactly )?(?:the|our|what)|just what the|spot on|(?:is|was|were) (?:exactly )?right|well done|nice work|great job|good job|great work|good work|nicely (?:done|handled)|well handled|exactly right|that is (?:our|the) standard|is the standard/iu;
+  /which is (?:exactly )?(?:our|the|what)|exactly what (?:we|the|you)|which matches|that's (?:exactly )?(?:the|our|what)|just what the|spot on|(?:is|was|were) (?:exactly )?right|well done|nice work|great job|good job|great work|good work|nicely (?:done|handled)|well handled|exactly right|that is (?:our|the) standard|is the standard|textbook|by the book/iu;
 
 /** Words that say what was done: praise near them is specific. */
 const BEHAVIOUR = words(
@@ -182,7 +186,12 @@ function butRule(s: Sentence, previous: Sentence | undefined, cs: Span[]): Hit[]
       // An opening concession cancels praise only inside it ("Although you were polite, you
       // forgot…"), not praise that follows it ("Although the line dropped, you stayed calm").
       const conceded = /^[^,]*/u.exec(s.text)![0];
-      praised = praise.test(conceded) || DID_WELL.test(conceded);
+      // With no main clause after it ("Great! Although you should…"), it takes back the
+      // sentence before, like "But".
+      const alone = !s.text.includes(',');
+      praised = alone
+        ? previous !== undefined && !previous.text.endsWith('?') && praise.test(previous.text)
+        : praise.test(conceded) || DID_WELL.test(conceded);
     } else if (before.trim().length === 0) {
       praised =
         previous !== undefined &&
@@ -269,6 +278,18 @@ function praisedParts(s: string, cs: Span[]): Array<{ start: number; text: strin
 const THANKS_OR_LIKED =
   /(?:^|\s)(?:i (?:really )?(?:liked|loved|appreciated)|thank(?:s| you) for)(?![\p{L}])/iu;
 
+/**
+ * A clause about the result rather than the deed: the customer's thanks, a score, a survey
+ * ("Great job, the customer thanked you twice" praises an outcome only).
+ */
+const OUTCOME_CLAUSE =
+  /^\s*(?:and\s+)?(?:the (?:customer|caller|client)|she|he|they|another|(?:a|the) (?:\d+|five|ten|perfect|top)[- ]|csat|nps|the survey|the score|your score)(?![\p{L}])/iu;
+const deedsIn = (text: string) =>
+  text
+    .split(/[,;\u2013\u2014]/u)
+    .filter((c) => !OUTCOME_CLAUSE.test(c))
+    .join(',');
+
 function praiseRules(s: Sentence, cs: Span[]): Hit[] {
   const generic = spans(GENERIC_PRAISE, s.text);
   const opening = OPENING_STOCK.exec(s.text);
@@ -281,7 +302,7 @@ function praiseRules(s: Sentence, cs: Span[]): Hit[] {
   const specific = praisedParts(s.text, cs).find(
     (p) =>
       (STANDARD_CUE.test(p.text) || THANKS_OR_LIKED.test(p.text) || stock(p)) &&
-      hasBehaviour(p.text),
+      hasBehaviour(deedsIn(p.text)),
   );
   if (specific && !s.text.endsWith('?'))
     return [praiseSpan(s.text, cs.length > 0 ? specific : { start: 0, text: s.text })];

@@ -81,7 +81,7 @@ const REFLECTIVE =
 /** Words that approve of what was done, tying praise to it. */
 const APPROVAL = words(
   'tieši tā|tieši to|tieši tāds|tieši tāda|tieši tādu|(?:tas|tā) ir (?:tieši )?mūsu (?:\\p{L}+ ){0,3}standart\\p{L}*|' +
-    '(?:man )?(?:tas )?(?:ļoti )?patika|prieks|super|forši|jauki|apsveicami|atbilst mūsu|pilnībā atbilst|kā to paredz|kā paredz|kā mēs to prasām|labs darbs|malacis|malace|paldies|lieliski|teicami|izcili|ļoti labi|labi padarīts|tā ir pareizā|pareizi|' +
+    '(?:man )?(?:tas )?(?:ļoti )?patika|prieks|super|forši|jauki|apsveicami|atbilst mūsu|pilnībā atbilst|kā to paredz|kā paredz|kā mēs to prasām|(?:labs|lielisks|teicams|izcils) darbs|malacis|malace|paldies|lieliski|teicami|izcili|ļoti labi|labi padarīts|tā ir pareizā|pareizi|' +
     'prasmīgi|meistarīgi|pārdomāti|profesionāli|apbrīnojami|priekšzīmīgi|nevainojami',
 );
 /**
@@ -92,11 +92,13 @@ const APPROVAL = words(
 const AGENT_DID = words(
   '(?:tu|jūs)\\s+(?:\\p{L}+,?\\s+){0,5}?(?!ne|biji|bijāt|esi|esat|būsi|būsiet)\\p{L}+(?:i|ji|āt|at|ījāt|ājāt|ējāt|ojāt|āji|īji|oji|ēji|ies|ties)|' +
     '(?:tev|jums)\\s+(?:\\p{L}+\\s+)?(?:izdevās|izdevies|sanāca|padevās)|' +
+    '(?:darbs|paldies|prieks)\\s+(?:ar|par)\\s+(?:\\p{L}+\\s+){0,2}?\\p{L}{3,}šan(?:a|u|ā|as|ai)|' +
+    '(?!ne)(?:iz|pa|no|at|aiz|ap|sa|pār|uz|ie|pie)\\p{L}{2,}(?:ci|di|ti|zi|si)|(?!ne)\\p{L}{3,}(?<!t)(?:āji|īji|oji)|' +
     '(?:paldies|lieliski|super|labi|forši|prieks|patika|malacis|malace|jauki|apsveicami|teicami|izcili),\\s*ka\\s+(?:\\p{L}+\\s+){0,3}?(?!ne)\\p{L}{3,}(?:i|āt|at|ies|ties)',
 );
 /** A fault in a clause: negated verbs, "aizmirsi", "pārāk" (too much). */
 const FAULT = words(
-  'ne(?!dēļ|daudz|kavējoties|pārtraucot|vilcinoties|pieciešam|vainojam|atlaidīg|pārprotam)\\p{L}{3,}|nav|aizmirs\\p{L}*|pārāk|kļūd\\p{L}*|neesi|nebija|' +
+  'ne(?!dēļ|daudz|kavējoties|pārtraucot|vilcinoties|pieciešam|vainojam|atlaidīg|pārprotam)\\p{L}{3,}|nav|aizmirs\\p{L}*|pārāk|(?<!(?:mūsu|sistēmas|uzņēmuma|savu)\\s)kļūd\\p{L}*|neesi|nebija|' +
     'mazliet|nedaudz|par (?:ātru|lēnu|ilgu|daudz|maz|skaļi|klusu|steidzīgi)|steidz\\p{L}*|steig\\p{L}*|' +
     'sasteig\\p{L}*|pārtrauc\\p{L}*|strup\\p{L}*',
 );
@@ -170,8 +172,11 @@ export const latvianRules: Rules = (s, previous) => {
     if (concessive && before.trim().length > 0 && THIRD_PARTY.test(after)) continue;
     // An opening concession ("Lai gan sistēma uzkārās, tu…") comes before the praise: it
     // cancels only praise inside it ("Lai gan tu biji laipns, tu aizmirsi…").
+    // With no main clause after it ("Super! Lai gan tev vajadzētu…"), it takes back the
+    // sentence before, like "Bet".
+    const alone = !after.includes(',');
     const praised =
-      concessive && before.trim().length === 0
+      concessive && before.trim().length === 0 && !alone
         ? PRAISED.test(/^[^,]*/u.exec(after)![0]) && !FAULTY.test(/^[^,]*/u.exec(after)![0])
         : praisedBefore(s, c.start, previous);
     if (!praised) continue;

@@ -11,7 +11,7 @@ const PRAISE =
 // Each alternative starts with its characters and looks behind only once they match: a
 // lookbehind first would be tried at every offset of the note.
 const CONTRAST =
-  /但是|可是|不[过過](?<!再\p{Script=Han}{1,2}不[过過])(?!了)|然而|只是|但(?!愿|願)|就是(?<=(?:^|[，,；;—-])就是)|可(?<=(?:^|[，,])可)(?!以|能|惜|怕|靠|爱|愛|见|見|行|否|口|乐|樂|观|觀|信|取|谓|謂|笑|怜|憐|恶|惡|疑|是)/gu;
+  /美中不足的是|唯一(?:的)?(?:问题|問題|不足|缺点|缺點|要注意的|可以改进的|可以改進的)(?:是|就是)|但是|可是|不[过過](?<!再\p{Script=Han}{1,2}不[过過])(?!了)|然而|只是|但(?!愿|願)|就是(?<=(?:^|[，,；;—-])就是)|可(?<=(?:^|[，,])可)(?!以|能|惜|怕|靠|爱|愛|见|見|行|否|口|乐|樂|观|觀|信|取|谓|謂|笑|怜|憐|恶|惡|疑|是)/gu;
 /**
  * Words that are contrasts only between clauses: 只是 and 就是 after a comma ("很专业，只是…",
  * not "这就是我们的标准"), and 就是 not when it says what something is (就是我们要的).
@@ -50,7 +50,7 @@ const WILL =
   /^[^，,。；;！!？?]*?(?<![机機开開社理体體聚约約学學都])(?:会|會)(?![员員议議计計话話])/u;
 /** Someone other than the agent is the subject: the customer needed, the refund must... */
 const OTHER_SUBJECT =
-  /(?<![给給跟对對向和帮幫为為与與替让讓同把])(客户|客戶|顾客|顧客|对方|對方|他|她|它|他们|他們|系统|系統|退款|订单|訂單|包裹|公司|流程|规定|規定|经理|經理|同事|银行|銀行|款项|款項|费用|費用|账单|帳單|钱|錢|货|貨|快递|快遞|邮件|郵件|短信|簡訊|发票|發票|积分|積分|额度|額度|工单|工單|申请|申請|来电者|來電者|路由器|数据机|數據機|技术员|技術員|技術人員)[^，,。！？]{0,6}$/u;
+  /(?<![给給跟对對向和帮幫为為与與替让讓同把]|答应|答應|承诺|承諾|告诉|告訴|通知|提醒|安抚|安撫|回复|回覆|称呼|稱呼)(客户|客戶|顾客|顧客|对方|對方|他|她|它|他们|他們|系统|系統|退款|订单|訂單|包裹|公司|流程|规定|規定|经理|經理|同事|银行|銀行|款项|款項|费用|費用|账单|帳單|钱|錢|货|貨|快递|快遞|邮件|郵件|短信|簡訊|发票|發票|积分|積分|额度|額度|工单|工單|申请|申請|来电者|來電者|路由器|数据机|數據機|技术员|技術員|技術人員)[^，,。！？]{0,6}$/u;
 
 /** A clause about someone else: the customer, a colleague, the system. */
 const THIRD_PARTY_LEAD =
@@ -69,26 +69,56 @@ const WHY_NOT = new RegExp(
 );
 
 const GENERIC =
-  /做得(?:很|非常|特别|特別|真|太|挺)?好(?:了)?|(?:真|太|超)牛(?:了)?|表(?:现|現)(?:很|非常|真|特别|特別)?(?:出色|优秀|優秀|棒)|做得不错|做得不錯|干得好|幹得好|干得漂亮|幹得漂亮|好样的|好樣的|太棒了|真棒|很棒|非常棒|真厉害|真厲害|太厉害了|太厲害了|超赞|超讚|很赞|很讚|太赞了|太讚了|真赞|真讚|表现很好|表現很好|表现不错|表現不錯|棒棒的|(?:真|很|挺|非常)(?:不错|不錯)(?!过|過)|(?:好|棒)(?:极|極)了|做得漂亮|(?:继续|繼續)(?:保持|加油)(?=(?:喔|哦|噢|啊|呀|哟|喲|唷)?(?:[，,。！!～~]|$))|再接再(?:厉|厲)|(?:这通|這通|今天的|这次的|這次的)?(?:电话|電話|通话|通話)(?:(?:处理|處理)得)?(?:很|真|非常)?(?:不错|不錯|好|棒)/gu;
+  /做得(?:很|非常|特别|特別|真|太|挺)?好(?:了)?|(?:真|太|超)牛(?:了)?|表(?:现|現)(?:很|非常|真|特别|特別)?(?:出色|优秀|優秀|棒)|做得不错|做得不錯|干得好|幹得好|干得漂亮|幹得漂亮|好样的|好樣的|太棒了|真棒|很棒|非常棒|真厉害|真厲害|太厉害了|太厲害了|超赞|超讚|很赞|很讚|太赞了|太讚了|真赞|真讚|表现很好|表現很好|表现不错|表現不錯|棒棒的|(?:真|很|挺|非常)(?:不错|不錯)(?!过|過)|(?:好|棒)(?:极|極)了|做得漂亮|(?:继续|繼續)(?:保持|加油)(?=(?:喔|哦|噢|啊|呀|哟|喲|唷)?(?:[，,。！!～~]|$))|再接再(?:厉|厲)|(?:这通|這通|今天的|这次的|這次的)?(?:电话|電話|通话|通話)(?:(?:处理|處理|打|接)得)?(?:很|真|非常)?(?:不错|不錯|好|棒)/gu;
 /** Praise words that open a sentence on their own: "很好，…", "不错！". */
 const OPENING_PRAISE =
-  /^(?:很好|非常好|挺好|好|(?:真|很|挺|非常)?(?:不错|不錯)|(?:好|棒)(?:极|極)了|(?:做|干|幹)得(?:好|漂亮)|好(?:样|樣)的|(?:真|很|超|太|好|非常)?(?:(?:棒|赞|讚){1,3}|厉害|厲害|漂亮|完美|优秀|優秀|出色|给力|給力|牛)(?:了|的|啊|呀|哦|喔)?)(?=[，,！!。.～~]|$)/u;
+  /^(?:很好|非常好|挺好|好|(?:真|很|挺|非常)?(?:不错|不錯)|(?:好|棒)(?:极|極)了|(?:做|干|幹)得(?:好|漂亮)|好(?:样|樣)的|(?:真|很|超|太|好|非常)?(?:(?:棒|赞|讚){1,3}|厉害|厲害|漂亮|完美|优秀|優秀|出色|给力|給力|牛)(?:了|的|啊|呀|哦|喔)?)(?:的|了|啦|啊|呀|哦|喔|哟|喲)?(?=[，,！!。.～~]|$)/u;
 /** Words that approve of what was done, tying praise to it. */
 const APPROVAL =
-  /做得好|做得很好|做得不错|做得不錯|做得对|做得對|很好|非常好|很棒|真棒|太棒|值得肯定|值得表扬|值得表揚|这正是|這正是|正是我们|正是我們|完全符合|符合[^，。]{0,10}(?:标准|標準|要求|礼仪|禮儀)|完全正确|完全正確|很专业|很專業|再好不过|再好不過|到位|漂亮|出色|谢谢你|謝謝你|我很喜欢|我很喜歡|就是我们要|就是我們要|正确|正確|很对|很對|欣赏|欣賞|赞赏|讚賞|值得学习|值得學習|非常对|非常對|(?:真|很|超|太)(?:赞|讚)|(?<!得)(?:真|很|太|超|好)(?:厉害|厲害)|(?<![得真很太超好])(?:厉害|厲害)|(?:谢谢|謝謝)(?=[，,。！!]|$)|(?:很|非常|真|特别|特別|十分|相当|相當)(?:用心|贴心|貼心|周到|标准|標準|规范|規範|得体|得體)|(?:这|這)(?:就|正)是我(?:们|們)(?:说|說|讲|講|提倡|想要|强调|強調)的/u;
+  /做得好|做得很好|做得不错|做得不錯|做得对|做得對|很好|非常好|很棒|真棒|太棒|值得肯定|值得表扬|值得表揚|这正是|這正是|正是我们|正是我們|完全符合|符合[^，。]{0,10}(?:标准|標準|要求|礼仪|禮儀)|完全正确|完全正確|很专业|很專業|再好不过|再好不過|到位|漂亮|出色|谢谢你|謝謝你|我很喜欢|我很喜歡|就是我们要|就是我們要|正确|正確|很对|很對|欣赏|欣賞|赞赏|讚賞|值得学习|值得學習|非常对|非常對|(?:真|很|超|太)(?:赞|讚)|(?<!得)(?:真|很|太|超|好)(?:厉害|厲害)|(?<![得真很太超好])(?:厉害|厲害)|(?:谢谢|謝謝)(?=[，,。！!]|$)|(?:很|非常|真|特别|特別|十分|相当|相當)(?:用心|贴心|貼心|周到|标准|標準|规范|規範|得体|得體|专业|專業|到位|得当|得當|妥当|妥當)|(?:这|這)(?:就|正)是我(?:们|們)(?:说|說|讲|講|提倡|想要|强调|強調)的|(?:这|這)(?:就|正|才)是[^，,。！!]{0,8}(?:标准|標準|规范|規範|教科书|教科書|范本|範本|示范|示範|榜样|榜樣)|(?:很|非常|真|超|挺|特别|特別)?(?:靠谱|靠譜|可靠)|(?:很|超|真|太|非常|大大)?加分/u;
 /**
  * A way of handling something, approved: 安抚得很好, 处理得很到位, 掌握得不错, 抓得很准. The verb
  * names the deed, so no 你 is needed (做得好 and 干得好 name none: they are stock praise).
  */
 const DEED_APPROVED =
-  /(?<!电话|電話|通话|通話)(?:处理|處理|安抚|安撫|掌握|把握|拿捏|解释|解釋|说明|說明|讲|講|说|說|问|問|答|回答|回应|回應|沟通|溝通|衔接|銜接|引导|引導|控制|安排|跟进|跟進|抓|应对|應對|表达|表達|介绍|介紹|推荐|推薦|核实|核實|确认|確認|总结|總結|记录|記錄|铺垫|鋪墊|收尾|开场|開場)得(?:很|非常|特别|特別|挺|相当|相當|真|超|十分|更|最)?(?:好|不错|不錯|到位|漂亮|出色|棒|准|準|稳|穩|专业|專業|规范|規範|标准|標準|得体|得體|周到|妥当|妥當|恰当|恰當|完美|及时|及時)/u;
+  /(?<!(?:电话|電話|通话|通話)\p{Script=Han}{0,2})(?:处理|處理|安抚|安撫|掌握|把握|拿捏|解释|解釋|说明|說明|讲|講|说|說|问|問|答|回答|回应|回應|沟通|溝通|衔接|銜接|引导|引導|控制|安排|跟进|跟進|抓|应对|應對|表达|表達|介绍|介紹|推荐|推薦|核实|核實|确认|確認|总结|總結|记录|記錄|铺垫|鋪墊|收尾|开场|開場)得(?:很|非常|特别|特別|挺|相当|相當|真|超|十分|更|最)?(?:好|不错|不錯|到位|漂亮|出色|棒|准|準|稳|穩|专业|專業|规范|規範|标准|標準|得体|得體|周到|妥当|妥當|恰当|恰當|完美|及时|及時|扎实|紮實)/u;
+/**
+ * Any verb + 得 + an approving word (核对得很到位, 安排得很妥当), other than 做得好 and 觉得很好;
+ * not the call itself (这通电话打得很好).
+ */
+const ANY_DEED_APPROVED = new RegExp(
+  DEED_APPROVED.source.replace(
+    /\(\?:处理[^)]*\)得/u,
+    '(?![做干幹觉覺记記值获獲显顯变變懂晓曉使取舍捨免难難])\\p{Script=Han}得',
+  ),
+  'u',
+);
 /** Results rather than deeds: a survey score, a ranking, the customer's thanks. */
 const OUTCOME =
   /满意度|滿意度|好评|好評|五星|评分|評分|评价|評價|排名|第一名|(?:排|拿了?|得了?|获得|獲得|全组|全組|组里|組裡|团队|團隊|又是)第一|解决率|解決率|问卷|問卷|满分|滿分|表扬|表揚|业绩|業績|指标|指標|感谢信|感謝信|点赞|點讚|(?:\d+|[一二两兩三四五六七八九十百]+)通(?:电话|電話)?/u;
 const AGENT_DID = /你(?!们|們|觉得|覺得|认为|認為|会|會|可以|能|要|应该|應該|需要|必须|必須)/u;
+/**
+ * The agent's deed with the subject left out, as Chinese often does: a verb with the customer
+ * as its object (称呼客户…, 安抚顾客, 跟客户报进度), not the customer as subject (客户很满意).
+ */
+const DEED_ON_CUSTOMER =
+  /(?:称呼|稱呼|安抚|安撫|提醒|告诉|告訴|帮|幫|给|給|跟|向|陪|引导|引導|问|問|回复|回覆|回应|回應|通知|带|帶|教|请|請|叫|称|稱|听|聽|等|接|安慰|体谅|體諒|理解)(?:完|了|过|過|着|著)?(?:客户|客戶|顾客|顧客|客人)/u;
+/** An adverb of manner that only goes with a deed: 主动提出…, 及时回拨, 第一时间道歉. */
+const DEED_ADVERB =
+  /^(?:主动|主動|及时|及時|立刻|立即|马上|馬上|第一时间|第一時間|当场|當場|耐心地|(?:一开始|一開始)就)\p{Script=Han}/u;
+/** A step named as the topic: 确认身份这一步做得很好. */
+const NAMED_STEP = /\p{Script=Han}{2}(?:这|這)(?:一)?(?:步|点|點|个环节|個環節|部分|块|塊)/u;
+const agentActs = (clause: string) =>
+  AGENT_DID.test(clause) ||
+  DEED_ON_CUSTOMER.test(clause) ||
+  DEED_ADVERB.test(clause.trim()) ||
+  NAMED_STEP.test(clause);
 
 const QUESTION_WORDS =
   /你觉得|你覺得|你认为|你認為|你感觉|你感覺|你当时|你當時|你会怎么|你會怎麼|你会如何|你會如何|如果再来一次|如果再來一次|你怎么看|你怎麼看|你注意到|什么|什麼|怎么样|怎麼樣|如何|哪|为什么|為什麼|为何|為何|为啥|為啥|干嘛|幹嘛|干吗|幹嗎|怎么|怎麼|反应|反應/u;
+/** Why + a negated verb: "why did it not…". */
+const WHY_FAILED =
+  /(?:为什么|為什麼|为何|為何|为啥|為啥|怎么|怎麼)(?:还|還|都|又)?(?:没有|沒有|没|沒|不)/u;
 const NEXT_TIME = /下次|下一次|下回|下一通|下通电话|下通電話|以后的通话|以後的通話|今后|今後/gu;
 
 function isQuestion(s: string): boolean {
@@ -116,9 +146,10 @@ function praises(text: string): boolean {
       .split(/[，,；;—]/u)
       .filter((c) => c.trim())
       .at(-1) ?? '';
-  if (DEED_APPROVED.test(clause) && !faulty(clause)) return true;
   // Praise of the customer or the system ("系统运行得很好", "客户说很满意") is a fact.
+  if (DEED_APPROVED.test(clause) && !faulty(clause)) return true;
   if (THIRD_PARTY_LEAD.test(text.trim()) && !AGENT_DID.test(text)) return false;
+  if (ANY_DEED_APPROVED.test(clause) && !faulty(clause)) return true;
   if (PRAISE.test(text) && !faulty(clause)) return true;
   // A statement of what the agent did, not of what they should do.
   return /^(?:你|您)/u.test(text.trim()) && !faulty(text) && !ADVICE.test(text);
@@ -211,9 +242,11 @@ export function chineseRules(script: Script): Rules {
     // Approval is tied to a deed when a part of the clause says what the agent did, other than
     // a result: "厉害，你这周又拿了满意度第一" praises an outcome.
     const namesDeed = (clause: string) =>
-      clause.split(/[，,；;]/u).some((c) => AGENT_DID.test(c) && !OUTCOME.test(c));
+      clause.split(/[，,；;]/u).some((c) => agentActs(c) && !OUTCOME.test(c));
     const approves = (clause: string) =>
-      ((APPROVAL.test(clause) && namesDeed(clause)) || DEED_APPROVED.test(clause)) &&
+      ((APPROVAL.test(clause) && namesDeed(clause)) ||
+        DEED_APPROVED.test(clause) ||
+        (ANY_DEED_APPROVED.test(clause) && !THIRD_PARTY_LEAD.test(clause.trim()))) &&
       !(cancelled && clause === s.text);
     // Stock praise opening the sentence is specific only when the rest says what was done (a
     // completed action: 了, 过, 把, 得很…), not a suggestion or a courtesy (很好，你下次可以…).
@@ -248,7 +281,13 @@ export function chineseRules(script: Script): Rules {
           ],
         });
     }
-    const asked = whyNot.length === 0 && isQuestion(s.text) ? QUESTION_WORDS.exec(s.text) : null;
+    // "回电记录为什么没有生成？" asks why a thing failed: neither the agent's reflection nor a
+    // presupposing why at the agent.
+    // Why the customer went quiet is still the call to reflect on.
+    const aboutOther =
+      !/你|您|客户|客戶|客人|顾客|顧客|对方|對方|他|她/u.test(s.text) && WHY_FAILED.test(s.text);
+    const asked =
+      whyNot.length === 0 && isQuestion(s.text) && !aboutOther ? QUESTION_WORDS.exec(s.text) : null;
     if (asked) {
       hits.push({ start: 0, end: s.text.length, category: 'reflective-question', suggestions: [] });
       return withoutAskedModals(hits, asked.index);
