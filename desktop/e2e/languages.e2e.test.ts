@@ -144,8 +144,12 @@ describe.skipIf(missing)('a Taipei desk and a Rīga team in their languages', ()
       await signIn(page, t, 'quality');
       await page.getByRole('combobox', { name: t.language.label }).selectOption(desk.lang);
       await expect.poll(() => page.getAttribute('html', 'lang')).toBe(desk.lang);
-      const at360 = (name: string) =>
-        checkedAtWidths(page, `languages-${desk.lang}-${name}`, [360]);
+      // Each view once its data is in (no "Loading…" line left), then checked at 360 px.
+      const loading = page.locator('p.muted').filter({ hasText: /…$/ });
+      const at360 = async (name: string) => {
+        await expect.poll(() => loading.count(), { timeout: 15_000 }).toBe(0);
+        await checkedAtWidths(page, `languages-${desk.lang}-${name}`, [360]);
+      };
       const nav = (name: string) => page.getByRole('button', { name, exact: true }).click();
       // Back to where the view was opened from (the coaching-language view says "to the floor").
       const back = () =>
@@ -163,7 +167,6 @@ describe.skipIf(missing)('a Taipei desk and a Rīga team in their languages', ()
         [t.surveys.nav.pack, 'pack'],
       ] as const) {
         await nav(name);
-        await page.waitForLoadState('networkidle');
         await at360(view);
         await back();
       }
@@ -175,7 +178,6 @@ describe.skipIf(missing)('a Taipei desk and a Rīga team in their languages', ()
         [t.admin.tabs.audit, 'admin-audit'],
       ] as const) {
         await nav(tab);
-        await page.waitForLoadState('networkidle');
         await at360(view);
       }
       await page.context().close();
