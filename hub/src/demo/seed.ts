@@ -81,14 +81,29 @@ export const DEMO_ACCOUNTS = [
   },
 ] as const;
 
-/** Seeds the demo team into an empty database; returns false when users already exist. */
+/**
+ * Seeds the demo team into an empty database and returns true. A database that already holds
+ * the demo (from an earlier version) gets the demo teams and accounts added since, and nothing
+ * it has is changed; a database of real users is left alone. Both return false.
+ */
 export async function seedDemo(db: Db): Promise<boolean> {
-  if ((await countUsers(db)) > 0) return false;
-  for (const team of DEMO_TEAMS) await createTeam(db, team.id, team.name);
+  const fresh = (await countUsers(db)) === 0;
+  const first = DEMO_ACCOUNTS[0].username;
+  if (
+    !fresh &&
+    !(await db.selectFrom('users').select('id').where('username', '=', first).executeTakeFirst())
+  )
+    return false;
+  const teams = new Set((await db.selectFrom('teams').select('id').execute()).map((t) => t.id));
+  for (const team of DEMO_TEAMS) if (!teams.has(team.id)) await createTeam(db, team.id, team.name);
+  const users = new Set(
+    (await db.selectFrom('users').select('username').execute()).map((u) => u.username),
+  );
   for (const { team, ...account } of DEMO_ACCOUNTS) {
+    if (users.has(account.username)) continue;
     await createUser(db, { ...account, password: DEMO_PASSWORD, teamIds: team ? [team] : [] });
   }
-  return true;
+  return fresh;
 }
 
 export function demoCredentialsText(url: string): string {
