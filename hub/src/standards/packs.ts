@@ -1,7 +1,12 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '../lib/log.js';
-import { parseStandardsPackYaml, StandardsPackSchema, type StandardsPack } from '@sidecoach/shared';
+import {
+  addsOnlyTranslations,
+  parseStandardsPackYaml,
+  StandardsPackSchema,
+  type StandardsPack,
+} from '@sidecoach/shared';
 import { nowIso, type Db } from '../store/db.js';
 import type { Standards } from '../lib/context.js';
 
@@ -36,7 +41,8 @@ export class StandardsLibrary implements Standards {
  * Reads every *.yaml pack in the folder (a bad file stops the start with file:line), stores
  * versions not seen before, and picks the newest stored version of the active pack id. A pack
  * whose content changed without a version bump keeps its stored definition: results must be
- * read against what they were scored with.
+ * read against what they were scored with. Texts added in more languages, and nothing else,
+ * are taken into the stored version.
  */
 export async function loadStandards(
   db: Db,
@@ -62,6 +68,21 @@ export async function loadStandards(
         .onConflict((oc) => oc.columns(['pack_id', 'version']).doNothing())
         .execute();
       log.info({ pack: pack.id, version: pack.version, file }, 'standards pack stored');
+    } else if (
+      stored.definition !== definition &&
+      addsOnlyTranslations(JSON.parse(stored.definition), pack)
+    ) {
+      // Only texts in more languages (a new release's translations): results mean the same.
+      await db
+        .updateTable('standards_packs')
+        .set({ definition })
+        .where('pack_id', '=', pack.id)
+        .where('version', '=', pack.version)
+        .execute();
+      log.info(
+        { pack: pack.id, version: pack.version, file },
+        'standards pack: translations added',
+      );
     } else if (stored.definition !== definition) {
       log.warn(
         { pack: pack.id, version: pack.version, file },

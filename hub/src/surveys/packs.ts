@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import {
+  addsOnlyTranslations,
   PackLoadError,
   parseSurveyPackYaml,
   SurveyPackSchema,
@@ -32,6 +33,20 @@ export class SurveyPacks {
       // Another node starting at the same moment may import the same file first: kept once.
       await insert(db, fromFile, yaml, null, { alreadyThere: 'keep' });
       log.info({ file, version: fromFile.version }, 'survey pack imported');
+    } else if (
+      fromFile.version === stored.info.version &&
+      stored.info.savedBy === null &&
+      stored.info.yaml !== yaml &&
+      addsOnlyTranslations(stored.pack, fromFile)
+    ) {
+      // The file's own version (never edited in the hub) with texts in more languages only: a
+      // new release's translations, taken in; decisions made with it mean the same.
+      await db
+        .updateTable('survey_packs')
+        .set({ yaml, definition: JSON.stringify(fromFile) })
+        .where('version', '=', fromFile.version)
+        .execute();
+      log.info({ file, version: fromFile.version }, 'survey pack: translations added');
     }
     const packs = new SurveyPacks(db, (await latest(db))!);
     log.info({ version: packs.active.version }, 'survey pack active');

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { missingTranslations, PACK_LANGUAGES, packTexts } from './pack-texts.js';
+import {
+  addsOnlyTranslations,
+  missingTranslations,
+  PACK_LANGUAGES,
+  packTexts,
+} from './pack-texts.js';
 import { parseStandardsPackYaml, parseSurveyPackYaml } from './pack-yaml.js';
 import { localize } from './standards.js';
 
@@ -101,5 +106,29 @@ describe('the default packs', () => {
         if (text.en !== 'Sidecoach default standards')
           expect(text.lv, `${file}: ${path}`).not.toBe(text.en);
       }
+  });
+});
+
+describe('addsOnlyTranslations', () => {
+  const pack = {
+    id: 'p',
+    version: 1,
+    items: [{ id: 'a', weight: 2, text: { en: 'Greets', 'zh-CN': '问候' } }],
+  };
+  it('takes texts in more languages, and nothing else', () => {
+    const translated = structuredClone(pack);
+    Object.assign(translated.items[0]!.text, { 'zh-TW': '問候', lv: 'Sveicina' });
+    expect(addsOnlyTranslations(pack, translated)).toBe(true);
+    expect(addsOnlyTranslations(pack, pack)).toBe(true);
+    const reworded = structuredClone(translated);
+    reworded.items[0]!.text.en = 'Greets warmly';
+    expect(addsOnlyTranslations(pack, reworded)).toBe(false);
+    const reweighted = structuredClone(translated);
+    reweighted.items[0]!.weight = 3;
+    expect(addsOnlyTranslations(pack, reweighted)).toBe(false);
+    expect(addsOnlyTranslations(pack, { ...translated, critical: true })).toBe(false);
+    expect(addsOnlyTranslations(pack, { ...pack, items: [...pack.items, pack.items[0]] })).toBe(
+      false,
+    );
   });
 });

@@ -63,3 +63,30 @@ export function missingTranslations<L extends string>(
     langs.map((lang) => [lang, texts.filter((t) => !hasLanguage(t.text, lang)).map((t) => t.path)]),
   ) as Record<L, string[]>;
 }
+
+const isLocalizedText = (v: object): boolean =>
+  Object.entries(v).every(
+    ([k, text]) => (PACK_LANGUAGES as readonly string[]).includes(k) && typeof text === 'string',
+  );
+
+/**
+ * Whether `next` is `stored` with texts in more languages and nothing else changed: the same
+ * items, scores, rules and every text it had, word for word. Such a pack may replace the stored
+ * copy of its version (results read against it mean the same); any other change needs a new
+ * version.
+ */
+export function addsOnlyTranslations(stored: unknown, next: unknown): boolean {
+  if (Array.isArray(stored))
+    return (
+      Array.isArray(next) &&
+      next.length === stored.length &&
+      stored.every((v, i) => addsOnlyTranslations(v, next[i]))
+    );
+  if (stored === null || typeof stored !== 'object') return stored === next;
+  if (next === null || typeof next !== 'object' || Array.isArray(next)) return false;
+  const added = Object.keys(next).filter((k) => !(k in stored));
+  if (added.length > 0 && !(isLocalizedText(stored) && isLocalizedText(next))) return false;
+  return Object.entries(stored).every(([k, v]) =>
+    addsOnlyTranslations(v, (next as Record<string, unknown>)[k]),
+  );
+}
