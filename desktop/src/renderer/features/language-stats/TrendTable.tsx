@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ExportableTable } from '../../ui/ExportableTable.js';
+import { StatsTable } from '../../ui/StatsTable.js';
 import type { LanguageStats } from '@sidecoach/shared';
 import { formatRate } from './format.js';
 import { harmfulPerWeek, trendOf, trendWindow } from './rates.js';
@@ -20,54 +20,56 @@ export function TrendTable({
   const weeks = stats.weeks.length;
   const n = trendWindow(weeks);
   return (
-    <ExportableTable name={t('languageStats.trendCaption')} fileName="coaching-language">
-      <table className="stats-table trend-table" data-testid="language-trends">
-        <caption>{t('languageStats.trendCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('languageStats.coach')}</th>
-            <th scope="col">{t('languageStats.notes')}</th>
-            <th scope="col">{t('languageStats.firstWeeks', { count: n })}</th>
-            <th scope="col">{t('languageStats.lastWeeks', { count: n })}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {stats.coaches.map((coach) => {
-            const trend = trendOf(coach, weeks);
-            const notes = coach.notes.reduce((a, b) => a + b, 0);
-            const harmful = harmfulPerWeek(coach, weeks).reduce((a, b) => a + b, 0);
-            return (
-              <tr key={coach.coachId} className={coach.coachId === selected ? 'selected' : ''}>
-                <th scope="row">
-                  <button
-                    type="button"
-                    className="link"
-                    aria-pressed={coach.coachId === selected}
-                    onClick={() => onSelect(coach.coachId)}
-                  >
-                    {coach.displayName}
-                  </button>
-                </th>
-                <td>
-                  {notes}
-                  <span className="small muted">
-                    {' '}
-                    · {t('languageStats.harmfulCount', { count: harmful })}
-                  </span>
-                </td>
-                <td>{formatRate(trend.first, i18n.language)}</td>
-                <td className={`trend trend-${trend.direction}`}>
-                  {formatRate(trend.last, i18n.language)} {ARROW[trend.direction]}
-                  <span className="visually-hidden">
-                    {' '}
-                    {t(`languageStats.trend.${trend.direction}`)}
-                  </span>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </ExportableTable>
+    <StatsTable
+      caption={t('languageStats.trendCaption')}
+      fileName="coaching-language"
+      className="trend-table"
+      testId="language-trends"
+    >
+      <thead>
+        <tr>
+          <th scope="col">{t('languageStats.coach')}</th>
+          <th scope="col">{t('languageStats.notes')}</th>
+          <th scope="col">{t('languageStats.firstWeeks', { count: n })}</th>
+          <th scope="col">{t('languageStats.lastWeeks', { count: n })}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {stats.coaches.map((coach) => {
+          const trend = trendOf(coach, weeks);
+          const notes = coach.notes.reduce((a, b) => a + b, 0);
+          const harmful = harmfulPerWeek(coach, weeks).reduce((a, b) => a + b, 0);
+          return (
+            <tr key={coach.coachId} className={coach.coachId === selected ? 'selected' : ''}>
+              <th scope="row">
+                <button
+                  type="button"
+                  className="link"
+                  aria-pressed={coach.coachId === selected}
+                  onClick={() => onSelect(coach.coachId)}
+                >
+                  {coach.displayName}
+                </button>
+              </th>
+              <td>
+                {notes}
+                <span className="small muted">
+                  {' '}
+                  · {t('languageStats.harmfulCount', { count: harmful })}
+                </span>
+              </td>
+              <td>{formatRate(trend.first, i18n.language)}</td>
+              <td className={`trend trend-${trend.direction}`}>
+                {formatRate(trend.last, i18n.language)} {ARROW[trend.direction]}
+                <span className="visually-hidden">
+                  {' '}
+                  {t(`languageStats.trend.${trend.direction}`)}
+                </span>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </StatsTable>
   );
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ExportableTable } from '../../ui/ExportableTable.js';
+import { StatsTable } from '../../ui/StatsTable.js';
 import {
   STANDARD_AREAS,
   type Finding,
@@ -37,51 +37,51 @@ export function EvidenceTable({
   const cell: Parameters<typeof tallyText>[2] = (v) => t('reflection.prep.cell', v);
   const caption = t('reflection.prep.standards');
   return (
-    <ExportableTable name={caption} fileName="session-evidence">
-      <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
-        <table className="stats-table evidence-table" data-testid="evidence-table">
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('reflection.prep.item')}</th>
-              {numbers ? (
-                <>
-                  <th scope="col">{t('reflection.prep.self')}</th>
-                  <th scope="col">{t('reflection.prep.observed')}</th>
-                  <th scope="col">{t('reflection.prep.qa')}</th>
-                </>
-              ) : null}
+    <StatsTable
+      caption={caption}
+      fileName="session-evidence"
+      className="evidence-table"
+      testId="evidence-table"
+    >
+      <thead>
+        <tr>
+          <th scope="col">{t('reflection.prep.item')}</th>
+          {numbers ? (
+            <>
+              <th scope="col">{t('reflection.prep.self')}</th>
+              <th scope="col">{t('reflection.prep.observed')}</th>
+              <th scope="col">{t('reflection.prep.qa')}</th>
+            </>
+          ) : null}
+        </tr>
+      </thead>
+      {STANDARD_AREAS.map((area) => {
+        const rows = items.filter((i) => i.area === area);
+        if (rows.length === 0) return null;
+        return (
+          <tbody key={area}>
+            <tr className="area-row">
+              <th scope="rowgroup" colSpan={numbers ? 4 : 1}>
+                {t(`areas.${area}`)}
+              </th>
             </tr>
-          </thead>
-          {STANDARD_AREAS.map((area) => {
-            const rows = items.filter((i) => i.area === area);
-            if (rows.length === 0) return null;
-            return (
-              <tbody key={area}>
-                <tr className="area-row">
-                  <th scope="rowgroup" colSpan={numbers ? 4 : 1}>
-                    {t(`areas.${area}`)}
-                  </th>
-                </tr>
-                {rows.map((row) => (
-                  <tr key={row.itemId} className={row.finding ?? undefined} data-item={row.itemId}>
-                    <th scope="row">
-                      {itemName(pack, row.itemId, lang)} <FindingBadge finding={row.finding} />
-                    </th>
-                    {numbers ? (
-                      <>
-                        <td>{tallyText(row.self, lang, cell)}</td>
-                        <td>{tallyText(row.observed, lang, cell)}</td>
-                        <td>{tallyText(row.qa, lang, cell)}</td>
-                      </>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            );
-          })}
-        </table>
-      </div>
-    </ExportableTable>
+            {rows.map((row) => (
+              <tr key={row.itemId} className={row.finding ?? undefined} data-item={row.itemId}>
+                <th scope="row">
+                  {itemName(pack, row.itemId, lang)} <FindingBadge finding={row.finding} />
+                </th>
+                {numbers ? (
+                  <>
+                    <td>{tallyText(row.self, lang, cell)}</td>
+                    <td>{tallyText(row.observed, lang, cell)}</td>
+                    <td>{tallyText(row.qa, lang, cell)}</td>
+                  </>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        );
+      })}
+    </StatsTable>
   );
 }

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ExportableTable } from '../../ui/ExportableTable.js';
+import { StatsTable } from '../../ui/StatsTable.js';
 import type { ItemEvidence, ReflectionPrep, StandardsPack } from '@sidecoach/shared';
 import { CsatChart, type CsatBars } from '../surveys/CsatChart.js';
 import { HBars } from '../../ui/HBars.js';
@@ -71,32 +71,29 @@ export function TrendChart({ prep, pack }: { prep: ReflectionPrep; pack: Standar
         max={1}
         testId="trend-chart"
       />
-      <ExportableTable
-        name={t('reflection.charts.trendLabel', { item: name })}
+      <StatsTable
+        caption={t('reflection.charts.trendLabel', { item: name })}
         fileName="session-trend"
+        testId="trend-table"
+        hiddenCaption
       >
-        <table className="stats-table" data-testid="trend-table">
-          <caption className="visually-hidden">
-            {t('reflection.charts.trendLabel', { item: name })}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('reflection.charts.week')}</th>
-              <th scope="col">{selfLabel}</th>
-              <th scope="col">{othersLabel}</th>
+        <thead>
+          <tr>
+            <th scope="col">{t('reflection.charts.week')}</th>
+            <th scope="col">{selfLabel}</th>
+            <th scope="col">{othersLabel}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {labels.map((w, i) => (
+            <tr key={w}>
+              <th scope="row">{w}</th>
+              <td>{percent(lines[0]?.values[i], lang)}</td>
+              <td>{percent(lines[1]?.values[i], lang)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {labels.map((w, i) => (
-              <tr key={w}>
-                <th scope="row">{w}</th>
-                <td>{percent(lines[0]?.values[i], lang)}</td>
-                <td>{percent(lines[1]?.values[i], lang)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ExportableTable>
+          ))}
+        </tbody>
+      </StatsTable>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ExportableTable } from '../../ui/ExportableTable.js';
+import { StatsTable } from '../../ui/StatsTable.js';
 import type { StandardsPack, SurveyResponse } from '@sidecoach/shared';
 import { callTypeName } from '../../lib/format.js';
 import { mean, summarize } from './format.js';
@@ -17,27 +17,29 @@ function SummaryTable({
 }) {
   const { t, i18n } = useTranslation();
   return (
-    <ExportableTable name={caption} fileName={`feedback-${testId}`}>
-      <table className="stats-table survey-summary" data-testid={testId}>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{heading}</th>
-            <th scope="col">{t('surveys.feedback.responses')}</th>
-            <th scope="col">{t('surveys.csat.mean')}</th>
+    <StatsTable
+      caption={caption}
+      fileName={`feedback-${testId}`}
+      className="survey-summary"
+      testId={testId}
+    >
+      <thead>
+        <tr>
+          <th scope="col">{heading}</th>
+          <th scope="col">{t('surveys.feedback.responses')}</th>
+          <th scope="col">{t('surveys.csat.mean')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key}>
+            <th scope="row">{row.label}</th>
+            <td>{row.count}</td>
+            <td>{mean(row.meanCsat, i18n.language)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key}>
-              <th scope="row">{row.label}</th>
-              <td>{row.count}</td>
-              <td>{mean(row.meanCsat, i18n.language)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ExportableTable>
+        ))}
+      </tbody>
+    </StatsTable>
   );
 }
 

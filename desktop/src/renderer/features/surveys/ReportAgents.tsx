@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { ExportableTable } from '../../ui/ExportableTable.js';
+import { StatsTable } from '../../ui/StatsTable.js';
+import { DistributionCell } from './ReportParts.js';
 import { EXCLUSION_REASONS, MIN_CALLS_TO_FLAG, type SurveyReport } from '@sidecoach/shared';
 import { mean, percent } from './format.js';
 
@@ -67,83 +68,76 @@ export function AgentTable({
   const lang = i18n.language;
   const caption = t('surveys.report.agentsCaption');
   return (
-    <ExportableTable name={caption} fileName="survey-agents">
-      <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
-        <table className="stats-table survey-agents" data-testid="survey-agents">
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('surveys.agent.label')}</th>
-              <th scope="col">{t('surveys.report.calls')}</th>
-              <th scope="col">{t('surveys.report.eligible')}</th>
-              <th scope="col">{t('surveys.report.surveyed')}</th>
-              <th scope="col">{t('surveys.report.excluded')}</th>
-              {EXCLUSION_REASONS.map((reason) => (
-                <th key={reason} scope="col" className="reason-col">
-                  {t(`surveys.reason.${reason}`)}
-                </th>
-              ))}
-              <th scope="col">{t('surveys.report.responseRate')}</th>
-              <th scope="col">{t('surveys.csat.mean')}</th>
-              <th scope="col">{t('surveys.report.distribution')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.agents.map((a) => {
-              const flagged = a.flags.length > 0;
-              const reasons = a.flags.map((f) => t(`surveys.report.flagShort.${f}`)).join('; ');
-              return (
-                <tr
-                  key={a.agentId}
-                  data-testid="survey-agent"
-                  className={`${flagged ? 'flagged' : ''}${a.agentId === selected ? ' selected' : ''}`}
+    <StatsTable
+      caption={caption}
+      fileName="survey-agents"
+      className="survey-agents"
+      testId="survey-agents"
+    >
+      <thead>
+        <tr>
+          <th scope="col">{t('surveys.agent.label')}</th>
+          <th scope="col">{t('surveys.report.calls')}</th>
+          <th scope="col">{t('surveys.report.eligible')}</th>
+          <th scope="col">{t('surveys.report.surveyed')}</th>
+          <th scope="col">{t('surveys.report.excluded')}</th>
+          {EXCLUSION_REASONS.map((reason) => (
+            <th key={reason} scope="col" className="reason-col">
+              {t(`surveys.reason.${reason}`)}
+            </th>
+          ))}
+          <th scope="col">{t('surveys.report.responseRate')}</th>
+          <th scope="col">{t('surveys.csat.mean')}</th>
+          <th scope="col">{t('surveys.report.distribution')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {report.agents.map((a) => {
+          const flagged = a.flags.length > 0;
+          const reasons = a.flags.map((f) => t(`surveys.report.flagShort.${f}`)).join('; ');
+          return (
+            <tr
+              key={a.agentId}
+              data-testid="survey-agent"
+              className={`${flagged ? 'flagged' : ''}${a.agentId === selected ? ' selected' : ''}`}
+            >
+              <th scope="row">
+                <button
+                  type="button"
+                  className="link"
+                  aria-pressed={a.agentId === selected}
+                  onClick={() => onSelect(a.agentId)}
                 >
-                  <th scope="row">
-                    <button
-                      type="button"
-                      className="link"
-                      aria-pressed={a.agentId === selected}
-                      onClick={() => onSelect(a.agentId)}
-                    >
-                      {a.agentName}
-                    </button>
-                    {flagged ? (
-                      <span className="flag-mark" title={reasons}>
-                        <span aria-hidden="true"> ⚑</span>
-                        <span className="visually-hidden">
-                          {' '}
-                          {t('surveys.report.flaggedLabel', { reasons })}
-                        </span>
-                      </span>
-                    ) : null}
-                  </th>
-                  <td>{a.calls}</td>
-                  <td>{a.eligible}</td>
-                  <td className={a.flags.includes('surveyed-share') ? 'flag-cell' : ''}>
-                    {percent(a.surveyedShare, lang)}
-                  </td>
-                  <td className={a.flags.includes('exclusion-rate') ? 'flag-cell' : ''}>
-                    {percent(a.exclusionRate, lang)} <span className="muted">({a.exclusions})</span>
-                  </td>
-                  {EXCLUSION_REASONS.map((reason) => (
-                    <td key={reason}>{a.exclusionsByReason[reason] ?? 0}</td>
-                  ))}
-                  <td>{percent(a.responseRate, lang)}</td>
-                  <td>{mean(a.meanCsat, lang)}</td>
-                  <td
-                    className="distribution"
-                    aria-label={t('surveys.report.distributionLabel', {
-                      values: a.csatDistribution.join(', '),
-                    })}
-                  >
-                    {a.csatDistribution.join('·')}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-    </ExportableTable>
+                  {a.agentName}
+                </button>
+                {flagged ? (
+                  <span className="flag-mark" title={reasons}>
+                    <span aria-hidden="true"> ⚑</span>
+                    <span className="visually-hidden">
+                      {' '}
+                      {t('surveys.report.flaggedLabel', { reasons })}
+                    </span>
+                  </span>
+                ) : null}
+              </th>
+              <td>{a.calls}</td>
+              <td>{a.eligible}</td>
+              <td className={a.flags.includes('surveyed-share') ? 'flag-cell' : ''}>
+                {percent(a.surveyedShare, lang)}
+              </td>
+              <td className={a.flags.includes('exclusion-rate') ? 'flag-cell' : ''}>
+                {percent(a.exclusionRate, lang)} <span className="muted">({a.exclusions})</span>
+              </td>
+              {EXCLUSION_REASONS.map((reason) => (
+                <td key={reason}>{a.exclusionsByReason[reason] ?? 0}</td>
+              ))}
+              <td>{percent(a.responseRate, lang)}</td>
+              <td>{mean(a.meanCsat, lang)}</td>
+              <DistributionCell counts={a.csatDistribution} />
+            </tr>
+          );
+        })}
+      </tbody>
+    </StatsTable>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ExportableTable } from '../../ui/ExportableTable.js';
+import { StatsTable } from '../../ui/StatsTable.js';
 import type { StandardsPack, SurveyReport } from '@sidecoach/shared';
 import { shortDateTime } from '../../lib/format.js';
 import { callTypeName } from '../../lib/format.js';
@@ -46,42 +46,35 @@ export function CallTypeTable({
   const caption = t('surveys.report.callTypes');
   if (report.byCallType.length === 0) return null;
   return (
-    <ExportableTable name={caption} fileName="survey-call-types">
-      <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
-        <table className="stats-table survey-call-types" data-testid="survey-call-types">
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('surveys.callType.label')}</th>
-              <th scope="col">{t('surveys.report.responses')}</th>
-              <th scope="col">{t('surveys.csat.mean')}</th>
-              <th scope="col">{t('surveys.report.resolvedShare')}</th>
-              <th scope="col">{t('surveys.report.meanEffort')}</th>
-              <th scope="col">{t('surveys.report.distribution')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.byCallType.map((row) => (
-              <tr key={row.callType}>
-                <th scope="row">{callTypeName(pack, row.callType, lang)}</th>
-                <td>{row.responses}</td>
-                <td>{mean(row.meanCsat, lang)}</td>
-                <td>{percent(row.resolvedShare, lang)}</td>
-                <td>{mean(row.meanEffort, lang)}</td>
-                <td
-                  className="distribution"
-                  aria-label={t('surveys.report.distributionLabel', {
-                    values: row.csatDistribution.join(', '),
-                  })}
-                >
-                  {row.csatDistribution.join('·')}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </ExportableTable>
+    <StatsTable
+      caption={caption}
+      fileName="survey-call-types"
+      className="survey-call-types"
+      testId="survey-call-types"
+    >
+      <thead>
+        <tr>
+          <th scope="col">{t('surveys.callType.label')}</th>
+          <th scope="col">{t('surveys.report.responses')}</th>
+          <th scope="col">{t('surveys.csat.mean')}</th>
+          <th scope="col">{t('surveys.report.resolvedShare')}</th>
+          <th scope="col">{t('surveys.report.meanEffort')}</th>
+          <th scope="col">{t('surveys.report.distribution')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {report.byCallType.map((row) => (
+          <tr key={row.callType}>
+            <th scope="row">{callTypeName(pack, row.callType, lang)}</th>
+            <td>{row.responses}</td>
+            <td>{mean(row.meanCsat, lang)}</td>
+            <td>{percent(row.resolvedShare, lang)}</td>
+            <td>{mean(row.meanEffort, lang)}</td>
+            <DistributionCell counts={row.csatDistribution} />
+          </tr>
+        ))}
+      </tbody>
+    </StatsTable>
   );
 }
 
@@ -193,5 +186,18 @@ export function DeliveryHealth({ delivery }: { delivery: SurveyReport['delivery'
         </p>
       ))}
     </section>
+  );
+}
+
+/** How many answered each CSAT score, 1 to 5 ("0·1·0·3·2"; read out in words). */
+export function DistributionCell({ counts }: { counts: readonly number[] }) {
+  const { t } = useTranslation();
+  return (
+    <td
+      className="distribution"
+      aria-label={t('surveys.report.distributionLabel', { values: counts.join(', ') })}
+    >
+      {counts.join('·')}
+    </td>
   );
 }

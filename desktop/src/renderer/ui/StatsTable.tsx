@@ -16,35 +16,51 @@ export function tableCells(table: HTMLTableElement): [string[], string[][]] {
 }
 
 /**
- * Every table a manager reads can be taken away: the table as shown (numbers and dates in the
- * UI's language), as a CSV file, by a button under it named after the table.
+ * A table a manager reads: captioned, scrolling inside its own box when wider than the screen
+ * (a named, focusable region), and taken away as a CSV file as shown (numbers and dates in the
+ * UI's language) by a button under it named after the table.
  */
-export function ExportableTable({
-  name,
+export function StatsTable({
+  caption,
+  hiddenCaption = false,
   fileName,
+  className,
+  testId,
   children,
 }: {
-  /** The table's caption (the button's accessible name says which table it exports). */
-  name: string;
+  caption: string;
+  /** The caption for screen readers only (a chart above says what the table is). */
+  hiddenCaption?: boolean;
   /** The file's name, without the date and extension ("survey-agents"). */
   fileName: string;
+  className?: string;
+  testId?: string;
+  /** The table's head and body. */
   children: ReactNode;
 }) {
   const { t } = useTranslation();
-  const box = useRef<HTMLDivElement>(null);
+  const table = useRef<HTMLTableElement>(null);
   const exportIt = () => {
-    const table = box.current?.querySelector('table');
-    if (!table) return;
-    const [header, rows] = tableCells(table);
+    if (!table.current) return;
+    const [header, rows] = tableCells(table.current);
     downloadCsv(`sidecoach-${fileName}-${localDay()}.csv`, header, rows);
   };
   return (
-    <div ref={box} className="exportable-table">
-      {children}
+    <div className="exportable-table">
+      <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
+        <table
+          ref={table}
+          className={className ? `stats-table ${className}` : 'stats-table'}
+          data-testid={testId}
+        >
+          <caption className={hiddenCaption ? 'visually-hidden' : undefined}>{caption}</caption>
+          {children}
+        </table>
+      </div>
       <button
         type="button"
         className="link small table-export"
-        aria-label={t('tableExport.label', { name })}
+        aria-label={t('tableExport.label', { name: caption })}
         onClick={exportIt}
       >
         {t('tableExport.button')}
