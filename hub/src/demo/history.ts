@@ -139,28 +139,19 @@ export async function seedDemoHistory(db: Db, packId: string): Promise<void> {
           [BLIND_SPOT, 'missed', MISSED[(n - 1) / 4] ?? MISSED[0]!],
           [STRENGTH, 'met', 'Warm, calm tone all through.'],
         ] as const) {
-          await trx
-            .insertInto('observations')
-            .values({
-              id: randomUUID(),
-              author_id: supervisor,
-              agent_id: agent,
-              call_id: id,
-              offset_ms: 120_000,
-              item_id: itemId,
-              area: itemId === BLIND_SPOT ? 'process' : 'behaviour',
-              verdict,
-              tags: '[]',
-              text,
-              visibility: 'shared',
-              delivery: 'now',
-              at: at(daysAgo, 2),
-              created_at: at(daysAgo, 2),
-              released_at: at(daysAgo, 2),
-              delivered_at: at(daysAgo, 2),
-              read_at: at(daysAgo, 6),
-            })
-            .execute();
+          await sharedVerdict(trx, {
+            id: randomUUID(),
+            author: supervisor,
+            agent,
+            callId: id,
+            offsetMs: 120_000,
+            itemId,
+            verdict,
+            text,
+            lang: 'en',
+            at: at(daysAgo, 2),
+            readAt: at(daysAgo, 6),
+          });
         }
       }
       // Recorded QA on two calls.
@@ -278,29 +269,19 @@ async function seedDesk(
       ] as const) {
         const observation = randomUUID();
         observed.push(observation);
-        await trx
-          .insertInto('observations')
-          .values({
-            id: observation,
-            author_id: lead,
-            agent_id: agent,
-            call_id: id,
-            offset_ms: 150_000,
-            item_id: itemId,
-            area: itemId === BLIND_SPOT ? 'process' : 'behaviour',
-            verdict,
-            tags: '[]',
-            text,
-            visibility: 'shared',
-            delivery: 'now',
-            lang: desk.lang,
-            at: at(daysAgo, 62),
-            created_at: at(daysAgo, 62),
-            released_at: at(daysAgo, 62),
-            delivered_at: at(daysAgo, 62),
-            read_at: at(daysAgo, 70),
-          })
-          .execute();
+        await sharedVerdict(trx, {
+          id: observation,
+          author: lead,
+          agent,
+          callId: id,
+          offsetMs: 150_000,
+          itemId,
+          verdict,
+          text,
+          lang: desk.lang,
+          at: at(daysAgo, 62),
+          readAt: at(daysAgo, 70),
+        });
       }
       if (observed.length === 2 * desk.missed.length)
         await trx
@@ -444,6 +425,48 @@ async function signedSessionWithAction(
       created_at: s.actionAt,
       closed_at: null,
       reviewed_in_session_id: null,
+    })
+    .execute();
+}
+
+/** A coach's shared note that a standard was met or missed, delivered at once and read. */
+async function sharedVerdict(
+  trx: Trx,
+  o: {
+    id: string;
+    author: string;
+    agent: string;
+    callId: string;
+    offsetMs: number;
+    itemId: string;
+    verdict: 'met' | 'missed';
+    text: string;
+    lang: string;
+    at: string;
+    readAt: string;
+  },
+): Promise<void> {
+  await trx
+    .insertInto('observations')
+    .values({
+      id: o.id,
+      author_id: o.author,
+      agent_id: o.agent,
+      call_id: o.callId,
+      offset_ms: o.offsetMs,
+      item_id: o.itemId,
+      area: o.itemId === BLIND_SPOT ? 'process' : 'behaviour',
+      verdict: o.verdict,
+      tags: '[]',
+      text: o.text,
+      visibility: 'shared',
+      delivery: 'now',
+      lang: o.lang,
+      at: o.at,
+      created_at: o.at,
+      released_at: o.at,
+      delivered_at: o.at,
+      read_at: o.readAt,
     })
     .execute();
 }
