@@ -46,6 +46,19 @@ export interface HubConfig {
   passwords: boolean;
   /** Single sign-on through an OpenID Connect provider; null when off. */
   sso: SsoConfig | null;
+  /** HTTPS and WSS with this certificate and key (PEM files); null: plain HTTP. */
+  tls: { certFile: string; keyFile: string } | null;
+  /**
+   * Host names (and addresses) the hub answers to, compared with each request's Host header
+   * against DNS rebinding; empty: this machine's names and addresses, loopback and the public
+   * URL's host.
+   */
+  allowedHosts: string[];
+  /**
+   * Failed password (or one-time code) checks one address may make in 15 minutes, whatever
+   * usernames it tries: high enough for a whole floor behind one NAT address.
+   */
+  signInFailuresPerAddress: number;
 }
 
 /**
@@ -96,6 +109,17 @@ Options (environment variable in brackets):
   --log-level LEVEL      trace|debug|info|warn|error (LOG_LEVEL, default info)
   --disable-passwords    no password sign-in except break-glass admins (create-admin
                          --break-glass; SIDECOACH_DISABLE_PASSWORDS=1)
+
+Security:
+  --tls-cert FILE        serve HTTPS and WSS with this PEM certificate (chain), with
+  --tls-key FILE         its PEM private key (SIDECOACH_TLS_CERT, SIDECOACH_TLS_KEY); sends
+                         HSTS. Behind a TLS proxy instead: --trust-proxy and --public-url
+  --allowed-host NAME    a host name the hub answers to (repeatable; SIDECOACH_ALLOWED_HOSTS,
+                         comma-separated); others get 421. Default: this machine's names and
+                         addresses, localhost and the --public-url host
+  --sign-in-failures-per-address N
+                         failed sign-ins one address may make in 15 minutes across all
+                         usernames (SIDECOACH_SIGN_IN_FAILURES_PER_ADDRESS, default 300)
 
 Single sign-on (OpenID Connect; the redirect is PUBLIC_URL/api/auth/oidc/callback):
   --oidc-issuer URL      the provider's issuer URL; turns SSO on (SIDECOACH_OIDC_ISSUER)
@@ -309,6 +333,10 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): HubConfig &
       'oidc-default-role': { type: 'string' },
       'oidc-groups-claim': { type: 'string' },
       'oidc-group-map': { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      'allowed-host': { type: 'string', multiple: true },
+      'sign-in-failures-per-address': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -377,7 +405,27 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): HubConfig &
   );
   if (teamMoveSweepMs < 10) throw new ConfigError('--team-move-sweep-ms must be at least 10');
   if (surveys.linkDays === 0) throw new ConfigError('--survey-link-days must be at least 1');
+  const certFile = values['tls-cert'] ?? env.SIDECOACH_TLS_CERT;
+  const keyFile = values['tls-key'] ?? env.SIDECOACH_TLS_KEY;
+  if (!certFile !== !keyFile) throw new ConfigError('--tls-cert and --tls-key go together');
+  const signInFailuresPerAddress = number(
+    'sign-in-failures-per-address',
+    values['sign-in-failures-per-address'] ?? env.SIDECOACH_SIGN_IN_FAILURES_PER_ADDRESS,
+    300,
+    1_000_000,
+  );
+  if (!Number.isInteger(signInFailuresPerAddress) || signInFailuresPerAddress < 1)
+    throw new ConfigError('--sign-in-failures-per-address must be a whole number, at least 1');
+  const allowedHosts = (values['allowed-host'] ?? env.SIDECOACH_ALLOWED_HOSTS?.split(',') ?? [])
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
+  for (const h of allowedHosts)
+    if (!/^(\[[0-9a-f:.]+\]|[\p{L}\p{N}.-]+)$/u.test(h))
+      throw new ConfigError(`--allowed-host "${h}" is not a host name (no scheme, no port)`);
   return {
+    tls: certFile && keyFile ? { certFile: resolve(certFile), keyFile: resolve(keyFile) } : null,
+    allowedHosts,
+    signInFailuresPerAddress,
     surveys,
     publicUrl: surveys.publicUrl,
     passwords: !(values['disable-passwords'] || truthy(env.SIDECOACH_DISABLE_PASSWORDS)),

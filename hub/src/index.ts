@@ -10,7 +10,8 @@ import {
 import { createLogger } from './lib/log.js';
 import { openDatabase } from './store/db.js';
 import { startBackgroundCheckpoints } from './store/checkpoints.js';
-import { createHub } from './server.js';
+import { createHub, readTls } from './server.js';
+import type { Server as HttpsServer } from 'node:https';
 import { openRateLimits } from './lib/rate-limits.js';
 import { demoCredentialsText, seedDemo } from './demo/seed.js';
 import { seedDemoHistory } from './demo/history.js';
@@ -38,6 +39,16 @@ async function main(argv: string[]) {
   const checkpoints = file
     ? await startBackgroundCheckpoints(db, file, log)
     : { stop: () => Promise.resolve() };
+  const unkeyed = await db
+    .selectFrom('users')
+    .select('username')
+    .where('username_key', 'is', null)
+    .execute();
+  if (unkeyed.length > 0)
+    log.warn(
+      { usernames: unkeyed.map((u) => u.username) },
+      'these accounts differ only by case or width from another one: each signs in only by its exact username until an admin renames it',
+    );
   const seeded = config.demo && (await seedDemo(db));
   const hub = await createHub(config, opened, log, await openRateLimits(opened.pool));
   // After the hub stored the standards pack the history is assessed against.
@@ -67,6 +78,17 @@ async function main(argv: string[]) {
         process.exit(1);
       });
   };
+  // A renewed certificate is taken without a restart: replace the files, send SIGHUP.
+  const { tls } = config;
+  if (tls)
+    process.on('SIGHUP', () => {
+      try {
+        (hub.app.server as unknown as HttpsServer).setSecureContext(readTls(tls));
+        log.info({ cert: tls.certFile }, 'TLS certificate reloaded');
+      } catch (err) {
+        log.error({ err }, 'TLS certificate not reloaded: the one before stays in use');
+      }
+    });
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 }
@@ -79,7 +101,8 @@ main(process.argv.slice(2)).catch((err: unknown) => {
     process.exit(1);
   }
   const message =
-    err instanceof ConfigError || (err instanceof Error && err.name === 'PackLoadError')
+    err instanceof ConfigError ||
+    (err instanceof Error && (err.name === 'PackLoadError' || err.name === 'SecretRefused'))
       ? err.message
       : err;
   console.error('sidecoach-hub:', message instanceof Error ? message.stack : message);

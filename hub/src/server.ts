@@ -2,13 +2,14 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { EventEmitter } from 'node:events';
 import { Server } from 'socket.io';
 import type { Logger } from './lib/log.js';
 import { MAX_MESSAGE_BYTES } from '@sidecoach/shared';
-import { DESKTOP_ORIGIN, type HubConfig } from './config.js';
+import { ConfigError, DESKTOP_ORIGIN, type HubConfig } from './config.js';
+import { hostAllowList } from './lib/allowed-hosts.js';
 import {
   sessionRoom,
   userRoom,
@@ -36,19 +37,35 @@ import { callHandlers } from './calls/handlers.js';
 import { ctiSecret, registerCtiRoutes } from './cti/routes.js';
 import { installErrorHandlers } from './lib/http-errors.js';
 import { installRateLimits, type RateLimits } from './lib/rate-limits.js';
+import { PasswordGate, passwordChecks } from './lib/password-gate.js';
 import { answerUnknownEvents } from './lib/on-event.js';
 import { everyEventOnce, registerHandlers } from './lib/handlers.js';
 import { loadStandards } from './standards/packs.js';
 import type { OpenedDatabase } from './store/db.js';
 
 /** The hub's own address as other machines reach it (for links when no public URL is set). */
-function listenUrl(app: FastifyInstance, host: string): string {
+function listenUrl(app: FastifyInstance, host: string, tls: boolean): string {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const name =
     host === '0.0.0.0' || host === '::' ? hostname() : host.includes(':') ? `[${host}]` : host;
-  return `http://${name}:${port}`;
+  return `${tls ? 'https' : 'http'}://${name}:${port}`;
 }
+
+/** The certificate and key, read at start (and again on SIGHUP, see index.ts). */
+export function readTls(tls: { certFile: string; keyFile: string }): { cert: Buffer; key: Buffer } {
+  const read = (flag: string, file: string) => {
+    try {
+      return readFileSync(file);
+    } catch (err) {
+      throw new ConfigError(`${flag} ${file}: ${(err as Error).message.split('\n')[0]}`);
+    }
+  };
+  return { cert: read('--tls-cert', tls.certFile), key: read('--tls-key', tls.keyFile) };
+}
+
+/** HSTS when browsers reach the hub over https (its own TLS, or a TLS proxy's public URL). */
+const HSTS_SECONDS = 180 * 24 * 3600;
 
 /** Vite's hashed output (`assets/index-3f9c2a1b.js`): cached for a year, never revalidated. */
 const STATIC_ASSET = /[\\/]assets[\\/][^\\/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+(\.(br|gz))?$/;
@@ -75,13 +92,35 @@ export async function createHub(
   const standards = await loadStandards(db, config.standardsDir, config.packId, log);
   const allowedOrigins = [DESKTOP_ORIGIN, ...config.allowOrigins];
 
+  const tls = config.tls ? readTls(config.tls) : null;
+  const servesHttps = tls !== null || config.publicUrl?.startsWith('https://') === true;
+  const hosts = hostAllowList({
+    configured: config.allowedHosts,
+    publicUrl: config.publicUrl,
+    listenHost: config.host,
+  });
+  log.info({ hosts: hosts.describe() }, 'answering to these host names (--allowed-host)');
   const app = Fastify({
+    ...(tls ? { https: tls } : {}),
     loggerInstance: log,
     bodyLimit: MAX_MESSAGE_BYTES,
     // Only the configured load balancers' X-Forwarded-For (rate limits key on the address).
     trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
   });
   installErrorHandlers(app);
+  app.addHook('onRequest', async (request, reply) => {
+    if (hosts.allows(request.headers.host)) return;
+    request.log.warn(
+      { host: request.headers.host },
+      'refused: a host name this hub does not answer to',
+    );
+    return reply.code(421).send({
+      error: {
+        code: 'forbidden',
+        message: `this hub does not answer to the host name "${request.headers.host ?? ''}"; if it is one of its names, start the hub with --allowed-host NAME`,
+      },
+    });
+  });
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -97,8 +136,10 @@ export async function createHub(
         frameAncestors: ["'none'"],
       },
     },
-    // Hubs on a floor often run on plain http on the LAN: no forced upgrade, no HSTS.
-    strictTransportSecurity: false,
+    // Plain http on a LAN gets no HSTS (it would lock browsers out of it); https does.
+    strictTransportSecurity: servesHttps
+      ? { maxAge: HSTS_SECONDS, includeSubDomains: false }
+      : false,
   });
   await app.register(cors, {
     origin: (origin, cb) => cb(null, origin !== undefined && allowedOrigins.includes(origin)),
@@ -107,16 +148,25 @@ export async function createHub(
 
   const io: HubServer = new Server(app.server, {
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
-    allowRequest: (req, cb) => cb(null, originAllowed(req, allowedOrigins)),
+    // Before Fastify sees the request: the same host names, and no foreign page's origin.
+    allowRequest: (req, cb) =>
+      cb(null, hosts.allows(req.headers.host) && originAllowed(req, allowedOrigins)),
     cors: { origin: allowedOrigins },
   });
+  // Password and one-time-code checks from callers not signed in (lib/password-gate.ts).
+  const passwordCheck = passwordChecks(
+    rateLimits,
+    new PasswordGate(),
+    config.signInFailuresPerAddress,
+  );
   registerAuthRoutes(app, {
     db,
+    passwordCheck,
     sessionHours: config.sessionHours,
     passwords: config.passwords,
     onSignOut: (sessionId) => io.in(sessionRoom(sessionId)).disconnectSockets(true),
   });
-  const publicUrl = () => config.publicUrl ?? listenUrl(app, config.host);
+  const publicUrl = () => config.publicUrl ?? listenUrl(app, config.host, tls !== null);
   registerSsoRoutes(app, {
     db,
     sessionHours: config.sessionHours,
@@ -202,14 +252,15 @@ export async function createHub(
     config: config.surveys,
     secretStore,
     secrets: { survey: config.secrets.survey, webhook: config.secrets.surveyWebhook },
-    baseUrl: () => listenUrl(app, config.host),
+    baseUrl: () => listenUrl(app, config.host, tls !== null),
   });
   const reflection = startReflection(ctx, app);
   const account = startAccount(ctx, app, {
     sessionHours: config.sessionHours,
     oneTimeCodeHours: config.oneTimeCodeHours,
-    baseUrl: () => config.publicUrl ?? listenUrl(app, config.host),
+    baseUrl: () => config.publicUrl ?? listenUrl(app, config.host, tls !== null),
     rateLimits,
+    passwordCheck,
   });
   const admin = await startAdmin(ctx, app, { sweepMs: config.teamMoveSweepMs });
   const cti = await ctiSecret(secretStore, config.secrets.cti);

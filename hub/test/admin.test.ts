@@ -216,11 +216,21 @@ describe('administration', () => {
         defaultLang: null,
         teamIds: [],
       }),
+      // The same name in other case or width is the same account to sign-in: taken too.
+      admin.emitWithAck('admin:user-save', {
+        username: 'Ｗang.XiaoMing',
+        displayName: 'Lookalike',
+        role: 'agent',
+        extension: null,
+        defaultLang: null,
+        teamIds: [],
+      }),
     ]);
     expect(refusals.map((r) => (r.ok ? 'ok' : `${r.error.code}: ${r.error.message}`))).toEqual([
       'conflict: the extension 3001 belongs to another user (wang.xiaoming)',
       'bad_request: an agent is in one team at a time',
       'conflict: the username wang.xiaoming is taken',
+      'conflict: the username Ｗang.XiaoMing is taken',
     ]);
     await refresh();
   });

@@ -22,6 +22,7 @@ export * from './domain/text-checks.js';
 export * from './domain/language/index.js';
 export * from './domain/surveys.js';
 export * from './domain/passwords.js';
+export * from './domain/usernames.js';
 export * from './domain/survey-selectivity.js';
 export * from './protocol/surveys.js';
 export * from './domain/reflection.js';

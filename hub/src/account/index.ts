@@ -3,6 +3,7 @@ import { sessionRoom, type HubContext } from '../lib/context.js';
 import type { RateLimits } from '../lib/rate-limits.js';
 import { accountHandlers } from './handlers.js';
 import { registerAccountRoutes } from './routes.js';
+import type { PasswordCheck } from '../lib/password-gate.js';
 import { CHANGE_ATTEMPTS } from './policy.js';
 
 export interface StartAccountOptions {
@@ -10,6 +11,7 @@ export interface StartAccountOptions {
   oneTimeCodeHours: number;
   baseUrl: () => string;
   rateLimits: RateLimits;
+  passwordCheck: PasswordCheck;
 }
 
 /**
@@ -20,7 +22,12 @@ export function startAccount(ctx: HubContext, app: FastifyInstance, options: Sta
   const disconnect = (sessionIds: string[]) => {
     for (const id of sessionIds) ctx.io.in(sessionRoom(id)).disconnectSockets(true);
   };
-  registerAccountRoutes(app, { db: ctx.db, sessionHours: options.sessionHours, disconnect });
+  registerAccountRoutes(app, {
+    db: ctx.db,
+    sessionHours: options.sessionHours,
+    disconnect,
+    passwordCheck: options.passwordCheck,
+  });
   const handlers = accountHandlers(ctx, {
     oneTimeCodeHours: options.oneTimeCodeHours,
     baseUrl: options.baseUrl,

@@ -1,4 +1,4 @@
-import type { OneTimeCredential } from '@sidecoach/shared';
+import { usernameKey, type OneTimeCredential } from '@sidecoach/shared';
 import type { Db } from '../store/db.js';
 import { DUMMY_HASH, verifyPassword } from '../lib/passwords.js';
 import { recordAudit } from '../lib/audit.js';
@@ -41,6 +41,6 @@ export async function redeemable(
 /** The rate limit's key: address and username (one guesser does not lock out a floor's NAT). */
 export function oneTimeKey(ip: string, body: unknown): string {
   const b = body as { username?: unknown; token?: unknown } | undefined;
-  const who = typeof b?.username === 'string' ? b.username.trim().toLowerCase() : 'link';
+  const who = typeof b?.username === 'string' ? usernameKey(b.username) : 'link';
   return `${ip}|${who}`;
 }

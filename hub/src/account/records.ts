@@ -5,6 +5,7 @@ import { forUpdate } from '../store/dialect.js';
 import type { Trx } from '../lib/jobs.js';
 import { hashPassword } from '../lib/passwords.js';
 import { tokenHash } from '../lib/tokens.js';
+import { usernameIs } from '../lib/accounts.js';
 
 // The SQL of one-time codes, password changes and the user's signed-in devices.
 
@@ -129,7 +130,7 @@ const toLive = (row: LiveRow | undefined): LiveCode | undefined =>
   };
 
 export async function liveCodeOfUsername(db: Db, username: string) {
-  return toLive(await liveCodes(db).where('users.username', '=', username).executeTakeFirst());
+  return toLive(await liveCodes(db).where(usernameIs(username)).executeTakeFirst());
 }
 
 export async function liveCodeOfToken(db: Db, token: string) {

@@ -1,9 +1,10 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   FirstPasswordRequestSchema,
   OneTimeCredentialSchema,
   type OneTimeCheckResponse,
+  type OneTimeCredential,
   type SignInResponse,
 } from '@sidecoach/shared';
 import { sendError } from '../lib/http-errors.js';
@@ -16,12 +17,15 @@ import type { Db } from '../store/db.js';
 import { endCode, lockLiveCode, setPasswordHash } from './records.js';
 import { oneTimeKey, redeemable } from './one-time.js';
 import { ONE_TIME_RATE } from './policy.js';
+import type { PasswordCheck } from '../lib/password-gate.js';
 
 export interface AccountRouteOptions {
   db: Db;
   sessionHours: number;
   /** Closes the sockets of sessions that were revoked (on every hub node). */
   disconnect: (sessionIds: string[]) => void;
+  /** Code checks through the hub's password gate and the per-address failure limit. */
+  passwordCheck: PasswordCheck;
 }
 
 const rateLimit = {
@@ -38,11 +42,18 @@ const WRONG = 'wrong username or code, or the code has expired or was used';
  */
 export function registerAccountRoutes(app: FastifyInstance, options: AccountRouteOptions) {
   const { db } = options;
+  const check = (request: FastifyRequest, reply: FastifyReply, credential: OneTimeCredential) =>
+    options.passwordCheck(
+      request,
+      reply,
+      () => redeemable(db, credential, request.ip),
+      (live) => !live,
+    );
 
   app.post('/api/auth/one-time', { config: { rateLimit } }, async (request, reply) => {
     const parsed = OneTimeCredentialSchema.safeParse(request.body);
     if (!parsed.success) return sendError(reply, 'bad_request', z.prettifyError(parsed.error));
-    const live = await redeemable(db, parsed.data, request.ip);
+    const live = await check(request, reply, parsed.data);
     if (!live) return sendError(reply, 'unauthorized', WRONG);
     const body: OneTimeCheckResponse = {
       username: live.user.username,
@@ -56,7 +67,7 @@ export function registerAccountRoutes(app: FastifyInstance, options: AccountRout
     const parsed = FirstPasswordRequestSchema.safeParse(request.body);
     if (!parsed.success) return sendError(reply, 'bad_request', z.prettifyError(parsed.error));
     const { password, device, ...credential } = parsed.data;
-    const live = await redeemable(db, credential, request.ip);
+    const live = await check(request, reply, credential);
     if (!live) return sendError(reply, 'unauthorized', WRONG);
     // A refused password leaves the code as it was: the user tries another.
     const problems = checkPassword(password, live.user);

@@ -5,6 +5,7 @@ import {
   mayHoldPermissions,
   teamLimitOf,
   UiLanguageSchema,
+  usernameKey,
   type AdminTeam,
   type AdminUser,
   type Permission,
@@ -170,9 +171,10 @@ export type { UserSave, TeamSave };
 async function checkUser(trx: Trx, input: UserInput, id: string | undefined) {
   const clash = await trx
     .selectFrom('users')
-    .select(['id', 'username', 'extension'])
+    .select(['id', 'username', 'username_key', 'extension'])
     .where((eb) =>
       eb.or([
+        eb('username_key', '=', usernameKey(input.username)),
         eb('username', '=', input.username),
         ...(input.extension ? [eb('extension', '=', input.extension)] : []),
       ]),
@@ -180,7 +182,7 @@ async function checkUser(trx: Trx, input: UserInput, id: string | undefined) {
     .execute();
   for (const other of clash) {
     if (other.id === id) continue;
-    if (other.username === input.username)
+    if (other.username === input.username || other.username_key === usernameKey(input.username))
       throw new AdminRefusal('conflict', `the username ${input.username} is taken`);
     throw new AdminRefusal(
       'conflict',
@@ -227,6 +229,7 @@ export async function saveUser(
       .updateTable('users')
       .set({
         username: input.username,
+        username_key: usernameKey(input.username),
         display_name: input.displayName,
         role: input.role,
         extension: input.extension,

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { SignInRequestSchema, type SignInResponse } from '@sidecoach/shared';
+import { SignInRequestSchema, usernameKey, type SignInResponse } from '@sidecoach/shared';
 import { z } from 'zod';
 import { sendError } from '../lib/http-errors.js';
 import type { Db } from '../store/db.js';
-import { DUMMY_HASH, verifyPassword } from '../lib/passwords.js';
+import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from '../lib/passwords.js';
+import type { PasswordCheck } from '../lib/password-gate.js';
 import { bearerUser } from '../lib/tokens.js';
 import { loadProfile } from '../lib/people.js';
 import { recordAudit } from '../lib/audit.js';
@@ -16,6 +17,8 @@ export interface AuthRouteOptions {
   passwords: boolean;
   /** Called after sign-out so live sockets of that session are closed. */
   onSignOut: (sessionId: string) => void;
+  /** Password checks through the hub's gate and the per-address failure limit. */
+  passwordCheck: PasswordCheck;
 }
 
 export function registerAuthRoutes(app: FastifyInstance, options: AuthRouteOptions) {
@@ -28,11 +31,12 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRouteOptio
           max: 10,
           windowSeconds: 60,
           // After body parsing, so the key is address + username: one guesser does not lock
-          // out a whole floor behind one NAT address.
+          // out a whole floor behind one NAT address. The username as the lookup compares it,
+          // so no spelling of one account gets a bucket of its own.
           hook: 'preHandler',
           key: (req) => {
             const body = req.body as { username?: unknown } | undefined;
-            return `${req.ip}|${typeof body?.username === 'string' ? body.username.toLowerCase() : ''}`;
+            return `${req.ip}|${typeof body?.username === 'string' ? usernameKey(body.username) : ''}`;
           },
         },
       },
@@ -42,7 +46,12 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRouteOptio
       if (!parsed.success) return sendError(reply, 'bad_request', z.prettifyError(parsed.error));
       const { username, password, device } = parsed.data;
       const user = await credentialsOf(db, username);
-      const valid = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
+      const valid = await options.passwordCheck(
+        request,
+        reply,
+        () => verifyPassword(password, user?.password_hash ?? DUMMY_HASH),
+        (right) => !right || !user || user.disabled !== 0,
+      );
       if (!user || !valid || user.disabled) {
         request.log.info({ username }, 'sign-in refused');
         return sendError(reply, 'unauthorized', 'wrong username or password');
@@ -60,7 +69,16 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRouteOptio
       }
       const profile = await loadProfile(db, user.id);
       if (!profile) return sendError(reply, 'unauthorized', 'wrong username or password');
+      // Made with an older cost (passwords.ts): hashed anew now that the password is known.
+      const rehashed = needsRehash(user.password_hash) ? await hashPassword(password) : null;
       const session = await db.transaction().execute(async (trx) => {
+        if (rehashed)
+          await trx
+            .updateTable('users')
+            .set({ password_hash: rehashed })
+            .where('id', '=', user.id)
+            .where('password_hash', '=', user.password_hash)
+            .execute();
         const created = await createSession(trx, user.id, options.sessionHours, {
           device,
           userAgent: request.headers['user-agent'],

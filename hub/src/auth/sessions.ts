@@ -1,4 +1,5 @@
 import type { Db } from '../store/db.js';
+import { usernameIs } from '../lib/accounts.js';
 
 /**
  * The password hash behind a username, disabled accounts included: sign-in verifies a password
@@ -8,7 +9,7 @@ export async function credentialsOf(db: Db, username: string) {
   return db
     .selectFrom('users')
     .select(['id', 'password_hash', 'disabled', 'break_glass'])
-    .where('username', '=', username)
+    .where(usernameIs(username))
     .executeTakeFirst();
 }
 

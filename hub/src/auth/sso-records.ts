@@ -1,12 +1,13 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Insertable } from 'kysely';
-import type { Role } from '@sidecoach/shared';
+import { usernameKey, type Role } from '@sidecoach/shared';
 import { nowIso, type Db } from '../store/db.js';
 import type { SsoLoginsTable } from '../store/schema.js';
 import type { Trx } from '../lib/jobs.js';
 import { recordAudit } from '../lib/audit.js';
 import { unusableHash } from '../lib/passwords.js';
 import { tokenHash } from '../lib/tokens.js';
+import { usernameIs } from '../lib/accounts.js';
 
 // The SQL of single sign-on: sign-ins on their way through the provider, the one-time codes
 // handed to the sidebar, and people at the provider linked to users.
@@ -142,7 +143,7 @@ export async function linkPerson(
       const candidate = await trx
         .selectFrom('users')
         .select('id')
-        .where('username', '=', person.username)
+        .where(usernameIs(person.username))
         .where((eb) =>
           eb.not(
             eb.exists(
@@ -158,7 +159,7 @@ export async function linkPerson(
       const taken = await trx
         .selectFrom('users')
         .select('id')
-        .where('username', '=', person.username)
+        .where(usernameIs(person.username))
         .executeTakeFirst();
       if (candidate) {
         userId = candidate.id;
@@ -170,6 +171,7 @@ export async function linkPerson(
         const user = {
           id: userId,
           username: person.username,
+          username_key: usernameKey(person.username),
           display_name: person.displayName ?? person.username,
           role: person.access?.role ?? options.defaultRole,
           password_hash: unusableHash(),

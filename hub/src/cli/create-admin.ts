@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import { openDatabase } from '../store/db.js';
-import { createUser } from '../lib/accounts.js';
+import { createUser, usernameIs } from '../lib/accounts.js';
 import { checkPassword, explainProblems } from '../lib/password-policy.js';
 import { recordAudit } from '../lib/audit.js';
 
@@ -43,7 +43,7 @@ export async function runCreateAdmin(options: CreateAdminOptions): Promise<void>
     const exists = await db
       .selectFrom('users')
       .select('id')
-      .where('username', '=', username)
+      .where(usernameIs(username))
       .executeTakeFirst();
     if (exists) throw new Error(`user "${username}" already exists`);
     const id = await createUser(db, {

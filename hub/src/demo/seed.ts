@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../store/db.js';
-import { countUsers, createTeam, createUser } from '../lib/accounts.js';
+import { countUsers, createTeam, insertUser } from '../lib/accounts.js';
+import { hashPassword } from '../lib/passwords.js';
 
 /** Known on purpose: the demo is for trying Sidecoach on a laptop, never for production. */
 export const DEMO_PASSWORD = 'sidecoach-demo';
@@ -99,9 +101,17 @@ export async function seedDemo(db: Db): Promise<boolean> {
   const users = new Set(
     (await db.selectFrom('users').select('username').execute()).map((u) => u.username),
   );
+  // Every demo account has the same published password: one hash for all of them (each is a
+  // full-cost scrypt, and a demo floor has fifteen accounts).
+  let passwordHash: string | undefined;
   for (const { team, ...account } of DEMO_ACCOUNTS) {
     if (users.has(account.username)) continue;
-    await createUser(db, { ...account, password: DEMO_PASSWORD, teamIds: team ? [team] : [] });
+    passwordHash ??= await hashPassword(DEMO_PASSWORD);
+    await db
+      .transaction()
+      .execute((trx) =>
+        insertUser(trx, randomUUID(), { ...account, passwordHash, teamIds: team ? [team] : [] }),
+      );
   }
   return fresh;
 }

@@ -1,10 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import type { Role } from '@sidecoach/shared';
+import { sql } from 'kysely';
+import { usernameKey, type Role } from '@sidecoach/shared';
 import { nowIso, type Db } from '../store/db.js';
 import { hashPassword, unusableHash } from './passwords.js';
 import type { Trx } from './jobs.js';
 
 // Creating accounts and teams: the first admin (cli), the demo floor, tests and benchmarks.
+
+/**
+ * The `users` row a typed username names (in any query with `users`): by its key, so every
+ * spelling of it finds the one account; an old account without a key only by its exact name.
+ */
+export function usernameIs(typed: string) {
+  return sql<boolean>`(users.username_key = ${usernameKey(typed)} or (users.username_key is null and users.username = ${typed.trim()}))`;
+}
 
 export async function countUsers(db: Db): Promise<number> {
   const row = await db
@@ -45,6 +54,7 @@ export async function insertUser(
     .values({
       id,
       username: user.username,
+      username_key: usernameKey(user.username),
       display_name: user.displayName,
       role: user.role,
       password_hash: user.passwordHash ?? unusableHash(),

@@ -70,7 +70,7 @@ export async function openRateLimits(pool: pg.Pool | null): Promise<RateLimits> 
 }
 
 /** Refused: the app's and the survey page's error handlers turn it into their 429 answers. */
-class RateLimited extends Error {
+export class RateLimited extends Error {
   readonly statusCode = 429;
 }
 

@@ -3,6 +3,14 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nowIso, type Db } from '../store/db.js';
 
+/** A secret the hub will not sign with: start-up stops with this message (no stack). */
+export class SecretRefused extends Error {
+  override readonly name = 'SecretRefused';
+}
+
+/** The shortest shared secret accepted, from the environment or a file. */
+export const MIN_SECRET_LENGTH = 16;
+
 export interface StoredSecret {
   secret: string;
   /** The file it is kept in; absent when it came from the environment. */
@@ -19,20 +27,31 @@ export function storedSecret(
   fromEnv: string | undefined,
   { envVar, file }: { envVar: string; file: string },
 ): StoredSecret {
-  if (fromEnv) {
-    if (fromEnv.length < 16) throw new Error(`${envVar} needs at least 16 characters`);
+  if (fromEnv !== undefined && fromEnv !== '') {
+    if (fromEnv.trim().length < MIN_SECRET_LENGTH)
+      throw new SecretRefused(`${envVar} needs at least ${MIN_SECRET_LENGTH} characters`);
     return { secret: fromEnv };
   }
   const path = join(dataDir, file);
+  let stored: string | undefined;
   try {
-    return { secret: readFileSync(path, 'utf8').trim(), file: path };
+    stored = readFileSync(path, 'utf8').trim();
   } catch {
-    const secret = randomBytes(32).toString('base64url');
-    // On PostgreSQL nothing else creates the data directory.
-    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-    writeFileSync(path, `${secret}\n`, { mode: 0o600, flag: 'wx' });
-    return { secret, file: path };
+    // Not there yet: made below.
   }
+  if (stored !== undefined) {
+    // An empty or short file would sign with a guessable key: refused, never used.
+    if (stored.length < MIN_SECRET_LENGTH)
+      throw new SecretRefused(
+        `${path} holds a secret of ${stored.length} characters; it needs at least ${MIN_SECRET_LENGTH} (delete the file to have a new one made, or put a longer one in it or in ${envVar})`,
+      );
+    return { secret: stored, file: path };
+  }
+  const secret = randomBytes(32).toString('base64url');
+  // On PostgreSQL nothing else creates the data directory.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  writeFileSync(path, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+  return { secret, file: path };
 }
 
 /**

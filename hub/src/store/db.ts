@@ -1,7 +1,7 @@
 import Sqlite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { migrateToLatest } from './migrations.js';
 import type { Database } from './schema.js';
@@ -67,8 +67,8 @@ async function openPostgres(url: string): Promise<OpenedDatabase> {
  * once a query has returned, the row survives a crash of the hub.
  */
 async function openSqlite(dataDir: string): Promise<{ db: Db; file: string; migrated: string[] }> {
-  mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'sidecoach.sqlite');
+  privateFiles(dataDir, [file]);
   const sqlite = new Sqlite(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
@@ -79,6 +79,22 @@ async function openSqlite(dataDir: string): Promise<{ db: Db; file: string; migr
   });
   const migrated = await migrateToLatest(db as Kysely<unknown>);
   return { db, file, migrated };
+}
+
+/**
+ * The data directory (0700) and its database file (0600) are the hub's user's alone: they hold
+ * password hashes, coaching notes and customers' contacts. Made so when missing, and tightened
+ * when an older hub left them readable by others. SQLite gives its -wal and -shm files the
+ * database file's mode.
+ */
+export function privateFiles(dataDir: string, files: string[]): void {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
+  for (const file of files) {
+    if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+    chmodSync(file, 0o600);
+    for (const side of [`${file}-wal`, `${file}-shm`]) if (existsSync(side)) chmodSync(side, 0o600);
+  }
 }
 
 /** Statements kept prepared; the hub's queries are a few dozen distinct SQL texts. */

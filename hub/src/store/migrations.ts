@@ -1,4 +1,5 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { usernameKey } from '@sidecoach/shared';
 import { dialectOf } from './dialect.js';
 
 // Migrations live in code (not files found at run time) so the built hub carries them.
@@ -682,6 +683,35 @@ const migrations: Record<string, Migration> = {
       // The customer's own language, when the call knew it (`lang` is the one the survey went
       // out in, the hub's default otherwise): the survey page prefers it, then the browser's.
       await db.schema.alterTable('survey_sends').addColumn('customer_lang', 'text').execute();
+    },
+  },
+  '0021-username-key': {
+    async up(db: Kysely<unknown>) {
+      // The username as sign-in compares it (shared usernameKey: NFKC, trimmed, lower case), so
+      // the account looked up and the rate limit's bucket are the same whatever spelling is
+      // typed. Unique: no two accounts differ only by case or width. Accounts made before that
+      // rule which do clash keep no key and sign in by their exact username (listed at start-up).
+      // (Not named users_username_key: PostgreSQL gave that name to username's own constraint.)
+      await db.schema.alterTable('users').addColumn('username_key', 'text').execute();
+      const users = await sql<{
+        id: string;
+        username: string;
+      }>`select id, username from users order by created_at, id`.execute(db);
+      const byKey = new Map<string, string[]>();
+      for (const u of users.rows) {
+        const key = usernameKey(u.username);
+        byKey.set(key, [...(byKey.get(key) ?? []), u.id]);
+      }
+      for (const [key, ids] of byKey) {
+        if (ids.length === 1)
+          await sql`update users set username_key = ${key} where id = ${ids[0]}`.execute(db);
+      }
+      await db.schema
+        .createIndex('users_unique_username_key')
+        .on('users')
+        .column('username_key')
+        .unique()
+        .execute();
     },
   },
 };

@@ -35,6 +35,11 @@ export interface TeamsTable {
 export interface UsersTable {
   id: string;
   username: string;
+  /**
+   * `usernameKey(username)`, what sign-in and the uniqueness check compare; null only for an
+   * account made before the rule whose key another account shares (it signs in by `username`).
+   */
+  username_key: ColumnType<string | null, string | null | undefined, string | null>;
   display_name: string;
   role: 'agent' | 'supervisor' | 'lead' | 'admin';
   password_hash: string;

@@ -1,0 +1,437 @@
+// What an attacker on the floor's network tries against a real hub, and that each hole is closed (issue 17).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { randomBytes, scryptSync } from 'node:crypto';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { request as httpsRequest } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { io } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION } from '@sidecoach/shared';
+import { DEMO_PASSWORD, HUB_ENTRY, startHub, type RunningHub } from './support/hub-process.js';
+import { databaseArgs, databaseFor, testDialect, withHubDatabase } from './support/database.js';
+
+const signInAs = (url: string, username: string, password: string, from?: string) =>
+  fetch(`${url}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(from ? { 'x-forwarded-for': from } : {}),
+    },
+    body: JSON.stringify({ username, password }),
+  });
+
+const temp: string[] = [];
+const tempDir = (prefix = 'sidecoach-sec-') => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  temp.push(dir);
+  return dir;
+};
+afterAll(() => temp.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe('password guessing', () => {
+  let hub: RunningHub;
+  beforeAll(async () => {
+    // Behind a trusted proxy, so each test can be "another address" with X-Forwarded-For.
+    hub = await startHub({
+      demo: true,
+      extraArgs: ['--trust-proxy', '127.0.0.1', '--sign-in-failures-per-address', '25'],
+    });
+  });
+  afterAll(() => hub?.dispose());
+
+  it('counts every spelling of one username in one bucket, and signs in by any of them', async () => {
+    const spellings = ['lead ', ' lead', 'lead\t', 'lead\u00a0', 'LEAD', 'ｌｅａｄ', '\u3000Lead'];
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++)
+      statuses.push(
+        (await signInAs(hub.url, spellings[i % spellings.length]!, 'guess', '198.51.100.1')).status,
+      );
+    expect(statuses).toEqual(Array(10).fill(401));
+    // The 11th guess, in yet another spelling, is refused without a check.
+    for (const spelling of ['lead\u2003', 'Ｌｅａｄ', 'lead\r\n'])
+      expect((await signInAs(hub.url, spelling, 'guess', '198.51.100.1')).status).toBe(429);
+    // The account's owner, elsewhere, signs in typing it any way.
+    const res = await signInAs(hub.url, ' Ｌead\u00a0', DEMO_PASSWORD, '198.51.100.2');
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { user: { username: string } }).user.username).toBe('lead');
+  });
+
+  it('caps the failures of one address across usernames, and not another address', async () => {
+    const from = '203.0.113.50';
+    const statuses: number[] = [];
+    // 25 failures allowed in 15 minutes, spread over usernames so no per-username limit bites.
+    for (let i = 0; i < 25; i++)
+      statuses.push((await signInAs(hub.url, `nobody${i}`, 'guess', from)).status);
+    expect(statuses).toEqual(Array(25).fill(401));
+    const refused = await signInAs(hub.url, 'agent1', DEMO_PASSWORD, from);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(
+      /too many failed sign-ins from your network/,
+    );
+    // One-time codes are checked with the same cost and the same cap.
+    const code = await fetch(`${hub.url}/api/auth/one-time`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': from },
+      body: JSON.stringify({ username: 'agent2', code: 'ABCD-EFGH' }),
+    });
+    expect(code.status).toBe(429);
+    // The floor behind another address is not touched.
+    expect((await signInAs(hub.url, 'agent1', DEMO_PASSWORD, '203.0.113.51')).status).toBe(200);
+  });
+
+  it.skipIf(testDialect() === 'sqlite')(
+    'counts the failures of an address on every node of a cluster together',
+    async () => {
+      const url = await databaseFor(hub.dataDir);
+      const other = await startHub({
+        database: url!,
+        extraArgs: ['--trust-proxy', '127.0.0.1', '--sign-in-failures-per-address', '25'],
+      });
+      try {
+        const from = '203.0.113.60';
+        const statuses: number[] = [];
+        for (let i = 0; i < 25; i++)
+          statuses.push(
+            (await signInAs(i % 2 ? other.url : hub.url, `spray${i}`, 'guess', from)).status,
+          );
+        expect(statuses).toEqual(Array(25).fill(401));
+        // Node B alone counted 12: the 26th is refused on both.
+        expect((await signInAs(other.url, 'agent2', DEMO_PASSWORD, from)).status).toBe(429);
+        expect((await signInAs(hub.url, 'agent2', DEMO_PASSWORD, from)).status).toBe(429);
+      } finally {
+        await other.dispose();
+      }
+    },
+  );
+
+  it('refuses at once what would queue too many password hashes, and keeps serving others', async () => {
+    // 120 guesses at once from one address, each a username of its own: without the gate each
+    // would hold a 128 MiB scrypt at the same time.
+    const from = '192.0.2.77';
+    const answers = await Promise.all(
+      Array.from({ length: 120 }, (_, i) => signInAs(hub.url, `flood${i}`, 'guess', from)),
+    );
+    const statuses = answers.map((a) => a.status);
+    const busy = answers.filter((a) => a.status === 429);
+    expect(busy.length).toBeGreaterThan(0);
+    expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
+    const messages = await Promise.all(
+      busy.map(async (a) => ((await a.json()) as { error: { message: string } }).error.message),
+    );
+    expect(messages.some((m) => /busy checking other sign-ins/.test(m))).toBe(true);
+    // Someone else signs in meanwhile.
+    expect((await signInAs(hub.url, 'supervisor', DEMO_PASSWORD, '192.0.2.78')).status).toBe(200);
+  });
+
+  it('makes a hash of an older cost anew at the next sign-in, and it still signs in', async () => {
+    // A real hash of the demo password at an older, lower cost (N=2^14).
+    const salt = randomBytes(16);
+    const key = scryptSync(DEMO_PASSWORD, salt, 32, { N: 1 << 14, r: 8, p: 1 });
+    const oldHash = `scrypt$16384$8$1$${salt.toString('base64url')}$${key.toString('base64url')}`;
+    await withHubDatabase(hub.dataDir, (db) =>
+      db
+        .updateTable('users')
+        .set({ password_hash: oldHash })
+        .where('username', '=', 'agent3')
+        .execute(),
+    );
+    expect((await signInAs(hub.url, 'agent3', DEMO_PASSWORD, '192.0.2.90')).status).toBe(200);
+    const stored = await withHubDatabase(hub.dataDir, (db) =>
+      db
+        .selectFrom('users')
+        .select('password_hash')
+        .where('username', '=', 'agent3')
+        .executeTakeFirstOrThrow(),
+    );
+    expect(stored.password_hash).toMatch(/^scrypt\$131072\$8\$1\$/);
+    expect((await signInAs(hub.url, 'agent3', DEMO_PASSWORD, '192.0.2.90')).status).toBe(200);
+  });
+});
+
+describe('host names (DNS rebinding)', () => {
+  let hub: RunningHub;
+  beforeAll(async () => {
+    hub = await startHub({ demo: true });
+  });
+  afterAll(() => hub?.dispose());
+
+  it('answers 421 to a name that is not its own, over HTTP and for sockets', async () => {
+    // A page on rebind.attacker.example, its name now resolving to the hub: same origin to the
+    // browser, so Origin equals Host. Node's fetch cannot set Host: a raw request can.
+    const { request } = await import('node:http');
+    const get = (host: string, path: string, origin?: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port: hub.port,
+            path,
+            headers: { host, ...(origin ? { origin } : {}) },
+          },
+          (res) => {
+            let body = '';
+            res.on('data', (c: Buffer) => (body += c.toString()));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      });
+    const evil = `rebind.attacker.example:${hub.port}`;
+    const page = await get(evil, '/api/auth/methods', `http://${evil}`);
+    expect(page.status).toBe(421);
+    expect(page.body).toMatch(/does not answer to the host name .*--allowed-host/);
+    const socket = await get(evil, '/socket.io/?EIO=4&transport=polling', `http://${evil}`);
+    expect(socket.status).toBe(403);
+    // Its own names still work.
+    expect((await get(`localhost:${hub.port}`, '/api/auth/methods')).status).toBe(200);
+    expect((await get(`127.0.0.1:${hub.port}`, '/api/auth/methods')).status).toBe(200);
+  });
+
+  it('answers to the names given with --allowed-host (and its public URL), and no others', async () => {
+    const named = await startHub({
+      extraArgs: [
+        '--allowed-host',
+        '127.0.0.1',
+        '--allowed-host',
+        'sidecoach.floor.example',
+        '--public-url',
+        'https://survey.example.com',
+      ],
+    });
+    try {
+      const { request } = await import('node:http');
+      const status = (host: string) =>
+        new Promise<number>((resolve, reject) => {
+          const req = request(
+            { host: '127.0.0.1', port: named.port, path: '/healthz', headers: { host } },
+            (res) => {
+              res.resume();
+              resolve(res.statusCode ?? 0);
+            },
+          );
+          req.on('error', reject);
+          req.end();
+        });
+      expect(await status('sidecoach.floor.example')).toBe(200);
+      expect(await status('SIDECOACH.floor.example.:443')).toBe(200);
+      expect(await status('survey.example.com')).toBe(200);
+      expect(await status('localhost')).toBe(421);
+      expect(await status('floor.example')).toBe(421);
+    } finally {
+      await named.dispose();
+    }
+  });
+});
+
+describe('secrets never reach the log', () => {
+  it('writes neither survey tokens, sign-on codes, bearer tokens nor passwords', async () => {
+    const hub = await startHub({ demo: true });
+    try {
+      const token = 'Zq8sT1vX9aLmN4pR7wYb2cDe';
+      await fetch(`${hub.url}/s/${token}`);
+      await fetch(`${hub.url}/api/auth/oidc/callback?code=ProviderCode123&state=StateValue456`);
+      await fetch(`${hub.url}/api/auth/sign-out`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer sc_leaked_bearer_token_value' },
+      });
+      await signInAs(hub.url, 'customer@example.com', 'Secret-Password-9');
+      await hub.untilOutput('the sign-in refused', (l) => l.includes('sign-in refused'));
+      const log = hub.output.join('\n');
+      for (const secret of [
+        token,
+        'ProviderCode123',
+        'StateValue456',
+        'sc_leaked_bearer_token_value',
+        'Secret-Password-9',
+        'customer@example.com',
+      ])
+        expect(log).not.toContain(secret);
+      expect(log).toContain('/s/[redacted]');
+    } finally {
+      await hub.dispose();
+    }
+  });
+});
+
+describe('files', () => {
+  it.runIf(testDialect() === 'sqlite')(
+    'creates the data directory 0700 and the database and secrets 0600, and tightens old ones',
+    async () => {
+      const parent = tempDir();
+      const dataDir = join(parent, 'data'); // not there yet: the hub makes it
+      const hub = await startHub({ dataDir, database: 'sqlite' });
+      await hub.stop();
+      const mode = (p: string) => statSync(p).mode & 0o777;
+      expect(mode(dataDir)).toBe(0o700);
+      for (const f of ['sidecoach.sqlite', 'cti-secret', 'survey-secret', 'survey-webhook-secret'])
+        expect([f, mode(join(dataDir, f))]).toEqual([f, 0o600]);
+      // An older hub left them open to everyone: the next start closes them.
+      chmodSync(dataDir, 0o755);
+      chmodSync(join(dataDir, 'sidecoach.sqlite'), 0o644);
+      const again = await startHub({ dataDir, database: 'sqlite' });
+      try {
+        expect(mode(dataDir)).toBe(0o700);
+        expect(mode(join(dataDir, 'sidecoach.sqlite'))).toBe(0o600);
+        if (existsSync(join(dataDir, 'sidecoach.sqlite-wal')))
+          expect(mode(join(dataDir, 'sidecoach.sqlite-wal'))).toBe(0o600);
+      } finally {
+        await again.stop();
+      }
+    },
+  );
+
+  it('refuses to start on a secret that is empty or short, saying which and why', async () => {
+    const dataDir = tempDir();
+    const start = async (env: Record<string, string> = {}) =>
+      spawnSync(
+        process.execPath,
+        [HUB_ENTRY, '--port', '0', '--data-dir', dataDir, ...(await databaseArgs(dataDir))],
+        { encoding: 'utf8', timeout: 30_000, env: { ...process.env, ...env } },
+      );
+    // A secret file is SQLite's (PostgreSQL keeps the hub's secrets in the database).
+    if (testDialect() === 'sqlite') {
+      mkdirSync(dataDir, { recursive: true });
+      writeFileSync(join(dataDir, 'cti-secret'), '\n');
+      const empty = await start();
+      expect(empty.status).toBe(1);
+      expect(empty.stderr).toMatch(
+        /cti-secret holds a secret of 0 characters; it needs at least 16/,
+      );
+      expect(empty.stderr).not.toMatch(/\n\s+at /); // a message, not a stack trace
+    }
+    const short = await start({ SIDECOACH_CTI_SECRET: 'short' });
+    expect(short.status).toBe(1);
+    expect(short.stderr).toMatch(/SIDECOACH_CTI_SECRET needs at least 16 characters/);
+  });
+});
+
+describe('TLS', () => {
+  let dir: string;
+  let ca: Buffer;
+  beforeAll(() => {
+    dir = tempDir();
+    // A certificate for 127.0.0.1 and localhost, self-signed (it is its own CA here).
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-days',
+        '2',
+        '-subj',
+        '/CN=localhost',
+        '-addext',
+        'subjectAltName=DNS:localhost,IP:127.0.0.1',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
+    ca = readFileSync(join(dir, 'cert.pem'));
+  });
+
+  const get = (url: string, path: string) =>
+    new Promise<{ status: number; headers: Record<string, unknown>; body: string }>(
+      (resolve, reject) => {
+        const req = httpsRequest(new URL(path, url), { ca }, (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => (body += c.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+        });
+        req.on('error', reject);
+        req.end();
+      },
+    );
+
+  it('serves HTTPS and WSS with --tls-cert/--tls-key, with HSTS, and no plain HTTP', async () => {
+    const hub = await startHub({
+      demo: true,
+      extraArgs: ['--tls-cert', join(dir, 'cert.pem'), '--tls-key', join(dir, 'key.pem')],
+    });
+    try {
+      expect(hub.url).toMatch(/^https:\/\//);
+      const health = await get(hub.url, '/healthz');
+      expect(health.status).toBe(200);
+      expect(health.headers['strict-transport-security']).toMatch(/max-age=\d{7,}/);
+      // Sign in and open a socket over TLS, as the sidebar does.
+      const signed = await new Promise<{ token: string }>((resolve, reject) => {
+        const req = httpsRequest(
+          new URL('/api/auth/sign-in', hub.url),
+          { ca, method: 'POST', headers: { 'content-type': 'application/json' } },
+          (res) => {
+            let body = '';
+            res.on('data', (c: Buffer) => (body += c.toString()));
+            res.on('end', () => resolve(JSON.parse(body) as { token: string }));
+          },
+        );
+        req.on('error', reject);
+        req.end(JSON.stringify({ username: 'agent1', password: DEMO_PASSWORD }));
+      });
+      const socket = io(hub.url, {
+        auth: { token: signed.token, protocol: PROTOCOL_VERSION },
+        transports: ['websocket'],
+        reconnection: false,
+        ca: ca.toString(),
+      });
+      await new Promise<void>((resolve, reject) => {
+        socket.once('connect', () => resolve());
+        socket.once('connect_error', reject);
+      });
+      expect(socket.connected).toBe(true);
+      socket.close();
+      // Plain http to the same port gets nowhere.
+      await expect(fetch(hub.url.replace('https:', 'http:') + '/healthz')).rejects.toThrow();
+    } finally {
+      await hub.dispose();
+    }
+  });
+
+  it('sends no HSTS on plain http, and refuses a half TLS configuration', async () => {
+    const plain = await startHub({});
+    try {
+      const res = await fetch(`${plain.url}/healthz`);
+      expect(res.headers.get('strict-transport-security')).toBeNull();
+    } finally {
+      await plain.dispose();
+    }
+    const half = spawnSync(
+      process.execPath,
+      [HUB_ENTRY, '--port', '0', '--data-dir', tempDir(), '--tls-cert', join(dir, 'cert.pem')],
+      { encoding: 'utf8', timeout: 30_000 },
+    );
+    expect(half.status).toBe(1);
+    expect(half.stderr).toMatch(/--tls-cert and --tls-key go together/);
+  });
+
+  it('takes a renewed certificate on SIGHUP without dropping the hub', async () => {
+    const hub = await startHub({
+      extraArgs: ['--tls-cert', join(dir, 'cert.pem'), '--tls-key', join(dir, 'key.pem')],
+    });
+    try {
+      hub.process.kill('SIGHUP');
+      await hub.untilOutput('the reload', (l) => l.includes('TLS certificate reloaded'));
+      expect((await get(hub.url, '/healthz')).status).toBe(200);
+    } finally {
+      await hub.dispose();
+    }
+  });
+});
