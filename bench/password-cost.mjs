@@ -39,9 +39,18 @@ const COSTS = [
 
 const hash = (c) =>
   new Promise((resolve, reject) =>
-    scrypt('correct horse battery staple', 'sixteen byte salt', 32, {
-      N: c.N, r: c.r, p: c.p, maxmem: 128 * c.N * c.r * 2 + 1024 * 1024,
-    }, (err, key) => (err ? reject(err) : resolve(key))),
+    scrypt(
+      'correct horse battery staple',
+      'sixteen byte salt',
+      32,
+      {
+        N: c.N,
+        r: c.r,
+        p: c.p,
+        maxmem: 128 * c.N * c.r * 2 + 1024 * 1024,
+      },
+      (err, key) => (err ? reject(err) : resolve(key)),
+    ),
   );
 
 async function perHash(c) {
@@ -73,9 +82,7 @@ console.log(
     `shift start: ${burst} of ${agents} agents within ${burstSeconds} s = ` +
     `${(burst / burstSeconds).toFixed(1)} sign-ins/s needed)\n`,
 );
-console.log(
-  'N      r  p   memory   median ms  p95 ms  ×baseline  sign-ins/s  burst done in  note',
-);
+console.log('N      r  p   memory   median ms  p95 ms  ×baseline  sign-ins/s  burst done in  note');
 let baseline = 0;
 for (const c of COSTS) {
   const times = await perHash(c);
