@@ -228,6 +228,23 @@ describe.skipIf(missing)('web sidebar in Chromium', () => {
     await page.context().close();
   });
 
+  it('says how long to wait when the hub refuses more tries', async () => {
+    // Ten wrong tries for one username in a minute from this address: the eleventh is refused,
+    // typed in another case and with a space.
+    for (let i = 0; i < 10; i++)
+      await fetch(`${hub.url}/api/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'someone.else', password: `guess-${i}` }),
+      });
+    const page = await sidebarPage(browser);
+    await signInAs(page, hub.url, 'Someone.Else ', 'one-more-guess');
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toMatch(/^Too many attempts\. Try again in \d+ sec\.$/);
+    await page.context().close();
+  });
+
   it('says clearly when the password is wrong', async () => {
     const page = await sidebarPage(browser);
     await signInAs(page, hub.url, 'agent3', 'not-the-password');

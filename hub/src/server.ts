@@ -143,6 +143,8 @@ export async function createHub(
   });
   await app.register(cors, {
     origin: (origin, cb) => cb(null, origin !== undefined && allowedOrigins.includes(origin)),
+    // The sidebar (another origin) reads how long a refusal asks it to wait.
+    exposedHeaders: ['retry-after'],
   });
   installRateLimits(app, rateLimits);
 

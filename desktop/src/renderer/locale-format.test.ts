@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import i18next from 'i18next';
-import { decimal, fullDateTime, shortDateTime } from './lib/format.js';
+import { decimal, fullDateTime, shortDateTime, waitTime } from './lib/format.js';
 import { percent } from './features/surveys/format.js';
 import { formatRate, weekLabel } from './features/language-stats/format.js';
 import { pickLanguage } from './i18n/index.js';
@@ -29,6 +29,14 @@ describe('locale formatting', () => {
     expect(formatRate(null, 'lv')).toBe('–');
     expect(percent(0.875, 'lv')).toBe('88%');
     expect(percent(0.025, 'lv')).toBe('2,5%');
+  });
+
+  it('writes a wait short, in seconds under a minute and in minutes above', () => {
+    expect(waitTime(30, 'en')).toBe('30 sec');
+    expect(waitTime(61, 'en')).toBe('2 min');
+    expect(waitTime(900, 'lv')).toBe('15 min');
+    expect(waitTime(5, 'zh-CN')).toBe('5秒');
+    expect(waitTime(120, 'zh-TW')).toBe('2 分鐘');
   });
 
   it('uses Latvian’s three plural forms: zero for 0, 10–20, 30…; one for 1, 21, 31; other', async () => {

@@ -92,6 +92,8 @@ export class HubError extends Error {
     message: string,
     /** A chosen password refused: the rules it breaks. */
     readonly problems: PasswordProblem[] = [],
+    /** `rate_limited`: how long the hub asked to wait (its Retry-After), when it said. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
   }
@@ -119,10 +121,12 @@ async function postJson<T>(hubUrl: string, path: string, body: unknown): Promise
   const refusal = (await res.json().catch(() => ({}))) as {
     error?: { code?: ErrorCode; message?: string; problems?: PasswordProblem[] };
   };
+  const retryAfter = Number(res.headers.get('retry-after'));
   throw new HubError(
     refusal.error?.code ?? 'internal',
     refusal.error?.message ?? res.statusText,
     refusal.error?.problems,
+    retryAfter > 0 ? retryAfter : null,
   );
 }
 

@@ -466,6 +466,7 @@ export const en = {
   errors: {
     unauthorized: 'Wrong username or password.',
     rate_limited: 'Too many attempts. Wait a minute and try again.',
+    rate_limited_wait: 'Too many attempts. Try again in {{wait}}.',
     bad_request: 'The hub could not accept this: {{message}}',
     forbidden: 'You are not allowed to do this: {{message}}',
     not_found: 'Not found: {{message}}',

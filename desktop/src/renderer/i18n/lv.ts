@@ -505,6 +505,7 @@ export const lv: WithZeroPlurals<Messages> = {
   errors: {
     unauthorized: 'Nepareizs lietotājvārds vai parole.',
     rate_limited: 'Pārāk daudz mēģinājumu. Pagaidiet minūti un mēģiniet vēlreiz.',
+    rate_limited_wait: 'Pārāk daudz mēģinājumu. Mēģiniet vēlreiz pēc {{wait}}.',
     bad_request: 'Serveris to nevarēja pieņemt: {{message}}',
     forbidden: 'Jums nav atļauts to darīt: {{message}}',
     not_found: 'Nav atrasts: {{message}}',

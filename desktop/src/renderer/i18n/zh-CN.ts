@@ -458,6 +458,7 @@ export const zhCN: Messages = {
   errors: {
     unauthorized: '用户名或密码错误。',
     rate_limited: '尝试次数过多，请一分钟后再试。',
+    rate_limited_wait: '尝试次数过多，请在{{wait}}后再试。',
     bad_request: '服务器无法接受：{{message}}',
     forbidden: '无权执行此操作：{{message}}',
     not_found: '未找到：{{message}}',

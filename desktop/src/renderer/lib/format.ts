@@ -34,6 +34,16 @@ export function decimal(value: number, language: string, digits: number): string
   }).format(value);
 }
 
+/** A wait, short and in the UI language: "30 sec", "5 min" (Latvian "30 s", "5 min"). */
+export function waitTime(seconds: number, language: string): string {
+  const minutes = seconds >= 60;
+  return new Intl.NumberFormat(language, {
+    style: 'unit',
+    unit: minutes ? 'minute' : 'second',
+    unitDisplay: 'short',
+  }).format(minutes ? Math.ceil(seconds / 60) : Math.max(1, Math.ceil(seconds)));
+}
+
 /** A call type's name in the UI language (its id when the pack does not have it). */
 export function callTypeName(pack: StandardsPack | null, id: string | null, lang: string) {
   const type = pack?.callTypes.find((ct) => ct.id === id);

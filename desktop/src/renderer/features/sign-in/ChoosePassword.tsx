@@ -46,7 +46,7 @@ export function ChoosePassword({
       const res = await firstPasswordRequest(url, credential, value.password, device);
       await begin({ token: res.token, hubUrl: url, user: res.user });
     } catch (err) {
-      const failure = signInFailure(err, t, 'account.code.wrong');
+      const failure = signInFailure(err, t, 'account.code.wrong', i18n.language);
       if (failure.problems.length > 0) setRefused(failure.problems);
       else setError(failure.text);
       setBusy(false);

@@ -26,7 +26,7 @@ type Mode = 'password' | 'code';
  * an admin gave (which leads to choosing a password).
  */
 export function SignIn() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const expired = useSession((s) => s.signInNotice);
   const [hubUrl, setHubUrl] = useState('');
   const [mode, setMode] = useState<Mode>('password');
@@ -61,7 +61,7 @@ export function SignIn() {
       return t(`sso.error.${err.reason}`, { provider: known?.sso?.label ?? 'SSO' });
     // Passwords are off on this hub and this account is no break-glass admin.
     if (err instanceof HubError && err.code === 'forbidden') return t('sso.passwordsOff');
-    return signInFailure(err, t, wrongKey).text;
+    return signInFailure(err, t, wrongKey, i18n.language).text;
   };
 
   useEffect(() => {
@@ -93,10 +93,10 @@ export function SignIn() {
         (owner) => setAccepted({ credential, owner }),
         (err: unknown) => {
           setMode('code');
-          setError(signInFailure(err, t, 'account.code.linkWrong').text);
+          setError(signInFailure(err, t, 'account.code.linkWrong', i18n.language).text);
         },
       );
-  }, [t]);
+  }, [t, i18n.language]);
 
   const signInWithProvider = async () => {
     setBusy('sso');
