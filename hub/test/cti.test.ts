@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallEvent } from '@sidecoach/shared';
+import { randomUUID } from 'node:crypto';
 import { signRequest } from '../src/lib/signature.js';
+import { eventKey } from '../src/cti/records.js';
+import { data } from './support/calls.js';
 import { hubSecret, withHubDatabase } from './support/database.js';
 import {
   connect,
@@ -185,6 +188,35 @@ describe('CTI webhook', () => {
     expect(await badId.json()).toMatchObject({
       error: { code: 'bad_request', message: expect.stringMatching(/eventId/) },
     });
+  });
+
+  it('still ends the call when the PBX retries a hang-up the hub kept but did not act on', async () => {
+    const call = data(
+      await agent.emitWithAck('call:start', {
+        id: randomUUID(),
+        callType: 'booking',
+        startedAt: new Date(Date.now() - 60_000).toISOString(),
+        source: 'cti',
+        externalId: 'pbx-crash',
+      }),
+    );
+    const ended = { ...event('ended'), callId: 'pbx-crash' };
+    // As if the hub had stored the hang-up and stopped before ending the call.
+    await withHubDatabase(hub.dataDir, (db) =>
+      db
+        .insertInto('cti_event_keys')
+        .values({
+          key: eventKey('1001', undefined, ended as CallEvent),
+          received_at: new Date().toISOString(),
+        })
+        .execute(),
+    );
+    const retry = await signed({ extension: '1001', event: ended });
+    expect(retry.status).toBe(200);
+    expect(await retry.json()).toEqual({ duplicate: true, delivered: 0 });
+    const after = data(await agent.emitWithAck('call:get', { callId: call.id }));
+    expect(after.endedAt).not.toBeNull();
+    expect(received.some((e) => e.callId === 'pbx-crash')).toBe(false);
   });
 
   it('forgets event keys older than the signature window when it starts', async () => {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { CallEventSchema, CustomerContactSchema } from '@sidecoach/shared';
+import { CallEventSchema, CustomerContactSchema, type CallEvent } from '@sidecoach/shared';
 import { userRoom, type HubContext } from '../lib/context.js';
 import { sendError } from '../lib/http-errors.js';
 import { openCallOf } from '../lib/call-records.js';
@@ -39,6 +39,19 @@ export const ctiSecret = (secrets: SecretStore, fromEnv: string | undefined) =>
 export function registerCtiRoutes(app: FastifyInstance, ctx: HubContext, secret: string) {
   const sweep = startEventKeySweep(ctx.db, ctx.log);
   app.addHook('onClose', () => sweep.stop());
+  /**
+   * The PBX's hang-up ends the call in the hub too, so a closed sidebar cannot leave it open
+   * (nor skip its survey); the sidebar's own end, arriving later, changes nothing.
+   */
+  const endOnHangUp = async (agentId: string, event: CallEvent) => {
+    if (event.kind !== 'ended') return;
+    const open = await openCallOf(ctx.db, agentId);
+    if (open?.externalId !== event.callId) return;
+    const { call, ended } = await endCall(ctx, open, new Date(event.at));
+    if (!ended) return;
+    ctx.log.info({ callId: call.id, durationMs: call.durationMs }, 'call ended by the PBX');
+    await announceCall(ctx, call);
+  };
   void app.register((scope, _opts, done) => {
     scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, next) =>
       next(null, body),
@@ -74,6 +87,9 @@ export function registerCtiRoutes(app: FastifyInstance, ctx: HubContext, secret:
           { extension, eventId, kind: event.kind, callId: event.callId },
           'cti event already accepted: not stored or relayed again',
         );
+        // Ending the call is idempotent: a retry still ends it if the first try was stored but
+        // the hub stopped before ending it (an already ended call changes nothing).
+        await endOnHangUp(agent.id, event);
         return reply.code(200).send({ duplicate: true, delivered: 0 });
       }
       const room = userRoom(agent.id);
@@ -82,21 +98,7 @@ export function registerCtiRoutes(app: FastifyInstance, ctx: HubContext, secret:
       delete callEvent.customer;
       ctx.io.to(room).emit('softphone:event', callEvent);
       ctx.bus.emit('softphone:event', agent.id, callEvent);
-      // The PBX's hang-up ends the call in the hub too, so a closed sidebar cannot leave it
-      // open (nor skip its survey); the sidebar's own end, arriving later, changes nothing.
-      if (event.kind === 'ended') {
-        const open = await openCallOf(ctx.db, agent.id);
-        if (open?.externalId === event.callId) {
-          const { call, ended } = await endCall(ctx, open, new Date(event.at));
-          if (ended) {
-            request.log.info(
-              { callId: call.id, durationMs: call.durationMs },
-              'call ended by the PBX',
-            );
-            await announceCall(ctx, call);
-          }
-        }
-      }
+      await endOnHangUp(agent.id, event);
       const delivered = (await ctx.io.in(room).fetchSockets()).length;
       request.log.info(
         { extension, kind: event.kind, callId: event.callId, delivered },
