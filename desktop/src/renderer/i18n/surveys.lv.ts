@@ -56,7 +56,7 @@ export const surveysLv: WithZeroPlurals<SurveyMessages> = {
   },
   selfAnswer: {
     mark: 'Atsevišķi',
-    markLabel: 'Nav ieskaitīta CSAT: {{reason}}',
+    markLabel: 'Nav ieskaitīta CSAT vērtējumā: {{reason}}',
     reason: {
       'staff-browser': 'iesniegta no pārlūka, kurā kāds ir pierakstījies Sidecoach',
       'agent-address': 'iesniegta no adreses, no kuras pierakstās šis operators',
