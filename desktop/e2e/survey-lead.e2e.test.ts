@@ -253,7 +253,7 @@ describe.skipIf(missing)('customer feedback for leads in Chromium', () => {
     expect(await avaRow.getAttribute('class')).toContain('flagged');
     await expect
       .poll(() => avaRow.locator('td').allInnerTexts())
-      .toEqual(['32', '32', '63%', '38% (12)', '8', '4', '0', '10%', '3.5', '0·1·0·0·1']);
+      .toEqual(['32', '32', '63%', '38% (12)', '8', '4', '0', '10%', '3.5', '0·1·0·0·1', '0']);
     expect(await avaRow.locator('th').innerText()).toMatch(
       /^Ava Agent ⚑\s+flagged: excludes far more calls than the rest of the team; far fewer calls surveyed than the rest of the team$/,
     );
@@ -366,6 +366,55 @@ describe.skipIf(missing)('customer feedback for leads in Chromium', () => {
     await quality.getByRole('button', { name: 'Back to where you were' }).click();
     await quality.getByRole('heading', { name: 'Floor' }).waitFor();
     await quality.context().close();
+  });
+
+  it('sets apart an answer given in a browser signed in to the sidebar, and shows the lead why', async () => {
+    // Ava opens her customer's link in the browser her web sidebar runs in (same origin).
+    const avaPage = await sidebarPage(browser);
+    await signInAs(avaPage, hub.url, 'agent1');
+    await expect
+      .poll(() => avaPage.evaluate(() => localStorage.getItem('sidecoach.session') !== null))
+      .toBe(true);
+    const call = await ctiCall(hub, ava, { extension: '1001', callType: 'sales' });
+    let link = '';
+    await expect
+      .poll(async () => {
+        link = data(await ava.emitWithAck('survey:status', { callId: call.id })).link ?? '';
+        return link;
+      })
+      .toMatch(/\/s\//);
+    await avaPage.goto(link);
+    const group = (name: RegExp) => avaPage.getByRole('group', { name });
+    await group(/How satisfied are you\?/)
+      .getByRole('radio', { name: /5\s*Very satisfied/ })
+      .check();
+    await group(/Was it resolved\?/)
+      .getByRole('radio', { name: /Yes/ })
+      .check();
+    await group(/How easy was it\?/)
+      .getByRole('radio', { name: /5\s*Very easy/ })
+      .check();
+    await avaPage.getByRole('button', { name: 'Send my answers' }).click();
+    // She is thanked like any customer.
+    await avaPage.getByRole('heading', { name: 'Thank you' }).waitFor();
+    await avaPage.context().close();
+
+    await lead.getByRole('button', { name: 'Survey report' }).click();
+    await lead.getByRole('heading', { name: 'Selective-surveying report' }).waitFor();
+    await lead.getByRole('button', { name: 'Refresh' }).click();
+    const rows = lead.getByTestId('survey-self-answer-row');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toMatch(/^Ava Agent.*Staff browser5/);
+    await expect
+      .poll(() =>
+        lead
+          .getByTestId('survey-agent')
+          .filter({ hasText: 'Ava Agent' })
+          .getByTestId('agent-set-apart')
+          .textContent(),
+      )
+      .toBe('1');
+    await checkedAtWidths(lead, 'survey-report-set-apart');
   });
 
   it('says so when the hub cannot be reached', async () => {

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallEvent } from '@sidecoach/shared';
+import { randomUUID } from 'node:crypto';
 import { signRequest } from '../src/lib/signature.js';
-import { hubSecret } from './support/database.js';
+import { eventKey } from '../src/cti/records.js';
+import { data } from './support/calls.js';
+import { hubSecret, withHubDatabase } from './support/database.js';
 import {
   connect,
   signIn,
@@ -36,6 +39,19 @@ describe('CTI webhook', () => {
       'x-sidecoach-signature': signRequest(key, at, body),
     });
   };
+
+  /** The kinds of event the hub stored for a PBX call id, in the order received. */
+  const stored = (callId: string) =>
+    withHubDatabase(hub.dataDir, async (db) =>
+      (
+        await db
+          .selectFrom('cti_events')
+          .select('kind')
+          .where('call_id', '=', callId)
+          .orderBy('received_at')
+          .execute()
+      ).map((r) => r.kind),
+    );
 
   beforeAll(async () => {
     hub = await startHub({ demo: true });
@@ -112,6 +128,139 @@ describe('CTI webhook', () => {
       await expect.poll(() => statuses.at(-1)).toBe('available');
     } finally {
       supervisor.close();
+    }
+  });
+
+  it('accepts a request re-sent with the same signature once: 200 duplicate, not stored or relayed again', async () => {
+    const body = JSON.stringify({
+      extension: '1001',
+      event: { ...event('ringing'), callId: 'pbx-replay' },
+    });
+    const at = Math.floor(Date.now() / 1000);
+    const headers = {
+      'x-sidecoach-timestamp': String(at),
+      'x-sidecoach-signature': signRequest(secret, at, body),
+    };
+    const before = received.length;
+    const first = await post(body, headers);
+    expect(first.status).toBe(202);
+    expect(await first.json()).toEqual({ delivered: 1 });
+    await expect.poll(() => received.length).toBe(before + 1);
+    for (let i = 0; i < 3; i++) {
+      const again = await post(body, headers);
+      expect(again.status).toBe(200);
+      expect(await again.json()).toEqual({ duplicate: true, delivered: 0 });
+    }
+    // A relayed copy would have reached the agent by the time this event does.
+    await signed({ extension: '1001', event: { ...event('ended'), callId: 'pbx-replay' } });
+    await expect.poll(() => received.at(-1)?.kind).toBe('ended');
+    expect(received.filter((e) => e.callId === 'pbx-replay').map((e) => e.kind)).toEqual([
+      'ringing',
+      'ended',
+    ]);
+    expect(await stored('pbx-replay')).toEqual(['ringing', 'ended']);
+  });
+
+  it('knows an event again by its own key when the PBX re-signs it, and by the PBX’s event id', async () => {
+    const ringing = { ...event('ringing'), callId: 'pbx-retry', at: '2026-11-24T10:00:00Z' };
+    expect((await signed({ extension: '1001', event: ringing })).status).toBe(202);
+    // Re-signed a second later, the time spelled with milliseconds: the same instant.
+    const resigned = await signed(
+      { extension: '1001', event: { ...ringing, at: '2026-11-24T10:00:00.000Z' } },
+      Math.floor(Date.now() / 1000) + 1,
+    );
+    expect(resigned.status).toBe(200);
+    expect(await resigned.json()).toMatchObject({ duplicate: true });
+    // Another kind of the same call is another event.
+    const answered = { ...ringing, kind: 'answered' };
+    expect((await signed({ extension: '1001', event: answered })).status).toBe(202);
+
+    // With the PBX's id, the id decides: the same id is the same event, a new id a new one.
+    const held = { ...ringing, kind: 'held' };
+    const withId = (eventId: string, at?: number) =>
+      signed({ extension: '1001', eventId, event: held }, at);
+    expect((await withId('evt-1')).status).toBe(202);
+    expect((await withId('evt-1', Math.floor(Date.now() / 1000) + 2)).status).toBe(200);
+    expect((await withId('evt-2')).status).toBe(202);
+    expect(await stored('pbx-retry')).toEqual(['ringing', 'answered', 'held', 'held']);
+    const badId = await signed({ extension: '1001', eventId: '', event: held });
+    expect(badId.status).toBe(400);
+    expect(await badId.json()).toMatchObject({
+      error: { code: 'bad_request', message: expect.stringMatching(/eventId/) },
+    });
+  });
+
+  it('still ends the call when the PBX retries a hang-up the hub kept but did not act on', async () => {
+    const call = data(
+      await agent.emitWithAck('call:start', {
+        id: randomUUID(),
+        callType: 'booking',
+        startedAt: new Date(Date.now() - 60_000).toISOString(),
+        source: 'cti',
+        externalId: 'pbx-crash',
+      }),
+    );
+    const ended = { ...event('ended'), callId: 'pbx-crash' };
+    // As if the hub had stored the hang-up and stopped before ending the call.
+    await withHubDatabase(hub.dataDir, (db) =>
+      db
+        .insertInto('cti_event_keys')
+        .values({
+          key: eventKey('1001', undefined, ended as CallEvent),
+          received_at: new Date().toISOString(),
+        })
+        .execute(),
+    );
+    const retry = await signed({ extension: '1001', event: ended });
+    expect(retry.status).toBe(200);
+    expect(await retry.json()).toEqual({ duplicate: true, delivered: 0 });
+    const after = data(await agent.emitWithAck('call:get', { callId: call.id }));
+    expect(after.endedAt).not.toBeNull();
+    expect(received.some((e) => e.callId === 'pbx-crash')).toBe(false);
+  });
+
+  it('forgets event keys older than the signature window when it starts', async () => {
+    const own = await startHub({ demo: true });
+    let again: RunningHub | undefined;
+    try {
+      const cti = await hubSecret(own, 'cti-secret');
+      const body = (callId: string) =>
+        JSON.stringify({ extension: '1001', event: { ...event('ringing'), callId } });
+      for (const callId of ['pbx-old-1', 'pbx-old-2', 'pbx-new']) {
+        const at = Math.floor(Date.now() / 1000);
+        const res = await fetch(`${own.url}/api/cti/events`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'x-sidecoach-timestamp': String(at),
+            'x-sidecoach-signature': signRequest(cti, at, body(callId)),
+          },
+          body: body(callId),
+        });
+        expect(res.status).toBe(202);
+      }
+      // Two keys aged past the window (2 x 300 s + 60 s), as an hour of waiting would.
+      const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
+      const keys = () =>
+        withHubDatabase(own.dataDir, (db) =>
+          db.selectFrom('cti_event_keys').select(['key', 'received_at']).execute(),
+        );
+      const all = await keys();
+      expect(all).toHaveLength(3);
+      const kept = all.at(-1)!.key;
+      await withHubDatabase(own.dataDir, (db) =>
+        db
+          .updateTable('cti_event_keys')
+          .set({ received_at: hourAgo })
+          .where('key', '!=', kept)
+          .execute(),
+      );
+      await own.stop();
+      again = await startHub({ dataDir: own.dataDir, demo: true });
+      await expect.poll(async () => (await keys()).map((k) => k.key)).toEqual([kept]);
+    } finally {
+      await again?.stop();
+      await own.dispose();
     }
   });
 });

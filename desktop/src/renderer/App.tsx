@@ -7,7 +7,7 @@ import { StartCall } from './features/call/StartCall.js';
 import { Header } from './features/header/Header.js';
 import { RecentCalls } from './features/history/RecentCalls.js';
 import { SignIn } from './features/sign-in/SignIn.js';
-import { SettingsPanel } from './features/settings/SettingsPanel.js';
+import { Settings } from './features/settings/lazy.js';
 import {
   lastEndedCall,
   SurveyAfterCall,
@@ -74,7 +74,7 @@ export function App() {
       <NoticeBar />
       {settingsOpen ? (
         <main>
-          <SettingsPanel onClose={toggleSettings} />
+          <Settings onClose={toggleSettings} />
         </main>
       ) : (
         <Workspace />

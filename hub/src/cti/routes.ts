@@ -1,17 +1,23 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { CallEventSchema, CustomerContactSchema } from '@sidecoach/shared';
+import { CallEventSchema, CustomerContactSchema, type CallEvent } from '@sidecoach/shared';
 import { userRoom, type HubContext } from '../lib/context.js';
 import { sendError } from '../lib/http-errors.js';
 import { openCallOf } from '../lib/call-records.js';
 import { announceCall, endCall } from '../lib/call-changes.js';
 import type { SecretStore } from '../lib/secrets.js';
-import { agentByExtension, storeCtiEvent } from './records.js';
+import { acceptCtiEvent, agentByExtension, eventKey } from './records.js';
+import { startEventKeySweep } from './jobs.js';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignedRequest } from '../lib/signature.js';
 
 export const CtiRequestSchema = z.strictObject({
   /** The agent's extension as the PBX knows it. */
   extension: z.string().min(1).max(32),
+  /**
+   * The PBX's own id for this event, when it has one: the hub accepts each id once. Without
+   * it, the event's extension, call id, kind and time make it the same event.
+   */
+  eventId: z.string().min(1).max(128).optional(),
   event: CallEventSchema.extend({
     source: z.literal('cti').default('cti'),
     /** Attached data: how to reach the customer for the post-call survey (kept by the hub). */
@@ -26,8 +32,26 @@ export const ctiSecret = (secrets: SecretStore, fromEnv: string | undefined) =>
 /**
  * The PBX/ACD webhook: HMAC-signed call events keyed by extension, stored, then relayed to the
  * agent's sidebars as `softphone:event`. The body is verified as the exact bytes received.
+ * Each event is accepted once: a replay within the signature's window, or the PBX retrying
+ * after a lost answer, gets 200 `{duplicate: true}` and is neither stored nor relayed again.
+ * Expired event keys are swept while the app runs (stopped with it).
  */
 export function registerCtiRoutes(app: FastifyInstance, ctx: HubContext, secret: string) {
+  const sweep = startEventKeySweep(ctx.db, ctx.log);
+  app.addHook('onClose', () => sweep.stop());
+  /**
+   * The PBX's hang-up ends the call in the hub too, so a closed sidebar cannot leave it open
+   * (nor skip its survey); the sidebar's own end, arriving later, changes nothing.
+   */
+  const endOnHangUp = async (agentId: string, event: CallEvent) => {
+    if (event.kind !== 'ended') return;
+    const open = await openCallOf(ctx.db, agentId);
+    if (open?.externalId !== event.callId) return;
+    const { call, ended } = await endCall(ctx, open, new Date(event.at));
+    if (!ended) return;
+    ctx.log.info({ callId: call.id, durationMs: call.durationMs }, 'call ended by the PBX');
+    await announceCall(ctx, call);
+  };
   void app.register((scope, _opts, done) => {
     scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, next) =>
       next(null, body),
@@ -53,31 +77,28 @@ export function registerCtiRoutes(app: FastifyInstance, ctx: HubContext, secret:
       }
       const parsed = CtiRequestSchema.safeParse(json);
       if (!parsed.success) return sendError(reply, 'bad_request', z.prettifyError(parsed.error));
-      const { extension, event } = parsed.data;
+      const { extension, eventId, event } = parsed.data;
       const agent = await agentByExtension(ctx.db, extension);
       if (!agent) return sendError(reply, 'not_found', `no agent with extension ${extension}`);
-      await storeCtiEvent(ctx.db, agent.id, event);
+      // A success, not an error: a PBX retrying a delivered event must not see a failure (it
+      // would retry again, or raise an alarm); the answer says that nothing was done twice.
+      if (!(await acceptCtiEvent(ctx.db, agent.id, eventKey(extension, eventId, event), event))) {
+        request.log.info(
+          { extension, eventId, kind: event.kind, callId: event.callId },
+          'cti event already accepted: not stored or relayed again',
+        );
+        // Ending the call is idempotent: a retry still ends it if the first try was stored but
+        // the hub stopped before ending it (an already ended call changes nothing).
+        await endOnHangUp(agent.id, event);
+        return reply.code(200).send({ duplicate: true, delivered: 0 });
+      }
       const room = userRoom(agent.id);
       // The customer's contact details stay in the hub: the sidebar gets the call event only.
       const callEvent = { ...event, customer: undefined };
       delete callEvent.customer;
       ctx.io.to(room).emit('softphone:event', callEvent);
       ctx.bus.emit('softphone:event', agent.id, callEvent);
-      // The PBX's hang-up ends the call in the hub too, so a closed sidebar cannot leave it
-      // open (nor skip its survey); the sidebar's own end, arriving later, changes nothing.
-      if (event.kind === 'ended') {
-        const open = await openCallOf(ctx.db, agent.id);
-        if (open?.externalId === event.callId) {
-          const { call, ended } = await endCall(ctx, open, new Date(event.at));
-          if (ended) {
-            request.log.info(
-              { callId: call.id, durationMs: call.durationMs },
-              'call ended by the PBX',
-            );
-            await announceCall(ctx, call);
-          }
-        }
-      }
+      await endOnHangUp(agent.id, event);
       const delivered = (await ctx.io.in(room).fetchSockets()).length;
       request.log.info(
         { extension, kind: event.kind, callId: event.callId, delivered },

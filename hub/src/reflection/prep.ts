@@ -142,6 +142,8 @@ async function surveyEvidence(db: Db, agentId: string, period: Period, weeks: st
     .where('agent_id', '=', agentId)
     .where('submitted_at', '>=', from)
     .where('submitted_at', '<', to)
+    // Answers that look like the agent's own (surveys/self-answer.ts) are no evidence.
+    .where('self_answer', 'is', null)
     .groupBy(['day', 'csat'])
     .execute();
   const comments = await db
@@ -150,6 +152,7 @@ async function surveyEvidence(db: Db, agentId: string, period: Period, weeks: st
     .where('agent_id', '=', agentId)
     .where('submitted_at', '>=', from)
     .where('submitted_at', '<', to)
+    .where('self_answer', 'is', null)
     .where('comment', 'is not', null)
     .orderBy('submitted_at', 'desc')
     .limit(MAX_COMMENTS)

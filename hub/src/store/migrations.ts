@@ -685,6 +685,38 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('survey_sends').addColumn('customer_lang', 'text').execute();
     },
   },
+  '0018-cti-events-once': {
+    async up(db: Kysely<unknown>) {
+      // Each PBX event accepted once: a signed request re-sent within the signature's window
+      // (a replay, or the PBX retrying after a lost answer) finds its key here and is neither
+      // stored nor relayed again. The primary key is the uniqueness, so it holds across nodes
+      // on one PostgreSQL database; rows older than the window are swept (cti/jobs.ts).
+      await db.schema
+        .createTable('cti_event_keys')
+        /** SHA-256 of the PBX's event id, or of the event's own key (see cti/records.ts). */
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('cti_event_keys_received')
+        .on('cti_event_keys')
+        .column('received_at')
+        .execute();
+    },
+  },
+  '0019-survey-self-answer': {
+    async up(db: Kysely<unknown>) {
+      // Why an answer looks like staff gave it (the agent's own address, a staff address, a
+      // signed-in staff browser), null for a customer's. Only the reason: never the address.
+      await db.schema.alterTable('survey_responses').addColumn('self_answer', 'text').execute();
+      // The survey page compares the answering address with staff sign-ins of recent days.
+      await db.schema
+        .createIndex('sessions_ip')
+        .on('sessions')
+        .columns(['ip', 'last_seen_at'])
+        .execute();
+    },
+  },
   '0021-username-key': {
     async up(db: Kysely<unknown>) {
       // The username as sign-in compares it (shared usernameKey: NFKC, trimmed, lower case), so

@@ -6,6 +6,7 @@ import type {
   CallSource,
   Delivery,
   ExclusionReason,
+  SelfAnswerReason,
   StandardArea,
   SurveyChannel,
   SurveySkip,
@@ -139,6 +140,12 @@ export interface CtiEventsTable {
   kind: string;
   /** The call event as received, JSON. */
   event: string;
+  received_at: Iso;
+}
+
+/** The PBX events accepted in the last minutes, by key: a replay or retry is answered once. */
+export interface CtiEventKeysTable {
+  key: string;
   received_at: Iso;
 }
 
@@ -298,6 +305,8 @@ export interface SurveyResponsesTable {
   comment: string | null;
   lang: string;
   submitted_at: Iso;
+  /** Why the answer looks like staff gave it (null: nothing says so); counted apart from CSAT. */
+  self_answer: ColumnType<SelfAnswerReason | null, SelfAnswerReason | null | undefined>;
 }
 
 /** A QA evaluation imported from an external QA tool (recorded quality monitoring). */
@@ -452,6 +461,7 @@ export interface Database {
   call_ticks: CallTicksTable;
   self_assessments: SelfAssessmentsTable;
   cti_events: CtiEventsTable;
+  cti_event_keys: CtiEventKeysTable;
   observations: ObservationsTable;
   observation_sessions: ObservationSessionsTable;
   coaching_notes: CoachingNotesTable;

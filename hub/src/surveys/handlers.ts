@@ -1,4 +1,4 @@
-import { fail, ok } from '@sidecoach/shared';
+import { fail, ok, type SurveyResponse } from '@sidecoach/shared';
 import { activeAgentIds } from '../lib/people.js';
 import { userRoom, type HubContext } from '../lib/context.js';
 import { handlers } from '../lib/handlers.js';
@@ -15,7 +15,7 @@ import { agentSeesSurveys, coachedAgents, isSurveyCoach, teamSettingsAccess } fr
 import { SurveyPackRejected } from './packs.js';
 import { changeTeamSettings, teamSettingsOf } from './records.js';
 import { surveyReport } from './report.js';
-import { responsesQuery, toResponse } from './responses.js';
+import { forAgentEyes, responsesQuery, toResponse } from './responses.js';
 
 /** Survey events of one socket: exclusions and status (agents), results, settings, the pack. */
 export function surveyHandlers(ctx: HubContext, deps: SurveyDeps) {
@@ -74,7 +74,10 @@ export function surveyHandlers(ctx: HubContext, deps: SurveyDeps) {
           .orderBy('survey_responses.submitted_at', 'desc')
           .limit(limit)
           .execute();
-        return ok({ responses: rows.map((r) => ctx.scores.response(user, toResponse(r))) });
+        const seen = user.role === 'agent' ? forAgentEyes : (r: SurveyResponse) => r;
+        return ok({
+          responses: rows.map((r) => ctx.scores.response(user, seen(toResponse(r)))),
+        });
       },
 
       'survey:report': async ({ teamId, ...period }) => {

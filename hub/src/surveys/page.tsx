@@ -3,10 +3,36 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import type { Survey, SurveyBrand, SurveyQuestion } from '@sidecoach/shared';
 import { CUSTOMER_LANGUAGES, customerT, localized, type CustomerLanguage } from './i18n.js';
 
-// The customer's survey pages, rendered on the hub as plain HTML: no script, so they work on
-// any phone and behind strict mail-client link checkers. React escapes every text it renders.
+// The customer's survey pages, rendered on the hub as plain HTML: they need no script, so they
+// work on any phone and behind strict mail-client link checkers. React escapes every text it
+// renders. One small deferred script (SURVEY_SCRIPT) changes nothing the customer sees.
 
 export const SURVEY_CSS_PATH = '/s/assets/survey.css';
+export const SURVEY_SCRIPT_PATH = '/s/assets/survey.js';
+
+/**
+ * Run in every visitor's browser, the same for all: where this origin's storage holds the web
+ * sidebar's session for this hub (a staff member answering in their own browser), the form
+ * carries its token in a hidden field, and the hub sets the answer apart (self-answer.ts).
+ * Nothing is shown, nothing is refused; without script the form works as before.
+ */
+export const SURVEY_SCRIPT = `(function () {
+  try {
+    var saved = JSON.parse(localStorage.getItem('sidecoach.session') || 'null');
+    if (!saved || typeof saved.token !== 'string' || saved.hubUrl !== location.origin) return;
+    var forms = document.querySelectorAll('form[method="post"]');
+    for (var i = 0; i < forms.length; i++) {
+      var field = document.createElement('input');
+      field.type = 'hidden';
+      field.name = 'staff_session';
+      field.value = saved.token;
+      forms[i].appendChild(field);
+    }
+  } catch (e) {
+    /* no storage (private mode, blocked): nothing to tell */
+  }
+})();
+`;
 
 /** Each language in its own words, as the customer looks for it. */
 const LANGUAGE_NAMES: Record<CustomerLanguage, string> = {
@@ -50,6 +76,7 @@ function Layout({
         <title>{title}</title>
         <link rel="stylesheet" href={SURVEY_CSS_PATH} />
         {brand.brand ? <link rel="stylesheet" href={brandCssPath(brand.version)} /> : null}
+        <script src={SURVEY_SCRIPT_PATH} defer />
       </head>
       <body>
         <main>

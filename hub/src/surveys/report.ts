@@ -3,6 +3,7 @@ import type { Db } from '../store/db.js';
 import { responsesQuery, toResponse } from './responses.js';
 
 const MAX_EXCLUSIONS = 200;
+const MAX_SELF_ANSWERS = 200;
 
 const mean = (values: number[]) =>
   values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
@@ -18,6 +19,7 @@ export async function surveyReport(
   let outcomes: SurveyOutcome[] = [];
   let responses: ReturnType<typeof toResponse>[] = [];
   let exclusions: SurveyReport['exclusions'] = [];
+  let selfAnswers: SurveyReport['selfAnswers'] = [];
   let delivery: SurveyReport['delivery'] = {
     pending: 0,
     failed: 0,
@@ -43,6 +45,7 @@ export async function surveyReport(
         'x.reason',
         'r.call_id as answered',
         'r.csat',
+        'r.self_answer',
         's.fallback_from',
         's.last_error',
       ])
@@ -56,6 +59,7 @@ export async function surveyReport(
       exclusionReason: s.reason,
       responded: s.answered !== null,
       csat: s.csat,
+      selfAnswer: s.self_answer,
     }));
     const waiting = sends.filter((s) => s.state === 'pending');
     const because = new Map<string, number>();
@@ -74,13 +78,32 @@ export async function surveyReport(
         .sort((a, b) => b.count - a.count)
         .slice(0, 5),
     };
-    responses = (
+    const answered = (
       await responsesQuery(db)
         .where('survey_responses.agent_id', 'in', agentIds)
         .where('survey_responses.submitted_at', '>=', from)
         .where('survey_responses.submitted_at', '<=', to)
+        .orderBy('survey_responses.submitted_at', 'desc')
         .execute()
     ).map(toResponse);
+    // What looks like staff answered is shown apart, never in the customers' figures.
+    responses = answered.filter((r) => r.selfAnswer === null);
+    selfAnswers = answered.flatMap((r) =>
+      r.selfAnswer === null
+        ? []
+        : [
+            {
+              callId: r.callId,
+              agentId: r.agentId,
+              agentName: r.agentName,
+              callType: r.callType,
+              reason: r.selfAnswer,
+              csat: r.csat,
+              at: r.submittedAt,
+            },
+          ],
+    );
+    selfAnswers = selfAnswers.slice(0, MAX_SELF_ANSWERS);
     exclusions = (
       await db
         .selectFrom('survey_exclusions as x')
@@ -133,6 +156,7 @@ export async function surveyReport(
       };
     }),
     exclusions,
+    selfAnswers,
     delivery,
   };
 }

@@ -1,4 +1,4 @@
-import type { Survey, SurveyResponse } from '@sidecoach/shared';
+import type { SelfAnswerReason, Survey, SurveyResponse } from '@sidecoach/shared';
 import type { Draft, Job, Trx } from '../lib/jobs.js';
 import type { Db } from '../store/db.js';
 import type { Selectable } from 'kysely';
@@ -26,8 +26,18 @@ export function toResponse(row: ResponseRow): SurveyResponse {
     lang: row.lang,
     submittedAt: row.submitted_at,
     alert: row.csat !== null && row.csat <= ALERT_CSAT,
+    selfAnswer: row.self_answer,
   };
 }
+
+/**
+ * A response as an agent may see it: never whether it was set apart as looking like staff
+ * answered it (an agent who learnt which of their tries were caught would try another way).
+ */
+export const forAgentEyes = (response: SurveyResponse): SurveyResponse => ({
+  ...response,
+  selfAnswer: null,
+});
 
 export const responsesQuery = (db: Db | Trx) =>
   db
@@ -104,12 +114,16 @@ async function recipients(trx: Trx, agentId: string): Promise<string[]> {
 
 export class AlreadyAnswered extends Error {}
 
-/** Stores a response once per survey and tells the lead (an alert when CSAT is low) and the agent. */
+/**
+ * Stores a response once per survey and tells the lead (an alert when CSAT is low) and the
+ * agent. `selfAnswer`: why it looks like staff gave it (self-answer.ts), stored with it.
+ */
 export function submitJob(
   send: SurveySendRow,
   survey: Survey,
   answers: Answers,
   lang: string,
+  selfAnswer: SelfAnswerReason | null = null,
 ): Job<SurveyResponse> {
   return async (trx) => {
     const csat = first(survey, answers, 'csat');
@@ -131,6 +145,7 @@ export function submitJob(
         comment: typeof comment === 'string' ? comment : null,
         lang,
         submitted_at: new Date().toISOString(),
+        self_answer: selfAnswer,
       })
       .onConflict((oc) => oc.doNothing())
       .executeTakeFirst();
@@ -142,7 +157,10 @@ export function submitJob(
     const messages: Draft[] = (await recipients(trx, send.agent_id)).map((recipientId) => ({
       recipientId,
       refId: `survey-response:${send.call_id}`,
-      content: { kind: 'survey-response', response },
+      content: {
+        kind: 'survey-response',
+        response: recipientId === send.agent_id ? forAgentEyes(response) : response,
+      },
     }));
     return { result: response, messages };
   };

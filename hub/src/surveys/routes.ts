@@ -20,11 +20,14 @@ import {
   thankYouPage,
   SURVEY_CSS,
   SURVEY_CSS_PATH,
+  SURVEY_SCRIPT,
+  SURVEY_SCRIPT_PATH,
   type FormValues,
   type MessageKind,
 } from './page.js';
 import { answered, sendRowOfToken, type SurveySendRow } from './records.js';
 import { AlreadyAnswered, checkAnswers, submitJob } from './responses.js';
+import { selfAnswerOf, STAFF_SESSION_FIELD } from './self-answer.js';
 
 /** Largest survey form accepted (five questions, a comment of at most 2,000 characters). */
 const FORM_LIMIT = 16 * 1024;
@@ -101,6 +104,15 @@ export function registerSurveyRoutes(
         .type('text/css; charset=utf-8')
         .header('cache-control', 'public, max-age=86400')
         .send(SURVEY_CSS),
+    );
+
+    // Every visitor gets the same script: it adds a hidden field only where the browser holds a
+    // staff session of this origin (the web sidebar's), and changes nothing anyone sees.
+    scope.get(SURVEY_SCRIPT_PATH, (_request, reply) =>
+      reply
+        .type('text/javascript; charset=utf-8')
+        .header('cache-control', 'public, max-age=86400')
+        .send(SURVEY_SCRIPT),
     );
 
     /** The survey behind a token, or the page that says why it cannot be answered. */
@@ -195,6 +207,9 @@ export function registerSurveyRoutes(
         if (body && typeof body === 'object')
           for (const [k, v] of Object.entries(body as Record<string, unknown>))
             if (typeof v === 'string') form[k] = v;
+        // Never kept or shown again: only resolved to tell whether staff is answering.
+        const staffToken = form[STAFF_SESSION_FIELD];
+        delete form[STAFF_SESSION_FIELD];
         request.query.lang ??= form.lang;
         const found = await open(request, reply);
         if (!found) return reply;
@@ -218,10 +233,16 @@ export function registerSurveyRoutes(
             }),
           );
         }
+        // The same answer page whatever this finds: the customer is never refused or told.
+        const selfAnswer = await selfAnswerOf(deps.db, {
+          agentId: row.agent_id,
+          ip: request.ip,
+          staffToken,
+        });
         try {
-          const response = await inbox.submit(submitJob(row, survey, answers, lang));
+          const response = await inbox.submit(submitJob(row, survey, answers, lang, selfAnswer));
           log.info(
-            { callId: row.call_id, csat: response.csat, alert: response.alert },
+            { callId: row.call_id, csat: response.csat, alert: response.alert, selfAnswer },
             'survey answered',
           );
         } catch (err) {

@@ -1,4 +1,10 @@
-import { EXCLUSION_REASONS, type ExclusionReason, type SurveySkip } from './surveys.js';
+import {
+  EXCLUSION_REASONS,
+  SELF_ANSWER_REASONS,
+  type ExclusionReason,
+  type SelfAnswerReason,
+  type SurveySkip,
+} from './surveys.js';
 
 // The selective-surveying report: agents who keep surveys away from calls (by excluding them)
 // stand out against their team. See DOMAIN.md, "Customer feedback".
@@ -13,6 +19,8 @@ export interface SurveyOutcome {
   responded?: boolean;
   /** CSAT 1-5 of the response, when answered. */
   csat?: number | null;
+  /** The answer looks like staff gave it (why): counted apart, not as the customer's. */
+  selfAnswer?: SelfAnswerReason | null;
 }
 
 export interface SelectivityFigures {
@@ -32,6 +40,9 @@ export interface SelectivityFigures {
   /** Responses per CSAT score, index 0 for 1 up to index 4 for 5. */
   csatDistribution: [number, number, number, number, number];
   meanCsat: number | null;
+  /** Answers set apart as looking like staff gave them: not in responses or CSAT. */
+  selfAnswers: number;
+  selfAnswersByReason: Record<SelfAnswerReason, number>;
 }
 
 export type SelectivityFlag = 'exclusion-rate' | 'surveyed-share';
@@ -59,7 +70,12 @@ function figures(rows: readonly SurveyOutcome[]): SelectivityFigures {
     ExclusionReason,
     number
   >;
+  const bySelfAnswer = Object.fromEntries(SELF_ANSWER_REASONS.map((r) => [r, 0])) as Record<
+    SelfAnswerReason,
+    number
+  >;
   const csat: [number, number, number, number, number] = [0, 0, 0, 0, 0];
+  let selfAnswers = 0;
   let eligible = 0;
   let surveyed = 0;
   let exclusions = 0;
@@ -75,6 +91,13 @@ function figures(rows: readonly SurveyOutcome[]): SelectivityFigures {
     if (row.outcome !== 'sent') continue;
     surveyed++;
     if (!row.responded) continue;
+    // The customer did not answer: someone else did. A self-answer counts neither as a
+    // response nor in CSAT (it would lift both), and is shown apart.
+    if (row.selfAnswer) {
+      selfAnswers++;
+      bySelfAnswer[row.selfAnswer]++;
+      continue;
+    }
     responses++;
     if (row.csat && row.csat >= 1 && row.csat <= 5) {
       csat[row.csat - 1]!++;
@@ -94,6 +117,8 @@ function figures(rows: readonly SurveyOutcome[]): SelectivityFigures {
     responseRate: share(responses, surveyed),
     csatDistribution: csat,
     meanCsat: csatCount === 0 ? null : csatSum / csatCount,
+    selfAnswers,
+    selfAnswersByReason: bySelfAnswer,
   };
 }
 

@@ -162,4 +162,26 @@ describe('selectivityReport', () => {
     const report = selectivityReport(rows);
     expect(report.agents.find((a) => a.agentId === 'new-agent')?.flags).toEqual([]);
   });
+
+  it('counts answers that look like staff gave them apart: not as responses, not in CSAT', () => {
+    const rows: SurveyOutcome[] = [
+      { agentId: 'a', outcome: 'sent', responded: true, csat: 2 },
+      { agentId: 'a', outcome: 'sent', responded: true, csat: 5, selfAnswer: 'agent-address' },
+      { agentId: 'a', outcome: 'sent', responded: true, csat: 5, selfAnswer: 'staff-browser' },
+      { agentId: 'a', outcome: 'sent', responded: false },
+      { agentId: 'b', outcome: 'sent', responded: true, csat: 4 },
+    ];
+    const { team, agents } = selectivityReport(rows);
+    const a = agents.find((x) => x.agentId === 'a')!;
+    expect(a).toMatchObject({
+      surveyed: 4,
+      responses: 1,
+      responseRate: 0.25,
+      meanCsat: 2,
+      csatDistribution: [0, 1, 0, 0, 0],
+      selfAnswers: 2,
+      selfAnswersByReason: { 'staff-browser': 1, 'agent-address': 1, 'staff-address': 0 },
+    });
+    expect(team).toMatchObject({ responses: 2, meanCsat: 3, selfAnswers: 2 });
+  });
 });

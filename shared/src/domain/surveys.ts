@@ -17,6 +17,16 @@ export const EXCLUSION_REASONS = ['abusive-caller', 'wrong-number', 'vulnerable-
 export const ExclusionReasonSchema = z.enum(EXCLUSION_REASONS);
 export type ExclusionReason = z.infer<typeof ExclusionReasonSchema>;
 
+/**
+ * Why a survey answer looks like staff gave it, not the customer (see DOMAIN.md, "Customer
+ * feedback"): a signed-in staff browser on the hub's origin sent it, it came from the address
+ * the call's agent signs in from, or from an address any staff member signed in from lately.
+ * Such answers are counted apart from CSAT and shown to the lead with their reason.
+ */
+export const SELF_ANSWER_REASONS = ['staff-browser', 'agent-address', 'staff-address'] as const;
+export const SelfAnswerReasonSchema = z.enum(SELF_ANSWER_REASONS);
+export type SelfAnswerReason = z.infer<typeof SelfAnswerReasonSchema>;
+
 export const COMMENT_MAX = 2000;
 
 export const SurveyQuestionSchema = z.discriminatedUnion('kind', [

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { ExclusionReasonSchema, SURVEY_CHANNELS, type SurveySkip } from '../domain/surveys.js';
+import {
+  ExclusionReasonSchema,
+  SelfAnswerReasonSchema,
+  SURVEY_CHANNELS,
+  type SurveySkip,
+} from '../domain/surveys.js';
 import { IsoTimeSchema, RecordIdSchema, withPeriod } from './common.js';
 
 // Post-call surveys on the wire: the agent's "do not survey" flag, what became of a call's
@@ -110,6 +115,11 @@ export const SurveyResponseSchema = z.object({
   submittedAt: IsoTimeSchema,
   /** CSAT of 2 or less: the lead is alerted for service recovery. */
   alert: z.boolean(),
+  /**
+   * Why the answer looks like staff gave it, not the customer (counted apart from CSAT); null
+   * when nothing says so. Always null for agents: they are not told.
+   */
+  selfAnswer: SelfAnswerReasonSchema.nullable(),
 });
 export type SurveyResponse = z.infer<typeof SurveyResponseSchema>;
 
@@ -137,6 +147,9 @@ const SelectivityFiguresSchema = z.object({
   responseRate: z.number(),
   csatDistribution: DistributionSchema,
   meanCsat: z.number().nullable(),
+  /** Answers that look like staff gave them: not in responses, the distribution or the mean. */
+  selfAnswers: z.number().int(),
+  selfAnswersByReason: z.record(SelfAnswerReasonSchema, z.number().int()),
 });
 
 export const SurveyExclusionRecordSchema = z.object({
@@ -148,6 +161,18 @@ export const SurveyExclusionRecordSchema = z.object({
   at: IsoTimeSchema,
 });
 export type SurveyExclusionRecord = z.infer<typeof SurveyExclusionRecordSchema>;
+
+/** An answer set apart because it looks like staff gave it: whose call, why, what it said. */
+export const SurveySelfAnswerRecordSchema = z.object({
+  callId: z.string(),
+  agentId: z.string(),
+  agentName: z.string(),
+  callType: z.string(),
+  reason: SelfAnswerReasonSchema,
+  csat: z.number().int().min(1).max(5).nullable(),
+  at: IsoTimeSchema,
+});
+export type SurveySelfAnswerRecord = z.infer<typeof SurveySelfAnswerRecordSchema>;
 
 /** The lead's and quality manager's report: selective surveying and responses per call type. */
 export const SurveyReportSchema = z.object({
@@ -173,6 +198,8 @@ export const SurveyReportSchema = z.object({
   ),
   /** Every exclusion in the period, newest first (at most 200). */
   exclusions: z.array(SurveyExclusionRecordSchema),
+  /** Answers of the period set apart as looking like staff gave them, newest first (at most 200). */
+  selfAnswers: z.array(SurveySelfAnswerRecordSchema),
   /** Sends still retrying or given up on: a failing SMTP server or gateway shows here. */
   delivery: z.object({
     pending: z.number().int(),

@@ -54,6 +54,20 @@ export const surveysEn = {
     'wrong-number': 'Wrong number',
     'vulnerable-customer': 'Vulnerable customer',
   },
+  selfAnswer: {
+    mark: 'Set apart',
+    markLabel: 'Not counted in CSAT: {{reason}}',
+    reason: {
+      'staff-browser': 'sent from a browser signed in to Sidecoach',
+      'agent-address': 'sent from an address the agent signs in from',
+      'staff-address': 'sent from an address staff sign in from',
+    },
+    reasonShort: {
+      'staff-browser': 'Staff browser',
+      'agent-address': 'Agent’s own address',
+      'staff-address': 'Staff address',
+    },
+  },
   feedback: {
     title: 'Customer feedback',
     intro:
@@ -72,6 +86,10 @@ export const surveysEn = {
     comment: 'Customer comment',
     noComment: 'No comment',
     response: 'Response from {{agent}}’s customer, {{time}}',
+    setApart_one:
+      '{{count}} answer here looks like staff gave it, not the customer: it is left out of the figures per agent and per call type.',
+    setApart_other:
+      '{{count}} answers here look like staff gave them, not the customer: they are left out of the figures per agent and per call type.',
   },
   summary: {
     count_one: '{{count}} response',
@@ -170,6 +188,15 @@ export const surveysEn = {
     },
     showAll: 'Show all {{total}}',
     showFewer: 'Show fewer',
+    setApart: 'Set apart',
+    selfAnswers: 'Answers set apart',
+    selfAnswersIntro:
+      'Answers that look like staff gave them, not the customer. They are left out of responses and CSAT; talk them through with the agent.',
+    selfAnswersEmpty: 'No answer was set apart in this period.',
+    selfAnswersCaption_one: '{{count}} answer set apart',
+    selfAnswersCaption_other: '{{count}} answers set apart, newest first',
+    selfAnswerReason: 'Why',
+    selfAnswerWhen: 'When',
   },
   mine: {
     title: 'Your customers’ feedback',

@@ -54,6 +54,20 @@ export const surveysLv: WithZeroPlurals<SurveyMessages> = {
     'wrong-number': 'Nepareizs numurs',
     'vulnerable-customer': 'Mazaizsargāts klients',
   },
+  selfAnswer: {
+    mark: 'Atsevišķi',
+    markLabel: 'Nav ieskaitīta CSAT vērtējumā: {{reason}}',
+    reason: {
+      'staff-browser': 'iesniegta no pārlūka, kurā kāds ir pierakstījies Sidecoach',
+      'agent-address': 'iesniegta no adreses, no kuras pierakstās šis operators',
+      'staff-address': 'iesniegta no adreses, no kuras pierakstās darbinieki',
+    },
+    reasonShort: {
+      'staff-browser': 'Darbinieka pārlūks',
+      'agent-address': 'Operatora paša adrese',
+      'staff-address': 'Darbinieku adrese',
+    },
+  },
   feedback: {
     title: 'Klientu atsauksmes',
     intro:
@@ -74,6 +88,12 @@ export const surveysLv: WithZeroPlurals<SurveyMessages> = {
     comment: 'Klienta komentārs',
     noComment: 'Nav komentāra',
     response: 'Klienta atbilde (operators: {{agent}}), {{time}}',
+    setApart_zero:
+      'Šķiet, ka {{count}} no šīm atbildēm sniedza darbinieks, nevis klients: tās nav ieskaitītas skaitļos pa operatoriem un zvanu veidiem.',
+    setApart_one:
+      'Šķiet, ka {{count}} no šīm atbildēm sniedza darbinieks, nevis klients: tā nav ieskaitīta skaitļos pa operatoriem un zvanu veidiem.',
+    setApart_other:
+      'Šķiet, ka {{count}} no šīm atbildēm sniedza darbinieks, nevis klients: tās nav ieskaitītas skaitļos pa operatoriem un zvanu veidiem.',
   },
   summary: {
     count_zero: '{{count}} atbilžu',
@@ -187,6 +207,16 @@ export const surveysLv: WithZeroPlurals<SurveyMessages> = {
     },
     showAll: 'Rādīt visas ({{total}})',
     showFewer: 'Rādīt mazāk',
+    setApart: 'Atsevišķi',
+    selfAnswers: 'Atsevišķi uzskaitītās atbildes',
+    selfAnswersIntro:
+      'Atbildes, kuras, šķiet, sniedza darbinieks, nevis klients. Tās nav ieskaitītas atbildēs un CSAT; pārrunājiet tās ar operatoru.',
+    selfAnswersEmpty: 'Šajā periodā neviena atbilde nav uzskaitīta atsevišķi.',
+    selfAnswersCaption_zero: '{{count}} atsevišķi uzskaitītu atbilžu, jaunākās vispirms',
+    selfAnswersCaption_one: '{{count}} atsevišķi uzskaitīta atbilde',
+    selfAnswersCaption_other: '{{count}} atsevišķi uzskaitītas atbildes, jaunākās vispirms',
+    selfAnswerReason: 'Iemesls',
+    selfAnswerWhen: 'Laiks',
   },
   mine: {
     title: 'Jūsu klientu atsauksmes',

@@ -52,6 +52,20 @@ export const surveysZhCN: SurveyMessages = {
     'wrong-number': '打错电话',
     'vulnerable-customer': '弱势客户',
   },
+  selfAnswer: {
+    mark: '单独列出',
+    markLabel: '未计入满意度：{{reason}}',
+    reason: {
+      'staff-browser': '从已登录 Sidecoach 的浏览器提交',
+      'agent-address': '从该坐席登录时使用的地址提交',
+      'staff-address': '从员工登录时使用的地址提交',
+    },
+    reasonShort: {
+      'staff-browser': '员工浏览器',
+      'agent-address': '坐席本人地址',
+      'staff-address': '员工地址',
+    },
+  },
   feedback: {
     title: '客户反馈',
     intro: '您团队坐席的客户调查回复，最新的在前。新回复到达时即时显示。',
@@ -69,6 +83,10 @@ export const surveysZhCN: SurveyMessages = {
     comment: '客户留言',
     noComment: '无留言',
     response: '{{agent}} 的客户的回复，{{time}}',
+    setApart_one:
+      '此处有 {{count}} 条回复看起来是员工而非客户填写的，未计入按坐席和按通话类型的统计。',
+    setApart_other:
+      '此处有 {{count}} 条回复看起来是员工而非客户填写的，未计入按坐席和按通话类型的统计。',
   },
   summary: {
     count_one: '{{count}} 条回复',
@@ -164,6 +182,15 @@ export const surveysZhCN: SurveyMessages = {
     },
     showAll: '显示全部 {{total}} 条',
     showFewer: '收起',
+    setApart: '单独列出',
+    selfAnswers: '单独列出的回复',
+    selfAnswersIntro:
+      '这些回复看起来是员工而非客户填写的，不计入回复数和满意度；请与坐席当面核实。',
+    selfAnswersEmpty: '这段时间没有单独列出的回复。',
+    selfAnswersCaption_one: '{{count}} 条单独列出的回复，最新的在前',
+    selfAnswersCaption_other: '{{count}} 条单独列出的回复，最新的在前',
+    selfAnswerReason: '原因',
+    selfAnswerWhen: '时间',
   },
   mine: {
     title: '您的客户反馈',

@@ -52,6 +52,20 @@ export const surveysZhTW: SurveyMessages = {
     'wrong-number': '打錯電話',
     'vulnerable-customer': '弱勢客戶',
   },
+  selfAnswer: {
+    mark: '另列',
+    markLabel: '未計入滿意度：{{reason}}',
+    reason: {
+      'staff-browser': '從已登入 Sidecoach 的瀏覽器送出',
+      'agent-address': '從該客服人員登入時使用的位址送出',
+      'staff-address': '從員工登入時使用的位址送出',
+    },
+    reasonShort: {
+      'staff-browser': '員工瀏覽器',
+      'agent-address': '客服人員本人位址',
+      'staff-address': '員工位址',
+    },
+  },
   feedback: {
     title: '客戶回饋',
     intro: '您團隊客服人員的客戶所填寫的問卷回覆，最新的在前。新的回覆一到就會顯示。',
@@ -69,6 +83,10 @@ export const surveysZhTW: SurveyMessages = {
     comment: '客戶意見',
     noComment: '無意見',
     response: '{{agent}} 的客戶回覆，{{time}}',
+    setApart_one:
+      '這裡有 {{count}} 筆回覆看起來是員工而非客戶填寫的，未計入依客服人員及依通話類型的統計。',
+    setApart_other:
+      '這裡有 {{count}} 筆回覆看起來是員工而非客戶填寫的，未計入依客服人員及依通話類型的統計。',
   },
   summary: {
     count_one: '{{count}} 則回覆',
@@ -166,6 +184,15 @@ export const surveysZhTW: SurveyMessages = {
     },
     showAll: '顯示全部 {{total}} 筆',
     showFewer: '收合',
+    setApart: '另列',
+    selfAnswers: '另列的回覆',
+    selfAnswersIntro:
+      '這些回覆看起來是員工而非客戶填寫的，不計入回覆數與滿意度；請找客服人員當面確認。',
+    selfAnswersEmpty: '這段期間沒有另列的回覆。',
+    selfAnswersCaption_one: '{{count}} 筆另列的回覆，最新的在前',
+    selfAnswersCaption_other: '{{count}} 筆另列的回覆，最新的在前',
+    selfAnswerReason: '原因',
+    selfAnswerWhen: '時間',
   },
   mine: {
     title: '您的客戶回饋',

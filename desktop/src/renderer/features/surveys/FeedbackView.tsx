@@ -6,6 +6,7 @@ import { FEEDBACK_LIMIT, loadFeedback, useSurveys } from './store.js';
 import { ErrorLine } from './controls.js';
 import { FeedbackFilters } from './FeedbackFilters.js';
 import { FeedbackSummary } from './FeedbackSummary.js';
+import { customersOwn } from './format.js';
 import { ResponseItem } from './ResponseItem.js';
 import { TeamSettings } from '../team-settings/TeamSettings.js';
 
@@ -21,6 +22,7 @@ export function FeedbackView() {
   const shown = filters.callType
     ? responses.filter((r) => r.callType === filters.callType)
     : responses;
+  const setApart = shown.length - customersOwn(shown).length;
   return (
     <section className="card survey-view" aria-labelledby="feedback-title">
       <div className="row">
@@ -58,6 +60,11 @@ export function FeedbackView() {
       {shown.length > 0 ? (
         <>
           <FeedbackSummary responses={shown} pack={pack} />
+          {setApart > 0 ? (
+            <p className="small survey-set-apart" data-testid="feedback-set-apart">
+              {t('surveys.feedback.setApart', { count: setApart })}
+            </p>
+          ) : null}
           <h3 className="small-title">{t('surveys.feedback.list')}</h3>
           {responses.length >= FEEDBACK_LIMIT ? (
             <p className="small muted">

@@ -89,6 +89,7 @@ export function AgentTable({
           <th scope="col">{t('surveys.report.responseRate')}</th>
           <th scope="col">{t('surveys.csat.mean')}</th>
           <th scope="col">{t('surveys.report.distribution')}</th>
+          <th scope="col">{t('surveys.report.setApart')}</th>
         </tr>
       </thead>
       <tbody>
@@ -134,6 +135,9 @@ export function AgentTable({
               <td>{percent(a.responseRate, lang)}</td>
               <td>{mean(a.meanCsat, lang)}</td>
               <DistributionCell counts={a.csatDistribution} />
+              <td className={a.selfAnswers > 0 ? 'flag-cell' : ''} data-testid="agent-set-apart">
+                {a.selfAnswers}
+              </td>
             </tr>
           );
         })}

@@ -17,6 +17,7 @@ export function TeamFigures({ team }: { team: SurveyReport['team'] }) {
     [t('surveys.report.excluded'), percent(team.exclusionRate, lang), String(team.exclusions)],
     [t('surveys.report.responseRate'), percent(team.responseRate, lang), String(team.responses)],
     [t('surveys.csat.mean'), mean(team.meanCsat, lang)],
+    [t('surveys.report.setApart'), String(team.selfAnswers)],
   ];
   return (
     <dl className="survey-figures" data-testid="survey-team">
@@ -129,6 +130,67 @@ export function ExclusionList({
             </button>
           ) : null}
         </>
+      )}
+    </section>
+  );
+}
+
+/**
+ * Answers set apart because they look like staff gave them (the agent's own address, a staff
+ * address, a signed-in staff browser): whose call, why, what CSAT it gave, when. Exportable.
+ */
+export function SelfAnswerList({
+  report,
+  pack,
+}: {
+  report: SurveyReport;
+  pack: StandardsPack | null;
+}) {
+  const { t, i18n } = useTranslation();
+  const time = shortDateTime(i18n.language);
+  const list = report.selfAnswers;
+  return (
+    <section className="survey-self-answers" aria-labelledby="survey-self-answers-title">
+      <h3 id="survey-self-answers-title" className="small-title">
+        {t('surveys.report.selfAnswers')}
+      </h3>
+      <p className="small muted">{t('surveys.report.selfAnswersIntro')}</p>
+      {list.length === 0 ? (
+        <p className="small muted" data-testid="survey-self-answers-empty">
+          {t('surveys.report.selfAnswersEmpty')}
+        </p>
+      ) : (
+        <StatsTable
+          caption={t('surveys.report.selfAnswersCaption', { count: list.length })}
+          fileName="survey-set-apart"
+          className="survey-self-answer-table"
+          testId="survey-self-answers"
+        >
+          <thead>
+            <tr>
+              <th scope="col">{t('surveys.agent.label')}</th>
+              <th scope="col">{t('surveys.callType.label')}</th>
+              <th scope="col">{t('surveys.report.selfAnswerReason')}</th>
+              <th scope="col">{t('surveys.csat.label')}</th>
+              <th scope="col">{t('surveys.report.selfAnswerWhen')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((x) => (
+              <tr key={x.callId} data-testid="survey-self-answer-row">
+                <th scope="row">{x.agentName}</th>
+                <td>{callTypeName(pack, x.callType, i18n.language)}</td>
+                <td title={t(`surveys.selfAnswer.reason.${x.reason}`)}>
+                  {t(`surveys.selfAnswer.reasonShort.${x.reason}`)}
+                </td>
+                <td>{x.csat ?? '–'}</td>
+                <td>
+                  <time dateTime={x.at}>{time.format(new Date(x.at))}</time>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </StatsTable>
       )}
     </section>
   );

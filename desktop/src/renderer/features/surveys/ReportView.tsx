@@ -7,7 +7,13 @@ import { ErrorLine, TeamSelect } from './controls.js';
 import { PeriodPicker } from '../../ui/PeriodPicker.js';
 import { CsatChart, type CsatBars } from './CsatChart.js';
 import { AgentTable, FlagList } from './ReportAgents.js';
-import { CallTypeTable, DeliveryHealth, ExclusionList, TeamFigures } from './ReportParts.js';
+import {
+  CallTypeTable,
+  DeliveryHealth,
+  ExclusionList,
+  SelfAnswerList,
+  TeamFigures,
+} from './ReportParts.js';
 
 const TEAM_COLORS = { fill: 'rgba(31, 111, 235, 0.55)', stroke: '#1f6feb' };
 const AGENT_COLORS = { fill: 'rgba(232, 89, 12, 0.6)', stroke: '#e8590c' };
@@ -91,6 +97,7 @@ export function ReportView() {
             </>
           )}
           <ExclusionList report={report} pack={pack} />
+          <SelfAnswerList report={report} pack={pack} />
           {report.delivery.failed > 0 ? null : <DeliveryHealth delivery={report.delivery} />}
         </>
       ) : null}

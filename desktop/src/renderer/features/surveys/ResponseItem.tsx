@@ -72,7 +72,7 @@ export function ResponseItem({
   return (
     <li
       ref={item}
-      className={`survey-response${marked ? ' marked' : ''}${r.alert ? ' low' : ''}`}
+      className={`survey-response${marked ? ' marked' : ''}${r.alert ? ' low' : ''}${r.selfAnswer ? ' set-apart' : ''}`}
       data-testid="survey-response"
       data-call-id={r.callId}
       aria-current={marked ? 'true' : undefined}
@@ -87,6 +87,14 @@ export function ResponseItem({
           <span className="visually-hidden">{t('surveys.feedback.comment')}: </span>
           {r.comment}
         </blockquote>
+      ) : null}
+      {r.selfAnswer ? (
+        <p className="small survey-self-answer" data-testid="survey-self-answer">
+          <span className="self-answer-mark">{t('surveys.selfAnswer.mark')}</span>{' '}
+          {t('surveys.selfAnswer.markLabel', {
+            reason: t(`surveys.selfAnswer.reason.${r.selfAnswer}`),
+          })}
+        </p>
       ) : null}
       <p className="small muted survey-when">
         <time dateTime={r.submittedAt}>{time}</time> · {t(`surveys.channel.${r.channel}`)}

@@ -26,13 +26,20 @@ export interface Summary {
   meanCsat: number | null;
 }
 
-/** Answers counted and CSAT averaged per key (agent, call type), most answers first. */
+/** The customers' own answers: those that look like staff gave them are counted apart. */
+export const customersOwn = (responses: readonly SurveyResponse[]) =>
+  responses.filter((r) => r.selfAnswer === null);
+
+/**
+ * Answers counted and CSAT averaged per key (agent, call type), most answers first; answers set
+ * apart as looking like staff gave them are left out (the hub's report does the same).
+ */
 export function summarize(
   responses: readonly SurveyResponse[],
   keyOf: (r: SurveyResponse) => string,
 ): Summary[] {
   const groups = new Map<string, { count: number; sum: number; scored: number }>();
-  for (const r of responses) {
+  for (const r of customersOwn(responses)) {
     const g = groups.get(keyOf(r)) ?? { count: 0, sum: 0, scored: 0 };
     g.count++;
     if (r.csat !== null) {
@@ -48,6 +55,6 @@ export function summarize(
 
 /** The mean CSAT of a list of answers (null: none scored). */
 export function meanCsat(responses: readonly SurveyResponse[]): number | null {
-  const scored = responses.filter((r) => r.csat !== null);
+  const scored = customersOwn(responses).filter((r) => r.csat !== null);
   return scored.length ? scored.reduce((a, r) => a + (r.csat ?? 0), 0) / scored.length : null;
 }
