@@ -7,7 +7,8 @@
 //   npm run language-score                         every set, one table each
 //   npm run language-score -- --set fresh-tune     one set (main, heldout, fresh-tune,
 //                                                  fresh-heldout, fresh2-tune, fresh2-heldout,
-//                                                  fresh3-tune, fresh3-heldout)
+//                                                  fresh3-tune, fresh3-heldout, fresh4-tune,
+//                                                  fresh4-heldout)
 //   npm run language-score -- --set main --lang lv --verbose   also list each miss and extra
 //
 // Exits 1 when a harmful category misses its target (precision >= 0.9, recall >= 0.85) in a
@@ -71,6 +72,18 @@ const SETS = {
     dir: `${CORPUS}/fresh3/heldout`,
     title:
       'THIRD FRESH HELD-OUT SET: a third writer, blind to the rules and to the other notes, never tuned on, never read (aggregate figures only, not held to the targets)',
+    gated: false,
+  },
+  'fresh4-tune': {
+    dir: `${CORPUS}/fresh4/tune`,
+    title:
+      'Fourth fresh notes, tuning half (a fourth writer, blind to the rules and to the other notes; may be tuned on)',
+    gated: true,
+  },
+  'fresh4-heldout': {
+    dir: `${CORPUS}/fresh4/heldout`,
+    title:
+      'FOURTH FRESH HELD-OUT SET: a fourth writer, blind to the rules and to the other notes, never tuned on, never read (aggregate figures only, not held to the targets)',
     gated: false,
   },
 };
