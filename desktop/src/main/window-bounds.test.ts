@@ -48,13 +48,51 @@ describe('restoreBounds', () => {
     expect(restoreBounds(saved, [primary], primary)).toEqual(dockedBounds(primary.workArea));
   });
 
-  it('re-docks when the window would straddle two displays or hang off an edge', () => {
+  it('moves a window that straddles two displays or hangs off an edge onto the display it is mostly on', () => {
     const straddling = { x: -100, y: 0, width: 360, height: 900 };
-    expect(restoreBounds(straddling, [primary, left], primary)).toEqual(
-      dockedBounds(primary.workArea),
-    );
+    expect(restoreBounds(straddling, [primary, left], primary)).toEqual({
+      x: 0,
+      y: 0,
+      width: 360,
+      height: 900,
+    });
+    const mostlyLeft = { x: -300, y: 50, width: 360, height: 900 };
+    expect(restoreBounds(mostlyLeft, [primary, left], primary)).toEqual({
+      x: -360,
+      y: 50,
+      width: 360,
+      height: 900,
+    });
     const tooTall = { x: 1560, y: 0, width: 360, height: 1080 };
     expect(restoreBounds(tooTall, [primary], primary)).toEqual(dockedBounds(primary.workArea));
+  });
+
+  it('docks on the primary display when the window is on none (its screen was unplugged)', () => {
+    const gone = { x: 3000, y: 0, width: 360, height: 900 };
+    expect(restoreBounds(gone, [primary], primary)).toEqual(dockedBounds(primary.workArea));
+  });
+
+  it('keeps a sidebar whose read-back bounds drifted by a few pixels on a Windows HiDPI screen', () => {
+    // 2560x1440 at 150%: 1707x960 DIPs, a 40 DIP taskbar. Docked flush right at x=1347; at
+    // 150% Electron reads back x=1348, width=361 (2 px over the edge), 125% and 175% alike.
+    const hidpi: DisplayArea = { workArea: { x: 0, y: 0, width: 1707, height: 920 } };
+    const readBack = { x: 1348, y: 0, width: 361, height: 920 };
+    expect(fitsWithin(readBack, hidpi.workArea)).toBe(false);
+    expect(restoreBounds(readBack, [hidpi], hidpi)).toEqual({
+      x: 1346,
+      y: 0,
+      width: 361,
+      height: 920,
+    });
+    // A second screen at 125% to the right (1536x864 DIPs): a drift there stays there.
+    const second: DisplayArea = { workArea: { x: 1707, y: 0, width: 1536, height: 824 } };
+    const onSecond = { x: 2880, y: -2, width: 363, height: 826 };
+    expect(restoreBounds(onSecond, [hidpi, second], hidpi)).toEqual({
+      x: 2880,
+      y: 0,
+      width: 363,
+      height: 824,
+    });
   });
 
   it.each([
