@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { HubUrlSchema, IPV6_HUB_REFUSED } from '@sidecoach/shared';
 import { buildCsp, hubSources } from './csp.js';
 
 describe('buildCsp', () => {
@@ -24,15 +25,24 @@ describe('buildCsp', () => {
 });
 
 describe('hubSources', () => {
-  it('keeps ports and IPv6 brackets and drops paths and credentials', () => {
-    expect(hubSources('http://[::1]:4780/some/path')).toEqual([
-      'http://[::1]:4780',
-      'ws://[::1]:4780',
+  it('keeps ports and drops paths and credentials', () => {
+    expect(hubSources('http://localhost:4780/some/path')).toEqual([
+      'http://localhost:4780',
+      'ws://localhost:4780',
     ]);
     expect(hubSources('https://u:p@hub.example:8443')).toEqual([
       'https://hub.example:8443',
       'wss://hub.example:8443',
     ]);
+  });
+
+  it('names no IPv6 address, which Chromium would drop, and the setting refuses one', () => {
+    expect(hubSources('http://[::1]:4780')).toEqual([]);
+    expect(hubSources('https://[2001:db8::10]')).toEqual([]);
+    for (const url of ['http://[::1]:4780', 'https://[2001:db8::10]:8443'])
+      expect(HubUrlSchema.safeParse(url).error?.issues[0]?.message).toBe(IPV6_HUB_REFUSED);
+    for (const url of ['http://localhost:4780', 'http://10.1.2.3:4780', 'https://hub.example'])
+      expect(HubUrlSchema.safeParse(url).success).toBe(true);
   });
 
   it('cannot be used to inject directives', () => {

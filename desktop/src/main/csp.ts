@@ -1,7 +1,10 @@
 // The Content Security Policy sent with every app:// response. It is built per response from
 // the current hub URL, so a changed setting takes effect at the next load of the page.
 
-const CSP_HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::[0-9]{1,5})?$/;
+// Host names and IPv4 addresses only: CSP's host-source grammar has no IPv6 literal (Chromium
+// drops `http://[::1]:4780`, leaving connect-src 'self', and the sidebar then reaches no hub).
+// The hub-address setting refuses IPv6 addresses (HubUrlSchema), with a message saying so.
+const CSP_HOST = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*(?::[0-9]{1,5})?$/;
 
 /** The origins the renderer may connect to for a hub URL: HTTP for the API, WS for socket.io. */
 export function hubSources(hubUrl: string): string[] {

@@ -6,6 +6,10 @@ export const UI_LANGUAGES = ['en', 'zh-CN', 'zh-TW', 'lv'] as const;
 export const UiLanguageSchema = z.enum(UI_LANGUAGES);
 export type UiLanguage = z.infer<typeof UiLanguageSchema>;
 
+/** Why an IPv6 hub address is refused (the settings panel shows it in the UI language). */
+export const IPV6_HUB_REFUSED =
+  'an IPv6 address cannot be the hub address (the security policy cannot name it): use the hub’s host name, localhost for this machine, or its IPv4 address';
+
 /** An http(s) URL with no credentials, path, query or fragment: where the hub listens. */
 export const HubUrlSchema = z
   .string()
@@ -30,7 +34,12 @@ export const HubUrlSchema = z
       }
     },
     { message: 'must be an http:// or https:// address such as http://127.0.0.1:4780' },
-  );
+  )
+  // A Content Security Policy cannot name an IPv6 address (Chromium drops such a source and the
+  // sidebar could then reach no hub): a host name, or an IPv4 address, instead.
+  .refine((value) => !/^https?:\/\/\[/i.test(value), {
+    message: IPV6_HUB_REFUSED,
+  });
 
 /** Where the sidebar docks: a screen edge, or beside another program's window. */
 export const DockSideSchema = z.enum(['left', 'right', 'window']);

@@ -74,7 +74,8 @@ describe('HubUrlSchema', () => {
   it('takes plain http(s) origins only', () => {
     expect(HubUrlSchema.safeParse('http://127.0.0.1:4780').success).toBe(true);
     expect(HubUrlSchema.safeParse('https://hub.example.com').success).toBe(true);
-    expect(HubUrlSchema.safeParse('http://[::1]:4780/').success).toBe(true);
+    // IPv6 literals are refused: no Content Security Policy source can name one.
+    expect(HubUrlSchema.safeParse('http://[::1]:4780/').success).toBe(false);
     for (const bad of [
       'ftp://x',
       'javascript:alert(1)',
