@@ -2,7 +2,7 @@
 // of the platform (and its environment or measurements), so each is checked on this machine for
 // every platform (platform.test.ts) even where Electron cannot start. window.ts and index.ts
 // only apply what these return.
-import type { HotkeyAction } from '@sidecoach/shared';
+import { defaultHotkeysFor, type HotkeyAction } from '@sidecoach/shared';
 import type { Rect } from './window-bounds.js';
 
 export type Platform = NodeJS.Platform;
@@ -55,25 +55,9 @@ export function shouldSaveBounds(bounds: Rect, wayland: boolean): boolean {
   return bounds.width > 0 && bounds.height > 0;
 }
 
-/**
- * Default global hotkeys. Ctrl+Alt is AltGr on Windows: Ctrl+Alt+letter combinations type
- * characters on Polish, German, Czech, Latvian... keyboards (AltGr+A is "ą" in Polish, AltGr+C
- * "ć", AltGr+T is nothing there but "ţ" elsewhere), and a global shortcut swallows them in every
- * program. Windows gets Ctrl+Shift with function keys instead, which type nothing anywhere.
- */
-export function defaultHotkeys(platform: Platform): Record<HotkeyAction, string> {
-  if (platform === 'win32')
-    return {
-      tickNext: 'Control+Shift+F9',
-      openAssessment: 'Control+Shift+F10',
-      toggleCall: 'Control+Shift+F11',
-    };
-  return {
-    tickNext: 'CommandOrControl+Alt+T',
-    openAssessment: 'CommandOrControl+Alt+A',
-    toggleCall: 'CommandOrControl+Alt+C',
-  };
-}
+/** Default global hotkeys (no Ctrl+Alt on Windows, where it is AltGr): see shared. */
+export const defaultHotkeys = (platform: Platform): Record<HotkeyAction, string> =>
+  defaultHotkeysFor(platform);
 
 /**
  * How a hotkey's action brings the sidebar forward. Ticking the next item and starting or

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HOTKEYS } from '@sidecoach/shared';
+import { DEFAULT_HOTKEYS, defaultHotkeysFor } from '@sidecoach/shared';
 import {
   DEFAULT_HUB_URL,
   createSettings,
@@ -95,6 +95,19 @@ describe('createSettings', () => {
       baresipAddress: null,
       hotkeys: DEFAULT_HOTKEYS,
     });
+  });
+
+  it('defaults to hotkeys without Ctrl+Alt (AltGr) on Windows, and keeps a stored choice', () => {
+    expect(settingsDefaults({}, 'win32').hotkeys).toEqual(defaultHotkeysFor('win32'));
+    expect(settingsDefaults({}, 'darwin').hotkeys).toEqual(DEFAULT_HOTKEYS);
+    const fresh = createSettings(memoryStore({ hubUrl: DEFAULT_HUB_URL, language: null }), 'win32');
+    expect(fresh.read().hotkeys.openAssessment).toBe('Control+Shift+F10');
+    const chosen = { ...DEFAULT_HOTKEYS, tickNext: 'CommandOrControl+Alt+Y' };
+    const kept = createSettings(
+      memoryStore({ hubUrl: DEFAULT_HUB_URL, language: null, hotkeys: chosen }),
+      'win32',
+    );
+    expect(kept.read().hotkeys).toEqual(chosen);
   });
 
   it('keeps window bounds apart from the settings the renderer sees', () => {

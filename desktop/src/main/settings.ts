@@ -3,7 +3,7 @@
 // edited by hand or written by an older version.
 import {
   BaresipAddressSchema,
-  DEFAULT_HOTKEYS,
+  defaultHotkeysFor,
   DesktopSettingsSchema,
   DockSideSchema,
   DockWindowTitleSchema,
@@ -11,6 +11,7 @@ import {
   HubUrlSchema,
   UiLanguageSchema,
   type DockSide,
+  type HotkeyAction,
   type DesktopSettings,
   type DesktopSettingsPatch,
   type UiLanguage,
@@ -27,7 +28,7 @@ export interface StoredSettings {
   dockSide: DockSide;
   dockWindowTitle: string | null;
   baresipAddress: string | null;
-  hotkeys: typeof DEFAULT_HOTKEYS;
+  hotkeys: Record<HotkeyAction, string>;
 }
 
 /** The slice of electron-store used here, so tests can pass a Map-backed stand-in. */
@@ -48,7 +49,10 @@ export function hubUrlFromEnv(env: NodeJS.ProcessEnv): { hubUrl?: string; warnin
   return { warning: `SIDECOACH_HUB_URL ignored: "${raw}" is not an http:// or https:// address` };
 }
 
-export function settingsDefaults(env: NodeJS.ProcessEnv): StoredSettings {
+export function settingsDefaults(
+  env: NodeJS.ProcessEnv,
+  platform: NodeJS.Platform = process.platform,
+): StoredSettings {
   return {
     hubUrl: hubUrlFromEnv(env).hubUrl ?? DEFAULT_HUB_URL,
     language: null,
@@ -57,11 +61,14 @@ export function settingsDefaults(env: NodeJS.ProcessEnv): StoredSettings {
     dockWindowTitle: null,
     // SIDECOACH_BARESIP seeds the first run; the settings panel changes it afterwards.
     baresipAddress: BaresipAddressSchema.safeParse(env.SIDECOACH_BARESIP).data ?? null,
-    hotkeys: DEFAULT_HOTKEYS,
+    hotkeys: defaultHotkeysFor(platform),
   };
 }
 
-export function createSettings(store: KeyValueStore<StoredSettings>) {
+export function createSettings(
+  store: KeyValueStore<StoredSettings>,
+  platform: NodeJS.Platform = process.platform,
+) {
   const read = (): DesktopSettings => {
     const hubUrl = HubUrlSchema.safeParse(store.get('hubUrl'));
     const language = UiLanguageSchema.nullable().safeParse(store.get('language') ?? null);
@@ -74,7 +81,7 @@ export function createSettings(store: KeyValueStore<StoredSettings>) {
         null,
       baresipAddress:
         BaresipAddressSchema.nullable().safeParse(store.get('baresipAddress') ?? null).data ?? null,
-      hotkeys: HotkeysSchema.safeParse(store.get('hotkeys')).data ?? DEFAULT_HOTKEYS,
+      hotkeys: HotkeysSchema.safeParse(store.get('hotkeys')).data ?? defaultHotkeysFor(platform),
     });
   };
   return {

@@ -74,11 +74,27 @@ export type CallControl = z.infer<typeof CallControlSchema>;
 /** What the global hotkeys do. */
 export const HOTKEY_ACTIONS = ['tickNext', 'openAssessment', 'toggleCall'] as const;
 export type HotkeyAction = (typeof HOTKEY_ACTIONS)[number];
-export const DEFAULT_HOTKEYS: Record<HotkeyAction, string> = {
-  tickNext: 'CommandOrControl+Alt+T',
-  openAssessment: 'CommandOrControl+Alt+A',
-  toggleCall: 'CommandOrControl+Alt+C',
-};
+/**
+ * Default global hotkeys for a platform (`process.platform`'s names). Ctrl+Alt is AltGr on
+ * Windows: Ctrl+Alt+letter types characters on Polish, German, Czech, Latvian... keyboards
+ * (AltGr+A is "ą" in Polish, AltGr+C "ć"), and a global shortcut swallows them in every program.
+ * Windows gets Ctrl+Shift with function keys, which type nothing anywhere.
+ */
+export function defaultHotkeysFor(platform: string): Record<HotkeyAction, string> {
+  if (platform === 'win32')
+    return {
+      tickNext: 'Control+Shift+F9',
+      openAssessment: 'Control+Shift+F10',
+      toggleCall: 'Control+Shift+F11',
+    };
+  return {
+    tickNext: 'CommandOrControl+Alt+T',
+    openAssessment: 'CommandOrControl+Alt+A',
+    toggleCall: 'CommandOrControl+Alt+C',
+  };
+}
+/** The defaults outside Windows (and the schema's default). */
+export const DEFAULT_HOTKEYS: Record<HotkeyAction, string> = defaultHotkeysFor('linux');
 export const HotkeysSchema = z.strictObject({
   tickNext: AcceleratorSchema,
   openAssessment: AcceleratorSchema,
