@@ -2,7 +2,16 @@
 // real xdotool. Skipped, saying why, where those are missing.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findWindow, parseNumbers, parseXdotoolGeometry, type Exec } from './window-locator.js';
+import {
+  findWindow,
+  LineHelper,
+  macScript,
+  parseNumbers,
+  parseXdotoolGeometry,
+  spawnLineProcess,
+  WINDOWS_HELPER_SCRIPT,
+  type Exec,
+} from './window-locator.js';
 import { besideWindow } from './window-bounds.js';
 import { startXvfb, type VirtualDisplay } from '../../e2e/support/electron.js';
 
@@ -103,5 +112,71 @@ describe.skipIf(missing)('findWindow on X11 (real Xvfb and xdotool)', () => {
     const found = await findWindow('Zoiper 5', 'linux', exec);
     expect(found).toMatchObject({ x: 120, y: 60, width: 400, height: 300 });
     expect(await findWindow('Bria', 'linux', exec)).toBeUndefined();
+  });
+});
+
+describe('the long-lived Windows helper (LineHelper)', () => {
+  // PowerShell cannot run here: a real child process speaking the same line protocol stands in
+  // for it (ready, then one answer line per title), so starting once, answering in order,
+  // restarting after a crash and killing a hung helper run for real.
+  const standIn = `
+    const readline = require('node:readline');
+    let asked = 0;
+    console.log('ready');
+    readline.createInterface({ input: process.stdin }).on('line', (title) => {
+      asked++;
+      if (title === 'crash') process.exit(3);
+      if (title === 'hang') return;
+      if (title === 'count') return console.log(String(asked));
+      console.log(title === 'Zoiper' ? '100,50,500,350' : 'none');
+    });`;
+  let starts = 0;
+  const helper = new LineHelper(() => {
+    starts++;
+    return spawnLineProcess(process.execPath, ['-e', standIn]);
+  }, 1_000);
+  afterAll(() => helper.stop());
+
+  it('starts once and answers every look from the same process', async () => {
+    expect(await helper.ask('Zoiper')).toBe('100,50,500,350');
+    expect(await helper.ask('Bria')).toBe('none');
+    expect(await helper.ask('count')).toBe('3');
+    expect(starts).toBe(1);
+    const windows = () => helper;
+    expect(await findWindow('Zoiper', 'win32', undefined, windows)).toEqual({
+      x: 100,
+      y: 50,
+      width: 400,
+      height: 300,
+    });
+    expect(await findWindow('Bria', 'win32', undefined, windows)).toBeUndefined();
+    expect(starts).toBe(1);
+  });
+
+  it('answers nothing when the helper dies or hangs, and starts a fresh one at the next look', async () => {
+    expect(await helper.ask('crash')).toBeUndefined();
+    expect(await helper.ask('count')).toBe('1');
+    expect(starts).toBe(2);
+    expect(await helper.ask('hang')).toBeUndefined(); // killed after the timeout
+    expect(await helper.ask('Zoiper')).toBe('100,50,500,350');
+    expect(starts).toBe(3);
+  });
+
+  it('keeps answers in order when looks overlap', async () => {
+    const answers = await Promise.all(['Zoiper', 'Bria', 'Zoiper'].map((t) => helper.ask(t)));
+    expect(answers).toEqual(['100,50,500,350', 'none', '100,50,500,350']);
+  });
+
+  it('compiles its user32 binding once and reads titles in a loop', () => {
+    expect(WINDOWS_HELPER_SCRIPT.match(/Add-Type/g)).toHaveLength(1);
+    expect(WINDOWS_HELPER_SCRIPT).toMatch(
+      /while \(\$null -ne \(\$t = \[Console\]::In\.ReadLine\(\)\)\)/,
+    );
+  });
+
+  it('asks System Events by window title, not process name', () => {
+    const script = macScript('Zoiper 5').join(' ');
+    expect(script).toContain('if name of w contains "Zoiper 5"');
+    expect(script).not.toContain('process whose name contains');
   });
 });
