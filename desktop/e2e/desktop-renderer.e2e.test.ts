@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_HOTKEYS, DesktopSettingsSchema, type HotkeyAction } from '@sidecoach/shared';
 import { startHub, type RunningHub } from '../../hub/test/support/hub-process.js';
 import {
+  checkedAtWidths,
   chromiumMissing,
   injectDesktopBridge,
   launchChromium,
@@ -70,6 +71,48 @@ describe.skipIf(missing)('desktop sidebar: settings and hotkeys', () => {
       hotkeys: { ...DEFAULT_HOTKEYS, tickNext: 'Ctrl+Shift+1' },
     });
     await page.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('warns under the hub address while it is plain http to another machine, and fits 360 px', async () => {
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const address = page.getByLabel('Hub address');
+    const warning = page.getByRole('note').filter({ hasText: 'Unencrypted connection' });
+    expect(await warning.count()).toBe(0); // the hub on 127.0.0.1
+    // Typed, not saved: nothing connects to these addresses.
+    await address.fill('http://hub.example.com:4780');
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain(
+      'passwords and notes cross the network unencrypted',
+    );
+    expect(await address.getAttribute('aria-describedby')).toBe(await warning.getAttribute('id'));
+    await checkedAtWidths(page, 'settings-plain-http', [360]);
+    await address.fill('https://hub.example.com');
+    await expect.poll(() => warning.count()).toBe(0);
+    await address.fill('http://localhost:4780');
+    await expect.poll(() => warning.count()).toBe(0);
+    await page.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('warns on the sign-in screen, where the address is typed before signing in', async () => {
+    const signedOut = await sidebarPage(browser, 'lv-LV');
+    try {
+      await injectDesktopBridge(
+        signedOut,
+        DesktopSettingsSchema.parse({ hubUrl: 'http://placeholder', language: null }),
+      );
+      await signedOut.goto(hub.url);
+      const address = signedOut.getByLabel('Servera adrese');
+      await address.waitFor();
+      const warning = signedOut.getByRole('note');
+      expect(await warning.count()).toBe(0);
+      await address.fill('http://10.0.0.5:4780');
+      await warning.waitFor();
+      expect(await warning.textContent()).toContain('Nešifrēts savienojums');
+      await checkedAtWidths(signedOut, 'sign-in-plain-http-lv', [360]);
+    } finally {
+      // Closed before the field loses the focus: the address is never saved or reached.
+      await signedOut.context().close();
+    }
   });
 
   it('runs a call from the hotkeys: start, tick the next items, end, jump to the self-assessment', async () => {

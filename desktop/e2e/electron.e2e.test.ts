@@ -13,6 +13,7 @@ import {
   startHub,
   type RunningHub,
 } from '../../hub/test/support/hub-process.js';
+import { electronSandboxArgs } from '../../scripts/electron-detect.mjs';
 import {
   DESKTOP_DIR,
   electronSetup,
@@ -121,6 +122,7 @@ describe.skipIf(skipReason !== null)('Electron sidebar', () => {
       'host',
       'onCallEvent',
       'onHotkey',
+      'signInWithBrowser',
       'updateSettings',
     ]);
     expect(seen.settings?.hubUrl).toBe(hub.url);
@@ -209,6 +211,44 @@ describe.skipIf(skipReason !== null)('Electron sidebar', () => {
     await expect.poll(() => page.getByTestId('sync').textContent()).toBe('All changes saved');
     const calls = await callsOf(hub.url, 'agent1');
     expect(calls.find((c) => c.externalId === 'e2e-cli-1')).toMatchObject({ source: 'command' });
+  });
+
+  it('takes `call …` on the app’s own executable and hands it to the running sidebar', async () => {
+    if ('skip' in setup) return;
+    // What softphone hooks run where the app is installed (no Node there): a second instance.
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      SIDECOACH_USER_DATA_DIR: userDataDir,
+      ...(xvfb ? { DISPLAY: xvfb.display } : {}),
+    };
+    delete env.ELECTRON_RUN_AS_NODE;
+    const second = (...args: string[]) =>
+      new Promise<{ code: number; stderr: string }>((resolve) => {
+        execFile(
+          setup.binary,
+          [
+            ...electronSandboxArgs(process.platform, process.getuid?.()),
+            DESKTOP_DIR,
+            'call',
+            ...args,
+          ],
+          { env, timeout: 30_000 },
+          (err, _stdout, stderr) => resolve({ code: err ? Number(err.code ?? 1) : 0, stderr }),
+        );
+      });
+    expect(await second('start', '--id', 'e2e-app-1', '--from', '555 0101')).toMatchObject({
+      code: 0,
+    });
+    await page.getByText('Incoming call from 555 0101').waitFor();
+    expect((await second('answer', '--id', 'e2e-app-1')).code).toBe(0);
+    await page.getByRole('group', { name: 'Process' }).waitFor();
+    const wrong = await second('transfer', '--id', 'e2e-app-1');
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/unknown call command "transfer"/);
+    expect((await second('end', '--id', 'e2e-app-1')).code).toBe(0);
+    await page.getByRole('heading', { name: 'How did that call go?' }).waitFor();
+    await page.getByRole('button', { name: 'Skip' }).click();
+    expect(app.windows()).toHaveLength(1);
   });
 
   it('docks to the left edge when the agent picks it', async () => {

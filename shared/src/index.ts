@@ -28,4 +28,5 @@ export * from './protocol/surveys.js';
 export * from './domain/reflection.js';
 export * from './protocol/reflection.js';
 export * from './domain/teams.js';
+export * from './domain/hub-address.js';
 export * from './protocol/admin.js';

@@ -28,7 +28,19 @@ import { registerHotkeys } from './hotkeys.js';
 import { signInThroughBrowser } from './sso-loopback.js';
 import { startCallSources } from './softphone/sources.js';
 import { pendingSources } from './softphone/pending-sources.js';
-import { IPC_EVENTS, type DesktopSettings, type HotkeyAction } from '@sidecoach/shared';
+import { commandToEvent } from './softphone/command-endpoint.js';
+import {
+  appArguments,
+  callArguments,
+  runAppCommand,
+  secondInstanceRequest,
+} from './command-line.js';
+import {
+  IPC_EVENTS,
+  type CallEvent,
+  type DesktopSettings,
+  type HotkeyAction,
+} from '@sidecoach/shared';
 
 // esbuild bundles this file to dist/main/index.cjs (CommonJS), so __dirname is dist/main.
 const RENDERER_DIR = join(__dirname, '../renderer');
@@ -51,7 +63,24 @@ app.setName('Sidecoach');
 const userData = process.env.SIDECOACH_USER_DATA_DIR;
 app.setPath('userData', userData ? resolve(userData) : join(app.getPath('appData'), 'Sidecoach'));
 
-if (!app.requestSingleInstanceLock()) {
+// `Sidecoach call answer --id ...` from a softphone hook: a second instance that hands the
+// command to the running sidebar and exits with the command line's code, never a window.
+const callWords = callArguments(appArguments(process.argv, process.defaultApp === true));
+if (callWords !== null) {
+  app.dock?.hide();
+  void runAppCommand(callWords, {
+    userDataDir: app.getPath('userData'),
+    requestSingleInstanceLock: (data) => app.requestSingleInstanceLock(data),
+  })
+    .then(({ code, message }) => {
+      if (message) (code === 0 ? process.stdout : process.stderr).write(`${message}\n`);
+      app.exit(code);
+    })
+    .catch((err: unknown) => {
+      console.error('[sidecoach] call command failed:', err);
+      app.exit(1);
+    });
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   start();
@@ -73,7 +102,21 @@ function start() {
   app.on('web-contents-created', (_event, contents) => {
     hardenWebContents(contents, (url) => shell.openExternal(url));
   });
-  app.on('second-instance', () => {
+  /** A call event from a softphone, to the sidebar; ringing or answered bring it into view. */
+  const sendCallEvent = (event: CallEvent) => {
+    if (win === null || win.isDestroyed()) return;
+    win.webContents.send(IPC_EVENTS.callEvent, event);
+    // Never into focus: the agent keeps typing in the softphone or CRM.
+    if ((event.kind === 'ringing' || event.kind === 'answered') && !win.isVisible()) {
+      win.showInactive();
+    }
+  };
+  app.on('second-instance', (_event, argv, _workingDirectory, additionalData) => {
+    const wanted = secondInstanceRequest(argv, additionalData, process.defaultApp === true);
+    // A `call ...` command whose instance found no endpoint to post to.
+    if (wanted.kind === 'call') return sendCallEvent(commandToEvent(wanted.request, new Date()));
+    if (wanted.kind === 'invalid')
+      return console.warn(`[sidecoach] call refused: ${wanted.reason}`);
     // Launched again by the agent: bring the existing sidebar back instead of a second one.
     if (win === null || win.isDestroyed()) return;
     if (win.isMinimized()) win.restore();
@@ -155,15 +198,7 @@ function start() {
         userDataDir: app.getPath('userData'),
         baresip: settings.read().baresipAddress,
         log,
-        send: (event) => {
-          if (sidebar.isDestroyed()) return;
-          sidebar.webContents.send(IPC_EVENTS.callEvent, event);
-          // A ringing or answered call brings the sidebar into view, never into focus: the
-          // agent keeps typing in the softphone or CRM.
-          if ((event.kind === 'ringing' || event.kind === 'answered') && !sidebar.isVisible()) {
-            sidebar.showInactive();
-          }
-        },
+        send: sendCallEvent,
       }).then(async (started) => {
         app.once('will-quit', () => void started.stop());
         await sources.started(started);

@@ -86,6 +86,10 @@ export function createSidebarWindow(settings: Settings, preloadPath: string): Br
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // No middle-click (auxclick) events, as Electronegativity asks: a middle click opens a
+      // link by another path than a click. setWindowOpenHandler (hardening.ts) denies the
+      // window either way; this takes the event away from pages.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   // 'floating' keeps it above ordinary windows (softphone, CRM) without covering system UI.

@@ -23,14 +23,13 @@ export const CommandRequestSchema = z.strictObject({
   direction: z.enum(['inbound', 'outbound']).default('inbound'),
 });
 export type CommandRequest = z.input<typeof CommandRequestSchema>;
+/** A request as the schema gives it back (trimmed, with the default direction). */
+export type ParsedCommandRequest = z.output<typeof CommandRequestSchema>;
 
 const MAX_BODY = 4096;
 
 /** The event a command stands for, stamped with the time it arrived. */
-export function commandToEvent(
-  request: z.output<typeof CommandRequestSchema>,
-  at: Date,
-): CallEvent {
+export function commandToEvent(request: ParsedCommandRequest, at: Date): CallEvent {
   return {
     kind: COMMAND_ACTIONS[request.action],
     callId: request.id,

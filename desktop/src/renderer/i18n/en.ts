@@ -16,6 +16,9 @@ export const en = {
     submit: 'Sign in',
     busy: 'Signing in…',
     badHubUrl: 'The hub address must look like http://127.0.0.1:4780',
+    plainHttpTitle: 'Unencrypted connection',
+    plainHttp:
+      'With this http:// address, passwords and notes cross the network unencrypted: others on the network can read them. Use the hub’s https:// address.',
     expired: 'Your sign-in has ended. Please sign in again.',
   },
   header: {

@@ -19,6 +19,9 @@ export const lv: WithZeroPlurals<Messages> = {
     submit: 'Pieteikties',
     busy: 'Piesakās…',
     badHubUrl: 'Servera adresei jābūt formā http://127.0.0.1:4780',
+    plainHttpTitle: 'Nešifrēts savienojums',
+    plainHttp:
+      'Ar šo http:// adresi paroles un piezīmes pa tīklu tiek sūtītas nešifrētas: citi tīklā tās var izlasīt. Izmantojiet servera https:// adresi.',
     expired: 'Jūsu sesija ir beigusies. Lūdzu, piesakieties vēlreiz.',
   },
   header: {

@@ -17,6 +17,9 @@ export const zhCN: Messages = {
     submit: '登录',
     busy: '正在登录…',
     badHubUrl: '服务器地址格式应类似 http://127.0.0.1:4780',
+    plainHttpTitle: '连接未加密',
+    plainHttp:
+      '使用这个 http:// 地址时，密码和笔记会以未加密的形式在网络上传输，网络中的其他人可以读取。请改用服务器的 https:// 地址。',
     expired: '登录已失效，请重新登录。',
   },
   header: {

@@ -17,6 +17,9 @@ export const zhTW: Messages = {
     submit: '登入',
     busy: '登入中…',
     badHubUrl: '伺服器位址的格式應類似 http://127.0.0.1:4780',
+    plainHttpTitle: '連線未加密',
+    plainHttp:
+      '使用這個 http:// 位址時，密碼和筆記會以未加密的方式在網路上傳送，網路上的其他人都能讀取。請改用伺服器的 https:// 位址。',
     expired: '您的登入已失效，請重新登入。',
   },
   header: {

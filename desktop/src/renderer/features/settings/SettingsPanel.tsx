@@ -4,11 +4,13 @@ import {
   DEFAULT_HOTKEYS,
   DesktopSettingsPatchSchema,
   HOTKEY_ACTIONS,
+  isPlainHttpToNetwork,
   type DesktopSettings,
   type DockSide,
 } from '@sidecoach/shared';
 import { bridge } from '../../lib/bridge.js';
 import { lazyView } from '../../ui/lazy.js';
+import { PlainHttpWarning } from '../../ui/PlainHttpWarning.js';
 import './settings.css';
 
 /** My password and my devices: a chunk of its own, loaded when the panel opens. */
@@ -90,9 +92,11 @@ function DesktopSettings({ onClose }: { onClose: () => void }) {
         <input
           type="url"
           value={form.hubUrl}
+          aria-describedby={isPlainHttpToNetwork(form.hubUrl) ? 'settings-hub-warning' : undefined}
           onChange={(e) => setForm({ ...form, hubUrl: e.target.value })}
         />
       </label>
+      <PlainHttpWarning address={form.hubUrl} id="settings-hub-warning" />
       <div role="radiogroup" aria-labelledby="dock-label" className="inline">
         <span id="dock-label">{t('settings.dock')}</span>
         {(['left', 'right', 'window'] as const).map((value) => (

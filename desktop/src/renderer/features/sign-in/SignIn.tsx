@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuthMethods, SignInResponse } from '@sidecoach/shared';
+import { isPlainHttpToNetwork, type AuthMethods, type SignInResponse } from '@sidecoach/shared';
 import { bridge } from '../../lib/bridge.js';
 import { deviceLabel } from '../../lib/device.js';
 import { forgetResetLink, resetTokenInLink } from '../../lib/reset-link.js';
@@ -13,6 +13,7 @@ import {
 import { begin } from '../../hub/lifecycle.js';
 import { useSession } from '../../hub/session-store.js';
 import { LanguagePicker } from '../header/LanguagePicker.js';
+import { PlainHttpWarning } from '../../ui/PlainHttpWarning.js';
 import { ChoosePassword, type CodeAccepted } from './ChoosePassword.js';
 import { signInFailure } from './failure.js';
 import { finishWebSignIn, SsoFailed, startSignIn } from './sso.js';
@@ -185,16 +186,20 @@ export function SignIn() {
       {expired ? <p className="notice">{t(expired.key, expired.values)}</p> : null}
       {mode === 'code' ? <p className="small muted">{t('account.code.intro')}</p> : null}
       {bridge.host === 'electron' ? (
-        <label>
-          {t('signIn.hubUrl')}
-          <input
-            type="url"
-            value={hubUrl}
-            onChange={(e) => setHubUrl(e.target.value)}
-            onBlur={() => void saveHubUrl().then(() => loadMethods(hubUrl.trim()))}
-            required
-          />
-        </label>
+        <>
+          <label>
+            {t('signIn.hubUrl')}
+            <input
+              type="url"
+              value={hubUrl}
+              aria-describedby={isPlainHttpToNetwork(hubUrl) ? 'sign-in-hub-warning' : undefined}
+              onChange={(e) => setHubUrl(e.target.value)}
+              onBlur={() => void saveHubUrl().then(() => loadMethods(hubUrl.trim()))}
+              required
+            />
+          </label>
+          <PlainHttpWarning address={hubUrl} id="sign-in-hub-warning" />
+        </>
       ) : null}
       {sso && mode === 'password' ? (
         <button
