@@ -38,6 +38,7 @@ import { installErrorHandlers } from './lib/http-errors.js';
 import { installRateLimits, type RateLimits } from './lib/rate-limits.js';
 import { answerUnknownEvents } from './lib/on-event.js';
 import { everyEventOnce, registerHandlers } from './lib/handlers.js';
+import { Budgets } from './lib/budgets.js';
 import { loadStandards } from './standards/packs.js';
 import type { OpenedDatabase } from './store/db.js';
 
@@ -211,7 +212,9 @@ export async function createHub(
     baseUrl: () => config.publicUrl ?? listenUrl(app, config.host),
     rateLimits,
   });
-  const admin = await startAdmin(ctx, app, { sweepMs: config.teamMoveSweepMs });
+  // Per-user budgets of the requests that read many rows, counted with the routes' limits.
+  const budgets = new Budgets(rateLimits, log);
+  const admin = await startAdmin(ctx, app, { sweepMs: config.teamMoveSweepMs, budgets });
   const cti = await ctiSecret(secretStore, config.secrets.cti);
   registerCtiRoutes(app, ctx, cti.secret);
   log.info(
@@ -235,7 +238,7 @@ export async function createHub(
     void socket.join([userRoom(user.id), sessionRoom(user.sessionId)]);
     log.debug({ userId: user.id, socketId: socket.id }, 'socket connected');
     answerUnknownEvents(socket);
-    registerHandlers({ socket, user, log: log.child({ userId: user.id }) }, handlers);
+    registerHandlers({ socket, user, log: log.child({ userId: user.id }) }, handlers, budgets);
     delivery.attach(socket, socket.data.lastSeq).catch((err: unknown) => {
       // The database is away: the client reconnects with its last number and loses nothing.
       log.warn({ err, userId: user.id }, 'inbox delivery could not start; disconnecting');

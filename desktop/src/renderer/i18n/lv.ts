@@ -505,6 +505,9 @@ export const lv: WithZeroPlurals<Messages> = {
   errors: {
     unauthorized: 'Nepareizs lietotājvārds vai parole.',
     rate_limited: 'Pārāk daudz mēģinājumu. Pagaidiet minūti un mēģiniet vēlreiz.',
+    busy_zero: 'Pārāk daudz šādu pieprasījumu īsā laikā. Mēģiniet vēlreiz pēc {{count}} minūtēm.',
+    busy_one: 'Pārāk daudz šādu pieprasījumu īsā laikā. Mēģiniet vēlreiz pēc {{count}} minūtes.',
+    busy_other: 'Pārāk daudz šādu pieprasījumu īsā laikā. Mēģiniet vēlreiz pēc {{count}} minūtēm.',
     bad_request: 'Serveris to nevarēja pieņemt: {{message}}',
     forbidden: 'Jums nav atļauts to darīt: {{message}}',
     not_found: 'Nav atrasts: {{message}}',
