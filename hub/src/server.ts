@@ -39,6 +39,7 @@ import { installRateLimits, type RateLimits } from './lib/rate-limits.js';
 import { answerUnknownEvents } from './lib/on-event.js';
 import { everyEventOnce, registerHandlers } from './lib/handlers.js';
 import { Budgets } from './lib/budgets.js';
+import { SessionWatch } from './lib/sessions.js';
 import { loadStandards } from './standards/packs.js';
 import type { OpenedDatabase } from './store/db.js';
 
@@ -232,6 +233,9 @@ export async function createHub(
   );
   /** Presence writes under way: a stop waits for them (and the floor updates they start). */
   const presenceWrites = new Set<Promise<void>>();
+  // Sockets close when their session expires or is found revoked (lib/sessions.ts).
+  const sessionWatch = new SessionWatch(db, log);
+  sessionWatch.start();
   io.use(socketAuthentication(db));
   io.on('connection', (socket) => {
     const { user } = socket.data;
@@ -239,6 +243,9 @@ export async function createHub(
     log.debug({ userId: user.id, socketId: socket.id }, 'socket connected');
     answerUnknownEvents(socket);
     registerHandlers({ socket, user, log: log.child({ userId: user.id }) }, handlers, budgets);
+    sessionWatch.watch(socket.id, user.sessionId, socket.data.sessionEndsAt, () =>
+      socket.disconnect(true),
+    );
     delivery.attach(socket, socket.data.lastSeq).catch((err: unknown) => {
       // The database is away: the client reconnects with its last number and loses nothing.
       log.warn({ err, userId: user.id }, 'inbox delivery could not start; disconnecting');
@@ -258,6 +265,7 @@ export async function createHub(
     // two pool connections, a quick drop could delete nothing and leave the user online.
     const joined = presence(cluster.connected(socket.id, user.id));
     socket.on('disconnect', () => {
+      sessionWatch.unwatch(socket.id);
       void joined.then(() => presence(cluster.disconnected(socket.id)));
     });
   });
@@ -270,6 +278,7 @@ export async function createHub(
       await admin.stop();
       stopSweep();
       stopRefresh();
+      await sessionWatch.stop();
       await io.close();
       await app.close();
       await Promise.allSettled([...presenceWrites]);

@@ -1,7 +1,8 @@
 // What an attacker on the floor's network tries against a real hub, and that each hole is closed (issue 17).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AckResponse } from '@sidecoach/shared';
-import { userIdOf } from './support/database.js';
+import { tokenHash } from '../src/lib/tokens.js';
+import { userIdOf, withHubDatabase } from './support/database.js';
 import {
   connect,
   signIn,
@@ -9,6 +10,56 @@ import {
   type HubSocket,
   type RunningHub,
 } from './support/hub-process.js';
+
+// ---- sessions that outlive their rights ----
+
+describe('sessions that end while their sockets are open', () => {
+  let hub: RunningHub;
+
+  beforeAll(async () => {
+    hub = await startHub({ demo: true });
+  });
+  afterAll(async () => {
+    await hub?.dispose();
+  });
+
+  it('closes a socket whose session was revoked in the database, without any event from it', async () => {
+    const session = await signIn(hub.url, 'agent2');
+    const socket = await connect(hub.url, session.token);
+    const closed = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    // Revoked behind the socket's back (as when the adapter's relay of a sign-out was lost).
+    await withHubDatabase(hub.dataDir, (db) =>
+      db
+        .updateTable('sessions')
+        .set({ revoked_at: new Date().toISOString() })
+        .where('token_hash', '=', tokenHash(session.token))
+        .execute(),
+    );
+    expect(await closed).toBe('io server disconnect');
+    await expect(connect(hub.url, session.token)).rejects.toThrow('unauthorized');
+  });
+
+  it('closes a socket at the moment its session expires', async () => {
+    // 0.003 hours: 10.8 s.
+    const short = await startHub({ demo: true, extraArgs: ['--session-hours', '0.003'] });
+    try {
+      const session = await signIn(short.url, 'agent3');
+      const socket = await connect(short.url, session.token);
+      const reason = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('still connected after 30 s')), 30_000);
+        socket.once('disconnect', (r) => {
+          clearTimeout(timer);
+          resolve(r);
+        });
+      });
+      expect(reason).toBe('io server disconnect');
+      expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(session.expiresAt));
+      await expect(connect(short.url, session.token)).rejects.toThrow('unauthorized');
+    } finally {
+      await short.dispose();
+    }
+  });
+});
 
 // ---- budgets for expensive socket events ----
 
