@@ -199,7 +199,9 @@ export async function createHub(
     stopSweep = delivery.startSweep(SHARED_REFRESH_MS);
   }
   registerHealth(app, { db, adapter, cluster, pack: () => standards.active });
-  const observation = await startObservation(ctx);
+  const observation = await startObservation(ctx, {
+    observerGraceSeconds: config.observerGraceSeconds,
+  });
   const surveys = await startSurveys(ctx, app, {
     config: config.surveys,
     secretStore,

@@ -684,6 +684,13 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('survey_sends').addColumn('customer_lang', 'text').execute();
     },
   },
+  '0020-observer-presence': {
+    async up(db: Kysely<unknown>) {
+      // Since when (the database's clock) an observer has had no socket on a live node: after
+      // the grace (--observer-grace-seconds) the observation ends. Null while connected.
+      await db.schema.alterTable('observation_sessions').addColumn('away_since', 'text').execute();
+    },
+  },
 };
 
 function sqlIn(column: string, values: string[]) {
