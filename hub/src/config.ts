@@ -37,6 +37,8 @@ export interface HubConfig {
   oneTimeCodeHours: number;
   /** How often each node applies team moves whose day has started (ms). */
   teamMoveSweepMs: number;
+  /** An observer with no connected socket for this long stops observing (seconds). */
+  observerGraceSeconds: number;
   logLevel: string;
   surveys: SurveyConfig;
   secrets: HubSecrets;
@@ -106,6 +108,9 @@ Options (environment variable in brackets):
                          how long a one-time code or reset link an admin issues stays valid
                          (SIDECOACH_ONE_TIME_CODE_HOURS, default 24)
   --team-move-sweep-ms N how often future-dated team moves are looked for (default 60000)
+  --observer-grace-seconds N
+                         an observer with no connection for N seconds stops observing
+                         (SIDECOACH_OBSERVER_GRACE_SECONDS, default 120)
   --log-level LEVEL      trace|debug|info|warn|error (LOG_LEVEL, default info)
   --disable-passwords    no password sign-in except break-glass admins (create-admin
                          --break-glass; SIDECOACH_DISABLE_PASSWORDS=1)
@@ -311,6 +316,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): HubConfig &
       'session-hours': { type: 'string' },
       'one-time-code-hours': { type: 'string' },
       'team-move-sweep-ms': { type: 'string' },
+      'observer-grace-seconds': { type: 'string' },
       'log-level': { type: 'string' },
       surveys: { type: 'string' },
       'public-url': { type: 'string' },
@@ -404,6 +410,14 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): HubConfig &
     3_600_000,
   );
   if (teamMoveSweepMs < 10) throw new ConfigError('--team-move-sweep-ms must be at least 10');
+  const observerGraceSeconds = number(
+    'observer-grace-seconds',
+    values['observer-grace-seconds'] ?? env.SIDECOACH_OBSERVER_GRACE_SECONDS,
+    120,
+    86_400,
+  );
+  if (observerGraceSeconds < 1)
+    throw new ConfigError('--observer-grace-seconds must be at least 1');
   if (surveys.linkDays === 0) throw new ConfigError('--survey-link-days must be at least 1');
   const certFile = values['tls-cert'] ?? env.SIDECOACH_TLS_CERT;
   const keyFile = values['tls-key'] ?? env.SIDECOACH_TLS_KEY;
@@ -447,6 +461,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): HubConfig &
     sessionHours,
     oneTimeCodeHours,
     teamMoveSweepMs,
+    observerGraceSeconds,
     logLevel: values['log-level'] ?? env.LOG_LEVEL ?? 'info',
     secrets: {
       cti: env.SIDECOACH_CTI_SECRET,

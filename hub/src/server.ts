@@ -40,6 +40,8 @@ import { installRateLimits, type RateLimits } from './lib/rate-limits.js';
 import { PasswordGate, passwordChecks } from './lib/password-gate.js';
 import { answerUnknownEvents } from './lib/on-event.js';
 import { everyEventOnce, registerHandlers } from './lib/handlers.js';
+import { Budgets } from './lib/budgets.js';
+import { SessionWatch } from './lib/sessions.js';
 import { loadStandards } from './standards/packs.js';
 import type { OpenedDatabase } from './store/db.js';
 
@@ -249,7 +251,9 @@ export async function createHub(
     stopSweep = delivery.startSweep(SHARED_REFRESH_MS);
   }
   registerHealth(app, { db, adapter, cluster, pack: () => standards.active });
-  const observation = await startObservation(ctx);
+  const observation = await startObservation(ctx, {
+    observerGraceSeconds: config.observerGraceSeconds,
+  });
   const surveys = await startSurveys(ctx, app, {
     config: config.surveys,
     secretStore,
@@ -264,7 +268,9 @@ export async function createHub(
     rateLimits,
     passwordCheck,
   });
-  const admin = await startAdmin(ctx, app, { sweepMs: config.teamMoveSweepMs });
+  // Per-user budgets of the requests that read many rows, counted with the routes' limits.
+  const budgets = new Budgets(rateLimits, log);
+  const admin = await startAdmin(ctx, app, { sweepMs: config.teamMoveSweepMs, budgets });
   const cti = await ctiSecret(secretStore, config.secrets.cti);
   registerCtiRoutes(app, ctx, cti.secret);
   log.info(
@@ -282,13 +288,19 @@ export async function createHub(
   );
   /** Presence writes under way: a stop waits for them (and the floor updates they start). */
   const presenceWrites = new Set<Promise<void>>();
+  // Sockets close when their session expires or is found revoked (lib/sessions.ts).
+  const sessionWatch = new SessionWatch(db, log);
+  sessionWatch.start();
   io.use(socketAuthentication(db));
   io.on('connection', (socket) => {
     const { user } = socket.data;
     void socket.join([userRoom(user.id), sessionRoom(user.sessionId)]);
     log.debug({ userId: user.id, socketId: socket.id }, 'socket connected');
     answerUnknownEvents(socket);
-    registerHandlers({ socket, user, log: log.child({ userId: user.id }) }, handlers);
+    registerHandlers({ socket, user, log: log.child({ userId: user.id }) }, handlers, budgets);
+    sessionWatch.watch(socket.id, user.sessionId, socket.data.sessionEndsAt, () =>
+      socket.disconnect(true),
+    );
     delivery.attach(socket, socket.data.lastSeq).catch((err: unknown) => {
       // The database is away: the client reconnects with its last number and loses nothing.
       log.warn({ err, userId: user.id }, 'inbox delivery could not start; disconnecting');
@@ -308,6 +320,7 @@ export async function createHub(
     // two pool connections, a quick drop could delete nothing and leave the user online.
     const joined = presence(cluster.connected(socket.id, user.id));
     socket.on('disconnect', () => {
+      sessionWatch.unwatch(socket.id);
       void joined.then(() => presence(cluster.disconnected(socket.id)));
     });
   });
@@ -320,6 +333,7 @@ export async function createHub(
       await admin.stop();
       stopSweep();
       stopRefresh();
+      await sessionWatch.stop();
       await io.close();
       await app.close();
       await Promise.allSettled([...presenceWrites]);

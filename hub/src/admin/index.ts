@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { HubContext } from '../lib/context.js';
+import type { Budgets } from '../lib/budgets.js';
 import { adminHandlers } from './handlers.js';
 import { startMoveSweep } from './jobs.js';
 import { registerAdminRoutes } from './routes.js';
@@ -12,9 +13,9 @@ import { registerAdminRoutes } from './routes.js';
 export async function startAdmin(
   ctx: HubContext,
   app: FastifyInstance,
-  options: { sweepMs: number },
+  options: { sweepMs: number; budgets: Budgets },
 ) {
-  registerAdminRoutes(app, ctx.db);
+  registerAdminRoutes(app, ctx.db, options.budgets);
   const sweep = startMoveSweep(ctx, options.sweepMs);
   await sweep.sweep().catch((err: unknown) => ctx.log.warn({ err }, 'team move sweep failed'));
   // New teams an import names take the hub's zone until the admin sets theirs.

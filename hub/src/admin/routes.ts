@@ -3,6 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { bearerUser } from '../lib/tokens.js';
 import { sendError } from '../lib/http-errors.js';
+import type { Budgets } from '../lib/budgets.js';
 import type { Db } from '../store/db.js';
 import { auditEntries } from './audit.js';
 import { isAdmin, NOT_ADMIN } from './policy.js';
@@ -30,7 +31,7 @@ export const AUDIT_CSV_COLUMNS = [
  * GET /api/admin/audit.csv: the audit log as a file for spreadsheets (UTF-8 with a byte-order
  * mark, so Excel reads 王小明 and Jānis right; ISO 8601 UTC times), for admins (bearer token).
  */
-export function registerAdminRoutes(app: FastifyInstance, db: Db) {
+export function registerAdminRoutes(app: FastifyInstance, db: Db, budgets: Budgets) {
   app.get('/api/admin/audit.csv', async (request, reply) => {
     const user = await bearerUser(db, request.headers.authorization);
     if (!user)
@@ -40,6 +41,12 @@ export function registerAdminRoutes(app: FastifyInstance, db: Db) {
         'send an admin’s token: Authorization: Bearer <token>',
       );
     if (!isAdmin(user)) return sendError(reply, 'forbidden', NOT_ADMIN);
+    // Unpaged: the whole log for the filters. Per user, as the socket events' budgets.
+    const wait = await budgets.spend('audit.csv', user.id);
+    if (wait !== null) {
+      void reply.header('retry-after', wait);
+      return sendError(reply, 'rate_limited', `too many exports: try again in ${wait} s`);
+    }
     const parsed = ExportQuerySchema.safeParse(request.query);
     if (!parsed.success) return sendError(reply, 'bad_request', z.prettifyError(parsed.error));
     const { from, to, actor, target } = parsed.data;

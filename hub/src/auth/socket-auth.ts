@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'socket.io';
 import { HandshakeAuthSchema, PROTOCOL_VERSION } from '@sidecoach/shared';
 import type { Db } from '../store/db.js';
-import { resolveToken } from '../lib/tokens.js';
+import { resolveSession } from '../lib/tokens.js';
 import { touchSession } from '../lib/sessions.js';
 import { isDatabaseUnavailable } from '../store/dialect.js';
 import type { AuthUser } from '../lib/people.js';
@@ -55,12 +55,15 @@ export function socketAuthentication(db: Db) {
     if (!parsed.success) return next(new Error('unauthorized'));
     if (parsed.data.protocol !== PROTOCOL_VERSION)
       return next(protocolRefusal(parsed.data.protocol));
-    resolveToken(db, parsed.data.token).then(
-      (user: AuthUser | undefined) => {
-        if (!user) return next(new Error('unauthorized'));
-        const data = socket.data as { user?: AuthUser; lastSeq?: number };
+    resolveSession(db, parsed.data.token).then(
+      (session) => {
+        if (!session) return next(new Error('unauthorized'));
+        const { user, expiresAt } = session;
+        const data = socket.data as { user?: AuthUser; lastSeq?: number; sessionEndsAt?: string };
         data.user = user;
         data.lastSeq = parsed.data.lastSeq;
+        // The socket is closed when the session ends (lib/sessions.ts SessionWatch).
+        data.sessionEndsAt = expiresAt;
         // Last seen, for the user's list of devices: a failed write does not refuse the socket.
         touchSession(db, user.sessionId).then(
           () => next(),

@@ -98,6 +98,18 @@ export class ClusterNode {
     return new Set(rows.map((r) => r.user_id));
   }
 
+  /**
+   * The users with a socket open on a live node, as a subquery for `where … in (…)`: what other
+   * tables' sweeps compare with (an observer without one for a while stops observing).
+   */
+  presentUsers() {
+    return this.db
+      .selectFrom('presence')
+      .innerJoin('hub_nodes', 'hub_nodes.node_id', 'presence.node_id')
+      .select('presence.user_id')
+      .where('hub_nodes.seen_at', '>=', this.liveSince());
+  }
+
   async isOnline(userId: string): Promise<boolean> {
     return (await this.online([userId])).has(userId);
   }

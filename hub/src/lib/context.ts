@@ -19,6 +19,8 @@ export interface SocketData {
   user: AuthUser;
   /** The last inbox seq the client said it has (handshake `auth.lastSeq`). */
   lastSeq?: number | undefined;
+  /** When the socket's session expires (ISO 8601): the socket is closed then. */
+  sessionEndsAt: string;
 }
 
 export type HubServer = Server<

@@ -3,6 +3,7 @@ import type { HubSocket } from './context.js';
 import { onEvent, type EventHandler } from './on-event.js';
 import type { Logger } from './log.js';
 import type { AuthUser } from './people.js';
+import { budgetOf, type Budgets } from './budgets.js';
 
 /** One connected socket as its handlers see it: the connection, its user, a logger naming them. */
 export interface SocketContext {
@@ -49,10 +50,21 @@ export function everyEventOnce<
 /**
  * Registers every client event's handler on the socket through `onEvent`: parsed with the
  * event's schema first, answered `{ok,data}` or an error code, never a throw to socket.io.
+ * An event with a budget (lib/budgets.ts) spends the user's before its handler runs, even one
+ * the user may not make: refused with `rate_limited` once it is spent, its handler not run.
  */
-export function registerHandlers(socket: SocketContext, all: Handlers<ClientEventName>) {
+export function registerHandlers(
+  socket: SocketContext,
+  all: Handlers<ClientEventName>,
+  budgets?: Budgets,
+) {
   const made = all(socket);
-  const register = <E extends ClientEventName>(event: E) =>
-    onEvent(socket.socket, socket.log, event, made[event]);
+  const register = <E extends ClientEventName>(event: E) => {
+    const budget = budgets && budgetOf(event);
+    const handler: EventHandler<E> = budget
+      ? async (payload) => (await budgets.refusal(budget, socket.user.id)) ?? made[event](payload)
+      : made[event];
+    onEvent(socket.socket, socket.log, event, handler);
+  };
   for (const event of Object.keys(clientEventSchemas) as ClientEventName[]) register(event);
 }

@@ -16,6 +16,14 @@ export function bearerToken(header: string | undefined): string | undefined {
 
 /** The user behind a token, or undefined when it is unknown, expired, revoked or disabled. */
 export async function resolveToken(db: Db, token: string): Promise<AuthUser | undefined> {
+  return (await resolveSession(db, token))?.user;
+}
+
+/** The user behind a live token and when its session ends (a socket is closed then). */
+export async function resolveSession(
+  db: Db,
+  token: string,
+): Promise<{ user: AuthUser; expiresAt: string } | undefined> {
   const session = await db
     .selectFrom('sessions')
     .select(['id', 'user_id', 'expires_at', 'revoked_at'])
@@ -23,7 +31,7 @@ export async function resolveToken(db: Db, token: string): Promise<AuthUser | un
     .executeTakeFirst();
   if (!session || session.revoked_at !== null || session.expires_at <= nowIso()) return undefined;
   const profile = await loadProfile(db, session.user_id);
-  return profile && { ...profile, sessionId: session.id };
+  return profile && { user: { ...profile, sessionId: session.id }, expiresAt: session.expires_at };
 }
 
 /** The user of a request's `Authorization: Bearer <token>` header, if it names a live session. */

@@ -7,11 +7,20 @@ import { releaseHeld } from './jobs.js';
 import { Observers } from './observers.js';
 import { endedCallsHoldingNotes, holdsNotes } from './records.js';
 
+export interface ObservationOptions {
+  /** An observer with no connected socket for this long stops observing (seconds). */
+  observerGraceSeconds: number;
+}
+
+/** How often each node looks for observers gone: a quarter of the grace, within these bounds. */
+const AWAY_SWEEP_MS = { min: 250, max: 10_000 };
+
 /**
  * The observation capability: follows calls and presence through the hub's events, releases
- * notes held for the end of a call, and registers the socket handlers.
+ * notes held for the end of a call, ends observations whose observer has gone, and registers
+ * the socket handlers.
  */
-export async function startObservation(ctx: HubContext) {
+export async function startObservation(ctx: HubContext, options: ObservationOptions) {
   const floor = new Floor(ctx);
   const observers = new Observers(ctx.db, ctx.cluster.shared);
   const { bus, io, inbox, log } = ctx;
@@ -57,6 +66,38 @@ export async function startObservation(ctx: HubContext) {
   };
   bus.on('rights:changed', (userIds, wait) => wait(prune(userIds)));
 
+  /**
+   * An observer whose every socket has gone (a tablet that crashed, a closed lid) for the grace
+   * stops observing: no more of the agent's notes reach their inbox. Presence is the cluster's
+   * (a socket on any live node counts; a node that died counts as gone once its heartbeat is
+   * old), and every node sweeps: the database decides which one ends each observation. A
+   * returning sidebar joins again by itself (the observe page joins on every connection).
+   */
+  const graceMs = options.observerGraceSeconds * 1000;
+  const sweepAway = async () => {
+    const ended = await observers.endAway(ctx.cluster.presentUsers(), graceMs);
+    for (const { observerId, agentId } of ended) {
+      // A socket that connected a moment ago on some node leaves the room too; it joins again.
+      io.in(userRoom(observerId)).socketsLeave(observersRoom(agentId));
+      log.info(
+        { observerId, agentId, graceSeconds: options.observerGraceSeconds },
+        'observer removed: no connection for the grace period',
+      );
+    }
+    await Promise.all([...new Set(ended.map((e) => e.agentId))].map((id) => floor.publish(id)));
+  };
+  let sweeping: Promise<void> | undefined;
+  const sweepTimer = setInterval(
+    () => {
+      sweeping ??= sweepAway()
+        // The database away: the next sweep tries again (nothing is ended early meanwhile).
+        .catch((err: unknown) => log.warn({ err }, 'observer sweep failed'))
+        .finally(() => (sweeping = undefined));
+    },
+    Math.min(AWAY_SWEEP_MS.max, Math.max(AWAY_SWEEP_MS.min, graceMs / 4)),
+  );
+  sweepTimer.unref();
+
   /** Most calls hold no notes: look before taking a turn in the inbox's commits. */
   const releaseIfHeld = async (callId: string) => {
     if (await holdsNotes(ctx.db, callId)) await release([callId]);
@@ -68,8 +109,13 @@ export async function startObservation(ctx: HubContext) {
 
   return {
     floor,
-    /** Waits for floor updates under way (call before the database closes). */
-    settled: () => floor.settled(),
+    /** Stops the observer sweep and waits for it and floor updates under way (before the
+     * database closes). */
+    settled: async () => {
+      clearInterval(sweepTimer);
+      await sweeping;
+      await floor.settled();
+    },
     handlers: observationHandlers(ctx, { floor, observers }),
   };
 }

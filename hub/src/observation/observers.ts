@@ -1,6 +1,8 @@
 import type { Db } from '../store/db.js';
 import { nowIso } from '../store/db.js';
 import type { Trx } from '../lib/jobs.js';
+import type { ClusterNode } from '../lib/cluster.js';
+import { databaseTime } from '../store/dialect.js';
 
 /**
  * Who observes whom: stored (it survives restarts, so notes keep reaching every observer).
@@ -56,10 +58,44 @@ export class Observers {
   async join(observerId: string, agentId: string): Promise<void> {
     await this.db
       .insertInto('observation_sessions')
-      .values({ observer_id: observerId, agent_id: agentId, joined_at: nowIso() })
-      .onConflict((oc) => oc.columns(['observer_id', 'agent_id']).doNothing())
+      .values({ observer_id: observerId, agent_id: agentId, joined_at: nowIso(), away_since: null })
+      // Joined again (a reconnect): here now, whatever a sweep found a moment ago.
+      .onConflict((oc) => oc.columns(['observer_id', 'agent_id']).doUpdateSet({ away_since: null }))
       .execute();
     if (!this.shared) (await this.of(agentId)).add(observerId);
+  }
+
+  /**
+   * Ends the observations of observers who have had no socket on a live node (`present`, the
+   * cluster's subquery) for `graceMs`, by the database's clock, and answers them. Each call
+   * marks the observers it finds away (from now) and back; any node may run it at any time:
+   * each ended observation is answered to one caller only.
+   */
+  async endAway(
+    present: ReturnType<ClusterNode['presentUsers']>,
+    graceMs: number,
+  ): Promise<{ observerId: string; agentId: string }[]> {
+    await this.db
+      .updateTable('observation_sessions')
+      .set({ away_since: null })
+      .where('away_since', 'is not', null)
+      .where('observer_id', 'in', present)
+      .execute();
+    await this.db
+      .updateTable('observation_sessions')
+      .set({ away_since: databaseTime(this.db) })
+      .where('away_since', 'is', null)
+      .where('observer_id', 'not in', present)
+      .execute();
+    const ended = await this.db
+      .deleteFrom('observation_sessions')
+      .where('away_since', '<', databaseTime(this.db, graceMs))
+      .where('observer_id', 'not in', present)
+      .returning(['observer_id', 'agent_id'])
+      .execute();
+    const pairs = ended.map((r) => ({ observerId: r.observer_id, agentId: r.agent_id }));
+    this.forget(pairs.map((p) => p.agentId));
+    return pairs;
   }
 
   async leave(observerId: string, agentId: string): Promise<void> {

@@ -717,6 +717,13 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0020-observer-presence': {
+    async up(db: Kysely<unknown>) {
+      // Since when (the database's clock) an observer has had no socket on a live node: after
+      // the grace (--observer-grace-seconds) the observation ends. Null while connected.
+      await db.schema.alterTable('observation_sessions').addColumn('away_since', 'text').execute();
+    },
+  },
   '0021-username-key': {
     async up(db: Kysely<unknown>) {
       // The username as sign-in compares it (shared usernameKey: NFKC, trimmed, lower case), so
@@ -757,7 +764,9 @@ const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migra
 
 /** Brings the schema to the latest version; throws with the failing migration's name. */
 export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider });
+  // Unordered: migrations written side by side land in any order (0021 may be on a database
+  // before 0020 reaches it); each touches its own tables and columns.
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {

@@ -177,6 +177,8 @@ export interface ObservationSessionsTable {
   observer_id: string;
   agent_id: string;
   joined_at: Iso;
+  /** Since when the observer has had no connected socket (database clock); null: connected. */
+  away_since: Iso | null;
 }
 
 export interface CoachingNotesTable {

@@ -22,6 +22,11 @@ export const ErrorBodySchema = z.object({
   message: z.string(),
   /** With `bad_request` for a chosen password: which rules it breaks (see domain/passwords.ts). */
   problems: z.array(z.string()).optional(),
+  /**
+   * With `rate_limited`: whole seconds until the request would be accepted again (the socket
+   * twin of HTTP's `Retry-After`). Optional: sidebars that do not read it show a general text.
+   */
+  retryAfter: z.number().int().min(0).optional(),
 });
 /** The error half of an acknowledgement, also the body of every HTTP 4xx/5xx answer (`{ error }`). */
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
@@ -37,4 +42,9 @@ export function ok<T>(data: T): AckResponse<T> {
 
 export function fail(code: ErrorCode, message: string, problems?: string[]): AckResponse<never> {
   return { ok: false, error: problems ? { code, message, problems } : { code, message } };
+}
+
+/** Refused for now: this user spent a budget; accepted again in `retryAfter` seconds. */
+export function rateLimited(message: string, retryAfter: number): AckResponse<never> {
+  return { ok: false, error: { code: 'rate_limited', message, retryAfter } };
 }

@@ -45,12 +45,13 @@ const failure = (
   message: string,
   options: AskOptions,
   problems?: readonly string[],
+  retryAfter?: number,
 ) =>
   ({
     ok: false,
     code,
     message,
-    error: messageFor(code, message, options.messages),
+    error: messageFor(code, message, options.messages, retryAfter),
     ...(problems ? { problems: problems as PasswordProblem[] } : {}),
   }) as const;
 
@@ -72,7 +73,9 @@ export async function ask<E extends ClientEventName>(
   } catch {
     return failure('timeout', '', options);
   }
-  return res.ok ? res : failure(res.error.code, res.error.message, options, res.error.problems);
+  if (res.ok) return res;
+  const { code, message, problems, retryAfter } = res.error;
+  return failure(code, message, options, problems, retryAfter);
 }
 
 /** `auth` is asked again before every (re)connection, so it carries the current inbox position. */

@@ -22,6 +22,23 @@ describe('one mapping from a failure to a message', () => {
     expect(messageFor('timeout', '', overrides).key).toBe('errors.timeout');
   });
 
+  it('says how many minutes to wait when a request budget is spent', () => {
+    expect(messageFor('rate_limited', 'too many', {}, 90)).toEqual({
+      key: 'errors.busy',
+      values: { message: 'too many', count: 2 },
+    });
+    expect(messageFor('rate_limited', '', {}, 1).values?.count).toBe(1);
+    // Without the hub's wait (sign-in over HTTP, an older hub), the general words.
+    expect(messageFor('rate_limited', '').key).toBe('errors.rate_limited');
+    // A view's own sentence for the code still wins; a catch-all for refusals does not.
+    expect(messageFor('rate_limited', '', { rate_limited: 'signIn.expired' }, 90).key).toBe(
+      'signIn.expired',
+    );
+    expect(messageFor('rate_limited', '', { refused: 'surveys.error.other' }, 90).key).toBe(
+      'errors.busy',
+    );
+  });
+
   it('tells no-answer messages apart', () => {
     expect(isNetworkMessage(messageFor('offline', ''))).toBe(true);
     expect(isNetworkMessage(messageFor('timeout', ''))).toBe(true);

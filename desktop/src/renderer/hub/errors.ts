@@ -28,11 +28,21 @@ const GENERAL = {
   internal: 'errors.generic',
 } as const satisfies Record<FailureCode, MessageKey>;
 
+/**
+ * `retryAfter`: with `rate_limited`, the seconds the hub said to wait (a request budget spent):
+ * the message says how many minutes, unless the view names its own for `rate_limited`.
+ */
 export function messageFor(
   code: FailureCode,
   message: string,
   overrides: MessageOverrides = {},
+  retryAfter?: number,
 ): Message {
+  if (code === 'rate_limited' && retryAfter !== undefined && !overrides.rate_limited)
+    return {
+      key: 'errors.busy',
+      values: { message, count: Math.max(1, Math.ceil(retryAfter / 60)) },
+    };
   const network = code === 'offline' || code === 'timeout';
   const key: MessageKey =
     overrides[code] ?? (network ? undefined : overrides.refused) ?? GENERAL[code];

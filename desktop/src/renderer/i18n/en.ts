@@ -470,6 +470,8 @@ export const en = {
     unauthorized: 'Wrong username or password.',
     rate_limited: 'Too many attempts. Wait a minute and try again.',
     rate_limited_wait: 'Too many attempts. Try again in {{wait}}.',
+    busy_one: 'Too many of these requests in a short time. Try again in {{count}} minute.',
+    busy_other: 'Too many of these requests in a short time. Try again in {{count}} minutes.',
     bad_request: 'The hub could not accept this: {{message}}',
     forbidden: 'You are not allowed to do this: {{message}}',
     not_found: 'Not found: {{message}}',

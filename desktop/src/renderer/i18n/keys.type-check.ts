@@ -26,7 +26,7 @@ export function messagesAreChecked(t: TFunction, message: Message, error: ErrorB
   const fromHub: Message = messageFor(error.code, error.message);
   // @ts-expect-error a kept message's key is a real key
   const misspelt: Message = { key: 'errors.genric' };
-  // @ts-expect-error its values are named, so `t()` options (count, context) cannot slip in
+  // @ts-expect-error its values are named, so `t()` options (context, keyPrefix) cannot slip in
   const counted: Message = { key: 'errors.generic', values: { context: 'x' } };
   const key: MessageKey = 'reflection.error.stale';
   return [fromHub, misspelt, counted, key];

@@ -22,7 +22,9 @@ type ValueName =
   | 'got'
   | 'name'
   | 'team'
-  | 'date';
+  | 'date'
+  /** The number a plural key is chosen by (`errors.busy`: minutes to wait). */
+  | 'count';
 
 /**
  * A message kept to show later (a store's notice or error): its key and values, shown with

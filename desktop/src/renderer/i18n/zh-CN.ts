@@ -462,6 +462,8 @@ export const zhCN: Messages = {
     unauthorized: '用户名或密码错误。',
     rate_limited: '尝试次数过多，请一分钟后再试。',
     rate_limited_wait: '尝试次数过多，请在{{wait}}后再试。',
+    busy_one: '此类请求过于频繁，请 {{count}} 分钟后再试。',
+    busy_other: '此类请求过于频繁，请 {{count}} 分钟后再试。',
     bad_request: '服务器无法接受：{{message}}',
     forbidden: '无权执行此操作：{{message}}',
     not_found: '未找到：{{message}}',

@@ -462,6 +462,8 @@ export const zhTW: Messages = {
     unauthorized: '使用者名稱或密碼錯誤。',
     rate_limited: '嘗試次數過多，請等候一分鐘後再試。',
     rate_limited_wait: '嘗試次數過多，請於{{wait}}後再試。',
+    busy_one: '這類操作太頻繁了，請 {{count}} 分鐘後再試。',
+    busy_other: '這類操作太頻繁了，請 {{count}} 分鐘後再試。',
     bad_request: '伺服器無法接受此要求：{{message}}',
     forbidden: '您沒有執行此操作的權限：{{message}}',
     not_found: '找不到：{{message}}',

@@ -11,7 +11,7 @@ import {
   type UserSave,
 } from '@sidecoach/shared';
 import { ask, type Answer } from '../../hub/client.js';
-import type { Message } from '../../hub/errors.js';
+import { messageFor, type Message } from '../../hub/errors.js';
 import { latest } from '../../hub/latest.js';
 import { useSession } from '../../hub/session-store.js';
 import { newId } from '../../lib/ids.js';
@@ -340,6 +340,12 @@ export async function exportAudit(): Promise<void> {
   if (q.targetId) url.searchParams.set('target', q.targetId);
   try {
     const res = await fetch(url, { headers: { authorization: `Bearer ${session.token}` } });
+    if (res.status === 429) {
+      // Too many exports in a short time: say how long to wait, as for the socket's budgets.
+      const wait = Number(res.headers.get('retry-after') ?? '60');
+      const error = messageFor('rate_limited', '', {}, Number.isFinite(wait) ? wait : 60);
+      return patchAudit({ exporting: false, error });
+    }
     if (!res.ok) {
       const body = (await res.json().catch(() => ({}))) as { error?: { message?: string } };
       throw new Error(body.error?.message ?? res.statusText);

@@ -62,6 +62,7 @@ export function FloorView() {
   const pack = useCalls((s) => s.pack);
   const floor = useObserve((s) => s.floor);
   const loaded = useObserve((s) => s.floorLoaded);
+  const error = useObserve((s) => s.floorError);
   const heading = useRef<HTMLHeadingElement>(null);
   useFocusIfLost(heading);
   return (
@@ -73,7 +74,12 @@ export function FloorView() {
       </div>
       <CoachNav current={null} />
       <p className="muted small">{t(`roles.notAgent.${role ?? 'agent'}`)}</p>
-      {!loaded ? <p className="muted">{t('floor.loading')}</p> : null}
+      {error ? (
+        <p className="error" role="alert">
+          {t(error.key, error.values)}
+        </p>
+      ) : null}
+      {!loaded && !error ? <p className="muted">{t('floor.loading')}</p> : null}
       {loaded && floor.length === 0 ? <p className="muted">{t('floor.empty')}</p> : null}
       <ul>
         {floor.map((agent) => (

@@ -7,6 +7,7 @@ import type {
   StandardsPack,
   UserProfile,
 } from '@sidecoach/shared';
+import type { Message } from '../../hub/errors.js';
 
 export interface Observed {
   agent: UserProfile;
@@ -20,6 +21,8 @@ export interface Observed {
 interface ObserveState {
   floor: FloorAgent[];
   floorLoaded: boolean;
+  /** Why the last floor list was refused (too many requests, the hub's database away). */
+  floorError: Message | null;
   /** The hub's clock minus this device's (ms), from the last floor list: elapsed times use it. */
   skewMs: number;
   /** The agent being observed; kept while offline so a reconnect joins again. */
@@ -27,6 +30,7 @@ interface ObserveState {
   observed: Observed | null;
 
   floorListed(floor: Floor, skewMs: number): void;
+  floorRefused(error: Message): void;
   floorAgent(entry: FloorAgent): void;
   observe(agentId: string): void;
   joined(data: ObservationJoined): void;
@@ -43,6 +47,7 @@ const upsertAgent = (floor: FloorAgent[], entry: FloorAgent) =>
 const initial = {
   floor: [] as FloorAgent[],
   floorLoaded: false,
+  floorError: null as Message | null,
   skewMs: 0,
   target: null as string | null,
   observed: null as Observed | null,
@@ -50,7 +55,9 @@ const initial = {
 
 export const useObserve = create<ObserveState>()((set, get) => ({
   ...initial,
-  floorListed: (floor, skewMs) => set({ floor: floor.agents, floorLoaded: true, skewMs }),
+  floorListed: (floor, skewMs) =>
+    set({ floor: floor.agents, floorLoaded: true, floorError: null, skewMs }),
+  floorRefused: (error) => set({ floorError: error }),
   floorAgent: (entry) => set({ floor: upsertAgent(get().floor, entry) }),
   observe: (agentId) => set({ target: agentId, observed: null }),
   joined: (data) => {

@@ -9,7 +9,12 @@ import { useObserve } from './store.js';
 export async function loadFloor(): Promise<void> {
   const sentAt = Date.now();
   const res = await ask('floor:list', {});
-  if (!res.ok) return;
+  if (!res.ok) {
+    // No answer: the header says offline, and the next connection lists the floor again.
+    if (res.code !== 'offline' && res.code !== 'timeout')
+      useObserve.getState().floorRefused(res.error);
+    return;
+  }
   // The hub read its clock about halfway through the round trip.
   const skewMs = Date.parse(res.data.serverTime) - (sentAt + Date.now()) / 2;
   useObserve.getState().floorListed(res.data, skewMs);
