@@ -8,7 +8,8 @@ import { PERIOD_DAYS, type Role } from '@sidecoach/shared';
 import type { Feature } from './hub/feature.js';
 import type { PeriodChoice } from './ui/PeriodPicker.js';
 import { useSettingsPanel } from './features/settings/store.js';
-import { closeAdmin, openAdmin, useAdmin, type AdminTab } from './features/admin/store.js';
+import { closeAdminView, openAdminLazily } from './features/admin/lazy-store.js';
+import { useAdminView, type AdminTab } from './features/admin/view.js';
 import { closeHistory, openHistory, useAgentHistory } from './features/agent-history/store.js';
 import {
   closeSurveys,
@@ -122,7 +123,7 @@ export function placeFor(place: Place, role: Role): Place {
 /** What is on screen now, in the order the workspace picks its view. */
 export function currentPlace(): Place {
   if (useSettingsPanel.getState().open) return { view: 'settings' };
-  const admin = useAdmin.getState();
+  const admin = useAdminView.getState();
   if (admin.open) return { view: 'admin', tab: admin.tab };
   const history = useAgentHistory.getState().agentId;
   if (history) return { view: 'history', agentId: history };
@@ -148,7 +149,7 @@ export function goTo(place: Place): void {
   const v = place.view;
   if (useSettingsPanel.getState().open !== (v === 'settings'))
     useSettingsPanel.setState({ open: v === 'settings' });
-  if (v !== 'admin' && useAdmin.getState().open) closeAdmin();
+  if (v !== 'admin' && useAdminView.getState().open) closeAdminView();
   if (v !== 'history' && useAgentHistory.getState().agentId) closeHistory();
   if (v !== 'surveys' && useSurveys.getState().open) closeSurveys();
   const inReflection = v === 'sessions' || v === 'prepare' || v === 'session';
@@ -185,8 +186,8 @@ export function goTo(place: Place): void {
       if (useAgentHistory.getState().agentId !== place.agentId) openHistory(place.agentId);
       return;
     case 'admin': {
-      const admin = useAdmin.getState();
-      if (!admin.open || admin.tab !== place.tab) openAdmin(place.tab);
+      const admin = useAdminView.getState();
+      if (!admin.open || admin.tab !== place.tab) openAdminLazily(place.tab);
       return;
     }
     default:
@@ -196,7 +197,7 @@ export function goTo(place: Place): void {
 
 const stores = [
   useSettingsPanel,
-  useAdmin,
+  useAdminView,
   useAgentHistory,
   useSurveys,
   useReflection,

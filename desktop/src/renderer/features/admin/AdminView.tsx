@@ -7,12 +7,13 @@ import { TeamsView } from './TeamsView.js';
 import { ErrorText } from './parts.js';
 import { ADMIN_TABS } from './tabs.js';
 import { closeAdmin, showTab, useAdmin } from './store.js';
+import { useAdminView } from './view.js';
 import './admin.css';
 
 /** The admin's screens over the floor: people, teams and shifts, the HR import, the audit log. */
 export default function AdminView() {
   const { t } = useTranslation();
-  const tab = useAdmin((s) => s.tab);
+  const tab = useAdminView((s) => s.tab);
   const status = useAdmin((s) => s.status);
   const error = useAdmin((s) => s.error);
   return (

@@ -1,12 +1,15 @@
 import type { Feature } from '../../hub/feature.js';
-import { loadAdmin, useAdmin } from './store.js';
+import { reloadOpenAdmin, resetAdmin } from './lazy-store.js';
 
-/** Administration: back online (or reconnected after a rights change), what is open reloads. */
+/**
+ * Administration: back online (or reconnected after a rights change), what is open reloads.
+ * Through view.ts: the admin store loads with the screens, not with the sidebar.
+ */
 export const adminFeature = {
   name: 'admin',
-  reset: () => useAdmin.getState().reset(),
+  reset: resetAdmin,
   connected(user) {
-    if (user.role !== 'admin') return useAdmin.getState().reset();
-    if (useAdmin.getState().open) void loadAdmin();
+    if (user.role !== 'admin') return resetAdmin();
+    reloadOpenAdmin();
   },
 } satisfies Feature;

@@ -21,7 +21,9 @@ import { downloadBlob } from '../../lib/download.js';
 // the audit log, all through the one hub client. The hub decides and audits; this keeps what is
 // shown and what is being edited.
 
-export type AdminTab = 'people' | 'teams' | 'import' | 'audit';
+import { registerAdminStore, useAdminView, type AdminTab } from './view.js';
+
+export type { AdminTab } from './view.js';
 export type LoadStatus = 'idle' | 'loading' | 'loaded' | 'failed';
 
 /** An import's steps: the file is sent in parts, checked, then applied in one transaction. */
@@ -41,8 +43,6 @@ const PREVIEW_TIMEOUT_MS = 60_000;
 const AUDIT_PAGE = 50;
 
 interface AdminState {
-  open: boolean;
-  tab: AdminTab;
   status: LoadStatus;
   error: Message | null;
   users: AdminUser[];
@@ -85,8 +85,6 @@ const initialImport: AdminState['importing'] = {
 };
 
 const initial = {
-  open: false,
-  tab: 'people' as AdminTab,
   status: 'idle' as LoadStatus,
   error: null,
   users: [],
@@ -123,12 +121,16 @@ const patchImport = (p: Partial<AdminState['importing']>) =>
 const patchAudit = (p: Partial<AdminState['audit']>) =>
   useAdmin.setState((s) => ({ audit: { ...s.audit, ...p } }));
 
-export function openAdmin(tab: AdminTab = useAdmin.getState().tab) {
-  patch({ open: true, tab, notice: null });
+export function openAdmin(tab: AdminTab = useAdminView.getState().tab) {
+  useAdminView.setState({ open: true, tab });
+  patch({ notice: null });
   void loadAdmin();
   if (tab === 'audit' && useAdmin.getState().audit.status === 'idle') void loadAudit();
 }
-export const closeAdmin = () => patch({ open: false, editingUser: null, editingTeam: null });
+export const closeAdmin = () => {
+  useAdminView.setState({ open: false });
+  patch({ editingUser: null, editingTeam: null });
+};
 export const showTab = (tab: AdminTab) => openAdmin(tab);
 
 /** People and teams, as the hub has them now. */
@@ -362,3 +364,5 @@ export async function exportAudit(): Promise<void> {
     });
   }
 }
+
+registerAdminStore({ openAdmin, closeAdmin, loadAdmin, reset: () => useAdmin.getState().reset() });

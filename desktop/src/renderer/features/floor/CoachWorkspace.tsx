@@ -11,7 +11,7 @@ import { SurveysView } from '../surveys/SurveysView.js';
 import { FloorView } from './FloorView.js';
 import { AgentHistoryView } from '../agent-history/AgentHistoryView.js';
 import { useAgentHistory } from '../agent-history/store.js';
-import { useAdmin } from '../admin/store.js';
+import { useAdminView } from '../admin/view.js';
 import { Admin } from '../admin/lazy.js';
 
 /**
@@ -25,7 +25,7 @@ export function CoachWorkspace() {
   const surveysOpen = useSurveys((s) => s.open !== null);
   const reflectionOpen = useReflection((s) => s.open !== null);
   const historyOpen = useAgentHistory((s) => s.agentId !== null);
-  const adminOpen = useAdmin((s) => s.open);
+  const adminOpen = useAdminView((s) => s.open);
   const alerted = useSurveys((s) => s.alerts.length > 0);
   const check = useLanguageCheck();
   return (

@@ -14,7 +14,8 @@ import { begin } from '../../hub/lifecycle.js';
 import { useSession } from '../../hub/session-store.js';
 import { LanguagePicker } from '../header/LanguagePicker.js';
 import { PlainHttpWarning } from '../../ui/PlainHttpWarning.js';
-import { ChoosePassword, type CodeAccepted } from './ChoosePassword.js';
+import type { CodeAccepted } from './ChoosePassword.js';
+import { ChoosePasswordLazy } from './lazy.js';
 import { signInFailure } from './failure.js';
 import { finishWebSignIn, SsoFailed, startSignIn } from './sso.js';
 import './sign-in.css';
@@ -164,7 +165,7 @@ export function SignIn() {
 
   if (accepted)
     return (
-      <ChoosePassword
+      <ChoosePasswordLazy
         accepted={accepted}
         onCancel={() => {
           setAccepted(null);
