@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HubUrlSchema, IPV6_HUB_REFUSED } from '@sidecoach/shared';
-import { buildCsp, hubSources } from './csp.js';
+import { buildCsp, cspCache, hubSources } from './csp.js';
 
 describe('buildCsp', () => {
   it('allows the hub over HTTP and WebSocket and nothing else beyond the app', () => {
@@ -50,5 +50,18 @@ describe('hubSources', () => {
     expect(hubSources('http://a;report-uri')).toEqual([]);
     expect(hubSources("http://a'b,c")).toEqual([]);
     expect(buildCsp('http://a;sandbox')).not.toContain('sandbox');
+  });
+});
+
+describe('cspCache', () => {
+  it('builds the policy once per hub URL and follows a change', () => {
+    const cache = cspCache('http://127.0.0.1:4780');
+    const first = cache.current();
+    expect(cache.current()).toBe(first);
+    cache.hubUrlChanged('http://127.0.0.1:4780');
+    expect(cache.current()).toBe(first);
+    cache.hubUrlChanged('https://coach.example.com');
+    expect(cache.current()).toContain('wss://coach.example.com');
+    expect(cache.current()).not.toContain('127.0.0.1');
   });
 });

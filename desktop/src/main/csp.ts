@@ -1,5 +1,6 @@
-// The Content Security Policy sent with every app:// response. It is built per response from
-// the current hub URL, so a changed setting takes effect at the next load of the page.
+// The Content Security Policy sent with every app:// response, for the current hub URL. Built
+// once per hub URL (cspCache): the settings file is not re-read and parsed on every request on
+// the main thread; a changed setting takes effect at the next load of the page.
 
 // Host names and IPv4 addresses only: CSP's host-source grammar has no IPv6 literal (Chromium
 // drops `http://[::1]:4780`, leaving connect-src 'self', and the sidebar then reaches no hub).
@@ -36,4 +37,19 @@ export function buildCsp(hubUrl: string): string {
     ['frame-ancestors', "'none'"],
   ];
   return directives.map((parts) => parts.join(' ')).join('; ');
+}
+
+/** The policy for the hub URL in the settings, rebuilt only when that URL changes. */
+export function cspCache(hubUrl: string) {
+  let url = hubUrl;
+  let policy = buildCsp(hubUrl);
+  return {
+    current: (): string => policy,
+    /** The settings changed: a new hub URL gets its policy now (before the page reloads). */
+    hubUrlChanged(next: string): void {
+      if (next === url) return;
+      url = next;
+      policy = buildCsp(next);
+    },
+  };
 }

@@ -12,7 +12,7 @@ import {
 import Store from 'electron-store';
 import { join, resolve } from 'node:path';
 import { serveAppRequest } from './app-protocol.js';
-import { buildCsp } from './csp.js';
+import { cspCache } from './csp.js';
 import { hardenWebContents, installPermissionHandlers } from './hardening.js';
 import { registerIpcHandlers } from './ipc-handlers.js';
 import { applicationMenuTemplate } from './menu.js';
@@ -27,7 +27,8 @@ import { createSidebarWindow, dock } from './window.js';
 import { registerHotkeys } from './hotkeys.js';
 import { signInThroughBrowser } from './sso-loopback.js';
 import { startCallSources } from './softphone/sources.js';
-import { pendingSources } from './softphone/pending-sources.js';
+import { pendingSources, startSourcesInBackground } from './softphone/pending-sources.js';
+import { displayServerSwitches, hotkeyFocus } from './platform.js';
 import { commandToEvent } from './softphone/command-endpoint.js';
 import {
   appArguments,
@@ -58,6 +59,9 @@ protocol.registerSchemesAsPrivileged([
 
 // Every renderer sandboxed, including any a future change forgets to configure.
 app.enableSandbox();
+// Linux: X11 (XWayland) unless Wayland is asked for, where docking cannot work (platform.ts).
+const display = displayServerSwitches(process.platform, process.env);
+for (const [name, value] of display.switches) app.commandLine.appendSwitch(name, value);
 app.setName('Sidecoach');
 // SIDECOACH_USER_DATA_DIR gives tests (and a second profile) their own settings and lock.
 const userData = process.env.SIDECOACH_USER_DATA_DIR;
@@ -129,9 +133,10 @@ function start() {
     .whenReady()
     .then(() => {
       installPermissionHandlers(session.defaultSession);
-      // The CSP is read per response so a changed hub URL applies at the next page load.
+      // The policy for the hub in the settings, rebuilt when that changes (before the reload).
+      const csp = cspCache(settings.read().hubUrl);
       protocol.handle(APP_SCHEME, (request) =>
-        serveAppRequest(request, RENDERER_DIR, buildCsp(settings.read().hubUrl)),
+        serveAppRequest(request, RENDERER_DIR, csp.current()),
       );
       const template = applicationMenuTemplate(process.platform);
       Menu.setApplicationMenu(template ? Menu.buildFromTemplate(template) : null);
@@ -147,7 +152,14 @@ function start() {
       const bindHotkeys = (hotkeys: Record<HotkeyAction, string>) =>
         registerHotkeys(globalShortcut, hotkeys, (action) => {
           if (!win || win.isDestroyed()) return;
-          if (action === 'openAssessment') win.show();
+          const focus = hotkeyFocus(action, process.platform);
+          // macOS: showing a window does not activate its app; the keys would stay with the
+          // softphone. Activate the app for this one hotkey.
+          if (focus === 'activate-app') app.focus({ steal: true });
+          if (focus !== 'none') {
+            win.show();
+            win.focus();
+          }
           win.webContents.send(IPC_EVENTS.hotkey, action);
         });
       let hotkeys = bindHotkeys(settings.read().hotkeys);
@@ -156,6 +168,7 @@ function start() {
       app.once('will-quit', () => hotkeys.unregister());
 
       const onSettingsChange = (before: DesktopSettings, after: DesktopSettings) => {
+        csp.hubUrlChanged(after.hubUrl);
         if (
           win &&
           (before.dockSide !== after.dockSide || before.dockWindowTitle !== after.dockWindowTitle)
@@ -190,18 +203,24 @@ function start() {
           }),
       );
 
-      const sidebar = createSidebarWindow(settings, PRELOAD);
+      const sidebar = createSidebarWindow(settings, PRELOAD, display.wayland);
       win = sidebar;
       if (settings.read().dockSide === 'window') stopDocking = dock(sidebar, settings);
 
-      return startCallSources({
-        userDataDir: app.getPath('userData'),
-        baresip: settings.read().baresipAddress,
+      // After the window: an optional feature that cannot start (its endpoint file not
+      // writable, say) is logged and said at the next call control; the sidebar keeps running.
+      void startSourcesInBackground(
+        () =>
+          startCallSources({
+            userDataDir: app.getPath('userData'),
+            baresip: settings.read().baresipAddress,
+            log,
+            send: sendCallEvent,
+          }),
+        sources,
         log,
-        send: sendCallEvent,
-      }).then(async (started) => {
-        app.once('will-quit', () => void started.stop());
-        await sources.started(started);
+      ).then((started) => {
+        if (started) app.once('will-quit', () => void started.stop());
       });
     })
     .catch((err: unknown) => {

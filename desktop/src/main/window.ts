@@ -6,6 +6,13 @@ import type { Settings } from './settings.js';
 import type { DockSide } from '@sidecoach/shared';
 import { findWindow } from './window-locator.js';
 import {
+  boundsEvents,
+  dipConversion,
+  onTopOptions,
+  physicalToDip,
+  shouldSaveBounds,
+} from './platform.js';
+import {
   SIDEBAR_MIN_HEIGHT,
   SIDEBAR_MIN_WIDTH,
   besideWindow,
@@ -31,6 +38,18 @@ function moveTo(win: BrowserWindow, next: Rect) {
   if (moved) win.setBounds(next); // setBounds never focuses
 }
 
+/** Another program's window as its tool reports it, in Electron's DIPs (platform.ts). */
+function toDip(rect: Rect, win: BrowserWindow): Rect {
+  switch (dipConversion(process.platform)) {
+    case 'none':
+      return rect;
+    case 'screen-to-dip':
+      return screen.screenToDipRect(win, rect);
+    case 'divide-by-scale':
+      return physicalToDip(rect, screen.getPrimaryDisplay().scaleFactor);
+  }
+}
+
 /**
  * Docks the window as the settings say: to an edge of the display it is on, or beside the
  * window whose title contains the chosen text (followed every 2 s while it moves; where it
@@ -50,7 +69,8 @@ export function dock(win: BrowserWindow, settings: Settings): () => void {
     if (busy || win.isDestroyed()) return;
     busy = true;
     try {
-      const target = await findWindow(dockWindowTitle, process.platform);
+      const found = await findWindow(dockWindowTitle, process.platform);
+      const target = found && toDip(found, win);
       if (target && !win.isDestroyed()) {
         const display = screen.getDisplayMatching(target);
         moveTo(win, besideWindow(target, display.workArea, win.getBounds().width));
@@ -64,7 +84,11 @@ export function dock(win: BrowserWindow, settings: Settings): () => void {
   return () => clearInterval(timer);
 }
 
-export function createSidebarWindow(settings: Settings, preloadPath: string): BrowserWindow {
+export function createSidebarWindow(
+  settings: Settings,
+  preloadPath: string,
+  wayland = false,
+): BrowserWindow {
   const win = new BrowserWindow({
     ...placement(settings.savedBounds(), edge(settings.read().dockSide)),
     minWidth: SIDEBAR_MIN_WIDTH,
@@ -92,8 +116,12 @@ export function createSidebarWindow(settings: Settings, preloadPath: string): Br
       disableBlinkFeatures: 'Auxclick',
     },
   });
-  // 'floating' keeps it above ordinary windows (softphone, CRM) without covering system UI.
-  win.setAlwaysOnTop(true, 'floating');
+  // 'floating' keeps it above ordinary windows (softphone, CRM) without covering system UI; on
+  // macOS it shows over a full-screen CRM too (its own Space).
+  const onTop = onTopOptions(process.platform);
+  win.setAlwaysOnTop(true, onTop.level);
+  if (onTop.allWorkspaces)
+    win.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: onTop.visibleOnFullScreen });
   // showInactive: appearing must never move keyboard focus away from the call.
   win.once('ready-to-show', () => win.showInactive());
 
@@ -101,14 +129,15 @@ export function createSidebarWindow(settings: Settings, preloadPath: string): Br
   const save = () => {
     clearTimeout(timer);
     if (win.isDestroyed() || win.isMinimized() || win.isFullScreen()) return;
-    settings.saveBounds(win.isMaximized() ? win.getNormalBounds() : win.getBounds());
+    const bounds = win.isMaximized() ? win.getNormalBounds() : win.getBounds();
+    if (shouldSaveBounds(bounds, wayland)) settings.saveBounds(bounds);
   };
   const saveSoon = () => {
     clearTimeout(timer);
     timer = setTimeout(save, SAVE_DELAY_MS);
   };
-  win.on('moved', saveSoon);
-  win.on('resized', saveSoon);
+  // 'moved'/'resized' exist on macOS and Windows only; Linux has 'move'/'resize' (debounced).
+  for (const event of boundsEvents(process.platform)) win.on(event as 'move', saveSoon);
   win.on('close', save);
 
   // A screen unplugged or rearranged while running: re-dock if the window is now off-screen.

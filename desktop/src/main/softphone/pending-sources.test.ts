@@ -1,7 +1,10 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CallControl } from '@sidecoach/shared';
-import { pendingSources } from './pending-sources.js';
-import type { CallSources } from './sources.js';
+import { pendingSources, startSourcesInBackground } from './pending-sources.js';
+import { startCallSources, type CallSources } from './sources.js';
 
 /** Call sources that record what they were asked (the real ones need a softphone). */
 function recording() {
@@ -42,5 +45,63 @@ describe('call sources while they start', () => {
     await unchanged.started(b.sources);
     unchanged.useBaresip(null);
     expect(b.calls).toEqual(['baresip null']);
+  });
+});
+
+describe('call sources that cannot start', () => {
+  it('keeps the app running: logs why, and a call control says it is unavailable', async () => {
+    // A real start that fails: the command-hook endpoint's file cannot be written (its folder
+    // is a file), as on a PC whose profile folder is read-only.
+    const dir = mkdtempSync(join(tmpdir(), 'sidecoach-sources-'));
+    const notAFolder = join(dir, 'user-data');
+    writeFileSync(notAFolder, 'a file where the folder should be');
+    const logged: string[] = [];
+    const pending = pendingSources(null);
+    try {
+      const started = await startSourcesInBackground(
+        () =>
+          startCallSources({
+            userDataDir: notAFolder,
+            baresip: null,
+            log: (m) => logged.push(m),
+            send: () => undefined,
+          }),
+        pending,
+        (m) => logged.push(m),
+      );
+      expect(started).toBeNull();
+      expect(logged.at(-1)).toMatch(
+        /softphone connections did not start \(.+\); the sidebar runs without them/,
+      );
+      await expect(pending.control('answer')).rejects.toThrow(/softphone control is unavailable: /);
+      // A baresip address changed afterwards is kept, not sent anywhere.
+      pending.useBaresip('127.0.0.1:4444');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('hands working sources over once they are up', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sidecoach-sources-'));
+    const pending = pendingSources(null);
+    const started = await startSourcesInBackground(
+      () =>
+        startCallSources({
+          userDataDir: dir,
+          baresip: null,
+          log: () => undefined,
+          send: () => undefined,
+        }),
+      pending,
+      () => undefined,
+    );
+    try {
+      expect(started).not.toBeNull();
+      // The endpoint is up: a control reaches the sources (no baresip set: they say so).
+      await expect(pending.control('answer')).rejects.toThrow(/no softphone to control/);
+    } finally {
+      await started?.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
