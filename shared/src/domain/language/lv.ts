@@ -136,6 +136,9 @@ const AGENT_DID = words(
     '(?!ne)(?:iz|pa|no|at|aiz|ap|sa|pār|uz|ie|pie)\\p{L}{2,}(?:ci|di|ti|zi|si)|(?!ne)\\p{L}{3,}(?<!t)(?:āji|īji|oji)|' +
     '(?:paldies|lieliski|super|labi|forši|prieks|patika|malacis|malace|jauki|apsveicami|teicami|izcili),\\s*ka\\s+(?:\\p{L}+\\s+){0,3}?(?!ne)\\p{L}{3,}(?:i|āt|at|ies|ties)',
 );
+/** "Zvans tev izdevās lieliski": the call went well, which names no deed (an outcome). */
+const CALL_WENT_WELL =
+  /(?<![\p{L}])(?:zvans|saruna|diena|maiņa|nedēļa)\s+(?:(?:tev|jums|šodien|ļoti|tiešām)\s+){1,2}(?:izdevās|sanāca|padevās|izdevies)/giu;
 /** A fault in a clause: negated verbs, "aizmirsi", "pārāk" (too much). */
 const FAULT = words(
   'ne(?!dēļ|daudz|kavējoties|pārtraucot|vilcinoties|pieciešam|vainojam|atlaidīg|pārprotam)\\p{L}{3,}|nav|aizmirs\\p{L}*|pārāk|(?<!(?:mūsu|sistēmas|uzņēmuma|savu)\\s)kļūd\\p{L}*|neesi|nebija|' +
@@ -331,7 +334,7 @@ export const latvianRules: Rules = (s, previous) => {
   const commanded = hits.some((h) => h.category === 'command' && h.start < cut);
   if (
     APPROVED.test(approved) &&
-    AGENT_DID_ONCE.test(approved) &&
+    AGENT_DID_ONCE.test(approved.replace(CALL_WENT_WELL, '')) &&
     !s.text.endsWith('?') &&
     !commanded
   ) {

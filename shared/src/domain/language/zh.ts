@@ -88,7 +88,7 @@ const REPORTED =
   /(?:问|問|想知道|不明白|不理解|搞不懂|纳闷|納悶|疑惑|好奇|质问|質問|追问|追問)(?:我|我们|我們)?$/u;
 
 const GENERIC =
-  /做得(?:很|非常|特别|特別|真|太|挺)?好(?:了)?|(?:真|太|超)牛(?:了)?|表(?:现|現)(?:很|非常|真|特别|特別)?(?:出色|优秀|優秀|棒)|做得不错|做得不錯|干得好|幹得好|干得漂亮|幹得漂亮|好样的|好樣的|太棒了|真棒|很棒|非常棒|真厉害|真厲害|太厉害了|太厲害了|超赞|超讚|很赞|很讚|太赞了|太讚了|真赞|真讚|表现很好|表現很好|表现不错|表現不錯|棒棒的|(?:真|很|挺|非常)(?:不错|不錯)(?!过|過)|(?:好|棒)(?:极|極)了|做得漂亮|(?:继续|繼續)(?:保持|加油)(?=(?:喔|哦|噢|啊|呀|哟|喲|唷)?(?:[，,。！!～~]|$))|再接再(?:厉|厲)|(?:真|太|很|超|好|非常)(?:给力|給力)|(?:很|超|好|真)優(?![秀先惠質點勢化雅良])|(?:这通|這通|今天的|这次的|這次的)?(?:电话|電話|通话|通話)(?:(?:处理|處理|打|接)得)?(?:很|真|非常)?(?:不错|不錯|好|棒)/gu;
+  /做得(?:很|非常|特别|特別|真|太|挺)?好(?:了)?|(?:真|太|超)牛(?:了)?|表(?:现|現)(?:很|非常|真|特别|特別)?(?:出色|优秀|優秀|棒)|做得不错|做得不錯|干得好|幹得好|干得漂亮|幹得漂亮|好样的|好樣的|太棒了|真棒|很棒|非常棒|真厉害|真厲害|太厉害了|太厲害了|超赞|超讚|很赞|很讚|太赞了|太讚了|真赞|真讚|表现很好|表現很好|表现不错|表現不錯|棒棒的|(?:真|很|挺|非常)(?:不错|不錯)(?!过|過)|(?:好|棒)(?:极|極)了|做得漂亮|(?:继续|繼續)(?:保持|加油)(?=(?:喔|哦|噢|啊|呀|哟|喲|唷)?(?:[，,。！!～~]|$))|再接再(?:厉|厲)|(?:真|太|很|超|好|非常)(?:给力|給力)|(?:很|超|好|真)優(?![秀先惠質點勢化雅良])|(?:这通|這通|今天的|这次的|這次的)?(?:电话|電話|通话|通話)(?:你|您)?(?:(?:处理|處理|打|接)得)?(?:很|真|非常)?(?:不错|不錯|好|棒)|表(?:现|現)(?:很|非常|真|特别|特別)?(?:专业|專業|到位)/gu;
 /** Praise words that open a sentence on their own: "很好，…", "不错！". */
 const OPENING_PRAISE =
   /^(?:(?:整体|整體|总体|總體)(?:来说|來說|来看|來看|上)?[，,]?\s*)?(?:很好|非常好|挺好|好|(?:真|很|挺|非常)?(?:不错|不錯)|(?:好|棒)(?:极|極)了|(?:做|干|幹)得(?:好|漂亮)|好(?:样|樣)的|(?:真|很|超|太|好|非常)?(?:(?:棒|赞|讚){1,3}|厉害|厲害|漂亮|完美|优秀|優秀|出色|给力|給力|牛|优|優)(?:了|的|啊|呀|哦|喔)?)(?:的|了|啦|啊|呀|哦|喔|哟|喲)?(?=[，,！!。.～~]|$)/u;
@@ -120,6 +120,24 @@ const OUTCOME =
   /满意度|滿意度|好评|好評|五星|评分|評分|评价|評價|排名|第一名|(?:排|拿了?|得了?|获得|獲得|全组|全組|组里|組裡|团队|團隊|又是)第一|解决率|解決率|问卷|問卷|满分|滿分|表扬|表揚|业绩|業績|指标|指標|感谢信|感謝信|点赞|點讚|(?:\d+|[一二两兩三四五六七八九十百]+)通(?:电话|電話)?/u;
 const AGENT_DID = /你(?!们|們|觉得|覺得|认为|認為|会|會|可以|能|要|应该|應該|需要|必须|必須)/u;
 /**
+ * What is left of a clause about the agent once the subject, time words, intensifiers, the
+ * call or "performance" as a whole and the praise itself are taken out: 你今天很棒, 你今天的
+ * 表现很专业, 这通电话你处理得很好 leave nothing, so they name no deed (generic); 你先核实了
+ * 身份 leaves the deed.
+ */
+const NO_DEED_WORDS = new RegExp(
+  [
+    '你|您|们|們|我|今天|今日|这周|這週|这週|本周|本週|这个月|這個月|这次|這次|刚才|剛才|刚刚|剛剛|一直|一整天|全天|全程|整个|整個|整体|整體|总体|總體|都|也|真的|真|确实|確實|实在|實在|果然|又',
+    '(?:这|這|那)?(?:一)?(?:通|个|個)?(?:电话|電話|通话|通話)|表现|表現|服务|服務|工作|状态|狀態|做得|干得|幹得|做|处理得|處理得|搞定|办|辦',
+    '辛苦(?:了|啦|啰|囉)?|谢谢|謝謝|感谢|感謝|加油|继续|繼續|保持|一如既往',
+    '很|非常|特别|特別|超|太|挺|好|棒|赞|讚|厉害|厲害|优秀|優秀|出色|专业|專業|不错|不錯|漂亮|完美|给力|給力|到位|值得肯定|值得表扬|值得表揚|了|的|啊|呀|啦|哦|喔|吧|嘛|地|得',
+    '[\\s，,。！!？?～~、；;：:]',
+  ].join('|'),
+  'gu',
+);
+const agentDeed = (clause: string) =>
+  AGENT_DID.test(clause) && clause.replace(NO_DEED_WORDS, '').length >= 1;
+/**
  * The agent's deed with the subject left out, as Chinese often does: a verb with the customer
  * as its object (称呼客户…, 安抚顾客, 跟客户报进度), not the customer as subject (客户很满意).
  */
@@ -137,7 +155,7 @@ const NAMED_STEP = /\p{Script=Han}{2}(?:这|這)(?:一)?(?:步|点|點|个环节
 const DEED_NOUN =
   /^(?:[^，,]{0,8}的)?(?:核身|核实|核實|核对|核對|身份核|身分核|身份验证|身分驗證|开场|開場|结束语|結束語|收尾|复述|覆述|总结|總結|道歉|安抚|安撫|解释|解釋|转接|轉接|话术|話術|语气|語氣|语速|語速|回拨|回撥|跟进|跟進|确认身份|確認身分|处理方式|處理方式)/u;
 const agentActs = (clause: string) =>
-  AGENT_DID.test(clause) ||
+  agentDeed(clause) ||
   DEED_ON_CUSTOMER.test(clause) ||
   DEED_ADVERB.test(clause.trim()) ||
   NAMED_STEP.test(clause);
@@ -313,8 +331,7 @@ export function chineseRules(script: Script): Rules {
         STANDARD_NAMED.test(rest)) &&
         !/可以|下次|下一次|下回|要|应该|應該|需要|辛苦/u.test(restWithoutApproval));
     // A result ("你这周又拿了满意度第一") is not a deed: stock praise beside it stays generic.
-    const praisedDeed =
-      opening !== null && describesDeed && AGENT_DID.test(rest) && !OUTCOME.test(rest);
+    const praisedDeed = opening !== null && describesDeed && agentDeed(rest) && !OUTCOME.test(rest);
     if (!isQuestion(s.text) && describesDeed && (praisedDeed || clauses.some(approves))) {
       // The praise ends where a contrast takes it back.
       const cut = hits.find((h) => h.category === 'but')?.start ?? s.text.length;
