@@ -29,13 +29,13 @@ const SOFT_CONTRAST =
   "(?:my |the )?one (?:small |little |tiny |minor )?(?:thing|issue|snag|niggle|note|point|quibble|gripe|nitpick|pointer)(?= though| is| was| to| I'd| I would|:| -| \u2014| \u2013)|" +
   '(?:just |only )?(?:one|a) (?:small|little|tiny|minor|quick) (?:thing|point|note|niggle|quibble|nitpick|pointer)|' +
   "if I(?:'m| am) (?:being )?(?:picky|fussy|nitpicking|really picky)|to be (?:picky|fussy)|if I had to (?:nitpick|pick (?:one thing|something|a fault))|" +
-  'where it (?:slipped|fell down|wobbled|went wrong|dipped)';
+  'where it (?:slipped|fell down|wobbled|went wrong|dipped)|the (?:only )?downside (?:is|was)|just one thing(?=[:,\u2014\u2013-])';
 const CONTRAST = words(
   'but|however|although|though|yet|that said|that being said|with that (?:being )?said|' +
     'having said that|all that said|even so|still|nevertheless|nonetheless|all the same|' +
     SOFT_CONTRAST +
     '|only|except|then again|mind you|on the other hand|whereas|albeit|saying that|that aside|' +
-    'at the same time|on the (?:flip|other) side|unfortunately|sadly',
+    'at the same time|on the (?:flip|other) side|on the downside|unfortunately|sadly',
 );
 const NOT_ONLY = words('not only|not just');
 /** The start of a clause about someone or something other than the agent. */
@@ -60,7 +60,7 @@ const HOWEVER_DEGREE =
 const SUBJECT = /^\s+(?:you|your|i|the|it|there|this|that|we|he|she|they)(?![\p{L}])/iu;
 
 const CLAUSE_OPENERS =
-  /^(?:at the same time|saying that|that aside|unfortunately|sadly|on the (?:flip|other) side)$/u;
+  /^(?:at the same time|saying that|that aside|unfortunately|sadly|on the (?:flip|other) side|on the downside)$/u;
 
 function contrasts(text: string): Span[] {
   return spans(CONTRAST, text).filter((c) => {

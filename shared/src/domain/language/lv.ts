@@ -21,7 +21,8 @@ const PRAISE = words(
  */
 const CONTRAST = words(
   'bet|taču|tomēr|lai gan|lai arī|kaut gan|kaut arī|vienīgi|tikai|savukārt|toties|tiesa gan|turpretī|turpretim|' +
-    't(?:aj)?ā pašā laikā|diemžēl|žēl gan|' +
+    't(?:aj)?ā pašā laikā|diemžēl|žēl gan|kaut(?! (?:kas|ko|kam|kā|kur|kad|kādu|kāds|kāda|kādā|vai|cik|kurš|kura|kuru|gan|arī)(?![\\p{L}]))|' +
+    'ja (?:gribētu |gribu |grib )?(?:jā)?piekas(?:īties|ās)|' +
     '(?:vienīg(?:ais|ā)|neliel(?:s|a)|maz(?:s|a)) (?:mīnuss|trūkums|piezīme|aizrādījums|iebildums|problēma|lieta|nianse|ieteikums)|vienīgais, (?:ko|kas)',
 );
 /** "tikai" as an adverb ("tikai pēc tam", "tikai tad", "tikai vienu reizi"), not "only, you…". */
