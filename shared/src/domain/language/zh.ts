@@ -112,6 +112,8 @@ const ANY_DEED_APPROVED = new RegExp(
   ),
   'u',
 );
+/** APPROVAL with the global flag, to take every approving phrase out of a clause. */
+const APPROVALS = new RegExp(APPROVAL.source, 'gu');
 /** Approval that names the standard the deed met: 这正是我们的标准, 完全照SOP来. */
 const STANDARD_NAMED =
   /(?:这|這)(?:就|正|才)是[^，,。！!]{0,8}(?:标准|標準|规范|規範|要求)|(?:完全|都|全程|严格|嚴格|一直)(?:是)?(?:按|照|按照|依照|遵照|依)(?:着|著)?(?:规范|規範|标准|標準|流程|SOP|sop|规定|規定|话术|話術|要求)|符合[^，。]{0,10}(?:标准|標準|要求|规范|規範)/u;
@@ -324,7 +326,7 @@ export function chineseRules(script: Script): Rules {
     const rest = opening ? s.text.slice(opening[0].length, takenBack) : '';
     // A standard named after the deed (这正是我们的标准, 完全按规范来) says it was done; the 要 of
     // 我们要的标准 is "want", not advice.
-    const restWithoutApproval = rest.replace(new RegExp(APPROVAL.source, 'gu'), '');
+    const restWithoutApproval = rest.replace(APPROVALS, '');
     const describesDeed =
       !opening ||
       ((/了|过|過|把|得(?:很|非常|特别|特別|挺|真|超)|一\p{Script=Han}{1,3}就/u.test(rest) ||
