@@ -302,14 +302,15 @@ export const latvianRules: Rules = (s, previous) => {
       category: 'if-i-were-you',
       suggestions: ['Viena iespēja būtu', 'Ko tu domā par'],
     });
-  const whyNot = spans(WHY_NOT, s.text).filter((m) => {
+  const why = /kāpēc|kādēļ|kamdēļ|iemesla dēļ/iu.test(s.text);
+  const whyNot = (why ? spans(WHY_NOT, s.text) : []).filter((m) => {
     if (REPORTED.test(s.text.slice(0, m.start))) return false;
     const verb = /(?<![\p{L}])ne(\p{L}{2,})/iu.exec(m.text);
     return (
       /(?<![\p{L}])(?:tu|jūs)(?![\p{L}])/iu.test(m.text) || (verb !== null && agentsVerb(verb[0]))
     );
   });
-  for (const m of s.text.matchAll(WHY_HABIT)) {
+  for (const m of why ? s.text.matchAll(WHY_HABIT) : []) {
     if (REPORTED.test(s.text.slice(0, m.index))) continue;
     if (whyNot.some((w) => w.start < m.index + m[0].length && m.index < w.end)) continue;
     const verb = /\p{L}+$/u.exec(m[0])![0];

@@ -83,6 +83,8 @@ const WHY_NOT = new RegExp(
     `${WHY_YOU}${WHY_HABIT}|${WHY_OPENING}${WHY_HABIT}`,
   'gu',
 );
+/** A why word: only a sentence with one can hold a presupposing why. */
+const WHY_WORD = /为什么|為什麼|为何|為何|为啥|為啥|干嘛|幹嘛|干吗|幹嗎|怎么|怎麼/u;
 /** A reported question: 客户问你为什么没有回电 is the customer asking, not the coach. */
 const REPORTED =
   /(?:问|問|想知道|不明白|不理解|搞不懂|纳闷|納悶|疑惑|好奇|质问|質問|追问|追問)(?:我|我们|我們)?$/u;
@@ -92,6 +94,8 @@ const GENERIC =
 /** Praise words that open a sentence on their own: "很好，…", "不错！". */
 const OPENING_PRAISE =
   /^(?:(?:整体|整體|总体|總體)(?:来说|來說|来看|來看|上)?[，,]?\s*)?(?:很好|非常好|挺好|好|(?:真|很|挺|非常)?(?:不错|不錯)|(?:好|棒)(?:极|極)了|(?:做|干|幹)得(?:好|漂亮)|好(?:样|樣)的|(?:真|很|超|太|好|非常)?(?:(?:棒|赞|讚){1,3}|厉害|厲害|漂亮|完美|优秀|優秀|出色|给力|給力|牛|优|優)(?:了|的|啊|呀|哦|喔)?)(?:的|了|啦|啊|呀|哦|喔|哟|喲)?(?=[，,！!。.～~]|$)/u;
+/** OPENING_PRAISE at a given offset (sticky), for a stock word that is a later clause. */
+const PRAISE_AT = new RegExp(OPENING_PRAISE.source.replace(/^\^/u, ''), 'uy');
 /** Words that approve of what was done, tying praise to it. */
 const APPROVAL =
   /做得好|做得很好|做得不错|做得不錯|做得对|做得對|很好|非常好|很棒|真棒|太棒|值得肯定|值得表扬|值得表揚|这正是|這正是|正是我们|正是我們|完全符合|符合[^，。]{0,10}(?:标准|標準|要求|礼仪|禮儀)|完全正确|完全正確|很专业|很專業|再好不过|再好不過|到位|漂亮|出色|谢谢你|謝謝你|我很喜欢|我很喜歡|就是我们要|就是我們要|正确|正確|很对|很對|欣赏|欣賞|赞赏|讚賞|值得学习|值得學習|非常对|非常對|(?:真|很|超|太)(?:赞|讚)|(?<!得)(?:真|很|太|超|好)(?:厉害|厲害)|(?<![得真很太超好])(?:厉害|厲害)|(?:谢谢|謝謝)(?=[，,。！!]|$)|(?:很|非常|真|特别|特別|十分|相当|相當)(?:用心|贴心|貼心|周到|标准|標準|规范|規範|得体|得體|专业|專業|到位|得当|得當|妥当|妥當)|(?:这|這)(?:就|正)是我(?:们|們)(?:说|說|讲|講|提倡|想要|强调|強調)的|(?:这|這)(?:就|正|才)是[^，,。！!]{0,8}(?:标准|標準|规范|規範|教科书|教科書|范本|範本|示范|示範|榜样|榜樣)|(?:很|非常|真|超|挺|特别|特別)?(?:靠谱|靠譜|可靠)|(?:很|超|真|太|非常|大大)?加分|(?:完全|都|全程|严格|嚴格|一直)(?:是)?(?:按|照|按照|依照|遵照|依)(?:着|著)?(?:规范|規範|标准|標準|流程|SOP|sop|规定|規定|话术|話術|要求)|(?:很|非常|十分)?(?:难得|難得|宝贵|寶貴)/u;
@@ -274,13 +278,13 @@ export function chineseRules(script: Script): Rules {
         suggestions: ['可以', '不妨'],
       });
     }
-    for (const m of spans(IF_I_WERE_YOU, s.text))
+    for (const m of s.text.includes('我') ? spans(IF_I_WERE_YOU, s.text) : [])
       hits.push({
         ...m,
         category: 'if-i-were-you',
         suggestions: [t ? '你可以考慮' : '你可以考虑'],
       });
-    const whyNot = spans(WHY_NOT, s.text)
+    const whyNot = (WHY_WORD.test(s.text) ? spans(WHY_NOT, s.text) : [])
       .filter((m) => !REPORTED.test(s.text.slice(0, m.start)))
       .map((m) => {
         const lead = /^(?:[，,：:]|但是|可是|不过|不過|然而|但)/u.exec(m.text)?.[0].length ?? 0;
@@ -313,8 +317,8 @@ export function chineseRules(script: Script): Rules {
     const namesDeed = (clause: string) =>
       clause.split(/[，,；;]/u).some((c) => agentActs(c) && !OUTCOME.test(c));
     const approves = (clause: string) =>
-      ((APPROVAL.test(clause) && namesDeed(clause)) ||
-        clause.split(/[，,；;]/u).some(stepApproved) ||
+      ((APPROVAL.test(clause) &&
+        (namesDeed(clause) || clause.split(/[，,；;]/u).some(stepApproved))) ||
         DEED_APPROVED.test(clause) ||
         (ANY_DEED_APPROVED.test(clause) && !THIRD_PARTY_LEAD.test(clause.trim()))) &&
       !(cancelled && clause === s.text);
@@ -346,9 +350,10 @@ export function chineseRules(script: Script): Rules {
         generic.unshift({ start: 0, end: opening[0].length, text: opening[0] });
       // A stock word standing as a clause of its own later in the sentence: "满意度98%，厉害！",
       // "超讚的，很優！" (a bare 好/好的 there is "OK").
-      for (const m of s.text.matchAll(/[，,；;、]\s*/gu)) {
+      for (const m of /[，,；;、]/u.test(s.text) ? s.text.matchAll(/[，,；;、]\s*/gu) : []) {
         const at = m.index + m[0].length;
-        const alone = OPENING_PRAISE.exec(s.text.slice(at));
+        PRAISE_AT.lastIndex = at;
+        const alone = PRAISE_AT.exec(s.text);
         if (!alone || /^好(?:的|了|啦|啊|呀|哦|喔)?$/u.test(alone[0])) continue;
         if (generic.some((g) => g.start < at + alone[0].length && at < g.end)) continue;
         generic.push({ start: at, end: at + alone[0].length, text: alone[0] });
