@@ -323,7 +323,12 @@ describe('contrast words, stock praise and lookalikes from the second corpus rou
   it('English: encouragement and short stock phrases are generic; results are no deed', () => {
     expect(found('Keep it up.', 'en')).toEqual(['generic-praise:Keep it up']);
     expect(found('Well handled.', 'en')).toEqual(['generic-praise:Well handled']);
-    expect(categories('Well handled on the billing dispute.', 'en')).toEqual(['specific-praise']);
+    // The dispute is the topic, not a deed (rule 7, as fresh4's writer read it): stock + topic
+    // stays generic; a deed named beside it makes it specific.
+    expect(categories('Well handled on the billing dispute.', 'en')).toEqual(['generic-praise']);
+    expect(
+      categories('Well handled on the billing dispute: you split the fee from the credit.', 'en'),
+    ).toEqual(['specific-praise']);
     expect(found('Great job, you got another five-star survey.', 'en')).toEqual([
       'generic-praise:Great job',
     ]);
@@ -535,5 +540,114 @@ describe('stock praise, deeds and contrasts from the third corpus round', () => 
       'specific-praise',
     ]);
     expect(found('Labi padarīts.', 'lv')).toEqual(['generic-praise:Labi padarīts']);
+  });
+});
+
+describe('habit why-questions, softened contrasts and praise from the fourth corpus round', () => {
+  const harmful = (text: string, lang: string) =>
+    analyze(text, lang)
+      .filter((f) => f.tone === 'harmful')
+      .map((f) => `${f.category}:${text.slice(f.start, f.end)}`);
+
+  it('a habit frame after why presupposes the fault, in every language (rule 6)', () => {
+    expect(harmful('Why do you always rush the closing summary?', 'en')).toEqual([
+      'presupposing-why:Why do you always',
+    ]);
+    expect(harmful('How come you never read back the reference?', 'en')).toEqual([
+      'presupposing-why:How come you never',
+    ]);
+    expect(harmful('你怎么老是抢客户的话？', 'zh-CN')).toEqual(['presupposing-why:你怎么老是']);
+    expect(harmful('為什麼每次都要客戶講三遍？', 'zh-TW')).toEqual([
+      'presupposing-why:為什麼每次都',
+    ]);
+    expect(harmful('Kāpēc tu vienmēr pārtrauc klientu?', 'lv')).toEqual([
+      'presupposing-why:Kāpēc tu vienmēr pārtrauc',
+    ]);
+    for (const [text, lang] of [
+      ['Why do you think you always rush the close?', 'en'],
+      ['Why do customers always ask about roaming?', 'en'],
+      ['你怎么总是这么有耐心？', 'zh-CN'],
+      ['客户问你为什么没有回电。', 'zh-CN'],
+      ['Klients jautāja, kāpēc jūs neatzvanījāt.', 'lv'],
+      ['Kāpēc nepiedāvāt klientam atzvanīšanu?', 'lv'],
+    ] as const)
+      expect(harmful(text, lang), text).toEqual([]);
+  });
+
+  it('softened contrasts after praise take it back; bad luck and lookalikes do not', () => {
+    expect(harmful('Lovely call. One small thing: you skipped the recap.', 'en')).toEqual([
+      'generic-praise:Lovely call',
+      'but:One small thing',
+    ]);
+    expect(harmful('You were warm, albeit a bit rushed.', 'en')).toEqual(['but:albeit']);
+    expect(harmful('Nice work. Unfortunately the line dropped.', 'en')).toEqual([
+      'generic-praise:Nice work',
+    ]);
+    expect(harmful('你语气很亲切，却忘了核实身份。', 'zh-CN')).toEqual(['but:却']);
+    expect(harmful('你跟客戶解釋得很到位，唯一的小問題是語速有點快。', 'zh-TW')).toEqual([
+      'but:唯一的小問題是',
+    ]);
+    expect(harmful('整体很好，硬要挑毛病的话，就是语速有点快。', 'zh-CN')).toEqual([
+      'generic-praise:整体很好',
+      'but:硬要挑毛病的话，就是',
+    ]);
+    expect(harmful('Tu biji ļoti laipns, toties noslēgums bija sasteigts.', 'lv')).toEqual([
+      'but:toties',
+    ]);
+    expect(harmful('Zvans bija lielisks, tiesa gan, tu aizmirsi numuru.', 'lv')).toContain(
+      'but:tiesa gan',
+    );
+    expect(harmful('客户很可惜没赶上活动。', 'zh-CN')).toEqual([]);
+  });
+
+  it('stock praise: new stock forms, a topic is no deed, 你 + time words name no deed', () => {
+    expect(found('Cracking call, Priya. Top work.', 'en')).toEqual([
+      'generic-praise:Cracking call',
+      'generic-praise:Top work',
+    ]);
+    expect(found('Great job with the billing dispute!', 'en')).toEqual([
+      'generic-praise:Great job',
+    ]);
+    expect(categories('Nice work on the hold: you came back every minute.', 'en')).toEqual([
+      'specific-praise',
+    ]);
+    expect(found('这个月满意度98%，厉害！', 'zh-CN')).toEqual(['generic-praise:厉害']);
+    expect(found('超讚的，很優！', 'zh-TW')).toEqual([
+      'generic-praise:超讚',
+      'generic-praise:很優',
+    ]);
+    expect(found('你今天很棒！', 'zh-CN')).toEqual(['generic-praise:很棒']);
+    expect(categories('不错，核身顺序完全按规范来的。', 'zh-CN')).toEqual(['specific-praise']);
+    expect(categories('很好，你在保留前先徵求客戶同意，這就是我們要的標準。', 'zh-TW')).toEqual([
+      'specific-praise',
+    ]);
+    expect(found('Teicami, malacīte!', 'lv')).toEqual([
+      'generic-praise:Teicami',
+      'generic-praise:malacīte',
+    ]);
+    expect(categories('Identitātes pārbaudi jūs veicāt tieši pēc standarta.', 'lv')).toEqual([
+      'specific-praise',
+    ]);
+  });
+
+  it('if-I-were-you variants; modals that guess, forecast or set a condition do not command', () => {
+    expect(harmful('这种投诉，换我的话会先道歉。', 'zh-CN')).toEqual(['if-i-were-you:换我的话']);
+    expect(harmful('如果我站在你的位置，我会先念条款。', 'zh-CN')).toEqual([
+      'if-i-were-you:如果我站在你的位置',
+    ]);
+    expect(harmful('我的話，會先跟客戶道歉。', 'zh-TW')).toEqual(['if-i-were-you:我的話']);
+    expect(harmful('這通電話換我來接好了。', 'zh-TW')).toEqual([]);
+    for (const [text, lang] of [
+      ['你当时应该挺累的吧，那通电话打了四十分钟。', 'zh-CN'],
+      ['You got to the root cause in two questions.', 'en'],
+      ['You should be really proud of that call.', 'en'],
+      ['If you need to transfer, tell the customer why first.', 'en'],
+      ['Did you need to put him on hold twice?', 'en'],
+      ['Ja nepieciešams, pārslēdz zvanu uz otro līmeni.', 'lv'],
+      ['Tev noteikti jābūt nogurušam pēc tāda zvana.', 'lv'],
+    ] as const)
+      expect(harmful(text, lang), text).toEqual([]);
+    expect(harmful('你应该更耐心一点。', 'zh-CN')).toEqual(['command:应该']);
+    expect(harmful('Tev jābūt pacietīgam ar klientiem.', 'lv')).toEqual(['command:Tev jābūt']);
   });
 });

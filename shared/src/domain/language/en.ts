@@ -20,11 +20,22 @@ const PRAISE = words(
 /** "You greeted…", "You handled…": a statement of what the agent did well, before a "but". */
 const DID_WELL =
   /(?<![\p{L}])you(?:'ve)?\s+(?:also\s+|really\s+)?(?!didn't|did not|forgot|missed|failed|never|weren't|wasn't|couldn't|interrupted|rushed|sounded|put|left|talked|spoke|read(?! back)|said|told|asked|kept the customer waiting)(?:[\p{L}]+(?:ed|nt|ound|ept|ook|ade|ave|ew|ot|ept|oke|ught|old)|read(?= back))(?![\p{L}])/iu;
+/**
+ * A criticism announced softly after praise: "The only thing is…", "One small thing:", "My one
+ * note", "If I'm being picky…", "Where it slipped was…". They take the praise back like "but".
+ */
+const SOFT_CONTRAST =
+  '(?:the |my |your )?only (?:real |small |little |tiny |minor )?(?:thing|issue|snag|niggle|note|point|quibble|gripe|concern|nitpick|criticism|feedback|suggestion|pointer)(?= is| was| I| to|:| -| \u2014| \u2013)|' +
+  "(?:my |the )?one (?:small |little |tiny |minor )?(?:thing|issue|snag|niggle|note|point|quibble|gripe|nitpick|pointer)(?= though| is| was| to| I'd| I would|:| -| \u2014| \u2013)|" +
+  '(?:just |only )?(?:one|a) (?:small|little|tiny|minor|quick) (?:thing|point|note|niggle|quibble|nitpick|pointer)|' +
+  "if I(?:'m| am) (?:being )?(?:picky|fussy|nitpicking|really picky)|to be (?:picky|fussy)|if I had to (?:nitpick|pick (?:one thing|something|a fault))|" +
+  'where it (?:slipped|fell down|wobbled|went wrong|dipped)|the (?:only )?downside (?:is|was)|just one thing(?=[:,\u2014\u2013-])';
 const CONTRAST = words(
   'but|however|although|though|yet|that said|that being said|with that (?:being )?said|' +
     'having said that|all that said|even so|still|nevertheless|nonetheless|all the same|' +
-    '(?:the |my )?only (?:thing|issue|snag|niggle|note)(?= is| I)|only|' +
-    'except|then again|mind you|on the other hand|whereas',
+    SOFT_CONTRAST +
+    '|only|except|then again|mind you|on the other hand|whereas|albeit|saying that|that aside|' +
+    'at the same time|on the (?:flip|other) side|on the downside|unfortunately|sadly',
 );
 const NOT_ONLY = words('not only|not just');
 /** The start of a clause about someone or something other than the agent. */
@@ -47,6 +58,9 @@ const HOWEVER_DEGREE =
   /^\s+(?:long|much|many|hard|often|busy|bad|difficult|tricky|angry|upset|good|well|small|big|late|early|quick|quickly|slow|slowly|frustrating|annoying|rude|tempting|tired|little|few)(?![\p{L}])/iu;
 /** A clause's subject right after a contrast word: "…, only you forgot", "Still you…". */
 const SUBJECT = /^\s+(?:you|your|i|the|it|there|this|that|we|he|she|they)(?![\p{L}])/iu;
+
+const CLAUSE_OPENERS =
+  /^(?:at the same time|saying that|that aside|unfortunately|sadly|on the (?:flip|other) side|on the downside)$/u;
 
 function contrasts(text: string): Span[] {
   return spans(CONTRAST, text).filter((c) => {
@@ -81,6 +95,13 @@ function contrasts(text: string): Span[] {
         (pause || /^\s+(?:that|for|when|you|your|the)(?![\p{L}])/iu.test(after))
       );
     if (word === 'though' || word === 'although') return !/(?<![\p{L}])even\s+$/iu.test(before);
+    // Sentence adverbs that open a clause ("Unfortunately, you…", "At the same time, …",
+    // "Saying that, …"); mid-clause they are something else ("at the same time as…").
+    if (CLAUSE_OPENERS.test(word))
+      return (
+        (before.trim() === '' || pause) &&
+        (/^\s*,/u.test(after) || !/^(?:at the same time|saying that|that aside)$/u.test(word))
+      );
     return true;
   });
 }
@@ -108,7 +129,11 @@ const IF_I_WERE_YOU = words(
 const WHY_NOT = words(
   "why (?:can't|cannot|can not|couldn't|didn't|did not|don't|do not|won't|wouldn't|haven't|hadn't|weren't|aren't|isn't|wasn't|shouldn't)(?: you)|" +
     "why(?:'d| do| did| does| would| will| are| were| have| had| can| could) you(?: (?:again|always|ever|still|just|even|constantly|repeatedly|keep|then|now))*" +
-    ' (?:not|never|forget|forgot|keep forgetting|fail|failed|keep failing|neglect|neglected)',
+    ' (?:not|never|forget|forgot|keep forgetting|fail|failed|keep failing|neglect|neglected)|' +
+    // A habit frame presupposes the fault as much as a negation: "Why do you always rush…",
+    // "Why are you constantly…", "Why do you keep interrupting", "How come you never…".
+    "(?:why(?: is it(?: that)?)?|how come)(?:'d| do| did| does| are| were| would)? you(?: (?:just|still))? (?:always|constantly|continually|repeatedly|keep(?: on)?|again|every time|each time|forever|never)|" +
+    "how come you(?: (?:still|just))? (?:didn't|did not|don't|do not|can't|cannot|couldn't|won't|wouldn't|haven't|hadn't|weren't|aren't|wasn't|failed|forgot)",
 );
 
 const GENERIC_PRAISE = words(
@@ -117,7 +142,8 @@ const GENERIC_PRAISE = words(
     'great stuff|good stuff|great effort|good effort|nicely done|top job|love it|good one|' +
     'terrific|wonderful|fabulous|stellar|bravo|kudos|nailed it|way to go|good going|' +
     'top notch|top-notch|you rock|lovely stuff|lovely job|well handled|nicely handled|' +
-    '(?:solid|strong|decent) (?:call|job|work|effort|shift)|' +
+    // A praise adjective + a word for the work: "Cracking call", "Top work", "Ace job".
+    '(?:solid|strong|decent|cracking|smashing|top|ace|superb|stellar|lovely|fab|super|storming|quality|first[- ]class|belting) (?:call|job|work|effort|shift|stuff|one)|' +
     "keep it up|keep up the (?:good|great) work|keep going|keep doing what you(?:'re| are) doing",
 );
 /** A bare praise word opening the sentence on its own: "Great!", "Nice, but…", "Spot on." */
@@ -125,7 +151,7 @@ const OPENING_STOCK =
   /^(?:great|nice|lovely|wonderful|fab|spot[- ]on|smashing|cracking)(?=\s*(?:[!.,;\u2013\u2014-]|$))/iu;
 /** Phrases that tie praise to a standard ("…, which is our process standard"). */
 const STANDARD_CUE =
-  /which is (?:exactly )?(?:our|the|what)|exactly what (?:we|the|you)|which matches|that's (?:exactly )?(?:the|our|what)|just what the|spot on|(?:is|was|were) (?:exactly )?right|well done|nice work|great job|good job|great work|good work|nicely (?:done|handled)|well handled|exactly right|that is (?:our|the) standard|is the standard|textbook|by the book/iu;
+  /which is (?:exactly )?(?:our|the|what)|exactly what (?:we|the|you)|which matches|that's (?:exactly )?(?:the|our|what)|just what the|spot[- ]on|(?:is|was|were) (?:exactly )?right|well done|nice work|great job|good job|great work|good work|nicely (?:done|handled)|well handled|exactly right|that is (?:our|the) standard|is the standard|textbook|by the book/iu;
 
 /** Words that say what was done: praise near them is specific. */
 const BEHAVIOUR = words(
@@ -141,7 +167,7 @@ const BEHAVIOUR = words(
     'expectations?|next steps',
 );
 const NOT_BEHAVIOUR =
-  /^(?:amazing|something|nothing|everything|anything|going|being|morning|evening|thing|things|during|outstanding|interesting|king)$/iu;
+  /^(?:amazing|something|nothing|everything|anything|going|being|morning|evening|thing|things|during|outstanding|interesting|king|cracking|smashing|storming|belting|stunning|inspiring|pleasing|exciting|satisfying|encouraging|billing|pricing|roaming|meeting|building|ring|bring|sing|wing)$/iu;
 
 const REFLECTIVE =
   /(?:^|["”:;\u2013\u2014]\s*|\s-\s+)(?=[^"”:]*(?<![\p{L}])(?:you|your)(?![\p{L}]))(?:so,?\s+|and\s+)?(?:how|what|which|when|where|why do you think|why did you (?:choose|decide|go|pick|say)|in what way|looking back)(?![\p{L}])[^"”]*\?$/iu;
@@ -174,6 +200,9 @@ function butRule(s: Sentence, previous: Sentence | undefined, cs: Span[]): Hit[]
     const before = s.text.slice(0, c.start);
     const after = s.text.slice(c.end);
     let praised: boolean;
+    // "Unfortunately the line dropped" is bad luck, not the agent's fault.
+    if (/^(?:unfortunately|sadly)$/u.test(word) && THIRD_PARTY.test(after.replace(/^\s*,/u, ' ')))
+      continue;
     if ((word === 'although' || word === 'though') && before.trim().length > 0) {
       // "You stayed calm, although the customer shouted": granting someone else's part is not
       // taking the praise back.
@@ -211,8 +240,22 @@ function butRule(s: Sentence, previous: Sentence | undefined, cs: Span[]): Hit[]
   return hits;
 }
 
+/**
+ * Modals that do not direct the agent, read from the modal on: "you got to the root cause"
+ * (reached), "you should be proud", "you should have received the rota by now" (a forecast),
+ * "you should be able to see the new field".
+ */
+const NOT_DIRECTIVE =
+  /^(?:(?:have |'ve )?got to (?:the|a|an|your|his|her|their|its|it|this|that|grips|know)(?![\p{L}])|(?:should|ought to|must)(?:'ve| have)? (?:be|feel|have been|have felt) (?:so |really |very |rightly |quite |incredibly )?(?:proud|pleased|chuffed|happy|glad|delighted)|should(?:'ve| have)? (?:already |now |soon |shortly |by now )?(?:receive[ds]?|received|hear back|heard back|be hearing|be receiving|be getting|(?:get|got|have) (?:an?|the|your) (?:email|e-mail|text|message|reply|update|invite|invitation|notification|login|password|payslip|rota|letter)|be able to (?:see|access|log in|find|view)|have access))(?![\p{L}])/iu;
+/** A clause that sets a condition ("If you need to transfer, …"): it directs nobody. */
+const CONDITION = /(?<![\p{L}])(?:if|when|whenever|unless|in case|once|as and when)\s+$/iu;
+/** A yes/no question ("Did you need to put him on hold?") asks; it does not tell. */
+const YES_NO =
+  /^(?:so,?\s+|and\s+)?(?:do|did|does|would|will|could|can|have|had|were|are)\s+you(?![\p{L}])[^?]*\?$/iu;
+
 function commandRule(s: Sentence): Hit[] {
   const hits: Hit[] = [];
+  if (YES_NO.test(s.text)) return hits;
   for (const m of s.text.matchAll(MODAL)) {
     if (m[3]) {
       hits.push({
@@ -227,7 +270,8 @@ function commandRule(s: Sentence): Hit[] {
     const start = m.index + m[1]!.length;
     const negated = /n't|not/iu.test(modal);
     if (negated && /^(?:need|have|has)/iu.test(modal)) continue; // "you don't need to worry"
-    if (EPISTEMIC.test(s.text.slice(start))) continue;
+    if (EPISTEMIC.test(s.text.slice(start)) || NOT_DIRECTIVE.test(s.text.slice(start))) continue;
+    if (CONDITION.test(s.text.slice(0, m.index)) && !/^you'd/iu.test(m[1]!)) continue;
     hits.push({
       start,
       end: start + modal.length,
@@ -284,11 +328,18 @@ const THANKS_OR_LIKED =
  */
 const OUTCOME_CLAUSE =
   /^\s*(?:and\s+)?(?:the (?:customer|caller|client)|she|he|they|another|(?:a|the) (?:\d+|five|ten|perfect|top)[- ]|csat|nps|the survey|the score|your score)(?![\p{L}])/iu;
+/**
+ * The case the praise is about, not what was done in it: "Great job with the billing dispute",
+ * "Nice work on that complaint today" name a topic only (a deed would be "handling", "recap").
+ */
+const TOPIC =
+  /(?<![\p{L}])(?:with|on|for) (?:the|that|this|your|today's|yesterday's) (?:[\p{L}'-]+ ){0,2}?(?:dispute|complaint|query|case|claim|issue|ticket|call|caller|customer|account|one|enquiry|inquiry|problem|outage|escalation|shift|queue|contact|chat|order|renewal|cancellation)s?(?=\s*(?:[!.,;:\u2013\u2014]|$|today|this (?:morning|afternoon|week)|earlier|yesterday))/giu;
 const deedsIn = (text: string) =>
   text
     .split(/[,;\u2013\u2014]/u)
     .filter((c) => !OUTCOME_CLAUSE.test(c))
-    .join(',');
+    .join(',')
+    .replace(TOPIC, '');
 
 function praiseRules(s: Sentence, cs: Span[]): Hit[] {
   const generic = spans(GENERIC_PRAISE, s.text);
@@ -359,7 +410,7 @@ export const englishRules: Rules = (s, previous) => {
   if (you || lower.includes('me'))
     for (const m of spans(IF_I_WERE_YOU, s.text))
       hits.push({ ...m, category: 'if-i-were-you', suggestions: ['One option is', 'What if you'] });
-  const whyNot = lower.includes('why') ? spans(WHY_NOT, s.text) : [];
+  const whyNot = lower.includes('why') || lower.includes('how come') ? spans(WHY_NOT, s.text) : [];
   for (const m of whyNot)
     hits.push({ ...m, category: 'presupposing-why', suggestions: ['What would help you'] });
   const praise = praiseRules(s, cs);

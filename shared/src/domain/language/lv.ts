@@ -5,7 +5,7 @@ import { spans, words, type Sentence } from './text.js';
 // conditional vajadzētu, negated past forms), nouns by stems.
 
 const PRAISE = words(
-  'labi|lieliski|jauki|teicami|izcili|super|superīgi|malacis|malace|malači|paldies|patika|' +
+  'labi|lieliski|jauki|teicami|izcili|super|superīgi|malac\\p{L}*|paldies|patika|kolosāli|fantastiski|' +
     'pieklājīg\\p{L}*|laipn\\p{L}*|draudzīg\\p{L}*|mierīg\\p{L}*|profesionāl\\p{L}*|skaidr\\p{L}*|' +
     'precīz\\p{L}*|pareiz\\p{L}*|uzmanīg\\p{L}*|pacietīg\\p{L}*|sirsnīg\\p{L}*|labs|laba|labu|' +
     'forši|brīnišķīg\\p{L}*|spēcīg\\p{L}*|veikl\\p{L}*|ātr\\p{L}*|empātisk\\p{L}*|prieks|' +
@@ -15,7 +15,16 @@ const PRAISE = words(
     'strukturēt\\p{L}*|pārliecinoš\\p{L}*|pašpārliecināt\\p{L}*|foršs|forša|' +
     'izdevās|izdevies|padevās|sanāca|nevainojam\\p{L}*',
 );
-const CONTRAST = words('bet|taču|tomēr|lai gan|kaut gan|kaut arī|vienīgi|tikai|savukārt');
+/**
+ * Contrast words, and softened contrasts after praise: "tiesa gan" (admittedly), "toties" (on
+ * the other hand), "tajā pašā laikā", "diemžēl", "vienīgais mīnuss", "neliela piezīme".
+ */
+const CONTRAST = words(
+  'bet|taču|tomēr|lai gan|lai arī|kaut gan|kaut arī|vienīgi|tikai|savukārt|toties|tiesa gan|turpretī|turpretim|' +
+    't(?:aj)?ā pašā laikā|diemžēl|žēl gan|kaut(?! (?:kas|ko|kam|kā|kur|kad|kādu|kāds|kāda|kādā|vai|cik|kurš|kura|kuru|gan|arī)(?![\\p{L}]))|' +
+    'ja (?:gribētu |gribu |grib )?(?:jā)?piekas(?:īties|ās)|' +
+    '(?:vienīg(?:ais|ā)|neliel(?:s|a)|maz(?:s|a)) (?:mīnuss|trūkums|piezīme|aizrādījums|iebildums|problēma|lieta|nianse|ieteikums)|vienīgais, (?:ko|kas)',
+);
 /** "tikai" as an adverb ("tikai pēc tam", "tikai tad", "tikai vienu reizi"), not "only, you…". */
 const ONLY_ADVERB = words(
   'tad|pēc|kad|ja|līdz|no|uz|ar|par|vienu|viens|vienreiz|reizi|mazliet|nedaudz|daļēji|dažas|daži|šoreiz|tagad|vakar|šodien',
@@ -44,6 +53,15 @@ const NOT_SUBJECT =
 /** A preposition before a dative plural: pirms zvana beigām, ar kolēģiem, pēc pārbaudēm. */
 const PREPOSITION =
   /(?<![\p{L}])(?:pirms|pēc|līdz|ar|no|pa|par|uz|starp|pret|blakus|pateicoties)\s+(?:\p{L}+\s+)?$/iu;
+/**
+ * After jābūt / vajadzētu (būt): a state the agent cannot choose (nogurušam, lepnam) or a past
+ * participle (saņēmušam): a guess or a forecast, not advice ("jābūt pacietīgam" is advice).
+ */
+const EPISTEMIC =
+  /^\s+(?:būt\s+)?(?:(?:ļoti|diezgan|noteikti|droši vien|laikam|jau|pamatīgi|galīgi|pilnīgi)\s+)*(?:nogur\p{L}*|pārgur\p{L}*|izsmelt\p{L}*|lepn\p{L}*|priecīg\p{L}*|apmierināt\p{L}*|sarūgtināt\p{L}*|atvieglot\p{L}*|nokaitināt\p{L}*|satraukt\p{L}*|pārsteigt\p{L}*)(?![\p{L}])/iu;
+/** "Tev jau vajadzētu būt saņēmušam e-pastu": should have (received), a forecast. */
+const FORECAST_PARTICIPLE =
+  /^\s+(?:(?:jau|šobrīd|tagad|noteikti)\s+)*būt\s+(?:(?:jau|to)\s+)?\p{L}{3,}(?:ušam|ušai|ušiem|ušām)(?![\p{L}])/iu;
 /** Verbs that forecast what will happen: "vajadzētu pienākt" (should arrive). */
 const FORECAST =
   /^\s+(?:pienākt|ienākt|atnākt|nonākt|parādīties|ierasties|būt|darboties|strādāt|nostrādāt|atrisināties|izdoties|sākties|beigties|atjaunoties|aktivizēties|atgriezties)(?![\p{L}])/iu;
@@ -68,10 +86,29 @@ const IF_I_WERE_YOU = words(
 const WHY_NOT = words(
   '(?:kāpēc|kādēļ|kamdēļ|kāda iemesla dēļ)\\s+(?:(?:tu|jūs)\\s+)?(?:(?:to|tos|tās|tam|viņam|viņai|klientam|tomēr|atkal|pat|vēl|jau|vienmēr|nekad|joprojām|gan|šoreiz|arvien|bieži|kārtējo reizi)\\s+){0,2}ne\\p{L}{2,}(?:\\s+(?:tu|jūs))?',
 );
+/**
+ * A habit frame presupposes the fault as a negated verb does: "Kāpēc tu vienmēr pārtrauc
+ * klientu?", "Kādēļ jūs atkal steidzaties?", "Kāpēc katru reizi aizmirsti…" (the verb is kept).
+ */
+const WHY_HABIT = words(
+  '(?:kāpēc|kādēļ|kamdēļ|kāda iemesla dēļ)\\s+(?:(tu|jūs)\\s+)?(?:vienmēr|atkal|katru reizi|kārtējo reizi|ik reizi|visu laiku|arvien|regulāri|nemitīgi|pastāvīgi|allaž|mūžīgi|atkal un atkal|nepārtraukti)\\s+(?:(tu|jūs)\\s+)?(?!ne)\\p{L}{2,}',
+);
+/** A reported question ("Klients jautāja, kāpēc jūs neatzvanījāt"): the customer asks, not the coach. */
+const REPORTED =
+  /(?<![\p{L}])(?:jautāja|pajautāja|vaicāja|prasīja|gribēja zināt|vēlējās zināt|grib zināt|interesējās|painteresējās|nesaprata|nesaprot|noskaidrot|uzzināt|saprast|brīnījās)\s*,?\s*$/iu;
 /** The agent's person in a verb: -i, -ji (tu), -āt, -at, -jāt, -iet (jūs). */
-const SECOND_PERSON = /(?:i|āt|at|ait|iet|ēt|esi|esat)$/iu;
+const SECOND_PERSON = /(?:i|jāt|at|ait|esi|esat)$/iu;
+/**
+ * 2nd-person past plural forms of the first conjugation end in -āt without a j (teicāt, devāt);
+ * other -āt, -ēt and -iet forms after "kāpēc ne…" are infinitives ("Kāpēc nepiedāvāt
+ * atzvanīšanu?" = why not offer), which ask nobody about a failure.
+ */
+const FIRST_CONJ_PAST =
+  /(?:teic|dev|nāc|gāj|lik|ņēm|pirk|ved|sac|kļuv|zināj|bij|jut|lūdz|met|krit|sūtīj)āt$/iu;
+const agentsVerb = (verb: string) => SECOND_PERSON.test(verb) || FIRST_CONJ_PAST.test(verb);
 const GENERIC = words(
-  'labs darbs|labi padarīts|labi strādāts|lielisks darbs|teicams darbs|izcils darbs|foršs darbs|super darbs|labs zvans|lielisks zvans|tā turēt|tā tik turpināt|vareni|malacis|malace|malači|lieliski|super|superīgi|teicami|izcili|forši|ļoti labi|labi darīts|apsveicami|bravo|brīnišķīgi|' +
+  'labs darbs|labi padarīts|labi strādāts|lielisks darbs|teicams darbs|izcils darbs|foršs darbs|super darbs|labs zvans|lielisks zvans|tā turēt|tā tik turpināt|vareni|malac\\p{L}*|lieliski|super|superīgi|teicami|izcili|forši|ļoti labi|labi darīts|apsveicami|bravo|brīnišķīgi|' +
+    'kolosāli|fantastiski|fantastisks darbs|perfekti|ģeniāli|vienreizēji|satriecoši|feini|stilīgi|' +
     'turpini tāpat|turpiniet tāpat|tā turpini|tā turpiniet|tikai tā turpināt',
 );
 /** "Labi!" standing alone praises; "Labi, tagad par…" is "OK, now about…". */
@@ -82,7 +119,11 @@ const REFLECTIVE =
 const APPROVAL = words(
   'tieši tā|tieši to|tieši tāds|tieši tāda|tieši tādu|(?:tas|tā) ir (?:tieši )?mūsu (?:\\p{L}+ ){0,3}standart\\p{L}*|' +
     '(?:man )?(?:tas )?(?:ļoti )?patika|prieks|super|forši|jauki|apsveicami|atbilst mūsu|pilnībā atbilst|kā to paredz|kā paredz|kā mēs to prasām|(?:labs|lielisks|teicams|izcils) darbs|malacis|malace|paldies|lieliski|teicami|izcili|ļoti labi|labi padarīts|tā ir pareizā|pareizi|' +
-    'prasmīgi|meistarīgi|pārdomāti|profesionāli|apbrīnojami|priekšzīmīgi|nevainojami',
+    'prasmīgi|meistarīgi|pārdomāti|profesionāli|apbrīnojami|priekšzīmīgi|nevainojami|malac\\p{L}*|' +
+    // The deed measured against the standard: "tieši pēc standarta", "pilnībā atbilstoši procedūrai".
+    '(?:tieši|pilnībā|precīzi|stingri|nevainojami|gluži|perfekti) (?:pēc|atbilstoši|saskaņā ar) (?:mūsu |mūsu noteiktajam |noteiktajam )?(?:standart|procedūr|noteikum|skript|instrukcij|vadlīnij|kārtīb|prasīb)\\p{L}*|' +
+    // The coach's judgement of the deed: "un tas ir ļoti vērtīgi", "tas bija priekšzīmīgi".
+    '(?:tas|tā|tieši tas) (?:ir|bija) (?:ļoti |tieši |īpaši |patiešām |tiešām )?(?:vērtīg|lielisk|apsveicam|priekšzīmīg|nozīmīg|svarīg)\\p{L}*',
 );
 /**
  * What the agent did: "tu apkopoji", "jūs pārbaudījāt", "tu atvainojies" (not "tu biji", "tu
@@ -96,6 +137,9 @@ const AGENT_DID = words(
     '(?!ne)(?:iz|pa|no|at|aiz|ap|sa|pār|uz|ie|pie)\\p{L}{2,}(?:ci|di|ti|zi|si)|(?!ne)\\p{L}{3,}(?<!t)(?:āji|īji|oji)|' +
     '(?:paldies|lieliski|super|labi|forši|prieks|patika|malacis|malace|jauki|apsveicami|teicami|izcili),\\s*ka\\s+(?:\\p{L}+\\s+){0,3}?(?!ne)\\p{L}{3,}(?:i|āt|at|ies|ties)',
 );
+/** "Zvans tev izdevās lieliski": the call went well, which names no deed (an outcome). */
+const CALL_WENT_WELL =
+  /(?<![\p{L}])(?:zvans|saruna|diena|maiņa|nedēļa)\s+(?:(?:tev|jums|šodien|ļoti|tiešām)\s+){1,2}(?:izdevās|sanāca|padevās|izdevies)/giu;
 /** A fault in a clause: negated verbs, "aizmirsi", "pārāk" (too much). */
 const FAULT = words(
   'ne(?!dēļ|daudz|kavējoties|pārtraucot|vilcinoties|pieciešam|vainojam|atlaidīg|pārprotam)\\p{L}{3,}|nav|aizmirs\\p{L}*|pārāk|(?<!(?:mūsu|sistēmas|uzņēmuma|savu)\\s)kļūd\\p{L}*|neesi|nebija|' +
@@ -166,7 +210,18 @@ export const latvianRules: Rules = (s, previous) => {
     // "Tu taču zini…" is the particle "after all", not a contrast.
     if (lowered === 'taču' && /(?<![\p{L}])(?:tu|jūs|tas|tā|tie|to|es|mēs)\s+$/iu.test(before))
       continue;
-    const concessive = lowered === 'lai gan' || lowered === 'kaut gan' || lowered === 'kaut arī';
+    const concessive =
+      lowered === 'lai gan' ||
+      lowered === 'lai arī' ||
+      lowered === 'kaut gan' ||
+      lowered === 'kaut arī';
+    // Sentence adverbs join clauses only at the start or after a pause ("…, tajā pašā laikā,");
+    // "diemžēl" about someone else ("Diemžēl klients…") is bad luck, not a take-back.
+    if (/^(?:t(?:aj)?ā pašā laikā|diemžēl|žēl gan)$/u.test(lowered)) {
+      if (before.trim() !== '' && !pause) continue;
+      if (/^(?:diemžēl|žēl gan)$/u.test(lowered) && THIRD_PARTY.test(after.replace(/^\s*,/u, ' ')))
+        continue;
+    }
     // "Tu runāji mierīgi, lai gan klients kliedza": granting the customer's part is not taking
     // the praise back.
     if (concessive && before.trim().length > 0 && THIRD_PARTY.test(after)) continue;
@@ -191,6 +246,21 @@ export const latvianRules: Rules = (s, previous) => {
     const before = s.text.slice(0, m.start);
     if (SPEAKERS_OWN.test(word) && !AGENT_DATIVE.test(before)) continue;
     if (/^jā(?:ņ|nis|ni|nim|ņa|ņu)/iu.test(word)) continue; // Jānis, Jāņi
+    // "ja nepieciešams", "ja vajag" set a condition; "kā vajag", "kā nākas" say it was done
+    // right (praise); neither directs the agent.
+    if (
+      /(?<![\p{L}])(?:(?:ja|kad|kur)\s+(?:(?:tev|jums|tas|tomēr)\s+)?(?:(?:ir|būs|tiešām)\s+)?|(?:kā|kā tas|kā jau)\s+)$/iu.test(
+        before,
+      )
+    )
+      continue;
+    // "Tev noteikti jābūt nogurušam", "tev jau vajadzētu būt saņēmušam…": a guess or a forecast.
+    const after = s.text.slice(m.end);
+    if (
+      (/^(?:jābūt|vajadzētu|vajadzēja)$/iu.test(word) && EPISTEMIC.test(after)) ||
+      (/^vajadzētu$/iu.test(word) && FORECAST_PARTICIPLE.test(after))
+    )
+      continue;
     if (/(?<![\p{L}])(?:nav|nebūs|nebija|nebūtu)\s+(?:\p{L}+\s+)?$/iu.test(before)) continue; // "tev nav jāuztraucas"
     const agent = AGENT_DATIVE.exec(before);
     const agentEarlier =
@@ -232,13 +302,23 @@ export const latvianRules: Rules = (s, previous) => {
       category: 'if-i-were-you',
       suggestions: ['Viena iespēja būtu', 'Ko tu domā par'],
     });
-  const whyNot = spans(WHY_NOT, s.text).filter((m) => {
+  const why = /kāpēc|kādēļ|kamdēļ|iemesla dēļ/iu.test(s.text);
+  const whyNot = (why ? spans(WHY_NOT, s.text) : []).filter((m) => {
+    if (REPORTED.test(s.text.slice(0, m.start))) return false;
     const verb = /(?<![\p{L}])ne(\p{L}{2,})/iu.exec(m.text);
     return (
-      /(?<![\p{L}])(?:tu|jūs)(?![\p{L}])/iu.test(m.text) ||
-      (verb !== null && SECOND_PERSON.test(verb[0]))
+      /(?<![\p{L}])(?:tu|jūs)(?![\p{L}])/iu.test(m.text) || (verb !== null && agentsVerb(verb[0]))
     );
   });
+  for (const m of why ? s.text.matchAll(WHY_HABIT) : []) {
+    if (REPORTED.test(s.text.slice(0, m.index))) continue;
+    if (whyNot.some((w) => w.start < m.index + m[0].length && m.index < w.end)) continue;
+    const verb = /\p{L}+$/u.exec(m[0])![0];
+    // Without tu/jūs the verb must be the agent's (2nd person); "domā" is a reflective question.
+    if (!m[1] && !m[2] && !agentsVerb(verb)) continue;
+    if (/^(?:domā|domājat|esi|esat)$/iu.test(verb)) continue;
+    whyNot.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
   for (const m of whyNot) {
     const verb = /(?<![\p{L}])ne(\p{L}{2,})/iu.exec(m.text)?.[1];
     const inf = verb && infinitive(verb);
@@ -256,7 +336,7 @@ export const latvianRules: Rules = (s, previous) => {
   const commanded = hits.some((h) => h.category === 'command' && h.start < cut);
   if (
     APPROVED.test(approved) &&
-    AGENT_DID_ONCE.test(approved) &&
+    AGENT_DID_ONCE.test(approved.replace(CALL_WENT_WELL, '')) &&
     !s.text.endsWith('?') &&
     !commanded
   ) {
