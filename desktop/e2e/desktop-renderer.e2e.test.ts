@@ -50,7 +50,7 @@ describe.skipIf(missing)('desktop sidebar: settings and hotkeys', () => {
     await page.getByRole('button', { name: 'Save settings' }).click();
     await expect
       .poll(() => page.getByRole('alert').textContent())
-      .toMatch(/hotkeys\.tickNext: must be modifiers and one key/);
+      .toBe('A hotkey must be modifiers and one key, such as Ctrl+Shift+F9.');
 
     await tickNext.fill('Ctrl+Shift+1');
     await page.getByRole('radio', { name: 'Beside a window' }).check();
@@ -111,6 +111,60 @@ describe.skipIf(missing)('desktop sidebar: settings and hotkeys', () => {
       await checkedAtWidths(signedOut, 'sign-in-plain-http-lv', [360]);
     } finally {
       // Closed before the field loses the focus: the address is never saved or reached.
+      await signedOut.context().close();
+    }
+  });
+
+  it('saves a new hub address before signing in, and keeps the username across the reload', async () => {
+    const signedOut = await sidebarPage(browser);
+    try {
+      await injectDesktopBridge(
+        signedOut,
+        DesktopSettingsSchema.parse({ hubUrl: 'http://placeholder', language: null }),
+        0,
+        { likeMain: true },
+      );
+      await signedOut.goto(hub.url);
+      const signIns = () => hub.output.filter((l) => l.includes('"msg":"signed in"')).length;
+      const before = signIns();
+      // The agent types another hub's address and presses Enter in the password box at once.
+      await signedOut.getByLabel('Hub address').fill('http://10.9.8.7:4780');
+      await signedOut.getByLabel('Username').fill('agent2');
+      const password = signedOut.getByLabel('Password');
+      await password.fill('sidecoach-demo');
+      await password.press('Enter');
+      // Saved first (the page reloads for the new hub's policy); the username survives.
+      await expect
+        .poll(() => signedOut.evaluate(() => sessionStorage.getItem('test.desktop-settings')))
+        .toContain('http://10.9.8.7:4780');
+      await expect
+        .poll(() => signedOut.getByLabel('Hub address').inputValue())
+        .toBe('http://10.9.8.7:4780');
+      await expect.poll(() => signedOut.getByLabel('Username').inputValue()).toBe('agent2');
+      expect(await signedOut.getByLabel('Password').inputValue()).toBe('');
+      // Nobody signed in to the hub on screen before the change.
+      expect(signIns()).toBe(before);
+    } finally {
+      await signedOut.context().close();
+    }
+  });
+
+  it('refuses an IPv6 hub address, saying why, in the sidebar’s language', async () => {
+    const signedOut = await sidebarPage(browser, 'zh-TW');
+    try {
+      await injectDesktopBridge(
+        signedOut,
+        DesktopSettingsSchema.parse({ hubUrl: 'http://placeholder', language: null }),
+      );
+      await signedOut.goto(hub.url);
+      const address = signedOut.getByLabel('伺服器位址');
+      await address.fill('http://[::1]:4780');
+      await address.blur();
+      await expect
+        .poll(() => signedOut.getByRole('alert').textContent())
+        .toBe('伺服器位址不能是 IPv6 位址。請改用伺服器的主機名稱；本機請用 localhost。');
+      await checkedAtWidths(signedOut, 'sign-in-ipv6-zh-TW', [360]);
+    } finally {
       await signedOut.context().close();
     }
   });

@@ -138,14 +138,31 @@ export async function injectDesktopBridge(
   page: Page,
   defaults: DesktopSettings,
   settingsFailures = 0,
+  /**
+   * As Electron's main process does (ipc-handlers.ts): settings kept across loads of the page,
+   * and a changed hub address reloads it 100 ms after the answer.
+   */
+  { likeMain = false }: { likeMain?: boolean } = {},
 ): Promise<void> {
   await page.addInitScript(
-    ({ initial, failures }: { initial: DesktopSettings; failures: number }) => {
+    ({
+      initial,
+      failures,
+      persist,
+    }: {
+      initial: DesktopSettings;
+      failures: number;
+      persist: boolean;
+    }) => {
       const w = window as InjectedWindow;
       w.settingsFailures = failures;
       const calls = new Set<(e: CallEvent) => void>();
       const keys = new Set<(a: HotkeyAction) => void>();
-      let settings: DesktopSettings = { ...initial, hubUrl: location.origin };
+      const KEPT = 'test.desktop-settings';
+      const kept = persist ? sessionStorage.getItem(KEPT) : null;
+      let settings: DesktopSettings = kept
+        ? (JSON.parse(kept) as DesktopSettings)
+        : { ...initial, hubUrl: location.origin };
       const subscribe = <T>(set: Set<T>, listener: T) => {
         set.add(listener);
         return () => void set.delete(listener);
@@ -158,8 +175,13 @@ export async function injectDesktopBridge(
           return Promise.reject(new Error('the desktop host did not answer'));
         },
         updateSettings: (patch) => {
+          const before = settings.hubUrl;
           settings = { ...settings, ...patch };
           w.savedSettings = settings;
+          if (persist) {
+            sessionStorage.setItem(KEPT, JSON.stringify(settings));
+            if (settings.hubUrl !== before) setTimeout(() => location.reload(), 100);
+          }
           return Promise.resolve(settings);
         },
         getVersion: () => Promise.resolve('test'),
@@ -173,7 +195,7 @@ export async function injectDesktopBridge(
       w.deliverCallEvent = (e) => calls.forEach((l) => l(e));
       w.deliverHotkey = (a) => keys.forEach((l) => l(a));
     },
-    { initial: defaults, failures: settingsFailures },
+    { initial: defaults, failures: settingsFailures, persist: likeMain },
   );
 }
 

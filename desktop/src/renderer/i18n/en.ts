@@ -16,6 +16,8 @@ export const en = {
     submit: 'Sign in',
     busy: 'Signing in…',
     badHubUrl: 'The hub address must look like http://127.0.0.1:4780',
+    hubUrlIpv6:
+      'An IPv6 address cannot be the hub address. Use the hub’s name, or localhost on this computer.',
     plainHttpTitle: 'Unencrypted connection',
     plainHttp:
       'With this http:// address, passwords and notes cross the network unencrypted: others on the network can read them. Use the hub’s https:// address.',
@@ -251,6 +253,8 @@ export const en = {
     dock_window: 'Beside a window',
     dockWindowTitle: 'Window title contains',
     dockWindowMissing: 'Type a part of the softphone window’s title to dock beside it.',
+    badBaresip: 'The baresip address must be this computer’s, such as 127.0.0.1:4444.',
+    badHotkey: 'A hotkey must be modifiers and one key, such as Ctrl+Shift+F9.',
     baresip: 'baresip softphone (ctrl_tcp address)',
     baresipHint: 'Empty: not used. Command-hook softphones and the phone system work without it.',
     hotkeys: 'Global hotkeys',

@@ -19,6 +19,8 @@ export const lv: WithZeroPlurals<Messages> = {
     submit: 'Pieteikties',
     busy: 'Piesakās…',
     badHubUrl: 'Servera adresei jābūt formā http://127.0.0.1:4780',
+    hubUrlIpv6:
+      'Servera adrese nevar būt IPv6 adrese. Izmantojiet servera nosaukumu vai, ja tas ir šajā datorā, localhost.',
     plainHttpTitle: 'Nešifrēts savienojums',
     plainHttp:
       'Ar šo http:// adresi paroles un piezīmes pa tīklu tiek sūtītas nešifrētas: citi tīklā tās var izlasīt. Izmantojiet servera https:// adresi.',
@@ -276,6 +278,9 @@ export const lv: WithZeroPlurals<Messages> = {
     dockWindowTitle: 'Loga nosaukumā ir',
     dockWindowMissing:
       'Ierakstiet daļu no datortālruņa loga nosaukuma, lai novietotu sānjoslu blakus tam.',
+    badBaresip: 'baresip adresei jābūt šī datora adresei, piemēram, 127.0.0.1:4444.',
+    badHotkey:
+      'Īsinājumtaustiņam jābūt modifikatoriem un vienam taustiņam, piemēram, Ctrl+Shift+F9.',
     baresip: 'baresip datortālrunis (ctrl_tcp adrese)',
     baresipHint:
       'Ja tukšs — netiek lietots. Datortālruņi, kas pieslēgti ar komandām, un tālruņu sistēma darbojas bez tā.',

@@ -17,6 +17,7 @@ export const zhCN: Messages = {
     submit: '登录',
     busy: '正在登录…',
     badHubUrl: '服务器地址格式应类似 http://127.0.0.1:4780',
+    hubUrlIpv6: '服务器地址不能是 IPv6 地址。请使用服务器的主机名；本机请用 localhost。',
     plainHttpTitle: '连接未加密',
     plainHttp:
       '使用这个 http:// 地址时，密码和笔记会以未加密的形式在网络上传输，网络中的其他人可以读取。请改用服务器的 https:// 地址。',
@@ -248,6 +249,8 @@ export const zhCN: Messages = {
     dock_window: '停靠在窗口旁',
     dockWindowTitle: '窗口标题包含',
     dockWindowMissing: '请输入软电话窗口标题的一部分，以便停靠在其旁边。',
+    badBaresip: 'baresip 地址必须是本机地址，例如 127.0.0.1:4444。',
+    badHotkey: '快捷键须为修饰键加一个键，例如 Ctrl+Shift+F9。',
     baresip: 'baresip 软电话（ctrl_tcp 地址）',
     baresipHint: '留空表示不使用。命令挂钩软电话和电话系统无需此项。',
     hotkeys: '全局快捷键',

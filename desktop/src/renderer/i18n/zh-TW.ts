@@ -17,6 +17,7 @@ export const zhTW: Messages = {
     submit: '登入',
     busy: '登入中…',
     badHubUrl: '伺服器位址的格式應類似 http://127.0.0.1:4780',
+    hubUrlIpv6: '伺服器位址不能是 IPv6 位址。請改用伺服器的主機名稱；本機請用 localhost。',
     plainHttpTitle: '連線未加密',
     plainHttp:
       '使用這個 http:// 位址時，密碼和筆記會以未加密的方式在網路上傳送，網路上的其他人都能讀取。請改用伺服器的 https:// 位址。',
@@ -248,6 +249,8 @@ export const zhTW: Messages = {
     dock_window: '視窗旁邊',
     dockWindowTitle: '視窗標題包含',
     dockWindowMissing: '請輸入軟體電話視窗標題的一部分，側邊欄才能停駐在它旁邊。',
+    badBaresip: 'baresip 位址必須是本機位址，例如 127.0.0.1:4444。',
+    badHotkey: '快速鍵須為輔助鍵加一個按鍵，例如 Ctrl+Shift+F9。',
     baresip: 'baresip 軟體電話（ctrl_tcp 位址）',
     baresipHint: '留空表示不使用。以指令掛鉤串接的軟體電話和電話系統不需要這項設定。',
     hotkeys: '全域快速鍵',

@@ -1,7 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  DEFAULT_HOTKEYS,
+  defaultHotkeysFor,
+  IPV6_HUB_REFUSED,
   DesktopSettingsPatchSchema,
   HOTKEY_ACTIONS,
   isPlainHttpToNetwork,
@@ -42,6 +43,15 @@ export function SettingsPanel({ onClose }: { onClose: () => void }) {
   );
 }
 
+/** This computer's platform as Node names it, for its default hotkeys (none with AltGr). */
+const platformHotkeys = defaultHotkeysFor(
+  /Windows/i.test(navigator.userAgent)
+    ? 'win32'
+    : /Mac OS X|Macintosh/i.test(navigator.userAgent)
+      ? 'darwin'
+      : 'linux',
+);
+
 /** Desktop settings: hub, docking, softphone, hotkeys. Saved by main (electron-store). */
 function DesktopSettings({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
@@ -71,7 +81,18 @@ function DesktopSettings({ onClose }: { onClose: () => void }) {
     }
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return setStatus({ ok: false, text: `${issue?.path.join('.')}: ${issue?.message}` });
+      const field = issue?.path[0];
+      return setStatus({
+        ok: false,
+        text:
+          field === 'hubUrl'
+            ? t(issue?.message === IPV6_HUB_REFUSED ? 'signIn.hubUrlIpv6' : 'signIn.badHubUrl')
+            : field === 'baresipAddress'
+              ? t('settings.badBaresip')
+              : field === 'hotkeys'
+                ? t('settings.badHotkey')
+                : t('errors.bad_request', { message: issue?.message ?? '' }),
+      });
     }
     try {
       // A new hub address reloads the window (its security policy names the hub).
@@ -137,7 +158,7 @@ function DesktopSettings({ onClose }: { onClose: () => void }) {
             {t(`settings.hotkey_${action}`)}
             <input
               value={form.hotkeys[action]}
-              placeholder={DEFAULT_HOTKEYS[action]}
+              placeholder={platformHotkeys[action]}
               onChange={(e) =>
                 setForm({ ...form, hotkeys: { ...form.hotkeys, [action]: e.target.value } })
               }
@@ -147,7 +168,7 @@ function DesktopSettings({ onClose }: { onClose: () => void }) {
         <button
           type="button"
           className="link"
-          onClick={() => setForm({ ...form, hotkeys: DEFAULT_HOTKEYS })}
+          onClick={() => setForm({ ...form, hotkeys: platformHotkeys })}
         >
           {t('settings.defaults')}
         </button>

@@ -1,8 +1,15 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isPlainHttpToNetwork, type AuthMethods, type SignInResponse } from '@sidecoach/shared';
+import {
+  HubUrlSchema,
+  IPV6_HUB_REFUSED,
+  isPlainHttpToNetwork,
+  type AuthMethods,
+  type SignInResponse,
+} from '@sidecoach/shared';
 import { bridge } from '../../lib/bridge.js';
 import { deviceLabel } from '../../lib/device.js';
+import { useDraft } from '../../lib/draft.js';
 import { forgetResetLink, resetTokenInLink } from '../../lib/reset-link.js';
 import {
   authMethodsRequest,
@@ -32,7 +39,9 @@ export function SignIn() {
   const expired = useSession((s) => s.signInNotice);
   const [hubUrl, setHubUrl] = useState('');
   const [mode, setMode] = useState<Mode>('password');
-  const [username, setUsername] = useState('');
+  // Kept across the reload a new hub address causes in the desktop app (its page's security
+  // policy names the hub), so the agent does not type it twice.
+  const [username, setUsername] = useDraft('signIn.username');
   const [secret, setSecret] = useState('');
   const [accepted, setAccepted] = useState<CodeAccepted | null>(null);
   /** The sign-in under way: with a password or code, or with the provider. */
@@ -50,8 +59,10 @@ export function SignIn() {
     return found;
   };
 
-  const signedIn = (url: string, res: SignInResponse) =>
-    begin({ token: res.token, hubUrl: url, user: res.user });
+  const signedIn = (url: string, res: SignInResponse) => {
+    setUsername('');
+    return begin({ token: res.token, hubUrl: url, user: res.user });
+  };
 
   /** What a failed sign-in says: single sign-on's own reasons, passwords off, or the rest. */
   const failureText = (
@@ -119,14 +130,28 @@ export function SignIn() {
 
   // In Electron the hub address is part of the page's security policy: saving a new one reloads
   // the page with a policy that allows it, so it is saved when the field is left, before sign-in.
-  const saveHubUrl = async () => {
+  // Answers whether the page stays (false: the desktop app reloads it for the new hub, and the
+  // sign-in must wait for that; the username is kept across it).
+  const saveHubUrl = async (): Promise<boolean> => {
     const current = await bridge.getSettings();
-    if (hubUrl.trim() === current.hubUrl) return;
+    const wanted = hubUrl.trim();
+    if (wanted === current.hubUrl) return true;
+    const parsed = HubUrlSchema.safeParse(wanted);
+    if (!parsed.success) {
+      setError(
+        parsed.error.issues.some((i) => i.message === IPV6_HUB_REFUSED)
+          ? t('signIn.hubUrlIpv6')
+          : t('signIn.badHubUrl'),
+      );
+      return false;
+    }
     try {
-      await bridge.updateSettings({ hubUrl: hubUrl.trim() });
+      await bridge.updateSettings({ hubUrl: wanted });
       setError(null);
+      return bridge.host !== 'electron';
     } catch {
       setError(t('signIn.badHubUrl'));
+      return false;
     }
   };
 
@@ -141,6 +166,9 @@ export function SignIn() {
     setBusy('form');
     setError(null);
     try {
+      // A hub address typed and sent at once (Enter, no blur): saved first, so the sign-in goes
+      // to the hub on screen and not the one before; in the desktop app the page then reloads.
+      if (!(await saveHubUrl())) return setBusy(null);
       const url = (await bridge.getSettings()).hubUrl;
       if (mode === 'code') {
         const credential = { username: username.trim(), code: secret };
@@ -195,7 +223,9 @@ export function SignIn() {
               value={hubUrl}
               aria-describedby={isPlainHttpToNetwork(hubUrl) ? 'sign-in-hub-warning' : undefined}
               onChange={(e) => setHubUrl(e.target.value)}
-              onBlur={() => void saveHubUrl().then(() => loadMethods(hubUrl.trim()))}
+              onBlur={() =>
+                void saveHubUrl().then((stays) => (stays ? loadMethods(hubUrl.trim()) : undefined))
+              }
               required
             />
           </label>
