@@ -53,6 +53,12 @@ describe('electron-builder.yml', () => {
     expect(targets(config.linux)).toEqual(['AppImage', 'deb']);
     expect(targets(config.win)).toEqual(['nsis']);
     expect(targets(config.mac)).toEqual(['dmg']);
+    // macOS asks consent for the LAN hub and for System Events only with these strings.
+    expect(Object.keys(config.mac.extendInfo).sort()).toEqual([
+      'NSAppleEventsUsageDescription',
+      'NSLocalNetworkUsageDescription',
+    ]);
+    for (const text of Object.values(config.mac.extendInfo)) expect(text).toMatch(/^Sidecoach /);
     expect(config.asar).toBe(true);
     expect(config.linux.executableName).toBe('sidecoach');
   });
