@@ -1,5 +1,7 @@
 // The language scripts as users run them, against the built shared package.
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -66,5 +68,56 @@ describe('language-score', () => {
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/fresh-heldout/);
     expect(unknown.stderr).toMatch(/fresh2-tune, fresh2-heldout/);
+  });
+});
+
+describe('language-agreement', () => {
+  it('measures how far two labellers agree, per category, without printing a note', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sidecoach-agree-'));
+    try {
+      const notes = [
+        {
+          text: 'Good job! But slow down.',
+          expect: [
+            { category: 'generic-praise', match: 'Good job' },
+            { category: 'but', match: 'But' },
+          ],
+        },
+        {
+          text: 'You verified the ID early, well done.',
+          expect: [{ category: 'specific-praise', match: 'You verified the ID early, well done' }],
+        },
+        {
+          text: 'Next time, confirm the address.',
+          expect: [{ category: 'next-time', match: 'Next time' }],
+        },
+        { text: 'The line was noisy but the customer stayed calm.', expect: [] },
+      ];
+      // B calls the second note's praise generic and sees a `but` in the fourth.
+      const other = structuredClone(notes);
+      other[1].expect = [{ category: 'generic-praise', match: 'well done' }];
+      other[3].expect = [{ category: 'but', match: 'but' }];
+      for (const [name, set] of [
+        ['a', notes],
+        ['b', other],
+      ]) {
+        mkdirSync(join(dir, name));
+        writeFileSync(join(dir, name, 'en.jsonl'), set.map((n) => JSON.stringify(n)).join('\n'));
+      }
+      const { stdout, status } = run('language-agreement.mjs', [
+        '--a',
+        join(dir, 'a'),
+        '--b',
+        join(dir, 'b'),
+      ]);
+      expect(status).toBe(0);
+      expect(stdout).toMatch(/^\| en \| but \| 1 \| 2 \| 1 \| 0\.67 \| 0\.50 \|$/m);
+      expect(stdout).toMatch(/^\| en \| generic-praise \| 1 \| 2 \| 1 \| 0\.67 \| 0\.50 \|$/m);
+      expect(stdout).toMatch(/^\| en \| specific-praise \| 1 \| 0 \| 0 \| 0\.00 \| 0\.00 \|$/m);
+      expect(stdout).toMatch(/^\| en \| next-time \| 1 \| 1 \| 1 \| 1\.00 \| 1\.00 \|$/m);
+      expect(stdout).not.toContain('slow down');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
