@@ -43,7 +43,7 @@ describe('language-check', () => {
 });
 
 describe('language-score', () => {
-  // fresh-heldout, fresh2-heldout, fresh3-heldout and fresh4-heldout are left out on purpose: they are only reported, never
+  // fresh-heldout, fresh2-heldout, fresh3-heldout, fresh4-heldout and fresh5-heldout are left out on purpose: they are only reported, never
   // held to a target here.
   it('meets precision >= 0.9 and recall >= 0.85 for every harmful category and language', () => {
     for (const set of [
@@ -53,6 +53,7 @@ describe('language-score', () => {
       'fresh2-tune',
       'fresh3-tune',
       'fresh4-tune',
+      'fresh5-tune',
     ]) {
       const { stdout, status } = run('language-score.mjs', ['--set', set]);
       expect(stdout, set).not.toMatch(/below target/);

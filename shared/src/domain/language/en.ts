@@ -29,7 +29,7 @@ const SOFT_CONTRAST =
   "(?:my |the )?one (?:small |little |tiny |minor )?(?:thing|issue|snag|niggle|note|point|quibble|gripe|nitpick|pointer)(?= though| is| was| to| I'd| I would|:| -| \u2014| \u2013)|" +
   '(?:just |only )?(?:one|a) (?:small|little|tiny|minor|quick) (?:thing|point|note|niggle|quibble|nitpick|pointer)|' +
   "if I(?:'m| am) (?:being )?(?:picky|fussy|nitpicking|really picky)|to be (?:picky|fussy)|if I had to (?:nitpick|pick (?:one thing|something|a fault))|" +
-  'where it (?:slipped|fell down|wobbled|went wrong|dipped)|the (?:only )?downside (?:is|was)|just one thing(?=[:,\u2014\u2013-])';
+  "where it (?:slipped|fell down|wobbled|went wrong|dipped)|(?:it's |it is |it was |what a |only |just |a )?(?:shame|pity)(?: that)?(?= (?:you|your)(?![\\p{L}]))|the (?:only )?downside (?:is|was)|just one thing(?=[:,\u2014\u2013-])";
 const CONTRAST = words(
   'but|however|although|though|yet|that said|that being said|with that (?:being )?said|' +
     'having said that|all that said|even so|still|nevertheless|nonetheless|all the same|' +
@@ -107,10 +107,17 @@ function contrasts(text: string): Span[] {
 }
 
 const MODAL =
-  /(?<![\p{L}])(you(?:'ll|'ve|'d| will| really| also| just| still| always| definitely| absolutely| then| now| probably| honestly| genuinely)*\s+)(should(?:n't| not)?(?:'ve| have)?|must(?:n't| not)?|need to|needs to|have to|has to|ought to|(?:have |'ve )?got to|(?:have |'ve )?gotta|had better)(?![\p{L}])|(?<![\p{L}])(you'd better|you had better|you better)(?![\p{L}])/giu;
+  /(?<![\p{L}])(you(?:'ll|'ve|'d|'re(?= going| gonna)| are(?= going| gonna)| will| really| also| just| still| always| definitely| absolutely| then| now| probably| honestly| genuinely)*\s+)(should(?:n't| not)?(?:'ve| have)?|must(?:n't| not)?|need to|needs to|have to|has to|ought to|(?:have |'ve )?got to|(?:have |'ve )?gotta|(?:going to|gonna) have to|had better)(?![\p{L}])|(?<![\p{L}])(you'd better|you had better|you better)(?![\p{L}])/giu;
 /** "You're supposed to…": be + a participle of obligation, with the agent as subject. */
 const BE_MODAL =
   /(?<![\p{L}])(you(?:'re| are| were)(?: not|n't)?(?: really| still| always| also| just)*\s+)((?:supposed|meant|expected|required) to)(?![\p{L}])/giu;
+/**
+ * The coach's own demand of the agent: "I need you to log…", "We expect you to…", "I want you
+ * to…". It directs the agent as "you must" does ("I don't need you to" is reassurance, and
+ * "I want you to know…" tells the agent something rather than asking for a deed).
+ */
+const COACH_DEMANDS =
+  /(?<![\p{L}])(?:i|we)(?:'d| would| really| also| just| do| still| absolutely)*\s+((?:need|want|expect|require) you to)(?![\p{L}])(?! (?:know|hear|understand|feel|be aware)(?![\p{L}]))/giu;
 /**
  * "You must have been…" and "you must be tired" guess how things are; they do not tell the
  * agent anything ("you must be patient" does).
@@ -119,7 +126,7 @@ const EPISTEMIC =
   /^must(?:'ve| have)\s|^must be (?:so |really |very |quite )?(?:tired|exhausted|frustrated|fed up|relieved|pleased|proud|drained|worn out|glad|happy|sick of|thrilled|gutted|knackered|shattered)(?![\p{L}])/iu;
 
 const IF_I_WERE_YOU = words(
-  "if i (?:were|was|had been) (?:you|in your (?:shoes|position|place))|were i (?:you|in your (?:shoes|position|place))|in your (?:shoes|position|place),? i(?:'d| would)|if it (?:were|was) me|if that were me|i(?:'d| would) have .{0,40}?if i were you",
+  "if i (?:were|was|had been) (?:you|in your (?:shoes|position|place))|were i (?:you|in your (?:shoes|position|place))|in your (?:shoes|position|place),? i(?:'d| would)|if it (?:were|was|had been) me|(?:were|had) it (?:been )?me|if that were me|i(?:'d| would) have .{0,40}?if i were you",
 );
 /**
  * "Why didn't you", "Why do you never", "Why did you again not", "Why do you always forget":
@@ -143,7 +150,8 @@ const GENERIC_PRAISE = words(
     'terrific|wonderful|fabulous|stellar|bravo|kudos|nailed it|way to go|good going|' +
     'top notch|top-notch|you rock|lovely stuff|lovely job|well handled|nicely handled|' +
     // A praise adjective + a word for the work: "Cracking call", "Top work", "Ace job".
-    '(?:solid|strong|decent|cracking|smashing|top|ace|superb|stellar|lovely|fab|super|storming|quality|first[- ]class|belting) (?:call|job|work|effort|shift|stuff|one)|' +
+    '(?:solid|strong|decent|cracking|smashing|top|ace|superb|stellar|lovely|fab|super|storming|quality|first[- ]class|belting|great|good|brilliant|excellent|fantastic|amazing|proper|wicked) (?:call|job|work|effort|shift|stuff|one)|' +
+    '(?:you )?(?:smashed|aced|crushed|bossed) it|top marks|class act|' +
     "keep it up|keep up the (?:good|great) work|keep going|keep doing what you(?:'re| are) doing",
 );
 /** A bare praise word opening the sentence on its own: "Great!", "Nice, but…", "Spot on." */
@@ -151,11 +159,11 @@ const OPENING_STOCK =
   /^(?:great|nice|lovely|wonderful|fab|spot[- ]on|smashing|cracking)(?=\s*(?:[!.,;\u2013\u2014-]|$))/iu;
 /** Phrases that tie praise to a standard ("…, which is our process standard"). */
 const STANDARD_CUE =
-  /which is (?:exactly )?(?:our|the|what)|exactly what (?:we|the|you)|which matches|that's (?:exactly )?(?:the|our|what)|just what the|spot[- ]on|(?:is|was|were) (?:exactly )?right|well done|nice work|great job|good job|great work|good work|nicely (?:done|handled)|well handled|exactly right|that is (?:our|the) standard|is the standard|textbook|by the book/iu;
+  /which is (?:exactly )?(?:our|the|what)|exactly what (?:we|the|you)|which matches|that's (?:exactly )?(?:the|our|what)|just what the|spot[- ]on|(?:is|was|were) (?:exactly )?right|well done|nice work|great job|good job|great work|good work|nicely (?:done|handled)|well handled|exactly right|that is (?:our|the) standard|is the standard|textbook|by the book|to the letter|(?:is|was|are|were) (?:exactly |precisely |just |bang on |spot on )?(?:our|the) (?:[\p{L}-]+ )?standard|(?:followed|matched|stuck to|kept to) (?:the|our) (?:[\p{L}-]+ )?(?:script|process|procedure|standard|checklist|wording)|in line with (?:the|our) (?:[\p{L}-]+ )?(?:script|process|procedure|standard|checklist)/iu;
 
 /** Words that say what was done: praise near them is specific. */
 const BEHAVIOUR = words(
-  "you (?!(?:are|were|did it|rock|did great|did well|did good|nailed it|got|earned|received|scored|achieved|hit|topped|made it)(?![\\p{L}]))[\\p{L}']{3,}|" +
+  "you (?!(?:are|were|did it|rock|did great|did well|did good|nailed it|smashed it|aced it|crushed it|bossed it|got|earned|received|scored|achieved|hit|topped|made it)(?![\\p{L}]))[\\p{L}']{3,}|" +
     '(?:when|how|the way|where|after|before) you|[\\p{L}]{3,}ing|greet\\p{L}*|identity|verif\\p{L}*|' +
     'summar\\p{L}*|hold|empath\\p{L}*|tone|question\\p{L}*|listen\\p{L}*|clos(?:e|ing)|disclos\\p{L}*|' +
     'process|standard|name|apolog\\p{L}*|explain\\p{L}*|explanation|offer\\p{L}*|confirm\\p{L}*|' +
@@ -279,6 +287,16 @@ function commandRule(s: Sentence): Hit[] {
       suggestions: negated ? ['might avoid', 'could skip'] : ['could', 'might'],
     });
   }
+  for (const m of s.text.endsWith('?') ? [] : s.text.matchAll(COACH_DEMANDS)) {
+    const start = m.index + m[0].length - m[1]!.length;
+    if (CONDITION.test(s.text.slice(0, m.index))) continue; // "If I need you to stay late, …"
+    hits.push({
+      start,
+      end: start + m[1]!.length,
+      category: 'command',
+      suggestions: ['it would help if you', 'could you'],
+    });
+  }
   // "You don't need to" is reassurance: the modal after "don't" never matched above.
   for (const m of s.text.matchAll(BE_MODAL)) {
     const start = m.index + m[1]!.length;
@@ -320,20 +338,20 @@ function praisedParts(s: string, cs: Span[]): Array<{ start: number; text: strin
 }
 
 const THANKS_OR_LIKED =
-  /(?:^|\s)(?:i (?:really )?(?:liked|loved|appreciated)|thank(?:s| you) for)(?![\p{L}])/iu;
+  /(?:^|\s)(?:i (?:(?:really|especially|particularly|also|genuinely|honestly|absolutely|just|totally) )?(?:liked|loved|appreciated|enjoyed)|thank(?:s| you) for)(?![\p{L}])/iu;
 
 /**
  * A clause about the result rather than the deed: the customer's thanks, a score, a survey
  * ("Great job, the customer thanked you twice" praises an outcome only).
  */
 const OUTCOME_CLAUSE =
-  /^\s*(?:and\s+)?(?:the (?:customer|caller|client)|she|he|they|another|(?:a|the) (?:\d+|five|ten|perfect|top)[- ]|csat|nps|the survey|the score|your score)(?![\p{L}])/iu;
+  /^\s*(?:and\s+)?(?:the (?:customer|caller|client)|she|he|they|another|(?:a|the) (?:\d+|five|ten|perfect|top)[- ]|csat|nps|the survey|the score|your score)(?![\p{L}])|^\s*(?:and\s+)?(?:the |that |this |another )?(?:complaint|case|issue|ticket|query|fault|problem|claim|refund|dispute|booking|order|enquiry|inquiry)s? (?:(?:was|were|got|all) )?(?:resolved|sorted|fixed|closed|solved|settled|cleared|done|processed)(?![\p{L}])/iu;
 /**
  * The case the praise is about, not what was done in it: "Great job with the billing dispute",
  * "Nice work on that complaint today" name a topic only (a deed would be "handling", "recap").
  */
 const TOPIC =
-  /(?<![\p{L}])(?:with|on|for) (?:the|that|this|your|today's|yesterday's) (?:[\p{L}'-]+ ){0,2}?(?:dispute|complaint|query|case|claim|issue|ticket|call|caller|customer|account|one|enquiry|inquiry|problem|outage|escalation|shift|queue|contact|chat|order|renewal|cancellation)s?(?=\s*(?:[!.,;:\u2013\u2014]|$|today|this (?:morning|afternoon|week)|earlier|yesterday))/giu;
+  /(?<![\p{L}])(?:with|on|for) (?:the|that|this|your|today's|yesterday's) (?:[\p{L}'-]+ ){0,2}?(?:dispute|complaint|query|case|claim|issue|ticket|call|caller|customer|account|one|enquiry|inquiry|problem|outage|escalation|shift|queue|contact|chat|order|renewal|cancellation|refund|booking|appointment|payment|bill|invoice|upgrade|downgrade|repair|return|exchange|delivery|move|installation|switch)s?(?=\s*(?:[!.,;:\u2013\u2014]|$|today|this (?:morning|afternoon|week)|earlier|yesterday))/giu;
 const deedsIn = (text: string) =>
   text
     .split(/[,;\u2013\u2014]/u)
@@ -367,7 +385,7 @@ function praiseRules(s: Sentence, cs: Span[]): Hit[] {
 
 /** Praise words that only praise when nothing else in the sentence says what was good. */
 const SPECIFIC_OPENERS = words(
-  '(?:really |very )?(?:good|great|nice|excellent|lovely|(?<!as )well)(?: job| work| done)?|i (?:really )?(?:liked|loved|appreciated)|thank(?:s| you) for|you did (?:a )?(?:great|good|nice)(?: job)?',
+  '(?:really |very )?(?:good|great|nice|excellent|lovely|(?<!as )well)(?: job| work| done)?|i (?:(?:really|especially|particularly|also|genuinely|honestly|absolutely|just|totally) )?(?:liked|loved|appreciated|enjoyed)|thank(?:s| you) for|you did (?:a )?(?:great|good|nice)(?: job)?',
 );
 
 function specificWithoutGeneric(s: Sentence, cs: Span[]): Hit[] {

@@ -23,7 +23,11 @@ const CONTRAST = words(
   'bet|taču|tomēr|lai gan|lai arī|kaut gan|kaut arī|vienīgi|tikai|savukārt|toties|tiesa gan|turpretī|turpretim|' +
     't(?:aj)?ā pašā laikā|diemžēl|žēl gan|kaut(?! (?:kas|ko|kam|kā|kur|kad|kādu|kāds|kāda|kādā|vai|cik|kurš|kura|kuru|gan|arī)(?![\\p{L}]))|' +
     'ja (?:gribētu |gribu |grib )?(?:jā)?piekas(?:īties|ās)|' +
-    '(?:vienīg(?:ais|ā)|neliel(?:s|a)|maz(?:s|a)) (?:mīnuss|trūkums|piezīme|aizrādījums|iebildums|problēma|lieta|nianse|ieteikums)|vienīgais, (?:ko|kas)',
+    '(?:vienīg(?:ais|ā)|neliel(?:s|a)|maz(?:s|a)) (?:mīnuss|trūkums|piezīme|aizrādījums|iebildums|problēma|lieta|nianse|ieteikums)|vienīgais, (?:ko|kas)|' +
+    // Colloquial take-backs after praise: "…, vien aizmirsi", "izņemot to, ka…", "ja neskaita
+    // to, ka…", "(tikai) žēl, ka…", "tiesa, …", "viena piezīme gan:".
+    'vien(?= \\p{L})|izņemot to,? ka|ja neskaita(?: to,? ka)?|(?:tikai |vienīgi )?žēl(?: tikai| gan)?(?=,? ka(?![\\p{L}]))|tiesa(?=,)|' +
+    'vien(?:a|s) (?:piezīme|lieta|nianse|mīnuss|aizrādījums|iebildums)(?= gan|\\s*[:\u2013\u2014])',
 );
 /** "tikai" as an adverb ("tikai pēc tam", "tikai tad", "tikai vienu reizi"), not "only, you…". */
 const ONLY_ADVERB = words(
@@ -76,15 +80,20 @@ function otherSubject(clause: string): boolean {
   return false;
 }
 
+const YES_NO = /^(?:un\s+|tātad\s+|nu\s+)?vai(?![\p{L}])[^?]*\?$/iu;
 const MODAL = words(
-  'vajadzētu|vajadzēja|vajadzējis|vajadzējusi|vajadzēs|vajag|nepieciešams|nepieciešami|jā\\p{L}{3,}',
+  'vajadzētu|vajadzēja|vajadzējis|vajadzējusi|vajadzēs|vajag|nepieciešams|nepieciešami|jā\\p{L}{3,}|nāksies|nāktos',
 );
 const IF_I_WERE_YOU = words(
   'ja es būtu (?:tu|jūs|tavā vietā|jūsu vietā)|es tavā vietā|es jūsu vietā|tavā vietā es|jūsu vietā es|ja es būtu bijis (?:tu|jūs|tavā vietā|jūsu vietā)|es būtu tavā vietā|es būtu jūsu vietā',
 );
 /** "Kāpēc tu (to) nepajautāji?": a negated verb in the agent's person (2nd), after why. */
 const WHY_NOT = words(
-  '(?:kāpēc|kādēļ|kamdēļ|kāda iemesla dēļ)\\s+(?:(?:tu|jūs)\\s+)?(?:(?:to|tos|tās|tam|viņam|viņai|klientam|tomēr|atkal|pat|vēl|jau|vienmēr|nekad|joprojām|gan|šoreiz|arvien|bieži|kārtējo reizi)\\s+){0,2}ne\\p{L}{2,}(?:\\s+(?:tu|jūs))?',
+  '(?:kāpēc|kādēļ|kamdēļ|kāda iemesla dēļ|kā tā(?: sanāca| gadījās| iznāca)?,? ka)\\s+(?:(?:gan|tad|tomēr|vispār)\\s+)?(?:(?:tu|jūs)\\s+)?' +
+    // Up to three words before the negated verb ("Kāpēc tu šodien nepārbaudīji", "Kāpēc tu
+    // klientam tā arī neatzvanīji", "Kāpēc jūs nekad neizmantojat"), but not a new clause or
+    // subject (ka, klients, domā) and no other negated word than nekad, nemaz, neko.
+    '(?:(?:nekad|nemaz|neko|nekādi|nevienu|nevienam|nedaudz)\\s+|(?!(?:ne\\p{L}*|domā\\p{L}*|ka|kas|kur|kad|ja|un|vai|klients|kliente|klienti|sistēma|viņš|viņa|viņi|tas|tie)(?![\\p{L}]))\\p{L}+\\s+){0,3}ne\\p{L}{2,}(?:\\s+(?:tu|jūs))?',
 );
 /**
  * A habit frame presupposes the fault as a negated verb does: "Kāpēc tu vienmēr pārtrauc
@@ -109,7 +118,21 @@ const agentsVerb = (verb: string) => SECOND_PERSON.test(verb) || FIRST_CONJ_PAST
 const GENERIC = words(
   'labs darbs|labi padarīts|labi strādāts|lielisks darbs|teicams darbs|izcils darbs|foršs darbs|super darbs|labs zvans|lielisks zvans|tā turēt|tā tik turpināt|vareni|malac\\p{L}*|lieliski|super|superīgi|teicami|izcili|forši|ļoti labi|labi darīts|apsveicami|bravo|brīnišķīgi|' +
     'kolosāli|fantastiski|fantastisks darbs|perfekti|ģeniāli|vienreizēji|satriecoši|feini|stilīgi|' +
-    'turpini tāpat|turpiniet tāpat|tā turpini|tā turpiniet|tikai tā turpināt',
+    'turpini tāpat|turpiniet tāpat|tā turpini|tā turpiniet|tikai tā turpināt|' +
+    // A praise adjective in any gender and case + a word for the work: "Superīgs zvans",
+    // "Lielisks darbiņš", "Foršu maiņu"; a praise adverb + a participle of work: "Labi
+    // pastrādāts"; and stock exclamations ("Cepuri nost!", "Apsveicu!", "Tu esi zvaigzne!").
+    '(?:lab|lielisk|teicam|izcil|superīg|forš|kolosāl|brīnišķīg|fantastisk|spēcīg|ģeniāl|satriecoš|vienreizēj|super)(?:s|a|ais)?\\s+(?:darbs|darbiņš|zvans|zvaniņš|saruna|maiņa)|' +
+    // The accusative only after "par" ("Paldies par lielisku darbu"), not as an object.
+    '(?:lab|lielisk|teicam|izcil|superīg|forš|kolosāl|brīnišķīg|fantastisk)u\\s+(?:darbu|darbiņu|zvanu|sarunu|maiņu)(?<=(?<![\\p{L}])par\\s+\\p{L}+\\s+\\p{L}+)|' +
+    '(?:ļoti |patiešām )?(?:labi|izcili|teicami|lieliski|forši|super) (?:padarīts|pastrādāts|strādāts|darīts|izdarīts|paveikts)|cepuri nost|apsveicu(?=\\s*(?:[!.]|$))|(?:tu esi|jūs esat) (?:īsta |īsts )?zvaigzne|' +
+    // The agent as a whole, with a praise adjective in any gender or number: "tu biji
+    // lielisks", "jūs bijāt lieliska", "šodien tu esi izcila" (a verdict, no deed named).
+    '(?:lielisk|izcil|teicam|brīnišķīg|fantastisk|superīg|forš|kolosāl|satriecoš|vienreizēj|ģeniāl)(?:s|a|i|as|ais|ā|ie|ās)' +
+    // (looked behind only once the adjective matched: a lookbehind first runs at every offset)
+    '(?<=(?<![\\p{L}])(?:biji|bijāt|esi|esat)\\s+(?:(?:šodien|šoreiz|vienkārši|patiešām|tiešām|ļoti|absolūti)\\s+){0,2}\\p{L}+)' +
+    // Only on its own: "lieliska klausītāja" (a great listener) names what was good.
+    '(?=\\s*(?:[.!,;:\u2013\u2014]|$|šodien|šoreiz))',
 );
 /** "Labi!" standing alone praises; "Labi, tagad par…" is "OK, now about…". */
 const GOOD_ALONE = /^(?:ļoti |pavisam |gluži )?labi(?=\s*[!.]*$)/iu;
@@ -118,6 +141,7 @@ const REFLECTIVE =
 /** Words that approve of what was done, tying praise to it. */
 const APPROVAL = words(
   'tieši tā|tieši to|tieši tāds|tieši tāda|tieši tādu|(?:tas|tā) ir (?:tieši )?mūsu (?:\\p{L}+ ){0,3}standart\\p{L}*|' +
+    '(?:ir|bija) (?:tieši |precīzi |gluži |pilnībā )?mūsu (?:\\p{L}+ ){0,3}standart\\p{L}*|' +
     '(?:man )?(?:tas )?(?:ļoti )?patika|prieks|super|forši|jauki|apsveicami|atbilst mūsu|pilnībā atbilst|kā to paredz|kā paredz|kā mēs to prasām|(?:labs|lielisks|teicams|izcils) darbs|malacis|malace|paldies|lieliski|teicami|izcili|ļoti labi|labi padarīts|tā ir pareizā|pareizi|' +
     'prasmīgi|meistarīgi|pārdomāti|profesionāli|apbrīnojami|priekšzīmīgi|nevainojami|malac\\p{L}*|' +
     // The deed measured against the standard: "tieši pēc standarta", "pilnībā atbilstoši procedūrai".
@@ -131,11 +155,29 @@ const APPROVAL = words(
  * praise: "Paldies, ka saglabāji mieru", "Super, ka piedāvāji…".
  */
 const AGENT_DID = words(
-  '(?:tu|jūs)\\s+(?:\\p{L}+,?\\s+){0,5}?(?!ne|biji|bijāt|esi|esat|būsi|būsiet)\\p{L}+(?:i|ji|āt|at|ījāt|ājāt|ējāt|ojāt|āji|īji|oji|ēji|ies|ties)|' +
+  '(?:tu|jūs)\\s+(?:(?!(?:biji|bijāt|esi|esat)(?![\\p{L}]))\\p{L}+,?\\s+){0,5}?(?!ne|biji|bijāt|esi|esat|būsi|būsiet|(?:vienkārši|patiešām|tiešām|absolūti|pilnīgi|noteikti|vienmēr|atkal|šodien|šoreiz)(?![\\p{L}]))\\p{L}+(?:i|ji|āt|at|ījāt|ājāt|ējāt|ojāt|āji|īji|oji|ēji|ies|ties)|' +
     '(?:tev|jums)\\s+(?:\\p{L}+\\s+)?(?:izdevās|izdevies|sanāca|padevās)|' +
     '(?:darbs|paldies|prieks)\\s+(?:ar|par)\\s+(?:\\p{L}+\\s+){0,2}?\\p{L}{3,}šan(?:a|u|ā|as|ai)|' +
     '(?!ne)(?:iz|pa|no|at|aiz|ap|sa|pār|uz|ie|pie)\\p{L}{2,}(?:ci|di|ti|zi|si)|(?!ne)\\p{L}{3,}(?<!t)(?:āji|īji|oji)|' +
+    // A deed as an adverbial participle: "Labs darbs, nolasot noteikumus", "…, atvainojoties
+    // uzreiz" (not "neskatoties", "despite"; not the infinitives dot, pārdot, nodot).
+    '(?!ne)\\p{L}{3,}(?<!d)(?:ot|oties)|' +
     '(?:paldies|lieliski|super|labi|forši|prieks|patika|malacis|malace|jauki|apsveicami|teicami|izcili),\\s*ka\\s+(?:\\p{L}+\\s+){0,3}?(?!ne)\\p{L}{3,}(?:i|āt|at|ies|ties)',
+);
+/**
+ * A step of the call as the subject ("Identitātes pārbaude", "Noslēguma kopsavilkums", a verbal
+ * noun such as "Nākamo soļu atkārtošana"): measured against the standard, it is approval of a
+ * deed even with no tu/jūs.
+ */
+const CALL_STEP = words(
+  'pārbaud(?:e|i)|kopsavilkum(?:s|u)|apkopojum(?:s|u)|sveicien(?:s|u)|ievad(?:s|u)|noslēgum(?:s|u)|uzruna|uzrunu|atvainošanās|pateicīb(?:a|u)|atvadas|identifikācij(?:a|u)|\\p{L}{3,}šan(?:a|u)',
+  'iu',
+);
+const STANDARD_MET = words(
+  'atbilst mūsu|pilnībā atbilst|kā to paredz|kā paredz|kā mēs to prasām|' +
+    '(?:tieši|pilnībā|precīzi|stingri|nevainojami|gluži|perfekti) (?:pēc|atbilstoši|saskaņā ar) (?:mūsu |mūsu noteiktajam |noteiktajam )?(?:standart|procedūr|noteikum|skript|instrukcij|vadlīnij|kārtīb|prasīb)\\p{L}*|' +
+    '(?:ir|bija) (?:tieši |precīzi |gluži |pilnībā )?mūsu (?:\\p{L}+ ){0,3}standart\\p{L}*',
+  'iu',
 );
 /** "Zvans tev izdevās lieliski": the call went well, which names no deed (an outcome). */
 const CALL_WENT_WELL =
@@ -207,6 +249,13 @@ export const latvianRules: Rules = (s, previous) => {
       if ((!pause && !opening) || ONLY_ADVERB_WORD.test(word)) continue;
     }
     if (lowered === 'savukārt' && !pause && before.trim().length > 0) continue;
+    // "vien", "tiesa", "žēl, ka", "izņemot to, ka" join clauses only after a pause (or opening
+    // the sentence), and "žēl, ka klients…" is bad luck, not a take-back.
+    if (/^(?:vien|tiesa|izņemot|ja neskaita|(?:tikai |vienīgi )?žēl)/u.test(lowered)) {
+      if (!pause && before.trim() !== '') continue;
+      if (lowered === 'vien' && before.trim() === '') continue;
+      if (THIRD_PARTY.test(after.replace(/^\s*,?\s*(?:ka|to,? ka)(?![\p{L}])/u, ' '))) continue;
+    }
     // "Tu taču zini…" is the particle "after all", not a contrast.
     if (lowered === 'taču' && /(?<![\p{L}])(?:tu|jūs|tas|tā|tie|to|es|mēs)\s+$/iu.test(before))
       continue;
@@ -241,7 +290,8 @@ export const latvianRules: Rules = (s, previous) => {
       suggestions: /^[A-ZĀ-Ž]/u.test(c.text) ? ['Un', 'Nākamreiz'] : ['un', 'un nākamreiz'],
     });
   }
-  for (const m of spans(MODAL, s.text)) {
+  // A yes/no question ("Vai tev vajadzēja pārslēgt zvanu?") asks; it does not tell.
+  for (const m of YES_NO.test(s.text) ? [] : spans(MODAL, s.text)) {
     const word = m.text;
     const before = s.text.slice(0, m.start);
     if (SPEAKERS_OWN.test(word) && !AGENT_DATIVE.test(before)) continue;
@@ -266,6 +316,8 @@ export const latvianRules: Rules = (s, previous) => {
     const agentEarlier =
       !agent && /(?<![\p{L}])(?:tev|jums)(?![\p{L}])/iu.test(before) && !OTHER_DATIVE.test(before);
     if (!agent && !agentEarlier && OTHER_DATIVE.test(before)) continue;
+    // "Tev nāksies…" directs the agent; without tev/jums ("nāksies pagaidīt") it is a forecast.
+    if (/^nāk(?:sies|tos)$/iu.test(word) && !agent && !agentEarlier) continue;
     if (!agent && /(?:^|[\s,])(?:man|mums|viņam|viņai|viņiem)\s+(?:\p{L}+\s+){0,2}$/iu.test(before))
       continue;
     // The clause's subject is someone else, further back ("Klientam pēc tam ilgi bija jāgaida").
@@ -302,7 +354,7 @@ export const latvianRules: Rules = (s, previous) => {
       category: 'if-i-were-you',
       suggestions: ['Viena iespēja būtu', 'Ko tu domā par'],
     });
-  const why = /kāpēc|kādēļ|kamdēļ|iemesla dēļ/iu.test(s.text);
+  const why = /kāpēc|kādēļ|kamdēļ|iemesla dēļ|kā tā/iu.test(s.text);
   const whyNot = (why ? spans(WHY_NOT, s.text) : []).filter((m) => {
     if (REPORTED.test(s.text.slice(0, m.start))) return false;
     const verb = /(?<![\p{L}])ne(\p{L}{2,})/iu.exec(m.text);
@@ -335,8 +387,8 @@ export const latvianRules: Rules = (s, previous) => {
   const approved = s.text.slice(0, cut);
   const commanded = hits.some((h) => h.category === 'command' && h.start < cut);
   if (
-    APPROVED.test(approved) &&
-    AGENT_DID_ONCE.test(approved.replace(CALL_WENT_WELL, '')) &&
+    ((APPROVED.test(approved) && AGENT_DID_ONCE.test(approved.replace(CALL_WENT_WELL, ''))) ||
+      (STANDARD_MET.test(approved) && CALL_STEP.test(approved))) &&
     !s.text.endsWith('?') &&
     !commanded
   ) {
