@@ -9,7 +9,9 @@ export const REDACTED = '[redacted]';
 
 /**
  * Fields that hold a secret wherever they are: pino replaces them before the line is written
- * (headers of logged requests, bodies and objects handed to a log call).
+ * (headers of logged requests, bodies and objects handed to a log call). Not `email` or `phone`:
+ * those names also label channel states ("email": "smtp"); an address or number itself is
+ * caught in the text by IN_TEXT below.
  */
 const SECRET_FIELDS = [
   'password',
@@ -20,9 +22,6 @@ const SECRET_FIELDS = [
   'clientSecret',
   'authorization',
   'cookie',
-  'email',
-  'phone',
-  'contact',
 ];
 const REDACT_PATHS = [
   ...SECRET_FIELDS,
