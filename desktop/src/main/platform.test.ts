@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { HotkeysSchema } from '@sidecoach/shared';
+import { defaultHotkeysFor, HotkeysSchema } from '@sidecoach/shared';
 import {
   boundsEvents,
-  defaultHotkeys,
   dipConversion,
   displayServerSwitches,
   hotkeyFocus,
@@ -58,20 +57,20 @@ describe('saving moves and resizes', () => {
 
 describe('hotkeys', () => {
   it('uses no Ctrl+Alt default on Windows, where Ctrl+Alt is AltGr', () => {
-    const windows = defaultHotkeys('win32');
+    const windows = defaultHotkeysFor('win32');
     for (const accelerator of Object.values(windows)) {
       expect(accelerator).not.toMatch(/Alt/);
       expect(accelerator).toMatch(/^Control\+Shift\+F\d{1,2}$/);
     }
     // AltGr+A, AltGr+C, AltGr+T type ą, ć, ţ... on Polish, Czech and Romanian keyboards.
-    expect(Object.values(defaultHotkeys('linux'))).toEqual([
+    expect(Object.values(defaultHotkeysFor('linux'))).toEqual([
       'CommandOrControl+Alt+T',
       'CommandOrControl+Alt+A',
       'CommandOrControl+Alt+C',
     ]);
     for (const p of PLATFORMS) {
-      expect(HotkeysSchema.safeParse(defaultHotkeys(p)).success).toBe(true);
-      expect(new Set(Object.values(defaultHotkeys(p))).size).toBe(3);
+      expect(HotkeysSchema.safeParse(defaultHotkeysFor(p)).success).toBe(true);
+      expect(new Set(Object.values(defaultHotkeysFor(p))).size).toBe(3);
     }
   });
 

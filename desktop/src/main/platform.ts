@@ -2,7 +2,7 @@
 // of the platform (and its environment or measurements), so each is checked on this machine for
 // every platform (platform.test.ts) even where Electron cannot start. window.ts and index.ts
 // only apply what these return.
-import { defaultHotkeysFor, type HotkeyAction } from '@sidecoach/shared';
+import type { HotkeyAction } from '@sidecoach/shared';
 import type { Rect } from './window-bounds.js';
 
 export type Platform = NodeJS.Platform;
@@ -54,10 +54,6 @@ export function shouldSaveBounds(bounds: Rect, wayland: boolean): boolean {
   if (wayland) return false;
   return bounds.width > 0 && bounds.height > 0;
 }
-
-/** Default global hotkeys (no Ctrl+Alt on Windows, where it is AltGr): see shared. */
-export const defaultHotkeys = (platform: Platform): Record<HotkeyAction, string> =>
-  defaultHotkeysFor(platform);
 
 /**
  * How a hotkey's action brings the sidebar forward. Ticking the next item and starting or
