@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
-import { RoleSchema } from '@sidecoach/shared';
+import { isLoopbackHost, RoleSchema } from '@sidecoach/shared';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SurveyConfig } from './surveys/config.js';
@@ -249,6 +249,7 @@ function ssoConfigOf(
   } catch {
     throw new ConfigError(`--oidc-issuer "${issuer}" is not a URL`);
   }
+  // Plain-http providers are accepted on this machine only (a test or a local provider).
   if (issuerUrl.protocol !== 'https:' && !isLoopbackHost(issuerUrl.hostname))
     throw new ConfigError('--oidc-issuer must be https:// (plain http only on this machine)');
   const clientId = text('oidc-client-id') ?? env.SIDECOACH_OIDC_CLIENT_ID;
@@ -291,10 +292,6 @@ function ssoConfigOf(
     groupMapFile: groupMapFile && resolve(groupMapFile),
   };
 }
-
-/** Plain-http providers are accepted on this machine only (a test or a local provider). */
-const isLoopbackHost = (host: string) =>
-  host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 
 export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): HubConfig & { help: boolean } {
   const { values } = parseArgs({
