@@ -12,6 +12,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -188,6 +189,24 @@ describe('password guessing', () => {
   });
 });
 
+/**
+ * A request to the hub on 127.0.0.1 with the `Host` (and `Origin`) an attacker's page would
+ * send: Node's fetch cannot set Host, a raw request can.
+ */
+const withHost = (port: number, host: string, path: string, origin?: string) =>
+  new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = httpRequest(
+      { host: '127.0.0.1', port, path, headers: { host, ...(origin ? { origin } : {}) } },
+      (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+
 describe('host names (DNS rebinding)', () => {
   let hub: RunningHub;
   beforeAll(async () => {
@@ -197,26 +216,9 @@ describe('host names (DNS rebinding)', () => {
 
   it('answers 421 to a name that is not its own, over HTTP and for sockets', async () => {
     // A page on rebind.attacker.example, its name now resolving to the hub: same origin to the
-    // browser, so Origin equals Host. Node's fetch cannot set Host: a raw request can.
-    const { request } = await import('node:http');
+    // browser, so Origin equals Host.
     const get = (host: string, path: string, origin?: string) =>
-      new Promise<{ status: number; body: string }>((resolve, reject) => {
-        const req = request(
-          {
-            host: '127.0.0.1',
-            port: hub.port,
-            path,
-            headers: { host, ...(origin ? { origin } : {}) },
-          },
-          (res) => {
-            let body = '';
-            res.on('data', (c: Buffer) => (body += c.toString()));
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-          },
-        );
-        req.on('error', reject);
-        req.end();
-      });
+      withHost(hub.port, host, path, origin);
     const evil = `rebind.attacker.example:${hub.port}`;
     const page = await get(evil, '/api/auth/methods', `http://${evil}`);
     expect(page.status).toBe(421);
@@ -240,19 +242,7 @@ describe('host names (DNS rebinding)', () => {
       ],
     });
     try {
-      const { request } = await import('node:http');
-      const status = (host: string) =>
-        new Promise<number>((resolve, reject) => {
-          const req = request(
-            { host: '127.0.0.1', port: named.port, path: '/healthz', headers: { host } },
-            (res) => {
-              res.resume();
-              resolve(res.statusCode ?? 0);
-            },
-          );
-          req.on('error', reject);
-          req.end();
-        });
+      const status = async (host: string) => (await withHost(named.port, host, '/healthz')).status;
       expect(await status('sidecoach.floor.example')).toBe(200);
       expect(await status('SIDECOACH.floor.example.:443')).toBe(200);
       expect(await status('survey.example.com')).toBe(200);
