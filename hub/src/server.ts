@@ -26,6 +26,8 @@ import { InboxDelivery } from './inbox/delivery.js';
 import { startObservation } from './observation/index.js';
 import { startSurveys } from './surveys/index.js';
 import { startReflection } from './reflection/index.js';
+import { qaHandlers } from './qa/handlers.js';
+import { scorecardHandlers } from './standards/handlers.js';
 import { startAdmin } from './admin/index.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import { startAccount } from './account/index.js';
@@ -285,6 +287,8 @@ export async function createHub(
     reflection.handlers,
     account.handlers,
     admin.handlers,
+    scorecardHandlers(ctx),
+    qaHandlers(ctx),
   );
   /** Presence writes under way: a stop waits for them (and the floor updates they start). */
   const presenceWrites = new Set<Promise<void>>();

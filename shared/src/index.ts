@@ -30,3 +30,4 @@ export * from './protocol/reflection.js';
 export * from './domain/teams.js';
 export * from './domain/hub-address.js';
 export * from './protocol/admin.js';
+export * from './protocol/qa.js';

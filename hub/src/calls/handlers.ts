@@ -159,17 +159,21 @@ export function callHandlers(ctx: HubContext) {
         let answers = {};
         let score = null;
         if (input.status === 'submitted') {
-          const items = scorecardItemsFor(pack, call.callType);
-          const { missing, unknown } = answerProblems(items, input.answers);
-          if (missing.length > 0 || unknown.length > 0) {
+          const { missing, unknown, naRefused } = answerProblems(
+            pack,
+            call.callType,
+            input.answers,
+          );
+          if (missing.length > 0 || unknown.length > 0 || naRefused.length > 0) {
             const parts = [
               missing.length ? `unanswered: ${missing.join(', ')}` : '',
               unknown.length ? `not on the scorecard: ${unknown.join(', ')}` : '',
+              naRefused.length ? `cannot be N/A: ${naRefused.join(', ')}` : '',
             ];
             return fail('bad_request', parts.filter(Boolean).join('; '));
           }
           answers = input.answers;
-          score = scoreScorecard(items, input.answers);
+          score = scoreScorecard(pack, call.callType, input.answers);
         }
         // Once: checked below (a skip is replaced only while it is still a skip).
         if (completing) await completeSkippedAssessment(db, input, answers, score);

@@ -230,7 +230,7 @@ async function assessedBooking(
       status: 'submitted',
       answers: JSON.stringify(answers),
       next_time: null,
-      score: JSON.stringify(scoreScorecard(scorecardItemsFor(pack, 'booking'), answers)),
+      score: JSON.stringify(scoreScorecard(pack, 'booking', answers)),
       submitted_at: times.assessed,
       created_at: times.assessed,
     })

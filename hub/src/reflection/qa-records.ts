@@ -2,11 +2,13 @@ import type { QaImportResult, Role } from '@sidecoach/shared';
 import type { Job } from '../lib/jobs.js';
 import { nowIso, type Db } from '../store/db.js';
 import type { QaEvaluationRow } from '../store/schema.js';
+import type { Insertable } from 'kysely';
+import type { QaEvaluationsTable } from '../store/schema.js';
 
 // The reads and the write of the QA import (`POST /api/qa/evaluations`, qa.ts).
 
 /** An evaluation as the import stores it; `created_at` is the moment of the import. */
-export type NewEvaluation = Omit<QaEvaluationRow, 'created_at'>;
+export type NewEvaluation = Omit<Insertable<QaEvaluationsTable>, 'created_at'>;
 
 /** The enabled account a QA tool names by username, if there is one. */
 export async function activeUserByUsername(

@@ -1,4 +1,8 @@
-import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import {
+  Migrator,
+  sql,
+  type ColumnDefinitionBuilder,
+  type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { usernameKey } from '@sidecoach/shared';
 import { dialectOf } from './dialect.js';
 
@@ -750,6 +754,155 @@ const migrations: Record<string, Migration> = {
         .on('users')
         .column('username_key')
         .unique()
+        .execute();
+    },
+  },
+  '0022-qa': {
+    async up(db: Kysely<unknown>) {
+      // The scorecard builder: each standards pack version keeps its revisions (wording fixes
+      // that do not change scoring). standards_packs.definition is the newest revision's.
+      await db.schema
+        .alterTable('standards_packs')
+        .addColumn('revision', 'integer', (c) => c.notNull().defaultTo(1))
+        .execute();
+      await db.schema
+        .alterTable('standards_packs')
+        .addColumn('source', 'text', (c) => c.notNull().defaultTo('yaml'))
+        .execute();
+      await db.schema
+        .createTable('standards_pack_revisions')
+        .addColumn('pack_id', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('revision', 'integer', (c) => c.notNull())
+        .addColumn('definition', 'text', (c) => c.notNull())
+        .addColumn('source', 'text', (c) => c.notNull().check(sqlIn('source', ['yaml', 'app'])))
+        .addColumn('note', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('saved_by', 'text', (c) => c.references('users.id'))
+        .addColumn('saved_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('standards_pack_revisions_pk', ['pack_id', 'version', 'revision'])
+        .execute();
+      await sql`insert into standards_pack_revisions
+          (pack_id, version, revision, definition, source, note, saved_by, saved_at)
+        select pack_id, version, 1, definition, 'yaml', '', null, loaded_at from standards_packs`.execute(
+        db,
+      );
+      // The PBX's recording of the call, when a CTI event names one (the evaluator's link).
+      await db.schema.alterTable('calls').addColumn('recording_url', 'text').execute();
+      // Evaluations made in the app land beside imported ones (source 'import', read-only).
+      for (const [column, type, build] of [
+        ['source', 'text', (c: ColumnDefinitionBuilder) => c.notNull().defaultTo('import')],
+        ['status', 'text', (c: ColumnDefinitionBuilder) => c.notNull().defaultTo('imported')],
+        ['evaluator_id', 'text', (c: ColumnDefinitionBuilder) => c.references('users.id')],
+        ['assignment_id', 'text', (c: ColumnDefinitionBuilder) => c],
+        ['version', 'integer', (c: ColumnDefinitionBuilder) => c.notNull().defaultTo(1)],
+        ['comments', 'text', (c: ColumnDefinitionBuilder) => c.notNull().defaultTo('{}')],
+        ['tips', 'text', (c: ColumnDefinitionBuilder) => c.notNull().defaultTo('')],
+        ['lang', 'text', (c: ColumnDefinitionBuilder) => c.notNull().defaultTo('en')],
+        ['score', 'text', (c: ColumnDefinitionBuilder) => c],
+        ['updated_at', 'text', (c: ColumnDefinitionBuilder) => c],
+        ['released_at', 'text', (c: ColumnDefinitionBuilder) => c],
+        ['acknowledged_at', 'text', (c: ColumnDefinitionBuilder) => c],
+        ['dispute_until', 'text', (c: ColumnDefinitionBuilder) => c],
+      ] as const)
+        await db.schema.alterTable('qa_evaluations').addColumn(column, type, build).execute();
+      await db.schema
+        .createIndex('qa_evaluations_evaluator')
+        .on('qa_evaluations')
+        .columns(['evaluator_id', 'status'])
+        .execute();
+      await db.schema
+        .createIndex('qa_evaluations_call')
+        .on('qa_evaluations')
+        .column('call_id')
+        .execute();
+      // Earlier versions of an evaluation, kept visible after an accepted dispute re-scores it.
+      await db.schema
+        .createTable('qa_evaluation_versions')
+        .addColumn('evaluation_id', 'text', (c) => c.notNull().references('qa_evaluations.id'))
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('answers', 'text', (c) => c.notNull())
+        .addColumn('comments', 'text', (c) => c.notNull())
+        .addColumn('score', 'text')
+        .addColumn('reason', 'text')
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('qa_evaluation_versions_pk', ['evaluation_id', 'version'])
+        .execute();
+      // A QA plan per team: how many evaluations per agent per period, from which calls, by whom.
+      await db.schema
+        .createTable('qa_plans')
+        .addColumn('team_id', 'text', (c) => c.primaryKey().references('teams.id'))
+        .addColumn('per_agent', 'integer', (c) => c.notNull())
+        .addColumn('period', 'text', (c) => c.notNull().check(sqlIn('period', ['week', 'month'])))
+        .addColumn('filters', 'text', (c) => c.notNull())
+        .addColumn('evaluator_ids', 'text', (c) => c.notNull())
+        .addColumn('daily_cap', 'integer', (c) => c.notNull())
+        .addColumn('dispute_days', 'integer', (c) => c.notNull())
+        .addColumn('arbitrator_id', 'text', (c) => c.references('users.id'))
+        .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
+        .addColumn('seed', 'text', (c) => c.notNull())
+        .addColumn('updated_by', 'text', (c) => c.references('users.id'))
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      // The calls drawn for evaluation, each with why (the seed, slot and filters): auditable.
+      await db.schema
+        .createTable('qa_assignments')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('team_id', 'text', (c) => c.notNull().references('teams.id'))
+        .addColumn('period_from', 'text', (c) => c.notNull())
+        .addColumn('slot', 'integer', (c) => c.notNull())
+        .addColumn('agent_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('call_id', 'text', (c) => c.notNull().references('calls.id'))
+        .addColumn('evaluator_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('due', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addColumn('evaluation_id', 'text')
+        .addColumn('drawn_at', 'text', (c) => c.notNull())
+        .execute();
+      // One draw per agent, period and slot, across nodes.
+      await db.schema
+        .createIndex('qa_assignments_slot')
+        .on('qa_assignments')
+        .columns(['team_id', 'period_from', 'agent_id', 'slot'])
+        .unique()
+        .execute();
+      await db.schema
+        .createIndex('qa_assignments_evaluator')
+        .on('qa_assignments')
+        .columns(['evaluator_id', 'due'])
+        .execute();
+      // A supervisor's "evaluate this call" (the observe view's one tap).
+      await db.schema
+        .createTable('qa_flags')
+        .addColumn('call_id', 'text', (c) => c.primaryKey().references('calls.id'))
+        .addColumn('flagged_by', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('note', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('at', 'text', (c) => c.notNull())
+        .execute();
+      // Disputes: points (per item or overall) with the agent's reasons, and the arbitration.
+      await db.schema
+        .createTable('qa_disputes')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('evaluation_id', 'text', (c) => c.notNull().references('qa_evaluations.id'))
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('agent_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('arbitrator_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('points', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) =>
+          c.notNull().check(sqlIn('status', ['open', 'accepted', 'partly', 'rejected'])),
+        )
+        .addColumn('resolution', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('resolved_at', 'text')
+        .execute();
+      await db.schema
+        .createIndex('qa_disputes_evaluation')
+        .on('qa_disputes')
+        .column('evaluation_id')
+        .execute();
+      await db.schema
+        .createIndex('qa_disputes_status')
+        .on('qa_disputes')
+        .columns(['status', 'created_at'])
         .execute();
     },
   },

@@ -5,6 +5,7 @@ import type {
   ObservationVerdict,
   CallSource,
   Delivery,
+  EvaluationStatus,
   ExclusionReason,
   SelfAnswerReason,
   StandardArea,
@@ -95,6 +96,10 @@ export interface OneTimeCodesTable {
 export interface StandardsPacksTable {
   pack_id: string;
   version: number;
+  /** The newest revision of this version (wording fixes keep the version). */
+  revision: ColumnType<number, number | undefined, number>;
+  /** Where the newest revision came from: the YAML file, or the scorecard builder. */
+  source: ColumnType<'yaml' | 'app', 'yaml' | 'app' | undefined, 'yaml' | 'app'>;
   /** The validated pack as JSON, exactly as scored against. */
   definition: string;
   loaded_at: Iso;
@@ -112,6 +117,8 @@ export interface CallsTable {
   ended_at: Iso | null;
   duration_ms: number | null;
   created_at: Iso;
+  /** The PBX's recording of the call, from a CTI event. */
+  recording_url: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CallTicksTable {
@@ -322,8 +329,102 @@ export interface QaEvaluationsTable {
   pack_version: number;
   /** JSON object: item id -> yes / no / na. */
   answers: string;
+  /** When it was submitted (imported: the QA tool's time); a draft: when last saved. */
   evaluated_at: Iso;
   created_at: Iso;
+  source: ColumnType<'app' | 'import', 'app' | 'import' | undefined, 'app' | 'import'>;
+  status: ColumnType<EvaluationStatus, EvaluationStatus | undefined, EvaluationStatus>;
+  evaluator_id: ColumnType<string | null, string | null | undefined, string | null>;
+  assignment_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 1, then 2... after an accepted dispute re-scores it (earlier ones in qa_evaluation_versions). */
+  version: ColumnType<number, number | undefined, number>;
+  /** Comments by item id, JSON. */
+  comments: ColumnType<string, string | undefined, string>;
+  tips: ColumnType<string, string | undefined, string>;
+  lang: ColumnType<string, string | undefined, string>;
+  /** The ScoreResult computed at submission (shared scoreScorecard), JSON; null for a draft. */
+  score: ColumnType<string | null, string | null | undefined, string | null>;
+  updated_at: ColumnType<Iso | null, Iso | null | undefined, Iso | null>;
+  released_at: ColumnType<Iso | null, Iso | null | undefined, Iso | null>;
+  acknowledged_at: ColumnType<Iso | null, Iso | null | undefined, Iso | null>;
+  /** YYYY-MM-DD, the last day the agent may dispute (set at release). */
+  dispute_until: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface StandardsPackRevisionsTable {
+  pack_id: string;
+  version: number;
+  revision: number;
+  definition: string;
+  source: 'yaml' | 'app';
+  note: ColumnType<string, string | undefined, string>;
+  saved_by: string | null;
+  saved_at: Iso;
+}
+
+export interface QaEvaluationVersionsTable {
+  evaluation_id: string;
+  version: number;
+  answers: string;
+  comments: string;
+  score: string | null;
+  /** Why it was replaced (the arbitrator's reason). */
+  reason: string | null;
+  at: Iso;
+}
+
+export interface QaPlansTable {
+  team_id: string;
+  per_agent: number;
+  period: 'week' | 'month';
+  /** QaFilters, JSON. */
+  filters: string;
+  /** JSON array of user ids. */
+  evaluator_ids: string;
+  daily_cap: number;
+  dispute_days: number;
+  arbitrator_id: string | null;
+  active: ColumnType<number, number | undefined, number>;
+  seed: string;
+  updated_by: string | null;
+  updated_at: Iso;
+}
+
+export interface QaAssignmentsTable {
+  id: string;
+  team_id: string;
+  /** The period's first day (YYYY-MM-DD, team's zone). */
+  period_from: string;
+  slot: number;
+  agent_id: string;
+  call_id: string;
+  evaluator_id: string;
+  due: string;
+  /** DrawReason, JSON. */
+  reason: string;
+  evaluation_id: string | null;
+  drawn_at: Iso;
+}
+
+export interface QaFlagsTable {
+  call_id: string;
+  flagged_by: string;
+  note: ColumnType<string, string | undefined, string>;
+  at: Iso;
+}
+
+export interface QaDisputesTable {
+  id: string;
+  evaluation_id: string;
+  version: number;
+  agent_id: string;
+  arbitrator_id: string;
+  /** The points, JSON: [{itemId, reason, proposed, accepted, answer}]. */
+  points: string;
+  status: 'open' | 'accepted' | 'partly' | 'rejected';
+  resolution: string | null;
+  created_at: Iso;
+  resolved_at: Iso | null;
 }
 
 export interface ReflectionSessionsTable {
@@ -489,6 +590,12 @@ export interface Database {
   sso_codes: SsoCodesTable;
   user_permissions: UserPermissionsTable;
   team_moves: TeamMovesTable;
+  standards_pack_revisions: StandardsPackRevisionsTable;
+  qa_evaluation_versions: QaEvaluationVersionsTable;
+  qa_plans: QaPlansTable;
+  qa_assignments: QaAssignmentsTable;
+  qa_flags: QaFlagsTable;
+  qa_disputes: QaDisputesTable;
 }
 
 export type ObservationRow = Selectable<ObservationsTable>;
@@ -504,3 +611,6 @@ export type QaEvaluationRow = Selectable<QaEvaluationsTable>;
 export type ReflectionSessionRow = Selectable<ReflectionSessionsTable>;
 export type ReflectionNoteRow = Selectable<ReflectionNotesTable>;
 export type ReflectionActionRow = Selectable<ReflectionActionsTable>;
+export type QaPlanRow = Selectable<QaPlansTable>;
+export type QaAssignmentRow = Selectable<QaAssignmentsTable>;
+export type QaDisputeRow = Selectable<QaDisputesTable>;

@@ -36,6 +36,20 @@ export const StandardItemSchema = z.strictObject({
   callTypes: z.array(slug).min(1).optional(),
   /** Whether the item is on the scorecard (self-assessment, QA) or only on the checklist. */
   scorecard: z.boolean().default(true),
+  // The scorecard settings below are optional so that a pack written before them keeps its
+  // stored definition byte for byte; absent means the default named on each.
+  /** What a "no" on a critical item fails: the whole call (default) or only its section. */
+  criticalScope: z.enum(['call', 'section']).optional(),
+  /** Whether "not assessable" may be answered (default true). */
+  naAllowed: z.boolean().optional(),
+  /** A bonus item: a "yes" adds its weight in points above the base score (default false). */
+  bonus: z.boolean().optional(),
+  /** A "no" needs a comment from the evaluator (default false). */
+  commentOnNo: z.boolean().optional(),
+  /** Shown (and scored) only when an earlier item got one of these answers. */
+  showWhen: z
+    .strictObject({ item: slug, answers: z.array(z.enum(['yes', 'no', 'na'])).min(1) })
+    .optional(),
 });
 /** One trainable, factual standard ("Greets with name and company"). */
 export type StandardItem = z.infer<typeof StandardItemSchema>;
@@ -54,6 +68,8 @@ export const StandardsPackSchema = z
     version: z.number().int().positive(),
     callTypes: z.array(CallTypeSchema).min(1),
     areas: z.array(StandardAreaSchema).min(1),
+    /** The most points bonus items may add to a score (default 10). */
+    bonusCap: z.number().min(0).max(100).optional(),
   })
   .superRefine((pack, ctx) => {
     const callTypeIds = new Set<string>();
@@ -82,6 +98,18 @@ export const StandardsPackSchema = z
             code: 'custom',
             path: ['areas', a, 'items', i, 'id'],
             message: `duplicate item "${item.id}"`,
+          });
+        if (item.bonus && item.critical)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['areas', a, 'items', i, 'critical'],
+            message: `bonus item "${item.id}" cannot be critical`,
+          });
+        if (item.showWhen && !itemIds.has(item.showWhen.item))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['areas', a, 'items', i, 'showWhen', 'item'],
+            message: `"${item.id}" can depend only on an item before it, not "${item.showWhen.item}"`,
           });
         itemIds.add(item.id);
         item.callTypes?.forEach((ct, c) => {

@@ -71,6 +71,35 @@ import {
   type SignedOutEverywhere,
 } from './account.js';
 import {
+  EvaluationRefSchema,
+  QaDisputeSchema,
+  QaDisputesRequestSchema,
+  QaDrawSchema,
+  QaEvaluatorStatsRequestSchema,
+  QaFlagSchema,
+  QaListRequestSchema,
+  QaOpenSchema,
+  QaPlanSaveSchema,
+  QaQueueRequestSchema,
+  QaResolveSchema,
+  QaSaveSchema,
+  ScorecardImportSchema,
+  ScorecardPublishSchema,
+  ScorecardVersionRequestSchema,
+  type Evaluation,
+  type EvaluationOpened,
+  type QaDisputes,
+  type QaDrawResult,
+  type QaEvaluatorStats,
+  type QaList,
+  type QaMine,
+  type QaPlan,
+  type QaQueue,
+  type ScorecardExport,
+  type ScorecardInfo,
+  type ScorecardPublished,
+} from './qa.js';
+import {
   AccountLanguageSchema,
   AuditQuerySchema,
   ImportPartSchema,
@@ -146,6 +175,25 @@ export const clientEventSchemas = {
   'admin:import-preview': ImportRequestSchema,
   'admin:import-apply': ImportRequestSchema,
   'admin:audit': AuditQuerySchema,
+  'scorecard:get': EmptySchema,
+  'scorecard:publish': ScorecardPublishSchema,
+  'scorecard:import': ScorecardImportSchema,
+  'scorecard:export': ScorecardVersionRequestSchema,
+  'qa:plans': EmptySchema,
+  'qa:plan-save': QaPlanSaveSchema,
+  'qa:draw': QaDrawSchema,
+  'qa:queue': QaQueueRequestSchema,
+  'qa:flag': QaFlagSchema,
+  'qa:open': QaOpenSchema,
+  'qa:save': QaSaveSchema,
+  'qa:release': EvaluationRefSchema,
+  'qa:mine': EmptySchema,
+  'qa:ack': EvaluationRefSchema,
+  'qa:dispute': QaDisputeSchema,
+  'qa:resolve': QaResolveSchema,
+  'qa:disputes': QaDisputesRequestSchema,
+  'qa:list': QaListRequestSchema,
+  'qa:evaluators': QaEvaluatorStatsRequestSchema,
 } as const;
 export type ClientEventName = keyof typeof clientEventSchemas;
 export type ClientPayload<E extends ClientEventName> = z.input<(typeof clientEventSchemas)[E]>;
@@ -207,6 +255,25 @@ export interface ClientEventResults {
   'admin:import-preview': ImportPreview;
   'admin:import-apply': ImportPreview;
   'admin:audit': AuditPage;
+  'scorecard:get': ScorecardInfo;
+  'scorecard:publish': ScorecardPublished;
+  'scorecard:import': ScorecardPublished;
+  'scorecard:export': ScorecardExport;
+  'qa:plans': { plans: QaPlan[] };
+  'qa:plan-save': QaPlan;
+  'qa:draw': QaDrawResult;
+  'qa:queue': QaQueue;
+  'qa:flag': { callId: string; flagged: boolean };
+  'qa:open': EvaluationOpened;
+  'qa:save': Evaluation;
+  'qa:release': Evaluation;
+  'qa:mine': QaMine;
+  'qa:ack': Evaluation;
+  'qa:dispute': Evaluation;
+  'qa:resolve': Evaluation;
+  'qa:disputes': QaDisputes;
+  'qa:list': QaList;
+  'qa:evaluators': QaEvaluatorStats;
 }
 
 /** Client to hub: every event takes one payload and an acknowledgement callback. */
@@ -241,6 +308,13 @@ export interface ServerToClientEvents {
    * scores"): what the client holds may show what the user may no longer see; bootstrap again.
    */
   'profile:changed': () => void;
+  /**
+   * An evaluation changed (released, acknowledged, disputed, re-scored): to the agent's sessions
+   * (once released, as the agent may see it) and to the evaluator's and arbitrator's.
+   */
+  'qa:changed': (payload: Evaluation) => void;
+  /** A new scorecard version or revision was published: clients fetch the pack again. */
+  'scorecard:changed': (payload: { packId: string; version: number; revision: number }) => void;
 }
 
 /**
@@ -250,6 +324,8 @@ export interface ServerToClientEvents {
 export interface InterServerEvents {
   /** Inbox messages were committed: the recipients' newest numbers. */
   'inbox:committed': (heads: Record<string, number>) => void;
+  /** A scorecard was published on another node: reload the active pack. */
+  'scorecard:published': (packId: string) => void;
 }
 
 /** Largest socket message the hub accepts, in bytes; larger frames close the connection. */

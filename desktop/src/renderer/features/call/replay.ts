@@ -83,7 +83,7 @@ function updateCall(call: CallRecord, write: CallWrite, pack: StandardsPack): Ca
           answers: submitted ? p.answers : {},
           nextTime: submitted ? (p.nextTime ?? null) : null,
           score: submitted
-            ? scoreScorecard(scorecardItemsFor(pack, call.callType), p.answers)
+            ? scoreScorecard(pack, call.callType, p.answers)
             : null,
           submittedAt: p.at,
         },
