@@ -165,13 +165,32 @@ describe('the scorecard builder', () => {
     expect(res1.ok ? 'ok' : res1.error.message).toMatch(/not on the scorecard: proc-recap-booking/);
   });
 
+  it('gives a call under way across a publish its own version in the bootstrap', async () => {
+    const id = randomUUID();
+    data(await agent.emitWithAck('call:start', { id, callType: 'booking', startedAt: iso() }));
+    const res = data(
+      await quality.emitWithAck('scorecard:publish', {
+        basedOn: basedOn(),
+        pack: edited(info.pack, (p) => (processItems(p)[0]!.weight = 4)),
+      }),
+    );
+    expect(res.kind).toBe('version');
+    const boot = data(await agent.emitWithAck('session:bootstrap', {}));
+    expect(boot.pack.version).toBe(info.pack.version + 1);
+    expect(boot.openCall?.packVersion).toBe(info.pack.version);
+    expect(boot.callPacks.map((p) => p.version)).toContain(info.pack.version);
+    expect(boot.callPacks.map((p) => p.version)).not.toContain(boot.pack.version);
+    data(await agent.emitWithAck('call:end', { callId: id, endedAt: iso() }));
+    info = res.info;
+  });
+
   it('refuses an edit started from an older version or revision', async () => {
     const res = await quality.emitWithAck('scorecard:publish', {
-      basedOn: { version: 1, revision: 2 },
+      basedOn: { version: 2, revision: 1 },
       pack: edited(info.pack, (p) => (p.name = { en: 'Renamed' })),
     });
     expect(res.ok ? 'ok' : res.error.code).toBe('conflict');
-    expect(res.ok ? '' : res.error.message).toMatch(/version 2 revision 1 was published/);
+    expect(res.ok ? '' : res.error.message).toMatch(/version 3 revision 1 was published/);
   });
 
   it('refuses an invalid pack with each problem, and another pack id', async () => {
@@ -199,12 +218,12 @@ describe('the scorecard builder', () => {
     expect(processItems(pack1)[0]!.text.en).toBe('Greets the caller by name');
     const missing = await quality.emitWithAck('scorecard:export', { version: 9 });
     expect(missing.ok ? 'ok' : missing.error.code).toBe('not_found');
-    // Version 1's file imported on top: a new version 3 (even though version 2 scored more).
+    // Version 1's file imported on top: a new version 4 (though versions 2 and 3 scored more).
     const res = data(await quality.emitWithAck('scorecard:import', { yaml: v1.yaml }));
     expect(res.kind).toBe('version');
-    expect(res.info.pack.version).toBe(3);
+    expect(res.info.pack.version).toBe(4);
     expect(res.info.history[0]).toMatchObject({
-      version: 3,
+      version: 4,
       note: expect.stringMatching(/imported/),
     });
     info = res.info;
@@ -227,6 +246,7 @@ describe('the scorecard builder', () => {
       'scorecard.revision',
       'scorecard.version',
       'scorecard.version',
+      'scorecard.version',
     ]);
   });
 
@@ -237,7 +257,7 @@ describe('the scorecard builder', () => {
       const socket = await connect(again.url, (await signIn(again.url, 'quality')).token);
       const now = data(await socket.emitWithAck('scorecard:get', {}));
       socket.close();
-      expect(now.pack.version).toBe(3);
+      expect(now.pack.version).toBe(4);
       expect(now.history).toHaveLength(info.history.length);
     } finally {
       await again.stop();

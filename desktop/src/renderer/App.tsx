@@ -17,7 +17,7 @@ import { MyFeedback } from './features/surveys/MyFeedback.js';
 import { ActionReminders, JoinSession } from './features/reflection/AgentReflection.js';
 import { Reflection } from './features/reflection/lazy.js';
 import { useReflection } from './features/reflection/store.js';
-import { currentStatus, useCalls } from './features/call/store.js';
+import { currentStatus, packOfCall, useCalls } from './features/call/store.js';
 import { toggleSettings, useSettingsPanel } from './features/settings/store.js';
 import { useSession } from './hub/session-store.js';
 import { NoticeBar } from './ui/NoticeBar.js';
@@ -25,10 +25,13 @@ import { NoticeBar } from './ui/NoticeBar.js';
 function Workspace() {
   const calls = useCalls((s) => s.calls);
   const pack = useCalls((s) => s.pack);
+  const packs = useCalls((s) => s.packs);
   const role = useSession((s) => s.session?.user.role);
   const inSession = useReflection((s) => s.open === 'session');
   const { status, call } = currentStatus(calls);
   if (!pack) return null;
+  // The call on screen keeps the version it started with, whatever was published since.
+  const callPack = (call && packOfCall({ pack, packs }, call)) ?? pack;
   // Only agents take calls; supervisors, leads and admins get the floor and observation.
   if (role !== 'agent') return <CoachWorkspace />;
   // A coaching session with the lead, unless a call comes first.
@@ -44,10 +47,10 @@ function Workspace() {
     <main>
       {/* At wrap-up the self-assessment comes first; reminders, notes and the link wait below. */}
       {status === 'wrap-up' && call ? (
-        <AssessmentForm key={call.id} call={call} pack={pack} />
+        <AssessmentForm key={call.id} call={call} pack={callPack} />
       ) : null}
       <ActionReminders status={status} call={call} />
-      {status === 'on-call' && call ? <OnCall call={call} pack={pack} /> : null}
+      {status === 'on-call' && call ? <OnCall call={call} pack={callPack} /> : null}
       <JoinSession />
       <CoachNotesPanel status={status} call={call} pack={pack} />
       <SurveyLinkFor callId={surveyCallId} />

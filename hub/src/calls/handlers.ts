@@ -3,7 +3,6 @@ import {
   checklistFor,
   fail,
   ok,
-  scorecardItemsFor,
   scoreScorecard,
   agentStatusOf,
   type CallRecord,
@@ -48,6 +47,14 @@ export function callHandlers(ctx: HubContext) {
       'session:bootstrap': async () => {
         const calls = await recentCalls(db, user.id, 20);
         const openCall = (await openCallOf(db, user.id)) ?? null;
+        const active = standards.active;
+        const versions = new Map<string, { id: string; version: number }>();
+        for (const c of [...(openCall ? [openCall] : []), ...calls])
+          if (c.packId !== active.id || c.packVersion !== active.version)
+            versions.set(`${c.packId}@${c.packVersion}`, { id: c.packId, version: c.packVersion });
+        const callPacks = (
+          await Promise.all([...versions.values()].map((v) => standards.version(v.id, v.version)))
+        ).filter((p) => p !== undefined);
         return ok({
           user: {
             id: user.id,
@@ -60,7 +67,8 @@ export function callHandlers(ctx: HubContext) {
             permissions: user.permissions,
           },
           ...agentStatusOf([...(openCall ? [openCall] : []), ...calls]),
-          pack: standards.active,
+          pack: active,
+          callPacks,
           openCall: openCall && view(openCall),
           recentCalls: ctx.scores.calls(user, calls),
           serverTime: nowIso(),

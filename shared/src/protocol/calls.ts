@@ -122,6 +122,11 @@ export const BootstrapSchema = z.object({
   user: UserProfileSchema,
   status: AgentStatusSchema,
   pack: StandardsPackSchema,
+  /**
+   * The versions the open and recent calls started with, other than `pack` (a scorecard published
+   * during a call): each call is checked and assessed against its own. Absent from older hubs.
+   */
+  callPacks: z.array(StandardsPackSchema).default([]),
   openCall: CallRecordSchema.nullable(),
   recentCalls: z.array(CallRecordSchema),
   serverTime: IsoTimeSchema,

@@ -18,14 +18,17 @@ export const callFeature = {
   name: 'call',
   reset: () => useCalls.getState().reset(),
   restore(snapshot, pending) {
-    if (snapshot) useCalls.getState().loaded(snapshot.pack, [...snapshot.recentCalls], pending);
+    if (snapshot)
+      useCalls
+        .getState()
+        .loaded(snapshot.pack, [...snapshot.recentCalls], pending, snapshot.callPacks ?? []);
   },
   bootstrapped(boot, pending) {
     const calls =
       boot.openCall && !boot.recentCalls.some((c) => c.id === boot.openCall?.id)
         ? [boot.openCall, ...boot.recentCalls]
         : boot.recentCalls;
-    useCalls.getState().loaded(boot.pack, calls, pending);
+    useCalls.getState().loaded(boot.pack, calls, pending, boot.callPacks);
   },
   listen(socket, session) {
     socket.on('call:changed', (record) => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseStandardsPackYaml, scorecardItemsFor, type CallRecord } from '@sidecoach/shared';
+import {
+  parseStandardsPackYaml,
+  scoreScorecard,
+  scorecardItemsFor,
+  type CallRecord,
+} from '@sidecoach/shared';
 import { callIdsOf, replay, upsert, type CallWrite } from './replay.js';
 
 import defaultPack from '../../../../../assets/standards/default.yaml?raw';
@@ -7,6 +12,7 @@ import defaultPack from '../../../../../assets/standards/default.yaml?raw';
 const pack = parseStandardsPackYaml(defaultPack);
 const callType = pack.callTypes[0]!.id;
 const items = scorecardItemsFor(pack, callType);
+const iso = (minute: number) => `2026-12-01T10:${String(minute).padStart(2, '0')}:00.000Z`;
 const start = (id: string, at: string): CallWrite => ({
   event: 'call:start',
   payload: { id, callType, startedAt: at },
@@ -47,6 +53,33 @@ describe('the agent’s calls with unsent writes replayed over the hub’s recor
       assessment: { status: 'submitted', score: { percent: 100 } },
     });
     expect(callIdsOf(writes)).toEqual(new Set(['c1']));
+  });
+
+  it('assesses a call against the version it started with, not one published since', () => {
+    const newer = structuredClone(pack);
+    newer.version = pack.version + 1;
+    // Version 2 weighs the first item ten times the others: another score for the same answers.
+    newer.areas.forEach((a) => a.items.forEach((i, n) => (i.weight = n === 0 ? 10 : 1)));
+    const answers = Object.fromEntries(
+      items.map((i, n) => [i.id, n === 0 ? ('no' as const) : ('yes' as const)]),
+    );
+    const writes: CallWrite[] = [
+      start('c1', '2026-12-01T10:00:00.000Z'),
+      { event: 'call:end', payload: { callId: 'c1', endedAt: '2026-12-01T10:05:00.000Z' } },
+      {
+        event: 'assessment:submit',
+        payload: { id: 'a1', callId: 'c1', status: 'submitted', answers, at: iso(6) },
+      },
+    ];
+    // Started under version 1 (then the active pack); version 2 is active when it is assessed.
+    const [started] = replay([], writes.slice(0, 2), 'agent-1', pack);
+    const byVersion = (c: Pick<CallRecord, 'packVersion'>) =>
+      c.packVersion === pack.version ? pack : undefined;
+    const [call] = replay([started!], writes.slice(2), 'agent-1', newer, byVersion);
+    expect(call!.packVersion).toBe(pack.version);
+    const expected = scoreScorecard(pack, callType, answers).percent;
+    expect(call!.assessment?.score?.percent).toBe(expected);
+    expect(expected).not.toBe(scoreScorecard(newer, callType, answers).percent);
   });
 
   it('applies a write once: a start the hub already has, a second end, a second assessment', () => {

@@ -1,9 +1,4 @@
-import {
-  scorecardItemsFor,
-  scoreScorecard,
-  type CallRecord,
-  type StandardsPack,
-} from '@sidecoach/shared';
+import { scoreScorecard, type CallRecord, type StandardsPack } from '@sidecoach/shared';
 import type { OutboxWrite } from '../../lib/outbox.js';
 
 /** The outbox writes about the agent's own calls (replayed over the hub's records). */
@@ -20,12 +15,18 @@ export type CallWrite = OutboxWrite<CallEvent>;
 const RECENT = 20;
 const byStartDesc = (a: CallRecord, b: CallRecord) => b.startedAt.localeCompare(a.startedAt);
 
+/** The pack a call is checked and scored against: the version it started with, when known. */
+export type PackOf = (
+  call: Pick<CallRecord, 'packId' | 'packVersion'>,
+) => StandardsPack | undefined;
+
 /** Applies one of the agent's own writes to the calls as the hub would (optimistic view). */
 export function applyWrite(
   calls: CallRecord[],
   write: CallWrite,
   agentId: string,
   pack: StandardsPack,
+  packOf: PackOf = () => undefined,
 ): CallRecord[] {
   if (write.event === 'call:start') {
     const p = write.payload;
@@ -47,7 +48,9 @@ export function applyWrite(
     return [call, ...calls].sort(byStartDesc);
   }
   const callId = write.event === 'assessment:submit' ? write.payload.callId : write.payload.callId;
-  return calls.map((call) => (call.id === callId ? updateCall(call, write, pack) : call));
+  return calls.map((call) =>
+    call.id === callId ? updateCall(call, write, packOf(call) ?? pack) : call,
+  );
 }
 
 function updateCall(call: CallRecord, write: CallWrite, pack: StandardsPack): CallRecord {
@@ -82,9 +85,7 @@ function updateCall(call: CallRecord, write: CallWrite, pack: StandardsPack): Ca
           status: p.status,
           answers: submitted ? p.answers : {},
           nextTime: submitted ? (p.nextTime ?? null) : null,
-          score: submitted
-            ? scoreScorecard(pack, call.callType, p.answers)
-            : null,
+          score: submitted ? scoreScorecard(pack, call.callType, p.answers) : null,
           submittedAt: p.at,
         },
       };
@@ -100,10 +101,13 @@ export function replay(
   writes: CallWrite[],
   agentId: string,
   pack: StandardsPack | null,
+  packOf?: PackOf,
 ): CallRecord[] {
   const base = [...server].sort(byStartDesc);
   if (!pack) return base.slice(0, RECENT);
-  return writes.reduce((calls, w) => applyWrite(calls, w, agentId, pack), base).slice(0, RECENT);
+  return writes
+    .reduce((calls, w) => applyWrite(calls, w, agentId, pack, packOf), base)
+    .slice(0, RECENT);
 }
 
 /** Puts a record from the hub in place of the one with the same id (or adds it). */

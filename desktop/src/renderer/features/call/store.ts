@@ -12,8 +12,13 @@ import { CALL_EVENTS, replay, upsert, type CallEvent as CallWriteEvent } from '.
 
 type CallEntry = OutboxEntry<CallWriteEvent>;
 
+const packKey = (id: string, version: number) => `${id}@${version}`;
+
 interface CallState {
+  /** The active pack: new calls start with it. */
   pack: StandardsPack | null;
+  /** Every version the agent's calls started with (the active one included), by `id@version`. */
+  packs: Record<string, StandardsPack>;
   /** The hub's records, as last acknowledged or pushed. */
   serverCalls: CallRecord[];
   /** Writes stored in the outbox and not yet acknowledged. */
@@ -26,7 +31,12 @@ interface CallState {
   /** The call type new calls start with (the agent's last choice). */
   preferredCallType: string | null;
 
-  loaded(pack: StandardsPack, serverCalls: CallRecord[], pending: OutboxEntry[]): void;
+  loaded(
+    pack: StandardsPack,
+    serverCalls: CallRecord[],
+    pending: OutboxEntry[],
+    callPacks?: readonly StandardsPack[],
+  ): void;
   queued(entry: CallEntry): void;
   acknowledged(seq: number, record: CallRecord | null): void;
   serverChanged(record: CallRecord): void;
@@ -42,13 +52,25 @@ const isCallEntry = (e: OutboxEntry): e is CallEntry =>
   (CALL_EVENTS as readonly string[]).includes(e.event);
 
 export const useCalls = create<CallState>()((set, get) => {
-  const derive = (serverCalls: CallRecord[], pending: CallEntry[], pack = get().pack) => ({
+  const derive = (
+    serverCalls: CallRecord[],
+    pending: CallEntry[],
+    pack = get().pack,
+    packs = get().packs,
+  ) => ({
     serverCalls,
     pending,
-    calls: replay(serverCalls, pending, currentUser()?.id ?? '', pack),
+    calls: replay(
+      serverCalls,
+      pending,
+      currentUser()?.id ?? '',
+      pack,
+      (c) => packs[packKey(c.packId, c.packVersion)],
+    ),
   });
   const initial = {
     pack: null,
+    packs: {},
     serverCalls: [],
     pending: [],
     calls: [],
@@ -58,8 +80,12 @@ export const useCalls = create<CallState>()((set, get) => {
   return {
     ...initial,
     preferredCallType: localStorage.getItem(CALL_TYPE_KEY),
-    loaded: (pack, serverCalls, pending) =>
-      set({ pack, ...derive(serverCalls, pending.filter(isCallEntry), pack) }),
+    loaded: (pack, serverCalls, pending, callPacks = []) => {
+      // Versions already held stay: a call on screen keeps its pack when a newer one is published.
+      const packs = { ...get().packs };
+      for (const p of [pack, ...callPacks]) packs[packKey(p.id, p.version)] = p;
+      set({ pack, packs, ...derive(serverCalls, pending.filter(isCallEntry), pack, packs) });
+    },
     queued: (entry) => set(derive(get().serverCalls, [...get().pending, entry])),
     acknowledged: (seq, record) => {
       const pending = get().pending.filter((e) => e.seq !== seq);
@@ -83,4 +109,12 @@ export function currentStatus(calls: CallRecord[]): {
 } {
   const { status, callId } = agentStatusOf(calls);
   return { status, call: calls.find((c) => c.id === callId) };
+}
+
+/** The pack a call is checked and assessed against: the version it started with. */
+export function packOfCall(
+  state: Pick<CallState, 'pack' | 'packs'>,
+  call: Pick<CallRecord, 'packId' | 'packVersion'>,
+): StandardsPack | null {
+  return state.packs[packKey(call.packId, call.packVersion)] ?? state.pack;
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { shortDateTime } from '../../lib/format.js';
 import { localize, type CallRecord, type StandardsPack } from '@sidecoach/shared';
 import { useNumbersHidden } from '../reflection/store.js';
-import { useCalls } from '../call/store.js';
+import { packOfCall, useCalls } from '../call/store.js';
 import { callIdsOf } from '../call/replay.js';
 import { formatDuration } from '../../lib/time.js';
 import { AssessmentForm } from '../assessment/AssessmentForm.js';
@@ -29,6 +29,7 @@ function Outcome({ call }: { call: CallRecord }) {
 export function RecentCalls({ calls, pack }: { calls: CallRecord[]; pack: StandardsPack }) {
   const { t, i18n } = useTranslation();
   const unsynced = callIdsOf(useCalls((s) => s.pending));
+  const packs = useCalls((s) => s.packs);
   const ended = calls.filter((c) => c.endedAt !== null);
   const time = shortDateTime(i18n.language);
   /** The skipped call whose self-assessment the agent completes now. */
@@ -56,7 +57,11 @@ export function RecentCalls({ calls, pack }: { calls: CallRecord[]; pack: Standa
               {unsynced.has(call.id) ? <p className="small warn">{t('history.unsynced')}</p> : null}
               {call.assessment?.status === 'skipped' ? (
                 completing === call.id ? (
-                  <AssessmentForm call={call} pack={pack} onClose={() => setCompleting(null)} />
+                  <AssessmentForm
+                    call={call}
+                    pack={packOfCall({ pack, packs }, call) ?? pack}
+                    onClose={() => setCompleting(null)}
+                  />
                 ) : (
                   <button type="button" onClick={() => setCompleting(call.id)}>
                     {t('history.assessNow')}
