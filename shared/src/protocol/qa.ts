@@ -23,7 +23,8 @@ export const ScorecardPublishSchema = z.strictObject({
 });
 export type ScorecardPublish = z.input<typeof ScorecardPublishSchema>;
 
-export const SCORECARD_YAML_MAX = 256 * 1024;
+/** Under the socket message cap (MAX_MESSAGE_BYTES) with room for the rest of the frame: about 150 items in four languages. */
+export const SCORECARD_YAML_MAX = 56 * 1024;
 /** A standards pack's YAML imported in the builder: published as a new version. */
 export const ScorecardImportSchema = z.strictObject({
   yaml: z.string().min(1).max(SCORECARD_YAML_MAX),
