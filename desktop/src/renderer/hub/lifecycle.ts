@@ -100,6 +100,9 @@ function connect(session: Session) {
   });
   s.on('inbox:message', (message) => onInboxMessage(message));
   s.on('profile:changed', () => void profileChanged(session));
+  // A scorecard version or revision was published: the pack comes with the bootstrap, so the
+  // next checklist and self-assessment use the new one.
+  s.on('scorecard:changed', () => void bootstrap(session));
   each((f) => f.listen?.(s, session));
 }
 

@@ -5,8 +5,9 @@ import { closeReflection, openReflection } from '../reflection/store.js';
 import { useSession } from '../../hub/session-store.js';
 import { closeSurveys, openSurveys, type SurveysView } from '../surveys/store.js';
 import { closeAdmin, openAdmin } from '../admin/store.js';
+import { closeScorecardView, openScorecardLazily } from '../scorecard/lazy-store.js';
 
-type Entry = SurveysView | 'language' | 'sessions' | 'admin';
+type Entry = SurveysView | 'language' | 'sessions' | 'admin' | 'scorecard';
 
 /** Opens one of the coach's views, closing whichever was open. */
 function go(entry: Entry) {
@@ -14,15 +15,17 @@ function go(entry: Entry) {
   closeLanguageStats();
   closeReflection();
   closeAdmin();
+  closeScorecardView();
   if (entry === 'language') openLanguageStats();
   else if (entry === 'admin') openAdmin();
+  else if (entry === 'scorecard') openScorecardLazily();
   else if (entry === 'sessions') openReflection();
   else openSurveys(entry);
 }
 
 /**
  * The coach's views beside the floor: coaching language, coaching sessions, customer feedback,
- * report, pack, administration.
+ * report, pack, scorecard, administration.
  */
 export function CoachNav({ current }: { current: Entry | null }) {
   const { t } = useTranslation();
@@ -38,6 +41,8 @@ export function CoachNav({ current }: { current: Entry | null }) {
     ['feedback', t('surveys.nav.feedback')],
     ['report', t('surveys.nav.report')],
     ...(role === 'admin' ? [['pack', t('surveys.nav.pack')] as [Entry, string]] : []),
+    // The scorecard builder: quality managers (the hub decides too).
+    ...(role === 'admin' ? [['scorecard', t('scorecard.nav')] as [Entry, string]] : []),
     // People, teams, the HR import and the audit log: administrators only (the hub decides too).
     ...(role === 'admin' ? [['admin', t('admin.nav')] as [Entry, string]] : []),
   ];
