@@ -10,7 +10,7 @@ import type { PeriodChoice } from './ui/PeriodPicker.js';
 import { useSettingsPanel } from './features/settings/store.js';
 import { closeAdminView, openAdminLazily } from './features/admin/lazy-store.js';
 import { useAdminView, type AdminTab } from './features/admin/view.js';
-import { closeScorecardView, openScorecardLazily } from './features/scorecard/lazy-store.js';
+import { closeScorecardView, openScorecardView } from './features/scorecard/lazy-store.js';
 import { useScorecardView } from './features/scorecard/view.js';
 import { closeHistory, openHistory, useAgentHistory } from './features/agent-history/store.js';
 import {
@@ -200,7 +200,7 @@ export function goTo(place: Place): void {
       return;
     }
     case 'scorecard':
-      if (!useScorecardView.getState().open) openScorecardLazily();
+      if (!useScorecardView.getState().open) openScorecardView();
       return;
     default:
       return;

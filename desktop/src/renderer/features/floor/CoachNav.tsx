@@ -5,7 +5,7 @@ import { closeReflection, openReflection } from '../reflection/store.js';
 import { useSession } from '../../hub/session-store.js';
 import { closeSurveys, openSurveys, type SurveysView } from '../surveys/store.js';
 import { closeAdmin, openAdmin } from '../admin/store.js';
-import { closeScorecardView, openScorecardLazily } from '../scorecard/lazy-store.js';
+import { closeScorecardView, openScorecardView } from '../scorecard/lazy-store.js';
 
 type Entry = SurveysView | 'language' | 'sessions' | 'admin' | 'scorecard';
 
@@ -18,7 +18,7 @@ function go(entry: Entry) {
   closeScorecardView();
   if (entry === 'language') openLanguageStats();
   else if (entry === 'admin') openAdmin();
-  else if (entry === 'scorecard') openScorecardLazily();
+  else if (entry === 'scorecard') openScorecardView();
   else if (entry === 'sessions') openReflection();
   else openSurveys(entry);
 }

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CoachViewTop } from '../floor/CoachNav.js';
 import { fullDateTime } from '../../lib/format.js';
@@ -9,6 +10,7 @@ import {
   closeScorecard,
   currentOf,
   loadScorecard,
+  openScorecard,
   showTab,
   useScorecard,
   type BuilderTab,
@@ -28,6 +30,7 @@ export default function ScorecardView() {
   const error = useScorecard((s) => s.error);
   const info = useScorecard((s) => s.info);
   const tab = useScorecard((s) => s.tab);
+  useEffect(openScorecard, []);
   return (
     <div className="scorecard-view">
       <CoachViewTop current="scorecard" onBack={closeScorecard} />

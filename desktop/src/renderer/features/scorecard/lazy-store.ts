@@ -1,31 +1,11 @@
-import {
-  registeredScorecardStore,
-  useScorecardView,
-  type PublishedAt,
-  type ScorecardStore,
-} from './view.js';
+import { registeredScorecardStore, useScorecardView, type PublishedAt } from './view.js';
 
 // Opening, closing and resetting the scorecard builder from outside its screen (the nav, the
-// address, the session) without loading its store until it is opened.
+// address, the session). Nothing here loads the builder's store: its screen does, when it is
+// shown (and loads the active pack as it opens), so the sidebar's first load carries none of it.
 
-const loadStore = async (): Promise<ScorecardStore> => {
-  await import('./store.js');
-  return registeredScorecardStore()!;
-};
-
-/** Opens the builder (loading its store first when it is not yet). */
-export function openScorecardLazily(): void {
-  const store = registeredScorecardStore();
-  if (store) return store.openScorecard();
-  useScorecardView.setState({ open: true });
-  void loadStore().then((s) => s.openScorecard());
-}
-
-export function closeScorecardView(): void {
-  const store = registeredScorecardStore();
-  if (store) store.closeScorecard();
-  else useScorecardView.setState({ open: false });
-}
+export const openScorecardView = () => useScorecardView.setState({ open: true });
+export const closeScorecardView = () => useScorecardView.setState({ open: false });
 
 /** Signed out: closed, and the store's data dropped if it was ever loaded. */
 export function resetScorecard(): void {
@@ -35,7 +15,7 @@ export function resetScorecard(): void {
 
 /** Reconnected: the open builder reads the active pack again (its draft stays). */
 export function reloadOpenScorecard(): void {
-  if (useScorecardView.getState().open) void loadStore().then((s) => s.loadScorecard());
+  if (useScorecardView.getState().open) void registeredScorecardStore()?.loadScorecard();
 }
 
 /** A version or revision was published: a store that never loaded has nothing to update. */

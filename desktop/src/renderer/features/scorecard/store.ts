@@ -11,6 +11,7 @@ import {
 import { ask, type Answer as HubAnswer, type AskOptions } from '../../hub/client.js';
 import type { Message } from '../../hub/errors.js';
 import { latest } from '../../hub/latest.js';
+import { useSession } from '../../hub/session-store.js';
 import { keepDraft, readDraft } from '../../lib/draft.js';
 import { downloadBlob } from '../../lib/download.js';
 import { checkDraft } from './validate.js';
@@ -124,9 +125,11 @@ function keep(): void {
   keepDraft(DRAFT_NAME, draft && basedOn ? JSON.stringify({ basedOn, pack: draft, note }) : '');
 }
 
+/** The screen is shown: the active pack as the hub has it now (a kept edit comes back). */
 export function openScorecard(): void {
-  useScorecardView.setState({ open: true });
   patch({ notice: null });
+  // Right after a reload the socket may still connect: the session's `connected` loads it then.
+  if (useSession.getState().connection !== 'online') return patch({ status: 'loading' });
   void loadScorecard();
 }
 export const closeScorecard = () => useScorecardView.setState({ open: false });
@@ -355,8 +358,6 @@ export const clearPreview = () =>
   patch({ preview: { ...useScorecard.getState().preview, answers: {} } });
 
 registerScorecardStore({
-  openScorecard,
-  closeScorecard,
   loadScorecard,
   published: publishedElsewhere,
   reset: () => useScorecard.getState().reset(),

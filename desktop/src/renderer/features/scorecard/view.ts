@@ -12,8 +12,6 @@ export type PublishedAt = { version: number; revision: number };
 
 /** What the builder's store gives this module once it is loaded (it registers itself). */
 export interface ScorecardStore {
-  openScorecard(): void;
-  closeScorecard(): void;
   loadScorecard(): Promise<void>;
   /** The hub said a version or revision was published (by this manager or another). */
   published(at: PublishedAt): void;
