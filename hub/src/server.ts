@@ -27,7 +27,7 @@ import { startObservation } from './observation/index.js';
 import { startSurveys } from './surveys/index.js';
 import { startReflection } from './reflection/index.js';
 import { qaHandlers } from './qa/handlers.js';
-import { scorecardHandlers } from './standards/handlers.js';
+import { startScorecards } from './standards/index.js';
 import { startAdmin } from './admin/index.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import { startAccount } from './account/index.js';
@@ -279,6 +279,7 @@ export async function createHub(
     { secretFile: cti.file ?? 'SIDECOACH_CTI_SECRET' },
     'CTI webhook at POST /api/cti/events',
   );
+  const scorecards = startScorecards(ctx, { shared });
   // One handler per client event, checked at compile time; registered in one loop below.
   const handlers = everyEventOnce(
     callHandlers(ctx),
@@ -287,7 +288,7 @@ export async function createHub(
     reflection.handlers,
     account.handlers,
     admin.handlers,
-    scorecardHandlers(ctx),
+    scorecards.handlers,
     qaHandlers(ctx),
   );
   /** Presence writes under way: a stop waits for them (and the floor updates they start). */
@@ -337,6 +338,7 @@ export async function createHub(
       await admin.stop();
       stopSweep();
       stopRefresh();
+      scorecards.stop();
       await sessionWatch.stop();
       await io.close();
       await app.close();

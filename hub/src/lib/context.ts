@@ -61,6 +61,10 @@ export interface Standards {
   readonly active: StandardsPack;
   /** Any stored version, as a call scored with it must be read. */
   version(packId: string, version: number): Promise<StandardsPack | undefined>;
+  /** The active version's newest revision and where it came from. */
+  readonly newest: { pack: StandardsPack; revision: number; source: 'yaml' | 'app' };
+  /** Reads the active pack again after a publish; true when it changed. */
+  reload(): Promise<boolean>;
 }
 
 /** What every capability is given: storage, standards, the socket server, a logger. */

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isNode } from 'yaml';
+import { LineCounter, parseDocument, isNode, stringify } from 'yaml';
 import type { z } from 'zod';
 import { StandardsPackSchema, type StandardsPack } from './standards.js';
 import { SurveyPackSchema, type SurveyPack } from './surveys.js';
@@ -66,6 +66,11 @@ export function parseYamlWith<S extends z.ZodType>(
   const pos = offset === undefined ? undefined : lineCounter.linePos(offset);
   const where = path.length > 0 ? `${pathText(path)}: ` : '';
   throw new PackLoadError(file, pos?.line, pos?.col, `${where}${issue?.message ?? fallback}`);
+}
+
+/** A standards pack as YAML (the builder's export): parseStandardsPackYaml reads it back. */
+export function standardsPackYaml(pack: StandardsPack): string {
+  return stringify(pack, { lineWidth: 0 });
 }
 
 /** Parses a survey pack from YAML; problems throw a PackLoadError with file, line and field. */

@@ -189,7 +189,9 @@ export function answerProblems(
   return {
     missing: inPlay.filter((i) => answers[i.id] === undefined).map((i) => i.id),
     unknown: Object.keys(answers).filter((id) => !all.has(id)),
-    naRefused: inPlay.filter((i) => answers[i.id] === 'na' && i.naAllowed === false).map((i) => i.id),
+    naRefused: inPlay
+      .filter((i) => answers[i.id] === 'na' && i.naAllowed === false)
+      .map((i) => i.id),
     commentMissing: inPlay
       .filter((i) => answers[i.id] === 'no' && i.commentOnNo && !comments[i.id]?.trim())
       .map((i) => i.id),

@@ -100,9 +100,13 @@ function connect(session: Session) {
   });
   s.on('inbox:message', (message) => onInboxMessage(message));
   s.on('profile:changed', () => void profileChanged(session));
-  // A scorecard version or revision was published: the pack comes with the bootstrap, so the
-  // next checklist and self-assessment use the new one.
-  s.on('scorecard:changed', () => void bootstrap(session));
+  // A new scorecard version or revision: the next call is checked against it. Spread over a
+  // few seconds so a whole floor does not ask the hub at the same instant.
+  s.on('scorecard:changed', () => {
+    setTimeout(() => {
+      if (useSession.getState().socket === s) void bootstrap(session);
+    }, Math.random() * SCORECARD_SPREAD_MS);
+  });
   each((f) => f.listen?.(s, session));
 }
 
@@ -137,6 +141,9 @@ async function bootstrap(session: Session): Promise<Bootstrap | null> {
   }
   return boot;
 }
+
+/** How long sidebars spread their reloads of a newly published scorecard over. */
+const SCORECARD_SPREAD_MS = 3_000;
 
 /** Backoff for what the hub could not do yet: 1 s, doubling to 30 s, reset when online. */
 const RETRY_MAX_MS = 30_000;

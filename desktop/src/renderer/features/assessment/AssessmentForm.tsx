@@ -2,8 +2,9 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   localize,
+  itemsInPlay,
   NEXT_TIME_MAX,
-  scorecardItemsFor,
+  scorecardFor,
   type Answer,
   type CallRecord,
   type StandardsPack,
@@ -30,12 +31,15 @@ export function AssessmentForm({
   onClose?: () => void;
 }) {
   const { t, i18n } = useTranslation();
-  const items = scorecardItemsFor(pack, call.callType);
   const [answers, setAnswers] = useState<Record<string, Answer>>(() =>
     Object.fromEntries(
-      items.filter((i) => call.ticked.includes(i.id)).map((i) => [i.id, 'yes' as const]),
+      scorecardFor(pack, call.callType)
+        .filter((s) => call.ticked.includes(s.item.id))
+        .map((s) => [s.item.id, 'yes' as const]),
     ),
   );
+  // Conditional items appear (and count) as the answers they depend on are given.
+  const items = itemsInPlay(pack, call.callType, answers).map((s) => s.item);
   const [nextTime, setNextTime] = useState('');
   /** Save was pressed with questions unanswered: they are marked until answered. */
   const [tried, setTried] = useState(false);
@@ -66,7 +70,7 @@ export function AssessmentForm({
         id: newId(),
         callId: call.id,
         status: 'submitted',
-        answers,
+        answers: Object.fromEntries(items.map((i) => [i.id, answers[i.id]!])),
         at: nowIso(),
         ...(trimmed ? { nextTime: trimmed } : {}),
       },
@@ -112,7 +116,7 @@ export function AssessmentForm({
               aria-labelledby={questionId}
               aria-invalid={unanswered || undefined}
             >
-              {ANSWERS.map((a) => (
+              {ANSWERS.filter((a) => a !== 'na' || item.naAllowed !== false).map((a) => (
                 <label key={a} className={answers[item.id] === a ? `on ${a}` : a}>
                   <input
                     type="radio"
