@@ -175,7 +175,7 @@ export const scorecardEn = {
     hidden_other: '{{count}} items are hidden by their conditions.',
     commentNeeded: 'An evaluator must add a comment to this “no”.',
     score: 'Score',
-    percent: '{{value}} %',
+    percent: '{{value}}%',
     noScore: 'No score yet',
     failedCall: 'Fails the call: {{items}} answered “no”.',
     nothingAssessable: 'Nothing assessable yet.',

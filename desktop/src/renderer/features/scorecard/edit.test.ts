@@ -80,6 +80,10 @@ describe('the scorecard builder’s edits', () => {
     expect(newId('问候来电者', 'proc', taken)).toBe('proc-3');
     expect(newId('Booking!', '', new Set())).toBe('booking');
     expect(newId('', '', new Set())).toBe('item');
+    // Long texts are cut after a whole word.
+    expect(newId('Confirms the complaint reference by e-mail today', 'proc', new Set())).toBe(
+      'proc-confirms-the-complaint-reference-by-e',
+    );
   });
 
   it('moves an item within its section (a revision: order is wording), ends staying put', () => {

@@ -77,11 +77,12 @@ export function newId(text: string, prefix: string, taken: ReadonlySet<string>):
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40)
-    .replace(/-+$/, '');
+    .replace(/^-+|-+$/g, '');
+  // Long texts are cut after a whole word, at most 40 characters.
+  const short =
+    words.length <= 40 ? words : words.slice(0, 41).replace(/-[^-]*$/, '') || words.slice(0, 40);
   const base =
-    [prefix, words]
+    [prefix, short]
       .filter(Boolean)
       .join('-')
       .slice(0, SLUG_MAX - 4) || 'item';
