@@ -38,6 +38,11 @@ export const scorecardEn = {
       'Version {{version}}, revision {{revision}} was published by someone else: it is shown now.',
   },
   publish: {
+    pendingVersion: 'Unpublished changes: they make a new version.',
+    pendingRevision: 'Unpublished changes: wording only (a revision).',
+    pendingProblems_one: 'Unpublished changes, {{count}} problem to fix.',
+    pendingProblems_other: 'Unpublished changes, {{count}} problems to fix.',
+    goPublish: 'Review and publish',
     title: 'Publish',
     makesVersion:
       'This makes version {{version}}: scores from now on are computed with it; results already scored keep the version they were scored with.',
@@ -175,6 +180,8 @@ export const scorecardEn = {
     hidden_other: '{{count}} items are hidden by their conditions.',
     commentNeeded: 'An evaluator must add a comment to this “no”.',
     score: 'Score',
+    live: 'Score: {{score}}',
+    liveFailed: 'Score: {{score}} (the call fails)',
     percent: '{{value}}%',
     noScore: 'No score yet',
     failedCall: 'Fails the call: {{items}} answered “no”.',

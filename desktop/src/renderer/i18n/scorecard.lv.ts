@@ -36,6 +36,12 @@ export const scorecardLv: WithZeroPlurals<ScorecardMessages> = {
     shown: 'Kāds cits publicēja versiju {{version}}, redakciju {{revision}}: tā tagad ir redzama.',
   },
   publish: {
+    pendingVersion: 'Nepublicētas izmaiņas: tās veido jaunu versiju.',
+    pendingRevision: 'Nepublicētas izmaiņas: tikai formulējumi (redakcija).',
+    pendingProblems_zero: 'Nepublicētas izmaiņas, jālabo {{count}} problēmu.',
+    pendingProblems_one: 'Nepublicētas izmaiņas, jālabo {{count}} problēma.',
+    pendingProblems_other: 'Nepublicētas izmaiņas, jālabo {{count}} problēmas.',
+    goPublish: 'Pārskatīt un publicēt',
     title: 'Publicēšana',
     makesVersion:
       'Tā būs versija {{version}}: turpmāk vērtējumus aprēķinās pēc tās; jau novērtētie rezultāti paliek pie versijas, ar kuru tie vērtēti.',
@@ -181,6 +187,8 @@ export const scorecardLv: WithZeroPlurals<ScorecardMessages> = {
     hidden_other: '{{count}} punktus slēpj to nosacījumi.',
     commentNeeded: 'Vērtētājam pie šī “nē” jāpievieno komentārs.',
     score: 'Vērtējums',
+    live: 'Vērtējums: {{score}}',
+    liveFailed: 'Vērtējums: {{score}} (zvans neizdodas)',
     percent: '{{value}} %',
     noScore: 'Vērtējuma vēl nav',
     failedCall: 'Zvans neizdodas: {{items}} atbildēts “nē”.',

@@ -35,6 +35,11 @@ export const scorecardZhCN: ScorecardMessages = {
     shown: '其他人发布了版本 {{version}}，修订 {{revision}}：现已显示。',
   },
   publish: {
+    pendingVersion: '有未发布的修改：将生成新版本。',
+    pendingRevision: '有未发布的修改：只改措辞（修订）。',
+    pendingProblems_one: '有未发布的修改，{{count}} 个问题待解决。',
+    pendingProblems_other: '有未发布的修改，{{count}} 个问题待解决。',
+    goPublish: '查看并发布',
     title: '发布',
     makesVersion:
       '这将生成版本 {{version}}：此后的评分都按新版本计算；已评分的结果仍按当时的版本。',
@@ -170,6 +175,8 @@ export const scorecardZhCN: ScorecardMessages = {
     hidden_other: '有 {{count}} 个项目因条件未满足而隐藏。',
     commentNeeded: '评估人员答“否”时必须填写备注。',
     score: '得分',
+    live: '得分：{{score}}',
+    liveFailed: '得分：{{score}}（整通不合格）',
     percent: '{{value}}%',
     noScore: '暂无得分',
     failedCall: '整通不合格：{{items}}答了“否”。',

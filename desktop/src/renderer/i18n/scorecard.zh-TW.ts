@@ -35,6 +35,11 @@ export const scorecardZhTW: ScorecardMessages = {
     shown: '有其他人發布了版本 {{version}}，修訂 {{revision}}：已改為顯示新版本。',
   },
   publish: {
+    pendingVersion: '有尚未發布的修改：會產生新版本。',
+    pendingRevision: '有尚未發布的修改：只改文字（修訂）。',
+    pendingProblems_one: '有尚未發布的修改，{{count}} 個問題待修正。',
+    pendingProblems_other: '有尚未發布的修改，{{count}} 個問題待修正。',
+    goPublish: '檢查並發布',
     title: '發布',
     makesVersion:
       '這會產生版本 {{version}}：之後的分數都依新版本計算；已評分的結果仍沿用當時的版本。',
@@ -170,6 +175,8 @@ export const scorecardZhTW: ScorecardMessages = {
     hidden_other: '有 {{count}} 個項目因條件不符而隱藏。',
     commentNeeded: '評核人員答「否」時必須附上備註。',
     score: '分數',
+    live: '分數：{{score}}',
+    liveFailed: '分數：{{score}}（整通不合格）',
     percent: '{{value}}%',
     noScore: '尚無分數',
     failedCall: '整通不合格：{{items}}答了「否」。',

@@ -24,19 +24,47 @@ export function useChecked(): { pack: StandardsPack; check: DraftCheck } {
   return { pack, check };
 }
 
-/** Editing the scorecard: call types, the five sections and their items, the bonus cap, publish. */
+/** Editing the scorecard: the five sections and their items, call types, the bonus cap, publish. */
 export function EditTab() {
   const { pack, check } = useChecked();
   return (
     <div className="sc-edit">
-      <CallTypesCard pack={pack} problems={check.problems} />
-      <ScoringCard pack={pack} problems={check.problems} />
+      <PendingLine check={check} />
       <div className="sc-sections">
         {sectionsOf(pack).map((section) => (
           <SectionCard key={section.area} pack={pack} section={section} problems={check.problems} />
         ))}
       </div>
+      <CallTypesCard pack={pack} problems={check.problems} />
+      <ScoringCard pack={pack} problems={check.problems} />
       <PublishCard check={check} />
+    </div>
+  );
+}
+
+/**
+ * In the sidebar the publish card is at the bottom: what the edit will be is said on top too,
+ * with the way down to it (at a desk the card stays in view beside the sections).
+ */
+function PendingLine({ check }: { check: DraftCheck }) {
+  const { t } = useTranslation();
+  const active = useScorecard((s) => s.active)!;
+  const edited = useScorecard((s) => s.draft !== null);
+  if (!edited) return null;
+  const change = check.pack ? scorecardChange(active, check.pack) : null;
+  if (change === 'none') return null;
+  return (
+    <div className="sc-pending">
+      <p>
+        {change === null
+          ? t('scorecard.publish.pendingProblems', { count: check.problems.length })
+          : change === 'version'
+            ? t('scorecard.publish.pendingVersion')
+            : t('scorecard.publish.pendingRevision')}
+      </p>
+      <button type="button" className="link" onClick={() => focusField('note')}>
+        {t('scorecard.publish.goPublish')}
+      </button>
     </div>
   );
 }

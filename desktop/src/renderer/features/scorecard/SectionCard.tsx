@@ -183,14 +183,20 @@ function ItemBadges({
   const parent = item.showWhen
     ? pack.areas.flatMap((a) => a.items).find((i) => i.id === item.showWhen?.item)
     : undefined;
+  const weightText = Number.isFinite(item.weight) ? item.weight : '?';
   const badges: Array<[string, string]> = [
     ...(isNew ? [['new', t('scorecard.badge.new')] as [string, string]] : []),
-    [
-      'weight',
-      item.bonus
-        ? t('scorecard.badge.bonus', { points: Number.isFinite(item.weight) ? item.weight : '?' })
-        : t('scorecard.badge.weight', { weight: Number.isFinite(item.weight) ? item.weight : '?' }),
-    ],
+    // A checklist-only item does not score: its weight means nothing.
+    ...(item.scorecard
+      ? [
+          [
+            'weight',
+            item.bonus
+              ? t('scorecard.badge.bonus', { points: weightText })
+              : t('scorecard.badge.weight', { weight: weightText }),
+          ] as [string, string],
+        ]
+      : []),
     ...(item.critical
       ? [
           [

@@ -75,6 +75,7 @@ export function TryTab() {
         {hidden > 0 ? (
           <p className="small muted">{t('scorecard.try.hidden', { count: hidden })}</p>
         ) : null}
+        <LiveScore pack={pack} callType={callType} />
       </section>
       <TryScore pack={pack} callType={callType} inPlay={inPlay} />
     </div>
@@ -222,5 +223,24 @@ function TryScore({
         {t('scorecard.try.clear')}
       </button>
     </section>
+  );
+}
+
+/** The figure alone, following the answers down the sidebar (the score card says it in full). */
+function LiveScore({ pack, callType }: { pack: StandardsPack; callType: string }) {
+  const { t, i18n } = useTranslation();
+  const answers = useScorecard((s) => s.preview.answers);
+  const score = scoreScorecard(pack, callType, answers);
+  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
+  const figure =
+    score.percent === null
+      ? t('scorecard.try.noScore')
+      : t('scorecard.try.percent', { value: number.format(score.percent) });
+  return (
+    <p className="sc-try-live" aria-hidden="true">
+      {score.passed === false
+        ? t('scorecard.try.liveFailed', { score: figure })
+        : t('scorecard.try.live', { score: figure })}
+    </p>
   );
 }
