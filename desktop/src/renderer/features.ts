@@ -11,9 +11,9 @@ import { surveysFeature, surveysInbox } from './features/surveys/feature.js';
 import { agentSurveysFeature, agentSurveysInbox } from './features/survey-agent/feature.js';
 import { languageStatsFeature } from './features/language-stats/feature.js';
 import { teamSettingsFeature } from './features/team-settings/feature.js';
+import { scorecardFeature } from './features/scorecard/feature.js';
 import { agentHistoryFeature } from './features/agent-history/feature.js';
 import { adminFeature } from './features/admin/feature.js';
-import { scorecardFeature } from './features/scorecard/feature.js';
 import { languageFeature } from './features/header/language.js';
 import { placeFeature } from './place.js';
 
@@ -27,9 +27,9 @@ export const features = [
   agentSurveysFeature,
   languageStatsFeature,
   teamSettingsFeature,
+  scorecardFeature,
   agentHistoryFeature,
   adminFeature,
-  scorecardFeature,
   languageFeature,
   // Last: the address is opened once every other feature has restored its state.
   placeFeature,

@@ -3,8 +3,8 @@ import { surveysEn } from './surveys.en.js';
 import { reflectionEn } from './reflection.en.js';
 import { accountEn } from './account.en.js';
 import { ssoEn } from './sso.en.js';
-import { adminEn } from './admin.en.js';
 import { scorecardEn } from './scorecard.en.js';
+import { adminEn } from './admin.en.js';
 
 // Each feature's strings sit under their own key (the customer-feedback views under `surveys`),
 // so separate files can grow without touching one another; the `never`s make a second `surveys`
@@ -14,8 +14,8 @@ const enBase: typeof en & {
   reflection?: never;
   account?: never;
   sso?: never;
-  admin?: never;
   scorecard?: never;
+  admin?: never;
 } = en;
 
 /** All English strings: one lazily loaded chunk, and the shape every language is checked on. */
@@ -25,7 +25,7 @@ const translation = {
   reflection: reflectionEn,
   account: accountEn,
   sso: ssoEn,
-  admin: adminEn,
   scorecard: scorecardEn,
+  admin: adminEn,
 };
 export default translation;

@@ -4,8 +4,8 @@ import { surveysLv } from './surveys.lv.js';
 import { reflectionLv } from './reflection.lv.js';
 import { accountLv } from './account.lv.js';
 import { ssoLv } from './sso.lv.js';
-import { adminLv } from './admin.lv.js';
 import { scorecardLv } from './scorecard.lv.js';
+import { adminLv } from './admin.lv.js';
 
 /** All Latvian strings: one lazily loaded chunk, with every English key and every `_zero` form. */
 const translation: WithZeroPlurals<Translation> = {
@@ -14,7 +14,7 @@ const translation: WithZeroPlurals<Translation> = {
   reflection: reflectionLv,
   account: accountLv,
   sso: ssoLv,
-  admin: adminLv,
   scorecard: scorecardLv,
+  admin: adminLv,
 };
 export default translation;

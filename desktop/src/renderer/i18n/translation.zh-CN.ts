@@ -4,8 +4,8 @@ import { surveysZhCN } from './surveys.zh-CN.js';
 import { reflectionZhCN } from './reflection.zh-CN.js';
 import { accountZhCN } from './account.zh-CN.js';
 import { ssoZhCN } from './sso.zh-CN.js';
-import { adminZhCN } from './admin.zh-CN.js';
 import { scorecardZhCN } from './scorecard.zh-CN.js';
+import { adminZhCN } from './admin.zh-CN.js';
 
 /** All Simplified Chinese strings: one lazily loaded chunk, with every English key. */
 const translation: Translation = {
@@ -14,7 +14,7 @@ const translation: Translation = {
   reflection: reflectionZhCN,
   account: accountZhCN,
   sso: ssoZhCN,
-  admin: adminZhCN,
   scorecard: scorecardZhCN,
+  admin: adminZhCN,
 };
 export default translation;

@@ -4,8 +4,8 @@ import { surveysZhTW } from './surveys.zh-TW.js';
 import { reflectionZhTW } from './reflection.zh-TW.js';
 import { accountZhTW } from './account.zh-TW.js';
 import { ssoZhTW } from './sso.zh-TW.js';
-import { adminZhTW } from './admin.zh-TW.js';
 import { scorecardZhTW } from './scorecard.zh-TW.js';
+import { adminZhTW } from './admin.zh-TW.js';
 
 /** All Traditional Chinese (Taiwan) strings: one lazily loaded chunk, with every English key. */
 const translation: Translation = {
@@ -14,7 +14,7 @@ const translation: Translation = {
   reflection: reflectionZhTW,
   account: accountZhTW,
   sso: ssoZhTW,
-  admin: adminZhTW,
   scorecard: scorecardZhTW,
+  admin: adminZhTW,
 };
 export default translation;

@@ -3,8 +3,8 @@ import type { SurveyMessages } from './surveys.en.js';
 import type { ReflectionMessages } from './reflection.en.js';
 import type { AccountMessages } from './account.en.js';
 import type { SsoMessages } from './sso.en.js';
-import type { AdminMessages } from './admin.en.js';
 import type { ScorecardMessages } from './scorecard.en.js';
+import type { AdminMessages } from './admin.en.js';
 import type english from './translation.en.js';
 
 /** The strings of one language: the English shape, every leaf a string. */
@@ -13,8 +13,8 @@ export type Translation = Messages & {
   reflection: ReflectionMessages;
   account: AccountMessages;
   sso: SsoMessages;
-  admin: AdminMessages;
   scorecard: ScorecardMessages;
+  admin: AdminMessages;
 };
 
 // Types only (nothing of the English strings is bundled from here): `t('some.key')` with a key

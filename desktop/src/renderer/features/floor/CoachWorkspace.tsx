@@ -11,10 +11,10 @@ import { SurveysView } from '../surveys/SurveysView.js';
 import { FloorView } from './FloorView.js';
 import { AgentHistoryView } from '../agent-history/AgentHistoryView.js';
 import { useAgentHistory } from '../agent-history/store.js';
-import { useAdminView } from '../admin/view.js';
-import { Admin } from '../admin/lazy.js';
 import { useScorecardView } from '../scorecard/view.js';
 import { Scorecard } from '../scorecard/lazy.js';
+import { useAdminView } from '../admin/view.js';
+import { Admin } from '../admin/lazy.js';
 
 /**
  * Supervisors, leads and admins: the floor, the agent they sit beside, how coaches word notes,
@@ -26,9 +26,9 @@ export function CoachWorkspace() {
   const statsOpen = useLanguageStats((s) => s.open);
   const surveysOpen = useSurveys((s) => s.open !== null);
   const reflectionOpen = useReflection((s) => s.open !== null);
+  const scorecardOpen = useScorecardView((s) => s.open);
   const historyOpen = useAgentHistory((s) => s.agentId !== null);
   const adminOpen = useAdminView((s) => s.open);
-  const scorecardOpen = useScorecardView((s) => s.open);
   const alerted = useSurveys((s) => s.alerts.length > 0);
   const check = useLanguageCheck();
   return (
@@ -36,10 +36,10 @@ export function CoachWorkspace() {
       <SurveyAlerts />
       {adminOpen ? (
         <Admin />
-      ) : scorecardOpen ? (
-        <Scorecard />
       ) : historyOpen ? (
         <AgentHistoryView />
+      ) : scorecardOpen ? (
+        <Scorecard />
       ) : surveysOpen ? (
         <SurveysView />
       ) : reflectionOpen ? (
