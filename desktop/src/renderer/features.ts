@@ -11,6 +11,7 @@ import { surveysFeature, surveysInbox } from './features/surveys/feature.js';
 import { agentSurveysFeature, agentSurveysInbox } from './features/survey-agent/feature.js';
 import { languageStatsFeature } from './features/language-stats/feature.js';
 import { teamSettingsFeature } from './features/team-settings/feature.js';
+import { scorecardFeature } from './features/scorecard/feature.js';
 import { agentHistoryFeature } from './features/agent-history/feature.js';
 import { adminFeature } from './features/admin/feature.js';
 import { languageFeature } from './features/header/language.js';
@@ -26,6 +27,7 @@ export const features = [
   agentSurveysFeature,
   languageStatsFeature,
   teamSettingsFeature,
+  scorecardFeature,
   agentHistoryFeature,
   adminFeature,
   languageFeature,

@@ -14,6 +14,7 @@ describe('addresses of places', () => {
     { view: 'session', sessionId: 's-9' },
     { view: 'history', agentId: 'u-3' },
     { view: 'admin', tab: 'audit' },
+    { view: 'scorecard' },
   ];
 
   it('reads back every place it writes', () => {
@@ -51,6 +52,8 @@ describe('addresses of places', () => {
     expect(placeFor(admin, 'admin')).toEqual(admin);
     expect(placeFor(admin, 'supervisor')).toEqual({ view: 'home' });
     expect(placeFor({ view: 'language' }, 'supervisor')).toEqual({ view: 'home' });
+    expect(placeFor({ view: 'scorecard' }, 'admin')).toEqual({ view: 'scorecard' });
+    expect(placeFor({ view: 'scorecard' }, 'lead')).toEqual({ view: 'home' });
     expect(placeFor({ view: 'language' }, 'lead')).toEqual({ view: 'language' });
     expect(placeFor({ view: 'surveys', tab: 'pack' }, 'lead')).toEqual({ view: 'home' });
     expect(placeFor({ view: 'observe', agentId: 'u' }, 'agent')).toEqual({ view: 'home' });

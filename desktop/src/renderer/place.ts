@@ -10,6 +10,8 @@ import type { PeriodChoice } from './ui/PeriodPicker.js';
 import { useSettingsPanel } from './features/settings/store.js';
 import { closeAdminView, openAdminLazily } from './features/admin/lazy-store.js';
 import { useAdminView, type AdminTab } from './features/admin/view.js';
+import { closeScorecardView, openScorecardView } from './features/scorecard/lazy-store.js';
+import { useScorecardView } from './features/scorecard/view.js';
 import { closeHistory, openHistory, useAgentHistory } from './features/agent-history/store.js';
 import {
   closeSurveys,
@@ -42,7 +44,8 @@ export type Place =
   | { view: 'prepare'; agentId: string; period: PeriodChoice }
   | { view: 'session'; sessionId: string }
   | { view: 'history'; agentId: string }
-  | { view: 'admin'; tab: AdminTab };
+  | { view: 'admin'; tab: AdminTab }
+  | { view: 'scorecard' };
 
 const SURVEY_TABS: readonly SurveysView[] = ['feedback', 'report', 'pack'];
 const ADMIN_TABS: readonly AdminTab[] = ['people', 'teams', 'import', 'audit'];
@@ -59,6 +62,7 @@ export function placeHash(place: Place): string {
     case 'settings':
     case 'language':
     case 'sessions':
+    case 'scorecard':
       return `#/${place.view}`;
     case 'surveys':
       return `#/${place.tab}`;
@@ -96,7 +100,10 @@ export function parsePlace(hash: string): Place {
     return HOME; // a broken %-escape
   }
   const [first, second, third] = parts;
-  if (parts.length === 1 && (first === 'settings' || first === 'language' || first === 'sessions'))
+  if (
+    parts.length === 1 &&
+    (first === 'settings' || first === 'language' || first === 'sessions' || first === 'scorecard')
+  )
     return { view: first };
   if (parts.length === 1 && SURVEY_TABS.includes(first as SurveysView))
     return { view: 'surveys', tab: first as SurveysView };
@@ -114,7 +121,7 @@ export function parsePlace(hash: string): Place {
 /** Whom a place is for (the hub decides too; this keeps a pasted address from a blank screen). */
 export function placeFor(place: Place, role: Role): Place {
   if (role === 'agent') return place.view === 'settings' || place.view === 'session' ? place : HOME;
-  if (place.view === 'admin' && role !== 'admin') return HOME;
+  if ((place.view === 'admin' || place.view === 'scorecard') && role !== 'admin') return HOME;
   if (place.view === 'surveys' && place.tab === 'pack' && role !== 'admin') return HOME;
   if (place.view === 'language' && role !== 'lead' && role !== 'admin') return HOME;
   return place;
@@ -125,6 +132,7 @@ export function currentPlace(): Place {
   if (useSettingsPanel.getState().open) return { view: 'settings' };
   const admin = useAdminView.getState();
   if (admin.open) return { view: 'admin', tab: admin.tab };
+  if (useScorecardView.getState().open) return { view: 'scorecard' };
   const history = useAgentHistory.getState().agentId;
   if (history) return { view: 'history', agentId: history };
   const surveys = useSurveys.getState().open;
@@ -150,6 +158,7 @@ export function goTo(place: Place): void {
   if (useSettingsPanel.getState().open !== (v === 'settings'))
     useSettingsPanel.setState({ open: v === 'settings' });
   if (v !== 'admin' && useAdminView.getState().open) closeAdminView();
+  if (v !== 'scorecard' && useScorecardView.getState().open) closeScorecardView();
   if (v !== 'history' && useAgentHistory.getState().agentId) closeHistory();
   if (v !== 'surveys' && useSurveys.getState().open) closeSurveys();
   const inReflection = v === 'sessions' || v === 'prepare' || v === 'session';
@@ -190,6 +199,9 @@ export function goTo(place: Place): void {
       if (!admin.open || admin.tab !== place.tab) openAdminLazily(place.tab);
       return;
     }
+    case 'scorecard':
+      if (!useScorecardView.getState().open) openScorecardView();
+      return;
     default:
       return;
   }
@@ -198,6 +210,7 @@ export function goTo(place: Place): void {
 const stores = [
   useSettingsPanel,
   useAdminView,
+  useScorecardView,
   useAgentHistory,
   useSurveys,
   useReflection,

@@ -23,6 +23,8 @@ type ValueName =
   | 'name'
   | 'team'
   | 'date'
+  | 'version'
+  | 'revision'
   /** The number a plural key is chosen by (`errors.busy`: minutes to wait). */
   | 'count';
 

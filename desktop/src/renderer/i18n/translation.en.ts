@@ -3,6 +3,7 @@ import { surveysEn } from './surveys.en.js';
 import { reflectionEn } from './reflection.en.js';
 import { accountEn } from './account.en.js';
 import { ssoEn } from './sso.en.js';
+import { scorecardEn } from './scorecard.en.js';
 import { adminEn } from './admin.en.js';
 
 // Each feature's strings sit under their own key (the customer-feedback views under `surveys`),
@@ -13,6 +14,7 @@ const enBase: typeof en & {
   reflection?: never;
   account?: never;
   sso?: never;
+  scorecard?: never;
   admin?: never;
 } = en;
 
@@ -23,6 +25,7 @@ const translation = {
   reflection: reflectionEn,
   account: accountEn,
   sso: ssoEn,
+  scorecard: scorecardEn,
   admin: adminEn,
 };
 export default translation;

@@ -4,6 +4,7 @@ import { surveysLv } from './surveys.lv.js';
 import { reflectionLv } from './reflection.lv.js';
 import { accountLv } from './account.lv.js';
 import { ssoLv } from './sso.lv.js';
+import { scorecardLv } from './scorecard.lv.js';
 import { adminLv } from './admin.lv.js';
 
 /** All Latvian strings: one lazily loaded chunk, with every English key and every `_zero` form. */
@@ -13,6 +14,7 @@ const translation: WithZeroPlurals<Translation> = {
   reflection: reflectionLv,
   account: accountLv,
   sso: ssoLv,
+  scorecard: scorecardLv,
   admin: adminLv,
 };
 export default translation;

@@ -4,6 +4,7 @@ import { surveysZhCN } from './surveys.zh-CN.js';
 import { reflectionZhCN } from './reflection.zh-CN.js';
 import { accountZhCN } from './account.zh-CN.js';
 import { ssoZhCN } from './sso.zh-CN.js';
+import { scorecardZhCN } from './scorecard.zh-CN.js';
 import { adminZhCN } from './admin.zh-CN.js';
 
 /** All Simplified Chinese strings: one lazily loaded chunk, with every English key. */
@@ -13,6 +14,7 @@ const translation: Translation = {
   reflection: reflectionZhCN,
   account: accountZhCN,
   sso: ssoZhCN,
+  scorecard: scorecardZhCN,
   admin: adminZhCN,
 };
 export default translation;

@@ -4,6 +4,7 @@ import { surveysZhTW } from './surveys.zh-TW.js';
 import { reflectionZhTW } from './reflection.zh-TW.js';
 import { accountZhTW } from './account.zh-TW.js';
 import { ssoZhTW } from './sso.zh-TW.js';
+import { scorecardZhTW } from './scorecard.zh-TW.js';
 import { adminZhTW } from './admin.zh-TW.js';
 
 /** All Traditional Chinese (Taiwan) strings: one lazily loaded chunk, with every English key. */
@@ -13,6 +14,7 @@ const translation: Translation = {
   reflection: reflectionZhTW,
   account: accountZhTW,
   sso: ssoZhTW,
+  scorecard: scorecardZhTW,
   admin: adminZhTW,
 };
 export default translation;

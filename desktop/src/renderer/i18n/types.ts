@@ -3,6 +3,7 @@ import type { SurveyMessages } from './surveys.en.js';
 import type { ReflectionMessages } from './reflection.en.js';
 import type { AccountMessages } from './account.en.js';
 import type { SsoMessages } from './sso.en.js';
+import type { ScorecardMessages } from './scorecard.en.js';
 import type { AdminMessages } from './admin.en.js';
 import type english from './translation.en.js';
 
@@ -12,6 +13,7 @@ export type Translation = Messages & {
   reflection: ReflectionMessages;
   account: AccountMessages;
   sso: SsoMessages;
+  scorecard: ScorecardMessages;
   admin: AdminMessages;
 };
 

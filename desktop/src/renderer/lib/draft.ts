@@ -45,6 +45,21 @@ export function useDraft(name: string): [string, (text: string) => void] {
   return [current.text, set];
 }
 
+/**
+ * The signed-in user's draft under `name`, for a store that keeps more than a text box (the
+ * scorecard being built, as JSON): '' when there is none.
+ */
+export function readDraft(name: string): string {
+  const userId = useSession.getState().session?.user.id ?? '';
+  return read(keyOf(userId, name));
+}
+
+/** Keeps (or, with '', forgets) the signed-in user's draft under `name`, as `useDraft` does. */
+export function keepDraft(name: string, text: string): void {
+  const userId = useSession.getState().session?.user.id ?? '';
+  keep(keyOf(userId, name), text);
+}
+
 /** Whether the signed-in user has a draft under `name` (a form can open with it). */
 export function hasStoredDraft(name: string): boolean {
   const userId = useSession.getState().session?.user.id ?? '';

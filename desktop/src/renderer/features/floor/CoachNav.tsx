@@ -2,14 +2,16 @@ import { useTranslation } from 'react-i18next';
 import { BackButton } from '../../ui/BackButton.js';
 import { closeLanguageStats, openLanguageStats } from '../language-stats/store.js';
 import { closeReflection, openReflection } from '../reflection/store.js';
+import { closeScorecardView, openScorecardView } from '../scorecard/lazy-store.js';
 import { useSession } from '../../hub/session-store.js';
 import { closeSurveys, openSurveys, type SurveysView } from '../surveys/store.js';
 import { closeAdmin, openAdmin } from '../admin/store.js';
 
-type Entry = SurveysView | 'language' | 'sessions' | 'admin';
+type Entry = SurveysView | 'language' | 'sessions' | 'admin' | 'scorecard';
 
 /** Opens one of the coach's views, closing whichever was open. */
 function go(entry: Entry) {
+  closeScorecardView();
   closeSurveys();
   closeLanguageStats();
   closeReflection();
@@ -17,12 +19,13 @@ function go(entry: Entry) {
   if (entry === 'language') openLanguageStats();
   else if (entry === 'admin') openAdmin();
   else if (entry === 'sessions') openReflection();
+  else if (entry === 'scorecard') openScorecardView();
   else openSurveys(entry);
 }
 
 /**
  * The coach's views beside the floor: coaching language, coaching sessions, customer feedback,
- * report, pack, administration.
+ * report, scorecard, pack, administration.
  */
 export function CoachNav({ current }: { current: Entry | null }) {
   const { t } = useTranslation();
@@ -37,6 +40,8 @@ export function CoachNav({ current }: { current: Entry | null }) {
     ['sessions', t('reflection.nav')],
     ['feedback', t('surveys.nav.feedback')],
     ['report', t('surveys.nav.report')],
+    // The scorecard builder, beside the survey pack: quality managers (the hub decides too).
+    ...(role === 'admin' ? [['scorecard', t('scorecard.nav')] as [Entry, string]] : []),
     ...(role === 'admin' ? [['pack', t('surveys.nav.pack')] as [Entry, string]] : []),
     // People, teams, the HR import and the audit log: administrators only (the hub decides too).
     ...(role === 'admin' ? [['admin', t('admin.nav')] as [Entry, string]] : []),

@@ -11,6 +11,8 @@ import { SurveysView } from '../surveys/SurveysView.js';
 import { FloorView } from './FloorView.js';
 import { AgentHistoryView } from '../agent-history/AgentHistoryView.js';
 import { useAgentHistory } from '../agent-history/store.js';
+import { useScorecardView } from '../scorecard/view.js';
+import { Scorecard } from '../scorecard/lazy.js';
 import { useAdminView } from '../admin/view.js';
 import { Admin } from '../admin/lazy.js';
 
@@ -24,6 +26,7 @@ export function CoachWorkspace() {
   const statsOpen = useLanguageStats((s) => s.open);
   const surveysOpen = useSurveys((s) => s.open !== null);
   const reflectionOpen = useReflection((s) => s.open !== null);
+  const scorecardOpen = useScorecardView((s) => s.open);
   const historyOpen = useAgentHistory((s) => s.agentId !== null);
   const adminOpen = useAdminView((s) => s.open);
   const alerted = useSurveys((s) => s.alerts.length > 0);
@@ -35,6 +38,8 @@ export function CoachWorkspace() {
         <Admin />
       ) : historyOpen ? (
         <AgentHistoryView />
+      ) : scorecardOpen ? (
+        <Scorecard />
       ) : surveysOpen ? (
         <SurveysView />
       ) : reflectionOpen ? (
