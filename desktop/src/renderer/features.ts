@@ -13,6 +13,7 @@ import { languageStatsFeature } from './features/language-stats/feature.js';
 import { teamSettingsFeature } from './features/team-settings/feature.js';
 import { agentHistoryFeature } from './features/agent-history/feature.js';
 import { adminFeature } from './features/admin/feature.js';
+import { qaFeature } from './features/qa/feature.js';
 import { languageFeature } from './features/header/language.js';
 import { placeFeature } from './place.js';
 
@@ -28,6 +29,7 @@ export const features = [
   teamSettingsFeature,
   agentHistoryFeature,
   adminFeature,
+  qaFeature,
   languageFeature,
   // Last: the address is opened once every other feature has restored its state.
   placeFeature,

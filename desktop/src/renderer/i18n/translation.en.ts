@@ -4,6 +4,7 @@ import { reflectionEn } from './reflection.en.js';
 import { accountEn } from './account.en.js';
 import { ssoEn } from './sso.en.js';
 import { adminEn } from './admin.en.js';
+import { qaEn } from './qa.en.js';
 
 // Each feature's strings sit under their own key (the customer-feedback views under `surveys`),
 // so separate files can grow without touching one another; the `never`s make a second `surveys`
@@ -14,6 +15,7 @@ const enBase: typeof en & {
   account?: never;
   sso?: never;
   admin?: never;
+  qa?: never;
 } = en;
 
 /** All English strings: one lazily loaded chunk, and the shape every language is checked on. */
@@ -24,5 +26,6 @@ const translation = {
   account: accountEn,
   sso: ssoEn,
   admin: adminEn,
+  qa: qaEn,
 };
 export default translation;

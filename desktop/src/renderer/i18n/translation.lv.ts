@@ -5,6 +5,7 @@ import { reflectionLv } from './reflection.lv.js';
 import { accountLv } from './account.lv.js';
 import { ssoLv } from './sso.lv.js';
 import { adminLv } from './admin.lv.js';
+import { qaLv } from './qa.lv.js';
 
 /** All Latvian strings: one lazily loaded chunk, with every English key and every `_zero` form. */
 const translation: WithZeroPlurals<Translation> = {
@@ -14,5 +15,6 @@ const translation: WithZeroPlurals<Translation> = {
   account: accountLv,
   sso: ssoLv,
   admin: adminLv,
+  qa: qaLv,
 };
 export default translation;

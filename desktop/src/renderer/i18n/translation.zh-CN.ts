@@ -5,6 +5,7 @@ import { reflectionZhCN } from './reflection.zh-CN.js';
 import { accountZhCN } from './account.zh-CN.js';
 import { ssoZhCN } from './sso.zh-CN.js';
 import { adminZhCN } from './admin.zh-CN.js';
+import { qaZhCN } from './qa.zh-CN.js';
 
 /** All Simplified Chinese strings: one lazily loaded chunk, with every English key. */
 const translation: Translation = {
@@ -14,5 +15,6 @@ const translation: Translation = {
   account: accountZhCN,
   sso: ssoZhCN,
   admin: adminZhCN,
+  qa: qaZhCN,
 };
 export default translation;

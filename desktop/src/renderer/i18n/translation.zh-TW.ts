@@ -5,6 +5,7 @@ import { reflectionZhTW } from './reflection.zh-TW.js';
 import { accountZhTW } from './account.zh-TW.js';
 import { ssoZhTW } from './sso.zh-TW.js';
 import { adminZhTW } from './admin.zh-TW.js';
+import { qaZhTW } from './qa.zh-TW.js';
 
 /** All Traditional Chinese (Taiwan) strings: one lazily loaded chunk, with every English key. */
 const translation: Translation = {
@@ -14,5 +15,6 @@ const translation: Translation = {
   account: accountZhTW,
   sso: ssoZhTW,
   admin: adminZhTW,
+  qa: qaZhTW,
 };
 export default translation;

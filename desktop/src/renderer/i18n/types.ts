@@ -4,6 +4,7 @@ import type { ReflectionMessages } from './reflection.en.js';
 import type { AccountMessages } from './account.en.js';
 import type { SsoMessages } from './sso.en.js';
 import type { AdminMessages } from './admin.en.js';
+import type { QaMessages } from './qa.en.js';
 import type english from './translation.en.js';
 
 /** The strings of one language: the English shape, every leaf a string. */
@@ -13,6 +14,7 @@ export type Translation = Messages & {
   account: AccountMessages;
   sso: SsoMessages;
   admin: AdminMessages;
+  qa: QaMessages;
 };
 
 // Types only (nothing of the English strings is bundled from here): `t('some.key')` with a key

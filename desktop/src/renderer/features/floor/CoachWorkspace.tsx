@@ -13,6 +13,8 @@ import { AgentHistoryView } from '../agent-history/AgentHistoryView.js';
 import { useAgentHistory } from '../agent-history/store.js';
 import { useAdminView } from '../admin/view.js';
 import { Admin } from '../admin/lazy.js';
+import { useQaView } from '../qa/view.js';
+import { Quality } from '../qa/lazy.js';
 
 /**
  * Supervisors, leads and admins: the floor, the agent they sit beside, how coaches word notes,
@@ -26,6 +28,7 @@ export function CoachWorkspace() {
   const reflectionOpen = useReflection((s) => s.open !== null);
   const historyOpen = useAgentHistory((s) => s.agentId !== null);
   const adminOpen = useAdminView((s) => s.open);
+  const qaOpen = useQaView((s) => s.open);
   const alerted = useSurveys((s) => s.alerts.length > 0);
   const check = useLanguageCheck();
   return (
@@ -33,6 +36,8 @@ export function CoachWorkspace() {
       <SurveyAlerts />
       {adminOpen ? (
         <Admin />
+      ) : qaOpen ? (
+        <Quality />
       ) : historyOpen ? (
         <AgentHistoryView />
       ) : surveysOpen ? (

@@ -1,0 +1,44 @@
+import { useTranslation } from 'react-i18next';
+import { QA_PERIODS } from '@sidecoach/shared';
+import { useRowContext } from './context.js';
+import { LoadState, QaTable } from './parts.js';
+import { dayOf, evaluatorsTable } from './rows.js';
+import { loadEvaluators, useQa } from './store.js';
+
+/** Evaluators' work in this week or month: done against assigned, scores given, overturns. */
+export function EvaluatorsTab() {
+  const { t, i18n } = useTranslation();
+  const evaluators = useQa((s) => s.evaluators);
+  const c = useRowContext();
+  const stats = evaluators.data;
+  return (
+    <div className="qa-panel">
+      <div className="segmented two qa-period" role="radiogroup" aria-label={t('qa.plan.period')}>
+        {QA_PERIODS.map((p) => (
+          <label key={p} className={evaluators.period === p ? 'on' : undefined}>
+            <input
+              type="radio"
+              name="qa-evaluators-period"
+              checked={evaluators.period === p}
+              onChange={() => void loadEvaluators(p)}
+            />
+            {t(`qa.period.this.${p}`)}
+          </label>
+        ))}
+      </div>
+      <LoadState status={evaluators.status} error={evaluators.error} />
+      {stats ? (
+        <QaTable
+          caption={t('qa.evaluators.caption', {
+            from: dayOf(i18n.language, stats.from),
+            to: dayOf(i18n.language, stats.to),
+          })}
+          fileName="qa-evaluators"
+          table={evaluatorsTable(stats, c)}
+          testId="qa-evaluators"
+          empty={t('qa.evaluators.empty')}
+        />
+      ) : null}
+    </div>
+  );
+}
