@@ -232,8 +232,7 @@ export const qaEn = {
     packVersion: '{{name}}, version {{version}}',
     due: 'Due {{date}}',
     by: 'By {{name}}',
-    importedFrom:
-      'Imported from another QA tool (evaluator: {{name}}). It is read-only here.',
+    importedFrom: 'Imported from another QA tool (evaluator: {{name}}). It is read-only here.',
     tips: 'Coaching tips for the agent',
     tipsHint: 'Name the behaviour and what to do next time.',
     saveDraft: 'Save draft',

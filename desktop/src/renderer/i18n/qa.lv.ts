@@ -239,7 +239,8 @@ export const qaLv: WithZeroPlurals<QaMessages> = {
     packVersion: '{{name}}, {{version}}. versija',
     due: 'Termiņš {{date}}',
     by: 'Vērtētājs: {{name}}',
-    importedFrom: 'Importēts no citas kvalitātes sistēmas (vērtētājs: {{name}}). Šeit to var tikai skatīt.',
+    importedFrom:
+      'Importēts no citas kvalitātes sistēmas (vērtētājs: {{name}}). Šeit to var tikai skatīt.',
     tips: 'Ieteikumi operatoram',
     tipsHint: 'Nosauciet rīcību un to, ko darīt nākamreiz.',
     saveDraft: 'Saglabāt melnrakstu',
@@ -247,7 +248,8 @@ export const qaLv: WithZeroPlurals<QaMessages> = {
     unsaved: 'Vēl nav saglabāts',
     release: 'Publicēt operatoram',
     releaseHint: 'Iesniegts. Operators to redzēs pēc publicēšanas.',
-    incomplete: 'Nav iesniegts: atbildiet uz visiem kritērijiem un pievienojiet komentāru, kur „Nē“ to prasa.',
+    incomplete:
+      'Nav iesniegts: atbildiet uz visiem kritērijiem un pievienojiet komentāru, kur „Nē“ to prasa.',
     draftSaved: 'Melnraksts saglabāts.',
     submitted: 'Iesniegts.',
     released: 'Publicēts operatoram.',

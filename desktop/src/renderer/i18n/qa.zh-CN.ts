@@ -159,7 +159,8 @@ export const qaZhCN: QaMessages = {
     day: '周期内的任一天',
     now: '立即抽取',
     drawing: '抽取中…',
-    result: '抽取结果：新抽 {{drawn}} 通，已抽过 {{kept}} 通，{{empty}} 个坐席时段没有符合条件的通话。',
+    result:
+      '抽取结果：新抽 {{drawn}} 通，已抽过 {{kept}} 通，{{empty}} 个坐席时段没有符合条件的通话。',
   },
   draws: {
     title: '抽样记录',

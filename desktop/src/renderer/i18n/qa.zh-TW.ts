@@ -159,7 +159,8 @@ export const qaZhTW: QaMessages = {
     day: '週期中的任一天',
     now: '立即抽取',
     drawing: '抽取中…',
-    result: '抽取結果：新抽 {{drawn}} 通，先前已抽 {{kept}} 通，有 {{empty}} 個客服時段沒有符合條件的通話。',
+    result:
+      '抽取結果：新抽 {{drawn}} 通，先前已抽 {{kept}} 通，有 {{empty}} 個客服時段沒有符合條件的通話。',
   },
   draws: {
     title: '抽查紀錄',

@@ -27,7 +27,12 @@ export function FlagForQa({ callId }: { callId: string }) {
           <span className="small" role="status">
             {t('qa.flag.flagged')}
           </span>
-          <button type="button" className="link small" disabled={busy} onClick={() => void send(false)}>
+          <button
+            type="button"
+            className="link small"
+            disabled={busy}
+            onClick={() => void send(false)}
+          >
             {t('qa.flag.undo')}
           </button>
         </>

@@ -93,7 +93,9 @@ export function CallFactsPanel({ opened }: { opened: EvaluationOpened }) {
                 {o.offsetMs !== null ? `${formatOffset(o.offsetMs)} · ` : ''}
                 {o.authorName}
                 {o.itemId ? ` · ${itemName(pack, o.itemId, lang, t)}` : ''}
-                {o.verdict ? ` · ${t(o.verdict === 'met' ? 'qa.verdict.met' : 'qa.verdict.missed')}` : ''}
+                {o.verdict
+                  ? ` · ${t(o.verdict === 'met' ? 'qa.verdict.met' : 'qa.verdict.missed')}`
+                  : ''}
               </span>
               <p>{o.text}</p>
             </li>

@@ -136,7 +136,11 @@ function Scorecard({ opened, form }: { opened: EvaluationOpened; form: Evaluatio
     <div className="qa-scorecard">
       <div className="card qa-score-card">
         <h3>{editable ? t('qa.score.live') : t('qa.score.title')}</h3>
-        <ScoreSummary score={editable || !stored ? score : stored} pack={opened.pack} live={editable} />
+        <ScoreSummary
+          score={editable || !stored ? score : stored}
+          pack={opened.pack}
+          live={editable}
+        />
       </div>
       <form
         className="card qa-items"
@@ -377,7 +381,11 @@ function ResolveForm({ dispute, opened }: { dispute: DisputeRecord; opened: Eval
     });
   };
   return (
-    <section className="card qa-resolve" aria-labelledby="qa-resolve-title" data-testid="qa-resolve">
+    <section
+      className="card qa-resolve"
+      aria-labelledby="qa-resolve-title"
+      data-testid="qa-resolve"
+    >
       <h3 id="qa-resolve-title">{t('qa.resolve.title', { name: dispute.agentName })}</h3>
       {dispute.points.map((p, i) => {
         const name = itemName(opened.pack, p.itemId, i18n.language, t);
@@ -395,9 +403,16 @@ function ResolveForm({ dispute, opened }: { dispute: DisputeRecord; opened: Eval
               {p.proposed ? t('qa.dispute.proposes', { answer: answerText(p.proposed) }) : null}
             </p>
             <blockquote className="small">{p.reason}</blockquote>
-            <div className="segmented two" role="radiogroup" aria-label={t('qa.resolve.decision', { item: name })}>
+            <div
+              className="segmented two"
+              role="radiogroup"
+              aria-label={t('qa.resolve.decision', { item: name })}
+            >
               {[true, false].map((accept) => (
-                <label key={String(accept)} className={points[i]!.accept === accept ? 'on' : undefined}>
+                <label
+                  key={String(accept)}
+                  className={points[i]!.accept === accept ? 'on' : undefined}
+                >
                   <input
                     type="radio"
                     name={id}

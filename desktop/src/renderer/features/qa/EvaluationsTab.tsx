@@ -115,7 +115,11 @@ function Discrepancy({ agentId, agentName }: { agentId: string; agentName: strin
       {mine && d.status === 'loading' ? (
         <div className="qa-progress" role="status">
           <span>{t('qa.discrepancy.progress', { done: d.done, total: d.total })}</span>
-          <progress max={Math.max(1, d.total)} value={d.done} aria-label={t('qa.discrepancy.compare')} />
+          <progress
+            max={Math.max(1, d.total)}
+            value={d.done}
+            aria-label={t('qa.discrepancy.compare')}
+          />
         </div>
       ) : null}
       {mine && d.status === 'failed' && d.error ? <ErrorText message={d.error} /> : null}

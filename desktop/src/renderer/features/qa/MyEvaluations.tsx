@@ -1,6 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localize, scorecardFor, type Answer, type DisputePoint, type Evaluation } from '@sidecoach/shared';
+import {
+  localize,
+  scorecardFor,
+  type Answer,
+  type DisputePoint,
+  type Evaluation,
+} from '@sidecoach/shared';
 import { isNetworkMessage } from '../../hub/errors.js';
 import { useSession } from '../../hub/session-store.js';
 import { callTypeName } from '../../lib/format.js';
@@ -47,7 +53,9 @@ export default function MyEvaluations() {
       </ul>
       {evaluations.length > SHOWN ? (
         <button type="button" className="link" onClick={() => setAll(!all)}>
-          {all ? t('qa.mine.showLess') : t('qa.mine.showAll', { count: evaluations.length - SHOWN })}
+          {all
+            ? t('qa.mine.showLess')
+            : t('qa.mine.showAll', { count: evaluations.length - SHOWN })}
         </button>
       ) : null}
     </section>
@@ -128,7 +136,12 @@ function MyEvaluation({ evaluation: e }: { evaluation: Evaluation }) {
       <Notice notice={notice} />
       <div className="qa-actions">
         {e.status === 'released' || e.status === 'resolved' ? (
-          <button type="button" className="primary" disabled={busy} onClick={() => void acknowledge(e.id)}>
+          <button
+            type="button"
+            className="primary"
+            disabled={busy}
+            onClick={() => void acknowledge(e.id)}
+          >
             {t('qa.mine.acknowledge')}
           </button>
         ) : null}
@@ -139,7 +152,9 @@ function MyEvaluation({ evaluation: e }: { evaluation: Evaluation }) {
         ) : null}
       </div>
       {canDispute && e.disputeUntil ? (
-        <p className="small muted">{t('qa.mine.disputeUntil', { date: dayOf(lang, e.disputeUntil) })}</p>
+        <p className="small muted">
+          {t('qa.mine.disputeUntil', { date: dayOf(lang, e.disputeUntil) })}
+        </p>
       ) : null}
       {disputing ? (
         <DisputeForm
@@ -180,7 +195,11 @@ function DisputeForm({
   const answerText = useAnswerText();
   const busy = useMine((s) => s.busy === evaluation.id);
   const [points, setPoints] = useState<PointDraft[]>([
-    { itemId: itemIds.find((id) => evaluation.answers[id] === 'no') ?? WHOLE, reason: '', proposed: '' },
+    {
+      itemId: itemIds.find((id) => evaluation.answers[id] === 'no') ?? WHOLE,
+      reason: '',
+      proposed: '',
+    },
   ]);
   const [tried, setTried] = useState(false);
   const set = (i: number, p: Partial<PointDraft>) =>
@@ -212,7 +231,10 @@ function DisputeForm({
           <legend>{t('qa.mine.point', { n: i + 1 })}</legend>
           <label>
             {t('qa.mine.about')}
-            <select value={p.itemId} onChange={(e) => set(i, { itemId: e.target.value, proposed: '' })}>
+            <select
+              value={p.itemId}
+              onChange={(e) => set(i, { itemId: e.target.value, proposed: '' })}
+            >
               <option value={WHOLE}>{t('qa.dispute.whole')}</option>
               {itemIds.map((id) => (
                 <option key={id} value={id}>
@@ -240,7 +262,10 @@ function DisputeForm({
           {p.itemId !== WHOLE ? (
             <label>
               {t('qa.mine.proposed')}
-              <select value={p.proposed} onChange={(e) => set(i, { proposed: e.target.value as Answer | '' })}>
+              <select
+                value={p.proposed}
+                onChange={(e) => set(i, { proposed: e.target.value as Answer | '' })}
+              >
                 <option value="">{t('qa.mine.noProposal')}</option>
                 {(['yes', 'no', 'na'] as const).map((a) => (
                   <option key={a} value={a}>

@@ -35,11 +35,7 @@ export function PlansTab() {
       {people.status === 'failed' && people.error ? <ErrorText message={people.error} /> : null}
       <div className="field qa-team-pick">
         <label htmlFor="qa-team">{t('qa.plan.team')}</label>
-        <select
-          id="qa-team"
-          value={teamId ?? ''}
-          onChange={(e) => selectTeam(e.target.value)}
-        >
+        <select id="qa-team" value={teamId ?? ''} onChange={(e) => selectTeam(e.target.value)}>
           {teamId === null ? <option value="">{t('qa.plan.chooseTeam')}</option> : null}
           {choices.map((team) => (
             <option key={team.id} value={team.id}>
@@ -187,7 +183,11 @@ function PlanEditor({ teamId, plan }: { teamId: string; plan: QaPlan | null }) {
           </div>
           <div className="field">
             <label htmlFor={id('csat')}>{t('qa.plan.maxCsat')}</label>
-            <select id={id('csat')} value={d.maxCsat} onChange={(e) => up({ maxCsat: e.target.value })}>
+            <select
+              id={id('csat')}
+              value={d.maxCsat}
+              onChange={(e) => up({ maxCsat: e.target.value })}
+            >
               <option value="">{t('qa.plan.anyCsat')}</option>
               {[1, 2, 3, 4, 5].map((n) => (
                 <option key={n} value={String(n)}>
@@ -314,7 +314,12 @@ function DrawPanel() {
       <div className="qa-toolbar">
         <div className="field">
           <label htmlFor="qa-draw-day">{t('qa.draw.day')}</label>
-          <input id="qa-draw-day" type="date" value={day} onChange={(e) => setDay(e.target.value)} />
+          <input
+            id="qa-draw-day"
+            type="date"
+            value={day}
+            onChange={(e) => setDay(e.target.value)}
+          />
         </div>
         <button
           type="button"

@@ -18,7 +18,11 @@ export function QueueTab() {
     <div className="qa-panel">
       <div className="qa-toolbar">
         <p className="small muted">{t('qa.queue.intro')}</p>
-        <button type="button" onClick={() => void loadQueue()} disabled={queue.status === 'loading'}>
+        <button
+          type="button"
+          onClick={() => void loadQueue()}
+          disabled={queue.status === 'loading'}
+        >
           {t('qa.refresh')}
         </button>
       </div>
@@ -35,7 +39,10 @@ export function QueueTab() {
             <button
               type="button"
               className="primary"
-              aria-label={t('qa.queue.evaluateLabel', { name: a.agentName, due: table.rows[i]![0] })}
+              aria-label={t('qa.queue.evaluateLabel', {
+                name: a.agentName,
+                due: table.rows[i]![0],
+              })}
               onClick={() => void openEvaluation({ assignmentId: a.id }, i18n.language)}
             >
               {a.status === 'draft' ? t('qa.queue.continue') : t('qa.queue.evaluate')}

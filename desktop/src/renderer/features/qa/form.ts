@@ -91,9 +91,7 @@ export function savePayload(
   submit: boolean,
 ): QaSave {
   const inPlay = new Set(shownItems(opened, form).map((s) => s.item.id));
-  const answers = Object.fromEntries(
-    Object.entries(form.answers).filter(([id]) => inPlay.has(id)),
-  );
+  const answers = Object.fromEntries(Object.entries(form.answers).filter(([id]) => inPlay.has(id)));
   const comments = Object.fromEntries(
     Object.entries(form.comments)
       .map(([id, text]) => [id, text.trim()] as const)

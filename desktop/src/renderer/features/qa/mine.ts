@@ -75,7 +75,11 @@ function upsert(evaluation: Evaluation) {
   });
 }
 
-async function send(evaluationId: string, request: Promise<Awaited<ReturnType<typeof ackOf>>>, ok: Message) {
+async function send(
+  evaluationId: string,
+  request: Promise<Awaited<ReturnType<typeof ackOf>>>,
+  ok: Message,
+) {
   useMine.setState({ busy: evaluationId, notice: null });
   const res = await request;
   useMine.setState({ busy: null });

@@ -52,7 +52,12 @@ const shareOf = (lang: string, value: number | null) =>
     : new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(value);
 
 /** An item's wording in the UI language (its id when the pack lacks it). */
-export function itemName(pack: StandardsPack | null, id: string | null, lang: string, t: TFunction) {
+export function itemName(
+  pack: StandardsPack | null,
+  id: string | null,
+  lang: string,
+  t: TFunction,
+) {
   if (id === null) return t('qa.dispute.whole');
   const item = pack ? allItems(pack).find((i) => i.id === id) : undefined;
   return item ? localize(item.text, lang) : id;
@@ -78,7 +83,8 @@ export function filtersText(filters: QaFilters, c: Pick<RowContext, 't' | 'lang'
   else if (min !== undefined) parts.push(c.t('qa.filters.atLeast', { min: min / 60 }));
   else if (max !== undefined) parts.push(c.t('qa.filters.atMost', { max: max / 60 }));
   if (filters.surveyed) parts.push(c.t('qa.filters.surveyedShort'));
-  if (filters.maxCsat !== undefined) parts.push(c.t('qa.filters.csatShort', { csat: filters.maxCsat }));
+  if (filters.maxCsat !== undefined)
+    parts.push(c.t('qa.filters.csatShort', { csat: filters.maxCsat }));
   if (filters.flaggedOnly) parts.push(c.t('qa.filters.flaggedShort'));
   return parts.length > 0 ? parts.join('; ') : c.t('qa.filters.none');
 }
@@ -141,7 +147,9 @@ export function drawsTable(assignments: readonly QaAssignment[], c: RowContext):
     rows: [...assignments]
       .sort(
         (a, b) =>
-          a.agentName.localeCompare(b.agentName) || a.reason.slot - b.reason.slot || a.id.localeCompare(b.id),
+          a.agentName.localeCompare(b.agentName) ||
+          a.reason.slot - b.reason.slot ||
+          a.id.localeCompare(b.id),
       )
       .map((a) => [
         a.agentName,

@@ -170,7 +170,11 @@ function pickFirstTeam() {
 }
 
 export async function loadPlans(): Promise<void> {
-  await load('plans', () => ask('qa:plans', {}), (data) => data.plans);
+  await load(
+    'plans',
+    () => ask('qa:plans', {}),
+    (data) => data.plans,
+  );
   if (!useQa.getState().teamId) pickFirstTeam();
   else void loadDraws();
 }
@@ -225,7 +229,8 @@ export async function drawNow(day: string): Promise<void> {
   useQa.setState({ draw: { status: 'drawing', result: null, error: null } });
   const res = await ask('qa:draw', { teamId, day }, { timeoutMs: DRAW_TIMEOUT_MS });
   if (useQa.getState().teamId !== teamId) return;
-  if (!res.ok) return useQa.setState({ draw: { status: 'failed', result: null, error: res.error } });
+  if (!res.ok)
+    return useQa.setState({ draw: { status: 'failed', result: null, error: res.error } });
   useQa.setState({ draw: { status: 'done', result: res.data, error: null } });
   await loadDraws();
 }
@@ -233,13 +238,21 @@ export async function drawNow(day: string): Promise<void> {
 // ---- the evaluator's queue ----
 
 export const loadQueue = () =>
-  load('queue', () => ask('qa:queue', { includeDone: false }), (data) => data.assignments);
+  load(
+    'queue',
+    () => ask('qa:queue', { includeDone: false }),
+    (data) => data.assignments,
+  );
 
 // ---- disputes ----
 
 export function loadDisputes(includeClosed = useQa.getState().disputes.includeClosed) {
   patch('disputes', { includeClosed });
-  return load('disputes', () => ask('qa:disputes', { includeClosed }), (data) => data);
+  return load(
+    'disputes',
+    () => ask('qa:disputes', { includeClosed }),
+    (data) => data,
+  );
 }
 
 // ---- evaluators ----
