@@ -279,7 +279,7 @@ describe.skipIf(missing)('quality monitoring in Chromium', () => {
       .toBe('Acknowledged. Thank you.');
 
     // ---- the lead reads the evaluations, the trend and the discrepancy ----
-    await arbitrator.getByRole('button', { name: '← Back' }).click();
+    await arbitrator.getByRole('button', { name: 'Back to the list' }).click();
     await arbitrator.getByRole('button', { name: 'Evaluations', exact: true }).click();
     await expect.poll(() => tableRows(arbitrator, 'qa-evaluations')).toHaveLength(1);
     const ava = await arbitrator
@@ -292,6 +292,7 @@ describe.skipIf(missing)('quality monitoring in Chromium', () => {
     await arbitrator.getByTestId('qa-discrepancy').waitFor();
     await shots(arbitrator, 'evaluations');
     await arbitrator.getByRole('button', { name: 'Evaluators', exact: true }).click();
+    await arbitrator.getByLabel('A day of the period').fill(daysAgo(2));
     await expect.poll(() => tableRows(arbitrator, 'qa-evaluators')).toHaveLength(1);
     expect((await tableRows(arbitrator, 'qa-evaluators'))[0]).toMatch(
       /^Sam Supervisor \| 1 \| 1 \| .* \| 1 \| 100%$/,

@@ -26,7 +26,6 @@ export const qaEn = {
   period: {
     week: 'Week',
     month: 'Month',
-    this: { week: 'This week', month: 'This month' },
   },
   answer: { yes: 'Yes', no: 'No', na: 'N/A' },
   status: {

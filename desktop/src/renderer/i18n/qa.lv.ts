@@ -26,7 +26,6 @@ export const qaLv: WithZeroPlurals<QaMessages> = {
   period: {
     week: 'Nedēļa',
     month: 'Mēnesis',
-    this: { week: 'Šī nedēļa', month: 'Šis mēnesis' },
   },
   answer: { yes: 'Jā', no: 'Nē', na: 'Neattiecas' },
   status: {

@@ -23,7 +23,6 @@ export const qaZhCN: QaMessages = {
   period: {
     week: '周',
     month: '月',
-    this: { week: '本周', month: '本月' },
   },
   answer: { yes: '是', no: '否', na: '不适用' },
   status: {

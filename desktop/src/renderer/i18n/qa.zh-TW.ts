@@ -23,7 +23,6 @@ export const qaZhTW: QaMessages = {
   period: {
     week: '週',
     month: '月',
-    this: { week: '本週', month: '本月' },
   },
   answer: { yes: '是', no: '否', na: '不適用' },
   status: {

@@ -27,6 +27,7 @@ import {
 import { DisputeHistory, ScoreSummary, useAnswerText, Versions } from './EvaluationParts.js';
 import { formProblems, isEditable, liveScore, shownItems, type EvaluationForm } from './form.js';
 import { ErrorText, Notice } from './parts.js';
+import { showTab } from './store.js';
 import { dayOf, itemName } from './rows.js';
 
 const TIPS_MAX = 4000;
@@ -44,7 +45,10 @@ export function EvaluateView() {
           type="button"
           className="link back"
           aria-label={t('qa.evaluate.backLabel')}
-          onClick={closeEvaluation}
+          onClick={() => {
+            closeEvaluation();
+            showTab();
+          }}
         >
           {t('qa.evaluate.back')}
         </button>

@@ -13,18 +13,32 @@ export function EvaluatorsTab() {
   const stats = evaluators.data;
   return (
     <div className="qa-panel">
-      <div className="segmented two qa-period" role="radiogroup" aria-label={t('qa.plan.period')}>
-        {QA_PERIODS.map((p) => (
-          <label key={p} className={evaluators.period === p ? 'on' : undefined}>
-            <input
-              type="radio"
-              name="qa-evaluators-period"
-              checked={evaluators.period === p}
-              onChange={() => void loadEvaluators(p)}
-            />
-            {t(`qa.period.this.${p}`)}
-          </label>
-        ))}
+      <div className="qa-toolbar">
+        <div className="segmented two qa-period" role="radiogroup" aria-label={t('qa.plan.period')}>
+          {QA_PERIODS.map((p) => (
+            <label key={p} className={evaluators.period === p ? 'on' : undefined}>
+              <input
+                type="radio"
+                name="qa-evaluators-period"
+                checked={evaluators.period === p}
+                onChange={() => void loadEvaluators(p)}
+              />
+              {t(`qa.period.${p}`)}
+            </label>
+          ))}
+        </div>
+        <div className="field">
+          <label htmlFor="qa-evaluators-day">{t('qa.draw.day')}</label>
+          <input
+            id="qa-evaluators-day"
+            type="date"
+            value={evaluators.day}
+            onChange={(e) => {
+              if (/^\d{4}-\d{2}-\d{2}$/.test(e.target.value))
+                void loadEvaluators(undefined, e.target.value);
+            }}
+          />
+        </div>
       </div>
       <LoadState status={evaluators.status} error={evaluators.error} />
       {stats ? (

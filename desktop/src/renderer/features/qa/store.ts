@@ -54,7 +54,7 @@ interface QaState {
   draws: Loaded<QaAssignment[]>;
   queue: Loaded<QaAssignment[]>;
   disputes: Loaded<QaDisputes | null> & { includeClosed: boolean };
-  evaluators: Loaded<QaEvaluatorStats | null> & { period: QaPeriod };
+  evaluators: Loaded<QaEvaluatorStats | null> & { period: QaPeriod; day: string };
   list: Loaded<Evaluation[]> & { agentId: string | null };
   discrepancy: Loaded<ItemDiscrepancy[]> & { agentId: string | null; done: number; total: number };
   reset(): void;
@@ -70,7 +70,7 @@ const initial = {
   draws: idle<QaAssignment[]>([]),
   queue: idle<QaAssignment[]>([]),
   disputes: { ...idle<QaDisputes | null>(null), includeClosed: false },
-  evaluators: { ...idle<QaEvaluatorStats | null>(null), period: 'month' as QaPeriod },
+  evaluators: { ...idle<QaEvaluatorStats | null>(null), period: 'month' as QaPeriod, day: '' },
   list: { ...idle<Evaluation[]>([]), agentId: null },
   discrepancy: { ...idle<ItemDiscrepancy[]>([]), agentId: null, done: 0, total: 0 },
 } satisfies Omit<QaState, 'reset'>;
@@ -257,11 +257,15 @@ export function loadDisputes(includeClosed = useQa.getState().disputes.includeCl
 
 // ---- evaluators ----
 
-export function loadEvaluators(period = useQa.getState().evaluators.period) {
-  patch('evaluators', { period });
+/** Evaluators' work in the week or month of a day (today when none was chosen). */
+export function loadEvaluators(
+  period = useQa.getState().evaluators.period,
+  day = useQa.getState().evaluators.day || localDay(),
+) {
+  patch('evaluators', { period, day });
   return load(
     'evaluators',
-    () => ask('qa:evaluators', { period, day: localDay() }),
+    () => ask('qa:evaluators', { period, day }),
     (data) => data,
   );
 }
