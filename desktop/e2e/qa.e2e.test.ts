@@ -286,7 +286,7 @@ describe.skipIf(missing)('quality monitoring in Chromium', () => {
       .getByLabel('Agent', { exact: true })
       .locator('option', { hasText: /^Ava/ })
       .getAttribute('value');
-    await arbitrator.getByLabel('Agent', { exact: true }).selectOption(ava!);
+    await arbitrator.getByLabel('Agent', { exact: true }).selectOption(ava);
     await arbitrator.getByTestId('qa-trend').waitFor();
     await arbitrator.getByRole('button', { name: 'Compare' }).click();
     await arbitrator.getByTestId('qa-discrepancy').waitFor();

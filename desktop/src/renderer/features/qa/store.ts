@@ -70,7 +70,7 @@ const initial = {
   draws: idle<QaAssignment[]>([]),
   queue: idle<QaAssignment[]>([]),
   disputes: { ...idle<QaDisputes | null>(null), includeClosed: false },
-  evaluators: { ...idle<QaEvaluatorStats | null>(null), period: 'month' as QaPeriod, day: '' },
+  evaluators: { ...idle<QaEvaluatorStats | null>(null), period: 'month', day: '' },
   list: { ...idle<Evaluation[]>([]), agentId: null },
   discrepancy: { ...idle<ItemDiscrepancy[]>([]), agentId: null, done: 0, total: 0 },
 } satisfies Omit<QaState, 'reset'>;
@@ -96,7 +96,7 @@ export const useQa = create<QaState>()((set) => ({
 
 type Part = 'plans' | 'people' | 'draws' | 'queue' | 'disputes' | 'evaluators' | 'list';
 const patch = <K extends Part | 'discrepancy'>(key: K, p: Partial<QaState[K]>) =>
-  useQa.setState((s) => ({ [key]: { ...s[key], ...p } }) as Partial<QaState>);
+  useQa.setState((s) => ({ [key]: { ...s[key], ...p } }));
 
 /** One read of the hub into a part of the state, newest answer wins. */
 async function load<K extends Part, T>(
