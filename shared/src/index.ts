@@ -31,3 +31,5 @@ export * from './domain/teams.js';
 export * from './domain/hub-address.js';
 export * from './protocol/admin.js';
 export * from './protocol/qa.js';
+export * from './domain/qa-sampling.js';
+export * from './domain/qa-disputes.js';
