@@ -92,8 +92,8 @@ export interface SampleInput {
   /** Slots of this period drawn before. */
   drawn: readonly DrawnSlot[];
   /**
-   * Evaluations already due per evaluator and day (every team's), for the daily cap:
-   * `${evaluatorId} ${day}` -> count. The draws of this period are counted in `drawn` instead.
+   * Evaluations already due per evaluator and day (every team's, this period's kept draws
+   * among them), for the daily cap: `${evaluatorId} ${day}` -> count.
    */
   dueLoad: ReadonlyMap<string, number>;
   /** Slots that start at or after this instant are not drawn yet. */
