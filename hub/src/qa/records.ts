@@ -1,13 +1,14 @@
-import type {
-  Answer,
-  CallFacts,
-  DisputeRecord,
-  DrawReason,
-  Evaluation,
-  QaAssignment,
-  QaFilters,
-  QaPlan,
-  ScoreResult,
+import {
+  RELEASED_EVALUATION_STATUSES,
+  type Answer,
+  type CallFacts,
+  type DisputeRecord,
+  type DrawReason,
+  type Evaluation,
+  type QaAssignment,
+  type QaFilters,
+  type QaPlan,
+  type ScoreResult,
 } from '@sidecoach/shared';
 import type { Trx } from '../lib/jobs.js';
 import type { Db } from '../store/db.js';
@@ -327,13 +328,7 @@ export async function evaluationById(db: Reader, id: string): Promise<Evaluation
 }
 
 /** The statuses an agent sees (and reflective sessions count): released ones, and imports. */
-export const RELEASED_STATUSES = [
-  'released',
-  'acknowledged',
-  'disputed',
-  'resolved',
-  'imported',
-] as const;
+export const RELEASED_STATUSES = RELEASED_EVALUATION_STATUSES;
 
 // ---- the call's facts ----
 

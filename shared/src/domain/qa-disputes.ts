@@ -14,6 +14,18 @@ import type { Answer } from './scoring.js';
 // and once per evaluation version; only the arbitrator (the plan's, else the original
 // evaluator) resolves.
 
+/**
+ * The statuses of evaluations the agent sees and reflective sessions count: released ones, and
+ * imports (released by the QA tool they came from). Never drafts, nor submitted unreleased ones.
+ */
+export const RELEASED_EVALUATION_STATUSES = [
+  'released',
+  'acknowledged',
+  'disputed',
+  'resolved',
+  'imported',
+] as const satisfies readonly EvaluationStatus[];
+
 export type EvaluationAction =
   'save' | 'submit' | 'reopen' | 'release' | 'acknowledge' | 'dispute' | 'resolve';
 
