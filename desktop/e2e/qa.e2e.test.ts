@@ -174,7 +174,7 @@ describe.skipIf(missing)('quality monitoring in Chromium', () => {
     await evaluator.getByRole('button', { name: 'Queue', exact: true }).click();
     await expect.poll(() => tableRows(evaluator, 'qa-queue')).toHaveLength(1);
     await shots(evaluator, 'queue');
-    await evaluator.getByRole('button', { name: /^Evaluate the call of Ava/ }).click();
+    await evaluator.getByRole('button', { name: /^Evaluate: the call of Ava/ }).click();
     await evaluator.getByTestId('qa-facts').waitFor();
     await evaluator.getByTestId('qa-item-proc-greeting').waitFor();
 
@@ -240,7 +240,7 @@ describe.skipIf(missing)('quality monitoring in Chromium', () => {
     await arbitrator.getByRole('button', { name: 'Disputes', exact: true }).click();
     await expect.poll(() => tableRows(arbitrator, 'qa-disputes')).toHaveLength(1);
     await shots(arbitrator, 'disputes');
-    await arbitrator.getByRole('button', { name: /^Open the dispute of Ava/ }).click();
+    await arbitrator.getByRole('button', { name: /^Decide: the dispute of Ava/ }).click();
     const resolve = arbitrator.getByTestId('qa-resolve');
     await resolve.waitFor();
     await resolve.getByText('I recapped the dates at 3:40').waitFor();

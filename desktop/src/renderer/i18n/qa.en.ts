@@ -107,7 +107,7 @@ export const qaEn = {
     empty: 'Nothing due. New calls are drawn when a plan is drawn.',
     evaluate: 'Evaluate',
     continue: 'Continue',
-    evaluateLabel: 'Evaluate the call of {{name}}, due {{due}}',
+    evaluateLabel: '{{action}}: the call of {{name}}, due {{due}}',
   },
   plan: {
     team: 'Team',
@@ -177,7 +177,7 @@ export const qaEn = {
     caption_other: '{{count}} disputes',
     empty: 'No dispute to decide.',
     resolve: 'Decide',
-    openLabel: 'Open the dispute of {{name}}',
+    openLabel: '{{action}}: the dispute of {{name}}',
     outcomes: 'How disputes came out',
     byEvaluator: 'By evaluator',
     byItem: 'By item',
@@ -224,7 +224,7 @@ export const qaEn = {
     empty: 'None of these calls has a self-assessment to compare.',
   },
   evaluate: {
-    back: '← Back',
+    back: '← Back to the list',
     backLabel: 'Back to the list',
     title: '{{name}} · {{type}}',
     scorecard: 'Scorecard',
@@ -306,6 +306,7 @@ export const qaEn = {
     done: 'Dispute decided.',
   },
   mine: {
+    tips: 'Tips from your evaluator',
     title: 'My evaluations',
     call: 'Call',
     showDetails: 'Show details',

@@ -109,7 +109,7 @@ export const qaLv: WithZeroPlurals<QaMessages> = {
     empty: 'Nekas nav jāvērtē. Jauni zvani parādās, kad plānam izlozē zvanus.',
     evaluate: 'Vērtēt',
     continue: 'Turpināt',
-    evaluateLabel: 'Vērtēt operatora {{name}} zvanu, termiņš {{due}}',
+    evaluateLabel: '{{action}}: operatora {{name}} zvans, termiņš {{due}}',
   },
   plan: {
     team: 'Komanda',
@@ -183,7 +183,7 @@ export const qaLv: WithZeroPlurals<QaMessages> = {
     caption_other: '{{count}} strīdi',
     empty: 'Nav strīdu, kas jāizlemj.',
     resolve: 'Izlemt',
-    openLabel: 'Atvērt operatora {{name}} strīdu',
+    openLabel: '{{action}}: operatora {{name}} strīds',
     outcomes: 'Kā strīdi beidzās',
     byEvaluator: 'Pa vērtētājiem',
     byItem: 'Pa kritērijiem',
@@ -231,7 +231,7 @@ export const qaLv: WithZeroPlurals<QaMessages> = {
     empty: 'Nevienam no šiem zvaniem nav pašvērtējuma, ko salīdzināt.',
   },
   evaluate: {
-    back: '← Atpakaļ',
+    back: '← Atpakaļ uz sarakstu',
     backLabel: 'Atpakaļ uz sarakstu',
     title: '{{name}} · {{type}}',
     scorecard: 'Vērtēšanas veidlapa',
@@ -315,6 +315,7 @@ export const qaLv: WithZeroPlurals<QaMessages> = {
     done: 'Strīds izlemts.',
   },
   mine: {
+    tips: 'Vērtētāja ieteikumi',
     title: 'Mani novērtējumi',
     call: 'Zvans',
     showDetails: 'Rādīt sīkāk',

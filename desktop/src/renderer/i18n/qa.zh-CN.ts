@@ -104,7 +104,7 @@ export const qaZhCN: QaMessages = {
     empty: '暂无待评通话。计划抽样后会出现新的通话。',
     evaluate: '评估',
     continue: '继续',
-    evaluateLabel: '评估 {{name}} 的通话，截止 {{due}}',
+    evaluateLabel: '{{action}}：{{name}} 的通话，截止 {{due}}',
   },
   plan: {
     team: '团队',
@@ -174,7 +174,7 @@ export const qaZhCN: QaMessages = {
     caption_other: '{{count}} 条申诉',
     empty: '没有待裁定的申诉。',
     resolve: '裁定',
-    openLabel: '打开 {{name}} 的申诉',
+    openLabel: '{{action}}：{{name}} 的申诉',
     outcomes: '申诉结果',
     byEvaluator: '按评估员',
     byItem: '按评分项',
@@ -220,7 +220,7 @@ export const qaZhCN: QaMessages = {
     empty: '这些通话都没有可对比的自评。',
   },
   evaluate: {
-    back: '← 返回',
+    back: '← 返回列表',
     backLabel: '返回列表',
     title: '{{name}} · {{type}}',
     scorecard: '评分表',
@@ -302,6 +302,7 @@ export const qaZhCN: QaMessages = {
     done: '申诉已裁定。',
   },
   mine: {
+    tips: '评估员给您的建议',
     title: '我的质检评估',
     call: '通话',
     showDetails: '查看详情',

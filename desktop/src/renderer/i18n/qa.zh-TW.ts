@@ -104,7 +104,7 @@ export const qaZhTW: QaMessages = {
     empty: '目前沒有待評的通話。計畫抽查後就會出現新的通話。',
     evaluate: '評核',
     continue: '繼續',
-    evaluateLabel: '評核 {{name}} 的通話，期限 {{due}}',
+    evaluateLabel: '{{action}}：{{name}} 的通話，期限 {{due}}',
   },
   plan: {
     team: '團隊',
@@ -174,7 +174,7 @@ export const qaZhTW: QaMessages = {
     caption_other: '{{count}} 件申訴',
     empty: '沒有待裁決的申訴。',
     resolve: '裁決',
-    openLabel: '開啟 {{name}} 的申訴',
+    openLabel: '{{action}}：{{name}} 的申訴',
     outcomes: '申訴結果',
     byEvaluator: '依評分員',
     byItem: '依評分項目',
@@ -220,7 +220,7 @@ export const qaZhTW: QaMessages = {
     empty: '這些通話都沒有可以比較的自評。',
   },
   evaluate: {
-    back: '← 返回',
+    back: '← 返回清單',
     backLabel: '返回清單',
     title: '{{name}} · {{type}}',
     scorecard: '評分表',
@@ -302,6 +302,7 @@ export const qaZhTW: QaMessages = {
     done: '申訴已裁決。',
   },
   mine: {
+    tips: '評分員給您的建議',
     title: '我的評核',
     call: '通話',
     showDetails: '看詳細內容',

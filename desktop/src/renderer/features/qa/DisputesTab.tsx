@@ -39,7 +39,10 @@ export function DisputesTab() {
               <button
                 type="button"
                 className={d.status === 'open' ? 'primary' : undefined}
-                aria-label={t('qa.disputes.openLabel', { name: d.agentName })}
+                aria-label={t('qa.disputes.openLabel', {
+                  action: d.status === 'open' ? t('qa.disputes.resolve') : t('qa.open'),
+                  name: d.agentName,
+                })}
                 onClick={() => void openEvaluation({ evaluationId: d.evaluationId }, i18n.language)}
               >
                 {d.status === 'open' ? t('qa.disputes.resolve') : t('qa.open')}

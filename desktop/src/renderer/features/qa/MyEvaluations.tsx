@@ -125,7 +125,7 @@ function MyEvaluation({ evaluation: e }: { evaluation: Evaluation }) {
           </ul>
           {e.tips ? (
             <div className="qa-tips-read">
-              <h3 className="small-title">{t('qa.evaluate.tips')}</h3>
+              <h3 className="small-title">{t('qa.mine.tips')}</h3>
               <p lang={e.lang}>{e.tips}</p>
             </div>
           ) : null}

@@ -239,7 +239,7 @@ function PlanEditor({ teamId, plan }: { teamId: string; plan: QaPlan | null }) {
             </label>
           ))}
         </fieldset>
-        <div className="field">
+        <div className="field qa-narrow">
           <label htmlFor={id('arb')}>{t('qa.plan.arbitrator')}</label>
           <select
             id={id('arb')}
@@ -311,7 +311,7 @@ function DrawPanel() {
   return (
     <Section title={t('qa.draw.title')} testId="qa-draw">
       <p className="qa-hint">{t('qa.draw.intro')}</p>
-      <div className="qa-toolbar">
+      <div className="qa-actions">
         <div className="field">
           <label htmlFor="qa-draw-day">{t('qa.draw.day')}</label>
           <input

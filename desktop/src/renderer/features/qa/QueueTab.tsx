@@ -40,6 +40,7 @@ export function QueueTab() {
               type="button"
               className="primary"
               aria-label={t('qa.queue.evaluateLabel', {
+                action: a.status === 'draft' ? t('qa.queue.continue') : t('qa.queue.evaluate'),
                 name: a.agentName,
                 due: table.rows[i]![0],
               })}
