@@ -281,7 +281,16 @@ describe.skipIf(missing)('quality monitoring in Chromium', () => {
     // ---- the lead reads the evaluations, the trend and the discrepancy ----
     await arbitrator.getByRole('button', { name: 'Back to the list' }).click();
     await arbitrator.getByRole('button', { name: 'Evaluations', exact: true }).click();
-    await expect.poll(() => tableRows(arbitrator, 'qa-evaluations')).toHaveLength(1);
+    // The demo's history has evaluations of its own; this one is there as acknowledged, version 2.
+    await expect
+      .poll(async () =>
+        (await tableRows(arbitrator, 'qa-evaluations')).some((r) =>
+          /Ava Agent \| Booking \| Sam Supervisor \| [\d.]+ % \| Acknowledged \| 2 \| Open$/.test(
+            r,
+          ),
+        ),
+      )
+      .toBe(true);
     const ava = await arbitrator
       .getByLabel('Agent', { exact: true })
       .locator('option', { hasText: /^Ava/ })
@@ -289,14 +298,18 @@ describe.skipIf(missing)('quality monitoring in Chromium', () => {
     await arbitrator.getByLabel('Agent', { exact: true }).selectOption(ava);
     await arbitrator.getByTestId('qa-trend').waitFor();
     await arbitrator.getByRole('button', { name: 'Compare' }).click();
-    await arbitrator.getByTestId('qa-discrepancy').waitFor();
+    // Read from each evaluated call's self-assessment, with progress; the drawn call's summary
+    // was "no" in version 1 only, and the agent said yes.
+    await expect
+      .poll(() => arbitrator.locator('.qa-panel').textContent())
+      .toContain('Agent yes, evaluator no');
     await shots(arbitrator, 'evaluations');
     await arbitrator.getByRole('button', { name: 'Evaluators', exact: true }).click();
-    await arbitrator.getByLabel('A day of the period').fill(daysAgo(2));
-    await expect.poll(() => tableRows(arbitrator, 'qa-evaluators')).toHaveLength(1);
-    expect((await tableRows(arbitrator, 'qa-evaluators'))[0]).toMatch(
-      /^Sam Supervisor \| 1 \| 1 \| .* \| 1 \| 100%$/,
-    );
+    // This month's: Sam's evaluation (made today) was disputed once and overturned; what was
+    // assigned and done counts by due date.
+    await expect
+      .poll(async () => (await tableRows(arbitrator, 'qa-evaluators'))[0])
+      .toMatch(/^Sam Supervisor \| \d+ \| \d+ \| [\d.]+ % \| 1 \| 100%$/);
     await shots(arbitrator, 'evaluators');
 
     await Promise.all([admin, evaluator, agent, arbitrator].map((p) => p.context().close()));

@@ -199,6 +199,7 @@ export const qaEn = {
     },
   },
   evaluators: {
+    allTeams: 'All teams',
     caption: 'Evaluators, {{from}} – {{to}}',
     empty: 'No evaluator had calls in this period.',
   },
@@ -219,7 +220,7 @@ export const qaEn = {
     intro:
       'Item by item, the agent’s own answers beside the evaluator’s on the same calls (the latest {{count}} evaluated calls).',
     compare: 'Compare',
-    progress: 'Reading evaluated calls: {{done}} of {{total}}',
+    progress: 'Reading the agent’s self-assessments…',
     caption: 'Self-assessment against evaluations of {{name}}',
     empty: 'None of these calls has a self-assessment to compare.',
   },

@@ -205,6 +205,7 @@ export const qaLv: WithZeroPlurals<QaMessages> = {
     },
   },
   evaluators: {
+    allTeams: 'Visas komandas',
     caption: 'Vērtētāji, {{from}} – {{to}}',
     empty: 'Šajā periodā nevienam vērtētājam nebija zvanu.',
   },
@@ -226,7 +227,7 @@ export const qaLv: WithZeroPlurals<QaMessages> = {
     intro:
       'Pa kritērijiem: operatora paša atbildes blakus vērtētāja atbildēm par tiem pašiem zvaniem (pēdējie {{count}} novērtētie zvani).',
     compare: 'Salīdzināt',
-    progress: 'Nolasa novērtētos zvanus: {{done}} no {{total}}',
+    progress: 'Nolasa operatora pašvērtējumus…',
     caption: 'Operatora {{name}} pašvērtējums pret novērtējumiem',
     empty: 'Nevienam no šiem zvaniem nav pašvērtējuma, ko salīdzināt.',
   },

@@ -196,6 +196,7 @@ export const qaZhCN: QaMessages = {
     },
   },
   evaluators: {
+    allTeams: '全部团队',
     caption: '评估员，{{from}} – {{to}}',
     empty: '本周期没有评估员分到通话。',
   },
@@ -215,7 +216,7 @@ export const qaZhCN: QaMessages = {
     title: '自评与质检对比：{{name}}',
     intro: '逐项对比坐席对同一通话的自评和评估员的评估（最近 {{count}} 通已评估的通话）。',
     compare: '开始对比',
-    progress: '正在读取已评估的通话：{{done}} / {{total}}',
+    progress: '正在读取坐席的自评…',
     caption: '{{name}} 的自评与质检对比',
     empty: '这些通话都没有可对比的自评。',
   },

@@ -196,6 +196,7 @@ export const qaZhTW: QaMessages = {
     },
   },
   evaluators: {
+    allTeams: '全部團隊',
     caption: '評分員，{{from}} – {{to}}',
     empty: '這個週期沒有評分員分到通話。',
   },
@@ -215,7 +216,7 @@ export const qaZhTW: QaMessages = {
     title: '自評與評核比較：{{name}}',
     intro: '逐項比較客服人員對同一通電話的自評與評分員的評核（最近 {{count}} 通已評核的通話）。',
     compare: '開始比較',
-    progress: '正在讀取已評核的通話：{{done}} / {{total}}',
+    progress: '正在讀取客服人員的自評…',
     caption: '{{name}} 的自評與評核比較',
     empty: '這些通話都沒有可以比較的自評。',
   },

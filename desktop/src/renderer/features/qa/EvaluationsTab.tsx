@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useSession } from '../../hub/session-store.js';
 import { HBars } from '../../ui/HBars.js';
 import { useRowContext } from './context.js';
 import { openEvaluation } from './evaluate.js';
@@ -10,6 +11,8 @@ import { DISCREPANCY_MAX, loadDiscrepancy, loadList, useQa } from './store.js';
 export function EvaluationsTab() {
   const { t, i18n } = useTranslation();
   const list = useQa((s) => s.list);
+  const user = useSession((s) => s.session?.user);
+  const canOpen = user?.role === 'admin' || user?.permissions.includes('evaluator') === true;
   const c = useRowContext();
   const agents = [...new Map(list.data.map((e) => [e.agentId, e.agentName])).entries()].sort(
     (a, b) => a[1].localeCompare(b[1]),
@@ -49,6 +52,11 @@ export function EvaluationsTab() {
         empty={list.status === 'loaded' ? t('qa.list.empty') : undefined}
         action={(i) => {
           const e = shown[i]!;
+          // The hub opens an evaluation (its items, comments, the call's facts) for evaluators,
+          // quality managers and those involved in it; the list is what the others read.
+          const involved =
+            e.evaluatorId === user?.id || e.disputes.some((d) => d.arbitratorId === user?.id);
+          if (!canOpen && !involved) return null;
           return (
             <button
               type="button"
@@ -107,19 +115,19 @@ function Discrepancy({ agentId, agentName }: { agentId: string; agentName: strin
       <p className="qa-hint">{t('qa.discrepancy.intro', { count: DISCREPANCY_MAX })}</p>
       {!mine || d.status === 'idle' || d.status === 'failed' ? (
         <div className="qa-actions">
-          <button type="button" onClick={() => void loadDiscrepancy(agentId)}>
+          <button
+            type="button"
+            disabled={!c.pack}
+            onClick={() => c.pack && void loadDiscrepancy(agentId, c.pack)}
+          >
             {t('qa.discrepancy.compare')}
           </button>
         </div>
       ) : null}
       {mine && d.status === 'loading' ? (
         <div className="qa-progress" role="status">
-          <span>{t('qa.discrepancy.progress', { done: d.done, total: d.total })}</span>
-          <progress
-            max={Math.max(1, d.total)}
-            value={d.done}
-            aria-label={t('qa.discrepancy.compare')}
-          />
+          <span>{t('qa.discrepancy.progress')}</span>
+          <progress aria-label={t('qa.discrepancy.progress')} />
         </div>
       ) : null}
       {mine && d.status === 'failed' && d.error ? <ErrorText message={d.error} /> : null}

@@ -3,7 +3,8 @@ import { QA_PERIODS } from '@sidecoach/shared';
 import { useRowContext } from './context.js';
 import { LoadState, QaTable } from './parts.js';
 import { dayOf, evaluatorsTable } from './rows.js';
-import { loadEvaluators, useQa } from './store.js';
+import { loadEvaluators, teamChoices, useQa } from './store.js';
+import { useSession } from '../../hub/session-store.js';
 
 /** Evaluators' work in this week or month: done against assigned, scores given, overturns. */
 export function EvaluatorsTab() {
@@ -11,9 +12,27 @@ export function EvaluatorsTab() {
   const evaluators = useQa((s) => s.evaluators);
   const c = useRowContext();
   const stats = evaluators.data;
+  const admin = useSession((s) => s.session?.user.role === 'admin');
+  // Re-read when an admin's teams arrive.
+  useQa((s) => s.people.data.teams.length);
   return (
     <div className="qa-panel">
       <div className="qa-toolbar">
+        <div className="field">
+          <label htmlFor="qa-evaluators-team">{t('qa.plan.team')}</label>
+          <select
+            id="qa-evaluators-team"
+            value={evaluators.teamId}
+            onChange={(e) => void loadEvaluators(undefined, undefined, e.target.value)}
+          >
+            {admin ? <option value="">{t('qa.evaluators.allTeams')}</option> : null}
+            {teamChoices().map((team) => (
+              <option key={team.id} value={team.id}>
+                {team.name}
+              </option>
+            ))}
+          </select>
+        </div>
         <div className="segmented two qa-period" role="radiogroup" aria-label={t('qa.plan.period')}>
           {QA_PERIODS.map((p) => (
             <label key={p} className={evaluators.period === p ? 'on' : undefined}>

@@ -64,7 +64,12 @@ export function QaTable({
 }) {
   const { t } = useTranslation();
   const id = useId();
-  if (table.rows.length === 0) return empty ? <p className="muted small">{empty}</p> : null;
+  if (table.rows.length === 0)
+    return empty ? (
+      <p className="muted small" data-testid={testId}>
+        {empty}
+      </p>
+    ) : null;
   return (
     <div className="exportable-table">
       <div className="table-scroll" role="region" aria-labelledby={id} tabIndex={0}>

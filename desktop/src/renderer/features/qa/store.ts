@@ -10,6 +10,7 @@ import type {
   QaPeriod,
   QaPlan,
   QaPlanSave,
+  StandardsPack,
 } from '@sidecoach/shared';
 import { ask } from '../../hub/client.js';
 import type { Message } from '../../hub/errors.js';
@@ -54,7 +55,12 @@ interface QaState {
   draws: Loaded<QaAssignment[]>;
   queue: Loaded<QaAssignment[]>;
   disputes: Loaded<QaDisputes | null> & { includeClosed: boolean };
-  evaluators: Loaded<QaEvaluatorStats | null> & { period: QaPeriod; day: string };
+  evaluators: Loaded<QaEvaluatorStats | null> & {
+    period: QaPeriod;
+    day: string;
+    /** '' for every team (admins only: leads and supervisors read one of their own). */
+    teamId: string;
+  };
   list: Loaded<Evaluation[]> & { agentId: string | null };
   discrepancy: Loaded<ItemDiscrepancy[]> & { agentId: string | null; done: number; total: number };
   reset(): void;
@@ -70,7 +76,7 @@ const initial = {
   draws: idle<QaAssignment[]>([]),
   queue: idle<QaAssignment[]>([]),
   disputes: { ...idle<QaDisputes | null>(null), includeClosed: false },
-  evaluators: { ...idle<QaEvaluatorStats | null>(null), period: 'month', day: '' },
+  evaluators: { ...idle<QaEvaluatorStats | null>(null), period: 'month', day: '', teamId: '' },
   list: { ...idle<Evaluation[]>([]), agentId: null },
   discrepancy: { ...idle<ItemDiscrepancy[]>([]), agentId: null, done: 0, total: 0 },
 } satisfies Omit<QaState, 'reset'>;
@@ -257,15 +263,19 @@ export function loadDisputes(includeClosed = useQa.getState().disputes.includeCl
 
 // ---- evaluators ----
 
-/** Evaluators' work in the week or month of a day (today when none was chosen). */
+/** Evaluators' work in the week or month of a day (today when none was chosen), per team. */
 export function loadEvaluators(
   period = useQa.getState().evaluators.period,
   day = useQa.getState().evaluators.day || localDay(),
+  teamId = useQa.getState().evaluators.teamId,
 ) {
-  patch('evaluators', { period, day });
+  // Leads and supervisors read one of their own teams (the first until they choose).
+  const user = me();
+  const team = teamId || (user?.role === 'admin' ? '' : (user?.teams[0]?.id ?? ''));
+  patch('evaluators', { period, day, teamId: team });
   return load(
     'evaluators',
-    () => ask('qa:evaluators', { period, day }),
+    () => ask('qa:evaluators', { period, day, ...(team ? { teamId: team } : {}) }),
     (data) => data,
   );
 }
@@ -285,43 +295,34 @@ export function loadList(agentId = useQa.getState().list.agentId) {
   );
 }
 
+/** How far back the discrepancy reads the agent's calls (as far as the evaluations list). */
+const DISCREPANCY_DAYS = 90;
+
 /**
- * The agent's self-assessment against their evaluations, item by item: each evaluated call is
- * opened for its facts (the self-assessment), newest first and at most DISCREPANCY_MAX, with
- * progress shown.
+ * The agent's self-assessment against their evaluations, item by item: the evaluated calls
+ * (newest first, at most DISCREPANCY_MAX) paired with the same calls' self-assessments from the
+ * agent's history, which every coach of the agent may read.
  */
-export async function loadDiscrepancy(agentId: string): Promise<void> {
+export async function loadDiscrepancy(agentId: string, pack: StandardsPack): Promise<void> {
   const current = guards.discrepancy.next();
   const evaluations = useQa
     .getState()
     .list.data.filter((e) => e.agentId === agentId && e.callId && e.status !== 'draft')
     .sort((a, b) => (b.evaluatedAt ?? '').localeCompare(a.evaluatedAt ?? ''))
     .slice(0, DISCREPANCY_MAX);
-  patch('discrepancy', {
-    agentId,
-    status: 'loading',
-    error: null,
-    data: [],
-    done: 0,
-    total: evaluations.length,
+  patch('discrepancy', { agentId, status: 'loading', error: null, data: [], done: 0, total: 1 });
+  const res = await ask('agent:history', { agentId, days: DISCREPANCY_DAYS });
+  if (!current()) return;
+  if (!res.ok) return patch('discrepancy', { status: 'failed', error: res.error });
+  const byCall = new Map(res.data.calls.map((c) => [c.id, c]));
+  const calls: AssessedCall[] = evaluations.flatMap((e) => {
+    const call = byCall.get(e.callId!);
+    const self = call?.assessment;
+    return call && self?.status === 'submitted'
+      ? [{ callType: call.callType, self: self.answers, evaluation: e.answers }]
+      : [];
   });
-  const calls: AssessedCall[] = [];
-  let pack = null;
-  for (const [index, e] of evaluations.entries()) {
-    const res = await ask('qa:open', { evaluationId: e.id });
-    if (!current()) return;
-    if (!res.ok) return patch('discrepancy', { status: 'failed', error: res.error });
-    const { facts, evaluation } = res.data;
-    pack ??= res.data.pack;
-    if (facts.selfAssessment?.status === 'submitted' && evaluation)
-      calls.push({
-        callType: facts.callType,
-        self: facts.selfAssessment.answers,
-        evaluation: evaluation.answers,
-      });
-    patch('discrepancy', { done: index + 1 });
-  }
-  patch('discrepancy', { status: 'loaded', data: pack ? discrepancies(pack, calls) : [] });
+  patch('discrepancy', { status: 'loaded', done: 1, data: discrepancies(pack, calls) });
 }
 
 // ---- pushes and reconnects ----
