@@ -209,6 +209,17 @@ describe.skipIf(missing)('quality monitoring in Chromium', () => {
     const firstPercent = /(\d+(?:\.\d)?) %/.exec(released)?.[1];
     expect(firstPercent).toBeDefined();
 
+    // ---- beside the agent, a supervisor flags a call for QA in one tap, and takes it back ----
+    await evaluator.getByRole('button', { name: 'Back to the list' }).click();
+    await evaluator.getByRole('button', { name: 'Back to where you were' }).click();
+    await evaluator.getByRole('button', { name: 'Observe Ava Agent' }).click();
+    const flag = evaluator.getByTestId('qa-flag');
+    await flag.getByRole('button', { name: 'Flag for QA' }).click();
+    await expect.poll(() => flag.getByRole('status').textContent()).toBe('Flagged for QA');
+    await shots(evaluator, 'observe-flagged');
+    await flag.getByRole('button', { name: 'Undo' }).click();
+    await flag.getByRole('button', { name: 'Flag for QA' }).waitFor();
+
     // ---- the agent sees it in the sidebar and disputes the summary ----
     const agent = await sidebarPage(browser);
     await signInAs(agent, hub.url, 'agent1');

@@ -294,6 +294,7 @@ export const qaEn = {
     changed: '{{item}}: {{from}} → {{to}}',
   },
   resolve: {
+    proposed: 'The agent proposes {{answer}}.',
     title: 'Decide the dispute of {{name}}',
     answered: 'Answered {{answer}}.',
     decision: 'Decision on {{item}}',

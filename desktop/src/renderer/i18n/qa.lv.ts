@@ -303,6 +303,7 @@ export const qaLv: WithZeroPlurals<QaMessages> = {
     changed: '{{item}}: {{from}} → {{to}}',
   },
   resolve: {
+    proposed: 'Operators ierosina „{{answer}}“.',
     title: 'Izlemt operatora {{name}} strīdu',
     answered: 'Atbilde bija „{{answer}}“.',
     decision: 'Lēmums par „{{item}}“',

@@ -290,6 +290,7 @@ export const qaZhCN: QaMessages = {
     changed: '{{item}}：{{from}} → {{to}}',
   },
   resolve: {
+    proposed: '坐席建议改为“{{answer}}”。',
     title: '裁定 {{name}} 的申诉',
     answered: '原评为“{{answer}}”。',
     decision: '对“{{item}}”的裁定',

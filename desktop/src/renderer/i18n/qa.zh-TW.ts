@@ -290,6 +290,7 @@ export const qaZhTW: QaMessages = {
     changed: '{{item}}：{{from}} → {{to}}',
   },
   resolve: {
+    proposed: '客服人員建議改為「{{answer}}」。',
     title: '裁決 {{name}} 的申訴',
     answered: '原本評為「{{answer}}」。',
     decision: '「{{item}}」的裁決',

@@ -404,7 +404,7 @@ function ResolveForm({ dispute, opened }: { dispute: DisputeRecord; opened: Eval
               {p.itemId
                 ? t('qa.resolve.answered', { answer: answerText(current[p.itemId]) })
                 : null}{' '}
-              {p.proposed ? t('qa.dispute.proposes', { answer: answerText(p.proposed) }) : null}
+              {p.proposed ? t('qa.resolve.proposed', { answer: answerText(p.proposed) }) : null}
             </p>
             <blockquote className="small">{p.reason}</blockquote>
             <div

@@ -66,6 +66,11 @@ function upsert(evaluation: Evaluation) {
   const user = useSession.getState().session?.user;
   if (!user || evaluation.agentId !== user.id || !shown(evaluation)) return;
   const list = useMine.getState().evaluations;
+  const before = list.find((e) => e.id === evaluation.id);
+  // A decision or a re-score arrived: what the last action said is no longer the news.
+  const notice = useMine.getState().notice;
+  if (before && before.status !== evaluation.status && notice?.evaluationId === evaluation.id)
+    useMine.setState({ notice: null });
   useMine.setState({
     evaluations: newestFirst(
       list.some((e) => e.id === evaluation.id)
