@@ -323,6 +323,20 @@ describe.skipIf(missing)('quality monitoring in Chromium', () => {
       .toMatch(/^Sam Supervisor \| \d+ \| \d+ \| [\d.]+ % \| 1 \| 100%$/);
     await shots(arbitrator, 'evaluators');
 
+    // ---- the same in the agent's Latvian and the lead's Traditional Chinese ----
+    await agent.getByLabel('Language').selectOption('lv');
+    await agent.getByRole('heading', { name: 'Mani novērtējumi' }).waitFor();
+    await expect.poll(() => mine.textContent()).toContain('Apstiprināts');
+    await expect.poll(() => mine.textContent()).toContain('Agrākās versijas');
+    await shots(agent, 'agent-lv');
+    await arbitrator.getByLabel('Language').selectOption('zh-TW');
+    await arbitrator.getByRole('heading', { name: '品質評核' }).waitFor();
+    await arbitrator.getByRole('button', { name: '評核紀錄', exact: true }).click();
+    await expect
+      .poll(() => arbitrator.getByTestId('qa-evaluations').textContent())
+      .toContain('已確認');
+    await shots(arbitrator, 'evaluations-zh-TW');
+
     await Promise.all([admin, evaluator, agent, arbitrator].map((p) => p.context().close()));
   });
 });

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { QA_PERIODS } from '@sidecoach/shared';
 import { useRowContext } from './context.js';
 import { LoadState, QaTable } from './parts.js';
-import { dayOf, evaluatorsTable } from './rows.js';
+import { dayBefore, dayOf, evaluatorsTable } from './rows.js';
 import { loadEvaluators, teamChoices, useQa } from './store.js';
 import { useSession } from '../../hub/session-store.js';
 
@@ -64,7 +64,7 @@ export function EvaluatorsTab() {
         <QaTable
           caption={t('qa.evaluators.caption', {
             from: dayOf(i18n.language, stats.from),
-            to: dayOf(i18n.language, stats.to),
+            to: dayOf(i18n.language, dayBefore(stats.to)),
           })}
           fileName="qa-evaluators"
           table={evaluatorsTable(stats, c)}

@@ -27,6 +27,7 @@ import {
 import { draftOf, planFromDraft } from './plan-form.js';
 import {
   ageInDays,
+  dayBefore,
   disputesTable,
   drawsTable,
   evaluationsTable,
@@ -495,6 +496,8 @@ describe('tables and their CSV files', () => {
     expect(table.rows[0]![3]).toBe('Item summary; The evaluation as a whole');
     expect(table.rows[0]![5]).toBe('Open');
     expect(ageInDays('2026-11-25T01:00:00.000Z', '2026-11-25')).toBe(0);
+    expect(dayBefore('2027-01-01')).toBe('2026-12-31');
+    expect(dayBefore('2026-03-01')).toBe('2026-02-28');
 
     const rates = outcomesTable(
       [{ key: 'summary', name: 'summary', disputes: 4, accepted: 1, partly: 1, rejected: 1 }],

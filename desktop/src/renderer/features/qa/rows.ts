@@ -37,6 +37,13 @@ const dateOf = (lang: string, iso: string) =>
   new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }).format(new Date(iso));
 const dateTimeOf = (lang: string, iso: string) =>
   new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+/** The day before a YYYY-MM-DD day: the last day of a range that ends before `to`. */
+export function dayBefore(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d - 1));
+  return date.toISOString().slice(0, 10);
+}
+
 /** A YYYY-MM-DD day as the UI writes dates (read as that calendar day, wherever the device is). */
 export const dayOf = (lang: string, day: string) => {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
@@ -94,7 +101,8 @@ export function reasonText(reason: DrawReason, c: Pick<RowContext, 't' | 'lang' 
   const slot = c.t('qa.why.slot', {
     slot: reason.slot,
     from: dateOf(c.lang, reason.slotFrom),
-    to: dateOf(c.lang, reason.slotTo),
+    // The slot ends before `slotTo`: its last day is the one before.
+    to: dateOf(c.lang, new Date(Date.parse(reason.slotTo) - 1).toISOString()),
   });
   const eligible = c.t('qa.why.eligible', { count: reason.eligible });
   const filters = filtersText(reason.filters, c);
