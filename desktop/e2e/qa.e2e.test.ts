@@ -323,6 +323,21 @@ describe.skipIf(missing)('quality monitoring in Chromium', () => {
       .toMatch(/^Sam Supervisor \| \d+ \| \d+ \| [\d.]+ % \| 1 \| 100%$/);
     await shots(arbitrator, 'evaluators');
 
+    // ---- an evaluation imported from another QA tool opens read-only, saying so ----
+    await admin.getByRole('button', { name: 'Evaluations', exact: true }).click();
+    const imported = admin
+      .getByTestId('qa-evaluations')
+      .locator('tbody tr', { hasText: 'Imported (' })
+      .first();
+    await imported.getByRole('button', { name: /^Open the evaluation of/ }).click();
+    await admin
+      .getByText(/^Imported from another QA tool \(evaluator: .+\)\. It is read-only here\.$/)
+      .waitFor();
+    await admin.getByTestId('qa-facts').waitFor();
+    expect(await admin.getByRole('radio').count()).toBe(0);
+    expect(await admin.getByRole('button', { name: 'Submit' }).count()).toBe(0);
+    await shots(admin, 'imported');
+
     // ---- the same in the agent's Latvian and the lead's Traditional Chinese ----
     await agent.getByLabel('Language').selectOption('lv');
     await agent.getByRole('heading', { name: 'Mani novērtējumi' }).waitFor();
