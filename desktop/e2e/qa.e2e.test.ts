@@ -351,6 +351,16 @@ describe.skipIf(missing)('quality monitoring in Chromium', () => {
       .poll(() => arbitrator.getByTestId('qa-evaluations').textContent())
       .toContain('已確認');
     await shots(arbitrator, 'evaluations-zh-TW');
+    // The address keeps the view: a reload opens the same tab.
+    expect(new URL(arbitrator.url()).hash).toBe('#/quality/evaluations');
+    await arbitrator.reload();
+    await expect
+      .poll(() =>
+        arbitrator
+          .getByRole('button', { name: '評核紀錄', exact: true })
+          .getAttribute('aria-current'),
+      )
+      .toBe('page');
 
     await Promise.all([admin, evaluator, agent, arbitrator].map((p) => p.context().close()));
   });

@@ -358,6 +358,7 @@ describe.skipIf(missing)('customer feedback for leads in Chromium', () => {
         'Customer feedback',
         'Survey report',
         'Survey pack',
+        'Quality',
         'Administration',
       ]);
     // Every agent's answers (a quality manager coaches every team).

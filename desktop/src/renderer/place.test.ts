@@ -14,6 +14,8 @@ describe('addresses of places', () => {
     { view: 'session', sessionId: 's-9' },
     { view: 'history', agentId: 'u-3' },
     { view: 'admin', tab: 'audit' },
+    { view: 'quality', tab: null },
+    { view: 'quality', tab: 'disputes' },
   ];
 
   it('reads back every place it writes', () => {
@@ -32,6 +34,7 @@ describe('addresses of places', () => {
       '#/',
       '#/nowhere',
       '#/admin/secrets',
+      '#/quality/secrets',
       '#/observe',
       '#/observe/%E0',
       '#/observe/a/b',
@@ -54,6 +57,11 @@ describe('addresses of places', () => {
     expect(placeFor({ view: 'language' }, 'lead')).toEqual({ view: 'language' });
     expect(placeFor({ view: 'surveys', tab: 'pack' }, 'lead')).toEqual({ view: 'home' });
     expect(placeFor({ view: 'observe', agentId: 'u' }, 'agent')).toEqual({ view: 'home' });
+    expect(placeFor({ view: 'quality', tab: 'queue' }, 'agent')).toEqual({ view: 'home' });
+    expect(placeFor({ view: 'quality', tab: 'plans' }, 'lead')).toEqual({
+      view: 'quality',
+      tab: 'plans',
+    });
     expect(placeFor({ view: 'session', sessionId: 's' }, 'agent')).toEqual({
       view: 'session',
       sessionId: 's',

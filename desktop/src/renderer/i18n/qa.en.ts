@@ -92,6 +92,7 @@ export const qaEn = {
     flagged: 'Flagged for QA by a supervisor.',
   },
   score: {
+    none: 'No score stored.',
     title: 'Score',
     live: 'Score so far',
     nothing: 'Nothing assessable yet.',

@@ -93,6 +93,7 @@ export const qaLv: WithZeroPlurals<QaMessages> = {
     flagged: 'Supervizors zvanu atzīmēja kvalitātes pārbaudei.',
   },
   score: {
+    none: 'Rezultāts nav saglabāts.',
     title: 'Rezultāts',
     live: 'Pašreizējais rezultāts',
     nothing: 'Vēl nav nekā, ko novērtēt.',

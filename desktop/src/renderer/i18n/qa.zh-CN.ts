@@ -89,6 +89,7 @@ export const qaZhCN: QaMessages = {
     flagged: '主管已标记此通话待质检。',
   },
   score: {
+    none: '没有保存的分数。',
     title: '得分',
     live: '当前得分',
     nothing: '暂无可评估的项目。',

@@ -89,6 +89,7 @@ export const qaZhTW: QaMessages = {
     flagged: '主管已將這通電話標記為待評核。',
   },
   score: {
+    none: '沒有儲存的分數。',
     title: '分數',
     live: '目前分數',
     nothing: '還沒有可評分的項目。',

@@ -140,11 +140,16 @@ function Scorecard({ opened, form }: { opened: EvaluationOpened; form: Evaluatio
     <div className="qa-scorecard">
       <div className="card qa-score-card">
         <h3>{editable ? t('qa.score.live') : t('qa.score.title')}</h3>
-        <ScoreSummary
-          score={editable || !stored ? score : stored}
-          pack={opened.pack}
-          live={editable}
-        />
+        {/* Being written: scored live. Stored: as the hub scored it (an import may have none). */}
+        {editable || e === null ? (
+          <ScoreSummary score={score} pack={opened.pack} live />
+        ) : stored ? (
+          <ScoreSummary score={stored} pack={opened.pack} />
+        ) : (
+          <p className="small muted" data-testid="qa-score">
+            {t('qa.score.none')}
+          </p>
+        )}
       </div>
       <form
         className="card qa-items"

@@ -35,7 +35,7 @@ interface Loaded<T> {
 }
 const idle = <T>(data: T): Loaded<T> => ({ status: 'idle', error: null, data });
 
-/** Most evaluations opened one by one for an agent's discrepancy (each is a request). */
+/** The most evaluated calls (newest first) an agent's discrepancy compares. */
 export const DISCREPANCY_MAX = 20;
 
 interface QaState {
@@ -62,7 +62,7 @@ interface QaState {
     teamId: string;
   };
   list: Loaded<Evaluation[]> & { agentId: string | null };
-  discrepancy: Loaded<ItemDiscrepancy[]> & { agentId: string | null; done: number; total: number };
+  discrepancy: Loaded<ItemDiscrepancy[]> & { agentId: string | null };
   reset(): void;
 }
 
@@ -78,7 +78,7 @@ const initial = {
   disputes: { ...idle<QaDisputes | null>(null), includeClosed: false },
   evaluators: { ...idle<QaEvaluatorStats | null>(null), period: 'month', day: '', teamId: '' },
   list: { ...idle<Evaluation[]>([]), agentId: null },
-  discrepancy: { ...idle<ItemDiscrepancy[]>([]), agentId: null, done: 0, total: 0 },
+  discrepancy: { ...idle<ItemDiscrepancy[]>([]), agentId: null },
 } satisfies Omit<QaState, 'reset'>;
 
 const guards = {
@@ -310,7 +310,7 @@ export async function loadDiscrepancy(agentId: string, pack: StandardsPack): Pro
     .list.data.filter((e) => e.agentId === agentId && e.callId && e.status !== 'draft')
     .sort((a, b) => (b.evaluatedAt ?? '').localeCompare(a.evaluatedAt ?? ''))
     .slice(0, DISCREPANCY_MAX);
-  patch('discrepancy', { agentId, status: 'loading', error: null, data: [], done: 0, total: 1 });
+  patch('discrepancy', { agentId, status: 'loading', error: null, data: [] });
   const res = await ask('agent:history', { agentId, days: DISCREPANCY_DAYS });
   if (!current()) return;
   if (!res.ok) return patch('discrepancy', { status: 'failed', error: res.error });
@@ -322,7 +322,7 @@ export async function loadDiscrepancy(agentId: string, pack: StandardsPack): Pro
       ? [{ callType: call.callType, self: self.answers, evaluation: e.answers }]
       : [];
   });
-  patch('discrepancy', { status: 'loaded', done: 1, data: discrepancies(pack, calls) });
+  patch('discrepancy', { status: 'loaded', data: discrepancies(pack, calls) });
 }
 
 // ---- pushes and reconnects ----
