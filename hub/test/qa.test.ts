@@ -959,3 +959,78 @@ describe('quality monitoring', () => {
     }
   });
 });
+
+describe('the QA draw sweep', () => {
+  let hub: RunningHub;
+  afterAll(async () => {
+    await hub?.dispose();
+  });
+
+  it('draws active plans’ ended slots on its own, and leaves the slot under way', async () => {
+    hub = await startHub({ demo: true, extraArgs: ['--qa-draw-sweep-ms', '100'] });
+    const id = (name: string) => userIdOf(hub.dataDir, name);
+    const admin = await connect(hub.url, (await signIn(hub.url, 'quality')).token);
+    const sockets = [admin];
+    try {
+      data(
+        await admin.emitWithAck('admin:permission', {
+          userId: await id('supervisor'),
+          permission: 'evaluator',
+          granted: true,
+        }),
+      );
+      const zone = data(await admin.emitWithAck('admin:teams', {})).teams.find(
+        (t) => t.id === 'team-night',
+      )!.timeZone;
+      const lastWeek = qaPeriodOf(addDays(localDate(new Date(), zone), -7), 'week', zone);
+      const call = async (agent: HubSocket, at: number) => {
+        const callId = randomUUID();
+        const startedAt = new Date(at).toISOString();
+        data(await agent.emitWithAck('call:start', { id: callId, callType: 'booking', startedAt }));
+        data(
+          await agent.emitWithAck('call:end', {
+            callId,
+            endedAt: new Date(at + 60_000).toISOString(),
+          }),
+        );
+        return callId;
+      };
+      const agent4 = await connect(hub.url, (await signIn(hub.url, 'agent4')).token);
+      const agent1 = await connect(hub.url, (await signIn(hub.url, 'agent1')).token);
+      sockets.push(agent4, agent1);
+      const drawnCall = await call(agent4, Date.parse(lastWeek.start) + 86_400_000);
+      await call(agent4, Date.now() - 120_000); // this week: its slot is under way
+      const weekly = {
+        perAgent: 1,
+        period: 'week' as const,
+        evaluatorIds: [await id('supervisor')],
+        dailyCap: 5,
+      };
+      data(await admin.emitWithAck('qa:plan-save', { teamId: 'team-night', ...weekly }));
+      const night = async () =>
+        data(await admin.emitWithAck('qa:queue', { teamId: 'team-night', includeDone: true }))
+          .assignments;
+      await expect.poll(async () => (await night()).map((a) => a.callId)).toEqual([drawnCall]);
+      // A later sweep draws a plan saved after it: the sweep that drew the night shift has ended.
+      const sentinel = await call(agent1, Date.parse(lastWeek.start) + 86_400_000);
+      data(await admin.emitWithAck('qa:plan-save', { teamId: 'team-demo', ...weekly }));
+      await expect
+        .poll(async () =>
+          data(await admin.emitWithAck('qa:queue', { teamId: 'team-demo' })).assignments.map(
+            (a) => a.callId,
+          ),
+        )
+        .toEqual([sentinel]);
+      expect((await night()).map((a) => a.callId)).toEqual([drawnCall]);
+      // A paused plan is not drawn, and is refused a draw by hand.
+      data(
+        await admin.emitWithAck('qa:plan-save', { teamId: 'team-night', ...weekly, active: false }),
+      );
+      expect(
+        refusal(await admin.emitWithAck('qa:draw', { teamId: 'team-night', day: lastWeek.from })),
+      ).toMatchObject({ code: 'conflict', message: expect.stringContaining('paused') });
+    } finally {
+      for (const socket of sockets) socket.close();
+    }
+  });
+});
