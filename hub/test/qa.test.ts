@@ -1034,3 +1034,68 @@ describe('the QA draw sweep', () => {
     }
   });
 });
+
+describe('the demo’s quality monitoring', () => {
+  let hub: RunningHub;
+  afterAll(async () => {
+    await hub?.dispose();
+  });
+
+  it('gives the quality manager a plan, its draw, a released evaluation and a draft', async () => {
+    hub = await startHub({ demo: true, demoHistory: true });
+    const sockets: HubSocket[] = [];
+    const open = async (name: string) => {
+      const socket = await connect(hub.url, (await signIn(hub.url, name)).token);
+      sockets.push(socket);
+      return socket;
+    };
+    try {
+      const quality = await open('quality');
+      const [plan] = data(await quality.emitWithAck('qa:plans', {})).plans;
+      expect(plan).toMatchObject({
+        teamId: 'team-demo',
+        period: 'month',
+        perAgent: 4,
+        active: true,
+      });
+      const draws = data(
+        await quality.emitWithAck('qa:queue', { teamId: 'team-demo', includeDone: true }),
+      ).assignments;
+      expect(draws.length).toBeGreaterThan(1);
+      expect(draws.every((a) => a.agentName === 'Ava Agent' && a.reason.seed === plan!.seed)).toBe(
+        true,
+      );
+      const evaluations = data(
+        await quality.emitWithAck('qa:list', { teamId: 'team-demo' }),
+      ).evaluations;
+      // The draft is its evaluator's own: the quality manager's list has the released one only.
+      const made = evaluations.filter((e) => e.source === 'app');
+      expect(made).toHaveLength(1);
+      const released = made[0];
+      expect(released).toMatchObject({ status: 'released', agentName: 'Ava Agent' });
+      expect(released!.score!.percent).toBeLessThan(100);
+      const evaluator = await open(
+        released!.evaluatorName === 'Sam Supervisor' ? 'supervisor' : 'night-supervisor',
+      );
+      const statuses = draws.map((a) => a.status).sort();
+      expect(statuses.filter((st) => st === 'draft')).toHaveLength(1);
+      expect(statuses.filter((st) => st === 'done')).toHaveLength(1);
+      const queued = data(await evaluator.emitWithAck('qa:queue', { includeDone: true }));
+      expect(queued.assignments.some((a) => a.evaluationId === released!.id)).toBe(true);
+      // Ava reads hers; her reflective session counts it (the draft not).
+      const ava = await open('agent1');
+      const mine = data(await ava.emitWithAck('qa:mine', {})).evaluations;
+      expect(mine.map((e) => e.source).sort()).toEqual(['app', 'import']);
+      const lead = await open('lead');
+      const prep = data(
+        await lead.emitWithAck('reflection:prepare', { agentId: released!.agentId, days: 28 }),
+      );
+      expect(prep.items.find((i) => i.itemId === 'proc-summarise')!.qa).toEqual({
+        positive: 0,
+        negative: 2,
+      });
+    } finally {
+      for (const socket of sockets) socket.close();
+    }
+  });
+});
