@@ -165,7 +165,12 @@ export function saveEvaluation(
       return existing.source === 'import'
         ? refused('conflict', 'the evaluation was imported from a QA tool: it is read-only here')
         : refused('conflict', `evaluation id ${input.id} is taken by another call`);
-    if (existing?.status === 'submitted' && input.submit && sameContent(existing, input))
+    if (
+      existing?.status === 'submitted' &&
+      existing.evaluator_id === c.user.id &&
+      input.submit &&
+      sameContent(existing, input)
+    )
       return done({ changed: false });
     const action: EvaluationAction = input.submit ? 'submit' : 'save';
     const check = evaluationTransition({
