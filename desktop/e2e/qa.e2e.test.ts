@@ -1,6 +1,7 @@
 // Quality monitoring end to end on real parts: a hub process (the built hub/dist serving the
 // built renderer, with the demo's four weeks of history) and one Chromium page per person. The
-// admin saves the demo team's QA plan and draws it; the evaluator scores the drawn call from
+// admin saves a QA plan for the Rīga desk (the demo team has one already) and draws it; the
+// evaluator scores the drawn call from
 // their queue (a "no" with its required comment, the bonus item "yes") and releases it; the agent
 // sees it in the sidebar and disputes one item; the arbitrator accepts; the agent sees the new
 // score with the earlier version kept. Screens at 360 and 1280 px (no sideways scroll, no serious
@@ -94,24 +95,23 @@ describe.skipIf(missing)('quality monitoring in Chromium', () => {
       demoHistory: true,
       extraArgs: ['--standards-dir', standardsDir],
     });
-    // The rights come from the administration (tested there): Sam evaluates, Lina arbitrates.
+    // The rights come from the administration (tested there): Sam evaluates (the demo gives him
+    // that), the Rīga desk's lead arbitrates.
     const admin = await connect(hub.url, (await signIn(hub.url, 'quality')).token);
     const users = data(await admin.emitWithAck('admin:users', {})).users;
-    const idOf = (username: string) => users.find((u) => u.username === username)!.id;
-    data(
-      await admin.emitWithAck('admin:permission', {
-        userId: idOf('supervisor'),
-        permission: 'evaluator',
-        granted: true,
-      }),
-    );
-    data(
-      await admin.emitWithAck('admin:permission', {
-        userId: idOf('lead'),
-        permission: 'arbitrator',
-        granted: true,
-      }),
-    );
+    const user = (username: string) => users.find((u) => u.username === username)!;
+    for (const [username, permission] of [
+      ['supervisor', 'evaluator'],
+      ['riga-lead', 'arbitrator'],
+    ] as const)
+      if (!user(username).permissions.includes(permission))
+        data(
+          await admin.emitWithAck('admin:permission', {
+            userId: user(username).id,
+            permission,
+            granted: true,
+          }),
+        );
     admin.close();
     browser = await launchChromium();
   });
@@ -122,13 +122,13 @@ describe.skipIf(missing)('quality monitoring in Chromium', () => {
   });
 
   it('plans, draws, evaluates, releases, disputes and re-scores one call', async () => {
-    // ---- the admin saves the demo team's plan and draws it ----
+    // ---- the admin saves the Rīga desk's plan and draws it ----
     const admin = await sidebarPage(browser);
     await signInAs(admin, hub.url, 'quality');
     await admin.getByRole('button', { name: 'Quality' }).click();
     await admin.getByRole('heading', { name: 'Quality monitoring' }).waitFor();
     await admin.getByRole('button', { name: 'Plans', exact: true }).click();
-    await admin.getByLabel('Team').selectOption({ label: 'Demo team (no plan)' });
+    await admin.getByLabel('Team', { exact: true }).selectOption({ label: 'Rīgas komanda (no plan)' });
     await admin.getByRole('heading', { name: 'New QA plan' }).waitFor();
     // A plan without an evaluator is said, not sent.
     await admin.getByRole('button', { name: 'Save plan' }).click();
@@ -137,15 +137,15 @@ describe.skipIf(missing)('quality monitoring in Chromium', () => {
       .toBe('Choose at least one evaluator.');
     await admin.getByLabel('Evaluations per agent').fill('1');
     await admin.getByLabel('Sam Supervisor').check();
-    await admin.getByLabel('Disputes decided by').selectOption({ label: 'Lina Lead' });
+    await admin.getByLabel('Disputes decided by').selectOption({ label: 'Laura Kalniņa' });
     await admin.getByLabel('Booking').check();
     await shots(admin, 'plan-editor');
     await admin.getByRole('button', { name: 'Save plan' }).click();
     await expect
       .poll(() => admin.getByTestId('qa-notice').textContent())
-      .toBe('Plan of Demo team saved.');
+      .toBe('Plan of Rīgas komanda saved.');
 
-    // Drawn for a day of the period that has Ava's calls (the history's last weeks).
+    // Drawn for a day of the period that has the desk's calls (the history's last fortnight).
     await admin.getByLabel('A day of the period').fill(daysAgo(2));
     await admin.getByRole('button', { name: 'Draw now' }).click();
     await expect
@@ -153,7 +153,9 @@ describe.skipIf(missing)('quality monitoring in Chromium', () => {
       .toMatch(/^Drawn: 1 new, 0 already drawn, \d+ agent slots? without an eligible call\.$/);
     await expect.poll(() => tableRows(admin, 'qa-draws')).toHaveLength(1);
     const [draw] = await tableRows(admin, 'qa-draws');
-    expect(draw).toMatch(/^Ava .* \| Sam Supervisor \| .* \| Booking \| .* \| To do \| slot 1 /);
+    expect(draw).toMatch(
+      /^Mārtiņš Ozols \| Sam Supervisor \| .* \| Booking \| .* \| To do \| slot 1 /,
+    );
     expect(draw).toContain('seed ');
     const exported = admin.waitForEvent('download');
     await admin.getByRole('button', { name: /^Export CSV: The team's draws/ }).click();
@@ -172,9 +174,14 @@ describe.skipIf(missing)('quality monitoring in Chromium', () => {
     await signInAs(evaluator, hub.url, 'supervisor');
     await evaluator.getByRole('button', { name: 'Quality' }).click();
     await evaluator.getByRole('button', { name: 'Queue', exact: true }).click();
-    await expect.poll(() => tableRows(evaluator, 'qa-queue')).toHaveLength(1);
+    // Beside the demo team's draws for Sam, the one just drawn.
+    await expect
+      .poll(async () =>
+        (await tableRows(evaluator, 'qa-queue')).filter((r) => r.includes('Mārtiņš Ozols')),
+      )
+      .toHaveLength(1);
     await shots(evaluator, 'queue');
-    await evaluator.getByRole('button', { name: /^Evaluate: the call of Ava/ }).click();
+    await evaluator.getByRole('button', { name: /^Evaluate: the call of Mārtiņš Ozols/ }).click();
     await evaluator.getByTestId('qa-facts').waitFor();
     await evaluator.getByTestId('qa-item-proc-greeting').waitFor();
 
@@ -222,7 +229,10 @@ describe.skipIf(missing)('quality monitoring in Chromium', () => {
 
     // ---- the agent sees it in the sidebar and disputes the summary ----
     const agent = await sidebarPage(browser);
-    await signInAs(agent, hub.url, 'agent1');
+    await signInAs(agent, hub.url, 'agent6');
+    // Mārtiņš reads Latvian; English first for this test's words (Latvian at the end).
+    await agent.getByLabel('Valoda').selectOption('en');
+    await agent.getByRole('button', { name: 'Start call' }).waitFor();
     const mine = agent.getByTestId('my-evaluation');
     await mine.first().waitFor();
     await expect.poll(() => mine.count()).toBe(1);
@@ -246,12 +256,13 @@ describe.skipIf(missing)('quality monitoring in Chromium', () => {
 
     // ---- the arbitrator accepts ----
     const arbitrator = await sidebarPage(browser);
-    await signInAs(arbitrator, hub.url, 'lead');
+    await signInAs(arbitrator, hub.url, 'riga-lead');
+    await arbitrator.getByLabel('Valoda').selectOption('en');
     await arbitrator.getByRole('button', { name: 'Quality' }).click();
     await arbitrator.getByRole('button', { name: 'Disputes', exact: true }).click();
     await expect.poll(() => tableRows(arbitrator, 'qa-disputes')).toHaveLength(1);
     await shots(arbitrator, 'disputes');
-    await arbitrator.getByRole('button', { name: /^Decide: the dispute of Ava/ }).click();
+    await arbitrator.getByRole('button', { name: /^Decide: the dispute of Mārtiņš Ozols/ }).click();
     const resolve = arbitrator.getByTestId('qa-resolve');
     await resolve.waitFor();
     await resolve.getByText('I recapped the dates at 3:40').waitFor();
@@ -296,7 +307,7 @@ describe.skipIf(missing)('quality monitoring in Chromium', () => {
     await expect
       .poll(async () =>
         (await tableRows(arbitrator, 'qa-evaluations')).some((r) =>
-          /Ava Agent \| Booking \| Sam Supervisor \| [\d.]+ % \| Acknowledged \| 2 \| Open$/.test(
+          /Mārtiņš Ozols \| Booking \| Sam Supervisor \| [\d.]+ % \| Acknowledged \| 2 \| Open$/.test(
             r,
           ),
         ),
@@ -304,7 +315,7 @@ describe.skipIf(missing)('quality monitoring in Chromium', () => {
       .toBe(true);
     const ava = await arbitrator
       .getByLabel('Agent', { exact: true })
-      .locator('option', { hasText: /^Ava/ })
+      .locator('option', { hasText: /^Mārtiņš/ })
       .getAttribute('value');
     await arbitrator.getByLabel('Agent', { exact: true }).selectOption(ava);
     await arbitrator.getByTestId('qa-trend').waitFor();
