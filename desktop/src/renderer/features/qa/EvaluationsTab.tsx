@@ -5,7 +5,14 @@ import { useRowContext } from './context.js';
 import { openEvaluation } from './evaluate.js';
 import { ErrorText, LoadState, QaTable, Section } from './parts.js';
 import { dateOf, discrepancyTable, evaluationsTable, percentOf, trendTable } from './rows.js';
-import { DISCREPANCY_MAX, loadDiscrepancy, loadList, useQa } from './store.js';
+import {
+  DISCREPANCY_MAX,
+  loadDiscrepancy,
+  loadList,
+  selectListAgent,
+  teamChoices,
+  useQa,
+} from './store.js';
 
 /** Evaluations of the user's teams (or one agent's), the agent's trend and discrepancy. */
 export function EvaluationsTab() {
@@ -14,6 +21,8 @@ export function EvaluationsTab() {
   const user = useSession((s) => s.session?.user);
   const canOpen = user?.role === 'admin' || user?.permissions.includes('evaluator') === true;
   const c = useRowContext();
+  // Re-read when an admin's teams arrive.
+  useQa((s) => s.people.data.teams.length);
   const agents = [...new Map(list.data.map((e) => [e.agentId, e.agentName])).entries()].sort(
     (a, b) => a[1].localeCompare(b[1]),
   );
@@ -28,11 +37,26 @@ export function EvaluationsTab() {
     <div className="qa-panel">
       <div className="qa-toolbar">
         <div className="field">
+          <label htmlFor="qa-list-team">{t('qa.plan.team')}</label>
+          <select
+            id="qa-list-team"
+            value={list.teamId}
+            onChange={(e) => void loadList(e.target.value)}
+          >
+            <option value="">{t('qa.evaluators.allTeams')}</option>
+            {teamChoices().map((team) => (
+              <option key={team.id} value={team.id}>
+                {team.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
           <label htmlFor="qa-list-agent">{t('qa.list.agent')}</label>
           <select
             id="qa-list-agent"
             value={agentId ?? ''}
-            onChange={(e) => void loadList(e.target.value || null)}
+            onChange={(e) => selectListAgent(e.target.value || null)}
           >
             <option value="">{t('qa.list.allAgents')}</option>
             {agents.map(([id, name]) => (

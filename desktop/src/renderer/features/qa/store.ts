@@ -61,7 +61,7 @@ interface QaState {
     /** '' for every team (admins only: leads and supervisors read one of their own). */
     teamId: string;
   };
-  list: Loaded<Evaluation[]> & { agentId: string | null };
+  list: Loaded<Evaluation[]> & { agentId: string | null; teamId: string };
   discrepancy: Loaded<ItemDiscrepancy[]> & { agentId: string | null };
   reset(): void;
 }
@@ -77,7 +77,7 @@ const initial = {
   queue: idle<QaAssignment[]>([]),
   disputes: { ...idle<QaDisputes | null>(null), includeClosed: false },
   evaluators: { ...idle<QaEvaluatorStats | null>(null), period: 'month', day: '', teamId: '' },
-  list: { ...idle<Evaluation[]>([]), agentId: null },
+  list: { ...idle<Evaluation[]>([]), agentId: null, teamId: '' },
   discrepancy: { ...idle<ItemDiscrepancy[]>([]), agentId: null },
 } satisfies Omit<QaState, 'reset'>;
 
@@ -282,17 +282,24 @@ export function loadEvaluators(
 
 // ---- evaluations, an agent's trend and discrepancy ----
 
-export function loadList(agentId = useQa.getState().list.agentId) {
+/** The evaluations of a team ('' for every team the user may read), newest answer wins. */
+export function loadList(teamId = useQa.getState().list.teamId) {
+  if (teamId !== useQa.getState().list.teamId) selectListAgent(null);
+  patch('list', { teamId });
+  return load(
+    'list',
+    () => ask('qa:list', teamId ? { teamId } : {}),
+    (data) => data.evaluations,
+  );
+}
+
+/** One agent's evaluations, trend and discrepancy (null: every agent of the list). */
+export function selectListAgent(agentId: string | null): void {
   patch('list', { agentId });
   if (agentId !== useQa.getState().discrepancy.agentId) {
     guards.discrepancy.cancel();
     patch('discrepancy', { ...initial.discrepancy });
   }
-  return load(
-    'list',
-    () => ask('qa:list', agentId ? { agentId } : {}),
-    (data) => data.evaluations,
-  );
 }
 
 /** How far back the discrepancy reads the agent's calls (as far as the evaluations list). */
