@@ -128,7 +128,9 @@ describe.skipIf(missing)('quality monitoring in Chromium', () => {
     await admin.getByRole('button', { name: 'Quality' }).click();
     await admin.getByRole('heading', { name: 'Quality monitoring' }).waitFor();
     await admin.getByRole('button', { name: 'Plans', exact: true }).click();
-    await admin.getByLabel('Team', { exact: true }).selectOption({ label: 'Rīgas komanda (no plan)' });
+    await admin
+      .getByLabel('Team', { exact: true })
+      .selectOption({ label: 'Rīgas komanda (no plan)' });
     await admin.getByRole('heading', { name: 'New QA plan' }).waitFor();
     // A plan without an evaluator is said, not sent.
     await admin.getByRole('button', { name: 'Save plan' }).click();
