@@ -51,11 +51,15 @@ export async function candidateCalls(
   range: { from: string; to: string },
   filters: QaFilters,
 ): Promise<SampleCall[]> {
+  // The survey is read only when a filter asks about it (a lookup per call saved otherwise).
+  const bySurvey = filters.surveyed === true || filters.maxCsat !== undefined;
+  const answered = sql`select 1 from survey_responses as s where s.call_id = c.id and s.self_answer is null`;
+  const csat = sql<
+    number | null
+  >`(select s.csat from survey_responses as s where s.call_id = c.id and s.self_answer is null)`;
+  const surveyed = sql<number>`case when exists (${answered}) then 1 else 0 end`;
   let query = db
     .selectFrom('calls as c')
-    .leftJoin('survey_responses as s', (join) =>
-      join.onRef('s.call_id', '=', 'c.id').on('s.self_answer', 'is', null),
-    )
     .leftJoin('qa_flags as f', 'f.call_id', 'c.id')
     .select([
       'c.id',
@@ -63,8 +67,8 @@ export async function candidateCalls(
       'c.started_at',
       'c.ended_at',
       'c.duration_ms',
-      's.csat',
-      sql<number>`case when s.call_id is null then 0 else 1 end`.as('surveyed'),
+      (bySurvey ? csat : sql<number | null>`null`).as('csat'),
+      (bySurvey ? surveyed : sql<number>`0`).as('surveyed'),
       sql<number>`case when f.call_id is null then 0 else 1 end`.as('flagged'),
     ])
     .where('c.agent_id', '=', agentId)
@@ -90,8 +94,9 @@ export async function candidateCalls(
     query = query.where('c.duration_ms', '>=', filters.minDurationSec * 1000);
   if (filters.maxDurationSec !== undefined)
     query = query.where('c.duration_ms', '<=', filters.maxDurationSec * 1000);
-  if (filters.surveyed) query = query.where('s.call_id', 'is not', null);
-  if (filters.maxCsat !== undefined) query = query.where('s.csat', '<=', filters.maxCsat);
+  if (filters.surveyed) query = query.where(sql<boolean>`exists (${answered})`);
+  if (filters.maxCsat !== undefined)
+    query = query.where(sql<boolean>`${csat} <= ${filters.maxCsat}`);
   if (filters.flaggedOnly) query = query.where('f.call_id', 'is not', null);
   const rows = await query.execute();
   return rows.map((r) => ({

@@ -289,12 +289,21 @@ export function drawAgent(
   let kept = 0;
   let empty = 0;
   const picks: SlotPick[] = [];
-  for (const slot of startedSlots(period, plan.perAgent, until)) {
+  const slots = startedSlots(period, plan.perAgent, until);
+  // Each call read once, into its slot's list (a month of an agent's calls is hundreds).
+  const bounds = slots.map((s) => Date.parse(s.to));
+  const bySlot = slots.map((): SampleCall[] => []);
+  for (const c of calls) {
+    const at = Date.parse(c.startedAt);
+    const i = bounds.findIndex((to) => at < to);
+    if (i >= 0) bySlot[i]!.push(c);
+  }
+  for (const [i, slot] of slots.entries()) {
     if (drawnSlots.has(slot.slot)) {
       kept++;
       continue;
     }
-    const pick = drawSlot(plan, period.from, agentId, slot, calls);
+    const pick = drawSlot(plan, period.from, agentId, slot, bySlot[i]!);
     if (pick) picks.push({ agentId, slot, ...pick });
     else empty++;
   }
