@@ -359,6 +359,7 @@ describe.skipIf(missing)('customer feedback for leads in Chromium', () => {
         'Survey report',
         'Scorecard',
         'Survey pack',
+        'Quality',
         'Administration',
       ]);
     // Every agent's answers (a quality manager coaches every team).

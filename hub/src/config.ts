@@ -37,6 +37,8 @@ export interface HubConfig {
   oneTimeCodeHours: number;
   /** How often each node applies team moves whose day has started (ms). */
   teamMoveSweepMs: number;
+  /** How often each node draws the QA sample of active plans' ended slots (ms). */
+  qaDrawSweepMs: number;
   /** An observer with no connected socket for this long stops observing (seconds). */
   observerGraceSeconds: number;
   logLevel: string;
@@ -108,6 +110,7 @@ Options (environment variable in brackets):
                          how long a one-time code or reset link an admin issues stays valid
                          (SIDECOACH_ONE_TIME_CODE_HOURS, default 24)
   --team-move-sweep-ms N how often future-dated team moves are looked for (default 60000)
+  --qa-draw-sweep-ms N   how often active QA plans' ended slots are drawn (default 600000)
   --observer-grace-seconds N
                          an observer with no connection for N seconds stops observing
                          (SIDECOACH_OBSERVER_GRACE_SECONDS, default 120)
@@ -313,6 +316,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): HubConfig &
       'session-hours': { type: 'string' },
       'one-time-code-hours': { type: 'string' },
       'team-move-sweep-ms': { type: 'string' },
+      'qa-draw-sweep-ms': { type: 'string' },
       'observer-grace-seconds': { type: 'string' },
       'log-level': { type: 'string' },
       surveys: { type: 'string' },
@@ -407,6 +411,8 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): HubConfig &
     3_600_000,
   );
   if (teamMoveSweepMs < 10) throw new ConfigError('--team-move-sweep-ms must be at least 10');
+  const qaDrawSweepMs = number('qa-draw-sweep-ms', values['qa-draw-sweep-ms'], 600_000, 86_400_000);
+  if (qaDrawSweepMs < 10) throw new ConfigError('--qa-draw-sweep-ms must be at least 10');
   const observerGraceSeconds = number(
     'observer-grace-seconds',
     values['observer-grace-seconds'] ?? env.SIDECOACH_OBSERVER_GRACE_SECONDS,
@@ -458,6 +464,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): HubConfig &
     sessionHours,
     oneTimeCodeHours,
     teamMoveSweepMs,
+    qaDrawSweepMs,
     observerGraceSeconds,
     logLevel: values['log-level'] ?? env.LOG_LEVEL ?? 'info',
     secrets: {

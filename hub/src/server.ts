@@ -26,7 +26,7 @@ import { InboxDelivery } from './inbox/delivery.js';
 import { startObservation } from './observation/index.js';
 import { startSurveys } from './surveys/index.js';
 import { startReflection } from './reflection/index.js';
-import { qaHandlers } from './qa/handlers.js';
+import { startQa } from './qa/index.js';
 import { startScorecards } from './standards/index.js';
 import { startAdmin } from './admin/index.js';
 import { registerAuthRoutes } from './auth/routes.js';
@@ -273,6 +273,7 @@ export async function createHub(
   // Per-user budgets of the requests that read many rows, counted with the routes' limits.
   const budgets = new Budgets(rateLimits, log);
   const admin = await startAdmin(ctx, app, { sweepMs: config.teamMoveSweepMs, budgets });
+  const qa = startQa(ctx, { sweepMs: config.qaDrawSweepMs });
   const cti = await ctiSecret(secretStore, config.secrets.cti);
   registerCtiRoutes(app, ctx, cti.secret);
   log.info(
@@ -289,7 +290,7 @@ export async function createHub(
     account.handlers,
     admin.handlers,
     scorecards.handlers,
-    qaHandlers(ctx),
+    qa.handlers,
   );
   /** Presence writes under way: a stop waits for them (and the floor updates they start). */
   const presenceWrites = new Set<Promise<void>>();
@@ -336,6 +337,7 @@ export async function createHub(
     close: async () => {
       await surveys.stop();
       await admin.stop();
+      await qa.stop();
       stopSweep();
       stopRefresh();
       scorecards.stop();

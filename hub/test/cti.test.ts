@@ -219,6 +219,51 @@ describe('CTI webhook', () => {
     expect(received.some((e) => e.callId === 'pbx-crash')).toBe(false);
   });
 
+  it('keeps the recording a hang-up names on the call, never relays it, and refuses a bad URL', async () => {
+    const call = data(
+      await agent.emitWithAck('call:start', {
+        id: randomUUID(),
+        callType: 'booking',
+        startedAt: new Date(Date.now() - 60_000).toISOString(),
+        source: 'cti',
+        externalId: 'pbx-recorded',
+      }),
+    );
+    const recordingUrl = 'https://pbx.example.test/recordings/pbx-recorded.wav?sig=a%2Fb';
+    const refused = async (url: unknown) => {
+      const res = await signed({
+        extension: '1001',
+        event: { ...event('ended'), callId: 'pbx-recorded', recordingUrl: url },
+      });
+      expect(res.status, String(url)).toBe(400);
+      return ((await res.json()) as { error: { message: string } }).error.message;
+    };
+    expect(await refused('ftp://pbx.example.test/r.wav')).toContain(
+      'recordingUrl must be an http or https URL',
+    );
+    expect(await refused('not a url')).toContain('recordingUrl');
+    expect(await refused(`https://pbx.example.test/${'r'.repeat(2048)}`)).toContain('recordingUrl');
+    const before = received.length;
+    const res = await signed({
+      extension: '1001',
+      event: { ...event('ended'), callId: 'pbx-recorded', recordingUrl },
+    });
+    expect(res.status).toBe(202);
+    await expect.poll(() => received.length).toBe(before + 1);
+    const relayed = received.at(-1)!;
+    expect(relayed).toMatchObject({ kind: 'ended', callId: 'pbx-recorded' });
+    expect(relayed).not.toHaveProperty('recordingUrl');
+    const stored = await withHubDatabase(hub.dataDir, (db) =>
+      db
+        .selectFrom('calls')
+        .select(['recording_url', 'ended_at'])
+        .where('id', '=', call.id)
+        .executeTakeFirstOrThrow(),
+    );
+    expect(stored.recording_url).toBe(recordingUrl);
+    expect(stored.ended_at).not.toBeNull();
+  });
+
   it('forgets event keys older than the signature window when it starts', async () => {
     const own = await startHub({ demo: true });
     let again: RunningHub | undefined;

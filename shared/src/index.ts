@@ -32,3 +32,5 @@ export * from './domain/hub-address.js';
 export * from './protocol/admin.js';
 export * from './protocol/qa.js';
 export * from './domain/scorecard-versions.js';
+export * from './domain/qa-sampling.js';
+export * from './domain/qa-disputes.js';

@@ -15,10 +15,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const CHROMIUM = '/usr/bin/chromium';
-export const SCREENSHOT_DIR = join(
-  dirname(fileURLToPath(import.meta.url)),
-  '../../../test-results/screenshots',
-);
+/** Where screenshots go: SIDECOACH_SCREENSHOT_DIR when set (to look at one run's), else here. */
+export const SCREENSHOT_DIR =
+  process.env.SIDECOACH_SCREENSHOT_DIR ??
+  join(dirname(fileURLToPath(import.meta.url)), '../../../test-results/screenshots');
 
 export function chromiumMissing(): string | undefined {
   return existsSync(CHROMIUM) ? undefined : `no Chromium at ${CHROMIUM} (apt-get install chromium)`;

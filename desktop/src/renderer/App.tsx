@@ -14,6 +14,7 @@ import {
   SurveyLinkFor,
 } from './features/survey-agent/AfterCallSurvey.js';
 import { MyFeedback } from './features/surveys/MyFeedback.js';
+import { MyEvaluations } from './features/qa/lazy.js';
 import { ActionReminders, JoinSession } from './features/reflection/AgentReflection.js';
 import { Reflection } from './features/reflection/lazy.js';
 import { useReflection } from './features/reflection/store.js';
@@ -57,6 +58,7 @@ function Workspace() {
       {status === 'available' ? <StartCall pack={pack} /> : null}
       <SurveyAfterCall calls={calls} agentStatus={status} />
       <CoachingNotesList />
+      <MyEvaluations />
       <MyFeedback />
       <RecentCalls calls={calls} pack={pack} />
     </main>

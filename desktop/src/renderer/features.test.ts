@@ -28,6 +28,11 @@ const { useTeamSettings } = await import('./features/team-settings/store.js');
 const { useAdmin } = await import('./features/admin/store.js');
 const { useProfileLanguage } = await import('./features/header/language.js');
 const { useAgentHistory } = await import('./features/agent-history/store.js');
+const { useQaView } = await import('./features/qa/view.js');
+// The Quality view's stores load with its screens and register themselves: loaded here.
+const { useQa } = await import('./features/qa/store.js');
+const { useMine } = await import('./features/qa/mine.js');
+const { useEvaluate } = await import('./features/qa/evaluate.js');
 
 const stores = {
   calls: useCalls,
@@ -41,8 +46,13 @@ const stores = {
   admin: useAdmin,
   language: useProfileLanguage,
   agentHistory: useAgentHistory,
+  qa: useQaView,
 };
-const initial = Object.fromEntries(Object.entries(stores).map(([k, s]) => [k, s.getState()]));
+/** Stores a feature loads later (the Quality view's), reset through the feature that owns them. */
+const loadedLater = { qaData: useQa, qaMine: useMine, qaEvaluate: useEvaluate };
+const initial = Object.fromEntries(
+  Object.entries({ ...stores, ...loadedLater }).map(([k, s]) => [k, s.getState()]),
+);
 
 const user = {
   id: 'u-lead',
@@ -74,6 +84,10 @@ beforeEach(() => {
   useTeamSettings.setState({
     teamSettings: { t1: { value: null, status: 'loaded', error: null } },
   });
+  useQaView.setState({ open: true, tab: 'plans', evaluating: { evaluationId: 'e1' } });
+  useQa.setState({ teamId: 't1' });
+  useMine.setState({ status: 'loaded', behavioursOnly: true });
+  useEvaluate.setState({ status: 'loading' });
 });
 
 describe('the session lifecycle', () => {
@@ -86,7 +100,7 @@ describe('the session lifecycle', () => {
 
   it('resets every feature store on sign-out, after saying goodbye to the hub', async () => {
     await end({ key: 'signIn.expired' });
-    for (const [name, store] of Object.entries(stores))
+    for (const [name, store] of Object.entries({ ...stores, ...loadedLater }))
       expect(store.getState(), name).toEqual(initial[name]);
     // The coach stopped observing before the socket closed.
     expect(asked).toContain('observation:leave');

@@ -14,6 +14,7 @@ import { teamSettingsFeature } from './features/team-settings/feature.js';
 import { scorecardFeature } from './features/scorecard/feature.js';
 import { agentHistoryFeature } from './features/agent-history/feature.js';
 import { adminFeature } from './features/admin/feature.js';
+import { qaFeature } from './features/qa/feature.js';
 import { languageFeature } from './features/header/language.js';
 import { placeFeature } from './place.js';
 
@@ -30,6 +31,7 @@ export const features = [
   scorecardFeature,
   agentHistoryFeature,
   adminFeature,
+  qaFeature,
   languageFeature,
   // Last: the address is opened once every other feature has restored its state.
   placeFeature,

@@ -15,6 +15,8 @@ describe('addresses of places', () => {
     { view: 'history', agentId: 'u-3' },
     { view: 'admin', tab: 'audit' },
     { view: 'scorecard' },
+    { view: 'quality', tab: null },
+    { view: 'quality', tab: 'disputes' },
   ];
 
   it('reads back every place it writes', () => {
@@ -33,6 +35,7 @@ describe('addresses of places', () => {
       '#/',
       '#/nowhere',
       '#/admin/secrets',
+      '#/quality/secrets',
       '#/observe',
       '#/observe/%E0',
       '#/observe/a/b',
@@ -57,6 +60,11 @@ describe('addresses of places', () => {
     expect(placeFor({ view: 'language' }, 'lead')).toEqual({ view: 'language' });
     expect(placeFor({ view: 'surveys', tab: 'pack' }, 'lead')).toEqual({ view: 'home' });
     expect(placeFor({ view: 'observe', agentId: 'u' }, 'agent')).toEqual({ view: 'home' });
+    expect(placeFor({ view: 'quality', tab: 'queue' }, 'agent')).toEqual({ view: 'home' });
+    expect(placeFor({ view: 'quality', tab: 'plans' }, 'lead')).toEqual({
+      view: 'quality',
+      tab: 'plans',
+    });
     expect(placeFor({ view: 'session', sessionId: 's' }, 'agent')).toEqual({
       view: 'session',
       sessionId: 's',

@@ -12,6 +12,9 @@ import { closeAdminView, openAdminLazily } from './features/admin/lazy-store.js'
 import { useAdminView, type AdminTab } from './features/admin/view.js';
 import { closeScorecardView, openScorecardView } from './features/scorecard/lazy-store.js';
 import { useScorecardView } from './features/scorecard/view.js';
+import { closeQaView, openQaLazily } from './features/qa/lazy-store.js';
+import { useQaView } from './features/qa/view.js';
+import { QA_TABS, type QaTab } from './features/qa/access.js';
 import { closeHistory, openHistory, useAgentHistory } from './features/agent-history/store.js';
 import {
   closeSurveys,
@@ -45,7 +48,8 @@ export type Place =
   | { view: 'session'; sessionId: string }
   | { view: 'history'; agentId: string }
   | { view: 'admin'; tab: AdminTab }
-  | { view: 'scorecard' };
+  | { view: 'scorecard' }
+  | { view: 'quality'; tab: QaTab | null };
 
 const SURVEY_TABS: readonly SurveysView[] = ['feedback', 'report', 'pack'];
 const ADMIN_TABS: readonly AdminTab[] = ['people', 'teams', 'import', 'audit'];
@@ -78,6 +82,8 @@ export function placeHash(place: Place): string {
       return `#/sessions/${seg(place.sessionId)}`;
     case 'admin':
       return `#/admin/${place.tab}`;
+    case 'quality':
+      return place.tab ? `#/quality/${place.tab}` : '#/quality';
   }
 }
 
@@ -111,6 +117,9 @@ export function parsePlace(hash: string): Place {
     return { view: first, agentId: second };
   if (parts.length === 2 && first === 'admin' && ADMIN_TABS.includes(second as AdminTab))
     return { view: 'admin', tab: second as AdminTab };
+  if (first === 'quality' && parts.length === 1) return { view: 'quality', tab: null };
+  if (parts.length === 2 && first === 'quality' && QA_TABS.includes(second as QaTab))
+    return { view: 'quality', tab: second as QaTab };
   if (parts.length === 2 && first === 'sessions' && second)
     return { view: 'session', sessionId: second };
   if (parts.length === 3 && first === 'sessions' && second === 'prepare' && third)
@@ -133,6 +142,8 @@ export function currentPlace(): Place {
   const admin = useAdminView.getState();
   if (admin.open) return { view: 'admin', tab: admin.tab };
   if (useScorecardView.getState().open) return { view: 'scorecard' };
+  const quality = useQaView.getState();
+  if (quality.open) return { view: 'quality', tab: quality.tab };
   const history = useAgentHistory.getState().agentId;
   if (history) return { view: 'history', agentId: history };
   const surveys = useSurveys.getState().open;
@@ -159,6 +170,7 @@ export function goTo(place: Place): void {
     useSettingsPanel.setState({ open: v === 'settings' });
   if (v !== 'admin' && useAdminView.getState().open) closeAdminView();
   if (v !== 'scorecard' && useScorecardView.getState().open) closeScorecardView();
+  if (v !== 'quality' && useQaView.getState().open) closeQaView();
   if (v !== 'history' && useAgentHistory.getState().agentId) closeHistory();
   if (v !== 'surveys' && useSurveys.getState().open) closeSurveys();
   const inReflection = v === 'sessions' || v === 'prepare' || v === 'session';
@@ -202,6 +214,13 @@ export function goTo(place: Place): void {
     case 'scorecard':
       if (!useScorecardView.getState().open) openScorecardView();
       return;
+    case 'quality': {
+      // The view falls back to the first tab the user may use when this one is not theirs.
+      const quality = useQaView.getState();
+      if (!quality.open || (place.tab !== null && quality.tab !== place.tab))
+        openQaLazily(place.tab ?? undefined);
+      return;
+    }
     default:
       return;
   }
@@ -211,6 +230,7 @@ const stores = [
   useSettingsPanel,
   useAdminView,
   useScorecardView,
+  useQaView,
   useAgentHistory,
   useSurveys,
   useReflection,

@@ -79,3 +79,21 @@ export async function sweepEventKeys(db: Db, now = Date.now()): Promise<number> 
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/**
+ * Keeps the recording a CTI event names on the agent's call with that PBX id. A call the
+ * sidebar has not started yet gets it from the stored event when the evaluator opens it.
+ */
+export async function keepRecording(
+  db: Db,
+  agentId: string,
+  externalId: string,
+  url: string,
+): Promise<void> {
+  await db
+    .updateTable('calls')
+    .set({ recording_url: url })
+    .where('agent_id', '=', agentId)
+    .where('external_id', '=', externalId)
+    .execute();
+}

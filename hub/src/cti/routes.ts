@@ -6,7 +6,7 @@ import { sendError } from '../lib/http-errors.js';
 import { openCallOf } from '../lib/call-records.js';
 import { announceCall, endCall } from '../lib/call-changes.js';
 import type { SecretStore } from '../lib/secrets.js';
-import { acceptCtiEvent, agentByExtension, eventKey } from './records.js';
+import { acceptCtiEvent, agentByExtension, eventKey, keepRecording } from './records.js';
 import { startEventKeySweep } from './jobs.js';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignedRequest } from '../lib/signature.js';
 
@@ -22,6 +22,11 @@ export const CtiRequestSchema = z.strictObject({
     source: z.literal('cti').default('cti'),
     /** Attached data: how to reach the customer for the post-call survey (kept by the hub). */
     customer: CustomerContactSchema.optional(),
+    /** The PBX's recording of the call (http or https), kept for the QA evaluator's link. */
+    recordingUrl: z
+      .url({ protocol: /^https?$/, error: 'recordingUrl must be an http or https URL' })
+      .max(2048)
+      .optional(),
   }),
 });
 
@@ -80,6 +85,9 @@ export function registerCtiRoutes(app: FastifyInstance, ctx: HubContext, secret:
       const { extension, eventId, event } = parsed.data;
       const agent = await agentByExtension(ctx.db, extension);
       if (!agent) return sendError(reply, 'not_found', `no agent with extension ${extension}`);
+      // Idempotent, so also for a retry of an event whose first delivery stopped short of it.
+      if (event.recordingUrl)
+        await keepRecording(ctx.db, agent.id, event.callId, event.recordingUrl);
       // A success, not an error: a PBX retrying a delivered event must not see a failure (it
       // would retry again, or raise an alarm); the answer says that nothing was done twice.
       if (!(await acceptCtiEvent(ctx.db, agent.id, eventKey(extension, eventId, event), event))) {
@@ -93,9 +101,11 @@ export function registerCtiRoutes(app: FastifyInstance, ctx: HubContext, secret:
         return reply.code(200).send({ duplicate: true, delivered: 0 });
       }
       const room = userRoom(agent.id);
-      // The customer's contact details stay in the hub: the sidebar gets the call event only.
-      const callEvent = { ...event, customer: undefined };
-      delete callEvent.customer;
+      // The customer's contact details and the recording stay in the hub: the sidebar gets the
+      // call event only.
+      const callEvent: CallEvent = { ...event };
+      delete (callEvent as typeof event).customer;
+      delete (callEvent as typeof event).recordingUrl;
       ctx.io.to(room).emit('softphone:event', callEvent);
       ctx.bus.emit('softphone:event', agent.id, callEvent);
       await endOnHangUp(agent.id, event);

@@ -7,9 +7,11 @@ import {
 } from '@sidecoach/shared';
 import type { Trx } from '../lib/jobs.js';
 import type { Db } from '../store/db.js';
+import { seedDemoQa } from './qa.js';
 
 // Four weeks of one demo agent's work, so a lead's first reflective session has something to
-// show: Ava rates her summaries high while her supervisor and QA see them missed (a blind spot),
+// show (and a quality manager a QA plan with its draws and evaluations, qa.ts): Ava rates her
+// summaries high while her supervisor and QA see them missed (a blind spot),
 // and everyone hears her warm tone (a strength). Two more desks, in Taipei and Rīga, show the
 // same in Traditional Chinese and Latvian; some of Ava's customers answer in Chinese. Times are
 // relative to now; content is fixed.
@@ -154,8 +156,8 @@ export async function seedDemoHistory(db: Db, packId: string): Promise<void> {
           });
         }
       }
-      // Recorded QA on two calls.
-      if (n === 2 || n === 10) {
+      // Recorded QA from the QA tool on one call (another is evaluated in the app: qa.ts).
+      if (n === 2) {
         await trx
           .insertInto('qa_evaluations')
           .values({
@@ -194,6 +196,7 @@ export async function seedDemoHistory(db: Db, packId: string): Promise<void> {
       due: at(-2).slice(0, 10),
     });
     for (const desk of DESKS) await seedDesk(trx, pack, desk, at);
+    await seedDemoQa(trx, pack);
   });
 }
 

@@ -1,5 +1,6 @@
 import type {
   CallRecord,
+  Evaluation,
   InboxMessage,
   ItemEvidence,
   ReflectionPrep,
@@ -17,7 +18,8 @@ export interface Viewer {
 /**
  * "Coach on behaviours, not scores" (a team setting), enforced in this one place: an agent of a
  * team that has it on receives no numeric score from the hub, wherever it would appear (their
- * calls' self-assessment scores, customers' CSAT and effort, reflective-session figures). Leads,
+ * calls' self-assessment scores, customers' CSAT and effort, reflective-session figures, QA
+ * evaluation scores). Leads,
  * supervisors and quality managers still get every number.
  *
  * Who is in such a team is kept in memory: read at start and again whenever the hub changes a
@@ -101,6 +103,16 @@ export class ScoreVisibility {
       agenda: prep.agenda,
       openActions: prep.openActions,
       behavioursOnly: prep.behavioursOnly,
+    };
+  }
+
+  /** A QA evaluation without its score, nor its earlier versions' scores. */
+  evaluation(viewer: Viewer, evaluation: Evaluation): Evaluation {
+    if (!this.hides(viewer)) return evaluation;
+    return {
+      ...evaluation,
+      score: null,
+      previous: evaluation.previous.map((v) => ({ ...v, score: null })),
     };
   }
 

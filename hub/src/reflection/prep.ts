@@ -4,6 +4,7 @@ import {
   compareItem,
   EMPTY_TALLY,
   proposeAgenda,
+  RELEASED_EVALUATION_STATUSES,
   scorecardItems,
   weekStart,
   weeksBetween,
@@ -65,7 +66,12 @@ async function answerCounts(
 ): Promise<CountRow[]> {
   const table = source === 'self' ? sql.table('self_assessments') : sql.table('qa_evaluations');
   const at = sql.ref(source === 'self' ? 'submitted_at' : 'evaluated_at');
-  const submitted = source === 'self' ? sql`and t.status = 'submitted'` : sql``;
+  // Self-assessments submitted (not skipped); evaluations once the agent may see them: released
+  // (acknowledged, disputed, resolved) or imported, never drafts nor unreleased ones.
+  const submitted =
+    source === 'self'
+      ? sql`and t.status = 'submitted'`
+      : sql`and t.status in (${sql.join(RELEASED_EVALUATION_STATUSES.map((s) => sql.lit(s)))})`;
   const { rows } = await sql<CountRow>`
     select j.key as item_id, substr(t.${at}, 1, 10) as day,
       sum(case when j.value = 'yes' then 1 else 0 end) as yes,

@@ -1,13 +1,15 @@
 import type { QaImportResult, Role } from '@sidecoach/shared';
 import type { Job } from '../lib/jobs.js';
 import { nowIso, type Db } from '../store/db.js';
-import type { QaEvaluationRow } from '../store/schema.js';
 import type { Insertable } from 'kysely';
-import type { QaEvaluationsTable } from '../store/schema.js';
+import type { QaEvaluationRow, QaEvaluationsTable } from '../store/schema.js';
 
 // The reads and the write of the QA import (`POST /api/qa/evaluations`, qa.ts).
 
-/** An evaluation as the import stores it; `created_at` is the moment of the import. */
+/**
+ * An evaluation as the import stores it (source 'import', status 'imported': read-only in the
+ * app); `created_at` is the moment of the import.
+ */
 export type NewEvaluation = Omit<Insertable<QaEvaluationsTable>, 'created_at'>;
 
 /** The enabled account a QA tool names by username, if there is one. */
@@ -23,16 +25,20 @@ export async function activeUserByUsername(
     .executeTakeFirst();
 }
 
-/** Whose call it is, so an evaluation cannot be pinned on another agent's call. */
-export async function agentOfCall(db: Db, callId: string): Promise<string | undefined> {
+/** Whose call it is (so an evaluation cannot be pinned on another agent's call), and its type. */
+export async function agentOfCall(
+  db: Db,
+  callId: string,
+): Promise<{ agentId: string; callType: string } | undefined> {
   const call = await db
     .selectFrom('calls')
-    .select('agent_id')
+    .select(['agent_id', 'call_type'])
     .where('id', '=', callId)
     .executeTakeFirst();
-  return call?.agent_id;
+  return call && { agentId: call.agent_id, callType: call.call_type };
 }
 
+/** The QA tool's content (the score is derived from it and not compared). */
 const sameContent = (a: QaEvaluationRow, b: NewEvaluation) =>
   a.agent_id === b.agent_id &&
   a.call_id === b.call_id &&

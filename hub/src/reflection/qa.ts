@@ -1,6 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { QaImportRequestSchema, scorecardItems, type StandardsPack } from '@sidecoach/shared';
+import {
+  QaImportRequestSchema,
+  scorecardFor,
+  scorecardItems,
+  scoreScorecard,
+  type StandardsPack,
+} from '@sidecoach/shared';
 import type { HubContext } from '../lib/context.js';
 import { bearerUser } from '../lib/tokens.js';
 import { sendError } from '../lib/http-errors.js';
@@ -21,6 +27,22 @@ const sortedAnswers = (answers: Record<string, string>) =>
   JSON.stringify(
     Object.fromEntries(Object.entries(answers).sort(([a], [b]) => a.localeCompare(b))),
   );
+
+/**
+ * The call type an evaluation without a call is scored as: the pack's first whose scorecard
+ * holds every answered item, else the one holding the most of them (the QA tool did not say).
+ */
+function callTypeOfAnswers(pack: StandardsPack, answered: string[]): string {
+  let best = pack.callTypes[0]!.id;
+  let most = -1;
+  for (const { id } of pack.callTypes) {
+    const items = new Set(scorecardFor(pack, id).map((s) => s.item.id));
+    const held = answered.filter((a) => items.has(a)).length;
+    if (held === answered.length) return id;
+    if (held > most) [best, most] = [id, held];
+  }
+  return best;
+}
 
 /**
  * `POST /api/qa/evaluations`: QA results from an external QA tool (recorded quality monitoring),
@@ -44,8 +66,10 @@ export function registerQaRoutes(app: FastifyInstance, ctx: HubContext) {
       return `not on the ${pack.id} v${pack.version} scorecard: ${unknown.join(', ')}`;
     if (Date.parse(e.evaluatedAt) > Date.now() + FUTURE_SKEW_MS)
       return 'evaluatedAt is in the future';
-    if (e.callId && (await agentOfCall(db, e.callId)) !== agent.id)
+    const call = e.callId ? await agentOfCall(db, e.callId) : undefined;
+    if (e.callId && call?.agentId !== agent.id)
       return `call ${e.callId} is not a call of this agent`;
+    const callType = call?.callType ?? callTypeOfAnswers(pack, Object.keys(e.answers));
     return {
       id: e.id,
       agent_id: agent.id,
@@ -55,6 +79,10 @@ export function registerQaRoutes(app: FastifyInstance, ctx: HubContext) {
       pack_version: pack.version,
       answers: sortedAnswers(e.answers),
       evaluated_at: new Date(e.evaluatedAt).toISOString(),
+      // Scored once, at import, as an evaluation made in the app is at submission.
+      score: JSON.stringify(scoreScorecard(pack, callType, e.answers)),
+      source: 'import',
+      status: 'imported',
     };
   }
 

@@ -870,6 +870,20 @@ const migrations: Record<string, Migration> = {
         .on('qa_assignments')
         .columns(['evaluator_id', 'due'])
         .execute();
+      // A call drawn once: the draw leaves out calls assigned before (in any team's plan).
+      await db.schema
+        .createIndex('qa_assignments_call')
+        .on('qa_assignments')
+        .column('call_id')
+        .execute();
+      // One evaluation made in the app per call (imported ones beside it are the QA tool's).
+      await db.schema
+        .createIndex('qa_evaluations_app_call')
+        .on('qa_evaluations')
+        .column('call_id')
+        .unique()
+        .where(sql.ref('source'), '=', 'app')
+        .execute();
       // A supervisor's "evaluate this call" (the observe view's one tap).
       await db.schema
         .createTable('qa_flags')

@@ -190,6 +190,8 @@ export async function postCti(
     callId: string;
     remoteParty?: string | null;
     customer?: CustomerContact;
+    /** The PBX's recording of the call. */
+    recordingUrl?: string;
   },
 ) {
   const body = JSON.stringify({

@@ -247,7 +247,13 @@ export const QaSaveSchema = z.strictObject({
   /** Coaching tips for the agent (checked by the constructive-language coach in the client). */
   tips: z.string().trim().max(4000).default(''),
   lang: z.string().min(2).max(10).default('en'),
-  /** true submits (every item answered, comments where required); false keeps a draft. */
+  /**
+   * true submits (every item answered, comments where required); false keeps a draft (saving a
+   * submitted, unreleased evaluation as a draft reopens it). Refused with `bad_request` and
+   * `problems`, one per item: `missing:<item>` (unanswered, on submit), `unknown:<item>` (not on
+   * this scorecard), `na:<item>` (N/A not allowed), `comment:<item>` (a "no" needs a comment, on
+   * submit).
+   */
   submit: z.boolean(),
 });
 export type QaSave = z.input<typeof QaSaveSchema>;

@@ -5,6 +5,7 @@ import { accountEn } from './account.en.js';
 import { ssoEn } from './sso.en.js';
 import { scorecardEn } from './scorecard.en.js';
 import { adminEn } from './admin.en.js';
+import { qaEn } from './qa.en.js';
 
 // Each feature's strings sit under their own key (the customer-feedback views under `surveys`),
 // so separate files can grow without touching one another; the `never`s make a second `surveys`
@@ -16,6 +17,7 @@ const enBase: typeof en & {
   sso?: never;
   scorecard?: never;
   admin?: never;
+  qa?: never;
 } = en;
 
 /** All English strings: one lazily loaded chunk, and the shape every language is checked on. */
@@ -27,5 +29,6 @@ const translation = {
   sso: ssoEn,
   scorecard: scorecardEn,
   admin: adminEn,
+  qa: qaEn,
 };
 export default translation;

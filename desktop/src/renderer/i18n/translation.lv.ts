@@ -6,6 +6,7 @@ import { accountLv } from './account.lv.js';
 import { ssoLv } from './sso.lv.js';
 import { scorecardLv } from './scorecard.lv.js';
 import { adminLv } from './admin.lv.js';
+import { qaLv } from './qa.lv.js';
 
 /** All Latvian strings: one lazily loaded chunk, with every English key and every `_zero` form. */
 const translation: WithZeroPlurals<Translation> = {
@@ -16,5 +17,6 @@ const translation: WithZeroPlurals<Translation> = {
   sso: ssoLv,
   scorecard: scorecardLv,
   admin: adminLv,
+  qa: qaLv,
 };
 export default translation;

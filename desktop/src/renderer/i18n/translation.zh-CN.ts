@@ -6,6 +6,7 @@ import { accountZhCN } from './account.zh-CN.js';
 import { ssoZhCN } from './sso.zh-CN.js';
 import { scorecardZhCN } from './scorecard.zh-CN.js';
 import { adminZhCN } from './admin.zh-CN.js';
+import { qaZhCN } from './qa.zh-CN.js';
 
 /** All Simplified Chinese strings: one lazily loaded chunk, with every English key. */
 const translation: Translation = {
@@ -16,5 +17,6 @@ const translation: Translation = {
   sso: ssoZhCN,
   scorecard: scorecardZhCN,
   admin: adminZhCN,
+  qa: qaZhCN,
 };
 export default translation;

@@ -6,6 +6,7 @@ import { accountZhTW } from './account.zh-TW.js';
 import { ssoZhTW } from './sso.zh-TW.js';
 import { scorecardZhTW } from './scorecard.zh-TW.js';
 import { adminZhTW } from './admin.zh-TW.js';
+import { qaZhTW } from './qa.zh-TW.js';
 
 /** All Traditional Chinese (Taiwan) strings: one lazily loaded chunk, with every English key. */
 const translation: Translation = {
@@ -16,5 +17,6 @@ const translation: Translation = {
   sso: ssoZhTW,
   scorecard: scorecardZhTW,
   admin: adminZhTW,
+  qa: qaZhTW,
 };
 export default translation;

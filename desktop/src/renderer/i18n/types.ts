@@ -5,6 +5,7 @@ import type { AccountMessages } from './account.en.js';
 import type { SsoMessages } from './sso.en.js';
 import type { ScorecardMessages } from './scorecard.en.js';
 import type { AdminMessages } from './admin.en.js';
+import type { QaMessages } from './qa.en.js';
 import type english from './translation.en.js';
 
 /** The strings of one language: the English shape, every leaf a string. */
@@ -15,6 +16,7 @@ export type Translation = Messages & {
   sso: SsoMessages;
   scorecard: ScorecardMessages;
   admin: AdminMessages;
+  qa: QaMessages;
 };
 
 // Types only (nothing of the English strings is bundled from here): `t('some.key')` with a key

@@ -6,8 +6,10 @@ import { closeScorecardView, openScorecardView } from '../scorecard/lazy-store.j
 import { useSession } from '../../hub/session-store.js';
 import { closeSurveys, openSurveys, type SurveysView } from '../surveys/store.js';
 import { closeAdmin, openAdmin } from '../admin/store.js';
+import { canUseQuality } from '../qa/access.js';
+import { closeQaView, openQaLazily } from '../qa/lazy-store.js';
 
-type Entry = SurveysView | 'language' | 'sessions' | 'admin' | 'scorecard';
+type Entry = SurveysView | 'language' | 'sessions' | 'admin' | 'scorecard' | 'quality';
 
 /** Opens one of the coach's views, closing whichever was open. */
 function go(entry: Entry) {
@@ -16,7 +18,9 @@ function go(entry: Entry) {
   closeLanguageStats();
   closeReflection();
   closeAdmin();
+  closeQaView();
   if (entry === 'language') openLanguageStats();
+  else if (entry === 'quality') openQaLazily();
   else if (entry === 'admin') openAdmin();
   else if (entry === 'sessions') openReflection();
   else if (entry === 'scorecard') openScorecardView();
@@ -29,8 +33,9 @@ function go(entry: Entry) {
  */
 export function CoachNav({ current }: { current: Entry | null }) {
   const { t } = useTranslation();
-  const role = useSession((s) => s.session?.user.role);
-  if (!role || role === 'agent') return null;
+  const user = useSession((s) => s.session?.user);
+  const role = user?.role;
+  if (!user || !role || role === 'agent') return null;
   const entries: Array<[Entry, string]> = [
     ...(role === 'lead' || role === 'admin'
       ? [['language', t('languageStats.open')] as [Entry, string]]
@@ -43,6 +48,8 @@ export function CoachNav({ current }: { current: Entry | null }) {
     // The scorecard builder, beside the survey pack: quality managers (the hub decides too).
     ...(role === 'admin' ? [['scorecard', t('scorecard.nav')] as [Entry, string]] : []),
     ...(role === 'admin' ? [['pack', t('surveys.nav.pack')] as [Entry, string]] : []),
+    // Quality monitoring: evaluators, arbitrators, leads, supervisors and admins (qa/access.ts).
+    ...(canUseQuality(user) ? [['quality', t('qa.nav')] as [Entry, string]] : []),
     // People, teams, the HR import and the audit log: administrators only (the hub decides too).
     ...(role === 'admin' ? [['admin', t('admin.nav')] as [Entry, string]] : []),
   ];

@@ -15,6 +15,8 @@ import { useScorecardView } from '../scorecard/view.js';
 import { Scorecard } from '../scorecard/lazy.js';
 import { useAdminView } from '../admin/view.js';
 import { Admin } from '../admin/lazy.js';
+import { useQaView } from '../qa/view.js';
+import { Quality } from '../qa/lazy.js';
 
 /**
  * Supervisors, leads and admins: the floor, the agent they sit beside, how coaches word notes,
@@ -29,6 +31,7 @@ export function CoachWorkspace() {
   const scorecardOpen = useScorecardView((s) => s.open);
   const historyOpen = useAgentHistory((s) => s.agentId !== null);
   const adminOpen = useAdminView((s) => s.open);
+  const qaOpen = useQaView((s) => s.open);
   const alerted = useSurveys((s) => s.alerts.length > 0);
   const check = useLanguageCheck();
   return (
@@ -36,6 +39,8 @@ export function CoachWorkspace() {
       <SurveyAlerts />
       {adminOpen ? (
         <Admin />
+      ) : qaOpen ? (
+        <Quality />
       ) : historyOpen ? (
         <AgentHistoryView />
       ) : scorecardOpen ? (

@@ -14,6 +14,7 @@ import { CoachingNoteComposer } from './CoachingNoteComposer.js';
 import { NoteComposer } from './NoteComposer.js';
 import { ObservationList } from './ObservationList.js';
 import { ObservedChecklist } from './ObservedChecklist.js';
+import { FlagForQa } from './FlagForQa.js';
 import { useCallNotes } from './use-call-notes.js';
 import './observe.css';
 
@@ -118,6 +119,7 @@ export function ObserveView({ check = noTextChecks }: { check?: TextCheck }) {
           {call ? `${callTypeName(pack, call.callType, i18n.language)} · ` : ''}
           <CallState call={call} />
         </p>
+        {call ? <FlagForQa key={call.id} callId={call.id} /> : null}
       </section>
       {/* Side by side from a tablet's width up: writing on the left, the live call on the right. */}
       <div className="observe-columns">

@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ask } from '../../hub/client.js';
+import type { Message } from '../../hub/errors.js';
+
+/**
+ * One tap asks for the observed call to be evaluated (`qa:flag`): a QA plan prefers flagged
+ * calls when it draws. The state the hub answered is shown, and the flag can be taken back.
+ */
+export function FlagForQa({ callId }: { callId: string }) {
+  const { t } = useTranslation();
+  const [flagged, setFlagged] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Message | null>(null);
+  const send = async (flag: boolean) => {
+    setBusy(true);
+    setError(null);
+    const res = await ask('qa:flag', { callId, flagged: flag });
+    setBusy(false);
+    if (!res.ok) return setError(res.error);
+    setFlagged(res.data.flagged);
+  };
+  return (
+    <div className="qa-flag" data-testid="qa-flag">
+      {flagged ? (
+        <>
+          <span className="small" role="status">
+            {t('qa.flag.flagged')}
+          </span>
+          <button
+            type="button"
+            className="link small"
+            disabled={busy}
+            onClick={() => void send(false)}
+          >
+            {t('qa.flag.undo')}
+          </button>
+        </>
+      ) : (
+        <button type="button" className="chip" disabled={busy} onClick={() => void send(true)}>
+          {t('qa.flag.flag')}
+        </button>
+      )}
+      {error ? (
+        <p className="error small" role="alert">
+          {t(error.key, error.values)}
+        </p>
+      ) : null}
+    </div>
+  );
+}

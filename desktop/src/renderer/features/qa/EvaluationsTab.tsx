@@ -1,0 +1,169 @@
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../hub/session-store.js';
+import { HBars } from '../../ui/HBars.js';
+import { useRowContext } from './context.js';
+import { openEvaluation } from './evaluate.js';
+import { ErrorText, LoadState, QaTable, Section } from './parts.js';
+import { dateOf, discrepancyTable, evaluationsTable, percentOf, trendTable } from './rows.js';
+import {
+  DISCREPANCY_MAX,
+  loadDiscrepancy,
+  loadList,
+  selectListAgent,
+  teamChoices,
+  useQa,
+} from './store.js';
+
+/** Evaluations of the user's teams (or one agent's), the agent's trend and discrepancy. */
+export function EvaluationsTab() {
+  const { t, i18n } = useTranslation();
+  const list = useQa((s) => s.list);
+  const user = useSession((s) => s.session?.user);
+  const canOpen = user?.role === 'admin' || user?.permissions.includes('evaluator') === true;
+  const c = useRowContext();
+  // Re-read when an admin's teams arrive.
+  useQa((s) => s.people.data.teams.length);
+  const agents = [...new Map(list.data.map((e) => [e.agentId, e.agentName])).entries()].sort(
+    (a, b) => a[1].localeCompare(b[1]),
+  );
+  const agentId = list.agentId;
+  const shown = [...list.data]
+    .filter((e) => !agentId || e.agentId === agentId)
+    .sort((a, b) =>
+      (b.evaluatedAt ?? b.releasedAt ?? '').localeCompare(a.evaluatedAt ?? a.releasedAt ?? ''),
+    );
+  const agentName = agents.find(([id]) => id === agentId)?.[1] ?? '';
+  return (
+    <div className="qa-panel">
+      <div className="qa-toolbar">
+        <div className="field">
+          <label htmlFor="qa-list-team">{t('qa.plan.team')}</label>
+          <select
+            id="qa-list-team"
+            value={list.teamId}
+            onChange={(e) => void loadList(e.target.value)}
+          >
+            <option value="">{t('qa.evaluators.allTeams')}</option>
+            {teamChoices().map((team) => (
+              <option key={team.id} value={team.id}>
+                {team.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="qa-list-agent">{t('qa.list.agent')}</label>
+          <select
+            id="qa-list-agent"
+            value={agentId ?? ''}
+            onChange={(e) => selectListAgent(e.target.value || null)}
+          >
+            <option value="">{t('qa.list.allAgents')}</option>
+            {agents.map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <LoadState status={list.status} error={list.error} />
+      <QaTable
+        caption={t('qa.list.caption', { count: shown.length })}
+        fileName="qa-evaluations"
+        table={evaluationsTable(shown, c)}
+        testId="qa-evaluations"
+        empty={list.status === 'loaded' ? t('qa.list.empty') : undefined}
+        action={(i) => {
+          const e = shown[i]!;
+          // The hub opens an evaluation (its items, comments, the call's facts) for evaluators,
+          // quality managers and those involved in it; the list is what the others read.
+          const involved =
+            e.evaluatorId === user?.id || e.disputes.some((d) => d.arbitratorId === user?.id);
+          if (!canOpen && !involved) return null;
+          return (
+            <button
+              type="button"
+              aria-label={t('qa.list.openLabel', { name: e.agentName })}
+              onClick={() => void openEvaluation({ evaluationId: e.id }, i18n.language)}
+            >
+              {t('qa.open')}
+            </button>
+          );
+        }}
+      />
+      {agentId && shown.length > 0 ? <Trend agentName={agentName} /> : null}
+      {agentId && shown.length > 0 ? <Discrepancy agentId={agentId} agentName={agentName} /> : null}
+    </div>
+  );
+}
+
+function Trend({ agentName }: { agentName: string }) {
+  const { t, i18n } = useTranslation();
+  const list = useQa((s) => s.list);
+  const c = useRowContext();
+  const mine = list.data.filter((e) => e.agentId === list.agentId);
+  const dated = mine
+    .filter((e) => e.evaluatedAt !== null && e.status !== 'draft')
+    .sort((a, b) => a.evaluatedAt!.localeCompare(b.evaluatedAt!));
+  return (
+    <Section title={t('qa.trend.title', { name: agentName })}>
+      <HBars
+        testId="qa-trend"
+        label={t('qa.trend.title', { name: agentName })}
+        series={[{ label: t('qa.col.score'), className: 'series-others' }]}
+        rows={dated.map((e) => ({
+          key: e.id,
+          label: dateOf(i18n.language, e.evaluatedAt!),
+          values: [e.score?.percent == null ? null : e.score.percent / 100],
+        }))}
+        format={(v) => (v === null ? '–' : percentOf(i18n.language, Math.round(v * 1000) / 10))}
+      />
+      <QaTable
+        caption={t('qa.trend.caption', { name: agentName })}
+        fileName="qa-trend"
+        table={trendTable(mine, c)}
+        testId="qa-trend-table"
+      />
+    </Section>
+  );
+}
+
+function Discrepancy({ agentId, agentName }: { agentId: string; agentName: string }) {
+  const { t } = useTranslation();
+  const d = useQa((s) => s.discrepancy);
+  const c = useRowContext();
+  const mine = d.agentId === agentId;
+  return (
+    <Section title={t('qa.discrepancy.title', { name: agentName })}>
+      <p className="qa-hint">{t('qa.discrepancy.intro', { count: DISCREPANCY_MAX })}</p>
+      {!mine || d.status === 'idle' || d.status === 'failed' ? (
+        <div className="qa-actions">
+          <button
+            type="button"
+            disabled={!c.pack}
+            onClick={() => c.pack && void loadDiscrepancy(agentId, c.pack)}
+          >
+            {t('qa.discrepancy.compare')}
+          </button>
+        </div>
+      ) : null}
+      {mine && d.status === 'loading' ? (
+        <div className="qa-progress" role="status">
+          <span>{t('qa.discrepancy.progress')}</span>
+          <progress aria-label={t('qa.discrepancy.progress')} />
+        </div>
+      ) : null}
+      {mine && d.status === 'failed' && d.error ? <ErrorText message={d.error} /> : null}
+      {mine && d.status === 'loaded' ? (
+        <QaTable
+          caption={t('qa.discrepancy.caption', { name: agentName })}
+          fileName="qa-discrepancy"
+          table={discrepancyTable(d.data, c)}
+          testId="qa-discrepancy"
+          empty={t('qa.discrepancy.empty')}
+        />
+      ) : null}
+    </Section>
+  );
+}

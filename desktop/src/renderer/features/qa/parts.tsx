@@ -1,0 +1,137 @@
+import { useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Message } from '../../hub/errors.js';
+import { downloadCsv } from '../../lib/csv.js';
+import { localDay } from '../../lib/time.js';
+import type { Table } from './rows.js';
+
+export function ErrorText({ message }: { message: Message }) {
+  const { t } = useTranslation();
+  return (
+    <p className="error" role="alert">
+      {t(message.key, message.values)}
+    </p>
+  );
+}
+
+/** Saved (a status) or refused (an alert). */
+export function Notice({ notice }: { notice: { ok: boolean; message: Message } | null }) {
+  const { t } = useTranslation();
+  if (!notice) return null;
+  return notice.ok ? (
+    <p className="qa-ok" role="status" data-testid="qa-notice">
+      {t(notice.message.key, notice.message.values)}
+    </p>
+  ) : (
+    <ErrorText message={notice.message} />
+  );
+}
+
+/** Loading, or why it failed (the rest of the view stays as it was). */
+export function LoadState({ status, error }: { status: string; error: Message | null }) {
+  const { t } = useTranslation();
+  if (status === 'loading')
+    return (
+      <p className="muted small" role="status">
+        {t('qa.loading')}
+      </p>
+    );
+  if (status === 'failed' && error) return <ErrorText message={error} />;
+  return null;
+}
+
+/**
+ * A table a manager reads: captioned, read as cards in the sidebar, and exported as a CSV file
+ * of exactly its text (`table`); `action` adds a last cell per row (an "Open" button) that the
+ * file leaves out.
+ */
+export function QaTable({
+  caption,
+  fileName,
+  table,
+  testId,
+  action,
+  actionHeader,
+  empty,
+}: {
+  caption: string;
+  fileName: string;
+  table: Table;
+  testId: string;
+  action?: (index: number) => ReactNode;
+  actionHeader?: string;
+  empty?: string;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  if (table.rows.length === 0)
+    return empty ? (
+      <p className="muted small" data-testid={testId}>
+        {empty}
+      </p>
+    ) : null;
+  return (
+    <div className="exportable-table">
+      <div className="table-scroll" role="region" aria-labelledby={id} tabIndex={0}>
+        <table className="stats-table qa-table qa-stack" data-testid={testId}>
+          <caption id={id}>{caption}</caption>
+          <thead>
+            <tr>
+              {table.header.map((h) => (
+                <th key={h} scope="col">
+                  {h}
+                </th>
+              ))}
+              {action ? (
+                <th scope="col">
+                  <span className="visually-hidden">{actionHeader ?? t('qa.open')}</span>
+                </th>
+              ) : null}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((row, r) => (
+              <tr key={r}>
+                {row.map((cell, i) => (
+                  <td key={i} data-label={table.header[i]}>
+                    {cell}
+                  </td>
+                ))}
+                {action ? <td className="qa-row-action">{action(r)}</td> : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <button
+        type="button"
+        className="link small table-export"
+        aria-label={t('tableExport.label', { name: caption })}
+        onClick={() =>
+          downloadCsv(`sidecoach-${fileName}-${localDay()}.csv`, table.header, table.rows)
+        }
+      >
+        {t('tableExport.button')}
+      </button>
+    </div>
+  );
+}
+
+/** A titled card. */
+export function Section({
+  title,
+  children,
+  testId,
+}: {
+  title: string;
+  children: ReactNode;
+  testId?: string;
+}) {
+  const id = useId();
+  return (
+    <section className="card qa-section" aria-labelledby={id} data-testid={testId}>
+      <h3 id={id}>{title}</h3>
+      {children}
+    </section>
+  );
+}
