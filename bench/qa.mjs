@@ -352,10 +352,10 @@ async function measure(label, dataDir, people, databaseUrl) {
 
     // A drawn call with every channel's facts, and its evaluation draft.
     const a = drawn[0];
-    const evaluator = await connect(
-      hub.url,
-      await signIn(hub.url, `eval${people.evaluators.indexOf(a.evaluatorId)}`),
-    );
+    const [{ username }] = await side.all('SELECT username FROM users WHERE id = ?', [
+      a.evaluatorId,
+    ]);
+    const evaluator = await connect(hub.url, await signIn(hub.url, username));
     const at = new Date().toISOString();
     for (const item of items.slice(0, 6))
       await side.run('INSERT INTO call_ticks (call_id, item_id, checked, at) VALUES (?, ?, 1, ?)', [
