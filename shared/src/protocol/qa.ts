@@ -283,9 +283,7 @@ export const QaResolveSchema = z.strictObject({
   disputeId: IdSchema,
   /** Per point, in the dispute's order: accepted or not, and the answer it now has. */
   points: z
-    .array(
-      z.strictObject({ accept: z.boolean(), answer: AnswerSchema.nullable().default(null) }),
-    )
+    .array(z.strictObject({ accept: z.boolean(), answer: AnswerSchema.nullable().default(null) }))
     .min(1)
     .max(50),
   reason: TextSchema,
