@@ -26,7 +26,12 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { io } from 'socket.io-client';
-import { PROTOCOL_VERSION, parseStandardsPackYaml, qaPeriodOf } from '../shared/dist/index.js';
+import {
+  PROTOCOL_VERSION,
+  parseStandardsPackYaml,
+  qaPeriodOf,
+  scorecardItemsFor,
+} from '../shared/dist/index.js';
 import { openDatabase } from '../hub/dist/store/db.js';
 import { hashPassword } from '../hub/dist/lib/passwords.js';
 import { percentile, processUsage, startServer, stop } from './lib.mjs';
@@ -352,10 +357,10 @@ async function measure(label, dataDir, people, databaseUrl) {
 
     // A drawn call with every channel's facts, and its evaluation draft.
     const a = drawn[0];
-    const evaluator = await connect(
-      hub.url,
-      await signIn(hub.url, `eval${people.evaluators.indexOf(a.evaluatorId)}`),
-    );
+    const [{ username }] = await side.all('SELECT username FROM users WHERE id = ?', [
+      a.evaluatorId,
+    ]);
+    const evaluator = await connect(hub.url, await signIn(hub.url, username));
     const at = new Date().toISOString();
     for (const item of items.slice(0, 6))
       await side.run('INSERT INTO call_ticks (call_id, item_id, checked, at) VALUES (?, ?, 1, ?)', [
@@ -389,7 +394,11 @@ async function measure(label, dataDir, people, databaseUrl) {
       id: randomUUID(),
       callId: a.callId,
       assignmentId: a.id,
-      answers: { [items[0]]: 'yes', [items[1]]: 'no' },
+      answers: Object.fromEntries(
+        scorecardItemsFor(pack, a.callType)
+          .slice(0, 3)
+          .map((i, n) => [i.id, n === 1 ? 'no' : 'yes']),
+      ),
       submit: false,
     });
     await ask(evaluator, 'qa:open', { assignmentId: a.id }); // warm-up

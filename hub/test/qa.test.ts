@@ -495,6 +495,13 @@ describe('quality monitoring', () => {
     expect(submitted.evaluatedAt).not.toBeNull();
     // A retry is answered with what was stored.
     expect(data(await save(evaluator, a, answers, { id, comments }))).toEqual(submitted);
+    // Saved as a draft while unreleased, it is reopened; submitted again, it is scored again.
+    const reopened = data(await save(evaluator, a, answers, { id, comments, submit: false }));
+    expect(reopened).toMatchObject({ status: 'draft', score: null, evaluatedAt: null });
+    expect(data(await save(evaluator, a, answers, { id, comments }))).toMatchObject({
+      status: 'submitted',
+      score: submitted.score,
+    });
     // The call has its evaluation: no second one, nor one by an evaluator of another team.
     expect(refusal(await save(s.quality!, a, answers, { comments }))).toMatchObject({
       code: 'conflict',
@@ -938,6 +945,15 @@ describe('quality monitoring', () => {
     expect(listed.find((e) => e.id === loose)!.score).toEqual(
       scoreScorecard(pack, 'booking', answers),
     );
+  });
+
+  it('answers the 31st qa:draw in ten minutes rate_limited, whoever asks', async () => {
+    const draw = () => s.agent3!.emitWithAck('qa:draw', { teamId: 'team-demo', day: week.from });
+    for (let i = 0; i < 30; i++) expect(code(await draw())).toBe('forbidden');
+    expect(refusal(await draw())).toMatchObject({ code: 'rate_limited' });
+    expect(
+      code(await s.quality!.emitWithAck('qa:draw', { teamId: 'team-demo', day: week.from })),
+    ).toBe('ok');
   });
 
   it('sends no numbers to an agent whose team coaches on behaviours', async () => {

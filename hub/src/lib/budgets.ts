@@ -51,6 +51,15 @@ export const BUDGETS = {
   'admin:audit': { max: 120, windowSeconds: TEN_MINUTES },
   /** The whole audit log for the filters as a CSV file (GET /api/admin/audit.csv), unpaged: 20. */
   'audit.csv': { max: 20, windowSeconds: TEN_MINUTES },
+  /**
+   * A team's QA sample for a period: every agent's calls of a month (a 2,000-agent team with
+   * 1,000,000 calls is seconds of one core, bench/qa.mjs). A quality manager drawing each team
+   * and trying a filter or two: 30.
+   */
+  'qa:draw': { max: 30, windowSeconds: TEN_MINUTES },
+  /** Disputes and their outcome rates, each evaluator's period: read per filter change: 120. */
+  'qa:disputes': { max: 120, windowSeconds: TEN_MINUTES },
+  'qa:evaluators': { max: 120, windowSeconds: TEN_MINUTES },
 } as const satisfies Record<string, Budget>;
 
 export type BudgetName = keyof typeof BUDGETS;

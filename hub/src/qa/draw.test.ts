@@ -172,7 +172,7 @@ describe('the calls a draw may take', () => {
   });
 
   const names = async (filters: QaFilters) => {
-    const calls = await candidateCalls(db, agent, range, filters);
+    const calls = await candidateCalls(db, [agent], range, filters);
     // The SQL and the sampler's own check agree on every call read.
     expect(calls.every((c) => meetsFilters(c, filters))).toBe(true);
     const byId = new Map(Object.entries(ids).map(([name, id]) => [id, name]));
@@ -183,7 +183,7 @@ describe('the calls a draw may take', () => {
     expect(await names({})).toEqual(
       ['complaint', 'flagged', 'high', 'long', 'low', 'no-csat', 'self-answered', 'short'].sort(),
     );
-    const flagged = (await candidateCalls(db, agent, range, {})).filter((c) => c.flagged);
+    const flagged = (await candidateCalls(db, [agent], range, {})).filter((c) => c.flagged);
     expect(flagged.map((c) => c.id)).toEqual([ids.flagged]);
   });
 
@@ -198,7 +198,7 @@ describe('the calls a draw may take', () => {
     expect(await names({ maxCsat: 5 })).toEqual(['high', 'low']);
     expect(await names({ flaggedOnly: true })).toEqual(['flagged']);
     expect(await names({ callTypes: ['booking'], maxCsat: 3, flaggedOnly: true })).toEqual([]);
-    const surveyedCalls = await candidateCalls(db, agent, range, { surveyed: true });
+    const surveyedCalls = await candidateCalls(db, [agent], range, { surveyed: true });
     expect(surveyedCalls.find((c) => c.id === ids.low)).toMatchObject({ surveyed: true, csat: 2 });
   });
 });

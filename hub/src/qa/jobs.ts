@@ -78,6 +78,9 @@ export function savePlan(actorId: string, input: PlanInput, teamName: string): J
   };
 }
 
+/** Assignments written by one statement (11 values each, well under either database's limit). */
+const DRAW_ROWS_PER_INSERT = 500;
+
 /**
  * Stores a draw's assignments; a slot another node drew meanwhile keeps that node's (the unique
  * index on team, period, agent and slot decides). Answers the ids stored by this draw.
@@ -86,26 +89,28 @@ export function storeDraw(teamId: string, periodFrom: string, draws: SampleDraw[
   return async (trx) => {
     const drawnAt = nowIso();
     const stored: string[] = [];
-    for (const d of draws) {
-      const id = randomUUID();
+    // In rows of a few hundred: a month of a large team is thousands (one round trip each, else).
+    for (let i = 0; i < draws.length; i += DRAW_ROWS_PER_INSERT) {
+      const rows = draws.slice(i, i + DRAW_ROWS_PER_INSERT).map((d) => ({
+        id: randomUUID(),
+        team_id: teamId,
+        period_from: periodFrom,
+        slot: d.slot,
+        agent_id: d.agentId,
+        call_id: d.callId,
+        evaluator_id: d.evaluatorId,
+        due: d.due,
+        reason: JSON.stringify(d.reason),
+        evaluation_id: null,
+        drawn_at: drawnAt,
+      }));
       const inserted = await trx
         .insertInto('qa_assignments')
-        .values({
-          id,
-          team_id: teamId,
-          period_from: periodFrom,
-          slot: d.slot,
-          agent_id: d.agentId,
-          call_id: d.callId,
-          evaluator_id: d.evaluatorId,
-          due: d.due,
-          reason: JSON.stringify(d.reason),
-          evaluation_id: null,
-          drawn_at: drawnAt,
-        })
+        .values(rows)
         .onConflict((oc) => oc.columns(['team_id', 'period_from', 'agent_id', 'slot']).doNothing())
-        .executeTakeFirst();
-      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) stored.push(id);
+        .returning('id')
+        .execute();
+      stored.push(...inserted.map((r) => r.id));
     }
     return { result: stored, messages: [] };
   };

@@ -133,10 +133,18 @@ export async function assignmentOfCall(
   return row && toAssignment(row);
 }
 
+/** Assignments by id, read a thousand at a time (a large team's draw is thousands). */
 export async function assignmentsByIds(db: Reader, ids: readonly string[]) {
-  if (ids.length === 0) return [];
-  const rows = await assignmentQuery(db).where('a.id', 'in', ids).execute();
-  return rows.map(toAssignment);
+  const found: QaAssignment[] = [];
+  for (let i = 0; i < ids.length; i += 1000) {
+    const rows = await assignmentQuery(db)
+      .where('a.id', 'in', ids.slice(i, i + 1000))
+      .orderBy('a.due')
+      .orderBy('a.id')
+      .execute();
+    found.push(...rows.map(toAssignment));
+  }
+  return found;
 }
 
 /** QUEUE_LIMIT assignments at most per answer: the oldest due first. */

@@ -2,7 +2,10 @@ import {
   Migrator,
   sql,
   type ColumnDefinitionBuilder,
-  type Kysely, type Migration, type MigrationProvider } from 'kysely';
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+} from 'kysely';
 import { usernameKey } from '@sidecoach/shared';
 import { dialectOf } from './dialect.js';
 

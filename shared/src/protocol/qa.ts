@@ -459,6 +459,7 @@ export const QaEvaluatorStatsRequestSchema = z.strictObject({
 });
 
 export const QaEvaluatorStatsSchema = z.object({
+  /** The period's first day, and the first day after it (the week or month, in the zone). */
   from: DaySchema,
   to: DaySchema,
   evaluators: z.array(
