@@ -389,7 +389,7 @@ async function measure(label, dataDir, people, databaseUrl) {
        VALUES (?, ?, 'bench', ?, 'email', '{}', 4, 1, 2, 'Quick and kind', 'en', ?) ON CONFLICT DO NOTHING`,
       [a.callId, a.agentId, a.callType, at],
     );
-    await ask(admin, 'qa:flag', { callId: a.callId });
+    await ask(admin, 'qa:flag', { callId: a.callId, flagged: true });
     await ask(evaluator, 'qa:save', {
       id: randomUUID(),
       callId: a.callId,

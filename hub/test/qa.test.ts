@@ -387,9 +387,24 @@ describe('quality monitoring', () => {
     });
     expect(code(await s['night-lead']!.emitWithAck('qa:flag', { callId }))).toBe('forbidden');
     expect(code(await s.agent1!.emitWithAck('qa:flag', { callId }))).toBe('forbidden');
+    // Without `flagged` it only reads the state (the observe view shows it when it opens).
+    expect(data(await s.supervisor!.emitWithAck('qa:flag', { callId }))).toEqual({
+      callId,
+      flagged: false,
+    });
     expect(
-      data(await s.supervisor!.emitWithAck('qa:flag', { callId, note: 'Listen to this' })),
+      data(
+        await s.supervisor!.emitWithAck('qa:flag', {
+          callId,
+          note: 'Listen to this',
+          flagged: true,
+        }),
+      ),
     ).toEqual({
+      callId,
+      flagged: true,
+    });
+    expect(data(await s.lead!.emitWithAck('qa:flag', { callId }))).toEqual({
       callId,
       flagged: true,
     });
@@ -859,6 +874,29 @@ describe('quality monitoring', () => {
     expect(
       data(await s.agent2!.emitWithAck('qa:mine', {})).evaluations.map((e) => e.id),
     ).not.toContain(draft.id);
+    // The agent's coaches open a released evaluation (items, comments, the call's facts) to
+    // coach from it; a draft, and another team's coach, are refused.
+    const released = team.find((e) => e.agentId === ids.agent1 && e.status === 'acknowledged')!;
+    const opened = data(await s.lead!.emitWithAck('qa:open', { evaluationId: released.id }));
+    expect(opened.evaluation?.id).toBe(released.id);
+    expect(opened.facts.agentId).toBe(ids.agent1);
+    expect(code(await s.lead!.emitWithAck('qa:open', { evaluationId: draft.id }))).toBe(
+      'forbidden',
+    );
+    expect(code(await s['night-lead']!.emitWithAck('qa:open', { evaluationId: released.id }))).toBe(
+      'forbidden',
+    );
+    // Reading is all: the lead neither saves over it nor releases it.
+    expect(
+      code(
+        await s.lead!.emitWithAck('qa:save', {
+          id: released.id,
+          callId: released.callId!,
+          answers: released.answers,
+          submit: true,
+        }),
+      ),
+    ).toBe('forbidden');
   });
 
   it('keeps imported evaluations read-only, scored at import, and says where they came from', async () => {

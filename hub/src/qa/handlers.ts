@@ -3,6 +3,7 @@ import {
   fail,
   localDate,
   ok,
+  RELEASED_EVALUATION_STATUSES,
   scoreScorecard,
   type AckResponse,
   type Answer,
@@ -198,6 +199,14 @@ export function qaHandlers(ctx: HubContext) {
             'forbidden',
             'only the agent’s supervisors and leads flag their calls for QA',
           );
+        if (flagged === undefined) {
+          const flag = await db
+            .selectFrom('qa_flags')
+            .select('call_id')
+            .where('call_id', '=', callId)
+            .executeTakeFirst();
+          return ok({ callId, flagged: flag !== undefined });
+        }
         await inbox.submit(setFlag(callId, user.id, note, flagged));
         log.info({ callId, flagged }, flagged ? 'call flagged for QA' : 'QA flag taken back');
         return ok({ callId, flagged });
@@ -233,7 +242,14 @@ export function qaHandlers(ctx: HubContext) {
           evaluation?.evaluatorId === user.id ||
           assignment?.evaluatorId === user.id ||
           evaluation?.disputes.some((d) => d.arbitratorId === user.id);
-        if (!evaluatesFor(user, plan) && !involved) return fail('forbidden', NOT_EVALUATOR);
+        // The agent's supervisors and leads read a released evaluation (for coaching), never a
+        // draft or one not released yet; it opens read-only for them.
+        const coachReads =
+          evaluation !== undefined &&
+          (RELEASED_EVALUATION_STATUSES as readonly string[]).includes(evaluation.status) &&
+          (await canCoach(db, user, call.agent_id));
+        if (!evaluatesFor(user, plan) && !involved && !coachReads)
+          return fail('forbidden', NOT_EVALUATOR);
         const pack = row
           ? await packOf(row.pack_id, row.pack_version)
           : await packOf(call.pack_id, call.pack_version);

@@ -206,8 +206,8 @@ export type QaQueue = z.infer<typeof QaQueueSchema>;
 export const QaFlagSchema = z.strictObject({
   callId: RecordIdSchema,
   note: z.string().trim().max(500).default(''),
-  /** false takes the flag back. */
-  flagged: z.boolean().default(true),
+  /** true flags, false takes the flag back; absent only reads whether the call is flagged. */
+  flagged: z.boolean().optional(),
 });
 
 export const QaFlagResultSchema = z.object({

@@ -1,17 +1,29 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ask } from '../../hub/client.js';
 import type { Message } from '../../hub/errors.js';
 
 /**
  * One tap asks for the observed call to be evaluated (`qa:flag`): a QA plan prefers flagged
- * calls when it draws. The state the hub answered is shown, and the flag can be taken back.
+ * calls when it draws. The hub's state is read when the call is shown and after each tap, and
+ * the flag can be taken back.
  */
 export function FlagForQa({ callId }: { callId: string }) {
   const { t } = useTranslation();
   const [flagged, setFlagged] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Message | null>(null);
+  // Whether the call is flagged already (by this coach earlier, or another).
+  useEffect(() => {
+    let current = true;
+    setFlagged(false);
+    void ask('qa:flag', { callId }).then((res) => {
+      if (current && res.ok) setFlagged(res.data.flagged);
+    });
+    return () => {
+      current = false;
+    };
+  }, [callId]);
   const send = async (flag: boolean) => {
     setBusy(true);
     setError(null);

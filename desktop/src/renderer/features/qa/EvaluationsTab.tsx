@@ -1,3 +1,4 @@
+import { RELEASED_EVALUATION_STATUSES } from '@sidecoach/shared';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../hub/session-store.js';
 import { HBars } from '../../ui/HBars.js';
@@ -77,10 +78,12 @@ export function EvaluationsTab() {
         action={(i) => {
           const e = shown[i]!;
           // The hub opens an evaluation (its items, comments, the call's facts) for evaluators,
-          // quality managers and those involved in it; the list is what the others read.
+          // quality managers and those involved in it, and a released one for the agent's
+          // coaches (read-only): the list shows who may.
           const involved =
             e.evaluatorId === user?.id || e.disputes.some((d) => d.arbitratorId === user?.id);
-          if (!canOpen && !involved) return null;
+          const released = (RELEASED_EVALUATION_STATUSES as readonly string[]).includes(e.status);
+          if (!canOpen && !involved && !released) return null;
           return (
             <button
               type="button"
