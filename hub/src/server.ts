@@ -262,7 +262,7 @@ export async function createHub(
     secrets: { survey: config.secrets.survey, webhook: config.secrets.surveyWebhook },
     baseUrl: () => listenUrl(app, config.host, tls !== null),
   });
-  const reflection = startReflection(ctx, app);
+  const reflection = await startReflection(ctx, app);
   const account = startAccount(ctx, app, {
     sessionHours: config.sessionHours,
     oneTimeCodeHours: config.oneTimeCodeHours,

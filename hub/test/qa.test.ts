@@ -1153,3 +1153,41 @@ describe('the demo’s quality monitoring', () => {
     }
   });
 });
+
+describe('QA imports stored by an earlier release (no score)', () => {
+  let hub: RunningHub | undefined;
+  afterAll(async () => {
+    await hub?.dispose();
+  });
+
+  it('are scored once at the next start, as an import is scored now', async () => {
+    hub = await startHub({ demo: true, demoHistory: true });
+    const scores = () =>
+      withHubDatabase(hub!.dataDir, (db) =>
+        db
+          .selectFrom('qa_evaluations')
+          .select(['id', 'score'])
+          .where('source', '=', 'import')
+          .orderBy('id')
+          .execute(),
+      );
+    const now = await scores();
+    expect(now.length).toBeGreaterThan(0);
+    expect(now.every((r) => r.score !== null)).toBe(true);
+    await hub.stop();
+    await withHubDatabase(hub.dataDir, (db) =>
+      db
+        .updateTable('qa_evaluations')
+        .set({ score: null })
+        .where('source', '=', 'import')
+        .execute(),
+    );
+    const again = await startHub({ dataDir: hub.dataDir, database: hub.databaseUrl ?? 'sqlite' });
+    try {
+      await again.untilOutput('the backfill', (l) => l.includes('scored once'));
+      expect(await scores()).toEqual(now);
+    } finally {
+      await again.stop();
+    }
+  });
+});

@@ -158,6 +158,7 @@ export async function seedDemoHistory(db: Db, packId: string): Promise<void> {
       }
       // Recorded QA from the QA tool on one call (another is evaluated in the app: qa.ts).
       if (n === 2) {
+        const evaluated = { ...answers, [BLIND_SPOT]: 'no' as const };
         await trx
           .insertInto('qa_evaluations')
           .values({
@@ -167,7 +168,9 @@ export async function seedDemoHistory(db: Db, packId: string): Promise<void> {
             evaluator_name: 'Quinn Quality',
             pack_id: pack.id,
             pack_version: pack.version,
-            answers: JSON.stringify({ ...answers, [BLIND_SPOT]: 'no' }),
+            answers: JSON.stringify(evaluated),
+            // Scored as the import scores what a QA tool sends (reflection/qa.ts).
+            score: JSON.stringify(scoreScorecard(pack, 'booking', evaluated)),
             evaluated_at: at(daysAgo - 1),
             created_at: at(daysAgo - 1),
           })

@@ -5,6 +5,7 @@ import {
   scorecardFor,
   scorecardItems,
   scoreScorecard,
+  type Answer,
   type StandardsPack,
 } from '@sidecoach/shared';
 import type { HubContext } from '../lib/context.js';
@@ -42,6 +43,37 @@ function callTypeOfAnswers(pack: StandardsPack, answered: string[]): string {
     if (held > most) [best, most] = [id, held];
   }
   return best;
+}
+
+/**
+ * Scores the imports stored before imports were scored (their score is null), once, as an import
+ * is scored now: against the pack version it names, as its call's type (else as the call type
+ * its answers fit). Rows whose pack version is gone keep no score. Idempotent across nodes.
+ */
+export async function scoreEarlierImports(ctx: HubContext): Promise<number> {
+  const rows = await ctx.db
+    .selectFrom('qa_evaluations as e')
+    .leftJoin('calls as c', 'c.id', 'e.call_id')
+    .select(['e.id', 'e.pack_id', 'e.pack_version', 'e.answers', 'c.call_type'])
+    .where('e.source', '=', 'import')
+    .where('e.score', 'is', null)
+    .execute();
+  let scored = 0;
+  for (const row of rows) {
+    const pack = await ctx.standards.version(row.pack_id, row.pack_version);
+    if (!pack) continue;
+    const answers = JSON.parse(row.answers) as Record<string, Answer>;
+    const callType = row.call_type ?? callTypeOfAnswers(pack, Object.keys(answers));
+    const result = await ctx.db
+      .updateTable('qa_evaluations')
+      .set({ score: JSON.stringify(scoreScorecard(pack, callType, answers)) })
+      .where('id', '=', row.id)
+      .where('score', 'is', null)
+      .executeTakeFirst();
+    scored += Number(result.numUpdatedRows);
+  }
+  if (scored > 0) ctx.log.info({ scored }, 'QA imports stored before scoring: scored once');
+  return scored;
 }
 
 /**
