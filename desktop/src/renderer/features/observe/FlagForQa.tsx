@@ -13,10 +13,10 @@ export function FlagForQa({ callId }: { callId: string }) {
   const [flagged, setFlagged] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Message | null>(null);
-  // Whether the call is flagged already (by this coach earlier, or another).
+  // Whether the call is flagged already (by this coach earlier, or another). Keyed by the call
+  // where it is used, so another call starts from a fresh state.
   useEffect(() => {
     let current = true;
-    setFlagged(false);
     void ask('qa:flag', { callId }).then((res) => {
       if (current && res.ok) setFlagged(res.data.flagged);
     });
