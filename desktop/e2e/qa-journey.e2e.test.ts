@@ -57,13 +57,34 @@ const tableRows = (page: Page, testId: string) =>
       ),
     );
 
-/** Adds an item to a section by its English text and makes it apply to bookings only. */
+/** The new items' texts in the other languages, as the quality manager writes them. */
+const TRANSLATIONS: Record<string, Record<'简体中文' | '繁體中文' | 'Latviešu', string>> = {
+  [CRITICAL_ID]: {
+    简体中文: '向客户复述预订内容',
+    繁體中文: '向客戶複誦預訂內容',
+    Latviešu: 'Atkārto klientam rezervācijas datus',
+  },
+  [BONUS_ID]: {
+    简体中文: '推荐一项实用的附加服务',
+    繁體中文: '推薦實用的加購服務',
+    Latviešu: 'Iesaka noderīgu papildpakalpojumu',
+  },
+};
+
+/**
+ * Adds an item to a section by its English text, writes it in the other languages and makes it
+ * apply to bookings only.
+ */
 async function addBookingItem(page: Page, section: string, text: string, id: string) {
   const box = page.getByLabel(`New item in ${section} (English text)`);
   await box.fill(text);
   await box.press('Enter');
   await expect.poll(() => box.inputValue()).toBe('');
   const item = page.locator(`[data-item="${id}"]`);
+  for (const [language, translated] of Object.entries(TRANSLATIONS[id]!))
+    await item.getByLabel(language, { exact: true }).fill(translated);
+  // Written in every language: no badge says it falls back to English.
+  await expect.poll(() => item.locator('.sc-badges').textContent()).not.toContain('English for');
   await item.getByLabel('Only these call types').check();
   for (const other of OTHER_CALL_TYPES) await item.getByLabel(other, { exact: true }).uncheck();
   expect(await item.getByLabel('Booking', { exact: true }).isChecked()).toBe(true);
@@ -129,8 +150,12 @@ describe.skipIf(missing)('quality monitoring, the whole journey, in Chromium', (
     const agent = await sidebarPage(browser);
     await signInAs(agent, hub.url, 'agent4');
     await startCall(agent, 'Booking');
-    // The critical item is on the live checklist of a booking.
-    await agent.getByRole('checkbox', { name: CRITICAL }).waitFor();
+    // The critical item is on the live checklist of a booking: the agent ticks it as it happens.
+    for (const done of ['Greets with own name and the company name', CRITICAL]) {
+      const box = agent.getByRole('checkbox', { name: done });
+      await box.click();
+      await expect.poll(() => box.isChecked()).toBe(true);
+    }
     await shots(agent, '2-agent-on-call');
 
     const supervisor = await sidebarPage(browser);
@@ -219,7 +244,10 @@ describe.skipIf(missing)('quality monitoring, the whole journey, in Chromium', (
     await facts.waitFor();
     // Beside the scorecard: the flag, and the agent's own view of the call.
     await expect.poll(() => facts.textContent()).toContain('Flagged by a supervisor');
-    await expect.poll(() => facts.textContent()).toContain('The agent scored the call');
+    await expect.poll(() => facts.textContent()).toContain('The agent scored the call 105 %.');
+    const ticked = await tableRows(evaluator, 'qa-self');
+    expect(ticked).toContain(`${CRITICAL} | Ticked | Yes`);
+    expect(ticked).toContain(`${SUMMARY} | – | Yes`);
     // The scorecard of version 2: both new items, each marked for what it does.
     const criticalRow = evaluator.getByTestId(`qa-item-${CRITICAL_ID}`);
     const bonusRow = evaluator.getByTestId(`qa-item-${BONUS_ID}`);
@@ -298,6 +326,15 @@ describe.skipIf(missing)('quality monitoring, the whole journey, in Chromium', (
       .poll(() => arbitrator.getByTestId('qa-notice').textContent())
       .toBe('Dispute decided.');
     await arbitrator.getByTestId('qa-versions').waitFor();
+    // The decided evaluation reads as it is now: the summary yes, scored 100 % and the bonus.
+    await expect
+      .poll(() =>
+        arbitrator.getByTestId('qa-item-proc-summarise').locator('.qa-answer').textContent(),
+      )
+      .toBe('Yes');
+    await expect
+      .poll(() => arbitrator.getByTestId('qa-score').textContent())
+      .toBe('105 %100 % + 5 bonus');
     await shots(arbitrator, '7-decided');
 
     await expect.poll(() => mine.textContent()).toContain('Version 2');
