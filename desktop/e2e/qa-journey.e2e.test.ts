@@ -180,7 +180,8 @@ describe.skipIf(missing)('quality monitoring, the whole journey, in Chromium', (
     await shots(agent, '2-agent-self-assessment');
     await form.getByRole('button', { name: 'Save self-assessment' }).click();
     const recent = agent.getByTestId('recent-call').first();
-    await expect.poll(() => recent.textContent()).toMatch(/Booking.*\d+%/);
+    // All yes by the agent's own account, the useful extra's 5 points on top.
+    await expect.poll(() => recent.textContent()).toMatch(/^Booking.*105%/);
     await expect.poll(() => agent.getByTestId('sync').textContent()).toBe('All changes saved');
     await shots(agent, '2-agent-assessed');
 
@@ -361,5 +362,5 @@ describe.skipIf(missing)('quality monitoring, the whole journey, in Chromium', (
     await Promise.all(
       [manager, agent, supervisor, evaluator, arbitrator].map((p) => p.context().close()),
     );
-  }, 600_000);
+  }, 300_000);
 });
