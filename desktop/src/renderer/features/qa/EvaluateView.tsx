@@ -151,6 +151,11 @@ function Scorecard({ opened, form }: { opened: EvaluationOpened; form: Evaluatio
           </p>
         )}
       </div>
+      {/* The arbitrator's decision first: "Decide" in the disputes list opens on it, not a
+          scorecard's length above it (each point names its item, answer and proposal). */}
+      {openDispute && canResolve ? (
+        <ResolveForm key={openDispute.id} dispute={openDispute} opened={opened} />
+      ) : null}
       <form
         className="card qa-items"
         aria-label={t('qa.evaluate.scorecard')}
@@ -231,9 +236,6 @@ function Scorecard({ opened, form }: { opened: EvaluationOpened; form: Evaluatio
           </div>
         ) : null}
       </form>
-      {openDispute && canResolve ? (
-        <ResolveForm key={openDispute.id} dispute={openDispute} opened={opened} />
-      ) : null}
       {e ? (
         <div className="card">
           {e.disputeUntil ? (

@@ -89,11 +89,26 @@ export const setComment = (itemId: string, text: string) =>
 export const setTips = (tips: string) => edit((f) => ({ ...f, tips }));
 export const setNoteLang = (lang: string) => edit((f) => ({ ...f, lang }));
 
+/**
+ * The open evaluation as the hub now has it. A view the user only reads shows the form's answers,
+ * so the form follows what was stored (a dispute decided re-scores the answers).
+ */
+function withEvaluation(evaluation: Evaluation): Partial<EvaluateState> {
+  const { opened, form } = useEvaluate.getState();
+  if (!opened) return {};
+  const next = { ...opened, evaluation };
+  const readOnly = !isEditable(next, userId());
+  return {
+    opened: next,
+    form: readOnly || !form ? formFrom(next, evaluation.id, evaluation.lang) : form,
+  };
+}
+
 function stored(evaluation: Evaluation, message: Message) {
   const { opened } = useEvaluate.getState();
   if (!opened) return;
   set({
-    opened: { ...opened, evaluation },
+    ...withEvaluation(evaluation),
     dirty: false,
     showProblems: false,
     notice: { ok: true, message },
@@ -150,7 +165,7 @@ export function evaluationChanged(evaluation: Evaluation): void {
   const { opened, dirty } = useEvaluate.getState();
   if (!opened || opened.evaluation?.id !== evaluation.id) return;
   if (dirty && evaluation.status === 'draft') return;
-  set({ opened: { ...opened, evaluation } });
+  set(withEvaluation(evaluation));
 }
 
 export const resetEvaluate = () => {
