@@ -218,7 +218,7 @@ describe.skipIf(missing)('quality monitoring, the whole journey, in Chromium', (
     await manager.getByRole('button', { name: 'Draw now' }).click();
     await expect
       .poll(() => manager.getByTestId('qa-draw-result').textContent())
-      .toBe('Drawn: 1 new, 0 already drawn, 0 agent slots without an eligible call.');
+      .toBe('New calls drawn: 1 · Drawn before and kept: 0 · Agent slots with no eligible call: 0');
     await expect.poll(() => tableRows(manager, 'qa-draws')).toHaveLength(1);
     const [draw] = await tableRows(manager, 'qa-draws');
     expect(draw).toMatch(/^Dev Agent \| Sam Supervisor \| .+ \| Booking \| .+ \| To do \| slot 1 /);

@@ -152,7 +152,9 @@ describe.skipIf(missing)('quality monitoring in Chromium', () => {
     await admin.getByRole('button', { name: 'Draw now' }).click();
     await expect
       .poll(() => admin.getByTestId('qa-draw-result').textContent())
-      .toMatch(/^Drawn: 1 new, 0 already drawn, \d+ agent slots? without an eligible call\.$/);
+      .toMatch(
+        /^New calls drawn: 1 · Drawn before and kept: 0 · Agent slots with no eligible call: \d+$/,
+      );
     await expect.poll(() => tableRows(admin, 'qa-draws')).toHaveLength(1);
     const [draw] = await tableRows(admin, 'qa-draws');
     expect(draw).toMatch(
@@ -169,7 +171,7 @@ describe.skipIf(missing)('quality monitoring in Chromium', () => {
     await admin.getByRole('button', { name: 'Draw now' }).click();
     await expect
       .poll(() => admin.getByTestId('qa-draw-result').textContent())
-      .toMatch(/^Drawn: 0 new, 1 already drawn, /);
+      .toMatch(/^New calls drawn: 0 · Drawn before and kept: 1 · /);
 
     // ---- the evaluator scores it from the queue ----
     const evaluator = await sidebarPage(browser);

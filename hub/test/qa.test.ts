@@ -684,6 +684,8 @@ describe('quality monitoring', () => {
       scoreScorecard(pack, 'booking', { ...before.answers, [DISPUTED]: 'yes' }),
     );
     expect(resolved.score!.percent).toBeGreaterThan(before.score!.percent!);
+    // The changed item now carries the arbitrator's reason; the others keep the evaluator's.
+    expect(resolved.comments).toEqual({ ...before.comments, [DISPUTED]: resolution.reason });
     expect(resolved.previous).toEqual([
       {
         version: 1,

@@ -450,10 +450,15 @@ export function resolve(
           at: now,
         })
         .execute();
+      // An item whose answer changed no longer carries the evaluator's comment on the old answer
+      // (the earlier version keeps it): the arbitrator's reason is what explains the new one.
+      const comments = JSON.parse(row.comments) as Record<string, string>;
+      for (const itemId of resolution.changed) comments[itemId] = input.reason;
       await trx
         .updateTable('qa_evaluations')
         .set({
           answers: JSON.stringify(resolution.answers),
+          comments: JSON.stringify(comments),
           score: scored.score === null ? null : JSON.stringify(scored.score),
           version: row.version + 1,
         })

@@ -162,8 +162,9 @@ export const qaEn = {
     day: 'A day of the period',
     now: 'Draw now',
     drawing: 'Drawing…',
-    result:
-      'Drawn: {{drawn}} new, {{kept}} already drawn, {{empty}} agent slots without an eligible call.',
+    resultNew: 'New calls drawn: {{n}}',
+    resultKept: 'Drawn before and kept: {{n}}',
+    resultEmpty: 'Agent slots with no eligible call: {{n}}',
   },
   draws: {
     title: 'Draws',

@@ -166,8 +166,9 @@ export const qaLv: WithZeroPlurals<QaMessages> = {
     day: 'Jebkura perioda diena',
     now: 'Izlozēt tagad',
     drawing: 'Izlozē…',
-    result:
-      'Izlozēti: {{drawn}} jauni, {{kept}} jau izlozēti agrāk, {{empty}} operatoru posmos nebija atbilstoša zvana.',
+    resultNew: 'Jauni izlozēti zvani: {{n}}',
+    resultKept: 'Izlozēti agrāk un paturēti: {{n}}',
+    resultEmpty: 'Operatoru posmi bez atbilstoša zvana: {{n}}',
   },
   draws: {
     title: 'Izlozes',

@@ -159,8 +159,9 @@ export const qaZhCN: QaMessages = {
     day: '周期内的任一天',
     now: '立即抽取',
     drawing: '抽取中…',
-    result:
-      '抽取结果：新抽 {{drawn}} 通，已抽过 {{kept}} 通，{{empty}} 个坐席时段没有符合条件的通话。',
+    resultNew: '新抽取通话：{{n}}',
+    resultKept: '此前已抽取并保留：{{n}}',
+    resultEmpty: '没有符合条件通话的坐席时段：{{n}}',
   },
   draws: {
     title: '抽样记录',

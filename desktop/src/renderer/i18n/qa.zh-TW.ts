@@ -159,8 +159,9 @@ export const qaZhTW: QaMessages = {
     day: '週期中的任一天',
     now: '立即抽取',
     drawing: '抽取中…',
-    result:
-      '抽取結果：新抽 {{drawn}} 通，先前已抽 {{kept}} 通，有 {{empty}} 個客服時段沒有符合條件的通話。',
+    resultNew: '新抽出通話：{{n}}',
+    resultKept: '先前已抽出並保留：{{n}}',
+    resultEmpty: '沒有符合條件通話的客服時段：{{n}}',
   },
   draws: {
     title: '抽查紀錄',

@@ -339,11 +339,11 @@ function DrawPanel() {
       {draw.status === 'failed' && draw.error ? <ErrorText message={draw.error} /> : null}
       {draw.status === 'done' && draw.result ? (
         <p className="qa-ok" role="status" data-testid="qa-draw-result">
-          {t('qa.draw.result', {
-            drawn: draw.result.drawn.length,
-            kept: draw.result.kept,
-            empty: draw.result.empty,
-          })}
+          {[
+            t('qa.draw.resultNew', { n: draw.result.drawn.length }),
+            t('qa.draw.resultKept', { n: draw.result.kept }),
+            t('qa.draw.resultEmpty', { n: draw.result.empty }),
+          ].join(' · ')}
         </p>
       ) : null}
     </Section>
