@@ -91,9 +91,9 @@ async function addBookingItem(page: Page, section: string, text: string, id: str
   return item;
 }
 
-/** The number of a "95.5 %" (the QA view's percentages), or NaN. */
+/** The number of a "95.5%" (the QA view's percentages), or NaN. */
 const percent = (text: string | null) =>
-  Number(/(\d+(?:\.\d)?) %/.exec(text ?? '')?.[1] ?? Number.NaN);
+  Number(/(\d+(?:\.\d)?)%/.exec(text ?? '')?.[1] ?? Number.NaN);
 
 describe.skipIf(missing)('quality monitoring, the whole journey, in Chromium', () => {
   let hub: RunningHub;
@@ -245,7 +245,7 @@ describe.skipIf(missing)('quality monitoring, the whole journey, in Chromium', (
     await facts.waitFor();
     // Beside the scorecard: the flag, and the agent's own view of the call.
     await expect.poll(() => facts.textContent()).toContain('Flagged by a supervisor');
-    await expect.poll(() => facts.textContent()).toContain('The agent scored the call 105 %.');
+    await expect.poll(() => facts.textContent()).toContain('The agent scored the call 105%.');
     const ticked = await tableRows(evaluator, 'qa-self');
     expect(ticked).toContain(`${CRITICAL} | Ticked | Yes`);
     expect(ticked).toContain(`${SUMMARY} | – | Yes`);
@@ -260,14 +260,14 @@ describe.skipIf(missing)('quality monitoring, the whole journey, in Chromium', (
     for (const id of ids)
       await evaluator.getByTestId(`qa-item-${id}`).getByLabel('Yes', { exact: true }).check();
     const live = evaluator.getByTestId('qa-live-score');
-    await expect.poll(() => live.textContent()).toBe('105 %100 % + 5 bonus');
+    await expect.poll(() => live.textContent()).toBe('105%100% + 5 bonus');
     const summary = evaluator.getByTestId('qa-item-proc-summarise');
     await summary.getByLabel('No', { exact: true }).check();
     await summary.getByLabel('Comment').fill('Closed without recapping the dates and the price.');
     // The live score: the base without the summary, plus the bonus item's 5 points.
-    await expect.poll(() => live.textContent()).toMatch(/^[\d.]+ %[\d.]+ % \+ 5 bonus$/);
+    await expect.poll(() => live.textContent()).toMatch(/^[\d.]+%[\d.]+% \+ 5 bonus$/);
     const liveText = (await live.textContent()) ?? '';
-    const [withBonus, base] = liveText.split(' %').map(Number) as [number, number];
+    const [withBonus, base] = liveText.split('%').map(Number) as [number, number];
     expect(base).toBeLessThan(100);
     expect(withBonus).toBeCloseTo(base + 5, 1);
     await evaluator
@@ -288,7 +288,7 @@ describe.skipIf(missing)('quality monitoring, the whole journey, in Chromium', (
     const mine = agent.getByTestId('my-evaluation');
     await mine.first().waitFor();
     await expect.poll(() => mine.count()).toBe(1);
-    await expect.poll(() => mine.textContent()).toContain(`${released} %`);
+    await expect.poll(() => mine.textContent()).toContain(`${released}%`);
     await expect.poll(() => mine.textContent()).toContain('+ 5 bonus');
     await expect.poll(() => mine.textContent()).toContain('Closed without recapping');
     await shots(agent, '6-agent-released');
@@ -335,7 +335,7 @@ describe.skipIf(missing)('quality monitoring, the whole journey, in Chromium', (
       .toBe('Yes');
     await expect
       .poll(() => arbitrator.getByTestId('qa-score').textContent())
-      .toBe('105 %100 % + 5 bonus');
+      .toBe('105%100% + 5 bonus');
     await shots(arbitrator, '7-decided');
 
     await expect.poll(() => mine.textContent()).toContain('Version 2');
@@ -346,7 +346,7 @@ describe.skipIf(missing)('quality monitoring, the whole journey, in Chromium', (
     const versions = mine.getByTestId('qa-versions');
     await versions.waitFor();
     await expect.poll(() => versions.textContent()).toContain('Version 1');
-    await expect.poll(() => versions.textContent()).toContain(`${released} %`);
+    await expect.poll(() => versions.textContent()).toContain(`${released}%`);
     await expect.poll(() => versions.textContent()).toContain(`${SUMMARY}: No → Yes`);
     await expect
       .poll(() => mine.getByTestId('qa-dispute-history').textContent())

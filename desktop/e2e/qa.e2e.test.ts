@@ -217,7 +217,7 @@ describe.skipIf(missing)('quality monitoring in Chromium', () => {
       .poll(() => evaluator.getByTestId('qa-notice').textContent())
       .toBe('Released to the agent.');
     const released = (await evaluator.getByTestId('qa-score').textContent()) ?? '';
-    const firstPercent = /(\d+(?:\.\d)?) %/.exec(released)?.[1];
+    const firstPercent = /(\d+(?:\.\d)?)%/.exec(released)?.[1];
     expect(firstPercent).toBeDefined();
 
     // ---- beside the agent, a supervisor flags a call for QA in one tap, and takes it back ----
@@ -240,7 +240,7 @@ describe.skipIf(missing)('quality monitoring in Chromium', () => {
     const mine = agent.getByTestId('my-evaluation');
     await mine.first().waitFor();
     await expect.poll(() => mine.count()).toBe(1);
-    await expect.poll(() => mine.textContent()).toContain(`${firstPercent} %`);
+    await expect.poll(() => mine.textContent()).toContain(`${firstPercent}%`);
     await expect.poll(() => mine.textContent()).toContain('Closed without recapping');
     await shots(agent, 'agent-released');
     await mine.getByRole('button', { name: 'Dispute' }).click();
@@ -287,11 +287,11 @@ describe.skipIf(missing)('quality monitoring in Chromium', () => {
     // ---- the agent sees the new score, the earlier version kept ----
     await expect.poll(() => mine.textContent()).toContain('Version 2');
     const now = (await mine.getByTestId('qa-score').textContent()) ?? '';
-    expect(now).not.toContain(`${firstPercent} %`);
+    expect(now).not.toContain(`${firstPercent}%`);
     const versions = mine.getByTestId('qa-versions');
     await versions.waitFor();
     await expect.poll(() => versions.textContent()).toContain('Version 1');
-    await expect.poll(() => versions.textContent()).toContain(`${firstPercent} %`);
+    await expect.poll(() => versions.textContent()).toContain(`${firstPercent}%`);
     await expect
       .poll(() => versions.textContent())
       .toContain('Summarises the outcome and next steps before closing: No → Yes');
@@ -311,7 +311,7 @@ describe.skipIf(missing)('quality monitoring in Chromium', () => {
     await expect
       .poll(async () =>
         (await tableRows(arbitrator, 'qa-evaluations')).some((r) =>
-          /Mārtiņš Ozols \| Booking \| Sam Supervisor \| [\d.]+ % \| Acknowledged \| 2 \| Open$/.test(
+          /Mārtiņš Ozols \| Booking \| Sam Supervisor \| [\d.]+% \| Acknowledged \| 2 \| Open$/.test(
             r,
           ),
         ),
@@ -335,7 +335,7 @@ describe.skipIf(missing)('quality monitoring in Chromium', () => {
     // assigned and done counts by due date.
     await expect
       .poll(async () => (await tableRows(arbitrator, 'qa-evaluators'))[0])
-      .toMatch(/^Sam Supervisor \| \d+ \| \d+ \| [\d.]+ % \| 1 \| 100%$/);
+      .toMatch(/^Sam Supervisor \| \d+ \| \d+ \| [\d.]+% \| 1 \| 100%$/);
     await shots(arbitrator, 'evaluators');
 
     // ---- an evaluation imported from another QA tool opens read-only, saying so ----

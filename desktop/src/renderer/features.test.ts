@@ -33,6 +33,9 @@ const { useQaView } = await import('./features/qa/view.js');
 const { useQa } = await import('./features/qa/store.js');
 const { useMine } = await import('./features/qa/mine.js');
 const { useEvaluate } = await import('./features/qa/evaluate.js');
+const { useScorecardView } = await import('./features/scorecard/view.js');
+// The scorecard builder's store loads with its screen and registers itself: loaded here.
+const { useScorecard } = await import('./features/scorecard/store.js');
 
 const stores = {
   calls: useCalls,
@@ -47,9 +50,15 @@ const stores = {
   language: useProfileLanguage,
   agentHistory: useAgentHistory,
   qa: useQaView,
+  scorecard: useScorecardView,
 };
 /** Stores a feature loads later (the Quality view's), reset through the feature that owns them. */
-const loadedLater = { qaData: useQa, qaMine: useMine, qaEvaluate: useEvaluate };
+const loadedLater = {
+  qaData: useQa,
+  qaMine: useMine,
+  qaEvaluate: useEvaluate,
+  scorecardData: useScorecard,
+};
 const initial = Object.fromEntries(
   Object.entries({ ...stores, ...loadedLater }).map(([k, s]) => [k, s.getState()]),
 );
@@ -88,6 +97,8 @@ beforeEach(() => {
   useQa.setState({ teamId: 't1' });
   useMine.setState({ status: 'loaded', behavioursOnly: true });
   useEvaluate.setState({ status: 'loading' });
+  useScorecardView.setState({ open: true });
+  useScorecard.setState({ tab: 'history' });
 });
 
 describe('the session lifecycle', () => {

@@ -49,3 +49,13 @@ export function callTypeName(pack: StandardsPack | null, id: string | null, lang
   const type = pack?.callTypes.find((ct) => ct.id === id);
   return type ? localize(type.name, lang) : (id ?? '');
 }
+
+/**
+ * A scorecard score (0-100, more with bonus points) as the locale writes a percentage: "90.7%",
+ * "90,7 %" in Latvian; one decimal at most, as scores are computed.
+ */
+export function scorePercent(value: number, language: string): string {
+  return new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(
+    value / 100,
+  );
+}

@@ -13,7 +13,7 @@ import {
 } from '@sidecoach/shared';
 import { downloadCsv } from '../../lib/csv.js';
 import { useFocusIfLost } from '../../lib/focus.js';
-import { callTypeName, shortDateTime } from '../../lib/format.js';
+import { callTypeName, shortDateTime, scorePercent } from '../../lib/format.js';
 import { formatDuration } from '../../lib/time.js';
 import { BackButton } from '../../ui/BackButton.js';
 import { ReplyShown } from '../coach-notes/NoteReply.js';
@@ -26,7 +26,7 @@ import { closeHistory, setHistoryFilters, useAgentHistory } from './store.js';
 import './agent-history.css';
 
 function Outcome({ call }: { call: CallRecord }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const a = call.assessment;
   if (!a) return <span className="muted">{t('history.pending')}</span>;
   if (a.status === 'skipped') return <span className="muted">{t('history.skipped')}</span>;
@@ -34,7 +34,8 @@ function Outcome({ call }: { call: CallRecord }) {
     return <span className="muted">{t('reflection.assessed')}</span>;
   return (
     <span className={a.score.passed === false ? 'score fail' : 'score'}>
-      {a.score.percent}%{a.score.passed === false ? ` · ${t('history.failed')}` : ''}
+      {scorePercent(a.score.percent, i18n.language)}
+      {a.score.passed === false ? ` · ${t('history.failed')}` : ''}
     </span>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { shortDateTime } from '../../lib/format.js';
+import { shortDateTime, scorePercent } from '../../lib/format.js';
 import { localize, type CallRecord, type StandardsPack } from '@sidecoach/shared';
 import { useNumbersHidden } from '../reflection/store.js';
 import { packOfCall, useCalls } from '../call/store.js';
@@ -10,7 +10,7 @@ import { AssessmentForm } from '../assessment/AssessmentForm.js';
 import './history.css';
 
 function Outcome({ call }: { call: CallRecord }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const hidden = useNumbersHidden();
   const a = call.assessment;
   if (!a) return <span className="muted">{t('history.pending')}</span>;
@@ -21,7 +21,8 @@ function Outcome({ call }: { call: CallRecord }) {
     return <span className="muted">{t('history.notAssessable')}</span>;
   return (
     <span className={a.score.passed === false ? 'score fail' : 'score'}>
-      {a.score.percent}%{a.score.passed === false ? ` · ${t('history.failed')}` : ''}
+      {scorePercent(a.score.percent, i18n.language)}
+      {a.score.passed === false ? ` · ${t('history.failed')}` : ''}
     </span>
   );
 }

@@ -455,7 +455,7 @@ describe('tables and their CSV files', () => {
       ctx(),
     );
     expect(table.rows).toEqual([
-      ['Nov 21, 2026', 'Ava Agent', 'Booking', 'Eve Evaluator', '0 % (failed)', 'Resolved', '2'],
+      ['Nov 21, 2026', 'Ava Agent', 'Booking', 'Eve Evaluator', '0% (failed)', 'Resolved', '2'],
       [
         'Nov 10, 2026',
         'Ava Agent',
@@ -465,7 +465,7 @@ describe('tables and their CSV files', () => {
         'Imported',
         '1',
       ],
-      ['Nov 2, 2026', 'Ava Agent', 'Booking', 'Eve Evaluator', '50 %', 'Released', '1'],
+      ['Nov 2, 2026', 'Ava Agent', 'Booking', 'Eve Evaluator', '50%', 'Released', '1'],
     ]);
   });
 

@@ -12,7 +12,7 @@ import {
   type ScoreResult,
   type StandardsPack,
 } from '@sidecoach/shared';
-import { callTypeName } from '../../lib/format.js';
+import { callTypeName, scorePercent } from '../../lib/format.js';
 import { formatDuration } from '../../lib/time.js';
 import type { ItemDiscrepancy } from './discrepancy.js';
 
@@ -50,9 +50,7 @@ export const dayOf = (lang: string, day: string) => {
   return new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }).format(new Date(y, m - 1, d));
 };
 const percentOf = (lang: string, value: number | null | undefined) =>
-  value === null || value === undefined
-    ? '–'
-    : new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(value) + ' %';
+  value === null || value === undefined ? '–' : scorePercent(value, lang);
 const shareOf = (lang: string, value: number | null) =>
   value === null
     ? '–'
