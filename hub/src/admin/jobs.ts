@@ -1,5 +1,6 @@
 import type { HubContext } from '../lib/context.js';
 import { rightsChanged } from '../lib/rights.js';
+import { repeat } from '../lib/repeat.js';
 import { nowIso } from '../store/db.js';
 import { applyDueMove, dueMoves } from './records.js';
 
@@ -12,10 +13,6 @@ const SWEEP_BATCH = 200;
  * One sweep at a time; `stop` ends the timer and waits for a sweep under way.
  */
 export function startMoveSweep(ctx: HubContext, intervalMs: number) {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let running: Promise<void> = Promise.resolve();
-  let stopped = false;
-
   async function sweep(): Promise<number> {
     const due = await dueMoves(ctx.db, nowIso(), SWEEP_BATCH);
     let applied = 0;
@@ -32,25 +29,12 @@ export function startMoveSweep(ctx: HubContext, intervalMs: number) {
     return applied;
   }
 
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = sweep()
-        .then(() => undefined)
-        .catch((err: unknown) => ctx.log.warn({ err }, 'team move sweep failed; retried'))
-        .finally(schedule);
-    }, intervalMs);
-    timer.unref();
-  };
-  schedule();
-
+  const { stop } = repeat(intervalMs, sweep, (err) =>
+    ctx.log.warn({ err }, 'team move sweep failed; retried'),
+  );
   return {
     /** One sweep now (at start: moves due while the hub was down). */
     sweep,
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
+    stop,
   };
 }

@@ -1,4 +1,5 @@
 import type { Logger } from '../lib/log.js';
+import { repeat } from '../lib/repeat.js';
 import type { Db } from '../store/db.js';
 import { sweepEventKeys } from './records.js';
 
@@ -11,28 +12,14 @@ export const EVENT_KEY_SWEEP_MS = 60_000;
  * time; `stop` ends the timer and waits for a sweep under way.
  */
 export function startEventKeySweep(db: Db, log: Logger, intervalMs = EVENT_KEY_SWEEP_MS) {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let stopped = false;
-  const sweep = () =>
-    sweepEventKeys(db)
-      .then((swept) => {
-        if (swept > 0) log.debug({ swept }, 'expired CTI event keys swept');
-      })
-      .catch((err: unknown) => log.warn({ err }, 'CTI event key sweep failed; retried'));
-  let running = sweep();
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = sweep().finally(schedule);
-    }, intervalMs);
-    timer.unref();
-  };
-  void running.finally(schedule);
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
+  const { stop } = repeat(
+    intervalMs,
+    async () => {
+      const swept = await sweepEventKeys(db);
+      if (swept > 0) log.debug({ swept }, 'expired CTI event keys swept');
     },
-  };
+    (err) => log.warn({ err }, 'CTI event key sweep failed; retried'),
+    { atStart: true },
+  );
+  return { stop };
 }

@@ -14,6 +14,7 @@ import {
   type SlotPick,
 } from '@sidecoach/shared';
 import type { HubContext } from '../lib/context.js';
+import { repeat } from '../lib/repeat.js';
 import { activeAgentIds } from '../lib/people.js';
 import type { Db } from '../store/db.js';
 import { dialectOf } from '../store/dialect.js';
@@ -235,10 +236,6 @@ export async function drawTeam(
  * index stores one draw. One sweep at a time; `stop` ends the timer and waits for a sweep under way.
  */
 export function startDrawSweep(ctx: HubContext, intervalMs: number) {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = false;
-
   async function sweep(now = new Date()): Promise<number> {
     const plans = await ctx.db
       .selectFrom('qa_plans')
@@ -252,7 +249,8 @@ export function startDrawSweep(ctx: HubContext, intervalMs: number) {
       const today = localDate(now, plan.time_zone);
       const previous = addDays(qaPeriodOf(today, plan.period, plan.time_zone).from, -1);
       for (const day of [previous, today]) {
-        if (stopped) return total;
+        // A sweep under way ends early once the hub stops.
+        if (repeating.stopped) return total;
         const outcome = await drawTeam(ctx, plan.team_id, day, 'ended', now);
         if ('error' in outcome || outcome.drawn.length === 0) continue;
         total += outcome.drawn.length;
@@ -270,23 +268,10 @@ export function startDrawSweep(ctx: HubContext, intervalMs: number) {
     return total;
   }
 
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = sweep()
-        .catch((err: unknown) => ctx.log.warn({ err }, 'QA draw sweep failed; retried'))
-        .finally(schedule);
-    }, intervalMs);
-    timer.unref();
-  };
-  schedule();
-
-  return {
-    sweep,
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  const repeating = repeat(
+    intervalMs,
+    () => sweep(),
+    (err) => ctx.log.warn({ err }, 'QA draw sweep failed; retried'),
+  );
+  return { sweep, stop: repeating.stop };
 }

@@ -37,6 +37,8 @@ export class SurveyDispatcher {
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   private stopped = false;
+  /** Not before the hub listens (a link names its address): see surveys/index.ts. */
+  private started = false;
   private readonly inFlight = new Set<string>();
 
   constructor(
@@ -46,12 +48,13 @@ export class SurveyDispatcher {
   ) {}
 
   start() {
+    this.started = true;
     this.schedule(0);
   }
 
-  /** Looks at the outbox now (a survey was just decided). */
+  /** Looks at the outbox now (a survey was just decided); before `start`, start does. */
   wake() {
-    if (!this.running) this.schedule(0);
+    if (this.started && !this.running) this.schedule(0);
   }
 
   async stop() {

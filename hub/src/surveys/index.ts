@@ -87,7 +87,12 @@ export async function startSurveys(
     slog.info({ calls: undecided.length }, 'surveys decided for calls ended before the restart');
 
   registerSurveyRoutes(app, deps, inbox, slog);
-  dispatcher.start();
+  // Sending starts once the hub listens: a survey's link names the listening address (without
+  // --public-url), which is not known before; a send due at start waits those few milliseconds.
+  app.addHook('onListen', () => {
+    dispatcher.start();
+    return Promise.resolve();
+  });
   slog.info(
     {
       email: config.smtpUrl ? 'smtp' : 'not configured',
