@@ -12,17 +12,34 @@
 // 7. Noor accepts; Dev sees version 2 with version 1 kept, and acknowledges.
 // Every step at 360 and 1280 px (no sideways scroll, no serious axe finding) goes to
 // SIDECOACH_SCREENSHOT_DIR (or test-results/screenshots).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startHub, type RunningHub } from '../../hub/test/support/hub-process.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
-  checkedAtWidths,
+  checkedAtSidebarAndDesk,
   chromiumMissing,
-  launchChromium,
-  sidebarPage,
-  signInAs,
+  demoHubAndBrowser,
+  signedInPage,
   startCall,
+  tableRows,
 } from './support/browser.js';
+import {
+  acceptDispute,
+  acknowledge,
+  addItem,
+  answerAllYes,
+  decideDispute,
+  disputeItem,
+  disputesTab,
+  earlierVersionKept,
+  evaluatorQueue,
+  flagForQa,
+  myEvaluation,
+  newPlanFor,
+  openScorecard,
+  sendDispute,
+  submitAndRelease,
+  writeDispute,
+} from './support/qa.js';
 
 const missing = chromiumMissing();
 if (missing) console.warn(`[skip] quality monitoring journey end-to-end test: ${missing}`);
@@ -41,21 +58,7 @@ const OTHER_CALL_TYPES = [
 ];
 
 /** The screen as it is now at the sidebar's 360 px and a desk's 1280 px, then back to 360. */
-async function shots(page: Page, name: string) {
-  await checkedAtWidths(page, `journey-${name}`, [360, 1280]);
-  await page.setViewportSize({ width: 360, height: 900 });
-}
-
-/** A table's body rows, each its cells' texts joined by " | ". */
-const tableRows = (page: Page, testId: string) =>
-  page
-    .getByTestId(testId)
-    .locator('tbody tr')
-    .evaluateAll((rows: HTMLTableRowElement[]) =>
-      rows.map((r) =>
-        Array.from(r.cells, (c: HTMLTableCellElement) => (c.textContent ?? '').trim()).join(' | '),
-      ),
-    );
+const shots = (page: Page, name: string) => checkedAtSidebarAndDesk(page, `journey-${name}`);
 
 /** The new items' texts in the other languages, as the quality manager writes them. */
 const TRANSLATIONS: Record<string, Record<'简体中文' | '繁體中文' | 'Latviešu', string>> = {
@@ -76,10 +79,7 @@ const TRANSLATIONS: Record<string, Record<'简体中文' | '繁體中文' | 'Lat
  * apply to bookings only.
  */
 async function addBookingItem(page: Page, section: string, text: string, id: string) {
-  const box = page.getByLabel(`New item in ${section} (English text)`);
-  await box.fill(text);
-  await box.press('Enter');
-  await expect.poll(() => box.inputValue()).toBe('');
+  await addItem(page, section, text);
   const item = page.locator(`[data-item="${id}"]`);
   for (const [language, translated] of Object.entries(TRANSLATIONS[id]!))
     await item.getByLabel(language, { exact: true }).fill(translated);
@@ -96,27 +96,13 @@ const percent = (text: string | null) =>
   Number(/(\d+(?:\.\d)?)%/.exec(text ?? '')?.[1] ?? Number.NaN);
 
 describe.skipIf(missing)('quality monitoring, the whole journey, in Chromium', () => {
-  let hub: RunningHub;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    hub = await startHub({ demo: true, demoHistory: true });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.dispose();
-  });
+  const env = demoHubAndBrowser(undefined, { demoHistory: true });
 
   it('publishes a scorecard, flags a call, draws it, evaluates, releases, disputes, re-scores and acknowledges it', async () => {
     // ---- 1. the quality manager adds a critical and a bonus item to bookings, and publishes ----
-    const manager = await sidebarPage(browser);
-    await signInAs(manager, hub.url, 'quality');
-    await manager.getByRole('heading', { name: 'Floor' }).waitFor();
-    await manager.getByRole('button', { name: 'Scorecard', exact: true }).click();
-    await expect
-      .poll(() => manager.getByTestId('scorecard-active').textContent())
-      .toBe('Active: version 1, revision 1');
+    const { hub, browser } = env;
+    const manager = await signedInPage(browser, hub.url, 'quality');
+    await openScorecard(manager, 'Active: version 1, revision 1');
 
     const critical = await addBookingItem(manager, 'Process', CRITICAL, CRITICAL_ID);
     await critical.getByLabel('Critical: a “no” fails').check();
@@ -147,8 +133,7 @@ describe.skipIf(missing)('quality monitoring, the whole journey, in Chromium', (
     await shots(manager, '1-scorecard-published');
 
     // ---- 2 and 3. the agent takes a booking call; his supervisor, observing, flags it ----
-    const agent = await sidebarPage(browser);
-    await signInAs(agent, hub.url, 'agent4');
+    const agent = await signedInPage(browser, hub.url, 'agent4');
     await startCall(agent, 'Booking');
     // The critical item is on the live checklist of a booking: the agent ticks it as it happens.
     for (const done of ['Greets with own name and the company name', CRITICAL]) {
@@ -158,16 +143,13 @@ describe.skipIf(missing)('quality monitoring, the whole journey, in Chromium', (
     }
     await shots(agent, '2-agent-on-call');
 
-    const supervisor = await sidebarPage(browser);
-    await signInAs(supervisor, hub.url, 'night-supervisor');
+    const supervisor = await signedInPage(browser, hub.url, 'night-supervisor');
     await supervisor.getByRole('heading', { name: 'Floor' }).waitFor();
     await supervisor.getByRole('button', { name: 'Observe Dev Agent' }).click();
     await expect
       .poll(() => supervisor.getByTestId('observed-call').textContent())
       .toMatch(/^Booking · /);
-    const flag = supervisor.getByTestId('qa-flag');
-    await flag.getByRole('button', { name: 'Flag for QA' }).click();
-    await expect.poll(() => flag.getByRole('status').textContent()).toBe('Flagged for QA');
+    await flagForQa(supervisor);
     await shots(supervisor, '3-supervisor-flagged');
 
     // The agent ends the call and assesses it: both new items are on the self-assessment.
@@ -198,13 +180,7 @@ describe.skipIf(missing)('quality monitoring, the whole journey, in Chromium', (
       .toBe('Rights of Noor Lead changed.');
     await shots(manager, '4-arbitrator-right');
 
-    await manager.getByRole('button', { name: 'Quality' }).click();
-    await manager.getByRole('heading', { name: 'Quality monitoring' }).waitFor();
-    await manager.getByRole('button', { name: 'Plans', exact: true }).click();
-    await manager
-      .getByLabel('Team', { exact: true })
-      .selectOption({ label: 'Night shift (no plan)' });
-    await manager.getByRole('heading', { name: 'New QA plan' }).waitFor();
+    await newPlanFor(manager, 'Night shift (no plan)');
     await manager.getByLabel('Evaluations per agent').fill('1');
     await manager.getByLabel('Only calls flagged for QA').check();
     await manager.getByLabel('Sam Supervisor').check();
@@ -229,16 +205,8 @@ describe.skipIf(missing)('quality monitoring, the whole journey, in Chromium', (
     await shots(manager, '4-drawn');
 
     // ---- 5. the evaluator scores it from the queue, submits and releases ----
-    const evaluator = await sidebarPage(browser);
-    await signInAs(evaluator, hub.url, 'supervisor');
-    await evaluator.getByRole('button', { name: 'Quality' }).click();
-    await evaluator.getByRole('button', { name: 'Queue', exact: true }).click();
     // Beside the demo team's draws for Sam, the night shift's flagged call.
-    await expect
-      .poll(async () =>
-        (await tableRows(evaluator, 'qa-queue')).filter((r) => r.includes('Dev Agent')),
-      )
-      .toHaveLength(1);
+    const evaluator = await evaluatorQueue(browser, hub.url, 'Dev Agent');
     await shots(evaluator, '5-queue');
     await evaluator.getByRole('button', { name: /^Evaluate: the call of Dev Agent/ }).click();
     const facts = evaluator.getByTestId('qa-facts');
@@ -254,11 +222,7 @@ describe.skipIf(missing)('quality monitoring, the whole journey, in Chromium', (
     const bonusRow = evaluator.getByTestId(`qa-item-${BONUS_ID}`);
     await expect.poll(() => criticalRow.textContent()).toContain('critical');
     await expect.poll(() => bonusRow.textContent()).toContain('bonus +5');
-    const ids = await evaluator
-      .locator('[data-testid^="qa-item-"]')
-      .evaluateAll((els) => els.map((el) => el.getAttribute('data-item')!));
-    for (const id of ids)
-      await evaluator.getByTestId(`qa-item-${id}`).getByLabel('Yes', { exact: true }).check();
+    await answerAllYes(evaluator);
     const live = evaluator.getByTestId('qa-live-score');
     await expect.poll(() => live.textContent()).toBe('105%100% + 5 bonus');
     const summary = evaluator.getByTestId('qa-item-proc-summarise');
@@ -274,59 +238,39 @@ describe.skipIf(missing)('quality monitoring, the whole journey, in Chromium', (
       .getByLabel('Coaching tips for the agent')
       .fill('Reading the booking back was spot on. Before you close, recap the dates and price.');
     await shots(evaluator, '5-evaluate');
-    await evaluator.getByRole('button', { name: 'Submit' }).click();
-    await expect.poll(() => evaluator.getByTestId('qa-notice').textContent()).toBe('Submitted.');
-    await evaluator.getByRole('button', { name: 'Release to the agent' }).click();
-    await expect
-      .poll(() => evaluator.getByTestId('qa-notice').textContent())
-      .toBe('Released to the agent.');
+    await submitAndRelease(evaluator);
     const released = percent(await evaluator.getByTestId('qa-score').textContent());
     expect(released).toBe(withBonus);
     await shots(evaluator, '5-released');
 
     // ---- 6. the agent, signed in all along, sees it and disputes the summary ----
-    const mine = agent.getByTestId('my-evaluation');
-    await mine.first().waitFor();
-    await expect.poll(() => mine.count()).toBe(1);
-    await expect.poll(() => mine.textContent()).toContain(`${released}%`);
+    const mine = await myEvaluation(agent, String(released));
     await expect.poll(() => mine.textContent()).toContain('+ 5 bonus');
     await expect.poll(() => mine.textContent()).toContain('Closed without recapping');
     await shots(agent, '6-agent-released');
-    await mine.getByRole('button', { name: 'Dispute' }).click();
-    await mine.getByLabel('About').selectOption('proc-summarise');
-    await mine
-      .getByLabel('Why (required)')
-      .fill('I recapped the dates and the price right before the customer said goodbye.');
-    await mine.getByLabel('The answer it should have').selectOption('yes');
+    await disputeItem(mine, 'proc-summarise');
+    await writeDispute(
+      mine,
+      'I recapped the dates and the price right before the customer said goodbye.',
+    );
     await shots(agent, '6-agent-dispute');
-    await mine.getByRole('button', { name: 'Send dispute' }).click();
-    await expect
-      .poll(() => mine.getByTestId('qa-notice').textContent())
-      .toBe('Dispute sent. You will see the decision here.');
+    await sendDispute(mine);
 
     // ---- 7. the arbitrator accepts; the agent sees version 2, version 1 kept, and acknowledges ----
-    const arbitrator = await sidebarPage(browser);
-    await signInAs(arbitrator, hub.url, 'night-lead');
-    await arbitrator.getByRole('button', { name: 'Quality' }).click();
-    await arbitrator.getByRole('button', { name: 'Disputes', exact: true }).click();
-    await expect.poll(() => tableRows(arbitrator, 'qa-disputes')).toHaveLength(1);
+    const arbitrator = await signedInPage(browser, hub.url, 'night-lead');
+    await disputesTab(arbitrator);
     await shots(arbitrator, '7-disputes');
     await arbitrator.getByRole('button', { name: /^Decide: the dispute of Dev Agent/ }).click();
     const resolve = arbitrator.getByTestId('qa-resolve');
     await resolve.waitFor();
     await resolve.getByText('I recapped the dates and the price').waitFor();
     await resolve.getByText('The agent proposes Yes.').waitFor();
-    await resolve.getByLabel('Accept').check();
-    await expect.poll(() => resolve.getByLabel('Answer it now has').inputValue()).toBe('yes');
-    await resolve
-      .getByLabel('Reason (the agent reads it)')
-      .fill('The recording has the recap just before the goodbye: the summary was given.');
+    await acceptDispute(
+      resolve,
+      'The recording has the recap just before the goodbye: the summary was given.',
+    );
     await shots(arbitrator, '7-resolve');
-    await resolve.getByRole('button', { name: 'Decide' }).click();
-    await expect
-      .poll(() => arbitrator.getByTestId('qa-notice').textContent())
-      .toBe('Dispute decided.');
-    await arbitrator.getByTestId('qa-versions').waitFor();
+    await decideDispute(arbitrator);
     // The decided evaluation reads as it is now: the summary yes, scored 100 % and the bonus.
     await expect
       .poll(() =>
@@ -343,19 +287,14 @@ describe.skipIf(missing)('quality monitoring, the whole journey, in Chromium', (
     await expect
       .poll(async () => percent(await mine.getByTestId('qa-score').textContent()))
       .toBe(105);
-    const versions = mine.getByTestId('qa-versions');
-    await versions.waitFor();
-    await expect.poll(() => versions.textContent()).toContain('Version 1');
-    await expect.poll(() => versions.textContent()).toContain(`${released}%`);
-    await expect.poll(() => versions.textContent()).toContain(`${SUMMARY}: No → Yes`);
-    await expect
-      .poll(() => mine.getByTestId('qa-dispute-history').textContent())
-      .toContain('The recording has the recap just before the goodbye');
+    await earlierVersionKept(
+      mine,
+      released,
+      `${SUMMARY}: No → Yes`,
+      'The recording has the recap just before the goodbye',
+    );
     await shots(agent, '7-agent-rescored');
-    await mine.getByRole('button', { name: 'Acknowledge' }).click();
-    await expect
-      .poll(() => mine.getByTestId('qa-notice').textContent())
-      .toBe('Acknowledged. Thank you.');
+    await acknowledge(mine);
     await expect.poll(() => mine.textContent()).toContain('Acknowledged');
     await shots(agent, '7-agent-acknowledged');
 

@@ -12,15 +12,32 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { addDays, localDate } from '@sidecoach/shared';
 import { data } from '../../hub/test/support/calls.js';
 import { connect, signIn, startHub, type RunningHub } from '../../hub/test/support/hub-process.js';
 import {
-  checkedAtWidths,
+  checkedAtSidebarAndDesk,
   chromiumMissing,
   launchChromium,
-  sidebarPage,
-  signInAs,
+  signedInPage,
+  tableRows,
 } from './support/browser.js';
+import {
+  acceptDispute,
+  acknowledge,
+  answerAllYes,
+  decideDispute,
+  disputeItem,
+  disputesTab,
+  earlierVersionKept,
+  evaluatorQueue,
+  flagForQa,
+  myEvaluation,
+  newPlanFor,
+  sendDispute,
+  submitAndRelease,
+  writeDispute,
+} from './support/qa.js';
 
 const missing = chromiumMissing();
 if (missing) console.warn(`[skip] quality monitoring end-to-end tests: ${missing}`);
@@ -59,28 +76,11 @@ async function packWithQaSettings(dir: string): Promise<void> {
 }
 
 /** The same screen at the sidebar's 360 px and a desk's 1280 px, then back to 360. */
-async function shots(page: Page, name: string) {
-  await checkedAtWidths(page, `qa-${name}`, [360, 1280]);
-  await page.setViewportSize({ width: 360, height: 900 });
-}
-
-/** A table's body rows, each its cells' texts joined by " | ". */
-const tableRows = (page: Page, testId: string) =>
-  page
-    .getByTestId(testId)
-    .locator('tbody tr')
-    .evaluateAll((rows: HTMLTableRowElement[]) =>
-      rows.map((r) =>
-        Array.from(r.cells, (c: HTMLTableCellElement) => (c.textContent ?? '').trim()).join(' | '),
-      ),
-    );
+const shots = (page: Page, name: string) => checkedAtSidebarAndDesk(page, `qa-${name}`);
 
 /** A day some days ago on this machine's calendar (YYYY-MM-DD). */
-const daysAgo = (n: number) => {
-  const d = new Date(Date.now() - n * 86_400_000);
-  const pad = (x: number) => String(x).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-};
+const daysAgo = (n: number) =>
+  addDays(localDate(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone), -n);
 
 describe.skipIf(missing)('quality monitoring in Chromium', () => {
   let hub: RunningHub;
@@ -123,15 +123,8 @@ describe.skipIf(missing)('quality monitoring in Chromium', () => {
 
   it('plans, draws, evaluates, releases, disputes and re-scores one call', async () => {
     // ---- the admin saves the Rīga desk's plan and draws it ----
-    const admin = await sidebarPage(browser);
-    await signInAs(admin, hub.url, 'quality');
-    await admin.getByRole('button', { name: 'Quality' }).click();
-    await admin.getByRole('heading', { name: 'Quality monitoring' }).waitFor();
-    await admin.getByRole('button', { name: 'Plans', exact: true }).click();
-    await admin
-      .getByLabel('Team', { exact: true })
-      .selectOption({ label: 'Rīgas komanda (no plan)' });
-    await admin.getByRole('heading', { name: 'New QA plan' }).waitFor();
+    const admin = await signedInPage(browser, hub.url, 'quality');
+    await newPlanFor(admin, 'Rīgas komanda (no plan)');
     // A plan without an evaluator is said, not sent.
     await admin.getByRole('button', { name: 'Save plan' }).click();
     await expect
@@ -174,27 +167,15 @@ describe.skipIf(missing)('quality monitoring in Chromium', () => {
       .toMatch(/^New calls drawn: 0 · Drawn before and kept: 1 · /);
 
     // ---- the evaluator scores it from the queue ----
-    const evaluator = await sidebarPage(browser);
-    await signInAs(evaluator, hub.url, 'supervisor');
-    await evaluator.getByRole('button', { name: 'Quality' }).click();
-    await evaluator.getByRole('button', { name: 'Queue', exact: true }).click();
     // Beside the demo team's draws for Sam, the one just drawn.
-    await expect
-      .poll(async () =>
-        (await tableRows(evaluator, 'qa-queue')).filter((r) => r.includes('Mārtiņš Ozols')),
-      )
-      .toHaveLength(1);
+    const evaluator = await evaluatorQueue(browser, hub.url, 'Mārtiņš Ozols');
     await shots(evaluator, 'queue');
     await evaluator.getByRole('button', { name: /^Evaluate: the call of Mārtiņš Ozols/ }).click();
     await evaluator.getByTestId('qa-facts').waitFor();
     await evaluator.getByTestId('qa-item-proc-greeting').waitFor();
 
     // Every item yes, then the summary no: its comment is required.
-    const items = evaluator.locator('[data-testid^="qa-item-"]');
-    const ids = await items.evaluateAll((els) => els.map((el) => el.getAttribute('data-item')!));
-    expect(ids).toContain('beh-extra-mile');
-    for (const id of ids)
-      await evaluator.getByTestId(`qa-item-${id}`).getByLabel('Yes', { exact: true }).check();
+    expect(await answerAllYes(evaluator)).toContain('beh-extra-mile');
     const summary = evaluator.getByTestId('qa-item-proc-summarise');
     await summary.getByLabel('No', { exact: true }).check();
     const full = await evaluator.getByTestId('qa-live-score').textContent();
@@ -210,12 +191,7 @@ describe.skipIf(missing)('quality monitoring in Chromium', () => {
       .getByLabel('Coaching tips for the agent')
       .fill('Your tone was warm all through. Next time, recap the dates before you close.');
     await shots(evaluator, 'evaluate');
-    await evaluator.getByRole('button', { name: 'Submit' }).click();
-    await expect.poll(() => evaluator.getByTestId('qa-notice').textContent()).toBe('Submitted.');
-    await evaluator.getByRole('button', { name: 'Release to the agent' }).click();
-    await expect
-      .poll(() => evaluator.getByTestId('qa-notice').textContent())
-      .toBe('Released to the agent.');
+    await submitAndRelease(evaluator);
     const released = (await evaluator.getByTestId('qa-score').textContent()) ?? '';
     const firstPercent = /(\d+(?:\.\d)?)%/.exec(released)?.[1];
     expect(firstPercent).toBeDefined();
@@ -224,47 +200,31 @@ describe.skipIf(missing)('quality monitoring in Chromium', () => {
     await evaluator.getByRole('button', { name: 'Back to the list' }).click();
     await evaluator.getByRole('button', { name: 'Back to where you were' }).click();
     await evaluator.getByRole('button', { name: 'Observe Ava Agent' }).click();
-    const flag = evaluator.getByTestId('qa-flag');
-    await flag.getByRole('button', { name: 'Flag for QA' }).click();
-    await expect.poll(() => flag.getByRole('status').textContent()).toBe('Flagged for QA');
+    const flag = await flagForQa(evaluator);
     await shots(evaluator, 'observe-flagged');
     await flag.getByRole('button', { name: 'Undo' }).click();
     await flag.getByRole('button', { name: 'Flag for QA' }).waitFor();
 
     // ---- the agent sees it in the sidebar and disputes the summary ----
-    const agent = await sidebarPage(browser);
-    await signInAs(agent, hub.url, 'agent6');
+    const agent = await signedInPage(browser, hub.url, 'agent6');
     // Mārtiņš reads Latvian; English first for this test's words (Latvian at the end).
     await agent.getByLabel('Valoda').selectOption('en');
     await agent.getByRole('button', { name: 'Start call' }).waitFor();
-    const mine = agent.getByTestId('my-evaluation');
-    await mine.first().waitFor();
-    await expect.poll(() => mine.count()).toBe(1);
-    await expect.poll(() => mine.textContent()).toContain(`${firstPercent}%`);
+    const mine = await myEvaluation(agent, firstPercent!);
     await expect.poll(() => mine.textContent()).toContain('Closed without recapping');
     await shots(agent, 'agent-released');
-    await mine.getByRole('button', { name: 'Dispute' }).click();
-    await mine.getByLabel('About').selectOption('proc-summarise');
+    await disputeItem(mine, 'proc-summarise');
     // Without a reason it is not sent.
     await mine.getByRole('button', { name: 'Send dispute' }).click();
     await mine.getByText('Say why.').waitFor();
-    await mine
-      .getByLabel('Why (required)')
-      .fill('I recapped the dates at 3:40, just before the customer thanked me.');
-    await mine.getByLabel('The answer it should have').selectOption('yes');
+    await writeDispute(mine, 'I recapped the dates at 3:40, just before the customer thanked me.');
     await shots(agent, 'agent-dispute');
-    await mine.getByRole('button', { name: 'Send dispute' }).click();
-    await expect
-      .poll(() => mine.getByTestId('qa-notice').textContent())
-      .toBe('Dispute sent. You will see the decision here.');
+    await sendDispute(mine);
 
     // ---- the arbitrator accepts ----
-    const arbitrator = await sidebarPage(browser);
-    await signInAs(arbitrator, hub.url, 'riga-lead');
+    const arbitrator = await signedInPage(browser, hub.url, 'riga-lead');
     await arbitrator.getByLabel('Valoda').selectOption('en');
-    await arbitrator.getByRole('button', { name: 'Quality' }).click();
-    await arbitrator.getByRole('button', { name: 'Disputes', exact: true }).click();
-    await expect.poll(() => tableRows(arbitrator, 'qa-disputes')).toHaveLength(1);
+    await disputesTab(arbitrator);
     await shots(arbitrator, 'disputes');
     await arbitrator.getByRole('button', { name: /^Decide: the dispute of Mārtiņš Ozols/ }).click();
     const resolve = arbitrator.getByTestId('qa-resolve');
@@ -272,37 +232,22 @@ describe.skipIf(missing)('quality monitoring in Chromium', () => {
     await resolve.getByText('I recapped the dates at 3:40').waitFor();
     await resolve.getByRole('button', { name: 'Decide' }).click();
     await resolve.getByText('Give a reason.').waitFor();
-    await resolve.getByLabel('Accept').check();
-    await expect.poll(() => resolve.getByLabel('Answer it now has').inputValue()).toBe('yes');
-    await resolve
-      .getByLabel('Reason (the agent reads it)')
-      .fill('The recording has the recap at 3:40: the summary was given.');
+    await acceptDispute(resolve, 'The recording has the recap at 3:40: the summary was given.');
     await shots(arbitrator, 'resolve');
-    await resolve.getByRole('button', { name: 'Decide' }).click();
-    await expect
-      .poll(() => arbitrator.getByTestId('qa-notice').textContent())
-      .toBe('Dispute decided.');
-    await arbitrator.getByTestId('qa-versions').waitFor();
+    await decideDispute(arbitrator);
 
     // ---- the agent sees the new score, the earlier version kept ----
     await expect.poll(() => mine.textContent()).toContain('Version 2');
     const now = (await mine.getByTestId('qa-score').textContent()) ?? '';
     expect(now).not.toContain(`${firstPercent}%`);
-    const versions = mine.getByTestId('qa-versions');
-    await versions.waitFor();
-    await expect.poll(() => versions.textContent()).toContain('Version 1');
-    await expect.poll(() => versions.textContent()).toContain(`${firstPercent}%`);
-    await expect
-      .poll(() => versions.textContent())
-      .toContain('Summarises the outcome and next steps before closing: No → Yes');
-    await expect
-      .poll(() => mine.getByTestId('qa-dispute-history').textContent())
-      .toContain('The recording has the recap at 3:40');
+    await earlierVersionKept(
+      mine,
+      firstPercent!,
+      'Summarises the outcome and next steps before closing: No → Yes',
+      'The recording has the recap at 3:40',
+    );
     await shots(agent, 'agent-resolved');
-    await mine.getByRole('button', { name: 'Acknowledge' }).click();
-    await expect
-      .poll(() => mine.getByTestId('qa-notice').textContent())
-      .toBe('Acknowledged. Thank you.');
+    await acknowledge(mine);
 
     // ---- the lead reads the evaluations, the trend and the discrepancy ----
     await arbitrator.getByRole('button', { name: 'Back to the list' }).click();

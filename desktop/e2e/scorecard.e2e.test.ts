@@ -5,20 +5,24 @@
 // YAML and the history; the agent, signed in all along, gets both on the next call. Then a
 // version published by another manager meanwhile: shown at once, or refused with a reload.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { parseStandardsPackYaml, type ScorecardInfo } from '@sidecoach/shared';
-import { connect, signIn, startHub, type RunningHub } from '../../hub/test/support/hub-process.js';
+import { connect, signIn } from '../../hub/test/support/hub-process.js';
 import {
   checkedAtWidths,
   chromiumMissing,
+  demoHubAndBrowser,
   frameFromHub,
-  launchChromium,
   screenshot,
   sidebarPage,
+  signedInPage,
   signInAs,
+  SIDEBAR_AND_DESK,
   startCall,
+  tableRows,
 } from './support/browser.js';
+import { addItem, openScorecard } from './support/qa.js';
 import zhTW from '../src/renderer/i18n/translation.zh-TW.js';
 import lv from '../src/renderer/i18n/translation.lv.js';
 
@@ -26,63 +30,31 @@ const missing = chromiumMissing();
 if (missing) console.warn(`[skip] scorecard builder end-to-end tests: ${missing}`);
 
 /** The widths the brief names: the docked sidebar and a desk. */
-const shots = (page: Page, name: string) => checkedAtWidths(page, `scorecard-${name}`, [360, 1280]);
+const shots = (page: Page, name: string) =>
+  checkedAtWidths(page, `scorecard-${name}`, SIDEBAR_AND_DESK);
 
 const CRITICAL = 'Sends the complaint reference by e-mail';
 const CRITICAL_ID = 'proc-sends-the-complaint-reference-by-e-mail';
 const BONUS = 'Uses the customer’s name';
 const BONUS_FIXED = 'Uses the customer’s name at least once';
 
-/** A table's body rows, each its cells' texts joined by " | ". */
-const tableRows = (page: Page, testId: string) =>
-  page
-    .getByTestId(testId)
-    .locator('tbody tr')
-    .evaluateAll((rows: HTMLTableRowElement[]) =>
-      rows.map((r) =>
-        Array.from(r.cells, (c: HTMLTableCellElement) => (c.textContent ?? '').trim()).join(' | '),
-      ),
-    );
-
-/** Adds an item to a section by its English text (the editor opens on it). */
-async function addItem(page: Page, section: string, text: string) {
-  const box = page.getByLabel(`New item in ${section} (English text)`);
-  await box.fill(text);
-  await box.press('Enter');
-  await expect.poll(() => box.inputValue()).toBe('');
-}
-
 async function answer(page: Page, item: RegExp, label: 'Yes' | 'No' | 'N/A') {
   await page.getByRole('radiogroup', { name: item }).getByText(label, { exact: true }).click();
 }
 
 describe.skipIf(missing)('the scorecard builder in Chromium', () => {
-  let hub: RunningHub;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    hub = await startHub({ demo: true });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.dispose();
-  });
+  const env = demoHubAndBrowser();
 
   it('publishes a critical and a bonus item as a version, a wording fix as a revision, exports the YAML; the agent gets them on the next call', async () => {
+    const { hub, browser } = env;
     // The agent is signed in before anything is published: their sidebar is told of each one.
     const agent = await sidebarPage(browser);
     const revisedPack = frameFromHub(agent, (f) => f.includes(BONUS_FIXED), 180_000);
     await signInAs(agent, hub.url, 'agent1');
     await expect.poll(() => agent.getByTestId('status').textContent()).toBe('Available');
 
-    const page = await sidebarPage(browser);
-    await signInAs(page, hub.url, 'quality');
-    await page.getByRole('heading', { name: 'Floor' }).waitFor();
-    await page.getByRole('button', { name: 'Scorecard', exact: true }).click();
-    await expect
-      .poll(() => page.getByTestId('scorecard-active').textContent())
-      .toBe('Active: version 1, revision 1');
+    const page = await signedInPage(browser, hub.url, 'quality');
+    await openScorecard(page, 'Active: version 1, revision 1');
     await page
       .getByText('Not edited in the app yet: the hub reads the scorecard from its YAML file.')
       .waitFor();
@@ -270,13 +242,9 @@ describe.skipIf(missing)('the scorecard builder in Chromium', () => {
   });
 
   it('shows a version another manager published, and refuses an edit based on an older one', async () => {
-    const page = await sidebarPage(browser);
-    await signInAs(page, hub.url, 'quality');
-    await page.getByRole('heading', { name: 'Floor' }).waitFor();
-    await page.getByRole('button', { name: 'Scorecard', exact: true }).click();
-    await expect
-      .poll(() => page.getByTestId('scorecard-active').textContent())
-      .toMatch(/^Active: version \d+, revision \d+$/);
+    const { hub, browser } = env;
+    const page = await signedInPage(browser, hub.url, 'quality');
+    await openScorecard(page, /^Active: version \d+, revision \d+$/);
 
     // Another manager on their own socket.
     const other = await connect(hub.url, (await signIn(hub.url, 'quality')).token);
@@ -345,8 +313,7 @@ describe.skipIf(missing)('the scorecard builder in Chromium', () => {
     ['lv', lv],
   ] as const) {
     it(`${lang}: the builder fits the 360 px sidebar, an item open, each view`, async () => {
-      const page = await sidebarPage(browser);
-      await signInAs(page, hub.url, 'quality');
+      const page = await signedInPage(env.browser, env.hub.url, 'quality');
       await page.getByRole('combobox', { name: 'Language' }).selectOption(lang);
       await expect.poll(() => page.getAttribute('html', 'lang')).toBe(lang);
       await page.getByRole('button', { name: t.scorecard.nav, exact: true }).click();

@@ -905,26 +905,29 @@ describe('quality monitoring', () => {
     const id = randomUUID();
     const callId = calls.agent1!.find((c) => !drawn.some((a) => a.callId === c.id))!.id;
     const answers = answersFor('booking', { [DISPUTED]: 'no' });
-    const res = await fetch(`${hub.url}/api/qa/evaluations`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${(await signIn(hub.url, 'quality')).token}`,
-      },
-      body: JSON.stringify({
-        evaluations: [
-          {
-            id,
-            agentUsername: 'agent1',
-            callId,
-            evaluatorName: 'Tess Tool',
-            answers,
-            evaluatedAt: iso(),
-          },
-        ],
-      }),
-    });
-    expect(res.status).toBe(200);
+    /** One evaluation by "Tess Tool" of agent1's, posted to the import API as QA tools do. */
+    const importOne = async (evaluation: { id: string; callId?: string }) => {
+      const res = await fetch(`${hub.url}/api/qa/evaluations`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${(await signIn(hub.url, 'quality')).token}`,
+        },
+        body: JSON.stringify({
+          evaluations: [
+            {
+              ...evaluation,
+              agentUsername: 'agent1',
+              evaluatorName: 'Tess Tool',
+              answers,
+              evaluatedAt: iso(),
+            },
+          ],
+        }),
+      });
+      expect(res.status).toBe(200);
+    };
+    await importOne({ id, callId });
     const opened = data(await s.quality!.emitWithAck('qa:open', { evaluationId: id }));
     expect(opened.evaluation).toMatchObject({
       id,
@@ -954,25 +957,7 @@ describe('quality monitoring', () => {
     );
     // Without a call it is scored too, but has no call facts to open.
     const loose = randomUUID();
-    const res2 = await fetch(`${hub.url}/api/qa/evaluations`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${(await signIn(hub.url, 'quality')).token}`,
-      },
-      body: JSON.stringify({
-        evaluations: [
-          {
-            id: loose,
-            agentUsername: 'agent1',
-            evaluatorName: 'Tess Tool',
-            answers,
-            evaluatedAt: iso(),
-          },
-        ],
-      }),
-    });
-    expect(res2.status).toBe(200);
+    await importOne({ id: loose });
     expect(refusal(await s.quality!.emitWithAck('qa:open', { evaluationId: loose }))).toMatchObject(
       {
         code: 'not_found',

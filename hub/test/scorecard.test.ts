@@ -40,6 +40,9 @@ describe('the scorecard builder', () => {
   let lead: HubSocket;
   let info: ScorecardInfo;
   const basedOn = () => ({ version: info.pack.version, revision: info.revision });
+  /** The quality manager publishes a pack over the one last read, expecting it taken. */
+  const publish = async (pack: StandardsPack, note?: string) =>
+    data(await quality.emitWithAck('scorecard:publish', { basedOn: basedOn(), pack, note }));
 
   beforeAll(async () => {
     hub = await startHub({ demo: true });
@@ -85,13 +88,7 @@ describe('the scorecard builder', () => {
       processItems(p)[0]!.text = { ...processItems(p)[0]!.text, en: 'Greets the caller by name' };
     });
     const heard = nextChange(agent);
-    const res = data(
-      await quality.emitWithAck('scorecard:publish', {
-        basedOn: basedOn(),
-        pack: reworded,
-        note: 'clearer greeting',
-      }),
-    );
+    const res = await publish(reworded, 'clearer greeting');
     expect(res.kind).toBe('revision');
     expect(res.info.pack.version).toBe(1);
     expect(res.info.revision).toBe(2);
@@ -111,9 +108,7 @@ describe('the scorecard builder', () => {
   });
 
   it('publishes nothing when nothing changed', async () => {
-    const res = data(
-      await quality.emitWithAck('scorecard:publish', { basedOn: basedOn(), pack: info.pack }),
-    );
+    const res = await publish(info.pack);
     expect(res.kind).toBe('none');
     expect(res.info.history).toHaveLength(2);
   });
@@ -140,13 +135,7 @@ describe('the scorecard builder', () => {
         },
       );
     });
-    const res = data(
-      await quality.emitWithAck('scorecard:publish', {
-        basedOn: basedOn(),
-        pack: scoring,
-        note: 'recap and extra',
-      }),
-    );
+    const res = await publish(scoring, 'recap and extra');
     expect(res.kind).toBe('version');
     expect(res.info.pack.version).toBe(2);
     expect(res.info.revision).toBe(1);
@@ -168,12 +157,7 @@ describe('the scorecard builder', () => {
   it('gives a call under way across a publish its own version in the bootstrap', async () => {
     const id = randomUUID();
     data(await agent.emitWithAck('call:start', { id, callType: 'booking', startedAt: iso() }));
-    const res = data(
-      await quality.emitWithAck('scorecard:publish', {
-        basedOn: basedOn(),
-        pack: edited(info.pack, (p) => (processItems(p)[0]!.weight = 4)),
-      }),
-    );
+    const res = await publish(edited(info.pack, (p) => (processItems(p)[0]!.weight = 4)));
     expect(res.kind).toBe('version');
     const boot = data(await agent.emitWithAck('session:bootstrap', {}));
     expect(boot.pack.version).toBe(info.pack.version + 1);

@@ -1,7 +1,11 @@
 // Debian's Chromium driven by playwright-core (no browser download: the system binary).
 import { chromium, type Browser, type Page, type WebSocket } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { startHub, type RunningHub } from '../../../hub/test/support/hub-process.js';
+import {
+  startHub,
+  type HubOptions,
+  type RunningHub,
+} from '../../../hub/test/support/hub-process.js';
 import type {
   CallControl,
   CallEvent,
@@ -36,6 +40,29 @@ export async function sidebarPage(browser: Browser, locale = 'en-US'): Promise<P
   const context = await browser.newContext({ viewport: { width: 360, height: 900 }, locale });
   return context.newPage();
 }
+
+/** A sidebar page signed in as someone (the sign-in submitted; wait for what it shows next). */
+export async function signedInPage(
+  browser: Browser,
+  url: string,
+  username: string,
+  locale?: string,
+): Promise<Page> {
+  const page = await sidebarPage(browser, locale);
+  await signInAs(page, url, username);
+  return page;
+}
+
+/** A table's body rows, each its cells' texts joined by " | " (whatever the layout shows). */
+export const tableRows = (page: Page, testId: string) =>
+  page
+    .getByTestId(testId)
+    .locator('tbody tr')
+    .evaluateAll((rows: HTMLTableRowElement[]) =>
+      rows.map((r) =>
+        Array.from(r.cells, (c: HTMLTableCellElement) => (c.textContent ?? '').trim()).join(' | '),
+      ),
+    );
 
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -281,15 +308,27 @@ export async function checkedAtWidths(
   if (before) await page.setViewportSize(before);
 }
 
+/** The sidebar's 360 px and a desk's 1280 px. */
+export const SIDEBAR_AND_DESK = [360, 1280] as const;
+
+/** `checkedAtWidths` at the sidebar's and a desk's width, then back to the sidebar's 360 × 900. */
+export async function checkedAtSidebarAndDesk(page: Page, name: string) {
+  await checkedAtWidths(page, name, SIDEBAR_AND_DESK);
+  await page.setViewportSize({ width: 360, height: 900 });
+}
+
 /**
  * A hub with the demo and a Chromium for the tests of a describe block: started before them
  * (`setup` runs on the hub first), both stopped after. A test that restarts the hub puts the new
- * one in `hub`.
+ * one in `hub`. `options` add to the hub's (the demo's history, say).
  */
-export function demoHubAndBrowser(setup?: (hub: RunningHub) => Promise<void>) {
+export function demoHubAndBrowser(
+  setup?: (hub: RunningHub) => Promise<void>,
+  options: Omit<HubOptions, 'demo'> = {},
+) {
   const parts = {} as { hub: RunningHub; browser: Browser };
   beforeAll(async () => {
-    parts.hub = await startHub({ demo: true });
+    parts.hub = await startHub({ ...options, demo: true });
     await setup?.(parts.hub);
     parts.browser = await launchChromium();
   });

@@ -76,37 +76,52 @@ describe('the evaluation state machine', () => {
   });
 
   it('says who may, before what the status allows', () => {
-    expect(check('submitted', 'release', as('agent'))).toEqual({
-      ok: false,
-      code: 'forbidden',
-      reason: 'only its evaluator or a quality manager releases an evaluation',
-    });
-    expect(check('released', 'dispute', as('evaluator'))).toMatchObject({
-      code: 'forbidden',
-      reason: 'only the agent evaluated disputes an evaluation',
-    });
-    expect(check('disputed', 'resolve', as('admin'))).toMatchObject({
-      code: 'forbidden',
-      reason: 'only the arbitrator of the dispute resolves it',
-    });
-    expect(check('draft', 'save', as('admin'))).toMatchObject({
-      code: 'forbidden',
-      reason: 'only its evaluator edits an evaluation',
-    });
-    expect(check('released', 'save', as('evaluator'))).toEqual({
-      ok: false,
-      code: 'conflict',
-      reason: 'the evaluation is released (cannot save)',
-    });
-    expect(check('draft', 'release', as('evaluator'))).toMatchObject({
-      code: 'conflict',
-      reason: 'the evaluation is a draft: it is submitted first (cannot release)',
-    });
+    const refused: [EvaluationStatus, EvaluationAction, keyof EvaluationActor, string, string][] = [
+      [
+        'submitted',
+        'release',
+        'agent',
+        'forbidden',
+        'only its evaluator or a quality manager releases an evaluation',
+      ],
+      [
+        'released',
+        'dispute',
+        'evaluator',
+        'forbidden',
+        'only the agent evaluated disputes an evaluation',
+      ],
+      [
+        'disputed',
+        'resolve',
+        'admin',
+        'forbidden',
+        'only the arbitrator of the dispute resolves it',
+      ],
+      ['draft', 'save', 'admin', 'forbidden', 'only its evaluator edits an evaluation'],
+      ['released', 'save', 'evaluator', 'conflict', 'the evaluation is released (cannot save)'],
+      [
+        'draft',
+        'release',
+        'evaluator',
+        'conflict',
+        'the evaluation is a draft: it is submitted first (cannot release)',
+      ],
+      [
+        'acknowledged',
+        'dispute',
+        'agent',
+        'conflict',
+        'the evaluation is acknowledged: it no longer changes (cannot dispute)',
+      ],
+    ];
+    for (const [status, action, who, code, reason] of refused)
+      expect(check(status, action, as(who)), `${who} ${action} on ${status}`).toEqual({
+        ok: false,
+        code,
+        reason,
+      });
     expect(check('released', 'reopen', as('admin'))).toMatchObject({ code: 'conflict' });
-    expect(check('acknowledged', 'dispute', as('agent'))).toMatchObject({
-      code: 'conflict',
-      reason: 'the evaluation is acknowledged: it no longer changes (cannot dispute)',
-    });
   });
 
   it('keeps imported evaluations read-only for everyone', () => {
