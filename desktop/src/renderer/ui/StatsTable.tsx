@@ -38,7 +38,6 @@ export function StatsTable({
   /** The table's head and body. */
   children: ReactNode;
 }) {
-  const { t } = useTranslation();
   const table = useRef<HTMLTableElement>(null);
   const exportIt = () => {
     if (!table.current) return;
@@ -57,14 +56,37 @@ export function StatsTable({
           {children}
         </table>
       </div>
-      <button
-        type="button"
-        className="link small table-export"
-        aria-label={t('tableExport.label', { name: caption })}
-        onClick={exportIt}
-      >
-        {t('tableExport.button')}
-      </button>
+      <TableExportButton caption={caption} onExport={exportIt} />
     </div>
   );
+}
+
+/** The button under a table that takes it away as a CSV file, named after the table. */
+export function TableExportButton({
+  caption,
+  onExport,
+}: {
+  caption: string;
+  onExport: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <button
+      type="button"
+      className="link small table-export"
+      aria-label={t('tableExport.label', { name: caption })}
+      onClick={onExport}
+    >
+      {t('tableExport.button')}
+    </button>
+  );
+}
+
+/** A table's column headers, in order. */
+export function HeaderCells({ header }: { header: readonly string[] }) {
+  return header.map((h) => (
+    <th key={h} scope="col">
+      {h}
+    </th>
+  ));
 }

@@ -8,6 +8,7 @@ import { ErrorText } from './parts.js';
 import { ADMIN_TABS } from './tabs.js';
 import { closeAdmin, showTab, useAdmin } from './store.js';
 import { useAdminView } from './view.js';
+import '../../ui/manager.css';
 import './admin.css';
 
 /** The admin's screens over the floor: people, teams and shifts, the HR import, the audit log. */
@@ -17,10 +18,10 @@ export default function AdminView() {
   const status = useAdmin((s) => s.status);
   const error = useAdmin((s) => s.error);
   return (
-    <div className="admin-view">
+    <div className="admin-view manager-screen">
       <CoachViewTop current="admin" onBack={closeAdmin} />
       <h2>{t('admin.title')}</h2>
-      <nav className="admin-tabs" aria-label={t('admin.tabs.label')}>
+      <nav className="mgr-tabs" aria-label={t('admin.tabs.label')}>
         {ADMIN_TABS.map((entry) => (
           <button
             key={entry}

@@ -71,7 +71,7 @@ export function AuditView() {
           {audit.exporting ? t('admin.audit.exporting') : t('admin.exportCsv')}
         </button>
       </div>
-      <p className="admin-hint">{t('admin.audit.intro')}</p>
+      <p className="mgr-hint">{t('admin.audit.intro')}</p>
       <form className="admin-grid admin-filters" onSubmit={show}>
         <Field label={t('admin.audit.from')}>
           {(p) => (
@@ -146,7 +146,7 @@ export function AuditView() {
       ) : null}
       {audit.entries.length > 0 ? (
         <div className="table-scroll">
-          <table className="stats-table admin-table admin-stack" data-testid="admin-audit">
+          <table className="stats-table mgr-table admin-table mgr-stack" data-testid="admin-audit">
             <thead>
               <tr>
                 <th scope="col">{t('admin.audit.time')}</th>

@@ -36,9 +36,9 @@ export function ImportView() {
   return (
     <section className="admin-panel" aria-labelledby="admin-import">
       <h3 id="admin-import">{t('admin.import.heading')}</h3>
-      <p className="admin-hint">{t('admin.import.intro')}</p>
+      <p className="mgr-hint">{t('admin.import.intro')}</p>
       <div className="admin-actions">
-        <label className={`admin-file${busy ? ' busy' : ''}`}>
+        <label className={`mgr-file${busy ? ' busy' : ''}`}>
           <input
             ref={input}
             type="file"
@@ -71,14 +71,14 @@ function Progress() {
   const { step, done, total, fileName } = useAdmin((s) => s.importing);
   if (step === 'uploading')
     return (
-      <div className="admin-progress" role="status">
+      <div className="mgr-progress" role="status">
         <progress max={total} value={done} />
         <span>{t('admin.import.uploading', { name: fileName, done, total })}</span>
       </div>
     );
   if (step === 'previewing' || step === 'applying')
     return (
-      <div className="admin-progress" role="status">
+      <div className="mgr-progress" role="status">
         <progress />
         <span>
           {t(step === 'previewing' ? 'admin.import.previewing' : 'admin.import.applying')}
@@ -149,7 +149,7 @@ function PreviewTable({ preview, fileName }: { preview: ImportPreview; fileName:
         />
       </div>
       {preview.appliedAt ? (
-        <p className="admin-ok" role="status" data-testid="import-result">
+        <p className="mgr-ok" role="status" data-testid="import-result">
           {t('admin.import.applied', { time: dateTime(preview.appliedAt), ...counts })}
         </p>
       ) : (

@@ -179,7 +179,7 @@ function TeamEditor({ teamId }: { teamId: string }) {
                   <input {...p} type="time" value={end} onChange={(e) => setEnd(e.target.value)} />
                 )}
               </Field>
-              <fieldset className="admin-checks admin-days">
+              <fieldset className="mgr-checks admin-days">
                 <legend>{t('admin.team.days')}</legend>
                 {DAYS.map((d) => (
                   <label key={d} className="check">
@@ -194,7 +194,7 @@ function TeamEditor({ teamId }: { teamId: string }) {
               </fieldset>
             </div>
           ) : null}
-          <fieldset className="admin-checks">
+          <fieldset className="mgr-checks">
             <legend>{t('admin.team.coaches')}</legend>
             {coaches.length === 0 ? <p className="muted">{t('admin.team.noCoaches')}</p> : null}
             {coaches.map((u) => (

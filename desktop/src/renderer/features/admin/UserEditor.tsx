@@ -177,7 +177,7 @@ function DetailsForm({ user }: { user: AdminUser | undefined }) {
               )}
             </Field>
           ) : (
-            <fieldset className="admin-checks">
+            <fieldset className="mgr-checks">
               <legend>{t('admin.user.teams')}</legend>
               {teams.map((team) => (
                 <label key={team.id} className="check">
@@ -189,7 +189,7 @@ function DetailsForm({ user }: { user: AdminUser | undefined }) {
                   {team.name}
                 </label>
               ))}
-              <p className="admin-hint">{t('admin.user.coachTeamsHint')}</p>
+              <p className="mgr-hint">{t('admin.user.coachTeamsHint')}</p>
             </fieldset>
           )}
         </div>
@@ -203,7 +203,7 @@ function DetailsForm({ user }: { user: AdminUser | undefined }) {
             {t('admin.user.disabled')}
           </label>
         ) : (
-          <p className="admin-hint">{t('admin.user.noPassword')}</p>
+          <p className="mgr-hint">{t('admin.user.noPassword')}</p>
         )}
         {invalid ? <ErrorText message={invalid} /> : null}
         <div className="admin-actions">
@@ -226,7 +226,7 @@ function RightsSection({ user }: { user: AdminUser }) {
   const allowed = mayHoldPermissions(user.role);
   return (
     <Section title={t('admin.user.rights')}>
-      <p className="admin-hint">
+      <p className="mgr-hint">
         {allowed ? t('admin.user.rightsHint') : t('admin.user.rightsAgent')}
       </p>
       {allowed

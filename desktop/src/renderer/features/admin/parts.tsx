@@ -1,31 +1,18 @@
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminTeam } from '@sidecoach/shared';
-import type { Message } from '../../hub/errors.js';
 import { useAdmin } from './store.js';
+import { ChangeNotice as Notice } from '../../ui/ChangeNotice.js';
+import { ErrorText } from '../../ui/ErrorText.js';
+import { HeaderCells } from '../../ui/StatsTable.js';
 
 /** What the last change said: saved (a status), or refused (an alert the admin must read). */
 export function ChangeNotice() {
-  const { t } = useTranslation();
   const notice = useAdmin((s) => s.notice);
-  if (!notice) return null;
-  return notice.ok ? (
-    <p className="admin-ok" role="status" data-testid="admin-notice">
-      {t(notice.message.key, notice.message.values)}
-    </p>
-  ) : (
-    <ErrorText message={notice.message} />
-  );
+  return <Notice notice={notice} testId="admin-notice" />;
 }
 
-export function ErrorText({ message }: { message: Message }) {
-  const { t } = useTranslation();
-  return (
-    <p className="error" role="alert">
-      {t(message.key, message.values)}
-    </p>
-  );
-}
+export { ErrorText };
 
 /** A labelled control: the label above, an optional hint below (tied to the control). */
 export function Field({
@@ -44,7 +31,7 @@ export function Field({
       <label htmlFor={id}>{label}</label>
       {children(hint ? { id, 'aria-describedby': hintId } : { id })}
       {hint ? (
-        <p className="admin-hint" id={hintId}>
+        <p className="mgr-hint" id={hintId}>
           {hint}
         </p>
       ) : null}
@@ -98,7 +85,7 @@ export interface TableRow {
 
 /**
  * A table an admin reads (and exports): a header row, a row header per row, text cells. In the
- * sidebar it reads as cards (admin.css `.admin-stack`), each cell named by its column.
+ * sidebar it reads as cards (ui/manager.css `.mgr-stack`), each cell named by its column.
  */
 export function DataTable({
   testId,
@@ -111,14 +98,10 @@ export function DataTable({
 }) {
   return (
     <div className="table-scroll">
-      <table className="stats-table admin-table admin-stack" data-testid={testId}>
+      <table className="stats-table mgr-table admin-table mgr-stack" data-testid={testId}>
         <thead>
           <tr>
-            {header.map((h) => (
-              <th key={h} scope="col">
-                {h}
-              </th>
-            ))}
+            <HeaderCells header={header} />
           </tr>
         </thead>
         <tbody>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ask } from '../../hub/client.js';
 import type { Message } from '../../hub/errors.js';
+import { ErrorText } from '../../ui/ErrorText.js';
 
 /**
  * One tap asks for the observed call to be evaluated (`qa:flag`): a QA plan prefers flagged
@@ -53,11 +54,7 @@ export function FlagForQa({ callId }: { callId: string }) {
           {t('qa.flag.flag')}
         </button>
       )}
-      {error ? (
-        <p className="error small" role="alert">
-          {t(error.key, error.values)}
-        </p>
-      ) : null}
+      {error ? <ErrorText message={error} small /> : null}
     </div>
   );
 }

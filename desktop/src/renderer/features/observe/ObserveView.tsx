@@ -16,6 +16,7 @@ import { ObservationList } from './ObservationList.js';
 import { ObservedChecklist } from './ObservedChecklist.js';
 import { FlagForQa } from './FlagForQa.js';
 import { useCallNotes } from './use-call-notes.js';
+import '../../ui/columns.css';
 import './observe.css';
 
 function CallState({ call }: { call: CallRecord | null }) {
@@ -122,8 +123,8 @@ export function ObserveView({ check = noTextChecks }: { check?: TextCheck }) {
         {call ? <FlagForQa key={call.id} callId={call.id} /> : null}
       </section>
       {/* Side by side from a tablet's width up: writing on the left, the live call on the right. */}
-      <div className="observe-columns">
-        <div className="observe-column">
+      <div className="split-columns observe-columns">
+        <div className="split-column">
           <NoteComposer
             agentId={agent.id}
             call={call}
@@ -134,7 +135,7 @@ export function ObserveView({ check = noTextChecks }: { check?: TextCheck }) {
           <ObservationList rows={rows} pack={pack} />
           <CoachingFor agent={observed} check={check} />
         </div>
-        <div className="observe-column">
+        <div className="split-column">
           {call ? <ObservedChecklist call={call} pack={pack} /> : null}
           {call ? <CallTimeline call={call} pack={pack} notes={rows} /> : null}
         </div>

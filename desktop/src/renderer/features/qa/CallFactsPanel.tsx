@@ -59,7 +59,7 @@ export function CallFactsPanel({ opened }: { opened: EvaluationOpened }) {
               : t('qa.facts.selfGiven')}
       </p>
       <div className="table-scroll" role="region" aria-labelledby="qa-self-caption" tabIndex={0}>
-        <table className="stats-table qa-table" data-testid="qa-self">
+        <table className="stats-table mgr-table qa-table" data-testid="qa-self">
           <caption id="qa-self-caption" className="visually-hidden">
             {t('qa.facts.agentView')}
           </caption>

@@ -29,6 +29,7 @@ import { formProblems, isEditable, liveScore, shownItems, type EvaluationForm } 
 import { ErrorText, Notice } from './parts.js';
 import { showTab } from './store.js';
 import { dayOf, itemName } from './rows.js';
+import '../../ui/columns.css';
 
 const TIPS_MAX = 4000;
 const COMMENT_MAX = 2000;
@@ -68,11 +69,11 @@ export function EvaluateView() {
             })}
           </h2>
           <Header opened={opened} />
-          <div className="qa-columns">
-            <div className="qa-column">
+          <div className="split-columns qa-columns">
+            <div className="split-column">
               <Scorecard opened={opened} form={form} />
             </div>
-            <div className="qa-column">
+            <div className="split-column">
               <CallFactsPanel opened={opened} />
             </div>
           </div>

@@ -2,6 +2,7 @@ import { RELEASED_EVALUATION_STATUSES } from '@sidecoach/shared';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../hub/session-store.js';
 import { HBars } from '../../ui/HBars.js';
+import { NameSelect } from '../../ui/NameSelect.js';
 import { useRowContext } from './context.js';
 import { openEvaluation } from './evaluate.js';
 import { ErrorText, LoadState, QaTable, Section } from './parts.js';
@@ -37,36 +38,22 @@ export function EvaluationsTab() {
   return (
     <div className="qa-panel">
       <div className="qa-toolbar">
-        <div className="field">
-          <label htmlFor="qa-list-team">{t('qa.plan.team')}</label>
-          <select
-            id="qa-list-team"
-            value={list.teamId}
-            onChange={(e) => void loadList(e.target.value)}
-          >
-            <option value="">{t('qa.evaluators.allTeams')}</option>
-            {teamChoices().map((team) => (
-              <option key={team.id} value={team.id}>
-                {team.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="qa-list-agent">{t('qa.list.agent')}</label>
-          <select
-            id="qa-list-agent"
-            value={agentId ?? ''}
-            onChange={(e) => selectListAgent(e.target.value || null)}
-          >
-            <option value="">{t('qa.list.allAgents')}</option>
-            {agents.map(([id, name]) => (
-              <option key={id} value={id}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <NameSelect
+          id="qa-list-team"
+          label={t('qa.plan.team')}
+          allLabel={t('qa.evaluators.allTeams')}
+          value={list.teamId}
+          options={teamChoices()}
+          onChange={(teamId) => void loadList(teamId)}
+        />
+        <NameSelect
+          id="qa-list-agent"
+          label={t('qa.list.agent')}
+          allLabel={t('qa.list.allAgents')}
+          value={agentId ?? ''}
+          options={agents.map(([id, name]) => ({ id, name }))}
+          onChange={(id) => selectListAgent(id || null)}
+        />
       </div>
       <LoadState status={list.status} error={list.error} />
       <QaTable
@@ -139,7 +126,7 @@ function Discrepancy({ agentId, agentName }: { agentId: string; agentName: strin
   const mine = d.agentId === agentId;
   return (
     <Section title={t('qa.discrepancy.title', { name: agentName })}>
-      <p className="qa-hint">{t('qa.discrepancy.intro', { count: DISCREPANCY_MAX })}</p>
+      <p className="mgr-hint">{t('qa.discrepancy.intro', { count: DISCREPANCY_MAX })}</p>
       {!mine || d.status === 'idle' || d.status === 'failed' ? (
         <div className="qa-actions">
           <button
@@ -152,7 +139,7 @@ function Discrepancy({ agentId, agentName }: { agentId: string; agentName: strin
         </div>
       ) : null}
       {mine && d.status === 'loading' ? (
-        <div className="qa-progress" role="status">
+        <div className="mgr-progress" role="status">
           <span>{t('qa.discrepancy.progress')}</span>
           <progress aria-label={t('qa.discrepancy.progress')} />
         </div>

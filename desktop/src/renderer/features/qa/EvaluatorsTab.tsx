@@ -5,6 +5,7 @@ import { LoadState, QaTable } from './parts.js';
 import { dayBefore, dayOf, evaluatorsTable } from './rows.js';
 import { loadEvaluators, teamChoices, useQa } from './store.js';
 import { useSession } from '../../hub/session-store.js';
+import { NameSelect } from '../../ui/NameSelect.js';
 
 /** Evaluators' work in this week or month: done against assigned, scores given, overturns. */
 export function EvaluatorsTab() {
@@ -18,21 +19,14 @@ export function EvaluatorsTab() {
   return (
     <div className="qa-panel">
       <div className="qa-toolbar">
-        <div className="field">
-          <label htmlFor="qa-evaluators-team">{t('qa.plan.team')}</label>
-          <select
-            id="qa-evaluators-team"
-            value={evaluators.teamId}
-            onChange={(e) => void loadEvaluators(undefined, undefined, e.target.value)}
-          >
-            {admin ? <option value="">{t('qa.evaluators.allTeams')}</option> : null}
-            {teamChoices().map((team) => (
-              <option key={team.id} value={team.id}>
-                {team.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <NameSelect
+          id="qa-evaluators-team"
+          label={t('qa.plan.team')}
+          allLabel={admin ? t('qa.evaluators.allTeams') : undefined}
+          value={evaluators.teamId}
+          options={teamChoices()}
+          onChange={(teamId) => void loadEvaluators(undefined, undefined, teamId)}
+        />
         <div className="segmented two qa-period" role="radiogroup" aria-label={t('qa.plan.period')}>
           {QA_PERIODS.map((p) => (
             <label key={p} className={evaluators.period === p ? 'on' : undefined}>

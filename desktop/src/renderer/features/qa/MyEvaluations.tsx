@@ -16,6 +16,7 @@ import { DisputeHistory, ScoreSummary, useAnswerText, Versions } from './Evaluat
 import { acknowledge, dispute, loadMine, useMine } from './mine.js';
 import { Notice } from './parts.js';
 import { dateOf, dayOf, itemName } from './rows.js';
+import '../../ui/manager.css';
 import './qa.css';
 
 const SHOWN = 3;

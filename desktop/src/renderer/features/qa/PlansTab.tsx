@@ -139,12 +139,12 @@ function PlanEditor({ teamId, plan }: { teamId: string; plan: QaPlan | null }) {
               value={d.disputeDays}
               onChange={(e) => up({ disputeDays: e.target.value })}
             />
-            <p className="qa-hint" id={id('days-hint')}>
+            <p className="mgr-hint" id={id('days-hint')}>
               {t('qa.plan.disputeDaysHint')}
             </p>
           </div>
         </div>
-        <fieldset className="qa-checks">
+        <fieldset className="mgr-checks">
           <legend>{t('qa.plan.callTypes')}</legend>
           {(pack?.callTypes ?? []).map((ct) => (
             <label key={ct.id} className="check">
@@ -156,7 +156,7 @@ function PlanEditor({ teamId, plan }: { teamId: string; plan: QaPlan | null }) {
               {callTypeName(pack, ct.id, i18n.language)}
             </label>
           ))}
-          <p className="qa-hint">{t('qa.plan.callTypesHint')}</p>
+          <p className="mgr-hint">{t('qa.plan.callTypesHint')}</p>
         </fieldset>
         <div className="qa-grid">
           <div className="field">
@@ -197,7 +197,7 @@ function PlanEditor({ teamId, plan }: { teamId: string; plan: QaPlan | null }) {
             </select>
           </div>
         </div>
-        <div className="qa-checks plain">
+        <div className="mgr-checks qa-plain">
           <label className="check">
             <input
               type="checkbox"
@@ -223,9 +223,9 @@ function PlanEditor({ teamId, plan }: { teamId: string; plan: QaPlan | null }) {
             {t('qa.plan.active')}
           </label>
         </div>
-        <fieldset className="qa-checks">
+        <fieldset className="mgr-checks">
           <legend>{t('qa.plan.evaluators')}</legend>
-          {evaluators.length === 0 ? <p className="qa-hint">{t('qa.plan.noEvaluators')}</p> : null}
+          {evaluators.length === 0 ? <p className="mgr-hint">{t('qa.plan.noEvaluators')}</p> : null}
           {evaluators.map((u) => (
             <label key={u.id} className="check">
               <input
@@ -310,7 +310,7 @@ function DrawPanel() {
   const drawing = draw.status === 'drawing';
   return (
     <Section title={t('qa.draw.title')} testId="qa-draw">
-      <p className="qa-hint">{t('qa.draw.intro')}</p>
+      <p className="mgr-hint">{t('qa.draw.intro')}</p>
       <div className="qa-actions">
         <div className="field">
           <label htmlFor="qa-draw-day">{t('qa.draw.day')}</label>
@@ -331,14 +331,14 @@ function DrawPanel() {
         </button>
       </div>
       {drawing ? (
-        <div className="qa-progress" role="status">
+        <div className="mgr-progress" role="status">
           <span>{t('qa.draw.drawing')}</span>
           <progress aria-label={t('qa.draw.drawing')} />
         </div>
       ) : null}
       {draw.status === 'failed' && draw.error ? <ErrorText message={draw.error} /> : null}
       {draw.status === 'done' && draw.result ? (
-        <p className="qa-ok" role="status" data-testid="qa-draw-result">
+        <p className="mgr-ok" role="status" data-testid="qa-draw-result">
           {[
             t('qa.draw.resultNew', { n: draw.result.drawn.length }),
             t('qa.draw.resultKept', { n: draw.result.kept }),

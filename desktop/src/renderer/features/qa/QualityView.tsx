@@ -12,6 +12,7 @@ import { EvaluationsTab } from './EvaluationsTab.js';
 import { EvaluatorsTab } from './EvaluatorsTab.js';
 import { PlansTab } from './PlansTab.js';
 import { QueueTab } from './QueueTab.js';
+import '../../ui/manager.css';
 import './qa.css';
 
 /**
@@ -31,14 +32,14 @@ export default function QualityView() {
     if (!useQaView.getState().evaluating) showTab(shown);
   }, [shown]);
   return (
-    <div className="qa-view">
+    <div className="qa-view manager-screen">
       <CoachViewTop current="quality" onBack={closeQaView} />
       {evaluating ? (
         <EvaluateView />
       ) : (
         <>
           <h2>{t('qa.title')}</h2>
-          <nav className="qa-tabs" aria-label={t('qa.tabs.label')}>
+          <nav className="mgr-tabs" aria-label={t('qa.tabs.label')}>
             {tabs.map((entry) => (
               <button
                 key={entry}

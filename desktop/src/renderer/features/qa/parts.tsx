@@ -3,28 +3,16 @@ import { useTranslation } from 'react-i18next';
 import type { Message } from '../../hub/errors.js';
 import { downloadCsv } from '../../lib/csv.js';
 import { localDay } from '../../lib/time.js';
+import { ChangeNotice } from '../../ui/ChangeNotice.js';
+import { ErrorText } from '../../ui/ErrorText.js';
+import { HeaderCells, TableExportButton } from '../../ui/StatsTable.js';
 import type { Table } from './rows.js';
 
-export function ErrorText({ message }: { message: Message }) {
-  const { t } = useTranslation();
-  return (
-    <p className="error" role="alert">
-      {t(message.key, message.values)}
-    </p>
-  );
-}
+export { ErrorText };
 
 /** Saved (a status) or refused (an alert). */
 export function Notice({ notice }: { notice: { ok: boolean; message: Message } | null }) {
-  const { t } = useTranslation();
-  if (!notice) return null;
-  return notice.ok ? (
-    <p className="qa-ok" role="status" data-testid="qa-notice">
-      {t(notice.message.key, notice.message.values)}
-    </p>
-  ) : (
-    <ErrorText message={notice.message} />
-  );
+  return <ChangeNotice notice={notice} testId="qa-notice" />;
 }
 
 /** Loading, or why it failed (the rest of the view stays as it was). */
@@ -73,15 +61,11 @@ export function QaTable({
   return (
     <div className="exportable-table">
       <div className="table-scroll" role="region" aria-labelledby={id} tabIndex={0}>
-        <table className="stats-table qa-table qa-stack" data-testid={testId}>
+        <table className="stats-table mgr-table qa-table mgr-stack" data-testid={testId}>
           <caption id={id}>{caption}</caption>
           <thead>
             <tr>
-              {table.header.map((h) => (
-                <th key={h} scope="col">
-                  {h}
-                </th>
-              ))}
+              <HeaderCells header={table.header} />
               {action ? (
                 <th scope="col">
                   <span className="visually-hidden">{actionHeader ?? t('qa.open')}</span>
@@ -103,16 +87,12 @@ export function QaTable({
           </tbody>
         </table>
       </div>
-      <button
-        type="button"
-        className="link small table-export"
-        aria-label={t('tableExport.label', { name: caption })}
-        onClick={() =>
+      <TableExportButton
+        caption={caption}
+        onExport={() =>
           downloadCsv(`sidecoach-${fileName}-${localDay()}.csv`, table.header, table.rows)
         }
-      >
-        {t('tableExport.button')}
-      </button>
+      />
     </div>
   );
 }

@@ -157,10 +157,10 @@ function CallTypeRow({
               >
                 {t('scorecard.callTypes.remove', { name })}
               </button>
-              {used ? <p className="sc-hint">{t('scorecard.callTypes.removeUsed')}</p> : null}
+              {used ? <p className="mgr-hint">{t('scorecard.callTypes.removeUsed')}</p> : null}
             </>
           ) : (
-            <p className="sc-hint">{t('scorecard.callTypes.idFixed', { id })}</p>
+            <p className="mgr-hint">{t('scorecard.callTypes.idFixed', { id })}</p>
           )}
         </div>
       ) : null}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { DEFAULT_BONUS_CAP, scorecardChange, type StandardsPack } from '@sidecoach/shared';
 import { CallTypesCard } from './CallTypesCard.js';
 import { SectionCard } from './SectionCard.js';
-import { Field, focusField, useNumberText } from './parts.js';
+import { Field, focusField, PointsField } from './parts.js';
 import { sectionsOf, setBonusCap } from './edit.js';
 import {
   discardEdit,
@@ -72,34 +72,18 @@ function PendingLine({ check }: { check: DraftCheck }) {
 /** The pack-wide scoring rule: the most points bonus items may add. */
 function ScoringCard({ pack, problems }: { pack: StandardsPack; problems: readonly Problem[] }) {
   const { t } = useTranslation();
-  const [text, setText] = useNumberText(pack.bonusCap);
-  const change = (value: string) => {
-    setText(value);
-    edit((p) => setBonusCap(p, value.trim() === '' ? null : Number(value)));
-  };
   return (
     <section className="card sc-scoring" aria-labelledby="sc-scoring-title">
       <h3 id="sc-scoring-title">{t('scorecard.scoring.title')}</h3>
-      <Field
+      <PointsField
         label={t('scorecard.scoring.bonusCap')}
         field="bonusCap"
         problems={problems}
         hint={t('scorecard.scoring.bonusCapHint', { cap: DEFAULT_BONUS_CAP })}
-      >
-        {(props) => (
-          <input
-            {...props}
-            type="number"
-            inputMode="decimal"
-            min={0}
-            max={100}
-            step="any"
-            placeholder={String(DEFAULT_BONUS_CAP)}
-            value={text}
-            onChange={(e) => change(e.target.value)}
-          />
-        )}
-      </Field>
+        placeholder={String(DEFAULT_BONUS_CAP)}
+        value={pack.bonusCap}
+        onChange={(cap) => edit((p) => setBonusCap(p, cap))}
+      />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ScorecardRevision } from '@sidecoach/shared';
 import { downloadCsv } from '../../lib/csv.js';
 import { fullDateTime } from '../../lib/format.js';
+import { HeaderCells } from '../../ui/StatsTable.js';
 import { ErrorText } from './parts.js';
 import {
   cancelImport,
@@ -71,14 +72,10 @@ function History() {
         </button>
       </div>
       <div className="table-scroll">
-        <table className="stats-table sc-table sc-stack" data-testid="scorecard-history">
+        <table className="stats-table mgr-table sc-table mgr-stack" data-testid="scorecard-history">
           <thead>
             <tr>
-              {header.map((h) => (
-                <th key={h} scope="col">
-                  {h}
-                </th>
-              ))}
+              <HeaderCells header={header} />
               <th scope="col">{t('scorecard.history.yaml')}</th>
             </tr>
           </thead>
@@ -147,7 +144,7 @@ function Import() {
     <section className="card sc-import" aria-labelledby="sc-import-title">
       <h3 id="sc-import-title">{t('scorecard.import.title')}</h3>
       <p className="small muted">{t('scorecard.import.intro')}</p>
-      <label className={running ? 'sc-file busy' : 'sc-file'}>
+      <label className={running ? 'mgr-file sc-file busy' : 'mgr-file sc-file'}>
         <input
           type="file"
           accept=".yaml,.yml,application/yaml,text/yaml"
@@ -173,7 +170,7 @@ function Import() {
                   onChange={(e) => setImportNote(e.target.value)}
                 />
               </label>
-              {edited ? <p className="sc-hint">{t('scorecard.import.dropsEdit')}</p> : null}
+              {edited ? <p className="mgr-hint">{t('scorecard.import.dropsEdit')}</p> : null}
               <div className="sc-row sc-row-start">
                 <button type="submit" className="primary" disabled={running}>
                   {running ? t('scorecard.import.running') : t('scorecard.import.run')}

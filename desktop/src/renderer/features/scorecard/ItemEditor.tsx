@@ -26,7 +26,7 @@ import {
   fieldProps,
   groupProps,
   LanguageTexts,
-  useNumberText,
+  PointsField,
 } from './parts.js';
 import { edit, openItem } from './store.js';
 import { itemField, type Problem } from './validate.js';
@@ -107,6 +107,15 @@ export function ItemEditor({
 
 type SetItem = (settings: ItemSettings) => void;
 
+/** What a part of the item editor reads and changes: the item (in its pack) and its field. */
+interface ItemPartProps {
+  pack: StandardsPack;
+  item: StandardItem;
+  field: string;
+  problems: readonly Problem[];
+  set: SetItem;
+}
+
 function WeightField({
   item,
   field,
@@ -119,29 +128,14 @@ function WeightField({
   set: SetItem;
 }) {
   const { t } = useTranslation();
-  const [text, setText] = useNumberText(item.weight);
   return (
-    <Field
+    <PointsField
       label={item.bonus ? t('scorecard.item.bonusPoints') : t('scorecard.item.weight')}
       field={field}
       problems={problems}
-    >
-      {(props) => (
-        <input
-          {...props}
-          type="number"
-          inputMode="decimal"
-          min={0}
-          max={100}
-          step="any"
-          value={text}
-          onChange={(e) => {
-            setText(e.target.value);
-            set({ weight: e.target.value.trim() === '' ? Number.NaN : Number(e.target.value) });
-          }}
-        />
-      )}
-    </Field>
+      value={item.weight}
+      onChange={(weight) => set({ weight: weight ?? Number.NaN })}
+    />
   );
 }
 
@@ -240,26 +234,14 @@ function Check({
       />
       <span>
         {label}
-        {hint ? <span className="sc-hint sc-check-hint">{hint}</span> : null}
+        {hint ? <span className="mgr-hint sc-check-hint">{hint}</span> : null}
       </span>
     </label>
   );
 }
 
 /** Every call type, or only some. */
-function CallTypeChoice({
-  pack,
-  item,
-  field,
-  problems,
-  set,
-}: {
-  pack: StandardsPack;
-  item: StandardItem;
-  field: string;
-  problems: readonly Problem[];
-  set: SetItem;
-}) {
+function CallTypeChoice({ pack, item, field, problems, set }: ItemPartProps) {
   const { t, i18n } = useTranslation();
   const chosen = item.callTypes;
   const toggle = (id: string, on: boolean) =>
@@ -309,19 +291,7 @@ function CallTypeChoice({
 }
 
 /** "Show only when item X is answered yes / no / N/A", naming an earlier item only. */
-function Condition({
-  pack,
-  item,
-  field,
-  problems,
-  set,
-}: {
-  pack: StandardsPack;
-  item: StandardItem;
-  field: string;
-  problems: readonly Problem[];
-  set: SetItem;
-}) {
+function Condition({ pack, item, field, problems, set }: ItemPartProps) {
   const { t, i18n } = useTranslation();
   const earlier = earlierItems(pack, item.id).filter(
     (i) => i.scorecard || i.id === item.showWhen?.item,
@@ -353,7 +323,7 @@ function Condition({
         <span>
           {t('scorecard.item.conditionOn')}
           {!when && earlier.length === 0 ? (
-            <span className="sc-hint sc-check-hint">{t('scorecard.item.conditionNone')}</span>
+            <span className="mgr-hint sc-check-hint">{t('scorecard.item.conditionNone')}</span>
           ) : null}
         </span>
       </label>

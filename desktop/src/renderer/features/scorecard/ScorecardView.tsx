@@ -1,10 +1,11 @@
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CoachViewTop } from '../floor/CoachNav.js';
 import { fullDateTime } from '../../lib/format.js';
 import { EditTab } from './EditTab.js';
 import { HistoryTab } from './HistoryTab.js';
 import { TryTab } from './TryTab.js';
+import { ChangeNotice } from '../../ui/ChangeNotice.js';
 import { ErrorText } from './parts.js';
 import {
   closeScorecard,
@@ -15,6 +16,7 @@ import {
   useScorecard,
   type BuilderTab,
 } from './store.js';
+import '../../ui/manager.css';
 import './scorecard.css';
 
 const TABS: readonly BuilderTab[] = ['edit', 'try', 'history'];
@@ -32,7 +34,7 @@ export default function ScorecardView() {
   const tab = useScorecard((s) => s.tab);
   useEffect(openScorecard, []);
   return (
-    <div className="scorecard-view">
+    <div className="scorecard-view manager-screen">
       <CoachViewTop current="scorecard" onBack={closeScorecard} />
       <h2>{t('scorecard.title')}</h2>
       {status === 'failed' && error ? (
@@ -52,7 +54,7 @@ export default function ScorecardView() {
         <>
           <ActiveLine />
           <Announcements />
-          <nav className="sc-tabs" aria-label={t('scorecard.tabs.label')}>
+          <nav className="mgr-tabs" aria-label={t('scorecard.tabs.label')}>
             {TABS.map((entry) => (
               <button
                 key={entry}
@@ -121,27 +123,16 @@ function Announcements() {
   const reload = () => void loadScorecard(true);
   return (
     <>
-      {notice ? (
-        notice.ok ? (
-          <p className="sc-ok" role="status" data-testid="scorecard-notice">
-            {t(notice.message.key, notice.message.values)}
-          </p>
-        ) : (
-          <ErrorText message={notice.message} />
-        )
-      ) : null}
+      <ChangeNotice notice={notice} testId="scorecard-notice" />
       {newer && !conflict ? (
-        <div className="sc-warning" role="status" data-testid="scorecard-newer">
+        <ReloadWarning role="status" testId="scorecard-newer" onReload={reload}>
           <p>
             {t('scorecard.newer.there', newer)} {edited ? t('scorecard.newer.dropsEdit') : null}
           </p>
-          <button type="button" onClick={reload}>
-            {t('scorecard.newer.reload')}
-          </button>
-        </div>
+        </ReloadWarning>
       ) : null}
       {(conflict || stale) && basedOn ? (
-        <div className="sc-warning" data-testid="scorecard-stale">
+        <ReloadWarning testId="scorecard-stale" onReload={reload}>
           <p role={conflict ? 'alert' : undefined}>
             {t(conflict ? 'scorecard.conflict' : 'scorecard.stale', {
               version: basedOn.version,
@@ -149,11 +140,31 @@ function Announcements() {
               now: `${now.version}.${now.revision}`,
             })}
           </p>
-          <button type="button" onClick={reload}>
-            {t('scorecard.newer.reload')}
-          </button>
-        </div>
+        </ReloadWarning>
       ) : null}
     </>
+  );
+}
+
+/** A warning that the pack moved on, with the button that reads it again. */
+function ReloadWarning({
+  role,
+  testId,
+  onReload,
+  children,
+}: {
+  role?: 'status';
+  testId: string;
+  onReload: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="sc-warning" role={role} data-testid={testId}>
+      {children}
+      <button type="button" onClick={onReload}>
+        {t('scorecard.newer.reload')}
+      </button>
+    </div>
   );
 }

@@ -122,7 +122,7 @@ function TryItem({ scored, answer }: { scored: ScoredItem; answer: Answer | unde
         })}
       </div>
       {item.commentOnNo && answer === 'no' ? (
-        <p className="sc-hint">{t('scorecard.try.commentNeeded')}</p>
+        <p className="mgr-hint">{t('scorecard.try.commentNeeded')}</p>
       ) : null}
     </div>
   );

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PACK_LANGUAGES, type LocalizedText, type PackLanguage } from '@sidecoach/shared';
-import type { Message } from '../../hub/errors.js';
+import { ErrorText } from '../../ui/ErrorText.js';
 import { problemsOf, type FieldKey, type Problem } from './validate.js';
 
 // Pieces every part of the builder uses: a field with its problems beside it, the four
@@ -79,12 +79,53 @@ export function Field({
       <label htmlFor={fieldDomId(field)}>{label}</label>
       {children(fieldProps(problems, field, hintId))}
       {hint ? (
-        <p className="sc-hint" id={hintId}>
+        <p className="mgr-hint" id={hintId}>
           {hint}
         </p>
       ) : null}
       <FieldProblems problems={problems} field={field} />
     </div>
+  );
+}
+
+/** Points from 0 to 100 (an item's weight, the bonus cap) in a number box; empty is `null`. */
+export function PointsField({
+  label,
+  field,
+  problems,
+  hint,
+  placeholder,
+  value,
+  onChange,
+}: {
+  label: string;
+  field: FieldKey;
+  problems: readonly Problem[];
+  hint?: string;
+  placeholder?: string;
+  value: number | null | undefined;
+  onChange: (value: number | null) => void;
+}) {
+  const [text, setText] = useNumberText(value);
+  return (
+    <Field label={label} field={field} problems={problems} {...(hint ? { hint } : {})}>
+      {(props) => (
+        <input
+          {...props}
+          type="number"
+          inputMode="decimal"
+          min={0}
+          max={100}
+          step="any"
+          placeholder={placeholder}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            onChange(e.target.value.trim() === '' ? null : Number(e.target.value));
+          }}
+        />
+      )}
+    </Field>
   );
 }
 
@@ -164,12 +205,4 @@ const numberText = (value: number | null | undefined) =>
 export const missingLanguages = (text: LocalizedText): PackLanguage[] =>
   PACK_LANGUAGES.filter((l) => l !== 'en' && !text[l]);
 
-/** An alert line (a refusal the manager must read). */
-export function ErrorText({ message }: { message: Message }) {
-  const { t } = useTranslation();
-  return (
-    <p className="error" role="alert">
-      {t(message.key, message.values)}
-    </p>
-  );
-}
+export { ErrorText };

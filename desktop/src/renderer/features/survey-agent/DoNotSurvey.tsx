@@ -2,6 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXCLUSION_REASONS, type ExclusionReason } from '@sidecoach/shared';
 import { useFocusIfLost } from '../../lib/focus.js';
+import { ErrorText } from '../../ui/ErrorText.js';
 import { clearExclusionError, excludeCall, useAgentSurveys } from './store.js';
 import './survey-agent.css';
 
@@ -107,11 +108,7 @@ export function DoNotSurvey({ callId }: { callId: string }) {
           ) : null}
         </>
       )}
-      {error ? (
-        <p className="error small" role="alert">
-          {t(error.key, error.values)}
-        </p>
-      ) : null}
+      {error ? <ErrorText message={error} small /> : null}
     </div>
   );
 }

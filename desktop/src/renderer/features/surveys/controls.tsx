@@ -1,7 +1,8 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../i18n/message.js';
 import { useSession } from '../../hub/session-store.js';
+import { ErrorText } from '../../ui/ErrorText.js';
+import { NameSelect } from '../../ui/NameSelect.js';
 
 const NO_TEAMS: readonly { id: string; name: string }[] = [];
 
@@ -14,29 +15,19 @@ export function TeamSelect({
   onChange: (teamId: string | null) => void;
 }) {
   const { t } = useTranslation();
-  const id = useId();
   const teams = useSession((s) => s.session?.user.teams ?? NO_TEAMS);
   return (
-    <div className="field">
-      <label htmlFor={id}>{t('surveys.team.label')}</label>
-      <select id={id} value={value ?? ''} onChange={(e) => onChange(e.target.value || null)}>
-        <option value="">{t('surveys.team.all')}</option>
-        {teams.map((team) => (
-          <option key={team.id} value={team.id}>
-            {team.name}
-          </option>
-        ))}
-      </select>
-    </div>
+    <NameSelect
+      label={t('surveys.team.label')}
+      allLabel={t('surveys.team.all')}
+      value={value ?? ''}
+      options={teams}
+      onChange={(id) => onChange(id || null)}
+    />
   );
 }
 
 /** A load or save error, as an alert (it is what the user asked for that failed). */
 export function ErrorLine({ error }: { error: Message }) {
-  const { t } = useTranslation();
-  return (
-    <p className="error" role="alert">
-      {t(error.key, error.values)}
-    </p>
-  );
+  return <ErrorText message={error} />;
 }
