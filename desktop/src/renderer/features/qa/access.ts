@@ -27,6 +27,15 @@ export function qaTabsFor(user: Who): QaTab[] {
   return QA_TABS.filter((tab) => can[tab]);
 }
 
+/**
+ * The tab the Quality view opens on: the queue for those who evaluate, else the first they may
+ * use (a quality manager who evaluates nothing lands on the plans, not on an empty queue).
+ */
+export function firstQaTab(user: Who): QaTab | undefined {
+  const tabs = qaTabsFor(user);
+  return evaluator(user) ? tabs[0] : (tabs.find((t) => t !== 'queue') ?? tabs[0]);
+}
+
 /** Whether the coach nav shows the Quality entry. */
 export const canUseQuality = (user: Who) => qaTabsFor(user).length > 0;
 

@@ -11,7 +11,7 @@ import type {
 import en from '../../i18n/translation.en.js';
 import lv from '../../i18n/translation.lv.js';
 import { toCsv } from '../../lib/csv.js';
-import { qaTabsFor } from './access.js';
+import { firstQaTab, qaTabsFor } from './access.js';
 import { discrepancies } from './discrepancy.js';
 import { changedAnswers } from './EvaluationParts.js';
 import {
@@ -128,6 +128,12 @@ const evaluation = (patch: Partial<Evaluation> = {}): Evaluation => ({
 describe('the tabs each user may use', () => {
   it('follows roles and rights', () => {
     expect(qaTabsFor({ role: 'agent', permissions: [] })).toEqual([]);
+    // The landing tab: the queue for evaluators, the plans for a quality manager who evaluates nothing.
+    expect(firstQaTab({ role: 'admin', permissions: [] })).toBe('plans');
+    expect(firstQaTab({ role: 'admin', permissions: ['evaluator'] })).toBe('queue');
+    expect(firstQaTab({ role: 'supervisor', permissions: ['evaluator'] })).toBe('queue');
+    expect(firstQaTab({ role: 'lead', permissions: [] })).toBe('plans');
+    expect(firstQaTab({ role: 'agent', permissions: [] })).toBeUndefined();
     expect(qaTabsFor({ role: 'supervisor', permissions: [] })).toEqual(['plans', 'evaluations']);
     expect(qaTabsFor({ role: 'supervisor', permissions: ['evaluator'] })).toEqual([
       'queue',

@@ -17,7 +17,7 @@ import type { Message } from '../../hub/errors.js';
 import { latest } from '../../hub/latest.js';
 import { useSession } from '../../hub/session-store.js';
 import { localDay } from '../../lib/time.js';
-import { qaTabsFor, type QaTab } from './access.js';
+import { firstQaTab, qaTabsFor, type QaTab } from './access.js';
 import { discrepancies, type AssessedCall, type ItemDiscrepancy } from './discrepancy.js';
 import { evaluationChanged, resetEvaluate } from './evaluate.js';
 import { registerQaStore, useQaView } from './view.js';
@@ -138,7 +138,7 @@ export function showTab(tab?: QaTab): void {
   const user = me();
   if (!user) return;
   const tabs = qaTabsFor(user);
-  const chosen = tab && tabs.includes(tab) ? tab : (useQaView.getState().tab ?? tabs[0]);
+  const chosen = tab && tabs.includes(tab) ? tab : (useQaView.getState().tab ?? firstQaTab(user));
   if (!chosen) return;
   useQaView.setState({ open: true, tab: chosen, evaluating: null });
   loadTab(chosen);
