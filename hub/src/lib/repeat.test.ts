@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { repeat } from './repeat.js';
 
 const until = async (check: () => boolean) => {
@@ -46,24 +46,32 @@ describe('repeat', () => {
   });
 
   it('waits in stop for the run under way, says it is stopped, and runs no more', async () => {
-    let finished = false;
-    let runs = 0;
-    const job = repeat(
-      1,
-      async () => {
-        runs++;
-        await new Promise((r) => setTimeout(r, 30));
-        finished = true;
-      },
-      () => undefined,
-      { atStart: true },
-    );
-    expect(job.stopped).toBe(false);
-    await job.stop();
-    expect(job.stopped).toBe(true);
-    expect(finished).toBe(true);
-    const after = runs;
-    await new Promise((r) => setTimeout(r, 20));
-    expect(runs).toBe(after);
+    vi.useFakeTimers();
+    try {
+      let runs = 0;
+      let finished = false;
+      const job = repeat(
+        10,
+        async () => {
+          runs++;
+          await new Promise((r) => setTimeout(r, 30));
+          finished = true;
+        },
+        () => undefined,
+        { atStart: true },
+      );
+      expect(job.stopped).toBe(false);
+      const stopping = job.stop();
+      expect(job.stopped).toBe(true);
+      await vi.advanceTimersByTimeAsync(30);
+      await stopping;
+      expect(finished).toBe(true);
+      // Time goes on well past many intervals: no timer is left to start another run.
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(runs).toBe(1);
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
