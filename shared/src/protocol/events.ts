@@ -100,6 +100,19 @@ import {
   type ScorecardPublished,
 } from './qa.js';
 import {
+  CalibrationBenchmarkSchema,
+  CalibrationCreateSchema,
+  CalibrationListRequestSchema,
+  CalibrationRefSchema,
+  CalibrationSaveSchema,
+  CalibrationTrendsRequestSchema,
+  type CalibrationList,
+  type CalibrationOpened,
+  type CalibrationSession,
+  type CalibrationSetup,
+  type CalibrationTrends,
+} from './calibration.js';
+import {
   AccountLanguageSchema,
   AuditQuerySchema,
   ImportPartSchema,
@@ -194,6 +207,15 @@ export const clientEventSchemas = {
   'qa:disputes': QaDisputesRequestSchema,
   'qa:list': QaListRequestSchema,
   'qa:evaluators': QaEvaluatorStatsRequestSchema,
+  'calibration:setup': EmptySchema,
+  'calibration:create': CalibrationCreateSchema,
+  'calibration:list': CalibrationListRequestSchema,
+  'calibration:open': CalibrationRefSchema,
+  'calibration:save': CalibrationSaveSchema,
+  'calibration:reveal': CalibrationRefSchema,
+  'calibration:benchmark': CalibrationBenchmarkSchema,
+  'calibration:close': CalibrationRefSchema,
+  'calibration:trends': CalibrationTrendsRequestSchema,
 } as const;
 export type ClientEventName = keyof typeof clientEventSchemas;
 export type ClientPayload<E extends ClientEventName> = z.input<(typeof clientEventSchemas)[E]>;
@@ -274,6 +296,16 @@ export interface ClientEventResults {
   'qa:disputes': QaDisputes;
   'qa:list': QaList;
   'qa:evaluators': QaEvaluatorStats;
+  'calibration:setup': CalibrationSetup;
+  'calibration:create': CalibrationSession;
+  'calibration:list': CalibrationList;
+  /** The session as the caller may see it: answers of others only once revealed. */
+  'calibration:open': CalibrationOpened;
+  'calibration:save': CalibrationOpened;
+  'calibration:reveal': CalibrationOpened;
+  'calibration:benchmark': CalibrationOpened;
+  'calibration:close': CalibrationOpened;
+  'calibration:trends': CalibrationTrends;
 }
 
 /** Client to hub: every event takes one payload and an acknowledgement callback. */
@@ -315,6 +347,12 @@ export interface ServerToClientEvents {
   'qa:changed': (payload: Evaluation) => void;
   /** A new scorecard version or revision was published: clients fetch the pack again. */
   'scorecard:changed': (payload: { packId: string; version: number; revision: number }) => void;
+  /**
+   * A calibration session changed (created, a sheet submitted, revealed, a benchmark, closed): to
+   * the facilitator and every participant. The session only, never an answer: clients that show
+   * it open it again and get what they may see.
+   */
+  'calibration:changed': (payload: CalibrationSession) => void;
 }
 
 /**

@@ -408,6 +408,8 @@ export const EvaluationOpenedSchema = z.object({
   pack: StandardsPackSchema,
   evaluation: EvaluationSchema.nullable(),
   assignment: QaAssignmentSchema.nullable(),
+  /** How items are to be read, agreed in calibration sessions on this scorecard version. */
+  guidance: z.record(z.string(), z.string()),
 });
 export type EvaluationOpened = z.infer<typeof EvaluationOpenedSchema>;
 
