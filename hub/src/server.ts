@@ -27,7 +27,6 @@ import { startObservation } from './observation/index.js';
 import { startSurveys } from './surveys/index.js';
 import { startReflection } from './reflection/index.js';
 import { startQa } from './qa/index.js';
-import { startCalibration } from './calibration/index.js';
 import { startScorecards } from './standards/index.js';
 import { startAdmin } from './admin/index.js';
 import { registerAuthRoutes } from './auth/routes.js';
@@ -282,7 +281,6 @@ export async function createHub(
     'CTI webhook at POST /api/cti/events',
   );
   const scorecards = startScorecards(ctx, { shared });
-  const calibration = startCalibration(ctx);
   // One handler per client event, checked at compile time; registered in one loop below.
   const handlers = everyEventOnce(
     callHandlers(ctx),
@@ -293,7 +291,7 @@ export async function createHub(
     admin.handlers,
     scorecards.handlers,
     qa.handlers,
-    calibration.handlers,
+    qa.calibrationHandlers,
   );
   /** Presence writes under way: a stop waits for them (and the floor updates they start). */
   const presenceWrites = new Set<Promise<void>>();

@@ -376,7 +376,10 @@ export function callRow(db: Reader, callId: string): Promise<CallRowOfFacts | un
 }
 
 /** The recording a CTI event named for the call before its row existed (the PBX was first). */
-export async function recordingFromEvents(db: Reader, call: CallRowOfFacts): Promise<string | null> {
+export async function recordingFromEvents(
+  db: Reader,
+  call: CallRowOfFacts,
+): Promise<string | null> {
   if (!call.external_id) return null;
   const events = await db
     .selectFrom('cti_events')

@@ -8,8 +8,9 @@ import type {
 } from '@sidecoach/shared';
 import type { Db } from '../store/db.js';
 import type { Trx } from '../lib/jobs.js';
-import type { CalibrationSessionRow, CalibrationSheetRow } from '../store/schema.js';
-import { callRow, recordingFromEvents } from '../qa/records.js';
+import type { ExpressionBuilder } from 'kysely';
+import type { CalibrationSessionRow, CalibrationSheetRow, Database } from '../store/schema.js';
+import { callRow, recordingFromEvents } from './records.js';
 
 // Reading calibration sessions: the session as anyone on it may see it (no answers), the sheets
 // (only ever sent to their owner before the reveal), benchmarks and the scorecard's guidance.
@@ -20,6 +21,18 @@ const json = <T>(text: string) => JSON.parse(text) as T;
 export interface SheetJoined extends CalibrationSheetRow {
   name: string;
 }
+
+/** Sessions the user facilitates or is a participant of (a `where` of calibration_sessions). */
+export const runsOrScores =
+  (userId: string) => (eb: ExpressionBuilder<Database, 'calibration_sessions'>) =>
+    eb.or([
+      eb('facilitator_id', '=', userId),
+      eb(
+        'id',
+        'in',
+        eb.selectFrom('calibration_sheets').select('session_id').where('user_id', '=', userId),
+      ),
+    ]);
 
 export function sessionRow(db: Reader, id: string): Promise<CalibrationSessionRow | undefined> {
   return db.selectFrom('calibration_sessions').selectAll().where('id', '=', id).executeTakeFirst();

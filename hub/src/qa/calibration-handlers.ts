@@ -15,22 +15,29 @@ import { userRoom, type HubContext } from '../lib/context.js';
 import { handlers } from '../lib/handlers.js';
 import type { Job } from '../lib/jobs.js';
 import { canCoach, coachedAgentIds, type AuthUser } from '../lib/people.js';
-import { saveProblems } from '../qa/checks.js';
-import type { Outcome } from '../qa/jobs.js';
-import { callRow } from '../qa/records.js';
-import { isAdmin } from '../qa/policy.js';
+import { saveProblems } from './checks.js';
+import type { Outcome } from './jobs.js';
+import { callRow } from './records.js';
+import { isAdmin } from './policy.js';
 import type { CalibrationSessionRow } from '../store/schema.js';
-import { closeSession, createSession, revealSession, saveSheet, setBenchmark } from './jobs.js';
+import {
+  closeSession,
+  createSession,
+  revealSession,
+  saveSheet,
+  setBenchmark,
+} from './calibration-jobs.js';
 import {
   benchmarksOf,
   blindCall,
   guidanceOf,
+  runsOrScores,
   sessionRow,
   sheetsOf,
   toSessions,
   toSheet,
   type SheetJoined,
-} from './records.js';
+} from './calibration-records.js';
 
 // Who may do what in calibration, from the authenticated user only:
 // - quality managers (admins) and leads run sessions (a lead on calls of the agents they coach);
@@ -313,20 +320,7 @@ export function calibrationHandlers(ctx: HubContext) {
           .where('created_at', '>=', since(days))
           .orderBy('created_at', 'desc')
           .limit(500);
-        if (!isAdmin(user))
-          query = query.where((eb) =>
-            eb.or([
-              eb('facilitator_id', '=', user.id),
-              eb(
-                'id',
-                'in',
-                eb
-                  .selectFrom('calibration_sheets')
-                  .select('session_id')
-                  .where('user_id', '=', user.id),
-              ),
-            ]),
-          );
+        if (!isAdmin(user)) query = query.where(runsOrScores(user.id));
         return ok({ sessions: await toSessions(db, await query.execute()) });
       },
 
@@ -402,20 +396,7 @@ export function calibrationHandlers(ctx: HubContext) {
           .limit(1000);
         // A lead reads the sessions they ran or took part in; anyone else their own.
         const mineOnly = !isAdmin(user) && user.role !== 'lead';
-        if (!isAdmin(user))
-          query = query.where((eb) =>
-            eb.or([
-              eb('facilitator_id', '=', user.id),
-              eb(
-                'id',
-                'in',
-                eb
-                  .selectFrom('calibration_sheets')
-                  .select('session_id')
-                  .where('user_id', '=', user.id),
-              ),
-            ]),
-          );
+        if (!isAdmin(user)) query = query.where(runsOrScores(user.id));
         const rows = await query.execute();
         const ids = rows.map((r) => r.id);
         const [sheets, benchmarks, calls] = await Promise.all([

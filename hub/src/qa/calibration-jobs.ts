@@ -2,7 +2,7 @@ import type { Answer, CalibrationCreateSchema, ScoreResult } from '@sidecoach/sh
 import type { z } from 'zod';
 import { recordAudit } from '../lib/audit.js';
 import type { Job, Trx } from '../lib/jobs.js';
-import { done, refused, type Outcome } from '../qa/jobs.js';
+import { done, refused, type Outcome } from './jobs.js';
 import { nowIso } from '../store/db.js';
 import { forUpdate } from '../store/dialect.js';
 
