@@ -34,6 +34,8 @@ export * from './protocol/qa.js';
 export * from './protocol/calibration.js';
 export * from './domain/agreement.js';
 export * from './domain/calibration.js';
+export * from './protocol/mystery.js';
+export * from './domain/mystery.js';
 export * from './domain/scorecard-versions.js';
 export * from './domain/qa-sampling.js';
 export * from './domain/qa-disputes.js';

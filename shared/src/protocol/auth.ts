@@ -5,7 +5,8 @@ import { UiLanguageSchema } from '../ipc/bridge.js';
 
 // Signing in (HTTP), the signed-in user, and the socket handshake.
 
-export const ROLES = ['agent', 'supervisor', 'lead', 'admin'] as const;
+/** 'caller': a mystery caller (never in a team, never staff; sees only their own assignments). */
+export const ROLES = ['agent', 'supervisor', 'lead', 'admin', 'caller'] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 

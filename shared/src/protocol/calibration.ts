@@ -26,6 +26,8 @@ export const CalibrationCreateSchema = z
     id: RecordIdSchema,
     title: z.string().trim().min(1).max(200),
     callId: RecordIdSchema,
+    /** A mystery call's assignment whose matched call this is (source 'mystery'). */
+    mysteryAssignmentId: IdSchema.optional(),
     /** The scorecard version scored with; default the newest. */
     packVersion: z.number().int().min(1).optional(),
     participantIds: z.array(IdSchema).min(2).max(CALIBRATION_PARTICIPANTS_MAX),
@@ -87,8 +89,8 @@ export type CalibrationParticipant = z.infer<typeof CalibrationParticipantSchema
 export const CalibrationSessionSchema = z.object({
   id: z.string(),
   title: z.string(),
-  /** 'call' now; mystery-call recordings join later. */
-  source: z.enum(['call']),
+  /** 'call', or 'mystery' for a mystery call's recording (the matched call, scored blind). */
+  source: z.enum(['call', 'mystery']),
   callId: z.string(),
   callType: z.string(),
   callStartedAt: IsoTimeSchema,

@@ -113,6 +113,29 @@ import {
   type CalibrationTrends,
 } from './calibration.js';
 import {
+  CallerSaveSchema,
+  MysteryAssignmentRefSchema,
+  MysteryAssignSchema,
+  MysteryClaimSchema,
+  MysteryReportSaveSchema,
+  MysteryReviewQueueRequestSchema,
+  MysteryReviewSchema,
+  ProgrammeSaveSchema,
+  WaveRefSchema,
+  WaveSaveSchema,
+  WavesRequestSchema,
+  type Caller,
+  type CallerSaved,
+  type MysteryAssignment,
+  type MysteryBoard,
+  type MysteryOpened,
+  type MysteryReport,
+  type MysteryResults,
+  type Programme,
+  type WavePlan,
+  type Wave,
+} from './mystery.js';
+import {
   AccountLanguageSchema,
   AuditQuerySchema,
   ImportPartSchema,
@@ -216,6 +239,25 @@ export const clientEventSchemas = {
   'calibration:benchmark': CalibrationBenchmarkSchema,
   'calibration:close': CalibrationRefSchema,
   'calibration:trends': CalibrationTrendsRequestSchema,
+  'mystery:callers': EmptySchema,
+  'mystery:caller-save': CallerSaveSchema,
+  'mystery:programmes': EmptySchema,
+  'mystery:programme-save': ProgrammeSaveSchema,
+  'mystery:waves': WavesRequestSchema,
+  'mystery:plan': WaveSaveSchema,
+  'mystery:wave-save': WaveSaveSchema,
+  'mystery:wave-launch': WaveRefSchema,
+  'mystery:wave-close': WaveRefSchema,
+  'mystery:assignments': WaveRefSchema,
+  'mystery:assign': MysteryAssignSchema,
+  'mystery:board': EmptySchema,
+  'mystery:claim': MysteryClaimSchema,
+  'mystery:open': MysteryAssignmentRefSchema,
+  'mystery:report': MysteryReportSaveSchema,
+  'mystery:reviews': MysteryReviewQueueRequestSchema,
+  'mystery:review': MysteryReviewSchema,
+  'mystery:results': WaveRefSchema,
+  'mystery:release': WaveRefSchema,
 } as const;
 export type ClientEventName = keyof typeof clientEventSchemas;
 export type ClientPayload<E extends ClientEventName> = z.input<(typeof clientEventSchemas)[E]>;
@@ -306,6 +348,31 @@ export interface ClientEventResults {
   'calibration:benchmark': CalibrationOpened;
   'calibration:close': CalibrationOpened;
   'calibration:trends': CalibrationTrends;
+  /** Quality managers (admins) only, like everything of a programme but a caller's own work. */
+  'mystery:callers': { callers: Caller[] };
+  'mystery:caller-save': CallerSaved;
+  'mystery:programmes': { programmes: Programme[] };
+  'mystery:programme-save': Programme;
+  'mystery:waves': { waves: Wave[] };
+  /** The sampling plan of a wave as given, without saving it (the form's preview). */
+  'mystery:plan': WavePlan;
+  'mystery:wave-save': Wave;
+  /** Draws the wave's assignments from its plan and opens them to callers. */
+  'mystery:wave-launch': Wave;
+  'mystery:wave-close': Wave;
+  'mystery:assignments': { assignments: MysteryAssignment[] };
+  'mystery:assign': MysteryAssignment;
+  /** Callers only. */
+  'mystery:board': MysteryBoard;
+  'mystery:claim': MysteryAssignment;
+  /** The caller's own assignment (or any, for a quality manager) with its questionnaire. */
+  'mystery:open': MysteryOpened;
+  'mystery:report': MysteryOpened;
+  'mystery:reviews': { reports: MysteryReport[] };
+  'mystery:review': MysteryReport;
+  'mystery:results': MysteryResults;
+  /** Shows the wave's approved calls to their agents (their reflective sessions). */
+  'mystery:release': Wave;
 }
 
 /** Client to hub: every event takes one payload and an acknowledgement callback. */
@@ -353,6 +420,11 @@ export interface ServerToClientEvents {
    * it open it again and get what they may see.
    */
   'calibration:changed': (payload: CalibrationSession) => void;
+  /**
+   * A mystery-call assignment changed (claimed, assigned, reported, reviewed): to its caller and
+   * to quality managers. Never to agents or coaches.
+   */
+  'mystery:changed': (payload: MysteryAssignment) => void;
 }
 
 /**

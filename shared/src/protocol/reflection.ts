@@ -7,6 +7,7 @@ import {
 } from '../domain/reflection.js';
 import { AnswerSchema } from '../domain/scoring.js';
 import { DaySchema, IsoTimeSchema, RecordIdSchema, withPeriod } from './common.js';
+import { MysteryEvidenceSchema } from './mystery.js';
 
 // Reflective coaching sessions on the wire (see DOMAIN.md, "Three coaching channels"): the lead
 // prepares a session over a period, runs it live with the agent, both agree next-time actions
@@ -194,6 +195,8 @@ export const ReflectionPrepSchema = z.object({
   assessments: z.number().int().optional(),
   items: z.array(ItemEvidenceSchema),
   surveys: SurveyEvidenceSchema,
+  /** Mystery calls on the agent in the period, once their wave's results are released. */
+  mystery: MysteryEvidenceSchema,
   agenda: z.array(AgendaItemSchema),
   openActions: z.array(ActionRecordSchema),
   /** The team setting, for the UI: numbers are absent for the agent when it is on. */
