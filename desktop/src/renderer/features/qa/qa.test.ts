@@ -95,6 +95,7 @@ const opened = (evaluation: Evaluation | null = null): EvaluationOpened => ({
   pack,
   evaluation,
   assignment: null,
+  guidance: {},
 });
 
 const evaluation = (patch: Partial<Evaluation> = {}): Evaluation => ({
