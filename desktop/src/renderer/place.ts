@@ -6,7 +6,7 @@
 // the hub's web root and from the desktop app's app:// page alike, with no server routes.
 import { PERIOD_DAYS, type Role } from '@sidecoach/shared';
 import type { Feature } from './hub/feature.js';
-import type { PeriodChoice } from './ui/PeriodPicker.js';
+import type { PeriodChoice } from './ui/period.js';
 import { useSettingsPanel } from './features/settings/store.js';
 import { closeAdminView, openAdminLazily } from './features/admin/lazy-store.js';
 import { useAdminView, type AdminTab } from './features/admin/view.js';

@@ -166,11 +166,7 @@ export function SurveyFacts({
       <dd>{survey.csat === null ? '–' : `${survey.csat} / 5`}</dd>
       <dt>{t('qa.facts.resolved')}</dt>
       <dd>
-        {survey.resolved === null
-          ? '–'
-          : survey.resolved
-            ? t('qa.answer.yes')
-            : t('qa.answer.no')}
+        {survey.resolved === null ? '–' : survey.resolved ? t('qa.answer.yes') : t('qa.answer.no')}
       </dd>
       {survey.effort !== undefined ? (
         <>

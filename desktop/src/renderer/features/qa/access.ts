@@ -30,9 +30,9 @@ export function qaTabsFor(user: Who): QaTab[] {
     disputes: arbitrator(user) || user.role === 'admin' || user.role === 'lead',
     evaluators: user.role === 'admin' || user.role === 'lead',
     evaluations: manager(user) || evaluator(user),
-    // Calibration sessions: quality managers and leads run them, evaluators and supervisors
-    // score in them (the hub says who is on which).
-    calibration: manager(user) || evaluator(user),
+    // Calibration sessions: quality managers and leads run them, supervisors and leads score
+    // in them (the hub says who is on which); never agents, evaluators or not.
+    calibration: manager(user),
   };
   return QA_TABS.filter((tab) => can[tab]);
 }

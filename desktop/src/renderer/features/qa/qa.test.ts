@@ -135,23 +135,35 @@ describe('the tabs each user may use', () => {
     expect(firstQaTab({ role: 'supervisor', permissions: ['evaluator'] })).toBe('queue');
     expect(firstQaTab({ role: 'lead', permissions: [] })).toBe('plans');
     expect(firstQaTab({ role: 'agent', permissions: [] })).toBeUndefined();
-    expect(qaTabsFor({ role: 'supervisor', permissions: [] })).toEqual(['plans', 'evaluations']);
+    expect(qaTabsFor({ role: 'supervisor', permissions: [] })).toEqual([
+      'plans',
+      'evaluations',
+      'calibration',
+    ]);
     expect(qaTabsFor({ role: 'supervisor', permissions: ['evaluator'] })).toEqual([
       'queue',
       'plans',
       'evaluations',
+      'calibration',
     ]);
     expect(qaTabsFor({ role: 'lead', permissions: ['arbitrator'] })).toEqual([
       'plans',
       'disputes',
       'evaluators',
       'evaluations',
+      'calibration',
     ]);
     expect(qaTabsFor({ role: 'admin', permissions: [] })).toEqual([
       'queue',
       'plans',
       'disputes',
       'evaluators',
+      'evaluations',
+      'calibration',
+    ]);
+    // Calibration is for quality managers, leads and supervisors: never agents.
+    expect(qaTabsFor({ role: 'agent', permissions: ['evaluator'] })).toEqual([
+      'queue',
       'evaluations',
     ]);
   });
