@@ -291,6 +291,7 @@ export async function createHub(
     admin.handlers,
     scorecards.handlers,
     qa.handlers,
+    qa.calibrationHandlers,
   );
   /** Presence writes under way: a stop waits for them (and the floor updates they start). */
   const presenceWrites = new Set<Promise<void>>();

@@ -7,6 +7,7 @@ import {
 } from '@sidecoach/shared';
 import type { Trx } from '../lib/jobs.js';
 import type { Db } from '../store/db.js';
+import { seedDemoCalibration } from './calibration.js';
 import { seedDemoQa } from './qa.js';
 
 // Four weeks of one demo agent's work, so a lead's first reflective session has something to
@@ -200,6 +201,7 @@ export async function seedDemoHistory(db: Db, packId: string): Promise<void> {
     });
     for (const desk of DESKS) await seedDesk(trx, pack, desk, at);
     await seedDemoQa(trx, pack);
+    await seedDemoCalibration(trx, pack, agent);
   });
 }
 

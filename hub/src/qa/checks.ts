@@ -44,7 +44,7 @@ export function describeProblems(
 export function saveProblems(
   pack: StandardsPack,
   callType: string,
-  input: SaveInput,
+  input: Pick<SaveInput, 'answers' | 'comments' | 'submit'>,
 ): Problems | null {
   const found = answerProblems(pack, callType, input.answers, input.comments);
   const onCard = new Set(scorecardFor(pack, callType).map((s) => s.item.id));

@@ -55,6 +55,7 @@ import {
   toEvaluations,
   type EvaluationJoined,
 } from './records.js';
+import { guidanceOf } from './calibration-records.js';
 import { disputesView, evaluatorStats, listEvaluations, myEvaluations } from './views.js';
 
 /** The dispute window when the agent's team has no plan (an evaluation outside any plan). */
@@ -259,6 +260,7 @@ export function qaHandlers(ctx: HubContext) {
           pack,
           evaluation: evaluation ?? null,
           assignment: assignment ?? null,
+          guidance: await guidanceOf(db, pack.id, pack.version),
         });
       },
 

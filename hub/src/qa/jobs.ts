@@ -30,13 +30,13 @@ import { planRow, toPlan, type StoredPoint } from './records.js';
 // shared's state machine: two requests at once cannot both take an evaluation somewhere.
 
 export type Outcome<T> = { ok: T } | { error: ErrorBody };
-const refused = <T>(code: ErrorBody['code'], message: string, problems?: string[]) => ({
+export const refused = <T>(code: ErrorBody['code'], message: string, problems?: string[]) => ({
   result: {
     error: problems ? { code, message, problems } : { code, message },
   } as Outcome<T>,
   messages: [],
 });
-const done = <T>(value: T) => ({ result: { ok: value } as Outcome<T>, messages: [] });
+export const done = <T>(value: T) => ({ result: { ok: value } as Outcome<T>, messages: [] });
 
 type PlanInput = z.output<typeof QaPlanSaveSchema>;
 

@@ -340,7 +340,7 @@ export const RELEASED_STATUSES = RELEASED_EVALUATION_STATUSES;
 
 // ---- the call's facts ----
 
-interface CallRowOfFacts {
+export interface CallRowOfFacts {
   id: string;
   agent_id: string;
   agent_name: string;
@@ -376,7 +376,10 @@ export function callRow(db: Reader, callId: string): Promise<CallRowOfFacts | un
 }
 
 /** The recording a CTI event named for the call before its row existed (the PBX was first). */
-async function recordingFromEvents(db: Reader, call: CallRowOfFacts): Promise<string | null> {
+export async function recordingFromEvents(
+  db: Reader,
+  call: CallRowOfFacts,
+): Promise<string | null> {
   if (!call.external_id) return null;
   const events = await db
     .selectFrom('cti_events')

@@ -923,6 +923,84 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0023-calibration': {
+    async up(db: Kysely<unknown>) {
+      // A calibration session: one call scored blind by several people on one scorecard version.
+      // Apart from qa_evaluations on purpose: calibration never counts toward the agent's results.
+      await db.schema
+        .createTable('calibration_sessions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('source', 'text', (c) => c.notNull().check(sqlIn('source', ['call'])))
+        .addColumn('call_id', 'text', (c) => c.notNull().references('calls.id'))
+        .addColumn('pack_id', 'text', (c) => c.notNull())
+        .addColumn('pack_version', 'integer', (c) => c.notNull())
+        .addColumn('facilitator_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('deadline', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) =>
+          c.notNull().check(sqlIn('status', ['open', 'revealed', 'closed'])),
+        )
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('revealed_at', 'text')
+        .addColumn('closed_at', 'text')
+        .execute();
+      await db.schema
+        .createIndex('calibration_sessions_created')
+        .on('calibration_sessions')
+        .column('created_at')
+        .execute();
+      await db.schema
+        .createIndex('calibration_sessions_call')
+        .on('calibration_sessions')
+        .column('call_id')
+        .execute();
+      // Each participant's sheet: answers stay here, seen by nobody else until the reveal.
+      await db.schema
+        .createTable('calibration_sheets')
+        .addColumn('session_id', 'text', (c) =>
+          c.notNull().references('calibration_sessions.id'),
+        )
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('answers', 'text', (c) => c.notNull().defaultTo('{}'))
+        .addColumn('comments', 'text', (c) => c.notNull().defaultTo('{}'))
+        .addColumn('score', 'text')
+        .addColumn('saved_at', 'text')
+        .addColumn('submitted_at', 'text')
+        .addPrimaryKeyConstraint('calibration_sheets_pk', ['session_id', 'user_id'])
+        .execute();
+      await db.schema
+        .createIndex('calibration_sheets_user')
+        .on('calibration_sheets')
+        .column('user_id')
+        .execute();
+      // The facilitator's benchmark answer per item, with how the item is to be read.
+      await db.schema
+        .createTable('calibration_benchmarks')
+        .addColumn('session_id', 'text', (c) =>
+          c.notNull().references('calibration_sessions.id'),
+        )
+        .addColumn('item_id', 'text', (c) => c.notNull())
+        .addColumn('answer', 'text', (c) => c.check(sqlIn('answer', ['yes', 'no', 'na'])))
+        .addColumn('note', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('set_by', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('set_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('calibration_benchmarks_pk', ['session_id', 'item_id'])
+        .execute();
+      // How an item of a scorecard version is to be read, agreed in calibration: evaluators see
+      // it beside the item. The newest note per item wins; the session it came from is kept.
+      await db.schema
+        .createTable('scorecard_guidance')
+        .addColumn('pack_id', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('item_id', 'text', (c) => c.notNull())
+        .addColumn('note', 'text', (c) => c.notNull())
+        .addColumn('session_id', 'text', (c) => c.references('calibration_sessions.id'))
+        .addColumn('set_by', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('set_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('scorecard_guidance_pk', ['pack_id', 'version', 'item_id'])
+        .execute();
+    },
+  },
 };
 
 function sqlIn(column: string, values: string[]) {

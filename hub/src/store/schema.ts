@@ -554,6 +554,53 @@ export interface TeamMovesTable {
   cancelled_at: Iso | null;
 }
 
+export interface CalibrationSessionsTable {
+  id: string;
+  title: string;
+  source: 'call';
+  call_id: string;
+  pack_id: string;
+  pack_version: number;
+  facilitator_id: string;
+  deadline: Iso;
+  status: 'open' | 'revealed' | 'closed';
+  created_at: Iso;
+  revealed_at: Iso | null;
+  closed_at: Iso | null;
+}
+
+export interface CalibrationSheetsTable {
+  session_id: string;
+  user_id: string;
+  /** Record<item, Answer>, JSON. */
+  answers: ColumnType<string, string | undefined, string>;
+  /** Record<item, string>, JSON. */
+  comments: ColumnType<string, string | undefined, string>;
+  /** ScoreResult, JSON; null until submitted. */
+  score: string | null;
+  saved_at: Iso | null;
+  submitted_at: Iso | null;
+}
+
+export interface CalibrationBenchmarksTable {
+  session_id: string;
+  item_id: string;
+  answer: 'yes' | 'no' | 'na' | null;
+  note: ColumnType<string, string | undefined, string>;
+  set_by: string;
+  set_at: Iso;
+}
+
+export interface ScorecardGuidanceTable {
+  pack_id: string;
+  version: number;
+  item_id: string;
+  note: string;
+  session_id: string | null;
+  set_by: string;
+  set_at: Iso;
+}
+
 export interface Database {
   teams: TeamsTable;
   users: UsersTable;
@@ -596,6 +643,10 @@ export interface Database {
   qa_assignments: QaAssignmentsTable;
   qa_flags: QaFlagsTable;
   qa_disputes: QaDisputesTable;
+  calibration_sessions: CalibrationSessionsTable;
+  calibration_sheets: CalibrationSheetsTable;
+  calibration_benchmarks: CalibrationBenchmarksTable;
+  scorecard_guidance: ScorecardGuidanceTable;
 }
 
 export type ObservationRow = Selectable<ObservationsTable>;
@@ -612,5 +663,7 @@ export type ReflectionSessionRow = Selectable<ReflectionSessionsTable>;
 export type ReflectionNoteRow = Selectable<ReflectionNotesTable>;
 export type ReflectionActionRow = Selectable<ReflectionActionsTable>;
 export type QaPlanRow = Selectable<QaPlansTable>;
+export type CalibrationSessionRow = Selectable<CalibrationSessionsTable>;
+export type CalibrationSheetRow = Selectable<CalibrationSheetsTable>;
 export type QaAssignmentRow = Selectable<QaAssignmentsTable>;
 export type QaDisputeRow = Selectable<QaDisputesTable>;
