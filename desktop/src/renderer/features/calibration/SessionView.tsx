@@ -92,15 +92,15 @@ function StatusLine({ opened }: { opened: CalibrationOpened }) {
 /** Before the reveal: the sheet (participants), the call, who has submitted, the reveal. */
 function Blind({ opened }: { opened: CalibrationOpened }) {
   const form = useCalibration((s) => s.form);
-  const me = useSession((s) => s.session?.user.id);
+  const user = useSession((s) => s.session?.user);
+  // The facilitator and quality managers (admins) reveal; the hub says when.
+  const reveals = opened.session.facilitatorId === user?.id || user?.role === 'admin';
   return (
     <div className="split-columns qa-columns">
       <div className="split-column">
         {opened.can.score && form ? <Sheet opened={opened} form={form} /> : null}
         <Participants opened={opened} />
-        {opened.session.facilitatorId === me || opened.can.reveal ? (
-          <RevealControl opened={opened} />
-        ) : null}
+        {reveals || opened.can.reveal ? <RevealControl opened={opened} /> : null}
       </div>
       <div className="split-column">
         <BlindCallPanel opened={opened} />

@@ -90,12 +90,26 @@ const FIELDS: readonly DraftField[] = [
   'packVersion',
 ];
 
+/** What the hub's refusals of a new session speak of, in its words, by field. */
+const SPOKEN_OF: [RegExp, DraftField][] = [
+  [/\bdeadline\b/i, 'deadline'],
+  [/\bown agent\b|\bparticipant/i, 'participantIds'],
+  [/\bversion\b/i, 'packVersion'],
+  [/\bcalls?\b/i, 'callId'],
+];
+
 /**
  * The field a refusal by the hub is about, so the form shows it there: the schema's path
- * ("→ at participantIds") or a message that starts with the field's name; null for the form
- * as a whole.
+ * ("→ at participantIds"), the people it names (`participant:<id>` problems), or what its
+ * message speaks of; null for the form as a whole.
  */
-export function fieldOfRefusal(message: string): DraftField | null {
-  const path = /→ at (\w+)/.exec(message)?.[1] ?? /^(\w+)\b/.exec(message)?.[1];
-  return FIELDS.find((f) => f === path) ?? null;
+export function fieldOfRefusal(
+  message: string,
+  problems: readonly string[] = [],
+): DraftField | null {
+  const path = /→ at (\w+)/.exec(message)?.[1];
+  const named = FIELDS.find((f) => f === path);
+  if (named) return named;
+  if (problems.some((p) => p.startsWith('participant:'))) return 'participantIds';
+  return SPOKEN_OF.find(([words]) => words.test(message))?.[1] ?? null;
 }

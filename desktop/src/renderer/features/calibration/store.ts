@@ -162,7 +162,7 @@ export async function createSession(draft: SessionDraft, id: string): Promise<bo
       create: {
         ...get().create,
         saving: false,
-        refusal: { field: fieldOfRefusal(res.message), message: res.error },
+        refusal: { field: fieldOfRefusal(res.message, res.problems), message: res.error },
       },
     });
     return false;
