@@ -156,7 +156,10 @@ const revealed = (): CalibrationOpened => {
       figures,
       sheets: input.sheets.map((s) => ({
         ...s,
-        comments: s.userId === 'u-nia' ? { tone: 'Flat, not warm.' } : {},
+        comments: (s.userId === 'u-nia' ? { tone: 'Flat, not warm.' } : {}) as Record<
+          string,
+          string
+        >,
         submittedAt: '2026-11-21T10:00:00.000Z',
         score: null,
       })),
