@@ -206,6 +206,25 @@ describe.skipIf(missing)('calibration in Chromium', () => {
     expect(deviation).toContainEqual(
       expect.stringMatching(/^Nia Supervisor \| [\d.]+% \| 0 of 1 \| –$/),
     );
+    // The other nine items everyone answered alike: their common answer, in one go.
+    await quinn
+      .getByRole('button', { name: 'Take the common answer for the 9 items answered alike' })
+      .click();
+    await expect
+      .poll(() => quinn.getByTestId('cal-agreed').getByRole('status').textContent())
+      .toBe('The common answers are recorded as benchmarks.');
+    const scored = Object.fromEntries(
+      (await tableRows(quinn, 'cal-figures')).map((r) => r.split(' | ')),
+    );
+    expect(scored['Benchmark score']).toMatch(/^[\d.]+%$/);
+    // Sam's "yes" on tone puts him above the benchmark; Nia and Lina score as it does.
+    const against = await tableRows(quinn, 'cal-deviation');
+    expect(against).toContainEqual(
+      expect.stringMatching(/^Sam Supervisor \| 100% \| 1 of 10 \| \+[\d.]+ pts$/),
+    );
+    expect(against).toContainEqual(
+      expect.stringMatching(/^Nia Supervisor \| [\d.]+% \| 0 of 10 \| 0 pts$/),
+    );
     await shots(quinn, '4-benchmarked');
     // A participant reads the benchmark and the note (no form to change them).
     const read = pages[1]!.getByTestId(`cal-benchmark-${TONE_ID}`);

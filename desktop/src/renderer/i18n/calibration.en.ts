@@ -183,6 +183,10 @@ export const calibrationEn = {
     saveLabel: 'Save the benchmark of {{item}}',
     saved: 'Benchmark saved.',
     current: 'Benchmark: {{answer}}',
+    takeAgreed_one: 'Take the common answer for the {{count}} item answered alike',
+    takeAgreed_other: 'Take the common answer for the {{count}} items answered alike',
+    agreedProgress: 'Recording benchmarks: {{done}} of {{total}}…',
+    agreedDone: 'The common answers are recorded as benchmarks.',
   },
   participants: {
     title: 'Each participant against the benchmark',

@@ -190,6 +190,11 @@ export const calibrationLv: WithZeroPlurals<CalibrationMessages> = {
     saveLabel: 'Saglabāt kritērija „{{item}}“ etalonu',
     saved: 'Etalons saglabāts.',
     current: 'Etalons: {{answer}}',
+    takeAgreed_zero: 'Pieņemt kopīgo atbildi {{count}} vienādi atbildētiem kritērijiem',
+    takeAgreed_one: 'Pieņemt kopīgo atbildi {{count}} vienādi atbildētam kritērijam',
+    takeAgreed_other: 'Pieņemt kopīgo atbildi {{count}} vienādi atbildētiem kritērijiem',
+    agreedProgress: 'Ieraksta etalonus: {{done}} no {{total}}…',
+    agreedDone: 'Kopīgās atbildes ierakstītas kā etaloni.',
   },
   participants: {
     title: 'Katrs dalībnieks pret etalonu',

@@ -175,6 +175,10 @@ export const calibrationZhCN: CalibrationMessages = {
     saveLabel: '保存“{{item}}”的基准',
     saved: '基准已保存。',
     current: '基准答案：{{answer}}',
+    takeAgreed_one: '将大家答案一致的 {{count}} 项以共同答案定为基准',
+    takeAgreed_other: '将大家答案一致的 {{count}} 项以共同答案定为基准',
+    agreedProgress: '正在记录基准：{{done}}/{{total}}…',
+    agreedDone: '共同答案已记录为基准。',
   },
   participants: {
     title: '各参与者与基准对比',

@@ -175,6 +175,10 @@ export const calibrationZhTW: CalibrationMessages = {
     saveLabel: '儲存「{{item}}」的標準',
     saved: '標準已儲存。',
     current: '標準答案：{{answer}}',
+    takeAgreed_one: '把大家答案一致的 {{count}} 個項目以共同答案定為標準',
+    takeAgreed_other: '把大家答案一致的 {{count}} 個項目以共同答案定為標準',
+    agreedProgress: '正在記錄標準：{{done}}/{{total}}…',
+    agreedDone: '共同答案已記錄為標準。',
   },
   participants: {
     title: '每位參與者與標準的比較',

@@ -21,7 +21,8 @@ import {
   participantsTable,
   sideBySideTable,
 } from './rows.js';
-import { closeCalibration, saveBenchmark, useCalibration } from './store.js';
+import { agreedWithoutBenchmark } from './sheet.js';
+import { benchmarkAgreed, closeCalibration, saveBenchmark, useCalibration } from './store.js';
 
 /**
  * After the reveal: the session's figures, everyone's answers side by side (disagreement first),
@@ -155,21 +156,58 @@ function Benchmarks({ opened, reveal }: { opened: CalibrationOpened; reveal: Cal
           ? t('calibration.benchmark.intro', { version: opened.session.packVersion })
           : t('calibration.benchmark.readOnly')}
       </p>
-      {byDisagreement(reveal.figures.items, opened.pack).map((item) => (
-        <BenchmarkItem
-          // A benchmark or note changed on the hub starts the item's form again from it.
-          key={`${item.itemId}|${item.benchmark ?? ''}|${item.note}`}
-          opened={opened}
-          item={item}
-        />
-      ))}
+      {opened.can.benchmark ? <TakeAgreed reveal={reveal} /> : null}
+      <div className="cal-benchmark-grid">
+        {byDisagreement(reveal.figures.items, opened.pack).map((item) => (
+          <BenchmarkItem
+            // A benchmark or note changed on the hub starts the item's form again from it.
+            key={`${item.itemId}|${item.benchmark ?? ''}|${item.note}`}
+            opened={opened}
+            item={item}
+          />
+        ))}
+      </div>
     </Section>
+  );
+}
+
+/** The common answer as the benchmark of every item answered alike, in one go, with progress. */
+function TakeAgreed({ reveal }: { reveal: CalibrationReveal }) {
+  const { t } = useTranslation();
+  const agreed = useCalibration((s) => s.agreed);
+  const notice = useCalibration((s) => s.agreedNotice);
+  const busy = useCalibration((s) => s.benchmark.saving !== null);
+  const count = agreedWithoutBenchmark(reveal.figures.items).length;
+  return (
+    <div className="qa-actions cal-agreed" data-testid="cal-agreed">
+      {count > 0 && !agreed ? (
+        <button type="button" disabled={busy} onClick={() => void benchmarkAgreed()}>
+          {t('calibration.benchmark.takeAgreed', { count })}
+        </button>
+      ) : null}
+      {agreed ? (
+        <div className="mgr-progress" role="status">
+          <span>
+            {t('calibration.benchmark.agreedProgress', { done: agreed.done, total: agreed.total })}
+          </span>
+          <progress
+            max={agreed.total}
+            value={agreed.done}
+            aria-label={t('calibration.benchmark.agreedProgress', {
+              done: agreed.done,
+              total: agreed.total,
+            })}
+          />
+        </div>
+      ) : null}
+      <Notice notice={notice} />
+    </div>
   );
 }
 
 function BenchmarkItem({ opened, item }: { opened: CalibrationOpened; item: ItemAgreement }) {
   const { t, i18n } = useTranslation();
-  const saving = useCalibration((s) => s.benchmark.saving);
+  const saving = useCalibration((s) => s.benchmark.saving ?? (s.agreed ? 'agreed' : null));
   const notice = useCalibration((s) => s.benchmark.notices[item.itemId] ?? null);
   const [answer, setAnswer] = useState<Answer | ''>(item.benchmark ?? '');
   const [note, setNote] = useState(item.note);

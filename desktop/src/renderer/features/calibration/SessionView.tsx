@@ -99,10 +99,10 @@ function Blind({ opened }: { opened: CalibrationOpened }) {
     <div className="split-columns qa-columns">
       <div className="split-column">
         {opened.can.score && form ? <Sheet opened={opened} form={form} /> : null}
-        <Participants opened={opened} />
         {reveals || opened.can.reveal ? <RevealControl opened={opened} /> : null}
       </div>
       <div className="split-column">
+        <Participants opened={opened} />
         <BlindCallPanel opened={opened} />
       </div>
     </div>

@@ -39,6 +39,7 @@ import {
   trendSessionsTable,
 } from './rows.js';
 import {
+  agreedWithoutBenchmark,
   canFacilitate,
   problemsFromHub,
   revealBlock,
@@ -231,6 +232,14 @@ describe('the blind sheet', () => {
     });
     expect(revealBlock(everyone, before)).toBeNull();
     expect(revealBlock(session({ status: 'revealed' }), before)).toBeNull();
+  });
+
+  it('finds the items everyone answered alike that have no benchmark yet', () => {
+    const figures = sessionFigures({ ...input, benchmarks: { greet: 'yes' } });
+    // Tone split the room; greet has its benchmark: the other three, with their common answer.
+    expect(agreedWithoutBenchmark(figures.items)).toEqual(
+      ['verify', 'summary', 'offer'].map((itemId) => ({ itemId, answer: 'yes' })),
+    );
   });
 
   it('lets quality managers and leads run sessions', () => {

@@ -6,6 +6,7 @@ import {
   type CalibrationOpened,
   type CalibrationSave,
   type CalibrationSession,
+  type ItemAgreement,
   type ScoreResult,
   type ScoredItem,
 } from '@sidecoach/shared';
@@ -90,3 +91,17 @@ export function revealBlock(
 
 /** Facilitators: quality managers (admins) and leads (the hub refuses others too). */
 export const canFacilitate = (role: string) => role === 'admin' || role === 'lead';
+
+/**
+ * The items without a benchmark that every participant who answered them answered alike, with
+ * that answer: what the facilitator may take as the benchmarks in one go.
+ */
+export function agreedWithoutBenchmark(
+  items: readonly ItemAgreement[],
+): Array<{ itemId: string; answer: 'yes' | 'no' | 'na' }> {
+  return items.flatMap((i) => {
+    if (i.benchmark !== null) return [];
+    const given = (['yes', 'no', 'na'] as const).filter((a) => i.counts[a] > 0);
+    return given.length === 1 ? [{ itemId: i.itemId, answer: given[0]! }] : [];
+  });
+}

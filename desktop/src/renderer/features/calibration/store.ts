@@ -24,6 +24,7 @@ import {
   type SessionDraft,
 } from './create-form.js';
 import {
+  agreedWithoutBenchmark,
   problemsFromHub,
   sheetFrom,
   sheetPayload,
@@ -73,6 +74,9 @@ interface CalibrationState {
   hubProblems: Record<string, ItemProblem>;
   /** The item whose benchmark is being saved, and what the last save of each said. */
   benchmark: { saving: string | null; notices: Record<string, Notice> };
+  /** The agreed answers being taken as benchmarks: how far along, and what it came to. */
+  agreed: { done: number; total: number } | null;
+  agreedNotice: Notice;
   trends: Loaded<CalibrationTrends | null> & { days: number };
 }
 
@@ -92,6 +96,8 @@ const initial: CalibrationState = {
   showProblems: false,
   hubProblems: {},
   benchmark: { saving: null, notices: {} },
+  agreed: null,
+  agreedNotice: null,
   trends: { ...idle<CalibrationTrends | null>(null), days: 365 },
 };
 
@@ -209,6 +215,8 @@ const sheetReset = () => ({
   showProblems: false,
   hubProblems: {},
   benchmark: { saving: null, notices: {} },
+  agreed: null,
+  agreedNotice: null,
 });
 
 /** The session as the hub answered: the sheet follows it unless the user is changing it. */
@@ -297,7 +305,7 @@ export async function saveBenchmark(
   note: string,
 ): Promise<boolean> {
   const data = get().session.data;
-  if (!data || get().benchmark.saving) return false;
+  if (!data || get().benchmark.saving || get().agreed) return false;
   const notices = { ...get().benchmark.notices, [itemId]: null };
   set({ benchmark: { saving: itemId, notices } });
   const res = await ask('calibration:benchmark', {
@@ -316,6 +324,39 @@ export async function saveBenchmark(
   }
   opened(res.data, { benchmark: after });
   return true;
+}
+
+/**
+ * Takes the common answer as the benchmark of every item all participants answered alike, one
+ * item after the other (the hub records each), with progress; stops at the first refusal.
+ */
+export async function benchmarkAgreed(): Promise<void> {
+  const data = get().session.data;
+  if (!data?.reveal || get().agreed || get().benchmark.saving) return;
+  const items = agreedWithoutBenchmark(data.reveal.figures.items);
+  if (items.length === 0) return;
+  set({ agreed: { done: 0, total: items.length }, agreedNotice: null });
+  let last: CalibrationOpened | null = null;
+  for (const [i, item] of items.entries()) {
+    const res = await ask('calibration:benchmark', {
+      sessionId: data.session.id,
+      itemId: item.itemId,
+      answer: item.answer,
+      note: '',
+    });
+    if (get().session.id !== data.session.id) return set({ agreed: null });
+    if (!res.ok) {
+      set({ agreed: null, agreedNotice: { ok: false, message: res.error } });
+      if (last) opened(last);
+      return;
+    }
+    last = res.data;
+    set({ agreed: { done: i + 1, total: items.length } });
+  }
+  opened(last!, {
+    agreed: null,
+    agreedNotice: { ok: true, message: { key: 'calibration.benchmark.agreedDone' } },
+  });
 }
 
 // ---- agreement over time ----
