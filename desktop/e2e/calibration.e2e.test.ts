@@ -267,6 +267,25 @@ describe.skipIf(missing)('calibration in Chromium', () => {
     expect(await quinn.getByLabel('Benchmark answer').count()).toBe(0);
     await shots(quinn, '5-closed');
 
+    // ---- 6. the same screens in the other languages fit the docked sidebar ----
+    const closed = {
+      lv: 'Šī sesija ir slēgta: tajā vairs nekas nemainās.',
+      'zh-TW': '這場校準會議已結案，內容不會再變動。',
+      'zh-CN': '本场校准会已关闭，内容不再变动。',
+    };
+    for (const [lang, text] of Object.entries(closed)) {
+      await quinn.locator('.language select').selectOption(lang);
+      await expect.poll(() => quinn.getByTestId('cal-closed').textContent()).toBe(text);
+      await checkedAtWidths(quinn, `calibration-6-closed-${lang}`, [360]);
+    }
+    // Latvian trends: the chart, its table and the flags.
+    await quinn.locator('.language select').selectOption('lv');
+    await quinn.getByRole('button', { name: 'Atpakaļ uz sesijām (kalibrēšana)' }).click();
+    await quinn.getByLabel('Saskaņotība laika gaitā').check();
+    await quinn.getByTestId('cal-trend-chart').waitFor();
+    expect((await tableRows(quinn, 'cal-trend-items'))[0]).toMatch(/Jāpārskata formulējums$/);
+    await checkedAtWidths(quinn, 'calibration-6-trends-lv', [360]);
+
     await Promise.all([quinn, sam, ...pages].map((p) => p.context().close()));
   }, 300_000);
 });

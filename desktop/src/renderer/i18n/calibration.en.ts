@@ -42,7 +42,6 @@ export const calibrationEn = {
     itemsOff: 'Items off the benchmark',
     pointsOff: 'Points vs the benchmark',
     revealed: 'Revealed',
-    version: 'Scorecard version',
     raters: 'Raters',
     percentAgreement: 'Percent agreement',
     alpha: 'Krippendorff’s α',
@@ -212,6 +211,7 @@ export const calibrationEn = {
     chartLabel: 'Percent agreement, Krippendorff’s alpha and Fleiss’ kappa per revealed session',
     xLabel: 'Revealed',
     yLabel: 'Agreement',
+    sessionVersion: '{{title}} (version {{version}})',
     sessionsCaption: 'Revealed sessions, oldest first',
     itemsTitle: 'Items',
     itemsIntro:

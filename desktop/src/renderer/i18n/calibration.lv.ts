@@ -4,8 +4,8 @@ import type { WithZeroPlurals } from './types.js';
 /** Kalibrēšanas latviešu teksti (atslēgas kā angļu failā). */
 export const calibrationLv: WithZeroPlurals<CalibrationMessages> = {
   loading: 'Ielādē…',
-  back: '← Sesijas',
-  backLabel: 'Atpakaļ uz kalibrēšanas sesijām',
+  back: '← Uz sesijām',
+  backLabel: 'Atpakaļ uz sesijām (kalibrēšana)',
   intro:
     'Vērtētāji akli novērtē vienu un to pašu zvanu, pēc tam salīdzina kritēriju pa kritērijam un vienojas, kā katrs kritērijs jāvērtē.',
   panels: {
@@ -41,7 +41,6 @@ export const calibrationLv: WithZeroPlurals<CalibrationMessages> = {
     itemsOff: 'Kritēriji ar atšķirīgu atbildi',
     pointsOff: 'Atšķirība no etalona',
     revealed: 'Atklāta',
-    version: 'Vērtējuma lapas versija',
     raters: 'Vērtētāji',
     percentAgreement: 'Procentuālā saskaņotība',
     alpha: 'Kripendorfa α',
@@ -221,6 +220,7 @@ export const calibrationLv: WithZeroPlurals<CalibrationMessages> = {
     chartLabel: 'Procentuālā saskaņotība, Kripendorfa alfa un Fleisa kappa katrā atklātajā sesijā',
     xLabel: 'Atklāta',
     yLabel: 'Saskaņotība',
+    sessionVersion: '{{title}} ({{version}}. versija)',
     sessionsCaption: 'Atklātās sesijas, vecākās vispirms',
     itemsTitle: 'Kritēriji',
     itemsIntro:

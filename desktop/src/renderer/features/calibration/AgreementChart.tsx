@@ -56,7 +56,7 @@ export function AgreementChart({
               const every = Math.ceil(sessions.length / fit);
               return sessions.map((_, i) => i).filter((i) => i % every === 0);
             },
-            size: 24,
+            size: 30,
           }),
           titledAxis(yLabel, (_u, s) => s.map((v) => formatAxis(v)), { size: 44 }),
         ],

@@ -64,17 +64,41 @@ function useRows(opened: CalibrationOpened) {
   return { t, lang: i18n.language, pack: opened.pack, today: localDay() };
 }
 
+/** The session's figures: a figure and its value per row (two columns fit the sidebar). */
 function Figures({ opened, reveal }: { opened: CalibrationOpened; reveal: CalibrationReveal }) {
   const { t } = useTranslation();
   const c = useRows(opened);
+  const table = figuresTable(reveal.figures, c);
+  const caption = t('calibration.figures.caption', { title: opened.session.title });
+  const id = useId();
   return (
     <Section title={t('calibration.figures.title')} testId="cal-figures-section">
-      <QaTable
-        caption={t('calibration.figures.caption', { title: opened.session.title })}
-        fileName="calibration-figures"
-        table={figuresTable(reveal.figures, c)}
-        testId="cal-figures"
-      />
+      <div className="exportable-table cal-figures">
+        <div className="table-scroll" role="region" aria-labelledby={id} tabIndex={0}>
+          <table className="stats-table mgr-table qa-table" data-testid="cal-figures">
+            <caption id={id}>{caption}</caption>
+            <thead>
+              <tr>
+                <HeaderCells header={table.header} />
+              </tr>
+            </thead>
+            <tbody>
+              {table.rows.map(([figure, value]) => (
+                <tr key={figure}>
+                  <th scope="row">{figure}</th>
+                  <td>{value}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <TableExportButton
+          caption={caption}
+          onExport={() =>
+            downloadCsv(`sidecoach-calibration-figures-${localDay()}.csv`, table.header, table.rows)
+          }
+        />
+      </div>
       <p className="mgr-hint">{t('calibration.figures.howToRead')}</p>
     </Section>
   );

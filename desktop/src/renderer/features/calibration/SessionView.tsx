@@ -22,6 +22,7 @@ import {
   setSheetComment,
   useCalibration,
 } from './store.js';
+import '../../ui/columns.css';
 
 const HANDLERS: SheetHandlers = { onAnswer: setSheetAnswer, onComment: setSheetComment };
 

@@ -14,6 +14,7 @@ import {
   trendSessionsTable,
 } from './rows.js';
 import { loadTrends, TREND_DAYS, useCalibration } from './store.js';
+import '../../ui/columns.css';
 
 /** Agreement over time: per session (a chart and its table), per item and per evaluator. */
 export function TrendsPanel() {

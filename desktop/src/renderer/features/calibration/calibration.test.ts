@@ -578,9 +578,18 @@ describe('the tables, as their CSV files hold them', () => {
       })),
     );
     const sessions = trendSessionsTable(trends, ctx());
-    expect(sessions.rows.map((r) => [r[1], r[3], r[4]])).toEqual([
-      ['Session 1', '3', '87%'],
-      ['Session 2', '3', '87%'],
+    expect(sessions.header).toEqual([
+      'Revealed',
+      'Session',
+      'Raters',
+      'Percent agreement',
+      'Krippendorff’s α',
+      'Fleiss’ κ',
+      'Score spread',
+    ]);
+    expect(sessions.rows.map((r) => [r[1], r[2], r[3]])).toEqual([
+      ['Session 1 (version 4)', '3', '87%'],
+      ['Session 2 (version 4)', '3', '87%'],
     ]);
     const items = trendItemsTable(trends, ctx());
     expect(items.rows[0]).toEqual(

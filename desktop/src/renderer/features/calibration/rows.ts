@@ -223,14 +223,13 @@ export function participantsTable(figures: SessionFigures, c: Context): Table {
   };
 }
 
-/** Agreement per revealed session, oldest first (the chart's order). */
+/** Agreement per revealed session, oldest first (the chart's order): the chart's table. */
 export function trendSessionsTable(trends: CalibrationTrends, c: Context): Table {
   const t = c.t;
   return {
     header: [
       t('calibration.col.revealed'),
       t('calibration.col.session'),
-      t('calibration.col.version'),
       t('calibration.col.raters'),
       t('calibration.col.percentAgreement'),
       t('calibration.col.alpha'),
@@ -239,8 +238,7 @@ export function trendSessionsTable(trends: CalibrationTrends, c: Context): Table
     ],
     rows: sessionsOverTime(trends).map((s) => [
       dateOf(c.lang, s.revealedAt),
-      s.title,
-      String(s.packVersion),
+      t('calibration.trends.sessionVersion', { title: s.title, version: s.packVersion }),
       String(s.raters),
       shareOf(c.lang, s.percentAgreement),
       statisticText(s.krippendorffAlpha, c),
