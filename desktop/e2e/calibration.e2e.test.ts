@@ -48,6 +48,12 @@ async function calibrationTab(page: Page) {
   await page.getByTestId('cal-sessions').waitFor();
 }
 
+/** The session's figures by name. */
+const figuresOf = async (page: Page): Promise<Record<string, string>> =>
+  Object.fromEntries(
+    (await tableRows(page, 'cal-figures')).map((r) => r.split(' | ') as [string, string]),
+  );
+
 /** The answers table's header cells. */
 const headerOf = (page: Page, testId: string) =>
   page
@@ -165,9 +171,7 @@ describe.skipIf(missing)('calibration in Chromium', () => {
         benchmark,
       ].join(' | ');
     expect((await tableRows(quinn, 'cal-answers'))[0]).toBe(toneRow('–'));
-    const figures = Object.fromEntries(
-      (await tableRows(quinn, 'cal-figures')).map((r) => r.split(' | ')),
-    );
+    const figures = await figuresOf(quinn);
     expect(figures).toMatchObject({
       Raters: '3',
       'Cohen’s kappa': 'Only with two raters',
@@ -213,9 +217,7 @@ describe.skipIf(missing)('calibration in Chromium', () => {
     await expect
       .poll(() => quinn.getByTestId('cal-agreed').getByRole('status').textContent())
       .toBe('The common answers are recorded as benchmarks.');
-    const scored = Object.fromEntries(
-      (await tableRows(quinn, 'cal-figures')).map((r) => r.split(' | ')),
-    );
+    const scored = await figuresOf(quinn);
     expect(scored['Benchmark score']).toMatch(/^[\d.]+%$/);
     // Sam's "yes" on tone puts him above the benchmark; Nia and Lina score as it does.
     const against = await tableRows(quinn, 'cal-deviation');

@@ -149,6 +149,12 @@ const opened = (patch: Partial<CalibrationOpened> = {}): CalibrationOpened => ({
   ...patch,
 });
 
+const NIA_COMMENTS: Record<string, string> = { tone: 'Flat, not warm.' };
+
+/** A figures table by figure name. */
+const byFigure = (table: { rows: string[][] }): Record<string, string> =>
+  Object.fromEntries(table.rows.map((r) => [r[0]!, r[1]!] as const));
+
 const revealed = (): CalibrationOpened => {
   const figures = sessionFigures(input);
   return opened({
@@ -157,10 +163,7 @@ const revealed = (): CalibrationOpened => {
       figures,
       sheets: input.sheets.map((s) => ({
         ...s,
-        comments: (s.userId === 'u-nia' ? { tone: 'Flat, not warm.' } : {}) as Record<
-          string,
-          string
-        >,
+        comments: s.userId === 'u-nia' ? NIA_COMMENTS : {},
         submittedAt: '2026-11-21T10:00:00.000Z',
         score: null,
       })),
@@ -523,7 +526,7 @@ describe('the tables, as their CSV files hold them', () => {
 
   it('writes the session figures, Cohen’s kappa only with two raters', () => {
     const figures = revealed().reveal!.figures;
-    const rows = Object.fromEntries(figuresTable(figures, ctx()).rows);
+    const rows = byFigure(figuresTable(figures, ctx()));
     expect(rows).toMatchObject({
       Raters: '3',
       'Items compared': '5',
@@ -534,7 +537,7 @@ describe('the tables, as their CSV files hold them', () => {
     expect(rows['Fleiss’ kappa']).toMatch(/^-?\d\.\d\d$/);
     // Nia and Lina answered every item alike, tone's "no" included: kappa is 1.
     const two = sessionFigures({ ...input, sheets: input.sheets.slice(1) });
-    expect(Object.fromEntries(figuresTable(two, ctx()).rows)).toMatchObject({
+    expect(byFigure(figuresTable(two, ctx()))).toMatchObject({
       Raters: '2',
       'Percent agreement': '100%',
       'Cohen’s kappa': '1.00',
@@ -544,7 +547,7 @@ describe('the tables, as their CSV files hold them', () => {
       ...input,
       sheets: [input.sheets[0]!, { ...input.sheets[0]!, userId: 'u-2', name: 'Ari' }],
     });
-    expect(Object.fromEntries(figuresTable(alike, ctx('lv')).rows)).toMatchObject({
+    expect(byFigure(figuresTable(alike, ctx('lv')))).toMatchObject({
       'Koena kappa': 'Nav nosakāms: visas atbildes bija vienādas',
       'Fleisa kappa': 'Nav nosakāms: visas atbildes bija vienādas',
       'Procentuālā saskaņotība': '100%',

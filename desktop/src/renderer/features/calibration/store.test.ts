@@ -84,7 +84,7 @@ const opened = (patch: Partial<CalibrationOpened> = {}): CalibrationOpened => ({
   ...patch,
 });
 
-const calibration = () => registeredQaStores().find((s) => s.calibrationChanged)!;
+const calibration = () => registeredQaStores().find((s) => s.calibrationChanged !== undefined)!;
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 beforeEach(() => {
