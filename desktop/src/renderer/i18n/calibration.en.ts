@@ -4,7 +4,6 @@
  * figures and agreement over time). The other languages have the same keys.
  */
 export const calibrationEn = {
-  loading: 'Loading…',
   back: '← Sessions',
   backLabel: 'Back to the calibration sessions',
   intro:

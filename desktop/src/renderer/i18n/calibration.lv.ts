@@ -3,7 +3,6 @@ import type { WithZeroPlurals } from './types.js';
 
 /** Kalibrēšanas latviešu teksti (atslēgas kā angļu failā). */
 export const calibrationLv: WithZeroPlurals<CalibrationMessages> = {
-  loading: 'Ielādē…',
   back: '← Uz sesijām',
   backLabel: 'Atpakaļ uz sesijām (kalibrēšana)',
   intro:

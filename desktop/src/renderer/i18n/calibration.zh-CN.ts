@@ -2,7 +2,6 @@ import type { CalibrationMessages } from './calibration.en.js';
 
 /** 校准的简体中文文本（键与英文文件相同）。 */
 export const calibrationZhCN: CalibrationMessages = {
-  loading: '加载中…',
   back: '← 校准会',
   backLabel: '返回校准会列表',
   intro: '评估员对同一通电话盲评，再逐项比对，并商定每一项的评分口径。',

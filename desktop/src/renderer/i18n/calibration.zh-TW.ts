@@ -2,7 +2,6 @@ import type { CalibrationMessages } from './calibration.en.js';
 
 /** 校準的繁體中文（台灣）文字（鍵與英文檔相同）。 */
 export const calibrationZhTW: CalibrationMessages = {
-  loading: '載入中…',
   back: '← 校準會議',
   backLabel: '回到校準會議列表',
   intro: '評分員各自盲評同一通電話，再逐項比對，並約定每個項目該怎麼評。',

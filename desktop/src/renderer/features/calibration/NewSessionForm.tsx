@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CALIBRATION_PARTICIPANTS_MAX, type CalibrationSetup } from '@sidecoach/shared';
+import { newId } from '../../lib/ids.js';
 import { ErrorText } from '../../ui/ErrorText.js';
 import { useRowContext } from '../qa/context.js';
 import { LoadState, QaTable, Section } from '../qa/parts.js';
@@ -14,7 +15,7 @@ import {
   type SessionDraft,
 } from './create-form.js';
 import { callsTable, newestCalls } from './rows.js';
-import { closeCreate, createSession, newSessionId, useCalibration } from './store.js';
+import { closeCreate, createSession, useCalibration } from './store.js';
 
 /** The facilitator's "New session": a call, a title, the scorecard version, people, a deadline. */
 export function NewSessionForm() {
@@ -41,7 +42,7 @@ function Form({ setup }: { setup: CalibrationSetup }) {
   const saving = useCalibration((s) => s.create.saving);
   const refusal = useCalibration((s) => s.create.refusal);
   // One id per form: sending it again (a lost answer) stores the session once.
-  const [id] = useState(newSessionId);
+  const [id] = useState(newId);
   const [d, setD] = useState<SessionDraft>(() => emptyDraft(new Date()));
   const [problems, setProblems] = useState<DraftProblems>({});
   const up = (p: Partial<SessionDraft>) => {

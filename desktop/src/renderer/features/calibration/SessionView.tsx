@@ -28,7 +28,6 @@ const HANDLERS: SheetHandlers = { onAnswer: setSheetAnswer, onComment: setSheetC
 
 /** One session: scored blind until the reveal, compared item by item after it. */
 export function SessionView() {
-  const { t } = useTranslation();
   const session = useCalibration((s) => s.session);
   const notice = useCalibration((s) => s.stepNotice);
   const opened = session.data;
@@ -58,9 +57,7 @@ export function SessionView() {
             </>
           )}
         </>
-      ) : (
-        <p className="visually-hidden">{t('calibration.loading')}</p>
-      )}
+      ) : null}
     </div>
   );
 }

@@ -2,17 +2,15 @@ import { create } from 'zustand';
 import {
   hasAnswerProblems,
   type Answer,
-  type CalibrationList,
   type CalibrationOpened,
   type CalibrationSession,
   type CalibrationSetup,
   type CalibrationTrends,
 } from '@sidecoach/shared';
-import { ask, type Answer as HubAnswer } from '../../hub/client.js';
+import { ask } from '../../hub/client.js';
 import type { Message } from '../../hub/errors.js';
 import { latest } from '../../hub/latest.js';
 import { useSession } from '../../hub/session-store.js';
-import { newId } from '../../lib/ids.js';
 import { qaTabsFor } from '../qa/access.js';
 import { withAnswer, withComment } from '../qa/form.js';
 import type { ItemProblem } from '../qa/SheetItems.js';
@@ -80,6 +78,9 @@ interface CalibrationState {
   trends: Loaded<CalibrationTrends | null> & { days: number };
 }
 
+/** The sessions listed: created in the last 180 days (the list's caption says so). */
+const LIST_DAYS = 180;
+
 /** The periods the trends read (the hub's default is a year). */
 export const TREND_DAYS = [90, 180, 365, 730] as const;
 
@@ -111,18 +112,14 @@ const guards = { list: latest(), setup: latest(), session: latest(), trends: lat
 export async function loadList(): Promise<void> {
   const current = guards.list.next();
   set({ list: { ...get().list, status: 'loading', error: null } });
-  const res = await ask('calibration:list', { days: 180 });
+  const res = await ask('calibration:list', { days: LIST_DAYS });
   if (!current()) return;
-  set({ list: listFrom(res, get().list.data) });
+  set({
+    list: res.ok
+      ? { status: 'loaded', error: null, data: res.data.sessions }
+      : { ...get().list, status: 'failed', error: res.error },
+  });
 }
-
-const listFrom = (
-  res: HubAnswer<CalibrationList>,
-  before: CalibrationSession[],
-): Loaded<CalibrationSession[]> =>
-  res.ok
-    ? { status: 'loaded', error: null, data: res.data.sessions }
-    : { status: 'failed', error: res.error, data: before };
 
 export function showPanel(panel: CalibrationPanel): void {
   set({ panel });
@@ -135,11 +132,9 @@ export function showPanel(panel: CalibrationPanel): void {
 export async function openCreate(): Promise<void> {
   set({ create: { ...get().create, open: true, refusal: null } });
   const current = guards.setup.next();
-  const setLoading = () =>
-    set({
-      create: { ...get().create, setup: { ...get().create.setup, status: 'loading', error: null } },
-    });
-  setLoading();
+  set({
+    create: { ...get().create, setup: { ...get().create.setup, status: 'loading', error: null } },
+  });
   const res = await ask('calibration:setup', {});
   if (!current()) return;
   set({
@@ -416,8 +411,5 @@ function reset(): void {
   Object.values(guards).forEach((g) => g.cancel());
   set(initial);
 }
-
-/** A new id for the "New session" form (its idempotency key: sending again stores it once). */
-export const newSessionId = newId;
 
 registerQaStore('calibration', { reload, reset, calibrationChanged: changed });
