@@ -184,9 +184,10 @@ export function figuresTable(figures: SessionFigures, c: Context): Table {
   const rows: string[][] = [
     [t('calibration.figures.raters'), String(figures.raters)],
     [t('calibration.figures.items'), String(figures.itemCount)],
+    // Alpha first: the session's headline figure (missing answers and N/A handled).
+    [t('calibration.figures.alpha'), statisticText(figures.krippendorffAlpha, c)],
     [t('calibration.figures.percentAgreement'), shareOf(c.lang, figures.percentAgreement)],
     [t('calibration.figures.fleiss'), statisticText(figures.fleissKappa, c)],
-    [t('calibration.figures.alpha'), statisticText(figures.krippendorffAlpha, c)],
     [
       t('calibration.figures.cohen'),
       figures.cohenKappa ? statisticText(figures.cohenKappa, c) : t('calibration.figures.onlyTwo'),
