@@ -8,13 +8,13 @@ import {
   type CalibrationSession,
   type CalibrationSetup,
   type SessionInput,
-  type StandardItem,
   type StandardsPack,
 } from '@sidecoach/shared';
 import en from '../../i18n/translation.en.js';
 import lv from '../../i18n/translation.lv.js';
 import zhTW from '../../i18n/translation.zh-TW.js';
 import { toCsv } from '../../lib/csv.js';
+import { scorecardItem as item } from '../qa/test-items.js';
 import type { RowContext } from '../qa/rows.js';
 import {
   createFromDraft,
@@ -54,15 +54,6 @@ import {
 // item), why the reveal waits, the "New session" form (defaults, checks, where a hub refusal
 // belongs), and every table exactly as its CSV file holds it. The figures come from shared's
 // sessionFigures and calibrationTrends, as the hub computes them.
-
-const item = (id: string, extra: Partial<StandardItem> = {}): StandardItem => ({
-  id,
-  text: { en: `Item ${id}`, lv: `Kritērijs ${id}` },
-  weight: 1,
-  critical: false,
-  scorecard: true,
-  ...extra,
-});
 
 const pack: StandardsPack = {
   id: 'p',

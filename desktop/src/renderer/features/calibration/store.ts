@@ -84,11 +84,7 @@ const LIST_DAYS = 180;
 /** The periods the trends read (the hub's default is a year). */
 export const TREND_DAYS = [90, 180, 365, 730] as const;
 
-const initial: CalibrationState = {
-  panel: 'sessions',
-  list: idle<CalibrationSession[]>([]),
-  create: { open: false, setup: idle<CalibrationSetup | null>(null), saving: false, refusal: null },
-  session: { ...idle<CalibrationOpened | null>(null), id: null },
+const sheetReset = () => ({
   form: null,
   dirty: false,
   saving: null,
@@ -99,6 +95,14 @@ const initial: CalibrationState = {
   benchmark: { saving: null, notices: {} },
   agreed: null,
   agreedNotice: null,
+});
+
+const initial: CalibrationState = {
+  panel: 'sessions',
+  list: idle<CalibrationSession[]>([]),
+  create: { open: false, setup: idle<CalibrationSetup | null>(null), saving: false, refusal: null },
+  session: { ...idle<CalibrationOpened | null>(null), id: null },
+  ...sheetReset(),
   trends: { ...idle<CalibrationTrends | null>(null), days: 365 },
 };
 
@@ -200,19 +204,6 @@ export async function openSession(id: string): Promise<void> {
   if (!res.ok) return set({ session: { ...get().session, status: 'failed', error: res.error } });
   opened(res.data);
 }
-
-const sheetReset = () => ({
-  form: null,
-  dirty: false,
-  saving: null,
-  notice: null,
-  stepNotice: null,
-  showProblems: false,
-  hubProblems: {},
-  benchmark: { saving: null, notices: {} },
-  agreed: null,
-  agreedNotice: null,
-});
 
 /** The session as the hub answered: the sheet follows it unless the user is changing it. */
 function opened(data: CalibrationOpened, patch: Partial<CalibrationState> = {}): void {

@@ -5,12 +5,12 @@ import type {
   Evaluation,
   EvaluationOpened,
   QaAssignment,
-  StandardItem,
   StandardsPack,
 } from '@sidecoach/shared';
 import en from '../../i18n/translation.en.js';
 import lv from '../../i18n/translation.lv.js';
 import { toCsv } from '../../lib/csv.js';
+import { scorecardItem as item } from './test-items.js';
 import { firstQaTab, qaTabsFor } from './access.js';
 import { discrepancies } from './discrepancy.js';
 import { changedAnswers } from './EvaluationParts.js';
@@ -39,15 +39,6 @@ import {
 // The Quality view's pure parts: who sees which tab, the evaluation form (items in play as
 // answers are given, the live score, what blocks a submit, what is sent), the plan form, the
 // self-assessment discrepancy, and the tables exactly as their CSV files hold them.
-
-const item = (id: string, extra: Partial<StandardItem> = {}): StandardItem => ({
-  id,
-  text: { en: `Item ${id}`, lv: `Kritērijs ${id}` },
-  weight: 1,
-  critical: false,
-  scorecard: true,
-  ...extra,
-});
 
 const pack: StandardsPack = {
   id: 'p',
