@@ -287,6 +287,10 @@ export async function checkedAtWidths(
   const before = page.viewportSize();
   for (const width of widths) {
     await page.setViewportSize({ width, height: before?.height ?? 900 });
+    // Two frames: what follows a resize (a chart redrawn at its box's new width) has painted.
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
     const wide = await page.evaluate((w) => {
       if (document.documentElement.scrollWidth <= w) return [];
       // The innermost elements past the right edge: what to fix.

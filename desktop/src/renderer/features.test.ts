@@ -33,6 +33,8 @@ const { useQaView } = await import('./features/qa/view.js');
 const { useQa } = await import('./features/qa/store.js');
 const { useMine } = await import('./features/qa/mine.js');
 const { useEvaluate } = await import('./features/qa/evaluate.js');
+// The calibration tab's store loads with it and registers with the Quality view: loaded here.
+const { useCalibration } = await import('./features/calibration/store.js');
 const { useScorecardView } = await import('./features/scorecard/view.js');
 // The scorecard builder's store loads with its screen and registers itself: loaded here.
 const { useScorecard } = await import('./features/scorecard/store.js');
@@ -57,6 +59,7 @@ const loadedLater = {
   qaData: useQa,
   qaMine: useMine,
   qaEvaluate: useEvaluate,
+  calibration: useCalibration,
   scorecardData: useScorecard,
 };
 const initial = Object.fromEntries(
@@ -93,10 +96,16 @@ beforeEach(() => {
   useTeamSettings.setState({
     teamSettings: { t1: { value: null, status: 'loaded', error: null } },
   });
-  useQaView.setState({ open: true, tab: 'plans', evaluating: { evaluationId: 'e1' } });
+  useQaView.setState({
+    open: true,
+    tab: 'calibration',
+    evaluating: { evaluationId: 'e1' },
+    calibration: 's1',
+  });
   useQa.setState({ teamId: 't1' });
   useMine.setState({ status: 'loaded', behavioursOnly: true });
   useEvaluate.setState({ status: 'loading' });
+  useCalibration.setState({ panel: 'trends', dirty: true });
   useScorecardView.setState({ open: true });
   useScorecard.setState({ tab: 'history' });
 });

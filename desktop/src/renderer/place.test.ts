@@ -17,6 +17,8 @@ describe('addresses of places', () => {
     { view: 'scorecard' },
     { view: 'quality', tab: null },
     { view: 'quality', tab: 'disputes' },
+    { view: 'quality', tab: 'calibration' },
+    { view: 'quality', tab: 'calibration', session: '0190b2f0-0000-7000-8000-00000000c001' },
   ];
 
   it('reads back every place it writes', () => {
@@ -36,6 +38,8 @@ describe('addresses of places', () => {
       '#/nowhere',
       '#/admin/secrets',
       '#/quality/secrets',
+      '#/quality/plans/p1',
+      '#/quality/calibration/a/b',
       '#/observe',
       '#/observe/%E0',
       '#/observe/a/b',
@@ -61,6 +65,9 @@ describe('addresses of places', () => {
     expect(placeFor({ view: 'surveys', tab: 'pack' }, 'lead')).toEqual({ view: 'home' });
     expect(placeFor({ view: 'observe', agentId: 'u' }, 'agent')).toEqual({ view: 'home' });
     expect(placeFor({ view: 'quality', tab: 'queue' }, 'agent')).toEqual({ view: 'home' });
+    expect(placeFor({ view: 'quality', tab: 'calibration', session: 's' }, 'agent')).toEqual({
+      view: 'home',
+    });
     expect(placeFor({ view: 'quality', tab: 'plans' }, 'lead')).toEqual({
       view: 'quality',
       tab: 'plans',

@@ -6,7 +6,7 @@
 // the hub's web root and from the desktop app's app:// page alike, with no server routes.
 import { PERIOD_DAYS, type Role } from '@sidecoach/shared';
 import type { Feature } from './hub/feature.js';
-import type { PeriodChoice } from './ui/PeriodPicker.js';
+import type { PeriodChoice } from './ui/period.js';
 import { useSettingsPanel } from './features/settings/store.js';
 import { closeAdminView, openAdminLazily } from './features/admin/lazy-store.js';
 import { useAdminView, type AdminTab } from './features/admin/view.js';
@@ -49,7 +49,8 @@ export type Place =
   | { view: 'history'; agentId: string }
   | { view: 'admin'; tab: AdminTab }
   | { view: 'scorecard' }
-  | { view: 'quality'; tab: QaTab | null };
+  /** `session`: a calibration session, on the calibration tab. */
+  | { view: 'quality'; tab: QaTab | null; session?: string };
 
 const SURVEY_TABS: readonly SurveysView[] = ['feedback', 'report', 'pack'];
 const ADMIN_TABS: readonly AdminTab[] = ['people', 'teams', 'import', 'audit'];
@@ -83,7 +84,9 @@ export function placeHash(place: Place): string {
     case 'admin':
       return `#/admin/${place.tab}`;
     case 'quality':
-      return place.tab ? `#/quality/${place.tab}` : '#/quality';
+      return place.tab
+        ? `#/quality/${place.tab}${place.session ? `/${seg(place.session)}` : ''}`
+        : '#/quality';
   }
 }
 
@@ -120,6 +123,8 @@ export function parsePlace(hash: string): Place {
   if (first === 'quality' && parts.length === 1) return { view: 'quality', tab: null };
   if (parts.length === 2 && first === 'quality' && QA_TABS.includes(second as QaTab))
     return { view: 'quality', tab: second as QaTab };
+  if (parts.length === 3 && first === 'quality' && second === 'calibration' && third)
+    return { view: 'quality', tab: second, session: third };
   if (parts.length === 2 && first === 'sessions' && second)
     return { view: 'session', sessionId: second };
   if (parts.length === 3 && first === 'sessions' && second === 'prepare' && third)
@@ -143,7 +148,10 @@ export function currentPlace(): Place {
   if (admin.open) return { view: 'admin', tab: admin.tab };
   if (useScorecardView.getState().open) return { view: 'scorecard' };
   const quality = useQaView.getState();
-  if (quality.open) return { view: 'quality', tab: quality.tab };
+  if (quality.open)
+    return quality.calibration && quality.tab === 'calibration'
+      ? { view: 'quality', tab: quality.tab, session: quality.calibration }
+      : { view: 'quality', tab: quality.tab };
   const history = useAgentHistory.getState().agentId;
   if (history) return { view: 'history', agentId: history };
   const surveys = useSurveys.getState().open;
@@ -217,8 +225,13 @@ export function goTo(place: Place): void {
     case 'quality': {
       // The view falls back to the first tab the user may use when this one is not theirs.
       const quality = useQaView.getState();
-      if (!quality.open || (place.tab !== null && quality.tab !== place.tab))
-        openQaLazily(place.tab ?? undefined);
+      const session = place.session ?? null;
+      if (
+        !quality.open ||
+        (place.tab !== null && quality.tab !== place.tab) ||
+        quality.calibration !== session
+      )
+        openQaLazily(place.tab ?? undefined, session);
       return;
     }
     default:

@@ -957,9 +957,7 @@ const migrations: Record<string, Migration> = {
       // Each participant's sheet: answers stay here, seen by nobody else until the reveal.
       await db.schema
         .createTable('calibration_sheets')
-        .addColumn('session_id', 'text', (c) =>
-          c.notNull().references('calibration_sessions.id'),
-        )
+        .addColumn('session_id', 'text', (c) => c.notNull().references('calibration_sessions.id'))
         .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
         .addColumn('answers', 'text', (c) => c.notNull().defaultTo('{}'))
         .addColumn('comments', 'text', (c) => c.notNull().defaultTo('{}'))
@@ -976,9 +974,7 @@ const migrations: Record<string, Migration> = {
       // The facilitator's benchmark answer per item, with how the item is to be read.
       await db.schema
         .createTable('calibration_benchmarks')
-        .addColumn('session_id', 'text', (c) =>
-          c.notNull().references('calibration_sessions.id'),
-        )
+        .addColumn('session_id', 'text', (c) => c.notNull().references('calibration_sessions.id'))
         .addColumn('item_id', 'text', (c) => c.notNull())
         .addColumn('answer', 'text', (c) => c.check(sqlIn('answer', ['yes', 'no', 'na'])))
         .addColumn('note', 'text', (c) => c.notNull().defaultTo(''))

@@ -22,6 +22,7 @@ export const qaEn = {
     disputes: 'Disputes',
     evaluators: 'Evaluators',
     evaluations: 'Evaluations',
+    calibration: 'Calibration',
   },
   period: {
     week: 'Week',
@@ -260,6 +261,7 @@ export const qaEn = {
     missing: 'Answer this item.',
     commentMissing: 'A “No” here needs a comment.',
     naRefused: 'N/A is not allowed here.',
+    guidance: 'How to read this item:',
   },
   facts: {
     title: 'The call',

@@ -22,6 +22,7 @@ export const qaLv: WithZeroPlurals<QaMessages> = {
     disputes: 'Strīdi',
     evaluators: 'Vērtētāji',
     evaluations: 'Novērtējumi',
+    calibration: 'Kalibrēšana',
   },
   period: {
     week: 'Nedēļa',
@@ -269,6 +270,7 @@ export const qaLv: WithZeroPlurals<QaMessages> = {
     missing: 'Atbildiet uz šo kritēriju.',
     commentMissing: 'Pie „Nē“ šeit vajag komentāru.',
     naRefused: '„Neattiecas“ šeit nav atļauts.',
+    guidance: 'Kā vērtēt šo kritēriju:',
   },
   facts: {
     title: 'Zvans',

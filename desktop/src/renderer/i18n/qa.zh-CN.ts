@@ -19,6 +19,7 @@ export const qaZhCN: QaMessages = {
     disputes: '申诉',
     evaluators: '评估员',
     evaluations: '评估记录',
+    calibration: '校准',
   },
   period: {
     week: '周',
@@ -256,6 +257,7 @@ export const qaZhCN: QaMessages = {
     missing: '请回答此项。',
     commentMissing: '此项选“否”需要填写备注。',
     naRefused: '此项不能选“不适用”。',
+    guidance: '本项评分说明：',
   },
   facts: {
     title: '通话信息',

@@ -19,6 +19,7 @@ export const qaZhTW: QaMessages = {
     disputes: '申訴',
     evaluators: '評分員',
     evaluations: '評核紀錄',
+    calibration: '校準',
   },
   period: {
     week: '週',
@@ -256,6 +257,7 @@ export const qaZhTW: QaMessages = {
     missing: '請回答這一題。',
     commentMissing: '這一題選「否」要填寫備註。',
     naRefused: '這一題不能選「不適用」。',
+    guidance: '本題評分說明：',
   },
   facts: {
     title: '通話資訊',

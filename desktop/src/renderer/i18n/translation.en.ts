@@ -6,6 +6,7 @@ import { ssoEn } from './sso.en.js';
 import { scorecardEn } from './scorecard.en.js';
 import { adminEn } from './admin.en.js';
 import { qaEn } from './qa.en.js';
+import { calibrationEn } from './calibration.en.js';
 
 // Each feature's strings sit under their own key (the customer-feedback views under `surveys`),
 // so separate files can grow without touching one another; the `never`s make a second `surveys`
@@ -18,6 +19,7 @@ const enBase: typeof en & {
   scorecard?: never;
   admin?: never;
   qa?: never;
+  calibration?: never;
 } = en;
 
 /** All English strings: one lazily loaded chunk, and the shape every language is checked on. */
@@ -30,5 +32,6 @@ const translation = {
   scorecard: scorecardEn,
   admin: adminEn,
   qa: qaEn,
+  calibration: calibrationEn,
 };
 export default translation;

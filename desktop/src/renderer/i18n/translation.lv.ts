@@ -7,6 +7,7 @@ import { ssoLv } from './sso.lv.js';
 import { scorecardLv } from './scorecard.lv.js';
 import { adminLv } from './admin.lv.js';
 import { qaLv } from './qa.lv.js';
+import { calibrationLv } from './calibration.lv.js';
 
 /** All Latvian strings: one lazily loaded chunk, with every English key and every `_zero` form. */
 const translation: WithZeroPlurals<Translation> = {
@@ -18,5 +19,6 @@ const translation: WithZeroPlurals<Translation> = {
   scorecard: scorecardLv,
   admin: adminLv,
   qa: qaLv,
+  calibration: calibrationLv,
 };
 export default translation;

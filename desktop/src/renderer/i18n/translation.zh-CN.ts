@@ -7,6 +7,7 @@ import { ssoZhCN } from './sso.zh-CN.js';
 import { scorecardZhCN } from './scorecard.zh-CN.js';
 import { adminZhCN } from './admin.zh-CN.js';
 import { qaZhCN } from './qa.zh-CN.js';
+import { calibrationZhCN } from './calibration.zh-CN.js';
 
 /** All Simplified Chinese strings: one lazily loaded chunk, with every English key. */
 const translation: Translation = {
@@ -18,5 +19,6 @@ const translation: Translation = {
   scorecard: scorecardZhCN,
   admin: adminZhCN,
   qa: qaZhCN,
+  calibration: calibrationZhCN,
 };
 export default translation;

@@ -7,6 +7,7 @@ import { ssoZhTW } from './sso.zh-TW.js';
 import { scorecardZhTW } from './scorecard.zh-TW.js';
 import { adminZhTW } from './admin.zh-TW.js';
 import { qaZhTW } from './qa.zh-TW.js';
+import { calibrationZhTW } from './calibration.zh-TW.js';
 
 /** All Traditional Chinese (Taiwan) strings: one lazily loaded chunk, with every English key. */
 const translation: Translation = {
@@ -18,5 +19,6 @@ const translation: Translation = {
   scorecard: scorecardZhTW,
   admin: adminZhTW,
   qa: qaZhTW,
+  calibration: calibrationZhTW,
 };
 export default translation;

@@ -6,6 +6,7 @@ import type { SsoMessages } from './sso.en.js';
 import type { ScorecardMessages } from './scorecard.en.js';
 import type { AdminMessages } from './admin.en.js';
 import type { QaMessages } from './qa.en.js';
+import type { CalibrationMessages } from './calibration.en.js';
 import type english from './translation.en.js';
 
 /** The strings of one language: the English shape, every leaf a string. */
@@ -17,6 +18,7 @@ export type Translation = Messages & {
   scorecard: ScorecardMessages;
   admin: AdminMessages;
   qa: QaMessages;
+  calibration: CalibrationMessages;
 };
 
 // Types only (nothing of the English strings is bundled from here): `t('some.key')` with a key

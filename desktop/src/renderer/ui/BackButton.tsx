@@ -1,11 +1,14 @@
 import { useTranslation } from 'react-i18next';
 
-/** "← Back": to where the user was (`surveys` strings) or to the sessions (`reflection`). */
+/**
+ * "← Back": to where the user was (`surveys` strings) or to the sessions (`reflection`,
+ * `calibration`).
+ */
 export function BackButton({
   strings,
   onClick,
 }: {
-  strings: 'surveys' | 'reflection';
+  strings: 'surveys' | 'reflection' | 'calibration';
   onClick: () => void;
 }) {
   const { t } = useTranslation();

@@ -2,20 +2,9 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PERIOD_DAYS } from '@sidecoach/shared';
 import { localDay } from '../lib/time.js';
+import { periodDays, type PeriodChoice } from './period.js';
 
-/** What every screen with a period offers: the last 7, 30 or 90 days, or a range of days. */
-export type PeriodChoice = { days: (typeof PERIOD_DAYS)[number] } | { from: string; to: string };
-
-/** The request fields for a period (`days`, or `from` and `to`). */
-export const periodFields = (p: PeriodChoice): { days?: number; from?: string; to?: string } =>
-  'days' in p ? { days: p.days } : { from: p.from, to: p.to };
-
-export const samePeriod = (a: PeriodChoice, b: PeriodChoice) =>
-  JSON.stringify(periodFields(a)) === JSON.stringify(periodFields(b));
-
-/** Days a choice covers (a range counts both ends). */
-export const periodDays = (p: PeriodChoice) =>
-  'days' in p ? p.days : Math.round((Date.parse(p.to) - Date.parse(p.from)) / 86_400_000) + 1;
+export type { PeriodChoice } from './period.js';
 
 /**
  * The period picker: one select, and for "Custom range" two date fields, no later than today

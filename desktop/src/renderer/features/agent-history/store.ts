@@ -3,7 +3,7 @@ import type { AgentHistory } from '@sidecoach/shared';
 import { ask } from '../../hub/client.js';
 import type { Message } from '../../hub/errors.js';
 import { latest } from '../../hub/latest.js';
-import { periodFields, type PeriodChoice } from '../../ui/PeriodPicker.js';
+import { periodFields, type PeriodChoice } from '../../ui/period.js';
 
 // An agent's history as a coach reads it (calls, ticks, self-assessments, notes), opened from
 // the floor or the observe view and shown over them.

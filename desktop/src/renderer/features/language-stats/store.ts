@@ -3,7 +3,7 @@ import type { LanguageStats } from '@sidecoach/shared';
 import { ask } from '../../hub/client.js';
 import type { Message } from '../../hub/errors.js';
 import { latest, type Latest } from '../../hub/latest.js';
-import { periodFields, type PeriodChoice } from '../../ui/PeriodPicker.js';
+import { periodFields, type PeriodChoice } from '../../ui/period.js';
 
 // The leads' "Coaching language" view: how each coach words their notes, week by week.
 

@@ -1,5 +1,12 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localize, scorecardFor, type EvaluationOpened } from '@sidecoach/shared';
+import {
+  localize,
+  scorecardFor,
+  type Answer,
+  type EvaluationOpened,
+  type ScoredItem,
+} from '@sidecoach/shared';
 import { callTypeName } from '../../lib/format.js';
 import { formatDuration, formatOffset } from '../../lib/time.js';
 import { useAnswerText } from './EvaluationParts.js';
@@ -12,7 +19,6 @@ const safeUrl = (url: string) => /^https?:\/\//i.test(url);
 export function CallFactsPanel({ opened }: { opened: EvaluationOpened }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const answerText = useAnswerText();
   const { facts, pack } = opened;
   const items = scorecardFor(pack, facts.callType);
   const self = facts.selfAssessment;
@@ -32,13 +38,7 @@ export function CallFactsPanel({ opened }: { opened: EvaluationOpened }) {
         <dd>{facts.durationMs === null ? '–' : formatDuration(facts.durationMs)}</dd>
         <dt>{t('qa.facts.recording')}</dt>
         <dd>
-          {facts.recordingUrl && safeUrl(facts.recordingUrl) ? (
-            <a href={facts.recordingUrl} target="_blank" rel="noopener noreferrer">
-              {t('qa.facts.listen')}
-            </a>
-          ) : (
-            t('qa.facts.noRecording')
-          )}
+          <RecordingLink url={facts.recordingUrl} />
         </dd>
         {facts.flagged ? (
           <>
@@ -58,29 +58,12 @@ export function CallFactsPanel({ opened }: { opened: EvaluationOpened }) {
               ? t('qa.facts.selfScore', { percent: percentOf(lang, self.score.percent) })
               : t('qa.facts.selfGiven')}
       </p>
-      <div className="table-scroll" role="region" aria-labelledby="qa-self-caption" tabIndex={0}>
-        <table className="stats-table mgr-table qa-table" data-testid="qa-self">
-          <caption id="qa-self-caption" className="visually-hidden">
-            {t('qa.facts.agentView')}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('qa.col.item')}</th>
-              <th scope="col">{t('qa.facts.ticked')}</th>
-              <th scope="col">{t('qa.facts.self')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map(({ item }) => (
-              <tr key={item.id}>
-                <th scope="row">{localize(item.text, lang)}</th>
-                <td>{facts.ticks[item.id] ? t('qa.facts.tickedYes') : '–'}</td>
-                <td>{self?.status === 'submitted' ? answerText(self.answers[item.id]) : '–'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <TicksTable
+        items={items}
+        ticks={facts.ticks}
+        caption={t('qa.facts.agentView')}
+        self={self?.status === 'submitted' ? self.answers : null}
+      />
 
       <h4>{t('qa.facts.observations')}</h4>
       {facts.observations.length === 0 ? (
@@ -104,30 +87,99 @@ export function CallFactsPanel({ opened }: { opened: EvaluationOpened }) {
       )}
 
       <h4>{t('qa.facts.survey')}</h4>
-      {facts.survey === null ? (
-        <p className="small muted">{t('qa.facts.noSurvey')}</p>
-      ) : (
-        <dl className="qa-facts">
-          <dt>{t('qa.facts.csat')}</dt>
-          <dd>{facts.survey.csat === null ? '–' : `${facts.survey.csat} / 5`}</dd>
-          <dt>{t('qa.facts.resolved')}</dt>
-          <dd>
-            {facts.survey.resolved === null
-              ? '–'
-              : facts.survey.resolved
-                ? t('qa.answer.yes')
-                : t('qa.answer.no')}
-          </dd>
-          <dt>{t('qa.facts.effort')}</dt>
-          <dd>{facts.survey.effort === null ? '–' : `${facts.survey.effort} / 5`}</dd>
-          {facts.survey.comment ? (
-            <>
-              <dt>{t('qa.facts.comment')}</dt>
-              <dd>{facts.survey.comment}</dd>
-            </>
-          ) : null}
-        </dl>
-      )}
+      <SurveyFacts survey={facts.survey} />
     </section>
+  );
+}
+
+/** The call's recording, opened in a new tab (only an http(s) link). */
+export function RecordingLink({ url }: { url: string | null }) {
+  const { t } = useTranslation();
+  return url && safeUrl(url) ? (
+    <a href={url} target="_blank" rel="noopener noreferrer">
+      {t('qa.facts.listen')}
+    </a>
+  ) : (
+    t('qa.facts.noRecording')
+  );
+}
+
+/** The scorecard's items with what the agent ticked during the call (and self-assessed). */
+export function TicksTable({
+  items,
+  ticks,
+  caption,
+  self,
+}: {
+  items: readonly ScoredItem[];
+  ticks: Readonly<Record<string, boolean>>;
+  caption: string;
+  /** The agent's self-assessment answers; undefined leaves the column out. */
+  self?: Readonly<Record<string, Answer>> | null;
+}) {
+  const { t, i18n } = useTranslation();
+  const answerText = useAnswerText();
+  const id = useId();
+  return (
+    <div className="table-scroll" role="region" aria-labelledby={id} tabIndex={0}>
+      <table className="stats-table mgr-table qa-table" data-testid="qa-self">
+        <caption id={id} className="visually-hidden">
+          {caption}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('qa.col.item')}</th>
+            <th scope="col">{t('qa.facts.ticked')}</th>
+            {self !== undefined ? <th scope="col">{t('qa.facts.self')}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {items.map(({ item }) => (
+            <tr key={item.id}>
+              <th scope="row">{localize(item.text, i18n.language)}</th>
+              <td>{ticks[item.id] ? t('qa.facts.tickedYes') : '–'}</td>
+              {self !== undefined ? <td>{self ? answerText(self[item.id]) : '–'}</td> : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** What the customer answered in the post-call survey. */
+export function SurveyFacts({
+  survey,
+}: {
+  survey: {
+    csat: number | null;
+    resolved: boolean | null;
+    effort?: number | null;
+    comment: string | null;
+  } | null;
+}) {
+  const { t } = useTranslation();
+  if (survey === null) return <p className="small muted">{t('qa.facts.noSurvey')}</p>;
+  return (
+    <dl className="qa-facts">
+      <dt>{t('qa.facts.csat')}</dt>
+      <dd>{survey.csat === null ? '–' : `${survey.csat} / 5`}</dd>
+      <dt>{t('qa.facts.resolved')}</dt>
+      <dd>
+        {survey.resolved === null ? '–' : survey.resolved ? t('qa.answer.yes') : t('qa.answer.no')}
+      </dd>
+      {survey.effort !== undefined ? (
+        <>
+          <dt>{t('qa.facts.effort')}</dt>
+          <dd>{survey.effort === null ? '–' : `${survey.effort} / 5`}</dd>
+        </>
+      ) : null}
+      {survey.comment ? (
+        <>
+          <dt>{t('qa.facts.comment')}</dt>
+          <dd>{survey.comment}</dd>
+        </>
+      ) : null}
+    </dl>
   );
 }

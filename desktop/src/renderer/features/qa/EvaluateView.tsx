@@ -6,7 +6,6 @@ import {
   type Answer,
   type DisputeRecord,
   type EvaluationOpened,
-  type ScoredItem,
 } from '@sidecoach/shared';
 import { useSession } from '../../hub/session-store.js';
 import { CheckedText, overLimit } from '../coaching-text/CheckedText.js';
@@ -27,12 +26,13 @@ import {
 import { DisputeHistory, ScoreSummary, useAnswerText, Versions } from './EvaluationParts.js';
 import { formProblems, isEditable, liveScore, shownItems, type EvaluationForm } from './form.js';
 import { ErrorText, Notice } from './parts.js';
+import { ANSWERS, itemProblems, SheetItems, type SheetHandlers } from './SheetItems.js';
 import { showTab } from './store.js';
 import { dayOf, itemName } from './rows.js';
 import '../../ui/columns.css';
 
 const TIPS_MAX = 4000;
-const COMMENT_MAX = 2000;
+const HANDLERS: SheetHandlers = { onAnswer: setAnswer, onComment: setComment };
 
 /** Evaluating a call: the scorecard (live score) beside the call's facts. */
 export function EvaluateView() {
@@ -118,8 +118,6 @@ function Header({ opened }: { opened: EvaluationOpened }) {
   );
 }
 
-const ANSWERS: Answer[] = ['yes', 'no', 'na'];
-
 function Scorecard({ opened, form }: { opened: EvaluationOpened; form: EvaluationForm }) {
   const { t, i18n } = useTranslation();
   const user = useSession((s) => s.session?.user);
@@ -134,7 +132,6 @@ function Scorecard({ opened, form }: { opened: EvaluationOpened; form: Evaluatio
   const openDispute = e?.disputes.find((d) => d.status === 'open') ?? null;
   // Only the dispute's arbitrator decides it (the plan's, else the original evaluator).
   const canResolve = openDispute !== null && openDispute.arbitratorId === user?.id;
-  const areas = [...new Set(items.map((s) => s.area))];
   const lang = coachingLanguageOf(form.lang) ?? noteLang;
   const stored = e?.score ?? null;
   return (
@@ -166,24 +163,14 @@ function Scorecard({ opened, form }: { opened: EvaluationOpened; form: Evaluatio
         }}
         noValidate
       >
-        {areas.map((area) => (
-          <fieldset key={area} className="area">
-            <legend>{t(`areas.${area}`)}</legend>
-            {items
-              .filter((s) => s.area === area)
-              .map((s) => (
-                <ItemRow
-                  key={s.item.id}
-                  scored={s}
-                  form={form}
-                  editable={editable}
-                  missing={showProblems && problems.missing.includes(s.item.id)}
-                  commentMissing={showProblems && problems.commentMissing.includes(s.item.id)}
-                  naRefused={problems.naRefused.includes(s.item.id)}
-                />
-              ))}
-          </fieldset>
-        ))}
+        <SheetItems
+          items={items}
+          form={form}
+          editable={editable}
+          problems={itemProblems(problems, showProblems)}
+          guidance={opened.guidance}
+          handlers={HANDLERS}
+        />
         {editable ? (
           <CheckedText
             id="qa-tips"
@@ -250,111 +237,6 @@ function Scorecard({ opened, form }: { opened: EvaluationOpened; form: Evaluatio
             <p className="small muted">{t('qa.evaluate.noHistory')}</p>
           ) : null}
         </div>
-      ) : null}
-    </div>
-  );
-}
-
-function ItemRow({
-  scored,
-  form,
-  editable,
-  missing,
-  commentMissing,
-  naRefused,
-}: {
-  scored: ScoredItem;
-  form: EvaluationForm;
-  editable: boolean;
-  missing: boolean;
-  commentMissing: boolean;
-  naRefused: boolean;
-}) {
-  const { t, i18n } = useTranslation();
-  const answerText = useAnswerText();
-  const { item } = scored;
-  const answer = form.answers[item.id];
-  const comment = form.comments[item.id] ?? '';
-  const [commenting, setCommenting] = useState(false);
-  const qid = `qa-item-${item.id}`;
-  const options = ANSWERS.filter((a) => a !== 'na' || item.naAllowed !== false);
-  const needsComment = answer === 'no' && item.commentOnNo === true;
-  const showComment = editable && (answer === 'no' || comment !== '' || commenting);
-  const tags = [
-    item.critical
-      ? item.criticalScope === 'section'
-        ? t('qa.item.sectionCritical')
-        : t('qa.item.critical')
-      : null,
-    item.bonus ? t('qa.item.bonus', { points: item.weight }) : null,
-    item.showWhen ? t('qa.item.conditional') : null,
-  ].filter((x): x is string => x !== null);
-  const problem = missing
-    ? t('qa.item.missing')
-    : commentMissing
-      ? t('qa.item.commentMissing')
-      : naRefused
-        ? t('qa.item.naRefused')
-        : null;
-  return (
-    <div
-      className={problem ? 'qa-item missing' : 'qa-item'}
-      data-item={item.id}
-      data-testid={`qa-item-${item.id}`}
-    >
-      <p id={qid} className="qa-item-text">
-        {localize(item.text, i18n.language)}
-        {tags.map((tag) => (
-          <span key={tag} className="qa-tag">
-            {tag}
-          </span>
-        ))}
-      </p>
-      {editable ? (
-        <div
-          className={options.length === 2 ? 'segmented two' : 'segmented'}
-          role="radiogroup"
-          aria-labelledby={qid}
-          aria-invalid={missing || undefined}
-        >
-          {options.map((a) => (
-            <label key={a} className={answer === a ? `on ${a}` : a}>
-              <input
-                type="radio"
-                name={qid}
-                value={a}
-                checked={answer === a}
-                onChange={() => setAnswer(item.id, a)}
-              />
-              {t(`qa.answer.${a}`)}
-            </label>
-          ))}
-        </div>
-      ) : (
-        <p className={`small qa-answer ${answer ?? ''}`}>{answerText(answer)}</p>
-      )}
-      {showComment ? (
-        <label className="qa-comment">
-          {needsComment ? t('qa.item.commentRequired') : t('qa.item.comment')}
-          <textarea
-            rows={2}
-            value={comment}
-            maxLength={COMMENT_MAX}
-            aria-invalid={commentMissing || undefined}
-            onChange={(e) => setComment(item.id, e.target.value)}
-          />
-        </label>
-      ) : editable ? (
-        <button type="button" className="link small" onClick={() => setCommenting(true)}>
-          {t('qa.item.addComment')}
-        </button>
-      ) : comment ? (
-        <p className="small muted qa-comment-read">{comment}</p>
-      ) : null}
-      {problem ? (
-        <p className="small warn" role="alert">
-          {problem}
-        </p>
       ) : null}
     </div>
   );

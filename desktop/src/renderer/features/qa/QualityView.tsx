@@ -12,13 +12,17 @@ import { EvaluationsTab } from './EvaluationsTab.js';
 import { EvaluatorsTab } from './EvaluatorsTab.js';
 import { PlansTab } from './PlansTab.js';
 import { QueueTab } from './QueueTab.js';
+import { lazyView } from '../../ui/lazy.js';
 import '../../ui/manager.css';
 import './qa.css';
 
+// Calibration loads the first time its tab is shown (its screens, store and figures).
+const CalibrationTab = lazyView(() => import('../calibration/CalibrationTab.js'), 'qa.loading');
+
 /**
  * Quality monitoring over the floor: the evaluator's queue, QA plans and draws, disputes,
- * evaluators' work and evaluations, each tab for whoever may use it; an evaluation opens over
- * the tabs.
+ * evaluators' work, evaluations and calibration, each tab for whoever may use it; an evaluation
+ * opens over the tabs.
  */
 export default function QualityView() {
   const { t } = useTranslation();
@@ -45,7 +49,11 @@ export default function QualityView() {
                 key={entry}
                 type="button"
                 aria-current={entry === shown ? 'page' : undefined}
-                onClick={() => showTab(entry)}
+                onClick={() => {
+                  // The tab's own first screen (a calibration session shown goes back to the list).
+                  useQaView.setState({ calibration: null });
+                  showTab(entry);
+                }}
               >
                 {t(`qa.tabs.${entry}`)}
               </button>
@@ -61,6 +69,8 @@ export default function QualityView() {
             <EvaluatorsTab />
           ) : shown === 'evaluations' ? (
             <EvaluationsTab />
+          ) : shown === 'calibration' ? (
+            <CalibrationTab />
           ) : (
             <p className="muted">{t('qa.noTabs')}</p>
           )}

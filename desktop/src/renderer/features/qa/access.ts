@@ -3,7 +3,14 @@ import type { UserProfile } from '@sidecoach/shared';
 // Who sees which tab of the Quality view. The hub decides every request again; this only keeps
 // the tabs a user could not use out of sight.
 
-export const QA_TABS = ['queue', 'plans', 'disputes', 'evaluators', 'evaluations'] as const;
+export const QA_TABS = [
+  'queue',
+  'plans',
+  'disputes',
+  'evaluators',
+  'evaluations',
+  'calibration',
+] as const;
 export type QaTab = (typeof QA_TABS)[number];
 
 type Who = Pick<UserProfile, 'role' | 'permissions'>;
@@ -23,6 +30,9 @@ export function qaTabsFor(user: Who): QaTab[] {
     disputes: arbitrator(user) || user.role === 'admin' || user.role === 'lead',
     evaluators: user.role === 'admin' || user.role === 'lead',
     evaluations: manager(user) || evaluator(user),
+    // Calibration sessions: quality managers and leads run them, supervisors and leads score
+    // in them (the hub says who is on which); never agents, evaluators or not.
+    calibration: manager(user),
   };
   return QA_TABS.filter((tab) => can[tab]);
 }

@@ -3,9 +3,9 @@ import { resetQa } from './lazy-store.js';
 import { registeredQaStores } from './view.js';
 
 /**
- * Quality monitoring: evaluations changed on the hub reach whichever QA store is loaded (the
- * agent's own evaluations, a coach's lists and the evaluation open), and a reconnect reloads
- * what is shown. Through view.ts only: the stores load with the screens, not with the sidebar.
+ * Quality monitoring: evaluations and calibration sessions changed on the hub reach whichever QA
+ * store is loaded (the agent's own evaluations, a coach's lists and the evaluation open, the
+ * calibration sessions), and a reconnect reloads what is shown. Through view.ts only: the stores load with the screens, not with the sidebar.
  */
 export const qaFeature = {
   name: 'qa',
@@ -18,7 +18,10 @@ export const qaFeature = {
   },
   listen(socket) {
     socket.on('qa:changed', (evaluation) => {
-      for (const store of registeredQaStores()) store.changed(evaluation);
+      for (const store of registeredQaStores()) store.changed?.(evaluation);
+    });
+    socket.on('calibration:changed', (session) => {
+      for (const store of registeredQaStores()) store.calibrationChanged?.(session);
     });
   },
 } satisfies Feature;

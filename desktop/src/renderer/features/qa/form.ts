@@ -14,11 +14,15 @@ import {
 // shows (items in play, the live score, what keeps it from being submitted) is tested without a
 // browser; the evaluate store holds one of these and sends `savePayload`.
 
-export interface EvaluationForm {
-  /** The evaluation's id: the stored one, or a new client-made one (saving again updates it). */
-  id: string;
+/** Answers and comments per item: an evaluation's, or a calibration sheet's. */
+export interface ItemAnswers {
   answers: Readonly<Record<string, Answer>>;
   comments: Readonly<Record<string, string>>;
+}
+
+export interface EvaluationForm extends ItemAnswers {
+  /** The evaluation's id: the stored one, or a new client-made one (saving again updates it). */
+  id: string;
   tips: string;
   lang: string;
 }
@@ -46,14 +50,14 @@ export function isEditable(opened: EvaluationOpened, userId: string): boolean {
 }
 
 /** One answer given (null takes it back). */
-export function withAnswer(form: EvaluationForm, itemId: string, answer: Answer | null) {
+export function withAnswer<F extends ItemAnswers>(form: F, itemId: string, answer: Answer | null) {
   const answers = { ...form.answers };
   if (answer === null) delete answers[itemId];
   else answers[itemId] = answer;
   return { ...form, answers };
 }
 
-export function withComment(form: EvaluationForm, itemId: string, text: string) {
+export function withComment<F extends ItemAnswers>(form: F, itemId: string, text: string) {
   const comments = { ...form.comments };
   if (text === '') delete comments[itemId];
   else comments[itemId] = text;
@@ -82,6 +86,22 @@ export function problemItems(opened: EvaluationOpened, form: EvaluationForm): st
 }
 
 /**
+ * The answers and comments of the items in play only (an item hidden again by a changed answer
+ * is not stored), comments trimmed and empty ones left out: what a save sends.
+ */
+export function inPlayOnly(items: readonly ScoredItem[], form: ItemAnswers): ItemAnswers {
+  const inPlay = new Set(items.map((s) => s.item.id));
+  return {
+    answers: Object.fromEntries(Object.entries(form.answers).filter(([id]) => inPlay.has(id))),
+    comments: Object.fromEntries(
+      Object.entries(form.comments)
+        .map(([id, text]) => [id, text.trim()] as const)
+        .filter(([id, text]) => inPlay.has(id) && text !== ''),
+    ),
+  };
+}
+
+/**
  * What `qa:save` is sent: only the answers and comments of items in play (an item hidden again
  * by a changed answer is not stored), trimmed comments, and the assignment it fulfils.
  */
@@ -90,13 +110,7 @@ export function savePayload(
   form: EvaluationForm,
   submit: boolean,
 ): QaSave {
-  const inPlay = new Set(shownItems(opened, form).map((s) => s.item.id));
-  const answers = Object.fromEntries(Object.entries(form.answers).filter(([id]) => inPlay.has(id)));
-  const comments = Object.fromEntries(
-    Object.entries(form.comments)
-      .map(([id, text]) => [id, text.trim()] as const)
-      .filter(([id, text]) => inPlay.has(id) && text !== ''),
-  );
+  const { answers, comments } = inPlayOnly(shownItems(opened, form), form);
   return {
     id: form.id,
     callId: opened.facts.callId,

@@ -5,12 +5,12 @@ import type {
   Evaluation,
   EvaluationOpened,
   QaAssignment,
-  StandardItem,
   StandardsPack,
 } from '@sidecoach/shared';
 import en from '../../i18n/translation.en.js';
 import lv from '../../i18n/translation.lv.js';
 import { toCsv } from '../../lib/csv.js';
+import { scorecardItem as item } from './test-items.js';
 import { firstQaTab, qaTabsFor } from './access.js';
 import { discrepancies } from './discrepancy.js';
 import { changedAnswers } from './EvaluationParts.js';
@@ -39,15 +39,6 @@ import {
 // The Quality view's pure parts: who sees which tab, the evaluation form (items in play as
 // answers are given, the live score, what blocks a submit, what is sent), the plan form, the
 // self-assessment discrepancy, and the tables exactly as their CSV files hold them.
-
-const item = (id: string, extra: Partial<StandardItem> = {}): StandardItem => ({
-  id,
-  text: { en: `Item ${id}`, lv: `Kritērijs ${id}` },
-  weight: 1,
-  critical: false,
-  scorecard: true,
-  ...extra,
-});
 
 const pack: StandardsPack = {
   id: 'p',
@@ -95,6 +86,7 @@ const opened = (evaluation: Evaluation | null = null): EvaluationOpened => ({
   pack,
   evaluation,
   assignment: null,
+  guidance: {},
 });
 
 const evaluation = (patch: Partial<Evaluation> = {}): Evaluation => ({
@@ -134,23 +126,35 @@ describe('the tabs each user may use', () => {
     expect(firstQaTab({ role: 'supervisor', permissions: ['evaluator'] })).toBe('queue');
     expect(firstQaTab({ role: 'lead', permissions: [] })).toBe('plans');
     expect(firstQaTab({ role: 'agent', permissions: [] })).toBeUndefined();
-    expect(qaTabsFor({ role: 'supervisor', permissions: [] })).toEqual(['plans', 'evaluations']);
+    expect(qaTabsFor({ role: 'supervisor', permissions: [] })).toEqual([
+      'plans',
+      'evaluations',
+      'calibration',
+    ]);
     expect(qaTabsFor({ role: 'supervisor', permissions: ['evaluator'] })).toEqual([
       'queue',
       'plans',
       'evaluations',
+      'calibration',
     ]);
     expect(qaTabsFor({ role: 'lead', permissions: ['arbitrator'] })).toEqual([
       'plans',
       'disputes',
       'evaluators',
       'evaluations',
+      'calibration',
     ]);
     expect(qaTabsFor({ role: 'admin', permissions: [] })).toEqual([
       'queue',
       'plans',
       'disputes',
       'evaluators',
+      'evaluations',
+      'calibration',
+    ]);
+    // Calibration is for quality managers, leads and supervisors: never agents.
+    expect(qaTabsFor({ role: 'agent', permissions: ['evaluator'] })).toEqual([
+      'queue',
       'evaluations',
     ]);
   });

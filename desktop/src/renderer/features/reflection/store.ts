@@ -15,7 +15,7 @@ import { ask } from '../../hub/client.js';
 import { isNetworkFailure, type FailureCode, type Message } from '../../hub/errors.js';
 import { currentUser, useSession } from '../../hub/session-store.js';
 import { newId } from '../../lib/ids.js';
-import { periodFields, type PeriodChoice } from '../../ui/PeriodPicker.js';
+import { periodFields, type PeriodChoice } from '../../ui/period.js';
 
 // Reflective coaching sessions: the lead's list and preparation, the live session both sides
 // see ('reflection:changed'), and the agent's open next-time actions ('action:changed').

@@ -5,7 +5,7 @@ import { ask, type AskOptions } from '../../hub/client.js';
 import { isNetworkFailure, type Message } from '../../hub/errors.js';
 import { latest, type Latest } from '../../hub/latest.js';
 import { currentUser } from '../../hub/session-store.js';
-import { periodFields, samePeriod, type PeriodChoice } from '../../ui/PeriodPicker.js';
+import { periodFields, samePeriod, type PeriodChoice } from '../../ui/period.js';
 
 // Customers' survey answers: the coaches' feedback view, service-recovery alerts, the
 // selective-surveying report, the team setting, and the agent's own feedback. Answers arrive
