@@ -17,14 +17,37 @@ import type { Trx } from './jobs.js';
 export const notMysteryCall = (callId: string): RawBuilder<boolean> =>
   sql<boolean>`not exists (select 1 from mystery_reports as mystery_match where mystery_match.call_id = ${sql.ref(callId)})`;
 
-/** Whether a number is one a mystery caller registered (compared as shared's phoneKey does). */
+/**
+ * Digits two numbers written differently must share at their end to be one number (shared's
+ * mystery matching rule: a national "26123456" is the international "+371 26123456").
+ */
+const SUFFIX_DIGITS = 7;
+/** How many digits a phoneKey keeps: a number written with fewer is written short. */
+const keyDigits = () => phoneKey('9'.repeat(32)).length;
+
+/**
+ * Whether a number is one a mystery caller registered: the same phoneKey (the last digits,
+ * country and trunk prefixes dropped), or, for a number written with fewer digits than a key
+ * keeps, one ending the other in at least SUFFIX_DIGITS digits. Short numbers match only exactly.
+ */
 export async function isMysteryCallerNumber(db: Db | Trx, phone: string): Promise<boolean> {
   const key = phoneKey(phone);
   if (key === '') return false;
+  // Registered numbers shorter than this one's key that end it; and, when this one is written
+  // short, registered keys it ends.
+  const shorter: string[] = [];
+  for (let n = SUFFIX_DIGITS; n < key.length; n++) shorter.push(key.slice(-n));
   const row = await db
     .selectFrom('mystery_caller_phones')
     .select('phone_key')
-    .where('phone_key', '=', key)
+    .where((eb) =>
+      eb.or([
+        eb('phone_key', 'in', [key, ...shorter]),
+        ...(key.length >= SUFFIX_DIGITS && key.length < keyDigits()
+          ? [eb('phone_key', 'like', `%${key}`)]
+          : []),
+      ]),
+    )
     .executeTakeFirst();
   return row !== undefined;
 }
