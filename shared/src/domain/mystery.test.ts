@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { AgeBand, DayPart } from '../protocol/mystery.js';
 import {
   allocate,
   callerConflicts,
@@ -12,8 +13,14 @@ import {
   sampleSize,
   samePhone,
   studentTTwoSided,
+  type ResultsInput,
+  type ResultsItem,
+  type ResultsReport,
   type StaffRecord,
+  waveResults,
 } from './mystery.js';
+import { scoreScorecard, type Answer } from './scoring.js';
+import type { StandardItem, StandardsPack } from './standards.js';
 
 const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
 
@@ -390,5 +397,313 @@ describe('callerConflicts', () => {
         internal,
       ),
     ).toEqual([]);
+  });
+});
+
+describe('waveResults', () => {
+  const item = (id: string, weight: number, critical = false): StandardItem => ({
+    id,
+    text: { en: id },
+    weight,
+    critical,
+    scorecard: true,
+  });
+  const pack: StandardsPack = {
+    id: 'p',
+    name: { en: 'p' },
+    version: 1,
+    callTypes: [
+      { id: 'booking', name: { en: 'Booking' } },
+      { id: 'complaint', name: { en: 'Complaint' } },
+    ],
+    areas: [
+      { id: 'process', items: [item('greet', 1), item('verify', 2, true), item('close', 1)] },
+      { id: 'behaviour', items: [item('warm', 2), item('empathy', 2)] },
+    ],
+  };
+  const items: ResultsItem[] = [
+    { id: 'greet', area: 'process', name: 'Greets' },
+    { id: 'verify', area: 'process', name: 'Verifies' },
+    { id: 'close', area: 'process', name: 'Closes' },
+    { id: 'warm', area: 'behaviour', name: 'Warm' },
+    { id: 'empathy', area: 'behaviour', name: 'Empathy' },
+  ];
+  const A = { teamId: 'a', teamName: 'North' };
+  const B = { teamId: 'b', teamName: 'South' };
+  const ilze = { agentId: 'a1', agentName: 'Ilze' };
+  const peteris = { agentId: 'a2', agentName: 'Pēteris' };
+  const liWei = { agentId: 'b1', agentName: 'Li Wei' };
+  const nobody = { agentId: null, agentName: null };
+  const y = 'yes' as const;
+  const n = 'no' as const;
+  const na = 'na' as const;
+  const report = (
+    status: ResultsReport['status'],
+    where: { teamId: string; teamName: string },
+    who: { agentId: string | null; agentName: string | null },
+    callType: string,
+    dayPart: DayPart,
+    weekend: boolean,
+    profile: ResultsReport['profile'],
+    [greet, verify, close, warm, empathy]: Answer[],
+    ratings: Record<string, number> = {},
+  ): ResultsReport => {
+    const answers = {
+      greet: greet!,
+      verify: verify!,
+      close: close!,
+      warm: warm!,
+      empathy: empathy!,
+    };
+    return {
+      status,
+      score: scoreScorecard(pack, callType, answers),
+      answers,
+      ratings,
+      ...where,
+      ...who,
+      callType,
+      dayPart,
+      weekend,
+      profile,
+    };
+  };
+  const profile = (region: string, ageBand: AgeBand, language: string) => ({
+    region,
+    ageBand,
+    language,
+  });
+  // Hand-scored (weights 1, 2 critical, 1 | 2, 2): R1 100, R2 5/8 = 62.5, R3 a critical "no"
+  // = 0, R4 3/6 = 50, R5 5/6 = 83.3, R8 6/8 = 75; R6 (reported) and R7 (rejected) never count.
+  const reports = [
+    report(
+      'approved',
+      A,
+      ilze,
+      'booking',
+      'morning',
+      false,
+      profile('Riga', '30-44', 'lv'),
+      [y, y, y, y, y],
+      { welcome: 5, clear: 4 },
+    ),
+    report(
+      'approved',
+      A,
+      ilze,
+      'booking',
+      'evening',
+      false,
+      profile('Riga', '60+', 'lv'),
+      [y, y, n, y, n],
+      { welcome: 3 },
+    ),
+    report(
+      'approved',
+      A,
+      peteris,
+      'complaint',
+      'afternoon',
+      true,
+      profile('Kurzeme', '45-59', 'ru'),
+      [y, n, y, y, y],
+      { welcome: 4, clear: 2 },
+    ),
+    report('approved', B, liWei, 'booking', 'morning', false, profile('Riga', '18-29', 'en'), [
+      y,
+      y,
+      n,
+      n,
+      na,
+    ]),
+    report(
+      'approved',
+      B,
+      nobody,
+      'booking',
+      'night',
+      false,
+      profile('Latgale', '60+', 'lv'),
+      [n, y, y, y, na],
+      { welcome: 5, clear: 5 },
+    ),
+    report(
+      'reported',
+      B,
+      liWei,
+      'booking',
+      'morning',
+      false,
+      profile('Riga', '30-44', 'lv'),
+      [n, n, n, n, n],
+      { welcome: 1 },
+    ),
+    report('rejected', A, peteris, 'booking', 'morning', false, profile('Riga', '30-44', 'lv'), [
+      y,
+      y,
+      y,
+      y,
+      y,
+    ]),
+    report(
+      'approved',
+      B,
+      liWei,
+      'booking',
+      'afternoon',
+      false,
+      profile('Riga', '30-44', 'lv'),
+      [y, y, y, y, n],
+      { welcome: 4 },
+    ),
+  ];
+  const input: ResultsInput = {
+    items,
+    callTypeNames: { booking: 'Booking', complaint: 'Complaint' },
+    target: 80,
+    ratingIds: ['welcome', 'clear'],
+    competitor: false,
+    reports,
+    previous: { waveId: 'w0', name: 'March', scores: [70, 80, 75, null, 65] },
+    competitors: [
+      {
+        programmeName: 'Benchmark',
+        competitor: 'Other Bank',
+        waveName: 'Q1',
+        scores: [50, 70, null],
+      },
+    ],
+  };
+
+  it('scores the approved calls only, by section and item', () => {
+    expect(reports.map((r) => r.score!.percent)).toEqual([100, 62.5, 0, 50, 83.3, 0, 100, 75]);
+    const r = waveResults(input);
+    // (100 + 62.5 + 0 + 50 + 83.3 + 75) / 6 = 61.8; five of six passed.
+    expect(r).toMatchObject({ calls: 6, score: 61.8, target: 80, passRate: 0.8333 });
+    expect(r.bySection).toEqual([
+      // process 100 75 50 75 75 100 -> 79.17; behaviour 100 50 100 0 100 50 -> 66.67.
+      { key: 'process', name: 'process', area: 'process', calls: 6, score: 79.2, passRate: 1 },
+      {
+        key: 'behaviour',
+        name: 'behaviour',
+        area: 'behaviour',
+        calls: 6,
+        score: 66.7,
+        passRate: 1,
+      },
+    ]);
+    expect(r.byItem).toEqual([
+      { key: 'greet', name: 'Greets', calls: 6, score: 83.3, passRate: null, yesShare: 0.8333 },
+      { key: 'verify', name: 'Verifies', calls: 6, score: 83.3, passRate: null, yesShare: 0.8333 },
+      { key: 'close', name: 'Closes', calls: 6, score: 66.7, passRate: null, yesShare: 0.6667 },
+      { key: 'warm', name: 'Warm', calls: 6, score: 83.3, passRate: null, yesShare: 0.8333 },
+      // Two N/A left out: 2 yes of 4.
+      { key: 'empathy', name: 'Empathy', calls: 4, score: 50, passRate: null, yesShare: 0.5 },
+    ]);
+    expect(r.toTrain).toEqual(['empathy', 'close']);
+  });
+
+  it('ranks teams and agents, leaves unmatched calls out of the league, recognises the best', () => {
+    const r = waveResults(input);
+    expect(r.byTeam).toEqual([
+      { key: 'b', name: 'South', calls: 3, score: 69.4, passRate: 1 }, // (50 + 83.3 + 75) / 3
+      { key: 'a', name: 'North', calls: 3, score: 54.2, passRate: 0.6667 }, // 162.5 / 3
+    ]);
+    expect(r.byAgent).toEqual([
+      { key: 'a1', name: 'Ilze', teamName: 'North', calls: 2, score: 81.3, passRate: 1 },
+      { key: 'b1', name: 'Li Wei', teamName: 'South', calls: 2, score: 62.5, passRate: 1 },
+      { key: 'a2', name: 'Pēteris', teamName: 'North', calls: 1, score: 0, passRate: 0 },
+    ]);
+    expect(r.toRecognise).toEqual(['a1']);
+    // At a target of 60 Li Wei is recognised too; Pēteris never (one call).
+    expect(waveResults({ ...input, target: 60 }).toRecognise).toEqual(['a1', 'b1']);
+    // A competitor programme has no league of agents.
+    const competitor = waveResults({ ...input, competitor: true });
+    expect(competitor.byAgent).toEqual([]);
+    expect(competitor.toRecognise).toEqual([]);
+    expect(competitor.byTeam).toEqual(r.byTeam);
+  });
+
+  it('breaks the calls down by call type, time and caller profile', () => {
+    const r = waveResults(input);
+    const cells = (list: { key: string; calls: number; score: number | null }[]) =>
+      list.map((c) => [c.key, c.calls, c.score]);
+    expect(r.byCallType.map((c) => [c.key, c.name, c.calls, c.score])).toEqual([
+      ['booking', 'Booking', 5, 74.2], // 370.8 / 5
+      ['complaint', 'Complaint', 1, 0],
+    ]);
+    expect(cells(r.byDayPart)).toEqual([
+      ['morning', 2, 75],
+      ['afternoon', 2, 37.5],
+      ['evening', 1, 62.5],
+      ['night', 1, 83.3],
+    ]);
+    expect(cells(r.byWeekPart)).toEqual([
+      ['weekday', 5, 74.2],
+      ['weekend', 1, 0],
+    ]);
+    expect(cells(r.byRegion)).toEqual([
+      ['Kurzeme', 1, 0],
+      ['Latgale', 1, 83.3],
+      ['Riga', 4, 71.9], // 287.5 / 4 = 71.875
+    ]);
+    expect(cells(r.byAgeBand)).toEqual([
+      ['18-29', 1, 50],
+      ['30-44', 2, 87.5],
+      ['45-59', 1, 0],
+      ['60+', 2, 72.9],
+    ]);
+    expect(cells(r.byLanguage)).toEqual([
+      ['en', 1, 50],
+      ['lv', 4, 80.2], // 320.8 / 4
+      ['ru', 1, 0],
+    ]);
+    expect(r.ratings).toEqual([
+      { id: 'welcome', mean: 4.2, answers: 5 }, // 5 3 4 5 4 (the reported 1 left out)
+      { id: 'clear', mean: 3.67, answers: 3 }, // 4 2 5
+    ]);
+  });
+
+  it('compares with the previous wave and puts competitors beside', () => {
+    const r = waveResults(input);
+    // scipy.stats.ttest_ind([70, 80, 75, 65], [100, 62.5, 0, 50, 83.3, 75], equal_var=False)
+    expect(r.comparison).toMatchObject({
+      previousWaveId: 'w0',
+      previousName: 'March',
+      previousScore: 72.5,
+      change: -10.7,
+      significant: false,
+    });
+    expect(r.comparison!.pValue).toBeCloseTo(0.4927485304698438, 12);
+    expect(r.competitors).toEqual([
+      { programmeName: 'Benchmark', competitor: 'Other Bank', waveName: 'Q1', calls: 3, score: 60 },
+    ]);
+    expect(waveResults({ ...input, previous: null }).comparison).toBeNull();
+  });
+
+  it('gives nulls, not zeros, for a wave with nothing approved yet', () => {
+    const r = waveResults({
+      ...input,
+      reports: reports.filter((x) => x.status !== 'approved'),
+      previous: { waveId: 'w0', name: 'March', scores: [] },
+    });
+    expect(r).toMatchObject({
+      calls: 0,
+      score: null,
+      passRate: null,
+      toTrain: [],
+      toRecognise: [],
+    });
+    expect(r.bySection).toEqual([]);
+    expect(r.byItem.every((i) => i.calls === 0 && i.yesShare === null && i.score === null)).toBe(
+      true,
+    );
+    expect(r.byTeam).toEqual([]);
+    expect(r.ratings).toEqual([
+      { id: 'welcome', mean: null, answers: 0 },
+      { id: 'clear', mean: null, answers: 0 },
+    ]);
+    expect(r.comparison).toMatchObject({ previousScore: null, change: null, pValue: null });
+    expect(() => waveResults({ ...input, target: Number.NaN })).toThrow(/target/);
   });
 });

@@ -1,15 +1,30 @@
 import {
+  AGE_BANDS,
+  type ASSIGNMENT_STATUSES,
   DAY_PART_STARTS,
+  DAY_PARTS,
   type CallerProfile,
   type DayPart,
+  type MysteryCell,
+  type MysteryResults,
   type WaveComparison,
   type WavePlan,
 } from '../protocol/mystery.js';
-import type { Answer } from './scoring.js';
+import type { Answer, ScoreResult } from './scoring.js';
+import { STANDARD_AREAS, type StandardArea } from './standards.js';
 import { isTimeZone } from './teams.js';
 import { usernameKey } from './usernames.js';
 
-// Mystery-call programmes (pure). CONTRACT ONLY in the base commit: implemented on h-mshared.
+// Mystery-call programmes (pure): the sampling plan of a wave and its assignments, the sample
+// size, the caller conflict check, wave-over-wave significance and a wave's results. The hub
+// loads and stores; the renderer shows. Every rule is in the doc comment of its function.
+
+/** A wave's week parts, in the order shown. */
+export const WEEK_PARTS = ['weekday', 'weekend'] as const;
+export type WeekPart = (typeof WEEK_PARTS)[number];
+
+/** An assignment's status (MysteryAssignmentStatusSchema). */
+export type MysteryAssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
 
 export interface PlanTeam {
   id: string;
@@ -461,6 +476,290 @@ export function samePhone(a: string, b: string, keep = 9): boolean {
   if (x === y) return true;
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
   return short.length >= PHONE_SUFFIX_DIGITS && long.endsWith(short);
+}
+
+// ---- results ----
+
+/** A questionnaire item as results show it: its section (area) and its words. */
+export interface ResultsItem {
+  id: string;
+  area: StandardArea;
+  name: string;
+}
+
+/** One report of the wave, as waveResults reads it (every status: only approved ones count). */
+export interface ResultsReport {
+  status: MysteryAssignmentStatus;
+  /** The report's score (scoreScorecard on the programme's pack); null while not scored. */
+  score: ScoreResult | null;
+  answers: Readonly<Record<string, Answer>>;
+  ratings: Readonly<Record<string, number>>;
+  /** The team called (an unmatched call still scores its team). */
+  teamId: string;
+  teamName: string;
+  /** The agent the call was matched to; null when it was not matched. */
+  agentId: string | null;
+  agentName: string | null;
+  callType: string;
+  dayPart: DayPart;
+  weekend: boolean;
+  /** The caller's profile (a dimension left out is not counted in that breakdown). */
+  profile: Partial<CallerProfile>;
+}
+
+export interface ResultsInput {
+  /** The questionnaire's items, in the order shown. */
+  items: readonly ResultsItem[];
+  /** Call type names by id, in the pack's order (a call type not named shows its id, last). */
+  callTypeNames?: Readonly<Record<string, string>>;
+  /** The programme's target score (percent). */
+  target: number;
+  /** The programme's rating ids, in order. */
+  ratingIds: readonly string[];
+  /** The programme calls a competitor: no league of agents, nobody to recognise. */
+  competitor: boolean;
+  reports: readonly ResultsReport[];
+  /** The programme's previous wave: its approved calls' scores (null: nothing assessable). */
+  previous: { waveId: string; name: string; scores: readonly (number | null)[] } | null;
+  /** Competitor programmes' waves over the same dates, their approved calls' scores. */
+  competitors: readonly {
+    programmeName: string;
+    competitor: string;
+    waveName: string;
+    scores: readonly (number | null)[];
+  }[];
+}
+
+/** Everything of MysteryResults but the wave and the programme (the hub adds those). */
+export type WaveResults = Omit<MysteryResults, 'wave' | 'programme'>;
+
+/** The most items to train and agents to recognise a wave names. */
+export const RESULTS_SHORTLIST = 5;
+/** Calls an agent needs in the wave to be recognised (one good call is not a pattern). */
+export const RECOGNISE_MIN_CALLS = 2;
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
+const meanOrNull = (xs: readonly number[]) => (xs.length === 0 ? null : mean(xs));
+const percentOf = (r: ResultsReport) => r.score?.percent ?? null;
+const numbers = (xs: readonly (number | null)[]) =>
+  xs.filter((x): x is number => x !== null && Number.isFinite(x));
+
+/** calls, the mean score and the pass rate of some reports. */
+function cellOf(reports: readonly ResultsReport[]) {
+  const score = meanOrNull(numbers(reports.map(percentOf)));
+  const decided = reports.filter((r) => r.score !== null && r.score.passed !== null);
+  return {
+    calls: reports.length,
+    score: score === null ? null : round1(score),
+    passRate:
+      decided.length === 0
+        ? null
+        : round4(decided.filter((r) => r.score!.passed === true).length / decided.length),
+  };
+}
+
+function groupBy<T>(xs: readonly T[], key: (x: T) => string | undefined): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const x of xs) {
+    const k = key(x);
+    if (k === undefined) continue;
+    const list = groups.get(k);
+    if (list) list.push(x);
+    else groups.set(k, [x]);
+  }
+  return groups;
+}
+
+/** Best first: score (none last), then more calls, then name, then key. */
+const byLeague = (a: MysteryCell, b: MysteryCell) =>
+  (b.score ?? -Infinity) - (a.score ?? -Infinity) ||
+  b.calls - a.calls ||
+  (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) ||
+  (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+/** Cells of a breakdown, keys in `order` first (in that order), then the others by key. */
+function breakdown(
+  reports: readonly ResultsReport[],
+  key: (r: ResultsReport) => string | undefined,
+  order: readonly string[] = [],
+  name: (k: string) => string = (k) => k,
+): MysteryCell[] {
+  const groups = groupBy(reports, key);
+  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+  return [...groups.keys()]
+    .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))
+    .map((k) => ({ key: k, name: name(k), ...cellOf(groups.get(k)!) }));
+}
+
+/**
+ * A wave's results (README quotes these rules):
+ * - only approved reports count (`calls`), matched to an agent or not (an unmatched call still
+ *   scores its team and the breakdowns, never the league of agents);
+ * - a call's score is its percent (scoreScorecard: N/A left out, critical fails 0); a cell's
+ *   score is the mean of its calls' scores (calls with nothing assessable left out), to one
+ *   decimal; its pass rate the share of its calls that passed (no critical "no"), of those
+ *   decided, to four decimals;
+ * - bySection: per area of the pack, the mean of the calls' section percents; its pass rate the
+ *   share of those calls whose section did not fail (a section-critical "no");
+ * - byItem: per questionnaire item, in order, calls = the calls answering yes or no, yesShare =
+ *   yes / (yes + no) (N/A left out), score = yesShare in percent, no pass rate;
+ * - byTeam and byAgent: league tables, best score first, then more calls, then name; an agent's
+ *   team is the team of most of their calls; a competitor programme has no league of agents;
+ * - byCallType (pack order), byDayPart (morning to night), byWeekPart (weekday, weekend),
+ *   byRegion (by name), byAgeBand (youngest first), byLanguage (by tag): only what had calls;
+ * - ratings: per programme rating, the mean of the answers given (1-5, two decimals);
+ * - comparison: with the previous wave, Welch's t-test on the calls' scores (compareWaves):
+ *   previousScore and change to one decimal, change from the unrounded means;
+ * - toTrain: items whose yes share is under the target, lowest first (ties: more calls, then
+ *   questionnaire order), at most RESULTS_SHORTLIST;
+ * - toRecognise: agents with at least RECOGNISE_MIN_CALLS calls whose score (as shown) is at
+ *   or above the target, in league order, at most RESULTS_SHORTLIST;
+ * - competitors: each competitor wave's calls and mean score, beside ours, never ranked.
+ */
+export function waveResults(input: ResultsInput): WaveResults {
+  if (!Number.isFinite(input.target)) throw new Error('waveResults: the target is not a number');
+  const approved = input.reports.filter((r) => r.status === 'approved');
+  const whole = cellOf(approved);
+
+  const sectionCalls = new Map<StandardArea, { percent: number; failed: boolean }[]>();
+  for (const r of approved)
+    for (const s of r.score?.sections ?? []) {
+      if (s.percent === null) continue;
+      const list = sectionCalls.get(s.area) ?? [];
+      list.push({ percent: s.percent, failed: s.failed });
+      sectionCalls.set(s.area, list);
+    }
+  const bySection = STANDARD_AREAS.filter((area) => sectionCalls.has(area)).map((area) => {
+    const list = sectionCalls.get(area)!;
+    return {
+      key: area,
+      name: area,
+      area,
+      calls: list.length,
+      score: round1(mean(list.map((s) => s.percent))),
+      passRate: round4(list.filter((s) => !s.failed).length / list.length),
+    };
+  });
+
+  const byItem = input.items.map((item) => {
+    let yes = 0;
+    let no = 0;
+    for (const r of approved) {
+      const a = r.answers[item.id];
+      if (a === 'yes') yes++;
+      else if (a === 'no') no++;
+    }
+    const yesShare = yes + no === 0 ? null : round4(yes / (yes + no));
+    return {
+      key: item.id,
+      name: item.name,
+      calls: yes + no,
+      score: yes + no === 0 ? null : round1((yes / (yes + no)) * 100),
+      passRate: null,
+      yesShare,
+    };
+  });
+
+  const byTeam = breakdown(
+    approved,
+    (r) => r.teamId,
+    [],
+    (k) => approved.find((r) => r.teamId === k)!.teamName,
+  ).sort(byLeague);
+
+  const matched = input.competitor ? [] : approved.filter((r) => r.agentId !== null);
+  const byAgent = [...groupBy(matched, (r) => r.agentId!).entries()]
+    .map(([agentId, calls]) => {
+      const teams = [...groupBy(calls, (r) => r.teamName).entries()].sort(
+        (a, b) => b[1].length - a[1].length,
+      );
+      return {
+        key: agentId,
+        name: calls.find((r) => r.agentName !== null)?.agentName ?? agentId,
+        teamName: teams[0]?.[0] ?? null,
+        ...cellOf(calls),
+      };
+    })
+    .sort(byLeague);
+
+  const callTypeNames = input.callTypeNames ?? {};
+  const ratings = input.ratingIds.map((id) => {
+    const given = approved
+      .map((r) => r.ratings[id])
+      .filter((v): v is number => v !== undefined && Number.isFinite(v));
+    return {
+      id,
+      mean: given.length === 0 ? null : Math.round(mean(given) * 100) / 100,
+      answers: given.length,
+    };
+  });
+
+  let comparison: WaveResults['comparison'] = null;
+  if (input.previous) {
+    const before = numbers(input.previous.scores);
+    const now = numbers(approved.map(percentOf));
+    const test = compareWaves(before, now);
+    const previousScore = meanOrNull(before);
+    comparison = {
+      previousWaveId: input.previous.waveId,
+      previousName: input.previous.name,
+      previousScore: previousScore === null ? null : round1(previousScore),
+      change: test.change === null ? null : round1(test.change),
+      pValue: test.pValue,
+      significant: test.significant,
+    };
+  }
+
+  const toTrain = byItem
+    .map((cell, index) => ({ cell, index }))
+    .filter(({ cell }) => cell.yesShare !== null && cell.yesShare * 100 < input.target)
+    .sort(
+      (a, b) =>
+        a.cell.yesShare! - b.cell.yesShare! || b.cell.calls - a.cell.calls || a.index - b.index,
+    )
+    .slice(0, RESULTS_SHORTLIST)
+    .map(({ cell }) => cell.key);
+  const toRecognise = byAgent
+    .filter((a) => a.calls >= RECOGNISE_MIN_CALLS && a.score !== null && a.score >= input.target)
+    .slice(0, RESULTS_SHORTLIST)
+    .map((a) => a.key);
+
+  return {
+    calls: whole.calls,
+    score: whole.score,
+    target: input.target,
+    passRate: whole.passRate,
+    bySection,
+    byItem,
+    byTeam,
+    byAgent,
+    byCallType: breakdown(
+      approved,
+      (r) => r.callType,
+      Object.keys(callTypeNames),
+      (k) => callTypeNames[k] ?? k,
+    ),
+    byDayPart: breakdown(approved, (r) => r.dayPart, DAY_PARTS),
+    byWeekPart: breakdown(approved, (r) => (r.weekend ? 'weekend' : 'weekday'), WEEK_PARTS),
+    byRegion: breakdown(approved, (r) => r.profile.region),
+    byAgeBand: breakdown(approved, (r) => r.profile.ageBand, AGE_BANDS),
+    byLanguage: breakdown(approved, (r) => r.profile.language),
+    ratings,
+    comparison,
+    toTrain,
+    toRecognise,
+    competitors: input.competitors.map((c) => {
+      const score = meanOrNull(numbers(c.scores));
+      return {
+        programmeName: c.programmeName,
+        competitor: c.competitor,
+        waveName: c.waveName,
+        calls: c.scores.length,
+        score: score === null ? null : round1(score),
+      };
+    }),
+  };
 }
 
 export type { Answer };
