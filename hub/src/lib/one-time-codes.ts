@@ -49,4 +49,3 @@ export async function issueCode(trx: Trx, userId: string, issuedBy: string, hour
     .execute();
   return { code, token, expiresAt, replaced: replaced.length };
 }
-
