@@ -16,13 +16,7 @@ import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { addDays, slotGenerator } from './qa-sampling.js';
 import type { Answer, ScoreResult } from './scoring.js';
 import { STANDARD_AREAS, type StandardArea } from './standards.js';
-import {
-  isCalendarDate,
-  isTimeZone,
-  localDate,
-  startOfLocalDate,
-  WORK_TIME_PATTERN,
-} from './teams.js';
+import { isCalendarDate, isTimeZone, WORK_TIME_PATTERN } from './teams.js';
 import { usernameKey } from './usernames.js';
 
 // Mystery-call programmes (pure): the sampling plan of a wave and its assignments, the sample
@@ -216,39 +210,68 @@ export function isoWeekday(day: string): number {
 /** Whether a local day is a weekend day (Saturday, Sunday). */
 export const isWeekend = (day: string) => isoWeekday(day) >= 6;
 
-/** Minutes since local midnight of an instant in a zone, and its local day. */
-function wallClock(instant: number, zone: string): { day: string; minutes: number } {
-  const at = new Date(instant);
-  const day = localDate(at, zone);
-  const minutes = Math.round((instant - startOfLocalDate(day, zone).getTime()) / MINUTE_MS);
-  // Elapsed minutes since the day began differ from the clock on a day the clock changes.
-  const hour = localHour(at, zone);
-  const elapsedHour = Math.floor(minutes / 60);
-  return { day, minutes: minutes + (hour - elapsedHour) * 60 };
+const wallFormats = new Map<string, Intl.DateTimeFormat>();
+/** The local wall clock of an instant in a zone, read as a UTC time (whole seconds). */
+function wallMs(instant: number, zone: string): number {
+  let format = wallFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    wallFormats.set(zone, format);
+  }
+  const p = Object.fromEntries(format.formatToParts(instant).map((x) => [x.type, x.value]));
+  return Date.UTC(
+    Number(p.year),
+    Number(p.month) - 1,
+    Number(p.day),
+    Number(p.hour),
+    Number(p.minute),
+    Number(p.second),
+  );
 }
+
+/** The local hour (0-23) of an instant in a zone. */
+const localHour = (at: Date, zone: string) => new Date(wallMs(at.getTime(), zone)).getUTCHours();
+
+const wallCache = new Map<string, number>();
+/** Entries kept before the cache of wall-clock instants starts again (a year of 50 zones). */
+const WALL_CACHE_SIZE = 200_000;
 
 /**
  * The instant a local wall-clock time happens: `minutes` after 00:00 on `day` (1440 and more
- * run into the next days). A time a clock change skips is moved past the gap.
+ * run into the next days). A time a clock change skips is read as the clock reads it after the
+ * change (02:30 skipped to 03:30); a time that happens twice is one of the two.
  */
 export function wallInstant(day: string, minutes: number, zone: string): number {
-  const whole = Math.floor(minutes / 1440);
-  const target = { day: addDays(day, whole), minutes: minutes - whole * 1440 };
-  let guess = startOfLocalDate(target.day, zone).getTime() + target.minutes * MINUTE_MS;
+  const key = `${zone} ${day} ${minutes}`;
+  const cached = wallCache.get(key);
+  if (cached !== undefined) return cached;
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const target = Date.UTC(y, m - 1, d) + minutes * MINUTE_MS;
+  let guess = target;
   const tried: number[] = [];
-  for (let pass = 0; pass < 3; pass++) {
-    const seen = wallClock(guess, zone);
-    const dayDiff = Math.round(
-      (Date.parse(`${seen.day}T00:00:00Z`) - Date.parse(`${target.day}T00:00:00Z`)) / DAY_MS,
-    );
-    const diff = dayDiff * 1440 + seen.minutes - target.minutes;
-    if (diff === 0) return guess;
-    tried.push(guess);
-    guess -= diff * MINUTE_MS;
+  let found: number | null = null;
+  for (let pass = 0; pass < 4 && found === null; pass++) {
+    const diff = wallMs(guess, zone) - target;
+    if (diff === 0) found = guess;
+    else {
+      tried.push(guess);
+      guess -= diff;
+    }
   }
-  // The time does not exist (the clock skips it): the guesses straddle the gap; the later one
-  // is the time as the clock reads it after the change.
-  return Math.max(...tried);
+  // Not found: the time does not exist, and the last guesses straddle the gap.
+  const instant = found ?? Math.max(...tried.slice(-2));
+  if (wallCache.size >= WALL_CACHE_SIZE) wallCache.clear();
+  wallCache.set(key, instant);
+  return instant;
 }
 
 const minutesOf = (hhmm: string) => {
@@ -315,7 +338,9 @@ export function teamWindows(team: PlanTeam, days: readonly string[]): CallWindow
     const start = minutesOf(team.hours.start);
     let end = minutesOf(team.hours.end);
     if (end <= start) end += 1440;
-    for (const day of [addDays(days[0]!, -1), ...days])
+    // The day before (its shift may run past midnight) and the day after (the last night runs
+    // into its small hours).
+    for (const day of [addDays(days[0]!, -1), ...days, addDays(days.at(-1)!, 1)])
       if (team.hours.days.includes(isoWeekday(day)))
         open.push([wallInstant(day, start, team.zone), wallInstant(day, end, team.zone)]);
   }
@@ -1091,21 +1116,6 @@ export function callerConflicts(
 
 // ---- time and phone helpers ----
 
-const hourFormats = new Map<string, Intl.DateTimeFormat>();
-/** The local hour (0-23) of an instant in a zone. */
-function localHour(at: Date, zone: string): number {
-  let format = hourFormats.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      hour: '2-digit',
-    });
-    hourFormats.set(zone, format);
-  }
-  return Number(format.formatToParts(at).find((p) => p.type === 'hour')!.value);
-}
-
 /**
  * The local day part of an instant in a zone (DAY_PART_STARTS): morning from 06:00, afternoon
  * from 12:00, evening from 18:00, night from 22:00 to 06:00. Throws on an invalid date or an
@@ -1181,7 +1191,11 @@ export function gapAllows(windowFrom: string, others: readonly string[], gapDays
     throw new Error(`gapAllows: the gap must be a whole number of days (got ${gapDays})`);
   const at = Date.parse(windowFrom);
   if (Number.isNaN(at)) throw new Error(`gapAllows: ${windowFrom} is not a time`);
-  return others.every((o) => Math.abs(at - Date.parse(o)) >= gapDays * DAY_MS);
+  return others.every((o) => {
+    const other = Date.parse(o);
+    if (Number.isNaN(other)) throw new Error(`gapAllows: ${o} is not a time`);
+    return Math.abs(at - other) >= gapDays * DAY_MS;
+  });
 }
 
 // ---- results ----
