@@ -9,6 +9,7 @@ import {
 import {
   allocate,
   assignmentsFor,
+  callTimeOf,
   gapAllows,
   isWeekend,
   profileFits,
@@ -208,6 +209,32 @@ describe('dayPartOf and phoneKey', () => {
     expect(dayPartOf(new Date('2026-01-01T10:00:00Z'), 'Asia/Shanghai')).toBe('evening');
     expect(() => dayPartOf(new Date('x'), 'UTC')).toThrow(/invalid/);
     expect(() => dayPartOf(new Date(), 'Mars/Base')).toThrow(/time zone/);
+  });
+
+  it('gives a night to the day it starts on', () => {
+    const riga = (iso: string) => callTimeOf(new Date(iso), 'Europe/Riga');
+    // Saturday 14 March 2026, 02:00 in Riga: Friday's night, a weekday.
+    expect(riga('2026-03-14T00:00:00Z')).toEqual({
+      day: '2026-03-13',
+      dayPart: 'night',
+      weekend: false,
+    });
+    // Saturday 23:00: Saturday's night.
+    expect(riga('2026-03-14T21:00:00Z')).toEqual({
+      day: '2026-03-14',
+      dayPart: 'night',
+      weekend: true,
+    });
+    expect(riga('2026-03-15T08:00:00Z')).toEqual({
+      day: '2026-03-15',
+      dayPart: 'morning',
+      weekend: true,
+    });
+    expect(riga('2026-03-16T01:00:00Z')).toEqual({
+      day: '2026-03-15',
+      dayPart: 'night',
+      weekend: true,
+    });
   });
 
   it('keeps the last digits of a number however it is written', () => {
@@ -983,10 +1010,20 @@ describe('planWave', () => {
     });
     expect(calls(plan.byCallType)).toEqual({ booking: 14, change: 13, complaint: 13 });
     expect(plan.warnings).toContain(
-      'No recent calls to take the mix from: times follow the opening hours.',
+      'No recent calls to take the mix from: call types share the calls equally, times follow the opening hours.',
     );
     // Team-days open: weekdays 10 + 10, weekends 4 (south only): 40 x 4/24 = 6.67 -> 7.
     expect(calls(plan.byWeekPart)).toEqual({ weekday: 33, weekend: 7 });
+    // Recent calls, but none of the scenarios' call types.
+    const otherTypes = planWave({
+      ...input,
+      realMix: { ...input.realMix, callType: { billing: 100 } },
+    });
+    expect(calls(otherTypes.byCallType)).toEqual({ booking: 14, change: 13, complaint: 13 });
+    expect(otherTypes.warnings.slice(0, 2)).toEqual([
+      'No scenario covers "billing" (100% of recent calls).',
+      "No recent calls of the scenarios' call types: they share the calls equally.",
+    ]);
   });
 
   it('throws on input it cannot plan', () => {

@@ -1,3 +1,4 @@
+import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import {
   AGE_BANDS,
   type ASSIGNMENT_STATUSES,
@@ -12,7 +13,6 @@ import {
   type WaveComparison,
   type WavePlan,
 } from '../protocol/mystery.js';
-import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { addDays, slotGenerator } from './qa-sampling.js';
 import type { Answer, ScoreResult } from './scoring.js';
 import { STANDARD_AREAS, type StandardArea } from './standards.js';
@@ -39,13 +39,19 @@ export interface PlanTeam {
 }
 
 export interface PlanInput {
+  /** Calls the wave asks for (the plan may have fewer: perTeamMax, closed teams). */
   calls: number;
+  /** The wave's first and last days (YYYY-MM-DD), each read in each team's own zone. */
   from: string;
   to: string;
   teams: PlanTeam[];
   /** Call types the wave has scenarios for. */
   scenarioCallTypes: string[];
-  /** The real mix over the wave's teams' recent calls: calls per call type, day part, week part. */
+  /**
+   * The real mix over the wave's teams' recent calls: calls per call type, day part, week part
+   * (count each call by callTimeOf(startedAt, its team's zone), so a call at 02:00 on Saturday
+   * is Friday's night, as the plan reads it).
+   */
   realMix: {
     callType: Record<string, number>;
     dayPart: Partial<Record<DayPart, number>>;
@@ -664,7 +670,11 @@ export function planWave(input: PlanInput): WavePlan {
   const realTotal = DAY_PARTS.reduce((a, p) => a + (realDay[p] ?? 0), 0);
   const noReal = realTotal === 0 && realWeek.weekday + realWeek.weekend === 0;
   if (noReal)
-    warnings.push('No recent calls to take the mix from: times follow the opening hours.');
+    warnings.push(
+      'No recent calls to take the mix from: call types share the calls equally, times follow the opening hours.',
+    );
+  else if (noRealTypes)
+    warnings.push("No recent calls of the scenarios' call types: they share the calls equally.");
   const openDays = (weekend: boolean, part?: DayPart) =>
     calling.reduce(
       (a, c) =>
@@ -1115,6 +1125,22 @@ export function callerConflicts(
 }
 
 // ---- time and phone helpers ----
+
+/**
+ * When a call happened as plans and results read it: its local day part (dayPartOf) and the day
+ * that day part belongs to (a night belongs to the day it starts on: 02:00 on Saturday is
+ * Friday's night, a weekday), and whether that day is a weekend day.
+ */
+export function callTimeOf(
+  at: Date,
+  zone: string,
+): { day: string; dayPart: DayPart; weekend: boolean } {
+  const dayPart = dayPartOf(at, zone);
+  const wall = new Date(wallMs(at.getTime(), zone));
+  let day = wall.toISOString().slice(0, 10);
+  if (dayPart === 'night' && wall.getUTCHours() < DAY_PART_STARTS.morning) day = addDays(day, -1);
+  return { day, dayPart, weekend: isWeekend(day) };
+}
 
 /**
  * The local day part of an instant in a zone (DAY_PART_STARTS): morning from 06:00, afternoon
