@@ -890,9 +890,20 @@ describe('planWave', () => {
     expect(calls(plan.byAgeBand)).toEqual({ '18-29': 10, '30-44': 14, '45-59': 10, '60+': 6 });
     expect(plan.byLanguage).toEqual([]);
     expect(plan).toMatchObject({ sampleSizeNeeded: 278, population: 1000 });
-    expect(plan.warnings).toEqual([
+    expect(plan.warnings.map((w) => w.text)).toEqual([
       'No scenario covers "billing" (14% of recent calls).',
       '40 calls are fewer than the 278 needed for ±5% at 95% confidence.',
+    ]);
+    // The UI words each warning from its code and figures.
+    expect(plan.warnings.map(({ code, params }) => ({ code, params }))).toEqual([
+      {
+        code: 'call-type-uncovered',
+        params: { callType: 'billing', share: expect.closeTo(0.14, 2) },
+      },
+      {
+        code: 'below-sample-size',
+        params: { calls: 40, needed: 278, margin: 0.05, confidence: 0.95 },
+      },
     ]);
     expect(WavePlanSchema.parse(plan)).toEqual(plan);
   });
@@ -916,7 +927,7 @@ describe('planWave', () => {
     expect(calls(plan.byTeam)).toEqual({ north: 30, sat: 0, south: 30 });
     expect(calls(plan.byWeekPart)).toEqual({ weekday: 60, weekend: 0 });
     expect(plan.sampleSizeNeeded).toBe(385);
-    expect(plan.warnings).toEqual([
+    expect(plan.warnings.map((w) => w.text)).toEqual([
       'Saturdays is not open on any day of the wave: it gets no calls.',
       '100 calls are more than 2 teams × 30 (the limit per team): the plan has 60.',
       'No scenario covers "billing" (14% of recent calls).',
@@ -945,7 +956,7 @@ describe('planWave', () => {
       realMix: { ...input.realMix, weekPart: { weekday: 1, weekend: 0 } },
     });
     expect(calls(few.byDayPart)).toEqual({ morning: 1, afternoon: 1, evening: 1, night: 0 });
-    expect(few.warnings).toContain(
+    expect(few.warnings.map((w) => w.text)).toContain(
       'Too few calls to call at night too, though recent calls come in then.',
     );
   });
@@ -978,10 +989,10 @@ describe('planWave', () => {
     expect(calls(plan.byTeam)).toEqual({ m: 10, w: 10 });
     expect(calls(plan.byWeekPart)).toEqual({ weekday: 10, weekend: 10 });
     expect(calls(plan.byDayPart)).toEqual({ morning: 10, afternoon: 5, evening: 3, night: 2 });
-    expect(plan.warnings).toContain(
+    expect(plan.warnings.map((w) => w.text)).toContain(
       'The opening hours allow only 3 of the 5 calls the mix asks for in the evening.',
     );
-    expect(plan.warnings).toContain(
+    expect(plan.warnings.map((w) => w.text)).toContain(
       'The opening hours allow only 2 of the 5 calls the mix asks for at night.',
     );
     // A floor open only at weekends takes its calls then, whatever the mix. (The round-the-clock
@@ -998,7 +1009,7 @@ describe('planWave', () => {
       realMix: { ...input.realMix, weekPart: { weekday: 9, weekend: 1 } },
     });
     expect(calls(weekendHeavy.byWeekPart)).toEqual({ weekday: 10, weekend: 10 });
-    expect(weekendHeavy.warnings).toContain(
+    expect(weekendHeavy.warnings.map((w) => w.text)).toContain(
       'Floors open only at weekends need 10 weekend calls, not the 2 the mix asks for.',
     );
   });
@@ -1009,7 +1020,7 @@ describe('planWave', () => {
       realMix: { callType: {}, dayPart: {}, weekPart: { weekday: 0, weekend: 0 } },
     });
     expect(calls(plan.byCallType)).toEqual({ booking: 14, change: 13, complaint: 13 });
-    expect(plan.warnings).toContain(
+    expect(plan.warnings.map((w) => w.text)).toContain(
       'No recent calls to take the mix from: call types share the calls equally, times follow the opening hours.',
     );
     // Team-days open: weekdays 10 + 10, weekends 4 (south only): 40 x 4/24 = 6.67 -> 7.
@@ -1020,7 +1031,7 @@ describe('planWave', () => {
       realMix: { ...input.realMix, callType: { billing: 100 } },
     });
     expect(calls(otherTypes.byCallType)).toEqual({ booking: 14, change: 13, complaint: 13 });
-    expect(otherTypes.warnings.slice(0, 2)).toEqual([
+    expect(otherTypes.warnings.map((w) => w.text).slice(0, 2)).toEqual([
       'No scenario covers "billing" (100% of recent calls).',
       "No recent calls of the scenarios' call types: they share the calls equally.",
     ]);

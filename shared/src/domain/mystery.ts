@@ -11,6 +11,8 @@ import {
   type MysteryCell,
   type MysteryResults,
   type WaveComparison,
+  type PlanWarning,
+  type PlanWarningCode,
   type WavePlan,
 } from '../protocol/mystery.js';
 import { addDays, slotGenerator } from './qa-sampling.js';
@@ -624,9 +626,16 @@ function profileQuotas(calls: number, mix: Readonly<Record<string, number>> | un
  *   warned (its pass rate is less precise than asked).
  * Throws on input that cannot be planned (no team, no scenario, bad dates, zones or hours).
  */
+/** A plan warning: a code and its figures for the UI's words, and the English sentence for logs. */
+const warning = (
+  code: PlanWarningCode,
+  params: Record<string, string | number>,
+  text: string,
+): PlanWarning => ({ code, params, text });
+
 export function planWave(input: PlanInput): WavePlan {
   checkPlanInput(input);
-  const warnings: string[] = [];
+  const warnings: PlanWarning[] = [];
   const days = waveDays(input.from, input.to);
   const calendar = calendarOf(input.teams, days);
 
@@ -634,12 +643,22 @@ export function planWave(input: PlanInput): WavePlan {
   const open = calendar.filter((c) => c.windows.length > 0);
   for (const c of calendar)
     if (c.windows.length === 0)
-      warnings.push(`${c.team.name} is not open on any day of the wave: it gets no calls.`);
+      warnings.push(
+        warning(
+          'team-closed',
+          { team: c.team.name },
+          `${c.team.name} is not open on any day of the wave: it gets no calls.`,
+        ),
+      );
   if (open.length === 0) throw new Error('no team of the wave is open on any day of the wave');
   const calls = Math.min(input.calls, open.length * input.perTeamMax);
   if (calls < input.calls)
     warnings.push(
-      `${input.calls} calls are more than ${plural(open.length, 'team', 'teams')} × ${input.perTeamMax} (the limit per team): the plan has ${calls}.`,
+      warning(
+        'over-team-limit',
+        { asked: input.calls, teams: open.length, perTeam: input.perTeamMax, calls },
+        `${input.calls} calls are more than ${plural(open.length, 'team', 'teams')} × ${input.perTeamMax} (the limit per team): the plan has ${calls}.`,
+      ),
     );
   const teamShares = Object.fromEntries(
     calendar.map((c) => [c.team.id, c.windows.length > 0 ? 1 / open.length : 0]),
@@ -647,7 +666,11 @@ export function planWave(input: PlanInput): WavePlan {
   const teamCounts = allocate(calls, teamShares);
   if (calls < open.length)
     warnings.push(
-      `${plural(calls, 'call', 'calls')} cannot reach all ${open.length} teams: ${open.length - calls} get none, so teams do not compare.`,
+      warning(
+        'teams-unreached',
+        { calls, teams: open.length, without: open.length - calls },
+        `${plural(calls, 'call', 'calls')} cannot reach all ${open.length} teams: ${open.length - calls} get none, so teams do not compare.`,
+      ),
     );
 
   // Call types.
@@ -661,7 +684,13 @@ export function planWave(input: PlanInput): WavePlan {
   const byCallType = quotas(allocate(calls, typeShares, 1), typeShares);
   for (const [type, share] of Object.entries(realTypes).sort((a, b) => b[1] - a[1]))
     if (!covered.has(type) && share >= COMMON_CALL_TYPE_SHARE)
-      warnings.push(`No scenario covers "${type}" (${percent(share)} of recent calls).`);
+      warnings.push(
+        warning(
+          'call-type-uncovered',
+          { callType: type, share },
+          `No scenario covers "${type}" (${percent(share)} of recent calls).`,
+        ),
+      );
 
   // Week parts and day parts, over what the floors that get calls are open in.
   const calling = calendar.filter((c) => (teamCounts[c.team.id] ?? 0) > 0);
@@ -671,10 +700,20 @@ export function planWave(input: PlanInput): WavePlan {
   const noReal = realTotal === 0 && realWeek.weekday + realWeek.weekend === 0;
   if (noReal)
     warnings.push(
-      'No recent calls to take the mix from: call types share the calls equally, times follow the opening hours.',
+      warning(
+        'no-recent-calls',
+        {},
+        'No recent calls to take the mix from: call types share the calls equally, times follow the opening hours.',
+      ),
     );
   else if (noRealTypes)
-    warnings.push("No recent calls of the scenarios' call types: they share the calls equally.");
+    warnings.push(
+      warning(
+        'no-recent-call-types',
+        {},
+        "No recent calls of the scenarios' call types: they share the calls equally.",
+      ),
+    );
   const openDays = (weekend: boolean, part?: DayPart) =>
     calling.reduce(
       (a, c) =>
@@ -696,7 +735,11 @@ export function planWave(input: PlanInput): WavePlan {
   const weekTarget = allocate(calls, weekShares, 1);
   if (!weekOpen.weekend && realWeek.weekend > 0)
     warnings.push(
-      'Recent calls come in at weekends, but no floor of the wave is open at a weekend within its dates.',
+      warning(
+        'weekend-closed',
+        {},
+        'Recent calls come in at weekends, but no floor of the wave is open at a weekend within its dates.',
+      ),
     );
 
   const partOpen = (p: DayPart) => openDays(false, p) + openDays(true, p) > 0;
@@ -720,30 +763,54 @@ export function planWave(input: PlanInput): WavePlan {
 
   if (got.byWeekPart.weekend < weekTarget.weekend!)
     warnings.push(
-      `The opening hours allow only ${plural(got.byWeekPart.weekend, 'weekend call', 'weekend calls')} of the ${weekTarget.weekend} the mix asks for.`,
+      warning(
+        'weekend-short',
+        { got: got.byWeekPart.weekend, wanted: weekTarget.weekend! },
+        `The opening hours allow only ${plural(got.byWeekPart.weekend, 'weekend call', 'weekend calls')} of the ${weekTarget.weekend} the mix asks for.`,
+      ),
     );
   else if (got.byWeekPart.weekend > weekTarget.weekend!)
     warnings.push(
-      `Floors open only at weekends need ${plural(got.byWeekPart.weekend, 'weekend call', 'weekend calls')}, not the ${weekTarget.weekend} the mix asks for.`,
+      warning(
+        'weekend-only',
+        { got: got.byWeekPart.weekend, wanted: weekTarget.weekend! },
+        `Floors open only at weekends need ${plural(got.byWeekPart.weekend, 'weekend call', 'weekend calls')}, not the ${weekTarget.weekend} the mix asks for.`,
+      ),
     );
   for (const p of DAY_PARTS) {
     const real = realDay[p] ?? 0;
     if (got.byDayPart[p] === 0 && real > 0)
       warnings.push(
         partOpen(p)
-          ? `Too few calls to call ${DAY_PART_WORDS[p]} too, though recent calls come in then.`
-          : `Recent calls come in ${DAY_PART_WORDS[p]}, but no floor of the wave is open then.`,
+          ? warning(
+              'day-part-too-few',
+              { dayPart: p },
+              `Too few calls to call ${DAY_PART_WORDS[p]} too, though recent calls come in then.`,
+            )
+          : warning(
+              'day-part-closed',
+              { dayPart: p },
+              `Recent calls come in ${DAY_PART_WORDS[p]}, but no floor of the wave is open then.`,
+            ),
       );
     else if (got.byDayPart[p] < dayTarget[p])
       warnings.push(
-        `The opening hours allow only ${got.byDayPart[p]} of the ${dayTarget[p]} calls the mix asks for ${DAY_PART_WORDS[p]}.`,
+        warning(
+          'day-part-short',
+          { dayPart: p, got: got.byDayPart[p], wanted: dayTarget[p] },
+          `The opening hours allow only ${got.byDayPart[p]} of the ${dayTarget[p]} calls the mix asks for ${DAY_PART_WORDS[p]}.`,
+        ),
       );
   }
 
   const sampleSizeNeeded = sampleSize(input.confidence, input.margin, input.population);
   if (calls < sampleSizeNeeded)
     warnings.push(
-      `${plural(calls, 'call is', 'calls are')} fewer than the ${sampleSizeNeeded} needed for ±${Math.round(input.margin * 1000) / 10}% at ${Math.round(input.confidence * 100)}% confidence.`,
+      warning(
+        'below-sample-size',
+        { calls, needed: sampleSizeNeeded, margin: input.margin, confidence: input.confidence },
+        `${plural(calls, 'call is', 'calls are')} fewer than the ${sampleSizeNeeded} needed for ±${Math.round(input.margin * 1000) / 10}% at ${Math.round(input.confidence * 100)}% confidence.`,
+      ),
     );
 
   return {
