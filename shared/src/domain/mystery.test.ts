@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import type { AgeBand, DayPart } from '../protocol/mystery.js';
+import {
+  WavePlanSchema,
+  type AgeBand,
+  type DayPart,
+  type Quota,
+  type WavePlan,
+} from '../protocol/mystery.js';
 import {
   allocate,
+  assignmentsFor,
+  callTimeOf,
+  gapAllows,
+  isWeekend,
+  profileFits,
+  type PlannedCall,
   callerConflicts,
   compareWaves,
   dayPartOf,
@@ -9,10 +21,14 @@ import {
   lnGamma,
   nameKey,
   phoneKey,
+  planWave,
+  type PlanInput,
+  type PlanTeam,
   regularizedBeta,
   sampleSize,
   samePhone,
   studentTTwoSided,
+  teamWindows,
   type ResultsInput,
   type ResultsItem,
   type ResultsReport,
@@ -193,6 +209,32 @@ describe('dayPartOf and phoneKey', () => {
     expect(dayPartOf(new Date('2026-01-01T10:00:00Z'), 'Asia/Shanghai')).toBe('evening');
     expect(() => dayPartOf(new Date('x'), 'UTC')).toThrow(/invalid/);
     expect(() => dayPartOf(new Date(), 'Mars/Base')).toThrow(/time zone/);
+  });
+
+  it('gives a night to the day it starts on', () => {
+    const riga = (iso: string) => callTimeOf(new Date(iso), 'Europe/Riga');
+    // Saturday 14 March 2026, 02:00 in Riga: Friday's night, a weekday.
+    expect(riga('2026-03-14T00:00:00Z')).toEqual({
+      day: '2026-03-13',
+      dayPart: 'night',
+      weekend: false,
+    });
+    // Saturday 23:00: Saturday's night.
+    expect(riga('2026-03-14T21:00:00Z')).toEqual({
+      day: '2026-03-14',
+      dayPart: 'night',
+      weekend: true,
+    });
+    expect(riga('2026-03-15T08:00:00Z')).toEqual({
+      day: '2026-03-15',
+      dayPart: 'morning',
+      weekend: true,
+    });
+    expect(riga('2026-03-16T01:00:00Z')).toEqual({
+      day: '2026-03-15',
+      dayPart: 'night',
+      weekend: true,
+    });
   });
 
   it('keeps the last digits of a number however it is written', () => {
@@ -705,5 +747,578 @@ describe('waveResults', () => {
     ]);
     expect(r.comparison).toMatchObject({ previousScore: null, change: null, pValue: null });
     expect(() => waveResults({ ...input, target: Number.NaN })).toThrow(/target/);
+  });
+});
+
+describe('teamWindows', () => {
+  it('clips each day part to the opening hours, in the team’s zone, in UTC', () => {
+    const north: PlanTeam = {
+      id: 'north',
+      name: 'North',
+      zone: 'Europe/Riga',
+      hours: { start: '08:00', end: '20:00', days: [1, 2, 3, 4, 5] },
+    };
+    // Friday 13 and Saturday 14 March 2026 (UTC+2): 08-12, 12-18, 18-20 on Friday only.
+    expect(teamWindows(north, ['2026-03-13', '2026-03-14'])).toEqual([
+      {
+        day: '2026-03-13',
+        dayPart: 'morning',
+        weekend: false,
+        from: '2026-03-13T06:00:00.000Z',
+        to: '2026-03-13T10:00:00.000Z',
+      },
+      {
+        day: '2026-03-13',
+        dayPart: 'afternoon',
+        weekend: false,
+        from: '2026-03-13T10:00:00.000Z',
+        to: '2026-03-13T16:00:00.000Z',
+      },
+      {
+        day: '2026-03-13',
+        dayPart: 'evening',
+        weekend: false,
+        from: '2026-03-13T16:00:00.000Z',
+        to: '2026-03-13T18:00:00.000Z',
+      },
+    ]);
+  });
+
+  it('runs a night shift into the next morning, which may be a weekend day', () => {
+    const nights: PlanTeam = {
+      id: 'n',
+      name: 'Nights',
+      zone: 'Europe/Riga',
+      hours: { start: '22:00', end: '08:00', days: [5] },
+    };
+    expect(teamWindows(nights, ['2026-03-13', '2026-03-14'])).toEqual([
+      // Friday's night: 22:00 to 06:00 local.
+      {
+        day: '2026-03-13',
+        dayPart: 'night',
+        weekend: false,
+        from: '2026-03-13T20:00:00.000Z',
+        to: '2026-03-14T04:00:00.000Z',
+      },
+      // Saturday's morning, 06:00 to the end of Friday's shift at 08:00.
+      {
+        day: '2026-03-14',
+        dayPart: 'morning',
+        weekend: true,
+        from: '2026-03-14T04:00:00.000Z',
+        to: '2026-03-14T06:00:00.000Z',
+      },
+    ]);
+  });
+
+  it('follows the clock across a change, and leaves out windows under 30 minutes', () => {
+    const always: PlanTeam = { id: 'a', name: 'A', zone: 'Europe/Riga', hours: null };
+    const windows = teamWindows(always, ['2026-03-28', '2026-03-29']);
+    expect(windows).toHaveLength(8);
+    // Saturday is UTC+2; the clocks go forward on Sunday at 03:00, so the night is 7 hours.
+    expect(windows[0]).toMatchObject({ dayPart: 'morning', from: '2026-03-28T04:00:00.000Z' });
+    expect(windows[3]).toMatchObject({
+      dayPart: 'night',
+      from: '2026-03-28T20:00:00.000Z',
+      to: '2026-03-29T03:00:00.000Z',
+    });
+    expect(windows[4]).toMatchObject({ dayPart: 'morning', from: '2026-03-29T03:00:00.000Z' });
+    const late: PlanTeam = {
+      id: 'l',
+      name: 'Late',
+      zone: 'UTC',
+      hours: { start: '09:00', end: '18:20', days: [1, 2, 3, 4, 5, 6, 7] },
+    };
+    expect(teamWindows(late, ['2026-03-02']).map((w) => w.dayPart)).toEqual([
+      'morning',
+      'afternoon',
+    ]);
+    expect(() => teamWindows({ ...late, zone: 'Nowhere/City' }, ['2026-03-02'])).toThrow(
+      /time zone/,
+    );
+    expect(() =>
+      teamWindows({ ...late, hours: { start: '9am', end: '17:00', days: [1] } }, ['2026-03-02']),
+    ).toThrow(/HH:MM/);
+  });
+});
+
+describe('planWave', () => {
+  const north: PlanTeam = {
+    id: 'north',
+    name: 'North',
+    zone: 'Europe/Riga',
+    hours: { start: '08:00', end: '20:00', days: [1, 2, 3, 4, 5] },
+  };
+  const south: PlanTeam = { id: 'south', name: 'South', zone: 'Asia/Shanghai', hours: null };
+  // Monday 2 to Sunday 15 March 2026: 10 weekdays, 4 weekend days.
+  const input: PlanInput = {
+    calls: 40,
+    from: '2026-03-02',
+    to: '2026-03-15',
+    teams: [north, south],
+    scenarioCallTypes: ['booking', 'change', 'complaint'],
+    realMix: {
+      callType: { booking: 600, change: 250, complaint: 100, billing: 150 },
+      dayPart: { morning: 400, afternoon: 350, evening: 200, night: 50 },
+      weekPart: { weekday: 800, weekend: 200 },
+    },
+    profileMix: {
+      region: { Riga: 0.5, Kurzeme: 0.3, Latgale: 0.2 },
+      ageBand: { '18-29': 0.25, '30-44': 0.35, '45-59': 0.25, '60+': 0.15 },
+    },
+    perTeamMax: 30,
+    population: 1000,
+    confidence: 0.95,
+    margin: 0.05,
+  };
+  const calls = (list: Quota[]) => Object.fromEntries(list.map((q) => [q.key, q.calls]));
+
+  it('splits teams equally and follows the real mix (hand-checked)', () => {
+    const plan = planWave(input);
+    expect(plan.calls).toBe(40);
+    expect(plan.byTeam).toEqual([
+      { key: 'north', calls: 20, share: 0.5 },
+      { key: 'south', calls: 20, share: 0.5 },
+    ]);
+    // 40 x 600/950 = 25.26, x 250/950 = 10.53, x 100/950 = 4.21: the last call to change (.53).
+    expect(calls(plan.byCallType)).toEqual({ booking: 25, change: 11, complaint: 4 });
+    expect(plan.byCallType[0]!.share).toBeCloseTo(600 / 950, 12);
+    // 40 x .4 .35 .2 .05: north is open mornings to evenings, south round the clock.
+    expect(calls(plan.byDayPart)).toEqual({ morning: 16, afternoon: 14, evening: 8, night: 2 });
+    expect(calls(plan.byWeekPart)).toEqual({ weekday: 32, weekend: 8 });
+    expect(calls(plan.byRegion)).toEqual({ Riga: 20, Kurzeme: 12, Latgale: 8 });
+    expect(calls(plan.byAgeBand)).toEqual({ '18-29': 10, '30-44': 14, '45-59': 10, '60+': 6 });
+    expect(plan.byLanguage).toEqual([]);
+    expect(plan).toMatchObject({ sampleSizeNeeded: 278, population: 1000 });
+    expect(plan.warnings.map((w) => w.text)).toEqual([
+      'No scenario covers "billing" (14% of recent calls).',
+      '40 calls are fewer than the 278 needed for ±5% at 95% confidence.',
+    ]);
+    // The UI words each warning from its code and figures.
+    expect(plan.warnings.map(({ code, params }) => ({ code, params }))).toEqual([
+      {
+        code: 'call-type-uncovered',
+        params: { callType: 'billing', share: expect.closeTo(0.14, 2) },
+      },
+      {
+        code: 'below-sample-size',
+        params: { calls: 40, needed: 278, margin: 0.05, confidence: 0.95 },
+      },
+    ]);
+    expect(WavePlanSchema.parse(plan)).toEqual(plan);
+  });
+
+  it('caps teams at the limit, leaves a closed team out and names it', () => {
+    const saturdays: PlanTeam = {
+      id: 'sat',
+      name: 'Saturdays',
+      zone: 'Europe/Riga',
+      hours: { start: '10:00', end: '16:00', days: [6] },
+    };
+    // Monday 2 to Friday 6 March: the Saturday team is closed all wave.
+    const plan = planWave({
+      ...input,
+      to: '2026-03-06',
+      teams: [north, saturdays, south],
+      calls: 100,
+      population: 0,
+    });
+    expect(plan.calls).toBe(60);
+    expect(calls(plan.byTeam)).toEqual({ north: 30, sat: 0, south: 30 });
+    expect(calls(plan.byWeekPart)).toEqual({ weekday: 60, weekend: 0 });
+    expect(plan.sampleSizeNeeded).toBe(385);
+    expect(plan.warnings.map((w) => w.text)).toEqual([
+      'Saturdays is not open on any day of the wave: it gets no calls.',
+      '100 calls are more than 2 teams × 30 (the limit per team): the plan has 60.',
+      'No scenario covers "billing" (14% of recent calls).',
+      'Recent calls come in at weekends, but no floor of the wave is open at a weekend within its dates.',
+      '60 calls are fewer than the 385 needed for ±5% at 95% confidence.',
+    ]);
+  });
+
+  it('covers every scenario’s call type and every open day part with recent calls', () => {
+    const plan = planWave({
+      ...input,
+      calls: 8,
+      scenarioCallTypes: ['booking', 'complaint', 'lost-card'],
+      realMix: {
+        ...input.realMix,
+        callType: { booking: 950, complaint: 40, 'lost-card': 10 },
+        dayPart: { morning: 900, afternoon: 60, evening: 30, night: 10 },
+      },
+    });
+    expect(calls(plan.byCallType)).toEqual({ booking: 6, complaint: 1, 'lost-card': 1 });
+    expect(calls(plan.byDayPart)).toEqual({ morning: 5, afternoon: 1, evening: 1, night: 1 });
+    // With 3 calls there is not enough for all four day parts: the largest get one.
+    const few = planWave({
+      ...input,
+      calls: 3,
+      realMix: { ...input.realMix, weekPart: { weekday: 1, weekend: 0 } },
+    });
+    expect(calls(few.byDayPart)).toEqual({ morning: 1, afternoon: 1, evening: 1, night: 0 });
+    expect(few.warnings.map((w) => w.text)).toContain(
+      'Too few calls to call at night too, though recent calls come in then.',
+    );
+  });
+
+  it('plans what the opening hours allow when the mix asks for more, and says so', () => {
+    const mornings: PlanTeam = {
+      id: 'm',
+      name: 'Mornings',
+      zone: 'UTC',
+      hours: { start: '08:00', end: '12:00', days: [1, 2, 3, 4, 5] },
+    };
+    const weekends: PlanTeam = {
+      id: 'w',
+      name: 'Weekends',
+      zone: 'UTC',
+      hours: { start: '00:00', end: '00:00', days: [6, 7] },
+    };
+    const plan = planWave({
+      ...input,
+      calls: 20,
+      teams: [mornings, weekends],
+      realMix: {
+        ...input.realMix,
+        dayPart: { morning: 1, afternoon: 1, evening: 1, night: 1 },
+        weekPart: { weekday: 1, weekend: 1 },
+      },
+    });
+    // Each team 10: the morning team's 10 are weekday mornings; the weekend team (open round
+    // the clock at weekends) takes the afternoon, evening and night calls it can.
+    expect(calls(plan.byTeam)).toEqual({ m: 10, w: 10 });
+    expect(calls(plan.byWeekPart)).toEqual({ weekday: 10, weekend: 10 });
+    expect(calls(plan.byDayPart)).toEqual({ morning: 10, afternoon: 5, evening: 3, night: 2 });
+    expect(plan.warnings.map((w) => w.text)).toContain(
+      'The opening hours allow only 3 of the 5 calls the mix asks for in the evening.',
+    );
+    expect(plan.warnings.map((w) => w.text)).toContain(
+      'The opening hours allow only 2 of the 5 calls the mix asks for at night.',
+    );
+    // A floor open only at weekends takes its calls then, whatever the mix. (The round-the-clock
+    // weekend team above also takes Friday's night, from Saturday 00:00: a night belongs to the
+    // day it starts on.)
+    const weekendDays: PlanTeam = {
+      ...weekends,
+      hours: { start: '08:00', end: '20:00', days: [6, 7] },
+    };
+    const weekendHeavy = planWave({
+      ...input,
+      calls: 20,
+      teams: [mornings, weekendDays],
+      realMix: { ...input.realMix, weekPart: { weekday: 9, weekend: 1 } },
+    });
+    expect(calls(weekendHeavy.byWeekPart)).toEqual({ weekday: 10, weekend: 10 });
+    expect(weekendHeavy.warnings.map((w) => w.text)).toContain(
+      'Floors open only at weekends need 10 weekend calls, not the 2 the mix asks for.',
+    );
+  });
+
+  it('follows the opening hours when there are no recent calls', () => {
+    const plan = planWave({
+      ...input,
+      realMix: { callType: {}, dayPart: {}, weekPart: { weekday: 0, weekend: 0 } },
+    });
+    expect(calls(plan.byCallType)).toEqual({ booking: 14, change: 13, complaint: 13 });
+    expect(plan.warnings.map((w) => w.text)).toContain(
+      'No recent calls to take the mix from: call types share the calls equally, times follow the opening hours.',
+    );
+    // Team-days open: weekdays 10 + 10, weekends 4 (south only): 40 x 4/24 = 6.67 -> 7.
+    expect(calls(plan.byWeekPart)).toEqual({ weekday: 33, weekend: 7 });
+    // Recent calls, but none of the scenarios' call types.
+    const otherTypes = planWave({
+      ...input,
+      realMix: { ...input.realMix, callType: { billing: 100 } },
+    });
+    expect(calls(otherTypes.byCallType)).toEqual({ booking: 14, change: 13, complaint: 13 });
+    expect(otherTypes.warnings.map((w) => w.text).slice(0, 2)).toEqual([
+      'No scenario covers "billing" (100% of recent calls).',
+      "No recent calls of the scenarios' call types: they share the calls equally.",
+    ]);
+  });
+
+  it('throws on input it cannot plan', () => {
+    expect(() => planWave({ ...input, calls: 0 })).toThrow(/calls/);
+    expect(() => planWave({ ...input, teams: [] })).toThrow(/team/);
+    expect(() => planWave({ ...input, teams: [north, north] })).toThrow(/twice/);
+    expect(() => planWave({ ...input, scenarioCallTypes: [] })).toThrow(/scenario/);
+    expect(() => planWave({ ...input, from: '2026-03-20' })).toThrow(/before it starts/);
+    expect(() => planWave({ ...input, to: '2026-02-30' })).toThrow(/calendar days/);
+    expect(() => planWave({ ...input, to: '2027-06-01' })).toThrow(/366 days/);
+    expect(() => planWave({ ...input, profileMix: { ageBand: { '70+': 1 } } })).toThrow(/age band/);
+    expect(() => planWave({ ...input, profileMix: { region: { Riga: -1 } } })).toThrow(/Riga/);
+    expect(() =>
+      planWave({
+        ...input,
+        teams: [{ ...north, hours: { ...north.hours!, days: [6, 7] } }],
+        to: '2026-03-06',
+      }),
+    ).toThrow(/no team/);
+  });
+});
+
+describe('assignmentsFor', () => {
+  const north: PlanTeam = {
+    id: 'north',
+    name: 'North',
+    zone: 'Europe/Riga',
+    hours: { start: '08:00', end: '20:00', days: [1, 2, 3, 4, 5] },
+  };
+  const south: PlanTeam = { id: 'south', name: 'South', zone: 'Asia/Shanghai', hours: null };
+  const input: PlanInput = {
+    calls: 40,
+    from: '2026-03-02',
+    to: '2026-03-15',
+    teams: [north, south],
+    scenarioCallTypes: ['booking', 'change', 'complaint'],
+    realMix: {
+      callType: { booking: 600, change: 250, complaint: 100 },
+      dayPart: { morning: 400, afternoon: 350, evening: 200, night: 50 },
+      weekPart: { weekday: 800, weekend: 200 },
+    },
+    profileMix: {
+      region: { Riga: 0.5, Kurzeme: 0.3, Latgale: 0.2 },
+      ageBand: { '18-29': 0.25, '30-44': 0.35, '45-59': 0.25, '60+': 0.15 },
+      language: { lv: 0.6, ru: 0.3, en: 0.1 },
+    },
+    perTeamMax: 30,
+    population: 1000,
+    confidence: 0.95,
+    margin: 0.05,
+  };
+  const tally = (keys: (string | undefined)[]) => {
+    const t: Record<string, number> = {};
+    for (const k of keys) if (k !== undefined) t[k] = (t[k] ?? 0) + 1;
+    return t;
+  };
+  const quotaOf = (list: Quota[]) =>
+    Object.fromEntries(list.filter((q) => q.calls > 0).map((q) => [q.key, q.calls]));
+  /** Every marginal of the calls against the plan's quotas, and every window against the hours. */
+  function checkAgainst(
+    plan: WavePlan,
+    calls: PlannedCall[],
+    teams: PlanTeam[],
+    from: string,
+    to: string,
+  ) {
+    expect(calls).toHaveLength(plan.calls);
+    expect(tally(calls.map((c) => c.teamId))).toEqual(quotaOf(plan.byTeam));
+    expect(tally(calls.map((c) => c.callType))).toEqual(quotaOf(plan.byCallType));
+    expect(tally(calls.map((c) => c.dayPart))).toEqual(quotaOf(plan.byDayPart));
+    expect(tally(calls.map((c) => (c.weekend ? 'weekend' : 'weekday')))).toEqual(
+      quotaOf(plan.byWeekPart),
+    );
+    expect(tally(calls.map((c) => c.profile.region))).toEqual(quotaOf(plan.byRegion));
+    expect(tally(calls.map((c) => c.profile.ageBand))).toEqual(quotaOf(plan.byAgeBand));
+    expect(tally(calls.map((c) => c.profile.language))).toEqual(quotaOf(plan.byLanguage));
+    for (const c of calls) {
+      const team = teams.find((t) => t.id === c.teamId)!;
+      expect(c.day >= from && c.day <= to).toBe(true);
+      expect(c.weekend).toBe(isWeekend(c.day));
+      // The window is the team's window of that day part that day (opening hours, zone).
+      expect(teamWindows(team, [c.day])).toContainEqual({
+        day: c.day,
+        dayPart: c.dayPart,
+        weekend: c.weekend,
+        from: c.windowFrom,
+        to: c.windowTo,
+      });
+      expect(Date.parse(c.windowTo) - Date.parse(c.windowFrom)).toBeGreaterThanOrEqual(30 * 60_000);
+      expect(dayPartOf(new Date(c.windowFrom), team.zone)).toBe(c.dayPart);
+      expect(dayPartOf(new Date(Date.parse(c.windowTo) - 1), team.zone)).toBe(c.dayPart);
+    }
+  }
+
+  it('meets every quota of the plan, inside each floor’s hours, spread over the days', () => {
+    const plan = planWave(input);
+    const calls = assignmentsFor(input, plan, 'wave-1');
+    checkAgainst(plan, calls, input.teams, input.from, input.to);
+    // North works weekdays 08:00-20:00 in Riga: no weekend, no night, local hours inside.
+    const local = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Riga',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    for (const c of calls.filter((x) => x.teamId === 'north')) {
+      expect(c.weekend).toBe(false);
+      expect(local.format(new Date(c.windowFrom)) >= '08:00').toBe(true);
+      expect(local.format(new Date(c.windowTo)) <= '20:00').toBe(true);
+    }
+    // South takes the 8 weekend calls (north is closed then) and the 2 night calls.
+    expect(calls.filter((c) => c.weekend).every((c) => c.teamId === 'south')).toBe(true);
+    expect(calls.filter((c) => c.dayPart === 'night').every((c) => c.teamId === 'south')).toBe(
+      true,
+    );
+    // Spread: a team's calls of one day part and week part are on different days while there
+    // are fewer calls than days.
+    const cells = new Map<string, string[]>();
+    for (const c of calls) {
+      const key = `${c.teamId} ${c.dayPart} ${c.weekend}`;
+      cells.set(key, [...(cells.get(key) ?? []), c.day]);
+    }
+    for (const [key, days] of cells) {
+      const open = key.endsWith('true') ? 4 : 10;
+      if (days.length <= open) expect(new Set(days).size).toBe(days.length);
+    }
+    // Ordered by window.
+    const starts = calls.map((c) => c.windowFrom);
+    expect([...starts].sort()).toEqual(starts);
+  });
+
+  it('is reproducible for a seed and differs for another', () => {
+    const plan = planWave(input);
+    const one = assignmentsFor(input, plan, 'seed-a');
+    expect(assignmentsFor(input, plan, 'seed-a')).toEqual(one);
+    const other = assignmentsFor(input, plan, 'seed-b');
+    expect(other).not.toEqual(one);
+    checkAgainst(plan, other, input.teams, input.from, input.to);
+  });
+
+  it('puts more calls than days on every day evenly, then one more on some', () => {
+    const always: PlanTeam = { id: 'a', name: 'A', zone: 'UTC', hours: null };
+    const small: PlanInput = {
+      ...input,
+      calls: 11,
+      from: '2026-03-02',
+      to: '2026-03-04',
+      teams: [always],
+      realMix: { ...input.realMix, dayPart: { morning: 1 }, weekPart: { weekday: 1, weekend: 0 } },
+      profileMix: {},
+    };
+    const plan = planWave(small);
+    expect(quotaOf(plan.byDayPart)).toEqual({ morning: 11 });
+    const calls = assignmentsFor(small, plan, 's');
+    checkAgainst(plan, calls, small.teams, small.from, small.to);
+    const perDay = Object.values(tally(calls.map((c) => c.day))).sort();
+    expect(perDay).toEqual([3, 4, 4]);
+    expect(calls.every((c) => Object.keys(c.profile).length === 0)).toBe(true);
+  });
+
+  it('meets a plan the opening hours bent', () => {
+    const mornings: PlanTeam = {
+      id: 'm',
+      name: 'Mornings',
+      zone: 'UTC',
+      hours: { start: '08:00', end: '12:00', days: [1, 2, 3, 4, 5] },
+    };
+    const weekends: PlanTeam = {
+      id: 'w',
+      name: 'Weekends',
+      zone: 'America/New_York',
+      hours: { start: '00:00', end: '00:00', days: [6, 7] },
+    };
+    const bent: PlanInput = {
+      ...input,
+      calls: 20,
+      teams: [mornings, weekends],
+      realMix: {
+        ...input.realMix,
+        dayPart: { morning: 1, afternoon: 1, evening: 1, night: 1 },
+        weekPart: { weekday: 1, weekend: 1 },
+      },
+    };
+    const plan = planWave(bent);
+    checkAgainst(plan, assignmentsFor(bent, plan, 'x'), bent.teams, bent.from, bent.to);
+  });
+
+  it('meets the plan for any teams, hours and mixes (seeded random waves)', () => {
+    let state = 99;
+    const random = () => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state / 2 ** 32;
+    };
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+    const zones = ['Europe/Riga', 'Asia/Shanghai', 'Asia/Taipei', 'America/New_York', 'UTC'];
+    const time = () =>
+      `${String(Math.floor(random() * 24)).padStart(2, '0')}:${pick(['00', '30'])}`;
+    for (let run = 0; run < 40; run++) {
+      const teams: PlanTeam[] = Array.from({ length: 1 + Math.floor(random() * 4) }, (_, i) => ({
+        id: `t${i}`,
+        name: `Team ${i}`,
+        zone: pick(zones),
+        hours:
+          random() < 0.25
+            ? null
+            : {
+                start: time(),
+                end: time(),
+                days: [1, 2, 3, 4, 5, 6, 7].filter(() => random() < 0.7),
+              },
+      }));
+      for (const t of teams) if (t.hours && t.hours.days.length === 0) t.hours.days.push(1);
+      const weight = () => (random() < 0.2 ? 0 : Math.floor(random() * 100));
+      const wave: PlanInput = {
+        ...input,
+        calls: 1 + Math.floor(random() * 120),
+        from: '2026-03-23',
+        to: pick(['2026-03-23', '2026-03-29', '2026-04-05']),
+        teams,
+        realMix: {
+          callType: { booking: weight(), change: weight(), complaint: weight() },
+          dayPart: { morning: weight(), afternoon: weight(), evening: weight(), night: weight() },
+          weekPart: { weekday: weight(), weekend: weight() },
+        },
+        perTeamMax: 1 + Math.floor(random() * 50),
+      };
+      let plan: WavePlan;
+      try {
+        plan = planWave(wave);
+      } catch (e) {
+        expect(String(e)).toMatch(/no team of the wave is open/);
+        continue;
+      }
+      checkAgainst(plan, assignmentsFor(wave, plan, `run-${run}`), wave.teams, wave.from, wave.to);
+    }
+  });
+
+  it('throws on a plan that no longer fits, or whose quotas do not add up', () => {
+    const plan = planWave(input);
+    // South closes at night: the plan's 2 night calls cannot be made.
+    const closedNights = {
+      ...input,
+      teams: [
+        north,
+        { ...south, hours: { start: '06:00', end: '22:00', days: [1, 2, 3, 4, 5, 6, 7] } },
+      ],
+    };
+    expect(() => assignmentsFor(closedNights, plan, 's')).toThrow(/plan the wave again/);
+    const short = {
+      ...plan,
+      byCallType: plan.byCallType.map((q, i) => (i === 0 ? { ...q, calls: q.calls - 1 } : q)),
+    };
+    expect(() => assignmentsFor(input, short, 's')).toThrow(/call type quotas add up to 39/);
+    const stranger = {
+      ...plan,
+      byTeam: [...plan.byTeam.slice(1), { key: 'west', calls: 20, share: 0.5 }],
+    };
+    expect(() => assignmentsFor(input, stranger, 's')).toThrow(/"west"/);
+  });
+});
+
+describe('profileFits and gapAllows', () => {
+  const caller = { region: 'Rīga', ageBand: '30-44' as const, language: 'en-GB' };
+  it('fits what the assignment asks for', () => {
+    expect(profileFits({}, caller)).toBe(true);
+    expect(profileFits({ region: 'RĪGA ', ageBand: '30-44' }, caller)).toBe(true);
+    expect(profileFits({ language: 'en' }, caller)).toBe(true);
+    expect(profileFits({ language: 'EN-gb' }, caller)).toBe(true);
+    expect(profileFits({ language: 'en-US' }, caller)).toBe(false);
+    expect(profileFits({ ageBand: '60+' }, caller)).toBe(false);
+    expect(profileFits({ region: 'Riga' }, caller)).toBe(false);
+    expect(profileFits({ language: 'zh-TW' }, { ...caller, language: 'zh-CN' })).toBe(false);
+  });
+
+  it('keeps a caller from calling a team again within the gap, before or after', () => {
+    const made = ['2026-03-01T10:00:00.000Z'];
+    expect(gapAllows('2026-03-31T10:00:00.000Z', made, 30)).toBe(true);
+    expect(gapAllows('2026-03-31T09:59:59.000Z', made, 30)).toBe(false);
+    expect(gapAllows('2026-01-30T10:00:00.000Z', made, 30)).toBe(true);
+    expect(gapAllows('2026-02-15T10:00:00.000Z', made, 30)).toBe(false);
+    expect(gapAllows('2026-03-01T10:00:00.000Z', made, 0)).toBe(true);
+    expect(gapAllows('2026-03-01T10:00:00.000Z', [], 90)).toBe(true);
+    expect(() => gapAllows('2026-03-01T10:00:00.000Z', made, -1)).toThrow(/gap/);
+    expect(() => gapAllows('soon', made, 30)).toThrow(/time/);
+    expect(() => gapAllows('2026-03-01T10:00:00.000Z', ['later'], 30)).toThrow(/time/);
   });
 });
