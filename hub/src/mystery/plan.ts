@@ -5,6 +5,7 @@ import {
   type DayPart,
   type PlanInput,
   type PlanTeam,
+  type PlanWarning,
   type StandardsPack,
   type WavePlan,
   type WaveSaveSchema,
@@ -144,11 +145,16 @@ export async function planOf(
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   const left = Number(all.n) - teams.length;
-  const warnings =
+  const centre = Number(all.n);
+  const warnings: PlanWarning[] =
     left > 0
       ? [
           ...plan.warnings,
-          `${left} of the centre's ${Number(all.n)} teams ${left === 1 ? 'is' : 'are'} not in this wave: results compare only within one wave.`,
+          {
+            code: 'teams-left-out',
+            params: { left, total: centre },
+            text: `${left} of the centre's ${centre} teams ${left === 1 ? 'is' : 'are'} not in this wave: results compare only within one wave.`,
+          },
         ]
       : plan.warnings;
   return { ok: true, input, plan: { ...plan, warnings }, teams };
