@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AgeBand, DayPart } from '../protocol/mystery.js';
+import { WavePlanSchema, type AgeBand, type DayPart, type Quota } from '../protocol/mystery.js';
 import {
   allocate,
   callerConflicts,
@@ -9,10 +9,14 @@ import {
   lnGamma,
   nameKey,
   phoneKey,
+  planWave,
+  type PlanInput,
+  type PlanTeam,
   regularizedBeta,
   sampleSize,
   samePhone,
   studentTTwoSided,
+  teamWindows,
   type ResultsInput,
   type ResultsItem,
   type ResultsReport,
@@ -705,5 +709,291 @@ describe('waveResults', () => {
     ]);
     expect(r.comparison).toMatchObject({ previousScore: null, change: null, pValue: null });
     expect(() => waveResults({ ...input, target: Number.NaN })).toThrow(/target/);
+  });
+});
+
+describe('teamWindows', () => {
+  it('clips each day part to the opening hours, in the team’s zone, in UTC', () => {
+    const north: PlanTeam = {
+      id: 'north',
+      name: 'North',
+      zone: 'Europe/Riga',
+      hours: { start: '08:00', end: '20:00', days: [1, 2, 3, 4, 5] },
+    };
+    // Friday 13 and Saturday 14 March 2026 (UTC+2): 08-12, 12-18, 18-20 on Friday only.
+    expect(teamWindows(north, ['2026-03-13', '2026-03-14'])).toEqual([
+      {
+        day: '2026-03-13',
+        dayPart: 'morning',
+        weekend: false,
+        from: '2026-03-13T06:00:00.000Z',
+        to: '2026-03-13T10:00:00.000Z',
+      },
+      {
+        day: '2026-03-13',
+        dayPart: 'afternoon',
+        weekend: false,
+        from: '2026-03-13T10:00:00.000Z',
+        to: '2026-03-13T16:00:00.000Z',
+      },
+      {
+        day: '2026-03-13',
+        dayPart: 'evening',
+        weekend: false,
+        from: '2026-03-13T16:00:00.000Z',
+        to: '2026-03-13T18:00:00.000Z',
+      },
+    ]);
+  });
+
+  it('runs a night shift into the next morning, which may be a weekend day', () => {
+    const nights: PlanTeam = {
+      id: 'n',
+      name: 'Nights',
+      zone: 'Europe/Riga',
+      hours: { start: '22:00', end: '08:00', days: [5] },
+    };
+    expect(teamWindows(nights, ['2026-03-13', '2026-03-14'])).toEqual([
+      // Friday's night: 22:00 to 06:00 local.
+      {
+        day: '2026-03-13',
+        dayPart: 'night',
+        weekend: false,
+        from: '2026-03-13T20:00:00.000Z',
+        to: '2026-03-14T04:00:00.000Z',
+      },
+      // Saturday's morning, 06:00 to the end of Friday's shift at 08:00.
+      {
+        day: '2026-03-14',
+        dayPart: 'morning',
+        weekend: true,
+        from: '2026-03-14T04:00:00.000Z',
+        to: '2026-03-14T06:00:00.000Z',
+      },
+    ]);
+  });
+
+  it('follows the clock across a change, and leaves out windows under 30 minutes', () => {
+    const always: PlanTeam = { id: 'a', name: 'A', zone: 'Europe/Riga', hours: null };
+    const windows = teamWindows(always, ['2026-03-28', '2026-03-29']);
+    expect(windows).toHaveLength(8);
+    // Saturday is UTC+2; the clocks go forward on Sunday at 03:00, so the night is 7 hours.
+    expect(windows[0]).toMatchObject({ dayPart: 'morning', from: '2026-03-28T04:00:00.000Z' });
+    expect(windows[3]).toMatchObject({
+      dayPart: 'night',
+      from: '2026-03-28T20:00:00.000Z',
+      to: '2026-03-29T03:00:00.000Z',
+    });
+    expect(windows[4]).toMatchObject({ dayPart: 'morning', from: '2026-03-29T03:00:00.000Z' });
+    const late: PlanTeam = {
+      id: 'l',
+      name: 'Late',
+      zone: 'UTC',
+      hours: { start: '09:00', end: '18:20', days: [1, 2, 3, 4, 5, 6, 7] },
+    };
+    expect(teamWindows(late, ['2026-03-02']).map((w) => w.dayPart)).toEqual([
+      'morning',
+      'afternoon',
+    ]);
+    expect(() => teamWindows({ ...late, zone: 'Nowhere/City' }, ['2026-03-02'])).toThrow(
+      /time zone/,
+    );
+    expect(() =>
+      teamWindows({ ...late, hours: { start: '9am', end: '17:00', days: [1] } }, ['2026-03-02']),
+    ).toThrow(/HH:MM/);
+  });
+});
+
+describe('planWave', () => {
+  const north: PlanTeam = {
+    id: 'north',
+    name: 'North',
+    zone: 'Europe/Riga',
+    hours: { start: '08:00', end: '20:00', days: [1, 2, 3, 4, 5] },
+  };
+  const south: PlanTeam = { id: 'south', name: 'South', zone: 'Asia/Shanghai', hours: null };
+  // Monday 2 to Sunday 15 March 2026: 10 weekdays, 4 weekend days.
+  const input: PlanInput = {
+    calls: 40,
+    from: '2026-03-02',
+    to: '2026-03-15',
+    teams: [north, south],
+    scenarioCallTypes: ['booking', 'change', 'complaint'],
+    realMix: {
+      callType: { booking: 600, change: 250, complaint: 100, billing: 150 },
+      dayPart: { morning: 400, afternoon: 350, evening: 200, night: 50 },
+      weekPart: { weekday: 800, weekend: 200 },
+    },
+    profileMix: {
+      region: { Riga: 0.5, Kurzeme: 0.3, Latgale: 0.2 },
+      ageBand: { '18-29': 0.25, '30-44': 0.35, '45-59': 0.25, '60+': 0.15 },
+    },
+    perTeamMax: 30,
+    population: 1000,
+    confidence: 0.95,
+    margin: 0.05,
+  };
+  const calls = (list: Quota[]) => Object.fromEntries(list.map((q) => [q.key, q.calls]));
+
+  it('splits teams equally and follows the real mix (hand-checked)', () => {
+    const plan = planWave(input);
+    expect(plan.calls).toBe(40);
+    expect(plan.byTeam).toEqual([
+      { key: 'north', calls: 20, share: 0.5 },
+      { key: 'south', calls: 20, share: 0.5 },
+    ]);
+    // 40 x 600/950 = 25.26, x 250/950 = 10.53, x 100/950 = 4.21: the last call to change (.53).
+    expect(calls(plan.byCallType)).toEqual({ booking: 25, change: 11, complaint: 4 });
+    expect(plan.byCallType[0]!.share).toBeCloseTo(600 / 950, 12);
+    // 40 x .4 .35 .2 .05: north is open mornings to evenings, south round the clock.
+    expect(calls(plan.byDayPart)).toEqual({ morning: 16, afternoon: 14, evening: 8, night: 2 });
+    expect(calls(plan.byWeekPart)).toEqual({ weekday: 32, weekend: 8 });
+    expect(calls(plan.byRegion)).toEqual({ Riga: 20, Kurzeme: 12, Latgale: 8 });
+    expect(calls(plan.byAgeBand)).toEqual({ '18-29': 10, '30-44': 14, '45-59': 10, '60+': 6 });
+    expect(plan.byLanguage).toEqual([]);
+    expect(plan).toMatchObject({ sampleSizeNeeded: 278, population: 1000 });
+    expect(plan.warnings).toEqual([
+      'No scenario covers "billing" (14% of recent calls).',
+      '40 calls are fewer than the 278 needed for ±5% at 95% confidence.',
+    ]);
+    expect(WavePlanSchema.parse(plan)).toEqual(plan);
+  });
+
+  it('caps teams at the limit, leaves a closed team out and names it', () => {
+    const saturdays: PlanTeam = {
+      id: 'sat',
+      name: 'Saturdays',
+      zone: 'Europe/Riga',
+      hours: { start: '10:00', end: '16:00', days: [6] },
+    };
+    // Monday 2 to Friday 6 March: the Saturday team is closed all wave.
+    const plan = planWave({
+      ...input,
+      to: '2026-03-06',
+      teams: [north, saturdays, south],
+      calls: 100,
+      population: 0,
+    });
+    expect(plan.calls).toBe(60);
+    expect(calls(plan.byTeam)).toEqual({ north: 30, sat: 0, south: 30 });
+    expect(calls(plan.byWeekPart)).toEqual({ weekday: 60, weekend: 0 });
+    expect(plan.sampleSizeNeeded).toBe(385);
+    expect(plan.warnings).toEqual([
+      'Saturdays is not open on any day of the wave: it gets no calls.',
+      '100 calls are more than 2 teams × 30 (the limit per team): the plan has 60.',
+      'No scenario covers "billing" (14% of recent calls).',
+      'Recent calls come in at weekends, but no floor of the wave is open at a weekend within its dates.',
+      '60 calls are fewer than the 385 needed for ±5% at 95% confidence.',
+    ]);
+  });
+
+  it('covers every scenario’s call type and every open day part with recent calls', () => {
+    const plan = planWave({
+      ...input,
+      calls: 8,
+      scenarioCallTypes: ['booking', 'complaint', 'lost-card'],
+      realMix: {
+        ...input.realMix,
+        callType: { booking: 950, complaint: 40, 'lost-card': 10 },
+        dayPart: { morning: 900, afternoon: 60, evening: 30, night: 10 },
+      },
+    });
+    expect(calls(plan.byCallType)).toEqual({ booking: 6, complaint: 1, 'lost-card': 1 });
+    expect(calls(plan.byDayPart)).toEqual({ morning: 5, afternoon: 1, evening: 1, night: 1 });
+    // With 3 calls there is not enough for all four day parts: the largest get one.
+    const few = planWave({
+      ...input,
+      calls: 3,
+      realMix: { ...input.realMix, weekPart: { weekday: 1, weekend: 0 } },
+    });
+    expect(calls(few.byDayPart)).toEqual({ morning: 1, afternoon: 1, evening: 1, night: 0 });
+    expect(few.warnings).toContain(
+      'Too few calls to call at night too, though recent calls come in then.',
+    );
+  });
+
+  it('plans what the opening hours allow when the mix asks for more, and says so', () => {
+    const mornings: PlanTeam = {
+      id: 'm',
+      name: 'Mornings',
+      zone: 'UTC',
+      hours: { start: '08:00', end: '12:00', days: [1, 2, 3, 4, 5] },
+    };
+    const weekends: PlanTeam = {
+      id: 'w',
+      name: 'Weekends',
+      zone: 'UTC',
+      hours: { start: '00:00', end: '00:00', days: [6, 7] },
+    };
+    const plan = planWave({
+      ...input,
+      calls: 20,
+      teams: [mornings, weekends],
+      realMix: {
+        ...input.realMix,
+        dayPart: { morning: 1, afternoon: 1, evening: 1, night: 1 },
+        weekPart: { weekday: 1, weekend: 1 },
+      },
+    });
+    // Each team 10: the morning team's 10 are weekday mornings; the weekend team (open round
+    // the clock at weekends) takes the afternoon, evening and night calls it can.
+    expect(calls(plan.byTeam)).toEqual({ m: 10, w: 10 });
+    expect(calls(plan.byWeekPart)).toEqual({ weekday: 10, weekend: 10 });
+    expect(calls(plan.byDayPart)).toEqual({ morning: 10, afternoon: 5, evening: 3, night: 2 });
+    expect(plan.warnings).toContain(
+      'The opening hours allow only 3 of the 5 calls the mix asks for in the evening.',
+    );
+    expect(plan.warnings).toContain(
+      'The opening hours allow only 2 of the 5 calls the mix asks for at night.',
+    );
+    // A floor open only at weekends takes its calls then, whatever the mix. (The round-the-clock
+    // weekend team above also takes Friday's night, from Saturday 00:00: a night belongs to the
+    // day it starts on.)
+    const weekendDays: PlanTeam = {
+      ...weekends,
+      hours: { start: '08:00', end: '20:00', days: [6, 7] },
+    };
+    const weekendHeavy = planWave({
+      ...input,
+      calls: 20,
+      teams: [mornings, weekendDays],
+      realMix: { ...input.realMix, weekPart: { weekday: 9, weekend: 1 } },
+    });
+    expect(calls(weekendHeavy.byWeekPart)).toEqual({ weekday: 10, weekend: 10 });
+    expect(weekendHeavy.warnings).toContain(
+      'Floors open only at weekends need 10 weekend calls, not the 2 the mix asks for.',
+    );
+  });
+
+  it('follows the opening hours when there are no recent calls', () => {
+    const plan = planWave({
+      ...input,
+      realMix: { callType: {}, dayPart: {}, weekPart: { weekday: 0, weekend: 0 } },
+    });
+    expect(calls(plan.byCallType)).toEqual({ booking: 14, change: 13, complaint: 13 });
+    expect(plan.warnings).toContain(
+      'No recent calls to take the mix from: times follow the opening hours.',
+    );
+    // Team-days open: weekdays 10 + 10, weekends 4 (south only): 40 x 4/24 = 6.67 -> 7.
+    expect(calls(plan.byWeekPart)).toEqual({ weekday: 33, weekend: 7 });
+  });
+
+  it('throws on input it cannot plan', () => {
+    expect(() => planWave({ ...input, calls: 0 })).toThrow(/calls/);
+    expect(() => planWave({ ...input, teams: [] })).toThrow(/team/);
+    expect(() => planWave({ ...input, teams: [north, north] })).toThrow(/twice/);
+    expect(() => planWave({ ...input, scenarioCallTypes: [] })).toThrow(/scenario/);
+    expect(() => planWave({ ...input, from: '2026-03-20' })).toThrow(/before it starts/);
+    expect(() => planWave({ ...input, to: '2026-02-30' })).toThrow(/calendar days/);
+    expect(() => planWave({ ...input, to: '2027-06-01' })).toThrow(/366 days/);
+    expect(() => planWave({ ...input, profileMix: { ageBand: { '70+': 1 } } })).toThrow(/age band/);
+    expect(() => planWave({ ...input, profileMix: { region: { Riga: -1 } } })).toThrow(/Riga/);
+    expect(() =>
+      planWave({
+        ...input,
+        teams: [{ ...north, hours: { ...north.hours!, days: [6, 7] } }],
+        to: '2026-03-06',
+      }),
+    ).toThrow(/no team/);
   });
 });

@@ -3,16 +3,26 @@ import {
   type ASSIGNMENT_STATUSES,
   DAY_PART_STARTS,
   DAY_PARTS,
+  type AgeBand,
   type CallerProfile,
+  type Quota,
   type DayPart,
   type MysteryCell,
   type MysteryResults,
   type WaveComparison,
   type WavePlan,
 } from '../protocol/mystery.js';
+import { uniformInt } from 'pure-rand/distribution/uniformInt';
+import { addDays, slotGenerator } from './qa-sampling.js';
 import type { Answer, ScoreResult } from './scoring.js';
 import { STANDARD_AREAS, type StandardArea } from './standards.js';
-import { isTimeZone } from './teams.js';
+import {
+  isCalendarDate,
+  isTimeZone,
+  localDate,
+  startOfLocalDate,
+  WORK_TIME_PATTERN,
+} from './teams.js';
 import { usernameKey } from './usernames.js';
 
 // Mystery-call programmes (pure): the sampling plan of a wave and its assignments, the sample
@@ -186,10 +196,534 @@ export function sampleSize(confidence: number, margin: number, population?: numb
   return Math.ceil(clean(n));
 }
 
-/** The wave's quotas and warnings. */
+// ---- the wave's calendar: when each floor can be called ----
+
+/** A day part window shorter than this (clipped by the opening hours) is not offered to callers. */
+export const MIN_WINDOW_MINUTES = 30;
+/** A wave spans at most this many days (the planner's loops are bounded by it). */
+export const MAX_WAVE_DAYS = 366;
+/** A call type with at least this share of the recent calls is common: warned when no scenario covers it. */
+export const COMMON_CALL_TYPE_SHARE = 0.1;
+
+const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
+
+/** ISO weekday (1 Monday ... 7 Sunday) of a YYYY-MM-DD day. */
+export function isoWeekday(day: string): number {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return ((new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7) + 1;
+}
+/** Whether a local day is a weekend day (Saturday, Sunday). */
+export const isWeekend = (day: string) => isoWeekday(day) >= 6;
+
+/** Minutes since local midnight of an instant in a zone, and its local day. */
+function wallClock(instant: number, zone: string): { day: string; minutes: number } {
+  const at = new Date(instant);
+  const day = localDate(at, zone);
+  const minutes = Math.round((instant - startOfLocalDate(day, zone).getTime()) / MINUTE_MS);
+  // Elapsed minutes since the day began differ from the clock on a day the clock changes.
+  const hour = localHour(at, zone);
+  const elapsedHour = Math.floor(minutes / 60);
+  return { day, minutes: minutes + (hour - elapsedHour) * 60 };
+}
+
+/**
+ * The instant a local wall-clock time happens: `minutes` after 00:00 on `day` (1440 and more
+ * run into the next days). A time a clock change skips is moved past the gap.
+ */
+export function wallInstant(day: string, minutes: number, zone: string): number {
+  const whole = Math.floor(minutes / 1440);
+  const target = { day: addDays(day, whole), minutes: minutes - whole * 1440 };
+  let guess = startOfLocalDate(target.day, zone).getTime() + target.minutes * MINUTE_MS;
+  const tried: number[] = [];
+  for (let pass = 0; pass < 3; pass++) {
+    const seen = wallClock(guess, zone);
+    const dayDiff = Math.round(
+      (Date.parse(`${seen.day}T00:00:00Z`) - Date.parse(`${target.day}T00:00:00Z`)) / DAY_MS,
+    );
+    const diff = dayDiff * 1440 + seen.minutes - target.minutes;
+    if (diff === 0) return guess;
+    tried.push(guess);
+    guess -= diff * MINUTE_MS;
+  }
+  // The time does not exist (the clock skips it): the guesses straddle the gap; the later one
+  // is the time as the clock reads it after the change.
+  return Math.max(...tried);
+}
+
+const minutesOf = (hhmm: string) => {
+  const [h, m] = hhmm.split(':').map(Number) as [number, number];
+  return h * 60 + m;
+};
+
+/** Local minutes each day part runs over, from its day's 00:00 (the night ends the next morning). */
+const DAY_PART_SPANS: Record<DayPart, [number, number]> = {
+  morning: [DAY_PART_STARTS.morning * 60, DAY_PART_STARTS.afternoon * 60],
+  afternoon: [DAY_PART_STARTS.afternoon * 60, DAY_PART_STARTS.evening * 60],
+  evening: [DAY_PART_STARTS.evening * 60, DAY_PART_STARTS.night * 60],
+  night: [DAY_PART_STARTS.night * 60, 1440 + DAY_PART_STARTS.morning * 60],
+};
+
+/** One day part of one day on which a team can be called, with the window in UTC. */
+export interface CallWindow {
+  day: string;
+  dayPart: DayPart;
+  weekend: boolean;
+  from: string;
+  to: string;
+}
+
+/** The wave's days, from `from` to `to` inclusive. Throws on bad dates or a wave too long. */
+export function waveDays(from: string, to: string): string[] {
+  if (!isCalendarDate(from) || !isCalendarDate(to))
+    throw new Error(`the wave's dates must be calendar days (got ${from} to ${to})`);
+  if (from > to) throw new Error(`the wave ends (${to}) before it starts (${from})`);
+  const days: string[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) {
+    if (days.length === MAX_WAVE_DAYS)
+      throw new Error(`a wave spans at most ${MAX_WAVE_DAYS} days`);
+    days.push(d);
+  }
+  return days;
+}
+
+function checkTeam(team: PlanTeam) {
+  if (!isTimeZone(team.zone))
+    throw new Error(`team ${team.name}: "${team.zone}" is not a time zone`);
+  const h = team.hours;
+  if (h === null) return;
+  if (!WORK_TIME_PATTERN.test(h.start) || !WORK_TIME_PATTERN.test(h.end))
+    throw new Error(`team ${team.name}: opening hours must be HH:MM (got ${h.start}-${h.end})`);
+  if (h.days.length === 0 || h.days.some((d) => !Number.isInteger(d) || d < 1 || d > 7))
+    throw new Error(`team ${team.name}: opening days must be ISO weekdays 1-7`);
+}
+
+/**
+ * When a team can be called over the wave's days (in the team's zone): for each day and day
+ * part, the day part's local hours that day (the night runs from 22:00 to 06:00 the next
+ * morning) clipped to the floor's opening hours, in UTC. Opening hours run from `start` to
+ * `end` on each of their ISO weekdays (an `end` at or before `start` runs past midnight into
+ * the next day, so a Friday night shift opens Saturday's small hours); null hours are open
+ * around the clock. A day part the hours cut into pieces offers its longest piece; pieces
+ * under MIN_WINDOW_MINUTES are not offered. The week part is the day's (Saturday, Sunday).
+ */
+export function teamWindows(team: PlanTeam, days: readonly string[]): CallWindow[] {
+  checkTeam(team);
+  if (days.length === 0) return [];
+  const open: [number, number][] = [];
+  if (team.hours !== null) {
+    const start = minutesOf(team.hours.start);
+    let end = minutesOf(team.hours.end);
+    if (end <= start) end += 1440;
+    for (const day of [addDays(days[0]!, -1), ...days])
+      if (team.hours.days.includes(isoWeekday(day)))
+        open.push([wallInstant(day, start, team.zone), wallInstant(day, end, team.zone)]);
+  }
+  const windows: CallWindow[] = [];
+  for (const day of days)
+    for (const dayPart of DAY_PARTS) {
+      const [s, e] = DAY_PART_SPANS[dayPart];
+      const from = wallInstant(day, s, team.zone);
+      const to = wallInstant(day, e, team.zone);
+      const pieces =
+        team.hours === null
+          ? [[from, to] as [number, number]]
+          : open.map(([a, b]): [number, number] => [Math.max(a, from), Math.min(b, to)]);
+      let best: [number, number] | null = null;
+      for (const p of pieces)
+        if (
+          p[1] - p[0] >= MIN_WINDOW_MINUTES * MINUTE_MS &&
+          (!best || p[1] - p[0] > best[1] - best[0])
+        )
+          best = p;
+      if (best)
+        windows.push({
+          day,
+          dayPart,
+          weekend: isWeekend(day),
+          from: new Date(best[0]).toISOString(),
+          to: new Date(best[1]).toISOString(),
+        });
+    }
+  return windows;
+}
+
+// ---- the joint plan: how many calls of each team in each week part and day part ----
+
+type Joint = Map<string, Record<WeekPart, Record<DayPart, number>>>;
+const emptyParts = (): Record<DayPart, number> => ({
+  morning: 0,
+  afternoon: 0,
+  evening: 0,
+  night: 0,
+});
+
+interface TeamCalendar {
+  team: PlanTeam;
+  windows: CallWindow[];
+  /** Day parts the team can be called in, per week part. */
+  parts: Record<WeekPart, DayPart[]>;
+}
+
+function calendarOf(teams: readonly PlanTeam[], days: readonly string[]): TeamCalendar[] {
+  return teams.map((team) => {
+    const windows = teamWindows(team, days);
+    const partsOf = (weekend: boolean) =>
+      DAY_PARTS.filter((p) => windows.some((w) => w.dayPart === p && w.weekend === weekend));
+    return { team, windows, parts: { weekday: partsOf(false), weekend: partsOf(true) } };
+  });
+}
+
+/**
+ * Each team's calls split between weekdays and weekends so the wave's weekend total is as close
+ * to `weekendTarget` as the floors allow: a team open only on weekdays (or weekends) takes all
+ * its calls then; teams open on both share the rest of the weekend calls in proportion to their
+ * calls (largest remainder).
+ */
+function splitWeekParts(
+  calendar: readonly TeamCalendar[],
+  teamCalls: ReadonlyMap<string, number>,
+  weekendTarget: number,
+) {
+  let low = 0;
+  let high = 0;
+  const both: TeamCalendar[] = [];
+  for (const c of calendar) {
+    const n = teamCalls.get(c.team.id) ?? 0;
+    const wd = c.parts.weekday.length > 0;
+    const we = c.parts.weekend.length > 0;
+    if (we) high += n;
+    if (we && !wd) low += n;
+    if (we && wd) both.push(c);
+  }
+  const weekend = Math.min(high, Math.max(low, weekendTarget));
+  const shared = allocate(
+    weekend - low,
+    Object.fromEntries(both.map((c) => [c.team.id, teamCalls.get(c.team.id) ?? 0])),
+  );
+  const split = new Map<string, Record<WeekPart, number>>();
+  for (const c of calendar) {
+    const n = teamCalls.get(c.team.id) ?? 0;
+    const we =
+      c.parts.weekend.length === 0 ? 0 : c.parts.weekday.length === 0 ? n : shared[c.team.id]!;
+    split.set(c.team.id, { weekday: n - we, weekend: we });
+  }
+  return { weekend, split };
+}
+
+/**
+ * The joint plan: every team's calls in each week part spread over the day parts it is open in,
+ * first in proportion to `dayPartTarget` (largest remainder), then moved along augmenting paths
+ * (a call of one team from a day part over its target to another it is open in, possibly through
+ * other teams) until every day part meets its target or no move is left: when a plan with
+ * these targets exists, this finds one (a transportation problem's augmenting-path argument).
+ */
+function jointOf(
+  calendar: readonly TeamCalendar[],
+  split: ReadonlyMap<string, Record<WeekPart, number>>,
+  dayPartTarget: Readonly<Record<DayPart, number>>,
+): Joint {
+  const joint: Joint = new Map();
+  const groups: { teamId: string; weekPart: WeekPart; parts: DayPart[] }[] = [];
+  for (const c of calendar) {
+    const cells = { weekday: emptyParts(), weekend: emptyParts() };
+    joint.set(c.team.id, cells);
+    for (const weekPart of WEEK_PARTS) {
+      const n = split.get(c.team.id)?.[weekPart] ?? 0;
+      const parts = c.parts[weekPart];
+      if (n === 0 || parts.length === 0) continue;
+      groups.push({ teamId: c.team.id, weekPart, parts });
+      const weights = parts.map((p) => dayPartTarget[p]);
+      const seats = allocate(
+        n,
+        Object.fromEntries(parts.map((p, i) => [p, weights.some((w) => w > 0) ? weights[i]! : 1])),
+      );
+      for (const p of parts) cells[weekPart][p] = seats[p]!;
+    }
+  }
+  const cell = (g: (typeof groups)[number]) => joint.get(g.teamId)![g.weekPart];
+  const load = () => {
+    const l = emptyParts();
+    for (const g of groups) for (const p of DAY_PARTS) l[p] += cell(g)[p];
+    return l;
+  };
+  // Each move takes one call off a day part over its target: at most the calls in all.
+  let total = 0;
+  for (const g of groups) for (const p of DAY_PARTS) total += cell(g)[p];
+  for (let moves = 0; moves <= total; moves++) {
+    const l = load();
+    const over = DAY_PARTS.filter((p) => l[p] > dayPartTarget[p]);
+    const under = new Set(DAY_PARTS.filter((p) => l[p] < dayPartTarget[p]));
+    if (over.length === 0 || under.size === 0) break;
+    // Breadth first from the day parts over target: part -> a group with a call there -> a part
+    // that group is open in.
+    const cameFrom = new Map<DayPart, { from: DayPart; group: number } | null>();
+    for (const p of over) cameFrom.set(p, null);
+    const queue = [...over];
+    let reached: DayPart | null = null;
+    while (queue.length > 0 && reached === null) {
+      const p = queue.shift()!;
+      for (let gi = 0; gi < groups.length && reached === null; gi++) {
+        const g = groups[gi]!;
+        if (cell(g)[p] === 0) continue;
+        for (const q of g.parts) {
+          if (cameFrom.has(q)) continue;
+          cameFrom.set(q, { from: p, group: gi });
+          if (under.has(q)) {
+            reached = q;
+            break;
+          }
+          queue.push(q);
+        }
+      }
+    }
+    if (reached === null) break;
+    for (let q = reached; cameFrom.get(q) !== null;) {
+      const step = cameFrom.get(q)!;
+      const c = cell(groups[step.group]!);
+      c[step.from]--;
+      c[q]++;
+      q = step.from;
+    }
+  }
+  return joint;
+}
+
+function jointMarginals(joint: Joint) {
+  const byTeam = new Map<string, number>();
+  const byWeekPart: Record<WeekPart, number> = { weekday: 0, weekend: 0 };
+  const byDayPart = emptyParts();
+  for (const [teamId, cells] of joint) {
+    let n = 0;
+    for (const w of WEEK_PARTS)
+      for (const p of DAY_PARTS) {
+        n += cells[w][p];
+        byWeekPart[w] += cells[w][p];
+        byDayPart[p] += cells[w][p];
+      }
+    byTeam.set(teamId, n);
+  }
+  return { byTeam, byWeekPart, byDayPart };
+}
+
+// ---- the plan ----
+
+const DAY_PART_WORDS: Record<DayPart, string> = {
+  morning: 'in the morning',
+  afternoon: 'in the afternoon',
+  evening: 'in the evening',
+  night: 'at night',
+};
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** Shares normalised to sum to 1 (all 0 when they sum to 0). */
+function normalised(shares: Readonly<Record<string, number>>): Record<string, number> {
+  const total = Object.values(shares).reduce((a, b) => a + b, 0);
+  return Object.fromEntries(Object.entries(shares).map(([k, v]) => [k, total > 0 ? v / total : 0]));
+}
+
+function checkShares(what: string, shares: Readonly<Record<string, number>> | undefined) {
+  for (const [k, v] of Object.entries(shares ?? {}))
+    if (!Number.isFinite(v) || v < 0)
+      throw new Error(`${what}: the share of "${k}" must be a number of 0 or more (got ${v})`);
+}
+
+function checkPlanInput(input: PlanInput) {
+  if (!Number.isInteger(input.calls) || input.calls < 1)
+    throw new Error(`a wave needs a whole number of calls, 1 or more (got ${input.calls})`);
+  if (!Number.isInteger(input.perTeamMax) || input.perTeamMax < 1)
+    throw new Error(
+      `the limit per team must be a whole number, 1 or more (got ${input.perTeamMax})`,
+    );
+  if (input.teams.length === 0) throw new Error('a wave needs at least one team');
+  if (new Set(input.teams.map((t) => t.id)).size !== input.teams.length)
+    throw new Error('a team is in the wave twice');
+  if (input.scenarioCallTypes.length === 0) throw new Error('a wave needs at least one scenario');
+  checkShares('the real mix of call types', input.realMix.callType);
+  checkShares('the real mix of day parts', input.realMix.dayPart);
+  checkShares('the real mix of week parts', input.realMix.weekPart);
+  checkShares('the region mix', input.profileMix.region);
+  checkShares('the age band mix', input.profileMix.ageBand);
+  checkShares('the language mix', input.profileMix.language);
+  for (const band of Object.keys(input.profileMix.ageBand ?? {}))
+    if (!(AGE_BANDS as readonly string[]).includes(band))
+      throw new Error(`"${band}" is not an age band (${AGE_BANDS.join(', ')})`);
+  if (!Number.isFinite(input.population) || input.population < 0)
+    throw new Error(
+      `the population must be a number of calls, 0 or more (got ${input.population})`,
+    );
+}
+
+const quotas = (
+  counts: Readonly<Record<string, number>>,
+  shares: Readonly<Record<string, number>>,
+) => Object.keys(counts).map((key) => ({ key, calls: counts[key]!, share: shares[key] ?? 0 }));
+
+/** A profile dimension's quotas: the mix's shares, largest remainder; empty when not set. */
+function profileQuotas(calls: number, mix: Readonly<Record<string, number>> | undefined) {
+  if (!mix || !Object.values(mix).some((v) => v > 0)) return [];
+  const shares = normalised(mix);
+  return quotas(allocate(calls, mix), shares);
+}
+
+/**
+ * The wave's sampling plan (every rule below is the README's):
+ * - byTeam: the calls split equally over the teams whose floor is open on some day of the wave
+ *   (largest remainder, ties in the teams' order), at most `perTeamMax` each: when the calls
+ *   exceed teams x perTeamMax the plan has fewer calls (`calls`), and says so; a team closed
+ *   over the whole wave gets none, and is named;
+ * - byCallType: the real mix of calls restricted to the call types the wave has scenarios for,
+ *   at least 1 each when the calls allow ("cover the common call types, not only problem
+ *   calls"); with no recent calls of those types, equal shares; a call type with at least
+ *   COMMON_CALL_TYPE_SHARE of the recent calls and no scenario is warned;
+ * - byWeekPart: weekday and weekend from the real mix, over the week parts some floor of the
+ *   wave is open in on the wave's days (0 weekend calls when none works weekends), at least 1
+ *   each when the calls allow; then as close as the floors allow (a team open only at weekends
+ *   takes all its calls then);
+ * - byDayPart: the real mix over the day parts the floors are open in (from the teams' opening
+ *   hours, null hours being open around the clock), at least 1 each when the calls allow; then
+ *   as close as each team's hours allow (teamWindows): a day part that gets fewer than the mix
+ *   asks is warned, and so is a day part with recent calls but no calls planned;
+ * - with no recent calls at all, week parts and day parts follow the opening hours (team-days
+ *   open in each) instead of the mix, and the plan says so;
+ * - byRegion, byAgeBand, byLanguage: the wave's profile mix (largest remainder); empty when the
+ *   mix does not set them;
+ * - sampleSizeNeeded: sampleSize(confidence, margin, population); a wave with fewer calls is
+ *   warned (its pass rate is less precise than asked).
+ * Throws on input that cannot be planned (no team, no scenario, bad dates, zones or hours).
+ */
 export function planWave(input: PlanInput): WavePlan {
-  void input;
-  throw new Error('not implemented');
+  checkPlanInput(input);
+  const warnings: string[] = [];
+  const days = waveDays(input.from, input.to);
+  const calendar = calendarOf(input.teams, days);
+
+  // Teams.
+  const open = calendar.filter((c) => c.windows.length > 0);
+  for (const c of calendar)
+    if (c.windows.length === 0)
+      warnings.push(`${c.team.name} is not open on any day of the wave: it gets no calls.`);
+  if (open.length === 0) throw new Error('no team of the wave is open on any day of the wave');
+  const calls = Math.min(input.calls, open.length * input.perTeamMax);
+  if (calls < input.calls)
+    warnings.push(
+      `${input.calls} calls are more than ${plural(open.length, 'team', 'teams')} × ${input.perTeamMax} (the limit per team): the plan has ${calls}.`,
+    );
+  const teamShares = Object.fromEntries(
+    calendar.map((c) => [c.team.id, c.windows.length > 0 ? 1 / open.length : 0]),
+  );
+  const teamCounts = allocate(calls, teamShares);
+  if (calls < open.length)
+    warnings.push(
+      `${plural(calls, 'call', 'calls')} cannot reach all ${open.length} teams: ${open.length - calls} get none, so teams do not compare.`,
+    );
+
+  // Call types.
+  const realTypes = normalised(input.realMix.callType);
+  const covered = new Set(input.scenarioCallTypes);
+  const typeMix = Object.fromEntries([...covered].map((t) => [t, input.realMix.callType[t] ?? 0]));
+  const noRealTypes = !Object.values(typeMix).some((v) => v > 0);
+  const typeShares = normalised(
+    noRealTypes ? Object.fromEntries([...covered].map((t) => [t, 1])) : typeMix,
+  );
+  const byCallType = quotas(allocate(calls, typeShares, 1), typeShares);
+  for (const [type, share] of Object.entries(realTypes).sort((a, b) => b[1] - a[1]))
+    if (!covered.has(type) && share >= COMMON_CALL_TYPE_SHARE)
+      warnings.push(`No scenario covers "${type}" (${percent(share)} of recent calls).`);
+
+  // Week parts and day parts, over what the floors that get calls are open in.
+  const calling = calendar.filter((c) => (teamCounts[c.team.id] ?? 0) > 0);
+  const realDay = input.realMix.dayPart;
+  const realWeek = input.realMix.weekPart;
+  const realTotal = DAY_PARTS.reduce((a, p) => a + (realDay[p] ?? 0), 0);
+  const noReal = realTotal === 0 && realWeek.weekday + realWeek.weekend === 0;
+  if (noReal)
+    warnings.push('No recent calls to take the mix from: times follow the opening hours.');
+  const openDays = (weekend: boolean, part?: DayPart) =>
+    calling.reduce(
+      (a, c) =>
+        a + c.windows.filter((w) => w.weekend === weekend && (!part || w.dayPart === part)).length,
+      0,
+    );
+  const weekOpen = { weekday: openDays(false) > 0, weekend: openDays(true) > 0 };
+  const weekMix = noReal
+    ? { weekday: openDays(false), weekend: openDays(true) }
+    : {
+        weekday: weekOpen.weekday ? realWeek.weekday : 0,
+        weekend: weekOpen.weekend ? realWeek.weekend : 0,
+      };
+  const weekShares = normalised(
+    Object.values(weekMix).some((v) => v > 0)
+      ? weekMix
+      : { weekday: weekOpen.weekday ? 1 : 0, weekend: weekOpen.weekend ? 1 : 0 },
+  );
+  const weekTarget = allocate(calls, weekShares, 1);
+  if (!weekOpen.weekend && realWeek.weekend > 0)
+    warnings.push(
+      'Recent calls come in at weekends, but no floor of the wave is open at a weekend within its dates.',
+    );
+
+  const partOpen = (p: DayPart) => openDays(false, p) + openDays(true, p) > 0;
+  const dayMix = Object.fromEntries(
+    DAY_PARTS.map((p) => [
+      p,
+      !partOpen(p) ? 0 : noReal ? openDays(false, p) + openDays(true, p) : (realDay[p] ?? 0),
+    ]),
+  ) as Record<DayPart, number>;
+  const dayShares = normalised(
+    Object.values(dayMix).some((v) => v > 0)
+      ? dayMix
+      : Object.fromEntries(DAY_PARTS.map((p) => [p, partOpen(p) ? 1 : 0])),
+  );
+  const dayTarget = allocate(calls, dayShares, 1) as Record<DayPart, number>;
+
+  const teamCalls = new Map(Object.entries(teamCounts));
+  const { split } = splitWeekParts(calendar, teamCalls, weekTarget.weekend!);
+  const joint = jointOf(calendar, split, dayTarget);
+  const got = jointMarginals(joint);
+
+  if (got.byWeekPart.weekend < weekTarget.weekend!)
+    warnings.push(
+      `The opening hours allow only ${plural(got.byWeekPart.weekend, 'weekend call', 'weekend calls')} of the ${weekTarget.weekend} the mix asks for.`,
+    );
+  else if (got.byWeekPart.weekend > weekTarget.weekend!)
+    warnings.push(
+      `Floors open only at weekends need ${plural(got.byWeekPart.weekend, 'weekend call', 'weekend calls')}, not the ${weekTarget.weekend} the mix asks for.`,
+    );
+  for (const p of DAY_PARTS) {
+    const real = realDay[p] ?? 0;
+    if (got.byDayPart[p] === 0 && real > 0)
+      warnings.push(
+        partOpen(p)
+          ? `Too few calls to call ${DAY_PART_WORDS[p]} too, though recent calls come in then.`
+          : `Recent calls come in ${DAY_PART_WORDS[p]}, but no floor of the wave is open then.`,
+      );
+    else if (got.byDayPart[p] < dayTarget[p])
+      warnings.push(
+        `The opening hours allow only ${got.byDayPart[p]} of the ${dayTarget[p]} calls the mix asks for ${DAY_PART_WORDS[p]}.`,
+      );
+  }
+
+  const sampleSizeNeeded = sampleSize(input.confidence, input.margin, input.population);
+  if (calls < sampleSizeNeeded)
+    warnings.push(
+      `${plural(calls, 'call is', 'calls are')} fewer than the ${sampleSizeNeeded} needed for ±${Math.round(input.margin * 1000) / 10}% at ${Math.round(input.confidence * 100)}% confidence.`,
+    );
+
+  return {
+    calls,
+    byTeam: quotas(teamCounts, teamShares),
+    byCallType,
+    byDayPart: quotas(got.byDayPart, dayShares),
+    byWeekPart: quotas(got.byWeekPart, weekShares),
+    byRegion: profileQuotas(calls, input.profileMix.region),
+    byAgeBand: profileQuotas(calls, input.profileMix.ageBand),
+    byLanguage: profileQuotas(calls, input.profileMix.language),
+    sampleSizeNeeded,
+    population: Math.round(input.population),
+    warnings,
+  };
 }
 
 export interface PlannedCall {
@@ -204,12 +738,151 @@ export interface PlannedCall {
   profile: Partial<CallerProfile>;
 }
 
-/** The wave's assignments from its plan: seeded, reproducible, every quota met exactly. */
+/** A seeded generator for one use of a wave's seed. */
+const generatorFor = (seed: string, use: string, key = '') =>
+  slotGenerator(seed, 'mystery-wave', `${use} ${key}`, 0);
+
+function shuffle<T>(xs: T[], rng: ReturnType<typeof generatorFor>): T[] {
+  for (let i = xs.length - 1; i > 0; i--) {
+    const j = uniformInt(rng, 0, i);
+    [xs[i], xs[j]] = [xs[j]!, xs[i]!];
+  }
+  return xs;
+}
+
+/** The keys of a plan's quotas, each as many times as its calls, checked to sum to `calls`. */
+function expand(what: string, list: readonly Quota[], calls: number, known?: readonly string[]) {
+  const keys: string[] = [];
+  for (const q of list) {
+    if (!Number.isInteger(q.calls) || q.calls < 0)
+      throw new Error(`the plan's ${what} quota for "${q.key}" is not a number of calls`);
+    if (known && !known.includes(q.key))
+      throw new Error(`the plan's ${what} quota names "${q.key}", which the wave does not have`);
+    for (let i = 0; i < q.calls; i++) keys.push(q.key);
+  }
+  if (keys.length !== calls)
+    throw new Error(
+      `the plan's ${what} quotas add up to ${keys.length} calls, not the plan's ${calls}`,
+    );
+  return keys;
+}
+
+/**
+ * Days for `n` calls from the days a cell is open on, spread over the wave: with at least as
+ * many days as calls, the days are cut into `n` runs of consecutive days and one day is drawn
+ * from each run; with fewer, every day gets the same number (one more for days drawn at random).
+ */
+function spreadDays(days: readonly string[], n: number, rng: ReturnType<typeof generatorFor>) {
+  const picked: string[] = [];
+  if (n <= days.length) {
+    for (let i = 0; i < n; i++) {
+      const from = Math.floor((i * days.length) / n);
+      const to = Math.floor(((i + 1) * days.length) / n);
+      picked.push(days[uniformInt(rng, from, to - 1)]!);
+    }
+    return picked;
+  }
+  const each = Math.floor(n / days.length);
+  const extra = new Set(shuffle([...days], rng).slice(0, n - each * days.length));
+  for (const d of days) for (let i = 0; i < each + (extra.has(d) ? 1 : 0); i++) picked.push(d);
+  return picked;
+}
+
+/**
+ * The wave's assignments from its plan: exactly `plan.calls` calls meeting every quota of the
+ * plan (team, call type, day part, week part, region, age band, language), reproducible for a
+ * seed:
+ * - the calls of each team in each week part and day part are found the way planWave found
+ *   them, with the plan's quotas as targets; a plan the teams' hours no longer allow throws
+ *   (plan the wave again);
+ * - each team's calls of a week part and day part are spread over the days it is open then
+ *   (spreadDays), the window being that day part's local hours clipped to the opening hours
+ *   (teamWindows), in UTC;
+ * - call types and each profile dimension are dealt to the calls by a seeded shuffle
+ *   (pure-rand xoroshiro128+), each dimension with its own generator;
+ * - the calls come ordered by window, then team.
+ */
 export function assignmentsFor(input: PlanInput, plan: WavePlan, seed: string): PlannedCall[] {
-  void input;
-  void plan;
-  void seed;
-  throw new Error('not implemented');
+  checkPlanInput(input);
+  const days = waveDays(input.from, input.to);
+  const calendar = calendarOf(input.teams, days);
+  const n = plan.calls;
+  if (!Number.isInteger(n) || n < 1) throw new Error('the plan has no calls');
+  const teamIds = input.teams.map((t) => t.id);
+  const teamKeys = expand('team', plan.byTeam, n, teamIds);
+  const typeKeys = expand('call type', plan.byCallType, n);
+  const partKeys = expand('day part', plan.byDayPart, n, DAY_PARTS);
+  const weekKeys = expand('week part', plan.byWeekPart, n, WEEK_PARTS);
+  const profileKeys = {
+    region: plan.byRegion.length === 0 ? null : expand('region', plan.byRegion, n),
+    ageBand: plan.byAgeBand.length === 0 ? null : expand('age band', plan.byAgeBand, n, AGE_BANDS),
+    language: plan.byLanguage.length === 0 ? null : expand('language', plan.byLanguage, n),
+  };
+
+  const count = (keys: string[], k: string) => keys.filter((x) => x === k).length;
+  const teamCalls = new Map(teamIds.map((id) => [id, count(teamKeys, id)]));
+  const weekend = count(weekKeys, 'weekend');
+  const target = Object.fromEntries(DAY_PARTS.map((p) => [p, count(partKeys, p)])) as Record<
+    DayPart,
+    number
+  >;
+  const { weekend: weekendGot, split } = splitWeekParts(calendar, teamCalls, weekend);
+  const joint = jointOf(calendar, split, target);
+  const got = jointMarginals(joint);
+  if (weekendGot !== weekend || DAY_PARTS.some((p) => got.byDayPart[p] !== target[p]))
+    throw new Error(
+      "the plan's day parts and week parts do not fit the teams' opening hours any more: plan the wave again",
+    );
+
+  const slots: Omit<PlannedCall, 'callType' | 'profile'>[] = [];
+  for (const c of calendar) {
+    const cells = joint.get(c.team.id)!;
+    for (const weekPart of WEEK_PARTS)
+      for (const dayPart of DAY_PARTS) {
+        const k = cells[weekPart][dayPart];
+        if (k === 0) continue;
+        const windows = c.windows.filter(
+          (w) => w.dayPart === dayPart && w.weekend === (weekPart === 'weekend'),
+        );
+        const rng = generatorFor(seed, 'days', `${c.team.id} ${weekPart} ${dayPart}`);
+        const picked = spreadDays(
+          windows.map((w) => w.day),
+          k,
+          rng,
+        );
+        for (const day of picked) {
+          const w = windows.find((x) => x.day === day)!;
+          slots.push({
+            teamId: c.team.id,
+            dayPart,
+            weekend: w.weekend,
+            day,
+            windowFrom: w.from,
+            windowTo: w.to,
+          });
+        }
+      }
+  }
+  slots.sort(
+    (a, b) =>
+      (a.windowFrom < b.windowFrom ? -1 : a.windowFrom > b.windowFrom ? 1 : 0) ||
+      teamIds.indexOf(a.teamId) - teamIds.indexOf(b.teamId),
+  );
+  const types = shuffle([...typeKeys], generatorFor(seed, 'call types'));
+  const dealt = {
+    region: profileKeys.region && shuffle([...profileKeys.region], generatorFor(seed, 'regions')),
+    ageBand:
+      profileKeys.ageBand && shuffle([...profileKeys.ageBand], generatorFor(seed, 'age bands')),
+    language:
+      profileKeys.language && shuffle([...profileKeys.language], generatorFor(seed, 'languages')),
+  };
+  return slots.map((s, i) => {
+    const profile: Partial<CallerProfile> = {};
+    if (dealt.region) profile.region = dealt.region[i]!;
+    if (dealt.ageBand) profile.ageBand = dealt.ageBand[i]! as AgeBand;
+    if (dealt.language) profile.language = dealt.language[i]!;
+    return { ...s, callType: types[i]!, profile };
+  });
 }
 
 // ---- the t distribution (for Welch's test) ----
@@ -476,6 +1149,39 @@ export function samePhone(a: string, b: string, keep = 9): boolean {
   if (x === y) return true;
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
   return short.length >= PHONE_SUFFIX_DIGITS && long.endsWith(short);
+}
+
+// ---- the board: which open assignments a caller may claim ----
+
+/**
+ * Whether a caller fits the profile an assignment asks for: each dimension the assignment sets
+ * must match (a region by nameKey; a language by its BCP 47 tag, case aside, where a tag
+ * without a region such as "en" takes any "en-..."; an age band exactly).
+ */
+export function profileFits(wanted: Partial<CallerProfile>, caller: CallerProfile): boolean {
+  if (wanted.region !== undefined && nameKey(wanted.region) !== nameKey(caller.region))
+    return false;
+  if (wanted.ageBand !== undefined && wanted.ageBand !== caller.ageBand) return false;
+  if (wanted.language !== undefined) {
+    const w = wanted.language.toLowerCase();
+    const c = caller.language.toLowerCase();
+    if (c !== w && !(c.startsWith(`${w}-`) && !w.includes('-'))) return false;
+  }
+  return true;
+}
+
+/**
+ * The gap rule: a caller calls the same team again only `gapDays` days (24-hour days) or more
+ * after, or before, any other call of theirs to it, made or claimed: `others` are the instants
+ * of those calls (when made) or of their windows' start (when only claimed). The assignment's
+ * window start is compared. gapDays 0 allows anything.
+ */
+export function gapAllows(windowFrom: string, others: readonly string[], gapDays: number): boolean {
+  if (!Number.isInteger(gapDays) || gapDays < 0)
+    throw new Error(`gapAllows: the gap must be a whole number of days (got ${gapDays})`);
+  const at = Date.parse(windowFrom);
+  if (Number.isNaN(at)) throw new Error(`gapAllows: ${windowFrom} is not a time`);
+  return others.every((o) => Math.abs(at - Date.parse(o)) >= gapDays * DAY_MS);
 }
 
 // ---- results ----
