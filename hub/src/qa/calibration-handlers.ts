@@ -337,7 +337,10 @@ export function calibrationHandlers(ctx: HubContext) {
           .where('users.disabled', '=', 0)
           .execute();
         const may = new Set(
-          eligible.filter((u) => u.role !== 'agent' || u.permission !== null).map((u) => u.id),
+          eligible
+            // Coaches and admins; agents who evaluate; never a mystery caller (not staff).
+            .filter((u) => (u.role === 'agent' ? u.permission !== null : u.role !== 'caller'))
+            .map((u) => u.id),
         );
         const refused = input.participantIds.filter((id) => !may.has(id));
         if (refused.length > 0)

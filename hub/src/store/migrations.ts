@@ -1010,6 +1010,7 @@ const migrations: Record<string, Migration> = {
         .addColumn('age_band', 'text', (c) => c.notNull())
         .addColumn('language', 'text', (c) => c.notNull())
         .addColumn('phones', 'text', (c) => c.notNull())
+        .addColumn('email', 'text')
         /** When the caller declared they (and their family, friends) do not work at the centre. */
         .addColumn('declared_at', 'text', (c) => c.notNull())
         .addColumn('created_by', 'text', (c) => c.references('users.id'))

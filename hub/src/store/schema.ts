@@ -611,6 +611,7 @@ export interface MysteryCallersTable {
   language: string;
   /** JSON string[]: the numbers as typed (mystery_caller_phones holds their keys). */
   phones: string;
+  email: string | null;
   declared_at: Iso;
   created_by: string | null;
   created_at: Iso;
