@@ -157,6 +157,7 @@ async function insertCallerProfile(
       age_band: caller.profile.ageBand,
       language: caller.profile.language,
       phones: JSON.stringify(caller.phones),
+      email: null,
       declared_at: at,
       created_by: null,
       created_at: at,
@@ -165,9 +166,7 @@ async function insertCallerProfile(
     .execute();
   await trx
     .insertInto('mystery_caller_phones')
-    .values(
-      caller.phones.map((phone) => ({ phone_key: phoneKey(phone), user_id: userId, phone })),
-    )
+    .values(caller.phones.map((phone) => ({ phone_key: phoneKey(phone), user_id: userId, phone })))
     .execute();
 }
 

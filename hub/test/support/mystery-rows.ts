@@ -44,6 +44,7 @@ export async function addCaller(
       age_band: '30-44',
       language: 'en',
       phones: JSON.stringify(caller.phones),
+      email: null,
       declared_at: at,
       created_by: null,
       created_at: at,
