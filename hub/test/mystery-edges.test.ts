@@ -145,7 +145,14 @@ describe('mystery calls in the rest of the hub', () => {
         remoteParty: 'sip:26123456@pbx.test',
         customer: { email: 'mia-lv@example.test' },
       });
-      for (const c of [call, internal, national])
+      // The CRM attached another customer's contact: the caller rang all the same.
+      const crm = await ctiCall(hub, s.agent1!, {
+        extension: '1001',
+        callType: 'booking',
+        remoteParty: MIA_AS_PBX,
+        customer: { email: 'crm-customer@example.test', phone: '+44 20 7946 0555' },
+      });
+      for (const c of [call, internal, national, crm])
         await expect
           .poll(async () => data(await s.lead!.emitWithAck('survey:status', { callId: c.id })))
           .toMatchObject({ state: 'skipped', skipReason: 'excluded-number', link: null });
@@ -160,6 +167,7 @@ describe('mystery calls in the rest of the hub', () => {
       await afterEmailSentinels(hub, s.agent1!, mailbox);
       expect(mailbox.to(email)).toEqual([]);
       expect(mailbox.to('mia-lv@example.test')).toEqual([]);
+      expect(mailbox.to('crm-customer@example.test')).toEqual([]);
       expect(mailbox.messages.filter((m) => m.text?.includes(call.id))).toHaveLength(0);
     });
 
