@@ -11,7 +11,16 @@ export interface AuditEntry {
   actorId: string | null;
   /** `area.verb`: "user.create", "team.move", "password.reset-issued", "sso.break-glass". */
   action: string;
-  targetType: 'user' | 'team' | 'membership' | 'session' | 'import' | 'hub' | 'scorecard' | 'calibration';
+  targetType:
+    | 'user'
+    | 'team'
+    | 'membership'
+    | 'session'
+    | 'import'
+    | 'hub'
+    | 'scorecard'
+    | 'calibration'
+    | 'mystery';
   targetId: string | null;
   /** The target before and after the change (omit what is secret: hashes, codes, tokens). */
   before?: unknown;
