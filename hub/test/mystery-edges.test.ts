@@ -457,8 +457,10 @@ describe('mystery calls in the rest of the hub', () => {
         deadline: iso(Date.now() + 86_400_000),
       });
 
+    let other: CallRecord;
     beforeAll(async () => {
       call = await runCall(s.agent2!, 'booking', []);
+      other = await runCall(s.agent2!, 'booking', []);
     });
 
     it('makes a session with source mystery on the approved report’s matched call', async () => {
@@ -474,6 +476,11 @@ describe('mystery calls in the rest of the hub', () => {
           call: matched(call),
         }),
       );
+      // Not offered as an ordinary call: it is calibrated on from its report.
+      const offered = async () =>
+        data(await s.quality!.emitWithAck('calibration:setup', {})).calls.map((c) => c.callId);
+      expect(await offered()).not.toContain(call.id);
+      expect(await offered()).toContain(other.id);
       const session = data(await create(s.quality!, call.id, assignment));
       expect(session).toMatchObject({ source: 'mystery', callId: call.id, status: 'open' });
       const stored = await db((d) =>
@@ -535,7 +542,6 @@ describe('mystery calls in the rest of the hub', () => {
         code: 'conflict',
         message: expect.stringContaining('not matched to a call'),
       });
-      const other = await runCall(s.agent2!, 'booking', []);
       expect(await refusal(create(s.quality!, other.id, approved))).toEqual({
         code: 'bad_request',
         message: `the mystery report is matched to call ${call.id}, not ${other.id}`,
