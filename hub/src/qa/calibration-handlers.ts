@@ -14,6 +14,7 @@ import {
 import { userRoom, type HubContext } from '../lib/context.js';
 import { handlers } from '../lib/handlers.js';
 import type { Job } from '../lib/jobs.js';
+import { notMysteryCall } from '../lib/mystery-calls.js';
 import { canCoach, coachedAgentIds, type AuthUser } from '../lib/people.js';
 import { saveProblems } from './checks.js';
 import type { Outcome } from './jobs.js';
@@ -52,6 +53,15 @@ const SETUP_CALL_DAYS = 30;
 const SETUP_CALLS_MAX = 200;
 const DEADLINE_DAYS_MAX = 90;
 const since = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString();
+
+/** A mystery assignment's state in the words of a refusal. */
+const REPORT_STATES: Record<string, string> = {
+  open: 'not filed yet',
+  claimed: 'not filed yet',
+  reported: 'waiting for review',
+  returned: 'returned to its caller with a question',
+  rejected: 'rejected',
+};
 
 type Found = { row: CalibrationSessionRow } | { error: ReturnType<typeof fail> };
 
@@ -176,6 +186,38 @@ export function calibrationHandlers(ctx: HubContext) {
       return found;
     };
 
+    /**
+     * Why a session cannot be on this mystery call, if it cannot: mystery reports are the quality
+     * manager's, and only an approved report matched to this very call is calibrated on.
+     */
+    const mysteryRefusal = async (assignmentId: string, callId: string) => {
+      if (!isAdmin(user))
+        return fail('forbidden', 'mystery calls are the quality manager’s to calibrate on');
+      const report = await db
+        .selectFrom('mystery_assignments as a')
+        .leftJoin('mystery_reports as r', 'r.assignment_id', 'a.id')
+        .select(['a.status', 'r.call_id'])
+        .where('a.id', '=', assignmentId)
+        .executeTakeFirst();
+      if (!report) return fail('not_found', `no mystery assignment ${assignmentId}`);
+      if (report.status !== 'approved')
+        return fail(
+          'conflict',
+          `the mystery report is ${REPORT_STATES[report.status]}: calibrate on an approved report`,
+        );
+      if (report.call_id === null)
+        return fail(
+          'conflict',
+          'the mystery report is not matched to a call: match it to the agent’s call first',
+        );
+      if (report.call_id !== callId)
+        return fail(
+          'bad_request',
+          `the mystery report is matched to call ${report.call_id}, not ${callId}`,
+        );
+      return null;
+    };
+
     return {
       'calibration:setup': async () => {
         if (!facilitatorRole(user)) return fail('forbidden', NOT_FACILITATOR);
@@ -202,6 +244,9 @@ export function calibrationHandlers(ctx: HubContext) {
           ])
           .where('c.ended_at', 'is not', null)
           .where('c.started_at', '>=', since(SETUP_CALL_DAYS))
+          // A mystery call is calibrated on from its report (source 'mystery'), never offered
+          // as an ordinary call.
+          .where(notMysteryCall('c.id'))
           .orderBy('c.started_at', 'desc')
           .limit(SETUP_CALLS_MAX);
         if (agents !== null) {
@@ -264,6 +309,10 @@ export function calibrationHandlers(ctx: HubContext) {
           return fail('bad_request', 'the call is still under way: calibrate it once it has ended');
         if (!isAdmin(user) && !(await canCoach(db, user, call.agent_id)))
           return fail('forbidden', 'a lead calibrates on calls of the agents they coach');
+        if (input.mysteryAssignmentId !== undefined) {
+          const refusal = await mysteryRefusal(input.mysteryAssignmentId, input.callId);
+          if (refusal) return refusal;
+        }
         const deadline = Date.parse(input.deadline);
         if (deadline <= Date.now())
           return fail('bad_request', 'the deadline has passed: give a time in the future');
@@ -292,7 +341,10 @@ export function calibrationHandlers(ctx: HubContext) {
           .where('users.disabled', '=', 0)
           .execute();
         const may = new Set(
-          eligible.filter((u) => u.role !== 'agent' || u.permission !== null).map((u) => u.id),
+          eligible
+            // Coaches and admins; agents who evaluate; never a mystery caller (not staff).
+            .filter((u) => (u.role === 'agent' ? u.permission !== null : u.role !== 'caller'))
+            .map((u) => u.id),
         );
         const refused = input.participantIds.filter((id) => !may.has(id));
         if (refused.length > 0)
@@ -307,7 +359,10 @@ export function calibrationHandlers(ctx: HubContext) {
         if ('error' in outcome) return fail(outcome.error.code, outcome.error.message);
         const [session] = await toSessions(db, [(await sessionRow(db, input.id))!]);
         if (outcome.ok.changed) {
-          log.info({ sessionId: input.id, callId: input.callId }, 'calibration session created');
+          log.info(
+            { sessionId: input.id, callId: input.callId, mystery: input.mysteryAssignmentId },
+            'calibration session created',
+          );
           announce(session!);
         }
         return ok(session!);

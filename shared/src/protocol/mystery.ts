@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AnswerSchema, ScoreResultSchema } from '../domain/scoring.js';
 import { StandardAreaIdSchema } from '../domain/reflection.js';
+import { StandardsPackSchema } from '../domain/standards.js';
 import { DaySchema, IsoTimeSchema, RecordIdSchema } from './common.js';
 
 // Mystery-call programmes on the wire. A quality manager (admin) runs programmes (an objective,
@@ -206,6 +207,33 @@ export const QuotaSchema = z.object({
 });
 export type Quota = z.infer<typeof QuotaSchema>;
 
+/** Why a plan is not what the wave asked for: `params` fill the UI's sentence for `code`. */
+export const PLAN_WARNING_CODES = [
+  'team-closed',
+  'over-team-limit',
+  'teams-unreached',
+  'teams-left-out',
+  'call-type-uncovered',
+  'no-recent-calls',
+  'no-recent-call-types',
+  'weekend-closed',
+  'weekend-short',
+  'weekend-only',
+  'day-part-too-few',
+  'day-part-closed',
+  'day-part-short',
+  'below-sample-size',
+] as const;
+export const PlanWarningCodeSchema = z.enum(PLAN_WARNING_CODES);
+export type PlanWarningCode = z.infer<typeof PlanWarningCodeSchema>;
+export const PlanWarningSchema = z.object({
+  code: PlanWarningCodeSchema,
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  /** The same in English (logs, and a UI that has no words for a newer code). */
+  text: z.string(),
+});
+export type PlanWarning = z.infer<typeof PlanWarningSchema>;
+
 export const WavePlanSchema = z.object({
   calls: z.number().int(),
   byTeam: z.array(QuotaSchema),
@@ -222,7 +250,7 @@ export const WavePlanSchema = z.object({
   sampleSizeNeeded: z.number().int(),
   population: z.number().int(),
   /** Things the manager should know: a team left out, a day part the floor is closed... */
-  warnings: z.array(z.string()),
+  warnings: z.array(PlanWarningSchema),
 });
 export type WavePlan = z.infer<typeof WavePlanSchema>;
 
@@ -280,7 +308,8 @@ export const MysteryAssignmentStatusSchema = z.enum(ASSIGNMENT_STATUSES);
 export const MysteryAssignmentSchema = z.object({
   id: z.string(),
   waveId: z.string(),
-  teamId: z.string(),
+  /** The team called; null to a caller (who sees only the number to call: no team data). */
+  teamId: z.string().nullable(),
   /** The team's name is shown to the manager; a caller sees the number to call instead. */
   teamName: z.string().nullable(),
   numberToCall: z.string().nullable(),
@@ -402,6 +431,13 @@ export const MysteryOpenSchema = z.object({
   assignment: MysteryAssignmentSchema,
   /** The questionnaire: the programme's items in the pack's words, definitions, ratings. */
   programme: ProgrammeSchema,
+  /** The programme's scorecard version: the items' words (every language) and showWhen rules. */
+  pack: StandardsPackSchema,
+  /**
+   * The items asked on this call, in scorecard order: the programme's items that are on the
+   * scenario's call type's scorecard (yes / no / N/A each; showWhen as in the pack).
+   */
+  items: z.array(z.string()),
   report: MysteryReportSchema.nullable(),
 });
 export type MysteryOpened = z.infer<typeof MysteryOpenSchema>;
