@@ -17,6 +17,7 @@ import { MyFeedback } from './features/surveys/MyFeedback.js';
 import { MyEvaluations } from './features/qa/lazy.js';
 import { ActionReminders, JoinSession } from './features/reflection/AgentReflection.js';
 import { Reflection } from './features/reflection/lazy.js';
+import { CallerApp } from './features/mystery-caller/lazy.js';
 import { useReflection } from './features/reflection/store.js';
 import { currentStatus, packOfCall, useCalls } from './features/call/store.js';
 import { toggleSettings, useSettingsPanel } from './features/settings/store.js';
@@ -71,6 +72,15 @@ export function App() {
   const role = useSession((s) => s.session?.user.role);
   if (phase === 'loading') return null;
   if (phase === 'signed-out') return <SignIn />;
+  // A mystery caller gets their board and reports only: nothing of the staff's sidebar.
+  if (role === 'caller')
+    return (
+      <div className="sidebar caller">
+        <Header />
+        <NoticeBar />
+        <main>{settingsOpen ? <Settings onClose={toggleSettings} /> : <CallerApp />}</main>
+      </div>
+    );
   return (
     // Coaches work on tablets and desktops too: their screens use the width (the agent's
     // sidebar stays docked-narrow).

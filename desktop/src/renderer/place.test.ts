@@ -19,6 +19,7 @@ describe('addresses of places', () => {
     { view: 'quality', tab: 'disputes' },
     { view: 'quality', tab: 'calibration' },
     { view: 'quality', tab: 'calibration', session: '0190b2f0-0000-7000-8000-00000000c001' },
+    { view: 'mystery-call', assignmentId: 'a-7' },
   ];
 
   it('reads back every place it writes', () => {
@@ -76,5 +77,27 @@ describe('addresses of places', () => {
       view: 'session',
       sessionId: 's',
     });
+  });
+
+  it('keeps a mystery caller to their reports and settings, and their reports to them', () => {
+    const report: Place = { view: 'mystery-call', assignmentId: 'a-1' };
+    expect(placeFor(report, 'caller')).toEqual(report);
+    expect(placeFor({ view: 'settings' }, 'caller')).toEqual({ view: 'settings' });
+    for (const staff of ['agent', 'supervisor', 'lead', 'admin'] as const)
+      expect(placeFor(report, staff), staff).toEqual({ view: 'home' });
+    // Nothing of the staff's opens for a caller, whatever address they paste.
+    const staffPlaces: Place[] = [
+      { view: 'observe', agentId: 'u-1' },
+      { view: 'sessions' },
+      { view: 'session', sessionId: 's' },
+      { view: 'history', agentId: 'u-1' },
+      { view: 'surveys', tab: 'feedback' },
+      { view: 'quality', tab: 'calibration', session: 's' },
+      { view: 'admin', tab: 'people' },
+      { view: 'language' },
+      { view: 'scorecard' },
+    ];
+    for (const place of staffPlaces)
+      expect(placeFor(place, 'caller'), place.view).toEqual({ view: 'home' });
   });
 });

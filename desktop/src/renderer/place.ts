@@ -36,6 +36,7 @@ import {
 } from './features/language-stats/store.js';
 import { useObserve } from './features/observe/store.js';
 import { observe, stopObserving } from './features/observe/sync.js';
+import { useCallerView } from './features/mystery-caller/view.js';
 
 export type Place =
   | { view: 'home' }
@@ -50,7 +51,9 @@ export type Place =
   | { view: 'admin'; tab: AdminTab }
   | { view: 'scorecard' }
   /** `session`: a calibration session, on the calibration tab. */
-  | { view: 'quality'; tab: QaTab | null; session?: string };
+  | { view: 'quality'; tab: QaTab | null; session?: string }
+  /** A mystery caller's report on one of their calls. */
+  | { view: 'mystery-call'; assignmentId: string };
 
 const SURVEY_TABS: readonly SurveysView[] = ['feedback', 'report', 'pack'];
 const ADMIN_TABS: readonly AdminTab[] = ['people', 'teams', 'import', 'audit'];
@@ -74,6 +77,8 @@ export function placeHash(place: Place): string {
     case 'observe':
     case 'history':
       return `#/${place.view}/${seg(place.agentId)}`;
+    case 'mystery-call':
+      return `#/mystery-call/${seg(place.assignmentId)}`;
     case 'prepare': {
       const p = place.period;
       const query = 'days' in p ? `days=${p.days}` : `from=${p.from}&to=${p.to}`;
@@ -118,6 +123,8 @@ export function parsePlace(hash: string): Place {
     return { view: 'surveys', tab: first as SurveysView };
   if (parts.length === 2 && (first === 'observe' || first === 'history') && second)
     return { view: first, agentId: second };
+  if (parts.length === 2 && first === 'mystery-call' && second)
+    return { view: first, assignmentId: second };
   if (parts.length === 2 && first === 'admin' && ADMIN_TABS.includes(second as AdminTab))
     return { view: 'admin', tab: second as AdminTab };
   if (first === 'quality' && parts.length === 1) return { view: 'quality', tab: null };
@@ -134,6 +141,10 @@ export function parsePlace(hash: string): Place {
 
 /** Whom a place is for (the hub decides too; this keeps a pasted address from a blank screen). */
 export function placeFor(place: Place, role: Role): Place {
+  // A mystery caller has their board, their reports and their settings; nobody else has those.
+  if (role === 'caller')
+    return place.view === 'settings' || place.view === 'mystery-call' ? place : HOME;
+  if (place.view === 'mystery-call') return HOME;
   if (role === 'agent') return place.view === 'settings' || place.view === 'session' ? place : HOME;
   if ((place.view === 'admin' || place.view === 'scorecard') && role !== 'admin') return HOME;
   if (place.view === 'surveys' && place.tab === 'pack' && role !== 'admin') return HOME;
@@ -167,6 +178,8 @@ export function currentPlace(): Place {
   const target = useObserve.getState().target;
   if (target) return { view: 'observe', agentId: target };
   if (useLanguageStats.getState().open) return { view: 'language' };
+  const assignmentId = useCallerView.getState().assignmentId;
+  if (assignmentId) return { view: 'mystery-call', assignmentId };
   return HOME;
 }
 
@@ -184,6 +197,8 @@ export function goTo(place: Place): void {
   const inReflection = v === 'sessions' || v === 'prepare' || v === 'session';
   if (!inReflection && useReflection.getState().open) closeReflection();
   if (v !== 'language' && useLanguageStats.getState().open) closeLanguageStats();
+  if (v !== 'mystery-call' && useCallerView.getState().assignmentId)
+    useCallerView.setState({ assignmentId: null });
   const target = useObserve.getState().target;
   if ((v === 'home' || v === 'language') && target) void stopObserving();
   const reflection = useReflection.getState();
@@ -213,6 +228,9 @@ export function goTo(place: Place): void {
       return;
     case 'history':
       if (useAgentHistory.getState().agentId !== place.agentId) openHistory(place.agentId);
+      return;
+    case 'mystery-call':
+      useCallerView.setState({ assignmentId: place.assignmentId });
       return;
     case 'admin': {
       const admin = useAdminView.getState();
@@ -249,6 +267,7 @@ const stores = [
   useReflection,
   useObserve,
   useLanguageStats,
+  useCallerView,
 ] as const;
 
 const here = () => location.hash || '#/';
