@@ -11,7 +11,7 @@ export const mysteryCallerZhTW: MysteryCallerMessages = {
     open: '可認領的任務',
     openCount_one: '{{count}} 通',
     openCount_other: '{{count}} 通',
-    openEmpty: '目前沒有可認領的任務。新一波開始後會出現在這裡。',
+    openEmpty: '目前沒有可認領的任務。新梯次開始後會出現在這裡。',
     loading: '正在載入任務清單…',
     claim: '認領這通任務',
     claiming: '認領中…',
