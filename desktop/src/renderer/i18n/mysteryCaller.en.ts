@@ -18,7 +18,7 @@ export const mysteryCallerEn = {
     loading: 'Loading the board…',
     claim: 'Claim this call',
     claiming: 'Claiming…',
-    claimLabel: 'Claim “{{title}}”, {{window}}',
+    claimLabel: 'Claim this call: “{{title}}”, {{window}}',
     claimed: '“{{name}}” is yours: make the call within its time window, then file the report.',
     taken: 'Already taken: someone claimed this call just before you. Choose another one.',
     passed: 'The time window of this call has passed: choose another one.',
@@ -55,7 +55,7 @@ export const mysteryCallerEn = {
     brief: 'Your role',
     answers: 'If the agent asks',
     tests: 'What the call tests',
-    details: 'Role, answers and what to test',
+    details: 'Answers to give, what to test',
   },
   report: {
     back: '← My calls',

@@ -15,7 +15,7 @@ export const mysteryCallerZhCN: MysteryCallerMessages = {
     loading: '正在加载任务列表…',
     claim: '领取这个任务',
     claiming: '正在领取…',
-    claimLabel: '领取“{{title}}”，{{window}}',
+    claimLabel: '领取这个任务：“{{title}}”，{{window}}',
     claimed: '“{{name}}”已归您：请在规定时段内拨打，然后填写报告。',
     taken: '已被领取：有人比您早一步。请另选一个任务。',
     passed: '这个任务的时段已过，请另选一个。',
@@ -52,7 +52,7 @@ export const mysteryCallerZhCN: MysteryCallerMessages = {
     brief: '您扮演的角色',
     answers: '坐席问起时这样回答',
     tests: '本次来电要考察的内容',
-    details: '角色、回答要点和考察内容',
+    details: '回答要点和考察内容',
   },
   report: {
     back: '← 我的任务',

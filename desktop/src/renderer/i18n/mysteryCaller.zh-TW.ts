@@ -15,7 +15,7 @@ export const mysteryCallerZhTW: MysteryCallerMessages = {
     loading: '正在載入任務清單…',
     claim: '認領這通任務',
     claiming: '認領中…',
-    claimLabel: '認領「{{title}}」，{{window}}',
+    claimLabel: '認領這通任務：「{{title}}」，{{window}}',
     claimed: '「{{name}}」已由您認領：請在指定時段內撥打，再填寫報告。',
     taken: '已被認領：有人比您早一步。請改選其他任務。',
     passed: '這通任務的時段已經過了，請改選其他任務。',
@@ -52,7 +52,7 @@ export const mysteryCallerZhTW: MysteryCallerMessages = {
     brief: '您扮演的角色',
     answers: '客服人員問起時的回答',
     tests: '這通電話要檢視的重點',
-    details: '角色、回答與檢視重點',
+    details: '回答方式與檢視重點',
   },
   report: {
     back: '← 我的任務',

@@ -143,7 +143,7 @@ export function BoardView() {
         <section aria-labelledby="caller-open-title" data-testid="caller-open">
           <h3 id="caller-open-title">
             {t('mysteryCaller.board.open')}{' '}
-            {status === 'loaded' ? (
+            {status === 'loaded' && open.length > 0 ? (
               <span className="small muted">
                 {t('mysteryCaller.board.openCount', { count: open.length })}
               </span>

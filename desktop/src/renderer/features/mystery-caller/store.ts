@@ -164,6 +164,8 @@ export async function openReport(assignmentId: string): Promise<void> {
   set((s) => ({
     reportStatus: 'loaded',
     opened,
+    // "What happens next" stays only while the report waits for its review.
+    filed: s.filed && opened.assignment.status === 'reported',
     // Reloaded (back online, a change pushed) while typing: what is typed stays.
     form:
       same && s.form && isEditable(opened.assignment)
