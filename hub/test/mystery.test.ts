@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addDays,
   clientEventSchemas,
-  dayPartOf,
+  callTimeOf,
   localDate,
   type AckResponse,
   type ClientEventName,
@@ -89,6 +89,8 @@ describe('a mystery-call wave', () => {
   let pack: StandardsPack;
   const ids: Record<string, string> = {};
   const names: Record<string, string> = {};
+  /** Usernames of the centre's staff (the demo has mystery callers of its own). */
+  const staff: string[] = [];
   const teamNames: string[] = [];
   const today = localDate(new Date(), 'UTC');
   const programmeId = randomUUID();
@@ -125,6 +127,8 @@ describe('a mystery-call wave', () => {
   };
   /** The three calls the test makes (moved to now: the seed put their windows anywhere). */
   let A: MysteryAssignment, B: MysteryAssignment, C: MysteryAssignment;
+  /** The programme's next wave (compared with this one; live when the test ends). */
+  const next = randomUUID();
   /** The wave's assignments as launched (the manager's view). */
   let launched: MysteryAssignment[] = [];
   let callA = '',
@@ -145,6 +149,7 @@ describe('a mystery-call wave', () => {
     for (const u of users.users) {
       ids[u.username] = u.id;
       names[u.username] = u.displayName;
+      if (u.role !== 'caller') staff.push(u.username);
     }
     const teams = data(await qm.ask<{ teams: { name: string }[] }>('admin:teams', {}));
     teamNames.push(...teams.teams.map((t) => t.name));
@@ -161,7 +166,7 @@ describe('a mystery-call wave', () => {
     async () => {
       const caller = (over: Record<string, unknown> = {}) => ({
         username: 'mia',
-        displayName: 'Mia Mystery',
+        displayName: 'Mara Testcaller',
         phones: [MIA_PHONE],
         profile: { region: 'Riga', ageBand: '30-44', language: 'lv' },
         declaredIndependent: true,
@@ -350,8 +355,8 @@ describe('a mystery-call wave', () => {
           .set({
             window_from: new Date(now.getTime() - 2 * 3_600_000).toISOString(),
             window_to: new Date(now.getTime() + 2 * 3_600_000).toISOString(),
-            day_part: dayPartOf(now, 'UTC'),
-            weekend: [0, 6].includes(now.getUTCDay()) ? 1 : 0,
+            day_part: callTimeOf(now, 'UTC').dayPart,
+            weekend: callTimeOf(now, 'UTC').weekend ? 1 : 0,
           })
           .where('id', 'in', [A.id, B.id, C.id])
           .execute(),
@@ -785,7 +790,6 @@ describe('a mystery-call wave', () => {
       ]);
 
       // The programme's next wave is compared with this one.
-      const next = randomUUID();
       data(
         await qm.ask('mystery:wave-save', {
           ...wave,
@@ -829,7 +833,7 @@ describe('a mystery-call wave', () => {
       const sentinels = [
         'Spring wave under test',
         'Service quality under test',
-        'Mia Mystery',
+        'Mara Testcaller',
         'Oleg Older',
         'Booking a table for four',
         'Asking about holiday opening hours',
@@ -898,12 +902,8 @@ describe('a mystery-call wave', () => {
 
       // Everything the callers' sockets received, answers and events alike.
       const forbidden = [
-        ...Object.entries(names)
-          .filter(([u]) => !['mia', 'oleg'].includes(u))
-          .map(([, n]) => n),
-        ...Object.entries(ids)
-          .filter(([u]) => !['mia', 'oleg'].includes(u))
-          .map(([, id]) => id),
+        ...staff.map((u) => names[u]!),
+        ...staff.map((u) => ids[u]!),
         ...teamNames,
         'team-demo',
         'team-night',
@@ -970,6 +970,42 @@ describe('a mystery-call wave', () => {
       ] as const)
         for (const event of events as ClientEventName[])
           expect(codeOf(await w.ask(event, payloads[event])), `${who} ${event}`).toBe('forbidden');
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'signs a caller switched off out, and puts the calls they claimed back on the board',
+    async () => {
+      const summer = data(
+        await qm.ask<{ assignments: MysteryAssignment[] }>('mystery:assignments', { waveId: next }),
+      ).assignments;
+      const given = data(
+        await qm.ask<MysteryAssignment>('mystery:assign', {
+          assignmentId: summer[0]!.id,
+          callerId: ids.oleg,
+        }),
+      );
+      expect(given.status).toBe('claimed');
+      const gone = new Promise<string>((resolve) => oleg.socket.once('disconnect', resolve));
+      const off = data(
+        await qm.ask<{ caller: { disabled: boolean } }>('mystery:caller-save', {
+          id: ids.oleg,
+          username: 'oleg',
+          displayName: 'Oleg Older',
+          phones: [OLEG_PHONE],
+          profile: { region: 'Riga', ageBand: '60+', language: 'lv' },
+          declaredIndependent: true,
+          disabled: true,
+        }),
+      );
+      expect(off.caller.disabled).toBe(true);
+      expect(await gone).toBe('io server disconnect');
+      await expect(signIn(hub.url, 'oleg', PASSWORDS.oleg)).rejects.toThrow(/401/);
+      const back = data(
+        await qm.ask<{ assignments: MysteryAssignment[] }>('mystery:assignments', { waveId: next }),
+      ).assignments.find((a) => a.id === summer[0]!.id)!;
+      expect(back).toMatchObject({ status: 'open', callerId: null });
     },
     TIMEOUT,
   );

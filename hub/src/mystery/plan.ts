@@ -1,6 +1,5 @@
 import {
-  dayPartOf,
-  localDate,
+  callTimeOf,
   planWave,
   type DayPart,
   type PlanInput,
@@ -33,9 +32,6 @@ export type Planned =
 /** Days from `from` to `to`, both counted. */
 export const daysOf = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
-
-/** ISO weekday (1 Monday ... 7 Sunday) of a calendar day. */
-const isoWeekday = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay() || 7;
 
 /** The teams as planWave reads them (null hours: a floor open around the clock). */
 async function planTeams(db: Db | Trx, ids: readonly string[]): Promise<PlanTeam[]> {
@@ -85,9 +81,10 @@ async function realMix(db: Db | Trx, teams: PlanTeam[], since: string) {
     const at = new Date(`${r.hour}:30:00.000Z`);
     const z = zone.get(r.team_id)!;
     callType[r.call_type] = (callType[r.call_type] ?? 0) + n;
-    const part = dayPartOf(at, z);
-    dayPart[part] = (dayPart[part] ?? 0) + n;
-    if (isoWeekday(localDate(at, z)) >= 6) weekPart.weekend += n;
+    // As the plan reads a call: a night belongs to the day it starts on (shared callTimeOf).
+    const time = callTimeOf(at, z);
+    dayPart[time.dayPart] = (dayPart[time.dayPart] ?? 0) + n;
+    if (time.weekend) weekPart.weekend += n;
     else weekPart.weekday += n;
     total += n;
   }
