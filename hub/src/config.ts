@@ -272,9 +272,11 @@ function ssoConfigOf(
   const matchClaim = text('oidc-match-claim') ?? 'preferred_username';
   if (!(MATCH_CLAIMS as readonly string[]).includes(matchClaim))
     throw new ConfigError(`--oidc-match-claim must be one of ${MATCH_CLAIMS.join(', ')}`);
-  const role = RoleSchema.safeParse(text('oidc-default-role') ?? 'agent');
+  // Staff roles only: mystery callers are never made by single sign-on (mystery:caller-save).
+  const staffRoles = RoleSchema.exclude(['caller']);
+  const role = staffRoles.safeParse(text('oidc-default-role') ?? 'agent');
   if (!role.success)
-    throw new ConfigError(`--oidc-default-role must be one of ${RoleSchema.options.join(', ')}`);
+    throw new ConfigError(`--oidc-default-role must be one of ${staffRoles.options.join(', ')}`);
   const groupsClaim = text('oidc-groups-claim') ?? null;
   const groupMapFile = text('oidc-group-map') ?? null;
   if ((groupsClaim === null) !== (groupMapFile === null))

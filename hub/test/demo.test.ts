@@ -51,6 +51,6 @@ describe('the demo, started again on an older demo database', () => {
         ).n,
       ),
     );
-    expect(count).toBe(13);
+    expect(count).toBe(15);
   });
 });

@@ -1,23 +1,11 @@
-import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { DeviceSession } from '@sidecoach/shared';
 import { nowIso, type Db } from '../store/db.js';
 import { forUpdate } from '../store/dialect.js';
 import type { Trx } from '../lib/jobs.js';
-import { hashPassword } from '../lib/passwords.js';
 import { tokenHash } from '../lib/tokens.js';
 import { usernameIs } from '../lib/accounts.js';
 
 // The SQL of one-time codes, password changes and the user's signed-in devices.
-
-/** Letters and digits that cannot be misread over the phone (no I, L, O, U, 0, 1). */
-const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTVWXYZ23456789';
-const CODE_LENGTH = 12;
-
-/** A code as the admin reads it out: three groups of four (about 59 bits). */
-function newCode(): string {
-  const chars = Array.from({ length: CODE_LENGTH }, () => CODE_ALPHABET[randomInt(30)]);
-  return [0, 4, 8].map((i) => chars.slice(i, i + 4).join('')).join('-');
-}
 
 /** A code as typed: neither case nor spaces and dashes matter. */
 export function normalizeCode(typed: string): string {
@@ -55,38 +43,8 @@ export async function setPasswordHash(trx: Trx, userId: string, hash: string): P
   await trx.updateTable('users').set({ password_hash: hash }).where('id', '=', userId).execute();
 }
 
-/**
- * A new one-time code for the user, ending any live one: the code and link token are answered
- * once and only their hashes stored.
- */
-export async function issueCode(trx: Trx, userId: string, issuedBy: string, hours: number) {
-  const code = newCode();
-  const token = randomBytes(32).toString('base64url');
-  const now = nowIso();
-  const expiresAt = new Date(Date.now() + hours * 3_600_000).toISOString();
-  const replaced = await trx
-    .updateTable('one_time_codes')
-    .set({ ended_at: now, end_reason: 'replaced' })
-    .where('user_id', '=', userId)
-    .where('ended_at', 'is', null)
-    .returning('id')
-    .execute();
-  await trx
-    .insertInto('one_time_codes')
-    .values({
-      id: randomUUID(),
-      user_id: userId,
-      code_hash: await hashPassword(code),
-      token_hash: tokenHash(token),
-      issued_by: issuedBy,
-      created_at: now,
-      expires_at: expiresAt,
-      ended_at: null,
-      end_reason: null,
-    })
-    .execute();
-  return { code, token, expiresAt, replaced: replaced.length };
-}
+// Issuing a code is in lib/ (mystery callers get their first one where they are made).
+export { issueCode } from '../lib/one-time-codes.js';
 
 /** A live code and the active user it is for. */
 export interface LiveCode {

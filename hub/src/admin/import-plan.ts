@@ -24,6 +24,9 @@ import {
 // agent is in one). Teams the file names that do not exist are created by the apply (listed in
 // the preview), with the hub's time zone and no working hours, for the admin to complete.
 
+/** The roles an import may give: staff (mystery callers are never imported). */
+const STAFF_ROLES = ROLES.filter((r) => r !== 'caller');
+
 export const IMPORT_COLUMNS = [
   'username',
   'display_name',
@@ -142,10 +145,14 @@ export function planImport(records: ImportRecord[], snapshot: ImportSnapshot): I
       reasons.push(`username ${username} is also on line ${others.join(', ')}`);
 
     let role: Role | undefined = stored?.role;
-    if (cells.role) {
-      const named = ROLES.find((r) => r === cells.role!.toLowerCase());
+    if (stored?.role === 'caller')
+      reasons.push(`${stored.username} is a mystery caller: callers are not imported as staff`);
+    else if (cells.role) {
+      const named = STAFF_ROLES.find((r) => r === cells.role!.toLowerCase());
       if (named) role = named;
-      else reasons.push(`unknown role "${cells.role}" (one of ${ROLES.join(', ')})`);
+      else if (cells.role.toLowerCase() === 'caller')
+        reasons.push('mystery callers are made under Mystery calls, not imported');
+      else reasons.push(`unknown role "${cells.role}" (one of ${STAFF_ROLES.join(', ')})`);
     } else if (!stored) reasons.push('no role for a new user');
 
     let displayName = stored?.displayName ?? '';

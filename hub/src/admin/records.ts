@@ -167,6 +167,9 @@ type UserInput = z.output<typeof UserSaveSchema>;
 type TeamInput = z.output<typeof TeamSaveSchema>;
 export type { UserSave, TeamSave };
 
+export const CALLERS_ELSEWHERE =
+  'mystery callers are made and changed under Mystery calls (callers), never as staff';
+
 /** The checks a user's fields must pass against the stored people and teams. */
 async function checkUser(trx: Trx, input: UserInput, id: string | undefined) {
   const clash = await trx
@@ -208,6 +211,10 @@ export async function saveUser(
 ): Promise<Changed<AdminUser>> {
   const before = input.id ? await adminUser(trx, input.id) : undefined;
   if (input.id && !before) throw new AdminRefusal('not_found', `no user ${input.id}`);
+  // Mystery callers are a kind of their own (never staff, never in a team): made and changed
+  // with their profile and numbers in mystery-call programmes, never turned into staff here.
+  if (input.role === 'caller' || before?.role === 'caller')
+    throw new AdminRefusal('bad_request', CALLERS_ELSEWHERE);
   if (before && before.id === actorId && (input.disabled || input.role !== 'admin'))
     throw new AdminRefusal('bad_request', 'you cannot disable yourself or give up your admin role');
   const teamIds = await checkUser(trx, input, input.id);

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { parseYamlWith, RoleSchema, ROLES, type Role } from '@sidecoach/shared';
+import { parseYamlWith, RoleSchema, type Role } from '@sidecoach/shared';
 import { z } from 'zod';
 
 // Groups at the identity provider → a Sidecoach role and team memberships (--oidc-group-map).
@@ -8,7 +8,8 @@ export const GroupMapSchema = z.strictObject({
   groups: z.record(
     z.string().min(1),
     z.strictObject({
-      role: RoleSchema.optional(),
+      /** A staff role: mystery callers are never made by a group (they are in no team). */
+      role: RoleSchema.exclude(['caller']).optional(),
       /** Team ids; teams that do not exist are skipped at sign-in (and logged). */
       teams: z.array(z.string().min(1)).default([]),
     }),
@@ -31,10 +32,14 @@ export interface MappedGroups {
   unknown: string[];
 }
 
+/** Staff roles, lowest first (a caller is no rank of staff: never mapped). */
+const STAFF_RANK: readonly Role[] = ['agent', 'supervisor', 'lead', 'admin'];
+
 /**
  * The groups' combined access: the highest role any mapped group gives (agent < supervisor <
  * lead < admin; none: the role stays) and every team they name (the memberships become those).
  */
+
 export function mapGroups(map: GroupMap, groups: readonly string[]): MappedGroups {
   const known = groups.filter((g) => Object.hasOwn(map.groups, g));
   const unknown = groups.filter((g) => !Object.hasOwn(map.groups, g));
@@ -43,7 +48,7 @@ export function mapGroups(map: GroupMap, groups: readonly string[]): MappedGroup
   const teams = new Set<string>();
   for (const group of known) {
     const entry = map.groups[group]!;
-    if (entry.role && (role === null || ROLES.indexOf(entry.role) > ROLES.indexOf(role)))
+    if (entry.role && (role === null || STAFF_RANK.indexOf(entry.role) > STAFF_RANK.indexOf(role)))
       role = entry.role;
     entry.teams.forEach((t) => teams.add(t));
   }

@@ -139,11 +139,13 @@ export async function linkPerson(
     let linked = false;
     if (!userId && person.username) {
       // Only a user nobody at this provider is linked to yet: a linked user whose email or
-      // username someone else now carries is never taken over by it.
+      // username someone else now carries is never taken over by it. Never a mystery caller:
+      // callers are not staff, and the provider's groups would put them in teams.
       const candidate = await trx
         .selectFrom('users')
         .select('id')
         .where(usernameIs(person.username))
+        .where('role', '!=', 'caller')
         .where((eb) =>
           eb.not(
             eb.exists(

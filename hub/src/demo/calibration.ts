@@ -6,6 +6,7 @@ import {
   type StandardsPack,
 } from '@sidecoach/shared';
 import type { Trx } from '../lib/jobs.js';
+import { notMysteryCall } from '../lib/mystery-calls.js';
 
 // The demo's calibration history, so the quality manager's trends have something to read: two
 // sessions on Ava's earlier calls scored by Sam, Nia and Lina, where "warm, calm tone" split the
@@ -79,7 +80,8 @@ export async function seedDemoCalibration(
     .where('username', 'in', [...PARTICIPANTS, 'quality'])
     .execute();
   const idOf = (username: string) => users.find((u) => u.username === username)!.id;
-  // The agent's ended calls, none drawn for QA (calibration picks a call apart from the sample).
+  // The agent's ended calls, none drawn for QA (calibration picks a call apart from the sample),
+  // nor a mystery call (a session on one is the quality manager's choice, from its report).
   const calls = await trx
     .selectFrom('calls as c')
     .leftJoin('qa_assignments as a', 'a.call_id', 'c.id')
@@ -87,6 +89,7 @@ export async function seedDemoCalibration(
     .where('c.agent_id', '=', agentId)
     .where('c.ended_at', 'is not', null)
     .where('a.id', 'is', null)
+    .where(notMysteryCall('c.id'))
     .orderBy('c.started_at', 'desc')
     .limit(SESSIONS.length)
     .execute();

@@ -8,6 +8,7 @@ import {
 import type { Trx } from '../lib/jobs.js';
 import type { Db } from '../store/db.js';
 import { seedDemoCalibration } from './calibration.js';
+import { AVA_MYSTERY_DAYS, seedDemoMystery } from './mystery.js';
 import { seedDemoQa } from './qa.js';
 
 // Four weeks of one demo agent's work, so a lead's first reflective session has something to
@@ -129,6 +130,8 @@ export async function seedDemoHistory(db: Db, packId: string): Promise<void> {
   const answers = Object.fromEntries(items.map((i) => [i.id, 'yes' as const]));
 
   await db.transaction().execute(async (trx) => {
+    /** Ava's calls that were mystery calls (mystery.ts), by days ago. */
+    const mysteryCalls = new Map<number, string>();
     for (const [n, daysAgo] of CALL_DAYS.entries()) {
       const [start, end] = [at(daysAgo), at(daysAgo, 4)];
       const id = await assessedBooking(trx, pack, agent, answers, {
@@ -177,10 +180,14 @@ export async function seedDemoHistory(db: Db, packId: string): Promise<void> {
           })
           .execute();
       }
-      // Every call decided (so no survey goes out at start); every third one answered.
-      const answer = n % 3 === 0 ? COMMENTS[n / 3] : undefined;
+      // Every call decided (so no survey goes out at start); every third one answered; a
+      // mystery caller's never surveyed (their number is registered).
+      const mystery = AVA_MYSTERY_DAYS.includes(daysAgo);
+      if (mystery) mysteryCalls.set(daysAgo, id);
+      const answer = n % 3 === 0 && !mystery ? COMMENTS[n / 3] : undefined;
       const comment = answer?.text;
       await surveyedOrSkipped(trx, id, agent, end, {
+        skipReason: mystery ? 'excluded-number' : 'not-sampled',
         lang: answer?.lang ?? 'en',
         customerLang: answer?.lang ?? null,
         answer: comment
@@ -200,6 +207,7 @@ export async function seedDemoHistory(db: Db, packId: string): Promise<void> {
       due: at(-2).slice(0, 10),
     });
     for (const desk of DESKS) await seedDesk(trx, pack, desk, at);
+    await seedDemoMystery(trx, pack, mysteryCalls);
     await seedDemoQa(trx, pack);
     await seedDemoCalibration(trx, pack, agent);
   });
@@ -328,7 +336,7 @@ async function seedDesk(
   });
 }
 
-/** A call's survey decision: sent by link and answered (with a comment), or not sampled. */
+/** A call's survey decision: sent by link and answered (with a comment), or skipped. */
 async function surveyedOrSkipped(
   trx: Trx,
   callId: string,
@@ -338,6 +346,8 @@ async function surveyedOrSkipped(
     lang: string;
     customerLang: string | null;
     answer: { comment: string; csat: number; resolved: boolean; at: string } | null;
+    /** Why an unanswered call was not surveyed (default: not sampled). */
+    skipReason?: 'not-sampled' | 'excluded-number';
   },
 ): Promise<void> {
   const { answer } = survey;
@@ -348,14 +358,14 @@ async function surveyedOrSkipped(
       agent_id: agent,
       call_type: 'booking',
       pack_version: 1,
-      survey_id: answer ? 'service' : null,
+      survey_id: answer || survey.skipReason === 'excluded-number' ? 'service' : null,
       channel: answer ? 'link' : null,
       address: null,
       address_key: null,
       lang: survey.lang,
       customer_lang: survey.customerLang,
       state: answer ? 'sent' : 'skipped',
-      skip_reason: answer ? null : 'not-sampled',
+      skip_reason: answer ? null : (survey.skipReason ?? 'not-sampled'),
       token_hash: null,
       next_attempt_at: null,
       last_error: null,

@@ -12,6 +12,7 @@ import {
   type StandardsPack,
 } from '@sidecoach/shared';
 import type { Trx } from '../lib/jobs.js';
+import { notMysteryCall } from '../lib/mystery-calls.js';
 
 // The demo team's quality monitoring, so a quality manager signing in has something to read: a
 // monthly plan (Sam and Nia evaluate, Lina arbitrates), last month's and this month's draws of
@@ -105,6 +106,8 @@ export async function seedDemoQa(trx: Trx, pack: StandardsPack, now = new Date()
       ])
       .where('c.started_at', '>=', period.start)
       .where('c.started_at', '<', period.end)
+      // As the hub draws (qa/draw.ts): never a mystery call.
+      .where(notMysteryCall('c.id'))
       .execute();
     const { drawn } = drawSample({
       plan,

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../store/db.js';
+import { phoneKey, type CallerProfile } from '@sidecoach/shared';
 import { countUsers, createTeam, insertUser } from '../lib/accounts.js';
+import type { Trx } from '../lib/jobs.js';
 import { hashPassword } from '../lib/passwords.js';
+import { nowIso } from '../store/db.js';
 
 /** Known on purpose: the demo is for trying Sidecoach on a laptop, never for production. */
 export const DEMO_PASSWORD = 'sidecoach-demo';
@@ -66,6 +69,28 @@ export const DEMO_ACCOUNTS = [
     team: 'team-taipei',
     defaultLang: 'zh-TW',
   },
+  // Mystery callers: accounts of their own kind, in no team, with the numbers they call from
+  // (never sent a survey) and what they are like (matched to the customers a wave asks for).
+  {
+    username: 'caller',
+    displayName: 'Mia Mystery',
+    role: 'caller',
+    team: null,
+    caller: {
+      phones: ['+44 7700 900123'],
+      profile: { region: 'London', ageBand: '18-29', language: 'en' },
+    },
+  },
+  {
+    username: 'caller2',
+    displayName: 'Ruth Ring',
+    role: 'caller',
+    team: null,
+    caller: {
+      phones: ['+44 7700 900456', '+44 161 496 0789'],
+      profile: { region: 'Manchester', ageBand: '60+', language: 'en' },
+    },
+  },
   {
     username: 'riga-lead',
     displayName: 'Laura Kalniņa',
@@ -104,16 +129,45 @@ export async function seedDemo(db: Db): Promise<boolean> {
   // Every demo account has the same published password: one hash for all of them (each is a
   // full-cost scrypt, and a demo floor has fifteen accounts).
   let passwordHash: string | undefined;
-  for (const { team, ...account } of DEMO_ACCOUNTS) {
-    if (users.has(account.username)) continue;
+  for (const { team, ...entry } of DEMO_ACCOUNTS) {
+    if (users.has(entry.username)) continue;
     passwordHash ??= await hashPassword(DEMO_PASSWORD);
-    await db
-      .transaction()
-      .execute((trx) =>
-        insertUser(trx, randomUUID(), { ...account, passwordHash, teamIds: team ? [team] : [] }),
-      );
+    const { caller, ...account } = { caller: undefined, ...entry };
+    await db.transaction().execute(async (trx) => {
+      const id = randomUUID();
+      await insertUser(trx, id, { ...account, passwordHash, teamIds: team ? [team] : [] });
+      if (caller) await insertCallerProfile(trx, id, caller);
+    });
   }
   return fresh;
+}
+
+/** A demo caller's profile and registered numbers, as the quality manager would enter them. */
+async function insertCallerProfile(
+  trx: Trx,
+  userId: string,
+  caller: { phones: readonly string[]; profile: CallerProfile },
+): Promise<void> {
+  const at = nowIso();
+  await trx
+    .insertInto('mystery_callers')
+    .values({
+      user_id: userId,
+      region: caller.profile.region,
+      age_band: caller.profile.ageBand,
+      language: caller.profile.language,
+      phones: JSON.stringify(caller.phones),
+      email: null,
+      declared_at: at,
+      created_by: null,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  await trx
+    .insertInto('mystery_caller_phones')
+    .values(caller.phones.map((phone) => ({ phone_key: phoneKey(phone), user_id: userId, phone })))
+    .execute();
 }
 
 export function demoCredentialsText(url: string): string {

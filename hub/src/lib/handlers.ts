@@ -1,9 +1,13 @@
-import { clientEventSchemas, type ClientEventName } from '@sidecoach/shared';
+import { clientEventSchemas, fail, type ClientEventName } from '@sidecoach/shared';
+import type { Socket } from 'socket.io';
 import type { HubSocket } from './context.js';
 import { onEvent, type EventHandler } from './on-event.js';
 import type { Logger } from './log.js';
 import type { AuthUser } from './people.js';
 import { budgetOf, type Budgets } from './budgets.js';
+import { CALLER_REFUSED, roleMaySend } from './caller-gate.js';
+
+type Ack = (response: ReturnType<typeof fail>) => void;
 
 /** One connected socket as its handlers see it: the connection, its user, a logger naming them. */
 export interface SocketContext {
@@ -52,6 +56,8 @@ export function everyEventOnce<
  * event's schema first, answered `{ok,data}` or an error code, never a throw to socket.io.
  * An event with a budget (lib/budgets.ts) spends the user's before its handler runs, even one
  * the user may not make: refused with `rate_limited` once it is spent, its handler not run.
+ * An event the user's role may not send at all (a mystery caller's: lib/caller-gate.ts) is
+ * answered `forbidden` before that, its payload not even parsed.
  */
 export function registerHandlers(
   socket: SocketContext,
@@ -60,6 +66,15 @@ export function registerHandlers(
 ) {
   const made = all(socket);
   const register = <E extends ClientEventName>(event: E) => {
+    if (!roleMaySend(socket.user.role, event)) {
+      const untyped: Socket = socket.socket; // the refusal answers any payload alike
+      const name: string = event;
+      untyped.on(name, (...args: unknown[]) => {
+        const ack = args[args.length - 1];
+        if (typeof ack === 'function') (ack as Ack)(fail('forbidden', CALLER_REFUSED));
+      });
+      return;
+    }
     const budget = budgets && budgetOf(event);
     const handler: EventHandler<E> = budget
       ? async (payload) => (await budgets.refusal(budget, socket.user.id)) ?? made[event](payload)

@@ -82,7 +82,10 @@ export class ScoreVisibility {
     return { ...message, response: this.response(viewer, message.response) };
   }
 
-  /** The evidence without tallies, gaps, counts or survey figures: findings, texts, comments. */
+  /**
+   * The evidence without tallies, gaps, counts, survey figures, mystery-call scores or the
+   * callers' 1-5 ratings (numbers like CSAT): findings, texts, comments, what callers found.
+   */
   prep(viewer: Viewer, prep: ReflectionPrep): ReflectionPrep {
     if (!this.hides(viewer)) return prep;
     return {
@@ -100,6 +103,18 @@ export class ScoreVisibility {
         observations: i.observations,
       })),
       surveys: { comments: prep.surveys.comments },
+      mystery: {
+        calls: prep.mystery.calls.map((c) => ({
+          waveName: c.waveName,
+          callId: c.callId,
+          callType: c.callType,
+          calledAt: c.calledAt,
+          missed: c.missed,
+          praised: c.praised,
+          ratings: {},
+          impression: c.impression,
+        })),
+      },
       agenda: prep.agenda,
       openActions: prep.openActions,
       behavioursOnly: prep.behavioursOnly,

@@ -53,6 +53,15 @@ const SETUP_CALLS_MAX = 200;
 const DEADLINE_DAYS_MAX = 90;
 const since = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString();
 
+/** A mystery assignment's state in the words of a refusal. */
+const REPORT_STATES: Record<string, string> = {
+  open: 'not filed yet',
+  claimed: 'not filed yet',
+  reported: 'waiting for review',
+  returned: 'returned to its caller with a question',
+  rejected: 'rejected',
+};
+
 type Found = { row: CalibrationSessionRow } | { error: ReturnType<typeof fail> };
 
 const facilitatorRole = (user: AuthUser) => isAdmin(user) || user.role === 'lead';
@@ -176,6 +185,38 @@ export function calibrationHandlers(ctx: HubContext) {
       return found;
     };
 
+    /**
+     * Why a session cannot be on this mystery call, if it cannot: mystery reports are the quality
+     * manager's, and only an approved report matched to this very call is calibrated on.
+     */
+    const mysteryRefusal = async (assignmentId: string, callId: string) => {
+      if (!isAdmin(user))
+        return fail('forbidden', 'mystery calls are the quality manager’s to calibrate on');
+      const report = await db
+        .selectFrom('mystery_assignments as a')
+        .leftJoin('mystery_reports as r', 'r.assignment_id', 'a.id')
+        .select(['a.status', 'r.call_id'])
+        .where('a.id', '=', assignmentId)
+        .executeTakeFirst();
+      if (!report) return fail('not_found', `no mystery assignment ${assignmentId}`);
+      if (report.status !== 'approved')
+        return fail(
+          'conflict',
+          `the mystery report is ${REPORT_STATES[report.status]}: calibrate on an approved report`,
+        );
+      if (report.call_id === null)
+        return fail(
+          'conflict',
+          'the mystery report is not matched to a call: match it to the agent’s call first',
+        );
+      if (report.call_id !== callId)
+        return fail(
+          'bad_request',
+          `the mystery report is matched to call ${report.call_id}, not ${callId}`,
+        );
+      return null;
+    };
+
     return {
       'calibration:setup': async () => {
         if (!facilitatorRole(user)) return fail('forbidden', NOT_FACILITATOR);
@@ -264,6 +305,10 @@ export function calibrationHandlers(ctx: HubContext) {
           return fail('bad_request', 'the call is still under way: calibrate it once it has ended');
         if (!isAdmin(user) && !(await canCoach(db, user, call.agent_id)))
           return fail('forbidden', 'a lead calibrates on calls of the agents they coach');
+        if (input.mysteryAssignmentId !== undefined) {
+          const refusal = await mysteryRefusal(input.mysteryAssignmentId, input.callId);
+          if (refusal) return refusal;
+        }
         const deadline = Date.parse(input.deadline);
         if (deadline <= Date.now())
           return fail('bad_request', 'the deadline has passed: give a time in the future');
@@ -292,7 +337,10 @@ export function calibrationHandlers(ctx: HubContext) {
           .where('users.disabled', '=', 0)
           .execute();
         const may = new Set(
-          eligible.filter((u) => u.role !== 'agent' || u.permission !== null).map((u) => u.id),
+          eligible
+            // Coaches and admins; agents who evaluate; never a mystery caller (not staff).
+            .filter((u) => (u.role === 'agent' ? u.permission !== null : u.role !== 'caller'))
+            .map((u) => u.id),
         );
         const refused = input.participantIds.filter((id) => !may.has(id));
         if (refused.length > 0)
@@ -307,7 +355,10 @@ export function calibrationHandlers(ctx: HubContext) {
         if ('error' in outcome) return fail(outcome.error.code, outcome.error.message);
         const [session] = await toSessions(db, [(await sessionRow(db, input.id))!]);
         if (outcome.ok.changed) {
-          log.info({ sessionId: input.id, callId: input.callId }, 'calibration session created');
+          log.info(
+            { sessionId: input.id, callId: input.callId, mystery: input.mysteryAssignmentId },
+            'calibration session created',
+          );
           announce(session!);
         }
         return ok(session!);

@@ -23,7 +23,10 @@ export const REVEALED_FINAL =
   'the session has been revealed: the answers are final (start a new session to score again)';
 export const CLOSED = 'the session is closed: its benchmarks and figures are final';
 
-/** Creates the session and an empty sheet per participant; creating it again changes nothing. */
+/**
+ * Creates the session and an empty sheet per participant; creating it again changes nothing. A
+ * session on a mystery call (the handler checked the report) has source 'mystery' and names it.
+ */
 export function createSession(
   facilitatorId: string,
   input: CreateInput,
@@ -40,8 +43,9 @@ export function createSession(
     const session = {
       id: input.id,
       title: input.title,
-      source: 'call' as const,
+      source: input.mysteryAssignmentId === undefined ? ('call' as const) : ('mystery' as const),
       call_id: input.callId,
+      mystery_assignment_id: input.mysteryAssignmentId ?? null,
       pack_id: pack.id,
       pack_version: pack.version,
       facilitator_id: facilitatorId,

@@ -14,6 +14,7 @@ import {
   type SlotPick,
 } from '@sidecoach/shared';
 import type { HubContext } from '../lib/context.js';
+import { notMysteryCall } from '../lib/mystery-calls.js';
 import { repeat } from '../lib/repeat.js';
 import { activeAgentIds } from '../lib/people.js';
 import type { Db } from '../store/db.js';
@@ -55,7 +56,8 @@ const agentsPerRead = (db: Db) => (dialectOf(db) === 'postgres' ? 100 : 10);
 
 /**
  * The agents' ended calls started in [from, to), neither evaluated nor assigned, that meet the
- * filters.
+ * filters. Never a mystery call (matched to a caller's report): it is scored by its caller, and
+ * is no sample of the agent's customers, flagged by a supervisor or not.
  */
 export async function candidateCalls(
   db: Db,
@@ -89,6 +91,7 @@ export async function candidateCalls(
     .where('c.started_at', '>=', range.from)
     .where('c.started_at', '<', range.to)
     .where('c.ended_at', 'is not', null)
+    .where(notMysteryCall('c.id'))
     .where((eb) =>
       eb.not(
         eb.exists(

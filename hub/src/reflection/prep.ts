@@ -10,12 +10,16 @@ import {
   weeksBetween,
   type ActionRecord,
   type ItemEvidence,
+  type Answer,
   type ItemTallies,
+  type MysteryEvidence,
   type ReflectionPrep,
+  type ScoreResult,
   type StandardsPack,
   type SurveyEvidence,
   type Tally,
 } from '@sidecoach/shared';
+import { notMysteryCall } from '../lib/mystery-calls.js';
 import type { Db } from '../store/db.js';
 import { jsonObjectRows } from '../store/dialect.js';
 
@@ -148,8 +152,10 @@ async function surveyEvidence(db: Db, agentId: string, period: Period, weeks: st
     .where('agent_id', '=', agentId)
     .where('submitted_at', '>=', from)
     .where('submitted_at', '<', to)
-    // Answers that look like the agent's own (surveys/self-answer.ts) are no evidence.
+    // Answers that look like the agent's own (surveys/self-answer.ts) are no evidence, nor
+    // answers on a mystery call (no customer's).
     .where('self_answer', 'is', null)
+    .where(notMysteryCall('survey_responses.call_id'))
     .groupBy(['day', 'csat'])
     .execute();
   const comments = await db
@@ -159,6 +165,7 @@ async function surveyEvidence(db: Db, agentId: string, period: Period, weeks: st
     .where('submitted_at', '>=', from)
     .where('submitted_at', '<', to)
     .where('self_answer', 'is', null)
+    .where(notMysteryCall('survey_responses.call_id'))
     .where('comment', 'is not', null)
     .orderBy('submitted_at', 'desc')
     .limit(MAX_COMMENTS)
@@ -210,6 +217,70 @@ async function surveyEvidence(db: Db, agentId: string, period: Period, weeks: st
   return evidence;
 }
 
+/** At most this many mystery calls in one preparation (a period has a handful at most). */
+const MAX_MYSTERY_CALLS = 20;
+
+/**
+ * The agent's mystery calls in the period, once they count and may be told: the report approved
+ * and its wave's results released (before that nothing here says a call was a mystery call).
+ * What the caller found, item by item in the scorecard's order: "no" with the caller's comment
+ * (missed), "yes" with a comment (praised), the ratings and the impression.
+ */
+async function mysteryEvidence(
+  db: Db,
+  pack: StandardsPack,
+  agentId: string,
+  { from, to }: Period,
+): Promise<MysteryEvidence> {
+  const rows = await db
+    .selectFrom('mystery_reports as r')
+    .innerJoin('mystery_assignments as a', 'a.id', 'r.assignment_id')
+    .innerJoin('mystery_waves as w', 'w.id', 'r.wave_id')
+    .leftJoin('calls as c', 'c.id', 'r.call_id')
+    .select([
+      'w.name as wave_name',
+      'r.call_id',
+      'c.call_type',
+      'a.call_type as scenario_call_type',
+      'r.called_at',
+      'r.score',
+      'r.answers',
+      'r.comments',
+      'r.ratings',
+      'r.impression',
+    ])
+    .where('r.agent_id', '=', agentId)
+    .where('r.called_at', '>=', from)
+    .where('r.called_at', '<', to)
+    .where('a.status', '=', 'approved')
+    .where('w.released_at', 'is not', null)
+    .orderBy('r.called_at', 'desc')
+    .limit(MAX_MYSTERY_CALLS)
+    .execute();
+  const order = new Map(scorecardItems(pack).map(({ item }, i) => [item.id, i]));
+  const byPack = (a: string, b: string) =>
+    (order.get(a) ?? order.size) - (order.get(b) ?? order.size) || a.localeCompare(b);
+  return {
+    calls: rows.map((r) => {
+      const answers = JSON.parse(r.answers) as Record<string, Answer>;
+      const comments = JSON.parse(r.comments) as Record<string, string>;
+      const items = Object.keys(answers).sort(byPack);
+      const said = (itemId: string) => ({ itemId, comment: comments[itemId] ?? '' });
+      return {
+        waveName: r.wave_name,
+        callId: r.call_id,
+        callType: r.call_type ?? r.scenario_call_type,
+        calledAt: r.called_at,
+        score: r.score === null ? null : (JSON.parse(r.score) as ScoreResult).percent,
+        missed: items.filter((i) => answers[i] === 'no').map(said),
+        praised: items.filter((i) => answers[i] === 'yes' && comments[i]).map(said),
+        ratings: JSON.parse(r.ratings) as Record<string, number>,
+        impression: r.impression,
+      };
+    }),
+  };
+}
+
 async function counts(db: Db, agentId: string, { from, to }: Period) {
   const calls = await db
     .selectFrom('calls')
@@ -244,6 +315,7 @@ export interface Evidence {
   observed: { all: WeekTallies; shared: WeekTallies };
   observations: Awaited<ReturnType<typeof sharedObservations>>;
   surveys: SurveyEvidence;
+  mystery: MysteryEvidence;
   behavioursOnly: boolean;
 }
 
@@ -272,6 +344,7 @@ export async function loadEvidence(
     },
     observations: await sharedObservations(db, agent.id, period),
     surveys: await surveyEvidence(db, agent.id, period, weeks),
+    mystery: await mysteryEvidence(db, pack, agent.id, period),
     behavioursOnly: agent.behavioursOnly,
   };
 }
@@ -327,6 +400,7 @@ export function prepFor(
     assessments: e.assessments,
     items,
     surveys: e.surveys,
+    mystery: e.mystery,
     agenda: proposeAgenda(tallied, openActions),
     openActions,
     behavioursOnly: e.behavioursOnly,

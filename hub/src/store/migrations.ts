@@ -25,9 +25,7 @@ const migrations: Record<string, Migration> = {
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('username', 'text', (c) => c.notNull().unique())
         .addColumn('display_name', 'text', (c) => c.notNull())
-        .addColumn('role', 'text', (c) =>
-          c.notNull().check(sqlIn('role', ['agent', 'supervisor', 'lead', 'admin'])),
-        )
+        .addColumn('role', 'text', (c) => c.notNull().check(sqlIn('role', USER_ROLES_0001)))
         .addColumn('password_hash', 'text', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0))
@@ -997,11 +995,309 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0024-mystery': {
+    async up(db: Kysely<unknown>) {
+      // Mystery callers sign in with a role of their own, and a calibration session may be on a
+      // mystery call's recording: both are CHECKs, which SQLite cannot alter (rebuilt instead).
+      await widenCheck(db, 'users', 'role', USER_ROLES_0001, [...USER_ROLES_0001, 'caller']);
+      await widenCheck(db, 'calibration_sessions', 'source', ['call'], ['call', 'mystery']);
+      // A mystery caller's profile (matched against the customer base a wave asks for) and the
+      // numbers they call from, as typed. The user row is the account (role 'caller').
+      await db.schema
+        .createTable('mystery_callers')
+        .addColumn('user_id', 'text', (c) => c.primaryKey().references('users.id'))
+        .addColumn('region', 'text', (c) => c.notNull())
+        .addColumn('age_band', 'text', (c) => c.notNull())
+        .addColumn('language', 'text', (c) => c.notNull())
+        .addColumn('phones', 'text', (c) => c.notNull())
+        .addColumn('email', 'text')
+        /** When the caller declared they (and their family, friends) do not work at the centre. */
+        .addColumn('declared_at', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.references('users.id'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      // Each registered number by its comparable digits (shared phoneKey): never sent a survey,
+      // matched against the PBX's calls. One caller per number, kept when the caller is disabled.
+      await db.schema
+        .createTable('mystery_caller_phones')
+        .addColumn('phone_key', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('phone', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('mystery_caller_phones_user')
+        .on('mystery_caller_phones')
+        .column('user_id')
+        .execute();
+      await db.schema
+        .createTable('mystery_programmes')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('objective', 'text', (c) =>
+          c
+            .notNull()
+            .check(sqlIn('objective', ['training', 'compliance', 'road-test', 'competitor'])),
+        )
+        .addColumn('competitor', 'text')
+        .addColumn('pack_id', 'text', (c) => c.notNull())
+        .addColumn('pack_version', 'integer', (c) => c.notNull())
+        /** JSON: the scorecard items asked; the ratings (id, label by language); definitions. */
+        .addColumn('item_ids', 'text', (c) => c.notNull())
+        .addColumn('ratings', 'text', (c) => c.notNull())
+        .addColumn('definitions', 'text', (c) => c.notNull())
+        .addColumn('target', 'double precision', (c) => c.notNull())
+        .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
+        .addColumn('created_by', 'text', (c) => c.references('users.id'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_by', 'text', (c) => c.references('users.id'))
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('mystery_waves')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('programme_id', 'text', (c) => c.notNull().references('mystery_programmes.id'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('from_day', 'text', (c) => c.notNull())
+        .addColumn('to_day', 'text', (c) => c.notNull())
+        /** JSON: team ids; the number to call per team; the scenarios; the profile mix. */
+        .addColumn('team_ids', 'text', (c) => c.notNull())
+        .addColumn('numbers', 'text', (c) => c.notNull())
+        .addColumn('calls', 'integer', (c) => c.notNull())
+        .addColumn('scenarios', 'text', (c) => c.notNull())
+        .addColumn('per_team_max', 'integer', (c) => c.notNull())
+        .addColumn('per_agent_max', 'integer', (c) => c.notNull())
+        .addColumn('caller_gap_days', 'integer', (c) => c.notNull())
+        .addColumn('profile_mix', 'text', (c) => c.notNull())
+        .addColumn('confidence', 'double precision', (c) => c.notNull())
+        .addColumn('margin', 'double precision', (c) => c.notNull())
+        /** JSON WavePlan as last computed (at save, and as launched). */
+        .addColumn('plan', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) =>
+          c.notNull().check(sqlIn('status', ['draft', 'live', 'closed'])),
+        )
+        /** The assignments' shuffle (set at launch): the same wave gives the same assignments. */
+        .addColumn('seed', 'text')
+        .addColumn('launched_at', 'text')
+        .addColumn('closed_at', 'text')
+        /** Results out to agents (their reflective sessions); nothing says "mystery" before. */
+        .addColumn('released_at', 'text')
+        .addColumn('released_by', 'text', (c) => c.references('users.id'))
+        .addColumn('created_by', 'text', (c) => c.references('users.id'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_by', 'text', (c) => c.references('users.id'))
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('mystery_waves_programme')
+        .on('mystery_waves')
+        .columns(['programme_id', 'from_day'])
+        .execute();
+      await db.schema
+        .createIndex('mystery_waves_status')
+        .on('mystery_waves')
+        .columns(['status', 'to_day'])
+        .execute();
+      // One call to make: a team, a scenario, a window, the profile it needs; the caller on it.
+      await db.schema
+        .createTable('mystery_assignments')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('wave_id', 'text', (c) => c.notNull().references('mystery_waves.id'))
+        /** Its place in the wave's planned calls: launched once, across nodes. */
+        .addColumn('slot', 'integer', (c) => c.notNull())
+        .addColumn('team_id', 'text', (c) => c.notNull().references('teams.id'))
+        .addColumn('scenario_id', 'text', (c) => c.notNull())
+        .addColumn('call_type', 'text', (c) => c.notNull())
+        .addColumn('day', 'text', (c) => c.notNull())
+        .addColumn('window_from', 'text', (c) => c.notNull())
+        .addColumn('window_to', 'text', (c) => c.notNull())
+        .addColumn('day_part', 'text', (c) =>
+          c.notNull().check(sqlIn('day_part', ['morning', 'afternoon', 'evening', 'night'])),
+        )
+        .addColumn('weekend', 'integer', (c) => c.notNull())
+        /** JSON Partial<CallerProfile>: the dimensions the wave's mix sets. */
+        .addColumn('profile', 'text', (c) => c.notNull())
+        .addColumn('caller_id', 'text', (c) => c.references('users.id'))
+        .addColumn('status', 'text', (c) =>
+          c
+            .notNull()
+            .check(
+              sqlIn('status', ['open', 'claimed', 'reported', 'returned', 'approved', 'rejected']),
+            ),
+        )
+        .addColumn('claimed_at', 'text')
+        /** Who gave it to the caller (a manager), null when the caller claimed it. */
+        .addColumn('assigned_by', 'text', (c) => c.references('users.id'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('mystery_assignments_slot')
+        .on('mystery_assignments')
+        .columns(['wave_id', 'slot'])
+        .unique()
+        .execute();
+      await db.schema
+        .createIndex('mystery_assignments_status')
+        .on('mystery_assignments')
+        .columns(['status', 'window_to'])
+        .execute();
+      // The board's gap rule: has this caller called this team lately (any wave)?
+      await db.schema
+        .createIndex('mystery_assignments_caller')
+        .on('mystery_assignments')
+        .columns(['caller_id', 'team_id'])
+        .execute();
+      // The caller's report on an assignment: draft, submitted (scored, matched), reviewed.
+      await db.schema
+        .createTable('mystery_reports')
+        .addColumn('assignment_id', 'text', (c) =>
+          c.primaryKey().references('mystery_assignments.id'),
+        )
+        .addColumn('wave_id', 'text', (c) => c.notNull().references('mystery_waves.id'))
+        .addColumn('caller_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('called_at', 'text', (c) => c.notNull())
+        .addColumn('called_number', 'text', (c) => c.notNull())
+        .addColumn('from_number', 'text', (c) => c.notNull())
+        /** phoneKey(from_number): what the PBX's remote party is compared with. */
+        .addColumn('from_key', 'text', (c) => c.notNull())
+        .addColumn('agent_name_heard', 'text', (c) => c.notNull().defaultTo(''))
+        /** JSON: Record<item, Answer>, Record<item, comment>, Record<rating, 1-5>. */
+        .addColumn('answers', 'text', (c) => c.notNull())
+        .addColumn('comments', 'text', (c) => c.notNull())
+        .addColumn('ratings', 'text', (c) => c.notNull())
+        .addColumn('impression', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('reply', 'text', (c) => c.notNull().defaultTo(''))
+        /** ScoreResult JSON with the programme's pack version; null for a draft. */
+        .addColumn('score', 'text')
+        .addColumn('match_method', 'text', (c) =>
+          c
+            .notNull()
+            .defaultTo('none')
+            .check(sqlIn('match_method', ['number', 'manual', 'none'])),
+        )
+        .addColumn('call_id', 'text', (c) => c.references('calls.id'))
+        .addColumn('agent_id', 'text', (c) => c.references('users.id'))
+        /** JSON: the calls it could be when the number did not decide (ids, for the manager). */
+        .addColumn('candidates', 'text', (c) => c.notNull().defaultTo('[]'))
+        .addColumn('over_agent_limit', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('grade', 'integer')
+        .addColumn('review_note', 'text')
+        .addColumn('reviewed_at', 'text')
+        .addColumn('reviewed_by', 'text', (c) => c.references('users.id'))
+        .addColumn('submitted_at', 'text')
+        .addColumn('saved_at', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('mystery_reports_wave')
+        .on('mystery_reports')
+        .columns(['wave_id', 'submitted_at'])
+        .execute();
+      // What other features leave out (QA sampling, surveys, CSAT): a matched call.
+      await db.schema
+        .createIndex('mystery_reports_call')
+        .on('mystery_reports')
+        .column('call_id')
+        .execute();
+      // The agent's mystery calls (per-agent limit; reflective session once released).
+      await db.schema
+        .createIndex('mystery_reports_agent')
+        .on('mystery_reports')
+        .columns(['agent_id', 'called_at'])
+        .execute();
+      // A calibration session on a mystery call (source 'mystery'): the report it came from.
+      await db.schema
+        .alterTable('calibration_sessions')
+        .addColumn('mystery_assignment_id', 'text', (c) => c.references('mystery_assignments.id'))
+        .execute();
+    },
+  },
 };
+
+/** The roles the users table was made with (0001): the CHECK 0024 widens. */
+const USER_ROLES_0001 = ['agent', 'supervisor', 'lead', 'admin'];
+
+/**
+ * Lets a column's `in (...)` CHECK accept more values. PostgreSQL drops the constraint (found
+ * by its definition in pg_constraint, whatever it was named) and adds the wider one. SQLite
+ * cannot alter a CHECK: the table is rebuilt from its own stored definition (so every column,
+ * also those a migration that ran before this one added, stays as it is), its rows copied and
+ * its indexes made again, in one transaction. Foreign keys are off meanwhile (outside the
+ * transaction: SQLite ignores the pragma inside one), with legacy_alter_table on: with foreign
+ * keys on, SQLite rewrites other tables' REFERENCES users to the renamed old table even in
+ * legacy mode, and they would point at a dropped table. foreign_key_check must then find
+ * nothing before the commit.
+ */
+async function widenCheck(
+  db: Kysely<unknown>,
+  table: string,
+  column: string,
+  from: string[],
+  to: string[],
+): Promise<void> {
+  if (dialectOf(db) === 'postgres') {
+    const found = await sql<{ conname: string; def: string }>`
+      select conname, pg_get_constraintdef(oid) as def from pg_constraint
+      where conrelid = ${table}::regclass and contype = 'c'`.execute(db);
+    const mentions = found.rows.filter((r) => r.def.includes(column));
+    if (mentions.length !== 1)
+      throw new Error(
+        `expected one CHECK on ${table}.${column}, found ${mentions.map((r) => r.conname).join(', ') || 'none'}`,
+      );
+    await sql`alter table ${sql.table(table)} drop constraint ${sql.ref(mentions[0]!.conname)}`.execute(
+      db,
+    );
+    await sql`alter table ${sql.table(table)} add constraint ${sql.ref(`${table}_${column}_check`)} check (${sqlIn(column, to)})`.execute(
+      db,
+    );
+    return;
+  }
+  const master = await sql<{ type: string; name: string; sql: string | null }>`
+    select type, name, sql from sqlite_master where tbl_name = ${table} order by type, name`.execute(
+    db,
+  );
+  const create = master.rows.find((r) => r.type === 'table')?.sql;
+  if (!create) throw new Error(`no table ${table}`);
+  if (master.rows.some((r) => r.type === 'trigger' || r.type === 'view'))
+    throw new Error(`${table} has triggers or views the rebuild would lose`);
+  const old = `check (${inList(column, from)})`;
+  const at = create.indexOf(old);
+  if (at < 0 || create.indexOf(old, at + 1) >= 0)
+    throw new Error(`the CHECK on ${table}.${column} is not the one expected: ${create}`);
+  const widened = `${create.slice(0, at)}check (${inList(column, to)})${create.slice(at + old.length)}`;
+  // Indexes made by CREATE INDEX (UNIQUE constraints' own come back with the table).
+  const indexes = master.rows
+    .filter((r) => r.type === 'index' && r.sql !== null)
+    .map((r) => r.sql!);
+  const previous = `${table}_before_0024`;
+  const keys = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(db);
+  await sql`pragma foreign_keys = off`.execute(db);
+  await sql`pragma legacy_alter_table = on`.execute(db);
+  try {
+    await db.transaction().execute(async (trx) => {
+      await sql`alter table ${sql.table(table)} rename to ${sql.table(previous)}`.execute(trx);
+      await sql.raw(widened).execute(trx);
+      await sql`insert into ${sql.table(table)} select * from ${sql.table(previous)}`.execute(trx);
+      await sql`drop table ${sql.table(previous)}`.execute(trx);
+      for (const index of indexes) await sql.raw(index).execute(trx);
+      const broken = await sql`pragma foreign_key_check`.execute(trx);
+      if (broken.rows.length > 0)
+        throw new Error(`rebuilding ${table} breaks foreign keys: ${JSON.stringify(broken.rows)}`);
+    });
+  } finally {
+    await sql`pragma legacy_alter_table = off`.execute(db);
+    if (keys.rows[0]?.foreign_keys) await sql`pragma foreign_keys = on`.execute(db);
+  }
+}
+
+function inList(column: string, values: string[]): string {
+  return `${column} in (${values.map((v) => `'${v}'`).join(', ')})`;
+}
 
 function sqlIn(column: string, values: string[]) {
   // Values are constants of ours, never user input.
-  return sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
+  return sql.raw(inList(column, values));
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

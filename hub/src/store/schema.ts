@@ -43,7 +43,8 @@ export interface UsersTable {
    */
   username_key: ColumnType<string | null, string | null | undefined, string | null>;
   display_name: string;
-  role: 'agent' | 'supervisor' | 'lead' | 'admin';
+  /** 'caller': a mystery caller (mystery_callers), never in a team. */
+  role: 'agent' | 'supervisor' | 'lead' | 'admin' | 'caller';
   password_hash: string;
   created_at: Iso;
   disabled: ColumnType<number, number | undefined, number>;
@@ -557,8 +558,10 @@ export interface TeamMovesTable {
 export interface CalibrationSessionsTable {
   id: string;
   title: string;
-  source: 'call';
+  /** 'mystery': on a mystery call's matched call (mystery_assignment_id says which report). */
+  source: 'call' | 'mystery';
   call_id: string;
+  mystery_assignment_id: ColumnType<string | null, string | null | undefined, string | null>;
   pack_id: string;
   pack_version: number;
   facilitator_id: string;
@@ -599,6 +602,142 @@ export interface ScorecardGuidanceTable {
   session_id: string | null;
   set_by: string;
   set_at: Iso;
+}
+
+export interface MysteryCallersTable {
+  user_id: string;
+  region: string;
+  age_band: string;
+  language: string;
+  /** JSON string[]: the numbers as typed (mystery_caller_phones holds their keys). */
+  phones: string;
+  email: string | null;
+  declared_at: Iso;
+  created_by: string | null;
+  created_at: Iso;
+  updated_at: Iso;
+}
+
+export interface MysteryCallerPhonesTable {
+  /** shared phoneKey of the number: what surveys and matching compare. */
+  phone_key: string;
+  user_id: string;
+  phone: string;
+}
+
+export interface MysteryProgrammesTable {
+  id: string;
+  name: string;
+  objective: 'training' | 'compliance' | 'road-test' | 'competitor';
+  competitor: string | null;
+  pack_id: string;
+  pack_version: number;
+  /** JSON string[]. */
+  item_ids: string;
+  /** JSON Rating[]. */
+  ratings: string;
+  /** JSON Record<item, text>. */
+  definitions: string;
+  target: number;
+  active: ColumnType<number, number | undefined, number>;
+  created_by: string | null;
+  created_at: Iso;
+  updated_by: string | null;
+  updated_at: Iso;
+}
+
+export interface MysteryWavesTable {
+  id: string;
+  programme_id: string;
+  name: string;
+  from_day: string;
+  to_day: string;
+  /** JSON string[]. */
+  team_ids: string;
+  /** JSON Record<team, number to call>. */
+  numbers: string;
+  calls: number;
+  /** JSON Scenario[]. */
+  scenarios: string;
+  per_team_max: number;
+  per_agent_max: number;
+  caller_gap_days: number;
+  /** JSON { region?, ageBand?, language? } of shares. */
+  profile_mix: string;
+  confidence: number;
+  margin: number;
+  /** JSON WavePlan. */
+  plan: string;
+  status: 'draft' | 'live' | 'closed';
+  seed: string | null;
+  launched_at: Iso | null;
+  closed_at: Iso | null;
+  released_at: Iso | null;
+  released_by: string | null;
+  created_by: string | null;
+  created_at: Iso;
+  updated_by: string | null;
+  updated_at: Iso;
+}
+
+export type MysteryAssignmentStatus =
+  'open' | 'claimed' | 'reported' | 'returned' | 'approved' | 'rejected';
+
+export interface MysteryAssignmentsTable {
+  id: string;
+  wave_id: string;
+  slot: number;
+  team_id: string;
+  scenario_id: string;
+  call_type: string;
+  /** The team's local day (YYYY-MM-DD). */
+  day: string;
+  window_from: Iso;
+  window_to: Iso;
+  day_part: 'morning' | 'afternoon' | 'evening' | 'night';
+  weekend: number;
+  /** JSON Partial<CallerProfile>. */
+  profile: string;
+  caller_id: string | null;
+  status: MysteryAssignmentStatus;
+  claimed_at: Iso | null;
+  assigned_by: string | null;
+  created_at: Iso;
+  updated_at: Iso;
+}
+
+export interface MysteryReportsTable {
+  assignment_id: string;
+  wave_id: string;
+  caller_id: string;
+  called_at: Iso;
+  called_number: string;
+  from_number: string;
+  from_key: string;
+  agent_name_heard: ColumnType<string, string | undefined, string>;
+  /** JSON Record<item, Answer>. */
+  answers: string;
+  /** JSON Record<item, string>. */
+  comments: string;
+  /** JSON Record<rating, 1-5>. */
+  ratings: string;
+  impression: ColumnType<string, string | undefined, string>;
+  reply: ColumnType<string, string | undefined, string>;
+  /** JSON ScoreResult; null for a draft. */
+  score: string | null;
+  match_method: ColumnType<'number' | 'manual' | 'none', 'number' | 'manual' | 'none' | undefined>;
+  call_id: string | null;
+  agent_id: string | null;
+  /** JSON string[]: call ids the report could be about. */
+  candidates: ColumnType<string, string | undefined, string>;
+  over_agent_limit: ColumnType<number, number | undefined, number>;
+  grade: number | null;
+  review_note: string | null;
+  reviewed_at: Iso | null;
+  reviewed_by: string | null;
+  submitted_at: Iso | null;
+  saved_at: Iso;
+  created_at: Iso;
 }
 
 export interface Database {
@@ -647,6 +786,12 @@ export interface Database {
   calibration_sheets: CalibrationSheetsTable;
   calibration_benchmarks: CalibrationBenchmarksTable;
   scorecard_guidance: ScorecardGuidanceTable;
+  mystery_callers: MysteryCallersTable;
+  mystery_caller_phones: MysteryCallerPhonesTable;
+  mystery_programmes: MysteryProgrammesTable;
+  mystery_waves: MysteryWavesTable;
+  mystery_assignments: MysteryAssignmentsTable;
+  mystery_reports: MysteryReportsTable;
 }
 
 export type ObservationRow = Selectable<ObservationsTable>;
@@ -667,3 +812,8 @@ export type CalibrationSessionRow = Selectable<CalibrationSessionsTable>;
 export type CalibrationSheetRow = Selectable<CalibrationSheetsTable>;
 export type QaAssignmentRow = Selectable<QaAssignmentsTable>;
 export type QaDisputeRow = Selectable<QaDisputesTable>;
+export type MysteryCallerRow = Selectable<MysteryCallersTable>;
+export type MysteryProgrammeRow = Selectable<MysteryProgrammesTable>;
+export type MysteryWaveRow = Selectable<MysteryWavesTable>;
+export type MysteryAssignmentRow = Selectable<MysteryAssignmentsTable>;
+export type MysteryReportRow = Selectable<MysteryReportsTable>;

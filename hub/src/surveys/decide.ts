@@ -10,6 +10,7 @@ import {
 } from '@sidecoach/shared';
 import type { SurveyConfig } from './config.js';
 import type { Draft, Job, Trx } from '../lib/jobs.js';
+import { isMysteryCallerNumber } from '../lib/mystery-calls.js';
 import type { Db } from '../store/db.js';
 import { nowIso } from '../store/db.js';
 import type { SurveyPacks } from './packs.js';
@@ -126,8 +127,14 @@ export function decideJob(deps: SurveyDeps, call: CallRecord): Job<SurveySendRow
             .where('state', '!=', 'skipped')
             .executeTakeFirst();
     const exclusion = await exclusionOf(trx, call.id);
+    // A mystery caller's registered number is an internal number for this decision: skipped as
+    // 'excluded-number' at the same step (which tells the agent nothing of why).
+    const internal =
+      customer.phone && (await isMysteryCallerNumber(trx, customer.phone))
+        ? { ...pack, excludedNumbers: [...pack.excludedNumbers, customer.phone] }
+        : pack;
     const decision = decideSurvey(
-      pack,
+      internal,
       {
         callId: call.id,
         callType: call.callType,

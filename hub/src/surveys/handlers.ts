@@ -4,6 +4,7 @@ import { userRoom, type HubContext } from '../lib/context.js';
 import { handlers } from '../lib/handlers.js';
 import { periodRange } from '../lib/period.js';
 import { getCall } from '../lib/call-records.js';
+import { notMysteryCall } from '../lib/mystery-calls.js';
 import {
   configuredChannels,
   ExclusionRefused,
@@ -71,6 +72,8 @@ export function surveyHandlers(ctx: HubContext, deps: SurveyDeps) {
           .where('survey_responses.agent_id', 'in', agentIds)
           .where('survey_responses.submitted_at', '>=', from)
           .where('survey_responses.submitted_at', '<=', to)
+          // Answers on a mystery call are not a customer's (and say nothing of why they are gone).
+          .where(notMysteryCall('survey_responses.call_id'))
           .orderBy('survey_responses.submitted_at', 'desc')
           .limit(limit)
           .execute();

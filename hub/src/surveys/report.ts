@@ -1,4 +1,5 @@
 import { selectivityReport, type SurveyOutcome, type SurveyReport } from '@sidecoach/shared';
+import { notMysteryCall } from '../lib/mystery-calls.js';
 import type { Db } from '../store/db.js';
 import { responsesQuery, toResponse } from './responses.js';
 
@@ -52,6 +53,8 @@ export async function surveyReport(
       .where('s.agent_id', 'in', agentIds)
       .where('s.decided_at', '>=', from)
       .where('s.decided_at', '<=', to)
+      // A mystery call is no customer's: neither in the survey rates nor in CSAT.
+      .where(notMysteryCall('s.call_id'))
       .execute();
     outcomes = sends.map((s) => ({
       agentId: s.agent_id,
@@ -83,6 +86,7 @@ export async function surveyReport(
         .where('survey_responses.agent_id', 'in', agentIds)
         .where('survey_responses.submitted_at', '>=', from)
         .where('survey_responses.submitted_at', '<=', to)
+        .where(notMysteryCall('survey_responses.call_id'))
         .orderBy('survey_responses.submitted_at', 'desc')
         .execute()
     ).map(toResponse);

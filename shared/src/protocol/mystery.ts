@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AnswerSchema, ScoreResultSchema } from '../domain/scoring.js';
 import { StandardAreaIdSchema } from '../domain/reflection.js';
+import { StandardsPackSchema } from '../domain/standards.js';
 import { DaySchema, IsoTimeSchema, RecordIdSchema } from './common.js';
 
 // Mystery-call programmes on the wire. A quality manager (admin) runs programmes (an objective,
@@ -280,7 +281,8 @@ export const MysteryAssignmentStatusSchema = z.enum(ASSIGNMENT_STATUSES);
 export const MysteryAssignmentSchema = z.object({
   id: z.string(),
   waveId: z.string(),
-  teamId: z.string(),
+  /** The team called; null to a caller (who sees only the number to call: no team data). */
+  teamId: z.string().nullable(),
   /** The team's name is shown to the manager; a caller sees the number to call instead. */
   teamName: z.string().nullable(),
   numberToCall: z.string().nullable(),
@@ -402,6 +404,13 @@ export const MysteryOpenSchema = z.object({
   assignment: MysteryAssignmentSchema,
   /** The questionnaire: the programme's items in the pack's words, definitions, ratings. */
   programme: ProgrammeSchema,
+  /** The programme's scorecard version: the items' words (every language) and showWhen rules. */
+  pack: StandardsPackSchema,
+  /**
+   * The items asked on this call, in scorecard order: the programme's items that are on the
+   * scenario's call type's scorecard (yes / no / N/A each; showWhen as in the pack).
+   */
+  items: z.array(z.string()),
   report: MysteryReportSchema.nullable(),
 });
 export type MysteryOpened = z.infer<typeof MysteryOpenSchema>;

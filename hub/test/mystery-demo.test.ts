@@ -1,0 +1,124 @@
+// The demo's mystery-call programme on a real hub (`--demo` with its history), on either
+// database: callers who sign in, last month's wave released with approved reports on the demo
+// agents' own calls, this month's wave live, and Ava's reflective session showing her two.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { data } from './support/calls.js';
+import { withHubDatabase } from './support/database.js';
+import { connect, signIn, startHub, type RunningHub } from './support/hub-process.js';
+
+describe('the demo’s mystery-call programme', () => {
+  let hub: RunningHub;
+  beforeAll(async () => {
+    hub = await startHub({ demo: true, demoHistory: true });
+  });
+  afterAll(() => hub?.dispose());
+
+  it('has two callers, in no team, with their registered numbers', async () => {
+    for (const [username, name] of [
+      ['caller', 'Mia Mystery'],
+      ['caller2', 'Ruth Ring'],
+    ] as const) {
+      const session = await signIn(hub.url, username);
+      expect(session.user).toMatchObject({ role: 'caller', displayName: name });
+    }
+    const rows = await withHubDatabase(hub.dataDir, async (db) => ({
+      members: await db
+        .selectFrom('team_members')
+        .innerJoin('users', 'users.id', 'team_members.user_id')
+        .select('users.username')
+        .where('users.role', '=', 'caller')
+        .execute(),
+      phones: await db.selectFrom('mystery_caller_phones').select('phone').execute(),
+    }));
+    expect(rows.members).toEqual([]);
+    expect(rows.phones.map((p) => p.phone).sort()).toEqual([
+      '+44 161 496 0789',
+      '+44 7700 900123',
+      '+44 7700 900456',
+    ]);
+  });
+
+  it('has last month’s wave released and this month’s live, on the agents’ own calls', async () => {
+    const waves = await withHubDatabase(hub.dataDir, async (db) => {
+      const all = await db
+        .selectFrom('mystery_waves')
+        .select(['id', 'status', 'released_at', 'plan', 'calls'])
+        .orderBy('from_day')
+        .execute();
+      const assignments = await db
+        .selectFrom('mystery_assignments as a')
+        .leftJoin('mystery_reports as r', 'r.assignment_id', 'a.id')
+        .leftJoin('calls as c', 'c.id', 'r.call_id')
+        .leftJoin('survey_sends as s', 's.call_id', 'r.call_id')
+        .leftJoin('qa_assignments as q', 'q.call_id', 'r.call_id')
+        .leftJoin('users as u', 'u.id', 'r.agent_id')
+        .select([
+          'a.wave_id',
+          'a.status',
+          'a.caller_id',
+          'r.call_id',
+          'c.agent_id as call_agent',
+          'r.agent_id',
+          'u.username',
+          's.skip_reason',
+          'q.id as drawn',
+        ])
+        .execute();
+      return all.map((w) => ({ ...w, assignments: assignments.filter((a) => a.wave_id === w.id) }));
+    });
+    expect(waves.map((w) => w.status)).toEqual(['closed', 'live']);
+    const [last, current] = waves;
+    expect(last!.released_at).not.toBeNull();
+    expect(current!.released_at).toBeNull();
+    // Last month: six approved reports, each on a call of the agent it names, two on Ava's.
+    expect(last!.assignments.map((a) => a.status)).toEqual(Array(6).fill('approved'));
+    expect(last!.assignments.map((a) => a.username).sort()).toEqual(
+      ['agent1', 'agent1', 'agent2', 'agent3', 'agent4', 'agent4'].sort(),
+    );
+    // This month: one report waiting for review, one claimed, the rest open on the board.
+    const states = current!.assignments.map((a) => a.status).sort();
+    expect(states.filter((st) => st === 'reported')).toHaveLength(1);
+    expect(states.filter((st) => st === 'claimed')).toHaveLength(1);
+    expect(states.filter((st) => st === 'open').length).toBeGreaterThanOrEqual(3);
+    for (const wave of waves) {
+      expect(JSON.parse(wave.plan)).toMatchObject({ calls: wave.calls });
+      expect(wave.assignments).toHaveLength(wave.calls);
+      for (const a of wave.assignments.filter((x) => x.call_id !== null)) {
+        expect(a.call_agent).toBe(a.agent_id);
+        // The caller's number was never surveyed, and the call was never drawn for QA.
+        expect(a.skip_reason).toBe('excluded-number');
+        expect(a.drawn).toBeNull();
+      }
+    }
+  });
+
+  it('shows Ava’s two released mystery calls in her reflective session, and no survey of them', async () => {
+    const lead = await connect(hub.url, (await signIn(hub.url, 'lead')).token);
+    const ava = await signIn(hub.url, 'agent1');
+    try {
+      const prep = data(
+        await lead.emitWithAck('reflection:prepare', { agentId: ava.user.id, days: 28 }),
+      );
+      expect(prep.calls).toBe(16);
+      expect(prep.mystery.calls).toHaveLength(2);
+      for (const call of prep.mystery.calls) {
+        expect(call.missed.map((m) => m.itemId)).toEqual(['proc-summarise']);
+        expect(call.praised.map((m) => m.itemId)).toEqual(['beh-tone']);
+        expect(call.callId).not.toBeNull();
+        expect(call.impression.length).toBeGreaterThan(0);
+        expect(call.waveName).toMatch(/ wave$/);
+      }
+      // Ben's call of last month's wave is there; this month's (not released yet) is not.
+      const ben = await signIn(hub.url, 'agent2');
+      const benPrep = data(
+        await lead.emitWithAck('reflection:prepare', { agentId: ben.user.id, days: 30 }),
+      );
+      expect(benPrep.mystery.calls).toHaveLength(1);
+      expect(Date.now() - Date.parse(benPrep.mystery.calls[0]!.calledAt)).toBeGreaterThan(
+        20 * 86_400_000,
+      );
+    } finally {
+      lead.close();
+    }
+  });
+});
