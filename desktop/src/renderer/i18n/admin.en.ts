@@ -29,6 +29,7 @@ export const adminEn = {
     supervisor: 'Supervisor',
     lead: 'Team lead',
     admin: 'Administrator',
+    caller: 'Mystery caller',
   },
   permissions: {
     evaluator: 'Evaluator (scores calls)',

@@ -29,6 +29,7 @@ export const adminLv: WithZeroPlurals<AdminMessages> = {
     supervisor: 'Supervizors',
     lead: 'Komandas vadītājs',
     admin: 'Administrators',
+    caller: 'Slepenais klients',
   },
   permissions: {
     evaluator: 'Vērtētājs (vērtē zvanus)',

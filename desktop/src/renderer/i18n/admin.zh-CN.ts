@@ -27,6 +27,7 @@ export const adminZhCN: AdminMessages = {
     supervisor: '主管',
     lead: '组长',
     admin: '管理员',
+    caller: '神秘顾客',
   },
   permissions: {
     evaluator: '评估员（为通话评分）',

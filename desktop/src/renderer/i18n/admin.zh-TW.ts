@@ -27,6 +27,7 @@ export const adminZhTW: AdminMessages = {
     supervisor: '主管',
     lead: '組長',
     admin: '管理員',
+    caller: '神秘客',
   },
   permissions: {
     evaluator: '評分員（為通話評分）',

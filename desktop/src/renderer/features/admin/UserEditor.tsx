@@ -15,6 +15,9 @@ import { ChangeNotice, ErrorText, Field, Section, teamNames } from './parts.js';
 import { cancelMove, editUser, moveAgent, saveUser, setPermission, useAdmin } from './store.js';
 import { UserAccountActions } from '../account/UserAccountActions.js';
 
+/** Staff roles: mystery callers are made under Mystery calls (the hub refuses them here). */
+const STAFF_ROLES = ROLES.filter((r) => r !== 'caller');
+
 /** The sections shown under a saved person's details, in order. Each is given the person. */
 const USER_SECTIONS: ReadonlyArray<ComponentType<{ user: AdminUser }>> = [
   RightsSection,
@@ -120,7 +123,7 @@ function DetailsForm({ user }: { user: AdminUser | undefined }) {
           <Field label={t('admin.user.role')}>
             {(p) => (
               <select {...p} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-                {ROLES.map((r) => (
+                {STAFF_ROLES.map((r) => (
                   <option key={r} value={r}>
                     {t(`admin.roles.${r}`)}
                   </option>
