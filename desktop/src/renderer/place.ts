@@ -34,6 +34,7 @@ import {
   openLanguageStats,
   useLanguageStats,
 } from './features/language-stats/store.js';
+import { closeMystery, openMystery, useMysteryView } from './features/mystery/view.js';
 import { useObserve } from './features/observe/store.js';
 import { observe, stopObserving } from './features/observe/sync.js';
 
@@ -50,7 +51,9 @@ export type Place =
   | { view: 'admin'; tab: AdminTab }
   | { view: 'scorecard' }
   /** `session`: a calibration session, on the calibration tab. */
-  | { view: 'quality'; tab: QaTab | null; session?: string };
+  | { view: 'quality'; tab: QaTab | null; session?: string }
+  /** Where in the mystery-call screens (their own path: they read it). */
+  | { view: 'mystery'; path: string[] };
 
 const SURVEY_TABS: readonly SurveysView[] = ['feedback', 'report', 'pack'];
 const ADMIN_TABS: readonly AdminTab[] = ['people', 'teams', 'import', 'audit'];
@@ -87,6 +90,8 @@ export function placeHash(place: Place): string {
       return place.tab
         ? `#/quality/${place.tab}${place.session ? `/${seg(place.session)}` : ''}`
         : '#/quality';
+    case 'mystery':
+      return ['#/mystery', ...place.path.map(seg)].join('/');
   }
 }
 
@@ -121,6 +126,7 @@ export function parsePlace(hash: string): Place {
   if (parts.length === 2 && first === 'admin' && ADMIN_TABS.includes(second as AdminTab))
     return { view: 'admin', tab: second as AdminTab };
   if (first === 'quality' && parts.length === 1) return { view: 'quality', tab: null };
+  if (first === 'mystery' && parts.length <= 4) return { view: 'mystery', path: parts.slice(1) };
   if (parts.length === 2 && first === 'quality' && QA_TABS.includes(second as QaTab))
     return { view: 'quality', tab: second as QaTab };
   if (parts.length === 3 && first === 'quality' && second === 'calibration' && third)
@@ -135,7 +141,8 @@ export function parsePlace(hash: string): Place {
 /** Whom a place is for (the hub decides too; this keeps a pasted address from a blank screen). */
 export function placeFor(place: Place, role: Role): Place {
   if (role === 'agent') return place.view === 'settings' || place.view === 'session' ? place : HOME;
-  if ((place.view === 'admin' || place.view === 'scorecard') && role !== 'admin') return HOME;
+  const v = place.view;
+  if ((v === 'admin' || v === 'scorecard' || v === 'mystery') && role !== 'admin') return HOME;
   if (place.view === 'surveys' && place.tab === 'pack' && role !== 'admin') return HOME;
   if (place.view === 'language' && role !== 'lead' && role !== 'admin') return HOME;
   return place;
@@ -147,6 +154,8 @@ export function currentPlace(): Place {
   const admin = useAdminView.getState();
   if (admin.open) return { view: 'admin', tab: admin.tab };
   if (useScorecardView.getState().open) return { view: 'scorecard' };
+  const mystery = useMysteryView.getState();
+  if (mystery.open) return { view: 'mystery', path: mystery.path };
   const quality = useQaView.getState();
   if (quality.open)
     return quality.calibration && quality.tab === 'calibration'
@@ -179,6 +188,8 @@ export function goTo(place: Place): void {
   if (v !== 'admin' && useAdminView.getState().open) closeAdminView();
   if (v !== 'scorecard' && useScorecardView.getState().open) closeScorecardView();
   if (v !== 'quality' && useQaView.getState().open) closeQaView();
+  const mystery = useMysteryView.getState();
+  if (v !== 'mystery' && mystery.open) closeMystery();
   if (v !== 'history' && useAgentHistory.getState().agentId) closeHistory();
   if (v !== 'surveys' && useSurveys.getState().open) closeSurveys();
   const inReflection = v === 'sessions' || v === 'prepare' || v === 'session';
@@ -222,6 +233,9 @@ export function goTo(place: Place): void {
     case 'scorecard':
       if (!useScorecardView.getState().open) openScorecardView();
       return;
+    case 'mystery':
+      if (!mystery.open || mystery.path.join('/') !== place.path.join('/')) openMystery(place.path);
+      return;
     case 'quality': {
       // The view falls back to the first tab the user may use when this one is not theirs.
       const quality = useQaView.getState();
@@ -244,6 +258,7 @@ const stores = [
   useAdminView,
   useScorecardView,
   useQaView,
+  useMysteryView,
   useAgentHistory,
   useSurveys,
   useReflection,

@@ -8,6 +8,8 @@ import { scorecardLv } from './scorecard.lv.js';
 import { adminLv } from './admin.lv.js';
 import { qaLv } from './qa.lv.js';
 import { calibrationLv } from './calibration.lv.js';
+// Mystery calls, the quality manager's screens.
+import { mysteryLv } from './mystery.lv.js';
 
 /** All Latvian strings: one lazily loaded chunk, with every English key and every `_zero` form. */
 const translation: WithZeroPlurals<Translation> = {
@@ -20,5 +22,6 @@ const translation: WithZeroPlurals<Translation> = {
   admin: adminLv,
   qa: qaLv,
   calibration: calibrationLv,
+  mystery: mysteryLv,
 };
 export default translation;

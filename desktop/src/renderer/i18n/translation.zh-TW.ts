@@ -8,6 +8,8 @@ import { scorecardZhTW } from './scorecard.zh-TW.js';
 import { adminZhTW } from './admin.zh-TW.js';
 import { qaZhTW } from './qa.zh-TW.js';
 import { calibrationZhTW } from './calibration.zh-TW.js';
+// Mystery calls, the quality manager's screens.
+import { mysteryZhTW } from './mystery.zh-TW.js';
 
 /** All Traditional Chinese (Taiwan) strings: one lazily loaded chunk, with every English key. */
 const translation: Translation = {
@@ -20,5 +22,6 @@ const translation: Translation = {
   admin: adminZhTW,
   qa: qaZhTW,
   calibration: calibrationZhTW,
+  mystery: mysteryZhTW,
 };
 export default translation;
