@@ -38,6 +38,9 @@ const { useCalibration } = await import('./features/calibration/store.js');
 const { useScorecardView } = await import('./features/scorecard/view.js');
 // The scorecard builder's store loads with its screen and registers itself: loaded here.
 const { useScorecard } = await import('./features/scorecard/store.js');
+const { useMysteryView } = await import('./features/mystery/view.js');
+// The mystery-call screens' store loads with them and registers itself: loaded here.
+const { useMystery } = await import('./features/mystery/store.js');
 
 const stores = {
   calls: useCalls,
@@ -53,6 +56,7 @@ const stores = {
   agentHistory: useAgentHistory,
   qa: useQaView,
   scorecard: useScorecardView,
+  mystery: useMysteryView,
 };
 /** Stores a feature loads later (the Quality view's), reset through the feature that owns them. */
 const loadedLater = {
@@ -61,6 +65,7 @@ const loadedLater = {
   qaEvaluate: useEvaluate,
   calibration: useCalibration,
   scorecardData: useScorecard,
+  mysteryData: useMystery,
 };
 const initial = Object.fromEntries(
   Object.entries({ ...stores, ...loadedLater }).map(([k, s]) => [k, s.getState()]),
@@ -108,6 +113,8 @@ beforeEach(() => {
   useCalibration.setState({ panel: 'trends', dirty: true });
   useScorecardView.setState({ open: true });
   useScorecard.setState({ tab: 'history' });
+  useMysteryView.setState({ open: true, path: ['waves', 'w1', 'results'] });
+  useMystery.setState({ busy: 'release', reasons: ['a reason'] });
 });
 
 describe('the session lifecycle', () => {

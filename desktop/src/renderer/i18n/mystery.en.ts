@@ -328,6 +328,7 @@ export const mysteryEn = {
     assign: 'Assign',
     toBoard: 'Back to the board',
     assigned: 'Assigned.',
+    backOnBoard: 'Back on the board: callers can claim it.',
   },
   reviews: {
     intro:

@@ -338,6 +338,7 @@ export const mysteryLv: WithZeroPlurals<MysteryMessages> = {
     assign: 'Piešķirt',
     toBoard: 'Atgriezt sarakstā',
     assigned: 'Piešķirts.',
+    backOnBoard: 'Atgriezts sarakstā: zvanītāji to var paņemt.',
   },
   reviews: {
     intro:

@@ -315,6 +315,7 @@ export const mysteryZhCN: MysteryMessages = {
     assign: '指派',
     toBoard: '撤回到任务板',
     assigned: '已指派。',
+    backOnBoard: '已撤回到任务板：暗访员可以认领。',
   },
   reviews: {
     intro: '报告经审核通过后才计入结果。有录音时，请对照录音核查回答。',

@@ -315,6 +315,7 @@ export const mysteryZhTW: MysteryMessages = {
     assign: '指派',
     toBoard: '撤回任務看板',
     assigned: '已指派。',
+    backOnBoard: '已撤回任務看板：神秘客可以認領。',
   },
   reviews: {
     intro: '報告經核准後才計入結果。有錄音時，請對照錄音核對回答。',

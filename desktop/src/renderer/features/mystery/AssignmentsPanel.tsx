@@ -5,20 +5,11 @@ import { ChangeNotice } from '../../ui/ChangeNotice.js';
 import { NameSelect } from '../../ui/NameSelect.js';
 import { QaTable } from '../qa/parts.js';
 import { LoadLine, useMysteryContext } from './parts.js';
-import { assignmentsTable, windowText } from './rows.js';
+import { assignmentsTable, filterAssignments, windowText } from './rows.js';
 import { assign, useMystery } from './store.js';
 
 /** Statuses in which the manager may give a call to a caller, or take it back to the board. */
 const ASSIGNABLE: ReadonlySet<MysteryAssignment['status']> = new Set(['open', 'claimed']);
-
-/** The assignments shown under the filters (status, team). */
-export function filterAssignments(
-  list: readonly MysteryAssignment[],
-  status: string,
-  teamId: string,
-): MysteryAssignment[] {
-  return list.filter((a) => (!status || a.status === status) && (!teamId || a.teamId === teamId));
-}
 
 /** A wave's calls: when, which team, scenario and profile, who has it; give one to a caller. */
 export function AssignmentsPanel({ wave }: { wave: Wave }) {

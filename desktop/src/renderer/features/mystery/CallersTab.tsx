@@ -1,6 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import { AGE_BANDS, UI_LANGUAGES, type AgeBand, type Caller } from '@sidecoach/shared';
 import { useSession } from '../../hub/session-store.js';
 import { shortDateTime } from '../../lib/format.js';
@@ -14,6 +13,7 @@ import {
   type CallerProblem,
 } from './caller-form.js';
 import { LoadLine, Part, Problems, WriteNotice, useMysteryContext } from './parts.js';
+import { callerProblemText } from './problems.js';
 import { callersTable, languageName } from './rows.js';
 import { dismissIssued, go, saveCaller, useMystery } from './store.js';
 
@@ -73,13 +73,6 @@ export function CallersTab({ id }: { id: string | null }) {
       />
     </div>
   );
-}
-
-/** A problem of the caller form in words. */
-function problemText(p: CallerProblem, t: TFunction): string {
-  return p.field === 'phone'
-    ? t('mystery.caller.problems.phone', { phone: p.phone })
-    : t(`mystery.caller.problems.${p.field}`);
 }
 
 function CallerEditor({ caller }: { caller: Caller | null }) {
@@ -195,7 +188,10 @@ function CallerEditor({ caller }: { caller: Caller | null }) {
               {t('mystery.caller.disabled')}
             </label>
           ) : null}
-          <Problems lines={problems.map((p) => problemText(p, t))} testId="mys-caller-problems" />
+          <Problems
+            lines={problems.map((p) => callerProblemText(p, t))}
+            testId="mys-caller-problems"
+          />
           <div className="qa-actions">
             <button type="submit" className="primary" disabled={busy}>
               {busy

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import {
   localize,
   MYSTERY_OBJECTIVES,
@@ -11,6 +10,7 @@ import {
 } from '@sidecoach/shared';
 import { newId } from '../../lib/ids.js';
 import { Part, Problems, WriteNotice } from './parts.js';
+import { programmeProblemText } from './problems.js';
 import {
   draftOfProgramme,
   MAX_RATINGS,
@@ -22,30 +22,8 @@ import {
   type ProgrammeProblem,
   type RatingDraft,
 } from './programme-form.js';
-import { itemText, languageName } from './rows.js';
+import { languageName } from './rows.js';
 import { saveProgramme, useMystery } from './store.js';
-
-/** A problem of the programme form in words. */
-export function programmeProblemText(
-  p: ProgrammeProblem,
-  t: TFunction,
-  pack: StandardsPack,
-  lang: string,
-): string {
-  switch (p.field) {
-    case 'dependsOn':
-      return t('mystery.programme.problems.dependsOn', {
-        item: itemText(pack, p.itemId, lang),
-        on: itemText(pack, p.on, lang),
-      });
-    case 'ratingLabel':
-    case 'ratingId':
-    case 'ratingDuplicate':
-      return t(`mystery.programme.problems.${p.field}`, { n: p.index + 1 });
-    default:
-      return t(`mystery.programme.problems.${p.field}`, { max: MAX_RATINGS });
-  }
-}
 
 const toggle = (list: string[], id: string, on: boolean) =>
   on ? [...new Set([...list, id])] : list.filter((x) => x !== id);

@@ -7,32 +7,16 @@ import { ChangeNotice } from '../../ui/ChangeNotice.js';
 import { RecordingLink } from '../qa/CallFactsPanel.js';
 import { QaTable } from '../qa/parts.js';
 import { LoadLine, Part, Problems, useMysteryContext } from './parts.js';
-import { ratingLabel } from './programme-form.js';
 import {
   newReviewDraft,
   reviewFromDraft,
   reviewProblems,
   type ReviewDraft,
 } from './review-form.js';
-import { answersTable, matchText, percentText, windowText, type Table } from './rows.js';
+import { answersTable, matchText, percentText, ratingsGivenTable, windowText } from './rows.js';
 import { go, review, useMystery } from './store.js';
 
 const GRADES = [1, 2, 3, 4, 5] as const;
-
-/** The caller's ratings, each with its question. */
-export function ratingsGivenTable(
-  opened: MysteryOpened,
-  t: (k: 'mystery.col.rating' | 'mystery.col.given') => string,
-  lang: string,
-): Table {
-  const given = opened.report?.ratings ?? {};
-  return {
-    header: [t('mystery.col.rating'), t('mystery.col.given')],
-    rows: opened.programme.ratings
-      .filter((r) => given[r.id] !== undefined)
-      .map((r) => [ratingLabel(r.label, r.id, lang), `${given[r.id]} / 5`]),
-  };
-}
 
 /**
  * One report to review: the call (scenario, team, time, numbers), the match (agent, call,
@@ -117,7 +101,7 @@ export function ReviewScreen({ assignmentId }: { assignmentId: string }) {
             <QaTable
               caption={t('mystery.review.ratingsCaption')}
               fileName="mystery-report-ratings"
-              table={ratingsGivenTable(opened, t, c.lang)}
+              table={ratingsGivenTable(opened, c)}
               testId="mys-review-ratings"
               empty={t('mystery.review.noRatings')}
             />

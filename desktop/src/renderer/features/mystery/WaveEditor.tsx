@@ -1,6 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import {
   AGE_BANDS,
   UI_LANGUAGES,
@@ -15,6 +14,7 @@ import { newId } from '../../lib/ids.js';
 import { localDay } from '../../lib/time.js';
 import { Confirm, Part, Problems, Progress, WriteNotice } from './parts.js';
 import { PlanPreview } from './PlanPreview.js';
+import { waveProblemText } from './problems.js';
 import { clearPlan, launchWave, previewPlan, saveWave, useMystery } from './store.js';
 import {
   CONFIDENCES,
@@ -38,36 +38,6 @@ import '../../ui/columns.css';
 
 /** How long the form waits after a change before asking the hub for the plan again. */
 export const PREVIEW_DELAY_MS = 400;
-
-/** A problem of the wave form in words. */
-export function waveProblemText(
-  p: WaveProblem,
-  t: TFunction,
-  teamNames: Readonly<Record<string, string>>,
-  lang: string,
-): string {
-  switch (p.field) {
-    case 'number':
-      return t('mystery.wave.problems.number', { team: teamNames[p.teamId] ?? p.teamId });
-    case 'scenarioTitle':
-    case 'scenarioBrief':
-    case 'scenarioCallType':
-      return t(`mystery.wave.problems.${p.field}`, { n: p.index + 1 });
-    case 'mixRow':
-    case 'mixDuplicate':
-      return t(`mystery.wave.problems.${p.field}`, {
-        dimension: t(`mystery.wave.${p.dimension}`),
-        n: p.index + 1,
-      });
-    case 'mixTotal':
-      return t('mystery.wave.problems.mixTotal', {
-        dimension: t(`mystery.wave.${p.dimension}`),
-        total: decimal(p.total, lang, 1),
-      });
-    default:
-      return t(`mystery.wave.problems.${p.field}`);
-  }
-}
 
 /**
  * A draft wave: dates, teams (all by default, warned otherwise) and the number to call for each,

@@ -6,6 +6,7 @@ import {
   type CallerProfile,
   type MysteryAssignment,
   type MysteryCell,
+  type MysteryOpened,
   type MysteryReport,
   type MysteryResults,
   type Programme,
@@ -274,6 +275,15 @@ export function assignmentsTable(
   };
 }
 
+/** The assignments shown under the filters (status, team). */
+export function filterAssignments(
+  list: readonly MysteryAssignment[],
+  status: string,
+  teamId: string,
+): MysteryAssignment[] {
+  return list.filter((a) => (!status || a.status === status) && (!teamId || a.teamId === teamId));
+}
+
 /** Who the report's call was matched to, in words. */
 export function matchText(report: Pick<MysteryReport, 'match'>, c: Pick<MysteryContext, 't'>) {
   const m = report.match;
@@ -334,6 +344,20 @@ export function answersTable(
           report.comments[id] ?? '',
         ];
       }),
+  };
+}
+
+/** The caller's ratings, each with its question in the UI language. */
+export function ratingsGivenTable(
+  opened: Pick<MysteryOpened, 'programme' | 'report'>,
+  c: Pick<MysteryContext, 't' | 'lang'>,
+): Table {
+  const given = opened.report?.ratings ?? {};
+  return {
+    header: [c.t('mystery.col.rating'), c.t('mystery.col.given')],
+    rows: opened.programme.ratings
+      .filter((r) => given[r.id] !== undefined)
+      .map((r) => [ratingLabel(r.label, r.id, c.lang), `${given[r.id]} / 5`]),
   };
 }
 
@@ -504,10 +528,10 @@ export function competitorsTable(r: MysteryResults, c: MysteryContext): Table {
   };
 }
 
-/** A p-value as read ("0.03", "< 0.001"). */
+/** A p-value as read, to two significant digits ("0.012", "0.41", "< 0.001"). */
 export function pText(p: number, lang: string): string {
   if (p < 0.001) return `< ${decimal(0.001, lang, 3)}`;
-  return decimal(p, lang, p < 0.01 ? 3 : 2);
+  return new Intl.NumberFormat(lang, { maximumSignificantDigits: 2 }).format(p);
 }
 
 /** Wave over wave in words: the change, and whether it is more than chance alone would give. */

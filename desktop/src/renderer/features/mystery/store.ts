@@ -366,7 +366,9 @@ export async function assign(assignmentId: string, callerId: string | null): Pro
   const said: Notice = res.ok
     ? {
         ok: true,
-        message: { key: callerId ? 'mystery.assignments.assigned' : 'mystery.assignments.toBoard' },
+        message: {
+          key: callerId ? 'mystery.assignments.assigned' : 'mystery.assignments.backOnBoard',
+        },
       }
     : { ok: false, message: res.error };
   set({ assigning: { id: null, notices: { ...get().assigning.notices, [assignmentId]: said } } });
