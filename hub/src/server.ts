@@ -27,6 +27,7 @@ import { startObservation } from './observation/index.js';
 import { startSurveys } from './surveys/index.js';
 import { startReflection } from './reflection/index.js';
 import { startQa } from './qa/index.js';
+import { startMystery } from './mystery/index.js';
 import { startScorecards } from './standards/index.js';
 import { startAdmin } from './admin/index.js';
 import { registerAuthRoutes } from './auth/routes.js';
@@ -41,6 +42,7 @@ import { installErrorHandlers } from './lib/http-errors.js';
 import { installRateLimits, type RateLimits } from './lib/rate-limits.js';
 import { PasswordGate, passwordChecks } from './lib/password-gate.js';
 import { answerUnknownEvents } from './lib/on-event.js';
+import { installCallerGate } from './lib/caller-gate.js';
 import { everyEventOnce, registerHandlers } from './lib/handlers.js';
 import { Budgets } from './lib/budgets.js';
 import { SessionWatch } from './lib/sessions.js';
@@ -151,6 +153,8 @@ export async function createHub(
     exposedHeaders: ['retry-after'],
   });
   installRateLimits(app, rateLimits);
+  // Before every route: a mystery caller's token reaches only the auth routes and the web app.
+  installCallerGate(app, db);
 
   const io: HubServer = new Server(app.server, {
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
@@ -281,6 +285,7 @@ export async function createHub(
     'CTI webhook at POST /api/cti/events',
   );
   const scorecards = startScorecards(ctx, { shared });
+  const mystery = startMystery(ctx, { oneTimeCodeHours: config.oneTimeCodeHours });
   // One handler per client event, checked at compile time; registered in one loop below.
   const handlers = everyEventOnce(
     callHandlers(ctx),
@@ -292,6 +297,7 @@ export async function createHub(
     scorecards.handlers,
     qa.handlers,
     qa.calibrationHandlers,
+    mystery.handlers,
   );
   /** Presence writes under way: a stop waits for them (and the floor updates they start). */
   const presenceWrites = new Set<Promise<void>>();

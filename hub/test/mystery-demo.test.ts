@@ -92,6 +92,48 @@ describe('the demo’s mystery-call programme', () => {
     }
   });
 
+  it('reads through the mystery events: results, the review queue, the callers’ board', async () => {
+    const quality = await connect(hub.url, (await signIn(hub.url, 'quality')).token);
+    const mia = await connect(hub.url, (await signIn(hub.url, 'caller')).token);
+    const ruth = await connect(hub.url, (await signIn(hub.url, 'caller2')).token);
+    try {
+      const { waves } = data(await quality.emitWithAck('mystery:waves', {}));
+      const last = waves.find((w) => w.status === 'closed')!;
+      const live = waves.find((w) => w.status === 'live')!;
+      expect(last.counts.approved).toBe(6);
+      expect(live.counts).toMatchObject({ reported: 1, claimed: 1 });
+      const results = data(await quality.emitWithAck('mystery:results', { waveId: last.id }));
+      expect(results.calls).toBe(6);
+      expect(results.byTeam.map((t) => t.name).sort()).toEqual(['Demo team', 'Night shift']);
+      expect(results.byAgent.map((a) => [a.name, a.calls])).toEqual(
+        expect.arrayContaining([
+          ['Ava Agent', 2],
+          ['Dev Agent', 2],
+        ]),
+      );
+      expect(results.toTrain).toContain('proc-summarise');
+      const { reports } = data(await quality.emitWithAck('mystery:reviews', { waveId: live.id }));
+      expect(reports).toHaveLength(1);
+      expect(reports[0]).toMatchObject({
+        callerName: 'Ruth Ring',
+        match: { method: 'number', agentName: 'Ben Agent' },
+      });
+      // Mia's board: open assignments her profile fits, and her claimed one.
+      const board = data(await mia.emitWithAck('mystery:board', {}));
+      expect(board.open.length).toBeGreaterThan(0);
+      expect(board.mine.map((a) => a.status)).toEqual(
+        expect.arrayContaining(['claimed', 'approved']),
+      );
+      const ruthBoard = data(await ruth.emitWithAck('mystery:board', {}));
+      expect(ruthBoard.mine.map((a) => a.status)).toContain('reported');
+      expect(ruthBoard.open.every((a) => a.profile.ageBand !== '18-29')).toBe(true);
+    } finally {
+      quality.close();
+      mia.close();
+      ruth.close();
+    }
+  });
+
   it('shows Ava’s two released mystery calls in her reflective session, and no survey of them', async () => {
     const lead = await connect(hub.url, (await signIn(hub.url, 'lead')).token);
     const ava = await signIn(hub.url, 'agent1');

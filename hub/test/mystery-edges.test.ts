@@ -145,7 +145,14 @@ describe('mystery calls in the rest of the hub', () => {
         remoteParty: 'sip:26123456@pbx.test',
         customer: { email: 'mia-lv@example.test' },
       });
-      for (const c of [call, internal, national])
+      // The CRM attached another customer's contact: the caller rang all the same.
+      const crm = await ctiCall(hub, s.agent1!, {
+        extension: '1001',
+        callType: 'booking',
+        remoteParty: MIA_AS_PBX,
+        customer: { email: 'crm-customer@example.test', phone: '+44 20 7946 0555' },
+      });
+      for (const c of [call, internal, national, crm])
         await expect
           .poll(async () => data(await s.lead!.emitWithAck('survey:status', { callId: c.id })))
           .toMatchObject({ state: 'skipped', skipReason: 'excluded-number', link: null });
@@ -160,6 +167,7 @@ describe('mystery calls in the rest of the hub', () => {
       await afterEmailSentinels(hub, s.agent1!, mailbox);
       expect(mailbox.to(email)).toEqual([]);
       expect(mailbox.to('mia-lv@example.test')).toEqual([]);
+      expect(mailbox.to('crm-customer@example.test')).toEqual([]);
       expect(mailbox.messages.filter((m) => m.text?.includes(call.id))).toHaveLength(0);
     });
 
@@ -449,8 +457,10 @@ describe('mystery calls in the rest of the hub', () => {
         deadline: iso(Date.now() + 86_400_000),
       });
 
+    let other: CallRecord;
     beforeAll(async () => {
       call = await runCall(s.agent2!, 'booking', []);
+      other = await runCall(s.agent2!, 'booking', []);
     });
 
     it('makes a session with source mystery on the approved report’s matched call', async () => {
@@ -466,6 +476,11 @@ describe('mystery calls in the rest of the hub', () => {
           call: matched(call),
         }),
       );
+      // Not offered as an ordinary call: it is calibrated on from its report.
+      const offered = async () =>
+        data(await s.quality!.emitWithAck('calibration:setup', {})).calls.map((c) => c.callId);
+      expect(await offered()).not.toContain(call.id);
+      expect(await offered()).toContain(other.id);
       const session = data(await create(s.quality!, call.id, assignment));
       expect(session).toMatchObject({ source: 'mystery', callId: call.id, status: 'open' });
       const stored = await db((d) =>
@@ -527,7 +542,6 @@ describe('mystery calls in the rest of the hub', () => {
         code: 'conflict',
         message: expect.stringContaining('not matched to a call'),
       });
-      const other = await runCall(s.agent2!, 'booking', []);
       expect(await refusal(create(s.quality!, other.id, approved))).toEqual({
         code: 'bad_request',
         message: `the mystery report is matched to call ${call.id}, not ${other.id}`,
@@ -535,6 +549,150 @@ describe('mystery calls in the rest of the hub', () => {
       expect(code(await create(s.quality!, call.id, 'no-such-assignment'))).toBe('not_found');
       // Mystery reports are the quality manager's: a lead does not calibrate on them.
       expect(code(await create(s.lead!, call.id, approved))).toBe('forbidden');
+    });
+  });
+
+  describe('a whole mystery call through the mystery events', () => {
+    it('reaches the reflective session and calibration only once approved and released', async () => {
+      // Mia Mystery (the demo's caller, +44 7700 900123) calls the Night shift.
+      const mia = await connect(hub.url, (await signIn(hub.url, 'caller')).token);
+      try {
+        const miaId = data(await mia.emitWithAck('session:bootstrap', {})).user.id;
+        const programme = data(
+          await s.quality!.emitWithAck('mystery:programme-save', {
+            id: randomUUID(),
+            name: 'Night line',
+            objective: 'training',
+            ratings: [{ id: 'welcome', label: { en: 'I felt welcome' } }],
+            target: 85,
+          }),
+        );
+        const today = localDate(new Date(), 'UTC');
+        const wave = data(
+          await s.quality!.emitWithAck('mystery:wave-save', {
+            id: randomUUID(),
+            programmeId: programme.id,
+            name: 'Night flow wave',
+            from: today,
+            to: addDays(today, 7),
+            teamIds: ['team-night'],
+            numbers: { 'team-night': '+44 20 7946 0200' },
+            calls: 1,
+            scenarios: [
+              {
+                id: 'change-dates',
+                callType: 'booking',
+                title: 'Move a booking',
+                brief: 'Move it a week.',
+              },
+            ],
+            perTeamMax: 1,
+            perAgentMax: 1,
+            callerGapDays: 0,
+          }),
+        );
+        data(await s.quality!.emitWithAck('mystery:wave-launch', { waveId: wave.id }));
+        const [assignment] = data(
+          await s.quality!.emitWithAck('mystery:assignments', { waveId: wave.id }),
+        ).assignments;
+        data(
+          await s.quality!.emitWithAck('mystery:assign', {
+            assignmentId: assignment!.id,
+            callerId: miaId,
+          }),
+        );
+        // The planner put the window somewhere in the wave: the call is made now (aged here).
+        await db((d) =>
+          d
+            .updateTable('mystery_assignments')
+            .set({
+              window_from: iso(Date.now() - 3_600_000),
+              window_to: iso(Date.now() + 3_600_000),
+            })
+            .where('id', '=', assignment!.id)
+            .execute(),
+        );
+        const call = await ctiCall(hub, s.agent4!, {
+          extension: '1004',
+          callType: 'booking',
+          remoteParty: 'sip:+447700900123@pbx.test',
+          customer: { email: 'night-mystery@example.test' },
+        });
+        await expect
+          .poll(async () =>
+            data(await s['night-lead']!.emitWithAck('survey:status', { callId: call.id })),
+          )
+          .toMatchObject({ state: 'skipped', skipReason: 'excluded-number' });
+        const opened = data(
+          await mia.emitWithAck('mystery:open', { assignmentId: assignment!.id }),
+        );
+        const answers = Object.fromEntries(
+          opened.items.map((id) => [
+            id,
+            id === 'proc-summarise' ? ('no' as const) : ('yes' as const),
+          ]),
+        );
+        data(
+          await mia.emitWithAck('mystery:report', {
+            assignmentId: assignment!.id,
+            calledAt: call.startedAt,
+            calledNumber: '+44 20 7946 0200',
+            fromNumber: '+44 7700 900123',
+            answers,
+            comments: { 'proc-summarise': 'No recap of the new dates.' },
+            ratings: { welcome: 4 },
+            impression: 'Kind, and vague about what happens next.',
+            submit: true,
+          }),
+        );
+        const evidence = async () =>
+          data(
+            await s['night-lead']!.emitWithAck('reflection:prepare', {
+              agentId: ids.agent4!,
+              days: 7,
+            }),
+          ).mystery.calls;
+        const calibrate = () =>
+          s.quality!.emitWithAck('calibration:create', {
+            id: randomUUID(),
+            title: 'Night mystery call',
+            callId: call.id,
+            mysteryAssignmentId: assignment!.id,
+            participantIds: [ids.supervisor!, ids['night-supervisor']!],
+            deadline: iso(Date.now() + 86_400_000),
+          });
+        // Filed, waiting for review: no calibration on it, no evidence.
+        expect(code(await calibrate())).toBe('conflict');
+        expect(await evidence()).toEqual([]);
+        const reviewed = data(
+          await s.quality!.emitWithAck('mystery:review', {
+            assignmentId: assignment!.id,
+            action: 'approve',
+            grade: 4,
+          }),
+        );
+        expect(reviewed.match).toMatchObject({
+          method: 'number',
+          callId: call.id,
+          agentId: ids.agent4,
+        });
+        // Approved, not released: calibration yes, the agent's evidence still nothing.
+        expect(data(await calibrate())).toMatchObject({ source: 'mystery', callId: call.id });
+        expect(await evidence()).toEqual([]);
+        data(await s.quality!.emitWithAck('mystery:wave-close', { waveId: wave.id }));
+        data(await s.quality!.emitWithAck('mystery:release', { waveId: wave.id }));
+        expect(await evidence()).toEqual([
+          expect.objectContaining({
+            waveName: 'Night flow wave',
+            callId: call.id,
+            missed: [{ itemId: 'proc-summarise', comment: 'No recap of the new dates.' }],
+            ratings: { welcome: 4 },
+            impression: 'Kind, and vague about what happens next.',
+          }),
+        ]);
+      } finally {
+        mia.close();
+      }
     });
   });
 });

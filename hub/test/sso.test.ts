@@ -382,6 +382,9 @@ describe('single sign-on (OpenID Connect)', () => {
     await expect(signIn(hub.url, 'agent2')).rejects.toThrow(/403.*single sign-on/);
     await expect(signIn(hub.url, 'quality')).rejects.toThrow(/403/);
     await expect(signIn(hub.url, 'agent2', 'a wrong password')).rejects.toThrow(/401/);
+    // Mystery callers are not staff, never at the identity provider: they keep their password.
+    expect((await signIn(hub.url, 'caller')).user.role).toBe('caller');
+    await expect(signIn(hub.url, 'caller', 'a wrong password')).rejects.toThrow(/401/);
     // Not containing the username (the password rules apply to create-admin too).
     const password = 'a long emergency passphrase at night';
     const made = spawnSync(

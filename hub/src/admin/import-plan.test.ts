@@ -62,6 +62,33 @@ describe('HR import plan', () => {
     expect(moved).toMatchObject({ outcome: 'change', changes: ['team'] });
   });
 
+  it('never imports a mystery caller, nor changes one into staff', () => {
+    const withCaller: ImportSnapshot = {
+      ...snapshot,
+      people: [
+        ...snapshot.people,
+        {
+          id: 'u-mia',
+          username: 'mia',
+          displayName: 'Mia Mystery',
+          role: 'caller',
+          extension: null,
+          defaultLang: null,
+          teamNames: [],
+          disabled: false,
+        },
+      ],
+    };
+    const { preview } = planImport(
+      readImportFile('username,display_name,role,team\nmole,Mole,caller,\nmia,,agent,Riga day\n'),
+      withCaller,
+    );
+    expect(preview.rows.map((r) => [r.outcome, r.reasons])).toEqual([
+      ['refused', ['mystery callers are made under Mystery calls, not imported']],
+      ['refused', ['mia is a mystery caller: callers are not imported as staff']],
+    ]);
+  });
+
   it('refuses rows with reasons, and the whole file is then not applicable', () => {
     const { preview } = plan(
       [

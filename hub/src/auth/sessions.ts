@@ -8,7 +8,7 @@ import { usernameIs } from '../lib/accounts.js';
 export async function credentialsOf(db: Db, username: string) {
   return db
     .selectFrom('users')
-    .select(['id', 'password_hash', 'disabled', 'break_glass'])
+    .select(['id', 'password_hash', 'disabled', 'break_glass', 'role'])
     .where(usernameIs(username))
     .executeTakeFirst();
 }

@@ -11,6 +11,7 @@ import {
   startOfLocalDate,
   type Answer,
   type CallerProfile,
+  type PlanWarning,
   type Quota,
   type Rating,
   type Scenario,
@@ -39,8 +40,12 @@ const NUMBERS: Record<string, string> = {
   'team-night': '+44 20 7946 0200',
 };
 const TEAMS = Object.keys(NUMBERS);
-const LEFT_OUT =
-  'Not every team is in this wave: 台北客服組 and Rīgas komanda are not called (results compare within a wave).';
+/** The Taipei and Rīga desks are not called (the programme is for the English line). */
+const LEFT_OUT: PlanWarning = {
+  code: 'teams-left-out',
+  params: { left: 2, total: 4 },
+  text: "2 of the centre's 4 teams are not in this wave: results compare only within one wave.",
+};
 
 const RATINGS: Rating[] = [
   {

@@ -12,7 +12,15 @@ export interface AuditEntry {
   /** `area.verb`: "user.create", "team.move", "password.reset-issued", "sso.break-glass". */
   action: string;
   targetType:
-    'user' | 'team' | 'membership' | 'session' | 'import' | 'hub' | 'scorecard' | 'calibration';
+    | 'user'
+    | 'team'
+    | 'membership'
+    | 'session'
+    | 'import'
+    | 'hub'
+    | 'scorecard'
+    | 'calibration'
+    | 'mystery';
   targetId: string | null;
   /** The target before and after the change (omit what is secret: hashes, codes, tokens). */
   before?: unknown;

@@ -14,6 +14,7 @@ import {
 import { userRoom, type HubContext } from '../lib/context.js';
 import { handlers } from '../lib/handlers.js';
 import type { Job } from '../lib/jobs.js';
+import { notMysteryCall } from '../lib/mystery-calls.js';
 import { canCoach, coachedAgentIds, type AuthUser } from '../lib/people.js';
 import { saveProblems } from './checks.js';
 import type { Outcome } from './jobs.js';
@@ -243,6 +244,9 @@ export function calibrationHandlers(ctx: HubContext) {
           ])
           .where('c.ended_at', 'is not', null)
           .where('c.started_at', '>=', since(SETUP_CALL_DAYS))
+          // A mystery call is calibrated on from its report (source 'mystery'), never offered
+          // as an ordinary call.
+          .where(notMysteryCall('c.id'))
           .orderBy('c.started_at', 'desc')
           .limit(SETUP_CALLS_MAX);
         if (agents !== null) {

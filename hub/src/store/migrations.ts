@@ -1254,9 +1254,7 @@ async function widenCheck(
     return;
   }
   const master = await sql<{ type: string; name: string; sql: string | null }>`
-    select type, name, sql from sqlite_master where tbl_name = ${table} order by type, name`.execute(
-    db,
-  );
+    select type, name, sql from sqlite_master where tbl_name = ${table} order by rowid`.execute(db);
   const create = master.rows.find((r) => r.type === 'table')?.sql;
   if (!create) throw new Error(`no table ${table}`);
   if (master.rows.some((r) => r.type === 'trigger' || r.type === 'view'))
@@ -1317,4 +1315,15 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
     );
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/**
+ * Brings a new database to an earlier schema, `last` included: how an upgrade test makes a
+ * database as an older release left it (the hub itself always migrates to the latest).
+ */
+export async function migrateUpTo(db: Kysely<unknown>, last: string): Promise<void> {
+  if (!Object.hasOwn(migrations, last)) throw new Error(`no migration ${last}`);
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
+  const { error } = await migrator.migrateTo(last);
+  if (error) throw error instanceof Error ? error : new Error(JSON.stringify(error));
 }

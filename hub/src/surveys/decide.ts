@@ -74,9 +74,15 @@ export function phoneOfParty(party: string | null | undefined): string | null {
   return /^\+?[0-9][0-9 ()-]{2,31}$/.test(user) ? user : null;
 }
 
-/** How to reach the customer of a call: what the PBX or CRM attached to its CTI events. */
-async function customerOf(db: Db | Trx, call: CallRecord): Promise<CustomerContact> {
-  if (!call.externalId) return {};
+/**
+ * How to reach the customer of a call: what the PBX or CRM attached to its CTI events; and
+ * every number the PBX saw the call from (`parties`), which may differ from the CRM's.
+ */
+async function customerOf(
+  db: Db | Trx,
+  call: CallRecord,
+): Promise<{ contact: CustomerContact; parties: string[] }> {
+  if (!call.externalId) return { contact: {}, parties: [] };
   const rows = await db
     .selectFrom('cti_events')
     .select('event')
@@ -85,6 +91,7 @@ async function customerOf(db: Db | Trx, call: CallRecord): Promise<CustomerConta
     .orderBy('received_at', 'desc')
     .execute();
   const contact: CustomerContact = {};
+  const parties = new Set<string>();
   for (const { event } of rows) {
     const parsed = JSON.parse(event) as { customer?: unknown; remoteParty?: string | null };
     const customer = CustomerContactSchema.safeParse(parsed.customer ?? {});
@@ -93,9 +100,18 @@ async function customerOf(db: Db | Trx, call: CallRecord): Promise<CustomerConta
       contact.phone ??= customer.data.phone;
       contact.lang ??= customer.data.lang;
     }
-    contact.phone ??= phoneOfParty(parsed.remoteParty) ?? undefined;
+    const party = phoneOfParty(parsed.remoteParty);
+    if (party) parties.add(party);
+    contact.phone ??= party ?? undefined;
   }
-  return contact;
+  return { contact, parties: [...parties] };
+}
+
+/** Whether any number the call came from, or the customer's, is a mystery caller's. */
+async function fromMysteryCaller(trx: Trx, numbers: (string | undefined)[]): Promise<boolean> {
+  for (const number of new Set(numbers))
+    if (number && (await isMysteryCallerNumber(trx, number))) return true;
+  return false;
 }
 
 const emailKey = (email: string) => `email:${email.trim().toLowerCase()}`;
@@ -112,7 +128,7 @@ export function decideJob(deps: SurveyDeps, call: CallRecord): Job<SurveySendRow
     if (existing || call.endedAt === null) return { result: existing, messages: [] };
     const pack = deps.packs.active;
     const now = new Date();
-    const customer = await customerOf(trx, call);
+    const { contact: customer, parties } = await customerOf(trx, call);
     const keys = [
       customer.email ? emailKey(customer.email) : null,
       customer.phone ? phoneKey(customer.phone) : null,
@@ -128,9 +144,11 @@ export function decideJob(deps: SurveyDeps, call: CallRecord): Job<SurveySendRow
             .executeTakeFirst();
     const exclusion = await exclusionOf(trx, call.id);
     // A mystery caller's registered number is an internal number for this decision: skipped as
-    // 'excluded-number' at the same step (which tells the agent nothing of why).
+    // 'excluded-number' at the same step (which tells the agent nothing of why). Also when the
+    // CRM attached another customer's contact to the call: the caller rang, not that customer.
+    // (A call with a number always has a customer phone: the PBX's, if the CRM gave none.)
     const internal =
-      customer.phone && (await isMysteryCallerNumber(trx, customer.phone))
+      customer.phone && (await fromMysteryCaller(trx, [customer.phone, ...parties]))
         ? { ...pack, excludedNumbers: [...pack.excludedNumbers, customer.phone] }
         : pack;
     const decision = decideSurvey(

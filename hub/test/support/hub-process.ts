@@ -30,6 +30,8 @@ export const DEMO_USERS = {
   nightLead: 'night-lead',
   nightAgent: 'agent4',
   admin: 'quality',
+  /** Mystery callers (in no team): Mia Mystery and Ruth Ring. */
+  callers: ['caller', 'caller2'],
 } as const;
 
 export interface HubOptions {

@@ -98,7 +98,16 @@ export async function addWave(
       team_ids: JSON.stringify(wave.teamIds),
       numbers: JSON.stringify(Object.fromEntries(wave.teamIds.map((t) => [t, '+44 20 7946 0000']))),
       calls: 10,
-      scenarios: '[]',
+      scenarios: JSON.stringify([
+        {
+          id: 'booking-dates',
+          callType: 'booking',
+          title: 'Change the dates',
+          brief: 'Move a booking.',
+          answers: '',
+          tests: '',
+        },
+      ]),
       per_team_max: 10,
       per_agent_max: 3,
       caller_gap_days: 30,

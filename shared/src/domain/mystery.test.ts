@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { WavePlanSchema, type AgeBand, type DayPart, type Quota } from '../protocol/mystery.js';
+import {
+  WavePlanSchema,
+  type AgeBand,
+  type DayPart,
+  type Quota,
+  type WavePlan,
+} from '../protocol/mystery.js';
 import {
   allocate,
+  assignmentsFor,
+  callTimeOf,
+  gapAllows,
+  isWeekend,
+  profileFits,
+  type PlannedCall,
   callerConflicts,
   compareWaves,
   dayPartOf,
@@ -197,6 +209,32 @@ describe('dayPartOf and phoneKey', () => {
     expect(dayPartOf(new Date('2026-01-01T10:00:00Z'), 'Asia/Shanghai')).toBe('evening');
     expect(() => dayPartOf(new Date('x'), 'UTC')).toThrow(/invalid/);
     expect(() => dayPartOf(new Date(), 'Mars/Base')).toThrow(/time zone/);
+  });
+
+  it('gives a night to the day it starts on', () => {
+    const riga = (iso: string) => callTimeOf(new Date(iso), 'Europe/Riga');
+    // Saturday 14 March 2026, 02:00 in Riga: Friday's night, a weekday.
+    expect(riga('2026-03-14T00:00:00Z')).toEqual({
+      day: '2026-03-13',
+      dayPart: 'night',
+      weekend: false,
+    });
+    // Saturday 23:00: Saturday's night.
+    expect(riga('2026-03-14T21:00:00Z')).toEqual({
+      day: '2026-03-14',
+      dayPart: 'night',
+      weekend: true,
+    });
+    expect(riga('2026-03-15T08:00:00Z')).toEqual({
+      day: '2026-03-15',
+      dayPart: 'morning',
+      weekend: true,
+    });
+    expect(riga('2026-03-16T01:00:00Z')).toEqual({
+      day: '2026-03-15',
+      dayPart: 'night',
+      weekend: true,
+    });
   });
 
   it('keeps the last digits of a number however it is written', () => {
@@ -852,9 +890,20 @@ describe('planWave', () => {
     expect(calls(plan.byAgeBand)).toEqual({ '18-29': 10, '30-44': 14, '45-59': 10, '60+': 6 });
     expect(plan.byLanguage).toEqual([]);
     expect(plan).toMatchObject({ sampleSizeNeeded: 278, population: 1000 });
-    expect(plan.warnings).toEqual([
+    expect(plan.warnings.map((w) => w.text)).toEqual([
       'No scenario covers "billing" (14% of recent calls).',
       '40 calls are fewer than the 278 needed for ±5% at 95% confidence.',
+    ]);
+    // The UI words each warning from its code and figures.
+    expect(plan.warnings.map(({ code, params }) => ({ code, params }))).toEqual([
+      {
+        code: 'call-type-uncovered',
+        params: { callType: 'billing', share: expect.closeTo(0.14, 2) },
+      },
+      {
+        code: 'below-sample-size',
+        params: { calls: 40, needed: 278, margin: 0.05, confidence: 0.95 },
+      },
     ]);
     expect(WavePlanSchema.parse(plan)).toEqual(plan);
   });
@@ -878,7 +927,7 @@ describe('planWave', () => {
     expect(calls(plan.byTeam)).toEqual({ north: 30, sat: 0, south: 30 });
     expect(calls(plan.byWeekPart)).toEqual({ weekday: 60, weekend: 0 });
     expect(plan.sampleSizeNeeded).toBe(385);
-    expect(plan.warnings).toEqual([
+    expect(plan.warnings.map((w) => w.text)).toEqual([
       'Saturdays is not open on any day of the wave: it gets no calls.',
       '100 calls are more than 2 teams × 30 (the limit per team): the plan has 60.',
       'No scenario covers "billing" (14% of recent calls).',
@@ -907,7 +956,7 @@ describe('planWave', () => {
       realMix: { ...input.realMix, weekPart: { weekday: 1, weekend: 0 } },
     });
     expect(calls(few.byDayPart)).toEqual({ morning: 1, afternoon: 1, evening: 1, night: 0 });
-    expect(few.warnings).toContain(
+    expect(few.warnings.map((w) => w.text)).toContain(
       'Too few calls to call at night too, though recent calls come in then.',
     );
   });
@@ -940,10 +989,10 @@ describe('planWave', () => {
     expect(calls(plan.byTeam)).toEqual({ m: 10, w: 10 });
     expect(calls(plan.byWeekPart)).toEqual({ weekday: 10, weekend: 10 });
     expect(calls(plan.byDayPart)).toEqual({ morning: 10, afternoon: 5, evening: 3, night: 2 });
-    expect(plan.warnings).toContain(
+    expect(plan.warnings.map((w) => w.text)).toContain(
       'The opening hours allow only 3 of the 5 calls the mix asks for in the evening.',
     );
-    expect(plan.warnings).toContain(
+    expect(plan.warnings.map((w) => w.text)).toContain(
       'The opening hours allow only 2 of the 5 calls the mix asks for at night.',
     );
     // A floor open only at weekends takes its calls then, whatever the mix. (The round-the-clock
@@ -960,7 +1009,7 @@ describe('planWave', () => {
       realMix: { ...input.realMix, weekPart: { weekday: 9, weekend: 1 } },
     });
     expect(calls(weekendHeavy.byWeekPart)).toEqual({ weekday: 10, weekend: 10 });
-    expect(weekendHeavy.warnings).toContain(
+    expect(weekendHeavy.warnings.map((w) => w.text)).toContain(
       'Floors open only at weekends need 10 weekend calls, not the 2 the mix asks for.',
     );
   });
@@ -971,11 +1020,21 @@ describe('planWave', () => {
       realMix: { callType: {}, dayPart: {}, weekPart: { weekday: 0, weekend: 0 } },
     });
     expect(calls(plan.byCallType)).toEqual({ booking: 14, change: 13, complaint: 13 });
-    expect(plan.warnings).toContain(
-      'No recent calls to take the mix from: times follow the opening hours.',
+    expect(plan.warnings.map((w) => w.text)).toContain(
+      'No recent calls to take the mix from: call types share the calls equally, times follow the opening hours.',
     );
     // Team-days open: weekdays 10 + 10, weekends 4 (south only): 40 x 4/24 = 6.67 -> 7.
     expect(calls(plan.byWeekPart)).toEqual({ weekday: 33, weekend: 7 });
+    // Recent calls, but none of the scenarios' call types.
+    const otherTypes = planWave({
+      ...input,
+      realMix: { ...input.realMix, callType: { billing: 100 } },
+    });
+    expect(calls(otherTypes.byCallType)).toEqual({ booking: 14, change: 13, complaint: 13 });
+    expect(otherTypes.warnings.map((w) => w.text).slice(0, 2)).toEqual([
+      'No scenario covers "billing" (100% of recent calls).',
+      "No recent calls of the scenarios' call types: they share the calls equally.",
+    ]);
   });
 
   it('throws on input it cannot plan', () => {
@@ -995,5 +1054,271 @@ describe('planWave', () => {
         to: '2026-03-06',
       }),
     ).toThrow(/no team/);
+  });
+});
+
+describe('assignmentsFor', () => {
+  const north: PlanTeam = {
+    id: 'north',
+    name: 'North',
+    zone: 'Europe/Riga',
+    hours: { start: '08:00', end: '20:00', days: [1, 2, 3, 4, 5] },
+  };
+  const south: PlanTeam = { id: 'south', name: 'South', zone: 'Asia/Shanghai', hours: null };
+  const input: PlanInput = {
+    calls: 40,
+    from: '2026-03-02',
+    to: '2026-03-15',
+    teams: [north, south],
+    scenarioCallTypes: ['booking', 'change', 'complaint'],
+    realMix: {
+      callType: { booking: 600, change: 250, complaint: 100 },
+      dayPart: { morning: 400, afternoon: 350, evening: 200, night: 50 },
+      weekPart: { weekday: 800, weekend: 200 },
+    },
+    profileMix: {
+      region: { Riga: 0.5, Kurzeme: 0.3, Latgale: 0.2 },
+      ageBand: { '18-29': 0.25, '30-44': 0.35, '45-59': 0.25, '60+': 0.15 },
+      language: { lv: 0.6, ru: 0.3, en: 0.1 },
+    },
+    perTeamMax: 30,
+    population: 1000,
+    confidence: 0.95,
+    margin: 0.05,
+  };
+  const tally = (keys: (string | undefined)[]) => {
+    const t: Record<string, number> = {};
+    for (const k of keys) if (k !== undefined) t[k] = (t[k] ?? 0) + 1;
+    return t;
+  };
+  const quotaOf = (list: Quota[]) =>
+    Object.fromEntries(list.filter((q) => q.calls > 0).map((q) => [q.key, q.calls]));
+  /** Every marginal of the calls against the plan's quotas, and every window against the hours. */
+  function checkAgainst(
+    plan: WavePlan,
+    calls: PlannedCall[],
+    teams: PlanTeam[],
+    from: string,
+    to: string,
+  ) {
+    expect(calls).toHaveLength(plan.calls);
+    expect(tally(calls.map((c) => c.teamId))).toEqual(quotaOf(plan.byTeam));
+    expect(tally(calls.map((c) => c.callType))).toEqual(quotaOf(plan.byCallType));
+    expect(tally(calls.map((c) => c.dayPart))).toEqual(quotaOf(plan.byDayPart));
+    expect(tally(calls.map((c) => (c.weekend ? 'weekend' : 'weekday')))).toEqual(
+      quotaOf(plan.byWeekPart),
+    );
+    expect(tally(calls.map((c) => c.profile.region))).toEqual(quotaOf(plan.byRegion));
+    expect(tally(calls.map((c) => c.profile.ageBand))).toEqual(quotaOf(plan.byAgeBand));
+    expect(tally(calls.map((c) => c.profile.language))).toEqual(quotaOf(plan.byLanguage));
+    for (const c of calls) {
+      const team = teams.find((t) => t.id === c.teamId)!;
+      expect(c.day >= from && c.day <= to).toBe(true);
+      expect(c.weekend).toBe(isWeekend(c.day));
+      // The window is the team's window of that day part that day (opening hours, zone).
+      expect(teamWindows(team, [c.day])).toContainEqual({
+        day: c.day,
+        dayPart: c.dayPart,
+        weekend: c.weekend,
+        from: c.windowFrom,
+        to: c.windowTo,
+      });
+      expect(Date.parse(c.windowTo) - Date.parse(c.windowFrom)).toBeGreaterThanOrEqual(30 * 60_000);
+      expect(dayPartOf(new Date(c.windowFrom), team.zone)).toBe(c.dayPart);
+      expect(dayPartOf(new Date(Date.parse(c.windowTo) - 1), team.zone)).toBe(c.dayPart);
+    }
+  }
+
+  it('meets every quota of the plan, inside each floor’s hours, spread over the days', () => {
+    const plan = planWave(input);
+    const calls = assignmentsFor(input, plan, 'wave-1');
+    checkAgainst(plan, calls, input.teams, input.from, input.to);
+    // North works weekdays 08:00-20:00 in Riga: no weekend, no night, local hours inside.
+    const local = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Riga',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    for (const c of calls.filter((x) => x.teamId === 'north')) {
+      expect(c.weekend).toBe(false);
+      expect(local.format(new Date(c.windowFrom)) >= '08:00').toBe(true);
+      expect(local.format(new Date(c.windowTo)) <= '20:00').toBe(true);
+    }
+    // South takes the 8 weekend calls (north is closed then) and the 2 night calls.
+    expect(calls.filter((c) => c.weekend).every((c) => c.teamId === 'south')).toBe(true);
+    expect(calls.filter((c) => c.dayPart === 'night').every((c) => c.teamId === 'south')).toBe(
+      true,
+    );
+    // Spread: a team's calls of one day part and week part are on different days while there
+    // are fewer calls than days.
+    const cells = new Map<string, string[]>();
+    for (const c of calls) {
+      const key = `${c.teamId} ${c.dayPart} ${c.weekend}`;
+      cells.set(key, [...(cells.get(key) ?? []), c.day]);
+    }
+    for (const [key, days] of cells) {
+      const open = key.endsWith('true') ? 4 : 10;
+      if (days.length <= open) expect(new Set(days).size).toBe(days.length);
+    }
+    // Ordered by window.
+    const starts = calls.map((c) => c.windowFrom);
+    expect([...starts].sort()).toEqual(starts);
+  });
+
+  it('is reproducible for a seed and differs for another', () => {
+    const plan = planWave(input);
+    const one = assignmentsFor(input, plan, 'seed-a');
+    expect(assignmentsFor(input, plan, 'seed-a')).toEqual(one);
+    const other = assignmentsFor(input, plan, 'seed-b');
+    expect(other).not.toEqual(one);
+    checkAgainst(plan, other, input.teams, input.from, input.to);
+  });
+
+  it('puts more calls than days on every day evenly, then one more on some', () => {
+    const always: PlanTeam = { id: 'a', name: 'A', zone: 'UTC', hours: null };
+    const small: PlanInput = {
+      ...input,
+      calls: 11,
+      from: '2026-03-02',
+      to: '2026-03-04',
+      teams: [always],
+      realMix: { ...input.realMix, dayPart: { morning: 1 }, weekPart: { weekday: 1, weekend: 0 } },
+      profileMix: {},
+    };
+    const plan = planWave(small);
+    expect(quotaOf(plan.byDayPart)).toEqual({ morning: 11 });
+    const calls = assignmentsFor(small, plan, 's');
+    checkAgainst(plan, calls, small.teams, small.from, small.to);
+    const perDay = Object.values(tally(calls.map((c) => c.day))).sort();
+    expect(perDay).toEqual([3, 4, 4]);
+    expect(calls.every((c) => Object.keys(c.profile).length === 0)).toBe(true);
+  });
+
+  it('meets a plan the opening hours bent', () => {
+    const mornings: PlanTeam = {
+      id: 'm',
+      name: 'Mornings',
+      zone: 'UTC',
+      hours: { start: '08:00', end: '12:00', days: [1, 2, 3, 4, 5] },
+    };
+    const weekends: PlanTeam = {
+      id: 'w',
+      name: 'Weekends',
+      zone: 'America/New_York',
+      hours: { start: '00:00', end: '00:00', days: [6, 7] },
+    };
+    const bent: PlanInput = {
+      ...input,
+      calls: 20,
+      teams: [mornings, weekends],
+      realMix: {
+        ...input.realMix,
+        dayPart: { morning: 1, afternoon: 1, evening: 1, night: 1 },
+        weekPart: { weekday: 1, weekend: 1 },
+      },
+    };
+    const plan = planWave(bent);
+    checkAgainst(plan, assignmentsFor(bent, plan, 'x'), bent.teams, bent.from, bent.to);
+  });
+
+  it('meets the plan for any teams, hours and mixes (seeded random waves)', () => {
+    let state = 99;
+    const random = () => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state / 2 ** 32;
+    };
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+    const zones = ['Europe/Riga', 'Asia/Shanghai', 'Asia/Taipei', 'America/New_York', 'UTC'];
+    const time = () =>
+      `${String(Math.floor(random() * 24)).padStart(2, '0')}:${pick(['00', '30'])}`;
+    for (let run = 0; run < 40; run++) {
+      const teams: PlanTeam[] = Array.from({ length: 1 + Math.floor(random() * 4) }, (_, i) => ({
+        id: `t${i}`,
+        name: `Team ${i}`,
+        zone: pick(zones),
+        hours:
+          random() < 0.25
+            ? null
+            : {
+                start: time(),
+                end: time(),
+                days: [1, 2, 3, 4, 5, 6, 7].filter(() => random() < 0.7),
+              },
+      }));
+      for (const t of teams) if (t.hours && t.hours.days.length === 0) t.hours.days.push(1);
+      const weight = () => (random() < 0.2 ? 0 : Math.floor(random() * 100));
+      const wave: PlanInput = {
+        ...input,
+        calls: 1 + Math.floor(random() * 120),
+        from: '2026-03-23',
+        to: pick(['2026-03-23', '2026-03-29', '2026-04-05']),
+        teams,
+        realMix: {
+          callType: { booking: weight(), change: weight(), complaint: weight() },
+          dayPart: { morning: weight(), afternoon: weight(), evening: weight(), night: weight() },
+          weekPart: { weekday: weight(), weekend: weight() },
+        },
+        perTeamMax: 1 + Math.floor(random() * 50),
+      };
+      let plan: WavePlan;
+      try {
+        plan = planWave(wave);
+      } catch (e) {
+        expect(String(e)).toMatch(/no team of the wave is open/);
+        continue;
+      }
+      checkAgainst(plan, assignmentsFor(wave, plan, `run-${run}`), wave.teams, wave.from, wave.to);
+    }
+  });
+
+  it('throws on a plan that no longer fits, or whose quotas do not add up', () => {
+    const plan = planWave(input);
+    // South closes at night: the plan's 2 night calls cannot be made.
+    const closedNights = {
+      ...input,
+      teams: [
+        north,
+        { ...south, hours: { start: '06:00', end: '22:00', days: [1, 2, 3, 4, 5, 6, 7] } },
+      ],
+    };
+    expect(() => assignmentsFor(closedNights, plan, 's')).toThrow(/plan the wave again/);
+    const short = {
+      ...plan,
+      byCallType: plan.byCallType.map((q, i) => (i === 0 ? { ...q, calls: q.calls - 1 } : q)),
+    };
+    expect(() => assignmentsFor(input, short, 's')).toThrow(/call type quotas add up to 39/);
+    const stranger = {
+      ...plan,
+      byTeam: [...plan.byTeam.slice(1), { key: 'west', calls: 20, share: 0.5 }],
+    };
+    expect(() => assignmentsFor(input, stranger, 's')).toThrow(/"west"/);
+  });
+});
+
+describe('profileFits and gapAllows', () => {
+  const caller = { region: 'Rīga', ageBand: '30-44' as const, language: 'en-GB' };
+  it('fits what the assignment asks for', () => {
+    expect(profileFits({}, caller)).toBe(true);
+    expect(profileFits({ region: 'RĪGA ', ageBand: '30-44' }, caller)).toBe(true);
+    expect(profileFits({ language: 'en' }, caller)).toBe(true);
+    expect(profileFits({ language: 'EN-gb' }, caller)).toBe(true);
+    expect(profileFits({ language: 'en-US' }, caller)).toBe(false);
+    expect(profileFits({ ageBand: '60+' }, caller)).toBe(false);
+    expect(profileFits({ region: 'Riga' }, caller)).toBe(false);
+    expect(profileFits({ language: 'zh-TW' }, { ...caller, language: 'zh-CN' })).toBe(false);
+  });
+
+  it('keeps a caller from calling a team again within the gap, before or after', () => {
+    const made = ['2026-03-01T10:00:00.000Z'];
+    expect(gapAllows('2026-03-31T10:00:00.000Z', made, 30)).toBe(true);
+    expect(gapAllows('2026-03-31T09:59:59.000Z', made, 30)).toBe(false);
+    expect(gapAllows('2026-01-30T10:00:00.000Z', made, 30)).toBe(true);
+    expect(gapAllows('2026-02-15T10:00:00.000Z', made, 30)).toBe(false);
+    expect(gapAllows('2026-03-01T10:00:00.000Z', made, 0)).toBe(true);
+    expect(gapAllows('2026-03-01T10:00:00.000Z', [], 90)).toBe(true);
+    expect(() => gapAllows('2026-03-01T10:00:00.000Z', made, -1)).toThrow(/gap/);
+    expect(() => gapAllows('soon', made, 30)).toThrow(/time/);
+    expect(() => gapAllows('2026-03-01T10:00:00.000Z', ['later'], 30)).toThrow(/time/);
   });
 });

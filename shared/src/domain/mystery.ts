@@ -1,3 +1,4 @@
+import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import {
   AGE_BANDS,
   type ASSIGNMENT_STATUSES,
@@ -10,19 +11,14 @@ import {
   type MysteryCell,
   type MysteryResults,
   type WaveComparison,
+  type PlanWarning,
+  type PlanWarningCode,
   type WavePlan,
 } from '../protocol/mystery.js';
-import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { addDays, slotGenerator } from './qa-sampling.js';
 import type { Answer, ScoreResult } from './scoring.js';
 import { STANDARD_AREAS, type StandardArea } from './standards.js';
-import {
-  isCalendarDate,
-  isTimeZone,
-  localDate,
-  startOfLocalDate,
-  WORK_TIME_PATTERN,
-} from './teams.js';
+import { isCalendarDate, isTimeZone, WORK_TIME_PATTERN } from './teams.js';
 import { usernameKey } from './usernames.js';
 
 // Mystery-call programmes (pure): the sampling plan of a wave and its assignments, the sample
@@ -45,13 +41,19 @@ export interface PlanTeam {
 }
 
 export interface PlanInput {
+  /** Calls the wave asks for (the plan may have fewer: perTeamMax, closed teams). */
   calls: number;
+  /** The wave's first and last days (YYYY-MM-DD), each read in each team's own zone. */
   from: string;
   to: string;
   teams: PlanTeam[];
   /** Call types the wave has scenarios for. */
   scenarioCallTypes: string[];
-  /** The real mix over the wave's teams' recent calls: calls per call type, day part, week part. */
+  /**
+   * The real mix over the wave's teams' recent calls: calls per call type, day part, week part
+   * (count each call by callTimeOf(startedAt, its team's zone), so a call at 02:00 on Saturday
+   * is Friday's night, as the plan reads it).
+   */
   realMix: {
     callType: Record<string, number>;
     dayPart: Partial<Record<DayPart, number>>;
@@ -216,39 +218,68 @@ export function isoWeekday(day: string): number {
 /** Whether a local day is a weekend day (Saturday, Sunday). */
 export const isWeekend = (day: string) => isoWeekday(day) >= 6;
 
-/** Minutes since local midnight of an instant in a zone, and its local day. */
-function wallClock(instant: number, zone: string): { day: string; minutes: number } {
-  const at = new Date(instant);
-  const day = localDate(at, zone);
-  const minutes = Math.round((instant - startOfLocalDate(day, zone).getTime()) / MINUTE_MS);
-  // Elapsed minutes since the day began differ from the clock on a day the clock changes.
-  const hour = localHour(at, zone);
-  const elapsedHour = Math.floor(minutes / 60);
-  return { day, minutes: minutes + (hour - elapsedHour) * 60 };
+const wallFormats = new Map<string, Intl.DateTimeFormat>();
+/** The local wall clock of an instant in a zone, read as a UTC time (whole seconds). */
+function wallMs(instant: number, zone: string): number {
+  let format = wallFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    wallFormats.set(zone, format);
+  }
+  const p = Object.fromEntries(format.formatToParts(instant).map((x) => [x.type, x.value]));
+  return Date.UTC(
+    Number(p.year),
+    Number(p.month) - 1,
+    Number(p.day),
+    Number(p.hour),
+    Number(p.minute),
+    Number(p.second),
+  );
 }
+
+/** The local hour (0-23) of an instant in a zone. */
+const localHour = (at: Date, zone: string) => new Date(wallMs(at.getTime(), zone)).getUTCHours();
+
+const wallCache = new Map<string, number>();
+/** Entries kept before the cache of wall-clock instants starts again (a year of 50 zones). */
+const WALL_CACHE_SIZE = 200_000;
 
 /**
  * The instant a local wall-clock time happens: `minutes` after 00:00 on `day` (1440 and more
- * run into the next days). A time a clock change skips is moved past the gap.
+ * run into the next days). A time a clock change skips is read as the clock reads it after the
+ * change (02:30 skipped to 03:30); a time that happens twice is one of the two.
  */
 export function wallInstant(day: string, minutes: number, zone: string): number {
-  const whole = Math.floor(minutes / 1440);
-  const target = { day: addDays(day, whole), minutes: minutes - whole * 1440 };
-  let guess = startOfLocalDate(target.day, zone).getTime() + target.minutes * MINUTE_MS;
+  const key = `${zone} ${day} ${minutes}`;
+  const cached = wallCache.get(key);
+  if (cached !== undefined) return cached;
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const target = Date.UTC(y, m - 1, d) + minutes * MINUTE_MS;
+  let guess = target;
   const tried: number[] = [];
-  for (let pass = 0; pass < 3; pass++) {
-    const seen = wallClock(guess, zone);
-    const dayDiff = Math.round(
-      (Date.parse(`${seen.day}T00:00:00Z`) - Date.parse(`${target.day}T00:00:00Z`)) / DAY_MS,
-    );
-    const diff = dayDiff * 1440 + seen.minutes - target.minutes;
-    if (diff === 0) return guess;
-    tried.push(guess);
-    guess -= diff * MINUTE_MS;
+  let found: number | null = null;
+  for (let pass = 0; pass < 4 && found === null; pass++) {
+    const diff = wallMs(guess, zone) - target;
+    if (diff === 0) found = guess;
+    else {
+      tried.push(guess);
+      guess -= diff;
+    }
   }
-  // The time does not exist (the clock skips it): the guesses straddle the gap; the later one
-  // is the time as the clock reads it after the change.
-  return Math.max(...tried);
+  // Not found: the time does not exist, and the last guesses straddle the gap.
+  const instant = found ?? Math.max(...tried.slice(-2));
+  if (wallCache.size >= WALL_CACHE_SIZE) wallCache.clear();
+  wallCache.set(key, instant);
+  return instant;
 }
 
 const minutesOf = (hhmm: string) => {
@@ -315,7 +346,9 @@ export function teamWindows(team: PlanTeam, days: readonly string[]): CallWindow
     const start = minutesOf(team.hours.start);
     let end = minutesOf(team.hours.end);
     if (end <= start) end += 1440;
-    for (const day of [addDays(days[0]!, -1), ...days])
+    // The day before (its shift may run past midnight) and the day after (the last night runs
+    // into its small hours).
+    for (const day of [addDays(days[0]!, -1), ...days, addDays(days.at(-1)!, 1)])
       if (team.hours.days.includes(isoWeekday(day)))
         open.push([wallInstant(day, start, team.zone), wallInstant(day, end, team.zone)]);
   }
@@ -593,9 +626,16 @@ function profileQuotas(calls: number, mix: Readonly<Record<string, number>> | un
  *   warned (its pass rate is less precise than asked).
  * Throws on input that cannot be planned (no team, no scenario, bad dates, zones or hours).
  */
+/** A plan warning: a code and its figures for the UI's words, and the English sentence for logs. */
+const warning = (
+  code: PlanWarningCode,
+  params: Record<string, string | number>,
+  text: string,
+): PlanWarning => ({ code, params, text });
+
 export function planWave(input: PlanInput): WavePlan {
   checkPlanInput(input);
-  const warnings: string[] = [];
+  const warnings: PlanWarning[] = [];
   const days = waveDays(input.from, input.to);
   const calendar = calendarOf(input.teams, days);
 
@@ -603,12 +643,22 @@ export function planWave(input: PlanInput): WavePlan {
   const open = calendar.filter((c) => c.windows.length > 0);
   for (const c of calendar)
     if (c.windows.length === 0)
-      warnings.push(`${c.team.name} is not open on any day of the wave: it gets no calls.`);
+      warnings.push(
+        warning(
+          'team-closed',
+          { team: c.team.name },
+          `${c.team.name} is not open on any day of the wave: it gets no calls.`,
+        ),
+      );
   if (open.length === 0) throw new Error('no team of the wave is open on any day of the wave');
   const calls = Math.min(input.calls, open.length * input.perTeamMax);
   if (calls < input.calls)
     warnings.push(
-      `${input.calls} calls are more than ${plural(open.length, 'team', 'teams')} × ${input.perTeamMax} (the limit per team): the plan has ${calls}.`,
+      warning(
+        'over-team-limit',
+        { asked: input.calls, teams: open.length, perTeam: input.perTeamMax, calls },
+        `${input.calls} calls are more than ${plural(open.length, 'team', 'teams')} × ${input.perTeamMax} (the limit per team): the plan has ${calls}.`,
+      ),
     );
   const teamShares = Object.fromEntries(
     calendar.map((c) => [c.team.id, c.windows.length > 0 ? 1 / open.length : 0]),
@@ -616,7 +666,11 @@ export function planWave(input: PlanInput): WavePlan {
   const teamCounts = allocate(calls, teamShares);
   if (calls < open.length)
     warnings.push(
-      `${plural(calls, 'call', 'calls')} cannot reach all ${open.length} teams: ${open.length - calls} get none, so teams do not compare.`,
+      warning(
+        'teams-unreached',
+        { calls, teams: open.length, without: open.length - calls },
+        `${plural(calls, 'call', 'calls')} cannot reach all ${open.length} teams: ${open.length - calls} get none, so teams do not compare.`,
+      ),
     );
 
   // Call types.
@@ -630,7 +684,13 @@ export function planWave(input: PlanInput): WavePlan {
   const byCallType = quotas(allocate(calls, typeShares, 1), typeShares);
   for (const [type, share] of Object.entries(realTypes).sort((a, b) => b[1] - a[1]))
     if (!covered.has(type) && share >= COMMON_CALL_TYPE_SHARE)
-      warnings.push(`No scenario covers "${type}" (${percent(share)} of recent calls).`);
+      warnings.push(
+        warning(
+          'call-type-uncovered',
+          { callType: type, share },
+          `No scenario covers "${type}" (${percent(share)} of recent calls).`,
+        ),
+      );
 
   // Week parts and day parts, over what the floors that get calls are open in.
   const calling = calendar.filter((c) => (teamCounts[c.team.id] ?? 0) > 0);
@@ -639,7 +699,21 @@ export function planWave(input: PlanInput): WavePlan {
   const realTotal = DAY_PARTS.reduce((a, p) => a + (realDay[p] ?? 0), 0);
   const noReal = realTotal === 0 && realWeek.weekday + realWeek.weekend === 0;
   if (noReal)
-    warnings.push('No recent calls to take the mix from: times follow the opening hours.');
+    warnings.push(
+      warning(
+        'no-recent-calls',
+        {},
+        'No recent calls to take the mix from: call types share the calls equally, times follow the opening hours.',
+      ),
+    );
+  else if (noRealTypes)
+    warnings.push(
+      warning(
+        'no-recent-call-types',
+        {},
+        "No recent calls of the scenarios' call types: they share the calls equally.",
+      ),
+    );
   const openDays = (weekend: boolean, part?: DayPart) =>
     calling.reduce(
       (a, c) =>
@@ -661,7 +735,11 @@ export function planWave(input: PlanInput): WavePlan {
   const weekTarget = allocate(calls, weekShares, 1);
   if (!weekOpen.weekend && realWeek.weekend > 0)
     warnings.push(
-      'Recent calls come in at weekends, but no floor of the wave is open at a weekend within its dates.',
+      warning(
+        'weekend-closed',
+        {},
+        'Recent calls come in at weekends, but no floor of the wave is open at a weekend within its dates.',
+      ),
     );
 
   const partOpen = (p: DayPart) => openDays(false, p) + openDays(true, p) > 0;
@@ -685,30 +763,54 @@ export function planWave(input: PlanInput): WavePlan {
 
   if (got.byWeekPart.weekend < weekTarget.weekend!)
     warnings.push(
-      `The opening hours allow only ${plural(got.byWeekPart.weekend, 'weekend call', 'weekend calls')} of the ${weekTarget.weekend} the mix asks for.`,
+      warning(
+        'weekend-short',
+        { got: got.byWeekPart.weekend, wanted: weekTarget.weekend! },
+        `The opening hours allow only ${plural(got.byWeekPart.weekend, 'weekend call', 'weekend calls')} of the ${weekTarget.weekend} the mix asks for.`,
+      ),
     );
   else if (got.byWeekPart.weekend > weekTarget.weekend!)
     warnings.push(
-      `Floors open only at weekends need ${plural(got.byWeekPart.weekend, 'weekend call', 'weekend calls')}, not the ${weekTarget.weekend} the mix asks for.`,
+      warning(
+        'weekend-only',
+        { got: got.byWeekPart.weekend, wanted: weekTarget.weekend! },
+        `Floors open only at weekends need ${plural(got.byWeekPart.weekend, 'weekend call', 'weekend calls')}, not the ${weekTarget.weekend} the mix asks for.`,
+      ),
     );
   for (const p of DAY_PARTS) {
     const real = realDay[p] ?? 0;
     if (got.byDayPart[p] === 0 && real > 0)
       warnings.push(
         partOpen(p)
-          ? `Too few calls to call ${DAY_PART_WORDS[p]} too, though recent calls come in then.`
-          : `Recent calls come in ${DAY_PART_WORDS[p]}, but no floor of the wave is open then.`,
+          ? warning(
+              'day-part-too-few',
+              { dayPart: p },
+              `Too few calls to call ${DAY_PART_WORDS[p]} too, though recent calls come in then.`,
+            )
+          : warning(
+              'day-part-closed',
+              { dayPart: p },
+              `Recent calls come in ${DAY_PART_WORDS[p]}, but no floor of the wave is open then.`,
+            ),
       );
     else if (got.byDayPart[p] < dayTarget[p])
       warnings.push(
-        `The opening hours allow only ${got.byDayPart[p]} of the ${dayTarget[p]} calls the mix asks for ${DAY_PART_WORDS[p]}.`,
+        warning(
+          'day-part-short',
+          { dayPart: p, got: got.byDayPart[p], wanted: dayTarget[p] },
+          `The opening hours allow only ${got.byDayPart[p]} of the ${dayTarget[p]} calls the mix asks for ${DAY_PART_WORDS[p]}.`,
+        ),
       );
   }
 
   const sampleSizeNeeded = sampleSize(input.confidence, input.margin, input.population);
   if (calls < sampleSizeNeeded)
     warnings.push(
-      `${plural(calls, 'call is', 'calls are')} fewer than the ${sampleSizeNeeded} needed for ±${Math.round(input.margin * 1000) / 10}% at ${Math.round(input.confidence * 100)}% confidence.`,
+      warning(
+        'below-sample-size',
+        { calls, needed: sampleSizeNeeded, margin: input.margin, confidence: input.confidence },
+        `${plural(calls, 'call is', 'calls are')} fewer than the ${sampleSizeNeeded} needed for ±${Math.round(input.margin * 1000) / 10}% at ${Math.round(input.confidence * 100)}% confidence.`,
+      ),
     );
 
   return {
@@ -1091,19 +1193,20 @@ export function callerConflicts(
 
 // ---- time and phone helpers ----
 
-const hourFormats = new Map<string, Intl.DateTimeFormat>();
-/** The local hour (0-23) of an instant in a zone. */
-function localHour(at: Date, zone: string): number {
-  let format = hourFormats.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      hour: '2-digit',
-    });
-    hourFormats.set(zone, format);
-  }
-  return Number(format.formatToParts(at).find((p) => p.type === 'hour')!.value);
+/**
+ * When a call happened as plans and results read it: its local day part (dayPartOf) and the day
+ * that day part belongs to (a night belongs to the day it starts on: 02:00 on Saturday is
+ * Friday's night, a weekday), and whether that day is a weekend day.
+ */
+export function callTimeOf(
+  at: Date,
+  zone: string,
+): { day: string; dayPart: DayPart; weekend: boolean } {
+  const dayPart = dayPartOf(at, zone);
+  const wall = new Date(wallMs(at.getTime(), zone));
+  let day = wall.toISOString().slice(0, 10);
+  if (dayPart === 'night' && wall.getUTCHours() < DAY_PART_STARTS.morning) day = addDays(day, -1);
+  return { day, dayPart, weekend: isWeekend(day) };
 }
 
 /**
@@ -1181,7 +1284,11 @@ export function gapAllows(windowFrom: string, others: readonly string[], gapDays
     throw new Error(`gapAllows: the gap must be a whole number of days (got ${gapDays})`);
   const at = Date.parse(windowFrom);
   if (Number.isNaN(at)) throw new Error(`gapAllows: ${windowFrom} is not a time`);
-  return others.every((o) => Math.abs(at - Date.parse(o)) >= gapDays * DAY_MS);
+  return others.every((o) => {
+    const other = Date.parse(o);
+    if (Number.isNaN(other)) throw new Error(`gapAllows: ${o} is not a time`);
+    return Math.abs(at - other) >= gapDays * DAY_MS;
+  });
 }
 
 // ---- results ----

@@ -207,6 +207,33 @@ export const QuotaSchema = z.object({
 });
 export type Quota = z.infer<typeof QuotaSchema>;
 
+/** Why a plan is not what the wave asked for: `params` fill the UI's sentence for `code`. */
+export const PLAN_WARNING_CODES = [
+  'team-closed',
+  'over-team-limit',
+  'teams-unreached',
+  'teams-left-out',
+  'call-type-uncovered',
+  'no-recent-calls',
+  'no-recent-call-types',
+  'weekend-closed',
+  'weekend-short',
+  'weekend-only',
+  'day-part-too-few',
+  'day-part-closed',
+  'day-part-short',
+  'below-sample-size',
+] as const;
+export const PlanWarningCodeSchema = z.enum(PLAN_WARNING_CODES);
+export type PlanWarningCode = z.infer<typeof PlanWarningCodeSchema>;
+export const PlanWarningSchema = z.object({
+  code: PlanWarningCodeSchema,
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  /** The same in English (logs, and a UI that has no words for a newer code). */
+  text: z.string(),
+});
+export type PlanWarning = z.infer<typeof PlanWarningSchema>;
+
 export const WavePlanSchema = z.object({
   calls: z.number().int(),
   byTeam: z.array(QuotaSchema),
@@ -223,7 +250,7 @@ export const WavePlanSchema = z.object({
   sampleSizeNeeded: z.number().int(),
   population: z.number().int(),
   /** Things the manager should know: a team left out, a day part the floor is closed... */
-  warnings: z.array(z.string()),
+  warnings: z.array(PlanWarningSchema),
 });
 export type WavePlan = z.infer<typeof WavePlanSchema>;
 
