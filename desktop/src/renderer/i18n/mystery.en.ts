@@ -295,6 +295,40 @@ export const mysteryEn = {
     short:
       '{{calls}} calls are too few: {{needed}} are needed for {{confidence}} confidence and ± {{margin}} (the teams take {{population}} calls over as many days). Add calls or accept a wider margin.',
     warnings: 'To know before launching',
+    warning: {
+      'team-closed': '{{team}} is not open on any day of the wave: it gets no calls.',
+      'over-team-limit':
+        'The {{asked}} calls asked for are more than the teams can take ({{teams}} × {{perTeam}}, the limit per team): the plan has {{calls}}.',
+      'teams-unreached':
+        'Fewer calls ({{calls}}) than teams ({{teams}}): {{without}} of them get no call, so the teams do not compare.',
+      'teams-left-out_one':
+        '{{left}} of the centre’s {{total}} teams is not in this wave: results compare only within one wave.',
+      'teams-left-out_other':
+        '{{left}} of the centre’s {{total}} teams are not in this wave: results compare only within one wave.',
+      'call-type-uncovered': 'No scenario covers {{callType}} ({{share}} of recent calls).',
+      'no-recent-calls':
+        'No recent calls to take the mix from: call types share the calls equally, and the times follow the opening hours.',
+      'no-recent-call-types':
+        'No recent calls of the scenarios’ call types: they share the calls equally.',
+      'weekend-closed':
+        'Customers call at weekends too, but no team of the wave is open at a weekend within its dates.',
+      'weekend-short':
+        'The opening hours allow only {{got}} of the {{wanted}} weekend calls the mix asks for.',
+      'weekend-only':
+        'Teams open only at weekends take more weekend calls ({{got}}) than the mix asks for ({{wanted}}).',
+      'day-part-too-few': 'Too few calls to call {{when}} too, though customers call then.',
+      'day-part-closed': 'Customers call {{when}}, but no team of the wave is open then.',
+      'day-part-short':
+        'The opening hours allow only {{got}} of the {{wanted}} calls the mix asks for {{when}}.',
+      'below-sample-size':
+        'Fewer calls ({{calls}}) than the {{needed}} needed for ± {{margin}} at {{confidence}} confidence.',
+    },
+    when: {
+      morning: 'in the morning',
+      afternoon: 'in the afternoon',
+      evening: 'in the evening',
+      night: 'at night',
+    },
     dimension: {
       byTeam: 'Team',
       byCallType: 'Call type',

@@ -304,6 +304,38 @@ export const mysteryLv: WithZeroPlurals<MysteryMessages> = {
     short:
       'Ar {{calls}} zvaniem nepietiek: {{confidence}} ticamībai un ± {{margin}} robežai vajag {{needed}} (komandas tikpat dienās pieņem {{population}} zvanus). Pievienojiet zvanus vai pieņemiet platāku robežu.',
     warnings: 'Jāzina pirms sākšanas',
+    warning: {
+      'team-closed': '{{team}} nestrādā nevienā kārtas dienā: tai zvanu nebūs.',
+      'over-team-limit':
+        'Prasīto zvanu skaits ({{asked}}) pārsniedz komandu skaitu ({{teams}}) × {{perTeam}} (robeža vienai komandai): plānā ir {{calls}}.',
+      'teams-unreached':
+        'Zvanu ({{calls}}) ir mazāk nekā komandu ({{teams}}): {{without}} komandas paliek bez zvana, tāpēc komandas nevar salīdzināt.',
+      'teams-left-out_zero':
+        'Šajā kārtā nav {{left}} no centra {{total}} komandām: rezultātus var salīdzināt tikai vienas kārtas ietvaros.',
+      'teams-left-out_one':
+        'Šajā kārtā nav {{left}} no centra {{total}} komandām: rezultātus var salīdzināt tikai vienas kārtas ietvaros.',
+      'teams-left-out_other':
+        'Šajā kārtā nav {{left}} no centra {{total}} komandām: rezultātus var salīdzināt tikai vienas kārtas ietvaros.',
+      'call-type-uncovered':
+        'Neviens scenārijs neaptver zvana veidu „{{callType}}“ ({{share}} no nesenajiem zvaniem).',
+      'no-recent-calls':
+        'Nav nesenu zvanu, no kuriem ņemt sadalījumu: zvanu veidi saņem vienādas daļas, un laiki seko darba laikam.',
+      'no-recent-call-types':
+        'Nav nesenu zvanu ar scenāriju zvanu veidiem: tie saņem vienādas daļas.',
+      'weekend-closed':
+        'Klienti zvana arī nedēļas nogalēs, bet neviena kārtas komanda tās datumos nedēļas nogalē nestrādā.',
+      'weekend-short':
+        'Darba laiks ļauj tikai {{got}} no {{wanted}} nedēļas nogales zvaniem, ko prasa sadalījums.',
+      'weekend-only':
+        'Komandas, kas strādā tikai nedēļas nogalēs, saņem vairāk nedēļas nogales zvanu ({{got}}), nekā prasa sadalījums ({{wanted}}).',
+      'day-part-too-few': 'Par maz zvanu, lai zvanītu arī {{when}}, lai gan klienti tad zvana.',
+      'day-part-closed': 'Klienti zvana {{when}}, bet neviena kārtas komanda tad nestrādā.',
+      'day-part-short':
+        'Darba laiks ļauj tikai {{got}} no {{wanted}} zvaniem, ko sadalījums prasa {{when}}.',
+      'below-sample-size':
+        'Zvanu ({{calls}}) ir mazāk nekā vajadzīgie {{needed}} robežai ± {{margin}} ar {{confidence}} ticamību.',
+    },
+    when: { morning: 'no rīta', afternoon: 'pēcpusdienā', evening: 'vakarā', night: 'naktī' },
     dimension: {
       byTeam: 'Komanda',
       byCallType: 'Zvana veids',

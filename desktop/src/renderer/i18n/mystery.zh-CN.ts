@@ -283,6 +283,29 @@ export const mysteryZhCN: MysteryMessages = {
     short:
       '{{calls}} 通不够：在 {{confidence}} 置信水平、± {{margin}} 误差范围下需要 {{needed}} 通（这些团队同样天数内的来电量为 {{population}} 通）。请增加通话数，或接受更大的误差范围。',
     warnings: '启动前请注意',
+    warning: {
+      'team-closed': '{{team}} 在本轮的任何一天都不营业：不会分到暗访。',
+      'over-team-limit':
+        '要求的 {{asked}} 通超过 {{teams}} 个团队 × 每队上限 {{perTeam}} 通：抽样计划按 {{calls}} 通安排。',
+      'teams-unreached':
+        '通话数（{{calls}}）少于团队数（{{teams}}）：有 {{without}} 个团队分不到暗访，团队之间无法比较。',
+      'teams-left-out_one':
+        '本中心 {{total}} 个团队中有 {{left}} 个不在本轮：只有同一轮次内的结果才能比较。',
+      'teams-left-out_other':
+        '本中心 {{total}} 个团队中有 {{left}} 个不在本轮：只有同一轮次内的结果才能比较。',
+      'call-type-uncovered': '没有情景覆盖“{{callType}}”（占近期来电的 {{share}}）。',
+      'no-recent-calls': '近期没有来电可供参考：各来电类型平均分配，时间按营业时间安排。',
+      'no-recent-call-types': '近期没有这些情景所属来电类型的来电：各类型平均分配。',
+      'weekend-closed': '客户周末也会来电，但本轮的团队在轮次日期内的周末都不营业。',
+      'weekend-short': '受营业时间限制，配比要求的 {{wanted}} 通周末暗访只能安排 {{got}} 通。',
+      'weekend-only': '只在周末营业的团队，周末暗访（{{got}} 通）多于配比要求（{{wanted}} 通）。',
+      'day-part-too-few': '通话数太少，无法安排{{when}}的暗访，尽管客户在这个时段也会来电。',
+      'day-part-closed': '客户会在{{when}}来电，但本轮的团队在这个时段都不营业。',
+      'day-part-short': '受营业时间限制，配比要求{{when}}的 {{wanted}} 通只能安排 {{got}} 通。',
+      'below-sample-size':
+        '通话数（{{calls}}）少于 {{confidence}} 置信水平、± {{margin}} 误差范围所需的 {{needed}} 通。',
+    },
+    when: { morning: '上午', afternoon: '下午', evening: '晚间', night: '夜间' },
     dimension: {
       byTeam: '团队',
       byCallType: '来电类型',

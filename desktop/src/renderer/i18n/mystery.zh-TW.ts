@@ -283,6 +283,29 @@ export const mysteryZhTW: MysteryMessages = {
     short:
       '{{calls}} 通不夠：在 {{confidence}} 信心水準、± {{margin}} 誤差範圍下需要 {{needed}} 通（這些團隊在相同天數內的來電量為 {{population}} 通）。請增加通數，或接受較大的誤差範圍。',
     warnings: '啟動前請留意',
+    warning: {
+      'team-closed': '{{team}} 在本梯次的每一天都沒有營業：不會分到電訪。',
+      'over-team-limit':
+        '要求的 {{asked}} 通超過 {{teams}} 個團隊 × 每隊上限 {{perTeam}} 通：抽樣計畫以 {{calls}} 通安排。',
+      'teams-unreached':
+        '通數（{{calls}}）少於團隊數（{{teams}}）：有 {{without}} 個團隊分不到電訪，團隊之間無法比較。',
+      'teams-left-out_one':
+        '中心的 {{total}} 個團隊中有 {{left}} 個不在本梯次：只有同一梯次內的結果能互相比較。',
+      'teams-left-out_other':
+        '中心的 {{total}} 個團隊中有 {{left}} 個不在本梯次：只有同一梯次內的結果能互相比較。',
+      'call-type-uncovered': '沒有情境涵蓋「{{callType}}」（占近期來電的 {{share}}）。',
+      'no-recent-calls': '近期沒有來電可參考：各來電類型平均分配，時間依營業時間安排。',
+      'no-recent-call-types': '近期沒有這些情境所屬來電類型的來電：各類型平均分配。',
+      'weekend-closed': '顧客週末也會來電，但本梯次的團隊在梯次期間的週末都沒有營業。',
+      'weekend-short': '受營業時間限制，配比要求的 {{wanted}} 通週末電訪只能安排 {{got}} 通。',
+      'weekend-only': '只在週末營業的團隊，週末電訪（{{got}} 通）多於配比要求（{{wanted}} 通）。',
+      'day-part-too-few': '通數太少，無法安排{{when}}的電訪，雖然顧客在這個時段也會來電。',
+      'day-part-closed': '顧客會在{{when}}來電，但本梯次的團隊在這個時段都沒有營業。',
+      'day-part-short': '受營業時間限制，配比要求{{when}}的 {{wanted}} 通只能安排 {{got}} 通。',
+      'below-sample-size':
+        '通數（{{calls}}）少於 {{confidence}} 信心水準、± {{margin}} 誤差範圍所需的 {{needed}} 通。',
+    },
+    when: { morning: '上午', afternoon: '下午', evening: '晚上', night: '深夜' },
     dimension: {
       byTeam: '團隊',
       byCallType: '來電類型',

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { WavePlan } from '@sidecoach/shared';
 import { QaTable } from '../qa/parts.js';
 import { ErrorText, Part, useMysteryContext } from './parts.js';
-import { planDimensions, quotaTable, sampleSizeText } from './rows.js';
+import { planDimensions, planWarningText, quotaTable, sampleSizeText } from './rows.js';
 import { useMystery } from './store.js';
 
 /** A sampling plan: enough calls or not for the confidence and margin, warnings, quotas. */
@@ -16,19 +16,21 @@ export function PlanTables({
   const { t } = useTranslation();
   const c = useMysteryContext();
   const sample = sampleSizeText(plan, wave, c);
+  // The sample size line says it already when the calls are too few.
+  const warnings = plan.warnings.filter((w) => w.code !== 'below-sample-size');
   return (
     <div className="mys-plan" data-testid="mys-plan">
       <p className={sample.ok ? 'mgr-ok' : 'mys-warning'} data-testid="mys-sample-size">
         {sample.text}
       </p>
-      {plan.warnings.length > 0 ? (
+      {warnings.length > 0 ? (
         <div className="mys-warning" data-testid="mys-plan-warnings">
           <p>
             <strong>{t('mystery.plan.warnings')}</strong>
           </p>
           <ul>
-            {plan.warnings.map((w) => (
-              <li key={w}>{w}</li>
+            {warnings.map((w) => (
+              <li key={w.text}>{planWarningText(w, c)}</li>
             ))}
           </ul>
         </div>

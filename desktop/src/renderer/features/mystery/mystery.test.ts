@@ -4,6 +4,7 @@ import type {
   AdminTeam,
   MysteryAssignment,
   MysteryResults,
+  PlanWarning,
   Programme,
   StandardsPack,
   Wave,
@@ -36,6 +37,7 @@ import {
   itemsTable,
   leagueTable,
   planDimensions,
+  planWarningText,
   quotaTable,
   ratingsGivenTable,
   reviewsTable,
@@ -173,7 +175,23 @@ const plan: WavePlan = {
   byLanguage: [{ key: 'lv', calls: 40, share: 1 }],
   sampleSizeNeeded: 36,
   population: 1200,
-  warnings: ['Night shift is closed in the morning: its morning calls move to the afternoon.'],
+  warnings: [
+    {
+      code: 'day-part-short',
+      params: { dayPart: 'night', got: 1, wanted: 3 },
+      text: 'The opening hours allow only 1 of the 3 calls the mix asks for at night.',
+    },
+    {
+      code: 'teams-left-out',
+      params: { left: 1, total: 3 },
+      text: "1 of the centre's 3 teams is not in this wave: results compare only within one wave.",
+    },
+    {
+      code: 'call-type-uncovered',
+      params: { callType: 'complaint', share: 0.25 },
+      text: 'No scenario covers "complaint" (25% of recent calls).',
+    },
+  ],
 };
 
 const wave = (patch: Partial<Wave> = {}): Wave => ({
@@ -597,6 +615,28 @@ describe('the sampling plan as shown', () => {
       quotaTable('byDayPart', plan.byDayPart, ctx()).rows,
     );
     expect(csv).toBe('\ufeffTime of day,Calls,Share\r\nMorning,16,40%\r\nEvening,24,60%\r\n');
+  });
+
+  it('says the hub’s warnings in the UI’s words, with its figures and names', () => {
+    const [short, leftOut, uncovered] = plan.warnings as [PlanWarning, PlanWarning, PlanWarning];
+    expect(plan.warnings.map((w) => planWarningText(w, ctx()))).toEqual([
+      'The opening hours allow only 1 of the 3 calls the mix asks for at night.',
+      '1 of the centre’s 3 teams is not in this wave: results compare only within one wave.',
+      'No scenario covers Complaint (25% of recent calls).',
+    ]);
+    expect(planWarningText({ ...leftOut, params: { left: 2, total: 4 } }, ctx())).toBe(
+      '2 of the centre’s 4 teams are not in this wave: results compare only within one wave.',
+    );
+    expect(planWarningText(short, ctx('lv'))).toBe(
+      'Darba laiks ļauj tikai 1 no 3 zvaniem, ko sadalījums prasa naktī.',
+    );
+    expect(planWarningText(uncovered, ctx('zh-TW'))).toBe(
+      '沒有情境涵蓋「Complaint」（占近期來電的 25%）。',
+    );
+    // A code this sidebar has no words for: the hub's own sentence.
+    expect(planWarningText({ ...short, code: 'newer-code' as 'team-closed' }, ctx('lv'))).toBe(
+      short.text,
+    );
   });
 
   it('says whether the calls are enough for the confidence and margin', () => {

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import {
   allItems,
+  PLAN_WARNING_CODES,
   localize,
   type Caller,
   type CallerProfile,
@@ -9,6 +10,7 @@ import {
   type MysteryOpened,
   type MysteryReport,
   type MysteryResults,
+  type PlanWarning,
   type Programme,
   type Quota,
   type StandardsPack,
@@ -214,6 +216,30 @@ export function quotaTable(
       shareText(c.lang, q.share),
     ]),
   };
+}
+
+/**
+ * A plan warning in the UI's words, its figures in the UI's language (the hub's English
+ * sentence for a code this sidebar has no words for).
+ */
+export function planWarningText(w: PlanWarning, c: MysteryContext): string {
+  if (!PLAN_WARNING_CODES.includes(w.code)) return w.text;
+  const p = w.params;
+  const values: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(p)) values[k] = typeof v === 'number' ? count(c.lang, v) : v;
+  if (typeof p.callType === 'string') values.callType = callTypeName(c.pack, p.callType, c.lang);
+  if (typeof p.share === 'number') values.share = shareText(c.lang, p.share);
+  if (typeof p.confidence === 'number') values.confidence = shareText(c.lang, p.confidence);
+  if (typeof p.margin === 'number')
+    values.margin = new Intl.NumberFormat(c.lang, {
+      style: 'percent',
+      maximumFractionDigits: 1,
+    }).format(p.margin);
+  if (typeof p.dayPart === 'string')
+    values.when = c.t(`mystery.plan.when.${p.dayPart as 'morning'}`, { defaultValue: p.dayPart });
+  // The plural forms follow the first figure of the sentence.
+  if (typeof p.left === 'number') values.count = p.left;
+  return c.t(`mystery.plan.warning.${w.code}`, values);
 }
 
 /** The dimensions the plan has quotas on (a profile dimension the wave does not set has none). */
