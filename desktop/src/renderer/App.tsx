@@ -31,6 +31,13 @@ function Workspace() {
   const role = useSession((s) => s.session?.user.role);
   const inSession = useReflection((s) => s.open === 'session');
   const { status, call } = currentStatus(calls);
+  // A mystery caller gets their board and reports only: nothing of the staff's sidebar.
+  if (role === 'caller')
+    return (
+      <main>
+        <CallerApp />
+      </main>
+    );
   if (!pack) return null;
   // The call on screen keeps the version it started with, whatever was published since.
   const callPack = (call && packOfCall({ pack, packs }, call)) ?? pack;
@@ -72,15 +79,6 @@ export function App() {
   const role = useSession((s) => s.session?.user.role);
   if (phase === 'loading') return null;
   if (phase === 'signed-out') return <SignIn />;
-  // A mystery caller gets their board and reports only: nothing of the staff's sidebar.
-  if (role === 'caller')
-    return (
-      <div className="sidebar caller">
-        <Header />
-        <NoticeBar />
-        <main>{settingsOpen ? <Settings onClose={toggleSettings} /> : <CallerApp />}</main>
-      </div>
-    );
   return (
     // Coaches work on tablets and desktops too: their screens use the width (the agent's
     // sidebar stays docked-narrow).

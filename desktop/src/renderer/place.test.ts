@@ -19,6 +19,8 @@ describe('addresses of places', () => {
     { view: 'quality', tab: 'disputes' },
     { view: 'quality', tab: 'calibration' },
     { view: 'quality', tab: 'calibration', session: '0190b2f0-0000-7000-8000-00000000c001' },
+    { view: 'mystery', path: [] },
+    { view: 'mystery', path: ['waves', '0190b2f0-0000-7000-8000-00000000a001', 'results'] },
     { view: 'mystery-call', assignmentId: 'a-7' },
   ];
 
@@ -44,6 +46,7 @@ describe('addresses of places', () => {
       '#/observe',
       '#/observe/%E0',
       '#/observe/a/b',
+      '#/mystery/a/b/c/d',
     ])
       expect(parsePlace(hash), hash).toEqual({ view: 'home' });
   });
@@ -73,6 +76,11 @@ describe('addresses of places', () => {
       view: 'quality',
       tab: 'plans',
     });
+    // Mystery-call programmes: quality managers only.
+    const mystery: Place = { view: 'mystery', path: ['callers'] };
+    expect(placeFor(mystery, 'admin')).toEqual(mystery);
+    expect(placeFor(mystery, 'lead')).toEqual({ view: 'home' });
+    expect(placeFor(mystery, 'agent')).toEqual({ view: 'home' });
     expect(placeFor({ view: 'session', sessionId: 's' }, 'agent')).toEqual({
       view: 'session',
       sessionId: 's',

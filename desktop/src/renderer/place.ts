@@ -34,6 +34,7 @@ import {
   openLanguageStats,
   useLanguageStats,
 } from './features/language-stats/store.js';
+import { closeMystery, openMystery, useMysteryView } from './features/mystery/view.js';
 import { useObserve } from './features/observe/store.js';
 import { observe, stopObserving } from './features/observe/sync.js';
 import { useCallerView } from './features/mystery-caller/view.js';
@@ -52,6 +53,8 @@ export type Place =
   | { view: 'scorecard' }
   /** `session`: a calibration session, on the calibration tab. */
   | { view: 'quality'; tab: QaTab | null; session?: string }
+  /** Where in the mystery-call screens (their own path: they read it). */
+  | { view: 'mystery'; path: string[] }
   /** A mystery caller's report on one of their calls. */
   | { view: 'mystery-call'; assignmentId: string };
 
@@ -92,6 +95,8 @@ export function placeHash(place: Place): string {
       return place.tab
         ? `#/quality/${place.tab}${place.session ? `/${seg(place.session)}` : ''}`
         : '#/quality';
+    case 'mystery':
+      return ['#/mystery', ...place.path.map(seg)].join('/');
   }
 }
 
@@ -128,6 +133,7 @@ export function parsePlace(hash: string): Place {
   if (parts.length === 2 && first === 'admin' && ADMIN_TABS.includes(second as AdminTab))
     return { view: 'admin', tab: second as AdminTab };
   if (first === 'quality' && parts.length === 1) return { view: 'quality', tab: null };
+  if (first === 'mystery' && parts.length <= 4) return { view: 'mystery', path: parts.slice(1) };
   if (parts.length === 2 && first === 'quality' && QA_TABS.includes(second as QaTab))
     return { view: 'quality', tab: second as QaTab };
   if (parts.length === 3 && first === 'quality' && second === 'calibration' && third)
@@ -146,7 +152,8 @@ export function placeFor(place: Place, role: Role): Place {
     return place.view === 'settings' || place.view === 'mystery-call' ? place : HOME;
   if (place.view === 'mystery-call') return HOME;
   if (role === 'agent') return place.view === 'settings' || place.view === 'session' ? place : HOME;
-  if ((place.view === 'admin' || place.view === 'scorecard') && role !== 'admin') return HOME;
+  const v = place.view;
+  if ((v === 'admin' || v === 'scorecard' || v === 'mystery') && role !== 'admin') return HOME;
   if (place.view === 'surveys' && place.tab === 'pack' && role !== 'admin') return HOME;
   if (place.view === 'language' && role !== 'lead' && role !== 'admin') return HOME;
   return place;
@@ -158,6 +165,8 @@ export function currentPlace(): Place {
   const admin = useAdminView.getState();
   if (admin.open) return { view: 'admin', tab: admin.tab };
   if (useScorecardView.getState().open) return { view: 'scorecard' };
+  const mystery = useMysteryView.getState();
+  if (mystery.open) return { view: 'mystery', path: mystery.path };
   const quality = useQaView.getState();
   if (quality.open)
     return quality.calibration && quality.tab === 'calibration'
@@ -192,6 +201,8 @@ export function goTo(place: Place): void {
   if (v !== 'admin' && useAdminView.getState().open) closeAdminView();
   if (v !== 'scorecard' && useScorecardView.getState().open) closeScorecardView();
   if (v !== 'quality' && useQaView.getState().open) closeQaView();
+  const mystery = useMysteryView.getState();
+  if (v !== 'mystery' && mystery.open) closeMystery();
   if (v !== 'history' && useAgentHistory.getState().agentId) closeHistory();
   if (v !== 'surveys' && useSurveys.getState().open) closeSurveys();
   const inReflection = v === 'sessions' || v === 'prepare' || v === 'session';
@@ -240,6 +251,9 @@ export function goTo(place: Place): void {
     case 'scorecard':
       if (!useScorecardView.getState().open) openScorecardView();
       return;
+    case 'mystery':
+      if (!mystery.open || mystery.path.join('/') !== place.path.join('/')) openMystery(place.path);
+      return;
     case 'quality': {
       // The view falls back to the first tab the user may use when this one is not theirs.
       const quality = useQaView.getState();
@@ -262,6 +276,7 @@ const stores = [
   useAdminView,
   useScorecardView,
   useQaView,
+  useMysteryView,
   useAgentHistory,
   useSurveys,
   useReflection,

@@ -7,6 +7,8 @@ import { scorecardEn } from './scorecard.en.js';
 import { adminEn } from './admin.en.js';
 import { qaEn } from './qa.en.js';
 import { calibrationEn } from './calibration.en.js';
+// Mystery calls, the quality manager's screens.
+import { mysteryEn } from './mystery.en.js';
 // The mystery caller's app (issue 20).
 import { mysteryCallerEn } from './mysteryCaller.en.js';
 
@@ -22,6 +24,7 @@ const enBase: typeof en & {
   admin?: never;
   qa?: never;
   calibration?: never;
+  mystery?: never;
   mysteryCaller?: never;
 } = en;
 
@@ -36,6 +39,7 @@ const translation = {
   admin: adminEn,
   qa: qaEn,
   calibration: calibrationEn,
+  mystery: mysteryEn,
   mysteryCaller: mysteryCallerEn,
 };
 export default translation;

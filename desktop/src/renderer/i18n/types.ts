@@ -7,6 +7,8 @@ import type { ScorecardMessages } from './scorecard.en.js';
 import type { AdminMessages } from './admin.en.js';
 import type { QaMessages } from './qa.en.js';
 import type { CalibrationMessages } from './calibration.en.js';
+// Mystery calls, the quality manager's screens.
+import type { MysteryMessages } from './mystery.en.js';
 import type { MysteryCallerMessages } from './mysteryCaller.en.js';
 import type english from './translation.en.js';
 
@@ -20,6 +22,7 @@ export type Translation = Messages & {
   admin: AdminMessages;
   qa: QaMessages;
   calibration: CalibrationMessages;
+  mystery: MysteryMessages;
   mysteryCaller: MysteryCallerMessages;
 };
 
