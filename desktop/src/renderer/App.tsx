@@ -13,7 +13,7 @@ import {
   SurveyAfterCall,
   SurveyLinkFor,
 } from './features/survey-agent/AfterCallSurvey.js';
-import { MyFeedback } from './features/surveys/MyFeedback.js';
+import { MyFeedback } from './features/surveys/lazy.js';
 import { MyEvaluations } from './features/qa/lazy.js';
 import { ActionReminders, JoinSession } from './features/reflection/AgentReflection.js';
 import { Reflection } from './features/reflection/lazy.js';
