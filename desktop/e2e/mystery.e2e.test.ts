@@ -1,33 +1,34 @@
 // Issue 20's browser test, on real parts: a hub process (the built hub/dist serving the built
 // renderer, with the demo), the PBX's signed CTI webhook, and Chromium pages for the mystery
 // callers (on a phone's 360 px), the agent called, and the agent's team lead.
-// 1. The quality manager plans and launches a wave (through the hub's mystery events: the
-//    manager's screens are another branch's), and the wave's one call is made due now;
+// 1. The quality manager plans and launches a wave in the mystery-call screens, and the wave's
+//    one call is made due now;
 // 2. Mia Mystery, on her phone, finds it on her board and claims it; Ruth Ring, a moment late,
 //    is told it is already taken;
 // 3. Mia rings the night shift from her registered number: the PBX reports the call to Dev's
 //    sidebar through the CTI webhook, and it is never sent a survey;
 // 4. Mia files the report right after: the hub's problems shown on the questions she left, a
 //    draft kept across a reload, filed; the manager returns it with a question, she answers it;
-//    the manager approves it, matched to Dev's call by her number;
+//    the manager approves it, matched to Dev's call by her number (the review screen says so);
 // 5. before the results are released, nothing on Dev's page (nor in anything the hub sent it)
 //    says the call was a mystery call, nor does his lead's preparation;
-// 6. released: the results count it, and the reflective session shows it to the lead and to Dev.
+// 6. the manager closes the wave, the results page counts it and the results are released: the
+//    reflective session then shows it to the lead and to Dev.
 // Every screen at 360, 1024 and 1280 px (no sideways scroll, no serious axe finding) goes to
 // SIDECOACH_SCREENSHOT_DIR (or test-results/screenshots).
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { addDays, localDate } from '@sidecoach/shared';
-import { data } from '../../hub/test/support/calls.js';
 import { withHubDatabase } from '../../hub/test/support/database.js';
-import { connect, signIn, type HubSocket } from '../../hub/test/support/hub-process.js';
 import { postCti } from '../../hub/test/support/surveys.js';
 import {
   checkedAtWidths,
   chromiumMissing,
   demoHubAndBrowser,
+  screenshotFromTop,
   signedInPage,
+  tableRows,
 } from './support/browser.js';
 
 const missing = chromiumMissing();
@@ -45,12 +46,31 @@ const MISSED_COMMENT = 'No recap of the new dates or the reference before the go
 const IMPRESSION = 'Kind and patient; I was not sure what happens next.';
 const DEFINITION = 'Yes only when the dates, the price and the reference are repeated.';
 const QUESTION = 'Did the agent give a reference number at all?';
+const BRIEF = 'You booked two nights from the 14th under the name Taylor; you want the 21st.';
+const ANSWERS = 'Reference: you cannot find it. Postcode: SW1A 1AA.';
+const TESTS = 'The identity check before the change; the new dates and reference recapped.';
+/** The quality manager works at a desk. */
+const DESK = { width: 1280, height: 900 };
 const REPLY = 'No reference at all: I asked, and was told an email would follow.';
 
 /** The screen as it is now at 360, 1024 and 1280 px, then back to the phone's 360. */
 async function shots(page: Page, name: string) {
   await checkedAtWidths(page, `mystery-${name}`);
   await page.setViewportSize({ width: 360, height: 900 });
+}
+
+/** The quality manager decides on the one report waiting for review. */
+async function review(manager: Page, action: string, note: string, grade?: string) {
+  await manager
+    .getByRole('navigation', { name: 'Mystery-call views' })
+    .getByRole('button', { name: /^To review/ })
+    .click();
+  await manager.getByRole('button', { name: /^Review the report of Mia Mystery/ }).click();
+  const decision = manager.getByTestId('mys-review-decision');
+  await decision.getByLabel(action).check();
+  if (grade) await decision.getByLabel('Grade of the report').selectOption({ label: grade });
+  if (note) await decision.locator('textarea').fill(note);
+  await decision.locator('button[type="submit"]').click();
 }
 
 /** Every frame the hub sends a page, as text (for what must not be in any of them). */
@@ -69,62 +89,64 @@ describe.skipIf(missing)('a mystery-call wave, the whole journey, in Chromium', 
 
   it('plans, claims, calls, files, reviews and releases a mystery call, which only then reaches the agent', async () => {
     const { hub, browser } = env;
-    // ---- 1. the quality manager plans and launches the wave ----
-    const quality: HubSocket = await connect(hub.url, (await signIn(hub.url, 'quality')).token);
-    const programme = data(
-      await quality.emitWithAck('mystery:programme-save', {
-        id: randomUUID(),
-        name: 'Night bookings',
-        objective: 'training',
-        ratings: [
-          {
-            id: 'welcome',
-            label: {
-              en: 'I felt welcome',
-              'zh-CN': '我感到受欢迎',
-              'zh-TW': '我覺得受到歡迎',
-              lv: 'Mani sagaidīja laipni',
-            },
-          },
-          { id: 'clear', label: { en: 'I knew what happens next' } },
-        ],
-        definitions: { [SUMMARY]: DEFINITION },
-        target: 85,
-      }),
-    );
+    // ---- 1. the quality manager plans and launches the wave, at a desk ----
+    const manager = await signedInPage(browser, hub.url, 'quality');
+    await manager.setViewportSize(DESK);
+    await manager.getByRole('heading', { name: 'Floor' }).waitFor();
+    await manager.getByRole('button', { name: 'Mystery calls' }).click();
+    await manager.getByRole('button', { name: 'New programme' }).click();
+    const programme = manager.getByTestId('mys-programme');
+    await programme.getByLabel('Name', { exact: true }).fill('Night bookings');
+    await programme.getByLabel('Target score (%)').fill('85');
+    await programme.locator('.mys-item', { hasText: SUMMARY_TEXT }).locator('summary').click();
+    await programme.getByLabel(`Definition for callers: ${SUMMARY_TEXT}`).fill(DEFINITION);
+    for (const [n, id, question] of [
+      [1, 'welcome', 'I felt welcome'],
+      [2, 'clear', 'I knew what happens next'],
+    ] as const) {
+      await programme.getByRole('button', { name: 'Add a rating' }).click();
+      const rating = programme.getByRole('group', { name: `Rating ${n}` });
+      await rating.getByLabel('Question in English (required)').fill(question);
+      await rating.getByLabel('Id', { exact: true }).fill(id);
+    }
+    await programme.getByRole('button', { name: 'Save programme' }).click();
+    await manager.getByRole('button', { name: 'New wave' }).click();
+    const editor = manager.getByTestId('mys-wave-editor');
+    await editor.getByLabel('Name', { exact: true }).fill(WAVE);
+    // From tomorrow, so that every window the planner makes is still to come, whatever the hour.
     const today = localDate(new Date(), 'UTC');
-    const wave = {
-      id: randomUUID(),
-      programmeId: programme.id,
-      name: WAVE,
-      // From tomorrow, so that every window the planner makes is still to come, whatever the hour.
-      from: addDays(today, 1),
-      to: addDays(today, 7),
-      teamIds: ['team-night'],
-      numbers: { 'team-night': NIGHT_NUMBER },
-      calls: 1,
-      scenarios: [
-        {
-          id: 'change-dates',
-          callType: 'booking',
-          title: SCENARIO,
-          brief: 'You booked two nights from the 14th under the name Taylor; you want the 21st.',
-          answers: 'Reference: you cannot find it. Postcode: SW1A 1AA.',
-          tests: 'The identity check before the change; the new dates and reference recapped.',
-        },
-      ],
-      perTeamMax: 1,
-      perAgentMax: 1,
-      callerGapDays: 0,
-    };
-    const plan = data(await quality.emitWithAck('mystery:plan', wave));
-    expect(plan.calls).toBe(1);
-    data(await quality.emitWithAck('mystery:wave-save', wave));
-    data(await quality.emitWithAck('mystery:wave-launch', { waveId: wave.id }));
-    const [assignment] = data(
-      await quality.emitWithAck('mystery:assignments', { waveId: wave.id }),
-    ).assignments;
-    // The planner puts the call's window somewhere in the wave's week: it is made due now (the
+    await editor.getByLabel('First day').fill(addDays(today, 1));
+    await editor.getByLabel('Last day').fill(addDays(today, 7));
+    // The night shift only (the form warns that the other teams are left out).
+    for (const team of ['Demo team', '台北客服組', 'Rīgas komanda'])
+      await editor.getByTestId('mys-wave-teams').getByLabel(team, { exact: true }).uncheck();
+    await editor.getByTestId('mys-teams-left-out').waitFor();
+    await editor.getByLabel('Number to call for Night shift').fill(NIGHT_NUMBER);
+    for (const [label, value] of [
+      ['Calls in the wave', '1'],
+      ['Most calls to one team', '1'],
+      ['Most calls to one agent', '1'],
+      ['Days before a caller calls the same team again', '0'],
+    ] as const)
+      await editor.getByLabel(label).fill(value);
+    const scenario = editor.getByRole('group', { name: 'Scenario 1' });
+    await scenario.getByLabel('Call type').selectOption({ label: 'Booking' });
+    await scenario.getByLabel('Title').fill(SCENARIO);
+    await scenario.getByLabel('The caller’s brief').fill(BRIEF);
+    await scenario.getByLabel('Realistic answers').fill(ANSWERS);
+    await scenario.getByLabel('What the call must test').fill(TESTS);
+    await editor.getByRole('button', { name: 'Launch…' }).click();
+    await manager
+      .getByTestId('mys-launch-confirm')
+      .getByRole('button', { name: 'Launch the wave' })
+      .click();
+    await expect
+      .poll(() => manager.getByTestId('mys-notice').textContent())
+      .toBe('Launched: 1 call is on the callers’ board.');
+    const waveId = /#\/mystery\/waves\/([^/?]+)/.exec(manager.url())?.[1];
+    expect(waveId).toBeTruthy();
+    await screenshotFromTop(manager, 'mystery-0-manager-launched-1280');
+    // The planner put the call's window somewhere in the wave's week: it is made due now (the
     // test's one arrangement beside the hub, as the hub's own tests do), so the call is made now.
     await withHubDatabase(hub.dataDir, (db) =>
       db
@@ -133,7 +155,7 @@ describe.skipIf(missing)('a mystery-call wave, the whole journey, in Chromium', 
           window_from: new Date(Date.now() - 3_600_000).toISOString(),
           window_to: new Date(Date.now() + 3_600_000).toISOString(),
         })
-        .where('id', '=', assignment!.id)
+        .where('wave_id', '=', waveId!)
         .execute(),
     );
 
@@ -241,13 +263,10 @@ describe.skipIf(missing)('a mystery-call wave, the whole journey, in Chromium', 
     await shots(mia, '6-filed');
 
     // The manager asks a question; Mia's board shows it first, she answers and files again.
-    data(
-      await quality.emitWithAck('mystery:review', {
-        assignmentId: assignment!.id,
-        action: 'return',
-        note: QUESTION,
-      }),
-    );
+    await review(manager, 'Return it to the caller with a question', QUESTION);
+    await expect
+      .poll(() => manager.getByTestId('mys-review-notice').textContent())
+      .toContain('Returned to the caller with your question.');
     await mia.getByRole('button', { name: 'Back to my calls' }).click();
     const returned = mia.getByTestId('caller-mine').locator('.caller-call.returned');
     await expect.poll(() => returned.textContent()).toContain(QUESTION);
@@ -259,16 +278,15 @@ describe.skipIf(missing)('a mystery-call wave, the whole journey, in Chromium', 
     await mia.getByRole('button', { name: 'Submit the report' }).click();
     await mia.getByTestId('caller-filed').waitFor();
 
-    const approved = data(
-      await quality.emitWithAck('mystery:review', {
-        assignmentId: assignment!.id,
-        action: 'approve',
-        grade: 4,
-      }),
+    // The manager reads the reply and approves: matched to Dev's call by Mia's number.
+    await review(manager, 'Approve: it counts in the results', '', '4 – good');
+    await expect
+      .poll(() => manager.getByTestId('mys-review-notice').textContent())
+      .toContain('Approved: the call counts in the results.');
+    expect(await manager.getByTestId('mys-review-agent').textContent()).toBe(
+      'Dev Agent (matched by the caller’s number)',
     );
-    const devId = (await signIn(hub.url, 'agent4')).user.id;
-    expect(approved.match).toMatchObject({ method: 'number', agentId: devId });
-    expect(approved.reply).toBe(REPLY);
+    await screenshotFromTop(manager, 'mystery-0-manager-approved-1280');
     // Mia's open report follows: approved, final.
     await expect
       .poll(() => mia.getByTestId('caller-standing').textContent())
@@ -320,12 +338,31 @@ describe.skipIf(missing)('a mystery-call wave, the whole journey, in Chromium', 
     expect(toDev.filter((f) => /"mystery":\{"calls":\[\{/.test(f))).toEqual([]);
 
     // ---- 6. released: the results count it, and the session shows it to both ----
-    data(await quality.emitWithAck('mystery:wave-close', { waveId: wave.id }));
-    data(await quality.emitWithAck('mystery:release', { waveId: wave.id }));
-    const results = data(await quality.emitWithAck('mystery:results', { waveId: wave.id }));
-    expect(results.calls).toBe(1);
-    expect(results.byAgent.map((a) => [a.name, a.calls])).toEqual([['Dev Agent', 1]]);
-    quality.close();
+    await manager
+      .getByRole('navigation', { name: 'Mystery-call views' })
+      .getByRole('button', { name: 'Programmes' })
+      .click();
+    await manager.getByRole('button', { name: 'Open the programme Night bookings' }).click();
+    await manager.getByRole('button', { name: `Open the wave ${WAVE}` }).click();
+    await manager.getByRole('button', { name: 'Close the wave…' }).click();
+    await manager.getByRole('alertdialog').getByRole('button', { name: 'Close the wave' }).click();
+    await expect.poll(() => manager.getByTestId('mys-notice').textContent()).toBe('Wave closed.');
+    await manager.getByRole('button', { name: 'Results', exact: true }).click();
+    await expect
+      .poll(() => manager.getByTestId('mys-headline').textContent())
+      .toMatch(/from 1 approved call\.$/);
+    expect(await tableRows(manager, 'mys-results-league')).toEqual([
+      expect.stringContaining('Dev Agent'),
+    ]);
+    await manager.getByRole('button', { name: 'Release to agents…' }).click();
+    await manager
+      .getByTestId('mys-release-confirm')
+      .getByRole('button', { name: 'Release' })
+      .click();
+    await expect
+      .poll(() => manager.getByTestId('mys-release-state').textContent())
+      .toMatch(/^Released to agents on /);
+    await screenshotFromTop(manager, 'mystery-0-manager-results-1280');
 
     for (const page of [lead, dev]) {
       await page.reload();
