@@ -13,10 +13,11 @@ import {
   SurveyAfterCall,
   SurveyLinkFor,
 } from './features/survey-agent/AfterCallSurvey.js';
-import { MyFeedback } from './features/surveys/MyFeedback.js';
+import { MyFeedback } from './features/surveys/lazy.js';
 import { MyEvaluations } from './features/qa/lazy.js';
 import { ActionReminders, JoinSession } from './features/reflection/AgentReflection.js';
 import { Reflection } from './features/reflection/lazy.js';
+import { CallerApp } from './features/mystery-caller/lazy.js';
 import { useReflection } from './features/reflection/store.js';
 import { currentStatus, packOfCall, useCalls } from './features/call/store.js';
 import { toggleSettings, useSettingsPanel } from './features/settings/store.js';
@@ -30,6 +31,13 @@ function Workspace() {
   const role = useSession((s) => s.session?.user.role);
   const inSession = useReflection((s) => s.open === 'session');
   const { status, call } = currentStatus(calls);
+  // A mystery caller gets their board and reports only: nothing of the staff's sidebar.
+  if (role === 'caller')
+    return (
+      <main>
+        <CallerApp />
+      </main>
+    );
   if (!pack) return null;
   // The call on screen keeps the version it started with, whatever was published since.
   const callPack = (call && packOfCall({ pack, packs }, call)) ?? pack;

@@ -38,6 +38,12 @@ const { useCalibration } = await import('./features/calibration/store.js');
 const { useScorecardView } = await import('./features/scorecard/view.js');
 // The scorecard builder's store loads with its screen and registers itself: loaded here.
 const { useScorecard } = await import('./features/scorecard/store.js');
+const { useMysteryView } = await import('./features/mystery/view.js');
+// The mystery-call screens' store loads with them and registers itself: loaded here.
+const { useMystery } = await import('./features/mystery/store.js');
+// The mystery caller's app: its view in the sidebar, its store loaded with its screens.
+const { useCallerView } = await import('./features/mystery-caller/view.js');
+const { useCaller } = await import('./features/mystery-caller/store.js');
 
 const stores = {
   calls: useCalls,
@@ -53,6 +59,8 @@ const stores = {
   agentHistory: useAgentHistory,
   qa: useQaView,
   scorecard: useScorecardView,
+  mystery: useMysteryView,
+  mysteryCaller: useCallerView,
 };
 /** Stores a feature loads later (the Quality view's), reset through the feature that owns them. */
 const loadedLater = {
@@ -61,6 +69,8 @@ const loadedLater = {
   qaEvaluate: useEvaluate,
   calibration: useCalibration,
   scorecardData: useScorecard,
+  mysteryData: useMystery,
+  caller: useCaller,
 };
 const initial = Object.fromEntries(
   Object.entries({ ...stores, ...loadedLater }).map(([k, s]) => [k, s.getState()]),
@@ -108,6 +118,10 @@ beforeEach(() => {
   useCalibration.setState({ panel: 'trends', dirty: true });
   useScorecardView.setState({ open: true });
   useScorecard.setState({ tab: 'history' });
+  useMysteryView.setState({ open: true, path: ['waves', 'w1', 'results'] });
+  useMystery.setState({ busy: 'release', reasons: ['a reason'] });
+  useCallerView.setState({ assignmentId: 'a1' });
+  useCaller.setState({ boardStatus: 'loaded', reportId: 'a1', filed: true });
 });
 
 describe('the session lifecycle', () => {

@@ -15,6 +15,8 @@ import { scorecardFeature } from './features/scorecard/feature.js';
 import { agentHistoryFeature } from './features/agent-history/feature.js';
 import { adminFeature } from './features/admin/feature.js';
 import { qaFeature } from './features/qa/feature.js';
+import { mysteryFeature } from './features/mystery/feature.js';
+import { mysteryCallerFeature } from './features/mystery-caller/feature.js';
 import { languageFeature } from './features/header/language.js';
 import { placeFeature } from './place.js';
 
@@ -32,6 +34,8 @@ export const features = [
   agentHistoryFeature,
   adminFeature,
   qaFeature,
+  mysteryFeature,
+  mysteryCallerFeature,
   languageFeature,
   // Last: the address is opened once every other feature has restored its state.
   placeFeature,

@@ -19,6 +19,9 @@ describe('addresses of places', () => {
     { view: 'quality', tab: 'disputes' },
     { view: 'quality', tab: 'calibration' },
     { view: 'quality', tab: 'calibration', session: '0190b2f0-0000-7000-8000-00000000c001' },
+    { view: 'mystery', path: [] },
+    { view: 'mystery', path: ['waves', '0190b2f0-0000-7000-8000-00000000a001', 'results'] },
+    { view: 'mystery-call', assignmentId: 'a-7' },
   ];
 
   it('reads back every place it writes', () => {
@@ -43,6 +46,7 @@ describe('addresses of places', () => {
       '#/observe',
       '#/observe/%E0',
       '#/observe/a/b',
+      '#/mystery/a/b/c/d',
     ])
       expect(parsePlace(hash), hash).toEqual({ view: 'home' });
   });
@@ -72,9 +76,36 @@ describe('addresses of places', () => {
       view: 'quality',
       tab: 'plans',
     });
+    // Mystery-call programmes: quality managers only.
+    const mystery: Place = { view: 'mystery', path: ['callers'] };
+    expect(placeFor(mystery, 'admin')).toEqual(mystery);
+    expect(placeFor(mystery, 'lead')).toEqual({ view: 'home' });
+    expect(placeFor(mystery, 'agent')).toEqual({ view: 'home' });
     expect(placeFor({ view: 'session', sessionId: 's' }, 'agent')).toEqual({
       view: 'session',
       sessionId: 's',
     });
+  });
+
+  it('keeps a mystery caller to their reports and settings, and their reports to them', () => {
+    const report: Place = { view: 'mystery-call', assignmentId: 'a-1' };
+    expect(placeFor(report, 'caller')).toEqual(report);
+    expect(placeFor({ view: 'settings' }, 'caller')).toEqual({ view: 'settings' });
+    for (const staff of ['agent', 'supervisor', 'lead', 'admin'] as const)
+      expect(placeFor(report, staff), staff).toEqual({ view: 'home' });
+    // Nothing of the staff's opens for a caller, whatever address they paste.
+    const staffPlaces: Place[] = [
+      { view: 'observe', agentId: 'u-1' },
+      { view: 'sessions' },
+      { view: 'session', sessionId: 's' },
+      { view: 'history', agentId: 'u-1' },
+      { view: 'surveys', tab: 'feedback' },
+      { view: 'quality', tab: 'calibration', session: 's' },
+      { view: 'admin', tab: 'people' },
+      { view: 'language' },
+      { view: 'scorecard' },
+    ];
+    for (const place of staffPlaces)
+      expect(placeFor(place, 'caller'), place.view).toEqual({ view: 'home' });
   });
 });

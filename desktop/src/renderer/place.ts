@@ -34,8 +34,10 @@ import {
   openLanguageStats,
   useLanguageStats,
 } from './features/language-stats/store.js';
+import { closeMystery, openMystery, useMysteryView } from './features/mystery/view.js';
 import { useObserve } from './features/observe/store.js';
 import { observe, stopObserving } from './features/observe/sync.js';
+import { useCallerView } from './features/mystery-caller/view.js';
 
 export type Place =
   | { view: 'home' }
@@ -50,7 +52,11 @@ export type Place =
   | { view: 'admin'; tab: AdminTab }
   | { view: 'scorecard' }
   /** `session`: a calibration session, on the calibration tab. */
-  | { view: 'quality'; tab: QaTab | null; session?: string };
+  | { view: 'quality'; tab: QaTab | null; session?: string }
+  /** Where in the mystery-call screens (their own path: they read it). */
+  | { view: 'mystery'; path: string[] }
+  /** A mystery caller's report on one of their calls. */
+  | { view: 'mystery-call'; assignmentId: string };
 
 const SURVEY_TABS: readonly SurveysView[] = ['feedback', 'report', 'pack'];
 const ADMIN_TABS: readonly AdminTab[] = ['people', 'teams', 'import', 'audit'];
@@ -74,6 +80,8 @@ export function placeHash(place: Place): string {
     case 'observe':
     case 'history':
       return `#/${place.view}/${seg(place.agentId)}`;
+    case 'mystery-call':
+      return `#/mystery-call/${seg(place.assignmentId)}`;
     case 'prepare': {
       const p = place.period;
       const query = 'days' in p ? `days=${p.days}` : `from=${p.from}&to=${p.to}`;
@@ -87,6 +95,8 @@ export function placeHash(place: Place): string {
       return place.tab
         ? `#/quality/${place.tab}${place.session ? `/${seg(place.session)}` : ''}`
         : '#/quality';
+    case 'mystery':
+      return ['#/mystery', ...place.path.map(seg)].join('/');
   }
 }
 
@@ -118,9 +128,12 @@ export function parsePlace(hash: string): Place {
     return { view: 'surveys', tab: first as SurveysView };
   if (parts.length === 2 && (first === 'observe' || first === 'history') && second)
     return { view: first, agentId: second };
+  if (parts.length === 2 && first === 'mystery-call' && second)
+    return { view: first, assignmentId: second };
   if (parts.length === 2 && first === 'admin' && ADMIN_TABS.includes(second as AdminTab))
     return { view: 'admin', tab: second as AdminTab };
   if (first === 'quality' && parts.length === 1) return { view: 'quality', tab: null };
+  if (first === 'mystery' && parts.length <= 4) return { view: 'mystery', path: parts.slice(1) };
   if (parts.length === 2 && first === 'quality' && QA_TABS.includes(second as QaTab))
     return { view: 'quality', tab: second as QaTab };
   if (parts.length === 3 && first === 'quality' && second === 'calibration' && third)
@@ -134,8 +147,13 @@ export function parsePlace(hash: string): Place {
 
 /** Whom a place is for (the hub decides too; this keeps a pasted address from a blank screen). */
 export function placeFor(place: Place, role: Role): Place {
+  // A mystery caller has their board, their reports and their settings; nobody else has those.
+  if (role === 'caller')
+    return place.view === 'settings' || place.view === 'mystery-call' ? place : HOME;
+  if (place.view === 'mystery-call') return HOME;
   if (role === 'agent') return place.view === 'settings' || place.view === 'session' ? place : HOME;
-  if ((place.view === 'admin' || place.view === 'scorecard') && role !== 'admin') return HOME;
+  const v = place.view;
+  if ((v === 'admin' || v === 'scorecard' || v === 'mystery') && role !== 'admin') return HOME;
   if (place.view === 'surveys' && place.tab === 'pack' && role !== 'admin') return HOME;
   if (place.view === 'language' && role !== 'lead' && role !== 'admin') return HOME;
   return place;
@@ -147,6 +165,8 @@ export function currentPlace(): Place {
   const admin = useAdminView.getState();
   if (admin.open) return { view: 'admin', tab: admin.tab };
   if (useScorecardView.getState().open) return { view: 'scorecard' };
+  const mystery = useMysteryView.getState();
+  if (mystery.open) return { view: 'mystery', path: mystery.path };
   const quality = useQaView.getState();
   if (quality.open)
     return quality.calibration && quality.tab === 'calibration'
@@ -167,6 +187,8 @@ export function currentPlace(): Place {
   const target = useObserve.getState().target;
   if (target) return { view: 'observe', agentId: target };
   if (useLanguageStats.getState().open) return { view: 'language' };
+  const assignmentId = useCallerView.getState().assignmentId;
+  if (assignmentId) return { view: 'mystery-call', assignmentId };
   return HOME;
 }
 
@@ -179,11 +201,15 @@ export function goTo(place: Place): void {
   if (v !== 'admin' && useAdminView.getState().open) closeAdminView();
   if (v !== 'scorecard' && useScorecardView.getState().open) closeScorecardView();
   if (v !== 'quality' && useQaView.getState().open) closeQaView();
+  const mystery = useMysteryView.getState();
+  if (v !== 'mystery' && mystery.open) closeMystery();
   if (v !== 'history' && useAgentHistory.getState().agentId) closeHistory();
   if (v !== 'surveys' && useSurveys.getState().open) closeSurveys();
   const inReflection = v === 'sessions' || v === 'prepare' || v === 'session';
   if (!inReflection && useReflection.getState().open) closeReflection();
   if (v !== 'language' && useLanguageStats.getState().open) closeLanguageStats();
+  if (v !== 'mystery-call' && useCallerView.getState().assignmentId)
+    useCallerView.setState({ assignmentId: null });
   const target = useObserve.getState().target;
   if ((v === 'home' || v === 'language') && target) void stopObserving();
   const reflection = useReflection.getState();
@@ -214,6 +240,9 @@ export function goTo(place: Place): void {
     case 'history':
       if (useAgentHistory.getState().agentId !== place.agentId) openHistory(place.agentId);
       return;
+    case 'mystery-call':
+      useCallerView.setState({ assignmentId: place.assignmentId });
+      return;
     case 'admin': {
       const admin = useAdminView.getState();
       if (!admin.open || admin.tab !== place.tab) openAdminLazily(place.tab);
@@ -221,6 +250,9 @@ export function goTo(place: Place): void {
     }
     case 'scorecard':
       if (!useScorecardView.getState().open) openScorecardView();
+      return;
+    case 'mystery':
+      if (!mystery.open || mystery.path.join('/') !== place.path.join('/')) openMystery(place.path);
       return;
     case 'quality': {
       // The view falls back to the first tab the user may use when this one is not theirs.
@@ -244,11 +276,13 @@ const stores = [
   useAdminView,
   useScorecardView,
   useQaView,
+  useMysteryView,
   useAgentHistory,
   useSurveys,
   useReflection,
   useObserve,
   useLanguageStats,
+  useCallerView,
 ] as const;
 
 const here = () => location.hash || '#/';

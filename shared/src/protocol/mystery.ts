@@ -313,6 +313,11 @@ export const MysteryAssignmentSchema = z.object({
   /** The team's name is shown to the manager; a caller sees the number to call instead. */
   teamName: z.string().nullable(),
   numberToCall: z.string().nullable(),
+  /**
+   * The time zone (IANA) of the floor called, so the caller sees the window in their own time
+   * and the floor's; optional until every hub sends it (the window is then in the caller's only).
+   */
+  zone: z.string().optional(),
   scenario: ScenarioSchema,
   windowFrom: IsoTimeSchema,
   windowTo: IsoTimeSchema,
@@ -531,6 +536,12 @@ export const MysteryEvidenceSchema = z.object({
       /** Items answered "yes" with a comment (what went well). */
       praised: z.array(z.object({ itemId: z.string(), comment: z.string() })),
       ratings: z.record(z.string(), z.number()),
+      /**
+       * The ratings' questions by id, in the languages the programme wrote them (as
+       * RatingSchema's label), so the agent reads "I felt welcome: 4", not an id; optional
+       * until every hub sends them.
+       */
+      ratingLabels: z.record(z.string(), z.record(z.string(), z.string())).optional(),
       impression: z.string(),
     }),
   ),

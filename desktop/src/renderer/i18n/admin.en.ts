@@ -29,6 +29,7 @@ export const adminEn = {
     supervisor: 'Supervisor',
     lead: 'Team lead',
     admin: 'Administrator',
+    caller: 'Mystery caller',
   },
   permissions: {
     evaluator: 'Evaluator (scores calls)',
@@ -91,6 +92,8 @@ export const adminEn = {
     history: 'Moves',
     historyItem: '{{from}} → {{team}} on {{date}}',
     required: '{{message}} is required.',
+    callerManaged:
+      'Mystery callers are made and changed under Mystery calls, never as staff. Here you can give them a new sign-in code or sign them out everywhere.',
   },
   teams: {
     heading: 'Teams and shifts',

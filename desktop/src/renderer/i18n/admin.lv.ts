@@ -29,6 +29,7 @@ export const adminLv: WithZeroPlurals<AdminMessages> = {
     supervisor: 'Supervizors',
     lead: 'Komandas vadītājs',
     admin: 'Administrators',
+    caller: 'Slepenais zvanītājs',
   },
   permissions: {
     evaluator: 'Vērtētājs (vērtē zvanus)',
@@ -93,6 +94,8 @@ export const adminLv: WithZeroPlurals<AdminMessages> = {
     history: 'Pārcelšanas',
     historyItem: '{{from}} → {{team}}: {{date}}',
     required: 'Lauks „{{message}}“ ir obligāts.',
+    callerManaged:
+      'Slepenos zvanītājus izveido un maina sadaļā „Slepenie zvani“, nevis kā darbiniekus. Šeit varat izsniegt jaunu pieteikšanās kodu vai izrakstīt viņus no visām ierīcēm.',
   },
   teams: {
     heading: 'Komandas un maiņas',

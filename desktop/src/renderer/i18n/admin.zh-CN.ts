@@ -27,6 +27,7 @@ export const adminZhCN: AdminMessages = {
     supervisor: '主管',
     lead: '组长',
     admin: '管理员',
+    caller: '神秘访客',
   },
   permissions: {
     evaluator: '评估员（为通话评分）',
@@ -88,6 +89,8 @@ export const adminZhCN: AdminMessages = {
     history: '调动记录',
     historyItem: '{{date}}：{{from}} → {{team}}',
     required: '请填写{{message}}。',
+    callerManaged:
+      '神秘访客不是员工，需在“神秘来电”中创建和修改。此处只能为其重新发放登录码，或让其在所有设备上退出登录。',
   },
   teams: {
     heading: '团队与班次',

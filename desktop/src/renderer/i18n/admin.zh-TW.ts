@@ -27,6 +27,7 @@ export const adminZhTW: AdminMessages = {
     supervisor: '主管',
     lead: '組長',
     admin: '管理員',
+    caller: '神秘客',
   },
   permissions: {
     evaluator: '評分員（為通話評分）',
@@ -89,6 +90,8 @@ export const adminZhTW: AdminMessages = {
     history: '調動紀錄',
     historyItem: '{{date}}：{{from}} → {{team}}',
     required: '請填寫{{message}}。',
+    callerManaged:
+      '神秘客不是員工，請到「神秘客來電」建立及修改。這裡只能重新核發登入碼，或讓對方從所有裝置登出。',
   },
   teams: {
     heading: '團隊與班別',

@@ -77,6 +77,7 @@ export const en = {
       supervisor: 'You are signed in as a supervisor: choose an agent to observe side by side.',
       lead: 'You are signed in as a team lead: choose an agent to observe side by side.',
       admin: 'You are signed in as an administrator: choose an agent to observe side by side.',
+      caller: 'You are signed in as a mystery caller.',
     },
   },
   tags: {

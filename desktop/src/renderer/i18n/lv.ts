@@ -88,6 +88,7 @@ export const lv: WithZeroPlurals<Messages> = {
       supervisor: 'Jūsu loma: supervizors. Izvēlieties operatoru, ko vērot līdzās.',
       lead: 'Jūsu loma: komandas vadītājs. Izvēlieties operatoru, ko vērot līdzās.',
       admin: 'Jūsu loma: administrators. Izvēlieties operatoru, ko vērot līdzās.',
+      caller: 'Jūsu loma: slepenais zvanītājs.',
     },
   },
   tags: {

@@ -53,6 +53,23 @@ export const reflectionEn = {
     'low-confidence': 'Low confidence',
     strength: 'Recognise',
   },
+  // Mystery calls as evidence (issue 20): released waves only.
+  mystery: {
+    title_one: 'Mystery call',
+    title_other: 'Mystery calls ({{count}})',
+    intro:
+      'Calls from trained mystery callers playing customers, scored on the same standards. Only waves whose results are out are shown.',
+    wave: 'Wave: {{name}}',
+    score: 'Score {{score}}',
+    missed: 'Missed',
+    noneMissed: 'Nothing missed.',
+    praised: 'Went well',
+    ratings: 'How the call felt to the caller',
+    rating: '{{label}}: {{value}} of 5',
+    impression: 'Impression:',
+    said: '{{item}} — “{{comment}}”',
+    quoted: '“{{text}}”',
+  },
   charts: {
     trend: 'Trend of one standard',
     trendLabel: 'Weekly share met for {{item}}: self against others',

@@ -50,6 +50,24 @@ export const reflectionLv: WithZeroPlurals<ReflectionMessages> = {
     'low-confidence': 'Zema pārliecība',
     strength: 'Uzslavēt',
   },
+  // Slepenie zvani kā pierādījumi (20. uzdevums): tikai publiskoti viļņi.
+  mystery: {
+    title_zero: 'Slepenie zvani ({{count}})',
+    title_one: 'Slepenais zvans',
+    title_other: 'Slepenie zvani ({{count}})',
+    intro:
+      'Zvani no apmācītiem slepenajiem zvanītājiem, kas tēlo klientus; vērtēti pēc tiem pašiem standartiem. Redzami tikai viļņi, kuru rezultāti jau publiskoti.',
+    wave: 'Vilnis: {{name}}',
+    score: 'Rezultāts {{score}}',
+    missed: 'Neizdevās',
+    noneMissed: 'Nekas netika palaists garām.',
+    praised: 'Izdevās',
+    ratings: 'Kā zvans šķita zvanītājam',
+    rating: '{{label}}: {{value}} no 5',
+    impression: 'Iespaids:',
+    said: '{{item}} — „{{comment}}“',
+    quoted: '„{{text}}“',
+  },
   charts: {
     trend: 'Viena standarta tendence',
     trendLabel: '{{item}}: izpildes īpatsvars pa nedēļām, pats pret citiem',

@@ -49,6 +49,22 @@ export const reflectionZhCN: ReflectionMessages = {
     'low-confidence': '信心不足',
     strength: '给予认可',
   },
+  // 神秘来电证据（第 20 号需求）：只显示已公布结果的轮次。
+  mystery: {
+    title_one: '神秘来电（{{count}}）',
+    title_other: '神秘来电（{{count}}）',
+    intro: '由受过培训的神秘访客扮演客户打来的电话，按同一套标准评分。只显示已公布结果的轮次。',
+    wave: '轮次：{{name}}',
+    score: '得分 {{score}}',
+    missed: '未做到',
+    noneMissed: '没有未做到的项目。',
+    praised: '做得好',
+    ratings: '访客对这通电话的感受',
+    rating: '{{label}}：{{value}} 分（满分 5 分）',
+    impression: '印象：',
+    said: '{{item}}——“{{comment}}”',
+    quoted: '“{{text}}”',
+  },
   charts: {
     trend: '单项标准的趋势',
     trendLabel: '{{item}}每周达成比例：自评与他评对比',

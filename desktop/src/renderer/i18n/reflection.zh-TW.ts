@@ -49,6 +49,22 @@ export const reflectionZhTW: ReflectionMessages = {
     'low-confidence': '信心不足',
     strength: '給予肯定',
   },
+  // 神秘客來電證據（第 20 號需求）：只顯示已公布結果的梯次。
+  mystery: {
+    title_one: '神秘客來電（{{count}}）',
+    title_other: '神秘客來電（{{count}}）',
+    intro: '由受過訓練的神秘客扮演顧客打來的電話，依同一套標準評分。只顯示已公布結果的梯次。',
+    wave: '梯次：{{name}}',
+    score: '分數 {{score}}',
+    missed: '未做到',
+    noneMissed: '沒有未做到的項目。',
+    praised: '做得好',
+    ratings: '神秘客對這通電話的感受',
+    rating: '{{label}}：{{value}} 分（滿分 5 分）',
+    impression: '印象：',
+    said: '{{item}}──「{{comment}}」',
+    quoted: '「{{text}}」',
+  },
   charts: {
     trend: '單項標準的趨勢',
     trendLabel: '{{item}}每週達成比例：自評與他評比較',

@@ -7,6 +7,10 @@ import { scorecardEn } from './scorecard.en.js';
 import { adminEn } from './admin.en.js';
 import { qaEn } from './qa.en.js';
 import { calibrationEn } from './calibration.en.js';
+// Mystery calls, the quality manager's screens.
+import { mysteryEn } from './mystery.en.js';
+// The mystery caller's app (issue 20).
+import { mysteryCallerEn } from './mysteryCaller.en.js';
 
 // Each feature's strings sit under their own key (the customer-feedback views under `surveys`),
 // so separate files can grow without touching one another; the `never`s make a second `surveys`
@@ -20,6 +24,8 @@ const enBase: typeof en & {
   admin?: never;
   qa?: never;
   calibration?: never;
+  mystery?: never;
+  mysteryCaller?: never;
 } = en;
 
 /** All English strings: one lazily loaded chunk, and the shape every language is checked on. */
@@ -33,5 +39,7 @@ const translation = {
   admin: adminEn,
   qa: qaEn,
   calibration: calibrationEn,
+  mystery: mysteryEn,
+  mysteryCaller: mysteryCallerEn,
 };
 export default translation;

@@ -8,6 +8,10 @@ import { scorecardLv } from './scorecard.lv.js';
 import { adminLv } from './admin.lv.js';
 import { qaLv } from './qa.lv.js';
 import { calibrationLv } from './calibration.lv.js';
+// Mystery calls, the quality manager's screens.
+import { mysteryLv } from './mystery.lv.js';
+// The mystery caller's app (issue 20).
+import { mysteryCallerLv } from './mysteryCaller.lv.js';
 
 /** All Latvian strings: one lazily loaded chunk, with every English key and every `_zero` form. */
 const translation: WithZeroPlurals<Translation> = {
@@ -20,5 +24,7 @@ const translation: WithZeroPlurals<Translation> = {
   admin: adminLv,
   qa: qaLv,
   calibration: calibrationLv,
+  mystery: mysteryLv,
+  mysteryCaller: mysteryCallerLv,
 };
 export default translation;

@@ -8,6 +8,10 @@ import { scorecardZhCN } from './scorecard.zh-CN.js';
 import { adminZhCN } from './admin.zh-CN.js';
 import { qaZhCN } from './qa.zh-CN.js';
 import { calibrationZhCN } from './calibration.zh-CN.js';
+// Mystery calls, the quality manager's screens.
+import { mysteryZhCN } from './mystery.zh-CN.js';
+// The mystery caller's app (issue 20).
+import { mysteryCallerZhCN } from './mysteryCaller.zh-CN.js';
 
 /** All Simplified Chinese strings: one lazily loaded chunk, with every English key. */
 const translation: Translation = {
@@ -20,5 +24,7 @@ const translation: Translation = {
   admin: adminZhCN,
   qa: qaZhCN,
   calibration: calibrationZhCN,
+  mystery: mysteryZhCN,
+  mysteryCaller: mysteryCallerZhCN,
 };
 export default translation;

@@ -8,6 +8,10 @@ import { scorecardZhTW } from './scorecard.zh-TW.js';
 import { adminZhTW } from './admin.zh-TW.js';
 import { qaZhTW } from './qa.zh-TW.js';
 import { calibrationZhTW } from './calibration.zh-TW.js';
+// Mystery calls, the quality manager's screens.
+import { mysteryZhTW } from './mystery.zh-TW.js';
+// The mystery caller's app (issue 20).
+import { mysteryCallerZhTW } from './mysteryCaller.zh-TW.js';
 
 /** All Traditional Chinese (Taiwan) strings: one lazily loaded chunk, with every English key. */
 const translation: Translation = {
@@ -20,5 +24,7 @@ const translation: Translation = {
   admin: adminZhTW,
   qa: qaZhTW,
   calibration: calibrationZhTW,
+  mystery: mysteryZhTW,
+  mysteryCaller: mysteryCallerZhTW,
 };
 export default translation;

@@ -7,6 +7,9 @@ import type { ScorecardMessages } from './scorecard.en.js';
 import type { AdminMessages } from './admin.en.js';
 import type { QaMessages } from './qa.en.js';
 import type { CalibrationMessages } from './calibration.en.js';
+// Mystery calls, the quality manager's screens.
+import type { MysteryMessages } from './mystery.en.js';
+import type { MysteryCallerMessages } from './mysteryCaller.en.js';
 import type english from './translation.en.js';
 
 /** The strings of one language: the English shape, every leaf a string. */
@@ -19,6 +22,8 @@ export type Translation = Messages & {
   admin: AdminMessages;
   qa: QaMessages;
   calibration: CalibrationMessages;
+  mystery: MysteryMessages;
+  mysteryCaller: MysteryCallerMessages;
 };
 
 // Types only (nothing of the English strings is bundled from here): `t('some.key')` with a key

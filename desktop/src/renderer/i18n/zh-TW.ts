@@ -75,6 +75,7 @@ export const zhTW: Messages = {
       supervisor: '您以主管身分登入：請選擇一位客服人員進行旁聽。',
       lead: '您以組長身分登入：請選擇一位客服人員進行旁聽。',
       admin: '您以管理員身分登入：請選擇一位客服人員進行旁聽。',
+      caller: '您以神秘客身分登入。',
     },
   },
   tags: {

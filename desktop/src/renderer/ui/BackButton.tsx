@@ -8,7 +8,7 @@ export function BackButton({
   strings,
   onClick,
 }: {
-  strings: 'surveys' | 'reflection' | 'calibration';
+  strings: 'surveys' | 'reflection' | 'calibration' | 'mysteryCaller.report';
   onClick: () => void;
 }) {
   const { t } = useTranslation();

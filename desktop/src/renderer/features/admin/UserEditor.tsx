@@ -15,6 +15,9 @@ import { ChangeNotice, ErrorText, Field, Section, teamNames } from './parts.js';
 import { cancelMove, editUser, moveAgent, saveUser, setPermission, useAdmin } from './store.js';
 import { UserAccountActions } from '../account/UserAccountActions.js';
 
+/** Staff roles: mystery callers are made under Mystery calls (the hub refuses them here). */
+const STAFF_ROLES = ROLES.filter((r) => r !== 'caller');
+
 /** The sections shown under a saved person's details, in order. Each is given the person. */
 const USER_SECTIONS: ReadonlyArray<ComponentType<{ user: AdminUser }>> = [
   RightsSection,
@@ -45,8 +48,21 @@ export function UserEditor({ userId }: { userId: string }) {
         </button>
       </div>
       <ChangeNotice />
-      <DetailsForm user={isNew ? undefined : user} />
-      {user ? USER_SECTIONS.map((S, i) => <S key={i} user={user} />) : null}
+      {user?.role === 'caller' ? (
+        // Callers are made and changed in the mystery-call screens (never staff): here only
+        // their sign-in can be given again or ended.
+        <>
+          <p className="muted" data-testid="caller-managed">
+            {t('admin.user.callerManaged')}
+          </p>
+          <AccountSection user={user} />
+        </>
+      ) : (
+        <>
+          <DetailsForm user={isNew ? undefined : user} />
+          {user ? USER_SECTIONS.map((S, i) => <S key={i} user={user} />) : null}
+        </>
+      )}
     </div>
   );
 }
@@ -120,7 +136,7 @@ function DetailsForm({ user }: { user: AdminUser | undefined }) {
           <Field label={t('admin.user.role')}>
             {(p) => (
               <select {...p} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-                {ROLES.map((r) => (
+                {STAFF_ROLES.map((r) => (
                   <option key={r} value={r}>
                     {t(`admin.roles.${r}`)}
                   </option>

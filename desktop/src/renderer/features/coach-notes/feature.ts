@@ -11,7 +11,9 @@ export const notesFeature = {
   name: 'coach-notes',
   reset: () => useNotes.getState().reset(),
   restore: (_snapshot, pending) => useNotes.getState().loaded(pending),
-  async connected() {
+  async connected(user) {
+    // A mystery caller gets no notes (the hub refuses them everything of the staff's).
+    if (user.role === 'caller') return;
     // Recent notes, and the hub's inbox number (acknowledges what was handled offline).
     const res = await ask('observation:mine', { limit: RECENT_NOTES });
     if (!res.ok) return;

@@ -8,8 +8,9 @@ import { closeSurveys, openSurveys, type SurveysView } from '../surveys/store.js
 import { closeAdmin, openAdmin } from '../admin/store.js';
 import { canUseQuality } from '../qa/access.js';
 import { closeQaView, openQaLazily } from '../qa/lazy-store.js';
+import { closeMystery, openMystery } from '../mystery/view.js';
 
-type Entry = SurveysView | 'language' | 'sessions' | 'admin' | 'scorecard' | 'quality';
+type Entry = SurveysView | 'language' | 'sessions' | 'admin' | 'scorecard' | 'quality' | 'mystery';
 
 /** Opens one of the coach's views, closing whichever was open. */
 function go(entry: Entry) {
@@ -19,8 +20,10 @@ function go(entry: Entry) {
   closeReflection();
   closeAdmin();
   closeQaView();
+  closeMystery();
   if (entry === 'language') openLanguageStats();
   else if (entry === 'quality') openQaLazily();
+  else if (entry === 'mystery') openMystery();
   else if (entry === 'admin') openAdmin();
   else if (entry === 'sessions') openReflection();
   else if (entry === 'scorecard') openScorecardView();
@@ -50,6 +53,8 @@ export function CoachNav({ current }: { current: Entry | null }) {
     ...(role === 'admin' ? [['pack', t('surveys.nav.pack')] as [Entry, string]] : []),
     // Quality monitoring: evaluators, arbitrators, leads, supervisors and admins (qa/access.ts).
     ...(canUseQuality(user) ? [['quality', t('qa.nav')] as [Entry, string]] : []),
+    // Mystery-call programmes, beside quality monitoring: quality managers (admins) only.
+    ...(role === 'admin' ? [['mystery', t('mystery.nav')] as [Entry, string]] : []),
     // People, teams, the HR import and the audit log: administrators only (the hub decides too).
     ...(role === 'admin' ? [['admin', t('admin.nav')] as [Entry, string]] : []),
   ];

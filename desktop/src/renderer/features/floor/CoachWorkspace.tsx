@@ -17,6 +17,8 @@ import { useAdminView } from '../admin/view.js';
 import { Admin } from '../admin/lazy.js';
 import { useQaView } from '../qa/view.js';
 import { Quality } from '../qa/lazy.js';
+import { useMysteryView } from '../mystery/view.js';
+import { Mystery } from '../mystery/lazy.js';
 
 /**
  * Supervisors, leads and admins: the floor, the agent they sit beside, how coaches word notes,
@@ -32,6 +34,7 @@ export function CoachWorkspace() {
   const historyOpen = useAgentHistory((s) => s.agentId !== null);
   const adminOpen = useAdminView((s) => s.open);
   const qaOpen = useQaView((s) => s.open);
+  const mysteryOpen = useMysteryView((s) => s.open);
   const alerted = useSurveys((s) => s.alerts.length > 0);
   const check = useLanguageCheck();
   return (
@@ -41,6 +44,8 @@ export function CoachWorkspace() {
         <Admin />
       ) : qaOpen ? (
         <Quality />
+      ) : mysteryOpen ? (
+        <Mystery />
       ) : historyOpen ? (
         <AgentHistoryView />
       ) : scorecardOpen ? (

@@ -10,7 +10,7 @@ export const observeFeature = {
   reset: () => useObserve.getState().reset(),
   connected(user) {
     if (user.role === 'agent') agentConnected(useCalls.getState().incoming !== null);
-    else return coachConnected();
+    else if (user.role !== 'caller') return coachConnected();
   },
   listen(socket, session) {
     socket.on('call:changed', (record) => {

@@ -15,6 +15,7 @@ import { dayText } from './format.js';
 import { BackButton } from '../../ui/BackButton.js';
 import { Pending } from './SessionParts.js';
 import { CompareChart, SurveyEvidenceView, TrendChart } from './PrepCharts.js';
+import { MysteryEvidenceView } from './MysteryEvidenceView.js';
 
 /** The lead's preparation: the evidence side by side, the charts, and the agenda to keep. */
 export function PrepView() {
@@ -50,6 +51,7 @@ export function PrepView() {
         </>
       )}
       <SurveyEvidenceView prep={prep} />
+      <MysteryEvidenceView evidence={prep.mystery} pack={pack} numbers={!hidden} />
       <section aria-labelledby="agenda-title" className="agenda-editor">
         <h3 id="agenda-title">{t('reflection.prep.agenda')}</h3>
         {agenda.length === 0 ? (

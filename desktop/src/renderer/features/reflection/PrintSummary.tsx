@@ -6,6 +6,7 @@ import { agendaLabel } from './agenda.js';
 import { dayText, itemName } from './format.js';
 import { EvidenceLine, NoteItem } from './SessionParts.js';
 import { Signatures } from './SessionView.js';
+import { MysteryEvidenceView } from './MysteryEvidenceView.js';
 
 /**
  * The session for the agent's development record, as a page to print or save as PDF: period,
@@ -59,6 +60,7 @@ export function PrintSummary() {
           </li>
         ))}
       </ol>
+      <MysteryEvidenceView evidence={session.prep.mystery} pack={pack} numbers={!hidden} />
       {general.length > 0 ? (
         <>
           <h3>{t('reflection.session.general')}</h3>

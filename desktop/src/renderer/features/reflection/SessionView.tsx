@@ -18,6 +18,7 @@ import { LIMITS } from './format.js';
 import { ActionForm, NoteForm } from './SessionForms.js';
 import { ActionRow, EvidenceLine, NoteItem, Pending } from './SessionParts.js';
 import { BackButton } from '../../ui/BackButton.js';
+import { MysteryEvidenceView } from './MysteryEvidenceView.js';
 
 /**
  * The session as both sides see it, live: the agenda with its evidence and notes, the notes
@@ -97,6 +98,8 @@ export function SessionView() {
           })}
         </ol>
       </section>
+      {/* Mystery calls of the period: the fourth kind of evidence, for both to read. */}
+      <MysteryEvidenceView evidence={session.prep.mystery} pack={pack} numbers={!hidden} />
       {session.reviewed.some((a) => !onAgenda.has(a.id)) ? (
         <section aria-labelledby="reviewed-title">
           <h3 id="reviewed-title">{t('reflection.session.reviewed')}</h3>

@@ -3,6 +3,7 @@ import {
   actionsChanged,
   agentReflectionConnected,
   loadList,
+  openSession,
   prepare,
   reloadSession,
   sessionChanged,
@@ -18,9 +19,12 @@ export const reflectionFeature = {
     void reloadSession();
     if (user.role === 'agent') void agentReflectionConnected();
     // Opened while the hub was away (a reload, a bookmark): the list or preparation loads now.
-    const { open, listStatus, prep, prepAgentId, prepPeriod } = useReflection.getState();
+    const { open, listStatus, prep, prepAgentId, prepPeriod, session, openingSessionId } =
+      useReflection.getState();
     if (open === 'list' && listStatus === 'failed') void loadList();
     if (open === 'prep' && !prep && prepAgentId) void prepare(prepAgentId, prepPeriod);
+    // A session's address opened before the hub answered (a reload): it opens now.
+    if (open === 'session' && !session && openingSessionId) void openSession(openingSessionId);
   },
   profileChanged: () => void reloadSession(),
   listen(socket) {
