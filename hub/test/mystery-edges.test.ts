@@ -401,6 +401,7 @@ describe('mystery calls in the rest of the hub', () => {
         missed: [{ itemId: 'proc-summarise', comment: MISSED }],
         praised: [{ itemId: 'beh-tone', comment: PRAISED }],
         ratings: { welcome: 4 },
+        ratingLabels: { welcome: { en: 'I felt welcome' } },
         impression: IMPRESSION,
       };
       const prep = data(

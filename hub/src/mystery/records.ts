@@ -258,13 +258,12 @@ export async function toAssignments(
   const waveIds = [...new Set(rows.map((r) => r.wave_id))];
   const [waves, teams, people, notes] = await Promise.all([
     db.selectFrom('mystery_waves').selectAll().where('id', 'in', waveIds).execute(),
-    viewer.manager
-      ? db
-          .selectFrom('teams')
-          .select(['id', 'name'])
-          .where('id', 'in', [...new Set(rows.map((r) => r.team_id))])
-          .execute()
-      : Promise.resolve([]),
+    // Names for a manager only; the floor's time zone for everyone (a zone names no team).
+    db
+      .selectFrom('teams')
+      .select(['id', 'name', 'time_zone'])
+      .where('id', 'in', [...new Set(rows.map((r) => r.team_id))])
+      .execute(),
     db
       .selectFrom('users')
       .select(['id', 'display_name'])
@@ -285,6 +284,7 @@ export async function toAssignments(
   ]);
   const settings = new Map(waves.map((w) => [w.id, waveSettings(w)]));
   const teamName = new Map(teams.map((t) => [t.id, t.name]));
+  const teamZone = new Map(teams.map((t) => [t.id, t.time_zone]));
   const name = new Map(people.map((p) => [p.id, p.display_name]));
   const note = new Map(notes.map((n) => [n.assignment_id, n.review_note]));
   return rows.map((r) => {
@@ -297,6 +297,7 @@ export async function toAssignments(
       teamId: viewer.manager ? r.team_id : null,
       teamName: viewer.manager ? (teamName.get(r.team_id) ?? null) : null,
       numberToCall: s.numbers[r.team_id] ?? null,
+      zone: teamZone.get(r.team_id),
       scenario,
       windowFrom: r.window_from,
       windowTo: r.window_to,

@@ -13,6 +13,7 @@ import {
   type Answer,
   type ItemTallies,
   type MysteryEvidence,
+  type Rating,
   type ReflectionPrep,
   type ScoreResult,
   type StandardsPack,
@@ -236,6 +237,7 @@ async function mysteryEvidence(
     .selectFrom('mystery_reports as r')
     .innerJoin('mystery_assignments as a', 'a.id', 'r.assignment_id')
     .innerJoin('mystery_waves as w', 'w.id', 'r.wave_id')
+    .innerJoin('mystery_programmes as p', 'p.id', 'w.programme_id')
     .leftJoin('calls as c', 'c.id', 'r.call_id')
     .select([
       'w.name as wave_name',
@@ -247,6 +249,7 @@ async function mysteryEvidence(
       'r.answers',
       'r.comments',
       'r.ratings',
+      'p.ratings as questions',
       'r.impression',
     ])
     .where('r.agent_id', '=', agentId)
@@ -275,6 +278,9 @@ async function mysteryEvidence(
         missed: items.filter((i) => answers[i] === 'no').map(said),
         praised: items.filter((i) => answers[i] === 'yes' && comments[i]).map(said),
         ratings: JSON.parse(r.ratings) as Record<string, number>,
+        ratingLabels: Object.fromEntries(
+          (JSON.parse(r.questions) as Rating[]).map((q) => [q.id, q.label]),
+        ),
         impression: r.impression,
       };
     }),
