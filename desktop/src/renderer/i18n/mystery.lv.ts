@@ -97,11 +97,10 @@ export const mysteryLv: WithZeroPlurals<MysteryMessages> = {
     value: 'Vērtība',
     section: 'Sadaļa',
     yesShare: '„Jā“ daļa',
-    train: 'Apmācīt',
+    action: 'Rīcība',
     rank: 'Vieta',
     agent: 'Operators',
     passRate: 'Izturēto daļa',
-    recognise: 'Uzslavēt',
     mean: 'Vidēji',
     answers: 'Atbildes',
     competitor: 'Konkurents',
@@ -141,8 +140,6 @@ export const mysteryLv: WithZeroPlurals<MysteryMessages> = {
     itemsCount_other: 'Jautā {{count}} no {{total}} kritērijiem.',
     all: 'Visus',
     none: 'Nevienu',
-    areaAll: 'Jautāt visus sadaļas „{{area}}“ kritērijus',
-    areaNone: 'Nejautāt nevienu sadaļas „{{area}}“ kritēriju',
     definition: 'Skaidrojums zvanītājiem',
     defined: 'uzrakstīts',
     definitionOf: 'Skaidrojums zvanītājiem: {{item}}',
@@ -304,6 +301,7 @@ export const mysteryLv: WithZeroPlurals<MysteryMessages> = {
     short:
       'Ar {{calls}} zvaniem nepietiek: {{confidence}} ticamībai un ± {{margin}} robežai vajag {{needed}} (komandas tikpat dienās pieņem {{population}} zvanus). Pievienojiet zvanus vai pieņemiet platāku robežu.',
     warnings: 'Jāzina pirms sākšanas',
+    warningsLaunched: 'Ko plāns nevarēja izpildīt, kā prasīts',
     warning: {
       'team-closed': '{{team}} nestrādā nevienā kārtas dienā: tai zvanu nebūs.',
       'over-team-limit':
@@ -369,7 +367,7 @@ export const mysteryLv: WithZeroPlurals<MysteryMessages> = {
     chooseCaller: 'Izvēlieties zvanītāju',
     assign: 'Piešķirt',
     toBoard: 'Atgriezt sarakstā',
-    assigned: 'Piešķirts.',
+    assigned: 'Piešķirts: {{name}}.',
     backOnBoard: 'Atgriezts sarakstā: zvanītāji to var paņemt.',
   },
   reviews: {
@@ -542,6 +540,8 @@ export const mysteryLv: WithZeroPlurals<MysteryMessages> = {
     releasedNotice: 'Publicēts: operatori redz savus slepenā klienta zvanus.',
     released: 'Publicēts operatoriem {{date}}.',
     notReleased: 'Nav publicēts: operatori nezina, kuri zvani bija slepenā klienta zvani.',
+    closeFirst:
+      'Nav publicēts. Slēdziet kārtu, lai publicētu rezultātus: ja publicē, kamēr zvani vēl notiek, operatori uzzina, kuri zvani ir slepenā klienta zvani.',
     competitorNoRelease: 'Salīdzinājums ar konkurentu: operatoriem nav ko publicēt.',
   },
   print: {

@@ -94,11 +94,10 @@ export const mysteryZhCN: MysteryMessages = {
     value: '数值',
     section: '部分',
     yesShare: '“是”占比',
-    train: '培训',
+    action: '建议',
     rank: '名次',
     agent: '坐席',
     passRate: '合格率',
-    recognise: '表彰',
     mean: '平均分',
     answers: '作答数',
     competitor: '竞争对手',
@@ -135,8 +134,6 @@ export const mysteryZhCN: MysteryMessages = {
     itemsCount_other: '已选 {{count}} / {{total}} 个评分项。',
     all: '全选',
     none: '全不选',
-    areaAll: '选中“{{area}}”的全部评分项',
-    areaNone: '取消“{{area}}”的全部评分项',
     definition: '给暗访员的判定说明',
     defined: '已填写',
     definitionOf: '给暗访员的判定说明：{{item}}',
@@ -283,6 +280,7 @@ export const mysteryZhCN: MysteryMessages = {
     short:
       '{{calls}} 通不够：在 {{confidence}} 置信水平、± {{margin}} 误差范围下需要 {{needed}} 通（这些团队同样天数内的来电量为 {{population}} 通）。请增加通话数，或接受更大的误差范围。',
     warnings: '启动前请注意',
+    warningsLaunched: '抽样计划未能按要求安排的部分',
     warning: {
       'team-closed': '{{team}} 在本轮的任何一天都不营业：不会分到暗访。',
       'over-team-limit':
@@ -337,7 +335,7 @@ export const mysteryZhCN: MysteryMessages = {
     chooseCaller: '选择暗访员',
     assign: '指派',
     toBoard: '撤回到任务板',
-    assigned: '已指派。',
+    assigned: '已指派给 {{name}}。',
     backOnBoard: '已撤回到任务板：暗访员可以认领。',
   },
   reviews: {
@@ -497,6 +495,8 @@ export const mysteryZhCN: MysteryMessages = {
     releasedNotice: '已公布：坐席可以看到自己的暗访通话。',
     released: '已于 {{date}} 向坐席公布。',
     notReleased: '尚未公布：坐席不知道哪些电话是暗访。',
+    closeFirst:
+      '尚未公布。结束轮次后才能公布结果：暗访仍在进行时公布，会让坐席知道哪些电话是暗访。',
     competitorNoRelease: '竞品对标：没有需要向坐席公布的内容。',
   },
   print: {

@@ -94,11 +94,10 @@ export const mysteryZhTW: MysteryMessages = {
     value: '數值',
     section: '區段',
     yesShare: '「是」的比例',
-    train: '訓練',
+    action: '建議',
     rank: '名次',
     agent: '客服人員',
     passRate: '及格率',
-    recognise: '表揚',
     mean: '平均',
     answers: '作答數',
     competitor: '競爭對手',
@@ -135,8 +134,6 @@ export const mysteryZhTW: MysteryMessages = {
     itemsCount_other: '已選 {{count}} / {{total}} 個評分項目。',
     all: '全選',
     none: '全不選',
-    areaAll: '選取「{{area}}」的所有評分項目',
-    areaNone: '取消「{{area}}」的所有評分項目',
     definition: '給神秘客的判斷說明',
     defined: '已填寫',
     definitionOf: '給神秘客的判斷說明：{{item}}',
@@ -283,6 +280,7 @@ export const mysteryZhTW: MysteryMessages = {
     short:
       '{{calls}} 通不夠：在 {{confidence}} 信心水準、± {{margin}} 誤差範圍下需要 {{needed}} 通（這些團隊在相同天數內的來電量為 {{population}} 通）。請增加通數，或接受較大的誤差範圍。',
     warnings: '啟動前請留意',
+    warningsLaunched: '抽樣計畫未能依要求安排的部分',
     warning: {
       'team-closed': '{{team}} 在本梯次的每一天都沒有營業：不會分到電訪。',
       'over-team-limit':
@@ -337,7 +335,7 @@ export const mysteryZhTW: MysteryMessages = {
     chooseCaller: '選擇神秘客',
     assign: '指派',
     toBoard: '撤回任務看板',
-    assigned: '已指派。',
+    assigned: '已指派給 {{name}}。',
     backOnBoard: '已撤回任務看板：神秘客可以認領。',
   },
   reviews: {
@@ -497,6 +495,8 @@ export const mysteryZhTW: MysteryMessages = {
     releasedNotice: '已公布：客服人員可以看到自己的神秘客電話。',
     released: '已於 {{date}} 公布給客服人員。',
     notReleased: '尚未公布：客服人員不知道哪些是神秘客電話。',
+    closeFirst:
+      '尚未公布。結束梯次後才能公布結果：電訪還在進行時公布，會讓客服人員知道哪些是神秘客電話。',
     competitorNoRelease: '競品標竿：沒有要公布給客服人員的內容。',
   },
   print: {

@@ -868,7 +868,7 @@ describe('a wave’s results as shown, exported and printed', () => {
       'Calls',
       'Score',
       'Pass rate',
-      'Recognise',
+      'Action',
     ]);
     expect(league.rows).toEqual([
       ['1', 'Dev Agent', 'Night shift', '2', '95%', '100%', 'Recognise'],
@@ -902,6 +902,21 @@ describe('a wave’s results as shown, exported and printed', () => {
       comparisonText({ ...r.comparison!, pValue: null, significant: false }, 82.4, ctx('lv')),
     ).toBe(
       'Par 12,3 punktiem augstāk nekā October (70,1% → 82,4%). Par maz zvanu, lai spriestu, vai tas ir vairāk par nejaušību.',
+    );
+    // Too few calls for the hub to test: the change as shown, and that it cannot tell.
+    const untested = { ...r.comparison!, change: null, pValue: null, significant: false };
+    expect(comparisonText(untested, 75, ctx())).toBe(
+      'Up 4.9 points on October (70.1% → 75%). Too few calls to tell whether it is more than chance.',
+    );
+    expect(comparisonTable(results({ comparison: untested, score: 75 }), ctx()).rows[1]).toEqual([
+      'November',
+      '75%',
+      '+4.9',
+      '–',
+      'Too few calls',
+    ]);
+    expect(comparisonText({ ...untested, previousScore: null }, 75, ctx())).toBe(
+      'No score to compare with October.',
     );
     expect(comparisonText({ ...r.comparison!, pValue: 0.0002 }, 82.4, ctx())).toContain(
       '(p = < 0.001)',

@@ -63,8 +63,8 @@ interface MysteryState {
   /** The sampling plan of the wave as the form has it (`key`: the payload it is for). */
   plan: Loaded<WavePlan | null> & { key: string | null };
   assignments: Loaded<MysteryAssignment[]> & { waveId: string | null };
-  /** The assignment being given to a caller (or back to the board), and what each answer said. */
-  assigning: { id: string | null; notices: Record<string, Notice> };
+  /** The assignment being given to a caller (or back to the board), and what the last answer said. */
+  assigning: { id: string | null; notice: Notice };
   /** Reports waiting for review (of one wave, or of all when `waveId` is null). */
   reviews: Loaded<MysteryReport[]> & { waveId: string | null };
   /** The report being reviewed, with its assignment and questionnaire. */
@@ -89,7 +89,7 @@ const initial: MysteryState = {
   issued: null,
   plan: { ...idle<WavePlan | null>(null), key: null },
   assignments: { ...idle<MysteryAssignment[]>([]), waveId: null },
-  assigning: { id: null, notices: {} },
+  assigning: { id: null, notice: null },
   reviews: { ...idle<MysteryReport[]>([]), waveId: null },
   review: { ...idle<MysteryOpened | null>(null), id: null, busy: null, notice: null },
   results: { ...idle<MysteryResults | null>(null), waveId: null },
@@ -186,6 +186,8 @@ export function show(route: MysteryRoute): void {
     case 'programmes':
       void loadProgrammes();
       void loadWaves();
+      // The tab's count of reports waiting for review.
+      void loadReviews(null);
       return;
     case 'programme':
     case 'new-wave':
@@ -359,19 +361,20 @@ export const dismissIssued = () => set({ issued: null });
 /** Gives an assignment to a caller, or takes it back to the board (null). */
 export async function assign(assignmentId: string, callerId: string | null): Promise<boolean> {
   if (get().assigning.id) return false;
-  set({
-    assigning: { id: assignmentId, notices: { ...get().assigning.notices, [assignmentId]: null } },
-  });
+  set({ assigning: { id: assignmentId, notice: null } });
   const res = await ask('mystery:assign', { assignmentId, callerId });
-  const said: Notice = res.ok
-    ? {
-        ok: true,
-        message: {
-          key: callerId ? 'mystery.assignments.assigned' : 'mystery.assignments.backOnBoard',
-        },
-      }
-    : { ok: false, message: res.error };
-  set({ assigning: { id: null, notices: { ...get().assigning.notices, [assignmentId]: said } } });
+  const said: Notice = !res.ok
+    ? { ok: false, message: res.error }
+    : callerId
+      ? {
+          ok: true,
+          message: {
+            key: 'mystery.assignments.assigned',
+            values: { name: res.data.callerName ?? '' },
+          },
+        }
+      : { ok: true, message: { key: 'mystery.assignments.backOnBoard' } };
+  set({ assigning: { id: null, notice: said } });
   if (res.ok) assignmentChanged(res.data);
   return res.ok;
 }
