@@ -2,8 +2,8 @@
 // serving the built renderer, with the demo's history: the "Booking line" programme, last month's
 // wave released, this month's live with Ruth's report on Ben's call to review) and Chromium.
 // 1. Quinn opens Mystery calls: the programmes, and the programme's questionnaire.
-// 2. Callers: a would-be caller with a staff extension is refused with the reason; a new caller's
-//    one-time code is shown once.
+// 2. Callers: a would-be caller who is staff is told so as it is typed; one with another caller's
+//    number is refused by the hub with the reason; a new caller's one-time code is shown once.
 // 3. A new wave: the form says what the plan waits for; two teams left out are warned; the plan
 //    follows the form (quotas, the sample size against the calls); saved as a draft.
 // 4. Launched (asked first, with progress): its calls on the board; Mia is refused one by the
@@ -59,20 +59,33 @@ describe.skipIf(missing)('the quality manager’s mystery calls in Chromium', ()
     await expect.poll(() => tableRows(quinn, 'mys-callers')).toHaveLength(2);
     await shots(quinn, '2-callers');
     await quinn.getByRole('button', { name: 'New caller' }).click();
+    // Ava is staff: the form says so as her name and extension are typed, before anything is sent.
     await quinn.getByLabel('Name', { exact: true }).fill('Ava Agent');
     await quinn.getByLabel('Username').fill('ava-calls');
     await quinn.getByLabel('Numbers they call from').fill('1001');
     await quinn.getByLabel('Region').fill('London');
+    const problems = quinn.getByTestId('mys-caller-problems');
+    await expect
+      .poll(() => problems.textContent())
+      .toContain('The name is that of the staff account “agent1” (Ava Agent).');
+    expect(await problems.textContent()).toContain(
+      '1001 is the extension of the staff account “agent1” (Ava Agent).',
+    );
     await quinn.getByRole('button', { name: 'Create caller' }).click();
     await expect
-      .poll(() => quinn.getByTestId('mys-caller-problems').textContent())
+      .poll(() => problems.textContent())
       .toContain('The caller must declare that nobody close to them works at the centre.');
-    await quinn.getByLabel(/^The caller declares/).check();
-    await quinn.getByRole('button', { name: 'Create caller' }).click();
-    await expect.poll(() => quinn.getByTestId('mys-reasons').textContent()).toContain('Ava Agent');
-    await shots(quinn, '2-caller-refused');
+    await shots(quinn, '2-caller-staff');
+    // Mia's number: only the hub knows every caller's numbers, and it refuses with the reason.
     await quinn.getByLabel('Name', { exact: true }).fill('Pat Caller');
     await quinn.getByLabel('Username').fill('pat-calls');
+    await quinn.getByLabel('Numbers they call from').fill('+44 7700 900123');
+    await quinn.getByLabel(/^The caller declares/).check();
+    await quinn.getByRole('button', { name: 'Create caller' }).click();
+    const reasons = quinn.getByTestId('mys-reasons');
+    await expect.poll(() => reasons.textContent()).toContain('The hub refused this caller');
+    expect(await reasons.textContent()).toContain('+44 7700 900123');
+    await shots(quinn, '2-caller-refused');
     await quinn.getByLabel('Numbers they call from').fill('+44 7700 900777');
     await quinn.getByRole('button', { name: 'Create caller' }).click();
     await quinn.getByTestId('mys-issued-code').waitFor();

@@ -562,6 +562,14 @@ export const mysteryEn = {
     create: 'Create caller',
     save: 'Save caller',
     saved: 'Caller saved.',
+    conflict:
+      'The hub refused this caller: a mystery caller is never, and never was, the centre’s staff.',
+    staff: {
+      username: 'The username is that of the staff account “{{username}}” ({{name}}).',
+      displayName: 'The name is that of the staff account “{{username}}” ({{name}}).',
+      extension: '{{phone}} is the extension of the staff account “{{username}}” ({{name}}).',
+      former: 'That account is switched off: they were staff.',
+    },
     problems: {
       username: 'The username: 2 to 64 characters.',
       displayName: 'Give the caller’s name.',

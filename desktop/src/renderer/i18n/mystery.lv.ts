@@ -262,7 +262,7 @@ export const mysteryLv: WithZeroPlurals<MysteryMessages> = {
       'Apstiprināti {{approved}} no {{calls}}; jāizskata {{reported}}, vēl jāzvana {{open}}, noraidīti {{rejected}}',
     final: 'Sākta kārta ir galīga: šis ir plāns, pēc kura izveidoti tās zvani.',
     limits:
-      'Ne vairāk kā {{team}} zvani vienai komandai un {{agent}} vienam operatoram; {{gap}} dienas, pirms tas pats zvanītājs atkal zvana tai pašai komandai.',
+      'Zvanu robeža komandai: {{team}}, operatoram: {{agent}}; dienas, pirms tas pats zvanītājs atkal zvana tai pašai komandai: {{gap}}.',
     profileMix: 'Profilu sadalījums',
     pages: {
       label: 'Kārtas skati',
@@ -297,9 +297,9 @@ export const mysteryLv: WithZeroPlurals<MysteryMessages> = {
     waiting: 'Plāns parādīsies, kad forma būs aizpildīta:',
     working: 'Aprēķina plānu…',
     enough:
-      'Ar {{calls}} zvaniem pietiek: {{confidence}} ticamībai un ± {{margin}} robežai vajag {{needed}} (komandas tikpat dienās pieņem {{population}} zvanus).',
+      'Zvanu skaits ({{calls}}) ir pietiekams: {{confidence}} ticamībai un ± {{margin}} robežai vajag {{needed}} (zvani, ko komandas pieņem tikpat dienās: {{population}}).',
     short:
-      'Ar {{calls}} zvaniem nepietiek: {{confidence}} ticamībai un ± {{margin}} robežai vajag {{needed}} (komandas tikpat dienās pieņem {{population}} zvanus). Pievienojiet zvanus vai pieņemiet platāku robežu.',
+      'Zvanu skaits ({{calls}}) ir par mazu: {{confidence}} ticamībai un ± {{margin}} robežai vajag {{needed}} (zvani, ko komandas pieņem tikpat dienās: {{population}}). Pievienojiet zvanus vai pieņemiet platāku robežu.',
     warnings: 'Jāzina pirms sākšanas',
     warningsLaunched: 'Ko plāns nevarēja izpildīt, kā prasīts',
     warning: {
@@ -307,7 +307,7 @@ export const mysteryLv: WithZeroPlurals<MysteryMessages> = {
       'over-team-limit':
         'Prasīto zvanu skaits ({{asked}}) pārsniedz komandu skaitu ({{teams}}) × {{perTeam}} (robeža vienai komandai): plānā ir {{calls}}.',
       'teams-unreached':
-        'Zvanu ({{calls}}) ir mazāk nekā komandu ({{teams}}): {{without}} komandas paliek bez zvana, tāpēc komandas nevar salīdzināt.',
+        'Zvanu ({{calls}}) ir mazāk nekā komandu ({{teams}}): komandas bez zvana – {{without}}, tāpēc komandas nevar salīdzināt.',
       'teams-left-out_zero':
         'Šajā kārtā nav {{left}} no centra {{total}} komandām: rezultātus var salīdzināt tikai vienas kārtas ietvaros.',
       'teams-left-out_one':
@@ -538,7 +538,7 @@ export const mysteryLv: WithZeroPlurals<MysteryMessages> = {
       'Publicēt kārtas „{{name}}“ rezultātus? {{count}} apstiprināto zvanu operatori tos redzēs savās koučinga sesijās. Līdz šim nevienam operatoram netika teikts, kuri zvani bija slepenā klienta zvani.',
     confirmRelease: 'Publicēt',
     releasedNotice: 'Publicēts: operatori redz savus slepenā klienta zvanus.',
-    released: 'Publicēts operatoriem {{date}}.',
+    released: 'Publicēts operatoriem: {{date}}',
     notReleased: 'Nav publicēts: operatori nezina, kuri zvani bija slepenā klienta zvani.',
     closeFirst:
       'Nav publicēts. Slēdziet kārtu, lai publicētu rezultātus: ja publicē, kamēr zvani vēl notiek, operatori uzzina, kuri zvani ir slepenā klienta zvani.',
@@ -580,6 +580,14 @@ export const mysteryLv: WithZeroPlurals<MysteryMessages> = {
     create: 'Izveidot zvanītāju',
     save: 'Saglabāt zvanītāju',
     saved: 'Zvanītājs saglabāts.',
+    conflict:
+      'Serveris šo zvanītāju noraidīja: slepenais klients nekad nav un nav bijis centra darbinieks.',
+    staff: {
+      username: 'Lietotājvārds ir darbinieka kontam „{{username}}“ ({{name}}).',
+      displayName: 'Vārds ir darbinieka kontam „{{username}}“ ({{name}}).',
+      extension: '{{phone}} ir darbinieka konta „{{username}}“ ({{name}}) iekšējais numurs.',
+      former: 'Šis konts ir izslēgts: persona bija darbinieks.',
+    },
     problems: {
       username: 'Lietotājvārds: 2 līdz 64 rakstzīmes.',
       displayName: 'Ierakstiet zvanītāja vārdu.',

@@ -532,6 +532,13 @@ export const mysteryZhCN: MysteryMessages = {
     create: '创建暗访员',
     save: '保存暗访员',
     saved: '暗访员已保存。',
+    conflict: '系统拒绝了这位暗访员：暗访员现在和过去都不能是本中心员工。',
+    staff: {
+      username: '用户名与员工账号“{{username}}”（{{name}}）相同。',
+      displayName: '姓名与员工账号“{{username}}”（{{name}}）相同。',
+      extension: '{{phone}} 是员工账号“{{username}}”（{{name}}）的分机号。',
+      former: '该账号已停用：此人曾是员工。',
+    },
     problems: {
       username: '用户名须为 2 到 64 个字符。',
       displayName: '请填写暗访员姓名。',

@@ -532,6 +532,13 @@ export const mysteryZhTW: MysteryMessages = {
     create: '建立神秘客',
     save: '儲存神秘客',
     saved: '神秘客已儲存。',
+    conflict: '系統拒絕了這位神秘客：神秘客現在和過去都不能是中心的員工。',
+    staff: {
+      username: '使用者名稱和員工帳號「{{username}}」（{{name}}）相同。',
+      displayName: '姓名和員工帳號「{{username}}」（{{name}}）相同。',
+      extension: '{{phone}} 是員工帳號「{{username}}」（{{name}}）的分機號碼。',
+      former: '這個帳號已停用：此人曾是員工。',
+    },
     problems: {
       username: '使用者名稱須為 2 到 64 個字元。',
       displayName: '請輸入神秘客的姓名。',

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type {
   AdminTeam,
+  AdminUser,
   Caller,
   CallerSave,
   CallerSaved,
@@ -49,6 +50,8 @@ interface MysteryState {
   programmes: Loaded<Programme[]>;
   waves: Loaded<Wave[]>;
   callers: Loaded<Caller[]>;
+  /** The centre's people, for the conflict check of a caller being made (staff never are). */
+  staff: Loaded<AdminUser[]>;
   teams: Loaded<AdminTeam[]>;
   /** The active scorecard (the items' words) and every version a programme may be built on. */
   scorecard: Loaded<{ pack: StandardsPack; versions: number[] } | null>;
@@ -80,6 +83,7 @@ const initial: MysteryState = {
   programmes: idle<Programme[]>([]),
   waves: idle<Wave[]>([]),
   callers: idle<Caller[]>([]),
+  staff: idle<AdminUser[]>([]),
   teams: idle<AdminTeam[]>([]),
   scorecard: idle(null),
   busy: null,
@@ -99,12 +103,21 @@ export const useMystery = create<MysteryState>()(() => initial);
 const set = (p: Partial<MysteryState>) => useMystery.setState(p);
 const get = () => useMystery.getState();
 
-type ListKey = 'programmes' | 'waves' | 'callers' | 'teams' | 'scorecard';
+type ListKey = 'programmes' | 'waves' | 'callers' | 'staff' | 'teams' | 'scorecard';
 type Keyed = 'plan' | 'assignments' | 'reviews' | 'review' | 'results';
 const guards = Object.fromEntries(
-  (['programmes', 'waves', 'callers', 'teams', 'scorecard', 'plan', 'assignments'] as const).map(
-    (k) => [k, latest()],
-  ),
+  (
+    [
+      'programmes',
+      'waves',
+      'callers',
+      'staff',
+      'teams',
+      'scorecard',
+      'plan',
+      'assignments',
+    ] as const
+  ).map((k) => [k, latest()]),
 ) as Record<ListKey | 'plan' | 'assignments', ReturnType<typeof latest>>;
 const keyedGuards = { reviews: latest(), review: latest(), results: latest() };
 
@@ -136,6 +149,7 @@ export const loadProgrammes = () =>
 export const loadWaves = () => load('waves', 'mystery:waves', {}, (d) => d.waves);
 export const loadCallers = () => load('callers', 'mystery:callers', {}, (d) => d.callers);
 export const loadTeams = () => load('teams', 'admin:teams', {}, (d) => d.teams);
+export const loadStaff = () => load('staff', 'admin:users', {}, (d) => d.users);
 export const loadScorecard = () =>
   load('scorecard', 'scorecard:get', {}, (d) => ({
     pack: d.pack,
@@ -208,8 +222,11 @@ export function show(route: MysteryRoute): void {
       else if (route.page === 'results') void loadResults(route.id);
       return;
     case 'callers':
+      void loadCallers();
+      return;
     case 'caller':
       void loadCallers();
+      void loadStaff();
       return;
     case 'reviews':
       void loadReviews(null);
