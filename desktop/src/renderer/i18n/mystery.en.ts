@@ -441,6 +441,7 @@ export const mysteryEn = {
   },
   results: {
     title: 'Results',
+    working: 'Counting the approved reports…',
     print: 'Print',
     headline_one: 'Score {{score}} against a target of {{target}}, from {{count}} approved call.',
     headline_other:

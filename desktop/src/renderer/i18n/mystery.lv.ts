@@ -1,10 +1,10 @@
 import type { MysteryMessages } from './mystery.en.js';
 import type { WithZeroPlurals } from './types.js';
 
-/** Slepenā klienta zvanu (kvalitātes vadītāja skatu) latviešu teksti (atslēgas kā angļu failā). */
+/** Slepeno zvanu (kvalitātes vadītāja skatu) latviešu teksti (atslēgas kā angļu failā). */
 export const mysteryLv: WithZeroPlurals<MysteryMessages> = {
-  nav: 'Slepenā klienta zvani',
-  title: 'Slepenā klienta zvani',
+  nav: 'Slepenie zvani',
+  title: 'Slepenie zvani',
   loading: 'Ielādē…',
   saving: 'Saglabā…',
   refresh: 'Atjaunot',
@@ -13,7 +13,7 @@ export const mysteryLv: WithZeroPlurals<MysteryMessages> = {
   intro:
     'Apmācīti zvanītāji – nekad ne jūsu pašu darbinieki – tēlo īstus klientus un novērtē zvanu pēc anketas, kas veidota no jūsu standartiem.',
   tabs: {
-    label: 'Slepenā klienta zvanu skati',
+    label: 'Slepeno zvanu skati',
     programmes: 'Programmas',
     callers: 'Zvanītāji',
     reviews: 'Jāizskata',
@@ -451,6 +451,7 @@ export const mysteryLv: WithZeroPlurals<MysteryMessages> = {
   },
   results: {
     title: 'Rezultāti',
+    working: 'Skaita apstiprinātās atskaites…',
     print: 'Drukāt',
     headline_zero: 'Rezultāts {{score}} pret mērķi {{target}} ({{count}} apstiprinātu zvanu).',
     headline_one: 'Rezultāts {{score}} pret mērķi {{target}} ({{count}} apstiprināts zvans).',
@@ -531,21 +532,21 @@ export const mysteryLv: WithZeroPlurals<MysteryMessages> = {
     competitorsCaption: 'Konkurentu kārtas',
     release: 'Publicēt operatoriem…',
     releaseConfirm_zero:
-      'Publicēt kārtas „{{name}}“ rezultātus? {{count}} apstiprināto zvanu operatori tos redzēs savās koučinga sesijās. Līdz šim nevienam operatoram netika teikts, kuri zvani bija slepenā klienta zvani.',
+      'Publicēt kārtas „{{name}}“ rezultātus? {{count}} apstiprināto zvanu operatori tos redzēs savās koučinga sesijās. Līdz šim nevienam operatoram netika teikts, kuri zvani bija slepenie zvani.',
     releaseConfirm_one:
-      'Publicēt kārtas „{{name}}“ rezultātus? {{count}} apstiprinātā zvana operators to redzēs savās koučinga sesijās. Līdz šim nevienam operatoram netika teikts, kuri zvani bija slepenā klienta zvani.',
+      'Publicēt kārtas „{{name}}“ rezultātus? {{count}} apstiprinātā zvana operators to redzēs savās koučinga sesijās. Līdz šim nevienam operatoram netika teikts, kuri zvani bija slepenie zvani.',
     releaseConfirm_other:
-      'Publicēt kārtas „{{name}}“ rezultātus? {{count}} apstiprināto zvanu operatori tos redzēs savās koučinga sesijās. Līdz šim nevienam operatoram netika teikts, kuri zvani bija slepenā klienta zvani.',
+      'Publicēt kārtas „{{name}}“ rezultātus? {{count}} apstiprināto zvanu operatori tos redzēs savās koučinga sesijās. Līdz šim nevienam operatoram netika teikts, kuri zvani bija slepenie zvani.',
     confirmRelease: 'Publicēt',
-    releasedNotice: 'Publicēts: operatori redz savus slepenā klienta zvanus.',
+    releasedNotice: 'Publicēts: operatori redz savus slepenos zvanus.',
     released: 'Publicēts operatoriem: {{date}}',
-    notReleased: 'Nav publicēts: operatori nezina, kuri zvani bija slepenā klienta zvani.',
+    notReleased: 'Nav publicēts: operatori nezina, kuri zvani bija slepenie zvani.',
     closeFirst:
-      'Nav publicēts. Slēdziet kārtu, lai publicētu rezultātus: ja publicē, kamēr zvani vēl notiek, operatori uzzina, kuri zvani ir slepenā klienta zvani.',
+      'Nav publicēts. Slēdziet kārtu, lai publicētu rezultātus: ja publicē, kamēr zvani vēl notiek, operatori uzzina, kuri zvani ir slepenie zvani.',
     competitorNoRelease: 'Salīdzinājums ar konkurentu: operatoriem nav ko publicēt.',
   },
   print: {
-    title: 'Slepenā klienta zvanu rezultāti: {{wave}}',
+    title: 'Slepeno zvanu rezultāti: {{wave}}',
     printed: 'izdrukāts {{date}}',
   },
   callers: {
@@ -559,7 +560,7 @@ export const mysteryLv: WithZeroPlurals<MysteryMessages> = {
     openLabel: 'Atvērt zvanītāju {{name}}',
   },
   caller: {
-    newHeading: 'Jauns slepenais klients',
+    newHeading: 'Jauns slepenais zvanītājs',
     notFound: 'Šī zvanītāja (vairs) nav.',
     intro:
       'Serveris pārbauda, vai zvanītājs nav un nekad nav bijis centra darbinieks (vārds, lietotājvārds, numuri).',
@@ -581,7 +582,7 @@ export const mysteryLv: WithZeroPlurals<MysteryMessages> = {
     save: 'Saglabāt zvanītāju',
     saved: 'Zvanītājs saglabāts.',
     conflict:
-      'Serveris šo zvanītāju noraidīja: slepenais klients nekad nav un nav bijis centra darbinieks.',
+      'Serveris šo zvanītāju noraidīja: slepenais zvanītājs nekad nav un nav bijis centra darbinieks.',
     staff: {
       username: 'Lietotājvārds ir darbinieka kontam „{{username}}“ ({{name}}).',
       displayName: 'Vārds ir darbinieka kontam „{{username}}“ ({{name}}).',

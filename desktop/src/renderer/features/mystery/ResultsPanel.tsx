@@ -6,7 +6,7 @@ import { localDay } from '../../lib/time.js';
 import { HBars, type HBarRow } from '../../ui/HBars.js';
 import { dayOf } from '../qa/rows.js';
 import { QaTable } from '../qa/parts.js';
-import { Confirm, LoadLine, Part, WriteNotice, useMysteryContext } from './parts.js';
+import { Confirm, LoadLine, Part, Progress, WriteNotice, useMysteryContext } from './parts.js';
 import { ratingLabel } from './programme-form.js';
 import {
   BREAKDOWNS,
@@ -159,7 +159,11 @@ export function ResultsPanel({ wave }: { wave: Wave }) {
       <div className="no-print">
         <WriteNotice />
       </div>
-      <LoadLine status={results.status} error={results.error} empty={!data} />
+      {results.status === 'loading' && !data ? (
+        <Progress label={t('mystery.results.working')} />
+      ) : (
+        <LoadLine status={results.status} error={results.error} empty={!data} />
+      )}
       {data && data.calls === 0 ? (
         <p className="muted" data-testid="mys-results-empty">
           {t('mystery.results.none')}
