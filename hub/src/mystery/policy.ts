@@ -1,4 +1,4 @@
-import type { CallerProfile } from '@sidecoach/shared';
+import { gapAllows, profileFits, type CallerProfile } from '@sidecoach/shared';
 import type { AuthUser } from '../lib/people.js';
 import { isCaller } from '../lib/caller-gate.js';
 
@@ -17,44 +17,25 @@ export { isCaller };
 export const NOT_MANAGER = 'only quality managers (admins) run mystery-call programmes';
 export const CALLERS_ONLY = 'the board is for mystery callers';
 
-/** A report is reviewed once the caller has filed it; a returned one waits for the caller. */
-export const REVIEWABLE = ['reported'] as const;
-
-const DAY_MS = 86_400_000;
-
-/** Whether a caller fits the profile an assignment asks for (only the dimensions it sets). */
-export function fitsProfile(caller: CallerProfile, wanted: Partial<CallerProfile>): boolean {
-  const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
-  if (wanted.region !== undefined && !same(caller.region, wanted.region)) return false;
-  if (wanted.ageBand !== undefined && caller.ageBand !== wanted.ageBand) return false;
-  if (wanted.language !== undefined) {
-    // "zh" asked: a zh-TW speaker fits; "zh-TW" asked: only zh-TW.
-    const mine = caller.language.toLowerCase();
-    const asked = wanted.language.toLowerCase();
-    if (mine !== asked && !mine.startsWith(`${asked}-`)) return false;
-  }
-  return true;
-}
-
-/** A call of the caller's to a team: when it was (or is to be) made. */
+/** A call of the caller's to a team: when it was made (or its window starts, when claimed). */
 export interface CallerVisit {
   teamId: string;
   at: string;
 }
 
 /**
- * The gap rule: a caller waits `gapDays` before calling the same team again, across waves. An
- * assignment is blocked by any other of the caller's assignments on the same team (claimed,
- * reported or decided: the call was made, or is to be) less than `gapDays` before or after it.
+ * The gap rule across waves (shared gapAllows): blocked by any other call of the caller's to the
+ * same team, claimed, made or decided, less than `gapDays` before or after this one's window.
  */
 export function blockedByGap(
   candidate: { teamId: string; windowFrom: string },
   visits: readonly CallerVisit[],
   gapDays: number,
 ): boolean {
-  if (gapDays <= 0) return false;
-  const at = Date.parse(candidate.windowFrom);
-  return visits.some(
-    (v) => v.teamId === candidate.teamId && Math.abs(Date.parse(v.at) - at) < gapDays * DAY_MS,
-  );
+  const same = visits.filter((v) => v.teamId === candidate.teamId).map((v) => v.at);
+  return !gapAllows(candidate.windowFrom, same, gapDays);
 }
+
+/** Whether a caller fits the profile an assignment asks for (shared profileFits). */
+export const fitsProfile = (caller: CallerProfile, wanted: Partial<CallerProfile>) =>
+  profileFits(wanted, caller);

@@ -8,7 +8,7 @@ import {
 import type { z } from 'zod';
 import { recordAudit } from '../lib/audit.js';
 import type { Job, Trx } from '../lib/jobs.js';
-import { nowIso } from '../store/db.js';
+import { nowIso, type Db } from '../store/db.js';
 import { forUpdate } from '../store/dialect.js';
 import { callOfAgent, matchReport } from './match.js';
 import { blockedByGap, fitsProfile, type CallerVisit } from './policy.js';
@@ -33,11 +33,11 @@ const lockedAssignment = (trx: Trx, id: string) =>
 
 /** The caller's calls to teams (claimed or made, any wave): what the gap rule reads. */
 export async function callerVisits(
-  trx: Trx | Parameters<typeof waveRow>[0],
+  db: Db | Trx,
   callerId: string,
   except?: string,
 ): Promise<CallerVisit[]> {
-  const rows = await trx
+  const rows = await db
     .selectFrom('mystery_assignments as a')
     .leftJoin('mystery_reports as r', 'r.assignment_id', 'a.id')
     .select(['a.id', 'a.team_id', 'a.window_from', 'r.called_at'])
