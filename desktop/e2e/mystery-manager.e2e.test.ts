@@ -132,6 +132,13 @@ describe.skipIf(missing)('the quality manager’s mystery calls in Chromium', ()
     await quinn.getByLabel('Calls in the wave').fill('20');
     await quinn.getByLabel('Most calls to one team').fill('10');
     await expect.poll(() => sample.textContent()).toMatch(/^20 calls are/);
+    // The callers must match the customers: every call in English (a share of 100 %).
+    const language = quinn.getByTestId('mys-mix-language');
+    await language.getByRole('button', { name: 'Add a share' }).click();
+    await language.getByLabel('Language 1', { exact: true }).fill('en');
+    await expect
+      .poll(() => tableRows(quinn, 'mys-plan-byLanguage'))
+      .toEqual(['English | 20 | 100%']);
     await shots(quinn, '3-new-wave');
     await quinn.getByRole('button', { name: 'Save draft' }).click();
     await expect.poll(() => quinn.getByTestId('mys-notice').textContent()).toBe('Draft saved.');
