@@ -1,6 +1,9 @@
 import { create } from 'zustand';
 import type {
   AdminTeam,
+  AdminUser,
+  CalibrationCreate,
+  CalibrationSetup,
   Caller,
   CallerSave,
   CallerSaved,
@@ -49,6 +52,8 @@ interface MysteryState {
   programmes: Loaded<Programme[]>;
   waves: Loaded<Wave[]>;
   callers: Loaded<Caller[]>;
+  /** The centre's people, for the conflict check of a caller being made (staff never are). */
+  staff: Loaded<AdminUser[]>;
   teams: Loaded<AdminTeam[]>;
   /** The active scorecard (the items' words) and every version a programme may be built on. */
   scorecard: Loaded<{ pack: StandardsPack; versions: number[] } | null>;
@@ -63,8 +68,8 @@ interface MysteryState {
   /** The sampling plan of the wave as the form has it (`key`: the payload it is for). */
   plan: Loaded<WavePlan | null> & { key: string | null };
   assignments: Loaded<MysteryAssignment[]> & { waveId: string | null };
-  /** The assignment being given to a caller (or back to the board), and what each answer said. */
-  assigning: { id: string | null; notices: Record<string, Notice> };
+  /** The assignment being given to a caller (or back to the board), and what the last answer said. */
+  assigning: { id: string | null; notice: Notice };
   /** Reports waiting for review (of one wave, or of all when `waveId` is null). */
   reviews: Loaded<MysteryReport[]> & { waveId: string | null };
   /** The report being reviewed, with its assignment and questionnaire. */
@@ -74,12 +79,15 @@ interface MysteryState {
     notice: Notice;
   };
   results: Loaded<MysteryResults | null> & { waveId: string | null };
+  /** A calibration session on an approved mystery call: who may take part, and its creation. */
+  calibrate: Loaded<CalibrationSetup | null> & { busy: boolean; notice: Notice };
 }
 
 const initial: MysteryState = {
   programmes: idle<Programme[]>([]),
   waves: idle<Wave[]>([]),
   callers: idle<Caller[]>([]),
+  staff: idle<AdminUser[]>([]),
   teams: idle<AdminTeam[]>([]),
   scorecard: idle(null),
   busy: null,
@@ -89,24 +97,39 @@ const initial: MysteryState = {
   issued: null,
   plan: { ...idle<WavePlan | null>(null), key: null },
   assignments: { ...idle<MysteryAssignment[]>([]), waveId: null },
-  assigning: { id: null, notices: {} },
+  assigning: { id: null, notice: null },
   reviews: { ...idle<MysteryReport[]>([]), waveId: null },
   review: { ...idle<MysteryOpened | null>(null), id: null, busy: null, notice: null },
   results: { ...idle<MysteryResults | null>(null), waveId: null },
+  calibrate: { ...idle<CalibrationSetup | null>(null), busy: false, notice: null },
 };
 
 export const useMystery = create<MysteryState>()(() => initial);
 const set = (p: Partial<MysteryState>) => useMystery.setState(p);
 const get = () => useMystery.getState();
 
-type ListKey = 'programmes' | 'waves' | 'callers' | 'teams' | 'scorecard';
-type Keyed = 'plan' | 'assignments' | 'reviews' | 'review' | 'results';
+type ListKey = 'programmes' | 'waves' | 'callers' | 'staff' | 'teams' | 'scorecard';
+type Keyed = 'plan' | 'assignments' | 'reviews' | 'review' | 'results' | 'calibrate';
 const guards = Object.fromEntries(
-  (['programmes', 'waves', 'callers', 'teams', 'scorecard', 'plan', 'assignments'] as const).map(
-    (k) => [k, latest()],
-  ),
+  (
+    [
+      'programmes',
+      'waves',
+      'callers',
+      'staff',
+      'teams',
+      'scorecard',
+      'plan',
+      'assignments',
+    ] as const
+  ).map((k) => [k, latest()]),
 ) as Record<ListKey | 'plan' | 'assignments', ReturnType<typeof latest>>;
-const keyedGuards = { reviews: latest(), review: latest(), results: latest() };
+const keyedGuards = {
+  reviews: latest(),
+  review: latest(),
+  results: latest(),
+  calibrate: latest(),
+};
 
 /** Asks the hub and keeps the answer under `key` (the data shown stays while it loads again). */
 async function load<K extends ListKey | Keyed, E extends ClientEventName>(
@@ -136,6 +159,7 @@ export const loadProgrammes = () =>
 export const loadWaves = () => load('waves', 'mystery:waves', {}, (d) => d.waves);
 export const loadCallers = () => load('callers', 'mystery:callers', {}, (d) => d.callers);
 export const loadTeams = () => load('teams', 'admin:teams', {}, (d) => d.teams);
+export const loadStaff = () => load('staff', 'admin:users', {}, (d) => d.users);
 export const loadScorecard = () =>
   load('scorecard', 'scorecard:get', {}, (d) => ({
     pack: d.pack,
@@ -186,6 +210,8 @@ export function show(route: MysteryRoute): void {
     case 'programmes':
       void loadProgrammes();
       void loadWaves();
+      // The tab's count of reports waiting for review.
+      void loadReviews(null);
       return;
     case 'programme':
     case 'new-wave':
@@ -206,8 +232,11 @@ export function show(route: MysteryRoute): void {
       else if (route.page === 'results') void loadResults(route.id);
       return;
     case 'callers':
+      void loadCallers();
+      return;
     case 'caller':
       void loadCallers();
+      void loadStaff();
       return;
     case 'reviews':
       void loadReviews(null);
@@ -359,19 +388,20 @@ export const dismissIssued = () => set({ issued: null });
 /** Gives an assignment to a caller, or takes it back to the board (null). */
 export async function assign(assignmentId: string, callerId: string | null): Promise<boolean> {
   if (get().assigning.id) return false;
-  set({
-    assigning: { id: assignmentId, notices: { ...get().assigning.notices, [assignmentId]: null } },
-  });
+  set({ assigning: { id: assignmentId, notice: null } });
   const res = await ask('mystery:assign', { assignmentId, callerId });
-  const said: Notice = res.ok
-    ? {
-        ok: true,
-        message: {
-          key: callerId ? 'mystery.assignments.assigned' : 'mystery.assignments.backOnBoard',
-        },
-      }
-    : { ok: false, message: res.error };
-  set({ assigning: { id: null, notices: { ...get().assigning.notices, [assignmentId]: said } } });
+  const said: Notice = !res.ok
+    ? { ok: false, message: res.error }
+    : callerId
+      ? {
+          ok: true,
+          message: {
+            key: 'mystery.assignments.assigned',
+            values: { name: res.data.callerName ?? '' },
+          },
+        }
+      : { ok: true, message: { key: 'mystery.assignments.backOnBoard' } };
+  set({ assigning: { id: null, notice: said } });
   if (res.ok) assignmentChanged(res.data);
   return res.ok;
 }
@@ -411,6 +441,29 @@ export async function review(payload: MysteryReview): Promise<boolean> {
     },
   });
   return true;
+}
+
+/** Who may take part in a calibration session (the calibration setup's people). */
+export const loadCalibrationSetup = () =>
+  load('calibrate', 'calibration:setup', {}, (d) => d, { busy: false, notice: null });
+
+/**
+ * Creates a calibration session on an approved mystery call (its matched call and recording):
+ * answers the session's id, or null when the hub refused (said in `calibrate.notice`).
+ */
+export async function createCalibration(payload: CalibrationCreate): Promise<string | null> {
+  const c = get().calibrate;
+  if (c.busy) return null;
+  set({ calibrate: { ...c, busy: true, notice: null } });
+  const res = await ask('calibration:create', payload);
+  set({
+    calibrate: {
+      ...get().calibrate,
+      busy: false,
+      notice: res.ok ? null : { ok: false, message: res.error },
+    },
+  });
+  return res.ok ? res.data.id : null;
 }
 
 // ---- pushes and reconnects ----
