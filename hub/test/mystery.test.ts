@@ -121,7 +121,7 @@ describe('a mystery-call wave', () => {
       },
     ],
     perTeamMax: 8,
-    perAgentMax: 2,
+    perAgentMax: 1,
     callerGapDays: 30,
     profileMix: { ageBand: { '30-44': 0.5, '60+': 0.5 } },
   };
@@ -533,6 +533,10 @@ describe('a mystery-call wave', () => {
         agentId: ids.agent1,
         agentName: names.agent1,
       });
+      // agent1's first mystery call of the wave: within the limit of one.
+      expect(JSON.stringify(queue.reports.find((r) => r.assignmentId === A.id))).toMatch(
+        /"overAgentLimit":false/,
+      );
     },
     TIMEOUT,
   );
@@ -603,9 +607,9 @@ describe('a mystery-call wave', () => {
   it(
     'leaves a report the number did not match to the manager, who picks the call',
     async () => {
-      // Oleg's number is withheld: the PBX reports the call without one.
-      const call = await ctiCall(hub, agent2.socket, {
-        extension: '1002',
+      // Oleg's number is withheld: the PBX reports the call without one. agent1 takes it.
+      const call = await ctiCall(hub, agent1.socket, {
+        extension: '1001',
         callType: B.scenario.callType,
       });
       callB = call.id;
@@ -633,10 +637,10 @@ describe('a mystery-call wave', () => {
       );
       const mine = queue.reports.find((r) => r.assignmentId === B.id)!;
       expect(mine.match.method).toBe('none');
-      // agent2's call is a candidate; agent1's is not (another mystery call was matched to it).
+      // This call is a candidate; agent1's first is not (another mystery call was matched to it).
       expect(mine.match.candidates.map((c) => c.callId)).toContain(callB);
       expect(mine.match.candidates.map((c) => c.callId)).not.toContain(callA);
-      expect(mine.match.candidates.find((c) => c.callId === callB)!.agentName).toBe(names.agent2);
+      expect(mine.match.candidates.find((c) => c.callId === callB)!.agentName).toBe(names.agent1);
       expect(
         codeOf(
           await qm.ask('mystery:review', {
@@ -648,16 +652,18 @@ describe('a mystery-call wave', () => {
         ),
       ).toBe('bad_request');
       const approved = data(
-        await qm.ask<{ match: { method: string; callId: string; agentId: string } }>(
-          'mystery:review',
-          { assignmentId: B.id, action: 'approve', grade: 5, callId: callB },
-        ),
+        await qm.ask<{
+          match: { method: string; callId: string; agentId: string };
+          overAgentLimit: boolean;
+        }>('mystery:review', { assignmentId: B.id, action: 'approve', grade: 5, callId: callB }),
       );
       expect(approved.match).toMatchObject({
         method: 'manual',
         callId: callB,
-        agentId: ids.agent2,
+        agentId: ids.agent1,
       });
+      // agent1 had the wave's one call per agent already: counted, and shown as over the limit.
+      expect(approved.overAgentLimit).toBe(true);
     },
     TIMEOUT,
   );
@@ -748,6 +754,7 @@ describe('a mystery-call wave', () => {
           byAgeBand: { key: string; calls: number }[];
           ratings: { id: string; mean: number; answers: number }[];
           toTrain: string[];
+          toRecognise: string[];
           comparison: unknown;
           competitors: {
             competitor: string;
@@ -765,10 +772,12 @@ describe('a mystery-call wave', () => {
       expect(results.passRate).toBe(1);
       expect(results.target).toBe(80);
       expect(results.byTeam).toEqual([expect.objectContaining({ name: 'Demo team', calls: 2 })]);
+      const agentScore = round1((100 + scoreB) / 2);
       expect(results.byAgent.map((a) => [a.name, a.calls, a.score])).toEqual([
-        [names.agent1, 1, 100],
-        [names.agent2, 1, scoreB],
+        [names.agent1, 2, agentScore],
       ]);
+      // Two calls at or above the target: recognised.
+      expect(results.toRecognise).toEqual(agentScore >= 80 ? [ids.agent1] : []);
       expect(results.byItem.find((i) => i.key === 'proc-summarise')!.yesShare).toBe(0.5);
       expect(results.byItem.find((i) => i.key === 'proc-greeting')!.yesShare).toBe(1);
       expect(results.byAgeBand.map((c) => [c.key, c.calls])).toEqual([
@@ -865,7 +874,13 @@ describe('a mystery-call wave', () => {
           mystery: { calls: { waveName: string; callId: string | null; missed: unknown[] }[] };
         }>('reflection:prepare', { agentId: ids.agent1 }),
       );
+      // Both approved calls on agent1, newest first; the rejected one on agent4 nowhere.
       expect(after.mystery.calls).toEqual([
+        expect.objectContaining({
+          waveName: 'Spring wave under test',
+          callId: callB,
+          missed: [{ itemId: 'proc-summarise', comment: 'No recap of what was agreed' }],
+        }),
         expect.objectContaining({ waveName: 'Spring wave under test', callId: callA, missed: [] }),
       ]);
     },
