@@ -97,11 +97,10 @@ export const mysteryEn = {
     value: 'Value',
     section: 'Section',
     yesShare: 'Yes share',
-    train: 'Train',
+    action: 'Action',
     rank: 'Rank',
     agent: 'Agent',
     passRate: 'Pass rate',
-    recognise: 'Recognise',
     mean: 'Mean',
     answers: 'Answers',
     competitor: 'Competitor',
@@ -140,8 +139,6 @@ export const mysteryEn = {
     itemsCount_other: '{{count}} of {{total}} items asked.',
     all: 'All',
     none: 'None',
-    areaAll: 'Ask every item of {{area}}',
-    areaNone: 'Ask no item of {{area}}',
     definition: 'Definition for callers',
     defined: 'written',
     definitionOf: 'Definition for callers: {{item}}',
@@ -295,6 +292,7 @@ export const mysteryEn = {
     short:
       '{{calls}} calls are too few: {{needed}} are needed for {{confidence}} confidence and ± {{margin}} (the teams take {{population}} calls over as many days). Add calls or accept a wider margin.',
     warnings: 'To know before launching',
+    warningsLaunched: 'What the plan could not do as asked',
     warning: {
       'team-closed': '{{team}} is not open on any day of the wave: it gets no calls.',
       'over-team-limit':
@@ -361,7 +359,7 @@ export const mysteryEn = {
     chooseCaller: 'Choose a caller',
     assign: 'Assign',
     toBoard: 'Back to the board',
-    assigned: 'Assigned.',
+    assigned: 'Assigned to {{name}}.',
     backOnBoard: 'Back on the board: callers can claim it.',
   },
   reviews: {
@@ -443,6 +441,7 @@ export const mysteryEn = {
   },
   results: {
     title: 'Results',
+    working: 'Counting the approved reports…',
     print: 'Print',
     headline_one: 'Score {{score}} against a target of {{target}}, from {{count}} approved call.',
     headline_other:
@@ -524,6 +523,8 @@ export const mysteryEn = {
     releasedNotice: 'Released: agents see their mystery calls.',
     released: 'Released to agents on {{date}}.',
     notReleased: 'Not released: agents do not know which calls were mystery calls.',
+    closeFirst:
+      'Not released. Close the wave to release its results: while calls are still made, releasing would tell agents which calls are mystery calls.',
     competitorNoRelease: 'A competitor benchmark: nothing to release to agents.',
   },
   print: {
@@ -562,6 +563,14 @@ export const mysteryEn = {
     create: 'Create caller',
     save: 'Save caller',
     saved: 'Caller saved.',
+    conflict:
+      'The hub refused this caller: a mystery caller is never, and never was, the centre’s staff.',
+    staff: {
+      username: 'The username is that of the staff account “{{username}}” ({{name}}).',
+      displayName: 'The name is that of the staff account “{{username}}” ({{name}}).',
+      extension: '{{phone}} is the extension of the staff account “{{username}}” ({{name}}).',
+      former: 'That account is switched off: they were staff.',
+    },
     problems: {
       username: 'The username: 2 to 64 characters.',
       displayName: 'Give the caller’s name.',

@@ -1,10 +1,10 @@
 import type { MysteryMessages } from './mystery.en.js';
 import type { WithZeroPlurals } from './types.js';
 
-/** Slepenā klienta zvanu (kvalitātes vadītāja skatu) latviešu teksti (atslēgas kā angļu failā). */
+/** Slepeno zvanu (kvalitātes vadītāja skatu) latviešu teksti (atslēgas kā angļu failā). */
 export const mysteryLv: WithZeroPlurals<MysteryMessages> = {
-  nav: 'Slepenā klienta zvani',
-  title: 'Slepenā klienta zvani',
+  nav: 'Slepenie zvani',
+  title: 'Slepenie zvani',
   loading: 'Ielādē…',
   saving: 'Saglabā…',
   refresh: 'Atjaunot',
@@ -13,7 +13,7 @@ export const mysteryLv: WithZeroPlurals<MysteryMessages> = {
   intro:
     'Apmācīti zvanītāji – nekad ne jūsu pašu darbinieki – tēlo īstus klientus un novērtē zvanu pēc anketas, kas veidota no jūsu standartiem.',
   tabs: {
-    label: 'Slepenā klienta zvanu skati',
+    label: 'Slepeno zvanu skati',
     programmes: 'Programmas',
     callers: 'Zvanītāji',
     reviews: 'Jāizskata',
@@ -97,11 +97,10 @@ export const mysteryLv: WithZeroPlurals<MysteryMessages> = {
     value: 'Vērtība',
     section: 'Sadaļa',
     yesShare: '„Jā“ daļa',
-    train: 'Apmācīt',
+    action: 'Rīcība',
     rank: 'Vieta',
     agent: 'Operators',
     passRate: 'Izturēto daļa',
-    recognise: 'Uzslavēt',
     mean: 'Vidēji',
     answers: 'Atbildes',
     competitor: 'Konkurents',
@@ -141,8 +140,6 @@ export const mysteryLv: WithZeroPlurals<MysteryMessages> = {
     itemsCount_other: 'Jautā {{count}} no {{total}} kritērijiem.',
     all: 'Visus',
     none: 'Nevienu',
-    areaAll: 'Jautāt visus sadaļas „{{area}}“ kritērijus',
-    areaNone: 'Nejautāt nevienu sadaļas „{{area}}“ kritēriju',
     definition: 'Skaidrojums zvanītājiem',
     defined: 'uzrakstīts',
     definitionOf: 'Skaidrojums zvanītājiem: {{item}}',
@@ -265,7 +262,7 @@ export const mysteryLv: WithZeroPlurals<MysteryMessages> = {
       'Apstiprināti {{approved}} no {{calls}}; jāizskata {{reported}}, vēl jāzvana {{open}}, noraidīti {{rejected}}',
     final: 'Sākta kārta ir galīga: šis ir plāns, pēc kura izveidoti tās zvani.',
     limits:
-      'Ne vairāk kā {{team}} zvani vienai komandai un {{agent}} vienam operatoram; {{gap}} dienas, pirms tas pats zvanītājs atkal zvana tai pašai komandai.',
+      'Zvanu robeža komandai: {{team}}, operatoram: {{agent}}; dienas, pirms tas pats zvanītājs atkal zvana tai pašai komandai: {{gap}}.',
     profileMix: 'Profilu sadalījums',
     pages: {
       label: 'Kārtas skati',
@@ -300,16 +297,17 @@ export const mysteryLv: WithZeroPlurals<MysteryMessages> = {
     waiting: 'Plāns parādīsies, kad forma būs aizpildīta:',
     working: 'Aprēķina plānu…',
     enough:
-      'Ar {{calls}} zvaniem pietiek: {{confidence}} ticamībai un ± {{margin}} robežai vajag {{needed}} (komandas tikpat dienās pieņem {{population}} zvanus).',
+      'Zvanu skaits ({{calls}}) ir pietiekams: {{confidence}} ticamībai un ± {{margin}} robežai vajag {{needed}} (zvani, ko komandas pieņem tikpat dienās: {{population}}).',
     short:
-      'Ar {{calls}} zvaniem nepietiek: {{confidence}} ticamībai un ± {{margin}} robežai vajag {{needed}} (komandas tikpat dienās pieņem {{population}} zvanus). Pievienojiet zvanus vai pieņemiet platāku robežu.',
+      'Zvanu skaits ({{calls}}) ir par mazu: {{confidence}} ticamībai un ± {{margin}} robežai vajag {{needed}} (zvani, ko komandas pieņem tikpat dienās: {{population}}). Pievienojiet zvanus vai pieņemiet platāku robežu.',
     warnings: 'Jāzina pirms sākšanas',
+    warningsLaunched: 'Ko plāns nevarēja izpildīt, kā prasīts',
     warning: {
       'team-closed': '{{team}} nestrādā nevienā kārtas dienā: tai zvanu nebūs.',
       'over-team-limit':
         'Prasīto zvanu skaits ({{asked}}) pārsniedz komandu skaitu ({{teams}}) × {{perTeam}} (robeža vienai komandai): plānā ir {{calls}}.',
       'teams-unreached':
-        'Zvanu ({{calls}}) ir mazāk nekā komandu ({{teams}}): {{without}} komandas paliek bez zvana, tāpēc komandas nevar salīdzināt.',
+        'Zvanu ({{calls}}) ir mazāk nekā komandu ({{teams}}): komandas bez zvana – {{without}}, tāpēc komandas nevar salīdzināt.',
       'teams-left-out_zero':
         'Šajā kārtā nav {{left}} no centra {{total}} komandām: rezultātus var salīdzināt tikai vienas kārtas ietvaros.',
       'teams-left-out_one':
@@ -369,7 +367,7 @@ export const mysteryLv: WithZeroPlurals<MysteryMessages> = {
     chooseCaller: 'Izvēlieties zvanītāju',
     assign: 'Piešķirt',
     toBoard: 'Atgriezt sarakstā',
-    assigned: 'Piešķirts.',
+    assigned: 'Piešķirts: {{name}}.',
     backOnBoard: 'Atgriezts sarakstā: zvanītāji to var paņemt.',
   },
   reviews: {
@@ -453,6 +451,7 @@ export const mysteryLv: WithZeroPlurals<MysteryMessages> = {
   },
   results: {
     title: 'Rezultāti',
+    working: 'Skaita apstiprinātās atskaites…',
     print: 'Drukāt',
     headline_zero: 'Rezultāts {{score}} pret mērķi {{target}} ({{count}} apstiprinātu zvanu).',
     headline_one: 'Rezultāts {{score}} pret mērķi {{target}} ({{count}} apstiprināts zvans).',
@@ -533,19 +532,21 @@ export const mysteryLv: WithZeroPlurals<MysteryMessages> = {
     competitorsCaption: 'Konkurentu kārtas',
     release: 'Publicēt operatoriem…',
     releaseConfirm_zero:
-      'Publicēt kārtas „{{name}}“ rezultātus? {{count}} apstiprināto zvanu operatori tos redzēs savās koučinga sesijās. Līdz šim nevienam operatoram netika teikts, kuri zvani bija slepenā klienta zvani.',
+      'Publicēt kārtas „{{name}}“ rezultātus? {{count}} apstiprināto zvanu operatori tos redzēs savās koučinga sesijās. Līdz šim nevienam operatoram netika teikts, kuri zvani bija slepenie zvani.',
     releaseConfirm_one:
-      'Publicēt kārtas „{{name}}“ rezultātus? {{count}} apstiprinātā zvana operators to redzēs savās koučinga sesijās. Līdz šim nevienam operatoram netika teikts, kuri zvani bija slepenā klienta zvani.',
+      'Publicēt kārtas „{{name}}“ rezultātus? {{count}} apstiprinātā zvana operators to redzēs savās koučinga sesijās. Līdz šim nevienam operatoram netika teikts, kuri zvani bija slepenie zvani.',
     releaseConfirm_other:
-      'Publicēt kārtas „{{name}}“ rezultātus? {{count}} apstiprināto zvanu operatori tos redzēs savās koučinga sesijās. Līdz šim nevienam operatoram netika teikts, kuri zvani bija slepenā klienta zvani.',
+      'Publicēt kārtas „{{name}}“ rezultātus? {{count}} apstiprināto zvanu operatori tos redzēs savās koučinga sesijās. Līdz šim nevienam operatoram netika teikts, kuri zvani bija slepenie zvani.',
     confirmRelease: 'Publicēt',
-    releasedNotice: 'Publicēts: operatori redz savus slepenā klienta zvanus.',
-    released: 'Publicēts operatoriem {{date}}.',
-    notReleased: 'Nav publicēts: operatori nezina, kuri zvani bija slepenā klienta zvani.',
+    releasedNotice: 'Publicēts: operatori redz savus slepenos zvanus.',
+    released: 'Publicēts operatoriem: {{date}}',
+    notReleased: 'Nav publicēts: operatori nezina, kuri zvani bija slepenie zvani.',
+    closeFirst:
+      'Nav publicēts. Slēdziet kārtu, lai publicētu rezultātus: ja publicē, kamēr zvani vēl notiek, operatori uzzina, kuri zvani ir slepenie zvani.',
     competitorNoRelease: 'Salīdzinājums ar konkurentu: operatoriem nav ko publicēt.',
   },
   print: {
-    title: 'Slepenā klienta zvanu rezultāti: {{wave}}',
+    title: 'Slepeno zvanu rezultāti: {{wave}}',
     printed: 'izdrukāts {{date}}',
   },
   callers: {
@@ -559,7 +560,7 @@ export const mysteryLv: WithZeroPlurals<MysteryMessages> = {
     openLabel: 'Atvērt zvanītāju {{name}}',
   },
   caller: {
-    newHeading: 'Jauns slepenais klients',
+    newHeading: 'Jauns slepenais zvanītājs',
     notFound: 'Šī zvanītāja (vairs) nav.',
     intro:
       'Serveris pārbauda, vai zvanītājs nav un nekad nav bijis centra darbinieks (vārds, lietotājvārds, numuri).',
@@ -580,6 +581,14 @@ export const mysteryLv: WithZeroPlurals<MysteryMessages> = {
     create: 'Izveidot zvanītāju',
     save: 'Saglabāt zvanītāju',
     saved: 'Zvanītājs saglabāts.',
+    conflict:
+      'Serveris šo zvanītāju noraidīja: slepenais zvanītājs nekad nav un nav bijis centra darbinieks.',
+    staff: {
+      username: 'Lietotājvārds ir darbinieka kontam „{{username}}“ ({{name}}).',
+      displayName: 'Vārds ir darbinieka kontam „{{username}}“ ({{name}}).',
+      extension: '{{phone}} ir darbinieka konta „{{username}}“ ({{name}}) iekšējais numurs.',
+      former: 'Šis konts ir izslēgts: persona bija darbinieks.',
+    },
     problems: {
       username: 'Lietotājvārds: 2 līdz 64 rakstzīmes.',
       displayName: 'Ierakstiet zvanītāja vārdu.',

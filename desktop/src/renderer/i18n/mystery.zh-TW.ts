@@ -1,9 +1,9 @@
 import type { MysteryMessages } from './mystery.en.js';
 
-/** 神秘客電訪（品質經理畫面）的繁體中文文字（鍵與英文檔案相同）。 */
+/** 神秘客來電（品質經理畫面）的繁體中文文字（鍵與英文檔案相同）。 */
 export const mysteryZhTW: MysteryMessages = {
-  nav: '神秘客電訪',
-  title: '神秘客電訪',
+  nav: '神秘客來電',
+  title: '神秘客來電',
   loading: '載入中…',
   saving: '儲存中…',
   refresh: '重新整理',
@@ -12,7 +12,7 @@ export const mysteryZhTW: MysteryMessages = {
   intro:
     '受過訓練的神秘客（絕不是中心自己的員工）扮演真實顧客來電，並依照以中心服務標準設計的問卷為通話評分。',
   tabs: {
-    label: '神秘客電訪檢視',
+    label: '神秘客來電檢視',
     programmes: '專案',
     callers: '神秘客',
     reviews: '待審核',
@@ -94,11 +94,10 @@ export const mysteryZhTW: MysteryMessages = {
     value: '數值',
     section: '區段',
     yesShare: '「是」的比例',
-    train: '訓練',
+    action: '建議',
     rank: '名次',
     agent: '客服人員',
     passRate: '及格率',
-    recognise: '表揚',
     mean: '平均',
     answers: '作答數',
     competitor: '競爭對手',
@@ -135,8 +134,6 @@ export const mysteryZhTW: MysteryMessages = {
     itemsCount_other: '已選 {{count}} / {{total}} 個評分項目。',
     all: '全選',
     none: '全不選',
-    areaAll: '選取「{{area}}」的所有評分項目',
-    areaNone: '取消「{{area}}」的所有評分項目',
     definition: '給神秘客的判斷說明',
     defined: '已填寫',
     definitionOf: '給神秘客的判斷說明：{{item}}',
@@ -225,16 +222,16 @@ export const mysteryZhTW: MysteryMessages = {
     unsaved: '有尚未儲存的變更。',
     launch: '啟動…',
     launchConfirm_one:
-      '確定要啟動「{{name}}」嗎？系統會依抽樣計畫產生 {{count}} 通電訪任務，並放上神秘客的任務看板。梯次啟動後就不能再修改。',
+      '確定要啟動「{{name}}」嗎？系統會依抽樣計畫產生 {{count}} 通來電任務，並放上神秘客的任務看板。梯次啟動後就不能再修改。',
     launchConfirm_other:
-      '確定要啟動「{{name}}」嗎？系統會依抽樣計畫產生 {{count}} 通電訪任務，並放上神秘客的任務看板。梯次啟動後就不能再修改。',
+      '確定要啟動「{{name}}」嗎？系統會依抽樣計畫產生 {{count}} 通來電任務，並放上神秘客的任務看板。梯次啟動後就不能再修改。',
     confirmLaunch: '啟動梯次',
     launching: {
       saving: '正在儲存梯次…',
-      drawing: '正在產生電訪任務並放上任務看板…',
+      drawing: '正在產生來電任務並放上任務看板…',
     },
-    launched_one: '已啟動：{{count}} 通電訪任務已放上任務看板。',
-    launched_other: '已啟動：{{count}} 通電訪任務已放上任務看板。',
+    launched_one: '已啟動：{{count}} 通來電任務已放上任務看板。',
+    launched_other: '已啟動：{{count}} 通來電任務已放上任務看板。',
     close: '結束梯次…',
     closeConfirm:
       '確定要結束「{{name}}」嗎？還沒撥打的任務會從任務看板撤下；已送出的報告仍可審核。',
@@ -243,14 +240,14 @@ export const mysteryZhTW: MysteryMessages = {
     notLaunched: '尚未啟動',
     progress:
       '{{calls}} 通中已核准 {{approved}} 通；待審核 {{reported}} 通、待撥打 {{open}} 通、已駁回 {{rejected}} 通',
-    final: '梯次啟動後即定案：以下是產生電訪任務所依據的抽樣計畫。',
+    final: '梯次啟動後即定案：以下是產生來電任務所依據的抽樣計畫。',
     limits:
       '每個團隊最多 {{team}} 通、每位客服人員最多 {{agent}} 通；同一位神秘客須間隔 {{gap}} 天才能再次電訪同一團隊。',
     profileMix: '輪廓配比',
     pages: {
       label: '梯次檢視',
       plan: '抽樣計畫',
-      assignments: '電訪任務',
+      assignments: '來電任務',
       reviews: '待審核',
       results: '結果',
     },
@@ -283,6 +280,7 @@ export const mysteryZhTW: MysteryMessages = {
     short:
       '{{calls}} 通不夠：在 {{confidence}} 信心水準、± {{margin}} 誤差範圍下需要 {{needed}} 通（這些團隊在相同天數內的來電量為 {{population}} 通）。請增加通數，或接受較大的誤差範圍。',
     warnings: '啟動前請留意',
+    warningsLaunched: '抽樣計畫未能依要求安排的部分',
     warning: {
       'team-closed': '{{team}} 在本梯次的每一天都沒有營業：不會分到電訪。',
       'over-team-limit':
@@ -329,15 +327,15 @@ export const mysteryZhTW: MysteryMessages = {
     intro: '神秘客在任務看板上認領任務；您也可以把任務指派給某位神秘客，或撤回任務看板。',
     allStatuses: '所有狀態',
     allTeams: '所有團隊',
-    caption_one: '{{count}} 通電訪任務',
-    caption_other: '{{count}} 通電訪任務',
+    caption_one: '{{count}} 通來電任務',
+    caption_other: '{{count}} 通來電任務',
     empty: '沒有符合篩選條件的任務。',
     giveHeader: '神秘客',
     giveTo: '{{time}} 任務的神秘客',
     chooseCaller: '選擇神秘客',
     assign: '指派',
     toBoard: '撤回任務看板',
-    assigned: '已指派。',
+    assigned: '已指派給 {{name}}。',
     backOnBoard: '已撤回任務看板：神秘客可以認領。',
   },
   reviews: {
@@ -417,6 +415,7 @@ export const mysteryZhTW: MysteryMessages = {
   },
   results: {
     title: '結果',
+    working: '正在統計已核准的報告…',
     print: '列印',
     headline_one: '分數 {{score}}，目標 {{target}}，依據 {{count}} 通已核准的電訪。',
     headline_other: '分數 {{score}}，目標 {{target}}，依據 {{count}} 通已核准的電訪。',
@@ -497,15 +496,17 @@ export const mysteryZhTW: MysteryMessages = {
     releasedNotice: '已公布：客服人員可以看到自己的神秘客電話。',
     released: '已於 {{date}} 公布給客服人員。',
     notReleased: '尚未公布：客服人員不知道哪些是神秘客電話。',
+    closeFirst:
+      '尚未公布。結束梯次後才能公布結果：電訪還在進行時公布，會讓客服人員知道哪些是神秘客電話。',
     competitorNoRelease: '競品標竿：沒有要公布給客服人員的內容。',
   },
   print: {
-    title: '神秘客電訪結果：{{wave}}',
+    title: '神秘客來電結果：{{wave}}',
     printed: '列印於 {{date}}',
   },
   callers: {
     intro:
-      '神秘客使用專屬帳號：不屬於任何團隊，只看得到自己的電訪任務。不能由中心員工擔任，也不能由員工的家人或朋友擔任。',
+      '神秘客使用專屬帳號：不屬於任何團隊，只看得到自己的來電任務。不能由中心員工擔任，也不能由員工的家人或朋友擔任。',
     new: '新增神秘客',
     caption_one: '共 {{count}} 位神秘客',
     caption_other: '共 {{count}} 位神秘客',
@@ -532,6 +533,13 @@ export const mysteryZhTW: MysteryMessages = {
     create: '建立神秘客',
     save: '儲存神秘客',
     saved: '神秘客已儲存。',
+    conflict: '系統拒絕了這位神秘客：神秘客現在和過去都不能是中心的員工。',
+    staff: {
+      username: '使用者名稱和員工帳號「{{username}}」（{{name}}）相同。',
+      displayName: '姓名和員工帳號「{{username}}」（{{name}}）相同。',
+      extension: '{{phone}} 是員工帳號「{{username}}」（{{name}}）的分機號碼。',
+      former: '這個帳號已停用：此人曾是員工。',
+    },
     problems: {
       username: '使用者名稱須為 2 到 64 個字元。',
       displayName: '請輸入神秘客的姓名。',

@@ -17,6 +17,7 @@ export function AssignmentsPanel({ wave }: { wave: Wave }) {
   const c = useMysteryContext();
   const assignments = useMystery((s) => s.assignments);
   const callers = useMystery((s) => s.callers.data);
+  const notice = useMystery((s) => s.assigning.notice);
   const [status, setStatus] = useState('');
   const [teamId, setTeamId] = useState('');
   const list = assignments.waveId === wave.id ? assignments.data : [];
@@ -44,6 +45,7 @@ export function AssignmentsPanel({ wave }: { wave: Wave }) {
         />
       </div>
       <LoadLine status={assignments.status} error={assignments.error} empty={list.length === 0} />
+      <ChangeNotice notice={notice} testId="mys-assign-notice" />
       <QaTable
         caption={t('mystery.assignments.caption', { count: shown.length })}
         fileName="mystery-assignments"
@@ -66,9 +68,8 @@ function AssignControl({
 }) {
   const { t, i18n } = useTranslation();
   const busy = useMystery((s) => s.assigning.id);
-  const notice = useMystery((s) => s.assigning.notices[a.id] ?? null);
   const [callerId, setCallerId] = useState(a.callerId ?? '');
-  if (!ASSIGNABLE.has(a.status)) return <ChangeNotice notice={notice} testId="mys-assign-notice" />;
+  if (!ASSIGNABLE.has(a.status)) return null;
   const id = `mys-assign-${a.id}`;
   return (
     <div className="mys-assign">
@@ -101,7 +102,6 @@ function AssignControl({
           {t('mystery.assignments.toBoard')}
         </button>
       ) : null}
-      <ChangeNotice notice={notice} testId="mys-assign-notice" />
     </div>
   );
 }

@@ -81,12 +81,15 @@ function CallerEditor({ caller }: { caller: Caller | null }) {
   const [d, setD] = useState<CallerDraft>(() => draftOfCaller(caller, i18n.language));
   const [tried, setTried] = useState(false);
   const up = (p: Partial<CallerDraft>) => setD({ ...d, ...p });
-  const problems = tried ? callerProblems(d) : [];
+  const staff = useMystery((s) => s.staff.data);
+  // Staff conflicts are said as soon as they show; the other problems once a save was tried.
+  const all = callerProblems(d, staff);
+  const problems = tried ? all : all.filter((p) => p.field === 'staff');
   const has = (field: CallerProblem['field']) => problems.some((p) => p.field === field);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setTried(true);
-    const made = callerFromDraft(caller?.id, d);
+    const made = callerFromDraft(caller?.id, d, staff);
     if ('payload' in made) void saveCaller(made.payload);
   };
   const f = (name: string) => `mys-caller-${name}`;
@@ -201,7 +204,7 @@ function CallerEditor({ caller }: { caller: Caller | null }) {
                   : t('mystery.caller.create')}
             </button>
           </div>
-          <WriteNotice />
+          <WriteNotice refusedWith={t('mystery.caller.conflict')} />
         </form>
       </Part>
       {caller ? <UserAccountActions userId={caller.id} username={caller.username} /> : null}

@@ -42,9 +42,15 @@ export default function MysteryView() {
           >
             {t(`mystery.tabs.${entry}`)}
             {entry === 'reviews' && waiting ? (
-              <span className="badge" aria-label={t('mystery.tabs.waiting', { count: waiting })}>
-                {waiting}
-              </span>
+              <>
+                <span className="badge" aria-hidden="true">
+                  {waiting}
+                </span>
+                <span className="visually-hidden">
+                  {' '}
+                  ({t('mystery.tabs.waiting', { count: waiting })})
+                </span>
+              </>
             ) : null}
           </button>
         ))}

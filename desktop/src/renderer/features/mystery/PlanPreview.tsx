@@ -9,9 +9,12 @@ import { useMystery } from './store.js';
 export function PlanTables({
   plan,
   wave,
+  launched = false,
 }: {
   plan: WavePlan;
   wave: { confidence: number; margin: number };
+  /** The plan a launched wave was drawn from (its warnings are what it could not do). */
+  launched?: boolean;
 }) {
   const { t } = useTranslation();
   const c = useMysteryContext();
@@ -26,7 +29,9 @@ export function PlanTables({
       {warnings.length > 0 ? (
         <div className="mys-warning" data-testid="mys-plan-warnings">
           <p>
-            <strong>{t('mystery.plan.warnings')}</strong>
+            <strong>
+              {launched ? t('mystery.plan.warningsLaunched') : t('mystery.plan.warnings')}
+            </strong>
           </p>
           <ul>
             {warnings.map((w) => (
@@ -43,6 +48,7 @@ export function PlanTables({
             fileName={`mystery-plan-${dim}`}
             table={quotaTable(dim, plan[dim], c)}
             testId={`mys-plan-${dim}`}
+            stack={false}
           />
         ))}
       </div>

@@ -186,18 +186,18 @@ export function ProgrammeEditor({
                   <button
                     type="button"
                     className="link small"
-                    aria-label={t('mystery.programme.areaAll', { area: areaName })}
                     onClick={() => up({ itemIds: [...new Set([...d.itemIds, ...ids])] })}
                   >
                     {t('mystery.programme.all')}
+                    <span className="visually-hidden"> ({areaName})</span>
                   </button>
                   <button
                     type="button"
                     className="link small"
-                    aria-label={t('mystery.programme.areaNone', { area: areaName })}
                     onClick={() => up({ itemIds: d.itemIds.filter((x) => !ids.includes(x)) })}
                   >
                     {t('mystery.programme.none')}
+                    <span className="visually-hidden"> ({areaName})</span>
                   </button>
                 </div>
                 {area.items.map((item) => {
@@ -224,7 +224,7 @@ export function ProgrammeEditor({
                           </summary>
                           <textarea
                             aria-label={t('mystery.programme.definitionOf', { item: text })}
-                            rows={2}
+                            rows={Math.min(6, Math.max(2, Math.ceil(definition.length / 40)))}
                             maxLength={2000}
                             value={definition}
                             onChange={(e) =>

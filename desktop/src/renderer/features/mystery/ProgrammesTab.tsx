@@ -44,7 +44,7 @@ export function ProgrammesTab() {
   );
 }
 
-/** One programme: its editor, and its waves (newest first) with a new one to plan. */
+/** One programme: its waves (newest first) with a new one to plan, and its editor. */
 export function ProgrammeScreen({ id }: { id: string }) {
   const { t } = useTranslation();
   const c = useMysteryContext();
@@ -65,14 +65,6 @@ export function ProgrammeScreen({ id }: { id: string }) {
       <LoadLine status={programmes.status} error={programmes.error} empty={!programme && !isNew} />
       <LoadLine status={scorecard.status} error={scorecard.error} empty={!scorecard.data} />
       {missing ? <p className="muted">{t('mystery.programme.notFound')}</p> : null}
-      {scorecard.data && (isNew || programme) ? (
-        <ProgrammeEditor
-          key={programme?.updatedAt ?? 'new'}
-          programme={programme}
-          pack={scorecard.data.pack}
-          versions={scorecard.data.versions}
-        />
-      ) : null}
       {programme ? (
         <Part title={t('mystery.programme.waves')} testId="mys-programme-waves">
           <div className="qa-toolbar">
@@ -109,6 +101,14 @@ export function ProgrammeScreen({ id }: { id: string }) {
             )}
           />
         </Part>
+      ) : null}
+      {scorecard.data && (isNew || programme) ? (
+        <ProgrammeEditor
+          key={programme?.updatedAt ?? 'new'}
+          programme={programme}
+          pack={scorecard.data.pack}
+          versions={scorecard.data.versions}
+        />
       ) : null}
     </div>
   );

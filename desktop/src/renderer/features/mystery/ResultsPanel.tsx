@@ -6,7 +6,7 @@ import { localDay } from '../../lib/time.js';
 import { HBars, type HBarRow } from '../../ui/HBars.js';
 import { dayOf } from '../qa/rows.js';
 import { QaTable } from '../qa/parts.js';
-import { Confirm, LoadLine, Part, WriteNotice, useMysteryContext } from './parts.js';
+import { Confirm, LoadLine, Part, Progress, WriteNotice, useMysteryContext } from './parts.js';
 import { ratingLabel } from './programme-form.js';
 import {
   BREAKDOWNS,
@@ -47,6 +47,7 @@ function ChartAndTable({
   format,
   series,
   children,
+  stack = false,
 }: {
   title: string;
   caption: string;
@@ -57,6 +58,8 @@ function ChartAndTable({
   format: (v: number | null) => string;
   series: string;
   children?: ReactNode;
+  /** Read as cards in the sidebar (a wide table); a few short columns stay a table. */
+  stack?: boolean;
 }) {
   return (
     <Part title={title} testId={`${testId}-section`} className="mys-print-part">
@@ -72,7 +75,13 @@ function ChartAndTable({
           />
         </div>
         <div className="split-column">
-          <QaTable caption={caption} fileName={fileName} table={table} testId={testId} />
+          <QaTable
+            caption={caption}
+            fileName={fileName}
+            table={table}
+            testId={testId}
+            stack={stack}
+          />
         </div>
       </div>
     </Part>
@@ -111,7 +120,9 @@ export function ResultsPanel({ wave }: { wave: Wave }) {
               ? t('mystery.results.released', {
                   date: dayOf(c.lang, wave.resultsReleasedAt.slice(0, 10)),
                 })
-              : t('mystery.results.notReleased')}
+              : wave.status === 'closed'
+                ? t('mystery.results.notReleased')
+                : t('mystery.results.closeFirst')}
         </p>
         <div className="qa-actions">
           <button
@@ -124,7 +135,7 @@ export function ResultsPanel({ wave }: { wave: Wave }) {
           <button type="button" onClick={() => window.print()} disabled={!data}>
             {t('mystery.results.print')}
           </button>
-          {!competitor && !wave.resultsReleasedAt && !confirming ? (
+          {!competitor && wave.status === 'closed' && !wave.resultsReleasedAt && !confirming ? (
             <button
               type="button"
               className="primary"
@@ -148,7 +159,11 @@ export function ResultsPanel({ wave }: { wave: Wave }) {
       <div className="no-print">
         <WriteNotice />
       </div>
-      <LoadLine status={results.status} error={results.error} empty={!data} />
+      {results.status === 'loading' && !data ? (
+        <Progress label={t('mystery.results.working')} />
+      ) : (
+        <LoadLine status={results.status} error={results.error} empty={!data} />
+      )}
       {data && data.calls === 0 ? (
         <p className="muted" data-testid="mys-results-empty">
           {t('mystery.results.none')}
@@ -185,6 +200,7 @@ function Results({ r, c }: { r: MysteryResults; c: MysteryContext }) {
           caption={t('mystery.results.summaryCaption')}
           fileName="mystery-results-summary"
           table={summaryTable(r, c)}
+          stack={false}
           testId="mys-results-figures"
         />
       </Part>
@@ -210,6 +226,7 @@ function Results({ r, c }: { r: MysteryResults; c: MysteryContext }) {
         }))}
         table={itemsTable(r, c)}
         fileName="mystery-results-items"
+        stack
         testId="mys-results-items"
         format={(v) =>
           v === null ? '–' : new Intl.NumberFormat(c.lang, { style: 'percent' }).format(v)
@@ -246,6 +263,7 @@ function Results({ r, c }: { r: MysteryResults; c: MysteryContext }) {
           bars={scoreBars(r.byAgent, (cell) => cell.name)}
           table={leagueTable(r, c)}
           fileName="mystery-results-agents"
+          stack
           testId="mys-results-league"
           format={pct}
           series={t('mystery.col.score')}

@@ -15,6 +15,7 @@ import {
 } from './review-form.js';
 import { answersTable, matchText, percentText, ratingsGivenTable, windowText } from './rows.js';
 import { go, review, useMystery } from './store.js';
+import '../../ui/columns.css';
 
 const GRADES = [1, 2, 3, 4, 5] as const;
 
@@ -45,110 +46,116 @@ export function ReviewScreen({ assignmentId }: { assignmentId: string }) {
       {opened && !report ? <p className="muted">{t('mystery.review.noReport')}</p> : null}
       {opened && report ? (
         <>
-          <Part
-            title={t('mystery.review.heading', { caller: report.callerName })}
-            testId="mys-review-call"
-          >
-            <dl className="qa-facts">
-              <dt>{t('mystery.col.wave')}</dt>
-              <dd>{wave?.name ?? opened.programme.name}</dd>
-              <dt>{t('mystery.col.scenario')}</dt>
-              <dd>
-                {opened.assignment.scenario.title} (
-                {callTypeName(opened.pack, opened.assignment.scenario.callType, c.lang)})
-              </dd>
-              <dt>{t('mystery.col.team')}</dt>
-              <dd>{opened.assignment.teamName ?? '–'}</dd>
-              <dt>{t('mystery.col.window')}</dt>
-              <dd>{windowText(opened.assignment, c.lang)}</dd>
-              <dt>{t('mystery.col.calledAt')}</dt>
-              <dd>{shortDateTime(c.lang).format(new Date(report.calledAt))}</dd>
-              <dt>{t('mystery.review.calledNumber')}</dt>
-              <dd>{report.calledNumber}</dd>
-              <dt>{t('mystery.review.fromNumber')}</dt>
-              <dd>{report.fromNumber}</dd>
-              <dt>{t('mystery.review.agentNameHeard')}</dt>
-              <dd>{report.agentNameHeard || t('mystery.review.noName')}</dd>
-              <dt>{t('mystery.col.status')}</dt>
-              <dd data-testid="mys-review-status">
-                {t(`mystery.status.${opened.assignment.status}`)}
-              </dd>
-            </dl>
-          </Part>
-          <Part title={t('mystery.review.match')} testId="mys-review-match">
-            <p data-testid="mys-review-agent">{matchText(report, c)}</p>
-            <p className="small">
-              {t('mystery.review.recording')}: <RecordingLink url={report.match.recordingUrl} />
-            </p>
-            {report.overAgentLimit ? (
-              <p className="mys-warning" data-testid="mys-over-limit">
-                {t('mystery.review.overLimit', { max: wave?.perAgentMax ?? '–' })}
-              </p>
-            ) : null}
-          </Part>
-          <Part title={t('mystery.review.answers')} testId="mys-review-answers">
-            <p>
-              {t('mystery.col.score')}:{' '}
-              <strong>{report.score ? percentText(c.lang, report.score.percent) : '–'}</strong>
-              {report.score?.passed === false ? ` (${t('mystery.review.failed')})` : ''}
-            </p>
-            <QaTable
-              caption={t('mystery.review.answersCaption')}
-              fileName="mystery-report"
-              table={answersTable(report, opened.items, opened.pack, c)}
-              testId="mys-review-items"
-            />
-            <QaTable
-              caption={t('mystery.review.ratingsCaption')}
-              fileName="mystery-report-ratings"
-              table={ratingsGivenTable(opened, c)}
-              testId="mys-review-ratings"
-              empty={t('mystery.review.noRatings')}
-            />
-            <h4>{t('mystery.review.impression')}</h4>
-            <p className="mys-text">{report.impression || t('mystery.review.noImpression')}</p>
-            {report.reply ? (
-              <>
-                <h4>{t('mystery.review.reply')}</h4>
-                {report.reviewNote ? (
-                  <p className="small muted">
-                    {t('mystery.review.yourQuestion')}: {report.reviewNote}
+          <div className="split-columns mys-review-columns">
+            <div className="split-column">
+              <Part
+                title={t('mystery.review.heading', { caller: report.callerName })}
+                testId="mys-review-call"
+              >
+                <dl className="qa-facts">
+                  <dt>{t('mystery.col.wave')}</dt>
+                  <dd>{wave?.name ?? opened.programme.name}</dd>
+                  <dt>{t('mystery.col.scenario')}</dt>
+                  <dd>
+                    {opened.assignment.scenario.title} (
+                    {callTypeName(opened.pack, opened.assignment.scenario.callType, c.lang)})
+                  </dd>
+                  <dt>{t('mystery.col.team')}</dt>
+                  <dd>{opened.assignment.teamName ?? '–'}</dd>
+                  <dt>{t('mystery.col.window')}</dt>
+                  <dd>{windowText(opened.assignment, c.lang)}</dd>
+                  <dt>{t('mystery.col.calledAt')}</dt>
+                  <dd>{shortDateTime(c.lang).format(new Date(report.calledAt))}</dd>
+                  <dt>{t('mystery.review.calledNumber')}</dt>
+                  <dd>{report.calledNumber}</dd>
+                  <dt>{t('mystery.review.fromNumber')}</dt>
+                  <dd>{report.fromNumber}</dd>
+                  <dt>{t('mystery.review.agentNameHeard')}</dt>
+                  <dd>{report.agentNameHeard || t('mystery.review.noName')}</dd>
+                  <dt>{t('mystery.col.status')}</dt>
+                  <dd data-testid="mys-review-status">
+                    {t(`mystery.status.${opened.assignment.status}`)}
+                  </dd>
+                </dl>
+              </Part>
+              <Part title={t('mystery.review.match')} testId="mys-review-match">
+                <p data-testid="mys-review-agent">{matchText(report, c)}</p>
+                <p className="small">
+                  {t('mystery.review.recording')}: <RecordingLink url={report.match.recordingUrl} />
+                </p>
+                {report.overAgentLimit ? (
+                  <p className="mys-warning" data-testid="mys-over-limit">
+                    {t('mystery.review.overLimit', { max: wave?.perAgentMax ?? '–' })}
                   </p>
                 ) : null}
-                <p className="mys-text">{report.reply}</p>
-              </>
-            ) : null}
-          </Part>
-          {opened.assignment.status === 'reported' ? (
-            <Decision key={report.submittedAt} opened={opened} />
-          ) : (
-            <Part title={t('mystery.review.decision')} testId="mys-review-decided">
-              <p data-testid="mys-review-outcome">
-                {t('mystery.review.decided', {
-                  status: t(`mystery.status.${opened.assignment.status}`),
-                })}
-                {report.grade !== null
-                  ? ` ${t('mystery.review.gradeGiven', { grade: report.grade })}`
-                  : ''}
-              </p>
-              {report.reviewNote ? <p className="small">{report.reviewNote}</p> : null}
-              <ChangeNotice notice={state.notice} testId="mys-review-notice" />
-              <div className="qa-actions">
-                {next ? (
-                  <button
-                    type="button"
-                    className="primary"
-                    onClick={() => go({ screen: 'review', assignmentId: next.assignmentId })}
-                  >
-                    {t('mystery.review.next')}
-                  </button>
+              </Part>
+              <Part title={t('mystery.review.answers')} testId="mys-review-answers">
+                <p>
+                  {t('mystery.col.score')}:{' '}
+                  <strong>{report.score ? percentText(c.lang, report.score.percent) : '–'}</strong>
+                  {report.score?.passed === false ? ` (${t('mystery.review.failed')})` : ''}
+                </p>
+                <QaTable
+                  caption={t('mystery.review.answersCaption')}
+                  fileName="mystery-report"
+                  table={answersTable(report, opened.items, opened.pack, c)}
+                  testId="mys-review-items"
+                />
+                <QaTable
+                  caption={t('mystery.review.ratingsCaption')}
+                  fileName="mystery-report-ratings"
+                  table={ratingsGivenTable(opened, c)}
+                  testId="mys-review-ratings"
+                  empty={t('mystery.review.noRatings')}
+                />
+                <h4>{t('mystery.review.impression')}</h4>
+                <p className="mys-text">{report.impression || t('mystery.review.noImpression')}</p>
+                {report.reply ? (
+                  <>
+                    <h4>{t('mystery.review.reply')}</h4>
+                    {report.reviewNote ? (
+                      <p className="small muted">
+                        {t('mystery.review.yourQuestion')}: {report.reviewNote}
+                      </p>
+                    ) : null}
+                    <p className="mys-text">{report.reply}</p>
+                  </>
                 ) : null}
-                <button type="button" onClick={() => go({ screen: 'reviews' })}>
-                  {t('mystery.back.reviews')}
-                </button>
-              </div>
-            </Part>
-          )}
+              </Part>
+            </div>
+            <div className="split-column">
+              {opened.assignment.status === 'reported' ? (
+                <Decision key={report.submittedAt} opened={opened} />
+              ) : (
+                <Part title={t('mystery.review.decision')} testId="mys-review-decided">
+                  <p data-testid="mys-review-outcome">
+                    {t('mystery.review.decided', {
+                      status: t(`mystery.status.${opened.assignment.status}`),
+                    })}
+                    {report.grade !== null
+                      ? ` ${t('mystery.review.gradeGiven', { grade: report.grade })}`
+                      : ''}
+                  </p>
+                  {report.reviewNote ? <p className="small">{report.reviewNote}</p> : null}
+                  <ChangeNotice notice={state.notice} testId="mys-review-notice" />
+                  <div className="qa-actions">
+                    {next ? (
+                      <button
+                        type="button"
+                        className="primary"
+                        onClick={() => go({ screen: 'review', assignmentId: next.assignmentId })}
+                      >
+                        {t('mystery.review.next')}
+                      </button>
+                    ) : null}
+                    <button type="button" onClick={() => go({ screen: 'reviews' })}>
+                      {t('mystery.back.reviews')}
+                    </button>
+                  </div>
+                </Part>
+              )}
+            </div>
+          </div>
         </>
       ) : null}
     </div>

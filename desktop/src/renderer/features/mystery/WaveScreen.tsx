@@ -77,7 +77,12 @@ function LaunchedWave({ wave, page }: { wave: Wave; page: WavePage }) {
   const [confirming, setConfirming] = useState(false);
   return (
     <>
-      <Part title={wave.name} testId="mys-wave">
+      {/* The printed results have their own heading with the wave's name and dates. */}
+      <Part
+        title={wave.name}
+        testId="mys-wave"
+        className={page === 'results' ? 'no-print' : undefined}
+      >
         <dl className="qa-facts">
           <dt>{t('mystery.col.status')}</dt>
           <dd data-testid="mys-wave-status">{t(`mystery.waveStatus.${wave.status}`)}</dd>
@@ -152,7 +157,7 @@ function LaunchedPlan({ wave }: { wave: Wave }) {
             gap: wave.callerGapDays,
           })}
         </p>
-        <PlanTables plan={wave.plan} wave={wave} />
+        <PlanTables plan={wave.plan} wave={wave} launched />
       </Part>
       <Part title={t('mystery.wave.scenarios')} testId="mys-launched-scenarios">
         {wave.scenarios.map((s) => (

@@ -1,13 +1,18 @@
 import {
   AGE_BANDS,
+  findCallerConflicts,
   PhoneSchema,
+  type AdminUser,
   type AgeBand,
   type Caller,
+  type CallerConflict,
   type CallerSave,
 } from '@sidecoach/shared';
 
-// The caller form's state and the caller the hub is sent, or the form's problems. The hub runs
-// the conflict check (a caller is never, and never was, the centre's staff) and says why.
+// The caller form's state and the caller the hub is sent, or the form's problems. The conflict
+// check (a caller is never, and never was, the centre's staff) runs here on the staff the admin
+// lists, to say it in the UI's words before anything is sent; the hub runs it again with what
+// only it knows (the centre's internal numbers, other callers' numbers) and says why.
 
 export interface CallerDraft {
   username: string;
@@ -25,7 +30,9 @@ export interface CallerDraft {
 export type CallerProblem =
   | { field: 'username' | 'displayName' | 'email' | 'phones' | 'region' | 'language' }
   | { field: 'phone'; phone: string }
-  | { field: 'independent' };
+  | { field: 'independent' }
+  /** The candidate is (or was) staff: the same username, name or extension. */
+  | { field: 'staff'; conflict: Exclude<CallerConflict, { kind: 'internalNumber' }> };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u;
 const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/u;
@@ -52,7 +59,19 @@ export const phonesOf = (text: string) =>
     .map((p) => p.trim())
     .filter((p) => p !== '');
 
-export function callerProblems(d: CallerDraft): CallerProblem[] {
+/** The staff a caller is checked against: every account but the callers'. */
+export const staffOf = (users: readonly AdminUser[]) =>
+  users
+    .filter((u) => u.role !== 'caller')
+    .map((u) => ({
+      id: u.id,
+      username: u.username,
+      displayName: u.displayName,
+      extension: u.extension,
+      disabled: u.disabled,
+    }));
+
+export function callerProblems(d: CallerDraft, staff: readonly AdminUser[] = []): CallerProblem[] {
   const problems: CallerProblem[] = [];
   const username = d.username.trim();
   if (username.length < 2 || username.length > 64) problems.push({ field: 'username' });
@@ -65,14 +84,18 @@ export function callerProblems(d: CallerDraft): CallerProblem[] {
   if (d.region.trim() === '') problems.push({ field: 'region' });
   if (!LANGUAGE.test(d.language.trim())) problems.push({ field: 'language' });
   if (!d.declaredIndependent) problems.push({ field: 'independent' });
+  const candidate = { username: d.username, displayName: d.displayName, phones };
+  for (const conflict of findCallerConflicts(candidate, staffOf(staff), []))
+    if (conflict.kind !== 'internalNumber') problems.push({ field: 'staff', conflict });
   return problems;
 }
 
 export function callerFromDraft(
   id: string | undefined,
   d: CallerDraft,
+  staff: readonly AdminUser[] = [],
 ): { payload: CallerSave } | { problems: CallerProblem[] } {
-  const problems = callerProblems(d);
+  const problems = callerProblems(d, staff);
   if (problems.length > 0) return { problems };
   return {
     payload: {

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import i18next, { type TFunction } from 'i18next';
 import type {
   AdminTeam,
+  AdminUser,
   MysteryAssignment,
   MysteryResults,
   PlanWarning,
@@ -537,6 +538,63 @@ describe('the caller and review forms', () => {
     });
   });
 
+  it('says in the UI’s words who on the staff a would-be caller is, or was', () => {
+    const user = (patch: Partial<AdminUser>): AdminUser => ({
+      id: 'u1',
+      username: 'agent1',
+      displayName: 'Ava Agent',
+      role: 'agent',
+      extension: '1001',
+      defaultLang: null,
+      lang: null,
+      teamIds: ['t1'],
+      permissions: [],
+      disabled: false,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      ...patch,
+    });
+    const staff = [
+      user({}),
+      user({
+        id: 'u2',
+        username: 'old-hand',
+        displayName: 'Olga Old',
+        extension: '1009',
+        disabled: true,
+      }),
+      // Another caller is not staff: the same name is no conflict.
+      user({
+        id: 'c1',
+        username: 'caller',
+        displayName: 'Pat Caller',
+        role: 'caller',
+        extension: null,
+      }),
+    ];
+    const d = {
+      ...draftOfCaller(null, 'en'),
+      username: 'OLD-HAND',
+      displayName: 'pat caller',
+      phones: '1001',
+      region: 'London',
+      declaredIndependent: true,
+    };
+    const made = callerFromDraft(undefined, d, staff);
+    if (!('problems' in made)) throw new Error('refused');
+    expect(made.problems.map((p) => callerProblemText(p, tEn))).toEqual([
+      'The username is that of the staff account “old-hand” (Olga Old). That account is switched off: they were staff.',
+      '1001 is the extension of the staff account “agent1” (Ava Agent).',
+    ]);
+    expect(callerProblemText(made.problems[1]!, tLv)).toBe(
+      '1001 ir darbinieka konta „agent1“ (Ava Agent) iekšējais numurs.',
+    );
+    expect(
+      callerFromDraft(undefined, { ...d, username: 'pat', phones: '+44 7700 900777' }, staff),
+    ).toMatchObject({
+      payload: { username: 'pat' },
+    });
+  });
+
   it('needs a grade to approve, a question to return and a reason to reject', () => {
     const report = {
       assignmentId: 'a1',
@@ -651,7 +709,7 @@ describe('the sampling plan as shown', () => {
     );
     expect(short.ok).toBe(false);
     expect(short.text).toBe(
-      'Ar 20 zvaniem nepietiek: 99% ticamībai un ± 2,5% robežai vajag 36 (komandas tikpat dienās pieņem 1200 zvanus). Pievienojiet zvanus vai pieņemiet platāku robežu.',
+      'Zvanu skaits (20) ir par mazu: 99% ticamībai un ± 2,5% robežai vajag 36 (zvani, ko komandas pieņem tikpat dienās: 1200). Pievienojiet zvanus vai pieņemiet platāku robežu.',
     );
   });
 });
@@ -868,7 +926,7 @@ describe('a wave’s results as shown, exported and printed', () => {
       'Calls',
       'Score',
       'Pass rate',
-      'Recognise',
+      'Action',
     ]);
     expect(league.rows).toEqual([
       ['1', 'Dev Agent', 'Night shift', '2', '95%', '100%', 'Recognise'],
@@ -902,6 +960,21 @@ describe('a wave’s results as shown, exported and printed', () => {
       comparisonText({ ...r.comparison!, pValue: null, significant: false }, 82.4, ctx('lv')),
     ).toBe(
       'Par 12,3 punktiem augstāk nekā October (70,1% → 82,4%). Par maz zvanu, lai spriestu, vai tas ir vairāk par nejaušību.',
+    );
+    // Too few calls for the hub to test: the change as shown, and that it cannot tell.
+    const untested = { ...r.comparison!, change: null, pValue: null, significant: false };
+    expect(comparisonText(untested, 75, ctx())).toBe(
+      'Up 4.9 points on October (70.1% → 75%). Too few calls to tell whether it is more than chance.',
+    );
+    expect(comparisonTable(results({ comparison: untested, score: 75 }), ctx()).rows[1]).toEqual([
+      'November',
+      '75%',
+      '+4.9',
+      '–',
+      'Too few calls',
+    ]);
+    expect(comparisonText({ ...untested, previousScore: null }, 75, ctx())).toBe(
+      'No score to compare with October.',
     );
     expect(comparisonText({ ...r.comparison!, pValue: 0.0002 }, 82.4, ctx())).toContain(
       '(p = < 0.001)',

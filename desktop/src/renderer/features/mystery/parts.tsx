@@ -19,22 +19,25 @@ export function useMysteryContext(): MysteryContext {
   return { t, lang: i18n.language, pack, teamNames };
 }
 
-/** What the last write said (saved, or refused with the hub's reasons). */
-export function WriteNotice() {
+/**
+ * What the last write said: saved, or refused (with the hub's reasons under `refusedWith`, the
+ * screen's words for such a refusal, when it gave reasons).
+ */
+export function WriteNotice({ refusedWith }: { refusedWith?: string }) {
   const notice = useMystery((s) => s.notice);
   const reasons = useMystery((s) => s.reasons);
-  return (
-    <>
-      <ChangeNotice notice={notice} testId="mys-notice" />
-      {notice && !notice.ok && reasons.length > 0 ? (
-        <ul className="mys-reasons" data-testid="mys-reasons">
+  if (notice && !notice.ok && reasons.length > 0 && refusedWith)
+    return (
+      <div className="mys-problems" role="alert" data-testid="mys-reasons">
+        <p>{refusedWith}</p>
+        <ul>
           {reasons.map((r) => (
             <li key={r}>{r}</li>
           ))}
         </ul>
-      ) : null}
-    </>
-  );
+      </div>
+    );
+  return <ChangeNotice notice={notice} testId="mys-notice" />;
 }
 
 /** Loading (when nothing is shown yet), or why it failed. */

@@ -63,7 +63,13 @@ export function waveProblemText(
 
 /** A problem of the caller form in words. */
 export function callerProblemText(p: CallerProblem, t: TFunction): string {
-  return p.field === 'phone'
-    ? t('mystery.caller.problems.phone', { phone: p.phone })
-    : t(`mystery.caller.problems.${p.field}`);
+  if (p.field === 'phone') return t('mystery.caller.problems.phone', { phone: p.phone });
+  if (p.field !== 'staff') return t(`mystery.caller.problems.${p.field}`);
+  const c = p.conflict;
+  const who = { username: c.username, name: c.displayName };
+  const line =
+    c.kind === 'extension'
+      ? t('mystery.caller.staff.extension', { ...who, phone: c.phone })
+      : t(`mystery.caller.staff.${c.kind}`, who);
+  return c.former ? `${line} ${t('mystery.caller.staff.former')}` : line;
 }

@@ -456,7 +456,7 @@ export function itemsTable(r: MysteryResults, c: MysteryContext): Table {
       t('mystery.col.item'),
       t('mystery.col.calls'),
       t('mystery.col.yesShare'),
-      t('mystery.col.train'),
+      t('mystery.col.action'),
     ],
     rows: r.byItem.map((cell) => [
       cell.name || itemText(c.pack, cell.key, c.lang),
@@ -478,7 +478,7 @@ export function leagueTable(r: MysteryResults, c: MysteryContext): Table {
       t('mystery.col.calls'),
       t('mystery.col.score'),
       t('mystery.col.passRate'),
-      t('mystery.col.recognise'),
+      t('mystery.col.action'),
     ],
     rows: r.byAgent.map((cell, i) => [
       count(c.lang, i + 1),
@@ -560,6 +560,16 @@ export function pText(p: number, lang: string): string {
   return new Intl.NumberFormat(lang, { maximumSignificantDigits: 2 }).format(p);
 }
 
+/**
+ * The change in points: the hub's (from the unrounded means), or, when it had too few calls
+ * to compare them, the difference of the two scores as shown.
+ */
+function changeOf(cmp: WaveComparison, score: number | null): number | null {
+  if (cmp.change !== null) return cmp.change;
+  if (cmp.previousScore === null || score === null) return null;
+  return Math.round((score - cmp.previousScore) * 10) / 10;
+}
+
 /** Wave over wave in words: the change, and whether it is more than chance alone would give. */
 export function comparisonText(
   cmp: WaveComparison,
@@ -571,14 +581,15 @@ export function comparisonText(
     before: percentText(c.lang, cmp.previousScore),
     now: percentText(c.lang, score),
   };
-  if (cmp.change === null) return c.t('mystery.results.compareNone', values);
+  const change = changeOf(cmp, score);
+  if (change === null) return c.t('mystery.results.compareNone', values);
   const moved = c.t(
-    cmp.change > 0
+    change > 0
       ? 'mystery.results.up'
-      : cmp.change < 0
+      : change < 0
         ? 'mystery.results.down'
         : 'mystery.results.same',
-    { ...values, points: decimal(Math.abs(cmp.change), c.lang, 1) },
+    { ...values, points: decimal(Math.abs(change), c.lang, 1) },
   );
   if (cmp.pValue === null) return `${moved} ${c.t('mystery.results.tooFew')}`;
   const p = pText(cmp.pValue, c.lang);
@@ -590,6 +601,7 @@ export function comparisonTable(r: MysteryResults, c: MysteryContext): Table {
   const t = c.t;
   const cmp = r.comparison;
   if (!cmp) return { header: [], rows: [] };
+  const change = changeOf(cmp, r.score);
   return {
     header: [
       t('mystery.col.wave'),
@@ -603,9 +615,9 @@ export function comparisonTable(r: MysteryResults, c: MysteryContext): Table {
       [
         r.wave.name,
         percentText(c.lang, r.score),
-        cmp.change === null
+        change === null
           ? dash
-          : `${cmp.change > 0 ? '+' : cmp.change < 0 ? '−' : '±'}${decimal(Math.abs(cmp.change), c.lang, 1)}`,
+          : `${change > 0 ? '+' : change < 0 ? '−' : '±'}${decimal(Math.abs(change), c.lang, 1)}`,
         cmp.pValue === null ? dash : pText(cmp.pValue, c.lang),
         cmp.pValue === null
           ? t('mystery.results.verdictTooFew')

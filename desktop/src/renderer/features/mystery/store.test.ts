@@ -353,7 +353,10 @@ describe('the mystery store', () => {
     expect(useMystery.getState().assignments.data[0]).toMatchObject({ callerName: 'Mia' });
     expect(useMystery.getState().assigning).toEqual({
       id: null,
-      notices: { a1: { ok: true, message: { key: 'mystery.assignments.assigned' } } },
+      notice: {
+        ok: true,
+        message: { key: 'mystery.assignments.assigned', values: { name: 'Mia' } },
+      },
     });
   });
 });

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type {
   AdminTeam,
+  AdminUser,
   Caller,
   CallerSave,
   CallerSaved,
@@ -49,6 +50,8 @@ interface MysteryState {
   programmes: Loaded<Programme[]>;
   waves: Loaded<Wave[]>;
   callers: Loaded<Caller[]>;
+  /** The centre's people, for the conflict check of a caller being made (staff never are). */
+  staff: Loaded<AdminUser[]>;
   teams: Loaded<AdminTeam[]>;
   /** The active scorecard (the items' words) and every version a programme may be built on. */
   scorecard: Loaded<{ pack: StandardsPack; versions: number[] } | null>;
@@ -63,8 +66,8 @@ interface MysteryState {
   /** The sampling plan of the wave as the form has it (`key`: the payload it is for). */
   plan: Loaded<WavePlan | null> & { key: string | null };
   assignments: Loaded<MysteryAssignment[]> & { waveId: string | null };
-  /** The assignment being given to a caller (or back to the board), and what each answer said. */
-  assigning: { id: string | null; notices: Record<string, Notice> };
+  /** The assignment being given to a caller (or back to the board), and what the last answer said. */
+  assigning: { id: string | null; notice: Notice };
   /** Reports waiting for review (of one wave, or of all when `waveId` is null). */
   reviews: Loaded<MysteryReport[]> & { waveId: string | null };
   /** The report being reviewed, with its assignment and questionnaire. */
@@ -80,6 +83,7 @@ const initial: MysteryState = {
   programmes: idle<Programme[]>([]),
   waves: idle<Wave[]>([]),
   callers: idle<Caller[]>([]),
+  staff: idle<AdminUser[]>([]),
   teams: idle<AdminTeam[]>([]),
   scorecard: idle(null),
   busy: null,
@@ -89,7 +93,7 @@ const initial: MysteryState = {
   issued: null,
   plan: { ...idle<WavePlan | null>(null), key: null },
   assignments: { ...idle<MysteryAssignment[]>([]), waveId: null },
-  assigning: { id: null, notices: {} },
+  assigning: { id: null, notice: null },
   reviews: { ...idle<MysteryReport[]>([]), waveId: null },
   review: { ...idle<MysteryOpened | null>(null), id: null, busy: null, notice: null },
   results: { ...idle<MysteryResults | null>(null), waveId: null },
@@ -99,12 +103,21 @@ export const useMystery = create<MysteryState>()(() => initial);
 const set = (p: Partial<MysteryState>) => useMystery.setState(p);
 const get = () => useMystery.getState();
 
-type ListKey = 'programmes' | 'waves' | 'callers' | 'teams' | 'scorecard';
+type ListKey = 'programmes' | 'waves' | 'callers' | 'staff' | 'teams' | 'scorecard';
 type Keyed = 'plan' | 'assignments' | 'reviews' | 'review' | 'results';
 const guards = Object.fromEntries(
-  (['programmes', 'waves', 'callers', 'teams', 'scorecard', 'plan', 'assignments'] as const).map(
-    (k) => [k, latest()],
-  ),
+  (
+    [
+      'programmes',
+      'waves',
+      'callers',
+      'staff',
+      'teams',
+      'scorecard',
+      'plan',
+      'assignments',
+    ] as const
+  ).map((k) => [k, latest()]),
 ) as Record<ListKey | 'plan' | 'assignments', ReturnType<typeof latest>>;
 const keyedGuards = { reviews: latest(), review: latest(), results: latest() };
 
@@ -136,6 +149,7 @@ export const loadProgrammes = () =>
 export const loadWaves = () => load('waves', 'mystery:waves', {}, (d) => d.waves);
 export const loadCallers = () => load('callers', 'mystery:callers', {}, (d) => d.callers);
 export const loadTeams = () => load('teams', 'admin:teams', {}, (d) => d.teams);
+export const loadStaff = () => load('staff', 'admin:users', {}, (d) => d.users);
 export const loadScorecard = () =>
   load('scorecard', 'scorecard:get', {}, (d) => ({
     pack: d.pack,
@@ -186,6 +200,8 @@ export function show(route: MysteryRoute): void {
     case 'programmes':
       void loadProgrammes();
       void loadWaves();
+      // The tab's count of reports waiting for review.
+      void loadReviews(null);
       return;
     case 'programme':
     case 'new-wave':
@@ -206,8 +222,11 @@ export function show(route: MysteryRoute): void {
       else if (route.page === 'results') void loadResults(route.id);
       return;
     case 'callers':
+      void loadCallers();
+      return;
     case 'caller':
       void loadCallers();
+      void loadStaff();
       return;
     case 'reviews':
       void loadReviews(null);
@@ -359,19 +378,20 @@ export const dismissIssued = () => set({ issued: null });
 /** Gives an assignment to a caller, or takes it back to the board (null). */
 export async function assign(assignmentId: string, callerId: string | null): Promise<boolean> {
   if (get().assigning.id) return false;
-  set({
-    assigning: { id: assignmentId, notices: { ...get().assigning.notices, [assignmentId]: null } },
-  });
+  set({ assigning: { id: assignmentId, notice: null } });
   const res = await ask('mystery:assign', { assignmentId, callerId });
-  const said: Notice = res.ok
-    ? {
-        ok: true,
-        message: {
-          key: callerId ? 'mystery.assignments.assigned' : 'mystery.assignments.backOnBoard',
-        },
-      }
-    : { ok: false, message: res.error };
-  set({ assigning: { id: null, notices: { ...get().assigning.notices, [assignmentId]: said } } });
+  const said: Notice = !res.ok
+    ? { ok: false, message: res.error }
+    : callerId
+      ? {
+          ok: true,
+          message: {
+            key: 'mystery.assignments.assigned',
+            values: { name: res.data.callerName ?? '' },
+          },
+        }
+      : { ok: true, message: { key: 'mystery.assignments.backOnBoard' } };
+  set({ assigning: { id: null, notice: said } });
   if (res.ok) assignmentChanged(res.data);
   return res.ok;
 }

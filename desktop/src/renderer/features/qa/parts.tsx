@@ -29,9 +29,10 @@ export function LoadState({ status, error }: { status: string; error: Message | 
 }
 
 /**
- * A table a manager reads: captioned, read as cards in the sidebar, and exported as a CSV file
- * of exactly its text (`table`); `action` adds a last cell per row (an "Open" button) that the
- * file leaves out.
+ * A table a manager reads: captioned, read as cards in the sidebar (unless `stack` is false: a
+ * narrow table of a few short columns stays a table, scrolling in its box if it must), and
+ * exported as a CSV file of exactly its text (`table`); `action` adds a last cell per row (an
+ * "Open" button) that the file leaves out.
  */
 export function QaTable({
   caption,
@@ -41,6 +42,7 @@ export function QaTable({
   action,
   actionHeader,
   empty,
+  stack = true,
 }: {
   caption: string;
   fileName: string;
@@ -49,6 +51,7 @@ export function QaTable({
   action?: (index: number) => ReactNode;
   actionHeader?: string;
   empty?: string;
+  stack?: boolean;
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -61,7 +64,10 @@ export function QaTable({
   return (
     <div className="exportable-table">
       <div className="table-scroll" role="region" aria-labelledby={id} tabIndex={0}>
-        <table className="stats-table mgr-table qa-table mgr-stack" data-testid={testId}>
+        <table
+          className={`stats-table mgr-table qa-table${stack ? ' mgr-stack' : ''}`}
+          data-testid={testId}
+        >
           <caption id={id}>{caption}</caption>
           <thead>
             <tr>
