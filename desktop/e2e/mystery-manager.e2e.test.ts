@@ -8,7 +8,8 @@
 //    follows the form (quotas, the sample size against the calls); saved as a draft.
 // 4. Launched (asked first, with progress): its calls on the board; Mia is refused one by the
 //    gap rule (she called the team days ago), the new caller is given it.
-// 5. Ruth's report reviewed: the call, its match, the answers; approved with a grade.
+// 5. Ruth's report reviewed: the call, its match, the answers; approved with a grade; the call
+//    then made a calibration session (blind, on its recording) on the Quality view.
 // 6. Results of last month's wave: score against target, sections, items to train, the league,
 //    breakdowns, wave over wave; printed as a report. This month's: released to agents.
 // Every step at 360, 1024 and 1280 px (no sideways scroll, no serious axe finding) goes to
@@ -131,6 +132,13 @@ describe.skipIf(missing)('the quality manager’s mystery calls in Chromium', ()
     await quinn.getByLabel('Calls in the wave').fill('20');
     await quinn.getByLabel('Most calls to one team').fill('10');
     await expect.poll(() => sample.textContent()).toMatch(/^20 calls are/);
+    // The callers must match the customers: every call in English (a share of 100 %).
+    const language = quinn.getByTestId('mys-mix-language');
+    await language.getByRole('button', { name: 'Add a share' }).click();
+    await language.getByLabel('Language 1', { exact: true }).fill('en');
+    await expect
+      .poll(() => tableRows(quinn, 'mys-plan-byLanguage'))
+      .toEqual(['English | 20 | 100%']);
     await shots(quinn, '3-new-wave');
     await quinn.getByRole('button', { name: 'Save draft' }).click();
     await expect.poll(() => quinn.getByTestId('mys-notice').textContent()).toBe('Draft saved.');
@@ -197,6 +205,18 @@ describe.skipIf(missing)('the quality manager’s mystery calls in Chromium', ()
       .poll(() => quinn.getByTestId('mys-review-outcome').textContent())
       .toBe('Decided: Approved. Grade 4 of 5.');
     await shots(quinn, '5-approved');
+    // The approved call, matched to Ben's, calibrates evaluators: blind, from its recording.
+    const calibrate = quinn.getByTestId('mys-calibrate');
+    await calibrate.getByRole('checkbox', { name: /^Sam Supervisor/ }).check();
+    await calibrate.getByRole('checkbox', { name: /^Nia Supervisor/ }).check();
+    await shots(quinn, '5-calibrate');
+    await calibrate.getByRole('button', { name: 'Create session' }).click();
+    await expect
+      .poll(() => quinn.getByTestId('cal-title').textContent())
+      .toBe('Mystery call: Move a booking by a week');
+    expect(quinn.url()).toMatch(/#\/quality\/calibration\/[^/]+$/);
+    await quinn.getByRole('button', { name: 'Mystery calls' }).click();
+    await quinn.getByRole('heading', { name: 'Mystery calls' }).waitFor();
 
     // ---- 6. results of last month's wave, printed; this month's released ----
     await quinn.getByRole('button', { name: 'Programmes', exact: true }).click();

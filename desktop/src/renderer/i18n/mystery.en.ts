@@ -527,6 +527,12 @@ export const mysteryEn = {
       'Not released. Close the wave to release its results: while calls are still made, releasing would tell agents which calls are mystery calls.',
     competitorNoRelease: 'A competitor benchmark: nothing to release to agents.',
   },
+  calibrate: {
+    title: 'Calibrate evaluators on this call',
+    intro:
+      'Evaluators score the agent’s call blind from its recording, then compare answers item by item: the caller’s report is not shown to them.',
+    defaultTitle: 'Mystery call: {{scenario}}',
+  },
   print: {
     title: 'Mystery-call results: {{wave}}',
     printed: 'printed {{date}}',

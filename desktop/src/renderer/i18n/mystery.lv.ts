@@ -545,6 +545,12 @@ export const mysteryLv: WithZeroPlurals<MysteryMessages> = {
       'Nav publicēts. Slēdziet kārtu, lai publicētu rezultātus: ja publicē, kamēr zvani vēl notiek, operatori uzzina, kuri zvani ir slepenie zvani.',
     competitorNoRelease: 'Salīdzinājums ar konkurentu: operatoriem nav ko publicēt.',
   },
+  calibrate: {
+    title: 'Kalibrēt vērtētājus uz šī zvana',
+    intro:
+      'Vērtētāji akli novērtē operatora zvanu pēc ieraksta un pēc tam salīdzina atbildes pa kritērijiem: zvanītāja atskaiti viņi neredz.',
+    defaultTitle: 'Slepenais zvans: {{scenario}}',
+  },
   print: {
     title: 'Slepeno zvanu rezultāti: {{wave}}',
     printed: 'izdrukāts {{date}}',

@@ -500,6 +500,11 @@ export const mysteryZhCN: MysteryMessages = {
       '尚未公布。结束轮次后才能公布结果：暗访仍在进行时公布，会让坐席知道哪些电话是暗访。',
     competitorNoRelease: '竞品对标：没有需要向坐席公布的内容。',
   },
+  calibrate: {
+    title: '用这通电话校准评估员',
+    intro: '评估员根据录音对坐席的这通电话进行盲评，再逐项比对回答：他们看不到神秘访客的报告。',
+    defaultTitle: '神秘来电：{{scenario}}',
+  },
   print: {
     title: '神秘来电结果：{{wave}}',
     printed: '打印于 {{date}}',

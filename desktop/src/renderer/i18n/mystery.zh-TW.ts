@@ -500,6 +500,11 @@ export const mysteryZhTW: MysteryMessages = {
       '尚未公布。結束梯次後才能公布結果：電訪還在進行時公布，會讓客服人員知道哪些是神秘客電話。',
     competitorNoRelease: '競品標竿：沒有要公布給客服人員的內容。',
   },
+  calibrate: {
+    title: '用這通電話校準評分員',
+    intro: '評分員依錄音對客服人員的這通電話盲評，再逐項比對回答：他們看不到神秘客的報告。',
+    defaultTitle: '神秘客來電：{{scenario}}',
+  },
   print: {
     title: '神秘客來電結果：{{wave}}',
     printed: '列印於 {{date}}',

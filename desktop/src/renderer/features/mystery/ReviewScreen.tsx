@@ -6,6 +6,7 @@ import { formatDuration } from '../../lib/time.js';
 import { ChangeNotice } from '../../ui/ChangeNotice.js';
 import { RecordingLink } from '../qa/CallFactsPanel.js';
 import { QaTable } from '../qa/parts.js';
+import { CalibratePanel } from './CalibratePanel.js';
 import { LoadLine, Part, Problems, useMysteryContext } from './parts.js';
 import {
   newReviewDraft,
@@ -127,32 +128,37 @@ export function ReviewScreen({ assignmentId }: { assignmentId: string }) {
               {opened.assignment.status === 'reported' ? (
                 <Decision key={report.submittedAt} opened={opened} />
               ) : (
-                <Part title={t('mystery.review.decision')} testId="mys-review-decided">
-                  <p data-testid="mys-review-outcome">
-                    {t('mystery.review.decided', {
-                      status: t(`mystery.status.${opened.assignment.status}`),
-                    })}
-                    {report.grade !== null
-                      ? ` ${t('mystery.review.gradeGiven', { grade: report.grade })}`
-                      : ''}
-                  </p>
-                  {report.reviewNote ? <p className="small">{report.reviewNote}</p> : null}
-                  <ChangeNotice notice={state.notice} testId="mys-review-notice" />
-                  <div className="qa-actions">
-                    {next ? (
-                      <button
-                        type="button"
-                        className="primary"
-                        onClick={() => go({ screen: 'review', assignmentId: next.assignmentId })}
-                      >
-                        {t('mystery.review.next')}
+                <>
+                  <Part title={t('mystery.review.decision')} testId="mys-review-decided">
+                    <p data-testid="mys-review-outcome">
+                      {t('mystery.review.decided', {
+                        status: t(`mystery.status.${opened.assignment.status}`),
+                      })}
+                      {report.grade !== null
+                        ? ` ${t('mystery.review.gradeGiven', { grade: report.grade })}`
+                        : ''}
+                    </p>
+                    {report.reviewNote ? <p className="small">{report.reviewNote}</p> : null}
+                    <ChangeNotice notice={state.notice} testId="mys-review-notice" />
+                    <div className="qa-actions">
+                      {next ? (
+                        <button
+                          type="button"
+                          className="primary"
+                          onClick={() => go({ screen: 'review', assignmentId: next.assignmentId })}
+                        >
+                          {t('mystery.review.next')}
+                        </button>
+                      ) : null}
+                      <button type="button" onClick={() => go({ screen: 'reviews' })}>
+                        {t('mystery.back.reviews')}
                       </button>
-                    ) : null}
-                    <button type="button" onClick={() => go({ screen: 'reviews' })}>
-                      {t('mystery.back.reviews')}
-                    </button>
-                  </div>
-                </Part>
+                    </div>
+                  </Part>
+                  {opened.assignment.status === 'approved' ? (
+                    <CalibratePanel opened={opened} />
+                  ) : null}
+                </>
               )}
             </div>
           </div>

@@ -2,6 +2,8 @@ import { create } from 'zustand';
 import type {
   AdminTeam,
   AdminUser,
+  CalibrationCreate,
+  CalibrationSetup,
   Caller,
   CallerSave,
   CallerSaved,
@@ -77,6 +79,8 @@ interface MysteryState {
     notice: Notice;
   };
   results: Loaded<MysteryResults | null> & { waveId: string | null };
+  /** A calibration session on an approved mystery call: who may take part, and its creation. */
+  calibrate: Loaded<CalibrationSetup | null> & { busy: boolean; notice: Notice };
 }
 
 const initial: MysteryState = {
@@ -97,6 +101,7 @@ const initial: MysteryState = {
   reviews: { ...idle<MysteryReport[]>([]), waveId: null },
   review: { ...idle<MysteryOpened | null>(null), id: null, busy: null, notice: null },
   results: { ...idle<MysteryResults | null>(null), waveId: null },
+  calibrate: { ...idle<CalibrationSetup | null>(null), busy: false, notice: null },
 };
 
 export const useMystery = create<MysteryState>()(() => initial);
@@ -104,7 +109,7 @@ const set = (p: Partial<MysteryState>) => useMystery.setState(p);
 const get = () => useMystery.getState();
 
 type ListKey = 'programmes' | 'waves' | 'callers' | 'staff' | 'teams' | 'scorecard';
-type Keyed = 'plan' | 'assignments' | 'reviews' | 'review' | 'results';
+type Keyed = 'plan' | 'assignments' | 'reviews' | 'review' | 'results' | 'calibrate';
 const guards = Object.fromEntries(
   (
     [
@@ -119,7 +124,12 @@ const guards = Object.fromEntries(
     ] as const
   ).map((k) => [k, latest()]),
 ) as Record<ListKey | 'plan' | 'assignments', ReturnType<typeof latest>>;
-const keyedGuards = { reviews: latest(), review: latest(), results: latest() };
+const keyedGuards = {
+  reviews: latest(),
+  review: latest(),
+  results: latest(),
+  calibrate: latest(),
+};
 
 /** Asks the hub and keeps the answer under `key` (the data shown stays while it loads again). */
 async function load<K extends ListKey | Keyed, E extends ClientEventName>(
@@ -431,6 +441,29 @@ export async function review(payload: MysteryReview): Promise<boolean> {
     },
   });
   return true;
+}
+
+/** Who may take part in a calibration session (the calibration setup's people). */
+export const loadCalibrationSetup = () =>
+  load('calibrate', 'calibration:setup', {}, (d) => d, { busy: false, notice: null });
+
+/**
+ * Creates a calibration session on an approved mystery call (its matched call and recording):
+ * answers the session's id, or null when the hub refused (said in `calibrate.notice`).
+ */
+export async function createCalibration(payload: CalibrationCreate): Promise<string | null> {
+  const c = get().calibrate;
+  if (c.busy) return null;
+  set({ calibrate: { ...c, busy: true, notice: null } });
+  const res = await ask('calibration:create', payload);
+  set({
+    calibrate: {
+      ...get().calibrate,
+      busy: false,
+      notice: res.ok ? null : { ok: false, message: res.error },
+    },
+  });
+  return res.ok ? res.data.id : null;
 }
 
 // ---- pushes and reconnects ----
