@@ -360,6 +360,7 @@ describe.skipIf(missing)('customer feedback for leads in Chromium', () => {
         'Scorecard',
         'Survey pack',
         'Quality',
+        'Mystery calls',
         'Administration',
       ]);
     // Every agent's answers (a quality manager coaches every team).
