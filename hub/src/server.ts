@@ -27,6 +27,8 @@ import { startObservation } from './observation/index.js';
 import { startSurveys } from './surveys/index.js';
 import { startReflection } from './reflection/index.js';
 import { startQa } from './qa/index.js';
+import { startKpi } from './kpi/index.js';
+import { startRecognition } from './recognition/index.js';
 import { startMystery } from './mystery/index.js';
 import { startScorecards } from './standards/index.js';
 import { startAdmin } from './admin/index.js';
@@ -286,6 +288,8 @@ export async function createHub(
   );
   const scorecards = startScorecards(ctx, { shared });
   const mystery = startMystery(ctx, { oneTimeCodeHours: config.oneTimeCodeHours });
+  const kpi = startKpi(ctx);
+  const recognition = startRecognition(ctx);
   // One handler per client event, checked at compile time; registered in one loop below.
   const handlers = everyEventOnce(
     callHandlers(ctx),
@@ -298,6 +302,8 @@ export async function createHub(
     qa.handlers,
     qa.calibrationHandlers,
     mystery.handlers,
+    kpi.handlers,
+    recognition.handlers,
   );
   /** Presence writes under way: a stop waits for them (and the floor updates they start). */
   const presenceWrites = new Set<Promise<void>>();

@@ -43,7 +43,17 @@ export const features = [
 
 // Every inbox message kind and every outbox write has a handler: a missing one is a type error
 // here (each feature names the kinds it takes in its own `satisfies Pick<...>`).
-const inbox = { ...notesInbox, ...surveysInbox, ...agentSurveysInbox } satisfies InboxRoutes;
+// CONTRACT PLACEHOLDER (base branch only): the recognition feature's route replaces it.
+const recognitionInbox = { recognition: () => undefined } satisfies Pick<
+  InboxRoutes,
+  'recognition'
+>;
+const inbox = {
+  ...notesInbox,
+  ...surveysInbox,
+  ...agentSurveysInbox,
+  ...recognitionInbox,
+} satisfies InboxRoutes;
 const outbox = { ...callOutbox, ...notesOutbox } satisfies OutboxRoutes;
 
 export function wireFeatures(): void {

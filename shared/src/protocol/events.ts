@@ -153,6 +153,28 @@ import {
   type TeamMove,
 } from './admin.js';
 import type { UserProfile } from './auth.js';
+import {
+  KpiDashboardRequestSchema,
+  KpiDrillRequestSchema,
+  KpiMineRequestSchema,
+  KpiSettingsSaveSchema,
+  QueueSaveSchema,
+  type KpiDashboard,
+  type KpiDrill,
+  type KpiMine,
+  type KpiSettings,
+  type KpiSetup,
+  type QueueMap,
+} from './kpi.js';
+import {
+  RecognitionSummaryRequestSchema,
+  RecognitionWallRequestSchema,
+  ShoutoutSaveSchema,
+  type MyRecognition,
+  type RecognitionSummary,
+  type RecognitionWall,
+  type Shoutout,
+} from './recognition.js';
 
 /** The runtime schema of every client-to-hub event's payload; the hub parses with these first. */
 export const clientEventSchemas = {
@@ -258,6 +280,16 @@ export const clientEventSchemas = {
   'mystery:review': MysteryReviewSchema,
   'mystery:results': WaveRefSchema,
   'mystery:release': WaveRefSchema,
+  'kpi:setup': EmptySchema,
+  'kpi:queue-save': QueueSaveSchema,
+  'kpi:settings-save': KpiSettingsSaveSchema,
+  'kpi:dashboard': KpiDashboardRequestSchema,
+  'kpi:drill': KpiDrillRequestSchema,
+  'kpi:mine': KpiMineRequestSchema,
+  'recognition:shoutout': ShoutoutSaveSchema,
+  'recognition:wall': RecognitionWallRequestSchema,
+  'recognition:mine': EmptySchema,
+  'recognition:summary': RecognitionSummaryRequestSchema,
 } as const;
 export type ClientEventName = keyof typeof clientEventSchemas;
 export type ClientPayload<E extends ClientEventName> = z.input<(typeof clientEventSchemas)[E]>;
@@ -373,6 +405,24 @@ export interface ClientEventResults {
   'mystery:results': MysteryResults;
   /** Shows the wave's approved calls to their agents (their reflective sessions). */
   'mystery:release': Wave;
+  /** Admins and leads (their teams' settings). */
+  'kpi:setup': KpiSetup;
+  /** Admins. */
+  'kpi:queue-save': QueueMap;
+  /** Admins; leads for the teams they lead. */
+  'kpi:settings-save': KpiSettings;
+  /** Admins; leads and supervisors of the team. */
+  'kpi:dashboard': KpiDashboard;
+  'kpi:drill': KpiDrill;
+  /** Agents: their own figures (forbidden for teams that coach on behaviours, not scores). */
+  'kpi:mine': KpiMine;
+  /** Leads and supervisors of the agent's team, or a teammate; never to oneself. */
+  'recognition:shoutout': Shoutout;
+  /** Members, leads and supervisors of the team, admins. */
+  'recognition:wall': RecognitionWall;
+  'recognition:mine': MyRecognition;
+  /** Admins; leads of the team. */
+  'recognition:summary': RecognitionSummary;
 }
 
 /** Client to hub: every event takes one payload and an acknowledgement callback. */

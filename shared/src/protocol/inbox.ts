@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CoachingNoteRecordSchema, ObservationRecordSchema, ReceiptSchema } from './observation.js';
 import { SurveyResponseSchema, SurveyStatusSchema } from './surveys.js';
+import { RecognitionMessageSchema } from './recognition.js';
 
 // The per-recipient inbox: what a user must not miss, numbered and replayed in order.
 
@@ -41,6 +42,12 @@ export const InboxMessageSchema = z.discriminatedUnion('kind', [
     seq: z.number().int().positive(),
     kind: z.literal('survey-status'),
     survey: SurveyStatusSchema,
+  }),
+  /** To the agent: a badge earned or a shout-out received (shown without taking focus). */
+  z.object({
+    seq: z.number().int().positive(),
+    kind: z.literal('recognition'),
+    recognition: RecognitionMessageSchema,
   }),
 ]);
 export type InboxMessage = z.infer<typeof InboxMessageSchema>;

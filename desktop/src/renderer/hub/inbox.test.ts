@@ -26,6 +26,7 @@ function routed() {
     receipt: take,
     'survey-response': take,
     'survey-status': take,
+    recognition: take,
   } satisfies InboxRoutes);
   return seen;
 }
@@ -93,6 +94,7 @@ describe('the inbox', () => {
       receipt: other,
       'survey-response': other,
       'survey-status': other,
+      recognition: other,
     });
     inboxLoaded(0);
     const observation = { id: 'o1' } as ObservationRecord;
