@@ -11,6 +11,8 @@ import { calibrationEn } from './calibration.en.js';
 import { mysteryEn } from './mystery.en.js';
 // The mystery caller's app (issue 20).
 import { mysteryCallerEn } from './mysteryCaller.en.js';
+import { recognitionEn } from './recognition.en.js';
+import { kpiEn } from './kpi.en.js';
 
 // Each feature's strings sit under their own key (the customer-feedback views under `surveys`),
 // so separate files can grow without touching one another; the `never`s make a second `surveys`
@@ -26,6 +28,8 @@ const enBase: typeof en & {
   calibration?: never;
   mystery?: never;
   mysteryCaller?: never;
+  recognition?: never;
+  kpi?: never;
 } = en;
 
 /** All English strings: one lazily loaded chunk, and the shape every language is checked on. */
@@ -41,5 +45,7 @@ const translation = {
   calibration: calibrationEn,
   mystery: mysteryEn,
   mysteryCaller: mysteryCallerEn,
+  recognition: recognitionEn,
+  kpi: kpiEn,
 };
 export default translation;

@@ -12,6 +12,8 @@ import { calibrationLv } from './calibration.lv.js';
 import { mysteryLv } from './mystery.lv.js';
 // The mystery caller's app (issue 20).
 import { mysteryCallerLv } from './mysteryCaller.lv.js';
+import { recognitionLv } from './recognition.lv.js';
+import { kpiLv } from './kpi.lv.js';
 
 /** All Latvian strings: one lazily loaded chunk, with every English key and every `_zero` form. */
 const translation: WithZeroPlurals<Translation> = {
@@ -26,5 +28,7 @@ const translation: WithZeroPlurals<Translation> = {
   calibration: calibrationLv,
   mystery: mysteryLv,
   mysteryCaller: mysteryCallerLv,
+  recognition: recognitionLv,
+  kpi: kpiLv,
 };
 export default translation;

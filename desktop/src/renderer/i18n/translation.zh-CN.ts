@@ -12,6 +12,8 @@ import { calibrationZhCN } from './calibration.zh-CN.js';
 import { mysteryZhCN } from './mystery.zh-CN.js';
 // The mystery caller's app (issue 20).
 import { mysteryCallerZhCN } from './mysteryCaller.zh-CN.js';
+import { recognitionZhCN } from './recognition.zh-CN.js';
+import { kpiZhCN } from './kpi.zh-CN.js';
 
 /** All Simplified Chinese strings: one lazily loaded chunk, with every English key. */
 const translation: Translation = {
@@ -26,5 +28,7 @@ const translation: Translation = {
   calibration: calibrationZhCN,
   mystery: mysteryZhCN,
   mysteryCaller: mysteryCallerZhCN,
+  recognition: recognitionZhCN,
+  kpi: kpiZhCN,
 };
 export default translation;

@@ -12,6 +12,8 @@ import { calibrationZhTW } from './calibration.zh-TW.js';
 import { mysteryZhTW } from './mystery.zh-TW.js';
 // The mystery caller's app (issue 20).
 import { mysteryCallerZhTW } from './mysteryCaller.zh-TW.js';
+import { recognitionZhTW } from './recognition.zh-TW.js';
+import { kpiZhTW } from './kpi.zh-TW.js';
 
 /** All Traditional Chinese (Taiwan) strings: one lazily loaded chunk, with every English key. */
 const translation: Translation = {
@@ -26,5 +28,7 @@ const translation: Translation = {
   calibration: calibrationZhTW,
   mystery: mysteryZhTW,
   mysteryCaller: mysteryCallerZhTW,
+  recognition: recognitionZhTW,
+  kpi: kpiZhTW,
 };
 export default translation;

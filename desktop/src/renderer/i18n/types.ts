@@ -10,6 +10,8 @@ import type { CalibrationMessages } from './calibration.en.js';
 // Mystery calls, the quality manager's screens.
 import type { MysteryMessages } from './mystery.en.js';
 import type { MysteryCallerMessages } from './mysteryCaller.en.js';
+import type { RecognitionMessages } from './recognition.en.js';
+import type { KpiMessages } from './kpi.en.js';
 import type english from './translation.en.js';
 
 /** The strings of one language: the English shape, every leaf a string. */
@@ -24,6 +26,8 @@ export type Translation = Messages & {
   calibration: CalibrationMessages;
   mystery: MysteryMessages;
   mysteryCaller: MysteryCallerMessages;
+  recognition: RecognitionMessages;
+  kpi: KpiMessages;
 };
 
 // Types only (nothing of the English strings is bundled from here): `t('some.key')` with a key
