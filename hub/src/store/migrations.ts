@@ -1213,6 +1213,34 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0025-kpi-settings': {
+    async up(db: Kysely<unknown>) {
+      // The PBX's queues and the team each one counts for (null: seen, not yet mapped).
+      await db.schema
+        .createTable('kpi_queues')
+        .addColumn('queue', 'text', (c) => c.primaryKey())
+        .addColumn('team_id', 'text', (c) => c.references('teams.id'))
+        .addColumn('call_type', 'text')
+        .addColumn('first_seen_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('updated_by', 'text', (c) => c.references('users.id'))
+        .execute();
+      // Per-team KPI settings; a team without a row has the defaults (KPI_DEFAULTS, no targets,
+      // leaderboard off).
+      await db.schema
+        .createTable('kpi_settings')
+        .addColumn('team_id', 'text', (c) => c.primaryKey().references('teams.id'))
+        .addColumn('fcr_days', 'integer', (c) => c.notNull())
+        .addColumn('short_abandon_seconds', 'integer', (c) => c.notNull())
+        .addColumn('service_level_seconds', 'integer', (c) => c.notNull())
+        /** JSON: KpiTargets. */
+        .addColumn('targets', 'text', (c) => c.notNull())
+        .addColumn('leaderboard', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('updated_by', 'text', (c) => c.references('users.id'))
+        .execute();
+    },
+  },
 };
 
 /** The roles the users table was made with (0001): the CHECK 0024 widens. */

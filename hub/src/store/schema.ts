@@ -740,6 +740,29 @@ export interface MysteryReportsTable {
   created_at: Iso;
 }
 
+/** A PBX queue and the team its calls count for (0025). */
+export interface KpiQueuesTable {
+  queue: string;
+  team_id: string | null;
+  call_type: string | null;
+  first_seen_at: Iso;
+  updated_at: Iso;
+  updated_by: string | null;
+}
+
+/** A team's KPI settings (0025); no row: the defaults. */
+export interface KpiSettingsTable {
+  team_id: string;
+  fcr_days: number;
+  short_abandon_seconds: number;
+  service_level_seconds: number;
+  /** JSON: KpiTargets. */
+  targets: string;
+  leaderboard: ColumnType<number, number | undefined, number>;
+  updated_at: Iso;
+  updated_by: string | null;
+}
+
 export interface Database {
   teams: TeamsTable;
   users: UsersTable;
@@ -792,6 +815,8 @@ export interface Database {
   mystery_waves: MysteryWavesTable;
   mystery_assignments: MysteryAssignmentsTable;
   mystery_reports: MysteryReportsTable;
+  kpi_queues: KpiQueuesTable;
+  kpi_settings: KpiSettingsTable;
 }
 
 export type ObservationRow = Selectable<ObservationsTable>;
