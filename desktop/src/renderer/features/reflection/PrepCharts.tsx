@@ -142,7 +142,7 @@ export function CompareChart({
   );
 }
 
-/** Customers' answers in the period: CSAT per score, the weekly mean, and their comments. */
+/** Customers' answers in the period: answers per score, CSAT (share of 4-5) by week, comments. */
 export function SurveyEvidenceView({ prep }: { prep: ReflectionPrep }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -159,17 +159,17 @@ export function SurveyEvidenceView({ prep }: { prep: ReflectionPrep }) {
     () => (s.weeks ?? []).map((w) => dayText(w.week, lang)),
     [s.weeks, lang],
   );
-  const meanLabel = t('reflection.charts.meanLine');
+  const csatLabel = t('reflection.charts.csatLine');
   const lines = useMemo<ChartLine[]>(
     () => [
       {
-        label: meanLabel,
-        values: (s.weeks ?? []).map((w) => w.meanCsat),
+        label: csatLabel,
+        values: (s.weeks ?? []).map((w) => w.csat ?? null),
         color: OTHERS.color,
         bold: true,
       },
     ],
-    [s.weeks, meanLabel],
+    [s.weeks, csatLabel],
   );
   const answered = (s.responses ?? 0) > 0;
   if (!answered && s.comments.length === 0) return null;
@@ -182,6 +182,7 @@ export function SurveyEvidenceView({ prep }: { prep: ReflectionPrep }) {
           <p className="small" data-testid="survey-evidence-summary">
             {t('reflection.charts.responses', {
               count: s.responses,
+              csat: percent(s.csat, lang),
               mean: mean(s.meanCsat, lang),
             })}
           </p>
@@ -220,14 +221,17 @@ export function SurveyEvidenceView({ prep }: { prep: ReflectionPrep }) {
                 lines={lines}
                 label={t('reflection.charts.weekly')}
                 xLabel={t('reflection.charts.week')}
-                yLabel={t('reflection.charts.meanLine')}
-                format={(v) => mean(v, lang)}
-                max={5}
+                yLabel={csatLabel}
+                format={(v) => percent(v, lang)}
+                max={1}
                 testId="csat-weekly-chart"
               />
               <p className="small muted">
                 {(s.weeks ?? [])
-                  .map((w, i) => `${weekLabels[i] ?? ''}: ${mean(w.meanCsat, lang)}`)
+                  .map(
+                    (w, i) =>
+                      `${weekLabels[i] ?? ''}: ${percent(w.csat ?? null, lang)} (${mean(w.meanCsat, lang)})`,
+                  )
                   .join(' · ')}
               </p>
             </>

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { StatsTable } from '../../ui/StatsTable.js';
 import type { StandardsPack, SurveyResponse } from '@sidecoach/shared';
 import { callTypeName } from '../../lib/format.js';
-import { mean, summarize } from './format.js';
+import { mean, percent, summarize, type Summary } from './format.js';
 
 function SummaryTable({
   caption,
@@ -12,7 +12,7 @@ function SummaryTable({
 }: {
   caption: string;
   heading: string;
-  rows: Array<{ key: string; label: string; count: number; meanCsat: number | null }>;
+  rows: Array<Summary & { label: string }>;
   testId: string;
 }) {
   const { t, i18n } = useTranslation();
@@ -27,6 +27,7 @@ function SummaryTable({
         <tr>
           <th scope="col">{heading}</th>
           <th scope="col">{t('surveys.feedback.responses')}</th>
+          <th scope="col">{t('surveys.csat.share')}</th>
           <th scope="col">{t('surveys.csat.mean')}</th>
         </tr>
       </thead>
@@ -35,6 +36,7 @@ function SummaryTable({
           <tr key={row.key}>
             <th scope="row">{row.label}</th>
             <td>{row.count}</td>
+            <td>{percent(row.csat, i18n.language)}</td>
             <td>{mean(row.meanCsat, i18n.language)}</td>
           </tr>
         ))}
@@ -43,7 +45,7 @@ function SummaryTable({
   );
 }
 
-/** Count and mean CSAT per agent and per call type, of the answers shown. */
+/** Count, CSAT (share of 4-5) and the mean rating per agent and per call type, of the answers shown. */
 export function FeedbackSummary({
   responses,
   pack,
@@ -75,6 +77,7 @@ export function FeedbackSummary({
         rows={byCallType}
         testId="feedback-by-call-type"
       />
+      <p className="small muted">{t('surveys.csat.definition')}</p>
     </div>
   );
 }

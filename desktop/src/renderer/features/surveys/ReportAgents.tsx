@@ -87,6 +87,7 @@ export function AgentTable({
             </th>
           ))}
           <th scope="col">{t('surveys.report.responseRate')}</th>
+          <th scope="col">{t('surveys.csat.share')}</th>
           <th scope="col">{t('surveys.csat.mean')}</th>
           <th scope="col">{t('surveys.report.distribution')}</th>
           <th scope="col">{t('surveys.report.setApart')}</th>
@@ -133,6 +134,7 @@ export function AgentTable({
                 <td key={reason}>{a.exclusionsByReason[reason] ?? 0}</td>
               ))}
               <td>{percent(a.responseRate, lang)}</td>
+              <td>{percent(a.csat, lang)}</td>
               <td>{mean(a.meanCsat, lang)}</td>
               <DistributionCell counts={a.csatDistribution} />
               <td className={a.selfAnswers > 0 ? 'flag-cell' : ''} data-testid="agent-set-apart">

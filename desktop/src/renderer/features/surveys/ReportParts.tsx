@@ -16,21 +16,25 @@ export function TeamFigures({ team }: { team: SurveyReport['team'] }) {
     [t('surveys.report.surveyed'), percent(team.surveyedShare, lang), String(team.surveyed)],
     [t('surveys.report.excluded'), percent(team.exclusionRate, lang), String(team.exclusions)],
     [t('surveys.report.responseRate'), percent(team.responseRate, lang), String(team.responses)],
+    [t('surveys.csat.share'), percent(team.csat, lang)],
     [t('surveys.csat.mean'), mean(team.meanCsat, lang)],
     [t('surveys.report.setApart'), String(team.selfAnswers)],
   ];
   return (
-    <dl className="survey-figures" data-testid="survey-team">
-      {tiles.map(([label, value, count]) => (
-        <div key={label}>
-          <dt>{label}</dt>
-          <dd>
-            {value}
-            {count !== undefined ? <span className="small muted"> ({count})</span> : null}
-          </dd>
-        </div>
-      ))}
-    </dl>
+    <>
+      <dl className="survey-figures" data-testid="survey-team">
+        {tiles.map(([label, value, count]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>
+              {value}
+              {count !== undefined ? <span className="small muted"> ({count})</span> : null}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <p className="small muted">{t('surveys.csat.definition')}</p>
+    </>
   );
 }
 
@@ -57,6 +61,7 @@ export function CallTypeTable({
         <tr>
           <th scope="col">{t('surveys.callType.label')}</th>
           <th scope="col">{t('surveys.report.responses')}</th>
+          <th scope="col">{t('surveys.csat.share')}</th>
           <th scope="col">{t('surveys.csat.mean')}</th>
           <th scope="col">{t('surveys.report.resolvedShare')}</th>
           <th scope="col">{t('surveys.report.meanEffort')}</th>
@@ -68,6 +73,7 @@ export function CallTypeTable({
           <tr key={row.callType}>
             <th scope="row">{callTypeName(pack, row.callType, lang)}</th>
             <td>{row.responses}</td>
+            <td>{percent(row.csat, lang)}</td>
             <td>{mean(row.meanCsat, lang)}</td>
             <td>{percent(row.resolvedShare, lang)}</td>
             <td>{mean(row.meanEffort, lang)}</td>
