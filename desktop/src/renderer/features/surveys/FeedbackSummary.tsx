@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { StatsTable } from '../../ui/StatsTable.js';
+import { NumberCell } from '../../ui/cells.js';
 import type { StandardsPack, SurveyResponse } from '@sidecoach/shared';
 import { callTypeName } from '../../lib/format.js';
-import { mean, summarize } from './format.js';
+import { mean, meanCsv, summarize } from './format.js';
 
 function SummaryTable({
   caption,
@@ -35,7 +36,9 @@ function SummaryTable({
           <tr key={row.key}>
             <th scope="row">{row.label}</th>
             <td>{row.count}</td>
-            <td>{mean(row.meanCsat, i18n.language)}</td>
+            <NumberCell value={row.meanCsat} csv={meanCsv(row.meanCsat)}>
+              {mean(row.meanCsat, i18n.language)}
+            </NumberCell>
           </tr>
         ))}
       </tbody>
