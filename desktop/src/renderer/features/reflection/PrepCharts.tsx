@@ -5,7 +5,8 @@ import type { ItemEvidence, ReflectionPrep, StandardsPack } from '@sidecoach/sha
 import { CsatChart, type CsatBars } from '../surveys/CsatChart.js';
 import { HBars } from '../../ui/HBars.js';
 import { NumberCell } from '../../ui/cells.js';
-import { mean, percent, percentCsv } from '../surveys/format.js';
+import { percentCsv } from '../surveys/csv-values.js';
+import { mean, percent } from '../surveys/format.js';
 import { RateChart, type ChartLine } from '../language-stats/RateChart.js';
 import { addTallies, dayText, itemName, rate, total } from './format.js';
 

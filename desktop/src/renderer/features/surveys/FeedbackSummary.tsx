@@ -3,7 +3,8 @@ import { StatsTable } from '../../ui/StatsTable.js';
 import { NumberCell } from '../../ui/cells.js';
 import type { StandardsPack, SurveyResponse } from '@sidecoach/shared';
 import { callTypeName } from '../../lib/format.js';
-import { mean, meanCsv, summarize } from './format.js';
+import { meanCsv } from './csv-values.js';
+import { mean, summarize } from './format.js';
 
 function SummaryTable({
   caption,

@@ -3,7 +3,8 @@ import { StatsTable } from '../../ui/StatsTable.js';
 import { DistributionCell } from './ReportParts.js';
 import { EXCLUSION_REASONS, MIN_CALLS_TO_FLAG, type SurveyReport } from '@sidecoach/shared';
 import { NumberCell } from '../../ui/cells.js';
-import { mean, meanCsv, percent, percentCsv } from './format.js';
+import { meanCsv, percentCsv } from './csv-values.js';
+import { mean, percent } from './format.js';
 
 type AgentRow = SurveyReport['agents'][number];
 

@@ -5,7 +5,8 @@ import type { StandardsPack, SurveyReport } from '@sidecoach/shared';
 import { shortDateTime } from '../../lib/format.js';
 import { callTypeName } from '../../lib/format.js';
 import { DateCell, NumberCell } from '../../ui/cells.js';
-import { mean, meanCsv, percent, percentCsv } from './format.js';
+import { meanCsv, percentCsv } from './csv-values.js';
+import { mean, percent } from './format.js';
 
 /** The team's figures at a glance. */
 export function TeamFigures({ team }: { team: SurveyReport['team'] }) {

@@ -1,6 +1,5 @@
 import type { SurveyResponse } from '@sidecoach/shared';
 import { decimal } from '../../lib/format.js';
-import { csvNumber, csvShare } from '../../ui/machine.js';
 
 /** "12%", or "2.5%" below ten per cent (small exclusion rates matter); a dash for none. */
 export function percent(value: number | null | undefined, lang: string): string {
@@ -16,14 +15,6 @@ export function mean(value: number | null | undefined, lang: string): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '–';
   return decimal(value, lang, 1);
 }
-
-/** A mean as the CSV file holds it: one decimal, as shown ("4.2"), empty for none. */
-export const meanCsv = (value: number | null | undefined) =>
-  value === null || value === undefined || Number.isNaN(value) ? '' : csvNumber(value, 1);
-
-/** A share as the CSV file holds it ("12.5%"), empty for none. */
-export const percentCsv = (value: number | null | undefined) =>
-  value === null || value === undefined || Number.isNaN(value) ? '' : csvShare(value);
 
 /** Low (1-2), middling (3) or high (4-5): the colour of a CSAT score. */
 export const csatTone = (csat: number | null) =>
