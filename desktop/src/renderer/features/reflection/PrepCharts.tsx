@@ -4,6 +4,8 @@ import { StatsTable } from '../../ui/StatsTable.js';
 import type { ItemEvidence, ReflectionPrep, StandardsPack } from '@sidecoach/shared';
 import { CsatChart, type CsatBars } from '../surveys/CsatChart.js';
 import { HBars } from '../../ui/HBars.js';
+import { NumberCell } from '../../ui/cells.js';
+import { percentCsv } from '../surveys/csv-values.js';
 import { mean, percent } from '../surveys/format.js';
 import { RateChart, type ChartLine } from '../language-stats/RateChart.js';
 import { addTallies, dayText, itemName, rate, total } from './format.js';
@@ -87,9 +89,17 @@ export function TrendChart({ prep, pack }: { prep: ReflectionPrep; pack: Standar
         <tbody>
           {labels.map((w, i) => (
             <tr key={w}>
-              <th scope="row">{w}</th>
-              <td>{percent(lines[0]?.values[i], lang)}</td>
-              <td>{percent(lines[1]?.values[i], lang)}</td>
+              <th scope="row" data-csv={weeks[i]}>
+                <time dateTime={weeks[i]}>{w}</time>
+              </th>
+              {[0, 1].map((line) => {
+                const value = lines[line]?.values[i] ?? null;
+                return (
+                  <NumberCell key={line} value={value} csv={percentCsv(value)}>
+                    {percent(value, lang)}
+                  </NumberCell>
+                );
+              })}
             </tr>
           ))}
         </tbody>

@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { StatsTable } from '../../ui/StatsTable.js';
+import { NumberCell } from '../../ui/cells.js';
 import type { StandardsPack, SurveyResponse } from '@sidecoach/shared';
 import { callTypeName } from '../../lib/format.js';
+import { meanCsv, percentCsv } from './csv-values.js';
 import { mean, percent, summarize, type Summary } from './format.js';
 
 function SummaryTable({
@@ -36,8 +38,12 @@ function SummaryTable({
           <tr key={row.key}>
             <th scope="row">{row.label}</th>
             <td>{row.count}</td>
-            <td>{percent(row.csat, i18n.language)}</td>
-            <td>{mean(row.meanCsat, i18n.language)}</td>
+            <NumberCell value={row.csat} csv={percentCsv(row.csat)}>
+              {percent(row.csat, i18n.language)}
+            </NumberCell>
+            <NumberCell value={row.meanCsat} csv={meanCsv(row.meanCsat)}>
+              {mean(row.meanCsat, i18n.language)}
+            </NumberCell>
           </tr>
         ))}
       </tbody>

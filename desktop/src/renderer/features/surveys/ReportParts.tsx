@@ -4,6 +4,8 @@ import { StatsTable } from '../../ui/StatsTable.js';
 import type { StandardsPack, SurveyReport } from '@sidecoach/shared';
 import { shortDateTime } from '../../lib/format.js';
 import { callTypeName } from '../../lib/format.js';
+import { DateCell, NumberCell } from '../../ui/cells.js';
+import { meanCsv, percentCsv } from './csv-values.js';
 import { mean, percent } from './format.js';
 
 /** The team's figures at a glance. */
@@ -73,10 +75,18 @@ export function CallTypeTable({
           <tr key={row.callType}>
             <th scope="row">{callTypeName(pack, row.callType, lang)}</th>
             <td>{row.responses}</td>
-            <td>{percent(row.csat, lang)}</td>
-            <td>{mean(row.meanCsat, lang)}</td>
-            <td>{percent(row.resolvedShare, lang)}</td>
-            <td>{mean(row.meanEffort, lang)}</td>
+            <NumberCell value={row.csat} csv={percentCsv(row.csat)}>
+              {percent(row.csat, lang)}
+            </NumberCell>
+            <NumberCell value={row.meanCsat} csv={meanCsv(row.meanCsat)}>
+              {mean(row.meanCsat, lang)}
+            </NumberCell>
+            <NumberCell value={row.resolvedShare} csv={percentCsv(row.resolvedShare)}>
+              {percent(row.resolvedShare, lang)}
+            </NumberCell>
+            <NumberCell value={row.meanEffort} csv={meanCsv(row.meanEffort)}>
+              {mean(row.meanEffort, lang)}
+            </NumberCell>
             <DistributionCell counts={row.csatDistribution} />
           </tr>
         ))}
@@ -153,7 +163,6 @@ export function SelfAnswerList({
   pack: StandardsPack | null;
 }) {
   const { t, i18n } = useTranslation();
-  const time = shortDateTime(i18n.language);
   const list = report.selfAnswers;
   return (
     <section className="survey-self-answers" aria-labelledby="survey-self-answers-title">
@@ -189,10 +198,8 @@ export function SelfAnswerList({
                 <td title={t(`surveys.selfAnswer.reason.${x.reason}`)}>
                   {t(`surveys.selfAnswer.reasonShort.${x.reason}`)}
                 </td>
-                <td>{x.csat ?? '–'}</td>
-                <td>
-                  <time dateTime={x.at}>{time.format(new Date(x.at))}</time>
-                </td>
+                <NumberCell value={x.csat} />
+                <DateCell iso={x.at} />
               </tr>
             ))}
           </tbody>
