@@ -123,9 +123,13 @@ describe.skipIf(missing)('streamed CSV exports in Chromium', () => {
     const csv = await parsed(await download);
     expect(csv.rows).toHaveLength(shown.length);
     csv.rows.forEach((row, i) => {
-      // The screen writes a mean with a decimal comma ("3,0"), the file with a point ("3").
-      expect(shown[i]![2]).toMatch(/^\d,\d$/u);
-      expect(row[2]).toBe(String(Number(shown[i]![2]!.replace(',', '.'))));
+      // CSAT: the screen rounds the percentage ("40%"), the file keeps a decimal ("40.4%").
+      expect(shown[i]![2]).toMatch(/^\d+%$/u);
+      expect(row[2]).toMatch(/^\d+(\.\d)?%$/u);
+      expect(Math.round(Number.parseFloat(row[2]!))).toBe(Number.parseInt(shown[i]![2]!, 10));
+      // The mean: the screen with a decimal comma ("3,0"), the file with a point ("3").
+      expect(shown[i]![3]).toMatch(/^\d,\d$/u);
+      expect(row[3]).toBe(String(Number(shown[i]![3]!.replace(',', '.'))));
       expect(row[0]).toBe(shown[i]![0]);
     });
     await checkedAtWidths(lead, 'exports-lv');
