@@ -16,7 +16,6 @@ import {
   type AckResponse,
   type Badge,
   type CallRecord,
-  type InboxMessage,
   type ShoutoutSave,
   type StandardsPack,
 } from '@sidecoach/shared';
@@ -164,7 +163,7 @@ describe('recognition', () => {
   });
 
   let ben: InboxClient;
-  let benCalls: CallRecord[] = [];
+  const benCalls: CallRecord[] = [];
   let replay: string;
   let weekBadges: Badge[] = [];
 
@@ -681,6 +680,3 @@ describe('recognition', () => {
     ]);
   });
 });
-
-// Type checks of what the inbox carries (kept beside the tests that read it).
-export type RecognitionInbox = Extract<InboxMessage, { kind: 'recognition' }>;
