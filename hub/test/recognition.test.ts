@@ -285,17 +285,48 @@ describe('recognition', () => {
     behind.close();
   });
 
-  it('awards nothing for a week not yet over', async () => {
+  it('awards nothing for a week not yet over, and a closed week as soon as a late change completes it', async () => {
     const chen = await inbox('agent3');
-    for (let i = 0; i < 6; i++) {
-      const call = await runCall(chen.socket, 'booking', [IDENTITY]);
-      await assess(chen.socket, call);
-    }
-    const lead = await as('lead');
-    await chen.afterSentinel(async () =>
-      data(await lead.emitWithAck('recognition:shoutout', shoutout({ agentId: ids.agent3! }))),
-    );
+    const calls: CallRecord[] = [];
+    for (let i = 0; i < 6; i++) calls.push(await runCall(chen.socket, 'booking', [IDENTITY]));
+    for (const call of calls.slice(1)) await assess(chen.socket, call);
+    const sentinel = async () =>
+      data(
+        await (
+          await as('lead')
+        ).emitWithAck('recognition:shoutout', shoutout({ agentId: ids.agent3! })),
+      );
+    await chen.afterSentinel(sentinel);
     expect(badgesOf(chen)).toEqual([]);
+    // The same calls last week (the hub running): nothing changed since, nothing is awarded.
+    const week = lastWeek();
+    await withHubDatabase(dir, async (db) => {
+      for (const [i, call] of calls.entries()) {
+        const startedAt = Date.parse(week.start) + 3 * DAY_MS + i * 600_000;
+        await db
+          .updateTable('calls')
+          .set({
+            started_at: new Date(startedAt).toISOString(),
+            ended_at: new Date(startedAt + 90_000).toISOString(),
+          })
+          .where('id', '=', call.id)
+          .execute();
+      }
+    });
+    await chen.afterSentinel(sentinel);
+    expect(badgesOf(chen)).toEqual([]);
+    // Chen self-assesses the first call late: the week now has every call assessed.
+    await assess(chen.socket, { ...calls[0]!, callType: 'booking' });
+    await chen.until('the closed week’s badges', () => badgesOf(chen).length >= 2);
+    await chen.afterSentinel(sentinel);
+    expect(
+      badgesOf(chen)
+        .map((b) => [b.kind, b.period, b.count])
+        .sort(),
+    ).toEqual([
+      ['reflective-week', week.from, 6],
+      ['standard-week', week.from, 6],
+    ]);
     chen.close();
   });
 
@@ -333,8 +364,8 @@ describe('recognition', () => {
           .where('id', 'in', evaluations)
           .execute(),
       );
-      // The next change of Ben's records awards it.
-      await runCall(ben.socket, 'booking', []);
+      // The sweep awards it (at start: as when the month closes).
+      await restart();
       await ben.until('the month’s badge', () =>
         badgesOf(ben).some((b) => b.kind === 'no-critical-month'),
       );
@@ -343,7 +374,9 @@ describe('recognition', () => {
       expect(monthBadge).toMatchObject({ period: month.from, count: 3, itemId: null });
       // Released again (changes nothing), then another change and another sweep.
       expect(
-        data(await quality.emitWithAck('qa:release', { evaluationId: evaluations[0]! })),
+        data(
+          await (await as('quality')).emitWithAck('qa:release', { evaluationId: evaluations[0]! }),
+        ),
       ).toMatchObject({
         status: 'released',
       });
