@@ -390,7 +390,7 @@ describe('recognition', () => {
     },
   );
 
-  it('awards ten satisfied customers in a row once, as the tenth answer arrives', async () => {
+  it('awards ten satisfied customers in a row once, as the tenth answer arrives, keyed by its first answer however long ago', async () => {
     const dev = await inbox('agent4');
     /** A sales call (surveyed by a link the agent shows) and the customer's answer. */
     const answered = async (csat: number) => {
@@ -425,6 +425,39 @@ describe('recognition', () => {
         .executeTakeFirstOrThrow(),
     );
     expect(key.period_key).toBe(first.id);
+
+    // A streak that began long ago is still read from its first answer: five answers, all
+    // moved a hundred days back (the 2 before them too), then five more today.
+    const older = await answered(5);
+    for (let i = 0; i < 4; i++) await answered(5);
+    await withHubDatabase(dir, async (db) => {
+      const rows = await db
+        .selectFrom('survey_responses')
+        .select(['call_id', 'submitted_at'])
+        .where('agent_id', '=', ids.agent4!)
+        .execute();
+      for (const r of rows)
+        await db
+          .updateTable('survey_responses')
+          .set({ submitted_at: new Date(Date.parse(r.submitted_at) - 100 * DAY_MS).toISOString() })
+          .where('call_id', '=', r.call_id)
+          .execute();
+    });
+    for (let i = 0; i < 5; i++) await answered(5);
+    await dev.until('the second streak’s badge', () => badgesOf(dev).length > 1);
+    await dev.afterSentinel(async () =>
+      data(await nightLead.emitWithAck('recognition:shoutout', shoutout({ agentId: ids.agent4! }))),
+    );
+    const second = badgesOf(dev).slice(1);
+    expect(second.map((b) => [b.kind, b.count])).toEqual([['csat-streak', 10]]);
+    const secondKey = await withHubDatabase(dir, (db) =>
+      db
+        .selectFrom('recognition_badges')
+        .select('period_key')
+        .where('id', '=', second[0]!.id)
+        .executeTakeFirstOrThrow(),
+    );
+    expect(secondKey.period_key).toBe(older.id);
     dev.close();
   });
 

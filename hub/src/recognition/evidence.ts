@@ -208,14 +208,19 @@ async function answersOf(db: Db, agentIds: string[], now: Date, out: Map<string,
     .groupBy('s.agent_id')
     .execute();
   const from = new Map(breaks.map((b) => [b.agent_id, String(b.at)]));
-  const earliest = agentIds.some((id) => !from.has(id)) ? '' : [...from.values()].sort()[0]!;
+  // Each agent from their own last break (an agent with none: from their first answer).
+  const unbroken = agentIds.filter((id) => !from.has(id));
   const rows = await counted()
     .select(['s.agent_id', 's.call_id', 's.submitted_at', 's.csat'])
-    .where('s.submitted_at', '>=', earliest)
+    .where((eb) =>
+      eb.or([
+        ...(unbroken.length > 0 ? [eb('s.agent_id', 'in', unbroken)] : []),
+        ...[...from].map(([agentId, at]) =>
+          eb.and([eb('s.agent_id', '=', agentId), eb('s.submitted_at', '>=', at)]),
+        ),
+      ]),
+    )
     .execute();
   for (const r of rows)
-    if (r.submitted_at >= (from.get(r.agent_id) ?? ''))
-      out
-        .get(r.agent_id)
-        ?.answers.push({ id: r.call_id, submittedAt: r.submitted_at, csat: r.csat });
+    out.get(r.agent_id)?.answers.push({ id: r.call_id, submittedAt: r.submitted_at, csat: r.csat });
 }
