@@ -296,7 +296,7 @@ export async function createHub(
   registerQaExports(app, ctx, budgets);
   registerMysteryExport(app, ctx, budgets);
   const kpi = startKpi(ctx);
-  const recognition = startRecognition(ctx);
+  const recognition = startRecognition(ctx, { sweepMs: config.recognitionSweepMs });
   // One handler per client event, checked at compile time; registered in one loop below.
   const handlers = everyEventOnce(
     callHandlers(ctx),
@@ -358,6 +358,7 @@ export async function createHub(
       await surveys.stop();
       await admin.stop();
       await qa.stop();
+      await recognition.stop();
       stopSweep();
       stopRefresh();
       scorecards.stop();
