@@ -41,3 +41,4 @@ export * from './domain/qa-sampling.js';
 export * from './domain/qa-disputes.js';
 export * from './protocol/kpi.js';
 export * from './protocol/recognition.js';
+export * from './domain/recognition.js';
