@@ -289,7 +289,7 @@ export async function createHub(
   const scorecards = startScorecards(ctx, { shared });
   const mystery = startMystery(ctx, { oneTimeCodeHours: config.oneTimeCodeHours });
   const kpi = startKpi(ctx);
-  const recognition = startRecognition(ctx);
+  const recognition = startRecognition(ctx, { sweepMs: config.recognitionSweepMs });
   // One handler per client event, checked at compile time; registered in one loop below.
   const handlers = everyEventOnce(
     callHandlers(ctx),
@@ -351,6 +351,7 @@ export async function createHub(
       await surveys.stop();
       await admin.stop();
       await qa.stop();
+      await recognition.stop();
       stopSweep();
       stopRefresh();
       scorecards.stop();

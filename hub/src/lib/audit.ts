@@ -20,7 +20,8 @@ export interface AuditEntry {
     | 'hub'
     | 'scorecard'
     | 'calibration'
-    | 'mystery';
+    | 'mystery'
+    | 'recognition';
   targetId: string | null;
   /** The target before and after the change (omit what is secret: hashes, codes, tokens). */
   before?: unknown;

@@ -157,6 +157,34 @@ describe('standard-week', () => {
   });
 });
 
+describe("the README's worked example", () => {
+  it('Ava: six bookings with the identity check and two information requests in a Riga week', () => {
+    const bookings = Array.from({ length: 6 }, (_, i) => call(`2025-03-0${3 + i}T09:00:00.000Z`));
+    const information = [
+      call('2025-03-05T11:00:00.000Z', { callType: 'information-request', done: [] }),
+      call('2025-03-09T12:00:00.000Z', {
+        callType: 'information-request',
+        done: [],
+        assessed: false,
+      }),
+    ];
+    const nextWeek = call('2025-03-09T22:30:00.000Z', { done: [] });
+    const calls = [...bookings, ...information, nextWeek];
+    const monday = new Date('2025-03-09T22:00:00.000Z');
+    expect(standardWeekBadges(calls, RIGA, monday)).toEqual([
+      {
+        kind: 'standard-week',
+        itemId: 'proc-verify-identity',
+        period: MONDAY,
+        periodKey: MONDAY,
+        count: 6,
+      },
+    ]);
+    expect(reflectiveWeekBadges(calls, RIGA, monday)).toEqual([]);
+    expect(badgeWeekOf(nextWeek.startedAt, RIGA).from).toBe('2025-03-10');
+  });
+});
+
 describe('reflective-week', () => {
   it(`awards a week of at least ${REFLECTIVE_WEEK_MIN_CALLS} calls, every one self-assessed`, () => {
     const now = new Date(WEEK_END);
