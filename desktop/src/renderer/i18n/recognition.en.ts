@@ -67,7 +67,7 @@ export const recognitionEn = {
     shown_one: '{{count}} entry shown',
     shown_other: '{{count}} entries shown',
     give: 'Give a shout-out',
-    leaderboardCaption: 'Leaderboard: badges and shout-outs per agent',
+    leaderboardCaption: 'This month’s leaderboard: badges and team shout-outs per agent',
     agent: 'Agent',
     badges: 'Badges',
     shoutouts: 'Shout-outs',
@@ -136,7 +136,7 @@ export const recognitionEn = {
     unrecognisedHint: 'Watch a call, read their evaluations: what do they do well?',
     allRecognised: 'Everyone in the team was recognised in {{month}}.',
     recognise: 'Recognise',
-    recogniseLabel: 'Give {{name}} a shout-out',
+    recogniseLabel: 'Recognise {{name}}',
     badgesCaption: 'Badges earned in {{month}}, by kind',
     standardsCaption: 'Standards recognised in {{month}}',
     count: 'Count',
@@ -147,7 +147,7 @@ export const recognitionEn = {
   },
   entry: {
     recognise: 'Recognise',
-    recogniseLabel: 'Give {{name}} a shout-out',
+    recogniseLabel: 'Recognise {{name}}',
   },
 };
 

@@ -84,7 +84,7 @@ export const recognitionLv: WithZeroPlurals<RecognitionMessages> = {
     shown_one: 'Parādīti ieraksti: {{count}}',
     shown_other: 'Parādīti ieraksti: {{count}}',
     give: 'Uzslavēt kolēģi',
-    leaderboardCaption: 'Līderu tabula: nozīmītes un uzslavas katram operatoram',
+    leaderboardCaption: 'Šī mēneša līderu tabula: nozīmītes un komandas uzslavas katram operatoram',
     agent: 'Operators',
     badges: 'Nozīmītes',
     shoutouts: 'Uzslavas',

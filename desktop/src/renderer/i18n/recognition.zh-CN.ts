@@ -42,7 +42,7 @@ export const recognitionZhCN: RecognitionMessages = {
     badge: '新徽章：{{name}}',
     shoutout: '{{name}} 表扬了您',
     dismiss: '知道了',
-    dismissLabel: '关闭：{{what}}',
+    dismissLabel: '知道了：{{what}}',
   },
   mine: {
     title: '我的表彰',
@@ -64,7 +64,7 @@ export const recognitionZhCN: RecognitionMessages = {
     shown_one: '已显示 {{count}} 条',
     shown_other: '已显示 {{count}} 条',
     give: '送出表扬',
-    leaderboardCaption: '排行榜：每位坐席的徽章和表扬',
+    leaderboardCaption: '本月排行榜：每位坐席的徽章和公开表扬',
     agent: '坐席',
     badges: '徽章',
     shoutouts: '表扬',

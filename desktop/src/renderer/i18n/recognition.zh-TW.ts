@@ -42,7 +42,7 @@ export const recognitionZhTW: RecognitionMessages = {
     badge: '新徽章：{{name}}',
     shoutout: '{{name}} 給了您讚賞',
     dismiss: '知道了',
-    dismissLabel: '關閉：{{what}}',
+    dismissLabel: '知道了：{{what}}',
   },
   mine: {
     title: '我的表揚',
@@ -64,7 +64,7 @@ export const recognitionZhTW: RecognitionMessages = {
     shown_one: '已顯示 {{count}} 則',
     shown_other: '已顯示 {{count}} 則',
     give: '送出讚賞',
-    leaderboardCaption: '排行榜：每位客服人員的徽章與讚賞',
+    leaderboardCaption: '本月排行榜：每位客服人員的徽章與公開讚賞',
     agent: '客服人員',
     badges: '徽章',
     shoutouts: '讚賞',

@@ -138,7 +138,7 @@ export function SummaryPanel({ teamId }: { teamId: string }) {
             </StatsTable>
           )}
           <div className="recognition-counts">
-            {data.badgesByKind.length === 0 ? (
+            {data.badgesByKind.every((b) => b.count === 0) ? (
               <p className="small muted">
                 {t('recognition.summary.noBadges', { month: monthText })}
               </p>

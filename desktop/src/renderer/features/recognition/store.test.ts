@@ -229,14 +229,14 @@ describe('the team wall', () => {
     });
   });
 
-  it('adds the inbox’s arrivals for the wall shown, never a private shout-out', async () => {
+  it('adds the inbox’s arrivals for the wall shown (a private one too: it is the agent’s)', async () => {
     reply = () => ({ ok: true, data: wall({ entries: page(0, 2) }) });
     await store.loadWall('team-demo');
     inbox({ type: 'shoutout', shoutout: shoutout({ id: 'private', visibility: 'private' }) });
     inbox({ type: 'badge', badge: badge({ id: 'other-team', teamId: 'team-night' }) });
     inbox({ type: 'badge', badge: badge({ id: 'new', awardedAt: '2026-03-30T06:00:00.000Z' }) });
     const keys = useRecognition.getState().wall.data!.entries.map(store.entryKey);
-    expect(keys).toEqual(['badge-new', 'shoutout-s0', 'badge-b1']);
+    expect(keys).toEqual(['badge-new', 'shoutout-s0', 'badge-b1', 'shoutout-private']);
   });
 
   it('keeps the leaderboard only as the hub sends it', async () => {

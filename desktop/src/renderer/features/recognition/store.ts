@@ -151,9 +151,9 @@ export function received(message: RecognitionMessage): void {
         : { ...mine, shoutouts: upsert(mine.shoutouts, message.shoutout, (s) => s.at) },
     notices: [...notices.filter((n) => messageKey(n) !== key), message].slice(-NOTICES_KEPT),
   });
+  // The wall shows its agent their private shout-outs too (the hub's rule): this one is theirs.
   const teamId = message.type === 'badge' ? message.badge.teamId : message.shoutout.teamId;
-  const onWall = message.type === 'badge' || message.shoutout.visibility === 'team';
-  if (onWall && wall.data && wall.teamId === teamId)
+  if (wall.data && wall.teamId === teamId)
     patch('wall', {
       data: { ...wall.data, entries: mergeEntries(wall.data.entries, [toEntry(message)]) },
     });
@@ -239,13 +239,14 @@ export async function loadSummary(teamId: string, month: string): Promise<void> 
 
 /**
  * Sends a shout-out (the same id again on a retry: the hub keeps one). On the wall shown at
- * once when it is for the team's wall; the answer (or the refusal) is the caller's to show.
+ * once (a private one too: the wall shows its giver theirs); the answer (or the refusal) is the
+ * caller's to show.
  */
 export async function sendShoutout(payload: ShoutoutSave): Promise<Answer<Shoutout>> {
   const res = await ask('recognition:shoutout', payload);
   if (!res.ok) return res;
   const { wall } = useRecognition.getState();
-  if (res.data.visibility === 'team' && wall.data && wall.teamId === res.data.teamId)
+  if (wall.data && wall.teamId === res.data.teamId)
     patch('wall', {
       data: {
         ...wall.data,
