@@ -126,7 +126,7 @@ describe.skipIf(missing)('recognition in Chromium', () => {
     await expect
       .poll(() => composer.getByTestId('shoutout-problem').allTextContents())
       .toEqual([
-        'Praise on its own (marked in the text) names no behaviour: say what Ava Agent did and which standard it met.',
+        'Generic praise (marked in the text) names no behaviour: take it out, and say what Ava Agent did and which standard it met.',
       ]);
     await expect
       .poll(() => composer.getByTestId('shoutout-suggestion').textContent())
@@ -135,6 +135,13 @@ describe.skipIf(missing)('recognition in Chromium', () => {
     const send = composer.getByRole('button', { name: 'Send shout-out' });
     expect(await send.isDisabled()).toBe(true);
     await shots(lina, '1-good-job-refused');
+    // The coach's rewrite is a start: its gaps are to be filled before it can go.
+    await composer.locator('.chip.rewrite').first().click();
+    await expect.poll(() => text.inputValue()).toMatch(/\[what the agent did\]/);
+    await expect
+      .poll(() => composer.getByTestId('shoutout-problem').allTextContents())
+      .toEqual(['Fill in the parts in square brackets with what you saw.']);
+    expect(await send.isDisabled()).toBe(true);
     await text.fill(BEHAVIOUR);
     await expect.poll(() => composer.getByTestId('shoutout-problem').count()).toBe(0);
     await send.click();
@@ -353,7 +360,7 @@ describe.skipIf(missing)('recognition in Chromium', () => {
     );
     const csv = await readFile(await file.path());
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const rows = parse(csv.toString('utf8').replace(/^\uFEFF/, '')) as string[][];
+    const rows: string[][] = parse(csv.toString('utf8').replace(/^\uFEFF/, ''));
     expect(rows[0]).toEqual([
       'Agent',
       'Badges',

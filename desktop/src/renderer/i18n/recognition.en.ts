@@ -106,11 +106,12 @@ export const recognitionEn = {
     problemsTitle: 'Before it can be sent',
     problem: {
       'generic-praise':
-        'Praise on its own (marked in the text) names no behaviour: say what {{name}} did and which standard it met.',
+        'Generic praise (marked in the text) names no behaviour: take it out, and say what {{name}} did and which standard it met.',
       'no-behaviour_one':
         'Too little to say what {{name}} did: write the behaviour in a sentence (at least {{count}} word).',
       'no-behaviour_other':
         'Too little to say what {{name}} did: write the behaviour in a sentence (at least {{count}} words).',
+      placeholder: 'Fill in the parts in square brackets with what you saw.',
       harmful:
         '{{pattern}} takes the praise back (marked in the text): recognise the behaviour on its own.',
     },

@@ -124,13 +124,14 @@ export const recognitionLv: WithZeroPlurals<RecognitionMessages> = {
     problemsTitle: 'Pirms nosūtīšanas',
     problem: {
       'generic-praise':
-        'Vispārīga uzslava (iezīmēta tekstā) nenosauc rīcību: uzrakstiet, ko izdarīja {{name}} un kuru standartu tas izpildīja.',
+        'Vispārīga uzslava (iezīmēta tekstā) nenosauc rīcību: izņemiet to un uzrakstiet, ko izdarīja {{name}} un kuru standartu tas izpildīja.',
       'no-behaviour_zero':
         'Par maz, lai saprastu, ko izdarīja {{name}}: aprakstiet rīcību teikumā (vismaz {{count}} vārdu).',
       'no-behaviour_one':
         'Par maz, lai saprastu, ko izdarīja {{name}}: aprakstiet rīcību teikumā (vismaz {{count}} vārds).',
       'no-behaviour_other':
         'Par maz, lai saprastu, ko izdarīja {{name}}: aprakstiet rīcību teikumā (vismaz {{count}} vārdi).',
+      placeholder: 'Aizstājiet daļas kvadrātiekavās ar to, ko redzējāt.',
       harmful:
         '{{pattern}} atņem uzslavai spēku (iezīmēts tekstā): uzslavējiet pašu rīcību, bez piebildēm.',
     },

@@ -34,7 +34,7 @@ export const recognitionZhCN: RecognitionMessages = {
     from: '来自 {{name}}',
     gave: '{{from}} 表扬了 {{agent}}',
     role: { lead: '辅导员', peer: '队友' },
-    private: '仅本人可见',
+    private: '不公开',
     onCall: '在通话中看到',
   },
   notice: {
@@ -87,8 +87,8 @@ export const recognitionZhCN: RecognitionMessages = {
     noCall: '不针对某通电话',
     visibility: '谁能看到',
     team: '团队表彰墙',
-    private: '仅 {{name}} 及其辅导员',
-    privateAnyone: '仅该坐席及其辅导员',
+    private: '仅限 {{name}} 及其辅导员',
+    privateAnyone: '仅限本人及其辅导员',
     send: '送出表扬',
     sending: '正在发送…',
     sent: '已向 {{name}} 送出表扬。',
@@ -102,11 +102,12 @@ export const recognitionZhCN: RecognitionMessages = {
     problemsTitle: '发送前请修改',
     problem: {
       'generic-praise':
-        '只有笼统的夸奖（已在文中标出），没有说出具体行为：请写明 {{name}} 做了什么、达到了哪项标准。',
+        '笼统的夸奖（已在文中标出）说不出具体行为：请删掉它，写明 {{name}} 做了什么、达到了哪项标准。',
       'no-behaviour_one':
         '内容太少，看不出 {{name}} 做了什么：请用一句话写出这个行为（至少 {{count}} 个词）。',
       'no-behaviour_other':
         '内容太少，看不出 {{name}} 做了什么：请用一句话写出这个行为（至少 {{count}} 个词）。',
+      placeholder: '请把方括号里的部分换成您看到的内容。',
       harmful: '{{pattern}}会把表扬打折扣（已在文中标出）：只表扬行为本身就好。',
     },
     suggestion: '可以这样写：“{{example}}”',

@@ -34,7 +34,7 @@ export const recognitionZhTW: RecognitionMessages = {
     from: '來自 {{name}}',
     gave: '{{from}} 讚賞了 {{agent}}',
     role: { lead: '輔導人員', peer: '同事' },
-    private: '僅本人可見',
+    private: '不公開',
     onCall: '在通話中看到',
   },
   notice: {
@@ -87,8 +87,8 @@ export const recognitionZhTW: RecognitionMessages = {
     noCall: '不指定通話',
     visibility: '誰看得到',
     team: '團隊表揚牆',
-    private: '只有 {{name}} 和其輔導人員',
-    privateAnyone: '只有該客服人員和其輔導人員',
+    private: '僅限 {{name}} 與輔導人員',
+    privateAnyone: '僅限本人與輔導人員',
     send: '送出讚賞',
     sending: '傳送中…',
     sent: '已送出讚賞給 {{name}}。',
@@ -102,11 +102,12 @@ export const recognitionZhTW: RecognitionMessages = {
     problemsTitle: '送出前請修改',
     problem: {
       'generic-praise':
-        '只有籠統的稱讚（文中已標示），沒有說出具體行為：請寫出 {{name}} 做了什麼、達到哪一項標準。',
+        '籠統的稱讚（文中已標示）說不出具體行為：請刪掉它，寫出 {{name}} 做了什麼、達到哪一項標準。',
       'no-behaviour_one':
         '內容太少，看不出 {{name}} 做了什麼：請用一句話寫出這個行為（至少 {{count}} 個詞）。',
       'no-behaviour_other':
         '內容太少，看不出 {{name}} 做了什麼：請用一句話寫出這個行為（至少 {{count}} 個詞）。',
+      placeholder: '請把方括號裡的部分換成您看到的內容。',
       harmful: '{{pattern}}會讓讚賞打折扣（文中已標示）：單純肯定行為本身就好。',
     },
     suggestion: '可以這樣寫：「{{example}}」',

@@ -35,6 +35,12 @@ export interface ComposerProps {
   onClose: () => void;
 }
 
+/**
+ * A rewrite taken from the coach's suggestions still holds its gaps ("you [what the agent
+ * did]"): the text reads as specific praise, so only this says the gaps are to be filled.
+ */
+const GAP = /\[[^\]\n]{1,60}\]/;
+
 /** One line per reason (the coach may find the same pattern twice). */
 function distinct(problems: ShoutoutProblem[]) {
   const seen = new Set<string>();
@@ -100,11 +106,13 @@ export function ShoutoutComposer({ agent, teamId, calls = [], callId, onClose }:
     [trimmed, reading],
   );
   const short = trimmed.length > 0 && trimmed.length < BEHAVIOUR_MIN;
+  const gap = GAP.test(trimmed);
   const ready =
     agentId !== '' &&
     itemId !== '' &&
     trimmed.length >= BEHAVIOUR_MIN &&
     !overLimit(text, BEHAVIOUR_MAX) &&
+    !gap &&
     problems.length === 0;
   const peer = me?.role === 'agent';
 
@@ -141,12 +149,25 @@ export function ShoutoutComposer({ agent, teamId, calls = [], callId, onClose }:
 
   const titleId = `${formId}-title`;
   const problemsId = `${formId}-problems`;
+  // Nobody in the team to recognise (a desk of one): said, with nothing to fill in.
+  if (!agent && members && members.length === 0)
+    return (
+      <section className="card shoutout-composer" aria-labelledby={titleId}>
+        <h3 id={titleId}>{t('recognition.composer.title')}</h3>
+        <p className="small muted" role="status">
+          {t('recognition.composer.noMembers')}
+        </p>
+        <div className="row recognition-actions">
+          <button type="button" onClick={onClose}>
+            {t('recognition.composer.close')}
+          </button>
+        </div>
+      </section>
+    );
   if (sent)
     return (
       <section className="card shoutout-composer" aria-labelledby={titleId}>
-        <h3 id={titleId} className="small-title">
-          {t('recognition.composer.title')}
-        </h3>
+        <h3 id={titleId}>{t('recognition.composer.title')}</h3>
         <p className="mgr-ok" role="status" data-testid="shoutout-sent">
           {t('recognition.composer.sent', { name: sent.agentName })}
         </p>
@@ -162,7 +183,7 @@ export function ShoutoutComposer({ agent, teamId, calls = [], callId, onClose }:
     );
   return (
     <section className="card shoutout-composer" aria-labelledby={titleId}>
-      <h3 id={titleId} className="small-title">
+      <h3 id={titleId}>
         {agent
           ? t('recognition.composer.titleTo', { name: agent.name })
           : t('recognition.composer.title')}
@@ -191,9 +212,6 @@ export function ShoutoutComposer({ agent, teamId, calls = [], callId, onClose }:
             </select>
             {wall.status === 'loading' && !members ? (
               <span className="small muted">{t('recognition.wall.loading')}</span>
-            ) : null}
-            {members && members.length === 0 ? (
-              <span className="small muted">{t('recognition.composer.noMembers')}</span>
             ) : null}
             {wall.teamId === teamId && wall.status === 'failed' && wall.error ? (
               <span className="small error" role="alert">
@@ -246,7 +264,7 @@ export function ShoutoutComposer({ agent, teamId, calls = [], callId, onClose }:
         />
         {/* Polite: said as the text is typed, never taking the keyboard from the text box. */}
         <div id={problemsId} role="status" aria-live="polite" data-testid="shoutout-problems">
-          {problems.length > 0 || short ? (
+          {problems.length > 0 || short || gap ? (
             <div className="shoutout-problems">
               <p className="small-title">{t('recognition.composer.problemsTitle')}</p>
               <ul>
@@ -266,6 +284,11 @@ export function ShoutoutComposer({ agent, teamId, calls = [], callId, onClose }:
                         : t('recognition.composer.problem.generic-praise', { name })}
                   </li>
                 ))}
+                {gap ? (
+                  <li data-testid="shoutout-problem">
+                    {t('recognition.composer.problem.placeholder')}
+                  </li>
+                ) : null}
                 {short && problems.length === 0 ? (
                   <li data-testid="shoutout-problem">
                     {t('recognition.composer.tooShort', {
@@ -322,7 +345,7 @@ export function ShoutoutComposer({ agent, teamId, calls = [], callId, onClose }:
             {t('recognition.composer.refused', { message: t(refusal.key, refusal.values) })}
           </p>
         ) : null}
-        {!ready && trimmed.length >= BEHAVIOUR_MIN && problems.length === 0 ? (
+        {!ready && trimmed.length >= BEHAVIOUR_MIN && problems.length === 0 && !gap ? (
           <p className="small muted">
             {agentId === ''
               ? t('recognition.composer.needsAgent')

@@ -32,7 +32,7 @@ export function registerRecognitionStore(loaded: RecognitionStore) {
   store = loaded;
   const { early } = useRecognitionView.getState();
   useRecognitionView.setState({ early: [] });
-  early.forEach(loaded.received);
+  for (const message of early) loaded.received(message);
 }
 
 /** A badge or shout-out from the inbox: to the store, or kept until it loads. */
