@@ -9,17 +9,18 @@ import {
 } from '@sidecoach/shared';
 import type { HubContext } from '../lib/context.js';
 import { repeat, type Repeating } from '../lib/repeat.js';
-import { evidenceOf } from './evidence.js';
+import { evidenceOf, type Scope } from './evidence.js';
 import { awardJob, type Award } from './jobs.js';
 import { agentCalendars, type AgentCalendar } from './records.js';
 
-// When badges are awarded: after the records change (a call ended, retyped or ticked, a
-// self-assessment submitted: `call:changed`; a customer's answer: `survey:answered`) for the
-// agent concerned, and in a sweep that looks, every `sweepMs`, for weeks and months that closed
-// in some team's calendar since its last look (at start: every agent once, for periods that
-// closed while the hub was down). Each pass computes the agents' badges over the last complete
-// periods from the records and awards those not awarded yet: the database's unique award key
-// makes a second pass, a replayed event or another node's pass award nothing twice.
+// When badges are awarded: after the records change, for the agent concerned (a customer's
+// answer: `survey:answered`, which may complete a streak; a change of a call of a week already
+// over: `call:changed` for a call that started before this week, as one ended after Monday began
+// or self-assessed late), and in a sweep that looks, every `sweepMs`, for weeks and months that
+// closed in some team's calendar since its last look (at start: every agent once, for periods
+// that closed while the hub was down). Each pass computes the agents' badges over the last
+// complete periods from the records and awards those not awarded yet: the database's unique
+// award key makes a second pass, a replayed event or another node's pass award nothing twice.
 
 /** Agents whose evidence is read together (bounds the `in` lists and the rows held). */
 const AGENTS_PER_READ = 200;
@@ -46,17 +47,28 @@ function byCalendar(agents: readonly AgentCalendar[]): Map<string, AgentCalendar
 export class Awards {
   /** Per calendar, the week and month it was last swept in (`${week}|${month}`). */
   private readonly swept = new Map<string, string>();
-  private readonly pending = new Set<string>();
+  /**
+   * Agents to recompute after a change: the earliest start of their calls that changed (null:
+   * none did), and whether a customer answered.
+   */
+  private readonly pending = new Map<string, { callsFrom: string | null; answered: boolean }>();
   private draining: Promise<void> | null = null;
   private stopped = false;
   private sweeper: Repeating | null = null;
 
   constructor(private readonly ctx: HubContext) {}
 
-  /** Recomputes an agent's badges soon (coalesced: many changes of one agent are one pass). */
-  changed(agentId: string): void {
+  /**
+   * Recomputes an agent's badges soon (coalesced: many changes of one agent are one pass): after
+   * a change of a call that started at `callStartedAt`, or a customer's answer.
+   */
+  changed(agentId: string, change: { callStartedAt: string } | 'answered'): void {
     if (this.stopped) return;
-    this.pending.add(agentId);
+    const was = this.pending.get(agentId) ?? { callsFrom: null, answered: false };
+    if (change === 'answered') was.answered = true;
+    else if (was.callsFrom === null || change.callStartedAt < was.callsFrom)
+      was.callsFrom = change.callStartedAt;
+    this.pending.set(agentId, was);
     this.draining ??= this.drain().finally(() => (this.draining = null));
   }
 
@@ -89,7 +101,12 @@ export class Awards {
       const at = now.toISOString();
       const periods = `${badgeWeekOf(at, zone).from}|${badgeMonthOf(at, zone).from}`;
       if (this.swept.get(zone) === periods) continue;
-      awarded.push(...(await this.award(group, zone, now)));
+      const everything = {
+        calls: true,
+        evaluations: true,
+        answersOf: new Set(group.filter((a) => !a.behavioursOnly).map((a) => a.agentId)),
+      };
+      awarded.push(...(await this.award(group, zone, now, everything)));
       this.swept.set(zone, periods);
     }
     if (awarded.length > 0)
@@ -99,32 +116,64 @@ export class Awards {
 
   private async drain(): Promise<void> {
     while (this.pending.size > 0 && !this.stopped) {
-      const ids = [...this.pending].slice(0, AGENTS_PER_READ);
-      for (const id of ids) this.pending.delete(id);
+      const batch = [...this.pending].slice(0, AGENTS_PER_READ);
+      for (const [id] of batch) this.pending.delete(id);
+      const changes = new Map(batch);
       try {
-        const agents = await agentCalendars(this.ctx.db, ids);
-        for (const [zone, group] of byCalendar(agents)) await this.award(group, zone, new Date());
+        const agents = await agentCalendars(
+          this.ctx.db,
+          batch.map(([id]) => id),
+        );
+        const now = new Date();
+        for (const [zone, group] of byCalendar(agents)) {
+          // A call of the week under way changes no complete week: only later ones count (an
+          // end after Monday's start, a self-assessment made late, a retyped call).
+          const weekStart = badgeWeekOf(now.toISOString(), zone).start;
+          const pastCalls = group.filter((a) => {
+            const from = changes.get(a.agentId)?.callsFrom;
+            return from != null && Date.parse(from) < Date.parse(weekStart);
+          });
+          const answered = group.filter(
+            (a) => changes.get(a.agentId)?.answered === true && !a.behavioursOnly,
+          );
+          if (pastCalls.length > 0)
+            await this.award(pastCalls, zone, now, {
+              calls: true,
+              evaluations: false,
+              answersOf: new Set(),
+            });
+          if (answered.length > 0)
+            await this.award(answered, zone, now, {
+              calls: false,
+              evaluations: false,
+              answersOf: new Set(answered.map((a) => a.agentId)),
+            });
+        }
       } catch (err) {
-        // The next change or the next closed period tries again; nothing is lost meanwhile.
-        this.ctx.log.warn({ err, agents: ids.length }, 'badges not computed after a change');
+        // The next change or the next closed period's sweep computes them again: later, not lost.
+        this.ctx.log.warn({ err, agents: batch.length }, 'badges not computed after a change');
       }
     }
   }
 
-  /** Computes and awards the badges of agents of one calendar. */
-  private async award(agents: readonly AgentCalendar[], zone: string, now: Date): Promise<Badge[]> {
+  /**
+   * Computes and awards the badges of agents of one calendar from the evidence in `scope` (a
+   * team coaching on behaviours, not scores, is never in `answersOf`: no badge made of
+   * customers' scores).
+   */
+  private async award(
+    agents: readonly AgentCalendar[],
+    zone: string,
+    now: Date,
+    scope: Scope,
+  ): Promise<Badge[]> {
     const awarded: Badge[] = [];
     for (const group of chunks(agents, AGENTS_PER_READ)) {
-      // A team coaching on behaviours, not scores, earns no badge made of customers' scores.
-      const withAnswers = new Set(group.filter((a) => !a.behavioursOnly).map((a) => a.agentId));
-      const evidence = await evidenceOf(
-        this.ctx.db,
-        this.ctx.standards,
-        group.map((a) => a.agentId),
-        zone,
-        now,
-        withAnswers,
-      );
+      const ids = new Set(group.map((a) => a.agentId));
+      const evidence = await evidenceOf(this.ctx.db, this.ctx.standards, [...ids], zone, now, {
+        ...scope,
+        answersOf: new Set([...scope.answersOf].filter((id) => ids.has(id))),
+      });
       const earned: Award[] = [];
       for (const agent of group) {
         const e = evidence.get(agent.agentId)!;

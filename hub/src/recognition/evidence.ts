@@ -57,14 +57,22 @@ export function windows(zone: string, now: Date) {
 
 const json = <T>(text: string) => JSON.parse(text) as T;
 
-/** Each agent's evidence (agents with none get empty lists). */
+/** Which evidence a pass reads: a change of calls needs only calls, an answer only answers. */
+export interface Scope {
+  calls: boolean;
+  evaluations: boolean;
+  /** The agents whose answers are read (none: no streak is computed). */
+  answersOf: ReadonlySet<string>;
+}
+
+/** Each agent's evidence in the scope (agents with none get empty lists). */
 export async function evidenceOf(
   db: Db,
   standards: Standards,
   agentIds: readonly string[],
   zone: string,
   now: Date,
-  withAnswers: ReadonlySet<string>,
+  scope: Scope,
 ): Promise<Map<string, Evidence>> {
   const out = new Map<string, Evidence>(
     agentIds.map((id) => [id, { calls: [], evaluations: [], answers: [] }]),
@@ -72,9 +80,9 @@ export async function evidenceOf(
   if (agentIds.length === 0) return out;
   const { weeks, months } = windows(zone, now);
   await Promise.all([
-    callsOf(db, standards, agentIds, weeks, out),
-    evaluationsOf(db, agentIds, months, out),
-    answersOf(db, [...withAnswers], now, out),
+    scope.calls && callsOf(db, standards, agentIds, weeks, out),
+    scope.evaluations && evaluationsOf(db, agentIds, months, out),
+    answersOf(db, [...scope.answersOf], now, out),
   ]);
   return out;
 }

@@ -12,9 +12,9 @@ import { recognitionHandlers } from './handlers.js';
 export function startRecognition(ctx: HubContext, options: { sweepMs: number }) {
   const awards = new Awards(ctx);
   ctx.bus.on('call:changed', (call) => {
-    if (call.endedAt !== null) awards.changed(call.agentId);
+    if (call.endedAt !== null) awards.changed(call.agentId, { callStartedAt: call.startedAt });
   });
-  ctx.bus.on('survey:answered', (agentId) => awards.changed(agentId));
+  ctx.bus.on('survey:answered', (agentId) => awards.changed(agentId, 'answered'));
   awards.start(options.sweepMs);
   return {
     handlers: recognitionHandlers(ctx),

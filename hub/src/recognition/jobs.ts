@@ -26,11 +26,16 @@ const awardKey = (a: Award) => [a.agentId, a.kind, a.itemId ?? '', a.periodKey].
  */
 export function awardJob(awards: readonly Award[]): Job<Badge[]> {
   return async (trx) => {
-    const awardedAt = nowIso();
+    // One millisecond apart within a commit, so that the wall's time cursor (`before`) never
+    // falls between two badges of one award.
+    const start = Date.parse(nowIso());
     const badges: Badge[] = [];
     const messages: Draft[] = [];
-    for (const a of [...awards].sort((x, y) => (awardKey(x) < awardKey(y) ? -1 : 1))) {
+    for (const [i, a] of [...awards]
+      .sort((x, y) => (awardKey(x) < awardKey(y) ? -1 : 1))
+      .entries()) {
       const id = randomUUID();
+      const awardedAt = new Date(start + i).toISOString();
       const inserted = await trx
         .insertInto('recognition_badges')
         .values({

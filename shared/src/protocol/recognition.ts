@@ -98,7 +98,11 @@ export const RecognitionWallSchema = z.object({
       z.object({ kind: z.literal('shoutout'), shoutout: ShoutoutSchema }),
     ]),
   ),
-  /** Present only when the team has leaderboards on and does not coach on behaviours only. */
+  /**
+   * Present only when the team has leaderboards on and does not coach on behaviours only. This
+   * month's (the team's calendar) badges and team shout-outs per agent, most first; private
+   * shout-outs are not counted, and agents with neither are left out.
+   */
   leaderboard: z
     .array(
       z.object({
