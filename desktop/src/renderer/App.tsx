@@ -53,8 +53,8 @@ function Workspace() {
         <Reflection />
       </main>
     );
-  // The team wall, unless a call comes first.
-  if (wall && status !== 'on-call')
+  // The team wall between calls: a call and its wrap-up (the self-assessment) come first.
+  if (wall && status === 'available')
     return (
       <main>
         <Recognition />
