@@ -374,6 +374,7 @@ describe.skipIf(missing)('customer feedback for leads in Chromium', () => {
         'Scorecard',
         'Survey pack',
         'Quality',
+        'Recognition',
         'Mystery calls',
         'Administration',
       ]);
