@@ -405,4 +405,16 @@ describe('shoutoutProblems', () => {
     // Chinese stock praise sent as Latvian is still stock praise.
     expect(codes('干得好，辛苦了！', 'lv')).toEqual(['generic-praise']);
   });
+
+  it("refuses the coach's rewrite with its gaps left in brackets, accepts it filled", () => {
+    expect(
+      codes('Well done: you [what the agent did], which is our [standard] standard.', 'en'),
+    ).toEqual(['gap']);
+    expect(
+      codes(
+        'Well done: you confirmed the caller’s identity before the booking change, which is our verification standard.',
+        'en',
+      ),
+    ).toEqual([]);
+  });
 });

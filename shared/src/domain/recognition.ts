@@ -261,7 +261,8 @@ export interface ShoutoutProblem {
    * to say what the agent did; harmful: a pattern that takes the recognition back ("but", a
    * command, "if I were you", "why didn't you").
    */
-  code: 'generic-praise' | 'no-behaviour' | 'harmful';
+  /** gap: a bracketed gap of the coach's suggestion left unfilled. */
+  code: 'generic-praise' | 'no-behaviour' | 'harmful' | 'gap';
   category?: LanguageCategory;
   /** One line in English (the hub's refusal carries it; the UI words its own from the code). */
   message: string;
@@ -273,6 +274,12 @@ export interface ShoutoutProblem {
  * words as the platform segments them, not characters).
  */
 export const SHOUTOUT_MIN_WORDS = 6;
+
+/**
+ * A gap left in a rewrite taken from the coach's suggestions ("you [what the agent did]"): it
+ * reads as specific praise, so the gap itself is what says nothing has been named yet.
+ */
+export const SHOUTOUT_GAP = /\[[^\]\n]{1,60}\]/u;
 
 /** Words in the text as the platform segments them in the language (Chinese has no spaces). */
 function wordCount(text: string, lang: string): number {
@@ -325,6 +332,12 @@ export function shoutoutProblems(text: string, lang: string): ShoutoutProblem[] 
     problems.push({
       code: 'no-behaviour',
       message: `too little to say what the agent did (at least ${SHOUTOUT_MIN_WORDS} words): name the behaviour and the standard it meets`,
+    });
+  if (SHOUTOUT_GAP.test(text))
+    problems.push({
+      code: 'gap',
+      message:
+        'the text still has a gap in brackets from the suggestion: fill it with what the agent did',
     });
   return problems;
 }

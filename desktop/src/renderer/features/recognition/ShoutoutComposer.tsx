@@ -35,12 +35,6 @@ export interface ComposerProps {
   onClose: () => void;
 }
 
-/**
- * A rewrite taken from the coach's suggestions still holds its gaps ("you [what the agent
- * did]"): the text reads as specific praise, so only this says the gaps are to be filled.
- */
-const GAP = /\[[^\]\n]{1,60}\]/;
-
 /** One line per reason (the coach may find the same pattern twice). */
 function distinct(problems: ShoutoutProblem[]) {
   const seen = new Set<string>();
@@ -106,13 +100,11 @@ export function ShoutoutComposer({ agent, teamId, calls = [], callId, onClose }:
     [trimmed, reading],
   );
   const short = trimmed.length > 0 && trimmed.length < BEHAVIOUR_MIN;
-  const gap = GAP.test(trimmed);
   const ready =
     agentId !== '' &&
     itemId !== '' &&
     trimmed.length >= BEHAVIOUR_MIN &&
     !overLimit(text, BEHAVIOUR_MAX) &&
-    !gap &&
     problems.length === 0;
   const peer = me?.role === 'agent';
 
@@ -264,7 +256,7 @@ export function ShoutoutComposer({ agent, teamId, calls = [], callId, onClose }:
         />
         {/* Polite: said as the text is typed, never taking the keyboard from the text box. */}
         <div id={problemsId} role="status" aria-live="polite" data-testid="shoutout-problems">
-          {problems.length > 0 || short || gap ? (
+          {problems.length > 0 || short ? (
             <div className="shoutout-problems">
               <p className="small-title">{t('recognition.composer.problemsTitle')}</p>
               <ul>
@@ -281,14 +273,11 @@ export function ShoutoutComposer({ agent, teamId, calls = [], callId, onClose }:
                             name,
                             count: SHOUTOUT_MIN_WORDS,
                           })
-                        : t('recognition.composer.problem.generic-praise', { name })}
+                        : p.code === 'gap'
+                          ? t('recognition.composer.problem.placeholder')
+                          : t('recognition.composer.problem.generic-praise', { name })}
                   </li>
                 ))}
-                {gap ? (
-                  <li data-testid="shoutout-problem">
-                    {t('recognition.composer.problem.placeholder')}
-                  </li>
-                ) : null}
                 {short && problems.length === 0 ? (
                   <li data-testid="shoutout-problem">
                     {t('recognition.composer.tooShort', {
@@ -345,7 +334,7 @@ export function ShoutoutComposer({ agent, teamId, calls = [], callId, onClose }:
             {t('recognition.composer.refused', { message: t(refusal.key, refusal.values) })}
           </p>
         ) : null}
-        {!ready && trimmed.length >= BEHAVIOUR_MIN && problems.length === 0 && !gap ? (
+        {!ready && trimmed.length >= BEHAVIOUR_MIN && problems.length === 0 ? (
           <p className="small muted">
             {agentId === ''
               ? t('recognition.composer.needsAgent')
