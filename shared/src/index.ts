@@ -40,6 +40,7 @@ export * from './domain/scorecard-versions.js';
 export * from './domain/qa-sampling.js';
 export * from './domain/qa-disputes.js';
 export * from './protocol/kpi.js';
+export * from './domain/csat.js';
 export * from './domain/kpi.js';
 export * from './protocol/recognition.js';
 export * from './domain/recognition.js';

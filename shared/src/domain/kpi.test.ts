@@ -4,8 +4,6 @@ import {
   addSums,
   bucketOf,
   bucketsBetween,
-  csatMean,
-  csatShare,
   emptySums,
   figuresOf,
   firstContactOf,
@@ -18,6 +16,7 @@ import {
   type KpiThresholds,
   type LegFacts,
 } from './kpi.js';
+import { csatMean, csatShare } from './csat.js';
 
 // The worked examples are the README's ("KPIs: definitions and worked examples"): same calls,
 // same numbers. Thresholds are the defaults: short abandon 5 s, service level 20 s, FCR 7 days.

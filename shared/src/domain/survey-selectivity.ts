@@ -5,7 +5,7 @@ import {
   type SelfAnswerReason,
   type SurveySkip,
 } from './surveys.js';
-import { csatMean, csatShare } from './kpi.js';
+import { csatMean, csatShare } from './csat.js';
 
 // The selective-surveying report: agents who keep surveys away from calls (by excluding them)
 // stand out against their team. See DOMAIN.md, "Customer feedback".
