@@ -19,6 +19,7 @@ import {
   type WavePlan,
 } from '@sidecoach/shared';
 import type { Trx } from '../lib/jobs.js';
+import { demoCallStart, demoHoursOf, type DemoHours } from './call-times.js';
 
 // The demo's mystery-call programme, so the quality manager's results page, the callers' board
 // and Ava's reflective session have something to show: "Booking line" (training needs) on the
@@ -28,8 +29,8 @@ import type { Trx } from '../lib/jobs.js';
 // Chen changed a booking without checking who was calling (a critical fail), and Dev's near
 // perfect night calls to recognise. This month's wave is live: open assignments on the board,
 // one claimed by Mia, and Ruth's report on Ben's call waiting for review. Every mystery call is
-// a call of the agent's; the callers' numbers were never sent a survey. Times are relative to
-// now; content is fixed.
+// a call of the agent's; the callers' numbers were never sent a survey. Days are relative to
+// today, calls in the floors' business hours (call-times.ts); content is fixed.
 
 const MIA = 'caller';
 const RUTH = 'caller2';
@@ -318,12 +319,13 @@ const DAY = 86_400_000;
 /**
  * Seeds the demo's programme, its waves and reports, once, after the agents' history and before
  * the QA demo (which, as the hub, draws no mystery call). `avaCalls`: Ava's calls of the days
- * AVA_MYSTERY_DAYS ago (history.ts decided them unsurveyed: the caller's number).
+ * AVA_MYSTERY_DAYS ago and when they started (history.ts decided them unsurveyed: the caller's
+ * number).
  */
 export async function seedDemoMystery(
   trx: Trx,
   pack: StandardsPack,
-  avaCalls: Map<number, string>,
+  avaCalls: Map<number, { id: string; start: number }>,
   now = new Date(),
 ): Promise<void> {
   const users = await trx
@@ -345,12 +347,16 @@ export async function seedDemoMystery(
         .execute()
     ).map((p) => [p.user_id, p.phone]),
   );
-  const zones = new Map(
-    (
-      await trx.selectFrom('teams').select(['id', 'time_zone']).where('id', 'in', TEAMS).execute()
-    ).map((t) => [t.id, t.time_zone]),
-  );
+  const teams = await trx
+    .selectFrom('teams')
+    .select(['id', 'time_zone', 'work_start', 'work_end'])
+    .where('id', 'in', TEAMS)
+    .execute();
+  const zones = new Map(teams.map((t) => [t.id, t.time_zone]));
   const zoneOf = (team: string) => zones.get(team) ?? 'UTC';
+  const hours = new Map(teams.map((t) => [t.id, demoHoursOf(t)]));
+  const hoursOf = (team: string): DemoHours =>
+    hours.get(team) ?? demoHoursOf({ time_zone: 'UTC', work_start: null, work_end: null });
   const t = now.getTime();
   const iso = (ms: number) => new Date(ms).toISOString();
   const items = scorecardItemsFor(pack, 'booking').map((i) => i.id);
@@ -390,14 +396,14 @@ export async function seedDemoMystery(
   const lastId = randomUUID();
   const lastFrom = t - 26 * DAY;
   const lastSlots = [];
-  for (const c of LAST_WAVE) {
+  for (const [slot, c] of LAST_WAVE.entries()) {
     const agentId = idOf(c.agent)!;
-    const start = t - c.daysAgo * DAY;
     const callerId = callers[c.caller];
     const from = phones.get(callerId)!;
     // Ava's are her own calls of the history; the others' calls came through the PBX.
     const existing = c.agent === 'agent1' ? avaCalls.get(c.daysAgo) : undefined;
-    const callId = existing ?? (await pbxCall(trx, pack, agentId, from, start, 6));
+    const start = existing?.start ?? demoCallStart(hoursOf(c.team), c.daysAgo, slot, t, 6);
+    const callId = existing?.id ?? (await pbxCall(trx, pack, agentId, from, start, 6));
     lastSlots.push({ c, callId, agentId, start, callerId, from });
   }
   const lastAssignments = lastSlots.map((s) => ({
@@ -441,7 +447,7 @@ export async function seedDemoMystery(
   const waiting = {
     c: WAITING,
     agentId: idOf(WAITING.agent)!,
-    start: t - WAITING.daysAgo * DAY,
+    start: demoCallStart(hoursOf(WAITING.team), WAITING.daysAgo, LAST_WAVE.length, t, 7),
     callerId: ruth,
     from: phones.get(ruth)!,
     callId: '',
