@@ -120,198 +120,138 @@ interface Finding {
   agentNameHeard: string;
 }
 
+type DemoCaller = typeof MIA | typeof RUTH;
+
 interface PastCall {
   /** Whose call: a username, or Ava's existing call of that many days ago (history.ts). */
   agent: string;
   team: string;
-  caller: typeof MIA | typeof RUTH;
+  caller: DemoCaller;
   daysAgo: number;
   scenario: string;
   grade: number;
   finding: Finding;
 }
 
+/**
+ * A reported call from one row: whose it was (agent, team), who called, how many days ago, the
+ * scenario, the grade, the agent's name as heard, the ratings (welcome, clear, trust), what was
+ * missed and praised (item: why), the caller's impression.
+ */
+const reported = (
+  [agent, team, caller, daysAgo, scenario, grade]: [
+    string,
+    string,
+    DemoCaller,
+    number,
+    string,
+    number,
+  ],
+  agentNameHeard: string,
+  [welcome, clear, trust]: [number, number, number],
+  missed: Record<string, string>,
+  praised: Record<string, string>,
+  impression: string,
+): PastCall => ({
+  agent,
+  team,
+  caller,
+  daysAgo,
+  scenario,
+  grade,
+  finding: { missed, praised, ratings: { welcome, clear, trust }, impression, agentNameHeard },
+});
+
 const LAST_WAVE: PastCall[] = [
-  {
-    agent: 'agent2',
-    team: 'team-demo',
-    caller: MIA,
-    daysAgo: 22,
-    scenario: 'first-booking',
-    grade: 4,
-    finding: {
-      missed: {
-        'beh-questioning': 'Went straight to prices without asking what the stay was for.',
-      },
-      praised: { 'proc-greeting': 'Gave his name and the hotel’s straight away.' },
-      ratings: { welcome: 4, clear: 4, trust: 4 },
-      impression: 'Efficient and clear; a little quick to sell.',
-      agentNameHeard: 'Ben',
+  reported(
+    ['agent2', 'team-demo', MIA, 22, 'first-booking', 4],
+    'Ben',
+    [4, 4, 4],
+    { 'beh-questioning': 'Went straight to prices without asking what the stay was for.' },
+    { 'proc-greeting': 'Gave his name and the hotel’s straight away.' },
+    'Efficient and clear; a little quick to sell.',
+  ),
+  reported(
+    ['agent3', 'team-demo', RUTH, 20, 'change-dates', 5],
+    'Chen',
+    [4, 4, 2],
+    { 'proc-verify-identity': 'Moved my booking without asking my name or the reference.' },
+    { 'val-ownership': 'Sorted it himself instead of passing me on.' },
+    'Friendly and quick, but anyone could have changed my booking.',
+  ),
+  reported(
+    ['agent4', 'team-night', MIA, 16, 'change-dates', 5],
+    'Dev',
+    [5, 5, 5],
+    {},
+    {
+      'proc-summarise': 'Repeated the dates, the price and the reference before the goodbye.',
+      'beh-listening': 'Let me finish and checked he had understood.',
     },
-  },
-  {
-    agent: 'agent3',
-    team: 'team-demo',
-    caller: RUTH,
-    daysAgo: 20,
-    scenario: 'change-dates',
-    grade: 5,
-    finding: {
-      missed: {
-        'proc-verify-identity': 'Moved my booking without asking my name or the reference.',
-      },
-      praised: { 'val-ownership': 'Sorted it himself instead of passing me on.' },
-      ratings: { welcome: 4, clear: 4, trust: 2 },
-      impression: 'Friendly and quick, but anyone could have changed my booking.',
-      agentNameHeard: 'Chen',
+    'The best call of the wave: I knew exactly where I stood.',
+  ),
+  reported(
+    ['agent1', 'team-demo', MIA, 14, 'change-dates', 5],
+    'Ava',
+    [5, 2, 3],
+    {
+      'proc-summarise':
+        'Changed the dates but did not repeat them, nor the price or a reference, before saying goodbye.',
     },
-  },
-  {
-    agent: 'agent4',
-    team: 'team-night',
-    caller: MIA,
-    daysAgo: 16,
-    scenario: 'change-dates',
-    grade: 5,
-    finding: {
-      missed: {},
-      praised: {
-        'proc-summarise': 'Repeated the dates, the price and the reference before the goodbye.',
-        'beh-listening': 'Let me finish and checked he had understood.',
-      },
-      ratings: { welcome: 5, clear: 5, trust: 5 },
-      impression: 'The best call of the wave: I knew exactly where I stood.',
-      agentNameHeard: 'Dev',
-    },
-  },
-  {
-    agent: 'agent1',
-    team: 'team-demo',
-    caller: MIA,
-    daysAgo: 14,
-    scenario: 'change-dates',
-    grade: 5,
-    finding: {
-      missed: {
-        'proc-summarise':
-          'Changed the dates but did not repeat them, nor the price or a reference, before saying goodbye.',
-      },
-      praised: { 'beh-tone': 'Warm and patient; she used my name twice.' },
-      ratings: { welcome: 5, clear: 2, trust: 3 },
-      impression:
-        'Lovely to talk to. After hanging up I was not sure the booking had really changed.',
-      agentNameHeard: 'Ava',
-    },
-  },
-  {
-    agent: 'agent1',
-    team: 'team-demo',
-    caller: RUTH,
-    daysAgo: 12,
-    scenario: 'first-booking',
-    grade: 4,
-    finding: {
-      missed: { 'proc-summarise': 'No recap at the end: I had to ask for the reference number.' },
-      praised: { 'beh-tone': 'Calm and friendly, never rushed me.' },
-      ratings: { welcome: 5, clear: 3, trust: 3 },
-      impression: 'Pleasant and helpful; I would have liked the details confirmed.',
-      agentNameHeard: 'Ava',
-    },
-  },
-  {
-    agent: 'agent4',
-    team: 'team-night',
-    caller: RUTH,
-    daysAgo: 9,
-    scenario: 'first-booking',
-    grade: 4,
-    finding: {
-      missed: { 'proc-close': 'Ended the call without asking if there was anything else.' },
-      praised: { 'proc-summarise': 'A clear recap of the dates and the price.' },
-      ratings: { welcome: 4, clear: 5, trust: 5 },
-      impression: 'Clear and reliable, a bit abrupt at the end.',
-      agentNameHeard: 'Dev',
-    },
-  },
+    { 'beh-tone': 'Warm and patient; she used my name twice.' },
+    'Lovely to talk to. After hanging up I was not sure the booking had really changed.',
+  ),
+  reported(
+    ['agent1', 'team-demo', RUTH, 12, 'first-booking', 4],
+    'Ava',
+    [5, 3, 3],
+    { 'proc-summarise': 'No recap at the end: I had to ask for the reference number.' },
+    { 'beh-tone': 'Calm and friendly, never rushed me.' },
+    'Pleasant and helpful; I would have liked the details confirmed.',
+  ),
+  reported(
+    ['agent4', 'team-night', RUTH, 9, 'first-booking', 4],
+    'Dev',
+    [4, 5, 5],
+    { 'proc-close': 'Ended the call without asking if there was anything else.' },
+    { 'proc-summarise': 'A clear recap of the dates and the price.' },
+    'Clear and reliable, a bit abrupt at the end.',
+  ),
 ];
 
 /** Ava's calls of these many days ago (history.ts CALL_DAYS) were mystery calls of last wave. */
 export const AVA_MYSTERY_DAYS = LAST_WAVE.filter((c) => c.agent === 'agent1').map((c) => c.daysAgo);
 
-/** This month's live wave: the assignments to come, by day from now and local hour. */
-const THIS_WAVE: {
-  team: string;
-  inDays: number;
-  hour: number;
-  scenario: string;
-  ageBand: CallerProfile['ageBand'];
-  state: 'open' | 'claimed';
-}[] = [
-  {
-    team: 'team-night',
-    inDays: 1,
-    hour: 19,
-    scenario: 'change-dates',
-    ageBand: '18-29',
-    state: 'claimed',
-  },
-  {
-    team: 'team-demo',
-    inDays: 2,
-    hour: 14,
-    scenario: 'first-booking',
-    ageBand: '18-29',
-    state: 'open',
-  },
-  {
-    team: 'team-night',
-    inDays: 3,
-    hour: 22,
-    scenario: 'first-booking',
-    ageBand: '60+',
-    state: 'open',
-  },
-  {
-    team: 'team-demo',
-    inDays: 5,
-    hour: 10,
-    scenario: 'change-dates',
-    ageBand: '60+',
-    state: 'open',
-  },
-  {
-    team: 'team-night',
-    inDays: 8,
-    hour: 15,
-    scenario: 'change-dates',
-    ageBand: '60+',
-    state: 'open',
-  },
-  {
-    team: 'team-demo',
-    inDays: 9,
-    hour: 18,
-    scenario: 'first-booking',
-    ageBand: '18-29',
-    state: 'open',
-  },
-];
+/**
+ * This month's live wave: the assignments to come, each a row of its team, the day from now, the
+ * local hour, the scenario, the caller's age band and whether Mia has claimed it.
+ */
+const THIS_WAVE = (
+  [
+    ['team-night', 1, 19, 'change-dates', '18-29', 'claimed'],
+    ['team-demo', 2, 14, 'first-booking', '18-29', 'open'],
+    ['team-night', 3, 22, 'first-booking', '60+', 'open'],
+    ['team-demo', 5, 10, 'change-dates', '60+', 'open'],
+    ['team-night', 8, 15, 'change-dates', '60+', 'open'],
+    ['team-demo', 9, 18, 'first-booking', '18-29', 'open'],
+  ] as const
+).map(([team, inDays, hour, scenario, ageBand, state]) => ({
+  team,
+  inDays,
+  hour,
+  scenario,
+  ageBand,
+  state,
+}));
 /** Ruth's call on Ben this wave, two days ago: reported, waiting for the quality manager. */
-const WAITING: PastCall = {
-  agent: 'agent2',
-  team: 'team-demo',
-  caller: RUTH,
-  daysAgo: 2,
-  scenario: 'change-dates',
-  grade: 0,
-  finding: {
-    missed: { 'proc-summarise': 'Did not repeat the new dates before the goodbye.' },
-    praised: { 'proc-verify-identity': 'Asked for my name and postcode before changing anything.' },
-    ratings: { welcome: 4, clear: 3, trust: 4 },
-    impression: 'Careful and polite; the end of the call felt rushed.',
-    agentNameHeard: 'Ben',
-  },
-};
+const WAITING = reported(
+  ['agent2', 'team-demo', RUTH, 2, 'change-dates', 0],
+  'Ben',
+  [4, 3, 4],
+  { 'proc-summarise': 'Did not repeat the new dates before the goodbye.' },
+  { 'proc-verify-identity': 'Asked for my name and postcode before changing anything.' },
+  'Careful and polite; the end of the call felt rushed.',
+);
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;

@@ -9,7 +9,7 @@ import {
   type StandardsPack,
 } from '@sidecoach/shared';
 import { newId } from '../../lib/ids.js';
-import { Part, Problems, WriteNotice } from './parts.js';
+import { ListEditor, Part, Problems, TextField, WriteNotice } from './parts.js';
 import { programmeProblemText } from './problems.js';
 import {
   draftOfProgramme,
@@ -20,7 +20,6 @@ import {
   ratingIdFrom,
   type ProgrammeDraft,
   type ProgrammeProblem,
-  type RatingDraft,
 } from './programme-form.js';
 import { languageName } from './rows.js';
 import { saveProgramme, useMystery } from './store.js';
@@ -66,8 +65,6 @@ export function ProgrammeEditor({
     (n, a) => n + a.items.filter((i) => d.itemIds.includes(i.id)).length,
     0,
   );
-  const setRating = (index: number, r: RatingDraft) =>
-    up({ ratings: d.ratings.map((x, i) => (i === index ? r : x)) });
   return (
     <Part
       title={
@@ -79,16 +76,13 @@ export function ProgrammeEditor({
     >
       <form className="qa-form" onSubmit={submit} noValidate>
         <div className="qa-grid">
-          <div className="field">
-            <label htmlFor={f('name')}>{t('mystery.programme.name')}</label>
-            <input
-              id={f('name')}
-              value={d.name}
-              maxLength={200}
-              aria-invalid={has('name') || undefined}
-              onChange={(e) => up({ name: e.target.value })}
-            />
-          </div>
+          <TextField
+            id={f('name')}
+            label={t('mystery.programme.name')}
+            value={d.name}
+            invalid={has('name')}
+            onChange={(name) => up({ name })}
+          />
           <div className="field">
             <label htmlFor={f('objective')}>{t('mystery.programme.objective')}</label>
             <select
@@ -108,16 +102,13 @@ export function ProgrammeEditor({
             </p>
           </div>
           {d.objective === 'competitor' ? (
-            <div className="field">
-              <label htmlFor={f('competitor')}>{t('mystery.programme.competitor')}</label>
-              <input
-                id={f('competitor')}
-                value={d.competitor}
-                maxLength={200}
-                aria-invalid={has('competitor') || undefined}
-                onChange={(e) => up({ competitor: e.target.value })}
-              />
-            </div>
+            <TextField
+              id={f('competitor')}
+              label={t('mystery.programme.competitor')}
+              value={d.competitor}
+              invalid={has('competitor')}
+              onChange={(competitor) => up({ competitor })}
+            />
           ) : null}
           <div className="field">
             <label htmlFor={f('version')}>{t('mystery.programme.version')}</label>
@@ -245,62 +236,57 @@ export function ProgrammeEditor({
         <div className="mys-ratings" data-testid="mys-ratings">
           <h4>{t('mystery.programme.ratings')}</h4>
           <p className="mgr-hint">{t('mystery.programme.ratingsHint')}</p>
-          {d.ratings.map((r, index) => (
-            <fieldset key={index} className="mgr-checks mys-rating">
-              <legend>{t('mystery.programme.rating', { n: index + 1 })}</legend>
-              {UI_LANGUAGES.map((l) => (
-                <div key={l} className="field">
-                  <label htmlFor={f(`rating-${index}-${l}`)}>
-                    {l === 'en'
-                      ? t('mystery.programme.ratingEn')
-                      : t('mystery.programme.ratingLang', { language: languageName(l, lang) })}
-                  </label>
+          <ListEditor
+            items={d.ratings}
+            keyOf={(_, index) => index}
+            className="mgr-checks mys-rating"
+            legend={(n) => t('mystery.programme.rating', { n })}
+            removeLabel={(n) => t('mystery.programme.removeRating', { n })}
+            addLabel={t('mystery.programme.addRating')}
+            max={MAX_RATINGS}
+            make={newRating}
+            onChange={(ratings) => up({ ratings })}
+          >
+            {(r, index, set) => (
+              <>
+                {UI_LANGUAGES.map((l) => (
+                  <div key={l} className="field">
+                    <label htmlFor={f(`rating-${index}-${l}`)}>
+                      {l === 'en'
+                        ? t('mystery.programme.ratingEn')
+                        : t('mystery.programme.ratingLang', { language: languageName(l, lang) })}
+                    </label>
+                    <input
+                      id={f(`rating-${index}-${l}`)}
+                      lang={l}
+                      value={r.labels[l]}
+                      maxLength={200}
+                      aria-invalid={
+                        (l === 'en' &&
+                          problems.some((p) => p.field === 'ratingLabel' && p.index === index)) ||
+                        undefined
+                      }
+                      onChange={(e) => set({ ...r, labels: { ...r.labels, [l]: e.target.value } })}
+                    />
+                  </div>
+                ))}
+                <div className="field">
+                  <label htmlFor={f(`rating-${index}-id`)}>{t('mystery.programme.ratingId')}</label>
                   <input
-                    id={f(`rating-${index}-${l}`)}
-                    lang={l}
-                    value={r.labels[l]}
-                    maxLength={200}
-                    aria-invalid={
-                      (l === 'en' &&
-                        problems.some((p) => p.field === 'ratingLabel' && p.index === index)) ||
-                      undefined
-                    }
-                    onChange={(e) =>
-                      setRating(index, { ...r, labels: { ...r.labels, [l]: e.target.value } })
-                    }
+                    id={f(`rating-${index}-id`)}
+                    value={r.id}
+                    placeholder={ratingIdFrom(r.labels.en, index + 1)}
+                    maxLength={41}
+                    aria-describedby={f(`rating-${index}-id-hint`)}
+                    onChange={(e) => set({ ...r, id: e.target.value })}
                   />
+                  <p className="mgr-hint" id={f(`rating-${index}-id-hint`)}>
+                    {t('mystery.programme.ratingIdHint')}
+                  </p>
                 </div>
-              ))}
-              <div className="field">
-                <label htmlFor={f(`rating-${index}-id`)}>{t('mystery.programme.ratingId')}</label>
-                <input
-                  id={f(`rating-${index}-id`)}
-                  value={r.id}
-                  placeholder={ratingIdFrom(r.labels.en, index + 1)}
-                  maxLength={41}
-                  aria-describedby={f(`rating-${index}-id-hint`)}
-                  onChange={(e) => setRating(index, { ...r, id: e.target.value })}
-                />
-                <p className="mgr-hint" id={f(`rating-${index}-id-hint`)}>
-                  {t('mystery.programme.ratingIdHint')}
-                </p>
-              </div>
-              <button
-                type="button"
-                className="link small"
-                onClick={() => up({ ratings: d.ratings.filter((_, i) => i !== index) })}
-              >
-                {t('mystery.programme.removeRating', { n: index + 1 })}
-              </button>
-            </fieldset>
-          ))}
-          {d.ratings.length < MAX_RATINGS ? (
-            <div>
-              <button type="button" onClick={() => up({ ratings: [...d.ratings, newRating()] })}>
-                {t('mystery.programme.addRating')}
-              </button>
-            </div>
-          ) : null}
+              </>
+            )}
+          </ListEditor>
         </div>
 
         <Problems
