@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeHub } from '../../test-support/fake-hub.js';
+import { fakeHub, settle } from '../../test-support/fake-hub.js';
 import type { MysteryAssignment } from '@sidecoach/shared';
 import { assignment, opened, report } from './test-data.js';
 
@@ -55,6 +55,22 @@ beforeEach(() => {
 });
 
 describe('the board', () => {
+  it('says when a wave opens with calls to claim, once a wave, and loads the board again', async () => {
+    await store.loadBoard();
+    asked.length = 0;
+    const pushed = registeredCallerStore()!;
+    pushed.waveOpened({ waveId: 'w2', calls: 3 });
+    pushed.waveOpened({ waveId: 'w2', calls: 3 });
+    await settle();
+    expect(useCaller.getState().waveNotice).toEqual({ waveIds: ['w2'], calls: 3 });
+    expect(asked.map((a) => a.event)).toEqual(['mystery:board']);
+    pushed.waveOpened({ waveId: 'w3', calls: 1 });
+    await settle();
+    expect(useCaller.getState().waveNotice).toEqual({ waveIds: ['w2', 'w3'], calls: 4 });
+    store.dismissWaveNotice();
+    expect(useCaller.getState().waveNotice).toBeNull();
+  });
+
   it('loads the caller’s calls and the calls to claim', async () => {
     await store.loadBoard();
     expect(useCaller.getState()).toMatchObject({

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   localize,
@@ -9,7 +9,7 @@ import {
   type StandardsPack,
 } from '@sidecoach/shared';
 import { newId } from '../../lib/ids.js';
-import { ListEditor, Part, Problems, TextField, WriteNotice } from './parts.js';
+import { ListEditor, LoadLine, Part, Problems, TextField, WriteNotice } from './parts.js';
 import { programmeProblemText } from './problems.js';
 import {
   draftOfProgramme,
@@ -17,12 +17,13 @@ import {
   newRating,
   programmeFromDraft,
   programmeProblems,
+  questionnaireItems,
   ratingIdFrom,
   type ProgrammeDraft,
   type ProgrammeProblem,
 } from './programme-form.js';
 import { languageName } from './rows.js';
-import { saveProgramme, useMystery } from './store.js';
+import { loadVersionPack, saveProgramme, useMystery } from './store.js';
 
 const toggle = (list: string[], id: string, on: boolean) =>
   on ? [...new Set([...list, id])] : list.filter((x) => x !== id);
@@ -30,7 +31,8 @@ const toggle = (list: string[], id: string, on: boolean) =>
 /**
  * A programme: name, objective (a competitor for a benchmark), the scorecard version and the
  * items asked (all by default, by area, with definitions of subjective ones), ratings in the UI
- * languages, the target. Its problems are said before anything is sent.
+ * languages, the target. Its problems are said before anything is sent. On an older scorecard
+ * version the items are that version's, as the hub serves them (`mystery:pack`).
  */
 export function ProgrammeEditor({
   programme,
@@ -45,19 +47,46 @@ export function ProgrammeEditor({
   const lang = i18n.language;
   const busy = useMystery((s) => s.busy === 'programme');
   const [id] = useState(() => programme?.id ?? newId());
-  const [d, setD] = useState<ProgrammeDraft>(() => draftOfProgramme(programme, pack));
+  const [typed, setD] = useState<ProgrammeDraft>(() => draftOfProgramme(programme, pack));
   const [tried, setTried] = useState(false);
-  const up = (p: Partial<ProgrammeDraft>) => setD({ ...d, ...p });
-  const problems = tried ? programmeProblems(d, pack) : [];
+  /** The version chosen with every item asked: every item of that version is asked. */
+  const [askAllOf, setAskAllOf] = useState<number | null>(null);
+  const versionPack = useMystery((s) => s.versionPack);
+  const older = typed.packVersion !== pack.version;
+  // The items of the version the questionnaire is built from (null while an older one loads).
+  const itemsPack: StandardsPack | null = !older
+    ? pack
+    : versionPack.version === typed.packVersion
+      ? versionPack.data
+      : null;
+  useEffect(() => {
+    if (older) void loadVersionPack(typed.packVersion);
+  }, [older, typed.packVersion]);
+  const d: ProgrammeDraft =
+    askAllOf === typed.packVersion && itemsPack
+      ? { ...typed, itemIds: questionnaireItems(itemsPack).map((i) => i.id) }
+      : typed;
+  const up = (p: Partial<ProgrammeDraft>) => {
+    setD({ ...d, ...p });
+    setAskAllOf(null);
+  };
+  const changeVersion = (packVersion: number) => {
+    const asked = new Set(d.itemIds);
+    const all = itemsPack !== null && questionnaireItems(itemsPack).every((i) => asked.has(i.id));
+    setD({ ...d, packVersion });
+    setAskAllOf(all ? packVersion : null);
+  };
+  const problems = tried && itemsPack ? programmeProblems(d, itemsPack) : [];
   const has = (field: ProgrammeProblem['field']) => problems.some((p) => p.field === field);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setTried(true);
-    const made = programmeFromDraft(id, d, pack);
+    if (!itemsPack) return;
+    const made = programmeFromDraft(id, d, itemsPack);
     if ('payload' in made) void saveProgramme(made.payload);
   };
   const f = (name: string) => `mys-prog-${name}`;
-  const areas = pack.areas
+  const areas = (itemsPack?.areas ?? [])
     .map((a) => ({ id: a.id, items: a.items.filter((i) => i.scorecard) }))
     .filter((a) => a.items.length > 0);
   const total = areas.reduce((n, a) => n + a.items.length, 0);
@@ -116,7 +145,7 @@ export function ProgrammeEditor({
               id={f('version')}
               value={d.packVersion}
               aria-describedby={f('version-hint')}
-              onChange={(e) => up({ packVersion: Number(e.target.value) })}
+              onChange={(e) => changeVersion(Number(e.target.value))}
             >
               {versions.map((v) => (
                 <option key={v} value={v}>
@@ -159,6 +188,13 @@ export function ProgrammeEditor({
 
         <div className="mys-items" data-testid="mys-items">
           <h4>{t('mystery.programme.items')}</h4>
+          {older ? (
+            <LoadLine
+              status={versionPack.status}
+              error={versionPack.error}
+              empty={itemsPack === null}
+            />
+          ) : null}
           <p className="mgr-hint">
             {t('mystery.programme.itemsHint')}{' '}
             {t('mystery.programme.itemsCount', { count: asked, total })}
@@ -290,11 +326,11 @@ export function ProgrammeEditor({
         </div>
 
         <Problems
-          lines={problems.map((p) => programmeProblemText(p, t, pack, lang))}
+          lines={problems.map((p) => programmeProblemText(p, t, itemsPack ?? pack, lang))}
           testId="mys-programme-problems"
         />
         <div className="qa-actions">
-          <button type="submit" className="primary" disabled={busy}>
+          <button type="submit" className="primary" disabled={busy || itemsPack === null}>
             {busy ? t('mystery.saving') : t('mystery.programme.save')}
           </button>
         </div>

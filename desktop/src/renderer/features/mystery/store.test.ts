@@ -156,6 +156,34 @@ describe('the mystery store', () => {
     expect(useMystery.getState().callers).toEqual({ status: 'idle', error: null, data: [] });
   });
 
+  it('loads the items of an older scorecard version once, for a programme built on it', async () => {
+    const older = {
+      id: 'p',
+      name: { en: 'Pack' },
+      version: 1,
+      callTypes: [],
+      areas: [],
+    };
+    fakeHub.reply = () => ({ ok: true, data: { pack: older } });
+    await store.loadVersionPack(1);
+    expect(asked).toEqual([{ event: 'mystery:pack', payload: { version: 1 } }]);
+    expect(useMystery.getState().versionPack).toMatchObject({
+      status: 'loaded',
+      version: 1,
+      data: older,
+    });
+    await store.loadVersionPack(1);
+    expect(asked).toHaveLength(1);
+    // Another version: the one shown is not taken for it while it loads.
+    fakeHub.reply = () => new Promise<Reply>(() => {});
+    void store.loadVersionPack(2);
+    expect(useMystery.getState().versionPack).toMatchObject({
+      status: 'loading',
+      version: 2,
+      data: null,
+    });
+  });
+
   it('loads what a wave’s results page shows', () => {
     fakeHub.reply = () => new Promise<Reply>(() => {});
     store.show({ screen: 'wave', id: 'w1', page: 'results' });
