@@ -172,23 +172,29 @@ export function assignCaller(
  * filed (then by assignment), a report is over the limit when the agent already has the wave's
  * limit of counted reports (filed and waiting for review, or approved) before it. A report
  * returned or rejected no longer counts, so a later report of the same agent may come back under
- * the limit; one matched to another agent leaves this one's count. Returns the assignments whose
+ * the limit; one matched to another agent leaves this one's count, and `subject` (the report
+ * just filed or decided), matched to no agent, is over no limit. Returns the assignments whose
  * flag changed (the managers' lists show it).
  */
 async function recountAgentLimit(
   trx: Trx,
   waveId: string,
+  subject: string,
   agentIds: readonly (string | null)[],
   perAgentMax: number,
 ): Promise<string[]> {
   const agents = [...new Set(agentIds.filter((id): id is string => id !== null))];
-  if (agents.length === 0) return [];
   const rows = await trx
     .selectFrom('mystery_reports as r')
     .innerJoin('mystery_assignments as a', 'a.id', 'r.assignment_id')
     .select(['r.assignment_id', 'r.agent_id', 'r.over_agent_limit', 'a.status'])
     .where('r.wave_id', '=', waveId)
-    .where('r.agent_id', 'in', agents)
+    .where((eb) =>
+      eb.or([
+        eb('r.assignment_id', '=', subject),
+        ...(agents.length > 0 ? [eb('r.agent_id', 'in', agents)] : []),
+      ]),
+    )
     .where('r.submitted_at', 'is not', null)
     .orderBy('r.submitted_at')
     .orderBy('r.assignment_id')
@@ -196,9 +202,10 @@ async function recountAgentLimit(
   const counted = new Map<string, number>();
   const changed: string[] = [];
   for (const r of rows) {
-    const before = counted.get(r.agent_id!) ?? 0;
-    const over = before >= perAgentMax ? 1 : 0;
-    if (r.status === 'reported' || r.status === 'approved') counted.set(r.agent_id!, before + 1);
+    const before = r.agent_id === null ? 0 : (counted.get(r.agent_id) ?? 0);
+    const over = r.agent_id !== null && before >= perAgentMax ? 1 : 0;
+    if (r.agent_id !== null && (r.status === 'reported' || r.status === 'approved'))
+      counted.set(r.agent_id, before + 1);
     if (over === r.over_agent_limit) continue;
     await trx
       .updateTable('mystery_reports')
@@ -333,6 +340,7 @@ export function saveReport(
       flagged = await recountAgentLimit(
         trx,
         row.wave_id,
+        row.id,
         [before?.agent_id ?? null, (filed as { agent_id: string | null }).agent_id],
         wave.per_agent_max,
       );
@@ -404,6 +412,7 @@ export function reviewReport(
     const flagged = await recountAgentLimit(
       trx,
       row.wave_id,
+      row.id,
       [report.agent_id, (match as { agent_id?: string }).agent_id ?? null],
       wave.per_agent_max,
     );
