@@ -1,7 +1,9 @@
 // The demo's mystery-call programme on a real hub (`--demo` with its history), on either
 // database: callers who sign in, last month's wave released with approved reports on the demo
 // agents' own calls, this month's wave live, and Ava's reflective session showing her two.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, dayPartOf, localDate, type WavePlan } from '@sidecoach/shared';
 import { data } from './support/calls.js';
 import { withHubDatabase } from './support/database.js';
 import { connect, signIn, startHub, type RunningHub } from './support/hub-process.js';
@@ -161,6 +163,77 @@ describe('the demo’s mystery-call programme', () => {
       );
     } finally {
       lead.close();
+    }
+  });
+
+  it('has its calls in the floors’ business hours, so a new wave is planned for the day', async () => {
+    const { calls, programmeId } = await withHubDatabase(hub.dataDir, async (db) => ({
+      calls: await db
+        .selectFrom('calls as c')
+        .innerJoin('team_members as tm', 'tm.user_id', 'c.agent_id')
+        .innerJoin('teams as t', 't.id', 'tm.team_id')
+        .select(['c.started_at', 'c.ended_at', 't.time_zone', 't.work_start', 't.work_end'])
+        .execute(),
+      programmeId: (
+        await db.selectFrom('mystery_programmes').select('id').executeTakeFirstOrThrow()
+      ).id,
+    }));
+    // Ava's 16, two desks' 6 each, last wave's 4 others' and this wave's waiting one.
+    expect(calls.length).toBe(33);
+    const clock = (at: string, zone: string) =>
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        hour: '2-digit',
+        minute: '2-digit',
+      }).format(new Date(at));
+    for (const c of calls) {
+      // The demo's teams have no hours of their own: 09:00-17:00 in their zone.
+      expect([c.work_start, c.work_end]).toEqual([null, null]);
+      expect(clock(c.started_at, c.time_zone) >= '09:00').toBe(true);
+      expect(clock(c.ended_at!, c.time_zone) <= '17:00').toBe(true);
+      expect(Date.parse(c.ended_at!)).toBeLessThanOrEqual(Date.now());
+    }
+    // Spread over the day, not all at one time of it.
+    expect(new Set(calls.map((c) => dayPartOf(new Date(c.started_at), c.time_zone))).size).toBe(2);
+    const quality = await connect(hub.url, (await signIn(hub.url, 'quality')).token);
+    try {
+      const today = localDate(new Date(), 'UTC');
+      const plan: WavePlan = data(
+        await quality.emitWithAck('mystery:plan', {
+          id: randomUUID(),
+          programmeId,
+          name: 'Next wave',
+          from: addDays(today, 1),
+          to: addDays(today, 28),
+          teamIds: ['team-demo', 'team-night'],
+          numbers: { 'team-demo': '+44 20 7946 0100', 'team-night': '+44 20 7946 0200' },
+          calls: 8,
+          scenarios: [
+            {
+              id: 'move',
+              callType: 'booking',
+              title: 'Move a booking',
+              brief: 'Move your booking by a week.',
+              answers: '',
+              tests: '',
+            },
+          ],
+          perTeamMax: 4,
+          perAgentMax: 2,
+          callerGapDays: 7,
+          profileMix: {},
+          confidence: 0.95,
+          margin: 0.05,
+        }),
+      );
+      // The real mix is the floors' day: mornings and afternoons, no evening or night calls.
+      const byPart = Object.fromEntries(plan.byDayPart.map((q) => [q.key, q.calls]));
+      expect((byPart.morning ?? 0) + (byPart.afternoon ?? 0)).toBe(8);
+      expect(byPart.morning).toBeGreaterThan(0);
+      expect(byPart.afternoon).toBeGreaterThan(0);
+    } finally {
+      quality.close();
     }
   });
 });

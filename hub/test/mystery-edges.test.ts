@@ -199,7 +199,7 @@ describe('mystery calls in the rest of the hub', () => {
       expect(status.link).toBeNull();
     });
 
-    it('leaves an answered survey on a matched mystery call out of CSAT, reports and reflection', async () => {
+    it('leaves an answered survey on a matched mystery call out of CSAT and reports, and out of the agent’s view only once released', async () => {
       // The caller rang from a number not registered (withheld): surveyed, answered, then the
       // quality manager matched the report to the call by hand.
       const email = 'withheld@example.test';
@@ -228,16 +228,21 @@ describe('mystery calls in the rest of the hub', () => {
         const prep = data(
           await s.lead!.emitWithAck('reflection:prepare', { agentId: ids.agent2!, days: 7 }),
         );
+        // Ben's own list of his customers' answers (his team shares them with agents).
+        const own = data(
+          await s.agent2!.emitWithAck('survey:responses', { days: 1, limit: 50 }),
+        ).responses;
         return {
           booking: report.byCallType.find((c) => c.callType === 'booking')?.responses ?? 0,
           agent: report.agents.find((a) => a.agentId === ids.agent2),
           listed: responses.some((r) => r.callId === call.id),
+          own: own.some((r) => r.callId === call.id),
           reflection: prep.surveys.responses,
           comments: prep.surveys.comments.map((c) => c.text),
         };
       };
       const before = await figures();
-      expect(before).toMatchObject({ listed: true, reflection: 1 });
+      expect(before).toMatchObject({ listed: true, own: true, reflection: 1 });
       expect(before.comments).toContain('Mystery shopper comment');
 
       const waveId = await db((d) =>
@@ -255,9 +260,22 @@ describe('mystery calls in the rest of the hub', () => {
       );
       await db((d) => matchReport(d, assignment, matched(call)));
       const after = await figures();
-      expect(after).toMatchObject({ listed: false, reflection: 0, comments: [] });
+      // The coaches' and managers' figures leave it out at once (no customer's answer).
+      expect(after).toMatchObject({ listed: false });
       expect(after.booking).toBe(before.booking - 1);
-      // Not in the agent's survey figures either: the call was no customer's.
+      // What Ben reads (his own list, the reflective session he shares with his lead) does not
+      // change before the wave's release: an answer gone the day the call was matched by hand
+      // would tell him which call was a mystery call.
+      expect(after).toMatchObject({ own: true, reflection: 1 });
+      expect(after.comments).toContain('Mystery shopper comment');
+      await db((d) => releaseWave(d, waveId));
+      expect(await figures()).toMatchObject({
+        listed: false,
+        own: false,
+        reflection: 0,
+        comments: [],
+      });
+      // Nor in his row of the survey report (from the match on): the call was no customer's.
       // (Ben had no other call: he is not in the report at all now.)
       expect(after.agent?.responses ?? 0).toBe(before.agent!.responses - 1);
       expect(after.agent?.surveyed ?? 0).toBe(before.agent!.surveyed - 1);

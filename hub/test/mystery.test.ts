@@ -963,6 +963,7 @@ describe('a mystery-call wave', () => {
           ratings: [],
           target: 50,
         },
+        'mystery:pack': { version: 1 },
         'mystery:waves': {},
         'mystery:plan': wave,
         'mystery:wave-save': { ...wave, id: randomUUID() },

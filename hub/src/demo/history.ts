@@ -7,6 +7,7 @@ import {
 } from '@sidecoach/shared';
 import type { Trx } from '../lib/jobs.js';
 import type { Db } from '../store/db.js';
+import { demoCallStart, demoHoursOfAgent } from './call-times.js';
 import { seedDemoCalibration } from './calibration.js';
 import { AVA_MYSTERY_DAYS, seedDemoMystery } from './mystery.js';
 import { seedDemoQa } from './qa.js';
@@ -15,8 +16,8 @@ import { seedDemoQa } from './qa.js';
 // show (and a quality manager a QA plan with its draws and evaluations, qa.ts): Ava rates her
 // summaries high while her supervisor and QA see them missed (a blind spot),
 // and everyone hears her warm tone (a strength). Two more desks, in Taipei and Rīga, show the
-// same in Traditional Chinese and Latvian; some of Ava's customers answer in Chinese. Times are
-// relative to now; content is fixed.
+// same in Traditional Chinese and Latvian; some of Ava's customers answer in Chinese. Days are
+// relative to today, calls in their team's business hours (call-times.ts); content is fixed.
 
 const AGENT = 'agent1';
 const SUPERVISOR = 'supervisor';
@@ -127,17 +128,20 @@ export async function seedDemoHistory(db: Db, packId: string): Promise<void> {
   const now = Date.now();
   const at = (daysAgo: number, minutes = 0) =>
     new Date(now - daysAgo * 86_400_000 + minutes * 60_000).toISOString();
+  const hours = await demoHoursOfAgent(db, agent);
   const answers = Object.fromEntries(items.map((i) => [i.id, 'yes' as const]));
 
   await db.transaction().execute(async (trx) => {
     /** Ava's calls that were mystery calls (mystery.ts), by days ago. */
-    const mysteryCalls = new Map<number, string>();
+    const mysteryCalls = new Map<number, { id: string; start: number }>();
     for (const [n, daysAgo] of CALL_DAYS.entries()) {
-      const [start, end] = [at(daysAgo), at(daysAgo, 4)];
+      const begin = demoCallStart(hours, daysAgo, n, now, 4);
+      const after = afterCall(begin);
+      const [start, end] = [after(0), after(4)];
       const id = await assessedBooking(trx, pack, agent, answers, {
         start,
         end,
-        assessed: at(daysAgo, 5),
+        assessed: after(5),
       });
       // Side by side on every fourth call: the summary missed, the tone met.
       if (n % 4 === 1) {
@@ -155,8 +159,8 @@ export async function seedDemoHistory(db: Db, packId: string): Promise<void> {
             verdict,
             text,
             lang: 'en',
-            at: at(daysAgo, 2),
-            readAt: at(daysAgo, 6),
+            at: after(2),
+            readAt: after(6),
           });
         }
       }
@@ -175,15 +179,15 @@ export async function seedDemoHistory(db: Db, packId: string): Promise<void> {
             answers: JSON.stringify(evaluated),
             // Scored as the import scores what a QA tool sends (reflection/qa.ts).
             score: JSON.stringify(scoreScorecard(pack, 'booking', evaluated)),
-            evaluated_at: at(daysAgo - 1),
-            created_at: at(daysAgo - 1),
+            evaluated_at: after(24 * 60),
+            created_at: after(24 * 60),
           })
           .execute();
       }
       // Every call decided (so no survey goes out at start); every third one answered; a
       // mystery caller's never surveyed (their number is registered).
       const mystery = AVA_MYSTERY_DAYS.includes(daysAgo);
-      if (mystery) mysteryCalls.set(daysAgo, id);
+      if (mystery) mysteryCalls.set(daysAgo, { id, start: begin });
       const answer = n % 3 === 0 && !mystery ? COMMENTS[n / 3] : undefined;
       const comment = answer?.text;
       await surveyedOrSkipped(trx, id, agent, end, {
@@ -191,7 +195,7 @@ export async function seedDemoHistory(db: Db, packId: string): Promise<void> {
         lang: answer?.lang ?? 'en',
         customerLang: answer?.lang ?? null,
         answer: comment
-          ? { comment, csat: 5 - (n % 2), resolved: n % 2 === 0, at: at(daysAgo, 30) }
+          ? { comment, csat: 5 - (n % 2), resolved: n % 2 === 0, at: after(30) }
           : null,
       });
     }
@@ -206,12 +210,16 @@ export async function seedDemoHistory(db: Db, packId: string): Promise<void> {
       action: 'Recap dates and the reference number before closing a booking',
       due: at(-2).slice(0, 10),
     });
-    for (const desk of DESKS) await seedDesk(trx, pack, desk, at);
+    for (const [d, desk] of DESKS.entries()) await seedDesk(trx, pack, desk, at, now, d);
     await seedDemoMystery(trx, pack, mysteryCalls);
     await seedDemoQa(trx, pack);
     await seedDemoCalibration(trx, pack, agent);
   });
 }
+
+/** Times `minutes` after a call's start, as ISO strings. */
+const afterCall = (start: number) => (minutes: number) =>
+  new Date(start + minutes * 60_000).toISOString();
 
 /** A booking call the agent answered and self-assessed (all yes), as the demo's history has. */
 async function assessedBooking(
@@ -265,17 +273,22 @@ async function seedDesk(
   pack: StandardsPack,
   desk: Desk,
   at: (daysAgo: number, minutes?: number) => string,
+  now: number,
+  deskIndex: number,
 ): Promise<void> {
   const [agent, lead] = [await userId(trx, desk.agent), await userId(trx, desk.lead)];
+  const hours = await demoHoursOfAgent(trx, agent);
   const items = scorecardItemsFor(pack, 'booking');
   const answers = Object.fromEntries(items.map((i) => [i.id, 'yes' as const]));
   const observed: string[] = [];
   for (const [n, daysAgo] of DESK_CALL_DAYS.entries()) {
-    const [start, end] = [at(daysAgo, 60), at(daysAgo, 65)];
+    // Each desk's calls at other times of its day than the other desk's.
+    const after = afterCall(demoCallStart(hours, daysAgo, n + 7 * (deskIndex + 1), now, 5));
+    const [start, end] = [after(0), after(5)];
     const id = await assessedBooking(trx, pack, agent, answers, {
       start,
       end,
-      assessed: at(daysAgo, 66),
+      assessed: after(6),
     });
     const missed = desk.missed[(n - 1) / 2];
     if (n % 2 === 1 && missed !== undefined) {
@@ -295,8 +308,8 @@ async function seedDesk(
           verdict,
           text,
           lang: desk.lang,
-          at: at(daysAgo, 62),
-          readAt: at(daysAgo, 70),
+          at: after(2),
+          readAt: after(10),
         });
       }
       if (observed.length === 2 * desk.missed.length)
@@ -310,8 +323,8 @@ async function seedDesk(
             observation_ids: JSON.stringify(observed),
             text: desk.note,
             lang: desk.lang,
-            at: at(daysAgo, 68),
-            created_at: at(daysAgo, 68),
+            at: after(8),
+            created_at: after(8),
           })
           .execute();
     }
@@ -319,9 +332,7 @@ async function seedDesk(
     await surveyedOrSkipped(trx, id, agent, end, {
       lang: desk.lang,
       customerLang: desk.lang,
-      answer: comment
-        ? { comment, csat: n === 2 ? 3 : 5, resolved: n !== 2, at: at(daysAgo, 90) }
-        : null,
+      answer: comment ? { comment, csat: n === 2 ? 3 : 5, resolved: n !== 2, at: after(30) } : null,
     });
   }
   await signedSessionWithAction(trx, agent, lead, {

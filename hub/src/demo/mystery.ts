@@ -19,6 +19,7 @@ import {
   type WavePlan,
 } from '@sidecoach/shared';
 import type { Trx } from '../lib/jobs.js';
+import { demoCallStart, demoHoursOf, type DemoHours } from './call-times.js';
 
 // The demo's mystery-call programme, so the quality manager's results page, the callers' board
 // and Ava's reflective session have something to show: "Booking line" (training needs) on the
@@ -28,8 +29,8 @@ import type { Trx } from '../lib/jobs.js';
 // Chen changed a booking without checking who was calling (a critical fail), and Dev's near
 // perfect night calls to recognise. This month's wave is live: open assignments on the board,
 // one claimed by Mia, and Ruth's report on Ben's call waiting for review. Every mystery call is
-// a call of the agent's; the callers' numbers were never sent a survey. Times are relative to
-// now; content is fixed.
+// a call of the agent's; the callers' numbers were never sent a survey. Days are relative to
+// today, calls in the floors' business hours (call-times.ts); content is fixed.
 
 const MIA = 'caller';
 const RUTH = 'caller2';
@@ -119,198 +120,138 @@ interface Finding {
   agentNameHeard: string;
 }
 
+type DemoCaller = typeof MIA | typeof RUTH;
+
 interface PastCall {
   /** Whose call: a username, or Ava's existing call of that many days ago (history.ts). */
   agent: string;
   team: string;
-  caller: typeof MIA | typeof RUTH;
+  caller: DemoCaller;
   daysAgo: number;
   scenario: string;
   grade: number;
   finding: Finding;
 }
 
+/**
+ * A reported call from one row: whose it was (agent, team), who called, how many days ago, the
+ * scenario, the grade, the agent's name as heard, the ratings (welcome, clear, trust), what was
+ * missed and praised (item: why), the caller's impression.
+ */
+const reported = (
+  [agent, team, caller, daysAgo, scenario, grade]: [
+    string,
+    string,
+    DemoCaller,
+    number,
+    string,
+    number,
+  ],
+  agentNameHeard: string,
+  [welcome, clear, trust]: [number, number, number],
+  missed: Record<string, string>,
+  praised: Record<string, string>,
+  impression: string,
+): PastCall => ({
+  agent,
+  team,
+  caller,
+  daysAgo,
+  scenario,
+  grade,
+  finding: { missed, praised, ratings: { welcome, clear, trust }, impression, agentNameHeard },
+});
+
 const LAST_WAVE: PastCall[] = [
-  {
-    agent: 'agent2',
-    team: 'team-demo',
-    caller: MIA,
-    daysAgo: 22,
-    scenario: 'first-booking',
-    grade: 4,
-    finding: {
-      missed: {
-        'beh-questioning': 'Went straight to prices without asking what the stay was for.',
-      },
-      praised: { 'proc-greeting': 'Gave his name and the hotel’s straight away.' },
-      ratings: { welcome: 4, clear: 4, trust: 4 },
-      impression: 'Efficient and clear; a little quick to sell.',
-      agentNameHeard: 'Ben',
+  reported(
+    ['agent2', 'team-demo', MIA, 22, 'first-booking', 4],
+    'Ben',
+    [4, 4, 4],
+    { 'beh-questioning': 'Went straight to prices without asking what the stay was for.' },
+    { 'proc-greeting': 'Gave his name and the hotel’s straight away.' },
+    'Efficient and clear; a little quick to sell.',
+  ),
+  reported(
+    ['agent3', 'team-demo', RUTH, 20, 'change-dates', 5],
+    'Chen',
+    [4, 4, 2],
+    { 'proc-verify-identity': 'Moved my booking without asking my name or the reference.' },
+    { 'val-ownership': 'Sorted it himself instead of passing me on.' },
+    'Friendly and quick, but anyone could have changed my booking.',
+  ),
+  reported(
+    ['agent4', 'team-night', MIA, 16, 'change-dates', 5],
+    'Dev',
+    [5, 5, 5],
+    {},
+    {
+      'proc-summarise': 'Repeated the dates, the price and the reference before the goodbye.',
+      'beh-listening': 'Let me finish and checked he had understood.',
     },
-  },
-  {
-    agent: 'agent3',
-    team: 'team-demo',
-    caller: RUTH,
-    daysAgo: 20,
-    scenario: 'change-dates',
-    grade: 5,
-    finding: {
-      missed: {
-        'proc-verify-identity': 'Moved my booking without asking my name or the reference.',
-      },
-      praised: { 'val-ownership': 'Sorted it himself instead of passing me on.' },
-      ratings: { welcome: 4, clear: 4, trust: 2 },
-      impression: 'Friendly and quick, but anyone could have changed my booking.',
-      agentNameHeard: 'Chen',
+    'The best call of the wave: I knew exactly where I stood.',
+  ),
+  reported(
+    ['agent1', 'team-demo', MIA, 14, 'change-dates', 5],
+    'Ava',
+    [5, 2, 3],
+    {
+      'proc-summarise':
+        'Changed the dates but did not repeat them, nor the price or a reference, before saying goodbye.',
     },
-  },
-  {
-    agent: 'agent4',
-    team: 'team-night',
-    caller: MIA,
-    daysAgo: 16,
-    scenario: 'change-dates',
-    grade: 5,
-    finding: {
-      missed: {},
-      praised: {
-        'proc-summarise': 'Repeated the dates, the price and the reference before the goodbye.',
-        'beh-listening': 'Let me finish and checked he had understood.',
-      },
-      ratings: { welcome: 5, clear: 5, trust: 5 },
-      impression: 'The best call of the wave: I knew exactly where I stood.',
-      agentNameHeard: 'Dev',
-    },
-  },
-  {
-    agent: 'agent1',
-    team: 'team-demo',
-    caller: MIA,
-    daysAgo: 14,
-    scenario: 'change-dates',
-    grade: 5,
-    finding: {
-      missed: {
-        'proc-summarise':
-          'Changed the dates but did not repeat them, nor the price or a reference, before saying goodbye.',
-      },
-      praised: { 'beh-tone': 'Warm and patient; she used my name twice.' },
-      ratings: { welcome: 5, clear: 2, trust: 3 },
-      impression:
-        'Lovely to talk to. After hanging up I was not sure the booking had really changed.',
-      agentNameHeard: 'Ava',
-    },
-  },
-  {
-    agent: 'agent1',
-    team: 'team-demo',
-    caller: RUTH,
-    daysAgo: 12,
-    scenario: 'first-booking',
-    grade: 4,
-    finding: {
-      missed: { 'proc-summarise': 'No recap at the end: I had to ask for the reference number.' },
-      praised: { 'beh-tone': 'Calm and friendly, never rushed me.' },
-      ratings: { welcome: 5, clear: 3, trust: 3 },
-      impression: 'Pleasant and helpful; I would have liked the details confirmed.',
-      agentNameHeard: 'Ava',
-    },
-  },
-  {
-    agent: 'agent4',
-    team: 'team-night',
-    caller: RUTH,
-    daysAgo: 9,
-    scenario: 'first-booking',
-    grade: 4,
-    finding: {
-      missed: { 'proc-close': 'Ended the call without asking if there was anything else.' },
-      praised: { 'proc-summarise': 'A clear recap of the dates and the price.' },
-      ratings: { welcome: 4, clear: 5, trust: 5 },
-      impression: 'Clear and reliable, a bit abrupt at the end.',
-      agentNameHeard: 'Dev',
-    },
-  },
+    { 'beh-tone': 'Warm and patient; she used my name twice.' },
+    'Lovely to talk to. After hanging up I was not sure the booking had really changed.',
+  ),
+  reported(
+    ['agent1', 'team-demo', RUTH, 12, 'first-booking', 4],
+    'Ava',
+    [5, 3, 3],
+    { 'proc-summarise': 'No recap at the end: I had to ask for the reference number.' },
+    { 'beh-tone': 'Calm and friendly, never rushed me.' },
+    'Pleasant and helpful; I would have liked the details confirmed.',
+  ),
+  reported(
+    ['agent4', 'team-night', RUTH, 9, 'first-booking', 4],
+    'Dev',
+    [4, 5, 5],
+    { 'proc-close': 'Ended the call without asking if there was anything else.' },
+    { 'proc-summarise': 'A clear recap of the dates and the price.' },
+    'Clear and reliable, a bit abrupt at the end.',
+  ),
 ];
 
 /** Ava's calls of these many days ago (history.ts CALL_DAYS) were mystery calls of last wave. */
 export const AVA_MYSTERY_DAYS = LAST_WAVE.filter((c) => c.agent === 'agent1').map((c) => c.daysAgo);
 
-/** This month's live wave: the assignments to come, by day from now and local hour. */
-const THIS_WAVE: {
-  team: string;
-  inDays: number;
-  hour: number;
-  scenario: string;
-  ageBand: CallerProfile['ageBand'];
-  state: 'open' | 'claimed';
-}[] = [
-  {
-    team: 'team-night',
-    inDays: 1,
-    hour: 19,
-    scenario: 'change-dates',
-    ageBand: '18-29',
-    state: 'claimed',
-  },
-  {
-    team: 'team-demo',
-    inDays: 2,
-    hour: 14,
-    scenario: 'first-booking',
-    ageBand: '18-29',
-    state: 'open',
-  },
-  {
-    team: 'team-night',
-    inDays: 3,
-    hour: 22,
-    scenario: 'first-booking',
-    ageBand: '60+',
-    state: 'open',
-  },
-  {
-    team: 'team-demo',
-    inDays: 5,
-    hour: 10,
-    scenario: 'change-dates',
-    ageBand: '60+',
-    state: 'open',
-  },
-  {
-    team: 'team-night',
-    inDays: 8,
-    hour: 15,
-    scenario: 'change-dates',
-    ageBand: '60+',
-    state: 'open',
-  },
-  {
-    team: 'team-demo',
-    inDays: 9,
-    hour: 18,
-    scenario: 'first-booking',
-    ageBand: '18-29',
-    state: 'open',
-  },
-];
+/**
+ * This month's live wave: the assignments to come, each a row of its team, the day from now, the
+ * local hour, the scenario, the caller's age band and whether Mia has claimed it.
+ */
+const THIS_WAVE = (
+  [
+    ['team-night', 1, 19, 'change-dates', '18-29', 'claimed'],
+    ['team-demo', 2, 14, 'first-booking', '18-29', 'open'],
+    ['team-night', 3, 22, 'first-booking', '60+', 'open'],
+    ['team-demo', 5, 10, 'change-dates', '60+', 'open'],
+    ['team-night', 8, 15, 'change-dates', '60+', 'open'],
+    ['team-demo', 9, 18, 'first-booking', '18-29', 'open'],
+  ] as const
+).map(([team, inDays, hour, scenario, ageBand, state]) => ({
+  team,
+  inDays,
+  hour,
+  scenario,
+  ageBand,
+  state,
+}));
 /** Ruth's call on Ben this wave, two days ago: reported, waiting for the quality manager. */
-const WAITING: PastCall = {
-  agent: 'agent2',
-  team: 'team-demo',
-  caller: RUTH,
-  daysAgo: 2,
-  scenario: 'change-dates',
-  grade: 0,
-  finding: {
-    missed: { 'proc-summarise': 'Did not repeat the new dates before the goodbye.' },
-    praised: { 'proc-verify-identity': 'Asked for my name and postcode before changing anything.' },
-    ratings: { welcome: 4, clear: 3, trust: 4 },
-    impression: 'Careful and polite; the end of the call felt rushed.',
-    agentNameHeard: 'Ben',
-  },
-};
+const WAITING = reported(
+  ['agent2', 'team-demo', RUTH, 2, 'change-dates', 0],
+  'Ben',
+  [4, 3, 4],
+  { 'proc-summarise': 'Did not repeat the new dates before the goodbye.' },
+  { 'proc-verify-identity': 'Asked for my name and postcode before changing anything.' },
+  'Careful and polite; the end of the call felt rushed.',
+);
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
@@ -318,12 +259,13 @@ const DAY = 86_400_000;
 /**
  * Seeds the demo's programme, its waves and reports, once, after the agents' history and before
  * the QA demo (which, as the hub, draws no mystery call). `avaCalls`: Ava's calls of the days
- * AVA_MYSTERY_DAYS ago (history.ts decided them unsurveyed: the caller's number).
+ * AVA_MYSTERY_DAYS ago and when they started (history.ts decided them unsurveyed: the caller's
+ * number).
  */
 export async function seedDemoMystery(
   trx: Trx,
   pack: StandardsPack,
-  avaCalls: Map<number, string>,
+  avaCalls: Map<number, { id: string; start: number }>,
   now = new Date(),
 ): Promise<void> {
   const users = await trx
@@ -345,12 +287,16 @@ export async function seedDemoMystery(
         .execute()
     ).map((p) => [p.user_id, p.phone]),
   );
-  const zones = new Map(
-    (
-      await trx.selectFrom('teams').select(['id', 'time_zone']).where('id', 'in', TEAMS).execute()
-    ).map((t) => [t.id, t.time_zone]),
-  );
+  const teams = await trx
+    .selectFrom('teams')
+    .select(['id', 'time_zone', 'work_start', 'work_end'])
+    .where('id', 'in', TEAMS)
+    .execute();
+  const zones = new Map(teams.map((t) => [t.id, t.time_zone]));
   const zoneOf = (team: string) => zones.get(team) ?? 'UTC';
+  const hours = new Map(teams.map((t) => [t.id, demoHoursOf(t)]));
+  const hoursOf = (team: string): DemoHours =>
+    hours.get(team) ?? demoHoursOf({ time_zone: 'UTC', work_start: null, work_end: null });
   const t = now.getTime();
   const iso = (ms: number) => new Date(ms).toISOString();
   const items = scorecardItemsFor(pack, 'booking').map((i) => i.id);
@@ -390,14 +336,14 @@ export async function seedDemoMystery(
   const lastId = randomUUID();
   const lastFrom = t - 26 * DAY;
   const lastSlots = [];
-  for (const c of LAST_WAVE) {
+  for (const [slot, c] of LAST_WAVE.entries()) {
     const agentId = idOf(c.agent)!;
-    const start = t - c.daysAgo * DAY;
     const callerId = callers[c.caller];
     const from = phones.get(callerId)!;
     // Ava's are her own calls of the history; the others' calls came through the PBX.
     const existing = c.agent === 'agent1' ? avaCalls.get(c.daysAgo) : undefined;
-    const callId = existing ?? (await pbxCall(trx, pack, agentId, from, start, 6));
+    const start = existing?.start ?? demoCallStart(hoursOf(c.team), c.daysAgo, slot, t, 6);
+    const callId = existing?.id ?? (await pbxCall(trx, pack, agentId, from, start, 6));
     lastSlots.push({ c, callId, agentId, start, callerId, from });
   }
   const lastAssignments = lastSlots.map((s) => ({
@@ -441,7 +387,7 @@ export async function seedDemoMystery(
   const waiting = {
     c: WAITING,
     agentId: idOf(WAITING.agent)!,
-    start: t - WAITING.daysAgo * DAY,
+    start: demoCallStart(hoursOf(WAITING.team), WAITING.daysAgo, LAST_WAVE.length, t, 7),
     callerId: ruth,
     from: phones.get(ruth)!,
     callId: '',

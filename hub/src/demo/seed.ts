@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../store/db.js';
-import { phoneKey, type CallerProfile } from '@sidecoach/shared';
 import { countUsers, createTeam, insertUser } from '../lib/accounts.js';
-import type { Trx } from '../lib/jobs.js';
+import { insertCallerProfile } from '../lib/mystery-callers.js';
 import { hashPassword } from '../lib/passwords.js';
 import { nowIso } from '../store/db.js';
 import { seedDemoRecognition } from './recognition.js';
@@ -142,34 +141,6 @@ export async function seedDemo(db: Db): Promise<boolean> {
   }
   await seedDemoRecognition(db);
   return fresh;
-}
-
-/** A demo caller's profile and registered numbers, as the quality manager would enter them. */
-async function insertCallerProfile(
-  trx: Trx,
-  userId: string,
-  caller: { phones: readonly string[]; profile: CallerProfile },
-): Promise<void> {
-  const at = nowIso();
-  await trx
-    .insertInto('mystery_callers')
-    .values({
-      user_id: userId,
-      region: caller.profile.region,
-      age_band: caller.profile.ageBand,
-      language: caller.profile.language,
-      phones: JSON.stringify(caller.phones),
-      email: null,
-      declared_at: at,
-      created_by: null,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
-  await trx
-    .insertInto('mystery_caller_phones')
-    .values(caller.phones.map((phone) => ({ phone_key: phoneKey(phone), user_id: userId, phone })))
-    .execute();
 }
 
 export function demoCredentialsText(url: string): string {

@@ -7,7 +7,8 @@ import type { Trx } from './jobs.js';
 // tables): a call a mystery caller's report was matched to is no real customer's, so it is never
 // drawn for QA, and no survey answered on it counts in customer satisfaction; a mystery caller's
 // registered number is never sent a survey. Nothing here tells an agent anything: the calls are
-// left out silently, as internal numbers are.
+// left out silently, as internal numbers are, and what an agent reads only once the call's wave
+// is released (notReleasedMysteryCall).
 
 /**
  * A `where` that is true for calls no mystery report was matched to, `callId` naming the column
@@ -16,6 +17,17 @@ import type { Trx } from './jobs.js';
  */
 export const notMysteryCall = (callId: string): RawBuilder<boolean> =>
   sql<boolean>`not exists (select 1 from mystery_reports as mystery_match where mystery_match.call_id = ${sql.ref(callId)})`;
+
+/**
+ * A `where` that is true for calls that are no mystery call of a released wave: what the agent's
+ * own views (their customers' answers, their reflective session) leave out. Until the wave's
+ * results are released, a call matched to a report stays in them as it was before the match:
+ * an answer that vanished from the agent's list the day a quality manager matched it by hand
+ * would tell the agent which call was a mystery call. From the release on, when the reflective
+ * session shows the call as one, its answers leave the customers' too.
+ */
+export const notReleasedMysteryCall = (callId: string): RawBuilder<boolean> =>
+  sql<boolean>`not exists (select 1 from mystery_reports as mystery_match inner join mystery_waves as mystery_wave on mystery_wave.id = mystery_match.wave_id where mystery_match.call_id = ${sql.ref(callId)} and mystery_wave.released_at is not null)`;
 
 /**
  * Digits two numbers written differently must share at their end to be one number (shared's

@@ -140,6 +140,17 @@ export function mysteryHandlers(ctx: HubContext, options: { oneTimeCodeHours: nu
       }
     };
 
+    /** Tells the managers of assignments whose report changed beside another (its limit flag). */
+    const toManagers = async (assignmentIds: readonly string[], except: string) => {
+      for (const id of assignmentIds) {
+        if (id === except) continue;
+        const row = await assignmentRow(db, id);
+        if (!row) continue;
+        const [forManagers] = await toAssignments(db, [row], { id: user.id, manager: true });
+        io.to(MANAGERS_ROOM).emit('mystery:changed', forManagers!);
+      }
+    };
+
     /** The programme of a wave and its pack version. */
     const programmeOfWave = async (programmeId: string) => {
       const row = await programmeRow(db, programmeId);
@@ -218,6 +229,15 @@ export function mysteryHandlers(ctx: HubContext, options: { oneTimeCodeHours: nu
           return ok((await toProgrammes(db, [row]))[0]!);
         }),
 
+      'mystery:pack': ({ version }) =>
+        asManager(async () => {
+          const { id } = standards.active;
+          const pack = await standards.version(id, version);
+          return pack
+            ? ok({ pack })
+            : fail('not_found', `no version ${version} of the scorecard ${id}`);
+        }),
+
       'mystery:waves': ({ programmeId }) =>
         asManager(async () => {
           let query = db.selectFrom('mystery_waves').selectAll().orderBy('from_day', 'desc');
@@ -245,11 +265,13 @@ export function mysteryHandlers(ctx: HubContext, options: { oneTimeCodeHours: nu
           const row = await waveRow(db, waveId);
           if (!row) return fail('not_found', `no wave ${waveId}`);
           const found = (await programmeOfWave(row.programme_id))!;
-          return waveWrite(
-            waveId,
-            launchWave(user.id, waveId, found.pack),
-            'mystery wave launched',
-          );
+          const outcome = await inbox.submit(launchWave(user.id, waveId, found.pack));
+          if ('error' in outcome) return outcomeFail(outcome);
+          if (outcome.ok.changed) {
+            log.info({ waveId }, 'mystery wave launched');
+            await tellCallers(db, io, waveId);
+          }
+          return ok((await wave(db, waveId))!);
         }),
 
       'mystery:wave-close': ({ waveId }) =>
@@ -315,6 +337,7 @@ export function mysteryHandlers(ctx: HubContext, options: { oneTimeCodeHours: nu
           if (outcome.ok.submitted) {
             log.info({ assignmentId: row.id }, 'mystery report filed');
             await announce(row.id);
+            await toManagers(outcome.ok.flagged, row.id);
           }
           return opened(row.id);
         }),
@@ -340,6 +363,7 @@ export function mysteryHandlers(ctx: HubContext, options: { oneTimeCodeHours: nu
             'mystery report reviewed',
           );
           await announce(input.assignmentId);
+          await toManagers(outcome.ok.flagged, input.assignmentId);
           return ok((await reportView(db, input.assignmentId, viewer))!);
         }),
 
@@ -356,6 +380,46 @@ export function mysteryHandlers(ctx: HubContext, options: { oneTimeCodeHours: nu
         }),
     };
   });
+}
+
+/**
+ * Tells each caller who may claim calls of a wave just launched how many (`mystery:wave-open`):
+ * enabled callers whose profile fits an open call and whom the gap rule lets take it; their board
+ * then shows them. Nothing goes to anyone else, and nothing names a team.
+ */
+async function tellCallers(db: Db, io: HubContext['io'], waveId: string): Promise<void> {
+  const [waveNow, rows, people] = await Promise.all([
+    waveRow(db, waveId),
+    db
+      .selectFrom('mystery_assignments')
+      .select(['team_id', 'window_from', 'window_to', 'profile'])
+      .where('wave_id', '=', waveId)
+      .where('status', '=', 'open')
+      .where('window_to', '>', nowIso())
+      .execute(),
+    db
+      .selectFrom('users')
+      .select('id')
+      .where('role', '=', 'caller')
+      .where('disabled', '=', 0)
+      .execute(),
+  ]);
+  if (!waveNow || rows.length === 0) return;
+  for (const { id } of people) {
+    const me = await callerProfile(db, id);
+    if (!me || me.disabled) continue;
+    const visits = await callerVisits(db, id);
+    const calls = rows.filter(
+      (r) =>
+        fitsProfile(me.profile, JSON.parse(r.profile) as object) &&
+        !blockedByGap(
+          { teamId: r.team_id, windowFrom: r.window_from },
+          visits,
+          waveNow.caller_gap_days,
+        ),
+    ).length;
+    if (calls > 0) io.to(userRoom(id)).emit('mystery:wave-open', { waveId, calls });
+  }
 }
 
 /**

@@ -167,25 +167,54 @@ export function assignCaller(
   };
 }
 
-/** Whether the agent already has the wave's limit of filed or approved calls (this one aside). */
-async function overAgentLimit(
+/**
+ * The over-the-limit flags of the agents' reports in a wave, recounted: in the order they were
+ * filed (then by assignment), a report is over the limit when the agent already has the wave's
+ * limit of counted reports (filed and waiting for review, or approved) before it. A report
+ * returned or rejected no longer counts, so a later report of the same agent may come back under
+ * the limit; one matched to another agent leaves this one's count, and `subject` (the report
+ * just filed or decided), matched to no agent, is over no limit. Returns the assignments whose
+ * flag changed (the managers' lists show it).
+ */
+async function recountAgentLimit(
   trx: Trx,
   waveId: string,
-  assignmentId: string,
-  agentId: string | null,
+  subject: string,
+  agentIds: readonly (string | null)[],
   perAgentMax: number,
-): Promise<boolean> {
-  if (!agentId) return false;
-  const row = await trx
+): Promise<string[]> {
+  const agents = [...new Set(agentIds.filter((id): id is string => id !== null))];
+  const rows = await trx
     .selectFrom('mystery_reports as r')
     .innerJoin('mystery_assignments as a', 'a.id', 'r.assignment_id')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select(['r.assignment_id', 'r.agent_id', 'r.over_agent_limit', 'a.status'])
     .where('r.wave_id', '=', waveId)
-    .where('r.agent_id', '=', agentId)
-    .where('r.assignment_id', '!=', assignmentId)
-    .where('a.status', 'in', ['reported', 'approved'])
-    .executeTakeFirstOrThrow();
-  return Number(row.n) >= perAgentMax;
+    .where((eb) =>
+      eb.or([
+        eb('r.assignment_id', '=', subject),
+        ...(agents.length > 0 ? [eb('r.agent_id', 'in', agents)] : []),
+      ]),
+    )
+    .where('r.submitted_at', 'is not', null)
+    .orderBy('r.submitted_at')
+    .orderBy('r.assignment_id')
+    .execute();
+  const counted = new Map<string, number>();
+  const changed: string[] = [];
+  for (const r of rows) {
+    const before = r.agent_id === null ? 0 : (counted.get(r.agent_id) ?? 0);
+    const over = r.agent_id !== null && before >= perAgentMax ? 1 : 0;
+    if (r.agent_id !== null && (r.status === 'reported' || r.status === 'approved'))
+      counted.set(r.agent_id, before + 1);
+    if (over === r.over_agent_limit) continue;
+    await trx
+      .updateTable('mystery_reports')
+      .set({ over_agent_limit: over })
+      .where('assignment_id', '=', r.assignment_id)
+      .execute();
+    changed.push(r.assignment_id);
+  }
+  return changed;
 }
 
 export interface QuestionnaireOf {
@@ -204,7 +233,7 @@ export function saveReport(
   input: ReportInput,
   questionnaire: QuestionnaireOf,
   now = new Date(),
-): Job<Outcome<{ submitted: boolean }>> {
+): Job<Outcome<{ submitted: boolean; flagged: string[] }>> {
   return async (trx) => {
     const row = await lockedAssignment(trx, input.assignmentId);
     if (!row || row.caller_id !== callerId) return refused('not_found', GONE);
@@ -273,15 +302,6 @@ export function saveReport(
         call_id: match.callId,
         agent_id: match.agentId,
         candidates: JSON.stringify(match.candidates),
-        over_agent_limit: (await overAgentLimit(
-          trx,
-          row.wave_id,
-          row.id,
-          match.agentId,
-          wave.per_agent_max,
-        ))
-          ? 1
-          : 0,
       };
     }
     if (before)
@@ -310,12 +330,20 @@ export function saveReport(
           ...filed,
         })
         .execute();
+    let flagged: string[] = [];
     if (input.submit) {
       await trx
         .updateTable('mystery_assignments')
         .set({ status: 'reported', updated_at: at })
         .where('id', '=', row.id)
         .execute();
+      flagged = await recountAgentLimit(
+        trx,
+        row.wave_id,
+        row.id,
+        [before?.agent_id ?? null, (filed as { agent_id: string | null }).agent_id],
+        wave.per_agent_max,
+      );
       await recordAudit(trx, {
         actorId: callerId,
         action: row.status === 'returned' ? 'mystery.report-resubmit' : 'mystery.report-submit',
@@ -324,7 +352,7 @@ export function saveReport(
         after: { calledAt, match: (filed as { match_method: string }).match_method },
       });
     }
-    return done({ submitted: input.submit });
+    return done({ submitted: input.submit, flagged });
   };
 }
 
@@ -336,7 +364,7 @@ export function saveReport(
 export function reviewReport(
   managerId: string,
   input: ReviewInput,
-): Job<Outcome<{ callerId: string }>> {
+): Job<Outcome<{ callerId: string; flagged: string[] }>> {
   return async (trx) => {
     const row = await lockedAssignment(trx, input.assignmentId);
     if (!row) return refused('not_found', `no assignment ${input.assignmentId}`);
@@ -359,21 +387,7 @@ export function reviewReport(
       if (!candidates.includes(input.callId))
         return refused('bad_request', 'match the report to one of its candidate calls');
       const call = (await callOfAgent(trx, input.callId))!;
-      const wave = (await waveRow(trx, row.wave_id))!;
-      match = {
-        match_method: 'manual' as const,
-        call_id: call.id,
-        agent_id: call.agent_id,
-        over_agent_limit: (await overAgentLimit(
-          trx,
-          row.wave_id,
-          row.id,
-          call.agent_id,
-          wave.per_agent_max,
-        ))
-          ? 1
-          : 0,
-      };
+      match = { match_method: 'manual' as const, call_id: call.id, agent_id: call.agent_id };
     }
     const status =
       input.action === 'approve' ? 'approved' : input.action === 'return' ? 'returned' : 'rejected';
@@ -393,6 +407,15 @@ export function reviewReport(
       .set({ status, updated_at: at })
       .where('id', '=', row.id)
       .execute();
+    // The decision changes what counts toward the agent's limit (and a match by hand, whose).
+    const wave = (await waveRow(trx, row.wave_id))!;
+    const flagged = await recountAgentLimit(
+      trx,
+      row.wave_id,
+      row.id,
+      [report.agent_id, (match as { agent_id?: string }).agent_id ?? null],
+      wave.per_agent_max,
+    );
     await recordAudit(trx, {
       actorId: managerId,
       action: `mystery.review-${input.action}`,
@@ -400,6 +423,6 @@ export function reviewReport(
       targetId: row.id,
       after: { status, grade: input.grade, note: input.note, callId: input.callId },
     });
-    return done({ callerId: report.caller_id });
+    return done({ callerId: report.caller_id, flagged });
   };
 }

@@ -22,7 +22,7 @@ import {
   type SurveyEvidence,
   type Tally,
 } from '@sidecoach/shared';
-import { notMysteryCall } from '../lib/mystery-calls.js';
+import { notReleasedMysteryCall } from '../lib/mystery-calls.js';
 import type { Db } from '../store/db.js';
 import { jsonObjectRows } from '../store/dialect.js';
 
@@ -156,9 +156,10 @@ async function surveyEvidence(db: Db, agentId: string, period: Period, weeks: st
     .where('submitted_at', '>=', from)
     .where('submitted_at', '<', to)
     // Answers that look like the agent's own (surveys/self-answer.ts) are no evidence, nor
-    // answers on a mystery call (no customer's).
+    // answers on a mystery call (no customer's) once its wave is released: the agent reads the
+    // session too, and before the release nothing in it may change because of a mystery call.
     .where('self_answer', 'is', null)
-    .where(notMysteryCall('survey_responses.call_id'))
+    .where(notReleasedMysteryCall('survey_responses.call_id'))
     .groupBy(['day', 'csat'])
     .execute();
   const comments = await db
@@ -168,7 +169,7 @@ async function surveyEvidence(db: Db, agentId: string, period: Period, weeks: st
     .where('submitted_at', '>=', from)
     .where('submitted_at', '<', to)
     .where('self_answer', 'is', null)
-    .where(notMysteryCall('survey_responses.call_id'))
+    .where(notReleasedMysteryCall('survey_responses.call_id'))
     .where('comment', 'is not', null)
     .orderBy('submitted_at', 'desc')
     .limit(MAX_COMMENTS)

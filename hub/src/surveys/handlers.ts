@@ -4,7 +4,7 @@ import { userRoom, type HubContext } from '../lib/context.js';
 import { handlers } from '../lib/handlers.js';
 import { periodRange } from '../lib/period.js';
 import { getCall } from '../lib/call-records.js';
-import { notMysteryCall } from '../lib/mystery-calls.js';
+import { notMysteryCall, notReleasedMysteryCall } from '../lib/mystery-calls.js';
 import {
   configuredChannels,
   ExclusionRefused,
@@ -72,8 +72,13 @@ export function surveyHandlers(ctx: HubContext, deps: SurveyDeps) {
           .where('survey_responses.agent_id', 'in', agentIds)
           .where('survey_responses.submitted_at', '>=', from)
           .where('survey_responses.submitted_at', '<=', to)
-          // Answers on a mystery call are not a customer's (and say nothing of why they are gone).
-          .where(notMysteryCall('survey_responses.call_id'))
+          // Answers on a mystery call are not a customer's (and say nothing of why they are gone);
+          // the agent's own list keeps them until the wave is released (lib/mystery-calls.ts).
+          .where(
+            user.role === 'agent'
+              ? notReleasedMysteryCall('survey_responses.call_id')
+              : notMysteryCall('survey_responses.call_id'),
+          )
           .orderBy('survey_responses.submitted_at', 'desc')
           .limit(limit)
           .execute();

@@ -11,6 +11,7 @@ import {
   type Answer,
   type StandardsPack,
 } from '@sidecoach/shared';
+import { insertCallerProfile } from '../../src/lib/mystery-callers.js';
 import type { Db } from '../../src/store/db.js';
 
 type AssignmentStatus = 'open' | 'claimed' | 'reported' | 'returned' | 'approved' | 'rejected';
@@ -36,25 +37,12 @@ export async function addCaller(
       created_at: at,
     })
     .execute();
-  await db
-    .insertInto('mystery_callers')
-    .values({
-      user_id: id,
-      region: 'London',
-      age_band: '30-44',
-      language: 'en',
-      phones: JSON.stringify(caller.phones),
-      email: null,
-      declared_at: at,
-      created_by: null,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
-  await db
-    .insertInto('mystery_caller_phones')
-    .values(caller.phones.map((phone) => ({ phone_key: phoneKey(phone), user_id: id, phone })))
-    .execute();
+  await insertCallerProfile(
+    db,
+    id,
+    { phones: caller.phones, profile: { region: 'London', ageBand: '30-44', language: 'en' } },
+    at,
+  );
   return id;
 }
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Ack } from './errors.js';
 import type { CallEvent } from './call-events.js';
+import type { StandardsPack } from '../domain/standards.js';
 import {
   AssessmentSubmitSchema,
   CallEndSchema,
@@ -124,6 +125,7 @@ import {
   WaveRefSchema,
   WaveSaveSchema,
   WavesRequestSchema,
+  MysteryPackRequestSchema,
   type Caller,
   type CallerSaved,
   type MysteryAssignment,
@@ -265,6 +267,7 @@ export const clientEventSchemas = {
   'mystery:caller-save': CallerSaveSchema,
   'mystery:programmes': EmptySchema,
   'mystery:programme-save': ProgrammeSaveSchema,
+  'mystery:pack': MysteryPackRequestSchema,
   'mystery:waves': WavesRequestSchema,
   'mystery:plan': WaveSaveSchema,
   'mystery:wave-save': WaveSaveSchema,
@@ -385,6 +388,8 @@ export interface ClientEventResults {
   'mystery:caller-save': CallerSaved;
   'mystery:programmes': { programmes: Programme[] };
   'mystery:programme-save': Programme;
+  /** A version of the active scorecard, with its items as they were (a programme's editor). */
+  'mystery:pack': { pack: StandardsPack };
   'mystery:waves': { waves: Wave[] };
   /** The sampling plan of a wave as given, without saving it (the form's preview). */
   'mystery:plan': WavePlan;
@@ -475,6 +480,11 @@ export interface ServerToClientEvents {
    * to quality managers. Never to agents or coaches.
    */
   'mystery:changed': (payload: MysteryAssignment) => void;
+  /**
+   * A wave was launched with calls this caller may claim (their profile fits, the gap rule lets
+   * them): how many. To those callers only; it names no team. Their board then lists the calls.
+   */
+  'mystery:wave-open': (payload: { waveId: string; calls: number }) => void;
 }
 
 /**

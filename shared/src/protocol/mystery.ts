@@ -292,6 +292,9 @@ export type Wave = z.infer<typeof WaveSchema>;
 
 export const WaveRefSchema = z.strictObject({ waveId: IdSchema });
 
+/** A version of the active scorecard, for a programme built on it (its items, as they were). */
+export const MysteryPackRequestSchema = z.strictObject({ version: z.number().int().min(1) });
+
 // ---- assignments and reports ----
 
 export const ASSIGNMENT_STATUSES = [

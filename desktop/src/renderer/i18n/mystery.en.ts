@@ -127,7 +127,7 @@ export const mysteryEn = {
     versionHint:
       'The newest version. Results are always read against the version of the programme.',
     versionOlder:
-      'The items below are listed as in version {{active}}, the newest; the hub checks them against version {{version}}.',
+      'An older version: the items below are those of version {{version}} (the newest is {{active}}), and results are read against it.',
     target: 'Target score (%)',
     activeLabel: 'Active: waves can be planned',
     active: 'Active',

@@ -127,7 +127,7 @@ export const mysteryLv: WithZeroPlurals<MysteryMessages> = {
     versionOption: '{{version}}. versija',
     versionHint: 'Jaunākā versija. Rezultātus vienmēr lasa pēc programmas versijas.',
     versionOlder:
-      'Kritēriji zemāk parādīti kā jaunākajā, {{active}}. versijā; serveris tos pārbauda pēc {{version}}. versijas.',
+      'Vecāka versija: zemāk ir {{version}}. versijas kritēriji (jaunākā ir {{active}}. versija), un rezultātus lasa pēc tās.',
     target: 'Mērķa rezultāts (%)',
     activeLabel: 'Aktīva: var plānot kārtas',
     active: 'Aktīva',

@@ -122,7 +122,8 @@ export const mysteryZhCN: MysteryMessages = {
     version: '评分表版本',
     versionOption: '第 {{version}} 版',
     versionHint: '最新版本。结果始终按暗访项目所用的版本解读。',
-    versionOlder: '下列评分项按最新的第 {{active}} 版列出；系统会按第 {{version}} 版核对。',
+    versionOlder:
+      '较早的版本：下列评分项为第 {{version}} 版的内容（最新为第 {{active}} 版），结果也按该版解读。',
     target: '目标分（%）',
     activeLabel: '启用：可以安排轮次',
     active: '启用',

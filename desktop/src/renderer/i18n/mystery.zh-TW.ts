@@ -122,7 +122,8 @@ export const mysteryZhTW: MysteryMessages = {
     version: '評分表版本',
     versionOption: '第 {{version}} 版',
     versionHint: '最新版本。結果一律依專案所用的版本判讀。',
-    versionOlder: '下列評分項目依最新的第 {{active}} 版列出；系統會依第 {{version}} 版核對。',
+    versionOlder:
+      '較舊的版本：下列評分項目為第 {{version}} 版的內容（最新為第 {{active}} 版），結果也依該版判讀。',
     target: '目標分數（%）',
     activeLabel: '啟用：可以規劃梯次',
     active: '啟用中',

@@ -22,6 +22,8 @@ export const mysteryCallerEn = {
     claimed: '“{{name}}” is yours: make the call within its time window, then file the report.',
     taken: 'Already taken: someone claimed this call just before you. Choose another one.',
     passed: 'The time window of this call has passed: choose another one.',
+    waveOpened_one: 'A new wave has started: {{count}} new call you can claim.',
+    waveOpened_other: 'A new wave has started: {{count}} new calls you can claim.',
   },
   mine: {
     title: 'My calls',

@@ -22,6 +22,9 @@ export const mysteryCallerLv: WithZeroPlurals<MysteryCallerMessages> = {
     claimed: '„{{name}}“ ir jūsu: piezvaniet norādītajā laikā un pēc tam aizpildiet atskaiti.',
     taken: 'Jau aizņemts: kāds pieteicās mirkli ātrāk. Izvēlieties citu zvanu.',
     passed: 'Šī zvana laiks jau pagājis: izvēlieties citu.',
+    waveOpened_zero: 'Sācies jauns vilnis: {{count}} jaunu zvanu, ko varat pieteikt.',
+    waveOpened_one: 'Sācies jauns vilnis: {{count}} jauns zvans, ko varat pieteikt.',
+    waveOpened_other: 'Sācies jauns vilnis: {{count}} jauni zvani, ko varat pieteikt.',
   },
   mine: {
     title: 'Mani zvani',

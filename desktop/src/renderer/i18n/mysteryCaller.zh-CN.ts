@@ -19,6 +19,8 @@ export const mysteryCallerZhCN: MysteryCallerMessages = {
     claimed: '“{{name}}”已归您：请在规定时段内拨打，然后填写报告。',
     taken: '已被领取：有人比您早一步。请另选一个任务。',
     passed: '这个任务的时段已过，请另选一个。',
+    waveOpened_one: '新一轮已开始：有 {{count}} 个新任务可以领取。',
+    waveOpened_other: '新一轮已开始：有 {{count}} 个新任务可以领取。',
   },
   mine: {
     title: '我的任务',

@@ -19,6 +19,8 @@ export const mysteryCallerZhTW: MysteryCallerMessages = {
     claimed: '「{{name}}」已由您認領：請在指定時段內撥打，再填寫報告。',
     taken: '已被認領：有人比您早一步。請改選其他任務。',
     passed: '這通任務的時段已經過了，請改選其他任務。',
+    waveOpened_one: '新梯次已開始：有 {{count}} 通新的來電任務可以認領。',
+    waveOpened_other: '新梯次已開始：有 {{count}} 通新的來電任務可以認領。',
   },
   mine: {
     title: '我的任務',

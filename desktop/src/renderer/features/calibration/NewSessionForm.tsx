@@ -8,12 +8,12 @@ import { LoadState, QaTable, Section } from '../qa/parts.js';
 import {
   createFromDraft,
   emptyDraft,
-  peopleOrder,
   versionsNewestFirst,
   type DraftField,
   type DraftProblems,
   type SessionDraft,
 } from './create-form.js';
+import { ParticipantPicker } from './ParticipantPicker.js';
 import { callsTable, newestCalls } from './rows.js';
 import { closeCreate, createSession, useCalibration } from './store.js';
 
@@ -50,7 +50,6 @@ function Form({ setup }: { setup: CalibrationSetup }) {
     setProblems({});
   };
   const calls = newestCalls(setup.calls);
-  const people = peopleOrder(setup.people);
   const versions = versionsNewestFirst(setup);
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -69,16 +68,6 @@ function Form({ setup }: { setup: CalibrationSetup }) {
       );
     return refusal?.field === field ? <ErrorText message={refusal.message} small /> : null;
   };
-  const toggle = (userId: string, on: boolean) =>
-    up({
-      participantIds: on
-        ? [...new Set([...d.participantIds, userId])]
-        : d.participantIds.filter((x) => x !== userId),
-    });
-  const roleName = (role: string) =>
-    role === 'admin' || role === 'lead' || role === 'supervisor' || role === 'agent'
-      ? t(`roles.${role}`)
-      : role;
   return (
     <form
       className="qa-form"
@@ -166,26 +155,13 @@ function Form({ setup }: { setup: CalibrationSetup }) {
           {problemAt('deadline')}
         </div>
       </div>
-      <fieldset className="mgr-checks">
-        <legend>{t('calibration.create.participants')}</legend>
-        <p className="mgr-hint">{t('calibration.create.participantsHint')}</p>
-        {people.map((p) => (
-          <label key={p.id} className="check">
-            <input
-              type="checkbox"
-              checked={d.participantIds.includes(p.id)}
-              onChange={(e) => toggle(p.id, e.target.checked)}
-            />
-            {p.name}{' '}
-            <span className="small muted">
-              {p.evaluator
-                ? t('calibration.create.evaluator', { role: roleName(p.role) })
-                : roleName(p.role)}
-            </span>
-          </label>
-        ))}
+      <ParticipantPicker
+        people={setup.people}
+        chosen={d.participantIds}
+        onChange={(participantIds) => up({ participantIds })}
+      >
         {problemAt('participantIds')}
-      </fieldset>
+      </ParticipantPicker>
       {refusal && refusal.field === null ? <ErrorText message={refusal.message} /> : null}
       <div className="qa-actions">
         <button type="submit" className="primary" disabled={saving}>

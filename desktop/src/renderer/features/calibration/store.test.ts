@@ -1,25 +1,15 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type * as Client from '../../hub/client.js';
+import { fakeHub, settle } from '../../test-support/fake-hub.js';
 import type { CalibrationOpened, CalibrationSession, StandardsPack } from '@sidecoach/shared';
 
 // The calibration store against a fake of the one hub client: what it asks and in which order,
 // what it keeps of the answers, and how a push (`calibration:changed`) reaches the session shown.
 
-type Reply =
-  { ok: true; data: unknown } | { ok: false; code: string; message: string; problems?: string[] };
-const asked: Array<{ event: string; payload: unknown }> = [];
-let reply: (event: string, payload: unknown) => Reply;
-vi.mock('../../hub/client.js', async (original) => ({
-  ...(await original<typeof Client>()),
-  ask: vi.fn((event: string, payload: unknown) => {
-    asked.push({ event, payload });
-    const r = reply(event, payload);
-    return Promise.resolve(
-      r.ok ? r : { ...r, error: { key: 'errors.bad_request', values: { message: r.message } } },
-    );
-  }),
-}));
+vi.mock('../../hub/client.js', async (original) =>
+  (await import('../../test-support/fake-hub.js')).fakeClient(original, 'errors.bad_request'),
+);
+const { asked } = fakeHub;
 
 const store = await import('./store.js');
 const { useCalibration } = store;
@@ -85,11 +75,9 @@ const opened = (patch: Partial<CalibrationOpened> = {}): CalibrationOpened => ({
 });
 
 const calibration = () => registeredQaStores().find((s) => s.calibrationChanged !== undefined)!;
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-
 beforeEach(() => {
   asked.length = 0;
-  reply = (event) =>
+  fakeHub.reply = (event) =>
     event === 'calibration:list'
       ? { ok: true, data: { sessions: [session] } }
       : { ok: true, data: opened() };
@@ -140,7 +128,7 @@ describe('the calibration store', () => {
 
   it('points at the items the hub refused', async () => {
     await store.openSession('s1');
-    reply = () => ({
+    fakeHub.reply = () => ({
       ok: false,
       code: 'bad_request',
       message: 'unanswered: tone',
@@ -164,7 +152,7 @@ describe('the calibration store', () => {
       submittedAt: '2026-11-21T10:00:00.000Z',
       score: null,
     };
-    reply = () => ({ ok: true, data: opened({ mine }) });
+    fakeHub.reply = () => ({ ok: true, data: opened({ mine }) });
     store.setSheetAnswer('greet', 'yes');
     store.setSheetAnswer('tone', 'no');
     expect(await store.saveSheet(true)).toBe(true);
@@ -183,7 +171,7 @@ describe('the calibration store', () => {
       ...session,
       participants: [{ ...session.participants[1]!, submittedAt: '2026-11-21T10:00:00.000Z' }],
     };
-    reply = () => ({ ok: true, data: opened({ session: submitted }) });
+    fakeHub.reply = () => ({ ok: true, data: opened({ session: submitted }) });
     calibration().calibrationChanged!(submitted);
     await settle();
     expect(asked.map((a) => a.event)).toEqual(['calibration:open', 'calibration:open']);
@@ -202,7 +190,7 @@ describe('the calibration store', () => {
   });
 
   it('shows a refused new session at the field the hub names', async () => {
-    reply = () => ({
+    fakeHub.reply = () => ({
       ok: false,
       code: 'bad_request',
       message: 'the deadline is at most 90 days ahead',
@@ -225,7 +213,7 @@ describe('the calibration store', () => {
   });
 
   it('opens a created session and puts it in the list', async () => {
-    reply = () => ({ ok: true, data: session });
+    fakeHub.reply = () => ({ ok: true, data: session });
     await store.createSession(
       {
         callId: 'c1',

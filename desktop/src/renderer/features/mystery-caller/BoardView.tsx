@@ -6,7 +6,7 @@ import { useFocusIfLost } from '../../lib/focus.js';
 import { ErrorText } from '../../ui/ErrorText.js';
 import { AssignmentCard } from './AssignmentCard.js';
 import { deviceZone, groupMine, reportDraftName, windowText, type MineGroup } from './form.js';
-import { claim, dismissClaimNotice, loadBoard, useCaller } from './store.js';
+import { claim, dismissClaimNotice, dismissWaveNotice, loadBoard, useCaller } from './store.js';
 import { openCallerReport } from './view.js';
 
 /** What opening one of the caller's own calls does, by its state. */
@@ -78,6 +78,7 @@ export function BoardView() {
   const open = useCaller((s) => s.open);
   const mine = useCaller((s) => s.mine);
   const notice = useCaller((s) => s.claimNotice);
+  const waveNotice = useCaller((s) => s.waveNotice);
   // A claim that failed after the call left the board (taken, window passed) is said here.
   const orphan = notice && !notice.ok && !open.some((a) => a.id === notice.assignmentId);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -104,6 +105,14 @@ export function BoardView() {
           <ErrorText message={error} />
           <button type="button" onClick={() => void loadBoard()}>
             {t('mysteryCaller.retry')}
+          </button>
+        </div>
+      ) : null}
+      {waveNotice ? (
+        <div className="notice ok" role="status" data-testid="caller-wave-open">
+          <span>{t('mysteryCaller.board.waveOpened', { count: waveNotice.calls })}</span>
+          <button type="button" className="link" onClick={dismissWaveNotice}>
+            {t('errors.dismiss')}
           </button>
         </div>
       ) : null}

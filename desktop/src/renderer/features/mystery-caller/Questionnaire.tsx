@@ -1,12 +1,14 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localize, type Answer, type Rating, type ScoredItem } from '@sidecoach/shared';
+import { localize, type Rating, type ScoredItem } from '@sidecoach/shared';
+import { AnswerChoice, ItemComment, SheetAreas } from '../qa/SheetItems.js';
 import type { ItemProblem, ReportForm, ReportProblems } from './form.js';
 import { ratingLabel } from './form.js';
 import { editReport } from './store.js';
 
-const ANSWERS: Answer[] = ['yes', 'no', 'na'];
-const COMMENT_MAX = 2000;
+// The caller's questionnaire is the evaluation sheet's (qa/SheetItems.tsx) in the caller's words:
+// "can't tell" for N/A, the programme's definitions instead of calibration guidance, and a filed
+// report shown as the form it was, read-only.
+
 const SCALE = [1, 2, 3, 4, 5] as const;
 
 const PROBLEM_KEY = {
@@ -34,15 +36,8 @@ function Question({
   const { item } = scored;
   const answer = form.answers[item.id];
   const comment = form.comments[item.id] ?? '';
-  const [commenting, setCommenting] = useState(false);
   const qid = `caller-q-${item.id}`;
-  const options = ANSWERS.filter((a) => a !== 'na' || item.naAllowed !== false);
   const needsComment = answer === 'no' && item.commentOnNo === true;
-  const showComment = answer === 'no' || comment !== '' || commenting;
-  const answerIt = (a: Answer) => {
-    const answers = { ...form.answers, [item.id]: a };
-    editReport({ answers }, { item: item.id });
-  };
   return (
     <div
       className={problem ? 'caller-question-item problem' : 'caller-question-item'}
@@ -57,50 +52,33 @@ function Question({
           <strong>{t('mysteryCaller.report.definition')}</strong> {definition}
         </p>
       ) : null}
-      <div
-        className={options.length === 2 ? 'segmented two' : 'segmented'}
-        role="radiogroup"
-        aria-labelledby={qid}
-        aria-invalid={problem === 'missing' || problem === 'na' || undefined}
-      >
-        {options.map((a) => (
-          <label key={a} className={answer === a ? `on ${a}` : a}>
-            <input
-              type="radio"
-              name={qid}
-              value={a}
-              checked={answer === a}
-              disabled={!editable}
-              onChange={() => answerIt(a)}
-            />
-            {t(`mysteryCaller.report.answers.${a}`)}
-          </label>
-        ))}
-      </div>
-      {showComment ? (
-        <label className="caller-comment">
-          {needsComment
+      <AnswerChoice
+        qid={qid}
+        item={item}
+        answer={answer}
+        label={(a) => t(`mysteryCaller.report.answers.${a}`)}
+        invalid={problem === 'missing' || problem === 'na'}
+        disabled={!editable}
+        onAnswer={(a) =>
+          editReport({ answers: { ...form.answers, [item.id]: a } }, { item: item.id })
+        }
+      />
+      <ItemComment
+        open={answer === 'no' || comment !== ''}
+        editable={editable}
+        className="caller-comment"
+        label={
+          needsComment
             ? t('mysteryCaller.report.commentRequired')
-            : t('mysteryCaller.report.comment')}
-          <textarea
-            rows={2}
-            value={comment}
-            maxLength={COMMENT_MAX}
-            readOnly={!editable}
-            aria-invalid={problem === 'comment' || undefined}
-            onChange={(e) =>
-              editReport(
-                { comments: { ...form.comments, [item.id]: e.target.value } },
-                { item: item.id },
-              )
-            }
-          />
-        </label>
-      ) : editable ? (
-        <button type="button" className="link small" onClick={() => setCommenting(true)}>
-          {t('mysteryCaller.report.addComment')}
-        </button>
-      ) : null}
+            : t('mysteryCaller.report.comment')
+        }
+        addLabel={t('mysteryCaller.report.addComment')}
+        value={comment}
+        invalid={problem === 'comment'}
+        onChange={(text) =>
+          editReport({ comments: { ...form.comments, [item.id]: text } }, { item: item.id })
+        }
+      />
       {problem ? (
         <p className="small error" role="alert">
           {t(PROBLEM_KEY[problem])}
@@ -127,25 +105,20 @@ export function Questionnaire({
   problems: ReportProblems;
   editable: boolean;
 }) {
-  const { t } = useTranslation();
-  const areas = [...new Set(items.map((s) => s.area))];
-  return areas.map((area) => (
-    <fieldset key={area} className="area caller-area">
-      <legend>{t(`areas.${area}`)}</legend>
-      {items
-        .filter((s) => s.area === area)
-        .map((s) => (
-          <Question
-            key={s.item.id}
-            scored={s}
-            form={form}
-            definition={definitions[s.item.id]}
-            problem={problems.items[s.item.id]}
-            editable={editable}
-          />
-        ))}
-    </fieldset>
-  ));
+  return (
+    <SheetAreas items={items} className="area caller-area">
+      {(s) => (
+        <Question
+          key={s.item.id}
+          scored={s}
+          form={form}
+          definition={definitions[s.item.id]}
+          problem={problems.items[s.item.id]}
+          editable={editable}
+        />
+      )}
+    </SheetAreas>
+  );
 }
 
 /** The emotional-reaction ratings, 1 to 5 each. */

@@ -3,7 +3,8 @@ import { registeredCallerStore, useCallerView } from './view.js';
 
 /**
  * The mystery caller's app: back online, the board and the open report load again; a change the
- * hub pushes (claimed elsewhere, returned with a question, approved) reaches the board. Through
+ * hub pushes (claimed elsewhere, returned with a question, approved, a wave opened) reaches the
+ * board. Through
  * view.ts only: the store loads with the caller's screens, never in a staff sidebar.
  */
 export const mysteryCallerFeature = {
@@ -18,5 +19,6 @@ export const mysteryCallerFeature = {
   listen(socket, session) {
     if (session.user.role !== 'caller') return;
     socket.on('mystery:changed', (assignment) => registeredCallerStore()?.changed(assignment));
+    socket.on('mystery:wave-open', (opened) => registeredCallerStore()?.waveOpened(opened));
   },
 } satisfies Feature;

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type * as Client from '../../hub/client.js';
+import { fakeHub, settle } from '../../test-support/fake-hub.js';
 import type { MysteryAssignment } from '@sidecoach/shared';
 import { assignment, opened, report } from './test-data.js';
 
@@ -8,20 +8,10 @@ import { assignment, opened, report } from './test-data.js';
 // device, how a refused claim and a refused report are told, and how a push reaches the board
 // and the report on screen.
 
-type Reply =
-  { ok: true; data: unknown } | { ok: false; code: string; message: string; problems?: string[] };
-const asked: Array<{ event: string; payload: unknown }> = [];
-let reply: (event: string, payload: unknown) => Reply;
-vi.mock('../../hub/client.js', async (original) => ({
-  ...(await original<typeof Client>()),
-  ask: vi.fn((event: string, payload: unknown) => {
-    asked.push({ event, payload });
-    const r = reply(event, payload);
-    return Promise.resolve(
-      r.ok ? r : { ...r, error: { key: 'errors.bad_request', values: { message: r.message } } },
-    );
-  }),
-}));
+vi.mock('../../hub/client.js', async (original) =>
+  (await import('../../test-support/fake-hub.js')).fakeClient(original, 'errors.bad_request'),
+);
+const { asked } = fakeHub;
 
 const store = await import('./store.js');
 const { useCaller } = store;
@@ -57,7 +47,7 @@ beforeEach(() => {
       },
     },
   });
-  reply = (event) => {
+  fakeHub.reply = (event) => {
     if (event === 'mystery:board') return { ok: true, data: board };
     if (event === 'mystery:open') return { ok: true, data: opened() };
     throw new Error(`unexpected ${event}`);
@@ -65,6 +55,22 @@ beforeEach(() => {
 });
 
 describe('the board', () => {
+  it('says when a wave opens with calls to claim, once a wave, and loads the board again', async () => {
+    await store.loadBoard();
+    asked.length = 0;
+    const pushed = registeredCallerStore()!;
+    pushed.waveOpened({ waveId: 'w2', calls: 3 });
+    pushed.waveOpened({ waveId: 'w2', calls: 3 });
+    await settle();
+    expect(useCaller.getState().waveNotice).toEqual({ waveIds: ['w2'], calls: 3 });
+    expect(asked.map((a) => a.event)).toEqual(['mystery:board']);
+    pushed.waveOpened({ waveId: 'w3', calls: 1 });
+    await settle();
+    expect(useCaller.getState().waveNotice).toEqual({ waveIds: ['w2', 'w3'], calls: 4 });
+    store.dismissWaveNotice();
+    expect(useCaller.getState().waveNotice).toBeNull();
+  });
+
   it('loads the caller’s calls and the calls to claim', async () => {
     await store.loadBoard();
     expect(useCaller.getState()).toMatchObject({
@@ -77,7 +83,7 @@ describe('the board', () => {
   it('claims a call: it moves to the caller’s calls, and says so', async () => {
     await store.loadBoard();
     const claimed = { ...open1, status: 'claimed', callerId: 'u-caller' } as MysteryAssignment;
-    reply = () => ({ ok: true, data: claimed });
+    fakeHub.reply = () => ({ ok: true, data: claimed });
     await store.claim(open1);
     expect(asked.at(-1)).toEqual({ event: 'mystery:claim', payload: { assignmentId: 'o1' } });
     const s = useCaller.getState();
@@ -92,7 +98,7 @@ describe('the board', () => {
 
   it('says "already taken" when someone was quicker (the board, reloaded, no longer has it)', async () => {
     await store.loadBoard();
-    reply = (event) =>
+    fakeHub.reply = (event) =>
       event === 'mystery:claim'
         ? {
             ok: false,
@@ -118,7 +124,7 @@ describe('the board', () => {
       windowFrom: '2020-01-01T10:00:00.000Z',
       windowTo: '2020-01-01T12:00:00.000Z',
     });
-    reply = (event) =>
+    fakeHub.reply = (event) =>
       event === 'mystery:claim'
         ? { ok: false, code: 'conflict', message: 'the time window of this call has passed' }
         : { ok: true, data: board };
@@ -126,7 +132,7 @@ describe('the board', () => {
     expect(useCaller.getState().claimNotice?.message).toEqual({
       key: 'mysteryCaller.board.passed',
     });
-    reply = (event) =>
+    fakeHub.reply = (event) =>
       event === 'mystery:claim'
         ? { ok: false, code: 'forbidden', message: 'this call is for a caller of another profile' }
         : { ok: true, data: board };
@@ -146,7 +152,7 @@ describe('the board', () => {
       status: 'returned',
       reviewNote: 'Which number?',
     } as MysteryAssignment;
-    reply = () => ({ ok: true, data: opened({ assignment: returned, report: report() }) });
+    fakeHub.reply = () => ({ ok: true, data: opened({ assignment: returned, report: report() }) });
     registeredCallerStore()!.changed(returned);
     expect(useCaller.getState().mine[0]).toEqual(returned);
     await vi.waitFor(() => expect(useCaller.getState().opened?.assignment.status).toBe('returned'));
@@ -173,7 +179,7 @@ describe('the report', () => {
   it('saves a draft on the hub, and remembers the number called from', async () => {
     await store.openReport('a1');
     store.editReport({ fromNumber: '+44 7700 900999', answers: { verify: 'no' } });
-    reply = () => ({ ok: true, data: opened({ report: report({ submittedAt: null }) }) });
+    fakeHub.reply = () => ({ ok: true, data: opened({ report: report({ submittedAt: null }) }) });
     await store.saveReport(false);
     expect(asked.at(-1)).toMatchObject({
       event: 'mystery:report',
@@ -189,7 +195,7 @@ describe('the report', () => {
   it('keeps a draft on the device when the hub is away', async () => {
     await store.openReport('a1');
     store.editReport({ impression: 'Warm.' });
-    reply = () => ({ ok: false, code: 'offline', message: '' });
+    fakeHub.reply = () => ({ ok: false, code: 'offline', message: '' });
     await store.saveReport(false);
     expect(useCaller.getState().saveNotice?.message).toEqual({
       key: 'mysteryCaller.report.keptHere',
@@ -199,7 +205,7 @@ describe('the report', () => {
 
   it('places the hub’s problems on the form, and clears one when it is answered', async () => {
     await store.openReport('a1');
-    reply = () => ({
+    fakeHub.reply = () => ({
       ok: false,
       code: 'bad_request',
       message: 'unanswered: summary; ratings not given: welcome',
@@ -223,7 +229,7 @@ describe('the report', () => {
     await store.openReport('a1');
     store.editReport({ answers: { verify: 'yes' } });
     const filed = opened({ assignment: assignment({ status: 'reported' }), report: report() });
-    reply = () => ({ ok: true, data: filed });
+    fakeHub.reply = () => ({ ok: true, data: filed });
     await store.saveReport(true);
     expect(asked.at(-1)).toMatchObject({ event: 'mystery:report', payload: { submit: true } });
     expect(readDraft('mystery.a1')).toBe('');

@@ -49,6 +49,8 @@ interface CallerState {
   saveNotice: { ok: boolean; message: Message } | null;
   /** Just filed: the page says what happens next. */
   filed: boolean;
+  /** Waves launched since the board was last looked at: the new calls the caller may claim. */
+  waveNotice: { waveIds: string[]; calls: number } | null;
 }
 
 const initial: CallerState = {
@@ -67,6 +69,7 @@ const initial: CallerState = {
   problems: NO_PROBLEMS,
   saveNotice: null,
   filed: false,
+  waveNotice: null,
 };
 
 export const useCaller = create<CallerState>()(() => initial);
@@ -106,6 +109,21 @@ export async function loadBoard(): Promise<void> {
 }
 
 const boardChanged = (assignment: MysteryAssignment) => set((s) => boardWith(s, assignment, me()));
+
+/** A wave opened with calls for this caller: said on the board (once a wave), which loads again. */
+function waveOpened({ waveId, calls }: { waveId: string; calls: number }): void {
+  const before = get().waveNotice;
+  if (before?.waveIds.includes(waveId)) return;
+  set({
+    waveNotice: {
+      waveIds: [...(before?.waveIds ?? []), waveId],
+      calls: (before?.calls ?? 0) + calls,
+    },
+  });
+  void loadBoard();
+}
+
+export const dismissWaveNotice = () => set({ waveNotice: null });
 
 /**
  * Claims a call from the board: the first claim wins. A refusal because it is gone says so in
@@ -273,6 +291,7 @@ registerCallerStore({
     if (reportId === assignment.id && !saving && opened?.assignment.status !== assignment.status)
       void openReport(assignment.id);
   },
+  waveOpened,
   reset() {
     boardGuard.cancel();
     reportGuard.cancel();

@@ -21,6 +21,8 @@ export interface CallerStore {
   reload(): void;
   /** An assignment of the caller's, or one on their board, changed (`mystery:changed`). */
   changed(assignment: MysteryAssignment): void;
+  /** A wave was launched with calls the caller may claim (`mystery:wave-open`): how many. */
+  waveOpened(opened: { waveId: string; calls: number }): void;
   reset(): void;
 }
 

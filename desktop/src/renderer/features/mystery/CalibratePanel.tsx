@@ -3,13 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { MysteryOpened } from '@sidecoach/shared';
 import { newId } from '../../lib/ids.js';
 import { ChangeNotice } from '../../ui/ChangeNotice.js';
-import { createFromDraft, emptyDraft, peopleOrder } from '../calibration/create-form.js';
+import { createFromDraft, emptyDraft } from '../calibration/create-form.js';
+import { ParticipantPicker } from '../calibration/ParticipantPicker.js';
 import { openQaLazily } from '../qa/lazy-store.js';
 import { LoadLine, Part, Problems } from './parts.js';
 import { createCalibration, loadCalibrationSetup, useMystery } from './store.js';
 import { closeMystery } from './view.js';
-
-const STAFF_ROLES = new Set(['admin', 'lead', 'supervisor', 'agent']);
 
 /**
  * An approved mystery call, matched to the agent's call, as a calibration session: evaluators
@@ -44,8 +43,6 @@ export function CalibratePanel({ opened }: { opened: MysteryOpened }) {
     closeMystery();
     openQaLazily('calibration', session);
   };
-  const people = peopleOrder(setup.data?.people ?? []);
-  const roleName = (role: string) => (STAFF_ROLES.has(role) ? t(`roles.${role as 'agent'}`) : role);
   return (
     <Part title={t('mystery.calibrate.title')} testId="mys-calibrate">
       <p className="mgr-hint">{t('mystery.calibrate.intro')}</p>
@@ -61,34 +58,12 @@ export function CalibratePanel({ opened }: { opened: MysteryOpened }) {
               onChange={(e) => setD({ ...d, title: e.target.value })}
             />
           </div>
-          <fieldset className="mgr-checks mys-cal-people">
-            <legend>{t('calibration.create.participants')}</legend>
-            <p className="mgr-hint">{t('calibration.create.participantsHint')}</p>
-            {people.map((p) => (
-              <label key={p.id} className="check">
-                <input
-                  type="checkbox"
-                  checked={d.participantIds.includes(p.id)}
-                  onChange={(e) =>
-                    setD({
-                      ...d,
-                      participantIds: e.target.checked
-                        ? [...d.participantIds, p.id]
-                        : d.participantIds.filter((x) => x !== p.id),
-                    })
-                  }
-                />
-                {p.name}{' '}
-                <span className="muted small">
-                  (
-                  {p.evaluator
-                    ? t('calibration.create.evaluator', { role: roleName(p.role) })
-                    : roleName(p.role)}
-                  )
-                </span>
-              </label>
-            ))}
-          </fieldset>
+          <ParticipantPicker
+            people={setup.data.people}
+            chosen={d.participantIds}
+            className="mgr-checks mys-cal-people"
+            onChange={(participantIds) => setD({ ...d, participantIds })}
+          />
           <div className="field mys-grade">
             <label htmlFor="mys-cal-deadline">{t('calibration.create.deadline')}</label>
             <input

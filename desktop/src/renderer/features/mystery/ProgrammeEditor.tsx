@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   localize,
@@ -9,7 +9,7 @@ import {
   type StandardsPack,
 } from '@sidecoach/shared';
 import { newId } from '../../lib/ids.js';
-import { Part, Problems, WriteNotice } from './parts.js';
+import { ListEditor, LoadLine, Part, Problems, TextField, WriteNotice } from './parts.js';
 import { programmeProblemText } from './problems.js';
 import {
   draftOfProgramme,
@@ -17,13 +17,13 @@ import {
   newRating,
   programmeFromDraft,
   programmeProblems,
+  questionnaireItems,
   ratingIdFrom,
   type ProgrammeDraft,
   type ProgrammeProblem,
-  type RatingDraft,
 } from './programme-form.js';
 import { languageName } from './rows.js';
-import { saveProgramme, useMystery } from './store.js';
+import { loadVersionPack, saveProgramme, useMystery } from './store.js';
 
 const toggle = (list: string[], id: string, on: boolean) =>
   on ? [...new Set([...list, id])] : list.filter((x) => x !== id);
@@ -31,7 +31,8 @@ const toggle = (list: string[], id: string, on: boolean) =>
 /**
  * A programme: name, objective (a competitor for a benchmark), the scorecard version and the
  * items asked (all by default, by area, with definitions of subjective ones), ratings in the UI
- * languages, the target. Its problems are said before anything is sent.
+ * languages, the target. Its problems are said before anything is sent. On an older scorecard
+ * version the items are that version's, as the hub serves them (`mystery:pack`).
  */
 export function ProgrammeEditor({
   programme,
@@ -46,19 +47,46 @@ export function ProgrammeEditor({
   const lang = i18n.language;
   const busy = useMystery((s) => s.busy === 'programme');
   const [id] = useState(() => programme?.id ?? newId());
-  const [d, setD] = useState<ProgrammeDraft>(() => draftOfProgramme(programme, pack));
+  const [typed, setD] = useState<ProgrammeDraft>(() => draftOfProgramme(programme, pack));
   const [tried, setTried] = useState(false);
-  const up = (p: Partial<ProgrammeDraft>) => setD({ ...d, ...p });
-  const problems = tried ? programmeProblems(d, pack) : [];
+  /** The version chosen with every item asked: every item of that version is asked. */
+  const [askAllOf, setAskAllOf] = useState<number | null>(null);
+  const versionPack = useMystery((s) => s.versionPack);
+  const older = typed.packVersion !== pack.version;
+  // The items of the version the questionnaire is built from (null while an older one loads).
+  const itemsPack: StandardsPack | null = !older
+    ? pack
+    : versionPack.version === typed.packVersion
+      ? versionPack.data
+      : null;
+  useEffect(() => {
+    if (older) void loadVersionPack(typed.packVersion);
+  }, [older, typed.packVersion]);
+  const d: ProgrammeDraft =
+    askAllOf === typed.packVersion && itemsPack
+      ? { ...typed, itemIds: questionnaireItems(itemsPack).map((i) => i.id) }
+      : typed;
+  const up = (p: Partial<ProgrammeDraft>) => {
+    setD({ ...d, ...p });
+    setAskAllOf(null);
+  };
+  const changeVersion = (packVersion: number) => {
+    const asked = new Set(d.itemIds);
+    const all = itemsPack !== null && questionnaireItems(itemsPack).every((i) => asked.has(i.id));
+    setD({ ...d, packVersion });
+    setAskAllOf(all ? packVersion : null);
+  };
+  const problems = tried && itemsPack ? programmeProblems(d, itemsPack) : [];
   const has = (field: ProgrammeProblem['field']) => problems.some((p) => p.field === field);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setTried(true);
-    const made = programmeFromDraft(id, d, pack);
+    if (!itemsPack) return;
+    const made = programmeFromDraft(id, d, itemsPack);
     if ('payload' in made) void saveProgramme(made.payload);
   };
   const f = (name: string) => `mys-prog-${name}`;
-  const areas = pack.areas
+  const areas = (itemsPack?.areas ?? [])
     .map((a) => ({ id: a.id, items: a.items.filter((i) => i.scorecard) }))
     .filter((a) => a.items.length > 0);
   const total = areas.reduce((n, a) => n + a.items.length, 0);
@@ -66,8 +94,6 @@ export function ProgrammeEditor({
     (n, a) => n + a.items.filter((i) => d.itemIds.includes(i.id)).length,
     0,
   );
-  const setRating = (index: number, r: RatingDraft) =>
-    up({ ratings: d.ratings.map((x, i) => (i === index ? r : x)) });
   return (
     <Part
       title={
@@ -79,16 +105,13 @@ export function ProgrammeEditor({
     >
       <form className="qa-form" onSubmit={submit} noValidate>
         <div className="qa-grid">
-          <div className="field">
-            <label htmlFor={f('name')}>{t('mystery.programme.name')}</label>
-            <input
-              id={f('name')}
-              value={d.name}
-              maxLength={200}
-              aria-invalid={has('name') || undefined}
-              onChange={(e) => up({ name: e.target.value })}
-            />
-          </div>
+          <TextField
+            id={f('name')}
+            label={t('mystery.programme.name')}
+            value={d.name}
+            invalid={has('name')}
+            onChange={(name) => up({ name })}
+          />
           <div className="field">
             <label htmlFor={f('objective')}>{t('mystery.programme.objective')}</label>
             <select
@@ -108,16 +131,13 @@ export function ProgrammeEditor({
             </p>
           </div>
           {d.objective === 'competitor' ? (
-            <div className="field">
-              <label htmlFor={f('competitor')}>{t('mystery.programme.competitor')}</label>
-              <input
-                id={f('competitor')}
-                value={d.competitor}
-                maxLength={200}
-                aria-invalid={has('competitor') || undefined}
-                onChange={(e) => up({ competitor: e.target.value })}
-              />
-            </div>
+            <TextField
+              id={f('competitor')}
+              label={t('mystery.programme.competitor')}
+              value={d.competitor}
+              invalid={has('competitor')}
+              onChange={(competitor) => up({ competitor })}
+            />
           ) : null}
           <div className="field">
             <label htmlFor={f('version')}>{t('mystery.programme.version')}</label>
@@ -125,7 +145,7 @@ export function ProgrammeEditor({
               id={f('version')}
               value={d.packVersion}
               aria-describedby={f('version-hint')}
-              onChange={(e) => up({ packVersion: Number(e.target.value) })}
+              onChange={(e) => changeVersion(Number(e.target.value))}
             >
               {versions.map((v) => (
                 <option key={v} value={v}>
@@ -168,6 +188,13 @@ export function ProgrammeEditor({
 
         <div className="mys-items" data-testid="mys-items">
           <h4>{t('mystery.programme.items')}</h4>
+          {older ? (
+            <LoadLine
+              status={versionPack.status}
+              error={versionPack.error}
+              empty={itemsPack === null}
+            />
+          ) : null}
           <p className="mgr-hint">
             {t('mystery.programme.itemsHint')}{' '}
             {t('mystery.programme.itemsCount', { count: asked, total })}
@@ -245,70 +272,65 @@ export function ProgrammeEditor({
         <div className="mys-ratings" data-testid="mys-ratings">
           <h4>{t('mystery.programme.ratings')}</h4>
           <p className="mgr-hint">{t('mystery.programme.ratingsHint')}</p>
-          {d.ratings.map((r, index) => (
-            <fieldset key={index} className="mgr-checks mys-rating">
-              <legend>{t('mystery.programme.rating', { n: index + 1 })}</legend>
-              {UI_LANGUAGES.map((l) => (
-                <div key={l} className="field">
-                  <label htmlFor={f(`rating-${index}-${l}`)}>
-                    {l === 'en'
-                      ? t('mystery.programme.ratingEn')
-                      : t('mystery.programme.ratingLang', { language: languageName(l, lang) })}
-                  </label>
+          <ListEditor
+            items={d.ratings}
+            keyOf={(_, index) => index}
+            className="mgr-checks mys-rating"
+            legend={(n) => t('mystery.programme.rating', { n })}
+            removeLabel={(n) => t('mystery.programme.removeRating', { n })}
+            addLabel={t('mystery.programme.addRating')}
+            max={MAX_RATINGS}
+            make={newRating}
+            onChange={(ratings) => up({ ratings })}
+          >
+            {(r, index, set) => (
+              <>
+                {UI_LANGUAGES.map((l) => (
+                  <div key={l} className="field">
+                    <label htmlFor={f(`rating-${index}-${l}`)}>
+                      {l === 'en'
+                        ? t('mystery.programme.ratingEn')
+                        : t('mystery.programme.ratingLang', { language: languageName(l, lang) })}
+                    </label>
+                    <input
+                      id={f(`rating-${index}-${l}`)}
+                      lang={l}
+                      value={r.labels[l]}
+                      maxLength={200}
+                      aria-invalid={
+                        (l === 'en' &&
+                          problems.some((p) => p.field === 'ratingLabel' && p.index === index)) ||
+                        undefined
+                      }
+                      onChange={(e) => set({ ...r, labels: { ...r.labels, [l]: e.target.value } })}
+                    />
+                  </div>
+                ))}
+                <div className="field">
+                  <label htmlFor={f(`rating-${index}-id`)}>{t('mystery.programme.ratingId')}</label>
                   <input
-                    id={f(`rating-${index}-${l}`)}
-                    lang={l}
-                    value={r.labels[l]}
-                    maxLength={200}
-                    aria-invalid={
-                      (l === 'en' &&
-                        problems.some((p) => p.field === 'ratingLabel' && p.index === index)) ||
-                      undefined
-                    }
-                    onChange={(e) =>
-                      setRating(index, { ...r, labels: { ...r.labels, [l]: e.target.value } })
-                    }
+                    id={f(`rating-${index}-id`)}
+                    value={r.id}
+                    placeholder={ratingIdFrom(r.labels.en, index + 1)}
+                    maxLength={41}
+                    aria-describedby={f(`rating-${index}-id-hint`)}
+                    onChange={(e) => set({ ...r, id: e.target.value })}
                   />
+                  <p className="mgr-hint" id={f(`rating-${index}-id-hint`)}>
+                    {t('mystery.programme.ratingIdHint')}
+                  </p>
                 </div>
-              ))}
-              <div className="field">
-                <label htmlFor={f(`rating-${index}-id`)}>{t('mystery.programme.ratingId')}</label>
-                <input
-                  id={f(`rating-${index}-id`)}
-                  value={r.id}
-                  placeholder={ratingIdFrom(r.labels.en, index + 1)}
-                  maxLength={41}
-                  aria-describedby={f(`rating-${index}-id-hint`)}
-                  onChange={(e) => setRating(index, { ...r, id: e.target.value })}
-                />
-                <p className="mgr-hint" id={f(`rating-${index}-id-hint`)}>
-                  {t('mystery.programme.ratingIdHint')}
-                </p>
-              </div>
-              <button
-                type="button"
-                className="link small"
-                onClick={() => up({ ratings: d.ratings.filter((_, i) => i !== index) })}
-              >
-                {t('mystery.programme.removeRating', { n: index + 1 })}
-              </button>
-            </fieldset>
-          ))}
-          {d.ratings.length < MAX_RATINGS ? (
-            <div>
-              <button type="button" onClick={() => up({ ratings: [...d.ratings, newRating()] })}>
-                {t('mystery.programme.addRating')}
-              </button>
-            </div>
-          ) : null}
+              </>
+            )}
+          </ListEditor>
         </div>
 
         <Problems
-          lines={problems.map((p) => programmeProblemText(p, t, pack, lang))}
+          lines={problems.map((p) => programmeProblemText(p, t, itemsPack ?? pack, lang))}
           testId="mys-programme-problems"
         />
         <div className="qa-actions">
-          <button type="submit" className="primary" disabled={busy}>
+          <button type="submit" className="primary" disabled={busy || itemsPack === null}>
             {busy ? t('mystery.saving') : t('mystery.programme.save')}
           </button>
         </div>

@@ -12,7 +12,7 @@ import {
 import { callTypeName } from '../../lib/format.js';
 import { newId } from '../../lib/ids.js';
 import { localDay } from '../../lib/time.js';
-import { Confirm, Part, Problems, Progress, WriteNotice } from './parts.js';
+import { Confirm, ListEditor, Part, Problems, Progress, TextField, WriteNotice } from './parts.js';
 import { PlanPreview } from './PlanPreview.js';
 import { waveProblemText } from './problems.js';
 import { clearPlan, launchWave, previewPlan, saveWave, useMystery } from './store.js';
@@ -29,12 +29,14 @@ import {
   type Confidence,
   type MixDimension,
   type MixRow,
-  type ScenarioDraft,
   type WaveDraft,
   type WaveProblem,
 } from './wave-form.js';
 import { decimal } from '../../lib/format.js';
 import '../../ui/columns.css';
+
+/** Scenarios a wave may have (the hub's limit). */
+const MAX_SCENARIOS = 50;
 
 /** How long the form waits after a change before asking the hub for the plan again. */
 export const PREVIEW_DELAY_MS = 400;
@@ -104,8 +106,6 @@ export function WaveEditor({
   };
   const leftOut = teamsLeftOut(d, teams);
   const f = (name: string) => `mys-wave-${name}`;
-  const setScenario = (index: number, s: ScenarioDraft) =>
-    up({ scenarios: d.scenarios.map((x, i) => (i === index ? s : x)) });
   const setMix = (dim: MixDimension, rows: MixRow[]) => up({ mix: { ...d.mix, [dim]: rows } });
   const number = (
     name: keyof WaveDraft & ('calls' | 'perTeamMax' | 'perAgentMax' | 'callerGapDays'),
@@ -144,16 +144,13 @@ export function WaveEditor({
           </p>
           <form className="qa-form" onSubmit={submit} noValidate>
             <div className="qa-grid">
-              <div className="field">
-                <label htmlFor={f('name')}>{t('mystery.wave.name')}</label>
-                <input
-                  id={f('name')}
-                  value={d.name}
-                  maxLength={200}
-                  aria-invalid={has('name') || undefined}
-                  onChange={(e) => up({ name: e.target.value })}
-                />
-              </div>
+              <TextField
+                id={f('name')}
+                label={t('mystery.wave.name')}
+                value={d.name}
+                invalid={has('name')}
+                onChange={(name) => up({ name })}
+              />
               <div className="field">
                 <label htmlFor={f('from')}>{t('mystery.wave.from')}</label>
                 <input
@@ -250,83 +247,71 @@ export function WaveEditor({
             <div className="mys-scenarios" data-testid="mys-scenarios">
               <h4>{t('mystery.wave.scenarios')}</h4>
               <p className="mgr-hint">{t('mystery.wave.scenariosHint')}</p>
-              {d.scenarios.map((s, index) => {
-                const n = index + 1;
-                const bad = (field: WaveProblem['field']) =>
-                  problems.some((p) => p.field === field && 'index' in p && p.index === index) ||
-                  undefined;
-                return (
-                  <fieldset key={s.id} className="mgr-checks mys-scenario">
-                    <legend>{t('mystery.wave.scenario', { n })}</legend>
-                    <div className="field">
-                      <label htmlFor={f(`${s.id}-type`)}>{t('mystery.wave.callType')}</label>
-                      <select
-                        id={f(`${s.id}-type`)}
-                        value={s.callType}
-                        aria-invalid={bad('scenarioCallType')}
-                        onChange={(e) => setScenario(index, { ...s, callType: e.target.value })}
-                      >
-                        {s.callType === '' ? (
-                          <option value="">{t('mystery.wave.chooseCallType')}</option>
-                        ) : null}
-                        {(pack?.callTypes ?? []).map((ct) => (
-                          <option key={ct.id} value={ct.id}>
-                            {callTypeName(pack, ct.id, lang)}
-                          </option>
-                        ))}
-                      </select>
-                    </div>
-                    <div className="field">
-                      <label htmlFor={f(`${s.id}-title`)}>{t('mystery.wave.title')}</label>
-                      <input
-                        id={f(`${s.id}-title`)}
-                        value={s.title}
-                        maxLength={200}
-                        aria-invalid={bad('scenarioTitle')}
-                        onChange={(e) => setScenario(index, { ...s, title: e.target.value })}
-                      />
-                    </div>
-                    {(['brief', 'answers', 'tests'] as const).map((field) => (
-                      <div key={field} className="field">
-                        <label htmlFor={f(`${s.id}-${field}`)}>{t(`mystery.wave.${field}`)}</label>
-                        <textarea
-                          id={f(`${s.id}-${field}`)}
-                          rows={3}
-                          maxLength={4000}
-                          value={s[field]}
-                          aria-describedby={f(`${s.id}-${field}-hint`)}
-                          aria-invalid={field === 'brief' ? bad('scenarioBrief') : undefined}
-                          onChange={(e) => setScenario(index, { ...s, [field]: e.target.value })}
-                        />
-                        <p className="mgr-hint" id={f(`${s.id}-${field}-hint`)}>
-                          {t(`mystery.wave.${field}Hint`)}
-                        </p>
+              <ListEditor
+                items={d.scenarios}
+                keyOf={(s) => s.id}
+                className="mgr-checks mys-scenario"
+                legend={(n) => t('mystery.wave.scenario', { n })}
+                removeLabel={(n) => t('mystery.wave.removeScenario', { n })}
+                addLabel={t('mystery.wave.addScenario')}
+                min={1}
+                max={MAX_SCENARIOS}
+                make={() => newScenario(d.scenarios, pack)}
+                onChange={(scenarios) => up({ scenarios })}
+              >
+                {(s, index, set) => {
+                  const bad = (field: WaveProblem['field']) =>
+                    problems.some((p) => p.field === field && 'index' in p && p.index === index);
+                  return (
+                    <>
+                      <div className="field">
+                        <label htmlFor={f(`${s.id}-type`)}>{t('mystery.wave.callType')}</label>
+                        <select
+                          id={f(`${s.id}-type`)}
+                          value={s.callType}
+                          aria-invalid={bad('scenarioCallType') || undefined}
+                          onChange={(e) => set({ ...s, callType: e.target.value })}
+                        >
+                          {s.callType === '' ? (
+                            <option value="">{t('mystery.wave.chooseCallType')}</option>
+                          ) : null}
+                          {(pack?.callTypes ?? []).map((ct) => (
+                            <option key={ct.id} value={ct.id}>
+                              {callTypeName(pack, ct.id, lang)}
+                            </option>
+                          ))}
+                        </select>
                       </div>
-                    ))}
-                    {d.scenarios.length > 1 ? (
-                      <button
-                        type="button"
-                        className="link small"
-                        onClick={() => up({ scenarios: d.scenarios.filter((_, i) => i !== index) })}
-                      >
-                        {t('mystery.wave.removeScenario', { n })}
-                      </button>
-                    ) : null}
-                  </fieldset>
-                );
-              })}
-              {d.scenarios.length < 50 ? (
-                <div>
-                  <button
-                    type="button"
-                    onClick={() =>
-                      up({ scenarios: [...d.scenarios, newScenario(d.scenarios, pack)] })
-                    }
-                  >
-                    {t('mystery.wave.addScenario')}
-                  </button>
-                </div>
-              ) : null}
+                      <TextField
+                        id={f(`${s.id}-title`)}
+                        label={t('mystery.wave.title')}
+                        value={s.title}
+                        invalid={bad('scenarioTitle')}
+                        onChange={(title) => set({ ...s, title })}
+                      />
+                      {(['brief', 'answers', 'tests'] as const).map((field) => (
+                        <div key={field} className="field">
+                          <label htmlFor={f(`${s.id}-${field}`)}>
+                            {t(`mystery.wave.${field}`)}
+                          </label>
+                          <textarea
+                            id={f(`${s.id}-${field}`)}
+                            rows={3}
+                            maxLength={4000}
+                            value={s[field]}
+                            aria-describedby={f(`${s.id}-${field}-hint`)}
+                            aria-invalid={(field === 'brief' && bad('scenarioBrief')) || undefined}
+                            onChange={(e) => set({ ...s, [field]: e.target.value })}
+                          />
+                          <p className="mgr-hint" id={f(`${s.id}-${field}-hint`)}>
+                            {t(`mystery.wave.${field}Hint`)}
+                          </p>
+                        </div>
+                      ))}
+                    </>
+                  );
+                }}
+              </ListEditor>
             </div>
 
             <div className="mys-mix" data-testid="mys-mix">

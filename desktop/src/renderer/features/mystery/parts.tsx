@@ -161,3 +161,94 @@ export function Part({
     </section>
   );
 }
+
+/** A labelled one-line text field of a form; `invalid` when a problem was found in it. */
+export function TextField({
+  id,
+  label,
+  value,
+  invalid = false,
+  maxLength = 200,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  invalid?: boolean;
+  maxLength?: number;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        value={value}
+        maxLength={maxLength}
+        aria-invalid={invalid || undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </div>
+  );
+}
+
+/**
+ * A list a form edits item by item (a programme's ratings, a wave's scenarios): each item in a
+ * fieldset under its numbered legend with a button that removes it (while more than `min` are
+ * left), and a button that adds one (while fewer than `max` are there).
+ */
+export function ListEditor<T>({
+  items,
+  keyOf,
+  className,
+  legend,
+  removeLabel,
+  addLabel,
+  min = 0,
+  max,
+  make,
+  onChange,
+  children,
+}: {
+  items: readonly T[];
+  keyOf: (item: T, index: number) => string | number;
+  className: string;
+  legend: (n: number) => string;
+  removeLabel: (n: number) => string;
+  addLabel: string;
+  min?: number;
+  max: number;
+  make: () => T;
+  onChange: (items: T[]) => void;
+  /** One item's fields; `set` replaces it. */
+  children: (item: T, index: number, set: (item: T) => void) => ReactNode;
+}) {
+  const set = (index: number) => (item: T) =>
+    onChange(items.map((x, i) => (i === index ? item : x)));
+  return (
+    <>
+      {items.map((item, index) => (
+        <fieldset key={keyOf(item, index)} className={className}>
+          <legend>{legend(index + 1)}</legend>
+          {children(item, index, set(index))}
+          {items.length > min ? (
+            <button
+              type="button"
+              className="link small"
+              onClick={() => onChange(items.filter((_, i) => i !== index))}
+            >
+              {removeLabel(index + 1)}
+            </button>
+          ) : null}
+        </fieldset>
+      ))}
+      {items.length < max ? (
+        <div>
+          <button type="button" onClick={() => onChange([...items, make()])}>
+            {addLabel}
+          </button>
+        </div>
+      ) : null}
+    </>
+  );
+}

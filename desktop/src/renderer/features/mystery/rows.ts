@@ -21,6 +21,7 @@ import {
 import { callTypeName, clockTime, decimal, scorePercent, shortDateTime } from '../../lib/format.js';
 import { dayCell, dayOf, shareOf, type Table } from '../qa/rows.js';
 import { csvNumber, csvPercent, csvShare, numberCell, timeCell } from '../../ui/machine.js';
+import type { MysteryMessages } from '../../i18n/mystery.en.js';
 import { ratingLabel } from './programme-form.js';
 
 // Every table of the mystery-call screens as a header and rows of cells: shown in the UI's
@@ -52,6 +53,16 @@ const shareCell = (lang: string, v: number | null | undefined) =>
   numberCell(v ?? null, shareText(lang, v), csvShare);
 const decimalCell = (lang: string, v: number | null) =>
   numberCell(v, v === null ? dash : decimal(v, lang, 1), (x) => csvNumber(x, 1));
+/** A column of a mystery table, by its name in `mystery.col`. */
+export type MysteryColumn = keyof MysteryMessages['col'];
+/** A table's header in the UI's words. */
+const headerOf = (t: TFunction, ...columns: MysteryColumn[]) =>
+  columns.map((k) => t(`mystery.col.${k}`));
+/** A cell's calls and score, as every breakdown and league writes them. */
+const callsAndScore = (lang: string, cell: { calls: number; score: number | null }) => [
+  countCell(lang, cell.calls),
+  percentCell(lang, cell.score),
+];
 
 /** A language tag by its name in the UI language ("Latvian", Latvian "latviešu"). */
 export function languageName(tag: string, lang: string): string {
@@ -93,15 +104,7 @@ export function profileText(
 export function programmesTable(programmes: readonly Programme[], c: MysteryContext): Table {
   const t = c.t;
   return {
-    header: [
-      t('mystery.col.programme'),
-      t('mystery.col.objective'),
-      t('mystery.col.version'),
-      t('mystery.col.items'),
-      t('mystery.col.target'),
-      t('mystery.col.waves'),
-      t('mystery.col.status'),
-    ],
+    header: headerOf(t, 'programme', 'objective', 'version', 'items', 'target', 'waves', 'status'),
     rows: programmes.map((p) => [
       p.name,
       p.objective === 'competitor' && p.competitor
@@ -132,15 +135,7 @@ export function waveProgress(w: Wave, c: Pick<MysteryContext, 't' | 'lang'>): st
 export function wavesTable(waves: readonly Wave[], c: MysteryContext): Table {
   const t = c.t;
   return {
-    header: [
-      t('mystery.col.wave'),
-      t('mystery.col.dates'),
-      t('mystery.col.teams'),
-      t('mystery.col.calls'),
-      t('mystery.col.status'),
-      t('mystery.col.progress'),
-      t('mystery.col.released'),
-    ],
+    header: headerOf(t, 'wave', 'dates', 'teams', 'calls', 'status', 'progress', 'released'),
     rows: waves.map((w) => [
       w.name,
       waveDates(c.lang, w),
@@ -156,15 +151,16 @@ export function wavesTable(waves: readonly Wave[], c: MysteryContext): Table {
 export function callersTable(callers: readonly Caller[], c: MysteryContext): Table {
   const t = c.t;
   return {
-    header: [
-      t('mystery.col.caller'),
-      t('mystery.col.username'),
-      t('mystery.col.profile'),
-      t('mystery.col.phones'),
-      t('mystery.col.approved'),
-      t('mystery.col.meanGrade'),
-      t('mystery.col.status'),
-    ],
+    header: headerOf(
+      t,
+      'caller',
+      'username',
+      'profile',
+      'phones',
+      'approved',
+      'meanGrade',
+      'status',
+    ),
     rows: callers.map((k) => [
       k.displayName,
       k.username,
@@ -216,11 +212,7 @@ export function quotaTable(
 ): Table {
   const t = c.t;
   return {
-    header: [
-      t(`mystery.plan.dimension.${dimension}`),
-      t('mystery.col.calls'),
-      t('mystery.col.share'),
-    ],
+    header: [t(`mystery.plan.dimension.${dimension}`), ...headerOf(t, 'calls', 'share')],
     rows: quotas.map((q) => [
       keyName(dimension, q.key, c),
       countCell(c.lang, q.calls),
@@ -291,15 +283,7 @@ export function assignmentsTable(
 ): Table {
   const t = c.t;
   return {
-    header: [
-      t('mystery.col.window'),
-      t('mystery.col.dayPart'),
-      t('mystery.col.team'),
-      t('mystery.col.scenario'),
-      t('mystery.col.profile'),
-      t('mystery.col.caller'),
-      t('mystery.col.status'),
-    ],
+    header: headerOf(t, 'window', 'dayPart', 'team', 'scenario', 'profile', 'caller', 'status'),
     rows: assignments.map((a) => [
       windowText(a, c.lang),
       `${keyName('byDayPart', a.dayPart, c)}${a.weekend ? `, ${t('mystery.weekPart.weekend')}` : ''}`,
@@ -337,14 +321,7 @@ export function reviewsTable(
 ): Table {
   const t = c.t;
   return {
-    header: [
-      t('mystery.col.calledAt'),
-      t('mystery.col.wave'),
-      t('mystery.col.caller'),
-      t('mystery.col.match'),
-      t('mystery.col.score'),
-      t('mystery.col.flags'),
-    ],
+    header: headerOf(t, 'calledAt', 'wave', 'caller', 'match', 'score', 'flags'),
     rows: reports.map((r) => [
       timeCell(r.calledAt, shortDateTime(c.lang).format(new Date(r.calledAt))),
       waveNames[r.waveId] ?? r.waveId,
@@ -370,7 +347,7 @@ export function answersTable(
 ): Table {
   const t = c.t;
   return {
-    header: [t('mystery.col.item'), t('mystery.col.answer'), t('mystery.col.comment')],
+    header: headerOf(t, 'item', 'answer', 'comment'),
     rows: itemIds
       .filter((id) => report.answers[id] !== undefined || report.comments[id])
       .map((id) => {
@@ -391,7 +368,7 @@ export function ratingsGivenTable(
 ): Table {
   const given = opened.report?.ratings ?? {};
   return {
-    header: [c.t('mystery.col.rating'), c.t('mystery.col.given')],
+    header: headerOf(c.t, 'rating', 'given'),
     rows: opened.programme.ratings
       .filter((r) => given[r.id] !== undefined)
       .map((r) => [ratingLabel(r.label, r.id, c.lang), `${given[r.id]} / 5`]),
@@ -412,16 +389,10 @@ export function cellsTable(
 ): Table {
   const t = c.t;
   return {
-    header: [
-      head,
-      t('mystery.col.calls'),
-      t('mystery.col.score'),
-      ...(passRate ? [t('mystery.col.passRate')] : []),
-    ],
+    header: [head, ...headerOf(t, 'calls', 'score', ...(passRate ? ['passRate' as const] : []))],
     rows: cells.map((cell) => [
       name(cell),
-      countCell(c.lang, cell.calls),
-      percentCell(c.lang, cell.score),
+      ...callsAndScore(c.lang, cell),
       ...(passRate ? [shareCell(c.lang, cell.passRate)] : []),
     ]),
   };
@@ -432,7 +403,7 @@ export function summaryTable(r: MysteryResults, c: MysteryContext): Table {
   const t = c.t;
   const gap = r.score === null ? null : Math.round((r.score - r.target) * 10) / 10;
   return {
-    header: [t('mystery.col.figure'), t('mystery.col.value')],
+    header: headerOf(t, 'figure', 'value'),
     rows: [
       [t('mystery.results.callsCounted'), countCell(c.lang, r.calls)],
       [t('mystery.results.score'), percentCell(c.lang, r.score)],
@@ -463,12 +434,7 @@ export function sectionsTable(r: MysteryResults, c: MysteryContext): Table {
 export function itemsTable(r: MysteryResults, c: MysteryContext): Table {
   const t = c.t;
   return {
-    header: [
-      t('mystery.col.item'),
-      t('mystery.col.calls'),
-      t('mystery.col.yesShare'),
-      t('mystery.col.action'),
-    ],
+    header: headerOf(t, 'item', 'calls', 'yesShare', 'action'),
     rows: r.byItem.map((cell) => [
       cell.name || itemText(c.pack, cell.key, c.lang),
       countCell(c.lang, cell.calls),
@@ -482,37 +448,20 @@ export function itemsTable(r: MysteryResults, c: MysteryContext): Table {
 export function leagueTable(r: MysteryResults, c: MysteryContext): Table {
   const t = c.t;
   return {
-    header: [
-      t('mystery.col.rank'),
-      t('mystery.col.agent'),
-      t('mystery.col.team'),
-      t('mystery.col.calls'),
-      t('mystery.col.score'),
-      t('mystery.col.passRate'),
-      t('mystery.col.action'),
-    ],
+    header: headerOf(t, 'rank', 'agent', 'team', 'calls', 'score', 'passRate', 'action'),
     rows: r.byAgent.map((cell, i) => [
       countCell(c.lang, i + 1),
       cell.name,
       cell.teamName ?? dash,
-      countCell(c.lang, cell.calls),
-      percentCell(c.lang, cell.score),
+      ...callsAndScore(c.lang, cell),
       shareCell(c.lang, cell.passRate),
       r.toRecognise.includes(cell.key) ? t('mystery.results.recogniseYes') : '',
     ]),
   };
 }
 
-/** The other breakdowns, each titled: team, call type, day part, week part, profile. */
-export const BREAKDOWNS = [
-  'byTeam',
-  'byCallType',
-  'byDayPart',
-  'byWeekPart',
-  'byRegion',
-  'byAgeBand',
-  'byLanguage',
-] as const satisfies readonly PlanDimension[];
+/** The other breakdowns, each titled: the plan's dimensions (team, call type, time, profile). */
+export const BREAKDOWNS = PLAN_DIMENSIONS;
 
 export function breakdownTable(
   dimension: PlanDimension,
@@ -533,7 +482,7 @@ export function breakdownTable(
 export function ratingsTable(r: MysteryResults, c: MysteryContext): Table {
   const t = c.t;
   return {
-    header: [t('mystery.col.rating'), t('mystery.col.mean'), t('mystery.col.answers')],
+    header: headerOf(t, 'rating', 'mean', 'answers'),
     rows: r.ratings.map((x) => {
       const rating = r.programme.ratings.find((p) => p.id === x.id);
       return [
@@ -548,19 +497,12 @@ export function ratingsTable(r: MysteryResults, c: MysteryContext): Table {
 export function competitorsTable(r: MysteryResults, c: MysteryContext): Table {
   const t = c.t;
   return {
-    header: [
-      t('mystery.col.competitor'),
-      t('mystery.col.programme'),
-      t('mystery.col.wave'),
-      t('mystery.col.calls'),
-      t('mystery.col.score'),
-    ],
+    header: headerOf(t, 'competitor', 'programme', 'wave', 'calls', 'score'),
     rows: r.competitors.map((x) => [
       x.competitor,
       x.programmeName,
       x.waveName,
-      countCell(c.lang, x.calls),
-      percentCell(c.lang, x.score),
+      ...callsAndScore(c.lang, x),
     ]),
   };
 }
@@ -614,13 +556,7 @@ export function comparisonTable(r: MysteryResults, c: MysteryContext): Table {
   if (!cmp) return { header: [], rows: [] };
   const change = changeOf(cmp, r.score);
   return {
-    header: [
-      t('mystery.col.wave'),
-      t('mystery.col.score'),
-      t('mystery.col.change'),
-      t('mystery.col.pValue'),
-      t('mystery.col.verdict'),
-    ],
+    header: headerOf(t, 'wave', 'score', 'change', 'pValue', 'verdict'),
     rows: [
       [cmp.previousName, percentCell(c.lang, cmp.previousScore), '', '', ''],
       [

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type * as Client from '../../hub/client.js';
+import { fakeHub, settle, type Reply } from '../../test-support/fake-hub.js';
 import type {
   MysteryAssignment,
   MysteryOpened,
@@ -13,25 +13,15 @@ import type {
 // it keeps of the answers (and of the refusals), answers arriving out of order, and how a push
 // (`mystery:changed`) reaches what is shown.
 
-type Reply =
-  { ok: true; data: unknown } | { ok: false; code: string; message: string; problems?: string[] };
-const asked: Array<{ event: string; payload: unknown }> = [];
-let reply: (event: string, payload: unknown) => Reply | Promise<Reply>;
-vi.mock('../../hub/client.js', async (original) => ({
-  ...(await original<typeof Client>()),
-  ask: vi.fn(async (event: string, payload: unknown) => {
-    asked.push({ event, payload });
-    const r = await reply(event, payload);
-    return r.ok ? r : { ...r, error: { key: 'errors.conflict', values: { message: r.message } } };
-  }),
-}));
+vi.mock('../../hub/client.js', async (original) =>
+  (await import('../../test-support/fake-hub.js')).fakeClient(original, 'errors.conflict'),
+);
+const { asked } = fakeHub;
 
 const store = await import('./store.js');
 const { useMystery } = store;
 const { useMysteryView, registeredMysteryStore } = await import('./view.js');
 const { useSession } = await import('../../hub/session-store.js');
-
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 const wave = (patch: Partial<Wave> = {}): Wave => ({
   id: 'w1',
@@ -135,7 +125,7 @@ const report = (patch: Partial<MysteryReport> = {}): MysteryReport => ({
 
 beforeEach(() => {
   asked.length = 0;
-  reply = () => ({ ok: true, data: {} });
+  fakeHub.reply = () => ({ ok: true, data: {} });
   useSession.setState({
     phase: 'ready',
     session: {
@@ -159,15 +149,43 @@ beforeEach(() => {
 
 describe('the mystery store', () => {
   it('registers with the view, which resets it on sign-out', async () => {
-    reply = () => ({ ok: true, data: { callers: [] } });
+    fakeHub.reply = () => ({ ok: true, data: { callers: [] } });
     await store.loadCallers();
     expect(useMystery.getState().callers.status).toBe('loaded');
     registeredMysteryStore()!.reset();
     expect(useMystery.getState().callers).toEqual({ status: 'idle', error: null, data: [] });
   });
 
+  it('loads the items of an older scorecard version once, for a programme built on it', async () => {
+    const older = {
+      id: 'p',
+      name: { en: 'Pack' },
+      version: 1,
+      callTypes: [],
+      areas: [],
+    };
+    fakeHub.reply = () => ({ ok: true, data: { pack: older } });
+    await store.loadVersionPack(1);
+    expect(asked).toEqual([{ event: 'mystery:pack', payload: { version: 1 } }]);
+    expect(useMystery.getState().versionPack).toMatchObject({
+      status: 'loaded',
+      version: 1,
+      data: older,
+    });
+    await store.loadVersionPack(1);
+    expect(asked).toHaveLength(1);
+    // Another version: the one shown is not taken for it while it loads.
+    fakeHub.reply = () => new Promise<Reply>(() => {});
+    void store.loadVersionPack(2);
+    expect(useMystery.getState().versionPack).toMatchObject({
+      status: 'loading',
+      version: 2,
+      data: null,
+    });
+  });
+
   it('loads what a wave’s results page shows', () => {
-    reply = () => new Promise<Reply>(() => {});
+    fakeHub.reply = () => new Promise<Reply>(() => {});
     store.show({ screen: 'wave', id: 'w1', page: 'results' });
     expect(asked.map((a) => a.event)).toEqual([
       'mystery:programmes',
@@ -181,7 +199,7 @@ describe('the mystery store', () => {
 
   it('keeps the plan of the latest form, whatever order the answers come in', async () => {
     let first!: (r: Reply) => void;
-    reply = (_event, p) =>
+    fakeHub.reply = (_event, p) =>
       (p as WaveSave).calls === 1
         ? new Promise<Reply>((resolve) => (first = resolve))
         : { ok: true, data: { ...wave().plan, calls: 2 } };
@@ -201,7 +219,7 @@ describe('the mystery store', () => {
     const off = useMystery.subscribe((s) => {
       if (steps.at(-1) !== s.launchStep) steps.push(s.launchStep);
     });
-    reply = (event) =>
+    fakeHub.reply = (event) =>
       event === 'mystery:wave-save'
         ? { ok: true, data: wave() }
         : { ok: true, data: wave({ status: 'live', counts: { ...wave().counts, open: 2 } }) };
@@ -218,7 +236,7 @@ describe('the mystery store', () => {
   });
 
   it('keeps the hub’s reasons when it refuses a caller who is staff', async () => {
-    reply = () => ({
+    fakeHub.reply = () => ({
       ok: false,
       code: 'conflict',
       message: 'a mystery caller is never the centre’s staff',
@@ -253,7 +271,7 @@ describe('the mystery store', () => {
       meanGrade: null,
       createdAt: '2026-11-01T10:00:00.000Z',
     };
-    reply = () => ({
+    fakeHub.reply = () => ({
       ok: true,
       data: { caller, oneTimeCode: 'K7Q-2MX', codeExpiresAt: '2026-11-03T10:00:00.000Z' },
     });
@@ -271,7 +289,7 @@ describe('the mystery store', () => {
       report: report(),
       items: [],
     } as unknown as MysteryOpened;
-    reply = (event) =>
+    fakeHub.reply = (event) =>
       event === 'mystery:open'
         ? { ok: true, data: opened }
         : event === 'mystery:reviews'
@@ -298,7 +316,7 @@ describe('the mystery store', () => {
   });
 
   it('shows the hub’s refusal of a review where the decision is made', async () => {
-    reply = (event) =>
+    fakeHub.reply = (event) =>
       event === 'mystery:open'
         ? { ok: true, data: { assignment: assignment({ status: 'reported' }), report: report() } }
         : { ok: false, code: 'conflict', message: 'the report was returned to the caller' };
@@ -318,7 +336,7 @@ describe('the mystery store', () => {
   });
 
   it('follows a push: the assignment in the list, the counts, the reports to review', async () => {
-    reply = (event) =>
+    fakeHub.reply = (event) =>
       event === 'mystery:assignments'
         ? { ok: true, data: { assignments: [assignment()] } }
         : event === 'mystery:reviews'
@@ -340,7 +358,7 @@ describe('the mystery store', () => {
   });
 
   it('gives an assignment to a caller and says so under it', async () => {
-    reply = (event) =>
+    fakeHub.reply = (event) =>
       event === 'mystery:assignments'
         ? { ok: true, data: { assignments: [assignment()] } }
         : { ok: true, data: assignment({ status: 'claimed', callerId: 'c1', callerName: 'Mia' }) };

@@ -57,6 +57,8 @@ interface MysteryState {
   teams: Loaded<AdminTeam[]>;
   /** The active scorecard (the items' words) and every version a programme may be built on. */
   scorecard: Loaded<{ pack: StandardsPack; versions: number[] } | null>;
+  /** An older scorecard version a programme is built on, with its items as they were. */
+  versionPack: Loaded<StandardsPack | null> & { version: number | null };
   busy: Busy;
   launchStep: LaunchStep | null;
   /** What the last save, launch, close or release said (the screen that made it shows it). */
@@ -90,6 +92,7 @@ const initial: MysteryState = {
   staff: idle<AdminUser[]>([]),
   teams: idle<AdminTeam[]>([]),
   scorecard: idle(null),
+  versionPack: { ...idle<StandardsPack | null>(null), version: null },
   busy: null,
   launchStep: null,
   notice: null,
@@ -109,7 +112,8 @@ const set = (p: Partial<MysteryState>) => useMystery.setState(p);
 const get = () => useMystery.getState();
 
 type ListKey = 'programmes' | 'waves' | 'callers' | 'staff' | 'teams' | 'scorecard';
-type Keyed = 'plan' | 'assignments' | 'reviews' | 'review' | 'results' | 'calibrate';
+type Keyed =
+  'plan' | 'assignments' | 'reviews' | 'review' | 'results' | 'calibrate' | 'versionPack';
 const guards = Object.fromEntries(
   (
     [
@@ -125,6 +129,7 @@ const guards = Object.fromEntries(
   ).map((k) => [k, latest()]),
 ) as Record<ListKey | 'plan' | 'assignments', ReturnType<typeof latest>>;
 const keyedGuards = {
+  versionPack: latest(),
   reviews: latest(),
   review: latest(),
   results: latest(),
@@ -167,6 +172,16 @@ export const loadScorecard = () =>
       (a, b) => b - a,
     ),
   }));
+
+/** A version of the scorecard (kept until another is asked for: the editor shows one at a time). */
+export function loadVersionPack(version: number) {
+  const { versionPack } = get();
+  if (versionPack.version === version && versionPack.status === 'loaded') return;
+  return load('versionPack', 'mystery:pack', { version }, (d) => d.pack, {
+    version,
+    ...(versionPack.version === version ? {} : { data: null }),
+  });
+}
 
 export const loadAssignments = (waveId: string) =>
   load('assignments', 'mystery:assignments', { waveId }, (d) => d.assignments, {
