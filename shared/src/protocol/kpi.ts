@@ -159,7 +159,16 @@ export const KpiSettingsSaveSchema = KpiSettingsSchema;
 
 /** kpi:setup: what the settings screen needs. */
 export const KpiSetupSchema = z.object({
-  queues: z.array(QueueMapSchema),
+  /** Unmapped queues first (the admin's to-do), then by name. */
+  queues: z.array(
+    QueueMapSchema.extend({
+      /**
+       * Legs the hub holds from this queue in all: for an unmapped queue, the legs that wait
+       * (count for no team) until it is mapped.
+       */
+      legs: z.number().int().min(0),
+    }),
+  ),
   teams: z.array(
     KpiSettingsSchema.extend({
       teamName: z.string(),
