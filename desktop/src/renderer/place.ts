@@ -38,6 +38,7 @@ import { closeMystery, openMystery, useMysteryView } from './features/mystery/vi
 import { useObserve } from './features/observe/store.js';
 import { observe, stopObserving } from './features/observe/sync.js';
 import { useCallerView } from './features/mystery-caller/view.js';
+import { closeFigures, openFigures, useFiguresView } from './features/kpi/view.js';
 
 export type Place =
   | { view: 'home' }
@@ -55,6 +56,8 @@ export type Place =
   | { view: 'quality'; tab: QaTab | null; session?: string }
   /** Where in the mystery-call screens (their own path: they read it). */
   | { view: 'mystery'; path: string[] }
+  /** Where in the Figures area (KPIs: a team's dashboard, the calls behind a number, settings). */
+  | { view: 'figures'; path: string[] }
   /** A mystery caller's report on one of their calls. */
   | { view: 'mystery-call'; assignmentId: string };
 
@@ -96,7 +99,8 @@ export function placeHash(place: Place): string {
         ? `#/quality/${place.tab}${place.session ? `/${seg(place.session)}` : ''}`
         : '#/quality';
     case 'mystery':
-      return ['#/mystery', ...place.path.map(seg)].join('/');
+    case 'figures':
+      return [`#/${place.view}`, ...place.path.map(seg)].join('/');
   }
 }
 
@@ -134,6 +138,7 @@ export function parsePlace(hash: string): Place {
     return { view: 'admin', tab: second as AdminTab };
   if (first === 'quality' && parts.length === 1) return { view: 'quality', tab: null };
   if (first === 'mystery' && parts.length <= 4) return { view: 'mystery', path: parts.slice(1) };
+  if (first === 'figures' && parts.length <= 12) return { view: 'figures', path: parts.slice(1) };
   if (parts.length === 2 && first === 'quality' && QA_TABS.includes(second as QaTab))
     return { view: 'quality', tab: second as QaTab };
   if (parts.length === 3 && first === 'quality' && second === 'calibration' && third)
@@ -167,6 +172,8 @@ export function currentPlace(): Place {
   if (useScorecardView.getState().open) return { view: 'scorecard' };
   const mystery = useMysteryView.getState();
   if (mystery.open) return { view: 'mystery', path: mystery.path };
+  const figures = useFiguresView.getState();
+  if (figures.open) return { view: 'figures', path: figures.path };
   const quality = useQaView.getState();
   if (quality.open)
     return quality.calibration && quality.tab === 'calibration'
@@ -203,6 +210,8 @@ export function goTo(place: Place): void {
   if (v !== 'quality' && useQaView.getState().open) closeQaView();
   const mystery = useMysteryView.getState();
   if (v !== 'mystery' && mystery.open) closeMystery();
+  const figures = useFiguresView.getState();
+  if (v !== 'figures' && figures.open) closeFigures();
   if (v !== 'history' && useAgentHistory.getState().agentId) closeHistory();
   if (v !== 'surveys' && useSurveys.getState().open) closeSurveys();
   const inReflection = v === 'sessions' || v === 'prepare' || v === 'session';
@@ -254,6 +263,9 @@ export function goTo(place: Place): void {
     case 'mystery':
       if (!mystery.open || mystery.path.join('/') !== place.path.join('/')) openMystery(place.path);
       return;
+    case 'figures':
+      if (!figures.open || figures.path.join('/') !== place.path.join('/')) openFigures(place.path);
+      return;
     case 'quality': {
       // The view falls back to the first tab the user may use when this one is not theirs.
       const quality = useQaView.getState();
@@ -277,6 +289,7 @@ const stores = [
   useScorecardView,
   useQaView,
   useMysteryView,
+  useFiguresView,
   useAgentHistory,
   useSurveys,
   useReflection,

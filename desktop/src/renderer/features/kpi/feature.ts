@@ -1,0 +1,21 @@
+import type { Feature } from '../../hub/feature.js';
+import { registeredFiguresStores, useFiguresView } from './view.js';
+
+/**
+ * KPIs: the Figures area of leads, supervisors and quality managers, and the agent's own figures
+ * in the sidebar. Their stores load with their screens; a reconnect or a profile change (the team
+ * now coaches on behaviours, not scores) reloads what they show, sign-out drops it.
+ */
+export const kpiFeature = {
+  name: 'kpi',
+  reset() {
+    useFiguresView.setState({ open: false, path: [] });
+    for (const store of registeredFiguresStores()) store.reset();
+  },
+  connected() {
+    for (const store of registeredFiguresStores()) store.reload();
+  },
+  profileChanged() {
+    for (const store of registeredFiguresStores()) store.reload();
+  },
+} satisfies Feature;
