@@ -40,4 +40,5 @@ export * from './domain/scorecard-versions.js';
 export * from './domain/qa-sampling.js';
 export * from './domain/qa-disputes.js';
 export * from './protocol/kpi.js';
+export * from './domain/kpi.js';
 export * from './protocol/recognition.js';
