@@ -15,7 +15,7 @@ import {
 } from './features/survey-agent/AfterCallSurvey.js';
 import { MyFeedback } from './features/surveys/lazy.js';
 import { MyEvaluations } from './features/qa/lazy.js';
-import { MyFigures } from './features/kpi/lazy.js';
+import { MyFigures } from './features/kpi/mine-lazy.js';
 import { ActionReminders, JoinSession } from './features/reflection/AgentReflection.js';
 import { Reflection } from './features/reflection/lazy.js';
 import { CallerApp } from './features/mystery-caller/lazy.js';

@@ -44,6 +44,10 @@ const { useMystery } = await import('./features/mystery/store.js');
 // The mystery caller's app: its view in the sidebar, its store loaded with its screens.
 const { useCallerView } = await import('./features/mystery-caller/view.js');
 const { useCaller } = await import('./features/mystery-caller/store.js');
+// KPIs: the Figures area's view in the sidebar, its store and the agent's own figures loaded later.
+const { useFiguresView } = await import('./features/kpi/view.js');
+const { useFigures } = await import('./features/kpi/store.js');
+const { useMyFigures } = await import('./features/kpi/mine-store.js');
 
 const stores = {
   calls: useCalls,
@@ -61,6 +65,7 @@ const stores = {
   scorecard: useScorecardView,
   mystery: useMysteryView,
   mysteryCaller: useCallerView,
+  figures: useFiguresView,
 };
 /** Stores a feature loads later (the Quality view's), reset through the feature that owns them. */
 const loadedLater = {
@@ -71,6 +76,8 @@ const loadedLater = {
   scorecardData: useScorecard,
   mysteryData: useMystery,
   caller: useCaller,
+  figuresData: useFigures,
+  myFigures: useMyFigures,
 };
 const initial = Object.fromEntries(
   Object.entries({ ...stores, ...loadedLater }).map(([k, s]) => [k, s.getState()]),
@@ -122,6 +129,9 @@ beforeEach(() => {
   useMystery.setState({ busy: 'release', reasons: ['a reason'] });
   useCallerView.setState({ assignmentId: 'a1' });
   useCaller.setState({ boardStatus: 'loaded', reportId: 'a1', filed: true });
+  useFiguresView.setState({ open: true, path: ['t1', 'week', '2026-03-02', '2026-03-29'] });
+  useFigures.setState({ shown: { teamId: 't1', period: 'week', from: '2026-03-02', to: '2026-03-29' } });
+  useMyFigures.setState({ status: 'loaded', expanded: true, period: 'month' });
 });
 
 describe('the session lifecycle', () => {

@@ -9,8 +9,17 @@ import { closeAdmin, openAdmin } from '../admin/store.js';
 import { canUseQuality } from '../qa/access.js';
 import { closeQaView, openQaLazily } from '../qa/lazy-store.js';
 import { closeMystery, openMystery } from '../mystery/view.js';
+import { closeFigures, openFigures } from '../kpi/view.js';
 
-type Entry = SurveysView | 'language' | 'sessions' | 'admin' | 'scorecard' | 'quality' | 'mystery';
+type Entry =
+  | SurveysView
+  | 'language'
+  | 'sessions'
+  | 'admin'
+  | 'scorecard'
+  | 'quality'
+  | 'mystery'
+  | 'figures';
 
 /** Opens one of the coach's views, closing whichever was open. */
 function go(entry: Entry) {
@@ -21,7 +30,9 @@ function go(entry: Entry) {
   closeAdmin();
   closeQaView();
   closeMystery();
+  closeFigures();
   if (entry === 'language') openLanguageStats();
+  else if (entry === 'figures') openFigures();
   else if (entry === 'quality') openQaLazily();
   else if (entry === 'mystery') openMystery();
   else if (entry === 'admin') openAdmin();
@@ -48,6 +59,8 @@ export function CoachNav({ current }: { current: Entry | null }) {
     ['sessions', t('reflection.nav')],
     ['feedback', t('surveys.nav.feedback')],
     ['report', t('surveys.nav.report')],
+    // Contact-centre KPIs per team: every coach (supervisors, leads, quality managers).
+    ['figures', t('kpi.nav')],
     // The scorecard builder, beside the survey pack: quality managers (the hub decides too).
     ...(role === 'admin' ? [['scorecard', t('scorecard.nav')] as [Entry, string]] : []),
     ...(role === 'admin' ? [['pack', t('surveys.nav.pack')] as [Entry, string]] : []),
