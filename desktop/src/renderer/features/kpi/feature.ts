@@ -1,5 +1,7 @@
 import type { Feature } from '../../hub/feature.js';
-import { registeredFiguresStores, useFiguresView } from './view.js';
+import { figuresStores, useFiguresView } from './view.js';
+
+const reload = () => figuresStores.forEach((store) => store.reload());
 
 /**
  * KPIs: the Figures area of leads, supervisors and quality managers, and the agent's own figures
@@ -10,12 +12,8 @@ export const kpiFeature = {
   name: 'kpi',
   reset() {
     useFiguresView.setState({ open: false, path: [] });
-    for (const store of registeredFiguresStores()) store.reset();
+    figuresStores.forEach((store) => store.reset());
   },
-  connected() {
-    for (const store of registeredFiguresStores()) store.reload();
-  },
-  profileChanged() {
-    for (const store of registeredFiguresStores()) store.reload();
-  },
+  connected: reload,
+  profileChanged: reload,
 } satisfies Feature;

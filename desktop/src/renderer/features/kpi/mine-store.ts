@@ -4,7 +4,7 @@ import { ask } from '../../hub/client.js';
 import type { Message } from '../../hub/errors.js';
 import { latest } from '../../hub/latest.js';
 import { useSession } from '../../hub/session-store.js';
-import { registerFiguresStore } from './view.js';
+import { figuresStores } from './view.js';
 
 // The agent's own figures in the sidebar (kpi:mine): this week by default, beside the team's and
 // the targets. Never asked for where the agent's team coaches on behaviours, not scores (the hub
@@ -63,7 +63,7 @@ export async function loadMyFigures(period = useMyFigures.getState().period): Pr
 export const toggleMyFigures = () =>
   useMyFigures.setState((s) => ({ expanded: !s.expanded }));
 
-registerFiguresStore('mine', {
+figuresStores.set('mine', {
   reload() {
     void loadMyFigures();
   },

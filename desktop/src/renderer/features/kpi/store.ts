@@ -11,7 +11,7 @@ import type { Message } from '../../hub/errors.js';
 import { latest } from '../../hub/latest.js';
 import { useSession } from '../../hub/session-store.js';
 import { pathOf, routeOf, type DrillScope, type FiguresQuery, type FiguresRoute } from './route.js';
-import { registerFiguresStore, useFiguresView } from './view.js';
+import { figuresStores, useFiguresView } from './view.js';
 
 // The Figures area's data: the KPI setup (queues and per-team settings), a team's dashboard and
 // the calls behind a number, page by page. All through the one hub client (the hub decides again
@@ -282,7 +282,7 @@ export function show(route: FiguresRoute, query: FiguresQuery | null): void {
   if (route.screen === 'calls') void loadDrill(query, route.scope);
 }
 
-registerFiguresStore('figures', {
+figuresStores.set('figures', {
   reload() {
     const view = useFiguresView.getState();
     if (!view.open) return;

@@ -19,8 +19,5 @@ export interface FiguresStore {
   reload(): void;
   reset(): void;
 }
-const stores: Partial<Record<'figures' | 'mine', FiguresStore>> = {};
-export const registerFiguresStore = (which: 'figures' | 'mine', store: FiguresStore) => {
-  stores[which] = store;
-};
-export const registeredFiguresStores = () => Object.values(stores);
+/** The loaded stores by name (the Figures area's, the agent's own figures'): each once. */
+export const figuresStores = new Map<string, FiguresStore>();
