@@ -54,10 +54,13 @@ export function DashboardScreen({
   const dashboard = key === queryKey(query) ? data : null;
   const empty =
     dashboard !== null && dashboard.total.sums.offered === 0 && dashboard.total.sums.calls === 0;
-  const open = (kpi: KpiId, extra: Omit<DrillScope, 'kpi'> = {}) =>
-    drill(query, { kpi, ...extra });
+  const open = (kpi: KpiId, extra: Omit<DrillScope, 'kpi'> = {}) => drill(query, { kpi, ...extra });
   return (
-    <section className="kpi-dashboard" aria-labelledby="kpi-dashboard-title" aria-busy={status === 'loading'}>
+    <section
+      className="kpi-dashboard"
+      aria-labelledby="kpi-dashboard-title"
+      aria-busy={status === 'loading'}
+    >
       <h3 id="kpi-dashboard-title" className="visually-hidden">
         {dashboard?.teamName ?? t('kpi.tabs.dashboard')}
       </h3>
@@ -67,7 +70,9 @@ export function DashboardScreen({
         teams={teams}
         onChange={(next) => go({ screen: 'dashboard', teamId: next.teamId, query: next })}
       />
-      {status === 'loading' && !dashboard ? <p className="muted">{t('kpi.loadingFigures')}</p> : null}
+      {status === 'loading' && !dashboard ? (
+        <p className="muted">{t('kpi.loadingFigures')}</p>
+      ) : null}
       {error ? <ErrorText message={error} /> : null}
       {dashboard ? (
         <>
@@ -98,7 +103,10 @@ export function DashboardScreen({
               <section className="kpi-section" aria-labelledby="kpi-agents-title">
                 <h3 id="kpi-agents-title">{t('kpi.agents.title')}</h3>
                 {dashboard.agents.length > 0 ? (
-                  <AgentsTable dashboard={dashboard} onAgent={(agentId) => open('aht', { agentId })} />
+                  <AgentsTable
+                    dashboard={dashboard}
+                    onAgent={(agentId) => open('aht', { agentId })}
+                  />
                 ) : (
                   <p className="muted">{t('kpi.agents.none')}</p>
                 )}

@@ -16,7 +16,10 @@ import './kpi.css';
 const NO_TEAMS: readonly { id: string; name: string }[] = [];
 
 /** The teams the user may read figures of: every team for an admin, else their own. */
-export function useVisibleTeams(): { teams: readonly { id: string; name: string }[]; ready: boolean } {
+export function useVisibleTeams(): {
+  teams: readonly { id: string; name: string }[];
+  ready: boolean;
+} {
   const user = useSession((s) => s.session?.user);
   const setup = useFigures((s) => s.setup);
   const fromSetup = useMemo(

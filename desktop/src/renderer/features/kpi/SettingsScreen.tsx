@@ -91,7 +91,11 @@ function QueueRow({
         className="kpi-queue-form"
         onSubmit={(e) => {
           e.preventDefault();
-          void saveQueue({ queue: queue.queue, teamId: teamId || null, callType: callType || null });
+          void saveQueue({
+            queue: queue.queue,
+            teamId: teamId || null,
+            callType: callType || null,
+          });
         }}
       >
         <NameSelect

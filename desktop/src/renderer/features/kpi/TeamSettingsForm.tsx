@@ -3,7 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { KPI_BETTER, KPI_IDS, KPI_UNIT, type KpiId, type KpiSetup } from '@sidecoach/shared';
 import type { Message } from '../../i18n/message.js';
 import { ErrorText } from '../../ui/ErrorText.js';
-import { BOUNDS, draftOf, settingsOf, type DraftField, type SettingsDraft } from './settings-form.js';
+import {
+  BOUNDS,
+  draftOf,
+  settingsOf,
+  type DraftField,
+  type SettingsDraft,
+} from './settings-form.js';
 import { saveSettings, useFigures } from './store.js';
 
 type SetupTeam = KpiSetup['teams'][number];

@@ -70,8 +70,7 @@ export function TrendChart({
         scales: {
           x: { time: false, range: [-0.3, Math.max(0.3, last + 0.3)] },
           y: {
-            range: (_u, _min, top) =>
-              share ? [0, 1] : [0, Math.max(top, target ?? 0, 1) * 1.1],
+            range: (_u, _min, top) => (share ? [0, 1] : [0, Math.max(top, target ?? 0, 1) * 1.1]),
           },
         },
         axes: [

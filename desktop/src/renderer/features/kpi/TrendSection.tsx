@@ -32,8 +32,7 @@ export function TrendSection({
   );
   const values = useMemo(() => trend.map((b) => b.figures[kpi]), [trend, kpi]);
   const target = dashboard.settings.targets[kpi];
-  const chartTarget =
-    target === undefined ? null : KPI_UNIT[kpi] === 'ms' ? target * 1000 : target;
+  const chartTarget = target === undefined ? null : KPI_UNIT[kpi] === 'ms' ? target * 1000 : target;
   const format = useCallback((v: number) => formatFigure(kpi, v, lang), [kpi, lang]);
   const name = t(`kpi.names.${kpi}`);
   const columns = shownKpis(TREND_COLUMNS, dashboard.total);

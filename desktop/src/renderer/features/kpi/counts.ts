@@ -54,7 +54,8 @@ export function howItCounts(
   if (kpi === 'serviceLevel' && answered(row))
     return no('slLate', { seconds: settings.serviceLevelSeconds });
   if (kpi === 'serviceLevel' && row.outcome === 'abandoned') return no('slAbandoned');
-  if (kpi === 'fcr' && row.firstContact === false) return no('fcrRepeat', { count: settings.fcrDays });
+  if (kpi === 'fcr' && row.firstContact === false)
+    return no('fcrRepeat', { count: settings.fcrDays });
   if (kpi === 'fcr' && row.firstContact === null && answered(row)) return no('fcrUnknown');
   if (row.outcome === 'waiting') return no('waiting');
   if ((kpi === 'aht' || kpi === 'transferRate' || kpi === 'fcr') && !answered(row))

@@ -60,8 +60,7 @@ export async function loadMyFigures(period = useMyFigures.getState().period): Pr
   );
 }
 
-export const toggleMyFigures = () =>
-  useMyFigures.setState((s) => ({ expanded: !s.expanded }));
+export const toggleMyFigures = () => useMyFigures.setState((s) => ({ expanded: !s.expanded }));
 
 figuresStores.set('mine', {
   reload() {

@@ -56,7 +56,9 @@ export function settingsOf(
   teamId: string,
   draft: SettingsDraft,
   behavioursOnly: boolean,
-): { ok: true; settings: KpiSettings } | { ok: false; errors: Partial<Record<DraftField, Message>> } {
+):
+  | { ok: true; settings: KpiSettings }
+  | { ok: false; errors: Partial<Record<DraftField, Message>> } {
   const errors: Partial<Record<DraftField, Message>> = {};
   const whole = (field: keyof typeof BOUNDS) => {
     const v = wholeIn(draft[field], BOUNDS[field]);
@@ -75,7 +77,10 @@ export function settingsOf(
       errors[kpi] = {
         key: KPI_UNIT[kpi] === 'ms' ? 'kpi.settings.errors.time' : 'kpi.settings.errors.number',
       };
-    else if ((KPI_UNIT[kpi] === 'share' && value > 1) || (KPI_UNIT[kpi] === 'percent' && value > 100))
+    else if (
+      (KPI_UNIT[kpi] === 'share' && value > 1) ||
+      (KPI_UNIT[kpi] === 'percent' && value > 100)
+    )
       errors[kpi] = { key: 'kpi.settings.errors.percent' };
     else if (value > 100_000) errors[kpi] = { key: 'kpi.settings.errors.number' };
     else targets[kpi] = value;

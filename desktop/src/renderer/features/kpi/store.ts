@@ -1,11 +1,5 @@
 import { create } from 'zustand';
-import type {
-  KpiDashboard,
-  KpiDrillRow,
-  KpiSettings,
-  KpiSetup,
-  QueueMap,
-} from '@sidecoach/shared';
+import type { KpiDashboard, KpiDrillRow, KpiSettings, KpiSetup, QueueMap } from '@sidecoach/shared';
 import { ask } from '../../hub/client.js';
 import type { Message } from '../../hub/errors.js';
 import { latest } from '../../hub/latest.js';

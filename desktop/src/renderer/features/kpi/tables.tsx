@@ -7,15 +7,7 @@ import { formatFigure, targetStatus } from './format.js';
 import { AGENT_COLUMNS, TREND_COLUMNS } from './kpis.js';
 
 /** A figure in a table cell, marked when it misses the team's target (a mark and words). */
-function FigureCell({
-  kpi,
-  value,
-  missed,
-}: {
-  kpi: KpiId;
-  value: number | null;
-  missed: boolean;
-}) {
+function FigureCell({ kpi, value, missed }: { kpi: KpiId; value: number | null; missed: boolean }) {
   const { t, i18n } = useTranslation();
   return (
     <td className={missed ? 'kpi-missed' : undefined}>
