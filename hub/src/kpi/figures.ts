@@ -62,6 +62,9 @@ export function dayOfColumn(column: string, span: DaySpan): RawBuilder<string> {
     const mid = (lo + hi) >> 1;
     return sql<string>`case when ${ref} < ${sql.lit(span.starts[mid]!)} then ${tree(lo, mid)} else ${tree(mid, hi)} end`;
   };
+  // PostgreSQL refuses a constant in GROUP BY: a one-day span is a CASE too.
+  if (span.days.length === 1)
+    return sql<string>`case when ${ref} is not null then ${sql.lit(span.days[0]!)} end`;
   return tree(0, span.days.length);
 }
 
