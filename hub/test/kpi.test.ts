@@ -495,6 +495,37 @@ describe('KPIs from queue events', () => {
     expect(d.agents.every((a) => a.sums.answered === 0)).toBe(true);
   });
 
+  it('links a leg to the call the agent’s sidebar starts with the PBX’s id', async () => {
+    const start = t('2026-03-22', '10:00:00');
+    await accepted([
+      ev('offered', 'link-1', 'sales', start),
+      ev('answered', 'link-1', 'sales', t('2026-03-22', '10:00:05'), {
+        extension: '1001',
+        waitMs: 5000,
+      }),
+    ]);
+    const id = randomUUID();
+    data(
+      await agent.emitWithAck('call:start', {
+        id,
+        callType: 'cancellation',
+        startedAt: t('2026-03-22', '10:00:05'),
+        source: 'cti',
+        externalId: 'link-1',
+      }),
+    );
+    const leg = () =>
+      withHubDatabase(hub.dataDir, (db) =>
+        db
+          .selectFrom('kpi_legs')
+          .select(['call_id', 'call_type'])
+          .where('pbx_call_id', '=', 'link-1')
+          .executeTakeFirstOrThrow(),
+      );
+    await expect.poll(leg).toEqual({ call_id: id, call_type: 'cancellation' });
+    data(await agent.emitWithAck('call:end', { callId: id, endedAt: t('2026-03-22', '10:04:05') }));
+  });
+
   it('refuses a bad body with zod’s message, and a bad signature', async () => {
     const bad = await post([ev('answered', 'c9', 'sales', t(D1, '10:00:00'))]);
     expect(bad.status).toBe(400);

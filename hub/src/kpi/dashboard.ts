@@ -1,5 +1,4 @@
 import {
-  addSums,
   bucketOf,
   bucketsBetween,
   emptySums,
@@ -24,18 +23,31 @@ const DAY_MS = 86_400_000;
 
 const rowOf = (sums: KpiSums): KpiRow => ({ sums, figures: figuresOf(sums) });
 
-/** Sums of the rows by a key, in first-seen order. */
+/** Adds b into a, counter by counter (a is the fold's own object, never a row's). */
+function addInto(a: KpiSums, b: KpiSums): void {
+  for (const key of Object.keys(b) as (keyof KpiSums)[]) a[key] += b[key];
+}
+
+/**
+ * Sums of the rows by a key, in first-seen order. In place: a team's month is hundreds of
+ * thousands of rows (day, agent, call type), and a new object per addition would be as many.
+ */
 function foldBy(rows: readonly DaySums[], keyOf: (r: DaySums) => string): Map<string, KpiSums> {
   const out = new Map<string, KpiSums>();
   for (const r of rows) {
     const key = keyOf(r);
-    out.set(key, addSums(out.get(key) ?? emptySums(), r.sums));
+    let sums = out.get(key);
+    if (!sums) out.set(key, (sums = emptySums()));
+    addInto(sums, r.sums);
   }
   return out;
 }
 
-const total = (rows: readonly DaySums[]) =>
-  rows.reduce((sum, r) => addSums(sum, r.sums), emptySums());
+function total(rows: readonly DaySums[]): KpiSums {
+  const sums = emptySums();
+  for (const r of rows) addInto(sums, r.sums);
+  return sums;
+}
 
 /** One row per bucket of the period from `from` to `to`, oldest first, empty ones included. */
 function trendOf(rows: readonly DaySums[], span: DaySpan, period: KpiPeriod) {
