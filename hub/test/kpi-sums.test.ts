@@ -13,7 +13,7 @@ import {
 } from '@sidecoach/shared';
 import { signRequest } from '../src/lib/signature.js';
 import { legFactsOf } from '../src/lib/kpi-legs.js';
-import { daySpan, legDaySums } from '../src/kpi/figures.js';
+import { daySpan, legCounted } from '../src/kpi/figures.js';
 import { data } from './support/calls.js';
 import { hubSecret, withHubDatabase } from './support/database.js';
 import { signedInSockets, startHub, type RunningHub } from './support/hub-process.js';
@@ -22,7 +22,7 @@ import { signedInSockets, startHub, type RunningHub } from './support/hub-proces
 // abandoned at and around the thresholds, transferred, still waiting or talking; PBX times or
 // not; repeat callers; events shuffled), posted through the webhook in batches, give the same
 // counters three ways: legSums over the calls as generated, legSums over the legs as stored,
-// and the SQL aggregate (the dashboard's and legDaySums's).
+// and the SQL aggregate (the dashboard's and legCounted's, by day and by agent).
 
 const CALLS = 400;
 const DAY_MS = 86_400_000;
@@ -219,10 +219,20 @@ describe('KPI sums in SQL are shared’s legSums', () => {
       expect(rows).toHaveLength(CALLS);
       const stored = rows.reduce((s, r) => addSums(s, legSums(legFactsOf(r), t, at)), emptySums());
       expect(stored).toEqual(expected);
-      const summed = (
-        await legDaySums(db, { teamId: 'team-night' }, daySpan(from, to, timeZone), t, { now: at })
-      ).reduce((s, r) => addSums(s, r.sums), emptySums());
-      expect(summed).toEqual(expected);
+      const counted = await legCounted(
+        db,
+        { teamId: 'team-night' },
+        daySpan(from, to, timeZone),
+        t,
+        {
+          now: at,
+          agents: true,
+        },
+      );
+      const sum = (rows: { sums: KpiSums }[]) =>
+        rows.reduce((s, r) => addSums(s, r.sums), emptySums());
+      expect(sum(counted.days)).toEqual(expected);
+      expect(sum(counted.agents)).toEqual(expected);
     });
   });
 });

@@ -14,7 +14,15 @@ import {
 } from '@sidecoach/shared';
 import { stampDays } from '../lib/kpi-legs.js';
 import type { Db } from '../store/db.js';
-import { daySpan, legDaySums, recordDaySums, type DaySpan, type DaySums } from './figures.js';
+import {
+  daySpan,
+  legCounted,
+  recordCounted,
+  type AgentRow,
+  type Counted,
+  type DayRow,
+  type DaySpan,
+} from './figures.js';
 
 // The figures as the screens read them: a team's dashboard (total, trend, agents, call types)
 // and an agent's own figures beside their team's, all from summed counters.
@@ -32,7 +40,10 @@ function addInto(a: KpiSums, b: KpiSums): void {
  * Sums of the rows by a key, in first-seen order. In place: a team's month is hundreds of
  * thousands of rows (day, agent, call type), and a new object per addition would be as many.
  */
-function foldBy(rows: readonly DaySums[], keyOf: (r: DaySums) => string): Map<string, KpiSums> {
+function foldBy<R extends { sums: KpiSums }>(
+  rows: readonly R[],
+  keyOf: (r: R) => string,
+): Map<string, KpiSums> {
   const out = new Map<string, KpiSums>();
   for (const r of rows) {
     const key = keyOf(r);
@@ -43,14 +54,14 @@ function foldBy(rows: readonly DaySums[], keyOf: (r: DaySums) => string): Map<st
   return out;
 }
 
-function total(rows: readonly DaySums[]): KpiSums {
+function total(rows: readonly { sums: KpiSums }[]): KpiSums {
   const sums = emptySums();
   for (const r of rows) addInto(sums, r.sums);
   return sums;
 }
 
 /** One row per bucket of the period from `from` to `to`, oldest first, empty ones included. */
-function trendOf(rows: readonly DaySums[], span: DaySpan, period: KpiPeriod) {
+function trendOf(rows: readonly DayRow[], span: DaySpan, period: KpiPeriod) {
   const byBucket = foldBy(rows, (r) => bucketOf(r.day, period));
   return bucketsBetween(span.from, span.to, period).map((bucket) => ({
     bucket,
@@ -89,18 +100,26 @@ interface TeamInfo {
 }
 
 /** Every counter of the team's days: its queues' legs, and its members' own records. */
-export async function teamDaySums(
+export async function teamCounted(
   db: Db,
   team: TeamInfo,
   span: DaySpan,
   settings: KpiSettings,
-  options: { now: Date; callType?: string | undefined; unreleasedMystery: boolean },
-): Promise<DaySums[]> {
+  options: {
+    now: Date;
+    callType?: string | undefined;
+    unreleasedMystery: boolean;
+    agents: boolean;
+  },
+): Promise<Counted> {
   await stampedIn(db, team.id, team.time_zone);
   const scope = { teamId: team.id };
-  const legs = await legDaySums(db, scope, span, settings, { ...options, typed: true });
-  const records = await recordDaySums(db, scope, span, options);
-  return [...legs, ...records];
+  const legs = await legCounted(db, scope, span, settings, { ...options, typed: true });
+  const records = await recordCounted(db, scope, span, options);
+  return {
+    days: [...legs.days, ...records.days],
+    agents: [...legs.agents, ...records.agents],
+  };
 }
 
 /** The team's dashboard for the request's days. */
@@ -112,9 +131,10 @@ export async function teamDashboard(
   options: { now: Date; unreleasedMystery: boolean },
 ): Promise<KpiDashboard> {
   const span = daySpan(request.from, request.to, team.time_zone);
-  const rows = await teamDaySums(db, team, span, settings, {
+  const { days, agents: agentRows } = await teamCounted(db, team, span, settings, {
     ...options,
     callType: request.callType,
+    agents: true,
   });
   const members = await db
     .selectFrom('team_members')
@@ -125,8 +145,8 @@ export async function teamDashboard(
     .where('users.disabled', '=', 0)
     .execute();
   const byAgent = foldBy(
-    rows.filter((r) => r.agentId !== null),
-    (r) => r.agentId!,
+    agentRows.filter((r): r is AgentRow & { agentId: string } => r.agentId !== null),
+    (r) => r.agentId,
   );
   const names = new Map(members.map((m) => [m.id, m.display_name]));
   // Agents of other teams who answered the team's queues are listed too, by name.
@@ -145,7 +165,7 @@ export async function teamDashboard(
       ...rowOf(byAgent.get(agentId) ?? emptySums()),
     }))
     .sort((a, b) => a.agentName.localeCompare(b.agentName) || a.agentId.localeCompare(b.agentId));
-  const byType = foldBy(rows, (r) => r.callType);
+  const byType = foldBy(days, (r) => r.callType);
   const queues = await db
     .selectFrom('kpi_queues')
     .select('queue')
@@ -160,8 +180,8 @@ export async function teamDashboard(
     from: request.from,
     to: request.to,
     period: request.period,
-    total: rowOf(total(rows)),
-    trend: trendOf(rows, span, request.period),
+    total: rowOf(total(days)),
+    trend: trendOf(days, span, request.period),
     agents,
     callTypes: [...byType]
       .map(([callType, sums]) => ({ callType, ...rowOf(sums) }))
@@ -206,8 +226,8 @@ export async function agentFigures(
   const span = daySpan(trendFrom, to, team.time_zone);
   const scope = { agentId };
   const rows = [
-    ...(await legDaySums(db, scope, span, settings, { now: options.now, typed: true })),
-    ...(await recordDaySums(db, scope, span, { unreleasedMystery: false })),
+    ...(await legCounted(db, scope, span, settings, { now: options.now, typed: true })).days,
+    ...(await recordCounted(db, scope, span, { unreleasedMystery: false })).days,
   ];
   return {
     period,

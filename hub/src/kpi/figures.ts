@@ -19,14 +19,6 @@ import type { Db } from '../store/db.js';
 
 const DAY_MS = 86_400_000;
 
-/** Counters of one day, agent and call type ('' when nobody typed the call). */
-export interface DaySums {
-  day: string;
-  agentId: string | null;
-  callType: string;
-  sums: KpiSums;
-}
-
 /** A range of a team's days: each day's first instant (UTC), and the instant after the last. */
 export interface DaySpan {
   from: string;
@@ -145,42 +137,74 @@ const LEG_KEYS = [
   'complaints',
 ] as const satisfies readonly (keyof KpiSums)[];
 
+/** Counters of one day and call type ('' when nobody typed the call). */
+export interface DayRow {
+  day: string;
+  callType: string;
+  sums: KpiSums;
+}
+/** Counters of one agent (null: legs no agent answered). */
+export interface AgentRow {
+  agentId: string | null;
+  sums: KpiSums;
+}
 /**
- * The legs' counters per day, agent and call type: a team's legs by their stamped local day (the
- * caller has made sure they are stamped in the team's zone), or an agent's by the instant they
- * were offered, in the span's zone. With `typed`, complaints include the complaint-typed legs
- * nobody flagged; without, the counters are exactly shared's legSums summed.
+ * Counters two ways: by day and call type (the trend, the call types, the total), and by agent
+ * when asked. Two small groupings rather than one by day, agent and call type: a month of a large
+ * team is hundreds of thousands of those, each a row for the hub to read.
  */
-export async function legDaySums(
+export interface Counted {
+  days: DayRow[];
+  agents: AgentRow[];
+}
+
+const sumsOf = (r: Record<string, unknown>, keys: readonly (keyof KpiSums)[]) => {
+  const sums = emptySums();
+  for (const key of keys) sums[key] = n(r[key]);
+  return sums;
+};
+
+/**
+ * The legs' counters: a team's legs by their stamped local day (the caller has made sure they
+ * are stamped in the team's zone), or an agent's by the instant they were offered, in the span's
+ * zone. With `typed`, complaints include the complaint-typed legs nobody flagged; without, the
+ * counters are exactly shared's legSums summed.
+ */
+export async function legCounted(
   db: Db,
   scope: Scope,
   span: DaySpan,
   t: KpiThresholds,
-  options: { now: Date; callType?: string | undefined; typed?: boolean },
-): Promise<DaySums[]> {
+  options: { now: Date; callType?: string | undefined; typed?: boolean; agents?: boolean },
+): Promise<Counted> {
   const day = 'teamId' in scope ? sql<string>`local_day` : dayOfColumn('offered_at', span);
-  let query = db
-    .selectFrom('kpi_legs')
-    .select([day.as('day'), 'agent_id', 'call_type', ...legCounters(t, options.now.getTime())]);
-  query =
+  let base = db.selectFrom('kpi_legs').select(legCounters(t, options.now.getTime()));
+  base =
     'teamId' in scope
-      ? query
+      ? base
           .where('team_id', '=', scope.teamId)
           .where('time_zone', '=', span.timeZone)
           .where('local_day', '>=', span.from)
           .where('local_day', '<=', span.to)
-      : query
+      : base
           .where('agent_id', '=', scope.agentId)
           .where('offered_at', '>=', span.starts[0]!)
           .where('offered_at', '<', span.end);
-  if (options.callType !== undefined) query = query.where('call_type', '=', options.callType);
-  const rows = await query.groupBy([day, 'agent_id', 'call_type']).execute();
-  return rows.map((r) => {
-    const sums = emptySums();
-    for (const key of LEG_KEYS) sums[key] = n(r[key]);
-    if (options.typed) sums.complaints += n(r.typedComplaints);
-    return { day: r.day, agentId: r.agent_id, callType: r.call_type ?? '', sums };
-  });
+  if (options.callType !== undefined) base = base.where('call_type', '=', options.callType);
+  const sums = (r: Record<string, unknown>) => {
+    const out = sumsOf(r, LEG_KEYS);
+    if (options.typed) out.complaints += n(r.typedComplaints);
+    return out;
+  };
+  const days = await base
+    .select([day.as('day'), 'call_type'])
+    .groupBy([day, 'call_type'])
+    .execute();
+  const agents = options.agents ? await base.select('agent_id').groupBy('agent_id').execute() : [];
+  return {
+    days: days.map((r) => ({ day: r.day, callType: r.call_type ?? '', sums: sums(r) })),
+    agents: agents.map((r) => ({ agentId: r.agent_id, sums: sums(r) })),
+  };
 }
 
 /** The agents whose own records count: the team's members, or the one agent. */
@@ -191,42 +215,47 @@ function agentsOf(scope: Scope, column: string) {
     : sql<boolean>`${ref} = ${scope.agentId}`;
 }
 
+const SURVEY_KEYS = [
+  'surveysSent',
+  'surveyResponses',
+  'csatAnswers',
+  'csatTopTwo',
+  'csatTotal',
+  'resolvedAnswers',
+  'resolvedYes',
+] as const satisfies readonly (keyof KpiSums)[];
+const CALL_KEYS = [
+  'calls',
+  'selfAssessed',
+  'complaints',
+] as const satisfies readonly (keyof KpiSums)[];
+
 /**
- * Sidecoach's own counters per day (the span's zone), agent and call type: survey sends and
- * answers (mystery calls left out, and answers that look like staff gave them, as the survey
- * report does), ended calls and their self-assessments, complaint calls no leg counted already,
- * and quality scores (released QA evaluations; approved mystery reports, only once their wave is
- * released unless `unreleasedMystery`).
+ * Sidecoach's own counters by day (the span's zone) and call type, and by agent when asked:
+ * survey sends and answers (mystery calls left out, and answers that look like staff gave them,
+ * as the survey report does), ended calls and their self-assessments, complaint calls no leg
+ * counted already, and quality scores (released QA evaluations; approved mystery reports, only
+ * once their wave is released unless `unreleasedMystery`).
  */
-export async function recordDaySums(
+export async function recordCounted(
   db: Db,
   scope: Scope,
   span: DaySpan,
-  options: { callType?: string | undefined; unreleasedMystery: boolean },
-): Promise<DaySums[]> {
-  const out: DaySums[] = [];
-  const push = (day: string, agentId: string, callType: string, set: Partial<KpiSums>) => {
-    const sums = emptySums();
-    for (const [key, value] of Object.entries(set) as [keyof KpiSums, unknown][])
-      sums[key] = n(value);
-    out.push({ day, agentId, callType, sums });
-  };
+  options: { callType?: string | undefined; unreleasedMystery: boolean; agents?: boolean },
+): Promise<Counted> {
+  const out: Counted = { days: [], agents: [] };
   const lo = span.starts[0]!;
   const { end } = span;
+  const count = (when: RawBuilder<unknown>) =>
+    sql<number>`sum(case when ${when} then 1 else 0 end)`;
 
   const sent = sql`s.state <> 'skipped'`;
   const customer = sql`r.call_id is not null and r.self_answer is null`;
   const rated = sql`${customer} and r.csat between 1 and 5`;
-  const count = (when: RawBuilder<unknown>) =>
-    sql<number>`sum(case when ${when} then 1 else 0 end)`;
-  const sendDay = dayOfColumn('s.decided_at', span);
   let surveys = db
     .selectFrom('survey_sends as s')
     .leftJoin('survey_responses as r', 'r.call_id', 's.call_id')
     .select([
-      sendDay.as('day'),
-      's.agent_id',
-      's.call_type',
       count(sent).as('surveysSent'),
       count(sql`${sent} and ${customer}`).as('surveyResponses'),
       count(rated).as('csatAnswers'),
@@ -240,17 +269,20 @@ export async function recordDaySums(
     .where('s.decided_at', '<', end)
     .where(notMysteryCall('s.call_id'));
   if (options.callType !== undefined) surveys = surveys.where('s.call_type', '=', options.callType);
-  for (const r of await surveys.groupBy([sendDay, 's.agent_id', 's.call_type']).execute())
-    push(r.day, r.agent_id, r.call_type, r);
+  const sendDay = dayOfColumn('s.decided_at', span);
+  for (const r of await surveys
+    .select([sendDay.as('day'), 's.call_type'])
+    .groupBy([sendDay, 's.call_type'])
+    .execute())
+    out.days.push({ day: r.day, callType: r.call_type, sums: sumsOf(r, SURVEY_KEYS) });
+  if (options.agents)
+    for (const r of await surveys.select('s.agent_id').groupBy('s.agent_id').execute())
+      out.agents.push({ agentId: r.agent_id, sums: sumsOf(r, SURVEY_KEYS) });
 
-  const callDay = dayOfColumn('c.started_at', span);
   let calls = db
     .selectFrom('calls as c')
     .leftJoin('self_assessments as sa', 'sa.call_id', 'c.id')
     .select([
-      callDay.as('day'),
-      'c.agent_id',
-      'c.call_type',
       sql<number>`count(*)`.as('calls'),
       count(sql`sa.status = 'submitted'`).as('selfAssessed'),
       // Counted once per call: not when a leg of it counts as a complaint already.
@@ -263,8 +295,15 @@ export async function recordDaySums(
     .where('c.started_at', '<', end)
     .where('c.ended_at', 'is not', null);
   if (options.callType !== undefined) calls = calls.where('c.call_type', '=', options.callType);
-  for (const r of await calls.groupBy([callDay, 'c.agent_id', 'c.call_type']).execute())
-    push(r.day, r.agent_id, r.call_type, r);
+  const callDay = dayOfColumn('c.started_at', span);
+  for (const r of await calls
+    .select([callDay.as('day'), 'c.call_type'])
+    .groupBy([callDay, 'c.call_type'])
+    .execute())
+    out.days.push({ day: r.day, callType: r.call_type, sums: sumsOf(r, CALL_KEYS) });
+  if (options.agents)
+    for (const r of await calls.select('c.agent_id').groupBy('c.agent_id').execute())
+      out.agents.push({ agentId: r.agent_id, sums: sumsOf(r, CALL_KEYS) });
 
   // Quality: few rows (a handful of evaluations per agent a month), read and scored here.
   const percentOf = (score: string | null) => {
@@ -276,10 +315,9 @@ export async function recordDaySums(
     const percent = percentOf(score);
     if (percent === null) return;
     if (options.callType !== undefined && callType !== options.callType) return;
-    push(localDayOf(at, span.timeZone), agentId, callType ?? '', {
-      qualityCount: 1,
-      qualityTotal: percent,
-    });
+    const sums = () => ({ ...emptySums(), qualityCount: 1, qualityTotal: percent });
+    out.days.push({ day: localDayOf(at, span.timeZone), callType: callType ?? '', sums: sums() });
+    if (options.agents) out.agents.push({ agentId, sums: sums() });
   };
   const evaluations = await db
     .selectFrom('qa_evaluations as e')

@@ -1,7 +1,7 @@
 import { fail, ok, type KpiRow, type KpiSettings } from '@sidecoach/shared';
 import type { HubContext } from '../lib/context.js';
 import { handlers } from '../lib/handlers.js';
-import { agentFigures, rowOf, teamDashboard, teamDaySums, total } from './dashboard.js';
+import { agentFigures, rowOf, teamCounted, teamDashboard, total } from './dashboard.js';
 import { drillPage, parseCursor } from './drill.js';
 import { daySpan } from './figures.js';
 import {
@@ -150,10 +150,13 @@ export function kpiHandlers(ctx: HubContext, teamRows: TeamRows) {
             teamRows.get(`${team.id}|${team.time_zone}|${from}|${to}`, async () =>
               rowOf(
                 total(
-                  await teamDaySums(db, team, daySpan(from, to, team.time_zone), settings, {
-                    now,
-                    unreleasedMystery: false,
-                  }),
+                  (
+                    await teamCounted(db, team, daySpan(from, to, team.time_zone), settings, {
+                      now,
+                      unreleasedMystery: false,
+                      agents: false,
+                    })
+                  ).days,
                 ),
               ),
             ),
