@@ -284,11 +284,11 @@ export async function createHub(
   registerCtiRoutes(app, ctx, cti.secret);
   log.info(
     { secretFile: cti.file ?? 'SIDECOACH_CTI_SECRET' },
-    'CTI webhook at POST /api/cti/events',
+    'CTI webhook at POST /api/cti/events (calls) and /api/cti/queue-events (queues)',
   );
   const scorecards = startScorecards(ctx, { shared });
   const mystery = startMystery(ctx, { oneTimeCodeHours: config.oneTimeCodeHours });
-  const kpi = startKpi(ctx);
+  const kpi = startKpi(ctx, app, { budgets });
   const recognition = startRecognition(ctx);
   // One handler per client event, checked at compile time; registered in one loop below.
   const handlers = everyEventOnce(

@@ -20,7 +20,9 @@ export interface AuditEntry {
     | 'hub'
     | 'scorecard'
     | 'calibration'
-    | 'mystery';
+    | 'mystery'
+    /** A PBX queue (its name) mapped to a team for the KPIs. */
+    | 'queue';
   targetId: string | null;
   /** The target before and after the change (omit what is secret: hashes, codes, tokens). */
   before?: unknown;

@@ -159,14 +159,10 @@ export const KpiSettingsSaveSchema = KpiSettingsSchema;
 
 /** kpi:setup: what the settings screen needs. */
 export const KpiSetupSchema = z.object({
-  /** Unmapped queues first (the admin's to-do), then by name. */
   queues: z.array(
     QueueMapSchema.extend({
-      /**
-       * Legs the hub holds from this queue in all: for an unmapped queue, the legs that wait
-       * (count for no team) until it is mapped.
-       */
-      legs: z.number().int().min(0),
+      /** Legs that count for no team yet (the queue is not mapped): what mapping it brings in. */
+      legsWaiting: z.number().int().min(0),
     }),
   ),
   teams: z.array(
@@ -274,6 +270,7 @@ export const KpiDashboardSchema = z.object({
   /** One row per day, week (its Monday) or month (its first day), oldest first. */
   trend: z.array(KpiRowSchema.extend({ bucket: DaySchema })),
   agents: z.array(KpiRowSchema.extend({ agentId: IdSchema, agentName: z.string() })),
+  /** By call type; '' for legs nobody typed (no PBX type, no queue type, no Sidecoach call). */
   callTypes: z.array(KpiRowSchema.extend({ callType: z.string() })),
   /** FCR is provisional for calls whose window has not passed yet (from this day on). */
   fcrProvisionalFrom: DaySchema.nullable(),

@@ -181,8 +181,6 @@ export const kpiEn = {
     queuesHint:
       'Queues appear once the PBX sends their events. A queue’s calls count for the team it is mapped to; the call type is used when neither the PBX nor the agent gives one.',
     noQueue: 'No queue has sent an event yet.',
-    legs_one: '{{count}} leg',
-    legs_other: '{{count}} legs',
     legsWaiting_one: 'Not mapped: {{count}} leg waits',
     legsWaiting_other: 'Not mapped: {{count}} legs wait',
     queueTeam: 'Team',

@@ -186,9 +186,6 @@ export const kpiLv: WithZeroPlurals<KpiMessages> = {
     queuesHint:
       'Rinda parādās, kad centrāle atsūta tās pirmo notikumu. Rindas zvani tiek skaitīti komandai, kurai rinda piesaistīta; zvana veidu izmanto, ja to nenorāda ne centrāle, ne operators.',
     noQueue: 'Neviena rinda vēl nav atsūtījusi notikumu.',
-    legs_zero: '{{count}} zvanu',
-    legs_one: '{{count}} zvans',
-    legs_other: '{{count}} zvani',
     legsWaiting_zero: 'Nav piesaistīta: gaida {{count}} zvanu',
     legsWaiting_one: 'Nav piesaistīta: gaida {{count}} zvans',
     legsWaiting_other: 'Nav piesaistīta: gaida {{count}} zvani',

@@ -179,8 +179,6 @@ export const kpiZhCN: KpiMessages = {
     queuesHint:
       '交换机发来某个队列的事件后，该队列就会出现在这里。队列的通话计入它所映射的团队；交换机和坐席都没有给出通话类型时，使用这里设置的类型。',
     noQueue: '还没有队列发来事件。',
-    legs_one: '{{count}} 通来电',
-    legs_other: '{{count}} 通来电',
     legsWaiting_one: '未映射：{{count}} 通来电待计入团队',
     legsWaiting_other: '未映射：{{count}} 通来电待计入团队',
     queueTeam: '团队',

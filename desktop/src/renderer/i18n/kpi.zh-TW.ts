@@ -179,8 +179,6 @@ export const kpiZhTW: KpiMessages = {
     queuesHint:
       '交換機送出某個佇列的事件後，該佇列就會出現在這裡。佇列的通話會算在它對應的團隊；交換機和客服人員都沒有提供通話類型時，就用這裡設定的類型。',
     noQueue: '還沒有任何佇列送來事件。',
-    legs_one: '{{count}} 通來電',
-    legs_other: '{{count}} 通來電',
     legsWaiting_one: '尚未對應：{{count}} 通來電還沒歸入團隊',
     legsWaiting_other: '尚未對應：{{count}} 通來電還沒歸入團隊',
     queueTeam: '團隊',

@@ -81,11 +81,11 @@ function QueueRow({
     <li className={unmapped ? 'kpi-queue unmapped' : 'kpi-queue'} data-queue={queue.queue}>
       <p className="kpi-queue-name">
         <strong>{queue.queue}</strong>{' '}
-        <span className={unmapped ? 'kpi-badge' : 'small muted'}>
-          {unmapped
-            ? t('kpi.settings.legsWaiting', { count: queue.legs })
-            : t('kpi.settings.legs', { count: queue.legs })}
-        </span>
+        {unmapped ? (
+          <span className="kpi-badge">
+            {t('kpi.settings.legsWaiting', { count: queue.legsWaiting })}
+          </span>
+        ) : null}
       </p>
       <form
         className="kpi-queue-form"
