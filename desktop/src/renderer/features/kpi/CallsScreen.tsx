@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KpiDashboard, KpiDrillRow, KpiId, KpiRow } from '@sidecoach/shared';
 import { callTypeName } from '../../lib/format.js';
@@ -48,6 +48,10 @@ export function CallsScreen({ query, scope }: { query: FiguresQuery; scope: Dril
   const drill = useFigures((s) => s.drill);
   const mine = drill.key === drillKey(query, scope);
   const rows = mine ? drill.rows : [];
+  // The newest calls of a total may hold none of its count (the abandons among many answers):
+  // the loaded ones can be narrowed to those in the count.
+  const [onlyCounted, setOnlyCounted] = useState(false);
+  const shown = onlyCounted ? rows.filter((r) => r.counts) : rows;
   const name = t(`kpi.names.${scope.kpi}`);
   const agentName =
     scope.agentId &&
@@ -146,7 +150,25 @@ export function CallsScreen({ query, scope }: { query: FiguresQuery; scope: Dril
         </p>
       ) : null}
       {rows.length > 0 ? (
-        <DrillTable rows={rows} kpi={scope.kpi} dashboard={dashboard} name={name} />
+        <>
+          <p className="small muted">{t('kpi.drill.legend', { name })}</p>
+          <label className="choice small">
+            <input
+              type="checkbox"
+              checked={onlyCounted}
+              onChange={(e) => setOnlyCounted(e.target.checked)}
+            />
+            {t('kpi.drill.onlyCounted')}
+          </label>
+          {onlyCounted ? (
+            <p className="small muted" role="status" data-testid="kpi-drill-filtered">
+              {t('kpi.drill.filtered', { count: rows.length, shown: shown.length })}
+            </p>
+          ) : null}
+        </>
+      ) : null}
+      {shown.length > 0 ? (
+        <DrillTable rows={shown} kpi={scope.kpi} dashboard={dashboard} name={name} />
       ) : null}
       {mine && (drill.nextCursor || drill.more) ? (
         <button

@@ -1,8 +1,10 @@
 import type { KpiDrillRow, KpiId, KpiSettings } from '@sidecoach/shared';
 
-// How one call leg counts toward the KPI asked about, in words: what put it in the KPI's
-// numerator, or why it is not there (left out as a short abandon, called again within the FCR
-// window, not known yet...). Pure: the drill-down's rows and the tests read it.
+// How one call leg counts toward the KPI asked about, in words. The hub lists the legs of the
+// KPI's total (its denominator: every leg but short abandons for abandonment, the handled ones
+// for handle time...); this says what put a leg in the count (the numerator), or why it is in the
+// total only (answered late, called again within the FCR window, scored 3...). Pure: the
+// drill-down's rows and the tests read it.
 
 type Settings = Pick<KpiSettings, 'fcrDays' | 'shortAbandonSeconds' | 'serviceLevelSeconds'>;
 
@@ -14,6 +16,12 @@ const NOT_COUNTED = [
   'fcrUnknown',
   'waiting',
   'notHandled',
+  'csatLow',
+  'notResolved',
+  'noResponse',
+  'notAssessed',
+  'notTransferred',
+  'notAbandoned',
   'other',
 ] as const;
 type NotCounted = (typeof NOT_COUNTED)[number];
@@ -22,7 +30,7 @@ export interface HowItCounts {
   counts: boolean;
   key: `kpi.counts.${KpiId}` | `kpi.notCounted.${NotCounted}`;
   /** What the words name: seconds of a threshold, a time, the FCR window's days. */
-  values: { seconds?: number; time?: string; count?: number };
+  values: { seconds?: number; time?: string; count?: number; score?: number };
 }
 
 const answered = (row: KpiDrillRow) => row.outcome === 'answered' || row.outcome === 'transferred';
@@ -60,5 +68,20 @@ export function howItCounts(
   if (row.outcome === 'waiting') return no('waiting');
   if ((kpi === 'aht' || kpi === 'transferRate' || kpi === 'fcr') && !answered(row))
     return no('notHandled');
-  return no('other');
+  switch (kpi) {
+    case 'csat':
+      return row.csat === null ? no('other') : no('csatLow', { score: row.csat });
+    case 'fcrSurvey':
+      return no('notResolved');
+    case 'surveyResponseRate':
+      return no('noResponse');
+    case 'selfAssessment':
+      return no('notAssessed');
+    case 'transferRate':
+      return no('notTransferred');
+    case 'abandonment':
+      return answered(row) ? no('notAbandoned') : no('other');
+    default:
+      return no('other');
+  }
 }

@@ -256,6 +256,13 @@ describe('how a call leg counts', () => {
     expect(
       howItCounts('answered', leg({ outcome: 'waiting', counts: false }), settings, time).key,
     ).toBe('kpi.notCounted.waiting');
+    expect(howItCounts('csat', leg({ csat: 3, counts: false }), settings, time)).toMatchObject({
+      key: 'kpi.notCounted.csatLow',
+      values: { score: 3 },
+    });
+    expect(howItCounts('abandonment', leg({ counts: false }), settings, time).key).toBe(
+      'kpi.notCounted.notAbandoned',
+    );
   });
 });
 
