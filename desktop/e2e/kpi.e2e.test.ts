@@ -163,7 +163,7 @@ describe.skipIf(missing)('KPIs in Chromium', () => {
     const bytes = await readFile(await download.path());
     // UTF-8 with a byte-order mark, so spreadsheets open Chinese and Latvian names correctly.
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const rows = parse(bytes.subarray(3), { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(bytes.subarray(3), { columns: true });
     expect(rows.length).toBeGreaterThan(100);
     expect(rows[0]).toHaveProperty('offered_at');
     expect(rows.every((r) => r.team_id === 'team-demo')).toBe(true);
@@ -229,6 +229,21 @@ describe.skipIf(missing)('KPIs in Chromium', () => {
     // Mapped now: no longer waiting, and listed after nothing else waits.
     await expect.poll(() => queues.locator('li[data-queue="overflow"] .kpi-badge').count()).toBe(0);
     await admin.context().close();
+  });
+
+  it('reads as a native speaker writes it in Latvian and Traditional Chinese, at 360 px too', async () => {
+    for (const [username, nav, tile] of [
+      ['riga-lead', 'Rādītāji', /Apkalpošanas līmenis\n/],
+      ['taipei-lead', '指標', /服務水準\n/],
+    ] as const) {
+      const page = await sidebarPage(browser);
+      await signInAs(page, hub.url, username);
+      await page.getByRole('button', { name: nav, exact: true }).click();
+      const tiles = page.getByTestId('kpi-tiles');
+      await expect.poll(() => tiles.locator('[data-kpi="serviceLevel"]').innerText()).toMatch(tile);
+      await checkedAtWidths(page, `kpi-dashboard-${username}`, [360, 1280]);
+      await page.context().close();
+    }
   });
 
   it('shows an agent their own figures beside the team’s, and none where the team coaches on behaviours', async () => {

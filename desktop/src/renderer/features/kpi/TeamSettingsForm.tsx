@@ -138,7 +138,7 @@ export function TeamSettingsForm({ team }: { team: SetupTeam }) {
         ))}
       </fieldset>
       <div className="kpi-leaderboard">
-        <label>
+        <label className="check">
           <input
             type="checkbox"
             checked={team.behavioursOnly ? false : draft.leaderboard}

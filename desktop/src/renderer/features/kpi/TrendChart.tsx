@@ -77,7 +77,7 @@ export function TrendChart({
           titledAxis(xLabel, (_u, splits) => splits.map((i) => buckets[i] ?? ''), {
             incrs: [1, 2, 3, 4, 6, 8, 12],
             space: 48,
-            size: 24,
+            size: 30,
           }),
           titledAxis(yLabel, (_u, splits) => splits.map((v) => format(v)), { size: 48 }),
         ],

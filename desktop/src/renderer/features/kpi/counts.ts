@@ -8,23 +8,22 @@ import type { KpiDrillRow, KpiId, KpiSettings } from '@sidecoach/shared';
 
 type Settings = Pick<KpiSettings, 'fcrDays' | 'shortAbandonSeconds' | 'serviceLevelSeconds'>;
 
-const NOT_COUNTED = [
-  'shortAbandon',
-  'slLate',
-  'slAbandoned',
-  'fcrRepeat',
-  'fcrUnknown',
-  'waiting',
-  'notHandled',
-  'csatLow',
-  'notResolved',
-  'noResponse',
-  'notAssessed',
-  'notTransferred',
-  'notAbandoned',
-  'other',
-] as const;
-type NotCounted = (typeof NOT_COUNTED)[number];
+/** Why a leg of the total is not in the count (kpi.notCounted.* strings). */
+type NotCounted =
+  | 'shortAbandon'
+  | 'slLate'
+  | 'slAbandoned'
+  | 'fcrRepeat'
+  | 'fcrUnknown'
+  | 'waiting'
+  | 'notHandled'
+  | 'csatLow'
+  | 'notResolved'
+  | 'noResponse'
+  | 'notAssessed'
+  | 'notTransferred'
+  | 'notAbandoned'
+  | 'other';
 
 export interface HowItCounts {
   counts: boolean;

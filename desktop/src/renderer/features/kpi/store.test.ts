@@ -171,23 +171,25 @@ describe('the dashboard and settings', () => {
   });
 
   it('keeps a refused settings save to show, and a saved one in the setup', async () => {
-    const team = {
+    const settings = {
       teamId: 't1',
-      teamName: 'Demo team',
-      timeZone: 'Europe/Riga',
-      behavioursOnly: false,
       fcrDays: 7,
       shortAbandonSeconds: 5,
       serviceLevelSeconds: 20,
       targets: {},
       leaderboard: false,
     };
+    const team = {
+      ...settings,
+      teamName: 'Demo team',
+      timeZone: 'Europe/Riga',
+      behavioursOnly: false,
+    };
     reply = (event) =>
       event === 'kpi:setup'
         ? { ok: true, data: { queues: [], teams: [team] } }
         : { ok: false, code: 'forbidden', message: 'not a lead of this team' };
     await store.loadSetup();
-    const { teamName: _n, timeZone: _z, behavioursOnly: _b, ...settings } = team;
     expect(await store.saveSettings({ ...settings, fcrDays: 3 })).toBe(false);
     expect(useFigures.getState().settingsSave.notice).toEqual({
       ok: false,
