@@ -130,7 +130,9 @@ beforeEach(() => {
   useCallerView.setState({ assignmentId: 'a1' });
   useCaller.setState({ boardStatus: 'loaded', reportId: 'a1', filed: true });
   useFiguresView.setState({ open: true, path: ['t1', 'week', '2026-03-02', '2026-03-29'] });
-  useFigures.setState({ shown: { teamId: 't1', period: 'week', from: '2026-03-02', to: '2026-03-29' } });
+  useFigures.setState({
+    shown: { teamId: 't1', period: 'week', from: '2026-03-02', to: '2026-03-29' },
+  });
   useMyFigures.setState({ status: 'loaded', expanded: true, period: 'month' });
 });
 

@@ -12,14 +12,7 @@ import { closeMystery, openMystery } from '../mystery/view.js';
 import { closeFigures, openFigures } from '../kpi/view.js';
 
 type Entry =
-  | SurveysView
-  | 'language'
-  | 'sessions'
-  | 'admin'
-  | 'scorecard'
-  | 'quality'
-  | 'mystery'
-  | 'figures';
+  SurveysView | 'language' | 'sessions' | 'admin' | 'scorecard' | 'quality' | 'mystery' | 'figures';
 
 /** Opens one of the coach's views, closing whichever was open. */
 function go(entry: Entry) {
