@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { KPI_BETTER, KPI_IDS, KPI_UNIT, type KpiId, type KpiSetup } from '@sidecoach/shared';
+import { KPI_BETTER, KPI_IDS, type KpiId, type KpiSetup } from '@sidecoach/shared';
+import { UNIT } from './units.js';
 import type { Message } from '../../i18n/message.js';
 import { ErrorText } from '../../ui/ErrorText.js';
 import {
@@ -67,9 +68,9 @@ function NumberField({
 
 /** The unit a KPI's target is typed in. */
 const unitKey = (kpi: KpiId) =>
-  KPI_UNIT[kpi] === 'ms'
+  UNIT[kpi] === 'ms'
     ? 'kpi.settings.unitTime'
-    : KPI_UNIT[kpi] === 'count'
+    : UNIT[kpi] === 'count'
       ? 'kpi.settings.unitCount'
       : 'kpi.settings.unitPercent';
 
@@ -132,7 +133,7 @@ export function TeamSettingsForm({ team }: { team: SetupTeam }) {
             hint={t(KPI_BETTER[kpi] === 'higher' ? 'kpi.settings.atLeast' : 'kpi.settings.atMost')}
             value={draft.targets[kpi]}
             error={errors[kpi]}
-            inputMode={KPI_UNIT[kpi] === 'ms' ? 'text' : 'decimal'}
+            inputMode={UNIT[kpi] === 'ms' ? 'text' : 'decimal'}
             onChange={(value) => setTarget(kpi, value)}
           />
         ))}

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { emptySums, figuresOf, type KpiDrillRow, type KpiSettings } from '@sidecoach/shared';
+import {
+  bucketOf,
+  emptySums,
+  figuresOf,
+  KPI_IDS,
+  KPI_UNIT,
+  meetsTarget,
+  type KpiDrillRow,
+  type KpiSettings,
+} from '@sidecoach/shared';
+import { meets, UNIT } from './units.js';
 import { howItCounts } from './counts.js';
 import {
   bucketLabel,
@@ -16,6 +26,7 @@ import {
   bucketDays,
   bucketEnd,
   defaultRange,
+  mondayOf,
   pathOf,
   rangeProblem,
   routeOf,
@@ -31,6 +42,27 @@ const settings: KpiSettings = {
   targets: { aht: 300, serviceLevel: 0.8, answered: 150, csat: 0.85, quality: 90 },
   leaderboard: false,
 };
+
+describe('the KPI units and targets the screens read', () => {
+  it('are shared/domain/kpi.ts’s own (kept beside the screens for the first load’s sake)', () => {
+    expect(UNIT).toEqual(KPI_UNIT);
+    for (const kpi of KPI_IDS)
+      for (const [value, target] of [
+        [null, 1],
+        [0.5, undefined],
+        [270_000, 270],
+        [271_000, 270],
+        [0.8, 0.8],
+        [0.79, 0.8],
+        [12, 10],
+      ] as const)
+        expect(meets(kpi, value, target), `${kpi} ${value} ${target}`).toBe(
+          meetsTarget(kpi, value, target),
+        );
+    for (const day of ['2026-03-01', '2026-03-02', '2026-03-08', '2024-02-29', '2027-01-01'])
+      expect(mondayOf(day)).toBe(bucketOf(day, 'week'));
+  });
+});
 
 describe('KPI figures as the screens show them', () => {
   it('writes times as m:ss, shares as per cents, counts and scores in the UI language', () => {

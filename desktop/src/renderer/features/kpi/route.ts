@@ -1,4 +1,4 @@
-import { bucketOf, KPI_IDS, KPI_PERIODS, type KpiId, type KpiPeriod } from '@sidecoach/shared';
+import { KPI_IDS, KPI_PERIODS, type KpiId, type KpiPeriod } from '@sidecoach/shared';
 
 // Where in the Figures area the user is, read from the view's path (the address after
 // `#/figures/`) and written back to it. Anything unknown or malformed is the first team's
@@ -51,10 +51,15 @@ export function rangeProblem(from: string, to: string): 'order' | 'tooLong' | 'i
   return daysBetween(from, to) > MAX_DAYS ? 'tooLong' : null;
 }
 
+/** The Monday of the day's ISO week (its trend bucket, as the hub's bucketOf gives it). */
+export function mondayOf(day: string): string {
+  return addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
+}
+
 /** The days a period shows by default up to `today`: 14 days, 8 weeks or 6 months. */
 export function defaultRange(period: KpiPeriod, today: string): { from: string; to: string } {
   if (period === 'day') return { from: addDays(today, -13), to: today };
-  if (period === 'week') return { from: addDays(bucketOf(today, 'week'), -7 * 7), to: today };
+  if (period === 'week') return { from: addDays(mondayOf(today), -7 * 7), to: today };
   const [y, m] = today.split('-').map(Number) as [number, number];
   const first = new Date(Date.UTC(y, m - 1 - 5, 1)).toISOString().slice(0, 10);
   return { from: first, to: today };
