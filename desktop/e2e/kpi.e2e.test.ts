@@ -150,6 +150,20 @@ describe.skipIf(missing)('KPIs in Chromium', () => {
     await lead.goBack();
     await lead.goBack();
     await lead.getByRole('heading', { name: 'Figures and calls of Ava Agent' }).waitFor();
+
+    // A week of the trend opens the calls of that week behind the charted figure.
+    await lead.getByRole('button', { name: '← Dashboard' }).click();
+    const week = lead.getByTestId('kpi-trend').locator('tbody tr').last().getByRole('button');
+    const label = await week.innerText();
+    await week.click();
+    await lead.getByRole('heading', { name: 'Calls behind Service level' }).waitFor();
+    await expect
+      .poll(() => lead.getByTestId('kpi-drill-scope').innerText())
+      .toMatch(new RegExp(`^Demo team · ${label}`));
+    await expect
+      .poll(() => lead.getByTestId('kpi-drill-figure').innerText())
+      .toMatch(/^Service level: [\d.]+%/);
+    expect((await tableRows(lead, 'kpi-drill')).length).toBeGreaterThan(0);
   });
 
   it('exports every leg of the days as a CSV file with its progress, and it parses', async () => {
@@ -280,5 +294,19 @@ describe.skipIf(missing)('KPIs in Chromium', () => {
     expect(chunks.some((u) => /MyFigures-[\w-]+\.js$/.test(u))).toBe(false);
     expect(await dev.getByRole('button', { name: 'My figures' }).count()).toBe(0);
     await dev.context().close();
+
+    // Their lead cannot turn a leaderboard on, and reads why.
+    const noor = await sidebarPage(browser);
+    await signInAs(noor, hub.url, 'night-lead');
+    await noor.getByRole('heading', { name: 'Floor' }).waitFor();
+    await noor.goto(`${hub.url}/#/figures/settings`);
+    const board = noor.getByLabel('Leaderboard on the team wall');
+    await board.waitFor();
+    expect(await board.isDisabled()).toBe(true);
+    expect(await board.isChecked()).toBe(false);
+    await noor
+      .getByText('This team coaches on behaviours, not scores, so it never shows a leaderboard.')
+      .waitFor();
+    await noor.context().close();
   });
 });
