@@ -140,7 +140,7 @@ async function demoLegs(trx: Trx, now: number): Promise<Leg[]> {
     .where('users.role', '=', 'agent')
     .execute();
   const queueOf = new Map<string, string>(
-    DEMO_QUEUES.filter((q) => q.teamId !== null).map((q) => [q.teamId!, q.queue]),
+    DEMO_QUEUES.flatMap((q) => (q.teamId === null ? [] : [[q.teamId, q.queue] as const])),
   );
   const legs: Leg[] = [];
   let numbers = 0;
