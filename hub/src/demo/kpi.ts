@@ -77,6 +77,7 @@ type Leg = Omit<
   | 'next_contact_ms'
   | 'counted_wait_ms'
   | 'handled'
+  | 'outcome'
   | 'handle_talk_ms'
   | 'handle_hold_ms'
   | 'handle_acw_ms'

@@ -1285,7 +1285,10 @@ const migrations: Record<string, Migration> = {
         .addColumn('next_contact_ms', 'bigint')
         /** Sidecoach's call (calls.external_id = pbx_call_id, same agent), once known. */
         .addColumn('call_id', 'text', (c) => c.references('calls.id'))
-        // Derived (shared/src/domain/kpi.ts): the wait as counted, handled (0/1) and its times.
+        // Derived (shared/src/domain/kpi.ts): how it ended (0 waiting, 1 answered, 2 answered
+        // and transferred on, 3 abandoned; short or not is the team's threshold, read from the
+        // wait), the wait as counted, handled (0/1) and its times.
+        .addColumn('outcome', 'integer', (c) => c.notNull().defaultTo(0))
         .addColumn('counted_wait_ms', 'integer')
         .addColumn('handled', 'integer', (c) => c.notNull().defaultTo(0))
         .addColumn('handle_talk_ms', 'integer')
@@ -1315,11 +1318,29 @@ const migrations: Record<string, Migration> = {
         .on('kpi_legs')
         .column('pbx_call_id')
         .execute();
-      // The dashboard: a team's days, in the zone they were stamped in (a change is found by it).
+      // The dashboard: a team's days, in the zone they were stamped in (a change is found by it),
+      // with every column its counters read, so a month of a large team is read from the index
+      // alone, in the order it is grouped (day, call type, agent), without the rows or a sort.
       await db.schema
         .createIndex('kpi_legs_team_day')
         .on('kpi_legs')
-        .columns(['team_id', 'time_zone', 'local_day', 'call_type'])
+        .columns([
+          'team_id',
+          'time_zone',
+          'local_day',
+          'call_type',
+          'agent_id',
+          'outcome',
+          'counted_wait_ms',
+          'handled',
+          'handle_talk_ms',
+          'handle_hold_ms',
+          'handle_acw_ms',
+          'customer_key',
+          'next_contact_ms',
+          'offered_ms',
+          'complaint',
+        ])
         .execute();
       // The drill-down and the export, newest or oldest first; an agent's own.
       await db.schema

@@ -793,6 +793,8 @@ export interface KpiLegsTable {
   next_contact_ms: number | null;
   call_id: string | null;
   /** Derived from the facts above by shared's KPI functions at each write. */
+  /** 0 waiting, 1 answered, 2 answered and transferred on, 3 abandoned. */
+  outcome: ColumnType<number, number | undefined, number>;
   counted_wait_ms: number | null;
   handled: ColumnType<number, number | undefined, number>;
   handle_talk_ms: number | null;
