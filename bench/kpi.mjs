@@ -293,7 +293,13 @@ function fill({ agents, extensions, file }) {
         const percent = 60 + Math.floor(random() * 41);
         insertEvaluation.run(
           ...[randomUUID(), agent, callId, pack.id, pack.version, ended, ended],
-          JSON.stringify({ earned: percent, possible: 100, percent, criticalFailed: [], passed: true }),
+          JSON.stringify({
+            earned: percent,
+            possible: 100,
+            percent,
+            criticalFailed: [],
+            passed: true,
+          }),
           ended,
         );
         counts['QA evaluations']++;

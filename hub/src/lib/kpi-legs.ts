@@ -66,9 +66,10 @@ export function countedWaitOf(leg: LegFacts): number | null {
 export const OUTCOME = { waiting: 0, answered: 1, transferred: 2, abandoned: 3 } as const;
 
 /** The derived columns of a leg, from its facts (written with them, read as plain sums). */
-export function derivedOf(
-  leg: LegFacts,
-): Pick<KpiLegsTable, 'counted_wait_ms' | 'handle_talk_ms' | 'handle_hold_ms' | 'handle_acw_ms'> & {
+export function derivedOf(leg: LegFacts): Pick<
+  KpiLegsTable,
+  'counted_wait_ms' | 'handle_talk_ms' | 'handle_hold_ms' | 'handle_acw_ms'
+> & {
   handled: number;
   outcome: number;
 } {
