@@ -44,6 +44,9 @@ const { useMystery } = await import('./features/mystery/store.js');
 // The mystery caller's app: its view in the sidebar, its store loaded with its screens.
 const { useCallerView } = await import('./features/mystery-caller/view.js');
 const { useCaller } = await import('./features/mystery-caller/store.js');
+// Recognition: its view in the first load, its store loaded with the screens and the list.
+const { useRecognitionView } = await import('./features/recognition/view.js');
+const { useRecognition } = await import('./features/recognition/store.js');
 
 const stores = {
   calls: useCalls,
@@ -61,6 +64,7 @@ const stores = {
   scorecard: useScorecardView,
   mystery: useMysteryView,
   mysteryCaller: useCallerView,
+  recognition: useRecognitionView,
 };
 /** Stores a feature loads later (the Quality view's), reset through the feature that owns them. */
 const loadedLater = {
@@ -71,6 +75,7 @@ const loadedLater = {
   scorecardData: useScorecard,
   mysteryData: useMystery,
   caller: useCaller,
+  recognitionData: useRecognition,
 };
 const initial = Object.fromEntries(
   Object.entries({ ...stores, ...loadedLater }).map(([k, s]) => [k, s.getState()]),
@@ -122,6 +127,10 @@ beforeEach(() => {
   useMystery.setState({ busy: 'release', reasons: ['a reason'] });
   useCallerView.setState({ assignmentId: 'a1' });
   useCaller.setState({ boardStatus: 'loaded', reportId: 'a1', filed: true });
+  useRecognitionView.setState({ open: 'summary' });
+  useRecognition.setState({
+    wall: { ...useRecognition.getState().wall, teamId: 't1', status: 'loaded' },
+  });
 });
 
 describe('the session lifecycle', () => {

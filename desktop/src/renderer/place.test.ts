@@ -22,6 +22,8 @@ describe('addresses of places', () => {
     { view: 'mystery', path: [] },
     { view: 'mystery', path: ['waves', '0190b2f0-0000-7000-8000-00000000a001', 'results'] },
     { view: 'mystery-call', assignmentId: 'a-7' },
+    { view: 'recognition', tab: 'wall' },
+    { view: 'recognition', tab: 'summary' },
   ];
 
   it('reads back every place it writes', () => {
@@ -47,6 +49,7 @@ describe('addresses of places', () => {
       '#/observe/%E0',
       '#/observe/a/b',
       '#/mystery/a/b/c/d',
+      '#/recognition/summary/x',
     ])
       expect(parsePlace(hash), hash).toEqual({ view: 'home' });
   });
@@ -85,6 +88,18 @@ describe('addresses of places', () => {
       view: 'session',
       sessionId: 's',
     });
+  });
+
+  it('opens the team wall for everyone of a team, the monthly summary for leads and admins', () => {
+    const wall: Place = { view: 'recognition', tab: 'wall' };
+    const summary: Place = { view: 'recognition', tab: 'summary' };
+    for (const role of ['agent', 'supervisor', 'lead', 'admin'] as const)
+      expect(placeFor(wall, role), role).toEqual(wall);
+    expect(placeFor(summary, 'lead')).toEqual(summary);
+    expect(placeFor(summary, 'admin')).toEqual(summary);
+    expect(placeFor(summary, 'agent')).toEqual(wall);
+    expect(placeFor(summary, 'supervisor')).toEqual(wall);
+    expect(placeFor(wall, 'caller')).toEqual({ view: 'home' });
   });
 
   it('keeps a mystery caller to their reports and settings, and their reports to them', () => {

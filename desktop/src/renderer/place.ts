@@ -38,6 +38,12 @@ import { closeMystery, openMystery, useMysteryView } from './features/mystery/vi
 import { useObserve } from './features/observe/store.js';
 import { observe, stopObserving } from './features/observe/sync.js';
 import { useCallerView } from './features/mystery-caller/view.js';
+import {
+  closeRecognition,
+  openRecognition,
+  useRecognitionView,
+  type RecognitionTab,
+} from './features/recognition/view.js';
 
 export type Place =
   | { view: 'home' }
@@ -55,6 +61,8 @@ export type Place =
   | { view: 'quality'; tab: QaTab | null; session?: string }
   /** Where in the mystery-call screens (their own path: they read it). */
   | { view: 'mystery'; path: string[] }
+  /** The team wall, or the monthly recognition summary. */
+  | { view: 'recognition'; tab: RecognitionTab }
   /** A mystery caller's report on one of their calls. */
   | { view: 'mystery-call'; assignmentId: string };
 
@@ -97,6 +105,8 @@ export function placeHash(place: Place): string {
         : '#/quality';
     case 'mystery':
       return ['#/mystery', ...place.path.map(seg)].join('/');
+    case 'recognition':
+      return place.tab === 'wall' ? '#/recognition' : '#/recognition/summary';
   }
 }
 
@@ -134,6 +144,8 @@ export function parsePlace(hash: string): Place {
     return { view: 'admin', tab: second as AdminTab };
   if (first === 'quality' && parts.length === 1) return { view: 'quality', tab: null };
   if (first === 'mystery' && parts.length <= 4) return { view: 'mystery', path: parts.slice(1) };
+  if (first === 'recognition' && parts.length <= 2)
+    return { view: first, tab: second === 'summary' ? 'summary' : 'wall' };
   if (parts.length === 2 && first === 'quality' && QA_TABS.includes(second as QaTab))
     return { view: 'quality', tab: second as QaTab };
   if (parts.length === 3 && first === 'quality' && second === 'calibration' && third)
@@ -151,8 +163,12 @@ export function placeFor(place: Place, role: Role): Place {
   if (role === 'caller')
     return place.view === 'settings' || place.view === 'mystery-call' ? place : HOME;
   if (place.view === 'mystery-call') return HOME;
-  if (role === 'agent') return place.view === 'settings' || place.view === 'session' ? place : HOME;
   const v = place.view;
+  // The summary is for the team's leads (and admins); everyone else of a team has its wall.
+  if (v === 'recognition' && place.tab === 'summary' && role !== 'lead' && role !== 'admin')
+    return { view: v, tab: 'wall' };
+  if (role === 'agent')
+    return v === 'settings' || v === 'session' || v === 'recognition' ? place : HOME;
   if ((v === 'admin' || v === 'scorecard' || v === 'mystery') && role !== 'admin') return HOME;
   if (place.view === 'surveys' && place.tab === 'pack' && role !== 'admin') return HOME;
   if (place.view === 'language' && role !== 'lead' && role !== 'admin') return HOME;
@@ -167,6 +183,8 @@ export function currentPlace(): Place {
   if (useScorecardView.getState().open) return { view: 'scorecard' };
   const mystery = useMysteryView.getState();
   if (mystery.open) return { view: 'mystery', path: mystery.path };
+  const recognition = useRecognitionView.getState().open;
+  if (recognition) return { view: 'recognition', tab: recognition };
   const quality = useQaView.getState();
   if (quality.open)
     return quality.calibration && quality.tab === 'calibration'
@@ -203,6 +221,7 @@ export function goTo(place: Place): void {
   if (v !== 'quality' && useQaView.getState().open) closeQaView();
   const mystery = useMysteryView.getState();
   if (v !== 'mystery' && mystery.open) closeMystery();
+  if (v !== 'recognition' && useRecognitionView.getState().open) closeRecognition();
   if (v !== 'history' && useAgentHistory.getState().agentId) closeHistory();
   if (v !== 'surveys' && useSurveys.getState().open) closeSurveys();
   const inReflection = v === 'sessions' || v === 'prepare' || v === 'session';
@@ -251,6 +270,9 @@ export function goTo(place: Place): void {
     case 'scorecard':
       if (!useScorecardView.getState().open) openScorecardView();
       return;
+    case 'recognition':
+      if (useRecognitionView.getState().open !== place.tab) openRecognition(place.tab);
+      return;
     case 'mystery':
       if (!mystery.open || mystery.path.join('/') !== place.path.join('/')) openMystery(place.path);
       return;
@@ -277,6 +299,7 @@ const stores = [
   useScorecardView,
   useQaView,
   useMysteryView,
+  useRecognitionView,
   useAgentHistory,
   useSurveys,
   useReflection,

@@ -1363,7 +1363,81 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('kpi_legs_call').on('kpi_legs').column('call_id').execute();
     },
   },
+  '0027-recognition': {
+    async up(db: Kysely<unknown>) {
+      // Badges earned from the records. The unique key is the award: the agent, the badge, its
+      // item ('' when the kind has none: a NULL would not be equal to itself in the index) and
+      // its period key (the week's Monday, the month's first day, a streak's first answer), so
+      // the database itself makes an award happen once, whatever node or replay tries again.
+      await db.schema
+        .createTable('recognition_badges')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('agent_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('team_id', 'text', (c) => c.references('teams.id'))
+        .addColumn('kind', 'text', (c) => c.notNull().check(sqlIn('kind', BADGE_KINDS_0027)))
+        .addColumn('item_id', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('period', 'text', (c) => c.notNull())
+        .addColumn('period_key', 'text', (c) => c.notNull())
+        .addColumn('count', 'integer', (c) => c.notNull())
+        .addColumn('awarded_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('recognition_badges_award', [
+          'agent_id',
+          'kind',
+          'item_id',
+          'period_key',
+        ])
+        .execute();
+      await db.schema
+        .createIndex('recognition_badges_team_at')
+        .on('recognition_badges')
+        .columns(['team_id', 'awarded_at'])
+        .execute();
+      await db.schema
+        .createIndex('recognition_badges_agent_at')
+        .on('recognition_badges')
+        .columns(['agent_id', 'awarded_at'])
+        .execute();
+      // Shout-outs a lead or a teammate gave, naming a standard and the behaviour seen. The id
+      // is the giver's (client-generated): a retry stores it once.
+      await db.schema
+        .createTable('recognition_shoutouts')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('agent_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('from_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('from_role', 'text', (c) =>
+          c.notNull().check(sqlIn('from_role', ['lead', 'peer'])),
+        )
+        .addColumn('team_id', 'text', (c) => c.references('teams.id'))
+        .addColumn('item_id', 'text', (c) => c.notNull())
+        .addColumn('behaviour', 'text', (c) => c.notNull())
+        .addColumn('lang', 'text', (c) => c.notNull())
+        .addColumn('call_id', 'text', (c) => c.references('calls.id'))
+        .addColumn('visibility', 'text', (c) =>
+          c.notNull().check(sqlIn('visibility', ['team', 'private'])),
+        )
+        .addColumn('at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('recognition_shoutouts_team_at')
+        .on('recognition_shoutouts')
+        .columns(['team_id', 'at'])
+        .execute();
+      await db.schema
+        .createIndex('recognition_shoutouts_agent_at')
+        .on('recognition_shoutouts')
+        .columns(['agent_id', 'at'])
+        .execute();
+      await db.schema
+        .createIndex('recognition_shoutouts_from_at')
+        .on('recognition_shoutouts')
+        .columns(['from_id', 'at'])
+        .execute();
+    },
+  },
 };
+
+/** The badge kinds 0027 was made with (shared BADGE_KINDS then): its CHECK. */
+const BADGE_KINDS_0027 = ['standard-week', 'no-critical-month', 'csat-streak', 'reflective-week'];
 
 /** The roles the users table was made with (0001): the CHECK 0024 widens. */
 const USER_ROLES_0001 = ['agent', 'supervisor', 'lead', 'admin'];

@@ -19,6 +19,8 @@ import { useQaView } from '../qa/view.js';
 import { Quality } from '../qa/lazy.js';
 import { useMysteryView } from '../mystery/view.js';
 import { Mystery } from '../mystery/lazy.js';
+import { useRecognitionView } from '../recognition/view.js';
+import { Recognition } from '../recognition/lazy.js';
 
 /**
  * Supervisors, leads and admins: the floor, the agent they sit beside, how coaches word notes,
@@ -35,6 +37,7 @@ export function CoachWorkspace() {
   const adminOpen = useAdminView((s) => s.open);
   const qaOpen = useQaView((s) => s.open);
   const mysteryOpen = useMysteryView((s) => s.open);
+  const recognitionOpen = useRecognitionView((s) => s.open !== null);
   const alerted = useSurveys((s) => s.alerts.length > 0);
   const check = useLanguageCheck();
   return (
@@ -46,6 +49,8 @@ export function CoachWorkspace() {
         <Quality />
       ) : mysteryOpen ? (
         <Mystery />
+      ) : recognitionOpen ? (
+        <Recognition />
       ) : historyOpen ? (
         <AgentHistoryView />
       ) : scorecardOpen ? (
