@@ -27,6 +27,7 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { v7 as uuidv7 } from 'uuid';
 import { io } from 'socket.io-client';
 import {
   EXPORT_ROWS_HEADER,
@@ -155,6 +156,7 @@ const LEG_COLUMNS = [
   'next_contact_at',
   'next_contact_ms',
   'call_id',
+  'outcome',
   'counted_wait_ms',
   'handled',
   'handle_talk_ms',
@@ -213,7 +215,7 @@ function fill({ agents, extensions, file }) {
   const customer = () => `44${String(Math.floor(random() * customers)).padStart(9, '0')}`;
   const leg = (fields) => {
     const row = {
-      id: randomUUID(),
+      id: uuidv7({ msecs: Date.parse(fields.offered_at) }),
       team_id: TEAM,
       agent_id: null,
       extension: null,
@@ -250,13 +252,15 @@ function fill({ agents, extensions, file }) {
       const agentIndex = n % agents.length;
       const agent = agents[agentIndex];
       const type = callTypes[n % callTypes.length];
-      const offered = start + Math.floor(random() * span);
+      // In time order, as a PBX sends them and the hub writes them; ids are UUID v7 made at
+      // the call's time, as the sidebars make them (so rows and ids are in time order too).
+      const offered = start + Math.floor(((n + random()) * span) / CALLS);
       const wait = Math.floor(random() * (random() < 0.8 ? 20_000 : 90_000));
       const answered = offered + wait;
       const talk = 30_000 + Math.floor(random() * 600_000);
       const pbxCallId = `pbx-${n}`;
       const key = customer();
-      const callId = randomUUID();
+      const callId = uuidv7({ msecs: offered });
       const transferred = random() < TRANSFERRED;
       const talkEnd = answered + talk;
       const wrapEnd = talkEnd + 5000 + Math.floor(random() * 90_000);
@@ -281,7 +285,7 @@ function fill({ agents, extensions, file }) {
         counts['survey responses']++;
       }
       if (random() < 0.6) {
-        insertAssessment.run(randomUUID(), callId, agent, 'submitted', ended, ended);
+        insertAssessment.run(uuidv7({ msecs: talkEnd }), callId, agent, 'submitted', ended, ended);
         counts['self-assessments']++;
       }
       // Four released evaluations per agent over the month.
@@ -289,7 +293,13 @@ function fill({ agents, extensions, file }) {
         const percent = 60 + Math.floor(random() * 41);
         insertEvaluation.run(
           ...[randomUUID(), agent, callId, pack.id, pack.version, ended, ended],
-          JSON.stringify({ earned: percent, possible: 100, percent, criticalFailed: [], passed: true }),
+          JSON.stringify({
+            earned: percent,
+            possible: 100,
+            percent,
+            criticalFailed: [],
+            passed: true,
+          }),
           ended,
         );
         counts['QA evaluations']++;
@@ -340,7 +350,7 @@ function fill({ agents, extensions, file }) {
       // Callers who gave up before anyone answered (no agent, no Sidecoach call).
       if (random() < ABANDONED + SHORT_ABANDONED) {
         const short = random() < SHORT_ABANDONED / (ABANDONED + SHORT_ABANDONED);
-        const offered3 = start + Math.floor(random() * span);
+        const offered3 = offered + Math.floor(random() * 60_000);
         const wait3 = short ? Math.floor(random() * 5000) : 5000 + Math.floor(random() * 180_000);
         leg({
           pbx_call_id: `pbx-${n}-lost`,

@@ -423,7 +423,7 @@ describe.skipIf(missing)('the demo’s reflective session in Chromium', () => {
     expect(await lead.getByTestId('trend-chart').locator('canvas').count()).toBe(1);
     // Customers: answers counted, the CSAT distribution drawn, their own words quoted.
     expect(await lead.getByTestId('survey-evidence-summary').innerText()).toMatch(
-      /\d+ responses? · mean CSAT \d/,
+      /\d+ responses? · CSAT \d+% · mean rating \d/,
     );
     expect(await lead.getByTestId('csat-chart').locator('canvas').count()).toBe(1);
     await expect.poll(() => lead.locator('.survey-comments li').count()).toBeGreaterThan(0);

@@ -130,7 +130,7 @@ describe.skipIf(missing)('customer feedback for leads in Chromium', () => {
     expect(await items.first().locator('b').count()).toBe(0);
     await expect
       .poll(() => lead.getByTestId('feedback-by-agent').locator('tbody tr').allInnerTexts())
-      .toEqual(['Ava Agent\t1\t5.0']);
+      .toEqual(['Ava Agent\t1\t100%\t5.0']);
 
     // On the floor, with the keyboard on a button: the alert shows and leaves the focus be.
     await lead.getByRole('button', { name: 'Back to where you were' }).click();
@@ -179,7 +179,8 @@ describe.skipIf(missing)('customer feedback for leads in Chromium', () => {
       .toEqual(['Ava Agent', 'Ben Agent', 'Ava Agent']);
     await expect
       .poll(() => lead.getByTestId('feedback-by-agent').locator('tbody tr').allInnerTexts())
-      .toEqual(['Ava Agent\t2\t3.5', 'Ben Agent\t1\t1.0']);
+      // CSAT is the share of 4-5 answers (Ava: 5 and 2), the mean rating 1-5 beside it.
+      .toEqual(['Ava Agent\t2\t50%\t3.5', 'Ben Agent\t1\t0%\t1.0']);
     await checkedAtWidths(lead, 'survey-lead-feedback');
 
     // Back returns to the agent being observed; the filters narrow the list.
@@ -256,7 +257,20 @@ describe.skipIf(missing)('customer feedback for leads in Chromium', () => {
     expect(await avaRow.getAttribute('class')).toContain('flagged');
     await expect
       .poll(() => avaRow.locator('td').allInnerTexts())
-      .toEqual(['32', '32', '63%', '38% (12)', '8', '4', '0', '10%', '3.5', '0·1·0·0·1', '0']);
+      .toEqual([
+        '32',
+        '32',
+        '63%',
+        '38% (12)',
+        '8',
+        '4',
+        '0',
+        '10%',
+        '50%',
+        '3.5',
+        '0·1·0·0·1',
+        '0',
+      ]);
     expect(await avaRow.locator('th').innerText()).toMatch(
       /^Ava Agent ⚑\s+flagged: excludes far more calls than the rest of the team; far fewer calls surveyed than the rest of the team$/,
     );
@@ -276,7 +290,7 @@ describe.skipIf(missing)('customer feedback for leads in Chromium', () => {
       .toMatch(/Team 1: \d+% · 2: \d+% · 3: \d+% · 4: \d+% · 5: \d+%\s+Ben Agent 1: /);
     await expect
       .poll(() => lead.getByTestId('survey-call-types').locator('tbody tr').allInnerTexts())
-      .toEqual([expect.stringMatching(/^Booking\t3\t2\.7\t33%\t3\.3\t1·1·0·0·1$/)]);
+      .toEqual([expect.stringMatching(/^Booking\t3\t33%\t2\.7\t33%\t3\.3\t1·1·0·0·1$/)]);
 
     // Every exclusion, with its reason.
     const exclusions = lead.getByTestId('survey-exclusion');
@@ -317,7 +331,7 @@ describe.skipIf(missing)('customer feedback for leads in Chromium', () => {
     await mine.waitFor();
     await expect
       .poll(() => agent.getByTestId('my-feedback-summary').textContent())
-      .toBe('2 responses in the last 30 days · mean CSAT 3.5');
+      .toBe('2 responses in the last 30 days · CSAT 50% · mean rating 3.5');
     await expect
       .poll(() => agent.getByTestId('survey-response').locator('strong.who').allTextContents())
       .toEqual(['Booking', 'Booking']);
@@ -361,6 +375,7 @@ describe.skipIf(missing)('customer feedback for leads in Chromium', () => {
         'Scorecard',
         'Survey pack',
         'Quality',
+        'Recognition',
         'Mystery calls',
         'Administration',
       ]);

@@ -39,6 +39,8 @@ export interface HubConfig {
   teamMoveSweepMs: number;
   /** How often each node draws the QA sample of active plans' ended slots (ms). */
   qaDrawSweepMs: number;
+  /** How often each node looks for weeks and months that closed, to award their badges (ms). */
+  recognitionSweepMs: number;
   /** An observer with no connected socket for this long stops observing (seconds). */
   observerGraceSeconds: number;
   logLevel: string;
@@ -111,6 +113,9 @@ Options (environment variable in brackets):
                          (SIDECOACH_ONE_TIME_CODE_HOURS, default 24)
   --team-move-sweep-ms N how often future-dated team moves are looked for (default 60000)
   --qa-draw-sweep-ms N   how often active QA plans' ended slots are drawn (default 600000)
+  --recognition-sweep-ms N
+                         how often closed weeks and months are looked for to award badges
+                         (default 600000)
   --observer-grace-seconds N
                          an observer with no connection for N seconds stops observing
                          (SIDECOACH_OBSERVER_GRACE_SECONDS, default 120)
@@ -319,6 +324,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): HubConfig &
       'one-time-code-hours': { type: 'string' },
       'team-move-sweep-ms': { type: 'string' },
       'qa-draw-sweep-ms': { type: 'string' },
+      'recognition-sweep-ms': { type: 'string' },
       'observer-grace-seconds': { type: 'string' },
       'log-level': { type: 'string' },
       surveys: { type: 'string' },
@@ -415,6 +421,13 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): HubConfig &
   if (teamMoveSweepMs < 10) throw new ConfigError('--team-move-sweep-ms must be at least 10');
   const qaDrawSweepMs = number('qa-draw-sweep-ms', values['qa-draw-sweep-ms'], 600_000, 86_400_000);
   if (qaDrawSweepMs < 10) throw new ConfigError('--qa-draw-sweep-ms must be at least 10');
+  const recognitionSweepMs = number(
+    'recognition-sweep-ms',
+    values['recognition-sweep-ms'],
+    600_000,
+    86_400_000,
+  );
+  if (recognitionSweepMs < 10) throw new ConfigError('--recognition-sweep-ms must be at least 10');
   const observerGraceSeconds = number(
     'observer-grace-seconds',
     values['observer-grace-seconds'] ?? env.SIDECOACH_OBSERVER_GRACE_SECONDS,
@@ -467,6 +480,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): HubConfig &
     oneTimeCodeHours,
     teamMoveSweepMs,
     qaDrawSweepMs,
+    recognitionSweepMs,
     observerGraceSeconds,
     logLevel: values['log-level'] ?? env.LOG_LEVEL ?? 'info',
     secrets: {

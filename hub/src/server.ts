@@ -30,6 +30,9 @@ import { startQa } from './qa/index.js';
 import { startKpi } from './kpi/index.js';
 import { startRecognition } from './recognition/index.js';
 import { startMystery } from './mystery/index.js';
+import { registerSurveyExport } from './surveys/export.js';
+import { registerQaExports } from './qa/export.js';
+import { registerMysteryExport } from './mystery/export.js';
 import { startScorecards } from './standards/index.js';
 import { startAdmin } from './admin/index.js';
 import { registerAuthRoutes } from './auth/routes.js';
@@ -288,8 +291,12 @@ export async function createHub(
   );
   const scorecards = startScorecards(ctx, { shared });
   const mystery = startMystery(ctx, { oneTimeCodeHours: config.oneTimeCodeHours });
+  // The streamed CSV exports of the tables managers read (each with its listing's policy).
+  registerSurveyExport(app, ctx, budgets);
+  registerQaExports(app, ctx, budgets);
+  registerMysteryExport(app, ctx, budgets);
   const kpi = startKpi(ctx, app, { budgets });
-  const recognition = startRecognition(ctx);
+  const recognition = startRecognition(ctx, { sweepMs: config.recognitionSweepMs });
   // One handler per client event, checked at compile time; registered in one loop below.
   const handlers = everyEventOnce(
     callHandlers(ctx),
@@ -351,6 +358,7 @@ export async function createHub(
       await surveys.stop();
       await admin.stop();
       await qa.stop();
+      await recognition.stop();
       stopSweep();
       stopRefresh();
       scorecards.stop();

@@ -24,6 +24,12 @@ describe('the demo, started again on an older demo database', () => {
         await db.selectFrom('users').select('id').where('username', 'in', LATER).execute()
       ).map((u) => u.id);
       await db.deleteFrom('team_members').where('user_id', 'in', ids).execute();
+      // Nor the recognition that came later (0027), which is about them.
+      await db
+        .deleteFrom('recognition_shoutouts')
+        .where((eb) => eb.or([eb('agent_id', 'in', ids), eb('from_id', 'in', ids)]))
+        .execute();
+      await db.deleteFrom('recognition_badges').where('agent_id', 'in', ids).execute();
       await db.deleteFrom('users').where('id', 'in', ids).execute();
       await db.deleteFrom('teams').where('id', 'in', ['team-taipei', 'team-riga']).execute();
     });

@@ -32,7 +32,10 @@ const ev = (
   queue: string,
   at: string,
   extra: Partial<QueueEvent> = {},
-): Sent => ({ event: { kind, callId, queue, at, ...extra } as QueueEvent });
+): Sent => {
+  const event: QueueEvent = { kind, callId, queue, at, ...extra };
+  return { event };
+};
 
 const D1 = '2026-03-10';
 const D3 = '2026-03-12';
@@ -667,10 +670,7 @@ describe('KPIs from queue events', () => {
     expect(res.headers.get(EXPORT_ROWS_HEADER)).toBe('7');
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const rows = parse(Buffer.from(bytes), { bom: true, columns: true }) as Record<
-      string,
-      string
-    >[];
+    const rows = parse<Record<string, string>>(Buffer.from(bytes), { bom: true, columns: true });
     expect(Object.keys(rows[0]!)).toEqual([...LEGS_CSV_COLUMNS]);
     expect(rows).toHaveLength(7);
     const c2 = rows.find((r) => r.pbx_call_id === 'c2')!;

@@ -265,12 +265,15 @@ describe('reflective coaching sessions', () => {
     expect(thisWeek.self).toEqual({ positive: 4, negative: 0 });
     expect(prep.surveys).toMatchObject({
       responses: 1,
+      // CSAT is the share of 4 and 5 answers (none of the one answer, a 2); the mean beside it.
+      csat: 0,
       meanCsat: 2,
       csatDistribution: [0, 1, 0, 0, 0],
       resolvedShare: 0,
       meanEffort: 4,
       comments: [{ text: 'Nobody summarised.', callType: 'sales' }],
     });
+    expect(prep.surveys.weeks!.at(-1)).toMatchObject({ responses: 1, csat: 0, meanCsat: 2 });
     // Widest gap first; equal gaps in item order.
     expect(prep.agenda).toEqual([
       { kind: 'low-confidence', itemId: LOW_CONFIDENCE, actionId: null },
@@ -616,7 +619,7 @@ describe('reflective coaching sessions', () => {
           self: { positive: 5, negative: 0 },
           gap: expect.any(Number),
         });
-        expect(leadView.prep.surveys.meanCsat).toBe(2);
+        expect(leadView.prep.surveys).toMatchObject({ csat: 0, meanCsat: 2 });
         const leadCalls = data(await lead.emitWithAck('call:list', { agentId, limit: 100 }));
         expect(leadCalls.calls.find((c) => c.id === call.id)!.assessment!.score).toMatchObject({
           percent: 100,

@@ -386,6 +386,32 @@ describe('post-call surveys by email', () => {
     }
   });
 
+  it('reports CSAT as the share of 4 and 5 answers, the mean 1-5 beside it', async () => {
+    // Only this test surveys cancellations: three customers answer 5, 4 and 2.
+    for (const csat of ['5', '4', '2']) {
+      const email = customer();
+      await emailCall(email, { callType: 'cancellation' });
+      const link = surveyLinkIn(await surveyEmail(hub, mailbox, email));
+      expect((await submitSurvey(link, { ...GOOD, csat })).status).toBe(303);
+    }
+    const report = data(await lead.socket.emitWithAck('survey:report', { days: 1 }));
+    const row = report.byCallType.find((c) => c.callType === 'cancellation');
+    expect(row).toMatchObject({ responses: 3, csatDistribution: [0, 1, 0, 1, 1] });
+    expect(row!.csat).toBeCloseTo(2 / 3, 10);
+    expect(row!.meanCsat).toBeCloseTo(11 / 3, 10);
+    // The team's and each agent's CSAT are shares of the same kind, of the customers' answers.
+    const own = data(await lead.socket.emitWithAck('survey:responses', { days: 1, limit: 500 }))
+      .responses.filter((r) => r.selfAnswer === null && r.csat !== null)
+      .map((r) => r.csat!);
+    expect(report.team.responses).toBeGreaterThanOrEqual(3);
+    expect(report.team.csat).toBeCloseTo(own.filter((c) => c >= 4).length / own.length, 10);
+    expect(report.team.meanCsat).toBeCloseTo(own.reduce((a, b) => a + b, 0) / own.length, 10);
+    const ava = report.agents.find((a) => a.agentName === 'Ava Agent')!;
+    const [, , , four, five] = ava.csatDistribution;
+    const answers = ava.csatDistribution.reduce((a, b) => a + b, 0);
+    expect(ava.csat).toBeCloseTo((four + five) / answers, 10);
+  });
+
   it('reports on a custom range of days as on the last days, and refuses a bad range', async () => {
     const email = customer();
     await emailCall(email);

@@ -42,3 +42,4 @@ export * from './domain/qa-disputes.js';
 export * from './protocol/kpi.js';
 export * from './domain/kpi.js';
 export * from './protocol/recognition.js';
+export * from './domain/recognition.js';

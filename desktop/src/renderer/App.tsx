@@ -5,7 +5,7 @@ import { CoachingNotesList } from './features/coach-notes/CoachingNotesList.js';
 import { CoachWorkspace } from './features/floor/lazy.js';
 import { StartCall } from './features/call/StartCall.js';
 import { Header } from './features/header/Header.js';
-import { RecentCalls } from './features/history/RecentCalls.js';
+import { RecentCalls } from './features/history/lazy.js';
 import { SignIn } from './features/sign-in/SignIn.js';
 import { Settings } from './features/settings/lazy.js';
 import {
@@ -16,6 +16,8 @@ import {
 import { MyFeedback } from './features/surveys/lazy.js';
 import { MyEvaluations } from './features/qa/lazy.js';
 import { MyFigures } from './features/kpi/mine-lazy.js';
+import { MyRecognition, Recognition, RecognitionNotices } from './features/recognition/lazy.js';
+import { useRecognitionView } from './features/recognition/view.js';
 import { ActionReminders, JoinSession } from './features/reflection/AgentReflection.js';
 import { Reflection } from './features/reflection/lazy.js';
 import { CallerApp } from './features/mystery-caller/lazy.js';
@@ -31,6 +33,7 @@ function Workspace() {
   const packs = useCalls((s) => s.packs);
   const role = useSession((s) => s.session?.user.role);
   const inSession = useReflection((s) => s.open === 'session');
+  const wall = useRecognitionView((s) => s.open !== null);
   const { status, call } = currentStatus(calls);
   // A mystery caller gets their board and reports only: nothing of the staff's sidebar.
   if (role === 'caller')
@@ -51,6 +54,13 @@ function Workspace() {
         <Reflection />
       </main>
     );
+  // The team wall between calls: a call and its wrap-up (the self-assessment) come first.
+  if (wall && status === 'available')
+    return (
+      <main>
+        <Recognition />
+      </main>
+    );
   // A survey link (link channel) is for the call on now, or else the one that just ended.
   const surveyCallId = status === 'on-call' ? call?.id : lastEndedCall(calls)?.id;
   return (
@@ -68,6 +78,7 @@ function Workspace() {
       <SurveyAfterCall calls={calls} agentStatus={status} />
       <CoachingNotesList />
       <MyEvaluations />
+      <MyRecognition />
       <MyFeedback />
       <MyFigures />
       <RecentCalls calls={calls} pack={pack} />
@@ -87,6 +98,8 @@ export function App() {
     <div className={role && role !== 'agent' ? 'sidebar coach' : 'sidebar'}>
       <Header />
       <NoticeBar />
+      {/* Badges and shout-outs just arrived: quiet, over whatever the agent has open. */}
+      {role === 'agent' ? <RecognitionNotices /> : null}
       {settingsOpen ? (
         <main>
           <Settings onClose={toggleSettings} />

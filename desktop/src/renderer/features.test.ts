@@ -48,6 +48,9 @@ const { useCaller } = await import('./features/mystery-caller/store.js');
 const { useFiguresView } = await import('./features/kpi/view.js');
 const { useFigures } = await import('./features/kpi/store.js');
 const { useMyFigures } = await import('./features/kpi/mine-store.js');
+// Recognition: its view in the first load, its store loaded with the screens and the list.
+const { useRecognitionView } = await import('./features/recognition/view.js');
+const { useRecognition } = await import('./features/recognition/store.js');
 
 const stores = {
   calls: useCalls,
@@ -66,6 +69,7 @@ const stores = {
   mystery: useMysteryView,
   mysteryCaller: useCallerView,
   figures: useFiguresView,
+  recognition: useRecognitionView,
 };
 /** Stores a feature loads later (the Quality view's), reset through the feature that owns them. */
 const loadedLater = {
@@ -78,6 +82,7 @@ const loadedLater = {
   caller: useCaller,
   figuresData: useFigures,
   myFigures: useMyFigures,
+  recognitionData: useRecognition,
 };
 const initial = Object.fromEntries(
   Object.entries({ ...stores, ...loadedLater }).map(([k, s]) => [k, s.getState()]),
@@ -134,6 +139,10 @@ beforeEach(() => {
     shown: { teamId: 't1', period: 'week', from: '2026-03-02', to: '2026-03-29' },
   });
   useMyFigures.setState({ status: 'loaded', expanded: true, period: 'month' });
+  useRecognitionView.setState({ open: 'summary' });
+  useRecognition.setState({
+    wall: { ...useRecognition.getState().wall, teamId: 't1', status: 'loaded' },
+  });
 });
 
 describe('the session lifecycle', () => {

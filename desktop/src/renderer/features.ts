@@ -18,6 +18,7 @@ import { qaFeature } from './features/qa/feature.js';
 import { mysteryFeature } from './features/mystery/feature.js';
 import { mysteryCallerFeature } from './features/mystery-caller/feature.js';
 import { kpiFeature } from './features/kpi/feature.js';
+import { recognitionFeature, recognitionInbox } from './features/recognition/feature.js';
 import { languageFeature } from './features/header/language.js';
 import { placeFeature } from './place.js';
 
@@ -38,6 +39,7 @@ export const features = [
   mysteryFeature,
   mysteryCallerFeature,
   kpiFeature,
+  recognitionFeature,
   languageFeature,
   // Last: the address is opened once every other feature has restored its state.
   placeFeature,
@@ -45,11 +47,6 @@ export const features = [
 
 // Every inbox message kind and every outbox write has a handler: a missing one is a type error
 // here (each feature names the kinds it takes in its own `satisfies Pick<...>`).
-// CONTRACT PLACEHOLDER (base branch only): the recognition feature's route replaces it.
-const recognitionInbox = { recognition: () => undefined } satisfies Pick<
-  InboxRoutes,
-  'recognition'
->;
 const inbox = {
   ...notesInbox,
   ...surveysInbox,

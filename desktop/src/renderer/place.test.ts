@@ -28,6 +28,8 @@ describe('addresses of places', () => {
       view: 'figures',
       path: ['team-demo', 'week', '2026-03-02', '2026-03-29', 'calls', 'aht', 'agent', 'u/1'],
     },
+    { view: 'recognition', tab: 'wall' },
+    { view: 'recognition', tab: 'summary' },
   ];
 
   it('reads back every place it writes', () => {
@@ -53,6 +55,7 @@ describe('addresses of places', () => {
       '#/observe/%E0',
       '#/observe/a/b',
       '#/mystery/a/b/c/d',
+      '#/recognition/summary/x',
     ])
       expect(parsePlace(hash), hash).toEqual({ view: 'home' });
   });
@@ -91,6 +94,18 @@ describe('addresses of places', () => {
       view: 'session',
       sessionId: 's',
     });
+  });
+
+  it('opens the team wall for everyone of a team, the monthly summary for leads and admins', () => {
+    const wall: Place = { view: 'recognition', tab: 'wall' };
+    const summary: Place = { view: 'recognition', tab: 'summary' };
+    for (const role of ['agent', 'supervisor', 'lead', 'admin'] as const)
+      expect(placeFor(wall, role), role).toEqual(wall);
+    expect(placeFor(summary, 'lead')).toEqual(summary);
+    expect(placeFor(summary, 'admin')).toEqual(summary);
+    expect(placeFor(summary, 'agent')).toEqual(wall);
+    expect(placeFor(summary, 'supervisor')).toEqual(wall);
+    expect(placeFor(wall, 'caller')).toEqual({ view: 'home' });
   });
 
   it('keeps a mystery caller to their reports and settings, and their reports to them', () => {

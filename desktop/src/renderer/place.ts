@@ -39,6 +39,12 @@ import { useObserve } from './features/observe/store.js';
 import { observe, stopObserving } from './features/observe/sync.js';
 import { useCallerView } from './features/mystery-caller/view.js';
 import { closeFigures, openFigures, useFiguresView } from './features/kpi/view.js';
+import {
+  closeRecognition,
+  openRecognition,
+  useRecognitionView,
+  type RecognitionTab,
+} from './features/recognition/view.js';
 
 export type Place =
   | { view: 'home' }
@@ -58,6 +64,8 @@ export type Place =
   | { view: 'mystery'; path: string[] }
   /** Where in the Figures area (KPIs: a team's dashboard, the calls behind a number, settings). */
   | { view: 'figures'; path: string[] }
+  /** The team wall, or the monthly recognition summary. */
+  | { view: 'recognition'; tab: RecognitionTab }
   /** A mystery caller's report on one of their calls. */
   | { view: 'mystery-call'; assignmentId: string };
 
@@ -101,6 +109,8 @@ export function placeHash(place: Place): string {
     case 'mystery':
     case 'figures':
       return [`#/${place.view}`, ...place.path.map(seg)].join('/');
+    case 'recognition':
+      return place.tab === 'wall' ? '#/recognition' : '#/recognition/summary';
   }
 }
 
@@ -139,6 +149,8 @@ export function parsePlace(hash: string): Place {
   if (first === 'quality' && parts.length === 1) return { view: 'quality', tab: null };
   if (first === 'mystery' && parts.length <= 4) return { view: 'mystery', path: parts.slice(1) };
   if (first === 'figures' && parts.length <= 12) return { view: 'figures', path: parts.slice(1) };
+  if (first === 'recognition' && parts.length <= 2)
+    return { view: first, tab: second === 'summary' ? 'summary' : 'wall' };
   if (parts.length === 2 && first === 'quality' && QA_TABS.includes(second as QaTab))
     return { view: 'quality', tab: second as QaTab };
   if (parts.length === 3 && first === 'quality' && second === 'calibration' && third)
@@ -156,8 +168,12 @@ export function placeFor(place: Place, role: Role): Place {
   if (role === 'caller')
     return place.view === 'settings' || place.view === 'mystery-call' ? place : HOME;
   if (place.view === 'mystery-call') return HOME;
-  if (role === 'agent') return place.view === 'settings' || place.view === 'session' ? place : HOME;
   const v = place.view;
+  // The summary is for the team's leads (and admins); everyone else of a team has its wall.
+  if (v === 'recognition' && place.tab === 'summary' && role !== 'lead' && role !== 'admin')
+    return { view: v, tab: 'wall' };
+  if (role === 'agent')
+    return v === 'settings' || v === 'session' || v === 'recognition' ? place : HOME;
   if ((v === 'admin' || v === 'scorecard' || v === 'mystery') && role !== 'admin') return HOME;
   if (place.view === 'surveys' && place.tab === 'pack' && role !== 'admin') return HOME;
   if (place.view === 'language' && role !== 'lead' && role !== 'admin') return HOME;
@@ -174,6 +190,8 @@ export function currentPlace(): Place {
   if (mystery.open) return { view: 'mystery', path: mystery.path };
   const figures = useFiguresView.getState();
   if (figures.open) return { view: 'figures', path: figures.path };
+  const recognition = useRecognitionView.getState().open;
+  if (recognition) return { view: 'recognition', tab: recognition };
   const quality = useQaView.getState();
   if (quality.open)
     return quality.calibration && quality.tab === 'calibration'
@@ -212,6 +230,7 @@ export function goTo(place: Place): void {
   if (v !== 'mystery' && mystery.open) closeMystery();
   const figures = useFiguresView.getState();
   if (v !== 'figures' && figures.open) closeFigures();
+  if (v !== 'recognition' && useRecognitionView.getState().open) closeRecognition();
   if (v !== 'history' && useAgentHistory.getState().agentId) closeHistory();
   if (v !== 'surveys' && useSurveys.getState().open) closeSurveys();
   const inReflection = v === 'sessions' || v === 'prepare' || v === 'session';
@@ -260,6 +279,9 @@ export function goTo(place: Place): void {
     case 'scorecard':
       if (!useScorecardView.getState().open) openScorecardView();
       return;
+    case 'recognition':
+      if (useRecognitionView.getState().open !== place.tab) openRecognition(place.tab);
+      return;
     case 'mystery':
       if (!mystery.open || mystery.path.join('/') !== place.path.join('/')) openMystery(place.path);
       return;
@@ -290,6 +312,7 @@ const stores = [
   useQaView,
   useMysteryView,
   useFiguresView,
+  useRecognitionView,
   useAgentHistory,
   useSurveys,
   useReflection,

@@ -73,6 +73,30 @@ export async function auditPage(
 /** The most one export holds (the admin narrows the dates for more). */
 export const AUDIT_EXPORT_MAX = 100_000;
 
-export async function auditEntries(db: Db, filter: AuditFilter): Promise<AuditRecord[]> {
-  return (await query(db, filter).limit(AUDIT_EXPORT_MAX).execute()).map(toRecord);
+/** How many entries the filters hold (the export's row count, at most AUDIT_EXPORT_MAX). */
+export async function auditCount(db: Db, filter: AuditFilter): Promise<number> {
+  const row = await query(db, filter)
+    .clearSelect()
+    .clearOrderBy()
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Math.min(Number(row.n), AUDIT_EXPORT_MAX);
+}
+
+/** A page of the export, newest first, after the entry (at, id) `after`. */
+export async function auditExportPage(
+  db: Db,
+  filter: AuditFilter,
+  after: readonly [string, string] | null,
+  size: number,
+): Promise<AuditRecord[]> {
+  let q = query(db, filter);
+  if (after)
+    q = q.where((eb) =>
+      eb.or([
+        eb('audit_log.at', '<', after[0]),
+        eb.and([eb('audit_log.at', '=', after[0]), eb('audit_log.id', '<', after[1])]),
+      ]),
+    );
+  return (await q.limit(size).execute()).map(toRecord);
 }

@@ -217,15 +217,61 @@ async function recordEvent(
   agentId: string | null,
   queue: QueueInfo,
 ): Promise<void> {
-  const existing = await forUpdate(
-    trx,
-    trx
-      .selectFrom('kpi_legs')
-      .selectAll()
-      .where('queue', '=', event.queue)
-      .where('pbx_call_id', '=', event.callId),
-  ).executeTakeFirst();
-  const leg = mergeEvent(existing ?? null, event, agentId);
+  const read = () =>
+    forUpdate(
+      trx,
+      trx
+        .selectFrom('kpi_legs')
+        .selectAll()
+        .where('queue', '=', event.queue)
+        .where('pbx_call_id', '=', event.callId),
+    ).executeTakeFirst();
+  let existing = await read();
+  if (!existing) {
+    // The leg's first event: an empty leg at its time, claimed by the unique index (another
+    // node's first event of the same leg waits for this one, then merges into it), then merged.
+    const at = new Date(event.at).toISOString();
+    const now = nowIso();
+    await trx
+      .insertInto('kpi_legs')
+      .values({
+        id: randomUUID(),
+        pbx_call_id: event.callId,
+        queue: event.queue,
+        team_id: queue.teamId,
+        offered_at: at,
+        offered_ms: Date.parse(at),
+        agent_id: null,
+        extension: null,
+        pbx_call_type: null,
+        call_type: null,
+        customer_key: null,
+        answered_at: null,
+        abandoned_at: null,
+        wait_ms: null,
+        transferred_at: null,
+        to_queue: null,
+        wrap_start_at: null,
+        wrap_end_at: null,
+        talk_ms: null,
+        hold_ms: null,
+        next_contact_at: null,
+        next_contact_ms: null,
+        call_id: null,
+        counted_wait_ms: null,
+        handle_talk_ms: null,
+        handle_hold_ms: null,
+        handle_acw_ms: null,
+        local_day: localDayOf(at, queue.timeZone),
+        time_zone: queue.timeZone,
+        created_at: now,
+        updated_at: now,
+      })
+      .onConflict((oc) => oc.columns(['queue', 'pbx_call_id']).doNothing())
+      .execute();
+    existing = (await read())!;
+  }
+  const leg = mergeEvent(existing, event, agentId);
   // A transfer's next leg may come without the caller's number: the call's other legs know it.
   if (leg.customer_key === null) {
     const sibling = await trx
@@ -239,13 +285,13 @@ async function recordEvent(
   const offeredMs = Date.parse(leg.offered_at);
   const keyOrTimeChanged =
     leg.customer_key !== null &&
-    (existing?.customer_key !== leg.customer_key || existing?.offered_ms !== offeredMs);
-  let nextContactMs = existing?.next_contact_ms ?? null;
+    (existing.customer_key !== leg.customer_key || existing.offered_ms !== offeredMs);
+  let nextContactMs = existing.next_contact_ms;
   if (keyOrTimeChanged) {
     await markRepeat(trx, leg.customer_key!, event.callId, offeredMs);
     nextContactMs = await nextContactOf(trx, leg.customer_key!, event.callId, offeredMs);
   }
-  let callId = existing?.call_id ?? null;
+  let callId = existing.call_id;
   let sidecoachType: string | null = null;
   if (leg.agent_id !== null) {
     const call = await sidecoachCall(trx, leg.agent_id, event.callId);
@@ -270,22 +316,9 @@ async function recordEvent(
     time_zone: queue.timeZone,
     updated_at: now,
   };
-  if (existing) {
-    await trx.updateTable('kpi_legs').set(row).where('id', '=', existing.id).execute();
-  } else {
-    await trx
-      .insertInto('kpi_legs')
-      .values({
-        id: randomUUID(),
-        pbx_call_id: event.callId,
-        queue: event.queue,
-        created_at: now,
-        ...row,
-      })
-      .execute();
-  }
+  await trx.updateTable('kpi_legs').set(row).where('id', '=', existing.id).execute();
   // This leg brought the number: the call's other legs (a transfer's) take it too.
-  if (leg.customer_key !== null && existing?.customer_key !== leg.customer_key) {
+  if (leg.customer_key !== null && existing.customer_key !== leg.customer_key) {
     const siblings = await trx
       .selectFrom('kpi_legs')
       .select(['id', 'offered_ms'])

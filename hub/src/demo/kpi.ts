@@ -77,6 +77,7 @@ type Leg = Omit<
   | 'next_contact_ms'
   | 'counted_wait_ms'
   | 'handled'
+  | 'outcome'
   | 'handle_talk_ms'
   | 'handle_hold_ms'
   | 'handle_acw_ms'
@@ -140,7 +141,7 @@ async function demoLegs(trx: Trx, now: number): Promise<Leg[]> {
     .where('users.role', '=', 'agent')
     .execute();
   const queueOf = new Map<string, string>(
-    DEMO_QUEUES.filter((q) => q.teamId !== null).map((q) => [q.teamId!, q.queue]),
+    DEMO_QUEUES.flatMap((q) => (q.teamId === null ? [] : [[q.teamId, q.queue] as const])),
   );
   const legs: Leg[] = [];
   let numbers = 0;

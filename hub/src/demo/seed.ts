@@ -5,6 +5,7 @@ import { countUsers, createTeam, insertUser } from '../lib/accounts.js';
 import type { Trx } from '../lib/jobs.js';
 import { hashPassword } from '../lib/passwords.js';
 import { nowIso } from '../store/db.js';
+import { seedDemoRecognition } from './recognition.js';
 
 /** Known on purpose: the demo is for trying Sidecoach on a laptop, never for production. */
 export const DEMO_PASSWORD = 'sidecoach-demo';
@@ -139,6 +140,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       if (caller) await insertCallerProfile(trx, id, caller);
     });
   }
+  await seedDemoRecognition(db);
   return fresh;
 }
 

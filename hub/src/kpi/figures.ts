@@ -43,21 +43,18 @@ export function daySpan(from: string, to: string, timeZone: string): DaySpan {
 }
 
 /**
- * SQL for the day of the span an instant column falls on (rows are within the span): a binary
- * search over the days' first instants, as literals (the same text in SELECT and GROUP BY, which
- * PostgreSQL needs to see that they are one expression). Days and instants are our own text.
+ * Runs `work` for each day of the span (its first instant and the next day's), one after the
+ * other, letting the hub's other work run between them: on SQLite a query holds the process while
+ * it runs, and a month of a large team read in one would hold every socket for seconds.
  */
-export function dayOfColumn(column: string, span: DaySpan): RawBuilder<string> {
-  const ref = sql.ref(column);
-  const tree = (lo: number, hi: number): RawBuilder<string> => {
-    if (hi - lo === 1) return sql.lit(span.days[lo]!);
-    const mid = (lo + hi) >> 1;
-    return sql<string>`case when ${ref} < ${sql.lit(span.starts[mid]!)} then ${tree(lo, mid)} else ${tree(mid, hi)} end`;
-  };
-  // PostgreSQL refuses a constant in GROUP BY: a one-day span is a CASE too.
-  if (span.days.length === 1)
-    return sql<string>`case when ${ref} is not null then ${sql.lit(span.days[0]!)} end`;
-  return tree(0, span.days.length);
+export async function eachDay(
+  span: DaySpan,
+  work: (day: string, from: string, to: string) => Promise<void>,
+): Promise<void> {
+  for (const [i, day] of span.days.entries()) {
+    await work(day, span.starts[i]!, span.starts[i + 1] ?? span.end);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 /** Who the counters are of: a team's legs (its queues) and members, or one agent's. */
@@ -72,8 +69,9 @@ const n = (value: unknown) => Number(value ?? 0);
 export function legConditions(t: KpiThresholds, nowMs: number, alias?: string) {
   const c = (column: string) => sql.ref(alias ? `${alias}.${column}` : column);
   const window = t.fcrDays * DAY_MS;
-  const answered = sql`${c('answered_at')} is not null`;
-  const abandoned = sql`(${c('answered_at')} is null and ${c('abandoned_at')} is not null)`;
+  // The stored outcome (lib/kpi-legs.ts OUTCOME): 1 answered, 2 transferred on, 3 abandoned.
+  const answered = sql`${c('outcome')} in (1, 2)`;
+  const abandoned = sql`${c('outcome')} = 3`;
   const short = sql`(${abandoned} and coalesce(${c('counted_wait_ms')}, 0) < ${t.shortAbandonSeconds * 1000})`;
   const repeat = sql`(${c('next_contact_ms')} is not null and ${c('next_contact_ms')} < ${c('offered_ms')} + ${window})`;
   const known = sql`(${c('customer_key')} is not null and ${c('handled')} = 1)`;
@@ -84,7 +82,7 @@ export function legConditions(t: KpiThresholds, nowMs: number, alias?: string) {
     short,
     inSl: sql`(${answered} and ${c('counted_wait_ms')} <= ${t.serviceLevelSeconds * 1000})`,
     handled: sql`${c('handled')} = 1`,
-    transferred: sql`(${answered} and ${c('transferred_at')} is not null)`,
+    transferred: sql`${c('outcome')} = 2`,
     fcrEligible: sql`(${known} and (${repeat} or ${passed}))`,
     fcrResolved: sql`(${known} and not ${repeat} and ${passed})`,
     /** A complaint once: flagged, or of the complaint call type. */
@@ -150,19 +148,60 @@ export interface AgentRow {
 }
 /**
  * Counters two ways: by day and call type (the trend, the call types, the total), and by agent
- * when asked. Two small groupings rather than one by day, agent and call type: a month of a large
- * team is hundreds of thousands of those, each a row for the hub to read.
+ * when asked. Each source is read once, grouped by day, call type and agent, and folded into
+ * both here (in place: a month of a large team is hundreds of thousands of groups).
  */
 export interface Counted {
   days: DayRow[];
   agents: AgentRow[];
 }
 
-const sumsOf = (r: Record<string, unknown>, keys: readonly (keyof KpiSums)[]) => {
-  const sums = emptySums();
-  for (const key of keys) sums[key] = n(r[key]);
-  return sums;
-};
+/** Folds grouped rows into the two groupings, adding each counter in place. */
+class Fold {
+  private readonly days = new Map<string, DayRow>();
+  private readonly agents = new Map<string | null, AgentRow>();
+
+  constructor(private readonly byAgent: boolean) {}
+
+  add(day: string, callType: string | null, agentId: string | null, sums: Partial<KpiSums>) {
+    const dayKey = `${day}|${callType ?? ''}`;
+    let d = this.days.get(dayKey);
+    if (!d) this.days.set(dayKey, (d = { day, callType: callType ?? '', sums: emptySums() }));
+    let a: AgentRow | undefined;
+    if (this.byAgent) {
+      a = this.agents.get(agentId);
+      if (!a) this.agents.set(agentId, (a = { agentId, sums: emptySums() }));
+    }
+    for (const [key, value] of Object.entries(sums) as [keyof KpiSums, number][]) {
+      d.sums[key] += value;
+      if (a) a.sums[key] += value;
+    }
+  }
+
+  /** Grouped rows of a query: their counters under `keys` (and typed complaints, if asked). */
+  rows(
+    day: string,
+    rows: readonly Record<string, unknown>[],
+    keys: readonly (keyof KpiSums)[],
+    typedComplaints = false,
+  ) {
+    for (const r of rows) {
+      const sums: Partial<KpiSums> = {};
+      for (const key of keys) sums[key] = n(r[key]);
+      if (typedComplaints) sums.complaints = (sums.complaints ?? 0) + n(r.typedComplaints);
+      this.add(
+        day,
+        (r.call_type as string | null) ?? null,
+        (r.agent_id as string | null | undefined) ?? null,
+        sums,
+      );
+    }
+  }
+
+  counted(): Counted {
+    return { days: [...this.days.values()], agents: [...this.agents.values()] };
+  }
+}
 
 /**
  * The legs' counters: a team's legs by their stamped local day (the caller has made sure they
@@ -177,34 +216,29 @@ export async function legCounted(
   t: KpiThresholds,
   options: { now: Date; callType?: string | undefined; typed?: boolean; agents?: boolean },
 ): Promise<Counted> {
-  const day = 'teamId' in scope ? sql<string>`local_day` : dayOfColumn('offered_at', span);
   let base = db.selectFrom('kpi_legs').select(legCounters(t, options.now.getTime()));
   base =
     'teamId' in scope
-      ? base
-          .where('team_id', '=', scope.teamId)
-          .where('time_zone', '=', span.timeZone)
-          .where('local_day', '>=', span.from)
-          .where('local_day', '<=', span.to)
-      : base
-          .where('agent_id', '=', scope.agentId)
-          .where('offered_at', '>=', span.starts[0]!)
-          .where('offered_at', '<', span.end);
+      ? base.where('team_id', '=', scope.teamId).where('time_zone', '=', span.timeZone)
+      : base.where('agent_id', '=', scope.agentId);
   if (options.callType !== undefined) base = base.where('call_type', '=', options.callType);
-  const sums = (r: Record<string, unknown>) => {
-    const out = sumsOf(r, LEG_KEYS);
-    if (options.typed) out.complaints += n(r.typedComplaints);
-    return out;
-  };
-  const days = await base
-    .select([day.as('day'), 'call_type'])
-    .groupBy([day, 'call_type'])
-    .execute();
-  const agents = options.agents ? await base.select('agent_id').groupBy('agent_id').execute() : [];
-  return {
-    days: days.map((r) => ({ day: r.day, callType: r.call_type ?? '', sums: sums(r) })),
-    agents: agents.map((r) => ({ agentId: r.agent_id, sums: sums(r) })),
-  };
+  const fold = new Fold(options.agents === true);
+  await eachDay(span, async (day, lo, hi) => {
+    const ofDay =
+      'teamId' in scope
+        ? base.where('local_day', '=', day)
+        : base.where('offered_at', '>=', lo).where('offered_at', '<', hi);
+    // Grouped in the order of the team's index (day, call type, agent): read without a sort.
+    fold.rows(
+      day,
+      options.agents
+        ? await ofDay.select(['call_type', 'agent_id']).groupBy(['call_type', 'agent_id']).execute()
+        : await ofDay.select('call_type').groupBy('call_type').execute(),
+      LEG_KEYS,
+      options.typed,
+    );
+  });
+  return fold.counted();
 }
 
 /** The agents whose own records count: the team's members, or the one agent. */
@@ -243,7 +277,7 @@ export async function recordCounted(
   span: DaySpan,
   options: { callType?: string | undefined; unreleasedMystery: boolean; agents?: boolean },
 ): Promise<Counted> {
-  const out: Counted = { days: [], agents: [] };
+  const fold = new Fold(options.agents === true);
   const lo = span.starts[0]!;
   const { end } = span;
   const count = (when: RawBuilder<unknown>) =>
@@ -265,20 +299,8 @@ export async function recordCounted(
       count(sql`${customer} and r.resolved = 1`).as('resolvedYes'),
     ])
     .where(agentsOf(scope, 's.agent_id'))
-    .where('s.decided_at', '>=', lo)
-    .where('s.decided_at', '<', end)
     .where(notMysteryCall('s.call_id'));
   if (options.callType !== undefined) surveys = surveys.where('s.call_type', '=', options.callType);
-  const sendDay = dayOfColumn('s.decided_at', span);
-  for (const r of await surveys
-    .select([sendDay.as('day'), 's.call_type'])
-    .groupBy([sendDay, 's.call_type'])
-    .execute())
-    out.days.push({ day: r.day, callType: r.call_type, sums: sumsOf(r, SURVEY_KEYS) });
-  if (options.agents)
-    for (const r of await surveys.select('s.agent_id').groupBy('s.agent_id').execute())
-      out.agents.push({ agentId: r.agent_id, sums: sumsOf(r, SURVEY_KEYS) });
-
   let calls = db
     .selectFrom('calls as c')
     .leftJoin('self_assessments as sa', 'sa.call_id', 'c.id')
@@ -291,19 +313,32 @@ export async function recordCounted(
       ).as('complaints'),
     ])
     .where(agentsOf(scope, 'c.agent_id'))
-    .where('c.started_at', '>=', lo)
-    .where('c.started_at', '<', end)
     .where('c.ended_at', 'is not', null);
   if (options.callType !== undefined) calls = calls.where('c.call_type', '=', options.callType);
-  const callDay = dayOfColumn('c.started_at', span);
-  for (const r of await calls
-    .select([callDay.as('day'), 'c.call_type'])
-    .groupBy([callDay, 'c.call_type'])
-    .execute())
-    out.days.push({ day: r.day, callType: r.call_type, sums: sumsOf(r, CALL_KEYS) });
-  if (options.agents)
-    for (const r of await calls.select('c.agent_id').groupBy('c.agent_id').execute())
-      out.agents.push({ agentId: r.agent_id, sums: sumsOf(r, CALL_KEYS) });
+  await eachDay(span, async (day, from, to) => {
+    const sends = surveys.where('s.decided_at', '>=', from).where('s.decided_at', '<', to);
+    fold.rows(
+      day,
+      options.agents
+        ? await sends
+            .select(['s.call_type', 's.agent_id'])
+            .groupBy(['s.call_type', 's.agent_id'])
+            .execute()
+        : await sends.select('s.call_type').groupBy('s.call_type').execute(),
+      SURVEY_KEYS,
+    );
+    const started = calls.where('c.started_at', '>=', from).where('c.started_at', '<', to);
+    fold.rows(
+      day,
+      options.agents
+        ? await started
+            .select(['c.call_type', 'c.agent_id'])
+            .groupBy(['c.call_type', 'c.agent_id'])
+            .execute()
+        : await started.select('c.call_type').groupBy('c.call_type').execute(),
+      CALL_KEYS,
+    );
+  });
 
   // Quality: few rows (a handful of evaluations per agent a month), read and scored here.
   const percentOf = (score: string | null) => {
@@ -315,9 +350,10 @@ export async function recordCounted(
     const percent = percentOf(score);
     if (percent === null) return;
     if (options.callType !== undefined && callType !== options.callType) return;
-    const sums = () => ({ ...emptySums(), qualityCount: 1, qualityTotal: percent });
-    out.days.push({ day: localDayOf(at, span.timeZone), callType: callType ?? '', sums: sums() });
-    if (options.agents) out.agents.push({ agentId, sums: sums() });
+    fold.add(localDayOf(at, span.timeZone), callType, agentId, {
+      qualityCount: 1,
+      qualityTotal: percent,
+    });
   };
   const evaluations = await db
     .selectFrom('qa_evaluations as e')
@@ -342,5 +378,5 @@ export async function recordCounted(
     .where('r.called_at', '<', end);
   if (!options.unreleasedMystery) mystery = mystery.where('w.released_at', 'is not', null);
   for (const m of await mystery.execute()) scored(m.called_at, m.agent_id!, m.call_type, m.score);
-  return out;
+  return fold.counted();
 }

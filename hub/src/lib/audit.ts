@@ -21,6 +21,7 @@ export interface AuditEntry {
     | 'scorecard'
     | 'calibration'
     | 'mystery'
+    | 'recognition'
     /** A PBX queue (its name) mapped to a team for the KPIs. */
     | 'queue';
   targetId: string | null;

@@ -52,6 +52,14 @@ export const BUDGETS = {
   /** The whole audit log for the filters as a CSV file (GET /api/admin/audit.csv), unpaged: 20. */
   'audit.csv': { max: 20, windowSeconds: TEN_MINUTES },
   /**
+   * The streamed table exports (lib/export-route.ts), each a whole table for its filters read
+   * page by page: a manager taking each team's file for a period or two, 20 of each.
+   */
+  'responses.csv': { max: 20, windowSeconds: TEN_MINUTES },
+  'evaluations.csv': { max: 20, windowSeconds: TEN_MINUTES },
+  'calibration.csv': { max: 20, windowSeconds: TEN_MINUTES },
+  'mystery-results.csv': { max: 20, windowSeconds: TEN_MINUTES },
+  /**
    * A team's QA sample for a period: every agent's calls of a month (a 2,000-agent team with
    * 1,000,000 calls is seconds of one core, bench/qa.mjs). A quality manager drawing each team
    * and trying a filter or two: 30.

@@ -43,6 +43,8 @@ export interface HubEvents {
    * changes the checklist only, not the agent's status.
    */
   'call:changed': [call: CallRecord, change: 'status' | 'tick'];
+  /** A customer's survey answer about the agent's call was stored (recognition's streaks). */
+  'survey:answered': [agentId: string];
   /** The PBX reported a call event for the agent. */
   'softphone:event': [agentId: string, event: CallEvent];
   /** An agent's connection count changed (first socket opened, last one closed). */

@@ -15,6 +15,16 @@ export type CsvCell = string | number | boolean | Date | null | undefined;
 const today = () => new Date().toISOString().slice(0, 10);
 
 /**
+ * The download's name: as is when it is plain ASCII (every export's is today), with the RFC 6266
+ * `filename*` beside an ASCII fallback when it is not.
+ */
+function disposition(file: string): string {
+  if (/^[\x20-\x7e]*$/.test(file) && !/["\\]/.test(file)) return `attachment; filename="${file}"`;
+  const fallback = file.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(file)}`;
+}
+
+/**
  * Sends `rows` as a CSV download named `sidecoach-<name>-<day>.csv`. `total` is the number of
  * data rows the query will give (counted first; sent as `x-sidecoach-rows`).
  */
@@ -47,13 +57,12 @@ export function sendCsvStream(
     })(),
   );
   source.on('error', (err) => csv.destroy(err));
+  // A client that goes away stops the reading too (the generator's next page is never asked).
+  csv.on('close', () => source.destroy());
   source.pipe(csv);
   return reply
     .header('content-type', 'text/csv; charset=utf-8')
-    .header(
-      'content-disposition',
-      `attachment; filename="sidecoach-${name}-${today()}.csv"; filename*=UTF-8''sidecoach-${encodeURIComponent(name)}-${today()}.csv`,
-    )
+    .header('content-disposition', disposition(`sidecoach-${name}-${today()}.csv`))
     .header('cache-control', 'no-store')
     .header(EXPORT_ROWS_HEADER, String(total))
     .header('access-control-expose-headers', EXPORT_ROWS_HEADER)

@@ -1,4 +1,10 @@
-import { handleMsOf, localDayOf, localDayStart, type LegFacts } from '@sidecoach/shared';
+import {
+  handleMsOf,
+  legOutcome,
+  localDayOf,
+  localDayStart,
+  type LegFacts,
+} from '@sidecoach/shared';
 import type { Db } from '../store/db.js';
 import type { KpiLegRow, KpiLegsTable } from '../store/schema.js';
 import type { Trx } from './jobs.js';
@@ -56,14 +62,21 @@ export function countedWaitOf(leg: LegFacts): number | null {
   return end === null ? null : Math.max(0, Date.parse(end) - Date.parse(leg.offeredAt));
 }
 
+/** The stored outcome codes (short abandons are abandons: the threshold is the team's). */
+export const OUTCOME = { waiting: 0, answered: 1, transferred: 2, abandoned: 3 } as const;
+
 /** The derived columns of a leg, from its facts (written with them, read as plain sums). */
-export function derivedOf(
-  leg: LegFacts,
-): Pick<KpiLegsTable, 'counted_wait_ms' | 'handle_talk_ms' | 'handle_hold_ms' | 'handle_acw_ms'> & {
+export function derivedOf(leg: LegFacts): Pick<
+  KpiLegsTable,
+  'counted_wait_ms' | 'handle_talk_ms' | 'handle_hold_ms' | 'handle_acw_ms'
+> & {
   handled: number;
+  outcome: number;
 } {
   const handle = handleMsOf(leg);
+  const outcome = legOutcome(leg, { shortAbandonSeconds: 0, serviceLevelSeconds: 0, fcrDays: 1 });
   return {
+    outcome: OUTCOME[outcome === 'short-abandon' ? 'abandoned' : outcome],
     counted_wait_ms: countedWaitOf(leg),
     handled: handle ? 1 : 0,
     handle_talk_ms: handle?.talkMs ?? null,

@@ -1,16 +1,23 @@
-import { fail } from '@sidecoach/shared';
 import type { HubContext } from '../lib/context.js';
-import { handlers } from '../lib/handlers.js';
+import { Awards } from './awards.js';
+import { recognitionHandlers } from './handlers.js';
 
-// CONTRACT PLACEHOLDER (base branch only): replaced by the recognition capability before it lands.
-export function startRecognition(_ctx: HubContext) {
-  const todo = () => Promise.resolve(fail('unavailable', 'recognition is not built yet'));
+/**
+ * Recognition that rewards the standards met: badges awarded once from the records (after each
+ * change of an agent's calls or customers' answers, and by a sweep every `sweepMs` for the weeks
+ * and months that closed), shout-outs from leads and teammates, the team wall and the lead's
+ * monthly summary. Every badge and shout-out reaches the agent through the inbox (kind
+ * 'recognition'), stored with it in one transaction.
+ */
+export function startRecognition(ctx: HubContext, options: { sweepMs: number }) {
+  const awards = new Awards(ctx);
+  ctx.bus.on('call:changed', (call) => {
+    if (call.endedAt !== null) awards.changed(call.agentId, { callStartedAt: call.startedAt });
+  });
+  ctx.bus.on('survey:answered', (agentId) => awards.changed(agentId, 'answered'));
+  awards.start(options.sweepMs);
   return {
-    handlers: handlers(() => ({
-      'recognition:shoutout': todo,
-      'recognition:wall': todo,
-      'recognition:mine': todo,
-      'recognition:summary': todo,
-    })),
+    handlers: recognitionHandlers(ctx),
+    stop: () => awards.stop(),
   };
 }

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import {
   addTallies,
+  csatMean,
+  csatShare,
   compareItem,
   EMPTY_TALLY,
   proposeAgenda,
@@ -172,7 +174,7 @@ async function surveyEvidence(db: Db, agentId: string, period: Period, weeks: st
     .limit(MAX_COMMENTS)
     .execute();
   const distribution = [0, 0, 0, 0, 0];
-  const perWeek = new Map(weeks.map((w) => [w, { responses: 0, csatSum: 0, csatN: 0 }]));
+  const perWeek = new Map(weeks.map((w) => [w, { responses: 0, csat: [0, 0, 0, 0, 0] }]));
   let responses = 0;
   let resolvedYes = 0;
   let resolvedN = 0;
@@ -189,25 +191,26 @@ async function surveyEvidence(db: Db, agentId: string, period: Period, weeks: st
     if (week) week.responses += n;
     if (r.csat !== null) {
       distribution[r.csat - 1] = (distribution[r.csat - 1] ?? 0) + n;
-      if (week) {
-        week.csatSum += r.csat * n;
-        week.csatN += n;
-      }
+      if (week) week.csat[r.csat - 1] = (week.csat[r.csat - 1] ?? 0) + n;
     }
   }
-  const csatN = distribution.reduce((a, b) => a + b, 0);
-  const csatSum = distribution.reduce((a, b, i) => a + b * (i + 1), 0);
   const ratio = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 1000) / 1000);
+  const rounded = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
+  // CSAT is the share of 4 and 5, the mean the labelled second figure (shared/domain/kpi.ts).
+  const answersOf = (counts: number[]) => counts.flatMap((n, i) => Array<number>(n).fill(i + 1));
+  const all = answersOf(distribution);
   const evidence: SurveyEvidence = {
     responses,
-    meanCsat: ratio(csatSum, csatN),
+    csat: rounded(csatShare(all)),
+    meanCsat: rounded(csatMean(all)),
     csatDistribution: distribution,
     resolvedShare: ratio(resolvedYes, resolvedN),
     meanEffort: ratio(effortSum, effortN),
     weeks: [...perWeek].map(([week, w]) => ({
       week,
       responses: w.responses,
-      meanCsat: ratio(w.csatSum, w.csatN),
+      csat: rounded(csatShare(answersOf(w.csat))),
+      meanCsat: rounded(csatMean(answersOf(w.csat))),
     })),
     comments: comments.map((c) => ({
       text: c.comment!,

@@ -1285,7 +1285,10 @@ const migrations: Record<string, Migration> = {
         .addColumn('next_contact_ms', 'bigint')
         /** Sidecoach's call (calls.external_id = pbx_call_id, same agent), once known. */
         .addColumn('call_id', 'text', (c) => c.references('calls.id'))
-        // Derived (shared/src/domain/kpi.ts): the wait as counted, handled (0/1) and its times.
+        // Derived (shared/src/domain/kpi.ts): how it ended (0 waiting, 1 answered, 2 answered
+        // and transferred on, 3 abandoned; short or not is the team's threshold, read from the
+        // wait), the wait as counted, handled (0/1) and its times.
+        .addColumn('outcome', 'integer', (c) => c.notNull().defaultTo(0))
         .addColumn('counted_wait_ms', 'integer')
         .addColumn('handled', 'integer', (c) => c.notNull().defaultTo(0))
         .addColumn('handle_talk_ms', 'integer')
@@ -1315,11 +1318,29 @@ const migrations: Record<string, Migration> = {
         .on('kpi_legs')
         .column('pbx_call_id')
         .execute();
-      // The dashboard: a team's days, in the zone they were stamped in (a change is found by it).
+      // The dashboard: a team's days, in the zone they were stamped in (a change is found by it),
+      // with every column its counters read, so a month of a large team is read from the index
+      // alone, in the order it is grouped (day, call type, agent), without the rows or a sort.
       await db.schema
         .createIndex('kpi_legs_team_day')
         .on('kpi_legs')
-        .columns(['team_id', 'time_zone', 'local_day', 'call_type'])
+        .columns([
+          'team_id',
+          'time_zone',
+          'local_day',
+          'call_type',
+          'agent_id',
+          'outcome',
+          'counted_wait_ms',
+          'handled',
+          'handle_talk_ms',
+          'handle_hold_ms',
+          'handle_acw_ms',
+          'customer_key',
+          'next_contact_ms',
+          'offered_ms',
+          'complaint',
+        ])
         .execute();
       // The drill-down and the export, newest or oldest first; an agent's own.
       await db.schema
@@ -1342,7 +1363,81 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('kpi_legs_call').on('kpi_legs').column('call_id').execute();
     },
   },
+  '0027-recognition': {
+    async up(db: Kysely<unknown>) {
+      // Badges earned from the records. The unique key is the award: the agent, the badge, its
+      // item ('' when the kind has none: a NULL would not be equal to itself in the index) and
+      // its period key (the week's Monday, the month's first day, a streak's first answer), so
+      // the database itself makes an award happen once, whatever node or replay tries again.
+      await db.schema
+        .createTable('recognition_badges')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('agent_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('team_id', 'text', (c) => c.references('teams.id'))
+        .addColumn('kind', 'text', (c) => c.notNull().check(sqlIn('kind', BADGE_KINDS_0027)))
+        .addColumn('item_id', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('period', 'text', (c) => c.notNull())
+        .addColumn('period_key', 'text', (c) => c.notNull())
+        .addColumn('count', 'integer', (c) => c.notNull())
+        .addColumn('awarded_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('recognition_badges_award', [
+          'agent_id',
+          'kind',
+          'item_id',
+          'period_key',
+        ])
+        .execute();
+      await db.schema
+        .createIndex('recognition_badges_team_at')
+        .on('recognition_badges')
+        .columns(['team_id', 'awarded_at'])
+        .execute();
+      await db.schema
+        .createIndex('recognition_badges_agent_at')
+        .on('recognition_badges')
+        .columns(['agent_id', 'awarded_at'])
+        .execute();
+      // Shout-outs a lead or a teammate gave, naming a standard and the behaviour seen. The id
+      // is the giver's (client-generated): a retry stores it once.
+      await db.schema
+        .createTable('recognition_shoutouts')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('agent_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('from_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('from_role', 'text', (c) =>
+          c.notNull().check(sqlIn('from_role', ['lead', 'peer'])),
+        )
+        .addColumn('team_id', 'text', (c) => c.references('teams.id'))
+        .addColumn('item_id', 'text', (c) => c.notNull())
+        .addColumn('behaviour', 'text', (c) => c.notNull())
+        .addColumn('lang', 'text', (c) => c.notNull())
+        .addColumn('call_id', 'text', (c) => c.references('calls.id'))
+        .addColumn('visibility', 'text', (c) =>
+          c.notNull().check(sqlIn('visibility', ['team', 'private'])),
+        )
+        .addColumn('at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('recognition_shoutouts_team_at')
+        .on('recognition_shoutouts')
+        .columns(['team_id', 'at'])
+        .execute();
+      await db.schema
+        .createIndex('recognition_shoutouts_agent_at')
+        .on('recognition_shoutouts')
+        .columns(['agent_id', 'at'])
+        .execute();
+      await db.schema
+        .createIndex('recognition_shoutouts_from_at')
+        .on('recognition_shoutouts')
+        .columns(['from_id', 'at'])
+        .execute();
+    },
+  },
 };
+
+/** The badge kinds 0027 was made with (shared BADGE_KINDS then): its CHECK. */
+const BADGE_KINDS_0027 = ['standard-week', 'no-critical-month', 'csat-streak', 'reflective-week'];
 
 /** The roles the users table was made with (0001): the CHECK 0024 widens. */
 const USER_ROLES_0001 = ['agent', 'supervisor', 'lead', 'admin'];

@@ -2,6 +2,7 @@ import type { ColumnType, Insertable, Selectable } from 'kysely';
 import type {
   ActionOwner,
   ActionStatus,
+  BadgeKind,
   ObservationVerdict,
   CallSource,
   Delivery,
@@ -793,6 +794,8 @@ export interface KpiLegsTable {
   next_contact_ms: number | null;
   call_id: string | null;
   /** Derived from the facts above by shared's KPI functions at each write. */
+  /** 0 waiting, 1 answered, 2 answered and transferred on, 3 abandoned. */
+  outcome: ColumnType<number, number | undefined, number>;
   counted_wait_ms: number | null;
   handled: ColumnType<number, number | undefined, number>;
   handle_talk_ms: number | null;
@@ -802,6 +805,38 @@ export interface KpiLegsTable {
   time_zone: string;
   created_at: Iso;
   updated_at: Iso;
+}
+
+/** A badge awarded (0027): once per agent, kind, item ('' for none) and period key. */
+export interface RecognitionBadgesTable {
+  id: string;
+  agent_id: string;
+  /** The agent's team when it was awarded (its wall). */
+  team_id: string | null;
+  kind: BadgeKind;
+  item_id: ColumnType<string, string | undefined, string>;
+  /** As shown: the week's Monday, the month's first day, the streak's first day. */
+  period: string;
+  /** What makes the award unique: the period, or a streak's first answer (its call id). */
+  period_key: string;
+  count: number;
+  awarded_at: Iso;
+}
+
+/** A shout-out given (0027). */
+export interface RecognitionShoutoutsTable {
+  id: string;
+  agent_id: string;
+  from_id: string;
+  from_role: 'lead' | 'peer';
+  /** The agent's team when it was given (its wall). */
+  team_id: string | null;
+  item_id: string;
+  behaviour: string;
+  lang: string;
+  call_id: string | null;
+  visibility: 'team' | 'private';
+  at: Iso;
 }
 
 export interface Database {
@@ -859,6 +894,8 @@ export interface Database {
   kpi_queues: KpiQueuesTable;
   kpi_settings: KpiSettingsTable;
   kpi_legs: KpiLegsTable;
+  recognition_badges: RecognitionBadgesTable;
+  recognition_shoutouts: RecognitionShoutoutsTable;
 }
 
 export type ObservationRow = Selectable<ObservationsTable>;
@@ -885,3 +922,5 @@ export type MysteryWaveRow = Selectable<MysteryWavesTable>;
 export type MysteryAssignmentRow = Selectable<MysteryAssignmentsTable>;
 export type MysteryReportRow = Selectable<MysteryReportsTable>;
 export type KpiLegRow = Selectable<KpiLegsTable>;
+export type RecognitionBadgeRow = Selectable<RecognitionBadgesTable>;
+export type RecognitionShoutoutRow = Selectable<RecognitionShoutoutsTable>;

@@ -86,7 +86,7 @@ export async function startSurveys(
   if (undecided.length > 0)
     slog.info({ calls: undecided.length }, 'surveys decided for calls ended before the restart');
 
-  registerSurveyRoutes(app, deps, inbox, slog);
+  registerSurveyRoutes(app, deps, inbox, slog, (agentId) => bus.emit('survey:answered', agentId));
   // Sending starts once the hub listens: a survey's link names the listening address (without
   // --public-url), which is not known before; a send due at start waits those few milliseconds.
   app.addHook('onListen', () => {

@@ -1,4 +1,10 @@
-import { selectivityReport, type SurveyOutcome, type SurveyReport } from '@sidecoach/shared';
+import {
+  csatMean,
+  csatShare,
+  selectivityReport,
+  type SurveyOutcome,
+  type SurveyReport,
+} from '@sidecoach/shared';
 import { notMysteryCall } from '../lib/mystery-calls.js';
 import type { Db } from '../store/db.js';
 import { responsesQuery, toResponse } from './responses.js';
@@ -152,7 +158,8 @@ export async function surveyReport(
       return {
         callType,
         responses: mine.length,
-        meanCsat: mean(csat),
+        csat: csatShare(csat),
+        meanCsat: csatMean(csat),
         csatDistribution: distribution,
         resolvedShare:
           resolved.length === 0 ? null : resolved.filter(Boolean).length / resolved.length,

@@ -45,6 +45,8 @@ export function registerSurveyRoutes(
   deps: SurveyDeps,
   inbox: JobQueue,
   log: Logger,
+  /** Told of each answer once it is stored (the bus's `survey:answered`). */
+  onAnswered: (agentId: string) => void = () => undefined,
 ) {
   void app.register(async (scope) => {
     await scope.register(formbody, { bodyLimit: FORM_LIMIT });
@@ -245,6 +247,7 @@ export function registerSurveyRoutes(
             { callId: row.call_id, csat: response.csat, alert: response.alert, selfAnswer },
             'survey answered',
           );
+          onAnswered(row.agent_id);
         } catch (err) {
           if (err instanceof AlreadyAnswered) return message(reply, 409, 'used', lang);
           throw err;

@@ -5,6 +5,7 @@ import {
   type SelfAnswerReason,
   type SurveySkip,
 } from './surveys.js';
+import { csatMean, csatShare } from './kpi.js';
 
 // The selective-surveying report: agents who keep surveys away from calls (by excluding them)
 // stand out against their team. See DOMAIN.md, "Customer feedback".
@@ -39,6 +40,9 @@ export interface SelectivityFigures {
   responseRate: number;
   /** Responses per CSAT score, index 0 for 1 up to index 4 for 5. */
   csatDistribution: [number, number, number, number, number];
+  /** CSAT: the share of 4 and 5 answers (csatShare); null when none. */
+  csat: number | null;
+  /** The mean of the 1-5 answers, the labelled second figure beside CSAT; null when none. */
   meanCsat: number | null;
   /** Answers set apart as looking like staff gave them: not in responses or CSAT. */
   selfAnswers: number;
@@ -80,8 +84,7 @@ function figures(rows: readonly SurveyOutcome[]): SelectivityFigures {
   let surveyed = 0;
   let exclusions = 0;
   let responses = 0;
-  let csatSum = 0;
-  let csatCount = 0;
+  const answers: number[] = [];
   for (const row of rows) {
     if (row.outcome !== 'no-survey' && row.outcome !== 'no-address') eligible++;
     if (row.outcome === 'excluded') {
@@ -101,8 +104,7 @@ function figures(rows: readonly SurveyOutcome[]): SelectivityFigures {
     responses++;
     if (row.csat && row.csat >= 1 && row.csat <= 5) {
       csat[row.csat - 1]!++;
-      csatSum += row.csat;
-      csatCount++;
+      answers.push(row.csat);
     }
   }
   return {
@@ -116,7 +118,8 @@ function figures(rows: readonly SurveyOutcome[]): SelectivityFigures {
     responses,
     responseRate: share(responses, surveyed),
     csatDistribution: csat,
-    meanCsat: csatCount === 0 ? null : csatSum / csatCount,
+    csat: csatShare(answers),
+    meanCsat: csatMean(answers),
     selfAnswers,
     selfAnswersByReason: bySelfAnswer,
   };

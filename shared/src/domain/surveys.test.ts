@@ -147,6 +147,7 @@ describe('selectivityReport', () => {
     expect(e.exclusionRate).toBeCloseTo(0.25, 2);
     expect(Object.values(e.exclusionsByReason).reduce((a, b) => a + b)).toBe(50);
     expect(e.meanCsat).toBe(5);
+    expect(e.csat).toBe(1);
     const a = report.agents.find((x) => x.agentId === 'agent-a')!;
     expect(a.exclusionRate).toBeCloseTo(0.02, 2);
     expect(a.eligible).toBe(200);
@@ -177,11 +178,28 @@ describe('selectivityReport', () => {
       surveyed: 4,
       responses: 1,
       responseRate: 0.25,
+      csat: 0,
       meanCsat: 2,
       csatDistribution: [0, 1, 0, 0, 0],
       selfAnswers: 2,
       selfAnswersByReason: { 'staff-browser': 1, 'agent-address': 1, 'staff-address': 0 },
     });
-    expect(team).toMatchObject({ responses: 2, meanCsat: 3, selfAnswers: 2 });
+    // CSAT is the share of 4 and 5 (one of the two customers' answers), the mean the second figure.
+    expect(team).toMatchObject({ responses: 2, csat: 0.5, meanCsat: 3, selfAnswers: 2 });
+  });
+
+  it('CSAT is the share of 4-5 answers, with the mean beside it; none answered: both null', () => {
+    const rows: SurveyOutcome[] = [5, 4, 4, 3, 5, 2, 1, 5].map((csat) => ({
+      agentId: 'a',
+      outcome: 'sent',
+      responded: true,
+      csat,
+    }));
+    rows.push({ agentId: 'b', outcome: 'sent', responded: true, csat: null });
+    rows.push({ agentId: 'c', outcome: 'sent', responded: false });
+    const { team, agents } = selectivityReport(rows);
+    expect(team).toMatchObject({ responses: 9, csat: 0.625, meanCsat: 3.625 });
+    expect(agents.find((x) => x.agentId === 'b')).toMatchObject({ csat: null, meanCsat: null });
+    expect(agents.find((x) => x.agentId === 'c')).toMatchObject({ csat: null, meanCsat: null });
   });
 });

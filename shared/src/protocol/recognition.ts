@@ -86,13 +86,23 @@ export const RecognitionWallRequestSchema = z.strictObject({
 export const RecognitionWallSchema = z.object({
   teamId: IdSchema,
   teamName: z.string(),
+  /**
+   * The team's agents (active accounts, by name): whom the shout-out composer offers (a peer
+   * picks a teammate, the viewer left out by the client; a lead an agent of the team). Agents
+   * have no other way to know their teammates.
+   */
+  members: z.array(z.object({ agentId: IdSchema, agentName: z.string() })),
   entries: z.array(
     z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('badge'), badge: BadgeSchema }),
       z.object({ kind: z.literal('shoutout'), shoutout: ShoutoutSchema }),
     ]),
   ),
-  /** Present only when the team has leaderboards on and does not coach on behaviours only. */
+  /**
+   * Present only when the team has leaderboards on and does not coach on behaviours only. This
+   * month's (the team's calendar) badges and team shout-outs per agent, most first; private
+   * shout-outs are not counted, and agents with neither are left out.
+   */
   leaderboard: z
     .array(
       z.object({

@@ -149,6 +149,9 @@ export type ItemEvidence = z.infer<typeof ItemEvidenceSchema>;
 export const SurveyEvidenceSchema = z.object({
   // Numeric: absent for an agent whose team coaches on behaviours, not scores.
   responses: z.number().int().optional(),
+  /** CSAT: the share of 4 and 5 answers (0-1); null when none. */
+  csat: z.number().nullable().optional(),
+  /** The mean of the 1-5 answers (the labelled second figure beside CSAT). */
   meanCsat: z.number().nullable().optional(),
   /** CSAT answers per score, index 0 for 1 up to index 4 for 5. */
   csatDistribution: z.array(z.number().int()).length(5).optional(),
@@ -156,7 +159,12 @@ export const SurveyEvidenceSchema = z.object({
   meanEffort: z.number().nullable().optional(),
   weeks: z
     .array(
-      z.object({ week: DaySchema, responses: z.number().int(), meanCsat: z.number().nullable() }),
+      z.object({
+        week: DaySchema,
+        responses: z.number().int(),
+        csat: z.number().nullable(),
+        meanCsat: z.number().nullable(),
+      }),
     )
     .optional(),
   /** Customers' comments in the period, newest first (at most 10). */

@@ -146,8 +146,11 @@ const SelectivityFiguresSchema = z.object({
   responses: z.number().int(),
   responseRate: z.number(),
   csatDistribution: DistributionSchema,
+  /** CSAT: the share of 4 and 5 answers (0-1); null when none. */
+  csat: z.number().nullable(),
+  /** The mean of the 1-5 answers: shown only as the labelled second figure beside CSAT. */
   meanCsat: z.number().nullable(),
-  /** Answers that look like staff gave them: not in responses, the distribution or the mean. */
+  /** Answers that look like staff gave them: not in responses, the distribution or CSAT. */
   selfAnswers: z.number().int(),
   selfAnswersByReason: z.record(SelfAnswerReasonSchema, z.number().int()),
 });
@@ -190,6 +193,9 @@ export const SurveyReportSchema = z.object({
     z.object({
       callType: z.string(),
       responses: z.number().int(),
+      /** CSAT: the share of 4 and 5 answers (0-1); null when none. */
+      csat: z.number().nullable(),
+      /** The mean of the 1-5 answers (the labelled second figure). */
       meanCsat: z.number().nullable(),
       csatDistribution: DistributionSchema,
       resolvedShare: z.number().nullable(),

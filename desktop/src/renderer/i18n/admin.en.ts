@@ -189,8 +189,6 @@ export const adminEn = {
     time: 'Time',
     action: 'What',
     changes: 'Change',
-    exporting: 'Exporting…',
-    exportFailed: 'The export failed: {{message}}',
     badRange: 'The end date is before the start date.',
     actions: {
       'user.create': 'Person added',

@@ -191,8 +191,6 @@ export const adminLv: WithZeroPlurals<AdminMessages> = {
     time: 'Laiks',
     action: 'Darbība',
     changes: 'Izmaiņas',
-    exporting: 'Eksportē…',
-    exportFailed: 'Eksportēšana neizdevās: {{message}}',
     badRange: 'Beigu datums ir pirms sākuma datuma.',
     actions: {
       'user.create': 'Persona pievienota',

@@ -182,8 +182,6 @@ export const adminZhCN: AdminMessages = {
     time: '时间',
     action: '操作',
     changes: '更改内容',
-    exporting: '正在导出…',
-    exportFailed: '导出失败：{{message}}',
     badRange: '结束日期早于开始日期。',
     actions: {
       'user.create': '添加人员',

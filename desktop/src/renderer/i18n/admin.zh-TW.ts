@@ -183,8 +183,6 @@ export const adminZhTW: AdminMessages = {
     time: '時間',
     action: '操作',
     changes: '變更內容',
-    exporting: '匯出中…',
-    exportFailed: '匯出失敗：{{message}}',
     badRange: '結束日期早於開始日期。',
     actions: {
       'user.create': '新增人員',

@@ -84,9 +84,9 @@ export const reflectionEn = {
     csatLabel: 'CSAT answers per score in the period',
     score: 'Score',
     share: 'Share',
-    responses: '{{count}} responses · mean CSAT {{mean}}',
-    weekly: 'Weekly mean CSAT',
-    meanLine: 'Mean CSAT',
+    responses: '{{count}} responses · CSAT {{csat}} · mean rating {{mean}}',
+    weekly: 'CSAT by week',
+    csatLine: 'CSAT (share of 4–5)',
     comments: 'Customers’ comments',
   },
   session: {

@@ -82,9 +82,9 @@ export const reflectionLv: WithZeroPlurals<ReflectionMessages> = {
     csatLabel: 'CSAT atbildes pa vērtējumiem šajā periodā',
     score: 'Vērtējums',
     share: 'Īpatsvars',
-    responses: 'Atbildes: {{count}} · vidējais CSAT {{mean}}',
-    weekly: 'Vidējais CSAT pa nedēļām',
-    meanLine: 'Vidējais CSAT',
+    responses: 'Atbildes: {{count}} · CSAT {{csat}} · vidējais vērtējums {{mean}}',
+    weekly: 'CSAT pa nedēļām',
+    csatLine: 'CSAT (4–5 īpatsvars)',
     comments: 'Klientu komentāri',
   },
   session: {

@@ -79,9 +79,9 @@ export const reflectionZhCN: ReflectionMessages = {
     csatLabel: '本期各分值的满意度答复',
     score: '分值',
     share: '占比',
-    responses: '{{count}} 份答复 · 平均满意度 {{mean}}',
-    weekly: '每周平均满意度',
-    meanLine: '平均满意度',
+    responses: '{{count}} 份答复 · 满意率 {{csat}} · 平均分 {{mean}}',
+    weekly: '每周满意率',
+    csatLine: '满意率（4–5 分占比）',
     comments: '客户留言',
   },
   session: {

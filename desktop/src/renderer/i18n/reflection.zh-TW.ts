@@ -79,9 +79,9 @@ export const reflectionZhTW: ReflectionMessages = {
     csatLabel: '本期間各分數的滿意度回覆',
     score: '分數',
     share: '占比',
-    responses: '{{count}} 則回覆 · 平均滿意度 {{mean}}',
-    weekly: '每週平均滿意度',
-    meanLine: '平均滿意度',
+    responses: '{{count}} 則回覆 · 滿意率 {{csat}} · 平均分數 {{mean}}',
+    weekly: '每週滿意率',
+    csatLine: '滿意率（4–5 分佔比）',
     comments: '客戶意見',
   },
   session: {

@@ -26,7 +26,10 @@ export const surveysEn = {
   csat: {
     label: 'CSAT',
     value: 'CSAT {{score}}/5',
-    mean: 'Mean CSAT',
+    share: 'CSAT',
+    mean: 'Mean rating 1–5',
+    definition:
+      'CSAT is the share of answers of 4 or 5 on the 1–5 scale; the mean rating is a second figure beside it.',
     none: 'no score',
     word: {
       '1': 'Very dissatisfied',
@@ -90,11 +93,6 @@ export const surveysEn = {
       '{{count}} answer here looks like staff gave it, not the customer: it is left out of the figures per agent and per call type.',
     setApart_other:
       '{{count}} answers here look like staff gave them, not the customer: they are left out of the figures per agent and per call type.',
-  },
-  summary: {
-    count_one: '{{count}} response',
-    count_other: '{{count}} responses',
-    mean: 'mean CSAT {{mean}}',
   },
   alert: {
     region: 'Service recovery alerts',
@@ -200,8 +198,10 @@ export const surveysEn = {
   },
   mine: {
     title: 'Your customers’ feedback',
-    summary_one: '{{count}} response in the last {{days}} days · mean CSAT {{mean}}',
-    summary_other: '{{count}} responses in the last {{days}} days · mean CSAT {{mean}}',
+    summary_one:
+      '{{count}} response in the last {{days}} days · CSAT {{csat}} · mean rating {{mean}}',
+    summary_other:
+      '{{count}} responses in the last {{days}} days · CSAT {{csat}} · mean rating {{mean}}',
     empty: 'No survey answers from your customers in the last {{days}} days.',
     showAll_one: 'Show the other response',
     showAll_other: 'Show {{count}} more',

@@ -26,7 +26,10 @@ export const surveysLv: WithZeroPlurals<SurveyMessages> = {
   csat: {
     label: 'CSAT',
     value: 'CSAT {{score}}/5',
-    mean: 'Vidējais CSAT',
+    share: 'CSAT',
+    mean: 'Vidējais vērtējums 1–5',
+    definition:
+      'CSAT ir atbilžu ar vērtējumu 4 vai 5 īpatsvars skalā no 1 līdz 5; blakus norādīts arī vidējais vērtējums.',
     none: 'nav vērtējuma',
     word: {
       '1': 'Ļoti neapmierināts',
@@ -94,12 +97,6 @@ export const surveysLv: WithZeroPlurals<SurveyMessages> = {
       'Šķiet, ka {{count}} no šīm atbildēm sniedza darbinieks, nevis klients: tā nav ieskaitīta skaitļos pa operatoriem un zvanu veidiem.',
     setApart_other:
       'Šķiet, ka {{count}} no šīm atbildēm sniedza darbinieks, nevis klients: tās nav ieskaitītas skaitļos pa operatoriem un zvanu veidiem.',
-  },
-  summary: {
-    count_zero: '{{count}} atbilžu',
-    count_one: '{{count}} atbilde',
-    count_other: '{{count}} atbildes',
-    mean: 'vidējais CSAT {{mean}}',
   },
   alert: {
     region: 'Klientu atgūšanas brīdinājumi',
@@ -220,9 +217,12 @@ export const surveysLv: WithZeroPlurals<SurveyMessages> = {
   },
   mine: {
     title: 'Jūsu klientu atsauksmes',
-    summary_zero: '{{count}} atbilžu pēdējās {{days}} dienās · vidējais CSAT {{mean}}',
-    summary_one: '{{count}} atbilde pēdējās {{days}} dienās · vidējais CSAT {{mean}}',
-    summary_other: '{{count}} atbildes pēdējās {{days}} dienās · vidējais CSAT {{mean}}',
+    summary_zero:
+      '{{count}} atbilžu pēdējās {{days}} dienās · CSAT {{csat}} · vidējais vērtējums {{mean}}',
+    summary_one:
+      '{{count}} atbilde pēdējās {{days}} dienās · CSAT {{csat}} · vidējais vērtējums {{mean}}',
+    summary_other:
+      '{{count}} atbildes pēdējās {{days}} dienās · CSAT {{csat}} · vidējais vērtējums {{mean}}',
     empty: 'Pēdējās {{days}} dienās jūsu klienti nav atbildējuši uz aptaujām.',
     showAll_zero: 'Rādīt vēl {{count}} atbilžu',
     showAll_one: 'Rādīt vēl {{count}} atbildi',

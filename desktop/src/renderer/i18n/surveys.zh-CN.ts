@@ -24,7 +24,9 @@ export const surveysZhCN: SurveyMessages = {
   csat: {
     label: '满意度',
     value: '满意度 {{score}}/5',
-    mean: '平均满意度',
+    share: '满意率',
+    mean: '平均分（1–5）',
+    definition: '满意率：1–5 分中给出 4 分或 5 分的答复所占比例；平均分另列，仅供参考。',
     none: '未评分',
     word: {
       '1': '非常不满意',
@@ -87,11 +89,6 @@ export const surveysZhCN: SurveyMessages = {
       '此处有 {{count}} 条回复看起来是员工而非客户填写的，未计入按坐席和按通话类型的统计。',
     setApart_other:
       '此处有 {{count}} 条回复看起来是员工而非客户填写的，未计入按坐席和按通话类型的统计。',
-  },
-  summary: {
-    count_one: '{{count}} 条回复',
-    count_other: '{{count}} 条回复',
-    mean: '平均满意度 {{mean}}',
   },
   alert: {
     region: '服务补救提醒',
@@ -194,8 +191,8 @@ export const surveysZhCN: SurveyMessages = {
   },
   mine: {
     title: '您的客户反馈',
-    summary_one: '最近 {{days}} 天 {{count}} 条回复 · 平均满意度 {{mean}}',
-    summary_other: '最近 {{days}} 天 {{count}} 条回复 · 平均满意度 {{mean}}',
+    summary_one: '最近 {{days}} 天 {{count}} 条回复 · 满意率 {{csat}} · 平均分 {{mean}}',
+    summary_other: '最近 {{days}} 天 {{count}} 条回复 · 满意率 {{csat}} · 平均分 {{mean}}',
     empty: '最近 {{days}} 天没有客户的调查回复。',
     showAll_one: '再显示 {{count}} 条',
     showAll_other: '再显示 {{count}} 条',

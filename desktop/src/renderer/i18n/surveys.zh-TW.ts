@@ -24,7 +24,9 @@ export const surveysZhTW: SurveyMessages = {
   csat: {
     label: '滿意度',
     value: '滿意度 {{score}}/5',
-    mean: '平均滿意度',
+    share: '滿意率',
+    mean: '平均分數（1–5）',
+    definition: '滿意率：1–5 分中回答 4 分或 5 分的比例；平均分數另列，僅供參考。',
     none: '未評分',
     word: {
       '1': '非常不滿意',
@@ -87,11 +89,6 @@ export const surveysZhTW: SurveyMessages = {
       '這裡有 {{count}} 筆回覆看起來是員工而非客戶填寫的，未計入依客服人員及依通話類型的統計。',
     setApart_other:
       '這裡有 {{count}} 筆回覆看起來是員工而非客戶填寫的，未計入依客服人員及依通話類型的統計。',
-  },
-  summary: {
-    count_one: '{{count}} 則回覆',
-    count_other: '{{count}} 則回覆',
-    mean: '平均滿意度 {{mean}}',
   },
   alert: {
     region: '服務補救提醒',
@@ -196,8 +193,8 @@ export const surveysZhTW: SurveyMessages = {
   },
   mine: {
     title: '您的客戶回饋',
-    summary_one: '最近 {{days}} 天有 {{count}} 則回覆 · 平均滿意度 {{mean}}',
-    summary_other: '最近 {{days}} 天有 {{count}} 則回覆 · 平均滿意度 {{mean}}',
+    summary_one: '最近 {{days}} 天有 {{count}} 則回覆 · 滿意率 {{csat}} · 平均分數 {{mean}}',
+    summary_other: '最近 {{days}} 天有 {{count}} 則回覆 · 滿意率 {{csat}} · 平均分數 {{mean}}',
     empty: '最近 {{days}} 天沒有客戶的問卷回覆。',
     showAll_one: '再顯示 {{count}} 則',
     showAll_other: '再顯示 {{count}} 則',

@@ -1,6 +1,7 @@
 import { ERROR_CODES, EXPORT_ROWS_HEADER, type ErrorCode } from '@sidecoach/shared';
 import { useSession } from '../hub/session-store.js';
 import type { FailureCode } from '../hub/errors.js';
+import type { PeriodChoice } from '../ui/period.js';
 import { downloadBlob } from './download.js';
 import { localDay } from './time.js';
 
@@ -35,6 +36,24 @@ export interface HubCsvOptions {
   /** Rows read so far, against the hub's count (null when it sent none); at least per chunk. */
   onProgress?: (rows: number, total: number | null) => void;
   signal?: AbortSignal;
+}
+
+/**
+ * A screen's period as an export's `from` and `to`: the last days as instants (`to` a day
+ * ahead: the hub stops at its own now, so the file holds what came in up to the click, however
+ * long ago the screen was drawn), or a range of days as the days themselves (the hub reads them
+ * in its calendar, as the socket events' periods, `to` included).
+ */
+export function periodQuery(
+  period: PeriodChoice | { days: number },
+  now = Date.now(),
+): { from: string; to: string } {
+  if ('days' in period)
+    return {
+      from: new Date(now - period.days * 86_400_000).toISOString(),
+      to: new Date(now + 86_400_000).toISOString(),
+    };
+  return { from: period.from, to: period.to };
 }
 
 const QUOTE = 0x22;

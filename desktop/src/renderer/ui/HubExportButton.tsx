@@ -31,11 +31,14 @@ export function HubExportButton({
   query,
   fileName,
   label,
+  disabled = false,
 }: {
   path: string;
   query?: Record<string, string>;
   fileName: string;
   label: string;
+  /** Nothing to export yet (filters that cannot be sent). */
+  disabled?: boolean;
 }) {
   const { t } = useTranslation();
   const [phase, setPhase] = useState<Phase>({ step: 'idle' });
@@ -72,7 +75,7 @@ export function HubExportButton({
     <div className="hub-export" data-testid="hub-export">
       <button
         type="button"
-        disabled={phase.step === 'reading'}
+        disabled={disabled || phase.step === 'reading'}
         aria-busy={phase.step === 'reading'}
         onClick={() => void start()}
       >

@@ -3,22 +3,39 @@ import { useTranslation } from 'react-i18next';
 import { downloadCsv } from '../lib/csv.js';
 import { localDay } from '../lib/time.js';
 
-/** A table's header row and body rows as the reader sees them (cell texts, spaces collapsed). */
+const textOf = (el: HTMLElement) =>
+  (el.innerText ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/**
+ * What a body cell leaves in the CSV file: its machine value when it has one (`data-csv`, as
+ * ui/cells.tsx's DateCell and NumberCell write it, or the `dateTime` of a `<time>` that is the
+ * whole cell), else its text as shown.
+ */
+export function cellValue(cell: HTMLTableCellElement): string {
+  if (cell.dataset.csv !== undefined) return cell.dataset.csv;
+  const time = cell.querySelector('time[datetime]');
+  const text = textOf(cell);
+  if (time instanceof HTMLTimeElement && textOf(time) === text) return time.dateTime;
+  return text;
+}
+
+/**
+ * A table's header row and body rows for its CSV file: headers as shown, cells as their machine
+ * values (times in ISO 8601, numbers without the language's grouping) or their texts.
+ */
 export function tableCells(table: HTMLTableElement): [string[], string[][]] {
-  const text = (cell: HTMLTableCellElement) =>
-    (cell.innerText ?? cell.textContent ?? '').replace(/\s+/g, ' ').trim();
   const head = table.tHead?.rows[table.tHead.rows.length - 1];
-  const header = head ? Array.from(head.cells, text) : [];
+  const header = head ? Array.from(head.cells, textOf) : [];
   const rows = Array.from(table.tBodies).flatMap((body) =>
-    Array.from(body.rows, (row) => Array.from(row.cells, text)),
+    Array.from(body.rows, (row) => Array.from(row.cells, cellValue)),
   );
   return [header, rows];
 }
 
 /**
  * A table a manager reads: captioned, scrolling inside its own box when wider than the screen
- * (a named, focusable region), and taken away as a CSV file as shown (numbers and dates in the
- * UI's language) by a button under it named after the table.
+ * (a named, focusable region), and taken away as a CSV file by a button under it named after
+ * the table: the cells' texts, dates and numbers as their machine values (tableCells).
  */
 export function StatsTable({
   caption,

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { AuditRecord } from '@sidecoach/shared';
 import { ErrorText, Field, useDateTime } from './parts.js';
 import { KNOWN_ACTIONS, type KnownAction } from './tabs.js';
-import { badAuditRange, exportAudit, loadAudit, setAuditFilters, useAdmin } from './store.js';
+import { HubExportButton } from '../../ui/HubExportButton.js';
+import { auditExportQuery, badAuditRange, loadAudit, setAuditFilters, useAdmin } from './store.js';
 
 const isKnown = (action: string): action is KnownAction =>
   (KNOWN_ACTIONS as readonly string[]).includes(action);
@@ -63,13 +64,13 @@ export function AuditView() {
     <section className="admin-panel" aria-labelledby="admin-audit">
       <div className="admin-toolbar">
         <h3 id="admin-audit">{t('admin.audit.heading')}</h3>
-        <button
-          type="button"
-          onClick={() => void exportAudit()}
-          disabled={audit.exporting || badAuditRange(filters)}
-        >
-          {audit.exporting ? t('admin.audit.exporting') : t('admin.exportCsv')}
-        </button>
+        <HubExportButton
+          path="/api/admin/audit.csv"
+          query={auditExportQuery(filters)}
+          fileName="audit"
+          label={t('admin.exportCsv')}
+          disabled={badAuditRange(filters)}
+        />
       </div>
       <p className="mgr-hint">{t('admin.audit.intro')}</p>
       <form className="admin-grid admin-filters" onSubmit={show}>

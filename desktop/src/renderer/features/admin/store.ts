@@ -11,11 +11,9 @@ import {
   type UserSave,
 } from '@sidecoach/shared';
 import { ask, type Answer } from '../../hub/client.js';
-import { messageFor, type Message } from '../../hub/errors.js';
+import type { Message } from '../../hub/errors.js';
 import { latest } from '../../hub/latest.js';
-import { useSession } from '../../hub/session-store.js';
 import { newId } from '../../lib/ids.js';
-import { downloadBlob } from '../../lib/download.js';
 
 // Administration (admins only): people, teams and shifts, moves, extra rights, the HR import and
 // the audit log, all through the one hub client. The hub decides and audits; this keeps what is
@@ -69,7 +67,6 @@ interface AdminState {
     next: string | null;
     status: LoadStatus;
     error: Message | null;
-    exporting: boolean;
   };
   reset(): void;
 }
@@ -101,7 +98,6 @@ const initial = {
     next: null,
     status: 'idle',
     error: null,
-    exporting: false,
   },
 } satisfies Omit<AdminState, 'reset'>;
 
@@ -329,40 +325,15 @@ export async function loadAudit(more = false): Promise<void> {
   });
 }
 
-/** The whole log for the filters as the hub's CSV file (UTF-8 with a byte-order mark). */
-export async function exportAudit(): Promise<void> {
-  const session = useSession.getState().session;
-  if (!session) return;
-  patchAudit({ exporting: true, error: null });
-  const url = new URL('/api/admin/audit.csv', session.hubUrl);
-  const q = auditQuery(useAdmin.getState().audit.filters);
-  if (q.from) url.searchParams.set('from', q.from);
-  if (q.to) url.searchParams.set('to', q.to);
-  if (q.actorId) url.searchParams.set('actor', q.actorId);
-  if (q.targetId) url.searchParams.set('target', q.targetId);
-  try {
-    const res = await fetch(url, { headers: { authorization: `Bearer ${session.token}` } });
-    if (res.status === 429) {
-      // Too many exports in a short time: say how long to wait, as for the socket's budgets.
-      const wait = Number(res.headers.get('retry-after') ?? '60');
-      const error = messageFor('rate_limited', '', {}, Number.isFinite(wait) ? wait : 60);
-      return patchAudit({ exporting: false, error });
-    }
-    if (!res.ok) {
-      const body = (await res.json().catch(() => ({}))) as { error?: { message?: string } };
-      throw new Error(body.error?.message ?? res.statusText);
-    }
-    downloadBlob(`sidecoach-audit-${new Date().toISOString().slice(0, 10)}.csv`, await res.blob());
-    patchAudit({ exporting: false });
-  } catch (err) {
-    patchAudit({
-      exporting: false,
-      error: {
-        key: 'admin.audit.exportFailed',
-        values: { message: String((err as Error).message) },
-      },
-    });
-  }
+/** The query of the hub's CSV export of the whole log for the filters (GET /api/admin/audit.csv). */
+export function auditExportQuery(filters: AuditFilters): Record<string, string> {
+  const q = auditQuery(filters);
+  return {
+    ...(q.from ? { from: q.from } : {}),
+    ...(q.to ? { to: q.to } : {}),
+    ...(q.actorId ? { actor: q.actorId } : {}),
+    ...(q.targetId ? { target: q.targetId } : {}),
+  };
 }
 
 registerAdminStore({ openAdmin, closeAdmin, loadAdmin, reset: () => useAdmin.getState().reset() });

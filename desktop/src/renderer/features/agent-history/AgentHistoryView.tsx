@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import {
@@ -23,7 +23,11 @@ import { CallTypeSelect } from '../../ui/CallTypeSelect.js';
 import { useCalls } from '../call/store.js';
 import { contentOf, NoteBody } from '../coach-notes/note-parts.js';
 import { closeHistory, setHistoryFilters, useAgentHistory } from './store.js';
+import { callChoices, RecogniseButton } from '../recognition/RecogniseButton.js';
+import { ShoutoutComposer } from '../recognition/lazy-composer.js';
 import './agent-history.css';
+// The score's colours, as the agent's recent calls show them (no longer in the first load).
+import '../history/history.css';
 
 function Outcome({ call }: { call: CallRecord }) {
   const { t, i18n } = useTranslation();
@@ -189,6 +193,7 @@ export function AgentHistoryView() {
   const { data, status, error, filters } = useAgentHistory();
   const pack = useCalls((s) => s.pack);
   const heading = useRef<HTMLHeadingElement>(null);
+  const [recognising, setRecognising] = useState<string | null>(null);
   useFocusIfLost(heading, data !== null);
   const calls = data?.calls ?? [];
   const between = (data?.observations ?? []).filter(
@@ -198,12 +203,27 @@ export function AgentHistoryView() {
     <section className="card agent-history" aria-labelledby="agent-history-title">
       <div className="row">
         <BackButton strings="surveys" onClick={closeHistory} />
+        {data ? (
+          <RecogniseButton
+            name={data.agent.displayName}
+            open={recognising === data.agent.id}
+            onToggle={() => setRecognising(recognising === data.agent.id ? null : data.agent.id)}
+          />
+        ) : null}
       </div>
       <h2 id="agent-history-title" ref={heading} tabIndex={-1}>
         {data
           ? t('agentHistory.title', { name: data.agent.displayName })
           : t('agentHistory.loading')}
       </h2>
+      {data && recognising === data.agent.id ? (
+        <ShoutoutComposer
+          key={data.agent.id}
+          agent={{ id: data.agent.id, name: data.agent.displayName }}
+          calls={callChoices(pack, data.calls, i18n.language)}
+          onClose={() => setRecognising(null)}
+        />
+      ) : null}
       <div className="history-filters">
         <PeriodPicker value={filters.period} onChange={(period) => setHistoryFilters({ period })} />
         <CallTypeSelect

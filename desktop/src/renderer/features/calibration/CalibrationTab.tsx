@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../hub/session-store.js';
+import { periodQuery } from '../../lib/hub-csv.js';
+import { HubExportButton } from '../../ui/HubExportButton.js';
 import { useRowContext } from '../qa/context.js';
 import { LoadState, QaTable } from '../qa/parts.js';
 import { useQaView } from '../qa/view.js';
@@ -94,6 +96,16 @@ function Sessions() {
       </div>
       {creating ? <NewSessionForm /> : null}
       <LoadState status={list.status} error={list.error} />
+      {sorted.some((s) => s.status !== 'open') ? (
+        // Each participant's answer against the benchmark, item by item, of every session
+        // revealed in the list's period (calibration:list's 180 days): open ones stay blind.
+        <HubExportButton
+          path="/api/qa/calibration.csv"
+          query={periodQuery({ days: 180 })}
+          fileName="calibration"
+          label={t('tableExport.all')}
+        />
+      ) : null}
       <QaTable
         caption={t('calibration.list.caption', { count: sorted.length })}
         fileName="calibration-sessions-list"

@@ -11,7 +11,7 @@ import { downloadCsv } from '../../lib/csv.js';
 import { localDay } from '../../lib/time.js';
 import { HeaderCells, TableExportButton } from '../../ui/StatsTable.js';
 import { Notice, QaTable, Section } from '../qa/parts.js';
-import { itemName, shareOf } from '../qa/rows.js';
+import { cellText, csvRows, itemName, shareOf } from '../qa/rows.js';
 import { ANSWERS } from '../qa/SheetItems.js';
 import {
   answersFile,
@@ -84,9 +84,9 @@ function Figures({ opened, reveal }: { opened: CalibrationOpened; reveal: Calibr
             </thead>
             <tbody>
               {table.rows.map(([figure, value]) => (
-                <tr key={figure}>
-                  <th scope="row">{figure}</th>
-                  <td>{value}</td>
+                <tr key={cellText(figure!)}>
+                  <th scope="row">{cellText(figure!)}</th>
+                  <td>{cellText(value!)}</td>
                 </tr>
               ))}
             </tbody>
@@ -95,7 +95,11 @@ function Figures({ opened, reveal }: { opened: CalibrationOpened; reveal: Calibr
         <TableExportButton
           caption={caption}
           onExport={() =>
-            downloadCsv(`sidecoach-calibration-figures-${localDay()}.csv`, table.header, table.rows)
+            downloadCsv(
+              `sidecoach-calibration-figures-${localDay()}.csv`,
+              table.header,
+              csvRows(table),
+            )
           }
         />
       </div>
@@ -133,7 +137,7 @@ function SideBySide({ opened, reveal }: { opened: CalibrationOpened; reveal: Cal
                 const spread = item.percentAgreement !== null && item.percentAgreement < 1;
                 return (
                   <tr key={item.itemId} className={spread ? 'cal-disagree' : undefined}>
-                    <th scope="row">{row[0]}</th>
+                    <th scope="row">{cellText(row[0]!)}</th>
                     {row.slice(1).map((cell, i) => (
                       <td
                         key={i}
@@ -146,7 +150,7 @@ function SideBySide({ opened, reveal }: { opened: CalibrationOpened; reveal: Cal
                               : undefined,
                         )}
                       >
-                        {cell}
+                        {cellText(cell)}
                       </td>
                     ))}
                   </tr>
@@ -159,7 +163,11 @@ function SideBySide({ opened, reveal }: { opened: CalibrationOpened; reveal: Cal
           caption={caption}
           onExport={() => {
             const file = answersFile(opened, reveal, c);
-            downloadCsv(`sidecoach-calibration-answers-${localDay()}.csv`, file.header, file.rows);
+            downloadCsv(
+              `sidecoach-calibration-answers-${localDay()}.csv`,
+              file.header,
+              csvRows(file),
+            );
           }}
         />
       </div>

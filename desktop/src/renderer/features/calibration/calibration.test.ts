@@ -15,7 +15,7 @@ import lv from '../../i18n/translation.lv.js';
 import zhTW from '../../i18n/translation.zh-TW.js';
 import { toCsv } from '../../lib/csv.js';
 import { scorecardItem as item } from '../qa/test-items.js';
-import type { RowContext } from '../qa/rows.js';
+import { cellText, csvRows, type RowContext, type Table } from '../qa/rows.js';
 import {
   createFromDraft,
   emptyDraft,
@@ -143,8 +143,11 @@ const opened = (patch: Partial<CalibrationOpened> = {}): CalibrationOpened => ({
 const NIA_COMMENTS: Record<string, string> = { tone: 'Flat, not warm.' };
 
 /** A figures table by figure name. */
-const byFigure = (table: { rows: string[][] }): Record<string, string> =>
-  Object.fromEntries(table.rows.map((r) => [r[0]!, r[1]!] as const));
+const byFigure = (table: Table): Record<string, string> =>
+  Object.fromEntries(text(table).map((r) => [r[0]!, r[1]!] as const));
+
+/** A table's cells as the screen shows them. */
+const text = (table: Table) => table.rows.map((r) => r.map(cellText));
 
 const revealed = (): CalibrationOpened => {
   const figures = sessionFigures(input);
@@ -450,7 +453,8 @@ describe('the tables, as their CSV files hold them', () => {
     const table = sideBySideTable(o, o.reveal!, ctx());
     expect(table.header).toEqual(['Item', 'Sam', 'Nia', 'Lina', 'Agreement', 'Benchmark']);
     // One pair in three agrees on tone; every other item is unanimous, in scorecard order.
-    expect(table.rows[0]).toEqual(['Item tone', 'Yes', 'No', 'No', '33%', 'No']);
+    expect(text(table)[0]).toEqual(['Item tone', 'Yes', 'No', 'No', '33%', 'No']);
+    expect(csvRows(table)[0]).toEqual(['Item tone', 'Yes', 'No', 'No', '33.3%', 'No']);
     expect(table.rows.slice(1).map((r) => r[0])).toEqual([
       'Item greet',
       'Item verify',
@@ -475,7 +479,7 @@ describe('the tables, as their CSV files hold them', () => {
       'Agreement',
     ]);
     expect(file.rows).toHaveLength(5 * 3);
-    expect(file.rows.filter((r) => r[1] === 'tone')).toEqual([
+    expect(text(file).filter((r) => r[1] === 'tone')).toEqual([
       [
         'Monthly calibration',
         'tone',
@@ -510,9 +514,16 @@ describe('the tables, as their CSV files hold them', () => {
         '33%',
       ],
     ]);
-    expect(toCsv(file.header, file.rows).split('\r\n')[0]).toBe(
+    const lines = toCsv(file.header, csvRows(file)).split('\r\n');
+    expect(lines[0]).toBe(
       '\uFEFFSession,Item id,Item,Participant,Answer,Comment,Benchmark,How to read it,Agreement',
     );
+    // The agreement as a plain percentage in the file, whatever the UI's language.
+    expect(lines.filter((l) => l.includes(',tone,')).map((l) => l.split(',').at(-1))).toEqual([
+      '33.3%',
+      '33.3%',
+      '33.3%',
+    ]);
   });
 
   it('writes the session figures, Cohen’s kappa only with two raters', () => {
@@ -553,10 +564,15 @@ describe('the tables, as their CSV files hold them', () => {
       'Items off the benchmark',
       'Points vs the benchmark',
     ]);
-    expect(table.rows).toEqual([
+    expect(text(table)).toEqual([
       ['Sam', '100%', '1 of 5', '+20 pts'],
       ['Nia', '80%', '0 of 5', '0 pts'],
       ['Lina', '80%', '0 of 5', '0 pts'],
+    ]);
+    expect(csvRows(table)).toEqual([
+      ['Sam', '100%', '1 of 5', '20'],
+      ['Nia', '80%', '0 of 5', '0'],
+      ['Lina', '80%', '0 of 5', '0'],
     ]);
   });
 
@@ -581,7 +597,11 @@ describe('the tables, as their CSV files hold them', () => {
       'Fleiss’ κ',
       'Score spread',
     ]);
-    expect(sessions.rows.map((r) => [r[1], r[2], r[3]])).toEqual([
+    expect(csvRows(sessions).map((r) => r[0])).toEqual([
+      '2026-11-01T10:00:00.000Z',
+      '2026-11-15T10:00:00.000Z',
+    ]);
+    expect(text(sessions).map((r) => [r[1], r[2], r[3]])).toEqual([
       ['Session 1 (version 4)', '3', '87%'],
       ['Session 2 (version 4)', '3', '87%'],
     ]);

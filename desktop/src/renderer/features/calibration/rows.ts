@@ -13,20 +13,21 @@ import {
 } from '@sidecoach/shared';
 import { callTypeName, decimal } from '../../lib/format.js';
 import { formatDuration } from '../../lib/time.js';
+import { csvNumber, type Cell } from '../../ui/machine.js';
 import {
-  dateOf,
-  dateTimeOf,
+  dateCell,
+  dateTimeCell,
   itemName,
-  percentOf,
-  shareOf,
+  percentCell,
+  shareCell,
   type RowContext,
   type Table,
 } from '../qa/rows.js';
 import { submittedCount } from './sheet.js';
 
-// Every table of calibration as a header and rows of text, as the Quality view's tables are
-// (qa/rows.ts): what a table shows is what its CSV file holds, numbers and dates in the UI's
-// language. Undefined statistics say why in words instead of a number.
+// Every table of calibration as a header and rows of cells, as the Quality view's tables are
+// (qa/rows.ts): shown in the UI's language, in the CSV file with dates and numbers as their
+// machine values. Undefined statistics say why in words instead of a number.
 
 type Context = Pick<RowContext, 't' | 'lang' | 'pack'>;
 
@@ -49,6 +50,18 @@ export function pointsText(
   }).format(value);
   return c.t('calibration.points', { value: number });
 }
+
+/** The statistic as a cell: in the CSV file "0.62" (or why it is not a number). */
+const statisticCell = (stat: Statistic, c: Pick<RowContext, 't' | 'lang'>): Cell => {
+  const text = statisticText(stat, c);
+  return stat.value === null ? text : { text, csv: csvNumber(stat.value, 2) };
+};
+
+/** Score points as a cell: in the CSV file "4.5" ("-4.5"), empty for none. */
+const pointsCell = (value: number | null, c: Pick<RowContext, 't' | 'lang'>, signed = false) => ({
+  text: pointsText(value, c, signed),
+  csv: value === null ? '' : csvNumber(value, 1),
+});
 
 const answerText = (answer: Answer | null | undefined, c: Context) =>
   answer ? c.t(`qa.answer.${answer}`) : '–';
@@ -78,7 +91,7 @@ export function sessionsTable(sessions: readonly CalibrationSession[], c: Contex
         s.title,
         callTypeName(c.pack, s.callType, c.lang),
         t(`calibration.status.${s.status}`),
-        dateTimeOf(c.lang, s.deadline),
+        dateTimeCell(c.lang, s.deadline),
         submittedText(s, c),
         t('calibration.list.items', { count: s.benchmarked }),
       ]),
@@ -132,7 +145,7 @@ export function sideBySideTable(
     rows: byDisagreement(reveal.figures.items, opened.pack).map((item) => [
       itemName(opened.pack, item.itemId, c.lang, t),
       ...reveal.sheets.map((s) => answerText(s.answers[item.itemId], c)),
-      shareOf(c.lang, item.percentAgreement),
+      shareCell(c.lang, item.percentAgreement),
       answerText(item.benchmark, c),
     ]),
   };
@@ -172,7 +185,7 @@ export function answersFile(
         s.comments[item.itemId] ?? '',
         answerText(item.benchmark, c),
         item.note,
-        shareOf(c.lang, item.percentAgreement),
+        shareCell(c.lang, item.percentAgreement),
       ]),
     ),
   };
@@ -181,23 +194,23 @@ export function answersFile(
 /** The session's figures, one per row. */
 export function figuresTable(figures: SessionFigures, c: Context): Table {
   const t = c.t;
-  const rows: string[][] = [
+  const rows: Cell[][] = [
     [t('calibration.figures.raters'), String(figures.raters)],
     [t('calibration.figures.items'), String(figures.itemCount)],
     // Alpha first: the session's headline figure (missing answers and N/A handled).
-    [t('calibration.figures.alpha'), statisticText(figures.krippendorffAlpha, c)],
-    [t('calibration.figures.percentAgreement'), shareOf(c.lang, figures.percentAgreement)],
-    [t('calibration.figures.fleiss'), statisticText(figures.fleissKappa, c)],
+    [t('calibration.figures.alpha'), statisticCell(figures.krippendorffAlpha, c)],
+    [t('calibration.figures.percentAgreement'), shareCell(c.lang, figures.percentAgreement)],
+    [t('calibration.figures.fleiss'), statisticCell(figures.fleissKappa, c)],
     [
       t('calibration.figures.cohen'),
-      figures.cohenKappa ? statisticText(figures.cohenKappa, c) : t('calibration.figures.onlyTwo'),
+      figures.cohenKappa ? statisticCell(figures.cohenKappa, c) : t('calibration.figures.onlyTwo'),
     ],
-    [t('calibration.figures.spread'), pointsText(figures.scoreSpread, c)],
+    [t('calibration.figures.spread'), pointsCell(figures.scoreSpread, c)],
     [
       t('calibration.figures.benchmarkScore'),
       figures.benchmarkScore === null
         ? t('calibration.figures.benchmarkPending')
-        : percentOf(c.lang, figures.benchmarkScore),
+        : percentCell(c.lang, figures.benchmarkScore),
     ],
   ];
   return { header: [t('calibration.col.figure'), t('calibration.col.value')], rows };
@@ -215,11 +228,11 @@ export function participantsTable(figures: SessionFigures, c: Context): Table {
     ],
     rows: figures.participants.map((p) => [
       p.name,
-      percentOf(c.lang, p.score),
+      percentCell(c.lang, p.score),
       p.itemsCompared === 0
         ? '–'
         : t('calibration.participants.off', { off: p.itemsOff, compared: p.itemsCompared }),
-      pointsText(p.scorePoints, c, true),
+      pointsCell(p.scorePoints, c, true),
     ]),
   };
 }
@@ -238,13 +251,13 @@ export function trendSessionsTable(trends: CalibrationTrends, c: Context): Table
       t('calibration.col.spread'),
     ],
     rows: sessionsOverTime(trends).map((s) => [
-      dateOf(c.lang, s.revealedAt),
+      dateCell(c.lang, s.revealedAt),
       t('calibration.trends.sessionVersion', { title: s.title, version: s.packVersion }),
       String(s.raters),
-      shareOf(c.lang, s.percentAgreement),
-      statisticText(s.krippendorffAlpha, c),
-      statisticText(s.fleissKappa, c),
-      pointsText(s.scoreSpread, c),
+      shareCell(c.lang, s.percentAgreement),
+      statisticCell(s.krippendorffAlpha, c),
+      statisticCell(s.fleissKappa, c),
+      pointsCell(s.scoreSpread, c),
     ]),
   };
 }
@@ -273,8 +286,8 @@ export function trendItemsTable(trends: CalibrationTrends, c: Context): Table {
     rows: items.map((i) => [
       itemName(c.pack, i.itemId, c.lang, t),
       String(i.sessions),
-      shareOf(c.lang, i.percentAgreement),
-      statisticText(i.krippendorffAlpha, c),
+      shareCell(c.lang, i.percentAgreement),
+      statisticCell(i.krippendorffAlpha, c),
       i.flagged ? t('calibration.trends.wording') : '–',
     ]),
   };
@@ -304,10 +317,10 @@ export function trendEvaluatorsTable(trends: CalibrationTrends, c: Context): Tab
       e.name,
       String(e.sessions),
       String(e.itemsCompared),
-      shareOf(c.lang, e.benchmarkAgreement),
-      statisticText(e.kappaWithBenchmark, c),
-      pointsText(e.meanScoreDeviation, c),
-      pointsText(e.meanScoreBias, c, true),
+      shareCell(c.lang, e.benchmarkAgreement),
+      statisticCell(e.kappaWithBenchmark, c),
+      pointsCell(e.meanScoreDeviation, c),
+      pointsCell(e.meanScoreBias, c, true),
       e.flagged ? t('calibration.trends.coach') : '–',
     ]),
   };
@@ -330,7 +343,7 @@ export function callsTable(calls: CalibrationSetup['calls'], c: Context): Table 
       call.agentName,
       call.teamName ?? '–',
       callTypeName(c.pack, call.callType, c.lang),
-      dateTimeOf(c.lang, call.startedAt),
+      dateTimeCell(c.lang, call.startedAt),
       call.durationMs === null ? '–' : formatDuration(call.durationMs),
       call.hasRecording ? t('qa.answer.yes') : t('qa.answer.no'),
       call.sessions === 0

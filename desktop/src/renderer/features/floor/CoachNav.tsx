@@ -10,9 +10,18 @@ import { canUseQuality } from '../qa/access.js';
 import { closeQaView, openQaLazily } from '../qa/lazy-store.js';
 import { closeMystery, openMystery } from '../mystery/view.js';
 import { closeFigures, openFigures } from '../kpi/view.js';
+import { closeRecognition, openRecognition } from '../recognition/view.js';
 
 type Entry =
-  SurveysView | 'language' | 'sessions' | 'admin' | 'scorecard' | 'quality' | 'mystery' | 'figures';
+  | SurveysView
+  | 'language'
+  | 'sessions'
+  | 'admin'
+  | 'scorecard'
+  | 'quality'
+  | 'mystery'
+  | 'figures'
+  | 'recognition';
 
 /** Opens one of the coach's views, closing whichever was open. */
 function go(entry: Entry) {
@@ -24,8 +33,10 @@ function go(entry: Entry) {
   closeQaView();
   closeMystery();
   closeFigures();
+  closeRecognition();
   if (entry === 'language') openLanguageStats();
   else if (entry === 'figures') openFigures();
+  else if (entry === 'recognition') openRecognition();
   else if (entry === 'quality') openQaLazily();
   else if (entry === 'mystery') openMystery();
   else if (entry === 'admin') openAdmin();
@@ -59,6 +70,8 @@ export function CoachNav({ current }: { current: Entry | null }) {
     ...(role === 'admin' ? [['pack', t('surveys.nav.pack')] as [Entry, string]] : []),
     // Quality monitoring: evaluators, arbitrators, leads, supervisors and admins (qa/access.ts).
     ...(canUseQuality(user) ? [['quality', t('qa.nav')] as [Entry, string]] : []),
+    // Badges and shout-outs: every coach's team wall; the monthly summary for leads and admins.
+    ['recognition', t('recognition.nav')],
     // Mystery-call programmes, beside quality monitoring: quality managers (admins) only.
     ...(role === 'admin' ? [['mystery', t('mystery.nav')] as [Entry, string]] : []),
     // People, teams, the HR import and the audit log: administrators only (the hub decides too).

@@ -21,6 +21,8 @@ import { useMysteryView } from '../mystery/view.js';
 import { Mystery } from '../mystery/lazy.js';
 import { useFiguresView } from '../kpi/view.js';
 import { Figures } from '../kpi/lazy.js';
+import { useRecognitionView } from '../recognition/view.js';
+import { Recognition } from '../recognition/lazy.js';
 
 /**
  * Supervisors, leads and admins: the floor, the agent they sit beside, how coaches word notes,
@@ -38,6 +40,7 @@ export function CoachWorkspace() {
   const qaOpen = useQaView((s) => s.open);
   const mysteryOpen = useMysteryView((s) => s.open);
   const figuresOpen = useFiguresView((s) => s.open);
+  const recognitionOpen = useRecognitionView((s) => s.open !== null);
   const alerted = useSurveys((s) => s.alerts.length > 0);
   const check = useLanguageCheck();
   return (
@@ -51,6 +54,8 @@ export function CoachWorkspace() {
         <Mystery />
       ) : figuresOpen ? (
         <Figures />
+      ) : recognitionOpen ? (
+        <Recognition />
       ) : historyOpen ? (
         <AgentHistoryView />
       ) : scorecardOpen ? (

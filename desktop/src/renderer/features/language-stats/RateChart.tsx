@@ -37,7 +37,7 @@ export function RateChart({
   yLabel: string;
   /** How a value reads on the axis and in the legend, in the UI language. */
   format: (value: number) => string;
-  /** A fixed top of the value axis (a share's 1, a CSAT's 5); default: the data's, at least 1. */
+  /** A fixed top of the value axis (a share's 1, a mean rating's 5); default: the data's, at least 1. */
   max?: number;
   testId?: string;
 }) {

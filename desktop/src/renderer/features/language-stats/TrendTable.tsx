@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { StatsTable } from '../../ui/StatsTable.js';
 import type { LanguageStats } from '@sidecoach/shared';
-import { formatRate } from './format.js';
+import { NumberCell } from '../../ui/cells.js';
+import { formatRate, rateCsv } from './format.js';
 import { harmfulPerWeek, trendOf, trendWindow } from './rates.js';
 
 const ARROW = { better: '↓', worse: '↑', same: '→', unknown: '' } as const;
@@ -58,14 +59,20 @@ export function TrendTable({
                   · {t('languageStats.harmfulCount', { count: harmful })}
                 </span>
               </td>
-              <td>{formatRate(trend.first, i18n.language)}</td>
-              <td className={`trend trend-${trend.direction}`}>
+              <NumberCell value={trend.first} csv={rateCsv(trend.first)}>
+                {formatRate(trend.first, i18n.language)}
+              </NumberCell>
+              <NumberCell
+                value={trend.last}
+                csv={rateCsv(trend.last)}
+                className={`trend trend-${trend.direction}`}
+              >
                 {formatRate(trend.last, i18n.language)} {ARROW[trend.direction]}
                 <span className="visually-hidden">
                   {' '}
                   {t(`languageStats.trend.${trend.direction}`)}
                 </span>
-              </td>
+              </NumberCell>
             </tr>
           );
         })}

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { StatsTable } from '../../ui/StatsTable.js';
 import { GOOD_CATEGORIES, HARMFUL_CATEGORIES } from '@sidecoach/shared';
-import { formatRate, weekLabel } from './format.js';
+import { NumberCell } from '../../ui/cells.js';
+import { formatRate, rateCsv, weekLabel } from './format.js';
 import { countsOf, harmfulPerWeek, perNote, type CoachStats } from './rates.js';
 
 /** The chart's numbers as a table: one row per week, a column per pattern (scrolls sideways). */
@@ -41,9 +42,13 @@ export function WeeksTable({ coach, weeks }: { coach: CoachStats; weeks: string[
       <tbody>
         {weeks.map((week, i) => (
           <tr key={week} data-week={week}>
-            <th scope="row">{weekLabel(week, i18n.language)}</th>
+            <th scope="row" data-csv={week}>
+              <time dateTime={week}>{weekLabel(week, i18n.language)}</time>
+            </th>
             <td>{coach.notes[i] ?? 0}</td>
-            <td>{formatRate(rates[i] ?? null, i18n.language)}</td>
+            <NumberCell value={rates[i] ?? null} csv={rateCsv(rates[i] ?? null)}>
+              {formatRate(rates[i] ?? null, i18n.language)}
+            </NumberCell>
             {HARMFUL_CATEGORIES.map((c) => (
               <td key={c}>{cell(c, i)}</td>
             ))}

@@ -1,4 +1,5 @@
 import { decimal } from '../../lib/format.js';
+import { csvNumber } from '../../ui/machine.js';
 
 /** "3 Mar" / "3月3日": a week's Monday (YYYY-MM-DD, UTC) in the UI language. */
 export function weekLabel(week: string, lang: string): string {
@@ -12,3 +13,6 @@ export function weekLabel(week: string, lang: string): string {
 /** A rate per note, two decimals in the UI language; a dash when there were no notes. */
 export const formatRate = (v: number | null, lang: string) =>
   v === null ? '–' : decimal(v, lang, 2);
+
+/** The same rate as the CSV file holds it: two decimals, a point ("0.25"); empty for none. */
+export const rateCsv = (v: number | null) => (v === null ? '' : csvNumber(v, 2));

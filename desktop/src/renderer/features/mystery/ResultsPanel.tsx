@@ -4,6 +4,7 @@ import type { MysteryCell, MysteryResults, Wave } from '@sidecoach/shared';
 import { decimal } from '../../lib/format.js';
 import { localDay } from '../../lib/time.js';
 import { HBars, type HBarRow } from '../../ui/HBars.js';
+import { HubExportButton } from '../../ui/HubExportButton.js';
 import { dayOf } from '../qa/rows.js';
 import { QaTable } from '../qa/parts.js';
 import { Confirm, LoadLine, Part, Progress, WriteNotice, useMysteryContext } from './parts.js';
@@ -168,6 +169,17 @@ export function ResultsPanel({ wave }: { wave: Wave }) {
         <p className="muted" data-testid="mys-results-empty">
           {t('mystery.results.none')}
         </p>
+      ) : null}
+      {data && data.calls > 0 ? (
+        <div className="no-print">
+          {/* Every approved report of the wave, one a row, with each answer and rating. */}
+          <HubExportButton
+            path="/api/mystery/results.csv"
+            query={{ waveId: wave.id }}
+            fileName="mystery-results"
+            label={t('tableExport.all')}
+          />
+        </div>
       ) : null}
       {data && data.calls > 0 ? <Results r={data} c={c} /> : null}
     </div>

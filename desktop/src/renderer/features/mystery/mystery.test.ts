@@ -16,6 +16,7 @@ import lv from '../../i18n/translation.lv.js';
 import zhTW from '../../i18n/translation.zh-TW.js';
 import { toCsv } from '../../lib/csv.js';
 import { scorecardItem as item } from '../qa/test-items.js';
+import { cellText, csvRows, type Cell } from '../qa/rows.js';
 import { callerFromDraft, draftOfCaller } from './caller-form.js';
 import { callerProblemText, programmeProblemText, waveProblemText } from './problems.js';
 import {
@@ -57,6 +58,14 @@ import {
   waveProblems,
   type WaveDraft,
 } from './wave-form.js';
+
+/** A row's cells as the screen shows them. */
+const textRow = (row: readonly Cell[]) => row.map(cellText);
+/** A table as the screen shows it. */
+const shown = (table: { header: string[]; rows: Cell[][] }) => ({
+  header: table.header,
+  rows: table.rows.map(textRow),
+});
 
 // The mystery-call screens' pure parts: their addresses, the programme, wave, caller and review
 // forms (what blocks a save and what is sent), the sampling plan's tables, the results' tables
@@ -646,31 +655,33 @@ describe('the sampling plan as shown', () => {
       'byLanguage',
     ]);
     const c = ctx('lv');
-    expect(quotaTable('byTeam', plan.byTeam, c)).toEqual({
+    expect(shown(quotaTable('byTeam', plan.byTeam, c))).toEqual({
       header: ['Komanda', 'Zvani', 'Daļa'],
       rows: [
         ['Demo team', '20', '50%'],
         ['Night shift', '20', '50%'],
       ],
     });
-    expect(quotaTable('byCallType', plan.byCallType, c).rows.map((r) => r[0])).toEqual([
-      'Rezervācija',
-      'Sūdzība',
-    ]);
-    expect(quotaTable('byDayPart', plan.byDayPart, c).rows).toEqual([
+    expect(
+      quotaTable('byCallType', plan.byCallType, c)
+        .rows.map(textRow)
+        .map((r) => r[0]),
+    ).toEqual(['Rezervācija', 'Sūdzība']);
+    expect(quotaTable('byDayPart', plan.byDayPart, c).rows.map(textRow)).toEqual([
       ['Rīts', '16', '40%'],
       ['Vakars', '24', '60%'],
     ]);
-    expect(quotaTable('byWeekPart', plan.byWeekPart, ctx()).rows.map((r) => r[0])).toEqual([
-      'Weekday',
-      'Weekend',
-    ]);
-    expect(quotaTable('byLanguage', plan.byLanguage, ctx()).rows).toEqual([
+    expect(
+      quotaTable('byWeekPart', plan.byWeekPart, ctx())
+        .rows.map(textRow)
+        .map((r) => r[0]),
+    ).toEqual(['Weekday', 'Weekend']);
+    expect(quotaTable('byLanguage', plan.byLanguage, ctx()).rows.map(textRow)).toEqual([
       ['Latvian', '40', '100%'],
     ]);
     const csv = toCsv(
       quotaTable('byDayPart', plan.byDayPart, ctx()).header,
-      quotaTable('byDayPart', plan.byDayPart, ctx()).rows,
+      csvRows(quotaTable('byDayPart', plan.byDayPart, ctx())),
     );
     expect(csv).toBe('\ufeffTime of day,Calls,Share\r\nMorning,16,40%\r\nEvening,24,60%\r\n');
   });
@@ -717,7 +728,7 @@ describe('the sampling plan as shown', () => {
 describe('lists of programmes, waves, callers, calls and reports', () => {
   it('writes each as its CSV file holds it', () => {
     const w = wavesTable([wave()], ctx());
-    expect(w.rows).toEqual([
+    expect(w.rows.map(textRow)).toEqual([
       [
         'November',
         'Nov 2, 2026 – Nov 29, 2026',
@@ -728,7 +739,9 @@ describe('lists of programmes, waves, callers, calls and reports', () => {
         '–',
       ],
     ]);
-    expect(wavesTable([wave({ status: 'draft' })], ctx('lv')).rows[0]![5]).toBe('Nav sākta');
+    expect(wavesTable([wave({ status: 'draft' })], ctx('lv')).rows.map(textRow)[0]![5]).toBe(
+      'Nav sākta',
+    );
     const callers = callersTable(
       [
         {
@@ -746,7 +759,7 @@ describe('lists of programmes, waves, callers, calls and reports', () => {
       ],
       ctx('lv'),
     );
-    expect(callers.rows).toEqual([
+    expect(callers.rows.map(textRow)).toEqual([
       ['Mia Mystery', 'mia', 'London, 30-44, angļu', '+44 7700 900123', '4', '4,3', 'Aktīvs'],
     ]);
     const a: MysteryAssignment = {
@@ -776,7 +789,7 @@ describe('lists of programmes, waves, callers, calls and reports', () => {
       'Caller',
       'Status',
     ]);
-    expect(table.rows[0]!.slice(1)).toEqual([
+    expect(table.rows.map(textRow)[0]!.slice(1)).toEqual([
       'Evening, Weekend',
       'Night shift',
       'Move a booking (Booking)',
@@ -824,13 +837,15 @@ describe('lists of programmes, waves, callers, calls and reports', () => {
       reviewNote: null,
       reviewedAt: null,
     };
-    expect(reviewsTable([report], { w: 'November' }, ctx()).rows[0]!.slice(1)).toEqual([
-      'November',
-      'Ruth Ring',
-      'Not matched to a call',
-      '80%',
-      'Over the agent limit; The caller replied',
-    ]);
+    expect(reviewsTable([report], { w: 'November' }, ctx()).rows.map(textRow)[0]!.slice(1)).toEqual(
+      [
+        'November',
+        'Ruth Ring',
+        'Not matched to a call',
+        '80%',
+        'Over the agent limit; The caller replied',
+      ],
+    );
     expect(ratingsGivenTable({ programme: programme(), report }, ctx('lv'))).toEqual({
       header: ['Vērtējums', 'Dots'],
       rows: [['Mani sagaidīja laipni', '4 / 5']],
@@ -900,7 +915,14 @@ const results = (patch: Partial<MysteryResults> = {}): MysteryResults => ({
 describe('a wave’s results as shown, exported and printed', () => {
   it('writes the figures, sections, items to train and the league with who to recognise', () => {
     const r = results();
-    expect(summaryTable(r, ctx())).toEqual({
+    expect(csvRows(summaryTable(r, ctx())).map((row) => row[1])).toEqual([
+      '6',
+      '82.4%',
+      '85%',
+      '2.6 points below',
+      '83.3%',
+    ]);
+    expect(shown(summaryTable(r, ctx()))).toEqual({
       header: ['Figure', 'Value'],
       rows: [
         ['Calls counted (approved)', '6'],
@@ -910,11 +932,11 @@ describe('a wave’s results as shown, exported and printed', () => {
         ['Pass rate (no critical “no”)', '83%'],
       ],
     });
-    expect(sectionsTable(r, ctx('lv')).rows).toEqual([
+    expect(sectionsTable(r, ctx('lv')).rows.map(textRow)).toEqual([
       ['Process', '6', '75%', '83%'],
       ['Uzvedība', '6', '91,7%', '100%'],
     ]);
-    expect(itemsTable(r, ctx()).rows).toEqual([
+    expect(itemsTable(r, ctx()).rows.map(textRow)).toEqual([
       ['Greets the caller', '6', '100%', ''],
       ['Summarises next steps', '5', '40%', 'Train'],
     ]);
@@ -928,18 +950,19 @@ describe('a wave’s results as shown, exported and printed', () => {
       'Pass rate',
       'Action',
     ]);
-    expect(league.rows).toEqual([
+    expect(league.rows.map(textRow)).toEqual([
       ['1', 'Dev Agent', 'Night shift', '2', '95%', '100%', 'Recognise'],
       ['2', 'Ava Agent', 'Demo team', '2', '70%', '100%', ''],
     ]);
-    expect(toCsv(league.header, league.rows).split('\r\n')[1]).toBe(
+    expect(toCsv(league.header, csvRows(league)).split('\r\n')[1]).toBe(
       '1,Dev Agent,Night shift,2,95%,100%,Recognise',
     );
-    expect(breakdownTable('byDayPart', r, ctx('zh-TW')).rows.map((row) => row[0])).toEqual([
-      '上午',
-      '深夜',
-    ]);
-    expect(breakdownTable('byLanguage', r, ctx('lv')).rows[0]![0]).toBe('angļu');
+    expect(
+      breakdownTable('byDayPart', r, ctx('zh-TW'))
+        .rows.map(textRow)
+        .map((row) => row[0]),
+    ).toEqual(['上午', '深夜']);
+    expect(breakdownTable('byLanguage', r, ctx('lv')).rows.map(textRow)[0]![0]).toBe('angļu');
   });
 
   it('says wave over wave in words: the change and whether it is more than chance', () => {
@@ -966,20 +989,16 @@ describe('a wave’s results as shown, exported and printed', () => {
     expect(comparisonText(untested, 75, ctx())).toBe(
       'Up 4.9 points on October (70.1% → 75%). Too few calls to tell whether it is more than chance.',
     );
-    expect(comparisonTable(results({ comparison: untested, score: 75 }), ctx()).rows[1]).toEqual([
-      'November',
-      '75%',
-      '+4.9',
-      '–',
-      'Too few calls',
-    ]);
+    expect(
+      comparisonTable(results({ comparison: untested, score: 75 }), ctx()).rows.map(textRow)[1],
+    ).toEqual(['November', '75%', '+4.9', '–', 'Too few calls']);
     expect(comparisonText({ ...untested, previousScore: null }, 75, ctx())).toBe(
       'No score to compare with October.',
     );
     expect(comparisonText({ ...r.comparison!, pValue: 0.0002 }, 82.4, ctx())).toContain(
       '(p = < 0.001)',
     );
-    expect(comparisonTable(r, ctx())).toEqual({
+    expect(shown(comparisonTable(r, ctx()))).toEqual({
       header: ['Wave', 'Score', 'Change (points)', 'p-value', 'Reading'],
       rows: [
         ['October', '70.1%', '', '', ''],

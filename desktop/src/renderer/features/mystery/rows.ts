@@ -19,11 +19,13 @@ import {
   type WaveComparison,
 } from '@sidecoach/shared';
 import { callTypeName, clockTime, decimal, scorePercent, shortDateTime } from '../../lib/format.js';
-import { dayOf, shareOf, type Table } from '../qa/rows.js';
+import { dayCell, dayOf, shareOf, type Table } from '../qa/rows.js';
+import { csvNumber, csvPercent, csvShare, numberCell, timeCell } from '../../ui/machine.js';
 import { ratingLabel } from './programme-form.js';
 
-// Every table of the mystery-call screens as a header and rows of text: what a table shows is
-// what its CSV file holds (numbers and dates in the UI's language), and both are tested.
+// Every table of the mystery-call screens as a header and rows of cells: shown in the UI's
+// language, in the CSV file with dates and numbers as their machine values (qa/rows.ts's
+// cells); both are tested.
 
 export type { Table };
 
@@ -41,6 +43,15 @@ export const percentText = (lang: string, v: number | null | undefined) =>
 export const shareText = (lang: string, v: number | null | undefined) =>
   v === null || v === undefined ? dash : shareOf(lang, v);
 const count = (lang: string, n: number) => new Intl.NumberFormat(lang).format(n);
+
+// The same as table cells (the CSV file: 1234, 82.5%, 25%).
+const countCell = (lang: string, n: number) => numberCell(n, count(lang, n));
+const percentCell = (lang: string, v: number | null | undefined) =>
+  numberCell(v ?? null, percentText(lang, v), csvPercent);
+const shareCell = (lang: string, v: number | null | undefined) =>
+  numberCell(v ?? null, shareText(lang, v), csvShare);
+const decimalCell = (lang: string, v: number | null) =>
+  numberCell(v, v === null ? dash : decimal(v, lang, 1), (x) => csvNumber(x, 1));
 
 /** A language tag by its name in the UI language ("Latvian", Latvian "latviešu"). */
 export function languageName(tag: string, lang: string): string {
@@ -97,9 +108,9 @@ export function programmesTable(programmes: readonly Programme[], c: MysteryCont
         ? t('mystery.objective.competitorNamed', { name: p.competitor })
         : t(`mystery.objective.${p.objective}`),
       String(p.packVersion),
-      count(c.lang, p.itemIds.length),
-      percentText(c.lang, p.target),
-      count(c.lang, p.waves),
+      countCell(c.lang, p.itemIds.length),
+      percentCell(c.lang, p.target),
+      countCell(c.lang, p.waves),
       p.active ? t('mystery.programme.active') : t('mystery.programme.inactive'),
     ]),
   };
@@ -134,10 +145,10 @@ export function wavesTable(waves: readonly Wave[], c: MysteryContext): Table {
       w.name,
       waveDates(c.lang, w),
       w.teamIds.map((id) => teamName(c, id)).join(', '),
-      count(c.lang, w.calls),
+      countCell(c.lang, w.calls),
       t(`mystery.waveStatus.${w.status}`),
       waveProgress(w, c),
-      w.resultsReleasedAt ? dayOf(c.lang, w.resultsReleasedAt.slice(0, 10)) : dash,
+      w.resultsReleasedAt ? dayCell(c.lang, w.resultsReleasedAt.slice(0, 10)) : dash,
     ]),
   };
 }
@@ -159,8 +170,8 @@ export function callersTable(callers: readonly Caller[], c: MysteryContext): Tab
       k.username,
       profileText(k.profile, c),
       k.phones.join(', '),
-      count(c.lang, k.approved),
-      k.meanGrade === null ? dash : decimal(k.meanGrade, c.lang, 1),
+      countCell(c.lang, k.approved),
+      decimalCell(c.lang, k.meanGrade),
       k.disabled ? t('mystery.caller.off') : t('mystery.caller.on'),
     ]),
   };
@@ -212,8 +223,8 @@ export function quotaTable(
     ],
     rows: quotas.map((q) => [
       keyName(dimension, q.key, c),
-      count(c.lang, q.calls),
-      shareText(c.lang, q.share),
+      countCell(c.lang, q.calls),
+      shareCell(c.lang, q.share),
     ]),
   };
 }
@@ -335,11 +346,11 @@ export function reviewsTable(
       t('mystery.col.flags'),
     ],
     rows: reports.map((r) => [
-      shortDateTime(c.lang).format(new Date(r.calledAt)),
+      timeCell(r.calledAt, shortDateTime(c.lang).format(new Date(r.calledAt))),
       waveNames[r.waveId] ?? r.waveId,
       r.callerName,
       matchText(r, c),
-      r.score ? percentText(c.lang, r.score.percent) : dash,
+      percentCell(c.lang, r.score?.percent),
       [
         r.overAgentLimit ? t('mystery.review.overLimitShort') : '',
         r.reply ? t('mystery.review.repliedShort') : '',
@@ -409,9 +420,9 @@ export function cellsTable(
     ],
     rows: cells.map((cell) => [
       name(cell),
-      count(c.lang, cell.calls),
-      percentText(c.lang, cell.score),
-      ...(passRate ? [shareText(c.lang, cell.passRate)] : []),
+      countCell(c.lang, cell.calls),
+      percentCell(c.lang, cell.score),
+      ...(passRate ? [shareCell(c.lang, cell.passRate)] : []),
     ]),
   };
 }
@@ -423,9 +434,9 @@ export function summaryTable(r: MysteryResults, c: MysteryContext): Table {
   return {
     header: [t('mystery.col.figure'), t('mystery.col.value')],
     rows: [
-      [t('mystery.results.callsCounted'), count(c.lang, r.calls)],
-      [t('mystery.results.score'), percentText(c.lang, r.score)],
-      [t('mystery.results.target'), percentText(c.lang, r.target)],
+      [t('mystery.results.callsCounted'), countCell(c.lang, r.calls)],
+      [t('mystery.results.score'), percentCell(c.lang, r.score)],
+      [t('mystery.results.target'), percentCell(c.lang, r.target)],
       [
         t('mystery.results.againstTarget'),
         gap === null
@@ -434,7 +445,7 @@ export function summaryTable(r: MysteryResults, c: MysteryContext): Table {
               points: decimal(Math.abs(gap), c.lang, 1),
             }),
       ],
-      [t('mystery.results.passRate'), shareText(c.lang, r.passRate)],
+      [t('mystery.results.passRate'), shareCell(c.lang, r.passRate)],
     ],
   };
 }
@@ -460,8 +471,8 @@ export function itemsTable(r: MysteryResults, c: MysteryContext): Table {
     ],
     rows: r.byItem.map((cell) => [
       cell.name || itemText(c.pack, cell.key, c.lang),
-      count(c.lang, cell.calls),
-      shareText(c.lang, cell.yesShare),
+      countCell(c.lang, cell.calls),
+      shareCell(c.lang, cell.yesShare),
       r.toTrain.includes(cell.key) ? t('mystery.results.trainYes') : '',
     ]),
   };
@@ -481,12 +492,12 @@ export function leagueTable(r: MysteryResults, c: MysteryContext): Table {
       t('mystery.col.action'),
     ],
     rows: r.byAgent.map((cell, i) => [
-      count(c.lang, i + 1),
+      countCell(c.lang, i + 1),
       cell.name,
       cell.teamName ?? dash,
-      count(c.lang, cell.calls),
-      percentText(c.lang, cell.score),
-      shareText(c.lang, cell.passRate),
+      countCell(c.lang, cell.calls),
+      percentCell(c.lang, cell.score),
+      shareCell(c.lang, cell.passRate),
       r.toRecognise.includes(cell.key) ? t('mystery.results.recogniseYes') : '',
     ]),
   };
@@ -527,8 +538,8 @@ export function ratingsTable(r: MysteryResults, c: MysteryContext): Table {
       const rating = r.programme.ratings.find((p) => p.id === x.id);
       return [
         rating ? ratingLabel(rating.label, x.id, c.lang) : x.id,
-        x.mean === null ? dash : decimal(x.mean, c.lang, 1),
-        count(c.lang, x.answers),
+        decimalCell(c.lang, x.mean),
+        countCell(c.lang, x.answers),
       ];
     }),
   };
@@ -548,8 +559,8 @@ export function competitorsTable(r: MysteryResults, c: MysteryContext): Table {
       x.competitor,
       x.programmeName,
       x.waveName,
-      count(c.lang, x.calls),
-      percentText(c.lang, x.score),
+      countCell(c.lang, x.calls),
+      percentCell(c.lang, x.score),
     ]),
   };
 }
@@ -611,10 +622,10 @@ export function comparisonTable(r: MysteryResults, c: MysteryContext): Table {
       t('mystery.col.verdict'),
     ],
     rows: [
-      [cmp.previousName, percentText(c.lang, cmp.previousScore), '', '', ''],
+      [cmp.previousName, percentCell(c.lang, cmp.previousScore), '', '', ''],
       [
         r.wave.name,
-        percentText(c.lang, r.score),
+        percentCell(c.lang, r.score),
         change === null
           ? dash
           : `${change > 0 ? '+' : change < 0 ? '−' : '±'}${decimal(Math.abs(change), c.lang, 1)}`,

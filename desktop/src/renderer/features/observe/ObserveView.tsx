@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { noTextChecks, type CallRecord, type FloorAgent, type TextCheck } from '@sidecoach/shared';
 import { useFocusIfLost } from '../../lib/focus.js';
@@ -16,6 +16,8 @@ import { ObservationList } from './ObservationList.js';
 import { ObservedChecklist } from './ObservedChecklist.js';
 import { FlagForQa } from './FlagForQa.js';
 import { useCallNotes } from './use-call-notes.js';
+import { callChoices, RecogniseButton } from '../recognition/RecogniseButton.js';
+import { ShoutoutComposer } from '../recognition/lazy-composer.js';
 import '../../ui/columns.css';
 import './observe.css';
 
@@ -81,6 +83,7 @@ export function ObserveView({ check = noTextChecks }: { check?: TextCheck }) {
   const { rows } = useCallNotes(target ?? '', call);
   const offline = useSession((s) => s.connection === 'offline');
   const heading = useRef<HTMLHeadingElement>(null);
+  const [recognising, setRecognising] = useState<string | null>(null);
   useFocusIfLost(heading, observed !== null);
   if (!observed) {
     // Opened while the hub is away (a reload, a bookmark): it joins as soon as the hub is back.
@@ -107,14 +110,21 @@ export function ObserveView({ check = noTextChecks }: { check?: TextCheck }) {
           <h2 id="observed-agent" ref={heading} tabIndex={-1}>
             {agent.displayName}
           </h2>
-          <button
-            type="button"
-            className="link"
-            aria-label={t('agentHistory.openLabel', { name: agent.displayName })}
-            onClick={() => openHistory(agent.id)}
-          >
-            {t('agentHistory.open')}
-          </button>
+          <span className="observe-links">
+            <RecogniseButton
+              name={agent.displayName}
+              open={recognising === agent.id}
+              onToggle={() => setRecognising(recognising === agent.id ? null : agent.id)}
+            />
+            <button
+              type="button"
+              className="link"
+              aria-label={t('agentHistory.openLabel', { name: agent.displayName })}
+              onClick={() => openHistory(agent.id)}
+            >
+              {t('agentHistory.open')}
+            </button>
+          </span>
         </div>
         <p className="small muted" data-testid="observed-call">
           {call ? `${callTypeName(pack, call.callType, i18n.language)} · ` : ''}
@@ -122,6 +132,15 @@ export function ObserveView({ check = noTextChecks }: { check?: TextCheck }) {
         </p>
         {call ? <FlagForQa key={call.id} callId={call.id} /> : null}
       </section>
+      {recognising === agent.id ? (
+        <ShoutoutComposer
+          key={agent.id}
+          agent={{ id: agent.id, name: agent.displayName }}
+          calls={callChoices(pack, [call, observed.previous], i18n.language)}
+          callId={(call ?? observed.previous)?.id}
+          onClose={() => setRecognising(null)}
+        />
+      ) : null}
       {/* Side by side from a tablet's width up: writing on the left, the live call on the right. */}
       <div className="split-columns observe-columns">
         <div className="split-column">

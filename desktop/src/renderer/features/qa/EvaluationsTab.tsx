@@ -2,6 +2,8 @@ import { RELEASED_EVALUATION_STATUSES } from '@sidecoach/shared';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../hub/session-store.js';
 import { HBars } from '../../ui/HBars.js';
+import { HubExportButton } from '../../ui/HubExportButton.js';
+import { periodQuery } from '../../lib/hub-csv.js';
 import { NameSelect } from '../../ui/NameSelect.js';
 import { useRowContext } from './context.js';
 import { openEvaluation } from './evaluate.js';
@@ -56,6 +58,19 @@ export function EvaluationsTab() {
         />
       </div>
       <LoadState status={list.status} error={list.error} />
+      {list.status === 'loaded' && list.data.length > 0 ? (
+        // Every evaluation of the list's period (qa:list's 90 days) and team, with each item's
+        // answer as a column: the hub's file, whatever the agent picked here.
+        <HubExportButton
+          path="/api/qa/evaluations.csv"
+          query={{
+            ...periodQuery({ days: 90 }),
+            ...(list.teamId ? { teamId: list.teamId } : {}),
+          }}
+          fileName="evaluations"
+          label={t('tableExport.all')}
+        />
+      ) : null}
       <QaTable
         caption={t('qa.list.caption', { count: shown.length })}
         fileName="qa-evaluations"

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useRowContext } from './context.js';
 import { openEvaluation } from './evaluate.js';
 import { LoadState, QaTable } from './parts.js';
-import { queueTable } from './rows.js';
+import { cellText, queueTable } from './rows.js';
 import { loadQueue, useQa } from './store.js';
 
 /** The evaluator's own queue: what is due first, and why each call was drawn. */
@@ -42,7 +42,7 @@ export function QueueTab() {
               aria-label={t('qa.queue.evaluateLabel', {
                 action: a.status === 'draft' ? t('qa.queue.continue') : t('qa.queue.evaluate'),
                 name: a.agentName,
-                due: table.rows[i]![0],
+                due: cellText(table.rows[i]![0]!),
               })}
               onClick={() => void openEvaluation({ assignmentId: a.id }, i18n.language)}
             >

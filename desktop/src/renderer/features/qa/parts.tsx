@@ -6,7 +6,7 @@ import { localDay } from '../../lib/time.js';
 import { ChangeNotice } from '../../ui/ChangeNotice.js';
 import { ErrorText } from '../../ui/ErrorText.js';
 import { HeaderCells, TableExportButton } from '../../ui/StatsTable.js';
-import type { Table } from './rows.js';
+import { cellText, csvRows, type Table } from './rows.js';
 
 export { ErrorText };
 
@@ -31,7 +31,8 @@ export function LoadState({ status, error }: { status: string; error: Message | 
 /**
  * A table a manager reads: captioned, read as cards in the sidebar (unless `stack` is false: a
  * narrow table of a few short columns stays a table, scrolling in its box if it must), and
- * exported as a CSV file of exactly its text (`table`); `action` adds a last cell per row (an
+ * exported as a CSV file of its text, dates and numbers as their machine values (`table`: see
+ * rows.ts's csvRows); `action` adds a last cell per row (an
  * "Open" button) that the file leaves out.
  */
 export function QaTable({
@@ -84,7 +85,7 @@ export function QaTable({
               <tr key={r}>
                 {row.map((cell, i) => (
                   <td key={i} data-label={table.header[i]}>
-                    {cell}
+                    {cellText(cell)}
                   </td>
                 ))}
                 {action ? <td className="qa-row-action">{action(r)}</td> : null}
@@ -96,7 +97,7 @@ export function QaTable({
       <TableExportButton
         caption={caption}
         onExport={() =>
-          downloadCsv(`sidecoach-${fileName}-${localDay()}.csv`, table.header, table.rows)
+          downloadCsv(`sidecoach-${fileName}-${localDay()}.csv`, table.header, csvRows(table))
         }
       />
     </div>

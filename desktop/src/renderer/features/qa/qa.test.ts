@@ -27,6 +27,9 @@ import {
 import { draftOf, planFromDraft } from './plan-form.js';
 import {
   ageInDays,
+  cellCsv,
+  cellText,
+  csvRows,
   dayBefore,
   disputesTable,
   drawsTable,
@@ -410,16 +413,20 @@ describe('tables and their CSV files', () => {
       'Why this call',
     ]);
     expect(table.rows.map((r) => r[1])).toEqual(['Ava Agent', 'Bo']);
-    const [due, , type, , duration, status, why] = table.rows[0]!;
+    const [due, , type, , duration, status, why] = table.rows[0]!.map(cellText);
     expect([due, type, duration, status]).toEqual(['Nov 27, 2026', 'Booking', '04:05', 'To do']);
     expect(why).toMatch(
       /^slot 2 \(Nov \d+, 2026 – Nov \d+, 2026\); 7 eligible calls; Booking; at most 10 min; CSAT ≤ 3; seed abc123\. Flagged for QA by a supervisor\.$/,
     );
-    const csv = toCsv(table.header, table.rows);
+    // The file holds the day and the call's time as ISO 8601, not as the screen writes them.
+    const csv = toCsv(table.header, csvRows(table));
     expect(csv.startsWith('\ufeffDue,Agent,Call type,Call,Duration,Status,Why this call\r\n')).toBe(
       true,
     );
     expect(csv.split('\r\n')).toHaveLength(4); // header, two rows, the last line end
+    expect(csv.split('\r\n')[1]).toMatch(
+      /^2026-11-27,Ava Agent,Booking,2026-11-20T10:00:00\.000Z,04:05,To do,/,
+    );
   });
 
   it('writes a team’s draws in Latvian, with its plural forms', () => {
@@ -428,7 +435,8 @@ describe('tables and their CSV files', () => {
       ctx('lv'),
     );
     expect(table.header[0]).toBe('Operators');
-    expect(table.rows[0]![4]).toBe('2026. gada 27. nov.');
+    expect(cellText(table.rows[0]![4]!)).toBe('2026. gada 27. nov.');
+    expect(cellCsv(table.rows[0]![4]!)).toBe('2026-11-27');
     expect(table.rows[0]![6]).toContain('1 atbilstošs zvans');
     const eleven = drawsTable(
       [assignment({ reason: { ...assignment({}).reason, eligible: 11 } })],
@@ -464,7 +472,12 @@ describe('tables and their CSV files', () => {
       ],
       ctx(),
     );
-    expect(table.rows).toEqual([
+    expect(csvRows(table).map((r) => [r[0], r[4]])).toEqual([
+      ['2026-11-21T09:00:00.000Z', '0% (failed)'],
+      ['2026-11-10T09:00:00.000Z', '–'],
+      ['2026-11-02T09:00:00.000Z', '50%'],
+    ]);
+    expect(table.rows.map((r) => r.map(cellText))).toEqual([
       ['Nov 21, 2026', 'Ava Agent', 'Booking', 'Eve Evaluator', '0% (failed)', 'Resolved', '2'],
       [
         'Nov 10, 2026',
@@ -522,6 +535,10 @@ describe('tables and their CSV files', () => {
       'Rejected',
       'Overturned',
     ]);
-    expect(rates.rows).toEqual([['Item summary', '4', '1', '1', '1', '67%']]);
+    expect(rates.rows.map((r) => r.map(cellText))).toEqual([
+      ['Item summary', '4', '1', '1', '1', '67%'],
+    ]);
+    // In the file a share without the language's spacing, one decimal at most.
+    expect(csvRows(rates)).toEqual([['Item summary', '4', '1', '1', '1', '66.7%']]);
   });
 });

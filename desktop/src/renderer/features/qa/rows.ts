@@ -14,15 +14,31 @@ import {
 } from '@sidecoach/shared';
 import { callTypeName, scorePercent } from '../../lib/format.js';
 import { formatDuration } from '../../lib/time.js';
+import {
+  cellCsv,
+  cellText,
+  csvPercent,
+  csvShare,
+  numberCell,
+  timeCell,
+  type Cell,
+  type MachineText,
+} from '../../ui/machine.js';
 import type { ItemDiscrepancy } from './discrepancy.js';
 
-// Every table of the Quality view as a header and rows of text: what the table shows is what
-// its CSV export holds (numbers and dates in the UI's language), and both are tested here.
+// Every table of the Quality view as a header and rows of cells: what the table shows (numbers
+// and dates in the UI's language) and what its CSV export holds (the same text, but dates and
+// numbers as their machine values: ISO 8601, no grouping), both tested here.
 
 export interface Table {
   header: string[];
-  rows: string[][];
+  rows: Cell[][];
 }
+
+export { cellCsv, cellText, type Cell };
+
+/** A table as its CSV file holds it: the header, then each cell's machine value or text. */
+export const csvRows = (table: Table): string[][] => table.rows.map((row) => row.map(cellCsv));
 
 /** What the rows are written with: the UI's strings and language, and the pack for names. */
 export interface RowContext {
@@ -56,6 +72,16 @@ const shareOf = (lang: string, value: number | null) =>
     ? '–'
     : new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(value);
 
+// The same as cells: shown as above, in the CSV file as ISO 8601 and plain numbers.
+const dateCell = (lang: string, iso: string): MachineText => timeCell(iso, dateOf(lang, iso));
+const dateTimeCell = (lang: string, iso: string): MachineText =>
+  timeCell(iso, dateTimeOf(lang, iso));
+const dayCell = (lang: string, day: string): MachineText => timeCell(day, dayOf(lang, day));
+const percentCell = (lang: string, value: number | null | undefined): MachineText =>
+  numberCell(value ?? null, percentOf(lang, value), csvPercent);
+const shareCell = (lang: string, value: number | null): MachineText =>
+  numberCell(value, shareOf(lang, value), csvShare);
+
 /** An item's wording in the UI language (its id when the pack lacks it). */
 export function itemName(
   pack: StandardsPack | null,
@@ -74,6 +100,13 @@ export function scoreText(score: ScoreResult | null, c: Pick<RowContext, 't' | '
   const percent = percentOf(c.lang, score.percent);
   if (score.passed === false) return c.t('qa.score.failedShort', { percent });
   return percent;
+}
+
+/** The score as a cell: in the CSV file "82.5%" (a failed call keeps its words). */
+export function scoreCell(score: ScoreResult | null, c: Pick<RowContext, 't' | 'lang'>): Cell {
+  const text = scoreText(score, c);
+  if (!score || score.passed === false || score.percent === null) return text;
+  return { text, csv: csvPercent(score.percent) };
 }
 
 /** The filters a call met, in words ("booking, complaint; 2–10 min; CSAT ≤ 3"). */
@@ -126,10 +159,10 @@ export function queueTable(assignments: readonly QaAssignment[], c: RowContext):
     rows: [...assignments]
       .sort((a, b) => a.due.localeCompare(b.due) || a.callStartedAt.localeCompare(b.callStartedAt))
       .map((a) => [
-        dayOf(c.lang, a.due),
+        dayCell(c.lang, a.due),
         a.agentName,
         callTypeName(c.pack, a.callType, c.lang),
-        dateTimeOf(c.lang, a.callStartedAt),
+        dateTimeCell(c.lang, a.callStartedAt),
         durationText(a.durationMs),
         t(`qa.assignment.${a.status}`),
         reasonText(a.reason, c),
@@ -160,9 +193,9 @@ export function drawsTable(assignments: readonly QaAssignment[], c: RowContext):
       .map((a) => [
         a.agentName,
         a.evaluatorName,
-        dateTimeOf(c.lang, a.callStartedAt),
+        dateTimeCell(c.lang, a.callStartedAt),
         callTypeName(c.pack, a.callType, c.lang),
-        dayOf(c.lang, a.due),
+        dayCell(c.lang, a.due),
         t(`qa.assignment.${a.status}`),
         reasonText(a.reason, c),
       ]),
@@ -186,11 +219,11 @@ export function evaluationsTable(evaluations: readonly Evaluation[], c: RowConte
     rows: [...evaluations]
       .sort((a, b) => when(b).localeCompare(when(a)))
       .map((e) => [
-        when(e) ? dateOf(c.lang, when(e)) : '–',
+        when(e) ? dateCell(c.lang, when(e)) : '–',
         e.agentName,
         e.callType ? callTypeName(c.pack, e.callType, c.lang) : '–',
         e.source === 'import' ? t('qa.imported', { name: e.evaluatorName }) : e.evaluatorName,
-        scoreText(e.score, c),
+        scoreCell(e.score, c),
         t(`qa.status.${e.status}`),
         String(e.version),
       ]),
@@ -220,7 +253,7 @@ export function disputesTable(disputes: readonly DisputeRecord[], c: RowContext)
     rows: [...disputes]
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
       .map((d) => [
-        dateOf(c.lang, d.createdAt),
+        dateCell(c.lang, d.createdAt),
         t('qa.days', { count: ageInDays(d.createdAt, c.today) }),
         d.agentName,
         d.points.map((p) => itemName(c.pack, p.itemId, c.lang, t)).join('; '),
@@ -254,7 +287,7 @@ export function outcomesTable(
         String(r.accepted),
         String(r.partly),
         String(r.rejected),
-        shareOf(c.lang, decided === 0 ? null : (r.accepted + r.partly) / decided),
+        shareCell(c.lang, decided === 0 ? null : (r.accepted + r.partly) / decided),
       ];
     }),
   };
@@ -276,9 +309,9 @@ export function evaluatorsTable(stats: QaEvaluatorStats, c: RowContext): Table {
       e.name,
       String(e.done),
       String(e.assigned),
-      percentOf(c.lang, e.averageScore),
+      percentCell(c.lang, e.averageScore),
       String(e.disputes),
-      shareOf(c.lang, e.overturnRate),
+      shareCell(c.lang, e.overturnRate),
     ]),
   };
 }
@@ -317,12 +350,22 @@ export function trendTable(evaluations: readonly Evaluation[], c: RowContext): T
     rows: [...dated]
       .sort((a, b) => a.evaluatedAt!.localeCompare(b.evaluatedAt!))
       .map((e) => [
-        dateOf(c.lang, e.evaluatedAt!),
+        dateCell(c.lang, e.evaluatedAt!),
         e.callType ? callTypeName(c.pack, e.callType, c.lang) : '–',
-        scoreText(e.score, c),
+        scoreCell(e.score, c),
         String(e.version),
       ]),
   };
 }
 
-export { percentOf, shareOf, dateOf, dateTimeOf };
+export {
+  percentOf,
+  shareOf,
+  dateOf,
+  dateTimeOf,
+  dateCell,
+  dateTimeCell,
+  dayCell,
+  percentCell,
+  shareCell,
+};

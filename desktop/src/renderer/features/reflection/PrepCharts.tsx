@@ -4,6 +4,8 @@ import { StatsTable } from '../../ui/StatsTable.js';
 import type { ItemEvidence, ReflectionPrep, StandardsPack } from '@sidecoach/shared';
 import { CsatChart, type CsatBars } from '../surveys/CsatChart.js';
 import { HBars } from '../../ui/HBars.js';
+import { NumberCell } from '../../ui/cells.js';
+import { percentCsv } from '../surveys/csv-values.js';
 import { mean, percent } from '../surveys/format.js';
 import { RateChart, type ChartLine } from '../language-stats/RateChart.js';
 import { addTallies, dayText, itemName, rate, total } from './format.js';
@@ -87,9 +89,17 @@ export function TrendChart({ prep, pack }: { prep: ReflectionPrep; pack: Standar
         <tbody>
           {labels.map((w, i) => (
             <tr key={w}>
-              <th scope="row">{w}</th>
-              <td>{percent(lines[0]?.values[i], lang)}</td>
-              <td>{percent(lines[1]?.values[i], lang)}</td>
+              <th scope="row" data-csv={weeks[i]}>
+                <time dateTime={weeks[i]}>{w}</time>
+              </th>
+              {[0, 1].map((line) => {
+                const value = lines[line]?.values[i] ?? null;
+                return (
+                  <NumberCell key={line} value={value} csv={percentCsv(value)}>
+                    {percent(value, lang)}
+                  </NumberCell>
+                );
+              })}
             </tr>
           ))}
         </tbody>
@@ -142,7 +152,7 @@ export function CompareChart({
   );
 }
 
-/** Customers' answers in the period: CSAT per score, the weekly mean, and their comments. */
+/** Customers' answers in the period: answers per score, CSAT (share of 4-5) by week, comments. */
 export function SurveyEvidenceView({ prep }: { prep: ReflectionPrep }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -159,17 +169,17 @@ export function SurveyEvidenceView({ prep }: { prep: ReflectionPrep }) {
     () => (s.weeks ?? []).map((w) => dayText(w.week, lang)),
     [s.weeks, lang],
   );
-  const meanLabel = t('reflection.charts.meanLine');
+  const csatLabel = t('reflection.charts.csatLine');
   const lines = useMemo<ChartLine[]>(
     () => [
       {
-        label: meanLabel,
-        values: (s.weeks ?? []).map((w) => w.meanCsat),
+        label: csatLabel,
+        values: (s.weeks ?? []).map((w) => w.csat ?? null),
         color: OTHERS.color,
         bold: true,
       },
     ],
-    [s.weeks, meanLabel],
+    [s.weeks, csatLabel],
   );
   const answered = (s.responses ?? 0) > 0;
   if (!answered && s.comments.length === 0) return null;
@@ -182,6 +192,7 @@ export function SurveyEvidenceView({ prep }: { prep: ReflectionPrep }) {
           <p className="small" data-testid="survey-evidence-summary">
             {t('reflection.charts.responses', {
               count: s.responses,
+              csat: percent(s.csat, lang),
               mean: mean(s.meanCsat, lang),
             })}
           </p>
@@ -220,14 +231,17 @@ export function SurveyEvidenceView({ prep }: { prep: ReflectionPrep }) {
                 lines={lines}
                 label={t('reflection.charts.weekly')}
                 xLabel={t('reflection.charts.week')}
-                yLabel={t('reflection.charts.meanLine')}
-                format={(v) => mean(v, lang)}
-                max={5}
+                yLabel={csatLabel}
+                format={(v) => percent(v, lang)}
+                max={1}
                 testId="csat-weekly-chart"
               />
               <p className="small muted">
                 {(s.weeks ?? [])
-                  .map((w, i) => `${weekLabels[i] ?? ''}: ${mean(w.meanCsat, lang)}`)
+                  .map(
+                    (w, i) =>
+                      `${weekLabels[i] ?? ''}: ${percent(w.csat ?? null, lang)} (${mean(w.meanCsat, lang)})`,
+                  )
                   .join(' · ')}
               </p>
             </>

@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { StatsTable } from '../../ui/StatsTable.js';
+import { NumberCell } from '../../ui/cells.js';
 import type { StandardsPack, SurveyResponse } from '@sidecoach/shared';
 import { callTypeName } from '../../lib/format.js';
-import { mean, summarize } from './format.js';
+import { meanCsv, percentCsv } from './csv-values.js';
+import { mean, percent, summarize, type Summary } from './format.js';
 
 function SummaryTable({
   caption,
@@ -12,7 +14,7 @@ function SummaryTable({
 }: {
   caption: string;
   heading: string;
-  rows: Array<{ key: string; label: string; count: number; meanCsat: number | null }>;
+  rows: Array<Summary & { label: string }>;
   testId: string;
 }) {
   const { t, i18n } = useTranslation();
@@ -27,6 +29,7 @@ function SummaryTable({
         <tr>
           <th scope="col">{heading}</th>
           <th scope="col">{t('surveys.feedback.responses')}</th>
+          <th scope="col">{t('surveys.csat.share')}</th>
           <th scope="col">{t('surveys.csat.mean')}</th>
         </tr>
       </thead>
@@ -35,7 +38,12 @@ function SummaryTable({
           <tr key={row.key}>
             <th scope="row">{row.label}</th>
             <td>{row.count}</td>
-            <td>{mean(row.meanCsat, i18n.language)}</td>
+            <NumberCell value={row.csat} csv={percentCsv(row.csat)}>
+              {percent(row.csat, i18n.language)}
+            </NumberCell>
+            <NumberCell value={row.meanCsat} csv={meanCsv(row.meanCsat)}>
+              {mean(row.meanCsat, i18n.language)}
+            </NumberCell>
           </tr>
         ))}
       </tbody>
@@ -43,7 +51,7 @@ function SummaryTable({
   );
 }
 
-/** Count and mean CSAT per agent and per call type, of the answers shown. */
+/** Count, CSAT (share of 4-5) and the mean rating per agent and per call type, of the answers shown. */
 export function FeedbackSummary({
   responses,
   pack,
@@ -75,6 +83,7 @@ export function FeedbackSummary({
         rows={byCallType}
         testId="feedback-by-call-type"
       />
+      <p className="small muted">{t('surveys.csat.definition')}</p>
     </div>
   );
 }

@@ -9,6 +9,8 @@ import { FeedbackSummary } from './FeedbackSummary.js';
 import { customersOwn } from './format.js';
 import { ResponseItem } from './ResponseItem.js';
 import { TeamSettings } from '../team-settings/TeamSettings.js';
+import { HubExportButton } from '../../ui/HubExportButton.js';
+import { periodQuery } from '../../lib/hub-csv.js';
 
 /** Supervisors, leads and admins: customers' answers per agent and call type, live. */
 export function FeedbackView() {
@@ -40,6 +42,17 @@ export function FeedbackView() {
       </div>
       <p className="small muted">{t('surveys.feedback.intro')}</p>
       <FeedbackFilters />
+      {status === 'loaded' && responses.length > 0 ? (
+        <HubExportButton
+          path="/api/surveys/responses.csv"
+          query={{
+            ...periodQuery(filters.period),
+            ...(filters.teamId ? { teamId: filters.teamId } : {}),
+          }}
+          fileName="survey-responses"
+          label={t('tableExport.all')}
+        />
+      ) : null}
       {status === 'loading' ? <p className="muted">{t('surveys.loading')}</p> : null}
       {error ? <ErrorLine error={error} /> : null}
       {status === 'loaded' && responses.length === 0 ? (

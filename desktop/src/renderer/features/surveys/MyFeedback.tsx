@@ -4,7 +4,7 @@ import { isNetworkMessage } from '../../hub/errors.js';
 import { useNumbersHidden } from '../reflection/store.js';
 import { useCalls } from '../call/store.js';
 import { loadMyFeedback, MY_FEEDBACK_DAYS, useSurveys } from './store.js';
-import { mean, meanCsat } from './format.js';
+import { csatOf, mean, percent } from './format.js';
 import { ResponseItem } from './ResponseItem.js';
 import './surveys.css';
 
@@ -47,7 +47,8 @@ export function MyFeedback() {
               : t('surveys.mine.summary', {
                   count: responses.length,
                   days: MY_FEEDBACK_DAYS,
-                  mean: mean(meanCsat(responses), i18n.language),
+                  csat: percent(csatOf(responses).csat, i18n.language),
+                  mean: mean(csatOf(responses).meanCsat, i18n.language),
                 })}
           </p>
           <ul className="survey-responses">

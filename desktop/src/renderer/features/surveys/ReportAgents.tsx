@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { StatsTable } from '../../ui/StatsTable.js';
 import { DistributionCell } from './ReportParts.js';
 import { EXCLUSION_REASONS, MIN_CALLS_TO_FLAG, type SurveyReport } from '@sidecoach/shared';
+import { NumberCell } from '../../ui/cells.js';
+import { meanCsv, percentCsv } from './csv-values.js';
 import { mean, percent } from './format.js';
 
 type AgentRow = SurveyReport['agents'][number];
@@ -87,6 +89,7 @@ export function AgentTable({
             </th>
           ))}
           <th scope="col">{t('surveys.report.responseRate')}</th>
+          <th scope="col">{t('surveys.csat.share')}</th>
           <th scope="col">{t('surveys.csat.mean')}</th>
           <th scope="col">{t('surveys.report.distribution')}</th>
           <th scope="col">{t('surveys.report.setApart')}</th>
@@ -123,17 +126,32 @@ export function AgentTable({
               </th>
               <td>{a.calls}</td>
               <td>{a.eligible}</td>
-              <td className={a.flags.includes('surveyed-share') ? 'flag-cell' : ''}>
+              <NumberCell
+                value={a.surveyedShare}
+                csv={percentCsv(a.surveyedShare)}
+                className={a.flags.includes('surveyed-share') ? 'flag-cell' : ''}
+              >
                 {percent(a.surveyedShare, lang)}
-              </td>
-              <td className={a.flags.includes('exclusion-rate') ? 'flag-cell' : ''}>
+              </NumberCell>
+              <NumberCell
+                value={a.exclusionRate}
+                csv={percentCsv(a.exclusionRate)}
+                className={a.flags.includes('exclusion-rate') ? 'flag-cell' : ''}
+              >
                 {percent(a.exclusionRate, lang)} <span className="muted">({a.exclusions})</span>
-              </td>
+              </NumberCell>
               {EXCLUSION_REASONS.map((reason) => (
                 <td key={reason}>{a.exclusionsByReason[reason] ?? 0}</td>
               ))}
-              <td>{percent(a.responseRate, lang)}</td>
-              <td>{mean(a.meanCsat, lang)}</td>
+              <NumberCell value={a.responseRate} csv={percentCsv(a.responseRate)}>
+                {percent(a.responseRate, lang)}
+              </NumberCell>
+              <NumberCell value={a.csat} csv={percentCsv(a.csat)}>
+                {percent(a.csat, lang)}
+              </NumberCell>
+              <NumberCell value={a.meanCsat} csv={meanCsv(a.meanCsat)}>
+                {mean(a.meanCsat, lang)}
+              </NumberCell>
               <DistributionCell counts={a.csatDistribution} />
               <td className={a.selfAnswers > 0 ? 'flag-cell' : ''} data-testid="agent-set-apart">
                 {a.selfAnswers}

@@ -4,6 +4,8 @@ import { StatsTable } from '../../ui/StatsTable.js';
 import type { StandardsPack, SurveyReport } from '@sidecoach/shared';
 import { shortDateTime } from '../../lib/format.js';
 import { callTypeName } from '../../lib/format.js';
+import { DateCell, NumberCell } from '../../ui/cells.js';
+import { meanCsv, percentCsv } from './csv-values.js';
 import { mean, percent } from './format.js';
 
 /** The team's figures at a glance. */
@@ -16,21 +18,25 @@ export function TeamFigures({ team }: { team: SurveyReport['team'] }) {
     [t('surveys.report.surveyed'), percent(team.surveyedShare, lang), String(team.surveyed)],
     [t('surveys.report.excluded'), percent(team.exclusionRate, lang), String(team.exclusions)],
     [t('surveys.report.responseRate'), percent(team.responseRate, lang), String(team.responses)],
+    [t('surveys.csat.share'), percent(team.csat, lang)],
     [t('surveys.csat.mean'), mean(team.meanCsat, lang)],
     [t('surveys.report.setApart'), String(team.selfAnswers)],
   ];
   return (
-    <dl className="survey-figures" data-testid="survey-team">
-      {tiles.map(([label, value, count]) => (
-        <div key={label}>
-          <dt>{label}</dt>
-          <dd>
-            {value}
-            {count !== undefined ? <span className="small muted"> ({count})</span> : null}
-          </dd>
-        </div>
-      ))}
-    </dl>
+    <>
+      <dl className="survey-figures" data-testid="survey-team">
+        {tiles.map(([label, value, count]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>
+              {value}
+              {count !== undefined ? <span className="small muted"> ({count})</span> : null}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <p className="small muted">{t('surveys.csat.definition')}</p>
+    </>
   );
 }
 
@@ -57,6 +63,7 @@ export function CallTypeTable({
         <tr>
           <th scope="col">{t('surveys.callType.label')}</th>
           <th scope="col">{t('surveys.report.responses')}</th>
+          <th scope="col">{t('surveys.csat.share')}</th>
           <th scope="col">{t('surveys.csat.mean')}</th>
           <th scope="col">{t('surveys.report.resolvedShare')}</th>
           <th scope="col">{t('surveys.report.meanEffort')}</th>
@@ -68,9 +75,18 @@ export function CallTypeTable({
           <tr key={row.callType}>
             <th scope="row">{callTypeName(pack, row.callType, lang)}</th>
             <td>{row.responses}</td>
-            <td>{mean(row.meanCsat, lang)}</td>
-            <td>{percent(row.resolvedShare, lang)}</td>
-            <td>{mean(row.meanEffort, lang)}</td>
+            <NumberCell value={row.csat} csv={percentCsv(row.csat)}>
+              {percent(row.csat, lang)}
+            </NumberCell>
+            <NumberCell value={row.meanCsat} csv={meanCsv(row.meanCsat)}>
+              {mean(row.meanCsat, lang)}
+            </NumberCell>
+            <NumberCell value={row.resolvedShare} csv={percentCsv(row.resolvedShare)}>
+              {percent(row.resolvedShare, lang)}
+            </NumberCell>
+            <NumberCell value={row.meanEffort} csv={meanCsv(row.meanEffort)}>
+              {mean(row.meanEffort, lang)}
+            </NumberCell>
             <DistributionCell counts={row.csatDistribution} />
           </tr>
         ))}
@@ -147,7 +163,6 @@ export function SelfAnswerList({
   pack: StandardsPack | null;
 }) {
   const { t, i18n } = useTranslation();
-  const time = shortDateTime(i18n.language);
   const list = report.selfAnswers;
   return (
     <section className="survey-self-answers" aria-labelledby="survey-self-answers-title">
@@ -183,10 +198,8 @@ export function SelfAnswerList({
                 <td title={t(`surveys.selfAnswer.reason.${x.reason}`)}>
                   {t(`surveys.selfAnswer.reasonShort.${x.reason}`)}
                 </td>
-                <td>{x.csat ?? '–'}</td>
-                <td>
-                  <time dateTime={x.at}>{time.format(new Date(x.at))}</time>
-                </td>
+                <NumberCell value={x.csat} />
+                <DateCell iso={x.at} />
               </tr>
             ))}
           </tbody>

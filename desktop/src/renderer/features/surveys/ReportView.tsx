@@ -5,6 +5,8 @@ import { useCalls } from '../call/store.js';
 import { loadReport, selectReportAgent, setReportFilters, useSurveys } from './store.js';
 import { ErrorLine, TeamSelect } from './controls.js';
 import { PeriodPicker } from '../../ui/PeriodPicker.js';
+import { HubExportButton } from '../../ui/HubExportButton.js';
+import { periodQuery } from '../../lib/hub-csv.js';
 import { CsatChart, type CsatBars } from './CsatChart.js';
 import { AgentTable, FlagList } from './ReportAgents.js';
 import {
@@ -72,6 +74,15 @@ export function ReportView() {
               to: date.format(new Date(report.to)),
             })}
           </p>
+          <HubExportButton
+            path="/api/surveys/responses.csv"
+            query={{
+              ...periodQuery(filters.period),
+              ...(filters.teamId ? { teamId: filters.teamId } : {}),
+            }}
+            fileName="survey-responses"
+            label={t('tableExport.all')}
+          />
           {report.delivery.failed > 0 ? <DeliveryHealth delivery={report.delivery} /> : null}
           {report.team.calls === 0 ? (
             <p className="muted" data-testid="report-empty">

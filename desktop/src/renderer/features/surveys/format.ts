@@ -1,4 +1,4 @@
-import type { SurveyResponse } from '@sidecoach/shared';
+import { csatMean, csatShare, type SurveyResponse } from '@sidecoach/shared';
 import { decimal } from '../../lib/format.js';
 
 /** "12%", or "2.5%" below ten per cent (small exclusion rates matter); a dash for none. */
@@ -23,6 +23,9 @@ export const csatTone = (csat: number | null) =>
 export interface Summary {
   key: string;
   count: number;
+  /** CSAT: the share of 4 and 5 answers (null: none scored). */
+  csat: number | null;
+  /** The mean rating 1-5, the labelled second figure. */
   meanCsat: number | null;
 }
 
@@ -30,31 +33,34 @@ export interface Summary {
 export const customersOwn = (responses: readonly SurveyResponse[]) =>
   responses.filter((r) => r.selfAnswer === null);
 
+const scores = (responses: readonly SurveyResponse[]) =>
+  customersOwn(responses).flatMap((r) => (r.csat === null ? [] : [r.csat]));
+
 /**
- * Answers counted and CSAT averaged per key (agent, call type), most answers first; answers set
- * apart as looking like staff gave them are left out (the hub's report does the same).
+ * Answers counted, CSAT (share of 4 and 5) and the mean rating per key (agent, call type), most
+ * answers first; answers set apart as looking like staff gave them are left out (the hub's
+ * report does the same).
  */
 export function summarize(
   responses: readonly SurveyResponse[],
   keyOf: (r: SurveyResponse) => string,
 ): Summary[] {
-  const groups = new Map<string, { count: number; sum: number; scored: number }>();
+  const groups = new Map<string, SurveyResponse[]>();
   for (const r of customersOwn(responses)) {
-    const g = groups.get(keyOf(r)) ?? { count: 0, sum: 0, scored: 0 };
-    g.count++;
-    if (r.csat !== null) {
-      g.sum += r.csat;
-      g.scored++;
-    }
-    groups.set(keyOf(r), g);
+    const group = groups.get(keyOf(r));
+    if (group) group.push(r);
+    else groups.set(keyOf(r), [r]);
   }
   return [...groups.entries()]
-    .map(([key, g]) => ({ key, count: g.count, meanCsat: g.scored ? g.sum / g.scored : null }))
+    .map(([key, group]) => ({ key, count: group.length, ...csatOf(group) }))
     .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 }
 
-/** The mean CSAT of a list of answers (null: none scored). */
-export function meanCsat(responses: readonly SurveyResponse[]): number | null {
-  const scored = customersOwn(responses).filter((r) => r.csat !== null);
-  return scored.length ? scored.reduce((a, r) => a + (r.csat ?? 0), 0) / scored.length : null;
+/** CSAT (share of 4 and 5) and the mean rating of a list of answers (null: none scored). */
+export function csatOf(responses: readonly SurveyResponse[]): {
+  csat: number | null;
+  meanCsat: number | null;
+} {
+  const answers = scores(responses);
+  return { csat: csatShare(answers), meanCsat: csatMean(answers) };
 }
