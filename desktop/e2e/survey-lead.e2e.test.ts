@@ -371,6 +371,7 @@ describe.skipIf(missing)('customer feedback for leads in Chromium', () => {
         'Coaching sessions',
         'Customer feedback',
         'Survey report',
+        'Figures',
         'Scorecard',
         'Survey pack',
         'Quality',

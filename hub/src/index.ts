@@ -15,6 +15,7 @@ import type { Server as HttpsServer } from 'node:https';
 import { openRateLimits } from './lib/rate-limits.js';
 import { demoCredentialsText, seedDemo } from './demo/seed.js';
 import { seedDemoHistory } from './demo/history.js';
+import { seedDemoKpi } from './demo/kpi.js';
 import { countUsers } from './lib/accounts.js';
 import { runCreateAdmin } from './cli/create-admin.js';
 import { runCopyToPostgres } from './cli/copy-to-postgres.js';
@@ -52,7 +53,11 @@ async function main(argv: string[]) {
   const seeded = config.demo && (await seedDemo(db));
   const hub = await createHub(config, opened, log, await openRateLimits(opened.pool));
   // After the hub stored the standards pack the history is assessed against.
-  if (seeded && config.demoHistory) await seedDemoHistory(db, config.packId);
+  if (seeded && config.demoHistory) {
+    await seedDemoHistory(db, config.packId);
+    // The queue legs around the history's calls (read from it): after it.
+    await seedDemoKpi(db);
+  }
   const address = await hub.app.listen({ host: config.host, port: config.port });
   const url = address.replace('[::1]', 'localhost');
   if (config.demo) process.stdout.write(demoCredentialsText(url) + '\n');

@@ -287,7 +287,7 @@ export async function createHub(
   registerCtiRoutes(app, ctx, cti.secret);
   log.info(
     { secretFile: cti.file ?? 'SIDECOACH_CTI_SECRET' },
-    'CTI webhook at POST /api/cti/events',
+    'CTI webhook at POST /api/cti/events (calls) and /api/cti/queue-events (queues)',
   );
   const scorecards = startScorecards(ctx, { shared });
   const mystery = startMystery(ctx, { oneTimeCodeHours: config.oneTimeCodeHours });
@@ -295,7 +295,7 @@ export async function createHub(
   registerSurveyExport(app, ctx, budgets);
   registerQaExports(app, ctx, budgets);
   registerMysteryExport(app, ctx, budgets);
-  const kpi = startKpi(ctx);
+  const kpi = startKpi(ctx, app, { budgets });
   const recognition = startRecognition(ctx, { sweepMs: config.recognitionSweepMs });
   // One handler per client event, checked at compile time; registered in one loop below.
   const handlers = everyEventOnce(

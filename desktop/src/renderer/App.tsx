@@ -15,6 +15,7 @@ import {
 } from './features/survey-agent/AfterCallSurvey.js';
 import { MyFeedback } from './features/surveys/lazy.js';
 import { MyEvaluations } from './features/qa/lazy.js';
+import { MyFigures } from './features/kpi/mine-lazy.js';
 import { MyRecognition, Recognition, RecognitionNotices } from './features/recognition/lazy.js';
 import { useRecognitionView } from './features/recognition/view.js';
 import { ActionReminders, JoinSession } from './features/reflection/AgentReflection.js';
@@ -79,6 +80,7 @@ function Workspace() {
       <MyEvaluations />
       <MyRecognition />
       <MyFeedback />
+      <MyFigures />
       <RecentCalls calls={calls} pack={pack} />
     </main>
   );

@@ -44,6 +44,10 @@ const { useMystery } = await import('./features/mystery/store.js');
 // The mystery caller's app: its view in the sidebar, its store loaded with its screens.
 const { useCallerView } = await import('./features/mystery-caller/view.js');
 const { useCaller } = await import('./features/mystery-caller/store.js');
+// KPIs: the Figures area's view in the sidebar, its store and the agent's own figures loaded later.
+const { useFiguresView } = await import('./features/kpi/view.js');
+const { useFigures } = await import('./features/kpi/store.js');
+const { useMyFigures } = await import('./features/kpi/mine-store.js');
 // Recognition: its view in the first load, its store loaded with the screens and the list.
 const { useRecognitionView } = await import('./features/recognition/view.js');
 const { useRecognition } = await import('./features/recognition/store.js');
@@ -64,6 +68,7 @@ const stores = {
   scorecard: useScorecardView,
   mystery: useMysteryView,
   mysteryCaller: useCallerView,
+  figures: useFiguresView,
   recognition: useRecognitionView,
 };
 /** Stores a feature loads later (the Quality view's), reset through the feature that owns them. */
@@ -75,6 +80,8 @@ const loadedLater = {
   scorecardData: useScorecard,
   mysteryData: useMystery,
   caller: useCaller,
+  figuresData: useFigures,
+  myFigures: useMyFigures,
   recognitionData: useRecognition,
 };
 const initial = Object.fromEntries(
@@ -127,6 +134,11 @@ beforeEach(() => {
   useMystery.setState({ busy: 'release', reasons: ['a reason'] });
   useCallerView.setState({ assignmentId: 'a1' });
   useCaller.setState({ boardStatus: 'loaded', reportId: 'a1', filed: true });
+  useFiguresView.setState({ open: true, path: ['t1', 'week', '2026-03-02', '2026-03-29'] });
+  useFigures.setState({
+    shown: { teamId: 't1', period: 'week', from: '2026-03-02', to: '2026-03-29' },
+  });
+  useMyFigures.setState({ status: 'loaded', expanded: true, period: 'month' });
   useRecognitionView.setState({ open: 'summary' });
   useRecognition.setState({
     wall: { ...useRecognition.getState().wall, teamId: 't1', status: 'loaded' },

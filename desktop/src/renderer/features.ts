@@ -17,6 +17,7 @@ import { adminFeature } from './features/admin/feature.js';
 import { qaFeature } from './features/qa/feature.js';
 import { mysteryFeature } from './features/mystery/feature.js';
 import { mysteryCallerFeature } from './features/mystery-caller/feature.js';
+import { kpiFeature } from './features/kpi/feature.js';
 import { recognitionFeature, recognitionInbox } from './features/recognition/feature.js';
 import { languageFeature } from './features/header/language.js';
 import { placeFeature } from './place.js';
@@ -37,6 +38,7 @@ export const features = [
   qaFeature,
   mysteryFeature,
   mysteryCallerFeature,
+  kpiFeature,
   recognitionFeature,
   languageFeature,
   // Last: the address is opened once every other feature has restored its state.

@@ -22,6 +22,12 @@ describe('addresses of places', () => {
     { view: 'mystery', path: [] },
     { view: 'mystery', path: ['waves', '0190b2f0-0000-7000-8000-00000000a001', 'results'] },
     { view: 'mystery-call', assignmentId: 'a-7' },
+    { view: 'figures', path: [] },
+    { view: 'figures', path: ['settings'] },
+    {
+      view: 'figures',
+      path: ['team-demo', 'week', '2026-03-02', '2026-03-29', 'calls', 'aht', 'agent', 'u/1'],
+    },
     { view: 'recognition', tab: 'wall' },
     { view: 'recognition', tab: 'summary' },
   ];

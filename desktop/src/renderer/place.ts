@@ -38,6 +38,7 @@ import { closeMystery, openMystery, useMysteryView } from './features/mystery/vi
 import { useObserve } from './features/observe/store.js';
 import { observe, stopObserving } from './features/observe/sync.js';
 import { useCallerView } from './features/mystery-caller/view.js';
+import { closeFigures, openFigures, useFiguresView } from './features/kpi/view.js';
 import {
   closeRecognition,
   openRecognition,
@@ -61,6 +62,8 @@ export type Place =
   | { view: 'quality'; tab: QaTab | null; session?: string }
   /** Where in the mystery-call screens (their own path: they read it). */
   | { view: 'mystery'; path: string[] }
+  /** Where in the Figures area (KPIs: a team's dashboard, the calls behind a number, settings). */
+  | { view: 'figures'; path: string[] }
   /** The team wall, or the monthly recognition summary. */
   | { view: 'recognition'; tab: RecognitionTab }
   /** A mystery caller's report on one of their calls. */
@@ -104,7 +107,8 @@ export function placeHash(place: Place): string {
         ? `#/quality/${place.tab}${place.session ? `/${seg(place.session)}` : ''}`
         : '#/quality';
     case 'mystery':
-      return ['#/mystery', ...place.path.map(seg)].join('/');
+    case 'figures':
+      return [`#/${place.view}`, ...place.path.map(seg)].join('/');
     case 'recognition':
       return place.tab === 'wall' ? '#/recognition' : '#/recognition/summary';
   }
@@ -144,6 +148,7 @@ export function parsePlace(hash: string): Place {
     return { view: 'admin', tab: second as AdminTab };
   if (first === 'quality' && parts.length === 1) return { view: 'quality', tab: null };
   if (first === 'mystery' && parts.length <= 4) return { view: 'mystery', path: parts.slice(1) };
+  if (first === 'figures' && parts.length <= 12) return { view: 'figures', path: parts.slice(1) };
   if (first === 'recognition' && parts.length <= 2)
     return { view: first, tab: second === 'summary' ? 'summary' : 'wall' };
   if (parts.length === 2 && first === 'quality' && QA_TABS.includes(second as QaTab))
@@ -183,6 +188,8 @@ export function currentPlace(): Place {
   if (useScorecardView.getState().open) return { view: 'scorecard' };
   const mystery = useMysteryView.getState();
   if (mystery.open) return { view: 'mystery', path: mystery.path };
+  const figures = useFiguresView.getState();
+  if (figures.open) return { view: 'figures', path: figures.path };
   const recognition = useRecognitionView.getState().open;
   if (recognition) return { view: 'recognition', tab: recognition };
   const quality = useQaView.getState();
@@ -221,6 +228,8 @@ export function goTo(place: Place): void {
   if (v !== 'quality' && useQaView.getState().open) closeQaView();
   const mystery = useMysteryView.getState();
   if (v !== 'mystery' && mystery.open) closeMystery();
+  const figures = useFiguresView.getState();
+  if (v !== 'figures' && figures.open) closeFigures();
   if (v !== 'recognition' && useRecognitionView.getState().open) closeRecognition();
   if (v !== 'history' && useAgentHistory.getState().agentId) closeHistory();
   if (v !== 'surveys' && useSurveys.getState().open) closeSurveys();
@@ -276,6 +285,9 @@ export function goTo(place: Place): void {
     case 'mystery':
       if (!mystery.open || mystery.path.join('/') !== place.path.join('/')) openMystery(place.path);
       return;
+    case 'figures':
+      if (!figures.open || figures.path.join('/') !== place.path.join('/')) openFigures(place.path);
+      return;
     case 'quality': {
       // The view falls back to the first tab the user may use when this one is not theirs.
       const quality = useQaView.getState();
@@ -299,6 +311,7 @@ const stores = [
   useScorecardView,
   useQaView,
   useMysteryView,
+  useFiguresView,
   useRecognitionView,
   useAgentHistory,
   useSurveys,

@@ -1,6 +1,11 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { CallEventSchema, CustomerContactSchema, type CallEvent } from '@sidecoach/shared';
+import {
+  CallEventSchema,
+  CustomerContactSchema,
+  QueueEventsRequestSchema,
+  type CallEvent,
+} from '@sidecoach/shared';
 import { userRoom, type HubContext } from '../lib/context.js';
 import { sendError } from '../lib/http-errors.js';
 import { openCallOf } from '../lib/call-records.js';
@@ -8,6 +13,7 @@ import { announceCall, endCall } from '../lib/call-changes.js';
 import type { SecretStore } from '../lib/secrets.js';
 import { acceptCtiEvent, agentByExtension, eventKey, keepRecording } from './records.js';
 import { startEventKeySweep } from './jobs.js';
+import { acceptQueueEvents } from './queue-records.js';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignedRequest } from '../lib/signature.js';
 
 export const CtiRequestSchema = z.strictObject({
@@ -29,6 +35,12 @@ export const CtiRequestSchema = z.strictObject({
       .optional(),
   }),
 });
+
+/**
+ * A batch of 500 queue events of the largest kind (every field at its longest) is about 400 KB;
+ * the hub's other bodies stay within MAX_MESSAGE_BYTES.
+ */
+export const QUEUE_EVENTS_BODY_LIMIT = 512 * 1024;
 
 /** The CTI webhook's secret (SIDECOACH_CTI_SECRET or `cti-secret` in the data directory). */
 export const ctiSecret = (secrets: SecretStore, fromEnv: string | undefined) =>
@@ -57,29 +69,37 @@ export function registerCtiRoutes(app: FastifyInstance, ctx: HubContext, secret:
     ctx.log.info({ callId: call.id, durationMs: call.durationMs }, 'call ended by the PBX');
     await announceCall(ctx, call);
   };
+  /** The verified body as JSON; undefined when the answer (401, 400) was sent instead. */
+  const signedJson = (request: FastifyRequest, reply: FastifyReply): unknown => {
+    const body = typeof request.body === 'string' ? request.body : '';
+    const header = (name: string) => {
+      const value = request.headers[name];
+      return Array.isArray(value) ? value[0] : value;
+    };
+    const check = verifySignedRequest(
+      secret,
+      header(TIMESTAMP_HEADER),
+      header(SIGNATURE_HEADER),
+      body,
+    );
+    if (!check.ok) {
+      void sendError(reply, 'unauthorized', check.reason);
+      return undefined;
+    }
+    try {
+      return JSON.parse(body) as unknown;
+    } catch {
+      void sendError(reply, 'bad_request', 'body is not JSON');
+      return undefined;
+    }
+  };
   void app.register((scope, _opts, done) => {
     scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, next) =>
       next(null, body),
     );
     scope.post('/api/cti/events', async (request, reply) => {
-      const body = typeof request.body === 'string' ? request.body : '';
-      const header = (name: string) => {
-        const value = request.headers[name];
-        return Array.isArray(value) ? value[0] : value;
-      };
-      const check = verifySignedRequest(
-        secret,
-        header(TIMESTAMP_HEADER),
-        header(SIGNATURE_HEADER),
-        body,
-      );
-      if (!check.ok) return sendError(reply, 'unauthorized', check.reason);
-      let json: unknown;
-      try {
-        json = JSON.parse(body);
-      } catch {
-        return sendError(reply, 'bad_request', 'body is not JSON');
-      }
+      const json = signedJson(request, reply);
+      if (json === undefined) return reply;
       const parsed = CtiRequestSchema.safeParse(json);
       if (!parsed.success) return sendError(reply, 'bad_request', z.prettifyError(parsed.error));
       const { extension, eventId, event } = parsed.data;
@@ -116,6 +136,32 @@ export function registerCtiRoutes(app: FastifyInstance, ctx: HubContext, secret:
       );
       return reply.code(202).send({ delivered });
     });
+    /**
+     * Queue events (offered, answered, abandoned, transferred, wrap-up) for the KPIs, signed as
+     * call events are, in batches: each event is answered on its own (accepted, duplicate, or
+     * rejected with the reason), so a PBX retries only what failed; the legs they make are
+     * stored before the answer.
+     */
+    scope.post(
+      '/api/cti/queue-events',
+      { bodyLimit: QUEUE_EVENTS_BODY_LIMIT },
+      async (request, reply) => {
+        const json = signedJson(request, reply);
+        if (json === undefined) return reply;
+        const parsed = QueueEventsRequestSchema.safeParse(json);
+        if (!parsed.success) return sendError(reply, 'bad_request', z.prettifyError(parsed.error));
+        const { results, accepted } = await ctx.inbox.submit(acceptQueueEvents(parsed.data.events));
+        request.log.info(
+          {
+            events: results.length,
+            accepted,
+            rejected: results.filter((r) => r.status === 'rejected').length,
+          },
+          'queue events recorded',
+        );
+        return reply.code(200).send({ results });
+      },
+    );
     done();
   });
 }

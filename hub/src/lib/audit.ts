@@ -21,7 +21,9 @@ export interface AuditEntry {
     | 'scorecard'
     | 'calibration'
     | 'mystery'
-    | 'recognition';
+    | 'recognition'
+    /** A PBX queue (its name) mapped to a team for the KPIs. */
+    | 'queue';
   targetId: string | null;
   /** The target before and after the change (omit what is secret: hashes, codes, tokens). */
   before?: unknown;

@@ -68,6 +68,21 @@ export const BUDGETS = {
   /** Disputes and their outcome rates, each evaluator's period: read per filter change: 120. */
   'qa:disputes': { max: 120, windowSeconds: TEN_MINUTES },
   'qa:evaluators': { max: 120, windowSeconds: TEN_MINUTES },
+  /**
+   * A team's figures over up to 400 days: every leg of its queues and every survey, call and
+   * evaluation of its agents (a month of a 2,000-agent team is bench/kpi.mjs). A lead trying
+   * periods, call types and ranges: 120.
+   */
+  'kpi:dashboard': { max: 120, windowSeconds: TEN_MINUTES },
+  /** A page of the calls behind a figure, per figure, agent or day clicked, and "more": 300. */
+  'kpi:drill': { max: 300, windowSeconds: TEN_MINUTES },
+  /**
+   * The agent's own figures beside their team's (kept a minute per team): opened with the
+   * sidebar and at each change of period: 60.
+   */
+  'kpi:mine': { max: 60, windowSeconds: TEN_MINUTES },
+  /** Every leg of a team's days as a CSV file (GET /api/kpi/legs.csv), unpaged: 20. */
+  'kpi-legs.csv': { max: 20, windowSeconds: TEN_MINUTES },
 } as const satisfies Record<string, Budget>;
 
 export type BudgetName = keyof typeof BUDGETS;

@@ -1241,6 +1241,128 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0026-kpi-legs': {
+    async up(db: Kysely<unknown>) {
+      // One row per call leg (a PBX call in a queue), merged from its queue events in whatever
+      // order they arrive. The facts are as the PBX sent them; the derived columns (what
+      // shared's legSums counts, stamped at each write: the wait, handled or not, the handle
+      // times) let the figures be plain sums. The thresholds (short abandon, service level, FCR
+      // days) are a team's settings and are applied when reading.
+      await db.schema
+        .createTable('kpi_legs')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('pbx_call_id', 'text', (c) => c.notNull())
+        .addColumn('queue', 'text', (c) => c.notNull().references('kpi_queues.queue'))
+        /** The queue's team when the leg was last stamped (null: the queue is not mapped). */
+        .addColumn('team_id', 'text', (c) => c.references('teams.id'))
+        /** The agent who answered (else acted on) the leg; null for an abandoned call. */
+        .addColumn('agent_id', 'text', (c) => c.references('users.id'))
+        /** The extension the PBX named, kept also when no agent had it. */
+        .addColumn('extension', 'text')
+        /** The PBX's call type (IVR choice); call_type: it, else the queue's, else Sidecoach's. */
+        .addColumn('pbx_call_type', 'text')
+        .addColumn('call_type', 'text')
+        /** shared phoneKey of the caller's number: repeat contacts are found by it. */
+        .addColumn('customer_key', 'text')
+        /** 1 once the 'offered' event arrived; until then offered_at is inferred. */
+        .addColumn('offered_seen', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('offered_at', 'text', (c) => c.notNull())
+        .addColumn('offered_ms', 'bigint', (c) => c.notNull())
+        .addColumn('answered_at', 'text')
+        .addColumn('abandoned_at', 'text')
+        /** The PBX's wait (answered, abandoned). */
+        .addColumn('wait_ms', 'integer')
+        .addColumn('transferred_at', 'text')
+        .addColumn('to_queue', 'text')
+        .addColumn('wrap_start_at', 'text')
+        .addColumn('wrap_end_at', 'text')
+        /** The PBX's talk and hold (wrap-up started). */
+        .addColumn('talk_ms', 'integer')
+        .addColumn('hold_ms', 'integer')
+        .addColumn('complaint', 'integer', (c) => c.notNull().defaultTo(0))
+        /** The same number's next call (another PBX call id), set when that one is offered. */
+        .addColumn('next_contact_at', 'text')
+        .addColumn('next_contact_ms', 'bigint')
+        /** Sidecoach's call (calls.external_id = pbx_call_id, same agent), once known. */
+        .addColumn('call_id', 'text', (c) => c.references('calls.id'))
+        // Derived (shared/src/domain/kpi.ts): how it ended (0 waiting, 1 answered, 2 answered
+        // and transferred on, 3 abandoned; short or not is the team's threshold, read from the
+        // wait), the wait as counted, handled (0/1) and its times.
+        .addColumn('outcome', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('counted_wait_ms', 'integer')
+        .addColumn('handled', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('handle_talk_ms', 'integer')
+        .addColumn('handle_hold_ms', 'integer')
+        .addColumn('handle_acw_ms', 'integer')
+        /** The day it was offered in time_zone (the team's, else the hub's). */
+        .addColumn('local_day', 'text', (c) => c.notNull())
+        .addColumn('time_zone', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      // Each leg once: a call in a queue; and the legs a queue's re-mapping moves, by day.
+      await db.schema
+        .createIndex('kpi_legs_queue_call')
+        .on('kpi_legs')
+        .columns(['queue', 'pbx_call_id'])
+        .unique()
+        .execute();
+      await db.schema
+        .createIndex('kpi_legs_queue_offered')
+        .on('kpi_legs')
+        .columns(['queue', 'offered_at'])
+        .execute();
+      // A call's other legs (transfers) and Sidecoach's call record for it.
+      await db.schema
+        .createIndex('kpi_legs_pbx_call')
+        .on('kpi_legs')
+        .column('pbx_call_id')
+        .execute();
+      // The dashboard: a team's days, in the zone they were stamped in (a change is found by it),
+      // with every column its counters read, so a month of a large team is read from the index
+      // alone, in the order it is grouped (day, call type, agent), without the rows or a sort.
+      await db.schema
+        .createIndex('kpi_legs_team_day')
+        .on('kpi_legs')
+        .columns([
+          'team_id',
+          'time_zone',
+          'local_day',
+          'call_type',
+          'agent_id',
+          'outcome',
+          'counted_wait_ms',
+          'handled',
+          'handle_talk_ms',
+          'handle_hold_ms',
+          'handle_acw_ms',
+          'customer_key',
+          'next_contact_ms',
+          'offered_ms',
+          'complaint',
+        ])
+        .execute();
+      // The drill-down and the export, newest or oldest first; an agent's own.
+      await db.schema
+        .createIndex('kpi_legs_team_offered')
+        .on('kpi_legs')
+        .columns(['team_id', 'offered_at', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('kpi_legs_agent_offered')
+        .on('kpi_legs')
+        .columns(['agent_id', 'offered_at', 'id'])
+        .execute();
+      // Repeat contacts: the same number's earlier and later calls.
+      await db.schema
+        .createIndex('kpi_legs_customer')
+        .on('kpi_legs')
+        .columns(['customer_key', 'offered_ms'])
+        .execute();
+      // A Sidecoach call's legs (complaints counted once, the drill's survey answers).
+      await db.schema.createIndex('kpi_legs_call').on('kpi_legs').column('call_id').execute();
+    },
+  },
   '0027-recognition': {
     async up(db: Kysely<unknown>) {
       // Badges earned from the records. The unique key is the award: the agent, the badge, its

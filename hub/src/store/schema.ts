@@ -764,6 +764,49 @@ export interface KpiSettingsTable {
   updated_by: string | null;
 }
 
+/** A call leg: a PBX call in a queue, merged from its queue events (0026). */
+export interface KpiLegsTable {
+  id: string;
+  pbx_call_id: string;
+  queue: string;
+  team_id: string | null;
+  agent_id: string | null;
+  extension: string | null;
+  pbx_call_type: string | null;
+  /** The PBX's, else the queue's, else Sidecoach's call's. */
+  call_type: string | null;
+  customer_key: string | null;
+  /** 1: the 'offered' event arrived (else offered_at is inferred from the others). */
+  offered_seen: ColumnType<number, number | undefined, number>;
+  offered_at: Iso;
+  offered_ms: number;
+  answered_at: Iso | null;
+  abandoned_at: Iso | null;
+  wait_ms: number | null;
+  transferred_at: Iso | null;
+  to_queue: string | null;
+  wrap_start_at: Iso | null;
+  wrap_end_at: Iso | null;
+  talk_ms: number | null;
+  hold_ms: number | null;
+  complaint: ColumnType<number, number | undefined, number>;
+  next_contact_at: Iso | null;
+  next_contact_ms: number | null;
+  call_id: string | null;
+  /** Derived from the facts above by shared's KPI functions at each write. */
+  /** 0 waiting, 1 answered, 2 answered and transferred on, 3 abandoned. */
+  outcome: ColumnType<number, number | undefined, number>;
+  counted_wait_ms: number | null;
+  handled: ColumnType<number, number | undefined, number>;
+  handle_talk_ms: number | null;
+  handle_hold_ms: number | null;
+  handle_acw_ms: number | null;
+  local_day: string;
+  time_zone: string;
+  created_at: Iso;
+  updated_at: Iso;
+}
+
 /** A badge awarded (0027): once per agent, kind, item ('' for none) and period key. */
 export interface RecognitionBadgesTable {
   id: string;
@@ -850,6 +893,7 @@ export interface Database {
   mystery_reports: MysteryReportsTable;
   kpi_queues: KpiQueuesTable;
   kpi_settings: KpiSettingsTable;
+  kpi_legs: KpiLegsTable;
   recognition_badges: RecognitionBadgesTable;
   recognition_shoutouts: RecognitionShoutoutsTable;
 }
@@ -877,5 +921,6 @@ export type MysteryProgrammeRow = Selectable<MysteryProgrammesTable>;
 export type MysteryWaveRow = Selectable<MysteryWavesTable>;
 export type MysteryAssignmentRow = Selectable<MysteryAssignmentsTable>;
 export type MysteryReportRow = Selectable<MysteryReportsTable>;
+export type KpiLegRow = Selectable<KpiLegsTable>;
 export type RecognitionBadgeRow = Selectable<RecognitionBadgesTable>;
 export type RecognitionShoutoutRow = Selectable<RecognitionShoutoutsTable>;

@@ -159,7 +159,12 @@ export const KpiSettingsSaveSchema = KpiSettingsSchema;
 
 /** kpi:setup: what the settings screen needs. */
 export const KpiSetupSchema = z.object({
-  queues: z.array(QueueMapSchema),
+  queues: z.array(
+    QueueMapSchema.extend({
+      /** Legs that count for no team yet (the queue is not mapped): what mapping it brings in. */
+      legsWaiting: z.number().int().min(0),
+    }),
+  ),
   teams: z.array(
     KpiSettingsSchema.extend({
       teamName: z.string(),
@@ -265,6 +270,7 @@ export const KpiDashboardSchema = z.object({
   /** One row per day, week (its Monday) or month (its first day), oldest first. */
   trend: z.array(KpiRowSchema.extend({ bucket: DaySchema })),
   agents: z.array(KpiRowSchema.extend({ agentId: IdSchema, agentName: z.string() })),
+  /** By call type; '' for legs nobody typed (no PBX type, no queue type, no Sidecoach call). */
   callTypes: z.array(KpiRowSchema.extend({ callType: z.string() })),
   /** FCR is provisional for calls whose window has not passed yet (from this day on). */
   fcrProvisionalFrom: DaySchema.nullable(),

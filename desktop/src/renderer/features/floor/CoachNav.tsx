@@ -9,6 +9,7 @@ import { closeAdmin, openAdmin } from '../admin/store.js';
 import { canUseQuality } from '../qa/access.js';
 import { closeQaView, openQaLazily } from '../qa/lazy-store.js';
 import { closeMystery, openMystery } from '../mystery/view.js';
+import { closeFigures, openFigures } from '../kpi/view.js';
 import { closeRecognition, openRecognition } from '../recognition/view.js';
 
 type Entry =
@@ -19,6 +20,7 @@ type Entry =
   | 'scorecard'
   | 'quality'
   | 'mystery'
+  | 'figures'
   | 'recognition';
 
 /** Opens one of the coach's views, closing whichever was open. */
@@ -30,8 +32,10 @@ function go(entry: Entry) {
   closeAdmin();
   closeQaView();
   closeMystery();
+  closeFigures();
   closeRecognition();
   if (entry === 'language') openLanguageStats();
+  else if (entry === 'figures') openFigures();
   else if (entry === 'recognition') openRecognition();
   else if (entry === 'quality') openQaLazily();
   else if (entry === 'mystery') openMystery();
@@ -59,6 +63,8 @@ export function CoachNav({ current }: { current: Entry | null }) {
     ['sessions', t('reflection.nav')],
     ['feedback', t('surveys.nav.feedback')],
     ['report', t('surveys.nav.report')],
+    // Contact-centre KPIs per team: every coach (supervisors, leads, quality managers).
+    ['figures', t('kpi.nav')],
     // The scorecard builder, beside the survey pack: quality managers (the hub decides too).
     ...(role === 'admin' ? [['scorecard', t('scorecard.nav')] as [Entry, string]] : []),
     ...(role === 'admin' ? [['pack', t('surveys.nav.pack')] as [Entry, string]] : []),

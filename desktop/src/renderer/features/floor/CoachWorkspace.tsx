@@ -19,6 +19,8 @@ import { useQaView } from '../qa/view.js';
 import { Quality } from '../qa/lazy.js';
 import { useMysteryView } from '../mystery/view.js';
 import { Mystery } from '../mystery/lazy.js';
+import { useFiguresView } from '../kpi/view.js';
+import { Figures } from '../kpi/lazy.js';
 import { useRecognitionView } from '../recognition/view.js';
 import { Recognition } from '../recognition/lazy.js';
 
@@ -37,6 +39,7 @@ export function CoachWorkspace() {
   const adminOpen = useAdminView((s) => s.open);
   const qaOpen = useQaView((s) => s.open);
   const mysteryOpen = useMysteryView((s) => s.open);
+  const figuresOpen = useFiguresView((s) => s.open);
   const recognitionOpen = useRecognitionView((s) => s.open !== null);
   const alerted = useSurveys((s) => s.alerts.length > 0);
   const check = useLanguageCheck();
@@ -49,6 +52,8 @@ export function CoachWorkspace() {
         <Quality />
       ) : mysteryOpen ? (
         <Mystery />
+      ) : figuresOpen ? (
+        <Figures />
       ) : recognitionOpen ? (
         <Recognition />
       ) : historyOpen ? (

@@ -1,0 +1,12 @@
+import { openDatabase } from '/work/wt-khub/hub/dist/store/db.js';
+import { daySpan, legCounted, recordCounted } from '/work/wt-khub/hub/dist/kpi/figures.js';
+const { db } = await openDatabase({ dataDir: process.argv[2] });
+const span = daySpan('2026-11-01', '2026-11-30', 'UTC');
+const t = { fcrDays: 7, shortAbandonSeconds: 5, serviceLevelSeconds: 20 };
+let t0 = performance.now();
+const l = await legCounted(db, { teamId: "bench" }, span, t, { now: new Date(), typed: true, agents: true });
+console.log('legs', l.days.length, l.agents.length, (performance.now() - t0).toFixed(0), 'ms');
+t0 = performance.now();
+const r = await recordCounted(db, { teamId: 'bench' }, span, { unreleasedMystery: true, agents: true });
+console.log('records', r.days.length, r.agents.length, (performance.now() - t0).toFixed(0), 'ms');
+await db.destroy();
