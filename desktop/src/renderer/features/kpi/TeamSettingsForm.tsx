@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KPI_BETTER, KPI_IDS, type KpiId, type KpiSetup } from '@sidecoach/shared';
-import { UNIT } from './units.js';
+import { KPI_UNIT } from '@sidecoach/shared';
 import type { Message } from '../../i18n/message.js';
 import { ErrorText } from '../../ui/ErrorText.js';
 import {
@@ -68,9 +68,9 @@ function NumberField({
 
 /** The unit a KPI's target is typed in. */
 const unitKey = (kpi: KpiId) =>
-  UNIT[kpi] === 'ms'
+  KPI_UNIT[kpi] === 'ms'
     ? 'kpi.settings.unitTime'
-    : UNIT[kpi] === 'count'
+    : KPI_UNIT[kpi] === 'count'
       ? 'kpi.settings.unitCount'
       : 'kpi.settings.unitPercent';
 
@@ -133,7 +133,7 @@ export function TeamSettingsForm({ team }: { team: SetupTeam }) {
             hint={t(KPI_BETTER[kpi] === 'higher' ? 'kpi.settings.atLeast' : 'kpi.settings.atMost')}
             value={draft.targets[kpi]}
             error={errors[kpi]}
-            inputMode={UNIT[kpi] === 'ms' ? 'text' : 'decimal'}
+            inputMode={KPI_UNIT[kpi] === 'ms' ? 'text' : 'decimal'}
             onChange={(value) => setTarget(kpi, value)}
           />
         ))}

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type uPlot from 'uplot';
 import type { KpiId } from '@sidecoach/shared';
-import { UNIT } from './units.js';
+import { KPI_UNIT } from '@sidecoach/shared';
 import { titledAxis, UPlotChart, type ChartSpec } from '../../ui/chart.js';
 
 const HEIGHT = 190;
@@ -40,7 +40,7 @@ export function TrendChart({
   format: (value: number) => string;
 }) {
   const spec = useMemo<ChartSpec>(() => {
-    const share = UNIT[kpi] === 'share';
+    const share = KPI_UNIT[kpi] === 'share';
     const last = buckets.length - 1;
     const series: uPlot.Series[] = [
       { label: xLabel, value: (_u, i) => buckets[i] ?? '' },

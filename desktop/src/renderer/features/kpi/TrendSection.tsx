@@ -1,7 +1,7 @@
 import { useCallback, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KpiDashboard, KpiId } from '@sidecoach/shared';
-import { UNIT } from './units.js';
+import { KPI_UNIT } from '@sidecoach/shared';
 import { StatsTable } from '../../ui/StatsTable.js';
 import { bucketLabel, formatFigure } from './format.js';
 import { shownKpis, TEAM_KPIS, TREND_COLUMNS } from './kpis.js';
@@ -33,7 +33,7 @@ export function TrendSection({
   );
   const values = useMemo(() => trend.map((b) => b.figures[kpi]), [trend, kpi]);
   const target = dashboard.settings.targets[kpi];
-  const chartTarget = target === undefined ? null : UNIT[kpi] === 'ms' ? target * 1000 : target;
+  const chartTarget = target === undefined ? null : KPI_UNIT[kpi] === 'ms' ? target * 1000 : target;
   const format = useCallback((v: number) => formatFigure(kpi, v, lang), [kpi, lang]);
   const name = t(`kpi.names.${kpi}`);
   const columns = shownKpis(TREND_COLUMNS, dashboard.total);

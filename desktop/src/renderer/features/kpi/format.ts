@@ -5,7 +5,7 @@ import {
   type KpiPeriod,
   type KpiTargets,
 } from '@sidecoach/shared';
-import { meets, UNIT } from './units.js';
+import { KPI_UNIT, meetsTarget } from '@sidecoach/shared';
 import { decimal, scorePercent } from '../../lib/format.js';
 import { formatOffset } from '../../lib/time.js';
 
@@ -16,7 +16,7 @@ import { formatOffset } from '../../lib/time.js';
 /** A figure in its unit; a dash where there was nothing to count. */
 export function formatFigure(kpi: KpiId, value: number | null, lang: string): string {
   if (value === null || !Number.isFinite(value)) return '–';
-  switch (UNIT[kpi]) {
+  switch (KPI_UNIT[kpi]) {
     case 'ms':
       return formatOffset(Math.round(value / 1000) * 1000);
     case 'share':
@@ -36,7 +36,7 @@ export const formatMean = (value: number | null, lang: string) =>
 
 /** A target in the figure's unit (a time target is seconds). */
 export function formatTarget(kpi: KpiId, target: number, lang: string): string {
-  return formatFigure(kpi, UNIT[kpi] === 'ms' ? target * 1000 : target, lang);
+  return formatFigure(kpi, KPI_UNIT[kpi] === 'ms' ? target * 1000 : target, lang);
 }
 
 /** "≥ 80%" or "≤ 4:30": the target with the way the KPI is better. */
@@ -45,7 +45,7 @@ export function targetWithSign(kpi: KpiId, target: number, lang: string): string
 }
 
 /** Counts (calls answered, complaints) have targets per period: read against the average. */
-export const isCount = (kpi: KpiId) => UNIT[kpi] === 'count';
+export const isCount = (kpi: KpiId) => KPI_UNIT[kpi] === 'count';
 
 /**
  * The value a target is read against: the figure, or for a count over several buckets its
@@ -65,7 +65,7 @@ export function targetStatus(
   targets: KpiTargets,
   buckets = 1,
 ): TargetStatus {
-  const met = meets(kpi, comparable(kpi, figures[kpi], buckets), targets[kpi]);
+  const met = meetsTarget(kpi, comparable(kpi, figures[kpi], buckets), targets[kpi]);
   return met === null ? 'none' : met ? 'met' : 'missed';
 }
 
@@ -95,20 +95,20 @@ export function daysLabel(from: string, to: string, lang: string): string {
 export function targetFromInput(kpi: KpiId, text: string): number | null {
   const trimmed = text.trim().replace(',', '.');
   if (trimmed === '') return null;
-  if (UNIT[kpi] === 'ms') {
+  if (KPI_UNIT[kpi] === 'ms') {
     // Seconds, or m:ss as the screens show times.
     const clock = /^(\d+):([0-5]\d)$/.exec(trimmed);
     if (clock) return Number(clock[1]) * 60 + Number(clock[2]);
   }
   const n = Number(trimmed);
   if (!Number.isFinite(n) || !/^\d+(\.\d+)?$/.test(trimmed)) return Number.NaN;
-  return UNIT[kpi] === 'share' ? n / 100 : n;
+  return KPI_UNIT[kpi] === 'share' ? n / 100 : n;
 }
 
 /** A target as the settings field shows it: m:ss, a per cent, a number. */
 export function targetToInput(kpi: KpiId, target: number | undefined): string {
   if (target === undefined) return '';
-  switch (UNIT[kpi]) {
+  switch (KPI_UNIT[kpi]) {
     case 'ms':
       return formatOffset(target * 1000);
     case 'share':

@@ -1,5 +1,5 @@
 import { KPI_IDS, type KpiId, type KpiSettings } from '@sidecoach/shared';
-import { UNIT } from './units.js';
+import { KPI_UNIT } from '@sidecoach/shared';
 import type { Message } from '../../i18n/message.js';
 import { targetFromInput, targetToInput } from './format.js';
 
@@ -70,9 +70,12 @@ export function settingsOf(
     if (value === null) continue;
     if (Number.isNaN(value))
       errors[kpi] = {
-        key: UNIT[kpi] === 'ms' ? 'kpi.settings.errors.time' : 'kpi.settings.errors.number',
+        key: KPI_UNIT[kpi] === 'ms' ? 'kpi.settings.errors.time' : 'kpi.settings.errors.number',
       };
-    else if ((UNIT[kpi] === 'share' && value > 1) || (UNIT[kpi] === 'percent' && value > 100))
+    else if (
+      (KPI_UNIT[kpi] === 'share' && value > 1) ||
+      (KPI_UNIT[kpi] === 'percent' && value > 100)
+    )
       errors[kpi] = { key: 'kpi.settings.errors.percent' };
     else if (value > 100_000) errors[kpi] = { key: 'kpi.settings.errors.number' };
     else targets[kpi] = value;
