@@ -2,7 +2,7 @@ import { useCallback, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KpiDashboard, KpiId } from '@sidecoach/shared';
 import { KPI_UNIT } from '@sidecoach/shared';
-import { StatsTable } from '../../ui/StatsTable.js';
+import { FiguresTable } from './tables.js';
 import { bucketLabel, formatFigure } from './format.js';
 import { shownKpis, TEAM_KPIS, TREND_COLUMNS } from './kpis.js';
 import { bucketDays, type FiguresQuery } from './route.js';
@@ -65,42 +65,27 @@ export function TrendSection({
           format={format}
         />
       ) : null}
-      <StatsTable
+      <FiguresTable
         caption={t('kpi.trend.caption', { team: dashboard.teamName })}
         fileName="kpi-trend"
-        className="kpi-table"
         testId="kpi-trend"
-      >
-        <thead>
-          <tr>
-            <th scope="col">{t(`kpi.trend.x.${dashboard.period}`)}</th>
-            {columns.map((k) => (
-              <th key={k} scope="col">
-                {t(`kpi.short.${k}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {trend.map((b, i) => (
-            <tr key={b.bucket}>
-              <th scope="row">
-                <button
-                  type="button"
-                  className="link"
-                  aria-label={t('kpi.trend.drill', { bucket: labels[i], name })}
-                  onClick={() => onDrill(kpi, bucketDays(b.bucket, query))}
-                >
-                  {labels[i]}
-                </button>
-              </th>
-              {columns.map((k) => (
-                <td key={k}>{formatFigure(k, b.figures[k], lang)}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </StatsTable>
+        head={t(`kpi.trend.x.${dashboard.period}`)}
+        columns={columns}
+        rows={trend.map((b, i) => ({
+          key: b.bucket,
+          label: (
+            <button
+              type="button"
+              className="link"
+              aria-label={t('kpi.trend.drill', { bucket: labels[i], name })}
+              onClick={() => onDrill(kpi, bucketDays(b.bucket, query))}
+            >
+              {labels[i]}
+            </button>
+          ),
+          figures: b.figures,
+        }))}
+      />
     </section>
   );
 }
