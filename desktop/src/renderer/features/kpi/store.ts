@@ -185,19 +185,9 @@ export async function saveQueue(map: QueueMap): Promise<boolean> {
     set({ queueSave: { busy: null, queue: map.queue, notice: { ok: false, message: res.error } } });
     return false;
   }
-  const setup = get().setup;
-  if (setup.data)
-    set({
-      setup: {
-        ...setup,
-        data: {
-          ...setup.data,
-          queues: setup.data.queues.map((q) =>
-            q.queue === res.data.queue ? { ...q, ...res.data } : q,
-          ),
-        },
-      },
-    });
+  updateSetup((data) => ({
+    queues: data.queues.map((q) => (q.queue === res.data.queue ? { ...q, ...res.data } : q)),
+  }));
   set({
     queueSave: {
       busy: null,
@@ -224,19 +214,9 @@ export async function saveSettings(settings: KpiSettings): Promise<boolean> {
     });
     return false;
   }
-  const setup = get().setup;
-  if (setup.data)
-    set({
-      setup: {
-        ...setup,
-        data: {
-          ...setup.data,
-          teams: setup.data.teams.map((t) =>
-            t.teamId === res.data.teamId ? { ...t, ...res.data } : t,
-          ),
-        },
-      },
-    });
+  updateSetup((data) => ({
+    teams: data.teams.map((t) => (t.teamId === res.data.teamId ? { ...t, ...res.data } : t)),
+  }));
   set({
     settingsSave: {
       busy: false,
@@ -246,6 +226,12 @@ export async function saveSettings(settings: KpiSettings): Promise<boolean> {
   });
   staleDashboard();
   return true;
+}
+
+/** A saved change in the settings the screen holds (nothing when they are not loaded). */
+function updateSetup(change: (data: KpiSetup) => Partial<KpiSetup>) {
+  const setup = get().setup;
+  if (setup.data) set({ setup: { ...setup, data: { ...setup.data, ...change(setup.data) } } });
 }
 
 /** Settings changed what the figures count: the dashboard loads again when next shown. */
