@@ -742,6 +742,10 @@ describe('KPIs from queue events', () => {
       code: 'bad_request',
       message: expect.stringMatching(/csat: a share from 0 to 1/),
     });
+    // An admin sets any team's; the night team's lead their own.
+    const night = { ...settings, teamId: 'team-night', fcrDays: 3 };
+    expect(data(await admin.emitWithAck('kpi:settings-save', night))).toEqual(night);
+    expect(data(await nightLead.emitWithAck('kpi:settings-save', night))).toEqual(night);
     const setup = data(await admin.emitWithAck('kpi:setup', {}));
     expect(setup.teams.find((x) => x.teamId === 'team-demo')).toMatchObject({
       targets: { aht: 300, csat: 0.8 },
@@ -757,6 +761,7 @@ describe('KPIs from queue events', () => {
     expect(await csv('agent1')).toBe(403);
     expect(await csv('night-lead')).toBe(403);
     expect(await csv('quality')).toBe(200);
+    expect(await csv('supervisor')).toBe(200);
     expect(
       (await fetch(`${hub.url}/api/kpi/legs.csv?teamId=team-demo&from=${D1}&to=${D3}`)).status,
     ).toBe(401);
