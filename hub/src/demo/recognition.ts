@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { demoCallStart, demoHoursOfAgent } from './call-times.js';
 import { badgeMonthOf, badgeWeekOf, type BadgeKind } from '@sidecoach/shared';
 import type { Db } from '../store/db.js';
 
@@ -172,7 +173,7 @@ export async function seedDemoRecognition(db: Db, now = new Date()): Promise<voi
         .onConflict((oc) => oc.doNothing())
         .execute();
     }
-    for (const s of SHOUTOUTS) {
+    for (const [i, s] of SHOUTOUTS.entries()) {
       const agent = byName.get(s.agent);
       const from = byName.get(s.from);
       if (!agent?.team_id || !from) continue;
@@ -189,7 +190,10 @@ export async function seedDemoRecognition(db: Db, now = new Date()): Promise<voi
           lang: s.lang,
           call_id: null,
           visibility: s.visibility,
-          at: new Date(now.getTime() - s.daysAgo * DAY_MS).toISOString(),
+          // In the floor's hours, as the demo's calls are (a shout-out follows the call).
+          at: new Date(
+            demoCallStart(await demoHoursOfAgent(trx, agent.id), s.daysAgo, i, now.getTime(), 0),
+          ).toISOString(),
         })
         .execute();
     }
