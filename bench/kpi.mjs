@@ -500,7 +500,9 @@ const ratio = (a, b) =>
 
 /** Starts a hub on the database, runs the measurements, stops it. */
 async function measure(label, dataDir, people, databaseUrl) {
-  const args = [HUB, '--port', '0', '--data-dir', dataDir];
+  // Recognition's sweep reads every agent's weeks (its own work, not the KPIs'): not while this
+  // measures (its start-up sweep runs before the hub listens).
+  const args = [HUB, '--port', '0', '--data-dir', dataDir, '--recognition-sweep-ms', '86400000'];
   if (databaseUrl) args.push('--database', databaseUrl);
   const t0 = performance.now();
   const hub = await startServer(args, { LOG_LEVEL: 'info' });

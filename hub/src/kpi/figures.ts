@@ -299,6 +299,8 @@ export async function recordCounted(
       count(sql`${customer} and r.resolved = 1`).as('resolvedYes'),
     ])
     .where(agentsOf(scope, 's.agent_id'))
+    // A skipped send counts in none of these (nothing was sent, so nothing was answered).
+    .where('s.state', '<>', 'skipped')
     .where(notMysteryCall('s.call_id'));
   if (options.callType !== undefined) surveys = surveys.where('s.call_type', '=', options.callType);
   let calls = db

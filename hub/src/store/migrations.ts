@@ -1359,8 +1359,13 @@ const migrations: Record<string, Migration> = {
         .on('kpi_legs')
         .columns(['customer_key', 'offered_ms'])
         .execute();
-      // A Sidecoach call's legs (complaints counted once, the drill's survey answers).
-      await db.schema.createIndex('kpi_legs_call').on('kpi_legs').column('call_id').execute();
+      // A Sidecoach call's legs (the drill's survey answers), and whether one counts as a
+      // complaint already (a complaint call is counted once: read from the index alone).
+      await db.schema
+        .createIndex('kpi_legs_call')
+        .on('kpi_legs')
+        .columns(['call_id', 'complaint', 'call_type'])
+        .execute();
     },
   },
   '0027-recognition': {
