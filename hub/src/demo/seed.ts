@@ -3,7 +3,6 @@ import type { Db } from '../store/db.js';
 import { countUsers, createTeam, insertUser } from '../lib/accounts.js';
 import { insertCallerProfile } from '../lib/mystery-callers.js';
 import { hashPassword } from '../lib/passwords.js';
-import { nowIso } from '../store/db.js';
 import { seedDemoRecognition } from './recognition.js';
 
 /** Known on purpose: the demo is for trying Sidecoach on a laptop, never for production. */
