@@ -2,8 +2,11 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
-/** Starts a server script and resolves with its URL once it prints `{"msg":"hub listening"}`. */
-export function startServer(args, env = {}) {
+/**
+ * Starts a server script and resolves with its URL once it prints `{"msg":"hub listening"}`
+ * (within `timeoutMs`: a hub on a benchmark's large database may take longer to start).
+ */
+export function startServer(args, env = {}, timeoutMs = 30_000) {
   const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, ...env },
@@ -12,8 +15,8 @@ export function startServer(args, env = {}) {
     let buffer = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error('server did not start in 30 s'));
-    }, 30_000);
+      reject(new Error(`server did not start in ${timeoutMs / 1000} s`));
+    }, timeoutMs);
     child.stdout.on('data', (chunk) => {
       buffer += chunk;
       for (let nl = buffer.indexOf('\n'); nl >= 0; nl = buffer.indexOf('\n')) {

@@ -121,10 +121,7 @@ export async function drillPage(
   const after = request.cursor === undefined ? null : parseCursor(request.cursor);
   if (after)
     query = query.where((eb) =>
-      eb.or([
-        eb('l.offered_at', '<', after.at),
-        eb.and([eb('l.offered_at', '=', after.at), eb('l.id', '<', after.id)]),
-      ]),
+      eb(eb.refTuple('l.offered_at', 'l.id'), '<', eb.tuple(after.at, after.id)),
     );
   const rows = await query
     .orderBy('l.offered_at', 'desc')

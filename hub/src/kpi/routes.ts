@@ -128,12 +128,11 @@ export function registerKpiRoutes(app: FastifyInstance, db: Db, budgets: Budgets
       const legs = pagedRows<LegWithName, { at: string; id: string }>(
         (after, size) => {
           let page = legsOf(db, filter);
+          // A row value: the index seeks to it (an OR of the two columns would be read from
+          // the range's start at every page).
           if (after)
             page = page.where((eb) =>
-              eb.or([
-                eb('l.offered_at', '>', after.at),
-                eb.and([eb('l.offered_at', '=', after.at), eb('l.id', '>', after.id)]),
-              ]),
+              eb(eb.refTuple('l.offered_at', 'l.id'), '>', eb.tuple(after.at, after.id)),
             );
           return page.orderBy('l.offered_at').orderBy('l.id').limit(size).execute();
         },
